@@ -1,0 +1,63 @@
+package bot
+
+// Message is one chat message addressed to the bot, from any platform.
+type Message struct {
+	Platform string // "slack", "discord", "console"
+	Channel  string
+	User     string
+	Text     string // as typed, mentions included
+	Thread   string // the thread to answer in, if any
+}
+
+// Kind says what a Response is.
+type Kind int
+
+// The kinds of Response.
+const (
+	KindAnswer   Kind = iota // a direct answer from the pack
+	KindTimeline             // dated entries in order
+	KindDecline              // the pack does not cover the question
+	KindHelp                 // how to use durand
+	KindInfo                 // sources, about
+	KindError                // something went wrong; Lead says what the user may do
+)
+
+var kindNames = [...]string{"answer", "timeline", "decline", "help", "info", "error"}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "unknown"
+}
+
+// Response is the bot's reply, free of any platform's markup: adapters
+// escape and render it.
+type Response struct {
+	Kind        Kind
+	Lead        string   // the direct answer or the main line
+	Lines       []string // supporting facts, timeline entries, help lines
+	More        int      // entries left out of a timeline
+	Sources     []Source
+	Suggestions []string // questions to ask instead, as buttons or hints
+	Confidence  float64
+	Entity      string // the main entity matched, for logs
+}
+
+// Source is a cited document and the part of it an answer came from.
+type Source struct {
+	Doc     string // the source id: the document's file name
+	Title   string
+	Author  string
+	Section string
+}
+
+// Text renders the response as plain text, one line per element, the way
+// the console shows it.
+func (r Response) Text() string {
+	s := r.Lead
+	for _, l := range r.Lines {
+		s += "\n" + l
+	}
+	return s
+}

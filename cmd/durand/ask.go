@@ -1,0 +1,101 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/durandbot/durand/knowledge"
+)
+
+// askOutput is the JSON contract of `durand ask --json`, one object per
+// question.
+type askOutput struct {
+	Question    string      `json:"question"`
+	Answered    bool        `json:"answered"`
+	Text        string      `json:"text"`
+	Sources     []askSource `json:"sources"`
+	Confidence  float64     `json:"confidence"`
+	Suggestions []string    `json:"suggestions"`
+}
+
+type askSource struct {
+	Doc     string `json:"doc"`
+	Title   string `json:"title"`
+	Section string `json:"section"`
+}
+
+// runAsk answers the questions on the command line, or one per line from
+// stdin when there are none or the only one is "-", flushing after each.
+func runAsk(args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fl := flag.NewFlagSet("ask", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	asJSON := fl.Bool("json", false, "print one JSON object per question")
+	packDir := fl.String("pack", "", "answer from the pack in `DIR` instead of the embedded one")
+	if err := fl.Parse(args); err != nil {
+		return &exitError{code: 2}
+	}
+	base, err := knowledge.Load(packFS(*packDir))
+	if err != nil {
+		return fmt.Errorf("ask: loading the pack: %w", err)
+	}
+	out := bufio.NewWriter(stdout)
+	defer out.Flush()
+	answer := func(q string) error {
+		a := base.Answer(q)
+		if *asJSON {
+			if err := writeJSON(out, a); err != nil {
+				return err
+			}
+		} else {
+			writePlain(out, a)
+		}
+		return out.Flush()
+	}
+	qs := fl.Args()
+	if len(qs) == 0 || (len(qs) == 1 && qs[0] == "-") {
+		sc := bufio.NewScanner(stdin)
+		sc.Buffer(make([]byte, 64*1024), 1024*1024)
+		for sc.Scan() {
+			if err := answer(sc.Text()); err != nil {
+				return err
+			}
+		}
+		return sc.Err()
+	}
+	return answer(strings.Join(qs, " "))
+}
+
+func writeJSON(w io.Writer, a knowledge.Answer) error {
+	o := askOutput{
+		Question:    a.Question,
+		Answered:    a.Answered,
+		Text:        a.Text(),
+		Sources:     []askSource{},
+		Confidence:  a.Confidence,
+		Suggestions: a.Suggestions,
+	}
+	if o.Suggestions == nil {
+		o.Suggestions = []string{}
+	}
+	for _, s := range a.Sources {
+		o.Sources = append(o.Sources, askSource{Doc: s.Doc, Title: s.Title, Section: s.Section})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(o)
+}
+
+func writePlain(w io.Writer, a knowledge.Answer) {
+	fmt.Fprintln(w, a.Text())
+	for _, s := range a.Sources {
+		by := ""
+		if s.Author != "" {
+			by = ", " + s.Author
+		}
+		fmt.Fprintf(w, "  source: %s%s, %s [%s]\n", s.Title, by, s.Section, s.Doc)
+	}
+}

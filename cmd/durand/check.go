@@ -1,0 +1,52 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/durandbot/durand/knowledge"
+)
+
+// runCheck validates the pack and, with --sources, every anchor phrase.
+func runCheck(args []string, stdout, stderr io.Writer) error {
+	fl := flag.NewFlagSet("check", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	packDir := fl.String("pack", "", "validate the pack in `DIR` instead of the embedded one")
+	srcDir := fl.String("sources", "", "also find every anchor phrase in the source documents in `DIR`")
+	if err := fl.Parse(args); err != nil {
+		return &exitError{code: 2}
+	}
+	if fl.NArg() > 0 {
+		return usageError("check takes no arguments, got %q", fl.Args())
+	}
+	base, err := knowledge.Load(packFS(*packDir))
+	var ve *knowledge.ValidationError
+	if errors.As(err, &ve) {
+		for _, p := range ve.Problems {
+			fmt.Fprintln(stdout, p)
+		}
+		return &exitError{code: 1, msg: fmt.Sprintf("check: %d problems", len(ve.Problems))}
+	}
+	if err != nil {
+		return fmt.Errorf("check: %w", err)
+	}
+	if *srcDir != "" {
+		if _, err := os.Stat(*srcDir); err != nil {
+			return usageError("check: --sources: %v", err)
+		}
+		r := base.VerifyAnchors(os.DirFS(*srcDir))
+		for _, p := range r.Missing {
+			fmt.Fprintln(stdout, p)
+		}
+		fmt.Fprintf(stdout, "anchors: verified=%d missing=%d\n", r.Verified, len(r.Missing))
+		if len(r.Missing) > 0 {
+			return &exitError{code: 1, msg: fmt.Sprintf("check: %d anchors missing", len(r.Missing))}
+		}
+	}
+	s := base.Stats()
+	fmt.Fprintf(stdout, "ok: sources=%d entities=%d facts=%d conflicts=%d\n", s.Sources, s.Entities, s.Facts, s.Conflicts)
+	return nil
+}

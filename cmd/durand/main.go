@@ -1,0 +1,86 @@
+// Command durand is a chat bot that answers questions about
+// Pakistan–Afghanistan relations from a curated knowledge pack.
+//
+// Usage:
+//
+//	durand chat                          interactive console chat
+//	durand ask [--json] QUESTION...      answer questions (stdin when none or "-")
+//	durand digest [--date D] [--tz Z]    print the digest for a day
+//	durand check [--pack DIR] [--sources DIR]
+//	                                     validate the knowledge pack
+//	durand serve                         run the chat adapters and the scheduler
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(exitCode(err, os.Stderr))
+}
+
+// exitError carries a process exit status; its message, if any, has not
+// been printed yet.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+// usageError reports bad invocation: exit status 2.
+func usageError(format string, args ...any) error {
+	return &exitError{code: 2, msg: fmt.Sprintf(format, args...)}
+}
+
+func exitCode(err error, stderr io.Writer) int {
+	if err == nil {
+		return 0
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.msg != "" {
+			fmt.Fprintln(stderr, "durand:", ee.msg)
+		}
+		return ee.code
+	}
+	fmt.Fprintln(stderr, "durand:", err)
+	return 1
+}
+
+const usage = `usage: durand <command> [arguments]
+
+commands:
+  chat                                 chat in the terminal
+  ask [--json] QUESTION...             answer questions; with none or "-", read one per line from stdin
+  digest [--date YYYY-MM-DD] [--tz ZONE]
+                                       print the digest for a day
+  check [--pack DIR] [--sources DIR]   validate the knowledge pack
+  serve                                run the chat adapters, the scheduler and the HTTP endpoints`
+
+// run is the whole program: main only supplies the process's environment.
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		return usageError("no command\n%s", usage)
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "ask":
+		return runAsk(rest, getenv, stdin, stdout, stderr)
+	case "check":
+		return runCheck(rest, stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprintln(stdout, usage)
+		return nil
+	}
+	return usageError("unknown command %q\n%s", cmd, usage)
+}

@@ -1,0 +1,657 @@
+package knowledge
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Answer is durand's reply to one question, free of any chat formatting.
+type Answer struct {
+	Question    string
+	Intent      Intent
+	Answered    bool
+	Lines       []string // the direct answer first, then supporting lines
+	More        int      // timeline entries left out
+	Facts       []*Fact  // the facts the lines come from, in order
+	Sources     []SourceRef
+	Confidence  float64
+	Suggestions []string // questions the pack can answer, when declining
+	Entities    []*Entity
+}
+
+// Text is the answer as one paragraph.
+func (a Answer) Text() string {
+	s := strings.Join(a.Lines, " ")
+	if a.More > 0 {
+		s += fmt.Sprintf(" …and %d more.", a.More)
+	}
+	return s
+}
+
+// SourceRef names a cited source and the part of it a fact came from.
+type SourceRef struct {
+	Doc     string // the source id: the document's file name
+	Title   string
+	Author  string
+	Section string // the section's title
+}
+
+// DeclineText is what durand says when the pack does not cover a question.
+const DeclineText = "The sources I have don't cover that."
+
+// Tunables of ranking and confidence.
+const (
+	minConfidence = 0.55 // below this, decline
+	maxSupport    = 2    // supporting facts after the direct answer
+	maxWords      = 48   // a short answer: supporting facts must fit
+	timelineCap   = 6
+	candidateCap  = 60 // BM25 candidates considered
+	postingBudget = 4000
+)
+
+// Answer answers a question from the pack. It never guesses: below a
+// calibrated confidence it declines and suggests what it can answer.
+func (b *Base) Answer(question string) Answer {
+	norm := Normalize(question)
+	a := Answer{Question: question}
+	if strings.TrimSpace(norm) == "" {
+		a.Lines = []string{"Ask me a question about Pakistan–Afghanistan relations."}
+		a.Suggestions = b.defaultSuggestions(nil)
+		return a
+	}
+	q := b.parse(norm)
+	a.Intent = q.intent
+	for _, l := range q.links {
+		a.Entities = append(a.Entities, l.entities...)
+	}
+	if q.intent == IntentTimeline {
+		if b.timeline(q, &a) {
+			return a
+		}
+	}
+	ranked := b.rank(q)
+	if len(ranked) == 0 || ranked[0].conf < minConfidence {
+		return b.decline(q, a, ranked)
+	}
+	b.compose(q, &a, ranked)
+	return a
+}
+
+// scored is a candidate fact with its ranking score and confidence.
+type scored struct {
+	fact  int
+	score float64
+	conf  float64
+	cov   float64
+}
+
+// rank scores the facts the question could be about, best first.
+func (b *Base) rank(q *query) []scored {
+	ix := b.idx
+	cands := map[int]bool{}
+	for _, l := range q.links {
+		for _, e := range l.entities {
+			fs := ix.entityFacts[e.ID]
+			if ix.broad(e.ID) {
+				continue
+			}
+			for _, i := range fs {
+				cands[i] = true
+			}
+		}
+	}
+	for _, s := range b.bm25(q, candidateCap) {
+		cands[s.fact] = true
+	}
+	if q.hasSpan && len(cands) < 400 {
+		for _, i := range ix.dated(b, q.from, q.to) {
+			if len(cands) > 400 {
+				break
+			}
+			cands[i] = true
+		}
+	}
+	out := make([]scored, 0, len(cands))
+	for i := range cands {
+		out = append(out, b.score(q, i))
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].score != out[j].score {
+			return out[i].score > out[j].score
+		}
+		return out[i].fact < out[j].fact
+	})
+	return out
+}
+
+// bm25 returns the facts whose text best matches the question's words.
+// Terms are taken rarest first, and a very common term only adds to facts
+// already found, so the work done depends on the rare terms' postings, not
+// on the size of the pack.
+func (b *Base) bm25(q *query, k int) []scored {
+	ix := b.idx
+	type qterm struct {
+		t string
+		w float64
+	}
+	var terms []qterm
+	seen := map[string]bool{}
+	addTerm := func(t string, w float64) {
+		if !seen[t] && len(ix.postings[t]) > 0 {
+			seen[t] = true
+			terms = append(terms, qterm{t, w})
+		}
+	}
+	for _, u := range q.units {
+		if u.link != nil {
+			for _, e := range u.link.entities {
+				for _, t := range tokenize(e.Name) {
+					if !ix.stop[t] {
+						addTerm(stem(t), 1)
+					}
+				}
+			}
+			continue
+		}
+		for j, s := range u.stems {
+			w := 1.0
+			if j > 0 {
+				w = 0.5
+			}
+			addTerm(s, w)
+		}
+	}
+	sort.Slice(terms, func(i, j int) bool { return len(ix.postings[terms[i].t]) < len(ix.postings[terms[j].t]) })
+	acc := map[int]float64{}
+	budget := postingBudget
+	for _, qt := range terms {
+		ps := ix.postings[qt.t]
+		idf := ix.idf(len(ps), len(ix.docLen)) * qt.w
+		if len(ps) <= budget || len(acc) == 0 {
+			budget -= len(ps)
+			for _, p := range ps {
+				acc[p.fact] += idf * ix.bm25tf(p.tf, p.fact)
+			}
+			continue
+		}
+		for f := range acc {
+			if tf := ix.terms[f][qt.t]; tf > 0 {
+				acc[f] += idf * ix.bm25tf(tf, f)
+			}
+		}
+	}
+	out := make([]scored, 0, len(acc))
+	for f, s := range acc {
+		out = append(out, scored{fact: f, score: s})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].score != out[j].score {
+			return out[i].score > out[j].score
+		}
+		return out[i].fact < out[j].fact
+	})
+	if len(out) > k {
+		out = out[:k]
+	}
+	return out
+}
+
+func (ix *index) bm25tf(tf, f int) float64 {
+	const k1, bb = 1.2, 0.75
+	return float64(tf) * (k1 + 1) / (float64(tf) + k1*(1-bb+bb*float64(ix.docLen[f])/ix.avgLen))
+}
+
+// score judges how well fact i answers q: how much of the question it
+// covers, weighted by how telling each part is, and whether it is the kind
+// of fact the intent wants.
+func (b *Base) score(q *query, i int) scored {
+	ix := b.idx
+	f := b.facts[i]
+	terms := ix.terms[i]
+	var total, covered float64
+	for _, u := range q.units {
+		total += u.weight
+		if u.link != nil {
+			for _, e := range u.link.entities {
+				if containsID(f.Entities, e.ID) {
+					covered += u.weight
+					break
+				}
+			}
+			continue
+		}
+		for _, s := range u.stems {
+			if terms[s] > 0 {
+				covered += u.weight
+				break
+			}
+		}
+	}
+	cov := 1.0
+	if total > 0 {
+		cov = covered / total
+	}
+	conf := cov
+	score := 4 * cov
+	subject := len(f.Entities) > 0 && q.linked(f.Entities[0])
+	if subject {
+		score += 0.6
+	}
+	hasPlace := false
+	for _, id := range f.Entities {
+		if e := b.entityByID[id]; e != nil && (e.Kind == KindPlace || e.Kind == KindCrossing) && !q.linked(id) {
+			hasPlace = true
+		}
+	}
+	typeIs := func(ts ...string) bool {
+		for _, t := range ts {
+			if f.Type == t {
+				return true
+			}
+		}
+		return false
+	}
+	switch q.intent {
+	case IntentWho:
+		p := q.linkedPerson()
+		switch {
+		case p != nil && len(f.Entities) > 0 && f.Entities[0] == p.ID && typeIs(TypeRole):
+			score += 2
+		case p != nil && containsID(f.Entities, p.ID):
+			score += 0.5
+		case p == nil && b.namesOtherPerson(q, f):
+			score += 1
+			if typeIs(TypeRole) {
+				score += 0.5
+			}
+		default:
+			conf *= 0.6
+			score -= 1
+		}
+	case IntentDefine:
+		if typeIs(TypeDefinition) {
+			score += 1.5
+			if subject {
+				score += 1
+			}
+		} else if typeIs(TypeRole, TypeRelation) && subject {
+			score += 0.5
+		}
+	case IntentWhen:
+		if f.Date.IsZero() {
+			conf *= 0.6
+			score -= 2
+		} else {
+			score += 1 + 0.3*float64(f.Date.Precision())
+		}
+	case IntentHowMany:
+		if len(f.Numbers) == 0 && !hasDigit(f.Text) {
+			conf *= 0.6
+			score -= 2
+		} else {
+			score += 1.5
+			if typeIs(TypeFigure) {
+				score += 0.5
+			}
+		}
+	case IntentWhy:
+		if typeIs(TypeCause) {
+			score += 2
+		}
+	case IntentList:
+		if typeIs(TypeList) {
+			score += 2
+		}
+	case IntentStatement:
+		if typeIs(TypeStatement) {
+			score += 1.5
+		}
+	case IntentWhere:
+		if hasPlace {
+			score += 1.2
+		}
+	}
+	if q.hasSpan && q.intent != IntentTimeline {
+		if f.Date.Overlaps(q.from, q.to) || strings.Contains(f.Text, fmt.Sprint(q.from.Year)) {
+			score += 1
+		} else {
+			conf *= 0.5
+			score -= 2
+		}
+	}
+	if q.edits > 0 {
+		conf *= math.Max(0.7, 1-0.04*float64(q.edits))
+	}
+	return scored{fact: i, score: score, conf: conf, cov: cov}
+}
+
+// namesOtherPerson reports whether fact f names a person the question did
+// not: the answer to "who leads the NRF".
+func (b *Base) namesOtherPerson(q *query, f *Fact) bool {
+	for _, id := range f.Entities {
+		if e := b.entityByID[id]; e != nil && e.Kind == KindPerson && !q.linked(id) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsID(ids []string, id string) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+func hasDigit(s string) bool {
+	return strings.IndexFunc(s, unicode.IsDigit) >= 0
+}
+
+// compose turns the ranked facts into a short answer: the best fact, the
+// other sides of any conflict it belongs to, then supporting facts while the
+// answer stays short.
+func (b *Base) compose(q *query, a *Answer, ranked []scored) {
+	lead := b.facts[ranked[0].fact]
+	a.Answered = true
+	a.Confidence = round2(ranked[0].conf)
+	used := []*Fact{lead}
+	if c := b.conflictByID[lead.Conflict]; c != nil && c.Kind != "distinct" {
+		a.Lines = append(a.Lines, "The sources differ.")
+		for _, id := range c.Facts {
+			f := b.factByID[id]
+			a.Lines = append(a.Lines, b.attributed(f))
+			if f != lead {
+				used = append(used, f)
+			}
+		}
+		a.Facts = []*Fact{lead}
+		for _, f := range used[1:] {
+			a.Facts = append(a.Facts, f)
+		}
+		a.Sources = b.sourcesOf(a.Facts)
+		return
+	}
+	a.Lines = []string{lead.Text}
+	words := wordCount(lead.Text)
+	for _, s := range ranked[1:] {
+		if len(used) > maxSupport || s.conf < minConfidence || s.score < ranked[0].score-1.5 {
+			break
+		}
+		f := b.facts[s.fact]
+		if words+wordCount(f.Text) > maxWords || b.redundant(f, used) {
+			continue
+		}
+		if f.Conflict != "" && b.conflictByID[f.Conflict].Kind != "distinct" {
+			continue // a conflict is reported whole or not at all
+		}
+		used = append(used, f)
+		a.Lines = append(a.Lines, f.Text)
+		words += wordCount(f.Text)
+	}
+	if c := b.conflictByID[lead.Conflict]; c != nil && c.Kind == "distinct" {
+		a.Lines = append(a.Lines, "Not to be confused with the other "+c.Topic[strings.Index(c.Topic, " ")+1:]+".")
+	}
+	a.Facts = used
+	a.Sources = b.sourcesOf(used)
+}
+
+// attributed renders a fact with the source it comes from, for conflicts.
+func (b *Base) attributed(f *Fact) string {
+	return strings.TrimSuffix(f.Text, ".") + " (" + b.sources[f.Cite.Doc].Short() + ")."
+}
+
+// Short names a source briefly: its author, or its title when unsigned.
+func (s *Source) Short() string {
+	if s.Author != "" {
+		return s.Author
+	}
+	return "“" + s.Title + "”"
+}
+
+// redundant reports whether f says much the same as one of the facts
+// already used.
+func (b *Base) redundant(f *Fact, used []*Fact) bool {
+	ix := b.idx
+	fi := ix.terms[ix.factIndex[f]]
+	for _, u := range used {
+		ui := ix.terms[ix.factIndex[u]]
+		inter, union := 0, len(ui)
+		for t := range fi {
+			if ui[t] > 0 {
+				inter++
+			} else {
+				union++
+			}
+		}
+		if union > 0 && float64(inter)/float64(union) > 0.45 {
+			return true
+		}
+	}
+	return false
+}
+
+func (b *Base) sourcesOf(fs []*Fact) []SourceRef {
+	var out []SourceRef
+	seen := map[string]bool{}
+	for _, f := range fs {
+		key := f.Cite.Doc + "\x00" + f.Cite.Section
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		s := b.sources[f.Cite.Doc]
+		sec, _ := s.Section(f.Cite.Section)
+		out = append(out, SourceRef{Doc: s.ID, Title: s.Title, Author: s.Author, Section: sec.Title})
+	}
+	return out
+}
+
+// timeline answers "what happened in September 2023" and "timeline of the
+// TTP": dated facts in order, compact, capped. It reports false when it has
+// nothing to say, so that ordinary ranking can try.
+func (b *Base) timeline(q *query, a *Answer) bool {
+	ix := b.idx
+	var idxs []int
+	var narrow []string
+	for _, l := range q.links {
+		for _, e := range l.entities {
+			if !ix.broad(e.ID) {
+				narrow = append(narrow, e.ID)
+			}
+		}
+	}
+	switch {
+	case q.hasSpan:
+		idxs = ix.dated(b, q.from, q.to)
+		if len(narrow) > 0 {
+			var keep []int
+			for _, i := range idxs {
+				for _, id := range narrow {
+					if containsID(b.facts[i].Entities, id) {
+						keep = append(keep, i)
+						break
+					}
+				}
+			}
+			if len(keep) > 0 {
+				idxs = keep
+			}
+		}
+	case len(q.links) > 0:
+		seen := map[int]bool{}
+		ids := narrow
+		if len(ids) == 0 {
+			for _, l := range q.links {
+				for _, e := range l.entities {
+					ids = append(ids, e.ID)
+				}
+			}
+		}
+		for _, id := range ids {
+			for _, i := range ix.entityFacts[id] {
+				if !b.facts[i].Date.IsZero() && !seen[i] {
+					seen[i] = true
+					idxs = append(idxs, i)
+				}
+			}
+		}
+	}
+	if len(idxs) == 0 {
+		return false
+	}
+	// Pick the most telling entries, then show them in date order.
+	type entry struct {
+		i     int
+		score float64
+	}
+	es := make([]entry, 0, len(idxs))
+	for _, i := range idxs {
+		f := b.facts[i]
+		s := float64(f.Date.Precision())
+		if f.Type == TypeEvent {
+			s += 2
+		}
+		s += b.score(q, i).cov * 2
+		es = append(es, entry{i, s})
+	}
+	sort.SliceStable(es, func(x, y int) bool { return es[x].score > es[y].score })
+	var used []*Fact
+	for _, e := range es {
+		f := b.facts[e.i]
+		if b.redundant(f, used) {
+			continue
+		}
+		used = append(used, f)
+	}
+	more := 0
+	if len(used) > timelineCap {
+		more = len(used) - timelineCap
+		used = used[:timelineCap]
+	}
+	sort.SliceStable(used, func(x, y int) bool { return used[x].Date.Start.Key() < used[y].Date.Start.Key() })
+	for _, f := range used {
+		a.Lines = append(a.Lines, f.Date.String()+" — "+trimLeadingDate(f.Text, f.Date))
+	}
+	a.More = more
+	a.Facts = used
+	a.Sources = b.sourcesOf(used)
+	a.Answered = true
+	a.Confidence = 1
+	return true
+}
+
+// trimLeadingDate drops an opening "On 5 September 2023," from a fact's
+// text when the date is printed beside it anyway.
+func trimLeadingDate(text string, d Date) string {
+	ds := d.Start.String()
+	for _, p := range []string{"On " + ds + ", ", "In " + ds + ", ", "On " + ds + " ", "In " + ds + " "} {
+		if strings.HasPrefix(text, p) {
+			rest := text[len(p):]
+			r, n := utf8.DecodeRuneInString(rest)
+			return string(unicode.ToUpper(r)) + rest[n:]
+		}
+	}
+	return text
+}
+
+// decline says honestly that the pack does not cover the question and
+// suggests up to three things it does know, nearest first.
+func (b *Base) decline(q *query, a Answer, ranked []scored) Answer {
+	a.Answered = false
+	if len(ranked) > 0 {
+		a.Confidence = round2(ranked[0].conf)
+	}
+	var es []*Entity
+	for _, l := range q.links {
+		es = append(es, l.entities...)
+	}
+	for _, s := range ranked {
+		if len(es) >= 6 {
+			break
+		}
+		if f := b.facts[s.fact]; len(f.Entities) > 0 {
+			es = append(es, b.entityByID[f.Entities[0]])
+		}
+	}
+	a.Suggestions = b.suggestFor(es)
+	if len(a.Suggestions) == 0 {
+		a.Suggestions = b.defaultSuggestions(nil)
+	}
+	a.Lines = []string{DeclineText}
+	if len(a.Suggestions) > 0 {
+		a.Lines = append(a.Lines, "You could ask: "+strings.Join(a.Suggestions, "; ")+".")
+	}
+	return a
+}
+
+// suggestFor turns entities into up to three questions the pack answers.
+func (b *Base) suggestFor(es []*Entity) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, e := range es {
+		if e == nil || seen[e.ID] || len(b.idx.entityFacts[e.ID]) == 0 {
+			continue
+		}
+		seen[e.ID] = true
+		out = append(out, SuggestQuestion(e))
+		if len(out) == 3 {
+			break
+		}
+	}
+	return out
+}
+
+// SuggestQuestion phrases a question about an entity that the pack can
+// answer.
+func SuggestQuestion(e *Entity) string {
+	name := stripParen(e.Name)
+	switch e.Kind {
+	case KindPerson:
+		return "who is " + name
+	case KindPlace, KindCrossing:
+		return "what happened in " + name
+	case KindEvent, KindOperation:
+		return "when was the " + name
+	}
+	if e.Abbr != "" {
+		return "what is the " + e.Abbr
+	}
+	return "what is " + name
+}
+
+// defaultSuggestions offers the entities the pack says most about, for
+// questions that name nothing it knows.
+func (b *Base) defaultSuggestions(_ []*Entity) []string {
+	ix := b.idx
+	type ec struct {
+		e *Entity
+		n int
+	}
+	var top []ec
+	for _, e := range b.entities {
+		n := len(ix.entityFacts[e.ID])
+		if ix.broad(e.ID) || n == 0 {
+			continue
+		}
+		top = append(top, ec{e, n})
+	}
+	sort.SliceStable(top, func(i, j int) bool { return top[i].n > top[j].n })
+	var es []*Entity
+	for _, t := range top {
+		es = append(es, t.e)
+		if len(es) == 3 {
+			break
+		}
+	}
+	return b.suggestFor(es)
+}
+
+func wordCount(s string) int { return len(strings.Fields(s)) }
+
+func round2(x float64) float64 { return math.Round(x*100) / 100 }

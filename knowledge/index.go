@@ -1,0 +1,187 @@
+package knowledge
+
+import (
+	"math"
+	"sort"
+	"strings"
+)
+
+// index holds the lookup structures built once at load time, so that
+// answering a question touches only the entries its words lead to.
+type index struct {
+	stop, qwords map[string]bool
+	syn          map[string][]string
+
+	spell *speller
+
+	// aliases maps an alias's first token to every alias starting with it.
+	aliases map[string][]alias
+
+	// BM25 over fact text plus the names of the fact's entities.
+	postings map[string][]posting
+	docLen   []int
+	avgLen   float64
+	terms    []map[string]int // per fact: stem -> term frequency
+
+	entityFacts map[string][]int // entity id -> facts naming it, in pack order
+	factIndex   map[*Fact]int
+	byDate      []int // dated facts, by start
+	maxIDF      float64
+}
+
+// alias is one name an entity is known by, as tokens.
+type alias struct {
+	toks   []string
+	entity *Entity
+	short  bool // an abbreviation or a one-word alias that is also a common word
+}
+
+type posting struct {
+	fact int
+	tf   int
+}
+
+// honorifics are titles that may precede a person's name and may be left out
+// when the person is asked about.
+var honorificText = `mullah mulla maulawi maulana mufti general gen lt dr doctor marshal brigadier president senator sheikh haji`
+
+func buildIndex(b *Base) *index {
+	ix := &index{
+		stop:        setOf(stopwordText),
+		qwords:      setOf(questionWordText),
+		syn:         synonymGroups(),
+		spell:       newSpeller(),
+		aliases:     map[string][]alias{},
+		postings:    map[string][]posting{},
+		entityFacts: map[string][]int{},
+		factIndex:   map[*Fact]int{},
+	}
+	honorifics := setOf(honorificText)
+	for _, e := range b.entities {
+		names := map[string]bool{}
+		addName := func(s string) {
+			toks := tokenize(s)
+			if len(toks) == 0 {
+				return
+			}
+			key := strings.Join(toks, " ")
+			if names[key] {
+				return
+			}
+			names[key] = true
+			short := len(toks) == 1 && (ix.stop[toks[0]] || len(toks[0]) <= 2)
+			ix.aliases[toks[0]] = append(ix.aliases[toks[0]], alias{toks: toks, entity: e, short: short})
+			for _, t := range toks {
+				ix.spell.add(t, true)
+			}
+		}
+		for _, n := range append([]string{e.Name, e.Abbr, stripParen(e.Name)}, e.Aliases...) {
+			addName(n)
+			if e.Kind == KindPerson {
+				if toks := tokenize(n); len(toks) > 1 && honorifics[toks[0]] {
+					addName(strings.Join(toks[1:], " "))
+				}
+			}
+		}
+	}
+	total := 0
+	ix.docLen = make([]int, len(b.facts))
+	ix.terms = make([]map[string]int, len(b.facts))
+	for i, f := range b.facts {
+		ix.factIndex[f] = i
+		tf := map[string]int{}
+		n := 0
+		add := func(s string, vocab bool) {
+			for _, t := range tokenize(s) {
+				if vocab {
+					ix.spell.add(t, false)
+				}
+				if ix.stop[t] {
+					continue
+				}
+				tf[stem(t)]++
+				n++
+			}
+		}
+		add(f.Text, true)
+		for _, id := range f.Entities {
+			ix.entityFacts[id] = append(ix.entityFacts[id], i)
+			if e := b.entityByID[id]; e != nil {
+				add(e.Name, false)
+				add(e.Abbr, false)
+			}
+		}
+		for t, c := range tf {
+			ix.postings[t] = append(ix.postings[t], posting{i, c})
+		}
+		ix.terms[i] = tf
+		ix.docLen[i] = n
+		total += n
+		if !f.Date.IsZero() {
+			ix.byDate = append(ix.byDate, i)
+		}
+	}
+	if len(b.facts) > 0 {
+		ix.avgLen = float64(total) / float64(len(b.facts))
+	}
+	sort.SliceStable(ix.byDate, func(i, j int) bool {
+		return b.facts[ix.byDate[i]].Date.Start.Key() < b.facts[ix.byDate[j]].Date.Start.Key()
+	})
+	ix.maxIDF = ix.idf(0, len(b.facts))
+	return ix
+}
+
+// stripParen drops a trailing parenthetical: "Chitral attack (September
+// 2023)" is also known as "Chitral attack".
+func stripParen(s string) string {
+	if i := strings.Index(s, " ("); i > 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// idf is BM25's inverse document frequency for a term in df of n facts.
+func (ix *index) idf(df, n int) float64 {
+	return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
+}
+
+// termIDF is the idf of a stemmed term; a term the pack never uses gets the
+// largest idf there is.
+func (ix *index) termIDF(t string) float64 {
+	return ix.idf(len(ix.postings[t]), len(ix.docLen))
+}
+
+// entityIDF measures how specific an entity is: one named in most facts
+// (Pakistan) says little, one named in three says a lot.
+func (ix *index) entityIDF(id string) float64 {
+	return ix.idf(len(ix.entityFacts[id]), len(ix.docLen))
+}
+
+// broad reports whether an entity is named in so many facts that it cannot
+// narrow a question down by itself.
+func (ix *index) broad(id string) bool {
+	n := len(ix.docLen)
+	return n >= 50 && len(ix.entityFacts[id])*10 > n
+}
+
+// dated returns the dated facts that overlap from..to, in date order.
+func (ix *index) dated(b *Base, from, to Point) []int {
+	_, hi := span(to)
+	lo, _ := span(from)
+	// Facts are sorted by start; any fact starting after hi cannot overlap.
+	end := sort.Search(len(ix.byDate), func(i int) bool {
+		return b.facts[ix.byDate[i]].Date.Start.Key() > hi
+	})
+	// A fact starting more than ten years before lo would need a decade-long
+	// range to overlap; none in the pack is that long.
+	start := sort.Search(len(ix.byDate), func(i int) bool {
+		return b.facts[ix.byDate[i]].Date.Start.Key() >= lo-100000
+	})
+	var out []int
+	for _, i := range ix.byDate[start:end] {
+		if b.facts[i].Date.Overlaps(from, to) {
+			out = append(out, i)
+		}
+	}
+	return out
+}

@@ -1,0 +1,329 @@
+package knowledge
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Problem is one thing wrong with a pack: where it is and what is wrong.
+type Problem struct {
+	File  string // the pack file, e.g. "facts/000a.yaml"
+	Entry string // e.g. "fact fnf-chitral-attack"; empty for file-level problems
+	Msg   string
+}
+
+func (p Problem) String() string {
+	if p.Entry == "" {
+		return p.File + ": " + p.Msg
+	}
+	return p.File + ": " + p.Entry + ": " + p.Msg
+}
+
+// ValidationError lists every problem found in a pack.
+type ValidationError struct {
+	Problems []Problem
+}
+
+func (e *ValidationError) Error() string {
+	if len(e.Problems) == 1 {
+		return "invalid pack: " + e.Problems[0].String()
+	}
+	return fmt.Sprintf("invalid pack: %d problems, first: %s", len(e.Problems), e.Problems[0])
+}
+
+// Base is a loaded, validated and indexed knowledge pack. It is immutable
+// and safe for concurrent use.
+type Base struct {
+	sources      map[string]*Source
+	srcOrder     []*Source
+	entities     []*Entity
+	entityByID   map[string]*Entity
+	facts        []*Fact
+	factByID     map[string]*Fact
+	conflicts    []*Conflict
+	conflictByID map[string]*Conflict
+
+	idx *index
+}
+
+// Pack file locations inside the file system given to Load.
+const (
+	sourcesFile   = "sources.yaml"
+	conflictsFile = "conflicts.yaml"
+	entitiesDir   = "entities"
+	factsDir      = "facts"
+)
+
+// Load reads, validates and indexes the pack in fsys. On any problem it
+// returns a *ValidationError listing all of them.
+func Load(fsys fs.FS) (*Base, error) {
+	l := loader{fsys: fsys}
+	b := l.load()
+	if len(l.problems) > 0 {
+		sort.SliceStable(l.problems, func(i, j int) bool { return l.problems[i].File < l.problems[j].File })
+		return nil, &ValidationError{Problems: l.problems}
+	}
+	b.idx = buildIndex(b)
+	return b, nil
+}
+
+type loader struct {
+	fsys     fs.FS
+	problems []Problem
+}
+
+func (l *loader) add(file, entry, format string, args ...any) {
+	l.problems = append(l.problems, Problem{File: file, Entry: entry, Msg: fmt.Sprintf(format, args...)})
+}
+
+// decode reads a YAML list from file into out, rejecting unknown fields.
+func (l *loader) decode(file string, out any, required bool) {
+	data, err := fs.ReadFile(l.fsys, file)
+	if err != nil {
+		if required || !errors.Is(err, fs.ErrNotExist) {
+			l.add(file, "", "cannot read: %v", err)
+		}
+		return
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(out); err != nil && !errors.Is(err, io.EOF) {
+		l.add(file, "", "%v", err)
+	}
+}
+
+func (l *loader) dir(dir string) []string {
+	files, err := fs.Glob(l.fsys, path.Join(dir, "*.yaml"))
+	if err != nil || len(files) == 0 {
+		l.add(dir, "", "no .yaml files")
+		return nil
+	}
+	sort.Strings(files)
+	return files
+}
+
+func (l *loader) load() *Base {
+	b := &Base{
+		sources:      map[string]*Source{},
+		entityByID:   map[string]*Entity{},
+		factByID:     map[string]*Fact{},
+		conflictByID: map[string]*Conflict{},
+	}
+	l.loadSources(b)
+	entityFile := map[string]string{}
+	for _, file := range l.dir(entitiesDir) {
+		var es []*Entity
+		l.decode(file, &es, true)
+		for i, e := range es {
+			l.checkEntity(b, file, i, e, entityFile)
+		}
+	}
+	for _, file := range l.dir(factsDir) {
+		var fs []*Fact
+		l.decode(file, &fs, true)
+		for i, f := range fs {
+			l.checkFact(b, file, i, f)
+		}
+	}
+	var cs []*Conflict
+	l.decode(conflictsFile, &cs, false)
+	for i, c := range cs {
+		l.checkConflict(b, i, c)
+	}
+	return b
+}
+
+func (l *loader) loadSources(b *Base) {
+	var ss []*Source
+	l.decode(sourcesFile, &ss, true)
+	for i, s := range ss {
+		entry := fmt.Sprintf("source %d", i+1)
+		if s == nil || s.ID == "" {
+			l.add(sourcesFile, entry, "missing id")
+			continue
+		}
+		entry = "source " + s.ID
+		if _, dup := b.sources[s.ID]; dup {
+			l.add(sourcesFile, entry, "duplicate id")
+			continue
+		}
+		if s.Title == "" {
+			l.add(sourcesFile, entry, "missing title")
+		}
+		if s.Author == "" && s.AuthorNote == "" {
+			l.add(sourcesFile, entry, "missing author (or author_note saying why there is none)")
+		}
+		d, err := ParseDate(s.RawDate)
+		if err != nil {
+			l.add(sourcesFile, entry, "%v", err)
+		}
+		s.Date = d
+		if len(s.Sections) == 0 {
+			l.add(sourcesFile, entry, "no sections")
+		}
+		seen := map[string]bool{}
+		for _, sec := range s.Sections {
+			if sec.ID == "" || sec.Title == "" {
+				l.add(sourcesFile, entry, "section needs an id and a title")
+			}
+			if seen[sec.ID] {
+				l.add(sourcesFile, entry, "duplicate section %q", sec.ID)
+			}
+			seen[sec.ID] = true
+		}
+		b.sources[s.ID] = s
+		b.srcOrder = append(b.srcOrder, s)
+	}
+}
+
+func (l *loader) checkEntity(b *Base, file string, i int, e *Entity, entityFile map[string]string) {
+	if e == nil || e.ID == "" {
+		l.add(file, fmt.Sprintf("entity %d", i+1), "missing id")
+		return
+	}
+	entry := "entity " + e.ID
+	if prev, dup := entityFile[e.ID]; dup {
+		l.add(file, entry, "duplicate id (also in %s)", prev)
+		return
+	}
+	entityFile[e.ID] = file
+	if e.Name == "" {
+		l.add(file, entry, "missing name")
+	}
+	if !entityKinds[e.Kind] {
+		l.add(file, entry, "unknown kind %q", e.Kind)
+	}
+	if strings.TrimSpace(e.Summary) == "" {
+		l.add(file, entry, "missing summary")
+	}
+	b.entities = append(b.entities, e)
+	b.entityByID[e.ID] = e
+}
+
+func (l *loader) checkFact(b *Base, file string, i int, f *Fact) {
+	if f == nil || f.ID == "" {
+		l.add(file, fmt.Sprintf("fact %d", i+1), "missing id")
+		return
+	}
+	entry := "fact " + f.ID
+	if prev, dup := b.factByID[f.ID]; dup {
+		l.add(file, entry, "duplicate id (also in %s)", prev.file)
+		return
+	}
+	f.file = file
+	f.Text = strings.Join(strings.Fields(f.Text), " ")
+	if f.Text == "" {
+		l.add(file, entry, "missing text")
+	}
+	if !factTypes[f.Type] {
+		l.add(file, entry, "unknown type %q", f.Type)
+	}
+	if len(f.Entities) == 0 {
+		l.add(file, entry, "names no entities")
+	}
+	for _, id := range f.Entities {
+		if _, ok := b.entityByID[id]; !ok {
+			l.add(file, entry, "unknown entity %q", id)
+		}
+	}
+	d, err := ParseDate(f.RawDate)
+	if err != nil {
+		l.add(file, entry, "%v", err)
+	}
+	f.Date = d
+	switch src, ok := b.sources[f.Cite.Doc]; {
+	case f.Cite.Doc == "":
+		l.add(file, entry, "not cited (cite.doc missing)")
+	case !ok:
+		l.add(file, entry, "cites unknown source %q", f.Cite.Doc)
+	default:
+		if _, ok := src.Section(f.Cite.Section); !ok {
+			l.add(file, entry, "cites unknown section %q of %s", f.Cite.Section, f.Cite.Doc)
+		}
+	}
+	if strings.TrimSpace(f.Cite.Anchor) == "" {
+		l.add(file, entry, "citation has no anchor phrase")
+	}
+	if f.Type == TypeList && len(f.Items) == 0 {
+		l.add(file, entry, "list fact has no items")
+	}
+	b.facts = append(b.facts, f)
+	b.factByID[f.ID] = f
+}
+
+func (l *loader) checkConflict(b *Base, i int, c *Conflict) {
+	if c == nil || c.ID == "" {
+		l.add(conflictsFile, fmt.Sprintf("conflict %d", i+1), "missing id")
+		return
+	}
+	entry := "conflict " + c.ID
+	if _, dup := b.conflictByID[c.ID]; dup {
+		l.add(conflictsFile, entry, "duplicate id")
+		return
+	}
+	if c.Kind != "" && c.Kind != "distinct" {
+		l.add(conflictsFile, entry, "unknown kind %q (want distinct or nothing)", c.Kind)
+	}
+	if len(c.Facts) < 2 {
+		l.add(conflictsFile, entry, "needs at least two facts")
+	}
+	for _, id := range c.Facts {
+		f, ok := b.factByID[id]
+		switch {
+		case !ok:
+			l.add(conflictsFile, entry, "unknown fact %q", id)
+		case f.Conflict != "":
+			l.add(conflictsFile, entry, "fact %q is already in conflict %q", id, f.Conflict)
+		default:
+			f.Conflict = c.ID
+		}
+	}
+	b.conflicts = append(b.conflicts, c)
+	b.conflictByID[c.ID] = c
+}
+
+// Stats counts the pack's sources, entities, facts and conflicts.
+func (b *Base) Stats() Stats {
+	return Stats{Sources: len(b.srcOrder), Entities: len(b.entities), Facts: len(b.facts), Conflicts: len(b.conflicts)}
+}
+
+// Sources returns the source records in pack order.
+func (b *Base) Sources() []*Source { return b.srcOrder }
+
+// Source returns the source with the given id.
+func (b *Base) Source(id string) (*Source, bool) {
+	s, ok := b.sources[id]
+	return s, ok
+}
+
+// Entity returns the entity with the given id.
+func (b *Base) Entity(id string) (*Entity, bool) {
+	e, ok := b.entityByID[id]
+	return e, ok
+}
+
+// Fact returns the fact with the given id.
+func (b *Base) Fact(id string) (*Fact, bool) {
+	f, ok := b.factByID[id]
+	return f, ok
+}
+
+// Facts returns every fact in pack order.
+func (b *Base) Facts() []*Fact { return b.facts }
+
+// Entities returns every entity in pack order.
+func (b *Base) Entities() []*Entity { return b.entities }
+
+// Conflict returns the conflict with the given id.
+func (b *Base) Conflict(id string) (*Conflict, bool) {
+	c, ok := b.conflictByID[id]
+	return c, ok
+}

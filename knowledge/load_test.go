@@ -1,0 +1,158 @@
+package knowledge
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// overlay returns the valid test pack with the files under testdata/broken/name
+// laid over it.
+func overlay(t *testing.T, name string) fs.FS {
+	t.Helper()
+	m := fstest.MapFS{}
+	for _, root := range []string{"testdata/valid", filepath.Join("testdata/broken", name)} {
+		if name == "" && root != "testdata/valid" {
+			continue
+		}
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(root, p)
+			m[filepath.ToSlash(rel)] = &fstest.MapFile{Data: data}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return m
+}
+
+func TestLoadValid(t *testing.T) {
+	b, err := Load(overlay(t, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := b.Stats(), (Stats{Sources: 2, Entities: 2, Facts: 3, Conflicts: 1}); got != want {
+		t.Errorf("Stats() = %+v, want %+v", got, want)
+	}
+	f, ok := b.Fact("ag-founded")
+	if !ok {
+		t.Fatal("fact ag-founded missing")
+	}
+	if got := f.Date.String(); got != "December 2007" {
+		t.Errorf("date = %q, want December 2007", got)
+	}
+	if f2, _ := b.Fact("ag-size-b"); f2.Conflict != "ag-size" {
+		t.Errorf("ag-size-b conflict = %q, want ag-size", f2.Conflict)
+	}
+}
+
+func TestLoadBroken(t *testing.T) {
+	tests := []struct {
+		name, file, want string
+	}{
+		{"dup-fact-id", "facts/doc-b.yaml", "fact ag-founded: duplicate id (also in facts/doc-a.yaml)"},
+		{"unknown-entity", "facts/doc-b.yaml", `fact ag-size-b: unknown entity "charlie-person"`},
+		{"bad-date", "facts/doc-a.yaml", `fact ag-founded: date "2007-13": month out of range`},
+		{"unknown-section", "facts/doc-b.yaml", `fact ag-size-b: cites unknown section "p9" of doc-b.txt`},
+		{"unknown-source", "facts/doc-b.yaml", `fact ag-size-b: cites unknown source "doc-z.txt"`},
+		{"uncited", "facts/doc-b.yaml", "fact ag-size-b: not cited"},
+		{"dup-entity-id", "entities/all.yaml", "entity alpha-group: duplicate id"},
+		{"unknown-kind", "entities/all.yaml", `entity bravo-town: unknown kind "planet"`},
+		{"conflict-unknown-fact", "conflicts.yaml", `conflict ag-size: unknown fact "ag-size-c"`},
+		{"unknown-field", "facts/doc-b.yaml", "field sauce not found"},
+		{"bad-yaml", "facts/doc-b.yaml", "yaml:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Load(overlay(t, tt.name))
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				t.Fatalf("Load() error = %v, want a *ValidationError", err)
+			}
+			for _, p := range ve.Problems {
+				if p.File == tt.file && strings.Contains(p.String(), tt.want) {
+					return
+				}
+			}
+			t.Errorf("no problem in %s containing %q; got:\n%v", tt.file, tt.want, ve.Problems)
+		})
+	}
+}
+
+func TestVerifyAnchors(t *testing.T) {
+	b, err := Load(overlay(t, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := b.VerifyAnchors(os.DirFS("testdata/docs"))
+	if r.Verified != 3 || len(r.Missing) != 0 {
+		t.Errorf("VerifyAnchors = %+v, want 3 verified, none missing", r)
+	}
+	f, _ := b.Fact("ag-size-b")
+	f.Cite.Anchor = "600 fighters"
+	r = b.VerifyAnchors(os.DirFS("testdata/docs"))
+	if r.Verified != 2 || len(r.Missing) != 1 || !strings.Contains(r.Missing[0].String(), "ag-size-b") {
+		t.Errorf("after breaking an anchor: %+v, want ag-size-b missing", r)
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	tests := []struct {
+		in, want string
+		prec     Precision
+		wantErr  bool
+	}{
+		{"2023", "2023", YearPrecision, false},
+		{"2023-09", "September 2023", MonthPrecision, false},
+		{"2023-09-05", "5 September 2023", DayPrecision, false},
+		{"late 2022-11", "late November 2022", MonthPrecision, false},
+		{"2022-06/2022-09", "June–September 2022", MonthPrecision, false},
+		{"1994/1998", "1994–1998", YearPrecision, false},
+		{"", "", NoDate, false},
+		{"2023-02-29", "", 0, true},
+		{"2024-02-29", "29 February 2024", DayPrecision, false},
+		{"2023/2021", "", 0, true},
+		{"sometime 2023", "", 0, true},
+		{"23-09", "", 0, true},
+		{"2023-9", "", 0, true},
+	}
+	for _, tt := range tests {
+		d, err := ParseDate(tt.in)
+		if (err != nil) != tt.wantErr {
+			t.Errorf("ParseDate(%q) error = %v, wantErr %v", tt.in, err, tt.wantErr)
+			continue
+		}
+		if err != nil {
+			continue
+		}
+		if d.String() != tt.want || d.Precision() != tt.prec {
+			t.Errorf("ParseDate(%q) = %q (precision %d), want %q (%d)", tt.in, d, d.Precision(), tt.want, tt.prec)
+		}
+	}
+}
+
+func TestDateOverlaps(t *testing.T) {
+	d, _ := ParseDate("2022-06/2022-09")
+	if !d.Overlaps(Point{2022, 8, 0}, Point{2022, 8, 0}) {
+		t.Error("June–September 2022 should overlap August 2022")
+	}
+	if d.Overlaps(Point{2022, 10, 0}, Point{2022, 12, 0}) {
+		t.Error("June–September 2022 should not overlap October–December 2022")
+	}
+	y, _ := ParseDate("2023")
+	if !y.Overlaps(Point{2023, 9, 0}, Point{2023, 9, 0}) {
+		t.Error("2023 should overlap September 2023")
+	}
+}

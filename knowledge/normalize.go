@@ -1,0 +1,100 @@
+package knowledge
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// mentionRE matches chat mentions of the bot: Slack's <@U123> or <@U123|name>,
+// Discord's <@123> and <@!123>, and a typed @durand.
+var mentionRE = regexp.MustCompile(`<@!?[A-Za-z0-9]+(\|[^>]*)?>|(^|\s)@durand\b[:,]?`)
+
+// politeRE matches conversational openers that carry no meaning for the
+// question: "hey", "can you tell me", "please", "I want to know".
+var politeRE = regexp.MustCompile(`^(?:(?:hey|hi|hello|ok|okay|so|yo|durand|bot)[,!.]?\s+)*` +
+	`(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:tell|show|give)\s+(?:me|us)\s+(?:about\s+)?|` +
+	`(?:please\s+)?tell\s+(?:me|us)\s+(?:about\s+)?|i\s+(?:want|would\s+like|'d\s+like)\s+to\s+know\s+(?:about\s+)?|` +
+	`do\s+you\s+know\s+|please\s+)?`)
+
+// Normalize turns chat input into a plain question: mentions removed,
+// accents, quotes and dashes folded, case folded, conversational openers
+// stripped, white space collapsed. Numbers and dates are kept.
+func Normalize(s string) string {
+	s = mentionRE.ReplaceAllString(s, " ")
+	s = foldAccents(s)
+	s = foldText(s)
+	s = strings.TrimLeft(s, " ,:;-")
+	s = politeRE.ReplaceAllString(s, "")
+	return strings.TrimSpace(s)
+}
+
+// foldAccents removes diacritics: "démarche" becomes "demarche".
+func foldAccents(s string) string {
+	for _, r := range s {
+		if r >= 0x80 {
+			t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+			out, _, err := transform.String(t, s)
+			if err != nil {
+				return s
+			}
+			return out
+		}
+	}
+	return s
+}
+
+// tokenize splits normalised text into word tokens: letters and digits, with
+// decimal points and thousands separators kept inside numbers ("1.7",
+// "2560"), possessive 's dropped, apostrophes removed ("who's" becomes
+// "whos") and hyphens treated as spaces.
+func tokenize(s string) []string {
+	s = foldAccents(s)
+	var toks []string
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 {
+			toks = append(toks, string(cur))
+			cur = cur[:0]
+		}
+	}
+	rs := []rune(strings.ToLower(s))
+	for i := 0; i < len(rs); i++ {
+		r := foldRune(rs[i])
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			cur = append(cur, r)
+		case (r == '.' || r == ',') && len(cur) > 0 && unicode.IsDigit(cur[len(cur)-1]) && i+1 < len(rs) && unicode.IsDigit(rs[i+1]):
+			if r == '.' {
+				cur = append(cur, r)
+			} // a thousands separator is dropped: 2,560 -> 2560
+		case r == '\'':
+			// possessive: drop "'s" at the end of a word; otherwise join ("who's" -> "whos")
+			if i+1 < len(rs) && rs[i+1] == 's' && (i+2 == len(rs) || !unicode.IsLetter(rs[i+2])) && !contraction(cur) {
+				i++
+				flush()
+			}
+		case r == '%':
+			flush()
+			toks = append(toks, "percent")
+		default:
+			flush()
+		}
+	}
+	flush()
+	return toks
+}
+
+// contraction reports whether word + "'s" is a contraction whose s matters
+// for the question word: who's, what's, where's, when's, how's.
+func contraction(word []rune) bool {
+	switch string(word) {
+	case "who", "what", "where", "when", "how", "that", "it", "there":
+		return true
+	}
+	return false
+}

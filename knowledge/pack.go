@@ -1,0 +1,126 @@
+package knowledge
+
+// Source is the bibliographic record of one source document.
+type Source struct {
+	ID         string    `yaml:"id"` // the document's file name
+	Title      string    `yaml:"title"`
+	TitleNote  string    `yaml:"title_note"`
+	Author     string    `yaml:"author"`
+	AuthorNote string    `yaml:"author_note"`
+	Outlet     string    `yaml:"outlet"`
+	OutletNote string    `yaml:"outlet_note"`
+	Kind       string    `yaml:"kind"`
+	RawDate    string    `yaml:"date"`
+	DateNote   string    `yaml:"date_note"`
+	Sections   []Section `yaml:"sections"`
+
+	Date Date `yaml:"-"`
+}
+
+// Section is a citable part of a source: a numbered section, a heading or a
+// paragraph.
+type Section struct {
+	ID    string `yaml:"id"`
+	Title string `yaml:"title"`
+}
+
+// Section returns the section with the given id.
+func (s *Source) Section(id string) (Section, bool) {
+	for _, sec := range s.Sections {
+		if sec.ID == id {
+			return sec, true
+		}
+	}
+	return Section{}, false
+}
+
+// Entity kinds.
+const (
+	KindPerson       = "person"
+	KindOrganisation = "organisation"
+	KindGroup        = "group"
+	KindPlace        = "place"
+	KindCrossing     = "crossing"
+	KindOperation    = "operation"
+	KindAgreement    = "agreement"
+	KindEvent        = "event"
+	KindConcept      = "concept"
+	KindDocument     = "document"
+)
+
+var entityKinds = map[string]bool{
+	KindPerson: true, KindOrganisation: true, KindGroup: true, KindPlace: true, KindCrossing: true,
+	KindOperation: true, KindAgreement: true, KindEvent: true, KindConcept: true, KindDocument: true,
+}
+
+// Entity is something the sources name: a person, group, place, event,
+// concept or document.
+type Entity struct {
+	ID      string   `yaml:"id"`
+	Name    string   `yaml:"name"`
+	Kind    string   `yaml:"kind"`
+	Abbr    string   `yaml:"abbr"`
+	Aliases []string `yaml:"aliases"`
+	Summary string   `yaml:"summary"`
+}
+
+// Fact types.
+const (
+	TypeRole       = "role"
+	TypeEvent      = "event"
+	TypeFigure     = "figure"
+	TypeDefinition = "definition"
+	TypeRelation   = "relation"
+	TypeStatement  = "statement"
+	TypeList       = "list"
+	TypeCause      = "cause"
+)
+
+var factTypes = map[string]bool{
+	TypeRole: true, TypeEvent: true, TypeFigure: true, TypeDefinition: true,
+	TypeRelation: true, TypeStatement: true, TypeList: true, TypeCause: true,
+}
+
+// Fact is one claim in durand's own words, citing the source it came from.
+type Fact struct {
+	ID       string   `yaml:"id"`
+	Text     string   `yaml:"text"`
+	Type     string   `yaml:"type"`
+	Entities []string `yaml:"entities"`
+	RawDate  string   `yaml:"date"`
+	Numbers  []Number `yaml:"numbers"`
+	Items    []string `yaml:"items"`
+	Cite     Citation `yaml:"cite"`
+
+	Date     Date   `yaml:"-"`
+	Conflict string `yaml:"-"` // id of the conflict the fact belongs to, if any
+	file     string
+}
+
+// Number is a figure a fact states.
+type Number struct {
+	Value float64 `yaml:"value"`
+	Unit  string  `yaml:"unit"`
+}
+
+// Citation locates a fact in its source: the document, the section and a
+// short phrase that occurs there verbatim.
+type Citation struct {
+	Doc     string `yaml:"doc"`
+	Section string `yaml:"section"`
+	Anchor  string `yaml:"anchor"`
+}
+
+// Conflict groups facts whose sources disagree. Kind "distinct" marks two
+// different things that share a name.
+type Conflict struct {
+	ID    string   `yaml:"id"`
+	Kind  string   `yaml:"kind"`
+	Topic string   `yaml:"topic"`
+	Facts []string `yaml:"facts"`
+}
+
+// Stats counts what a pack holds.
+type Stats struct {
+	Sources, Entities, Facts, Conflicts int
+}

@@ -1,0 +1,374 @@
+package knowledge
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Intent is what kind of answer a question wants.
+type Intent int
+
+// The intents durand recognises.
+const (
+	IntentFact      Intent = iota // anything else: the best-matching fact
+	IntentWho                     // who is X, who leads Y, who wrote Z
+	IntentDefine                  // what is X, what does X stand for
+	IntentWhen                    // when did X happen
+	IntentWhere                   // where, which city/province/prison
+	IntentHowMany                 // how many, how much, what percentage
+	IntentWhy                     // why, for what reason
+	IntentList                    // list the X, what were the demands
+	IntentStatement               // what did X say, how did X describe Y
+	IntentTimeline                // what happened in September 2023, timeline of X
+)
+
+var intentNames = [...]string{"fact", "who", "define", "when", "where", "howmany", "why", "list", "statement", "timeline"}
+
+func (i Intent) String() string {
+	if int(i) < len(intentNames) {
+		return intentNames[i]
+	}
+	return "intent(" + strconv.Itoa(int(i)) + ")"
+}
+
+// query is a question taken apart.
+type query struct {
+	norm   string
+	toks   []string // tokens as typed (normalised)
+	fixed  []string // tokens after spelling correction
+	edits  int      // letters corrected, summed
+	intent Intent
+	links  []link
+	units  []unit
+
+	from, to Point // a date span the question names
+	hasSpan  bool
+	spanToks map[int]bool // token positions that made the span
+	personQ  bool         // asks who (a person is wanted)
+}
+
+// link is an entity the question names, with the tokens that named it.
+type link struct {
+	entities   []*Entity // more than one when the name is ambiguous
+	start, end int
+	edits      int
+}
+
+// unit is one thing the question asks about: a linked entity or a content
+// word. An answer should cover the units that carry the most weight.
+type unit struct {
+	link   *link
+	stems  []string // the word's stem and its synonyms
+	weight float64
+	known  bool
+}
+
+var monthByName = map[string]int{
+	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+	"may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+	"september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+	"december": 12, "dec": 12,
+}
+
+// parse analyses a normalised question.
+func (b *Base) parse(norm string) *query {
+	ix := b.idx
+	q := &query{norm: norm, toks: tokenize(norm), spanToks: map[int]bool{}}
+	q.fixed = make([]string, len(q.toks))
+	copy(q.fixed, q.toks)
+	q.parseSpan()
+	q.intent = classify(q.toks, q.hasSpan)
+	b.link(q)
+	// Content units: linked entities, then the remaining content words.
+	used := make([]bool, len(q.toks))
+	for i := range q.links {
+		l := &q.links[i]
+		w := 0.0
+		for _, e := range l.entities {
+			w = max(w, ix.entityIDF(e.ID))
+		}
+		q.units = append(q.units, unit{link: l, weight: w, known: true})
+		for j := l.start; j < l.end; j++ {
+			used[j] = true
+		}
+	}
+	intentWords := setOf(`many much number total count percentage percent share figure figures
+		list name names enumerate timeline chronology happened happen define definition meaning mean means stand stands
+		abbreviation acronym describe explain tell wrote happening events event`)
+	seen := map[string]bool{}
+	for i, t := range q.fixed {
+		if used[i] || q.spanToks[i] || ix.stop[t] || ix.qwords[t] || intentWords[t] {
+			continue
+		}
+		s := stem(t)
+		if seen[s] {
+			continue
+		}
+		seen[s] = true
+		u := unit{stems: append([]string{s}, ix.syn[s]...)}
+		df := 0
+		for _, st := range u.stems {
+			df = max(df, len(ix.postings[st]))
+		}
+		if df > 0 {
+			u.known = true
+			u.weight = ix.idf(df, len(ix.docLen))
+		} else {
+			u.weight = 0.8 * ix.maxIDF
+		}
+		q.units = append(q.units, u)
+	}
+	return q
+}
+
+// parseSpan finds a date span in the question: "September 2023", "2023",
+// "1994-1998", "between 2021 and 2023", "sept 22 2023".
+func (q *query) parseSpan() {
+	var pts []Point
+	for i := 0; i < len(q.toks); i++ {
+		y, ok := year(q.toks[i])
+		if !ok {
+			continue
+		}
+		p := Point{Year: y}
+		q.spanToks[i] = true
+		if i > 0 {
+			if m, ok := monthByName[q.toks[i-1]]; ok {
+				p.Month = m
+				q.spanToks[i-1] = true
+			} else if d, err := strconv.Atoi(q.toks[i-1]); err == nil && d >= 1 && d <= 31 && i > 1 {
+				if m, ok := monthByName[q.toks[i-2]]; ok {
+					p.Month, p.Day = m, d
+					q.spanToks[i-1], q.spanToks[i-2] = true, true
+				}
+			}
+		}
+		pts = append(pts, p)
+	}
+	switch len(pts) {
+	case 0:
+		return
+	case 1:
+		q.from, q.to = pts[0], pts[0]
+	default:
+		q.from, q.to = pts[0], pts[len(pts)-1]
+		if q.to.Key() < q.from.Key() {
+			q.from, q.to = q.to, q.from
+		}
+	}
+	q.hasSpan = true
+}
+
+func year(t string) (int, bool) {
+	if len(t) != 4 {
+		return 0, false
+	}
+	y, err := strconv.Atoi(t)
+	if err != nil || y < 1800 || y > 2100 {
+		return 0, false
+	}
+	return y, true
+}
+
+// classify decides what kind of answer the question wants from its words.
+func classify(toks []string, hasSpan bool) Intent {
+	s := " " + strings.Join(toks, " ") + " "
+	has := func(words ...string) bool {
+		for _, w := range words {
+			if strings.Contains(s, " "+w+" ") {
+				return true
+			}
+		}
+		return false
+	}
+	first := ""
+	if len(toks) > 0 {
+		first = toks[0]
+	}
+	switch {
+	case has("timeline", "chronology") || (hasSpan && has("what happened", "what happen", "whats happened", "what went on", "events in", "events of", "what occurred")):
+		return IntentTimeline
+	case has("when", "what date", "which date", "what year", "which year", "what day", "which day", "what month", "which month"):
+		return IntentWhen
+	case has("how many", "how much", "number of", "what percentage", "what percent", "what share", "how long", "how large", "how big", "how far", "death toll", "how often") ||
+		has("length", "lenght", "km", "kilometres", "kilometers", "percentage"):
+		return IntentHowMany
+	case has("why", "for what reason", "what reason", "reasons", "what caused", "what led", "what drove", "how come", "what prompted", "what triggered"):
+		return IntentWhy
+	case has("where", "which city", "which province", "which provinces", "which district", "which districts",
+		"which prison", "which prisons", "which port", "which country", "which countries", "which region", "which regions",
+		"what city", "what province", "what port", "in which", "through which", "from which", "which area", "which areas", "what area"):
+		return IntentWhere
+	case has("who", "whos", "whom", "name of", "which person", "whose"):
+		return IntentWho
+	case has("list", "enumerate", "name the", "name all", "what are the", "what were the", "which are the", "which were the", "what groups", "which groups", "what factors", "which factors") ||
+		has("demands", "recommendations", "factors", "priorities", "objectives", "conditions", "measures", "steps"):
+		return IntentList
+	case has("say", "said", "says", "describe", "described", "call", "called", "pledge", "pledged", "promise", "promised",
+		"warn", "warned", "claim", "claimed", "threaten", "threatened", "remark", "remarked", "statement", "react", "reacted", "respond", "responded", "reaction", "response"):
+		return IntentStatement
+	case has("what is", "what was", "what are", "what were", "whats", "wat is", "wats", "wat", "wht is", "what does", "what do", "define", "definition", "meaning", "mean", "means", "stand for", "stands for", "stand", "abbreviation", "acronym", "explain") ||
+		first == "what" || first == "wat":
+		return IntentDefine
+	}
+	return IntentFact
+}
+
+// link finds the entities a question names. Each word is tried as typed
+// and, when the pack does not know it, as the nearest known words; the
+// longest alias that the candidate words spell wins, with the fewest edits.
+func (b *Base) link(q *query) {
+	ix := b.idx
+	n := len(q.toks)
+	type cand struct {
+		tok  string
+		dist int
+	}
+	cands := make([][]cand, n)
+	for i, t := range q.toks {
+		cands[i] = []cand{{t, 0}}
+		if ix.spell.known(t) || ix.stop[t] || ix.qwords[t] || q.spanToks[i] || !isWordy(t) {
+			continue
+		}
+		for _, c := range ix.spell.suggest(t) {
+			cands[i] = append(cands[i], cand{c.word, c.dist})
+		}
+	}
+	for i := 0; i < n; {
+		var best *link
+		bestLen := 0
+		for _, c := range cands[i] {
+			for _, a := range ix.aliases[c.tok] {
+				k := len(a.toks)
+				if i+k > n || k < bestLen {
+					continue
+				}
+				edits, ok := c.dist, true
+				for j := 1; j < k && ok; j++ {
+					ok = false
+					for _, c2 := range cands[i+j] {
+						if c2.tok == a.toks[j] {
+							edits += c2.dist
+							ok = true
+							break
+						}
+					}
+				}
+				if !ok || (a.short && (edits > 0 || k == 1 && ix.stop[q.toks[i]])) {
+					continue
+				}
+				// A one-letter-off match on a short word is too loose.
+				if edits > 0 && k == 1 && len(a.toks[0]) <= 4 && !ix.spell.vocab[a.toks[0]].alias {
+					continue
+				}
+				switch {
+				case best == nil || k > bestLen || (k == bestLen && edits < best.edits):
+					best = &link{entities: []*Entity{a.entity}, start: i, end: i + k, edits: edits}
+					bestLen = k
+				case k == bestLen && edits == best.edits && !containsEntity(best.entities, a.entity):
+					best.entities = append(best.entities, a.entity)
+				}
+			}
+		}
+		if best == nil {
+			// No alias starts here: keep the best spelling for search.
+			if len(cands[i]) > 1 {
+				q.fixed[i] = cands[i][1].tok
+				q.edits += cands[i][1].dist
+			}
+			i++
+			continue
+		}
+		// Record the spellings the link used.
+		for _, a := range ix.aliasesOf(best.entities[0]) {
+			if len(a.toks) == best.end-best.start && aliasFits(a.toks, q.toks[best.start:best.end], func(j int, tok string) bool {
+				for _, c := range cands[best.start+j] {
+					if c.tok == tok {
+						return true
+					}
+				}
+				return false
+			}) {
+				copy(q.fixed[best.start:best.end], a.toks)
+				break
+			}
+		}
+		q.edits += best.edits
+		q.links = append(q.links, *best)
+		i = best.end
+	}
+}
+
+func aliasFits(alias, _ []string, ok func(int, string) bool) bool {
+	for j, t := range alias {
+		if !ok(j, t) {
+			return false
+		}
+	}
+	return true
+}
+
+// aliasesOf returns the aliases of an entity (a scan of the aliases under
+// its own names' first tokens only).
+func (ix *index) aliasesOf(e *Entity) []alias {
+	var out []alias
+	seen := map[string]bool{}
+	for _, n := range append([]string{e.Name, e.Abbr, stripParen(e.Name)}, e.Aliases...) {
+		toks := tokenize(n)
+		if len(toks) == 0 || seen[toks[0]] {
+			continue
+		}
+		seen[toks[0]] = true
+		for _, a := range ix.aliases[toks[0]] {
+			if a.entity == e {
+				out = append(out, a)
+			}
+		}
+	}
+	// Honorific-less forms start with the second token.
+	for _, n := range append([]string{e.Name}, e.Aliases...) {
+		toks := tokenize(n)
+		if len(toks) > 1 && !seen[toks[1]] {
+			seen[toks[1]] = true
+			for _, a := range ix.aliases[toks[1]] {
+				if a.entity == e {
+					out = append(out, a)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func containsEntity(es []*Entity, e *Entity) bool {
+	for _, x := range es {
+		if x == e {
+			return true
+		}
+	}
+	return false
+}
+
+// linked reports whether the question named entity id.
+func (q *query) linked(id string) bool {
+	for _, l := range q.links {
+		for _, e := range l.entities {
+			if e.ID == id {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// linkedPerson returns the first person the question names, if any.
+func (q *query) linkedPerson() *Entity {
+	for _, l := range q.links {
+		for _, e := range l.entities {
+			if e.Kind == KindPerson {
+				return e
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,220 @@
+package knowledge
+
+import (
+	"sort"
+
+	"github.com/sahilm/fuzzy"
+)
+
+// word is one vocabulary entry: a token seen in the pack.
+type word struct {
+	freq  int  // occurrences across facts, names and aliases
+	alias bool // part of an entity name, abbreviation or alias
+}
+
+// speller corrects misspelt question words against the pack's vocabulary.
+// Swapped, wrong, missing and extra letters are found through a
+// symmetric-deletion index (every vocabulary word is stored under each
+// variant with up to two letters deleted), so a lookup costs a handful of
+// map probes whatever the vocabulary's size; candidates are then confirmed
+// with a Damerau–Levenshtein distance. Prefixes and longer runs of dropped
+// letters fall back to sahilm/fuzzy's subsequence matching over the alias
+// words that share the first two letters.
+type speller struct {
+	vocab   map[string]*word
+	deletes map[string][]string
+	byHead  map[string][]string // alias words by their first two letters
+}
+
+// correction is a vocabulary word proposed for a question word.
+type correction struct {
+	word string
+	dist int
+}
+
+func newSpeller() *speller {
+	return &speller{vocab: map[string]*word{}, deletes: map[string][]string{}, byHead: map[string][]string{}}
+}
+
+func (s *speller) add(tok string, alias bool) {
+	w, ok := s.vocab[tok]
+	if !ok {
+		w = &word{}
+		s.vocab[tok] = w
+	}
+	w.freq++
+	if alias && !w.alias {
+		w.alias = true
+		if len(tok) >= 3 {
+			h := tok[:2]
+			s.byHead[h] = append(s.byHead[h], tok)
+		}
+	}
+	if ok {
+		return
+	}
+	if maxEdits(len(tok)+2) == 0 {
+		return
+	}
+	for _, d := range deletions(tok, 2) {
+		s.deletes[d] = append(s.deletes[d], tok)
+	}
+}
+
+// maxEdits is how many edits a word of n letters may carry and still be
+// corrected.
+func maxEdits(n int) int {
+	switch {
+	case n <= 3:
+		return 0
+	case n <= 5:
+		return 1
+	}
+	return 2
+}
+
+// deletions returns the distinct strings made by deleting up to n letters
+// from w, w itself included.
+func deletions(w string, n int) []string {
+	seen := map[string]bool{w: true}
+	level := []string{w}
+	for i := 0; i < n; i++ {
+		var next []string
+		for _, x := range level {
+			if len(x) <= 2 {
+				continue
+			}
+			for j := range x {
+				d := x[:j] + x[j+1:]
+				if !seen[d] {
+					seen[d] = true
+					next = append(next, d)
+				}
+			}
+		}
+		level = next
+	}
+	out := make([]string, 0, len(seen))
+	for d := range seen {
+		out = append(out, d)
+	}
+	return out
+}
+
+// known reports whether tok is a vocabulary word.
+func (s *speller) known(tok string) bool {
+	_, ok := s.vocab[tok]
+	return ok
+}
+
+// suggest returns vocabulary words close to tok, nearest first; alias
+// words and frequent words win ties.
+func (s *speller) suggest(tok string) []correction {
+	limit := maxEdits(len(tok))
+	if limit == 0 || !isWordy(tok) {
+		return nil
+	}
+	seen := map[string]bool{}
+	var out []correction
+	for _, d := range deletions(tok, limit) {
+		for _, cand := range s.deletes[d] {
+			if seen[cand] {
+				continue
+			}
+			seen[cand] = true
+			if dist := osaDistance(tok, cand); dist <= limit && dist <= maxEdits(len(cand)) {
+				out = append(out, correction{cand, dist})
+			}
+		}
+	}
+	if len(out) == 0 && len(tok) >= 4 {
+		out = s.subsequence(tok)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.dist != b.dist {
+			return a.dist < b.dist
+		}
+		wa, wb := s.vocab[a.word], s.vocab[b.word]
+		if wa.alias != wb.alias {
+			return wa.alias
+		}
+		if wa.freq != wb.freq {
+			return wa.freq > wb.freq
+		}
+		return a.word < b.word
+	})
+	if len(out) > 4 {
+		out = out[:4]
+	}
+	return out
+}
+
+// subsequence finds alias words that contain tok's letters in order (a
+// prefix such as "durr", or a word with letters dropped such as "mhsud"),
+// among the alias words sharing its first two letters.
+func (s *speller) subsequence(tok string) []correction {
+	bucket := s.byHead[tok[:2]]
+	if len(bucket) == 0 {
+		return nil
+	}
+	var out []correction
+	for _, m := range fuzzy.Find(tok, bucket) {
+		cand := m.Str
+		if len(cand) > 2*len(tok)+1 || len(tok)*10 < len(cand)*6 && !prefixMatch(m.MatchedIndexes) {
+			continue
+		}
+		out = append(out, correction{cand, len(cand) - len(tok)})
+		if len(out) == 3 {
+			break
+		}
+	}
+	return out
+}
+
+func prefixMatch(idx []int) bool {
+	for i, j := range idx {
+		if i != j {
+			return false
+		}
+	}
+	return true
+}
+
+func isWordy(tok string) bool {
+	for _, r := range tok {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// osaDistance is the optimal-string-alignment form of the Damerau–Levenshtein
+// distance: insertions, deletions, substitutions and transpositions of
+// adjacent letters each cost one.
+func osaDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	n, m := len(ra), len(rb)
+	prev2 := make([]int, m+1)
+	prev := make([]int, m+1)
+	cur := make([]int, m+1)
+	for j := 0; j <= m; j++ {
+		prev[j] = j
+	}
+	for i := 1; i <= n; i++ {
+		cur[0] = i
+		for j := 1; j <= m; j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[m]
+}
