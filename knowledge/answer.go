@@ -97,7 +97,11 @@ func (b *Base) rank(q *query) []scored {
 		for _, e := range l.entities {
 			fs := ix.entityFacts[e.ID]
 			if ix.broad(e.ID) {
-				continue
+				// Too many facts name it; take those that are about it.
+				fs = ix.subjectOf[e.ID]
+				if len(fs) > 300 {
+					fs = fs[:300]
+				}
 			}
 			for _, i := range fs {
 				cands[i] = true
@@ -213,30 +217,25 @@ func (b *Base) score(q *query, i int) scored {
 	f := b.facts[i]
 	terms := ix.terms[i]
 	var total, covered float64
+	missedEntity := 0
 	for _, u := range q.units {
 		total += u.weight
 		if u.link != nil {
-			for _, e := range u.link.entities {
-				if containsID(f.Entities, e.ID) {
-					covered += u.weight
-					break
-				}
+			if b.mentions(f, terms, u.link.entities) {
+				covered += u.weight
+			} else if !ix.broad(u.link.entities[0].ID) {
+				missedEntity++
 			}
 			continue
 		}
-		for _, s := range u.stems {
-			if terms[s] > 0 {
-				covered += u.weight
-				break
-			}
-		}
+		covered += u.weight * termCredit(terms, u.stems)
 	}
 	cov := 1.0
 	if total > 0 {
 		cov = covered / total
 	}
-	conf := cov
-	score := 4 * cov
+	conf := cov * math.Pow(0.85, float64(missedEntity))
+	score := 4*cov + 0.15*b.bm25Fact(q, i)
 	subject := len(f.Entities) > 0 && q.linked(f.Entities[0])
 	if subject {
 		score += 0.6
@@ -267,6 +266,8 @@ func (b *Base) score(q *query, i int) scored {
 			score += 1
 			if typeIs(TypeRole) {
 				score += 0.5
+			} else if !typeIs(TypeDefinition, TypeRelation) {
+				conf *= 0.8 // a name in passing, not who holds the role
 			}
 		default:
 			conf *= 0.6
@@ -329,6 +330,89 @@ func (b *Base) score(q *query, i int) scored {
 	return scored{fact: i, score: score, conf: conf, cov: cov}
 }
 
+// mentions reports whether fact f is about one of es: it names the entity,
+// or its text uses one of the entity's names.
+func (b *Base) mentions(f *Fact, terms map[string]int, es []*Entity) bool {
+	for _, e := range es {
+		if containsID(f.Entities, e.ID) {
+			return true
+		}
+		for _, name := range b.idx.nameStems[e.ID] {
+			all := true
+			for _, s := range name {
+				if terms[s] == 0 {
+					all = false
+					break
+				}
+			}
+			if all {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// bm25Fact is the BM25 score of fact i for the question's words.
+func (b *Base) bm25Fact(q *query, i int) float64 {
+	ix := b.idx
+	terms := ix.terms[i]
+	s := 0.0
+	for _, u := range q.units {
+		if u.link != nil {
+			continue
+		}
+		for j, st := range u.stems {
+			if tf := terms[st]; tf > 0 {
+				w := ix.termIDF(st) * ix.bm25tf(tf, i)
+				if j > 0 {
+					w /= 2
+				}
+				s += w
+				break
+			}
+		}
+	}
+	for _, l := range q.links {
+		for j := l.start; j < l.end; j++ {
+			if st := stem(q.fixed[j]); terms[st] > 0 {
+				s += ix.termIDF(st) * ix.bm25tf(terms[st], i)
+			}
+		}
+	}
+	return s
+}
+
+// termCredit is how far a fact's terms cover a question word: fully when it
+// uses the word's stem or a synonym, mostly when it uses a longer or shorter
+// form the stemmer did not join (depends, dependent).
+func termCredit(terms map[string]int, stems []string) float64 {
+	for _, s := range stems {
+		if terms[s] > 0 {
+			return 1
+		}
+	}
+	w := stems[0]
+	if len(w) < 5 {
+		return 0
+	}
+	for t := range terms {
+		n := commonPrefix(t, w)
+		if n >= 5 && n*5 >= min(len(t), len(w))*4 {
+			return 0.8
+		}
+	}
+	return 0
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
 // namesOtherPerson reports whether fact f names a person the question did
 // not: the answer to "who leads the NRF".
 func (b *Base) namesOtherPerson(q *query, f *Fact) bool {
@@ -377,7 +461,7 @@ func (b *Base) compose(q *query, a *Answer, ranked []scored) {
 		a.Sources = b.sourcesOf(a.Facts)
 		return
 	}
-	a.Lines = []string{lead.Text}
+	a.Lines = []string{withItems(lead)}
 	words := wordCount(lead.Text)
 	for _, s := range ranked[1:] {
 		if len(used) > maxSupport || s.conf < minConfidence || s.score < ranked[0].score-1.5 {
@@ -399,6 +483,29 @@ func (b *Base) compose(q *query, a *Answer, ranked []scored) {
 	}
 	a.Facts = used
 	a.Sources = b.sourcesOf(used)
+}
+
+// withItems renders a list fact with its items when its text does not
+// already spell them out.
+func withItems(f *Fact) string {
+	if len(f.Items) == 0 {
+		return f.Text
+	}
+	text := strings.ToLower(f.Text)
+	missing := 0
+	for _, it := range f.Items {
+		if !strings.Contains(text, strings.ToLower(it)) {
+			missing++
+		}
+	}
+	if missing*2 < len(f.Items) {
+		return f.Text
+	}
+	items := make([]string, len(f.Items))
+	for i, it := range f.Items {
+		items[i] = strings.TrimSuffix(strings.TrimSpace(it), ".")
+	}
+	return strings.TrimSuffix(f.Text, ".") + ": " + strings.Join(items, "; ") + "."
 }
 
 // attributed renders a fact with the source it comes from, for conflicts.

@@ -23,7 +23,9 @@ type index struct {
 	avgLen   float64
 	terms    []map[string]int // per fact: stem -> term frequency
 
-	entityFacts map[string][]int // entity id -> facts naming it, in pack order
+	entityFacts map[string][]int      // entity id -> facts naming it, in pack order
+	subjectOf   map[string][]int      // entity id -> facts naming it first (about it)
+	nameStems   map[string][][]string // entity id -> stems of each of its names
 	factIndex   map[*Fact]int
 	byDate      []int // dated facts, by start
 	maxIDF      float64
@@ -54,6 +56,8 @@ func buildIndex(b *Base) *index {
 		aliases:     map[string][]alias{},
 		postings:    map[string][]posting{},
 		entityFacts: map[string][]int{},
+		subjectOf:   map[string][]int{},
+		nameStems:   map[string][][]string{},
 		factIndex:   map[*Fact]int{},
 	}
 	honorifics := setOf(honorificText)
@@ -69,6 +73,15 @@ func buildIndex(b *Base) *index {
 				return
 			}
 			names[key] = true
+			var stems []string
+			for _, t := range toks {
+				if !ix.stop[t] {
+					stems = append(stems, stem(t))
+				}
+			}
+			if len(stems) > 0 {
+				ix.nameStems[e.ID] = append(ix.nameStems[e.ID], stems)
+			}
 			short := len(toks) == 1 && (ix.stop[toks[0]] || len(toks[0]) <= 2)
 			ix.aliases[toks[0]] = append(ix.aliases[toks[0]], alias{toks: toks, entity: e, short: short})
 			for _, t := range toks {
@@ -104,6 +117,9 @@ func buildIndex(b *Base) *index {
 			}
 		}
 		add(f.Text, true)
+		if len(f.Entities) > 0 {
+			ix.subjectOf[f.Entities[0]] = append(ix.subjectOf[f.Entities[0]], i)
+		}
 		for _, id := range f.Entities {
 			ix.entityFacts[id] = append(ix.entityFacts[id], i)
 			if e := b.entityByID[id]; e != nil {
@@ -129,6 +145,12 @@ func buildIndex(b *Base) *index {
 	})
 	ix.maxIDF = ix.idf(0, len(b.facts))
 	return ix
+}
+
+// knownWord reports whether the pack uses tok, as typed or inflected
+// otherwise ("revenue" is known when the pack says "revenues").
+func (ix *index) knownWord(tok string) bool {
+	return ix.spell.known(tok) || len(ix.postings[stem(tok)]) > 0
 }
 
 // stripParen drops a trailing parenthetical: "Chitral attack (September

@@ -83,9 +83,16 @@ func (b *Base) parse(norm string) *query {
 	used := make([]bool, len(q.toks))
 	for i := range q.links {
 		l := &q.links[i]
+		// An entity weighs what it tells: how few facts name it, or how
+		// rare the name the reader used is ("TTA" is rarer than "Taliban").
 		w := 0.0
 		for _, e := range l.entities {
 			w = max(w, ix.entityIDF(e.ID))
+		}
+		for j := l.start; j < l.end; j++ {
+			if t := stem(q.fixed[j]); !ix.stop[q.fixed[j]] && len(ix.postings[t]) > 0 {
+				w = max(w, 0.8*ix.termIDF(t))
+			}
 		}
 		q.units = append(q.units, unit{link: l, weight: w, known: true})
 		for j := l.start; j < l.end; j++ {
@@ -227,7 +234,7 @@ func (b *Base) link(q *query) {
 	cands := make([][]cand, n)
 	for i, t := range q.toks {
 		cands[i] = []cand{{t, 0}}
-		if ix.spell.known(t) || ix.stop[t] || ix.qwords[t] || q.spanToks[i] || !isWordy(t) {
+		if ix.knownWord(t) || ix.stop[t] || ix.qwords[t] || q.spanToks[i] || !isWordy(t) {
 			continue
 		}
 		for _, c := range ix.spell.suggest(t) {

@@ -27,6 +27,9 @@ const synonymText = `die died dies dead death deaths kill killed killing kills f
 expel expelled expels expulsion expulsions deport deported deporting deportation deportations evict evicted eviction evictions repatriation repatriate repatriated
 found founded founder founding form formed formation create created creation establish established establishment
 start started begin began begun launch launched
+take took taken takeover seize seized seizure capture captured fall fell
+distrust mistrust distrusts suspicion
+engage engaging engagement ties outreach
 lead leads leader leaders leading led head heads headed chief emir
 wrote write writes written writer author authored authors
 spokesman spokesperson spokesmen spokespersons

@@ -35,6 +35,7 @@ func runAsk(args []string, getenv func(string) string, stdin io.Reader, stdout, 
 	fl.SetOutput(stderr)
 	asJSON := fl.Bool("json", false, "print one JSON object per question")
 	packDir := fl.String("pack", "", "answer from the pack in `DIR` instead of the embedded one")
+	explain := fl.Int("explain", 0, "show how the question was understood and the best `N` candidate facts")
 	if err := fl.Parse(args); err != nil {
 		return &exitError{code: 2}
 	}
@@ -45,6 +46,9 @@ func runAsk(args []string, getenv func(string) string, stdin io.Reader, stdout, 
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
 	answer := func(q string) error {
+		if *explain > 0 {
+			fmt.Fprintln(out, base.Explain(q, *explain))
+		}
 		a := base.Answer(q)
 		if *asJSON {
 			if err := writeJSON(out, a); err != nil {
