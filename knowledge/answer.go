@@ -235,7 +235,7 @@ func (b *Base) score(q *query, i int) scored {
 		cov = covered / total
 	}
 	conf := cov * math.Pow(0.85, float64(missedEntity))
-	score := 4*cov + 0.15*b.bm25Fact(q, i)
+	score := 4*cov + 0.25*b.bm25Fact(q, i)
 	subject := len(f.Entities) > 0 && q.linked(f.Entities[0])
 	if subject {
 		score += 0.6
@@ -262,15 +262,18 @@ func (b *Base) score(q *query, i int) scored {
 			score += 2
 		case p != nil && containsID(f.Entities, p.ID):
 			score += 0.5
-		case p == nil && b.namesOtherPerson(q, f):
+		case p == nil && b.namesOther(q, f, !q.personQ):
 			score += 1
+			if b.namesOther(q, f, false) {
+				score += 0.5 // "who" asks first of all for a person
+			}
 			if typeIs(TypeRole) {
 				score += 0.5
-			} else if !typeIs(TypeDefinition, TypeRelation) {
-				conf *= 0.8 // a name in passing, not who holds the role
+			} else if !typeIs(TypeDefinition, TypeRelation, TypeStatement) {
+				conf *= 0.5 // a name in passing, not who holds the role
 			}
 		default:
-			conf *= 0.6
+			conf *= 0.45
 			score -= 1
 		}
 	case IntentDefine:
@@ -413,11 +416,16 @@ func commonPrefix(a, b string) int {
 	return n
 }
 
-// namesOtherPerson reports whether fact f names a person the question did
-// not: the answer to "who leads the NRF".
-func (b *Base) namesOtherPerson(q *query, f *Fact) bool {
+// namesOther reports whether fact f names a person the question did not
+// (the answer to "who leads the NRF"), or, when groups are allowed, a group
+// or organisation (the answer to "who attacked Chitral").
+func (b *Base) namesOther(q *query, f *Fact, groups bool) bool {
 	for _, id := range f.Entities {
-		if e := b.entityByID[id]; e != nil && e.Kind == KindPerson && !q.linked(id) {
+		e := b.entityByID[id]
+		if e == nil || q.linked(id) {
+			continue
+		}
+		if e.Kind == KindPerson || groups && (e.Kind == KindGroup || e.Kind == KindOrganisation) {
 			return true
 		}
 	}
@@ -463,6 +471,14 @@ func (b *Base) compose(q *query, a *Answer, ranked []scored) {
 	}
 	a.Lines = []string{withItems(lead)}
 	words := wordCount(lead.Text)
+	if q.also >= 0 {
+		// A second question: its best fact comes first among the support.
+		if f := b.bestFor(q, q.also, ranked, used); f != nil {
+			used = append(used, f)
+			a.Lines = append(a.Lines, f.Text)
+			words += wordCount(f.Text)
+		}
+	}
 	for _, s := range ranked[1:] {
 		if len(used) > maxSupport || s.conf < minConfidence || s.score < ranked[0].score-1.5 {
 			break
@@ -483,6 +499,30 @@ func (b *Base) compose(q *query, a *Answer, ranked []scored) {
 	}
 	a.Facts = used
 	a.Sources = b.sourcesOf(used)
+}
+
+// bestFor picks, among the ranked facts, the best one of the kind a second
+// intent wants.
+func (b *Base) bestFor(q *query, in Intent, ranked []scored, used []*Fact) *Fact {
+	want := map[Intent]string{IntentStatement: TypeStatement, IntentWhy: TypeCause, IntentList: TypeList,
+		IntentDefine: TypeDefinition, IntentWho: TypeRole}[in]
+	for _, s := range ranked[1:] {
+		f := b.facts[s.fact]
+		if s.conf < minConfidence || b.redundant(f, used) {
+			continue
+		}
+		ok := f.Type == want
+		switch in {
+		case IntentWhen:
+			ok = !f.Date.IsZero()
+		case IntentHowMany:
+			ok = len(f.Numbers) > 0
+		}
+		if ok {
+			return f
+		}
+	}
+	return nil
 }
 
 // withItems renders a list fact with its items when its text does not
@@ -527,6 +567,9 @@ func (b *Base) redundant(f *Fact, used []*Fact) bool {
 	ix := b.idx
 	fi := ix.terms[ix.factIndex[f]]
 	for _, u := range used {
+		if len(f.Numbers) > 0 && len(u.Numbers) > 0 && !sameNumbers(f.Numbers, u.Numbers) {
+			continue // different figures are different answers
+		}
 		ui := ix.terms[ix.factIndex[u]]
 		inter, union := 0, len(ui)
 		for t := range fi {
@@ -538,6 +581,17 @@ func (b *Base) redundant(f *Fact, used []*Fact) bool {
 		}
 		if union > 0 && float64(inter)/float64(union) > 0.45 {
 			return true
+		}
+	}
+	return false
+}
+
+func sameNumbers(a, b []Number) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x.Value == y.Value {
+				return true
+			}
 		}
 	}
 	return false

@@ -9,8 +9,8 @@ import (
 // index holds the lookup structures built once at load time, so that
 // answering a question touches only the entries its words lead to.
 type index struct {
-	stop, qwords map[string]bool
-	syn          map[string][]string
+	stop, qwords, light map[string]bool
+	syn                 map[string][]string
 
 	spell *speller
 
@@ -51,6 +51,7 @@ func buildIndex(b *Base) *index {
 	ix := &index{
 		stop:        setOf(stopwordText),
 		qwords:      setOf(questionWordText),
+		light:       setOf(lightWordText),
 		syn:         synonymGroups(),
 		spell:       newSpeller(),
 		aliases:     map[string][]alias{},
@@ -150,7 +151,11 @@ func buildIndex(b *Base) *index {
 // knownWord reports whether the pack uses tok, as typed or inflected
 // otherwise ("revenue" is known when the pack says "revenues").
 func (ix *index) knownWord(tok string) bool {
-	return ix.spell.known(tok) || len(ix.postings[stem(tok)]) > 0
+	if ix.spell.known(tok) || len(ix.postings[stem(tok)]) > 0 {
+		return true
+	}
+	_, ok := ix.syn[stem(tok)]
+	return ok
 }
 
 // stripParen drops a trailing parenthetical: "Chitral attack (September

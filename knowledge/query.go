@@ -38,6 +38,7 @@ type query struct {
 	fixed  []string // tokens after spelling correction
 	edits  int      // letters corrected, summed
 	intent Intent
+	also   Intent // a second question joined by "and": "who was X and what did he say"
 	links  []link
 	units  []unit
 
@@ -78,11 +79,28 @@ func (b *Base) parse(norm string) *query {
 	copy(q.fixed, q.toks)
 	q.parseSpan()
 	q.intent = classify(q.toks, q.hasSpan)
+	q.also = -1
+	for i := 1; i+1 < len(q.toks); i++ {
+		if q.toks[i] == "and" && ix.qwords[q.toks[i+1]] {
+			q.intent = classify(q.toks[:i], q.hasSpan)
+			q.also = classify(q.toks[i+1:], q.hasSpan)
+			break
+		}
+	}
+	q.personQ = strings.Contains(" "+norm+" ", " name of ") || strings.Contains(" "+norm+" ", " which person ")
 	b.link(q)
 	// Content units: linked entities, then the remaining content words.
 	used := make([]bool, len(q.toks))
+	seenEntity := map[string]bool{}
 	for i := range q.links {
 		l := &q.links[i]
+		for j := l.start; j < l.end; j++ {
+			used[j] = true
+		}
+		if seenEntity[l.entities[0].ID] {
+			continue
+		}
+		seenEntity[l.entities[0].ID] = true
 		// An entity weighs what it tells: how few facts name it, or how
 		// rare the name the reader used is ("TTA" is rarer than "Taliban").
 		w := 0.0
@@ -95,13 +113,10 @@ func (b *Base) parse(norm string) *query {
 			}
 		}
 		q.units = append(q.units, unit{link: l, weight: w, known: true})
-		for j := l.start; j < l.end; j++ {
-			used[j] = true
-		}
 	}
 	intentWords := setOf(`many much number total count percentage percent share figure figures
 		list name names enumerate timeline chronology happened happen define definition meaning mean means stand stands
-		abbreviation acronym describe explain tell wrote happening events event`)
+		abbreviation acronym describe explain tell happening events event`)
 	seen := map[string]bool{}
 	for i, t := range q.fixed {
 		if used[i] || q.spanToks[i] || ix.stop[t] || ix.qwords[t] || intentWords[t] {
@@ -117,10 +132,16 @@ func (b *Base) parse(norm string) *query {
 		for _, st := range u.stems {
 			df = max(df, len(ix.postings[st]))
 		}
-		if df > 0 {
+		switch {
+		case df > 0:
 			u.known = true
 			u.weight = ix.idf(df, len(ix.docLen))
-		} else {
+			if inflected(t) || ix.light[t] {
+				u.weight /= 2 // verbs tell less about the topic than nouns
+			}
+		case inflected(t):
+			u.weight = 0.3 * ix.maxIDF
+		default:
 			u.weight = 0.8 * ix.maxIDF
 		}
 		q.units = append(q.units, u)
@@ -208,6 +229,8 @@ func classify(toks []string, hasSpan bool) Intent {
 		return IntentWhere
 	case has("who", "whos", "whom", "name of", "which person", "whose"):
 		return IntentWho
+	case (first == "which" || first == "what") && has(listNouns...):
+		return IntentList
 	case has("list", "enumerate", "name the", "name all", "what are the", "what were the", "which are the", "which were the", "what groups", "which groups", "what factors", "which factors") ||
 		has("demands", "recommendations", "factors", "priorities", "objectives", "conditions", "measures", "steps"):
 		return IntentList
@@ -220,6 +243,10 @@ func classify(toks []string, hasSpan bool) Intent {
 	}
 	return IntentFact
 }
+
+// listNouns are plurals that, after "which" or "what", ask for a list.
+var listNouns = strings.Fields(`groups factors demands recommendations countries members steps measures
+	priorities objectives leaders organisations organizations outfits reasons factions parties movements figures people persons`)
 
 // link finds the entities a question names. Each word is tried as typed
 // and, when the pack does not know it, as the nearest known words; the
@@ -238,6 +265,11 @@ func (b *Base) link(q *query) {
 			continue
 		}
 		for _, c := range ix.spell.suggest(t) {
+			// Ordinary English words are corrected only into names, and
+			// two-letter corrections are only trusted for names.
+			if (inflected(t) || c.dist > 1) && !ix.spell.vocab[c.word].alias {
+				continue
+			}
 			cands[i] = append(cands[i], cand{c.word, c.dist})
 		}
 	}

@@ -14,12 +14,18 @@ if not no yes ok okay hey hi hello thanks thank durand bot
 one ones thing things stuff anything something everything lot lots kind sort
 get got make made let lets want need
 between among during after before since until till while whilst within without through throughout
-again further once both each few other own same too s t happen happened happening`
+again further once both each few other own same too s t happen happened happening
+mention mentioned mentions named listed discussed cover covered covers according regarding concerning`
 
 // questionWordText lists words that mark intent; they are never
 // spelling-corrected into other words.
 const questionWordText = `what whats wat wats wut wht which who whos whom whose when where why how
 list timeline chronology happened happen define meaning mean means stand stands`
+
+// lightWordText lists common verbs and adjectives that say little about a
+// question's topic; they count for half.
+const lightWordText = `start starts begin begins stop stops continue continues keep keeps try tries use uses go goes come comes
+become becomes seem seems take takes put puts see sees look looks big large small new old main major key first last recent`
 
 // synonymText holds groups of words a reader and the pack may use for the
 // same thing, one group per line. Searching for one finds the others.
@@ -106,6 +112,20 @@ func synonymGroups() map[string][]string {
 func contains(xs []string, x string) bool {
 	for _, y := range xs {
 		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// inflected reports whether w carries a regular English verb or adverb
+// ending. Such a word unknown to the pack is most likely ordinary English
+// ("mentioned", "triggered") rather than a misspelt name or an unknown
+// topic, so it is neither corrected into a general word nor weighed as a
+// topic.
+func inflected(w string) bool {
+	for _, suf := range []string{"ed", "ing", "ly", "ion", "ions", "ment", "ness"} {
+		if strings.HasSuffix(w, suf) && len(w) >= len(suf)+4 {
 			return true
 		}
 	}
