@@ -3,7 +3,15 @@ module github.com/durandbot/durand
 go 1.26.0
 
 require (
-	github.com/sahilm/fuzzy v0.1.3 // indirect
-	golang.org/x/text v0.43.0 // indirect
-	gopkg.in/yaml.v3 v3.0.1 // indirect
+	github.com/peterh/liner v1.2.3
+	github.com/sahilm/fuzzy v0.1.3
+	golang.org/x/term v0.47.0
+	golang.org/x/text v0.43.0
+	gopkg.in/yaml.v3 v3.0.1
+)
+
+require (
+	github.com/clipperhouse/uax29/v2 v2.7.0 // indirect
+	github.com/mattn/go-runewidth v0.0.31 // indirect
+	golang.org/x/sys v0.49.0 // indirect
 )

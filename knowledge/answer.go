@@ -327,6 +327,9 @@ func (b *Base) score(q *query, i int) scored {
 			score -= 2
 		}
 	}
+	if f.Meta {
+		score -= 0.8 // prefer the event to a report about it
+	}
 	if q.edits > 0 {
 		conf *= math.Max(0.7, 1-0.04*float64(q.edits))
 	}
@@ -479,12 +482,16 @@ func (b *Base) compose(q *query, a *Answer, ranked []scored) {
 			words += wordCount(f.Text)
 		}
 	}
+	limit := maxWords
+	if q.intent == IntentWhy {
+		limit += 15 // reasons come in several
+	}
 	for _, s := range ranked[1:] {
 		if len(used) > maxSupport || s.conf < minConfidence || s.score < ranked[0].score-1.5 {
 			break
 		}
 		f := b.facts[s.fact]
-		if words+wordCount(f.Text) > maxWords || b.redundant(f, used) {
+		if words+wordCount(f.Text) > limit || b.redundant(f, used) {
 			continue
 		}
 		if f.Conflict != "" && b.conflictByID[f.Conflict].Kind != "distinct" {
@@ -629,7 +636,12 @@ func (b *Base) timeline(q *query, a *Answer) bool {
 	}
 	switch {
 	case q.hasSpan:
-		idxs = ix.dated(b, q.from, q.to)
+		for _, i := range ix.dated(b, q.from, q.to) {
+			// A fact dated only to its year says nothing about a month.
+			if d := b.facts[i].Date; d.Precision() >= q.from.Precision() || d.End.Year != 0 {
+				idxs = append(idxs, i)
+			}
+		}
 		if len(narrow) > 0 {
 			var keep []int
 			for _, i := range idxs {
@@ -677,6 +689,9 @@ func (b *Base) timeline(q *query, a *Answer) bool {
 		s := float64(f.Date.Precision())
 		if f.Type == TypeEvent {
 			s += 2
+		}
+		if f.Meta {
+			s -= 3
 		}
 		s += b.score(q, i).cov * 2
 		es = append(es, entry{i, s})

@@ -245,9 +245,12 @@ func (l *loader) checkFact(b *Base, file string, i int, f *Fact) {
 	case !ok:
 		l.add(file, entry, "cites unknown source %q", f.Cite.Doc)
 	default:
-		if _, ok := src.Section(f.Cite.Section); !ok {
+		sec, ok := src.Section(f.Cite.Section)
+		if !ok {
 			l.add(file, entry, "cites unknown section %q of %s", f.Cite.Section, f.Cite.Doc)
 		}
+		t := strings.ToLower(sec.Title)
+		f.Meta = strings.Contains(t, "bibliography") || strings.Contains(t, "endnotes")
 	}
 	if strings.TrimSpace(f.Cite.Anchor) == "" {
 		l.add(file, entry, "citation has no anchor phrase")

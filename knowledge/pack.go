@@ -94,6 +94,7 @@ type Fact struct {
 
 	Date     Date   `yaml:"-"`
 	Conflict string `yaml:"-"` // id of the conflict the fact belongs to, if any
+	Meta     bool   `yaml:"-"` // cites a bibliography or endnote: a report about an event
 	file     string
 }
 

@@ -74,6 +74,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	}
 	cmd, rest := args[0], args[1:]
 	switch cmd {
+	case "chat":
+		return runChat(ctx, rest, getenv, stdin, stdout, stderr)
 	case "ask":
 		return runAsk(rest, getenv, stdin, stdout, stderr)
 	case "check":

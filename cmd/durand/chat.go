@@ -1,0 +1,37 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+
+	"github.com/durandbot/durand/adapters/console"
+	"github.com/durandbot/durand/bot"
+	"github.com/durandbot/durand/knowledge"
+)
+
+// runChat runs the terminal chat.
+func runChat(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fl := flag.NewFlagSet("chat", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	packDir := fl.String("pack", "", "answer from the pack in `DIR` instead of the embedded one")
+	if err := fl.Parse(args); err != nil {
+		return &exitError{code: 2}
+	}
+	if fl.NArg() > 0 {
+		return usageError("chat takes no arguments, got %q", fl.Args())
+	}
+	base, err := knowledge.Load(packFS(*packDir))
+	if err != nil {
+		return fmt.Errorf("chat: loading the pack: %w", err)
+	}
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	user := getenv("USER")
+	if user == "" {
+		user = "you"
+	}
+	c := &console.Adapter{Router: bot.NewRouter(base, log), In: stdin, Out: stdout, User: user}
+	return c.Run(ctx)
+}
