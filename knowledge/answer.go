@@ -237,7 +237,12 @@ func (b *Base) score(q *query, i int) scored {
 	conf := cov * math.Pow(0.85, float64(missedEntity))
 	score := 4*cov + 0.25*b.bm25Fact(q, i)
 	subject := len(f.Entities) > 0 && q.linked(f.Entities[0])
-	if subject {
+	if q.intent == IntentWho && q.linkedPerson() == nil && len(f.Entities) > 0 {
+		// "who leads the NRF": the fact should be about the person who does.
+		if e := b.entityByID[f.Entities[0]]; e != nil && e.Kind == KindPerson && !q.linked(e.ID) {
+			score += 0.6
+		}
+	} else if subject {
 		score += 0.6
 	}
 	hasPlace := false
@@ -290,7 +295,7 @@ func (b *Base) score(q *query, i int) scored {
 			conf *= 0.6
 			score -= 2
 		} else {
-			score += 1 + 0.3*float64(f.Date.Precision())
+			score += 1 + 0.6*float64(f.Date.Precision())
 		}
 	case IntentHowMany:
 		if len(f.Numbers) == 0 && !hasDigit(f.Text) {
@@ -333,6 +338,9 @@ func (b *Base) score(q *query, i int) scored {
 	if q.edits > 0 {
 		conf *= math.Max(0.7, 1-0.04*float64(q.edits))
 	}
+	// Rank by confidence too: a fact that covers the question but is the
+	// wrong kind of answer gives way to one that is the right kind.
+	score += 3 * conf
 	return scored{fact: i, score: score, conf: conf, cov: cov}
 }
 
@@ -637,10 +645,16 @@ func (b *Base) timeline(q *query, a *Answer) bool {
 	switch {
 	case q.hasSpan:
 		for _, i := range ix.dated(b, q.from, q.to) {
-			// A fact dated only to its year says nothing about a month.
-			if d := b.facts[i].Date; d.Precision() >= q.from.Precision() || d.End.Year != 0 {
-				idxs = append(idxs, i)
+			// A fact dated only to its year says nothing about a month, nor
+			// does a trend over several years.
+			d := b.facts[i].Date
+			if d.Precision() < q.from.Precision() {
+				continue
 			}
+			if d.End.Year != 0 && q.from.Month != 0 && d.End.Key()-d.Start.Key() > 300 {
+				continue
+			}
+			idxs = append(idxs, i)
 		}
 		if len(narrow) > 0 {
 			var keep []int

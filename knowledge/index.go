@@ -10,6 +10,7 @@ import (
 // answering a question touches only the entries its words lead to.
 type index struct {
 	stop, qwords, light map[string]bool
+	shorthand           map[string]string
 	syn                 map[string][]string
 
 	spell *speller
@@ -52,6 +53,7 @@ func buildIndex(b *Base) *index {
 		stop:        setOf(stopwordText),
 		qwords:      setOf(questionWordText),
 		light:       setOf(lightWordText),
+		shorthand:   pairsOf(shorthandText),
 		syn:         synonymGroups(),
 		spell:       newSpeller(),
 		aliases:     map[string][]alias{},

@@ -75,6 +75,11 @@ var monthByName = map[string]int{
 func (b *Base) parse(norm string) *query {
 	ix := b.idx
 	q := &query{norm: norm, toks: tokenize(norm), spanToks: map[int]bool{}}
+	for i, t := range q.toks {
+		if full, ok := ix.shorthand[t]; ok && !ix.spell.vocab[t].isAlias() {
+			q.toks[i] = full
+		}
+	}
 	q.fixed = make([]string, len(q.toks))
 	copy(q.fixed, q.toks)
 	q.parseSpan()

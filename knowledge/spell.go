@@ -32,6 +32,9 @@ type correction struct {
 	dist int
 }
 
+// isAlias reports whether w is part of a name; a nil word is not.
+func (w *word) isAlias() bool { return w != nil && w.alias }
+
 func newSpeller() *speller {
 	return &speller{vocab: map[string]*word{}, deletes: map[string][]string{}, byHead: map[string][]string{}}
 }

@@ -2,6 +2,25 @@ package knowledge
 
 import "strings"
 
+// shorthandText maps chat shorthand to the word meant, two words a line.
+const shorthandText = `hw how
+wht what
+wut what
+whn when
+whr where
+wer where
+y why
+abt about
+bcz because
+bc because
+ppl people
+govt government
+mny many
+hwo who
+whos who
+u you
+r are`
+
 // stopwordText lists words that carry no topic: they are skipped for search
 // and for judging how much of a question an answer covers.
 const stopwordText = `a an the of in on at to for from by with about into onto over under and or but nor
@@ -36,7 +55,8 @@ start started begin began begun launch launched
 take took taken takeover seize seized seizure capture captured fall fell
 distrust mistrust distrusts suspicion
 engage engaging engagement ties outreach
-lead leads leader leaders leading led head heads headed chief emir
+lead leads leader leaders leading led head heads headed chief emir run runs running ran
+issue issued issues lodge lodged deliver delivered
 wrote write writes written writer author authored authors
 spokesman spokesperson spokesmen spokespersons
 spy intelligence isi
@@ -73,6 +93,16 @@ percent percentage pc
 million m mn
 say says said statement remarked stated claimed
 meaning means mean stand stands abbreviation acronym`
+
+func pairsOf(s string) map[string]string {
+	m := map[string]string{}
+	for _, line := range strings.Split(s, "\n") {
+		if f := strings.Fields(line); len(f) == 2 {
+			m[f[0]] = f[1]
+		}
+	}
+	return m
+}
 
 func setOf(s string) map[string]bool {
 	m := map[string]bool{}
