@@ -51,6 +51,8 @@ const (
 	timelineCap   = 6
 	candidateCap  = 60 // BM25 candidates considered
 	postingBudget = 4000
+	perEntityCap  = 300 // candidate facts taken from one entity
+	timelinePool  = 400 // dated facts considered for one timeline
 )
 
 // Answer answers a question from the pack. It never guesses: below a
@@ -60,7 +62,7 @@ func (b *Base) Answer(question string) Answer {
 	a := Answer{Question: question}
 	if strings.TrimSpace(norm) == "" {
 		a.Lines = []string{"Ask me a question about Pakistan–Afghanistan relations."}
-		a.Suggestions = b.defaultSuggestions(nil)
+		a.Suggestions = b.defaultSuggestions()
 		return a
 	}
 	q := b.parse(norm)
@@ -96,11 +98,11 @@ func (b *Base) rank(q *query) []scored {
 	for _, l := range q.links {
 		for _, e := range l.entities {
 			fs := ix.entityFacts[e.ID]
-			if ix.broad(e.ID) {
+			if ix.broad(e.ID) || len(fs) > perEntityCap {
 				// Too many facts name it; take those that are about it.
 				fs = ix.subjectOf[e.ID]
-				if len(fs) > 300 {
-					fs = fs[:300]
+				if len(fs) > perEntityCap {
+					fs = fs[:perEntityCap]
 				}
 			}
 			for _, i := range fs {
@@ -132,10 +134,10 @@ func (b *Base) rank(q *query) []scored {
 	return out
 }
 
-// bm25 returns the facts whose text best matches the question's words.
-// Terms are taken rarest first, and a very common term only adds to facts
-// already found, so the work done depends on the rare terms' postings, not
-// on the size of the pack.
+// bm25 proposes candidate facts from the question's rarest words. Terms
+// are taken rarest first until a budget of postings is spent, so the work
+// depends on the rare terms' postings, not on the size of the pack; common
+// terms count later, when each candidate is scored in full.
 func (b *Base) bm25(q *query, k int) []scored {
 	ix := b.idx
 	type qterm struct {
@@ -174,18 +176,13 @@ func (b *Base) bm25(q *query, k int) []scored {
 	budget := postingBudget
 	for _, qt := range terms {
 		ps := ix.postings[qt.t]
-		idf := ix.idf(len(ps), len(ix.docLen)) * qt.w
-		if len(ps) <= budget || len(acc) == 0 {
-			budget -= len(ps)
-			for _, p := range ps {
-				acc[p.fact] += idf * ix.bm25tf(p.tf, p.fact)
-			}
-			continue
+		if len(ps) > budget {
+			break
 		}
-		for f := range acc {
-			if tf := ix.terms[f][qt.t]; tf > 0 {
-				acc[f] += idf * ix.bm25tf(tf, f)
-			}
+		budget -= len(ps)
+		idf := ix.idf(len(ps), len(ix.docLen)) * qt.w
+		for _, p := range ps {
+			acc[p.fact] += idf * ix.bm25tf(p.tf, p.fact)
 		}
 	}
 	out := make([]scored, 0, len(acc))
@@ -692,6 +689,17 @@ func (b *Base) timeline(q *query, a *Answer) bool {
 	if len(idxs) == 0 {
 		return false
 	}
+	if len(idxs) > timelinePool {
+		// Sample evenly across the span rather than score every fact in it.
+		step := float64(len(idxs)) / timelinePool
+		sample := make([]int, 0, timelinePool)
+		for k := 0; k < timelinePool; k++ {
+			sample = append(sample, idxs[int(float64(k)*step)])
+		}
+		more := len(idxs) - timelinePool
+		idxs = sample
+		defer func() { a.More += more }()
+	}
 	// Pick the most telling entries, then show them in date order.
 	type entry struct {
 		i     int
@@ -712,17 +720,15 @@ func (b *Base) timeline(q *query, a *Answer) bool {
 	}
 	sort.SliceStable(es, func(x, y int) bool { return es[x].score > es[y].score })
 	var used []*Fact
-	for _, e := range es {
-		f := b.facts[e.i]
-		if b.redundant(f, used) {
-			continue
-		}
-		used = append(used, f)
-	}
 	more := 0
-	if len(used) > timelineCap {
-		more = len(used) - timelineCap
-		used = used[:timelineCap]
+	for k, e := range es {
+		if len(used) == timelineCap {
+			more = len(es) - k // not checked for repeats: an upper bound
+			break
+		}
+		if f := b.facts[e.i]; !b.redundant(f, used) {
+			used = append(used, f)
+		}
 	}
 	sort.SliceStable(used, func(x, y int) bool { return used[x].Date.Start.Key() < used[y].Date.Start.Key() })
 	for _, f := range used {
@@ -771,7 +777,7 @@ func (b *Base) decline(q *query, a Answer, ranked []scored) Answer {
 	}
 	a.Suggestions = b.suggestFor(es)
 	if len(a.Suggestions) == 0 {
-		a.Suggestions = b.defaultSuggestions(nil)
+		a.Suggestions = b.defaultSuggestions()
 	}
 	a.Lines = []string{DeclineText}
 	if len(a.Suggestions) > 0 {
@@ -817,29 +823,8 @@ func SuggestQuestion(e *Entity) string {
 
 // defaultSuggestions offers the entities the pack says most about, for
 // questions that name nothing it knows.
-func (b *Base) defaultSuggestions(_ []*Entity) []string {
-	ix := b.idx
-	type ec struct {
-		e *Entity
-		n int
-	}
-	var top []ec
-	for _, e := range b.entities {
-		n := len(ix.entityFacts[e.ID])
-		if ix.broad(e.ID) || n == 0 {
-			continue
-		}
-		top = append(top, ec{e, n})
-	}
-	sort.SliceStable(top, func(i, j int) bool { return top[i].n > top[j].n })
-	var es []*Entity
-	for _, t := range top {
-		es = append(es, t.e)
-		if len(es) == 3 {
-			break
-		}
-	}
-	return b.suggestFor(es)
+func (b *Base) defaultSuggestions() []string {
+	return b.suggestFor(b.idx.topEntities)
 }
 
 func wordCount(s string) int { return len(strings.Fields(s)) }

@@ -28,7 +28,8 @@ type index struct {
 	subjectOf   map[string][]int      // entity id -> facts naming it first (about it)
 	nameStems   map[string][][]string // entity id -> stems of each of its names
 	factIndex   map[*Fact]int
-	byDate      []int // dated facts, by start
+	byDate      []int     // dated facts, by start
+	topEntities []*Entity // the entities with most facts, for suggestions
 	maxIDF      float64
 }
 
@@ -147,6 +148,17 @@ func buildIndex(b *Base) *index {
 		return b.facts[ix.byDate[i]].Date.Start.Key() < b.facts[ix.byDate[j]].Date.Start.Key()
 	})
 	ix.maxIDF = ix.idf(0, len(b.facts))
+	for _, e := range b.entities {
+		if n := len(ix.entityFacts[e.ID]); n > 0 && !ix.broad(e.ID) {
+			ix.topEntities = append(ix.topEntities, e)
+		}
+	}
+	sort.SliceStable(ix.topEntities, func(i, j int) bool {
+		return len(ix.entityFacts[ix.topEntities[i].ID]) > len(ix.entityFacts[ix.topEntities[j].ID])
+	})
+	if len(ix.topEntities) > 3 {
+		ix.topEntities = ix.topEntities[:3]
+	}
 	return ix
 }
 

@@ -1,0 +1,170 @@
+package knowledge_test
+
+import (
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/durandbot/durand/knowledge"
+	"github.com/durandbot/durand/seeds"
+)
+
+// packBase loads the embedded pack once for all tests in the package.
+var packBase = sync.OnceValues(func() (*knowledge.Base, error) { return knowledge.Load(seeds.FS()) })
+
+func base(tb testing.TB) *knowledge.Base {
+	tb.Helper()
+	b, err := packBase()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return b
+}
+
+// TestAnswer pins, for each intent and for typo variants, which fact the
+// answer must contain. These are our own paraphrases, not the dev set.
+func TestAnswer(t *testing.T) {
+	tests := []struct {
+		intent, q string
+		facts     []string // the answer's facts must include one of these
+		text      string   // and its text this, if set
+	}{
+		{"who", "who is amir khan muttaqi", []string{"fnf-muttaqi-role"}, "foreign minister"},
+		{"who", "whos sirajuddin haqqani", []string{"fnf-sirajuddin-haqqani-role"}, "interior minister"},
+		{"who role", "who is the spokesman of the taliban", []string{"cookie-mujahid-role", "op-mujahid-role", "fnf-mujahid-role"}, "Mujahid"},
+		{"who role", "who runs the national freedom front", []string{"fnf-yasin-zia-role"}, "Yasin Zia"},
+		{"who mention", "<@U024BE7LH> who is mushahid hussain", []string{"fnf-mushahid-hussain-role"}, "senator"},
+		{"define abbr", "what does NIFMA stand for", nil, "National Islamic Freedom Movement of Afghanistan"},
+		{"define chatty", "hey can you tell me what the supreme resistance council is", nil, "Ankara Circle"},
+		{"define", "what is a por card", []string{"fnf-por-card-definition"}, ""},
+		{"when", "when was the mastung bombing", []string{"cookie-mastung-blast"}, "29 September 2023"},
+		{"when synonym", "when did pakistan issue the demarche", []string{"fnf-demarche-9-september-2023"}, "9 September 2023"},
+		{"when", "when did deportations of afghans begin", []string{"fnf-deportations-from-1-november"}, "1 November 2023"},
+		{"when", "when was the tank fort attack", []string{"fnf-tank-fort-24-soldiers"}, "30 March 2022"},
+		{"where", "where did the ttp attack a jui-f rally", []string{"cookie-bajaur-rally-attack"}, "Bajaur"},
+		{"where list", "which provinces did the taliban promise to move ttp commanders away from", []string{"fnf-iea-commit-relocate-ttp"}, "Nangarhar"},
+		{"howmany", "how many people died in the mastung blast", []string{"cookie-mastung-blast"}, "59"},
+		{"howmany conflict", "how many suicide bombings in 2023 were by afghans", []string{"kakar-15-of-24-suicide-bombings"}, "sources differ"},
+		{"howmany date", "how many attacks did the ttp claim in december 2021", []string{"fnf-ttp-45-attacks-december-2021"}, "45"},
+		{"why", "why did the taliban not act against the ttp", []string{"op-cause-taliban-cohesion"}, ""},
+		{"why", "why did pakistan support the taliban in the 1990s", []string{"lev-pakistan-backed-taliban-motives"}, "trade routes"},
+		{"list", "list pakistan's strategic priorities", []string{"fnf-islamabad-priorities"}, "regional peace"},
+		{"timeline month", "what happened in september 2023", []string{"fnf-chitral-attack"}, "Chitral"},
+		{"timeline range", "timeline 1994-1998", []string{"lev-taliban-herat-1995"}, "Herat"},
+		{"typo name", "who is zabiulah mujahid", []string{"op-mujahid-role", "fnf-mujahid-role", "cookie-mujahid-role"}, "spokes"},
+		{"typo question word", "wat is the nrf", []string{"fnf-abbr-nrf"}, "Ahmad Masoud"},
+		{"typo word", "when did the ttp revoke the cesefire", []string{"fnf-ceasefire-revoked-late-november"}, "November 2022"},
+		{"typo shorthand", "hw many fighters does ttp have", []string{"op-ttp-4000-6000-fighters"}, "4,000"},
+		{"typo two names", "who is sarfaraz bugty", []string{"cookie-bugti-role"}, "interior minister"},
+		{"typo word order", "mullah haibatulah who is he", []string{"op-haibatullah-role"}, "supreme leader"},
+		{"typo place", "what is the durand lin", []string{"recal-durand-line-definition"}, "border"},
+	}
+	b := base(t)
+	for _, tt := range tests {
+		t.Run(tt.intent+"/"+tt.q, func(t *testing.T) {
+			a := b.Answer(tt.q)
+			if !a.Answered {
+				t.Fatalf("declined: %q", a.Text())
+			}
+			if len(tt.facts) > 0 && !hasFact(a, tt.facts) {
+				t.Errorf("facts %v, want one of %v; text %q", factIDs(a), tt.facts, a.Text())
+			}
+			if tt.text != "" && !strings.Contains(strings.ToLower(a.Text()), strings.ToLower(tt.text)) {
+				t.Errorf("text %q lacks %q", a.Text(), tt.text)
+			}
+			if len(a.Sources) == 0 {
+				t.Error("answer cites no source")
+			}
+		})
+	}
+}
+
+// TestDecline checks that questions the pack does not cover are declined
+// with suggestions, never guessed at.
+func TestDecline(t *testing.T) {
+	b := base(t)
+	for _, q := range []string{
+		"who is the president of france",
+		"what is the capital of germany",
+		"who won the cricket world cup",
+		"what did joe biden say about the taliban",
+		"how many chinese tourists visited kabul in 2022",
+		"what is the name of the us ambassador in islamabad",
+		"best biryani place in peshawar?",
+		"when did the taliban ban women from driving",
+	} {
+		t.Run(q, func(t *testing.T) {
+			a := b.Answer(q)
+			if a.Answered {
+				t.Fatalf("answered %q (confidence %.2f)", a.Text(), a.Confidence)
+			}
+			if !strings.HasPrefix(a.Text(), knowledge.DeclineText) {
+				t.Errorf("decline text %q", a.Text())
+			}
+			if n := len(a.Suggestions); n == 0 || n > 3 {
+				t.Errorf("%d suggestions, want 1 to 3", n)
+			}
+		})
+	}
+}
+
+func TestAnswerEmpty(t *testing.T) {
+	a := base(t).Answer("  <@U123>  ")
+	if a.Answered || len(a.Suggestions) == 0 {
+		t.Errorf("empty question: answered=%v suggestions=%v", a.Answered, a.Suggestions)
+	}
+}
+
+func TestTimelineIsOrderedAndCapped(t *testing.T) {
+	a := base(t).Answer("timeline of the ttp")
+	if !a.Answered || a.Intent != knowledge.IntentTimeline {
+		t.Fatalf("answered=%v intent=%v", a.Answered, a.Intent)
+	}
+	if len(a.Lines) > 6 || a.More == 0 {
+		t.Errorf("%d lines, %d more; want at most 6 lines and a remainder", len(a.Lines), a.More)
+	}
+	for i := 1; i < len(a.Facts); i++ {
+		if a.Facts[i].Date.Start.Key() < a.Facts[i-1].Date.Start.Key() {
+			t.Errorf("entry %d (%s) is before entry %d (%s)", i, a.Facts[i].Date, i-1, a.Facts[i-1].Date)
+		}
+	}
+	if !strings.Contains(a.Text(), "more") {
+		t.Errorf("text %q does not say how many more", a.Text())
+	}
+}
+
+func TestConflictReportsEverySide(t *testing.T) {
+	a := base(t).Answer("how many afghans hold proof of registration cards")
+	text := a.Text()
+	for _, want := range []string{"sources differ", "1.4", "1.3"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text %q lacks %q", text, want)
+		}
+	}
+	docs := map[string]bool{}
+	for _, s := range a.Sources {
+		docs[s.Doc] = true
+	}
+	if len(docs) < 2 {
+		t.Errorf("sources %v: want both documents cited", a.Sources)
+	}
+}
+
+func hasFact(a knowledge.Answer, ids []string) bool {
+	for _, f := range a.Facts {
+		for _, id := range ids {
+			if f.ID == id {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func factIDs(a knowledge.Answer) []string {
+	var out []string
+	for _, f := range a.Facts {
+		out = append(out, f.ID)
+	}
+	return out
+}

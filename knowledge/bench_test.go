@@ -1,0 +1,54 @@
+package knowledge_test
+
+import (
+	"testing"
+
+	"github.com/durandbot/durand/knowledge"
+	"github.com/durandbot/durand/seeds"
+)
+
+// benchQuestions are varied questions of every kind, typos and
+// out-of-scope ones included.
+var benchQuestions = []string{
+	"who is Asif Durrani", "@durand when did torkham close", "how many afghans were deported", "wat is ttp",
+	"what happened in september 2023", "why did pakistan deport afghans", "list the opposition groups",
+	"who is amir khan muttaqi", "whos sirajuddin haqqani", "who is the spokesman of the taliban",
+	"who runs the national freedom front", "<@U024BE7LH> who is mushahid hussain", "what does NIFMA stand for",
+	"hey can you tell me what the supreme resistance council is", "what is a por card", "when was the mastung bombing",
+	"when did pakistan issue the demarche", "when did deportations of afghans begin", "when was the tank fort attack",
+	"where did the ttp attack a jui-f rally", "which provinces did the taliban promise to move ttp commanders away from",
+	"how many people died in the mastung blast", "how many suicide bombings in 2023 were by afghans",
+	"how many attacks did the ttp claim in december 2021", "why did the taliban not act against the ttp",
+	"why did pakistan support the taliban in the 1990s", "list pakistan's strategic priorities", "timeline 1994-1998",
+	"who is zabiulah mujahid", "wat is the nrf", "when did the ttp revoke the cesefire", "hw many fighters does ttp have",
+	"who is sarfaraz bugty", "mullah haibatulah who is he", "what is the durand lin", "who is the president of france",
+	"what is the capital of germany", "who won the cricket world cup", "what did joe biden say about the taliban",
+	"how many chinese tourists visited kabul in 2022", "timeline of the ttp", "what is the moscow format",
+	"who is noor wali mehsud", "what is the iskp", "how long is the pakistan afghanistan border",
+	"what did mullah yaqoob say about the deportations", "who is anwar ul haq kakkar", "torkam closed when",
+	"how much revenue does the taliban get from trade via pakistan", "what is fata", "who wrote the fnf paper",
+	"what are pakistan's demands on the ttp", "when did china appoint an ambassador to afghanistan",
+	"what happened in march 2024", "who is hafiz gul bahadur", "what is the illegal foreigners repatriation plan",
+	"why does the ttp attack pakistan", "best biryani in peshawar",
+}
+
+// BenchmarkAnswer measures one question's answer, over a varied set: ns/op
+// is per question.
+func BenchmarkAnswer(b *testing.B) {
+	kb := base(b)
+	i := 0
+	for b.Loop() {
+		kb.Answer(benchQuestions[i%len(benchQuestions)])
+		i++
+	}
+}
+
+// BenchmarkLoad measures loading, validating and indexing the embedded pack.
+func BenchmarkLoad(b *testing.B) {
+	fsys := seeds.FS()
+	for b.Loop() {
+		if _, err := knowledge.Load(fsys); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

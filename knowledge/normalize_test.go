@@ -1,0 +1,107 @@
+package knowledge
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestNormalize(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"who is Asif Durrani", "who is asif durrani"},
+		{"@durand when did torkham close", "when did torkham close"},
+		{"<@U024BE7LH> who is mullah yaqoob?", "who is mullah yaqoob?"},
+		{"<@U024BE7LH|durand> hi", "hi"},
+		{"<@!80351110224678912> wat is ttp", "wat is ttp"},
+		{"hey can you tell me about the TTP", "the ttp"},
+		{"Please tell me who leads the NRF", "who leads the nrf"},
+		{"What’s the “Moscow Format” — really?", `what's the "moscow format" - really?`},
+		{"Démarche  issued\tin   Sept", "demarche issued in sept"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := Normalize(tt.in); got != tt.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestTokenize(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"the TTP's leader", []string{"the", "ttp", "leader"}},
+		{"who's faiz hameed", []string{"whos", "faiz", "hameed"}},
+		{"a 2,560-km border", []string{"a", "2560", "km", "border"}},
+		{"1.7 million, 50% up", []string{"1.7", "million", "50", "percent", "up"}},
+		{"Pul-e-Charkhi", []string{"pul", "e", "charkhi"}},
+		{"Anwaar-ul-Haq Kakar", []string{"anwaar", "ul", "haq", "kakar"}},
+		{"9/11 attacks", []string{"9", "11", "attacks"}},
+	}
+	for _, tt := range tests {
+		if got := tokenize(tt.in); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("tokenize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestOSADistance(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"torkam", "torkham", 1},
+		{"lenght", "length", 1},
+		{"durany", "durrani", 2},
+		{"mujahed", "mujahid", 1},
+		{"", "abc", 3},
+		{"same", "same", 0},
+	}
+	for _, tt := range tests {
+		if got := osaDistance(tt.a, tt.b); got != tt.want {
+			t.Errorf("osaDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestStem(t *testing.T) {
+	groups := [][]string{
+		{"deported", "deporting", "deportation", "deportations", "deport"},
+		{"leader", "leaders", "lead", "leads", "leading"},
+		{"killed", "killing", "kills", "kill"},
+	}
+	for _, g := range groups {
+		want := stem(g[0])
+		for _, w := range g[1:] {
+			if got := stem(w); got != want {
+				t.Errorf("stem(%q) = %q, want %q (as stem(%q))", w, got, want, g[0])
+			}
+		}
+	}
+}
+
+// FuzzNormalize checks that normalising never panics, always yields valid
+// UTF-8 without mentions or surrounding space, and is idempotent.
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{"who is Asif Durrani", "<@U123> hi", "@durand wat is ttp", "“quoted”—dash", "\x00\xff", "hey can you tell me about x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n := Normalize(s)
+		if !utf8.ValidString(n) && utf8.ValidString(s) {
+			t.Fatalf("Normalize(%q) = %q: invalid UTF-8", s, n)
+		}
+		if n != strings.TrimSpace(n) {
+			t.Fatalf("Normalize(%q) = %q: untrimmed", s, n)
+		}
+		if strings.Contains(n, "<@") && mentionRE.MatchString(n) {
+			t.Fatalf("Normalize(%q) = %q: mention left", s, n)
+		}
+		if nn := Normalize(n); nn != n && utf8.ValidString(s) {
+			t.Fatalf("Normalize not idempotent: %q -> %q -> %q", s, n, nn)
+		}
+		tokenize(n)
+	})
+}
