@@ -45,14 +45,15 @@ const DeclineText = "The sources I have don't cover that."
 
 // Tunables of ranking and confidence.
 const (
-	minConfidence = 0.55 // below this, decline
-	maxSupport    = 2    // supporting facts after the direct answer
-	maxWords      = 48   // a short answer: supporting facts must fit
-	timelineCap   = 6
-	candidateCap  = 60 // BM25 candidates considered
-	postingBudget = 4000
-	perEntityCap  = 300 // candidate facts taken from one entity
-	timelinePool  = 400 // dated facts considered for one timeline
+	minConfidence      = 0.55 // below this, decline
+	maxSupport         = 2    // supporting facts after the direct answer
+	maxWords           = 48   // a short answer: supporting facts must fit
+	timelineCap        = 6
+	candidateCap       = 60 // BM25 candidates considered
+	postingBudget      = 4000
+	perEntityCap       = 300 // candidate facts taken from one entity
+	missedEntityFactor = 0.7
+	timelinePool       = 400 // dated facts considered for one timeline
 )
 
 // Answer answers a question from the pack. It never guesses: below a
@@ -231,7 +232,9 @@ func (b *Base) score(q *query, i int) scored {
 	if total > 0 {
 		cov = covered / total
 	}
-	conf := cov * math.Pow(0.85, float64(missedEntity))
+	// A specific thing the question names but the fact does not is a sign
+	// the fact is about something else.
+	conf := cov * math.Pow(missedEntityFactor, float64(missedEntity))
 	score := 4*cov + 0.25*b.bm25Fact(q, i)
 	subject := len(f.Entities) > 0 && q.linked(f.Entities[0])
 	if q.intent == IntentWho && q.linkedPerson() == nil && len(f.Entities) > 0 {
@@ -264,16 +267,14 @@ func (b *Base) score(q *query, i int) scored {
 			score += 2
 		case p != nil && containsID(f.Entities, p.ID):
 			score += 0.5
-		case p == nil && b.namesOther(q, f, !q.personQ):
-			score += 1
-			if b.namesOther(q, f, false) {
-				score += 0.5 // "who" asks first of all for a person
-			}
+		case p == nil && b.answersWho(q, f):
+			// "who leads the NRF": the fact is about the person who does.
+			score += 1.5
 			if typeIs(TypeRole) {
 				score += 0.5
-			} else if !typeIs(TypeDefinition, TypeRelation, TypeStatement) {
-				conf *= 0.5 // a name in passing, not who holds the role
 			}
+		case p == nil && b.namesOther(q, f, !q.personQ):
+			conf *= 0.6 // a name in passing, not who holds the role
 		default:
 			conf *= 0.45
 			score -= 1
@@ -295,12 +296,12 @@ func (b *Base) score(q *query, i int) scored {
 			score += 1 + 0.6*float64(f.Date.Precision())
 		}
 	case IntentHowMany:
-		if len(f.Numbers) == 0 && !hasDigit(f.Text) {
+		if !hasFigure(f) {
 			conf *= 0.6
 			score -= 2
 		} else {
 			score += 1.5
-			if typeIs(TypeFigure) {
+			if typeIs(TypeFigure) || len(f.Numbers) > 0 {
 				score += 0.5
 			}
 		}
@@ -424,6 +425,19 @@ func commonPrefix(a, b string) int {
 	return n
 }
 
+// answersWho reports whether fact f is about someone the question did not
+// name: its subject is a person, or a group when groups may answer.
+func (b *Base) answersWho(q *query, f *Fact) bool {
+	if len(f.Entities) == 0 || q.linked(f.Entities[0]) {
+		return false
+	}
+	e := b.entityByID[f.Entities[0]]
+	if e == nil || f.Type == TypeStatement && e.Kind == KindPerson && !q.asksSpeaker() {
+		return false // an analyst's remark names the analyst, not the answer
+	}
+	return e.Kind == KindPerson || !q.personQ && (e.Kind == KindGroup || e.Kind == KindOrganisation)
+}
+
 // namesOther reports whether fact f names a person the question did not
 // (the answer to "who leads the NRF"), or, when groups are allowed, a group
 // or organisation (the answer to "who attacked Chitral").
@@ -449,8 +463,27 @@ func containsID(ids []string, id string) bool {
 	return false
 }
 
-func hasDigit(s string) bool {
-	return strings.IndexFunc(s, unicode.IsDigit) >= 0
+// hasFigure reports whether a fact states a figure: a number that is not
+// part of a date.
+func hasFigure(f *Fact) bool {
+	if len(f.Numbers) > 0 {
+		return true
+	}
+	toks := tokenize(f.Text)
+	for i, t := range toks {
+		if t[0] >= '0' && t[0] <= '9' {
+			_, isYear := year(t)
+			isDay := i+1 < len(toks) && monthByName[toks[i+1]] > 0 || i > 0 && monthByName[toks[i-1]] > 0
+			if !isYear && !isDay {
+				return true
+			}
+		}
+		switch t {
+		case "million", "thousand", "hundred", "thousands", "hundreds", "dozens", "percent", "half":
+			return true
+		}
+	}
+	return false
 }
 
 // compose turns the ranked facts into a short answer: the best fact, the

@@ -83,7 +83,7 @@ func buildIndex(b *Base) *index {
 					stems = append(stems, stem(t))
 				}
 			}
-			if len(stems) > 0 {
+			if len(strings.Join(stems, "")) >= 3 { // "IS-K" says nothing in running text
 				ix.nameStems[e.ID] = append(ix.nameStems[e.ID], stems)
 			}
 			short := len(toks) == 1 && (ix.stop[toks[0]] || len(toks[0]) <= 2)
@@ -160,6 +160,27 @@ func buildIndex(b *Base) *index {
 		ix.topEntities = ix.topEntities[:3]
 	}
 	return ix
+}
+
+// functionWord returns the question or function word that an unknown short
+// token is one edit away from ("wen" is "when", "hav" is "have"), or "".
+// Question words win ties; names and pack words are never replaced.
+func (ix *index) functionWord(tok string) string {
+	if len(tok) < 2 || len(tok) > 5 || !isWordy(tok) || ix.knownWord(tok) || ix.stop[tok] || ix.qwords[tok] {
+		return ""
+	}
+	best := ""
+	for _, set := range []map[string]bool{ix.qwords, ix.stop} {
+		for w := range set {
+			if len(w) >= 2 && osaDistance(tok, w) == 1 && (best == "" || w < best) {
+				best = w
+			}
+		}
+		if best != "" {
+			return best
+		}
+	}
+	return ""
 }
 
 // knownWord reports whether the pack uses tok, as typed or inflected

@@ -78,6 +78,8 @@ func (b *Base) parse(norm string) *query {
 	for i, t := range q.toks {
 		if full, ok := ix.shorthand[t]; ok && !ix.spell.vocab[t].isAlias() {
 			q.toks[i] = full
+		} else if fw := ix.functionWord(t); fw != "" {
+			q.toks[i] = fw
 		}
 	}
 	q.fixed = make([]string, len(q.toks))
@@ -400,6 +402,17 @@ func (q *query) linked(id string) bool {
 			if e.ID == id {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// asksSpeaker reports whether a who-question asks who said something.
+func (q *query) asksSpeaker() bool {
+	for _, t := range q.toks {
+		switch t {
+		case "said", "say", "says", "wrote", "write", "called", "claimed", "warned", "described", "stated", "argued", "argues", "tweeted", "posted":
+			return true
 		}
 	}
 	return false

@@ -48,7 +48,7 @@ become becomes seem seems take takes put puts see sees look looks big large smal
 
 // synonymText holds groups of words a reader and the pack may use for the
 // same thing, one group per line. Searching for one finds the others.
-const synonymText = `die died dies dead death deaths kill killed killing kills fatal fatalities fatality lives casualties
+const synonymText = `die died dies dead death deaths kill killed killing kills fatal fatalities fatality casualties
 expel expelled expels expulsion expulsions deport deported deporting deportation deportations evict evicted eviction evictions repatriation repatriate repatriated
 found founded founder founding form formed formation create created creation establish established establishment
 start started begin began begun launch launched
