@@ -19,7 +19,8 @@ var mentionRE = regexp.MustCompile(`<@!?[A-Za-z0-9]+(\|[^>]*)?>|(^|\s)@durand\b[
 var politeRE = regexp.MustCompile(`^(?:(?:hey|hi|hello|ok|okay|so|yo|durand|bot)[,!.]?\s+)*` +
 	`(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:tell|show|give)\s+(?:me|us)\s+(?:about\s+)?|` +
 	`(?:please\s+)?tell\s+(?:me|us)\s+(?:about\s+)?|i\s+(?:want|would\s+like|'d\s+like)\s+to\s+know\s+(?:about\s+)?|` +
-	`do\s+you\s+know\s+|please\s+)?`)
+	`do\s+you\s+know\s+(?:anything\s+)?(?:about\s+)?|what\s+do\s+you\s+know\s+about\s+|help\s+me\s+understand\s+|` +
+	`(?:can\s+you\s+)?(?:please\s+)?explain\s+(?:to\s+me\s+)?|tell\s+me\s+more\s+about\s+|please\s+)?`)
 
 // Normalize turns chat input into a plain question: mentions removed,
 // accents, quotes and dashes folded, case folded, conversational openers

@@ -16,6 +16,8 @@ func TestNormalize(t *testing.T) {
 		{"<@!80351110224678912> wat is ttp", "wat is ttp"},
 		{"hey can you tell me about the TTP", "the ttp"},
 		{"Please tell me who leads the NRF", "who leads the nrf"},
+		{"help me understand the TTP", "the ttp"},
+		{"what do you know about torkham", "torkham"},
 		{"What’s the “Moscow Format” — really?", `what's the "moscow format" - really?`},
 		{"Démarche  issued\tin   Sept", "demarche issued in sept"},
 		{"", ""},

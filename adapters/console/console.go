@@ -119,7 +119,7 @@ func Render(r bot.Response) string {
 		fmt.Fprintf(&b, "\n  …and %d more", r.More)
 	}
 	for i, s := range r.Sources {
-		label := "   "
+		label := "         "
 		if i == 0 {
 			label = "Sources:"
 			b.WriteString("\n")

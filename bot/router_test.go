@@ -1,0 +1,85 @@
+package bot_test
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/durandbot/durand/bot"
+	"github.com/durandbot/durand/knowledge"
+	"github.com/durandbot/durand/seeds"
+)
+
+var packBase = sync.OnceValues(func() (*knowledge.Base, error) { return knowledge.Load(seeds.FS()) })
+
+func newRouter(t *testing.T) *bot.Router {
+	t.Helper()
+	kb, err := packBase()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bot.NewRouter(kb, nil)
+}
+
+func TestRouterCommands(t *testing.T) {
+	r := newRouter(t)
+	tests := []struct {
+		text string
+		kind bot.Kind
+		lead string // a substring of the lead
+	}{
+		{"", bot.KindHelp, "Ask me anything"},
+		{"<@U123>", bot.KindHelp, "Ask me anything"},
+		{"help", bot.KindHelp, "Ask me anything"},
+		{"HELP!", bot.KindHelp, "Ask me anything"},
+		{"sources", bot.KindInfo, "documents"},
+		{"about", bot.KindInfo, "durand answers"},
+		{"timeline", bot.KindHelp, "timeline is of"},
+		{"timeline september 2023", bot.KindTimeline, "2023"},
+		{"@durand who is asif durrani", bot.KindAnswer, "special representative"},
+		{"who won the cricket world cup", bot.KindDecline, knowledge.DeclineText},
+		{"help me understand the ttp", bot.KindAnswer, "T"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			resp := r.Handle(context.Background(), bot.Message{Platform: "test", Text: tt.text})
+			if resp.Kind != tt.kind {
+				t.Errorf("kind = %v, want %v (lead %q)", resp.Kind, tt.kind, resp.Lead)
+			}
+			if !strings.Contains(resp.Lead, tt.lead) {
+				t.Errorf("lead = %q, want it to contain %q", resp.Lead, tt.lead)
+			}
+		})
+	}
+}
+
+func TestRouterAnswerCarriesSources(t *testing.T) {
+	resp := newRouter(t).Handle(context.Background(), bot.Message{Text: "when was the mastung bombing"})
+	if resp.Kind != bot.KindAnswer || len(resp.Sources) == 0 || resp.Sources[0].Title == "" || resp.Entity == "" {
+		t.Errorf("response = %+v", resp)
+	}
+}
+
+func TestRouterDeclineSuggests(t *testing.T) {
+	resp := newRouter(t).Handle(context.Background(), bot.Message{Text: "what is the population of afghanistan"})
+	if resp.Kind != bot.KindDecline || len(resp.Suggestions) == 0 || len(resp.Lines) != 0 {
+		t.Errorf("response = %+v; want a decline with suggestions and no lines", resp)
+	}
+}
+
+// TestRouterRecovers checks that a failure inside answering becomes a short
+// error reply and a log line, never a crash.
+func TestRouterRecovers(t *testing.T) {
+	var logs bytes.Buffer
+	r := bot.NewRouter(nil, slog.New(slog.NewTextHandler(&logs, nil))) // no pack: answering panics
+	resp := r.Handle(context.Background(), bot.Message{Platform: "test", Channel: "C1", Text: "who is asif durrani"})
+	if resp.Kind != bot.KindError || resp.Lead == "" {
+		t.Errorf("response = %+v, want a short error", resp)
+	}
+	if !strings.Contains(logs.String(), "handler panic") || !strings.Contains(logs.String(), "channel=C1") {
+		t.Errorf("log = %q", logs.String())
+	}
+}

@@ -1,0 +1,196 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"os"
+	"strings"
+	"testing"
+	"time"
+)
+
+// sharedSeeds is where the source documents live beside a checkout.
+const sharedSeeds = "../../../shared/seeds"
+
+func runCmd(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	err := run(context.Background(), args, func(string) string { return "" }, strings.NewReader(stdin), &out, &errb)
+	return out.String(), errb.String(), exitCode(err, &errb)
+}
+
+func TestAskJSONContract(t *testing.T) {
+	out, errs, code := runCmd(t, "", "ask", "--json", "who is Asif Durrani")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(out), &raw); err != nil {
+		t.Fatalf("not one JSON object: %v\n%s", err, out)
+	}
+	for _, k := range []string{"question", "answered", "text", "sources", "confidence", "suggestions"} {
+		if _, ok := raw[k]; !ok {
+			t.Errorf("missing key %q in %s", k, out)
+		}
+	}
+	var a askOutput
+	if err := json.Unmarshal([]byte(out), &a); err != nil {
+		t.Fatal(err)
+	}
+	if a.Question != "who is Asif Durrani" || !a.Answered || !strings.Contains(a.Text, "special representative") {
+		t.Errorf("answer = %+v", a)
+	}
+	if len(a.Sources) == 0 || a.Sources[0].Doc != "000_3fe99d22d84a294d.txt" || a.Sources[0].Title == "" || a.Sources[0].Section == "" {
+		t.Errorf("sources = %+v", a.Sources)
+	}
+	if a.Confidence <= 0 || a.Confidence > 1 {
+		t.Errorf("confidence = %v", a.Confidence)
+	}
+}
+
+func TestAskDeclineJSON(t *testing.T) {
+	out, _, _ := runCmd(t, "", "ask", "--json", "best biryani place in peshawar?")
+	var a askOutput
+	if err := json.Unmarshal([]byte(out), &a); err != nil {
+		t.Fatal(err)
+	}
+	if a.Answered || len(a.Suggestions) == 0 || a.Sources == nil {
+		t.Errorf("decline = %+v; want answered=false, suggestions, sources []", a)
+	}
+}
+
+func TestAskStdinOneLinePerQuestion(t *testing.T) {
+	qs := []string{"who is noor wali mehsud", "", "what is the population of afghanistan", "wat is ttp"}
+	out, errs, code := runCmd(t, strings.Join(qs, "\n")+"\n", "ask", "--json", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != len(qs) {
+		t.Fatalf("%d lines for %d questions:\n%s", len(lines), len(qs), out)
+	}
+	for i, l := range lines {
+		var a askOutput
+		if err := json.Unmarshal([]byte(l), &a); err != nil || a.Question != qs[i] {
+			t.Errorf("line %d = %s (err %v), want question %q", i, l, err, qs[i])
+		}
+	}
+}
+
+// TestAskStdinFlushes proves each answer is written before the next
+// question is read, as the eval's lockstep mode needs.
+func TestAskStdinFlushes(t *testing.T) {
+	inR, inW := io.Pipe()
+	outR, outW := io.Pipe()
+	done := make(chan error, 1)
+	go func() {
+		done <- run(context.Background(), []string{"ask", "--json"}, func(string) string { return "" }, inR, outW, io.Discard)
+		outW.Close()
+	}()
+	rd := bufio.NewReader(outR)
+	for _, q := range []string{"who is sarfraz bugti", "when was the chitral attack"} {
+		if _, err := io.WriteString(inW, q+"\n"); err != nil {
+			t.Fatal(err)
+		}
+		line := make(chan string, 1)
+		go func() { l, _ := rd.ReadString('\n'); line <- l }()
+		select {
+		case l := <-line:
+			if !strings.Contains(l, `"question":"`+q+`"`) {
+				t.Errorf("got %q for %q", l, q)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("no answer to %q while stdin stays open: output not flushed", q)
+		}
+	}
+	inW.Close()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestCheck(t *testing.T) {
+	out, errs, code := runCmd(t, "", "check")
+	if code != 0 {
+		t.Fatalf("exit %d: %s%s", code, out, errs)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	last := lines[len(lines)-1]
+	if !strings.HasPrefix(last, "ok: sources=5 entities=") || !strings.Contains(last, " facts=") || !strings.Contains(last, " conflicts=") {
+		t.Errorf("last line %q", last)
+	}
+}
+
+func TestCheckSources(t *testing.T) {
+	if _, err := os.Stat(sharedSeeds); err != nil {
+		t.Skipf("source documents not found at %s: %v", sharedSeeds, err)
+	}
+	out, errs, code := runCmd(t, "", "check", "--sources", sharedSeeds)
+	if code != 0 {
+		t.Fatalf("exit %d: %s%s", code, out, errs)
+	}
+	if !strings.Contains(out, "anchors: verified=") || !strings.Contains(out, " missing=0\nok: ") {
+		t.Errorf("output %q", out)
+	}
+}
+
+func TestCheckBrokenPack(t *testing.T) {
+	dir := t.TempDir()
+	for _, d := range []string{"entities", "facts"} {
+		if err := os.MkdirAll(dir+"/"+d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write := func(name, s string) {
+		if err := os.WriteFile(dir+"/"+name, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("sources.yaml", "- {id: a.txt, title: A, author: B, sections: [{id: '1', title: One}]}\n")
+	write("entities/e.yaml", "- {id: x, name: X, kind: person, summary: s}\n")
+	write("facts/f.yaml", "- {id: f1, text: X did a thing, type: event, entities: [x, y], cite: {doc: a.txt, section: '2', anchor: a thing}}\n")
+	out, _, code := runCmd(t, "", "check", "--pack", dir)
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	for _, want := range []string{`facts/f.yaml: fact f1: unknown entity "y"`, `facts/f.yaml: fact f1: cites unknown section "2" of a.txt`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{nil, {"frobnicate"}, {"check", "extra"}, {"ask", "--nope"}} {
+		_, _, code := runCmd(t, "", args...)
+		if code != 2 {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+	}
+}
+
+func TestChatOverPipe(t *testing.T) {
+	out, errs, code := runCmd(t, "help\nwho is durany\nsources\nquit\nwho is imran khan\n", "chat")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"timeline <topic", "Asif Durrani", "Sources:", "Expect a Recalibration"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("chat output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "Imran Khan") {
+		t.Error("chat went on after quit")
+	}
+}
+
+func TestExitCode(t *testing.T) {
+	var b bytes.Buffer
+	if c := exitCode(errors.New("boom"), &b); c != 1 || !strings.Contains(b.String(), "boom") {
+		t.Errorf("exitCode = %d, %q", c, b.String())
+	}
+}
