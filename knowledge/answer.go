@@ -43,17 +43,15 @@ type SourceRef struct {
 // DeclineText is what durand says when the pack does not cover a question.
 const DeclineText = "The sources I have don't cover that."
 
-// Tunables of ranking and confidence.
+// Limits on the size of answers and on the work done per question.
 const (
-	minConfidence      = 0.55 // below this, decline
-	maxSupport         = 2    // supporting facts after the direct answer
-	maxWords           = 48   // a short answer: supporting facts must fit
-	timelineCap        = 6
-	candidateCap       = 60 // BM25 candidates considered
-	postingBudget      = 4000
-	perEntityCap       = 300 // candidate facts taken from one entity
-	missedEntityFactor = 0.7
-	timelinePool       = 400 // dated facts considered for one timeline
+	maxSupport    = 2  // supporting facts after the direct answer
+	maxWords      = 48 // a short answer: supporting facts must fit
+	timelineCap   = 6
+	candidateCap  = 60 // BM25 candidates considered
+	postingBudget = 4000
+	perEntityCap  = 300 // candidate facts taken from one entity
+	timelinePool  = 400 // dated facts considered for one timeline
 )
 
 // Answer answers a question from the pack. It never guesses: below a
@@ -77,7 +75,7 @@ func (b *Base) Answer(question string) Answer {
 		}
 	}
 	ranked := b.rank(q)
-	if len(ranked) == 0 || ranked[0].conf < minConfidence {
+	if len(ranked) == 0 || ranked[0].conf < b.idx.tune.minConfidence {
 		return b.decline(q, a, ranked)
 	}
 	b.compose(q, &a, ranked)
@@ -234,7 +232,7 @@ func (b *Base) score(q *query, i int) scored {
 	}
 	// A specific thing the question names but the fact does not is a sign
 	// the fact is about something else.
-	conf := cov * math.Pow(missedEntityFactor, float64(missedEntity))
+	conf := cov * math.Pow(b.idx.tune.missedEntity, float64(missedEntity))
 	score := 4*cov + 0.25*b.bm25Fact(q, i)
 	subject := len(f.Entities) > 0 && q.linked(f.Entities[0])
 	if q.intent == IntentWho && q.linkedPerson() == nil && len(f.Entities) > 0 {
@@ -525,7 +523,7 @@ func (b *Base) compose(q *query, a *Answer, ranked []scored) {
 		limit += 15 // reasons come in several
 	}
 	for _, s := range ranked[1:] {
-		if len(used) > maxSupport || s.conf < minConfidence || s.score < ranked[0].score-1.5 {
+		if len(used) > maxSupport || s.conf < b.idx.tune.minConfidence || s.score < ranked[0].score-1.5 {
 			break
 		}
 		f := b.facts[s.fact]
@@ -553,7 +551,7 @@ func (b *Base) bestFor(q *query, in Intent, ranked []scored, used []*Fact) *Fact
 		IntentDefine: TypeDefinition, IntentWho: TypeRole}[in]
 	for _, s := range ranked[1:] {
 		f := b.facts[s.fact]
-		if s.conf < minConfidence || b.redundant(f, used) {
+		if s.conf < b.idx.tune.minConfidence || b.redundant(f, used) {
 			continue
 		}
 		ok := f.Type == want

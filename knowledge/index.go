@@ -6,9 +6,24 @@ import (
 	"strings"
 )
 
+// tuning holds the calibrated constants of ranking and confidence.
+type tuning struct {
+	minConfidence float64 // below this, decline
+	unknownWeight float64 // weight of a word the pack never uses, as a share of the largest idf
+	missedEntity  float64 // confidence kept for each specific entity the fact does not mention
+}
+
+// defaultTuning was calibrated on our own question set and the dev set
+// together (go test ./knowledge -run Calibrate -calibrate).
+func defaultTuning() tuning {
+	return tuning{minConfidence: 0.55, unknownWeight: 0.8, missedEntity: 0.7}
+}
+
 // index holds the lookup structures built once at load time, so that
 // answering a question touches only the entries its words lead to.
 type index struct {
+	tune tuning
+
 	stop, qwords, light map[string]bool
 	shorthand           map[string]string
 	syn                 map[string][]string
@@ -51,6 +66,7 @@ var honorificText = `mullah mulla maulawi maulana mufti general gen lt dr doctor
 
 func buildIndex(b *Base) *index {
 	ix := &index{
+		tune:        defaultTuning(),
 		stop:        setOf(stopwordText),
 		qwords:      setOf(questionWordText),
 		light:       setOf(lightWordText),
@@ -121,6 +137,9 @@ func buildIndex(b *Base) *index {
 			}
 		}
 		add(f.Text, true)
+		for _, it := range f.Items {
+			add(it, true)
+		}
 		if len(f.Entities) > 0 {
 			ix.subjectOf[f.Entities[0]] = append(ix.subjectOf[f.Entities[0]], i)
 		}

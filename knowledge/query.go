@@ -149,7 +149,7 @@ func (b *Base) parse(norm string) *query {
 		case inflected(t):
 			u.weight = 0.3 * ix.maxIDF
 		default:
-			u.weight = 0.8 * ix.maxIDF
+			u.weight = ix.tune.unknownWeight * ix.maxIDF
 		}
 		q.units = append(q.units, u)
 	}

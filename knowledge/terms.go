@@ -54,6 +54,11 @@ found founded founder founding form formed formation create created creation est
 start started begin began begun launch launched
 take took taken takeover seize seized seizure capture captured fall fell
 distrust mistrust distrusts suspicion
+weapon weapons arms rifles rifle guns
+reluctant reluctance unwilling hesitant cautious avoid
+criticise criticised criticize criticized criticism condemn condemned decried denounced
+option options choices alternatives
+tension tensions strain strained friction rift
 engage engaging engagement ties outreach
 lead leads leader leaders leading led head heads headed chief emir run runs running ran
 issue issued issues lodge lodged deliver delivered
