@@ -52,6 +52,7 @@ const (
 	postingBudget = 4000
 	perEntityCap  = 300 // candidate facts taken from one entity
 	timelinePool  = 400 // dated facts considered for one timeline
+	rankKeep      = 24  // ranked candidates kept for composing and suggesting
 )
 
 // Answer answers a question from the pack. It never guesses: below a
@@ -120,17 +121,11 @@ func (b *Base) rank(q *query) []scored {
 			cands[i] = true
 		}
 	}
-	out := make([]scored, 0, len(cands))
+	top := newTopK(rankKeep)
 	for i := range cands {
-		out = append(out, b.score(q, i))
+		top.add(b.score(q, i))
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].score != out[j].score {
-			return out[i].score > out[j].score
-		}
-		return out[i].fact < out[j].fact
-	})
-	return out
+	return top.items
 }
 
 // bm25 proposes candidate facts from the question's rarest words. Terms
@@ -154,10 +149,8 @@ func (b *Base) bm25(q *query, k int) []scored {
 	for _, u := range q.units {
 		if u.link != nil {
 			for _, e := range u.link.entities {
-				for _, t := range tokenize(e.Name) {
-					if !ix.stop[t] {
-						addTerm(stem(t), 1)
-					}
+				for _, t := range ix.mainStems[e.ID] {
+					addTerm(t, 1)
 				}
 			}
 			continue
@@ -184,20 +177,41 @@ func (b *Base) bm25(q *query, k int) []scored {
 			acc[p.fact] += idf * ix.bm25tf(p.tf, p.fact)
 		}
 	}
-	out := make([]scored, 0, len(acc))
+	top := newTopK(k)
 	for f, s := range acc {
-		out = append(out, scored{fact: f, score: s})
+		top.add(scored{fact: f, score: s})
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].score != out[j].score {
-			return out[i].score > out[j].score
-		}
-		return out[i].fact < out[j].fact
-	})
-	if len(out) > k {
-		out = out[:k]
+	return top.items
+}
+
+// topK keeps the k best-scoring candidates seen, best first; ties go to the
+// earlier fact so that answers do not depend on map order.
+type topK struct {
+	k     int
+	items []scored
+}
+
+func newTopK(k int) *topK { return &topK{k: k, items: make([]scored, 0, k+1)} }
+
+func better(a, b scored) bool {
+	if a.score != b.score {
+		return a.score > b.score
 	}
-	return out
+	return a.fact < b.fact
+}
+
+func (t *topK) add(s scored) {
+	n := len(t.items)
+	if n == t.k && !better(s, t.items[n-1]) {
+		return
+	}
+	i := sort.Search(n, func(i int) bool { return better(s, t.items[i]) })
+	t.items = append(t.items, scored{})
+	copy(t.items[i+1:], t.items[i:])
+	t.items[i] = s
+	if len(t.items) > t.k {
+		t.items = t.items[:t.k]
+	}
 }
 
 func (ix *index) bm25tf(tf, f int) float64 {
@@ -294,7 +308,7 @@ func (b *Base) score(q *query, i int) scored {
 			score += 1 + 0.6*float64(f.Date.Precision())
 		}
 	case IntentHowMany:
-		if !hasFigure(f) {
+		if !ix.figure[i] {
 			conf *= 0.6
 			score -= 2
 		} else {

@@ -42,6 +42,8 @@ type index struct {
 	entityFacts map[string][]int      // entity id -> facts naming it, in pack order
 	subjectOf   map[string][]int      // entity id -> facts naming it first (about it)
 	nameStems   map[string][][]string // entity id -> stems of each of its names
+	mainStems   map[string][]string   // entity id -> stems of its canonical name
+	figure      []bool                // per fact: states a figure
 	factIndex   map[*Fact]int
 	byDate      []int     // dated facts, by start
 	topEntities []*Entity // the entities with most facts, for suggestions
@@ -78,10 +80,16 @@ func buildIndex(b *Base) *index {
 		entityFacts: map[string][]int{},
 		subjectOf:   map[string][]int{},
 		nameStems:   map[string][][]string{},
+		mainStems:   map[string][]string{},
 		factIndex:   map[*Fact]int{},
 	}
 	honorifics := setOf(honorificText)
 	for _, e := range b.entities {
+		for _, t := range tokenize(e.Name) {
+			if !ix.stop[t] {
+				ix.mainStems[e.ID] = append(ix.mainStems[e.ID], stem(t))
+			}
+		}
 		names := map[string]bool{}
 		addName := func(s string) {
 			toks := tokenize(s)
@@ -119,9 +127,11 @@ func buildIndex(b *Base) *index {
 	}
 	total := 0
 	ix.docLen = make([]int, len(b.facts))
+	ix.figure = make([]bool, len(b.facts))
 	ix.terms = make([]map[string]int, len(b.facts))
 	for i, f := range b.facts {
 		ix.factIndex[f] = i
+		ix.figure[i] = hasFigure(f)
 		tf := map[string]int{}
 		n := 0
 		add := func(s string, vocab bool) {
