@@ -67,12 +67,18 @@ func (b *Base) Answer(question string) Answer {
 	}
 	q := b.parse(norm)
 	a.Intent = q.intent
+	if q.future {
+		return b.decline(q, a, nil)
+	}
 	for _, l := range q.links {
 		a.Entities = append(a.Entities, l.entities...)
 	}
 	if q.intent == IntentTimeline {
 		if b.timeline(q, &a) {
 			return a
+		}
+		if q.hasSpan {
+			return b.decline(q, a, nil) // nothing dated then: say so, never fill in
 		}
 	}
 	ranked := b.rank(q)
@@ -274,6 +280,9 @@ func (b *Base) score(q *query, i int) scored {
 	switch q.intent {
 	case IntentWho:
 		p := q.linkedPerson()
+		if q.succession {
+			p = nil // "who replaced X" is not answered by X
+		}
 		switch {
 		case p != nil && len(f.Entities) > 0 && f.Entities[0] == p.ID && typeIs(TypeRole):
 			score += 2
@@ -284,6 +293,8 @@ func (b *Base) score(q *query, i int) scored {
 			score += 1.5
 			if typeIs(TypeRole) {
 				score += 0.5
+			} else if q.personQ && !typeIs(TypeRelation, TypeDefinition) {
+				conf *= 0.5 // "the army chief": a fact must say who holds the role
 			}
 		case p == nil && b.namesOther(q, f, !q.personQ):
 			conf *= 0.6 // a name in passing, not who holds the role
@@ -302,14 +313,14 @@ func (b *Base) score(q *query, i int) scored {
 		}
 	case IntentWhen:
 		if f.Date.IsZero() {
-			conf *= 0.6
+			conf *= 0.5
 			score -= 2
 		} else {
 			score += 1 + 0.6*float64(f.Date.Precision())
 		}
 	case IntentHowMany:
 		if !ix.figure[i] {
-			conf *= 0.6
+			conf *= 0.5
 			score -= 2
 		} else {
 			score += 1.5
@@ -320,6 +331,8 @@ func (b *Base) score(q *query, i int) scored {
 	case IntentWhy:
 		if typeIs(TypeCause) {
 			score += 2
+		} else if typeIs(TypeEvent, TypeFigure, TypeRole) {
+			conf *= 0.7 // says what happened, not why
 		}
 	case IntentList:
 		if typeIs(TypeList) {

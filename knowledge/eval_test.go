@@ -148,8 +148,8 @@ func TestQuestionSets(t *testing.T) {
 		path                string
 		minAnswered, minNeg float64
 	}{
-		{"testdata/questions.jsonl", 75, 70},
-		{"../../shared/eval/dev.jsonl", 90, 90},
+		{"testdata/questions.jsonl", 78, 80},
+		{"../../shared/eval/dev.jsonl", 92, 90},
 	}
 	for _, set := range sets {
 		t.Run(set.path, func(t *testing.T) {

@@ -42,10 +42,12 @@ type query struct {
 	links  []link
 	units  []unit
 
-	from, to Point // a date span the question names
-	hasSpan  bool
-	spanToks map[int]bool // token positions that made the span
-	personQ  bool         // asks who (a person is wanted)
+	from, to   Point // a date span the question names
+	hasSpan    bool
+	spanToks   map[int]bool // token positions that made the span
+	personQ    bool         // asks who (a person is wanted)
+	succession bool         // asks who came before or after someone: not that someone
+	future     bool         // asks about tomorrow or next year: past the sources
 }
 
 // link is an entity the question names, with the tokens that named it.
@@ -75,6 +77,7 @@ var monthByName = map[string]int{
 func (b *Base) parse(norm string) *query {
 	ix := b.idx
 	q := &query{norm: norm, toks: tokenize(norm), spanToks: map[int]bool{}}
+	q.toks = dropPhrases(q.toks)
 	for i, t := range q.toks {
 		if full, ok := ix.shorthand[t]; ok && !ix.spell.vocab[t].isAlias() {
 			q.toks[i] = full
@@ -95,6 +98,16 @@ func (b *Base) parse(norm string) *query {
 		}
 	}
 	q.personQ = strings.Contains(" "+norm+" ", " name of ") || strings.Contains(" "+norm+" ", " which person ")
+	for _, t := range q.toks {
+		switch {
+		case roleNouns[t]:
+			q.personQ = true // "the leader of X" is a person, not a group
+		case successionWords[t]:
+			q.succession = true
+		case futureWords[t]:
+			q.future = true
+		}
+	}
 	b.link(q)
 	// Content units: linked entities, then the remaining content words.
 	used := make([]bool, len(q.toks))
@@ -154,6 +167,23 @@ func (b *Base) parse(norm string) *query {
 		q.units = append(q.units, u)
 	}
 	return q
+}
+
+// dropPhrases removes idioms whose words would mislead the search: "take
+// place" is not about taking or places.
+func dropPhrases(toks []string) []string {
+	out := toks[:0:0]
+	for i := 0; i < len(toks); i++ {
+		if i+1 < len(toks) && toks[i+1] == "place" {
+			switch toks[i] {
+			case "take", "took", "taken", "takes", "taking":
+				i++
+				continue
+			}
+		}
+		out = append(out, toks[i])
+	}
+	return out
 }
 
 // parseSpan finds a date span in the question: "September 2023", "2023",
@@ -221,7 +251,7 @@ func classify(toks []string, hasSpan bool) Intent {
 		first = toks[0]
 	}
 	switch {
-	case has("timeline", "chronology") || (hasSpan && has("what happened", "what happen", "whats happened", "what went on", "events in", "events of", "what occurred")):
+	case has("timeline", "chronology") || (hasSpan && has("what happened", "what happen", "whats happened", "what went on", "events in", "events of", "what occurred", "news", "updates", "developments")):
 		return IntentTimeline
 	case has("when", "what date", "which date", "what year", "which year", "what day", "which day", "what month", "which month"):
 		return IntentWhen
@@ -250,6 +280,16 @@ func classify(toks []string, hasSpan bool) Intent {
 	}
 	return IntentFact
 }
+
+// roleNouns are titles: a who-question about one wants a person.
+var roleNouns = setOf(`leader leaders head chief minister ministers spokesman spokesperson president founder commander
+	ambassador envoy representative editor editors author emir premier governor general secretary deputy`)
+
+// successionWords ask about someone other than the person named.
+var successionWords = setOf(`replaced replace succeeded succeed successor predecessor preceded precede`)
+
+// futureWords ask about a time past the sources, which end in 2024.
+var futureWords = setOf(`tomorrow tonight forecast upcoming`)
 
 // listNouns are plurals that, after "which" or "what", ask for a list.
 var listNouns = strings.Fields(`groups factors demands recommendations countries members steps measures

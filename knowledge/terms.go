@@ -34,7 +34,9 @@ one ones thing things stuff anything something everything lot lots kind sort
 get got make made let lets want need
 between among during after before since until till while whilst within without through throughout
 again further once both each few other own same too s t happen happened happening
-mention mentioned mentions named listed discussed cover covered covers according regarding concerning`
+mention mentioned mentions named listed discussed cover covered covers according regarding concerning
+overall exactly precisely approximately roughly altogether currently actually really basically specifically just
+per piece article paper report`
 
 // questionWordText lists words that mark intent; they are never
 // spelling-corrected into other words.
@@ -55,6 +57,8 @@ start started begin began begun launch launched
 take took taken takeover seize seized seizure capture captured fall fell
 distrust mistrust distrusts suspicion
 weapon weapons arms rifles rifle guns
+operate operates operating active based present presence
+tally count total number
 reluctant reluctance unwilling hesitant cautious avoid
 criticise criticised criticize criticized criticism condemn condemned decried denounced
 option options choices alternatives
