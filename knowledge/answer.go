@@ -336,7 +336,12 @@ func (b *Base) score(q *query, i int) scored {
 		}
 	case IntentList:
 		if typeIs(TypeList) {
-			score += 2
+			score += 3
+			if missedEntity == 0 && coveredEntities(q, b, f, terms) {
+				// The list about the thing named is the answer, however
+				// differently the question words it.
+				conf = max(conf, 0.6+0.4*cov)
+			}
 		}
 	case IntentStatement:
 		if typeIs(TypeStatement) {
@@ -365,6 +370,17 @@ func (b *Base) score(q *query, i int) scored {
 	// wrong kind of answer gives way to one that is the right kind.
 	score += 3 * conf
 	return scored{fact: i, score: score, conf: conf, cov: cov}
+}
+
+// coveredEntities reports whether fact f mentions every entity the
+// question names, broad ones included, and the question names at least one.
+func coveredEntities(q *query, b *Base, f *Fact, terms map[string]int) bool {
+	for _, l := range q.links {
+		if !b.mentions(f, terms, l.entities) {
+			return false
+		}
+	}
+	return len(q.links) > 0
 }
 
 // mentions reports whether fact f is about one of es: it names the entity,

@@ -195,11 +195,14 @@ func buildIndex(b *Base) *index {
 // token is one edit away from ("wen" is "when", "hav" is "have"), or "".
 // Question words win ties; names and pack words are never replaced.
 func (ix *index) functionWord(tok string) string {
-	if len(tok) < 2 || len(tok) > 5 || !isWordy(tok) || ix.knownWord(tok) || ix.stop[tok] || ix.qwords[tok] {
+	if len(tok) < 2 || len(tok) > 8 || !isWordy(tok) || ix.knownWord(tok) || ix.stop[tok] || ix.qwords[tok] {
 		return ""
 	}
 	best := ""
-	for _, set := range []map[string]bool{ix.qwords, ix.stop} {
+	for i, set := range []map[string]bool{ix.qwords, ix.stop} {
+		if i == 1 && len(tok) > 5 {
+			break // long words are not mistyped function words
+		}
 		for w := range set {
 			if len(w) >= 2 && osaDistance(tok, w) == 1 && (best == "" || w < best) {
 				best = w

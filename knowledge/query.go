@@ -251,7 +251,7 @@ func classify(toks []string, hasSpan bool) Intent {
 		first = toks[0]
 	}
 	switch {
-	case has("timeline", "chronology") || (hasSpan && has("what happened", "what happen", "whats happened", "what went on", "events in", "events of", "what occurred", "news", "updates", "developments")):
+	case has("timeline", "chronology", "history of", "brief history", "short history") || (hasSpan && has("what happened", "what happen", "whats happened", "what went on", "events in", "events of", "what occurred", "news", "updates", "developments")):
 		return IntentTimeline
 	case has("when", "what date", "which date", "what year", "which year", "what day", "which day", "what month", "which month"):
 		return IntentWhen

@@ -19,7 +19,13 @@ mny many
 hwo who
 whos who
 u you
-r are`
+r are
+bak back
+cme came
+tht that
+wats whats
+happend happened
+hapened happened`
 
 // stopwordText lists words that carry no topic: they are skipped for search
 // and for judging how much of a question an answer covers.
@@ -46,7 +52,8 @@ list timeline chronology happened happen define meaning mean means stand stands`
 // lightWordText lists common verbs and adjectives that say little about a
 // question's topic; they count for half.
 const lightWordText = `start starts begin begins stop stops continue continues keep keeps try tries use uses go goes come comes
-become becomes seem seems take takes put puts see sees look looks big large small new old main major key first last recent`
+become becomes seem seems take takes put puts see sees look looks set sets went gone
+big large small new old main major key first last recent`
 
 // synonymText holds groups of words a reader and the pack may use for the
 // same thing, one group per line. Searching for one finds the others.
