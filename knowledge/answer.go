@@ -286,7 +286,7 @@ func (b *Base) score(q *query, i int) scored {
 		switch {
 		case p != nil && len(f.Entities) > 0 && f.Entities[0] == p.ID && typeIs(TypeRole):
 			score += 2
-		case p != nil && containsID(f.Entities, p.ID):
+		case p != nil && contains(f.Entities, p.ID):
 			score += 0.5
 		case p == nil && b.answersWho(q, f):
 			// "who leads the NRF": the fact is about the person who does.
@@ -387,7 +387,7 @@ func coveredEntities(q *query, b *Base, f *Fact, terms map[string]int) bool {
 // or its text uses one of the entity's names.
 func (b *Base) mentions(f *Fact, terms map[string]int, es []*Entity) bool {
 	for _, e := range es {
-		if containsID(f.Entities, e.ID) {
+		if contains(f.Entities, e.ID) {
 			return true
 		}
 		for _, name := range b.idx.nameStems[e.ID] {
@@ -489,15 +489,6 @@ func (b *Base) namesOther(q *query, f *Fact, groups bool) bool {
 			continue
 		}
 		if e.Kind == KindPerson || groups && (e.Kind == KindGroup || e.Kind == KindOrganisation) {
-			return true
-		}
-	}
-	return false
-}
-
-func containsID(ids []string, id string) bool {
-	for _, x := range ids {
-		if x == id {
 			return true
 		}
 	}
@@ -731,7 +722,7 @@ func (b *Base) timeline(q *query, a *Answer) bool {
 			var keep []int
 			for _, i := range idxs {
 				for _, id := range narrow {
-					if containsID(b.facts[i].Entities, id) {
+					if contains(b.facts[i].Entities, id) {
 						keep = append(keep, i)
 						break
 					}
