@@ -3,8 +3,10 @@ module github.com/durandbot/durand
 go 1.26.0
 
 require (
+	github.com/gorilla/websocket v1.5.3
 	github.com/peterh/liner v1.2.3
 	github.com/sahilm/fuzzy v0.1.3
+	github.com/slack-go/slack v0.35.0
 	golang.org/x/term v0.47.0
 	golang.org/x/text v0.43.0
 	gopkg.in/yaml.v3 v3.0.1

@@ -20,7 +20,8 @@ func runCmd(t *testing.T, stdin string, args ...string) (stdout, stderr string, 
 	t.Helper()
 	var out, errb bytes.Buffer
 	err := run(context.Background(), args, func(string) string { return "" }, strings.NewReader(stdin), &out, &errb)
-	return out.String(), errb.String(), exitCode(err, &errb)
+	code = exitCode(err, &errb)
+	return out.String(), errb.String(), code
 }
 
 func TestAskJSONContract(t *testing.T) {

@@ -1,0 +1,328 @@
+package slack
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// testAdapter starts an adapter against a fake Slack and serves its
+// handlers on 127.0.0.1. logs collects what it logged.
+func testAdapter(t *testing.T, f *fakeSlack, mutate func(*Config)) (*Adapter, *httptest.Server, *syncBuffer) {
+	t.Helper()
+	logs := &syncBuffer{}
+	cfg := Config{
+		BotToken: testBotToken, SigningSecret: testSecret, APIURL: f.APIURL(),
+		Router: testRouter(t), Log: slog.New(slog.NewTextHandler(logs, nil)),
+	}
+	if mutate != nil {
+		mutate(&cfg)
+	}
+	a, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(a.Handler())
+	t.Cleanup(func() { srv.Close(); a.Wait() })
+	return a, srv, logs
+}
+
+func do(t *testing.T, req *http.Request) (int, string) {
+	t.Helper()
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+const form = "application/x-www-form-urlencoded"
+
+func TestSlashCommandSigned(t *testing.T) {
+	f := newFakeSlack(t)
+	_, srv, _ := testAdapter(t, f, nil)
+	req := signedRequest(t, srv.URL+"/slack/commands", form, slashForm("who is asif durrani", f.ResponseURL("r1")), testSecret, time.Now())
+	code, body := do(t, req)
+	if code != http.StatusOK {
+		t.Fatalf("status %d: %s", code, body)
+	}
+	var msg map[string]any
+	if err := json.Unmarshal([]byte(body), &msg); err != nil {
+		t.Fatal(err)
+	}
+	if msg["response_type"] != "ephemeral" {
+		t.Errorf("response_type = %v, want ephemeral", msg["response_type"])
+	}
+	for _, want := range []string{"special representative", `"action_id":"` + ActionShare + `"`, "Pakistan's Viewpoint of Afghanistan"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("reply lacks %q:\n%s", want, body)
+		}
+	}
+}
+
+func TestRejectedRequests(t *testing.T) {
+	f := newFakeSlack(t)
+	_, srv, logs := testAdapter(t, f, nil)
+	body := slashForm("who is asif durrani", f.ResponseURL("r1"))
+	unsigned, _ := http.NewRequest(http.MethodPost, srv.URL+"/slack/commands", strings.NewReader(body))
+	unsigned.Header.Set("Content-Type", form)
+	// Signed for one body, sent with another.
+	signed := signedRequest(t, srv.URL+"/slack/commands", form, body, testSecret, time.Now())
+	tampered, _ := http.NewRequest(http.MethodPost, srv.URL+"/slack/commands", strings.NewReader(strings.Replace(body, "asif", "imran", 1)))
+	tampered.Header = signed.Header.Clone()
+	tests := []struct {
+		name string
+		req  *http.Request
+		code int
+	}{
+		{"unsigned", unsigned, http.StatusUnauthorized},
+		{"wrong secret", signedRequest(t, srv.URL+"/slack/commands", form, body, "not-the-secret", time.Now()), http.StatusUnauthorized},
+		{"stale timestamp", signedRequest(t, srv.URL+"/slack/commands", form, body, testSecret, time.Now().Add(-6*time.Minute)), http.StatusUnauthorized},
+		{"future timestamp", signedRequest(t, srv.URL+"/slack/events", "application/json", `{"type":"url_verification","challenge":"x"}`, testSecret, time.Now().Add(6*time.Minute)), http.StatusUnauthorized},
+		{"tampered body", tampered, http.StatusUnauthorized},
+		{"malformed command", signedRequest(t, srv.URL+"/slack/commands", form, "text=%zz", testSecret, time.Now()), http.StatusBadRequest},
+		{"command without fields", signedRequest(t, srv.URL+"/slack/commands", form, "text=hi", testSecret, time.Now()), http.StatusBadRequest},
+		{"malformed event", signedRequest(t, srv.URL+"/slack/events", "application/json", `{"type":`, testSecret, time.Now()), http.StatusBadRequest},
+		{"interaction without payload", signedRequest(t, srv.URL+"/slack/interactions", form, "x=1", testSecret, time.Now()), http.StatusBadRequest},
+		{"oversized", signedRequest(t, srv.URL+"/slack/commands", form, slashForm(strings.Repeat("a", 70<<10), ""), testSecret, time.Now()), http.StatusRequestEntityTooLarge},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if code, body := do(t, tt.req); code != tt.code {
+				t.Errorf("status %d (%s), want %d", code, body, tt.code)
+			}
+		})
+	}
+	a := f.Responses()
+	if len(a) != 0 || len(f.Posts()) != 0 {
+		t.Errorf("rejected requests had effects: %d responses, %d posts", len(a), len(f.Posts()))
+	}
+	if strings.Contains(logs.String(), testSecret) || strings.Contains(logs.String(), "v0=") {
+		t.Errorf("log leaks the secret or a signature:\n%s", logs)
+	}
+	if !strings.Contains(logs.String(), "rejected unsigned or stale request") {
+		t.Errorf("rejections not logged:\n%s", logs)
+	}
+}
+
+func TestSlowAnswerGoesToResponseURL(t *testing.T) {
+	f := newFakeSlack(t)
+	_, srv, _ := testAdapter(t, f, func(c *Config) { c.AnswerTimeout = time.Nanosecond })
+	code, body := do(t, signedRequest(t, srv.URL+"/slack/commands", form, slashForm("when was the chitral attack", f.ResponseURL("slow")), testSecret, time.Now()))
+	if code != http.StatusOK || !strings.Contains(body, "Looking that up") {
+		// The answer may still win the race; then it came inline.
+		if !strings.Contains(body, "Chitral") {
+			t.Fatalf("status %d: %s", code, body)
+		}
+		return
+	}
+	eventually(t, "the answer at response_url", func() bool { return len(f.Responses()) == 1 })
+	r := f.Responses()[0]
+	if r.Path != "/response/slow" || r.Body["response_type"] != "ephemeral" || !strings.Contains(mustJSON(t, r.Body), "September 2023") {
+		t.Errorf("response_url got %+v", r)
+	}
+}
+
+func TestURLVerification(t *testing.T) {
+	f := newFakeSlack(t)
+	_, srv, _ := testAdapter(t, f, nil)
+	code, body := do(t, signedRequest(t, srv.URL+"/slack/events", "application/json", `{"token":"x","challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P","type":"url_verification"}`, testSecret, time.Now()))
+	if code != http.StatusOK || !strings.Contains(body, `"challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"`) {
+		t.Errorf("status %d body %s", code, body)
+	}
+}
+
+func postEvent(t *testing.T, srv *httptest.Server, body string, retry string) {
+	t.Helper()
+	req := signedRequest(t, srv.URL+"/slack/events", "application/json", body, testSecret, time.Now())
+	if retry != "" {
+		req.Header.Set("X-Slack-Retry-Num", retry)
+		req.Header.Set("X-Slack-Retry-Reason", "http_timeout")
+	}
+	if code, b := do(t, req); code != http.StatusOK {
+		t.Fatalf("event status %d: %s", code, b)
+	}
+}
+
+func TestMentionAnsweredInThread(t *testing.T) {
+	f := newFakeSlack(t)
+	a, srv, _ := testAdapter(t, f, nil)
+	postEvent(t, srv, mentionEvent("Ev1", "U1", "", "<@"+testBotUser+"> who is noor wali mehsud", "1700000000.000100", ""), "")
+	// A question inside an existing thread is answered in that thread.
+	postEvent(t, srv, mentionEvent("Ev2", "U1", "", "<@"+testBotUser+"> wat is ttp", "1700000050.000200", "1700000000.000100"), "")
+	eventually(t, "two replies", func() bool { return len(f.Posts()) == 2 })
+	a.Wait()
+	byTS := map[string]string{}
+	for _, p := range f.Posts() {
+		if p.Get("channel") != "C1" {
+			t.Errorf("posted to %q", p.Get("channel"))
+		}
+		byTS[p.Get("thread_ts")] += p.Get("blocks")
+	}
+	if !strings.Contains(byTS["1700000000.000100"], "Noor Wali Mehsud") || !strings.Contains(byTS["1700000000.000100"], "Tehr") {
+		t.Errorf("replies by thread: %v", byTS)
+	}
+	if len(byTS) != 1 {
+		t.Errorf("replies went to threads %v, want both in 1700000000.000100", byTS)
+	}
+}
+
+func TestMentionRetriesAndBotsIgnored(t *testing.T) {
+	f := newFakeSlack(t)
+	a, srv, _ := testAdapter(t, f, nil)
+	ev := mentionEvent("EvDup", "U1", "", "<@"+testBotUser+"> who is sarfraz bugti", "1700000100.000100", "")
+	postEvent(t, srv, ev, "")
+	postEvent(t, srv, ev, "1")
+	postEvent(t, srv, ev, "2")
+	postEvent(t, srv, mentionEvent("EvBot", "U2", "B999", "<@"+testBotUser+"> who is imran khan", "1700000200.000100", ""), "")
+	postEvent(t, srv, mentionEvent("EvSelf", testBotUser, "", "<@"+testBotUser+"> who is imran khan", "1700000300.000100", ""), "")
+	edited := strings.Replace(mentionEvent("EvEdit", "U1", "", "<@"+testBotUser+"> who is imran khan", "1700000400.000100", ""), `"type":"app_mention"`, `"type":"app_mention","edited":{"user":"U1","ts":"1"}`, 1)
+	postEvent(t, srv, edited, "")
+	postEvent(t, srv, `{"type":"event_callback","event_id":"EvMsg","event":{"type":"message","subtype":"message_deleted","channel":"C1"}}`, "")
+	eventually(t, "one reply", func() bool { return len(f.Posts()) >= 1 })
+	a.Wait()
+	if n := len(f.Posts()); n != 1 {
+		t.Fatalf("%d replies, want exactly 1 (retries, bots, edits and deletions ignored)", n)
+	}
+	if !strings.Contains(f.Posts()[0].Get("blocks"), "interior minister") {
+		t.Errorf("reply %v", f.Posts()[0])
+	}
+}
+
+func TestMentionNeverPingsEveryone(t *testing.T) {
+	f := newFakeSlack(t)
+	a, srv, _ := testAdapter(t, f, nil)
+	postEvent(t, srv, mentionEvent("EvPing", "U1", "", "<@"+testBotUser+"> <!everyone> <!channel> <@U0BOSS> who is <!here> asif durrani", "1700000500.000100", ""), "")
+	eventually(t, "a reply", func() bool { return len(f.Posts()) == 1 })
+	a.Wait()
+	p := f.Posts()[0]
+	for _, field := range []string{p.Get("blocks"), p.Get("text")} {
+		for _, bad := range []string{"<!everyone>", "<!channel>", "<!here>", "<@U0BOSS>"} {
+			if strings.Contains(field, bad) {
+				t.Errorf("reply carries live mention %s: %s", bad, field)
+			}
+		}
+	}
+	if p.Get("link_names") == "true" || p.Get("link_names") == "1" {
+		t.Error("link_names turned on")
+	}
+}
+
+func TestPostMessageHonoursRetryAfter(t *testing.T) {
+	f := newFakeSlack(t)
+	f.FailNext("chat.postMessage", http.StatusTooManyRequests)
+	a, srv, _ := testAdapter(t, f, nil)
+	start := time.Now()
+	postEvent(t, srv, mentionEvent("Ev429", "U1", "", "<@"+testBotUser+"> who is faiz hameed", "1700000600.000100", ""), "")
+	eventually(t, "the reply after 429", func() bool { return len(f.Posts()) == 1 })
+	a.Wait()
+	if waited := time.Since(start); waited < 900*time.Millisecond {
+		t.Errorf("retried after %v, before Retry-After: 1", waited)
+	}
+	if c := f.Calls("chat.postMessage"); c != 2 {
+		t.Errorf("chat.postMessage called %d times, want 2", c)
+	}
+}
+
+func TestShareAndSuggestionButtons(t *testing.T) {
+	f := newFakeSlack(t)
+	a, srv, _ := testAdapter(t, f, nil)
+	post := func(action, value, rid string) {
+		code, body := do(t, signedRequest(t, srv.URL+"/slack/interactions", form, blockActionPayload(action, value, f.ResponseURL(rid)), testSecret, time.Now()))
+		if code != http.StatusOK {
+			t.Fatalf("interaction status %d: %s", code, body)
+		}
+	}
+	post(ActionShare, "who is asif durrani", "share")
+	eventually(t, "shared answer and delete", func() bool { return len(f.Responses()) == 2 })
+	a.Wait()
+	rs := f.Responses()
+	if rs[0].Body["response_type"] != "in_channel" || !strings.Contains(mustJSON(t, rs[0].Body), "special representative") || !strings.Contains(mustJSON(t, rs[0].Body), "<@U1>") {
+		t.Errorf("share posted %+v", rs[0])
+	}
+	if rs[1].Body["delete_original"] != true {
+		t.Errorf("second share call %+v, want delete_original", rs[1])
+	}
+	post(ActionAsk+"_3", "who is imran khan", "ask") // the third suggestion button
+	eventually(t, "suggestion answered", func() bool { return len(f.Responses()) == 3 })
+	a.Wait()
+	r := f.Responses()[2]
+	if r.Body["response_type"] != "ephemeral" || r.Body["replace_original"] != true || !strings.Contains(mustJSON(t, r.Body), "Imran Khan") {
+		t.Errorf("suggestion posted %+v", r)
+	}
+}
+
+func TestResponseURLRetries5xx(t *testing.T) {
+	f := newFakeSlack(t)
+	f.FailNext("/response/flaky", http.StatusInternalServerError, http.StatusBadGateway)
+	a, _, _ := testAdapter(t, f, nil)
+	err := a.respond(context.Background(), f.ResponseURL("flaky"), message{Text: "hello"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rs := f.Responses(); len(rs) != 1 || rs[0].Body["text"] != "hello" {
+		t.Errorf("responses %+v", rs)
+	}
+	if err := a.respond(context.Background(), "file:///etc/passwd", message{Text: "x"}); err == nil {
+		t.Error("a non-HTTP response_url was accepted")
+	}
+}
+
+func TestDedupe(t *testing.T) {
+	d := newDedupe(time.Minute, 3)
+	now := time.Now()
+	if !d.first("a", now) || d.first("a", now.Add(time.Second)) {
+		t.Error("second sighting within ttl not caught")
+	}
+	if !d.first("a", now.Add(2*time.Minute)) {
+		t.Error("sighting after ttl treated as duplicate")
+	}
+	for _, id := range []string{"b", "c", "d", "e"} {
+		d.first(id, now.Add(2*time.Minute))
+	}
+	if len(d.seen) > 3 {
+		t.Errorf("dedupe holds %d ids, max 3", len(d.seen))
+	}
+}
+
+func mustJSON(t *testing.T, v any) string {
+	t.Helper()
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// syncBuffer is a log buffer safe for concurrent handlers.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}

@@ -1,0 +1,439 @@
+package slack
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	slackgo "github.com/slack-go/slack"
+
+	"github.com/durandbot/durand/bot"
+)
+
+// Action ids of the buttons durand puts in messages.
+//
+// Slack rejects a block whose buttons share an action_id, so the first
+// suggestion carries ActionAsk and the second to fifth carry ActionAsk+"_2"
+// to ActionAsk+"_5"; baseAction maps them all back to ActionAsk.
+const (
+	ActionShare = "durand_share" // "Share in channel": value is the question
+	ActionAsk   = "durand_ask"   // a suggestion: value is the question to ask
+)
+
+// Block ids of the blocks durand puts in messages.
+const (
+	blockQuestion    = "durand_question"
+	blockSources     = "durand_sources"
+	blockTrimmed     = "durand_trimmed"
+	blockSuggestions = "durand_suggestions"
+	blockShare       = "durand_share"
+)
+
+// Slack's limits, and ours.
+const (
+	maxBlocks       = 50   // blocks in a message
+	maxText         = 3000 // characters in a text object (a section's text, a context element)
+	maxContextElems = 10   // elements in a context block
+	maxButtonText   = 75   // characters on a button
+	maxButtonValue  = 2000 // characters in a button's value
+	maxQuestion     = 300  // characters of the question shown in the context line
+	maxSuggestions  = 5    // suggestion buttons
+	maxSourcePart   = 500  // characters of a source's title, author or section
+)
+
+const (
+	zwj      = "\u200d" // zero-width joiner: breaks "@here" without showing
+	shareBtn = "Share in channel"
+)
+
+// RenderOptions says how to render a response.
+type RenderOptions struct {
+	Question string // the question asked, shown in a context line and carried by the Share button
+	Share    bool   // add a "Share in channel" button (for ephemeral answers)
+	SharedBy string // Slack user id who shared it: adds "Shared by <@U…>" (this one mention is ours and stays live)
+}
+
+// Rendered is a Slack message: Block Kit blocks and the plain fallback text
+// notifications use.
+type Rendered struct {
+	Text   string
+	Blocks []slackgo.Block
+}
+
+// Render turns a response into a Slack message.
+//
+// The message is, in order: a context line with the question (and who
+// shared it), the lead, the supporting lines as bullets, the sources, and
+// an actions block with the suggestions and the Share button. Every piece
+// of text is escaped, and the message keeps within Slack's limits: long text
+// is split into several sections on line or word boundaries, and a message
+// that would exceed 50 blocks loses its last sections, keeping the sources
+// and the buttons. KindError renders the lead only.
+func Render(r bot.Response, o RenderOptions) Rendered {
+	lead := Escape(strings.TrimSpace(r.Lead))
+	if r.Kind == bot.KindError {
+		if lead == "" {
+			lead = "Something went wrong. Please try again."
+		}
+		lead = "⚠️ " + lead
+		return Rendered{Text: trimWords(lead, maxText), Blocks: sections(lead)}
+	}
+
+	var head, body, tail []slackgo.Block
+	if b := questionBlock(o); b != nil {
+		head = append(head, b)
+	}
+	body = append(body, sections(lead)...)
+	body = append(body, sections(bullets(r.Lines, r.More))...)
+	if b := sourcesBlock(r.Sources); b != nil {
+		tail = append(tail, b)
+	}
+	if b := actionsBlock(r.Suggestions, o); b != nil {
+		tail = append(tail, b)
+	}
+
+	text := lead
+	if text == "" && len(r.Lines) > 0 {
+		text = Escape(oneLine(r.Lines[0]))
+	}
+	return Rendered{Text: trimWords(text, maxText), Blocks: fit(head, body, tail)}
+}
+
+// Escape makes user or pack text safe for Slack mrkdwn: & < > become
+// &amp; &lt; &gt;, so "<!everyone>", "<!channel>", "<!here>", "<@U123>" and
+// "<https://x|y>" typed by a user never become live mentions or links.
+// It also puts a zero-width joiner after the @ of a word-initial "@channel",
+// "@here" or "@everyone", which Slack may otherwise turn into a broadcast.
+func Escape(s string) string {
+	return neutralise(escaper.Replace(s))
+}
+
+// escaper replaces Slack's three control characters. A strings.Replacer is
+// immutable and safe for concurrent use.
+var escaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+
+// neutralise puts a zero-width joiner after the @ of every word-initial
+// @channel, @here or @everyone (in any case).
+func neutralise(s string) string {
+	if !strings.Contains(s, "@") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 3*strings.Count(s, "@"))
+	prev := ' '
+	for i, r := range s {
+		b.WriteRune(r)
+		if r == '@' && !unicode.IsLetter(prev) && !unicode.IsDigit(prev) && broadcast(s[i+1:]) {
+			b.WriteString(zwj)
+		}
+		prev = r
+	}
+	return b.String()
+}
+
+// broadcast reports whether s starts with the name of a broadcast mention.
+func broadcast(s string) bool {
+	for _, w := range [...]string{"channel", "here", "everyone"} {
+		if len(s) >= len(w) && strings.EqualFold(s[:len(w)], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// baseAction maps the action id of a pressed button to the Action constant
+// it stands for: "durand_ask_3" (the third suggestion) is ActionAsk. Other
+// ids are returned unchanged.
+func baseAction(id string) string {
+	if n, ok := strings.CutPrefix(id, ActionAsk+"_"); ok {
+		if _, err := strconv.Atoi(n); err == nil {
+			return ActionAsk
+		}
+	}
+	return id
+}
+
+// askAction is the action id of the i-th (from 0) suggestion button.
+func askAction(i int) string {
+	if i == 0 {
+		return ActionAsk
+	}
+	return ActionAsk + "_" + strconv.Itoa(i+1)
+}
+
+// questionBlock is the context line above the answer: the question asked
+// and who shared it, or nil when there is neither.
+func questionBlock(o RenderOptions) slackgo.Block {
+	var els []slackgo.MixedElement
+	if q := oneLine(o.Question); q != "" {
+		// plain_text: nothing the user typed is read as mrkdwn.
+		els = append(els, plain("Q: "+trimWords(Escape(q), maxQuestion)))
+	}
+	if o.SharedBy != "" {
+		els = append(els, mrkdwn("Shared by "+userMention(o.SharedBy)))
+	}
+	if len(els) == 0 {
+		return nil
+	}
+	return slackgo.NewContextBlock(blockQuestion, els...)
+}
+
+// userMention is a live mention of a Slack user id, or the escaped id when
+// it does not look like one.
+func userMention(id string) string {
+	ok := len(id) > 1 && len(id) <= 32 && (id[0] == 'U' || id[0] == 'W')
+	for _, c := range id {
+		ok = ok && ('A' <= c && c <= 'Z' || '0' <= c && c <= '9')
+	}
+	if !ok {
+		return Escape(id)
+	}
+	return "<@" + id + ">"
+}
+
+// bullets renders supporting lines as escaped "• " bullets, one per line,
+// with a last line saying how many timeline entries were left out.
+func bullets(lines []string, more int) string {
+	var b strings.Builder
+	for _, l := range lines {
+		if l = oneLine(l); l != "" {
+			b.WriteString("• " + Escape(l) + "\n")
+		}
+	}
+	if more > 0 {
+		b.WriteString("…and " + strconv.Itoa(more) + " more\n")
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// sections puts escaped mrkdwn text into as many sections as Slack's
+// 3,000-character limit needs.
+func sections(text string) []slackgo.Block {
+	var blocks []slackgo.Block
+	for _, part := range split(text, maxText) {
+		blocks = append(blocks, slackgo.NewSectionBlock(mrkdwn(part), nil, nil))
+	}
+	return blocks
+}
+
+// sourcesBlock lists the sources in a context block, "📄 *Title* — Author,
+// Section" each; past Slack's ten elements the last one counts the rest.
+func sourcesBlock(sources []bot.Source) slackgo.Block {
+	var lines []string
+	for _, s := range sources {
+		if l := sourceLine(s); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	if len(lines) > maxContextElems {
+		rest := len(lines) - (maxContextElems - 1)
+		lines = append(lines[:maxContextElems-1], "…and "+strconv.Itoa(rest)+" more sources")
+	}
+	els := make([]slackgo.MixedElement, len(lines))
+	for i, l := range lines {
+		els[i] = mrkdwn(l)
+	}
+	return slackgo.NewContextBlock(blockSources, els...)
+}
+
+// sourceLine is one source as "📄 *Title* — Author, Section", escaped,
+// leaving out what is empty; the title falls back to the document id.
+func sourceLine(s bot.Source) string {
+	part := func(p string) string { return trimWords(Escape(oneLine(p)), maxSourcePart) }
+	title := part(s.Title)
+	if title == "" {
+		title = part(s.Doc)
+	}
+	if title == "" {
+		return ""
+	}
+	line := "📄 *" + title + "*"
+	var by []string
+	for _, p := range []string{part(s.Author), part(s.Section)} {
+		if p != "" {
+			by = append(by, p)
+		}
+	}
+	if len(by) > 0 {
+		line += " — " + strings.Join(by, ", ")
+	}
+	return line
+}
+
+// actionsBlock holds a button for each suggestion (at most five) and the
+// Share button, or is nil when there are none.
+func actionsBlock(suggestions []string, o RenderOptions) slackgo.Block {
+	var els []slackgo.BlockElement
+	seen := make(map[string]bool)
+	for _, s := range suggestions {
+		s = oneLine(s)
+		if s == "" || seen[s] {
+			continue
+		}
+		if len(els) == maxSuggestions {
+			break
+		}
+		seen[s] = true
+		els = append(els, button(askAction(len(els)), s, s))
+	}
+	id := blockSuggestions
+	if len(els) == 0 {
+		id = blockShare
+	}
+	if o.Share {
+		els = append(els, button(ActionShare, shareBtn, strings.TrimSpace(o.Question)).WithStyle(slackgo.StylePrimary))
+	}
+	if len(els) == 0 {
+		return nil
+	}
+	return slackgo.NewActionBlock(id, els...)
+}
+
+// button is a button labelled with the escaped, trimmed label. Its value is
+// not escaped: it is never shown, and comes back verbatim in the
+// interaction payload as the question to answer (which Render escapes then).
+func button(actionID, label, value string) *slackgo.ButtonBlockElement {
+	return slackgo.NewButtonBlockElement(actionID, trimWords(value, maxButtonValue),
+		plain(trimWords(Escape(label), maxButtonText)))
+}
+
+// fit joins the blocks, dropping the last body sections if the message
+// would exceed Slack's 50 blocks, and saying so where they were.
+func fit(head, body, tail []slackgo.Block) []slackgo.Block {
+	if room := maxBlocks - len(head) - len(tail); len(body) > room {
+		keep := room - 1 // one block for the notice
+		dropped := len(body) - keep
+		body = append(body[:keep:keep], slackgo.NewContextBlock(blockTrimmed,
+			plain("…trimmed ("+strconv.Itoa(dropped)+" more sections not shown)")))
+	}
+	blocks := make([]slackgo.Block, 0, len(head)+len(body)+len(tail))
+	blocks = append(blocks, head...)
+	blocks = append(blocks, body...)
+	return append(blocks, tail...)
+}
+
+// mrkdwn is a mrkdwn text object for text already escaped. Verbatim stops
+// Slack from linking channel names and URLs on its own.
+func mrkdwn(s string) *slackgo.TextBlockObject {
+	return slackgo.NewTextBlockObject(slackgo.MarkdownType, s, false, true)
+}
+
+// plain is a plain_text object for text already escaped, with no
+// :emoji: codes expanded.
+func plain(s string) *slackgo.TextBlockObject {
+	return slackgo.NewTextBlockObject(slackgo.PlainTextType, s, false, false)
+}
+
+// oneLine trims s and folds each run of white space, newlines included,
+// into one space.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// trimWords shortens s to at most max runes, ending in "…" on a word
+// boundary when it has to cut (or mid-word, at a rune boundary, when the
+// last word is too long).
+func trimWords(s string, max int) string {
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	if max < 1 {
+		return ""
+	}
+	head := ""
+	if max > 1 {
+		head, _ = cut(s, max-1)
+	}
+	return strings.TrimRightFunc(head, unicode.IsSpace) + "…"
+}
+
+// split breaks s into parts of at most max runes, on line boundaries where
+// it can, else on word boundaries, else between runes. The white space at
+// each break is dropped.
+func split(s string, max int) []string {
+	var parts []string
+	for {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			return parts
+		}
+		if utf8.RuneCountInString(s) <= max {
+			return append(parts, s)
+		}
+		head, rest := cut(s, max)
+		parts = append(parts, head)
+		s = rest
+	}
+}
+
+// cut splits s, which is longer than max runes (max ≥ 1), into a head of at
+// most max runes and the rest: at the last line break if it is in the second
+// half of the head, else at the last space, else between two runes, though
+// never inside an HTML entity (&amp;) or before a joiner, combining mark or
+// variation selector. The white space at the break is dropped.
+func cut(s string, max int) (head, rest string) {
+	end := runeOffset(s, max)
+	_, size := utf8.DecodeRuneInString(s[end:])
+	look := s[:end+size] // the head, plus the next rune in case it is a space
+	i := strings.LastIndexByte(look, '\n')
+	if i <= end/2 {
+		i = strings.LastIndexFunc(look, isBreak)
+	}
+	if i <= 0 {
+		i = hardCut(s, end)
+		return s[:i], s[i:]
+	}
+	return strings.TrimRightFunc(s[:i], unicode.IsSpace), strings.TrimLeftFunc(s[i:], unicode.IsSpace)
+}
+
+// isBreak reports whether text may be broken at r: white space other than
+// no-break spaces.
+func isBreak(r rune) bool {
+	return unicode.IsSpace(r) && r != '\u00a0' && r != '\u2007' && r != '\u202f'
+}
+
+// hardCut moves a cut at byte end of s back to before an entity it would
+// split, and off a joiner, combining mark or variation selector; if that
+// leaves nothing, it cuts at end.
+func hardCut(s string, end int) int {
+	i := end
+	if j := strings.LastIndexByte(s[:i], '&'); j >= 0 && i-j < len("&amp;") && !strings.Contains(s[j:i], ";") {
+		i = j
+	}
+	for i > 0 {
+		next, _ := utf8.DecodeRuneInString(s[i:])
+		prev, n := utf8.DecodeLastRuneInString(s[:i])
+		if !joins(next) && prev != '\u200d' {
+			break
+		}
+		i -= n
+	}
+	if i == 0 {
+		return end
+	}
+	return i
+}
+
+// joins reports whether r belongs with the rune before it: a zero-width
+// joiner, combining mark, variation selector or skin-tone modifier.
+func joins(r rune) bool {
+	return r == '\u200d' ||
+		unicode.In(r, unicode.Mn, unicode.Me) ||
+		'\ufe00' <= r && r <= '\ufe0f' ||
+		'\U0001f3fb' <= r && r <= '\U0001f3ff'
+}
+
+// runeOffset is the byte offset in s after its first n runes.
+func runeOffset(s string, n int) int {
+	for i := range s {
+		if n == 0 {
+			return i
+		}
+		n--
+	}
+	return len(s)
+}

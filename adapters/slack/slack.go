@@ -1,0 +1,180 @@
+// Package slack connects durand to Slack: the /durand slash command and
+// @durand mentions, over signed HTTP requests or Socket Mode, answered with
+// Block Kit messages.
+package slack
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	slackgo "github.com/slack-go/slack"
+
+	"github.com/durandbot/durand/bot"
+)
+
+// Config configures the Slack adapter.
+type Config struct {
+	BotToken      string // xoxb-…: posting messages
+	SigningSecret string // verifies HTTP requests from Slack
+	AppToken      string // xapp-…: Socket Mode, when set
+	APIURL        string // the Web API base; Slack's own when empty
+
+	Router *bot.Router
+	Log    *slog.Logger
+	// HTTPClient makes Web API and response_url calls; a client with a
+	// 10-second timeout when nil.
+	HTTPClient *http.Client
+	// AnswerTimeout is how long a slash command's answer may take before
+	// the adapter acknowledges and answers later through response_url.
+	AnswerTimeout time.Duration
+}
+
+// Adapter serves Slack. It is safe for concurrent use.
+type Adapter struct {
+	cfg  Config
+	api  *slackgo.Client
+	http *http.Client
+	log  *slog.Logger
+	seen *dedupe
+
+	mu        sync.Mutex
+	botUserID string
+
+	wg sync.WaitGroup // answers still being posted
+}
+
+// maxBody is the largest request body accepted from Slack.
+const maxBody = 64 << 10
+
+// New checks the configuration and returns an adapter. It makes no
+// network calls; Start does.
+func New(cfg Config) (*Adapter, error) {
+	if cfg.Router == nil {
+		return nil, errors.New("slack: no router")
+	}
+	if cfg.BotToken == "" {
+		return nil, errors.New("slack: SLACK_BOT_TOKEN is not set")
+	}
+	if cfg.SigningSecret == "" && cfg.AppToken == "" {
+		return nil, errors.New("slack: set SLACK_SIGNING_SECRET for HTTP, or SLACK_APP_TOKEN for Socket Mode")
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.New(slog.DiscardHandler)
+	}
+	if cfg.HTTPClient == nil {
+		cfg.HTTPClient = &http.Client{Timeout: 10 * time.Second}
+	}
+	if cfg.AnswerTimeout <= 0 {
+		cfg.AnswerTimeout = 2 * time.Second
+	}
+	retry := slackgo.RetryConfig{
+		MaxRetries:         3,
+		RetryAfterDuration: 5 * time.Second,
+		RetryAfterJitter:   250 * time.Millisecond,
+		BackoffInitial:     200 * time.Millisecond,
+		BackoffMax:         5 * time.Second,
+		BackoffJitter:      100 * time.Millisecond,
+	}
+	// Retry-After on 429, bounded backoff with jitter on 5xx and connection errors.
+	retry.Handlers = []slackgo.RetryHandler{
+		slackgo.NewConnectionErrorRetryHandler(),
+		slackgo.NewRateLimitErrorRetryHandler(retry),
+		slackgo.NewServerErrorRetryHandler(retry),
+	}
+	opts := []slackgo.Option{slackgo.OptionHTTPClient(cfg.HTTPClient), slackgo.OptionRetryConfig(retry)}
+	if cfg.APIURL != "" {
+		u := cfg.APIURL
+		if !strings.HasSuffix(u, "/") {
+			u += "/"
+		}
+		opts = append(opts, slackgo.OptionAPIURL(u))
+	}
+	if cfg.AppToken != "" {
+		opts = append(opts, slackgo.OptionAppLevelToken(cfg.AppToken))
+	}
+	return &Adapter{
+		cfg:  cfg,
+		api:  slackgo.New(cfg.BotToken, opts...),
+		http: cfg.HTTPClient,
+		log:  cfg.Log.With("platform", "slack"),
+		seen: newDedupe(10*time.Minute, 10000),
+	}, nil
+}
+
+// Start checks the bot token with auth.test and learns the bot's own user
+// id, so that its own messages are never answered.
+func (a *Adapter) Start(ctx context.Context) error {
+	resp, err := a.api.AuthTestContext(ctx)
+	if err != nil {
+		return fmt.Errorf("slack: auth.test: %w", err)
+	}
+	a.mu.Lock()
+	a.botUserID = resp.UserID
+	a.mu.Unlock()
+	a.log.InfoContext(ctx, "slack connected", "team", resp.Team, "bot_user", resp.UserID)
+	return nil
+}
+
+// SocketMode reports whether the adapter is configured for Socket Mode.
+func (a *Adapter) SocketMode() bool { return a.cfg.AppToken != "" }
+
+// Wait blocks until every answer still being posted has been posted.
+func (a *Adapter) Wait() { a.wg.Wait() }
+
+// background runs f on its own goroutine, counted for Wait, with a context
+// that outlives the request that started it.
+func (a *Adapter) background(ctx context.Context, f func(ctx context.Context)) {
+	a.wg.Add(1)
+	go func() {
+		defer a.wg.Done()
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+		defer cancel()
+		f(ctx)
+	}()
+}
+
+func (a *Adapter) isSelf(user string) bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return user != "" && user == a.botUserID
+}
+
+// dedupe remembers recently seen event ids, so that Slack's retries of an
+// event are answered once.
+type dedupe struct {
+	mu   sync.Mutex
+	ttl  time.Duration
+	max  int
+	seen map[string]time.Time
+}
+
+func newDedupe(ttl time.Duration, max int) *dedupe {
+	return &dedupe{ttl: ttl, max: max, seen: map[string]time.Time{}}
+}
+
+// first reports whether id is seen for the first time within the ttl.
+func (d *dedupe) first(id string, now time.Time) bool {
+	if id == "" {
+		return true
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if t, ok := d.seen[id]; ok && now.Sub(t) < d.ttl {
+		return false
+	}
+	if len(d.seen) >= d.max {
+		for k, t := range d.seen {
+			if now.Sub(t) >= d.ttl || len(d.seen) >= d.max {
+				delete(d.seen, k)
+			}
+		}
+	}
+	d.seen[id] = now
+	return true
+}

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func env(kv ...string) func(string) string {
+	m := map[string]string{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		m[kv[i]] = kv[i+1]
+	}
+	return func(k string) string { return m[k] }
+}
+
+func TestLoadServeConfig(t *testing.T) {
+	slackHTTP := []string{"SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s"}
+	tests := []struct {
+		name    string
+		env     []string
+		wantErr string // the variable the one-line error names; "" for valid
+	}{
+		{"nothing set", nil, "no chat platform configured"},
+		{"slack http", slackHTTP, ""},
+		{"slack socket mode", []string{"SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1"}, ""},
+		{"secret without bot token", []string{"SLACK_SIGNING_SECRET", "s"}, "SLACK_BOT_TOKEN"},
+		{"bot token alone", []string{"SLACK_BOT_TOKEN", "xoxb-1"}, "SLACK_SIGNING_SECRET"},
+		{"bad addr", append([]string{"DURAND_ADDR", "localhost"}, slackHTTP...), "DURAND_ADDR"},
+		{"bad zone", append([]string{"DURAND_TZ", "Mars/Olympus"}, slackHTTP...), "DURAND_TZ"},
+		{"good zone", append([]string{"DURAND_TZ", "Asia/Karachi"}, slackHTTP...), ""},
+		{"bad api url", append([]string{"SLACK_API_URL", "ftp://x"}, slackHTTP...), "SLACK_API_URL"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := loadServeConfig(env(tt.env...))
+			if tt.wantErr == "" {
+				if err != nil {
+					t.Fatalf("unexpected error %v", err)
+				}
+				if c.Addr != ":8080" && !strings.Contains(strings.Join(tt.env, " "), "DURAND_ADDR") {
+					t.Errorf("default addr %q", c.Addr)
+				}
+				return
+			}
+			var ee *exitError
+			if !errors.As(err, &ee) || ee.code != 2 {
+				t.Fatalf("error %v, want exit status 2", err)
+			}
+			if !strings.Contains(ee.msg, tt.wantErr) || strings.Contains(ee.msg, "\n") {
+				t.Errorf("message %q: want one line naming %s", ee.msg, tt.wantErr)
+			}
+			for _, secret := range []string{"xoxb-1", "xapp-1"} {
+				if strings.Contains(ee.msg, secret) {
+					t.Errorf("message leaks a token: %q", ee.msg)
+				}
+			}
+		})
+	}
+}
+
+func TestServeWithoutTokensExits2(t *testing.T) {
+	_, errs, code := runCmd(t, "", "serve")
+	if code != 2 || !strings.Contains(errs, "SLACK_BOT_TOKEN") {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+}
