@@ -1,22 +1,10 @@
 package slack
 
 import (
-	"bytes"
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
-	"fmt"
-	"io"
-	"net/http"
-	"net/http/httptest"
-	"net/url"
-	"strconv"
-	"strings"
 	"sync"
 	"testing"
-	"time"
 
+	"github.com/durandbot/durand/adapters/slack/slacktest"
 	"github.com/durandbot/durand/bot"
 	"github.com/durandbot/durand/knowledge"
 	"github.com/durandbot/durand/seeds"
@@ -26,7 +14,7 @@ const (
 	testSecret   = "8f742231b10e8888abcd99yyyzzz85a5"
 	testBotToken = "xoxb-test-token"
 	testAppToken = "xapp-test-token"
-	testBotUser  = "UDURAND"
+	testBotUser  = slacktest.BotUser
 )
 
 var packBase = sync.OnceValues(func() (*knowledge.Base, error) { return knowledge.Load(seeds.FS()) })
@@ -38,188 +26,4 @@ func testRouter(t testing.TB) *bot.Router {
 		t.Fatal(err)
 	}
 	return bot.NewRouter(kb, nil)
-}
-
-// fakeSlack is Slack's Web API and response_url endpoint on 127.0.0.1. It
-// records every call so tests can assert what durand sent.
-type fakeSlack struct {
-	t   testing.TB
-	srv *httptest.Server
-
-	mu        sync.Mutex
-	posts     []url.Values   // chat.postMessage form bodies
-	responses []fakeResponse // response_url bodies
-	calls     map[string]int // API method -> count
-	auth      []string       // Authorization headers seen
-	// failNext makes the next calls to a method answer with these status
-	// codes first (e.g. 429, 500) before succeeding.
-	failNext map[string][]int
-
-	// ws serves the Socket Mode websocket at /ws, when a test sets it.
-	ws http.HandlerFunc
-}
-
-type fakeResponse struct {
-	Path string
-	Body map[string]any
-}
-
-func newFakeSlack(t testing.TB) *fakeSlack {
-	f := &fakeSlack{t: t, calls: map[string]int{}, failNext: map[string][]int{}}
-	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
-	t.Cleanup(f.srv.Close)
-	return f
-}
-
-// APIURL is the Web API base to give the adapter.
-func (f *fakeSlack) APIURL() string { return f.srv.URL + "/api/" }
-
-// ResponseURL is a response_url that records what is posted to it.
-func (f *fakeSlack) ResponseURL(id string) string { return f.srv.URL + "/response/" + id }
-
-func (f *fakeSlack) serve(w http.ResponseWriter, r *http.Request) {
-	if r.URL.Path == "/ws" && f.ws != nil {
-		f.ws(w, r)
-		return
-	}
-	body, _ := io.ReadAll(r.Body)
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if strings.HasPrefix(r.URL.Path, "/response/") {
-		if codes := f.failNext[r.URL.Path]; len(codes) > 0 {
-			f.failNext[r.URL.Path] = codes[1:]
-			if codes[0] == http.StatusTooManyRequests {
-				w.Header().Set("Retry-After", "1")
-			}
-			w.WriteHeader(codes[0])
-			return
-		}
-		var m map[string]any
-		if err := json.Unmarshal(body, &m); err != nil {
-			f.t.Errorf("response_url body is not JSON: %v: %s", err, body)
-		}
-		f.responses = append(f.responses, fakeResponse{Path: r.URL.Path, Body: m})
-		w.WriteHeader(http.StatusOK)
-		return
-	}
-	method := strings.TrimPrefix(r.URL.Path, "/api/")
-	f.calls[method]++
-	f.auth = append(f.auth, r.Header.Get("Authorization"))
-	if codes := f.failNext[method]; len(codes) > 0 {
-		f.failNext[method] = codes[1:]
-		if codes[0] == http.StatusTooManyRequests {
-			w.Header().Set("Retry-After", "1")
-		}
-		w.WriteHeader(codes[0])
-		return
-	}
-	form, _ := url.ParseQuery(string(body))
-	w.Header().Set("Content-Type", "application/json")
-	switch method {
-	case "auth.test":
-		fmt.Fprintf(w, `{"ok":true,"url":"https://test.slack.com/","team":"Test","user":"durand","team_id":"T1","user_id":%q,"bot_id":"BDURAND"}`, testBotUser)
-	case "chat.postMessage":
-		f.posts = append(f.posts, form)
-		fmt.Fprintf(w, `{"ok":true,"channel":%q,"ts":"%d.000100"}`, form.Get("channel"), time.Now().Unix())
-	case "apps.connections.open":
-		u := "ws" + strings.TrimPrefix(f.srv.URL, "http") + "/ws"
-		fmt.Fprintf(w, `{"ok":true,"url":%q}`, u)
-	default:
-		fmt.Fprint(w, `{"ok":false,"error":"unknown_method"}`)
-	}
-}
-
-// Posts returns the recorded chat.postMessage calls.
-func (f *fakeSlack) Posts() []url.Values {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return append([]url.Values(nil), f.posts...)
-}
-
-// Responses returns the recorded response_url posts.
-func (f *fakeSlack) Responses() []fakeResponse {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return append([]fakeResponse(nil), f.responses...)
-}
-
-// Calls returns how often a Web API method was called.
-func (f *fakeSlack) Calls(method string) int {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.calls[method]
-}
-
-// FailNext makes the next calls to method (or a /response/ path) fail with
-// these status codes, in order.
-func (f *fakeSlack) FailNext(method string, codes ...int) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.failNext[method] = append(f.failNext[method], codes...)
-}
-
-// eventually polls cond until it holds or a deadline passes.
-func eventually(t testing.TB, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-}
-
-// signature computes Slack's v0 signature of body at timestamp ts.
-func signature(secret string, ts int64, body string) string {
-	mac := hmac.New(sha256.New, []byte(secret))
-	fmt.Fprintf(mac, "v0:%d:%s", ts, body)
-	return "v0=" + hex.EncodeToString(mac.Sum(nil))
-}
-
-// signedRequest builds a request the way Slack builds it: the body signed
-// with the secret at timestamp ts.
-func signedRequest(t testing.TB, target, contentType, body, secret string, ts time.Time) *http.Request {
-	t.Helper()
-	req, err := http.NewRequest(http.MethodPost, target, bytes.NewBufferString(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Content-Type", contentType)
-	req.Header.Set("X-Slack-Request-Timestamp", strconv.FormatInt(ts.Unix(), 10))
-	req.Header.Set("X-Slack-Signature", signature(secret, ts.Unix(), body))
-	return req
-}
-
-// slashForm is a slash command body as Slack sends it.
-func slashForm(text, responseURL string) string {
-	return url.Values{
-		"token": {"deprecated"}, "team_id": {"T1"}, "team_domain": {"test"}, "channel_id": {"C1"},
-		"channel_name": {"general"}, "user_id": {"U1"}, "user_name": {"analyst"}, "command": {"/durand"},
-		"text": {text}, "api_app_id": {"A1"}, "response_url": {responseURL}, "trigger_id": {"1.2.3"},
-	}.Encode()
-}
-
-// mentionEvent is an Events API callback for an app_mention.
-func mentionEvent(eventID, user, botID, text, ts, threadTS string) string {
-	ev := map[string]any{"type": "app_mention", "user": user, "text": text, "ts": ts, "channel": "C1", "event_ts": ts}
-	if botID != "" {
-		ev["bot_id"] = botID
-	}
-	if threadTS != "" {
-		ev["thread_ts"] = threadTS
-	}
-	b, _ := json.Marshal(map[string]any{"token": "x", "team_id": "T1", "api_app_id": "A1", "type": "event_callback",
-		"event_id": eventID, "event_time": time.Now().Unix(), "event": ev})
-	return string(b)
-}
-
-// blockActionPayload is an interaction body for a button press.
-func blockActionPayload(actionID, value, responseURL string) string {
-	p, _ := json.Marshal(map[string]any{
-		"type": "block_actions", "user": map[string]any{"id": "U1", "name": "analyst"},
-		"channel": map[string]any{"id": "C1", "name": "general"}, "response_url": responseURL, "trigger_id": "1.2.3",
-		"actions": []map[string]any{{"action_id": actionID, "block_id": "b", "type": "button", "value": value, "action_ts": "1.2"}},
-	})
-	return url.Values{"payload": {string(p)}}.Encode()
 }

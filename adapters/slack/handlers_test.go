@@ -12,11 +12,13 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/durandbot/durand/adapters/slack/slacktest"
 )
 
 // testAdapter starts an adapter against a fake Slack and serves its
 // handlers on 127.0.0.1. logs collects what it logged.
-func testAdapter(t *testing.T, f *fakeSlack, mutate func(*Config)) (*Adapter, *httptest.Server, *syncBuffer) {
+func testAdapter(t *testing.T, f *slacktest.Fake, mutate func(*Config)) (*Adapter, *httptest.Server, *syncBuffer) {
 	t.Helper()
 	logs := &syncBuffer{}
 	cfg := Config{
@@ -52,9 +54,9 @@ func do(t *testing.T, req *http.Request) (int, string) {
 const form = "application/x-www-form-urlencoded"
 
 func TestSlashCommandSigned(t *testing.T) {
-	f := newFakeSlack(t)
+	f := slacktest.NewFake(t)
 	_, srv, _ := testAdapter(t, f, nil)
-	req := signedRequest(t, srv.URL+"/slack/commands", form, slashForm("who is asif durrani", f.ResponseURL("r1")), testSecret, time.Now())
+	req := slacktest.SignedRequest(t, srv.URL+"/slack/commands", form, slacktest.SlashForm("who is asif durrani", f.ResponseURL("r1")), testSecret, time.Now())
 	code, body := do(t, req)
 	if code != http.StatusOK {
 		t.Fatalf("status %d: %s", code, body)
@@ -74,13 +76,13 @@ func TestSlashCommandSigned(t *testing.T) {
 }
 
 func TestRejectedRequests(t *testing.T) {
-	f := newFakeSlack(t)
+	f := slacktest.NewFake(t)
 	_, srv, logs := testAdapter(t, f, nil)
-	body := slashForm("who is asif durrani", f.ResponseURL("r1"))
+	body := slacktest.SlashForm("who is asif durrani", f.ResponseURL("r1"))
 	unsigned, _ := http.NewRequest(http.MethodPost, srv.URL+"/slack/commands", strings.NewReader(body))
 	unsigned.Header.Set("Content-Type", form)
 	// Signed for one body, sent with another.
-	signed := signedRequest(t, srv.URL+"/slack/commands", form, body, testSecret, time.Now())
+	signed := slacktest.SignedRequest(t, srv.URL+"/slack/commands", form, body, testSecret, time.Now())
 	tampered, _ := http.NewRequest(http.MethodPost, srv.URL+"/slack/commands", strings.NewReader(strings.Replace(body, "asif", "imran", 1)))
 	tampered.Header = signed.Header.Clone()
 	tests := []struct {
@@ -89,15 +91,15 @@ func TestRejectedRequests(t *testing.T) {
 		code int
 	}{
 		{"unsigned", unsigned, http.StatusUnauthorized},
-		{"wrong secret", signedRequest(t, srv.URL+"/slack/commands", form, body, "not-the-secret", time.Now()), http.StatusUnauthorized},
-		{"stale timestamp", signedRequest(t, srv.URL+"/slack/commands", form, body, testSecret, time.Now().Add(-6*time.Minute)), http.StatusUnauthorized},
-		{"future timestamp", signedRequest(t, srv.URL+"/slack/events", "application/json", `{"type":"url_verification","challenge":"x"}`, testSecret, time.Now().Add(6*time.Minute)), http.StatusUnauthorized},
+		{"wrong secret", slacktest.SignedRequest(t, srv.URL+"/slack/commands", form, body, "not-the-secret", time.Now()), http.StatusUnauthorized},
+		{"stale timestamp", slacktest.SignedRequest(t, srv.URL+"/slack/commands", form, body, testSecret, time.Now().Add(-6*time.Minute)), http.StatusUnauthorized},
+		{"future timestamp", slacktest.SignedRequest(t, srv.URL+"/slack/events", "application/json", `{"type":"url_verification","challenge":"x"}`, testSecret, time.Now().Add(6*time.Minute)), http.StatusUnauthorized},
 		{"tampered body", tampered, http.StatusUnauthorized},
-		{"malformed command", signedRequest(t, srv.URL+"/slack/commands", form, "text=%zz", testSecret, time.Now()), http.StatusBadRequest},
-		{"command without fields", signedRequest(t, srv.URL+"/slack/commands", form, "text=hi", testSecret, time.Now()), http.StatusBadRequest},
-		{"malformed event", signedRequest(t, srv.URL+"/slack/events", "application/json", `{"type":`, testSecret, time.Now()), http.StatusBadRequest},
-		{"interaction without payload", signedRequest(t, srv.URL+"/slack/interactions", form, "x=1", testSecret, time.Now()), http.StatusBadRequest},
-		{"oversized", signedRequest(t, srv.URL+"/slack/commands", form, slashForm(strings.Repeat("a", 70<<10), ""), testSecret, time.Now()), http.StatusRequestEntityTooLarge},
+		{"malformed command", slacktest.SignedRequest(t, srv.URL+"/slack/commands", form, "text=%zz", testSecret, time.Now()), http.StatusBadRequest},
+		{"command without fields", slacktest.SignedRequest(t, srv.URL+"/slack/commands", form, "text=hi", testSecret, time.Now()), http.StatusBadRequest},
+		{"malformed event", slacktest.SignedRequest(t, srv.URL+"/slack/events", "application/json", `{"type":`, testSecret, time.Now()), http.StatusBadRequest},
+		{"interaction without payload", slacktest.SignedRequest(t, srv.URL+"/slack/interactions", form, "x=1", testSecret, time.Now()), http.StatusBadRequest},
+		{"oversized", slacktest.SignedRequest(t, srv.URL+"/slack/commands", form, slacktest.SlashForm(strings.Repeat("a", 70<<10), ""), testSecret, time.Now()), http.StatusRequestEntityTooLarge},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -119,9 +121,9 @@ func TestRejectedRequests(t *testing.T) {
 }
 
 func TestSlowAnswerGoesToResponseURL(t *testing.T) {
-	f := newFakeSlack(t)
+	f := slacktest.NewFake(t)
 	_, srv, _ := testAdapter(t, f, func(c *Config) { c.AnswerTimeout = time.Nanosecond })
-	code, body := do(t, signedRequest(t, srv.URL+"/slack/commands", form, slashForm("when was the chitral attack", f.ResponseURL("slow")), testSecret, time.Now()))
+	code, body := do(t, slacktest.SignedRequest(t, srv.URL+"/slack/commands", form, slacktest.SlashForm("when was the chitral attack", f.ResponseURL("slow")), testSecret, time.Now()))
 	if code != http.StatusOK || !strings.Contains(body, "Looking that up") {
 		// The answer may still win the race; then it came inline.
 		if !strings.Contains(body, "Chitral") {
@@ -129,7 +131,7 @@ func TestSlowAnswerGoesToResponseURL(t *testing.T) {
 		}
 		return
 	}
-	eventually(t, "the answer at response_url", func() bool { return len(f.Responses()) == 1 })
+	slacktest.Eventually(t, "the answer at response_url", func() bool { return len(f.Responses()) == 1 })
 	r := f.Responses()[0]
 	if r.Path != "/response/slow" || r.Body["response_type"] != "ephemeral" || !strings.Contains(mustJSON(t, r.Body), "September 2023") {
 		t.Errorf("response_url got %+v", r)
@@ -137,9 +139,9 @@ func TestSlowAnswerGoesToResponseURL(t *testing.T) {
 }
 
 func TestURLVerification(t *testing.T) {
-	f := newFakeSlack(t)
+	f := slacktest.NewFake(t)
 	_, srv, _ := testAdapter(t, f, nil)
-	code, body := do(t, signedRequest(t, srv.URL+"/slack/events", "application/json", `{"token":"x","challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P","type":"url_verification"}`, testSecret, time.Now()))
+	code, body := do(t, slacktest.SignedRequest(t, srv.URL+"/slack/events", "application/json", `{"token":"x","challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P","type":"url_verification"}`, testSecret, time.Now()))
 	if code != http.StatusOK || !strings.Contains(body, `"challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"`) {
 		t.Errorf("status %d body %s", code, body)
 	}
@@ -147,7 +149,7 @@ func TestURLVerification(t *testing.T) {
 
 func postEvent(t *testing.T, srv *httptest.Server, body string, retry string) {
 	t.Helper()
-	req := signedRequest(t, srv.URL+"/slack/events", "application/json", body, testSecret, time.Now())
+	req := slacktest.SignedRequest(t, srv.URL+"/slack/events", "application/json", body, testSecret, time.Now())
 	if retry != "" {
 		req.Header.Set("X-Slack-Retry-Num", retry)
 		req.Header.Set("X-Slack-Retry-Reason", "http_timeout")
@@ -158,12 +160,12 @@ func postEvent(t *testing.T, srv *httptest.Server, body string, retry string) {
 }
 
 func TestMentionAnsweredInThread(t *testing.T) {
-	f := newFakeSlack(t)
+	f := slacktest.NewFake(t)
 	a, srv, _ := testAdapter(t, f, nil)
-	postEvent(t, srv, mentionEvent("Ev1", "U1", "", "<@"+testBotUser+"> who is noor wali mehsud", "1700000000.000100", ""), "")
+	postEvent(t, srv, slacktest.MentionEvent("Ev1", "U1", "", "<@"+testBotUser+"> who is noor wali mehsud", "1700000000.000100", ""), "")
 	// A question inside an existing thread is answered in that thread.
-	postEvent(t, srv, mentionEvent("Ev2", "U1", "", "<@"+testBotUser+"> wat is ttp", "1700000050.000200", "1700000000.000100"), "")
-	eventually(t, "two replies", func() bool { return len(f.Posts()) == 2 })
+	postEvent(t, srv, slacktest.MentionEvent("Ev2", "U1", "", "<@"+testBotUser+"> wat is ttp", "1700000050.000200", "1700000000.000100"), "")
+	slacktest.Eventually(t, "two replies", func() bool { return len(f.Posts()) == 2 })
 	a.Wait()
 	byTS := map[string]string{}
 	for _, p := range f.Posts() {
@@ -181,18 +183,18 @@ func TestMentionAnsweredInThread(t *testing.T) {
 }
 
 func TestMentionRetriesAndBotsIgnored(t *testing.T) {
-	f := newFakeSlack(t)
+	f := slacktest.NewFake(t)
 	a, srv, _ := testAdapter(t, f, nil)
-	ev := mentionEvent("EvDup", "U1", "", "<@"+testBotUser+"> who is sarfraz bugti", "1700000100.000100", "")
+	ev := slacktest.MentionEvent("EvDup", "U1", "", "<@"+testBotUser+"> who is sarfraz bugti", "1700000100.000100", "")
 	postEvent(t, srv, ev, "")
 	postEvent(t, srv, ev, "1")
 	postEvent(t, srv, ev, "2")
-	postEvent(t, srv, mentionEvent("EvBot", "U2", "B999", "<@"+testBotUser+"> who is imran khan", "1700000200.000100", ""), "")
-	postEvent(t, srv, mentionEvent("EvSelf", testBotUser, "", "<@"+testBotUser+"> who is imran khan", "1700000300.000100", ""), "")
-	edited := strings.Replace(mentionEvent("EvEdit", "U1", "", "<@"+testBotUser+"> who is imran khan", "1700000400.000100", ""), `"type":"app_mention"`, `"type":"app_mention","edited":{"user":"U1","ts":"1"}`, 1)
+	postEvent(t, srv, slacktest.MentionEvent("EvBot", "U2", "B999", "<@"+testBotUser+"> who is imran khan", "1700000200.000100", ""), "")
+	postEvent(t, srv, slacktest.MentionEvent("EvSelf", testBotUser, "", "<@"+testBotUser+"> who is imran khan", "1700000300.000100", ""), "")
+	edited := strings.Replace(slacktest.MentionEvent("EvEdit", "U1", "", "<@"+testBotUser+"> who is imran khan", "1700000400.000100", ""), `"type":"app_mention"`, `"type":"app_mention","edited":{"user":"U1","ts":"1"}`, 1)
 	postEvent(t, srv, edited, "")
 	postEvent(t, srv, `{"type":"event_callback","event_id":"EvMsg","event":{"type":"message","subtype":"message_deleted","channel":"C1"}}`, "")
-	eventually(t, "one reply", func() bool { return len(f.Posts()) >= 1 })
+	slacktest.Eventually(t, "one reply", func() bool { return len(f.Posts()) >= 1 })
 	a.Wait()
 	if n := len(f.Posts()); n != 1 {
 		t.Fatalf("%d replies, want exactly 1 (retries, bots, edits and deletions ignored)", n)
@@ -203,10 +205,10 @@ func TestMentionRetriesAndBotsIgnored(t *testing.T) {
 }
 
 func TestMentionNeverPingsEveryone(t *testing.T) {
-	f := newFakeSlack(t)
+	f := slacktest.NewFake(t)
 	a, srv, _ := testAdapter(t, f, nil)
-	postEvent(t, srv, mentionEvent("EvPing", "U1", "", "<@"+testBotUser+"> <!everyone> <!channel> <@U0BOSS> who is <!here> asif durrani", "1700000500.000100", ""), "")
-	eventually(t, "a reply", func() bool { return len(f.Posts()) == 1 })
+	postEvent(t, srv, slacktest.MentionEvent("EvPing", "U1", "", "<@"+testBotUser+"> <!everyone> <!channel> <@U0BOSS> who is <!here> asif durrani", "1700000500.000100", ""), "")
+	slacktest.Eventually(t, "a reply", func() bool { return len(f.Posts()) == 1 })
 	a.Wait()
 	p := f.Posts()[0]
 	for _, field := range []string{p.Get("blocks"), p.Get("text")} {
@@ -222,12 +224,12 @@ func TestMentionNeverPingsEveryone(t *testing.T) {
 }
 
 func TestPostMessageHonoursRetryAfter(t *testing.T) {
-	f := newFakeSlack(t)
+	f := slacktest.NewFake(t)
 	f.FailNext("chat.postMessage", http.StatusTooManyRequests)
 	a, srv, _ := testAdapter(t, f, nil)
 	start := time.Now()
-	postEvent(t, srv, mentionEvent("Ev429", "U1", "", "<@"+testBotUser+"> who is faiz hameed", "1700000600.000100", ""), "")
-	eventually(t, "the reply after 429", func() bool { return len(f.Posts()) == 1 })
+	postEvent(t, srv, slacktest.MentionEvent("Ev429", "U1", "", "<@"+testBotUser+"> who is faiz hameed", "1700000600.000100", ""), "")
+	slacktest.Eventually(t, "the reply after 429", func() bool { return len(f.Posts()) == 1 })
 	a.Wait()
 	if waited := time.Since(start); waited < 900*time.Millisecond {
 		t.Errorf("retried after %v, before Retry-After: 1", waited)
@@ -238,16 +240,16 @@ func TestPostMessageHonoursRetryAfter(t *testing.T) {
 }
 
 func TestShareAndSuggestionButtons(t *testing.T) {
-	f := newFakeSlack(t)
+	f := slacktest.NewFake(t)
 	a, srv, _ := testAdapter(t, f, nil)
 	post := func(action, value, rid string) {
-		code, body := do(t, signedRequest(t, srv.URL+"/slack/interactions", form, blockActionPayload(action, value, f.ResponseURL(rid)), testSecret, time.Now()))
+		code, body := do(t, slacktest.SignedRequest(t, srv.URL+"/slack/interactions", form, slacktest.BlockActionPayload(action, value, f.ResponseURL(rid)), testSecret, time.Now()))
 		if code != http.StatusOK {
 			t.Fatalf("interaction status %d: %s", code, body)
 		}
 	}
 	post(ActionShare, "who is asif durrani", "share")
-	eventually(t, "shared answer and delete", func() bool { return len(f.Responses()) == 2 })
+	slacktest.Eventually(t, "shared answer and delete", func() bool { return len(f.Responses()) == 2 })
 	a.Wait()
 	rs := f.Responses()
 	if rs[0].Body["response_type"] != "in_channel" || !strings.Contains(mustJSON(t, rs[0].Body), "special representative") || !strings.Contains(mustJSON(t, rs[0].Body), "<@U1>") {
@@ -257,7 +259,7 @@ func TestShareAndSuggestionButtons(t *testing.T) {
 		t.Errorf("second share call %+v, want delete_original", rs[1])
 	}
 	post(ActionAsk+"_3", "who is imran khan", "ask") // the third suggestion button
-	eventually(t, "suggestion answered", func() bool { return len(f.Responses()) == 3 })
+	slacktest.Eventually(t, "suggestion answered", func() bool { return len(f.Responses()) == 3 })
 	a.Wait()
 	r := f.Responses()[2]
 	if r.Body["response_type"] != "ephemeral" || r.Body["replace_original"] != true || !strings.Contains(mustJSON(t, r.Body), "Imran Khan") {
@@ -266,7 +268,7 @@ func TestShareAndSuggestionButtons(t *testing.T) {
 }
 
 func TestResponseURLRetries5xx(t *testing.T) {
-	f := newFakeSlack(t)
+	f := slacktest.NewFake(t)
 	f.FailNext("/response/flaky", http.StatusInternalServerError, http.StatusBadGateway)
 	a, _, _ := testAdapter(t, f, nil)
 	err := a.respond(context.Background(), f.ResponseURL("flaky"), message{Text: "hello"})

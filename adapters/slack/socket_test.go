@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/durandbot/durand/adapters/slack/slacktest"
+
 	"github.com/gorilla/websocket"
 )
 
@@ -53,7 +55,7 @@ type socketAck struct {
 }
 
 // newFakeSocket serves Socket Mode on f. Call it before the adapter starts.
-func newFakeSocket(t *testing.T, f *fakeSlack) *fakeSocket {
+func newFakeSocket(t *testing.T, f *slacktest.Fake) *fakeSocket {
 	s := &fakeSocket{conns: make(chan *socketConn, 16), pings: map[string]bool{}, pongs: map[string]bool{}}
 	s.upgrader.CheckOrigin = func(r *http.Request) bool {
 		o := r.Header.Get("Origin")
@@ -62,7 +64,7 @@ func newFakeSocket(t *testing.T, f *fakeSlack) *fakeSocket {
 		s.mu.Unlock()
 		return o == slackOrigin
 	}
-	f.ws = s.serve
+	f.WS = s.serve
 	t.Cleanup(func() {
 		s.mu.Lock()
 		s.closed = true
@@ -196,7 +198,7 @@ func (s *fakeSocket) Acks(envelopeID string) []socketAck {
 // ack waits for the acknowledgement of an envelope.
 func (s *fakeSocket) ack(t *testing.T, envelopeID string) socketAck {
 	t.Helper()
-	eventually(t, "ack of "+envelopeID, func() bool { return len(s.Acks(envelopeID)) > 0 })
+	slacktest.Eventually(t, "ack of "+envelopeID, func() bool { return len(s.Acks(envelopeID)) > 0 })
 	return s.Acks(envelopeID)[0]
 }
 
@@ -246,7 +248,7 @@ func eventsEnvelope(envelopeID, callback string, retry int) map[string]any {
 
 // slashEnvelope is a slash command as Socket Mode delivers it.
 func slashEnvelope(envelopeID, text, responseURL string) map[string]any {
-	form, _ := url.ParseQuery(slashForm(text, responseURL))
+	form, _ := url.ParseQuery(slacktest.SlashForm(text, responseURL))
 	payload := map[string]string{}
 	for k := range form {
 		payload[k] = form.Get(k)
@@ -256,7 +258,7 @@ func slashEnvelope(envelopeID, text, responseURL string) map[string]any {
 
 // interactiveEnvelope is a button press as Socket Mode delivers it.
 func interactiveEnvelope(t *testing.T, envelopeID, actionID, value, responseURL string) map[string]any {
-	form, err := url.ParseQuery(blockActionPayload(actionID, value, responseURL))
+	form, err := url.ParseQuery(slacktest.BlockActionPayload(actionID, value, responseURL))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -268,7 +270,7 @@ func interactiveEnvelope(t *testing.T, envelopeID, actionID, value, responseURL 
 // it, checks that RunSocketMode returned nil, waits for answers still
 // being posted and checks that nothing secret was logged; it also runs at
 // cleanup.
-func startSocketMode(t *testing.T, f *fakeSlack) (a *Adapter, logs *syncBuffer, stop func()) {
+func startSocketMode(t *testing.T, f *slacktest.Fake) (a *Adapter, logs *syncBuffer, stop func()) {
 	t.Helper()
 	logs = &syncBuffer{}
 	a, err := New(Config{BotToken: testBotToken, AppToken: testAppToken, APIURL: f.APIURL(), Router: testRouter(t),
@@ -313,17 +315,17 @@ func postText(p url.Values) string {
 }
 
 func TestSocketModeMention(t *testing.T) {
-	f := newFakeSlack(t)
+	f := slacktest.NewFake(t)
 	s := newFakeSocket(t, f)
 	_, logs, stop := startSocketMode(t, f)
 
 	c := s.conn(t, 1)
-	c.send(t, eventsEnvelope("env-1", mentionEvent("Ev1", "U1", "", "<@UDURAND> who is asif durrani", "1700000000.000100", ""), 0))
+	c.send(t, eventsEnvelope("env-1", slacktest.MentionEvent("Ev1", "U1", "", "<@UDURAND> who is asif durrani", "1700000000.000100", ""), 0))
 	if ack := s.ack(t, "env-1"); len(ack.Payload) != 0 && string(ack.Payload) != "null" {
 		t.Errorf("events_api ack carries a payload: %s", ack.Payload)
 	}
-	eventually(t, "answer posted", func() bool { return len(f.Posts()) > 0 })
-	eventually(t, "pong for a ping", s.Ponged)
+	slacktest.Eventually(t, "answer posted", func() bool { return len(f.Posts()) > 0 })
+	slacktest.Eventually(t, "pong for a ping", s.Ponged)
 	stop()
 
 	posts := f.Posts()
@@ -346,10 +348,7 @@ func TestSocketModeMention(t *testing.T) {
 	if n := f.Calls("apps.connections.open"); n != 1 {
 		t.Errorf("apps.connections.open called %d times, want 1", n)
 	}
-	f.mu.Lock()
-	usedAppToken := slices.Contains(f.auth, "Bearer "+testAppToken)
-	f.mu.Unlock()
-	if !usedAppToken {
+	if !slices.Contains(f.Auth(), "Bearer "+testAppToken) {
 		t.Error("apps.connections.open was not called with the app-level token")
 	}
 	for _, want := range []string{"socket mode connected", "socket mode hello", "host=applink-test"} {
@@ -360,21 +359,21 @@ func TestSocketModeMention(t *testing.T) {
 }
 
 func TestSocketModeRetryAnsweredOnce(t *testing.T) {
-	f := newFakeSlack(t)
+	f := slacktest.NewFake(t)
 	s := newFakeSocket(t, f)
 	_, logs, stop := startSocketMode(t, f)
 
 	c := s.conn(t, 1)
-	mention := mentionEvent("Ev1", "U1", "", "<@UDURAND> who is asif durrani", "1700000000.000100", "")
+	mention := slacktest.MentionEvent("Ev1", "U1", "", "<@UDURAND> who is asif durrani", "1700000000.000100", "")
 	c.send(t, eventsEnvelope("env-1", mention, 0))
 	c.send(t, eventsEnvelope("env-2", mention, 1)) // Slack's retry: new envelope, same event_id
-	c.send(t, eventsEnvelope("env-3", mentionEvent("Ev2", "U1", "", "<@UDURAND> who is imran khan", "1700000000.000200", ""), 0))
+	c.send(t, eventsEnvelope("env-3", slacktest.MentionEvent("Ev2", "U1", "", "<@UDURAND> who is imran khan", "1700000000.000200", ""), 0))
 	// Envelopes are handled in order: once env-3 is acked, the retry has
 	// been through the handler.
 	for _, id := range []string{"env-1", "env-2", "env-3"} {
 		s.ack(t, id)
 	}
-	eventually(t, "two answers posted", func() bool { return len(f.Posts()) >= 2 })
+	slacktest.Eventually(t, "two answers posted", func() bool { return len(f.Posts()) >= 2 })
 	stop()
 
 	var threads []string
@@ -396,7 +395,7 @@ func TestSocketModeRetryAnsweredOnce(t *testing.T) {
 }
 
 func TestSocketModeSlashCommand(t *testing.T) {
-	f := newFakeSlack(t)
+	f := slacktest.NewFake(t)
 	s := newFakeSocket(t, f)
 	_, _, stop := startSocketMode(t, f)
 
@@ -452,12 +451,12 @@ func TestSocketModeReconnects(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f := newFakeSlack(t)
+			f := slacktest.NewFake(t)
 			s := newFakeSocket(t, f)
 			_, logs, stop := startSocketMode(t, f)
 
 			c1 := s.conn(t, 1)
-			c1.send(t, eventsEnvelope("env-1", mentionEvent("Ev1", "U1", "", "<@UDURAND> who is asif durrani", "1700000000.000100", ""), 0))
+			c1.send(t, eventsEnvelope("env-1", slacktest.MentionEvent("Ev1", "U1", "", "<@UDURAND> who is asif durrani", "1700000000.000100", ""), 0))
 			s.ack(t, "env-1")
 			tt.drop(t, c1)
 
@@ -467,9 +466,9 @@ func TestSocketModeReconnects(t *testing.T) {
 			case <-time.After(10 * time.Second):
 				t.Fatal("first connection still open after the client reconnected")
 			}
-			c2.send(t, eventsEnvelope("env-2", mentionEvent("Ev2", "U1", "", "<@UDURAND> who is imran khan", "1700000000.000200", ""), 0))
+			c2.send(t, eventsEnvelope("env-2", slacktest.MentionEvent("Ev2", "U1", "", "<@UDURAND> who is imran khan", "1700000000.000200", ""), 0))
 			s.ack(t, "env-2")
-			eventually(t, "answer after reconnecting", func() bool { return len(f.Posts()) >= 2 })
+			slacktest.Eventually(t, "answer after reconnecting", func() bool { return len(f.Posts()) >= 2 })
 			stop()
 
 			if n := f.Calls("apps.connections.open"); n != 2 {
@@ -498,14 +497,14 @@ func TestSocketModeReconnects(t *testing.T) {
 }
 
 func TestSocketModeShareButton(t *testing.T) {
-	f := newFakeSlack(t)
+	f := slacktest.NewFake(t)
 	s := newFakeSocket(t, f)
 	_, _, stop := startSocketMode(t, f)
 
 	c := s.conn(t, 1)
 	c.send(t, interactiveEnvelope(t, "env-share", ActionShare, "who is asif durrani", f.ResponseURL("share")))
 	s.ack(t, "env-share")
-	eventually(t, "shared answer", func() bool { return len(f.Responses()) > 0 })
+	slacktest.Eventually(t, "shared answer", func() bool { return len(f.Responses()) > 0 })
 	stop()
 
 	rs := f.Responses()
@@ -528,7 +527,7 @@ func TestSocketModeShareButton(t *testing.T) {
 }
 
 func TestSocketModeUnknownEnvelopesAcked(t *testing.T) {
-	f := newFakeSlack(t)
+	f := slacktest.NewFake(t)
 	s := newFakeSocket(t, f)
 	_, _, stop := startSocketMode(t, f)
 
@@ -539,11 +538,11 @@ func TestSocketModeUnknownEnvelopesAcked(t *testing.T) {
 	c.send(t, eventsEnvelope("env-unknown-event", unknownInner, 0))
 	c.send(t, map[string]any{"envelope_id": "env-unknown-type", "type": "future_type", "accepts_response_payload": false, "payload": map[string]any{}})
 	// The loop is still serving afterwards.
-	c.send(t, eventsEnvelope("env-mention", mentionEvent("Ev1", "U1", "", "<@UDURAND> who is asif durrani", "1700000000.000100", ""), 0))
+	c.send(t, eventsEnvelope("env-mention", slacktest.MentionEvent("Ev1", "U1", "", "<@UDURAND> who is asif durrani", "1700000000.000100", ""), 0))
 	for _, id := range []string{"env-unknown-event", "env-unknown-type", "env-mention"} {
 		s.ack(t, id)
 	}
-	eventually(t, "answer posted", func() bool { return len(f.Posts()) > 0 })
+	slacktest.Eventually(t, "answer posted", func() bool { return len(f.Posts()) > 0 })
 	stop()
 	if n := len(f.Posts()); n != 1 {
 		t.Errorf("%d posts, want 1", n)
@@ -551,7 +550,7 @@ func TestSocketModeUnknownEnvelopesAcked(t *testing.T) {
 }
 
 func TestSocketModeNeedsAppToken(t *testing.T) {
-	f := newFakeSlack(t)
+	f := slacktest.NewFake(t)
 	a, err := New(Config{BotToken: testBotToken, SigningSecret: testSecret, APIURL: f.APIURL(), Router: testRouter(t)})
 	if err != nil {
 		t.Fatal(err)
