@@ -95,6 +95,12 @@ func (r *Router) ask(q string) Response {
 	return resp
 }
 
+// Complete offers up to n questions matching what a user has typed, for
+// autocomplete.
+func (r *Router) Complete(typed string, n int) []string {
+	return r.kb.Complete(typed, n)
+}
+
 func (r *Router) help() Response {
 	return Response{Kind: KindHelp, Lead: helpLines[0], Lines: helpLines[1:]}
 }

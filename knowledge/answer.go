@@ -872,18 +872,19 @@ func (b *Base) suggestFor(es []*Entity) []string {
 // answer.
 func SuggestQuestion(e *Entity) string {
 	name := stripParen(e.Name)
-	switch e.Kind {
-	case KindPerson:
+	switch {
+	case e.Kind == KindPerson:
 		return "who is " + name
-	case KindPlace, KindCrossing:
+	case e.Kind == KindPlace || e.Kind == KindCrossing:
 		return "what happened in " + name
-	case KindEvent, KindOperation:
+	case e.Kind == KindEvent || e.Kind == KindOperation:
 		return "when was the " + name
-	}
-	if e.Abbr != "" {
+	case e.Kind == KindDocument:
+		return "who wrote " + name
+	case e.Abbr != "":
 		return "what is the " + e.Abbr
 	}
-	return "what is " + name
+	return "tell me about " + name
 }
 
 // defaultSuggestions offers the entities the pack says most about, for

@@ -47,6 +47,7 @@ type index struct {
 	factIndex   map[*Fact]int
 	byDate      []int     // dated facts, by start
 	topEntities []*Entity // the entities with most facts, for suggestions
+	completions []string  // a question about each entity with facts, for autocomplete
 	maxIDF      float64
 }
 
@@ -119,8 +120,16 @@ func buildIndex(b *Base) *index {
 		for _, n := range append([]string{e.Name, e.Abbr, stripParen(e.Name)}, e.Aliases...) {
 			addName(n)
 			if e.Kind == KindPerson {
-				if toks := tokenize(n); len(toks) > 1 && honorifics[toks[0]] {
+				toks := tokenize(n)
+				if len(toks) > 1 && honorifics[toks[0]] {
 					addName(strings.Join(toks[1:], " "))
+				}
+				// A surname alone names the person ("Mujahid", "Durrani");
+				// one several people share links to each of them.
+				if len(toks) > 1 {
+					if last := toks[len(toks)-1]; len(last) >= 4 && !ix.stop[last] && !honorifics[last] {
+						addName(last)
+					}
 				}
 			}
 		}
@@ -185,6 +194,13 @@ func buildIndex(b *Base) *index {
 	sort.SliceStable(ix.topEntities, func(i, j int) bool {
 		return len(ix.entityFacts[ix.topEntities[i].ID]) > len(ix.entityFacts[ix.topEntities[j].ID])
 	})
+	byCount := append([]*Entity(nil), b.entities...)
+	sort.SliceStable(byCount, func(i, j int) bool { return len(ix.entityFacts[byCount[i].ID]) > len(ix.entityFacts[byCount[j].ID]) })
+	for _, e := range byCount {
+		if len(ix.entityFacts[e.ID]) > 0 {
+			ix.completions = append(ix.completions, SuggestQuestion(e))
+		}
+	}
 	if len(ix.topEntities) > 3 {
 		ix.topEntities = ix.topEntities[:3]
 	}
