@@ -10,9 +10,13 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"sort"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 
+	"github.com/durandbot/durand/adapters/discord"
 	"github.com/durandbot/durand/adapters/slack"
 	"github.com/durandbot/durand/bot"
 	"github.com/durandbot/durand/knowledge"
@@ -24,7 +28,16 @@ type serveConfig struct {
 	TZ   *time.Location
 
 	SlackBotToken, SlackSigningSecret, SlackAppToken, SlackAPIURL string
+
+	DiscordToken, DiscordAPIURL, DiscordGuildID string
+	DiscordShardID, DiscordShardCount         int
 }
+
+// slack reports whether Slack is configured at all.
+func (c serveConfig) slack() bool { return c.slackHTTP() || c.slackSocket() }
+
+// discord reports whether Discord is configured.
+func (c serveConfig) discord() bool { return c.DiscordToken != "" }
 
 // slackHTTP reports whether Slack is configured for signed HTTP requests.
 func (c serveConfig) slackHTTP() bool { return c.SlackBotToken != "" && c.SlackSigningSecret != "" }
@@ -41,6 +54,9 @@ func loadServeConfig(getenv func(string) string) (serveConfig, error) {
 		SlackSigningSecret: getenv("SLACK_SIGNING_SECRET"),
 		SlackAppToken:      getenv("SLACK_APP_TOKEN"),
 		SlackAPIURL:        getenv("SLACK_API_URL"),
+		DiscordToken:       getenv("DISCORD_BOT_TOKEN"),
+		DiscordAPIURL:      getenv("DISCORD_API_URL"),
+		DiscordGuildID:     getenv("DISCORD_GUILD_ID"),
 	}
 	if c.Addr == "" {
 		c.Addr = ":8080"
@@ -62,13 +78,33 @@ func loadServeConfig(getenv func(string) string) (serveConfig, error) {
 			return c, usageError("SLACK_API_URL: %v", err)
 		}
 	}
+	if c.DiscordAPIURL != "" {
+		if err := checkURL(c.DiscordAPIURL); err != nil {
+			return c, usageError("DISCORD_API_URL: %v", err)
+		}
+	}
+	if c.DiscordGuildID != "" && !isSnowflake(c.DiscordGuildID) {
+		return c, usageError("DISCORD_GUILD_ID: %q is not a Discord id", c.DiscordGuildID)
+	}
+	if c.DiscordShardID, err = intVar(getenv, "DISCORD_SHARD_ID"); err != nil {
+		return c, err
+	}
+	if c.DiscordShardCount, err = intVar(getenv, "DISCORD_SHARD_COUNT"); err != nil {
+		return c, err
+	}
+	if c.DiscordShardCount > 0 && c.DiscordShardID >= c.DiscordShardCount {
+		return c, usageError("DISCORD_SHARD_ID: %d is not below DISCORD_SHARD_COUNT %d", c.DiscordShardID, c.DiscordShardCount)
+	}
+	if c.DiscordShardID > 0 && c.DiscordShardCount == 0 {
+		return c, usageError("DISCORD_SHARD_COUNT: must be set with DISCORD_SHARD_ID")
+	}
 	switch {
 	case c.SlackBotToken == "" && (c.SlackSigningSecret != "" || c.SlackAppToken != ""):
 		return c, usageError("SLACK_BOT_TOKEN: not set, but SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is")
 	case c.SlackBotToken != "" && c.SlackSigningSecret == "" && c.SlackAppToken == "":
 		return c, usageError("SLACK_SIGNING_SECRET: not set (or set SLACK_APP_TOKEN for Socket Mode)")
-	case !c.slackHTTP() && !c.slackSocket():
-		return c, usageError("no chat platform configured: set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (Events API) or SLACK_APP_TOKEN (Socket Mode)")
+	case !c.slack() && !c.discord():
+		return c, usageError("no chat platform configured: set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (Events API) or SLACK_APP_TOKEN (Socket Mode), and/or DISCORD_BOT_TOKEN")
 	}
 	return c, nil
 }
@@ -99,69 +135,103 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	defer ln.Close()
 
+	// Cancelling ctx stops every adapter: on a signal, or when one fails.
+	ctx, cancelAll := context.WithCancel(ctx)
+	defer cancelAll()
+
 	var ready readiness
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { io.WriteString(w, "ok\n") })
 	mux.HandleFunc("GET /readyz", ready.serve)
 
-	sa, err := slack.New(slack.Config{
-		BotToken: cfg.SlackBotToken, SigningSecret: cfg.SlackSigningSecret, AppToken: cfg.SlackAppToken,
-		APIURL: cfg.SlackAPIURL, Router: router, Log: log,
-	})
-	if err != nil {
-		return usageError("%v", err)
-	}
-	if err := sa.Start(ctx); err != nil {
-		return fmt.Errorf("serve: %w", err)
-	}
-	if cfg.slackHTTP() {
-		mux.Handle("/slack/", sa.Handler())
-	}
 	var wg sync.WaitGroup
-	if cfg.slackSocket() {
+	var waits []func()
+	fatal := make(chan error, 2)
+	if cfg.slack() {
+		sa, err := slack.New(slack.Config{
+			BotToken: cfg.SlackBotToken, SigningSecret: cfg.SlackSigningSecret, AppToken: cfg.SlackAppToken,
+			APIURL: cfg.SlackAPIURL, Router: router, Log: log,
+		})
+		if err != nil {
+			return usageError("%v", err)
+		}
+		if err := sa.Start(ctx); err != nil {
+			return fmt.Errorf("serve: %w", err)
+		}
+		if cfg.slackHTTP() {
+			mux.Handle("/slack/", sa.Handler())
+		}
+		if cfg.slackSocket() {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				if err := sa.RunSocketMode(ctx); err != nil {
+					log.Error("slack socket mode stopped", "err", err)
+				}
+			}()
+		}
+		ready.set("slack", func() bool { return true })
+		waits = append(waits, sa.Wait)
+	}
+	if cfg.discord() {
+		da, err := discord.New(discord.Config{
+			Token: cfg.DiscordToken, APIURL: cfg.DiscordAPIURL, GuildID: cfg.DiscordGuildID,
+			ShardID: cfg.DiscordShardID, ShardCount: cfg.DiscordShardCount, Router: router, Log: log,
+		})
+		if err != nil {
+			return usageError("%v", err)
+		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if err := sa.RunSocketMode(ctx); err != nil {
-				log.Error("slack socket mode stopped", "err", err)
+			if err := da.Run(ctx); err != nil && ctx.Err() == nil {
+				fatal <- err // cannot connect at all: stop serving
 			}
 		}()
+		ready.set("discord", da.Ready)
 	}
-	ready.set("slack", true)
-
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- srv.Serve(ln) }()
-	log.Info("durand serving", "addr", ln.Addr().String(), "slack_http", cfg.slackHTTP(), "slack_socket_mode", cfg.slackSocket())
+	log.Info("durand serving", "addr", ln.Addr().String(), "slack_http", cfg.slackHTTP(), "slack_socket_mode", cfg.slackSocket(), "discord", cfg.discord())
 
+	var runErr error
 	select {
 	case <-ctx.Done():
 	case err := <-serveErr:
-		return fmt.Errorf("serve: %w", err)
+		runErr = fmt.Errorf("serve: %w", err)
+	case err := <-fatal:
+		runErr = fmt.Errorf("serve: %w", err)
 	}
+	cancelAll()
 	log.Info("shutting down")
 	shutCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	err = srv.Shutdown(shutCtx)
 	wg.Wait()
-	sa.Wait()
+	for _, w := range waits {
+		w()
+	}
+	if runErr != nil {
+		return runErr
+	}
 	if err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("serve: shutdown: %w", err)
 	}
 	return nil
 }
 
-// readiness tracks whether each component is ready to serve.
+// readiness reports whether each configured platform is connected.
 type readiness struct {
 	mu    sync.Mutex
-	parts map[string]bool
+	parts map[string]func() bool
 }
 
-func (r *readiness) set(part string, ok bool) {
+func (r *readiness) set(part string, ok func() bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.parts == nil {
-		r.parts = map[string]bool{}
+		r.parts = map[string]func() bool{}
 	}
 	r.parts[part] = ok
 }
@@ -169,20 +239,41 @@ func (r *readiness) set(part string, ok bool) {
 func (r *readiness) serve(w http.ResponseWriter, _ *http.Request) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	status := http.StatusOK
+	var notReady []string
 	for part, ok := range r.parts {
-		if !ok {
-			status = http.StatusServiceUnavailable
-			fmt.Fprintf(w, "%s: not ready\n", part)
+		if !ok() {
+			notReady = append(notReady, part)
 		}
 	}
-	if len(r.parts) == 0 {
-		status = http.StatusServiceUnavailable
+	if len(r.parts) == 0 || len(notReady) > 0 {
+		sort.Strings(notReady)
+		w.WriteHeader(http.StatusServiceUnavailable)
+		fmt.Fprintf(w, "not ready: %s\n", strings.Join(notReady, ", "))
+		return
 	}
-	w.WriteHeader(status)
-	if status == http.StatusOK {
-		io.WriteString(w, "ready\n")
+	io.WriteString(w, "ready\n")
+}
+
+// intVar reads a non-negative integer variable; unset is 0.
+func intVar(getenv func(string) string, name string) (int, error) {
+	v := getenv(name)
+	if v == "" {
+		return 0, nil
 	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 {
+		return 0, usageError("%s: %q is not a non-negative integer", name, v)
+	}
+	return n, nil
+}
+
+// isSnowflake reports whether s looks like a Discord id.
+func isSnowflake(s string) bool {
+	if len(s) < 15 || len(s) > 21 {
+		return false
+	}
+	_, err := strconv.ParseUint(s, 10, 64)
+	return err == nil
 }
 
 // checkURL accepts an absolute http or https URL.

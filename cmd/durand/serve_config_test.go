@@ -30,6 +30,14 @@ func TestLoadServeConfig(t *testing.T) {
 		{"bad zone", append([]string{"DURAND_TZ", "Mars/Olympus"}, slackHTTP...), "DURAND_TZ"},
 		{"good zone", append([]string{"DURAND_TZ", "Asia/Karachi"}, slackHTTP...), ""},
 		{"bad api url", append([]string{"SLACK_API_URL", "ftp://x"}, slackHTTP...), "SLACK_API_URL"},
+		{"discord alone", []string{"DISCORD_BOT_TOKEN", "xoxb-1"}, ""},
+		{"discord beside slack", append([]string{"DISCORD_BOT_TOKEN", "xoxb-1", "DISCORD_GUILD_ID", "123456789012345678"}, slackHTTP...), ""},
+		{"bad discord url", []string{"DISCORD_BOT_TOKEN", "xoxb-1", "DISCORD_API_URL", "discord"}, "DISCORD_API_URL"},
+		{"bad guild id", []string{"DISCORD_BOT_TOKEN", "xoxb-1", "DISCORD_GUILD_ID", "my-guild"}, "DISCORD_GUILD_ID"},
+		{"bad shard id", []string{"DISCORD_BOT_TOKEN", "xoxb-1", "DISCORD_SHARD_ID", "two", "DISCORD_SHARD_COUNT", "4"}, "DISCORD_SHARD_ID"},
+		{"shard beyond count", []string{"DISCORD_BOT_TOKEN", "xoxb-1", "DISCORD_SHARD_ID", "4", "DISCORD_SHARD_COUNT", "4"}, "DISCORD_SHARD_ID"},
+		{"shard without count", []string{"DISCORD_BOT_TOKEN", "xoxb-1", "DISCORD_SHARD_ID", "1"}, "DISCORD_SHARD_COUNT"},
+		{"shards", []string{"DISCORD_BOT_TOKEN", "xoxb-1", "DISCORD_SHARD_ID", "3", "DISCORD_SHARD_COUNT", "4"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

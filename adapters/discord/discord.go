@@ -1,0 +1,359 @@
+// Package discord connects durand to Discord: messages that mention the bot
+// and direct messages are answered as replies, and the /durand application
+// command answers with autocomplete on its question, all as embeds that can
+// never ping anyone.
+package discord
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/durandbot/durand/bot"
+)
+
+// Config configures the Discord adapter.
+type Config struct {
+	Token string // the bot token
+	// APIURL is the REST base with its version, e.g.
+	// http://127.0.0.1:PORT/api/v9/; Discord's own when empty. The gateway
+	// URL is whatever GET gateway there returns.
+	APIURL  string
+	GuildID string // register commands in this guild (instant) instead of globally
+
+	ShardID, ShardCount int
+
+	Router *bot.Router
+	Log    *slog.Logger
+	// AnswerTimeout is how long an interaction's answer may take before
+	// the adapter defers it and answers in a follow-up.
+	AnswerTimeout time.Duration
+}
+
+// Adapter serves Discord. It is safe for concurrent use.
+type Adapter struct {
+	cfg Config
+	s   *discordgo.Session
+	log *slog.Logger
+
+	botID      atomic.Value // string: the bot's user id, from READY
+	registered atomic.Bool  // application commands registered
+	ready      atomic.Bool
+
+	wg sync.WaitGroup // answers still being sent
+}
+
+// CommandName is the application command durand registers.
+const CommandName = "durand"
+
+// New checks the configuration and prepares a session; Run connects.
+func New(cfg Config) (*Adapter, error) {
+	if cfg.Router == nil {
+		return nil, errors.New("discord: no router")
+	}
+	if cfg.Token == "" {
+		return nil, errors.New("discord: DISCORD_BOT_TOKEN is not set")
+	}
+	if cfg.ShardCount < 0 || cfg.ShardID < 0 || (cfg.ShardCount > 0 && cfg.ShardID >= cfg.ShardCount) {
+		return nil, fmt.Errorf("discord: shard %d of %d is out of range", cfg.ShardID, cfg.ShardCount)
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.New(slog.DiscardHandler)
+	}
+	if cfg.AnswerTimeout <= 0 {
+		cfg.AnswerTimeout = 2 * time.Second
+	}
+	s, err := discordgo.New("Bot " + cfg.Token)
+	if err != nil {
+		return nil, fmt.Errorf("discord: %w", err)
+	}
+	var transport http.RoundTripper = http.DefaultTransport
+	if cfg.APIURL != "" {
+		base, err := url.Parse(cfg.APIURL)
+		if err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {
+			return nil, fmt.Errorf("discord: DISCORD_API_URL %q is not an http(s) URL", cfg.APIURL)
+		}
+		if !strings.HasSuffix(base.Path, "/") {
+			base.Path += "/"
+		}
+		transport = rebase{to: base, next: transport}
+	}
+	s.Client = &http.Client{Transport: transport, Timeout: 20 * time.Second}
+	s.Identify.Intents = discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
+	if cfg.ShardCount > 0 {
+		s.ShardID, s.ShardCount = cfg.ShardID, cfg.ShardCount
+	}
+	s.ShouldRetryOnRateLimit = true // honour 429 Retry-After
+	s.MaxRestRetries = 3
+	s.ShouldReconnectOnError = true
+	s.LogLevel = -1 // errors are logged here, by route, never with the token
+	a := &Adapter{cfg: cfg, s: s, log: cfg.Log.With("platform", "discord")}
+	a.botID.Store("")
+	s.AddHandler(a.onReady)
+	s.AddHandler(a.onConnect)
+	s.AddHandler(a.onDisconnect)
+	s.AddHandler(a.onMessage)
+	s.AddHandler(a.onInteraction)
+	return a, nil
+}
+
+// rebase sends requests for Discord's REST API to another base URL.
+type rebase struct {
+	to   *url.URL
+	next http.RoundTripper
+}
+
+func (r rebase) RoundTrip(req *http.Request) (*http.Response, error) {
+	u := req.URL.String()
+	if !strings.HasPrefix(u, discordgo.EndpointAPI) {
+		return r.next.RoundTrip(req)
+	}
+	target, err := url.Parse(r.to.String() + strings.TrimPrefix(u, discordgo.EndpointAPI))
+	if err != nil {
+		return nil, err
+	}
+	req = req.Clone(req.Context())
+	req.URL = target
+	req.Host = target.Host
+	return r.next.RoundTrip(req)
+}
+
+// Run connects to the gateway and serves until ctx is done, then closes
+// the connection and waits for answers still being sent.
+func (a *Adapter) Run(ctx context.Context) error {
+	if err := a.s.Open(); err != nil {
+		return fmt.Errorf("discord: connecting to the gateway: %w", err)
+	}
+	<-ctx.Done()
+	a.ready.Store(false)
+	err := a.s.Close()
+	a.wg.Wait()
+	if err != nil {
+		return fmt.Errorf("discord: closing: %w", err)
+	}
+	return nil
+}
+
+// Ready reports whether the gateway session is up.
+func (a *Adapter) Ready() bool { return a.ready.Load() }
+
+func (a *Adapter) onConnect(_ *discordgo.Session, _ *discordgo.Connect) {
+	a.log.Info("discord gateway connected")
+}
+
+func (a *Adapter) onDisconnect(_ *discordgo.Session, _ *discordgo.Disconnect) {
+	a.ready.Store(false)
+	a.log.Warn("discord gateway disconnected; reconnecting")
+}
+
+func (a *Adapter) onReady(s *discordgo.Session, r *discordgo.Ready) {
+	a.botID.Store(r.User.ID)
+	a.ready.Store(true)
+	a.log.Info("discord ready", "bot_user", r.User.ID, "shard", s.ShardID, "shards", s.ShardCount)
+	if a.registered.Load() {
+		return
+	}
+	appID := r.User.ID
+	if r.Application != nil && r.Application.ID != "" {
+		appID = r.Application.ID
+	}
+	// Commands are registered once per process; a failure is retried on the
+	// next READY.
+	if _, err := s.ApplicationCommandBulkOverwrite(appID, a.cfg.GuildID, commands()); err != nil {
+		a.log.Error("registering application commands failed", "route", "PUT applications/commands", "guild", a.cfg.GuildID, "err", redact(err))
+		return
+	}
+	a.registered.Store(true)
+	where := "globally"
+	if a.cfg.GuildID != "" {
+		where = "in guild " + a.cfg.GuildID
+	}
+	a.log.Info("application commands registered " + where)
+}
+
+// commands is durand's application command: /durand question:<text>.
+func commands() []*discordgo.ApplicationCommand {
+	return []*discordgo.ApplicationCommand{{
+		Name:        CommandName,
+		Description: "Ask about Pakistan–Afghanistan relations, 2021–2024",
+		Options: []*discordgo.ApplicationCommandOption{{
+			Type:         discordgo.ApplicationCommandOptionString,
+			Name:         "question",
+			Description:  "e.g. who is Asif Durrani · timeline September 2023 · help",
+			Required:     true,
+			Autocomplete: true,
+			MaxLength:    1000,
+		}},
+	}}
+}
+
+// background runs f on its own goroutine, counted for Run's shutdown.
+func (a *Adapter) background(f func(ctx context.Context)) {
+	a.wg.Add(1)
+	go func() {
+		defer a.wg.Done()
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		f(ctx)
+	}()
+}
+
+// onMessage answers a message that mentions the bot, or any direct
+// message, as a reply. Bots (durand included) are ignored; edits arrive as
+// MESSAGE_UPDATE, which durand does not handle.
+func (a *Adapter) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
+	if m.Author == nil || m.Author.Bot || m.Author.System {
+		return
+	}
+	self, _ := a.botID.Load().(string)
+	if m.Author.ID == self || !(m.GuildID == "" || mentions(m.Message, self)) {
+		return
+	}
+	a.background(func(ctx context.Context) {
+		resp := a.cfg.Router.Handle(ctx, bot.Message{Platform: "discord", Channel: m.ChannelID, User: m.Author.ID, Text: m.Content})
+		r := Render(resp, "")
+		_, err := s.ChannelMessageSendComplex(m.ChannelID, &discordgo.MessageSend{
+			Content: r.Content,
+			Embeds:  r.Embeds,
+			Reference: &discordgo.MessageReference{
+				MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID, FailIfNotExists: new(bool),
+			},
+			AllowedMentions: NoMentions(),
+		}, discordgo.WithContext(ctx))
+		if err != nil {
+			a.log.Error("reply failed", "route", "POST channels/messages", "channel", m.ChannelID, "err", redact(err))
+		}
+	})
+}
+
+// mentions reports whether m mentions the bot: in its mentions list, or
+// as <@ID> or <@!ID> in its text.
+func mentions(m *discordgo.Message, self string) bool {
+	if self == "" {
+		return false
+	}
+	for _, u := range m.Mentions {
+		if u.ID == self {
+			return true
+		}
+	}
+	return strings.Contains(m.Content, "<@"+self+">") || strings.Contains(m.Content, "<@!"+self+">")
+}
+
+// onInteraction answers /durand and its autocomplete.
+func (a *Adapter) onInteraction(s *discordgo.Session, i *discordgo.InteractionCreate) {
+	switch i.Type {
+	case discordgo.InteractionApplicationCommandAutocomplete:
+		a.autocomplete(s, i)
+	case discordgo.InteractionApplicationCommand:
+		if i.ApplicationCommandData().Name == CommandName {
+			a.command(s, i)
+		}
+	}
+}
+
+// question returns the question option of a /durand interaction.
+func question(i *discordgo.InteractionCreate) (q string, focused bool) {
+	for _, o := range i.ApplicationCommandData().Options {
+		if o.Name == "question" && o.Type == discordgo.ApplicationCommandOptionString {
+			return o.StringValue(), o.Focused
+		}
+	}
+	return "", false
+}
+
+func user(i *discordgo.InteractionCreate) string {
+	switch {
+	case i.Member != nil && i.Member.User != nil:
+		return i.Member.User.ID
+	case i.User != nil:
+		return i.User.ID
+	}
+	return ""
+}
+
+// maxChoices is Discord's limit on autocomplete choices; a choice's name
+// and value are at most 100 characters.
+const maxChoices = 25
+
+func (a *Adapter) autocomplete(s *discordgo.Session, i *discordgo.InteractionCreate) {
+	typed, _ := question(i)
+	var choices []*discordgo.ApplicationCommandOptionChoice
+	for _, q := range a.cfg.Router.Complete(typed, maxChoices) {
+		q = trimWords(q, 100)
+		choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: q, Value: q})
+	}
+	if choices == nil {
+		choices = []*discordgo.ApplicationCommandOptionChoice{}
+	}
+	err := s.InteractionRespond(i.Interaction, &discordgo.InteractionResponse{
+		Type: discordgo.InteractionApplicationCommandAutocompleteResult,
+		Data: &discordgo.InteractionResponseData{Choices: choices},
+	})
+	if err != nil {
+		a.log.Error("autocomplete failed", "route", "POST interactions/callback", "err", redact(err))
+	}
+}
+
+// command answers /durand within Discord's 3 seconds: at once when the
+// answer is ready within AnswerTimeout, otherwise deferred and then
+// edited in.
+func (a *Adapter) command(s *discordgo.Session, i *discordgo.InteractionCreate) {
+	q, _ := question(i)
+	done := make(chan Rendered, 1)
+	a.background(func(ctx context.Context) {
+		resp := a.cfg.Router.Handle(ctx, bot.Message{Platform: "discord", Channel: i.ChannelID, User: user(i), Text: q})
+		done <- Render(resp, q)
+	})
+	select {
+	case r := <-done:
+		err := s.InteractionRespond(i.Interaction, &discordgo.InteractionResponse{
+			Type: discordgo.InteractionResponseChannelMessageWithSource,
+			Data: &discordgo.InteractionResponseData{Content: r.Content, Embeds: r.Embeds, AllowedMentions: NoMentions()},
+		})
+		if err != nil {
+			a.log.Error("interaction response failed", "route", "POST interactions/callback", "err", redact(err))
+		}
+		return
+	case <-time.After(a.cfg.AnswerTimeout):
+	}
+	if err := s.InteractionRespond(i.Interaction, &discordgo.InteractionResponse{
+		Type: discordgo.InteractionResponseDeferredChannelMessageWithSource,
+	}); err != nil {
+		a.log.Error("deferring failed", "route", "POST interactions/callback", "err", redact(err))
+		return
+	}
+	a.background(func(ctx context.Context) {
+		var r Rendered
+		select {
+		case r = <-done:
+		case <-ctx.Done():
+			return
+		}
+		content := r.Content
+		if _, err := s.InteractionResponseEdit(i.Interaction, &discordgo.WebhookEdit{
+			Content: &content, Embeds: &r.Embeds, AllowedMentions: NoMentions(),
+		}, discordgo.WithContext(ctx)); err != nil {
+			a.log.Error("deferred answer failed", "route", "PATCH webhooks/messages/@original", "err", redact(err))
+		}
+	})
+}
+
+// tokenInPath matches the secret parts of interaction and webhook routes.
+var tokenInPath = regexp.MustCompile(`(interactions/\d+/|webhooks/\d+/)[^/\s"]+`)
+
+// redact removes interaction and webhook tokens from an error's text, so
+// that errors are logged by route, never with a token.
+func redact(err error) string {
+	return tokenInPath.ReplaceAllString(err.Error(), "${1}:token")
+}

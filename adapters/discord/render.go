@@ -1,0 +1,467 @@
+package discord
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/durandbot/durand/bot"
+)
+
+// Discord's limits, counted in characters (runes), and ours.
+const (
+	maxContent     = 2000 // characters in a message's content
+	maxTitle       = 256  // characters in an embed's title
+	maxDescription = 4096 // characters in an embed's description
+	maxFields      = 25   // fields in an embed
+	maxFieldName   = 256  // characters in a field's name
+	maxFieldValue  = 1024 // characters in a field's value
+	maxFooter      = 2048 // characters in an embed's footer
+	maxEmbedTotal  = 6000 // title + description + field names and values + footer
+
+	maxQuestion    = 200 // characters of the footer "Q: …"
+	maxSourcePart  = 200 // characters of a source's title, author or section
+	maxSuggestion  = 200 // characters of one suggestion
+	maxSuggestions = 5   // suggestions listed
+	minDescription = 200 // characters of description kept before field lines are dropped
+)
+
+// Colors of the embed's side bar, by kind.
+const (
+	colorAnswer  = 0x2E7D32
+	colorDecline = 0x9E9E9E
+	colorError   = 0xC62828
+	colorOther   = 0x1565C0
+)
+
+// Names of the embed's fields.
+const (
+	fieldSources     = "Sources"
+	fieldDidYouMean  = "Did you mean"
+	fieldAlsoAsk     = "You could also ask"
+	defaultErrorLead = "Please try again in a minute."
+	fallbackTitle    = "durand"
+)
+
+const zwsp = "\u200b" // zero-width space: breaks a mention without showing
+
+// Rendered is a Discord message: optional content and embeds.
+type Rendered struct {
+	Content string
+	Embeds  []*discordgo.MessageEmbed
+}
+
+// Render turns a response into a Discord message. question, when set, is
+// shown in the embed footer as "Q: …".
+//
+// The message is one embed and no content. Its title says what kind of
+// response it is; its description is the lead, then the supporting lines as
+// "• " bullets, then "…and N more" when entries were left out; a "Sources"
+// field lists the sources and a "Did you mean" field the suggestions; its
+// color follows the kind. KindError shows the lead alone.
+//
+// Text from the response is escaped (see Escape). The embed keeps within
+// Discord's limits: each piece is trimmed on word boundaries, lists lose
+// their last lines (saying how many), and when the whole embed would pass
+// 6,000 characters the description is trimmed first, ending in "…".
+func Render(r bot.Response, question string) Rendered {
+	var footer string
+	if q := oneLine(question); q != "" {
+		// Footers show no markdown, so only mentions are neutralised:
+		// backslashes would show as they are.
+		footer = trimWords("Q: "+neutralise(q), maxQuestion)
+	}
+
+	lead := Escape(strings.TrimSpace(r.Lead))
+	if r.Kind == bot.KindError {
+		if lead == "" {
+			lead = defaultErrorLead
+		}
+		return Rendered{Embeds: []*discordgo.MessageEmbed{
+			fit(title(r.Kind), lead, footer, color(r.Kind), nil),
+		}}
+	}
+
+	desc := lead
+	if b := bullets(r.Lines, r.More); b != "" {
+		if desc != "" {
+			desc += "\n\n"
+		}
+		desc += b
+	}
+
+	var fields []field
+	if lines := sourceLines(r.Sources); len(lines) > 0 {
+		fields = append(fields, field{name: fieldSources, lines: lines, noun: "sources"})
+	}
+	if lines := suggestionLines(r.Suggestions); len(lines) > 0 {
+		name := fieldDidYouMean
+		if r.Kind != bot.KindDecline {
+			name = fieldAlsoAsk
+		}
+		fields = append(fields, field{name: name, lines: lines, noun: "suggestions"})
+	}
+
+	t := title(r.Kind)
+	if t == "" && desc == "" && len(fields) == 0 {
+		t = fallbackTitle // Discord refuses an empty embed
+	}
+	return Rendered{Embeds: []*discordgo.MessageEmbed{fit(t, desc, footer, color(r.Kind), fields)}}
+}
+
+// NoMentions is allowed_mentions with nothing allowed: put on every
+// message and interaction response so that nothing a user typed can ping
+// @everyone, @here, a role or a user. It returns a fresh value each call.
+//
+// It marshals as {"parse":[],"replied_user":false}: discordgo always writes
+// replied_user, and false is what we want there too.
+func NoMentions() *discordgo.MessageAllowedMentions {
+	return &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
+}
+
+// Escape neutralises Discord markdown and mention syntax in user or pack
+// text. It puts a backslash before \ * _ ~ ` | and >, and before # or - at
+// the start of a line (headings, subtext, lists); it turns "@everyone" and
+// "@here" (in any case) into "@\u200beveryone" and "@\u200bhere"; and it puts
+// a zero-width space after the "<" of "<@123>", "<@!123>", "<@&123>" and
+// "<#123>", which keep their digits but no longer render as mentions.
+// Invalid UTF-8 becomes U+FFFD.
+func Escape(s string) string {
+	return escape(s, true)
+}
+
+// neutralise is Escape without the markdown: for text Discord shows as it
+// is, such as an embed's footer.
+func neutralise(s string) string {
+	return escape(s, false)
+}
+
+// escape neutralises mentions in s, and markdown too when markdown is set.
+func escape(s string, markdown bool) string {
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/8)
+	lineStart := true
+	for i, r := range s {
+		switch {
+		case markdown && strings.ContainsRune("\\*_~`|>", r),
+			markdown && lineStart && (r == '#' || r == '-'):
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '<' && i+1 < len(s) && (s[i+1] == '@' || s[i+1] == '#'):
+			b.WriteString("<" + zwsp)
+		case r == '@' && broadcast(s[i+1:]):
+			b.WriteString("@" + zwsp)
+		default:
+			b.WriteRune(r) // utf8.RuneError for invalid bytes: U+FFFD
+		}
+		switch {
+		case r == '\n':
+			lineStart = true
+		case r != ' ' && r != '\t':
+			lineStart = false
+		}
+	}
+	return b.String()
+}
+
+// broadcast reports whether s starts with the name of a mention that pings
+// many people.
+func broadcast(s string) bool {
+	for _, w := range [...]string{"everyone", "here"} {
+		if len(s) >= len(w) && strings.EqualFold(s[:len(w)], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// title is the embed title for a kind of response.
+func title(k bot.Kind) string {
+	switch k {
+	case bot.KindTimeline:
+		return "Timeline"
+	case bot.KindDecline:
+		return "Not in my sources"
+	case bot.KindHelp:
+		return "durand — help"
+	case bot.KindInfo:
+		return "durand"
+	case bot.KindError:
+		return "⚠️ Something went wrong"
+	}
+	return "" // an answer speaks for itself
+}
+
+// color is the embed's side bar color for a kind of response.
+func color(k bot.Kind) int {
+	switch k {
+	case bot.KindAnswer:
+		return colorAnswer
+	case bot.KindDecline:
+		return colorDecline
+	case bot.KindError:
+		return colorError
+	}
+	return colorOther
+}
+
+// bullets renders supporting lines as escaped "• " bullets, one per line,
+// with a last line saying how many entries were left out.
+func bullets(lines []string, more int) string {
+	var b strings.Builder
+	for _, l := range lines {
+		if l = oneLine(l); l != "" {
+			b.WriteString("• " + Escape(l) + "\n")
+		}
+	}
+	if more > 0 {
+		b.WriteString("…and " + strconv.Itoa(more) + " more\n")
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// sourceLines lists the sources as "📄 **Title** — Author, Section",
+// escaped, leaving out what is empty and lines already listed; the title
+// falls back to the document id.
+func sourceLines(sources []bot.Source) []string {
+	var lines []string
+	seen := make(map[string]bool)
+	for _, s := range sources {
+		part := func(p string) string { return trimWords(Escape(oneLine(p)), maxSourcePart) }
+		t := part(s.Title)
+		if t == "" {
+			t = part(s.Doc)
+		}
+		if t == "" {
+			continue
+		}
+		line := "📄 **" + t + "**"
+		var by []string
+		for _, p := range []string{part(s.Author), part(s.Section)} {
+			if p != "" {
+				by = append(by, p)
+			}
+		}
+		if len(by) > 0 {
+			line += " — " + strings.Join(by, ", ")
+		}
+		if !seen[line] {
+			seen[line] = true
+			lines = append(lines, line)
+		}
+	}
+	return lines
+}
+
+// suggestionLines lists up to five distinct suggestions as "• who is X",
+// escaped.
+func suggestionLines(suggestions []string) []string {
+	var lines []string
+	seen := make(map[string]bool)
+	for _, s := range suggestions {
+		s = oneLine(s)
+		if s == "" || seen[s] {
+			continue
+		}
+		if len(lines) == maxSuggestions {
+			break
+		}
+		seen[s] = true
+		lines = append(lines, "• "+trimWords(Escape(s), maxSuggestion))
+	}
+	return lines
+}
+
+// field is an embed field before it is fitted: a name and the lines of its
+// value. noun names what the lines are, for "…and N more sources".
+type field struct {
+	name  string
+	lines []string
+	noun  string
+}
+
+// fit builds an embed within Discord's limits. Each piece is trimmed to
+// its own limit, and fields past the 25th are dropped. If the embed is then
+// over 6,000 characters, the description is trimmed to what is left (to no
+// less than minDescription); if it still is, the last field loses its last
+// lines, or goes, then the one before, and so on; and last the description
+// is trimmed further.
+func fit(title, desc, footer string, color int, fields []field) *discordgo.MessageEmbed {
+	e := &discordgo.MessageEmbed{
+		Title: trimWords(title, maxTitle),
+		Color: color,
+	}
+	if footer = trimWords(footer, maxFooter); footer != "" {
+		e.Footer = &discordgo.MessageEmbedFooter{Text: footer}
+	}
+	var kept []field // kept[i] is what e.Fields[i] was made from
+	for _, f := range fields {
+		if len(kept) == maxFields {
+			break
+		}
+		f.name = trimWords(f.name, maxFieldName)
+		value := packLines(f.lines, maxFieldValue, f.noun)
+		if f.name == "" || value == "" {
+			continue // Discord refuses an empty name or value
+		}
+		kept = append(kept, f)
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: f.name, Value: value})
+	}
+
+	rest := embedLen(e) // everything but the description, which is empty yet
+	e.Description = trimWords(desc, min(maxDescription, max(maxEmbedTotal-rest, minDescription)))
+
+	for over := embedLen(e) - maxEmbedTotal; over > 0 && len(e.Fields) > 0; over = embedLen(e) - maxEmbedTotal {
+		i := len(e.Fields) - 1
+		room := utf8.RuneCountInString(e.Fields[i].Value) - over
+		if v := packLines(kept[i].lines, room, kept[i].noun); v != "" {
+			e.Fields[i].Value = v
+		} else {
+			e.Fields, kept = e.Fields[:i], kept[:i]
+		}
+	}
+	if len(e.Fields) == 0 {
+		e.Fields = nil
+	}
+	if over := embedLen(e) - maxEmbedTotal; over > 0 {
+		e.Description = trimWords(e.Description, utf8.RuneCountInString(e.Description)-over)
+	}
+	return e
+}
+
+// embedLen is the length of an embed the way Discord counts it against its
+// 6,000 characters: the title, description, each field's name and value,
+// the footer's text and the author's name, in characters.
+func embedLen(e *discordgo.MessageEmbed) int {
+	n := utf8.RuneCountInString(e.Title) + utf8.RuneCountInString(e.Description)
+	for _, f := range e.Fields {
+		n += utf8.RuneCountInString(f.Name) + utf8.RuneCountInString(f.Value)
+	}
+	if e.Footer != nil {
+		n += utf8.RuneCountInString(e.Footer.Text)
+	}
+	if e.Author != nil {
+		n += utf8.RuneCountInString(e.Author.Name)
+	}
+	return n
+}
+
+// packLines joins as many of the lines as fit in max characters, one per
+// line, and when some are left out adds "…and N more <noun>". A line too
+// long on its own is trimmed. It returns "" when not even that fits.
+func packLines(lines []string, max int, noun string) string {
+	if len(lines) == 0 || max < 1 {
+		return ""
+	}
+	moreLine := func(n int) string { return "…and " + strconv.Itoa(n) + " more " + noun }
+	total := 0 // runes of lines[:k] joined
+	best := 0
+	for k, l := range lines {
+		if k > 0 {
+			total++ // the line break
+		}
+		total += utf8.RuneCountInString(l)
+		if total > max {
+			break
+		}
+		rest := len(lines) - (k + 1)
+		if rest == 0 {
+			return strings.Join(lines, "\n")
+		}
+		if total+1+utf8.RuneCountInString(moreLine(rest)) <= max {
+			best = k + 1
+		}
+	}
+	if best == 0 {
+		// Not even the first line fits with the count: trim the first line.
+		rest := len(lines) - 1
+		suffix := ""
+		if rest > 0 {
+			suffix = "\n" + moreLine(rest)
+		}
+		room := max - utf8.RuneCountInString(suffix)
+		if room < 2 {
+			return ""
+		}
+		return trimWords(lines[0], room) + suffix
+	}
+	return strings.Join(lines[:best], "\n") + "\n" + moreLine(len(lines)-best)
+}
+
+// oneLine trims s and folds each run of white space, newlines included,
+// into one space.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// trimWords shortens s to at most max characters (runes), ending in "…" on
+// a word boundary when it has to cut, or between runes when the last word is
+// too long, though never inside a rune, before a joiner, combining mark or
+// variation selector, or after a zero-width joiner. Invalid UTF-8 is
+// replaced by U+FFFD first, so what it returns is always valid.
+func trimWords(s string, max int) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	if max < 1 {
+		return ""
+	}
+	head := ""
+	if max > 1 {
+		head = cut(s, max-1)
+	}
+	return strings.TrimRightFunc(head, unicode.IsSpace) + "…"
+}
+
+// cut is the head of s, which is longer than max runes (max ≥ 1), of at
+// most max runes: up to the last break (white space other than no-break
+// spaces) if there is one, else up to a rune boundary that does not split a
+// cluster.
+func cut(s string, max int) string {
+	end := runeOffset(s, max)
+	_, size := utf8.DecodeRuneInString(s[end:])
+	look := s[:end+size] // the head, plus the next rune in case it is a space
+	if i := strings.LastIndexFunc(look, isBreak); i > 0 {
+		return s[:i]
+	}
+	i := end
+	for i > 0 {
+		next, _ := utf8.DecodeRuneInString(s[i:])
+		prev, n := utf8.DecodeLastRuneInString(s[:i])
+		if !joins(next) && prev != '\u200d' {
+			return s[:i]
+		}
+		i -= n
+	}
+	return s[:end] // one cluster longer than max: cut it anyway, between runes
+}
+
+// isBreak reports whether text may be broken at r: white space other than
+// no-break spaces.
+func isBreak(r rune) bool {
+	return unicode.IsSpace(r) && r != '\u00a0' && r != '\u2007' && r != '\u202f'
+}
+
+// joins reports whether r belongs with the rune before it: a zero-width
+// joiner, combining mark, variation selector or skin-tone modifier.
+func joins(r rune) bool {
+	return r == '\u200d' ||
+		unicode.In(r, unicode.Mn, unicode.Me) ||
+		'\ufe00' <= r && r <= '\ufe0f' ||
+		'\U0001f3fb' <= r && r <= '\U0001f3ff'
+}
+
+// runeOffset is the byte offset in s after its first n runes.
+func runeOffset(s string, n int) int {
+	for i := range s {
+		if n == 0 {
+			return i
+		}
+		n--
+	}
+	return len(s)
+}
