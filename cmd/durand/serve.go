@@ -30,7 +30,7 @@ type serveConfig struct {
 	SlackBotToken, SlackSigningSecret, SlackAppToken, SlackAPIURL string
 
 	DiscordToken, DiscordAPIURL, DiscordGuildID string
-	DiscordShardID, DiscordShardCount         int
+	DiscordShardID, DiscordShardCount           int
 }
 
 // slack reports whether Slack is configured at all.
