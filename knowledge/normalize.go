@@ -12,7 +12,9 @@ import (
 
 // mentionRE matches chat mentions of the bot: Slack's <@U123> or <@U123|name>,
 // Discord's <@123> and <@!123>, and a typed @durand.
-var mentionRE = regexp.MustCompile(`<@!?[A-Za-z0-9]+(\|[^>]*)?>|(^|\s)@durand\b[:,]?`)
+// Broadcasts (<!here>, @everyone), role and channel mentions (<@&1>, <#C1|x>)
+// are dropped too: they are not part of a question.
+var mentionRE = regexp.MustCompile(`<@[!&]?[A-Za-z0-9]+(\|[^>]*)?>|<#[A-Za-z0-9]+(\|[^>]*)?>|<![a-z]+(\^[^>]*)?(\|[^>]*)?>|(^|\s)@(durand|everyone|here|channel)\b[:,]?`)
 
 // politeRE matches conversational openers that carry no meaning for the
 // question: "hey", "can you tell me", "please", "I want to know".

@@ -17,6 +17,7 @@ func TestNormalize(t *testing.T) {
 		{"hey can you tell me about the TTP", "the ttp"},
 		{"Please tell me who leads the NRF", "who leads the nrf"},
 		{"help me understand the TTP", "the ttp"},
+		{"<@100> who is asif durrani @everyone <!here> <@&55> in <#C1|general>", "who is asif durrani in"},
 		{"what do you know about torkham", "torkham"},
 		{"What’s the “Moscow Format” — really?", `what's the "moscow format" - really?`},
 		{"Démarche  issued\tin   Sept", "demarche issued in sept"},

@@ -102,6 +102,7 @@ func New(cfg Config) (*Adapter, error) {
 	s.AddHandler(a.onReady)
 	s.AddHandler(a.onConnect)
 	s.AddHandler(a.onDisconnect)
+	s.AddHandler(a.onResumed)
 	s.AddHandler(a.onMessage)
 	s.AddHandler(a.onInteraction)
 	return a, nil
@@ -154,6 +155,11 @@ func (a *Adapter) onConnect(_ *discordgo.Session, _ *discordgo.Connect) {
 func (a *Adapter) onDisconnect(_ *discordgo.Session, _ *discordgo.Disconnect) {
 	a.ready.Store(false)
 	a.log.Warn("discord gateway disconnected; reconnecting")
+}
+
+func (a *Adapter) onResumed(_ *discordgo.Session, _ *discordgo.Resumed) {
+	a.ready.Store(true)
+	a.log.Info("discord session resumed")
 }
 
 func (a *Adapter) onReady(s *discordgo.Session, r *discordgo.Ready) {

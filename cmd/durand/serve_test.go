@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/durandbot/durand/adapters/discord/discordtest"
 	"github.com/durandbot/durand/adapters/slack/slacktest"
 )
 
@@ -159,4 +160,37 @@ func runCmdEnv(t *testing.T, env map[string]string, args ...string) (stdout, std
 	err := run(ctx, args, func(k string) string { return env[k] }, strings.NewReader(""), &out, &errb)
 	code = exitCode(err, &errb)
 	return out.String(), errb.String(), code
+}
+
+func TestServeDiscordBesideSlackEndToEnd(t *testing.T) {
+	fs := slacktest.NewFake(t)
+	fd := discordtest.NewFake(t)
+	addr, logs, stop := startServe(t, map[string]string{
+		"DURAND_ADDR": "127.0.0.1:0", "SLACK_BOT_TOKEN": "xoxb-e2e", "SLACK_SIGNING_SECRET": "s", "SLACK_API_URL": fs.APIURL(),
+		"DISCORD_BOT_TOKEN": "discord-e2e-token", "DISCORD_API_URL": fd.APIURL(), "DISCORD_GUILD_ID": discordtest.GuildID,
+	})
+	fd.WaitReady(t)
+	slacktest.Eventually(t, "readyz", func() bool {
+		resp, err := http.Get("http://" + addr + "/readyz")
+		if err != nil {
+			return false
+		}
+		resp.Body.Close()
+		return resp.StatusCode == http.StatusOK
+	})
+	msg := fd.UserMessage(discordtest.ChannelID, "<@"+discordtest.BotUserID+"> how many afghans fled to pakistan during the soviet invasion")
+	fd.Dispatch(t, "MESSAGE_CREATE", msg)
+	slacktest.Eventually(t, "the Discord reply", func() bool {
+		return len(fd.CallsTo("POST", "/api/v9/channels/"+discordtest.ChannelID+"/messages")) == 1
+	})
+	c := fd.CallsTo("POST", "/api/v9/channels/"+discordtest.ChannelID+"/messages")[0]
+	if !strings.Contains(c.RawBody, "five million") || !strings.Contains(c.RawBody, `"allowed_mentions":{"parse":[]`) {
+		t.Errorf("reply %s", c.RawBody)
+	}
+	if err := stop(); err != nil {
+		t.Errorf("serve returned %v", err)
+	}
+	if strings.Contains(logs.String(), "discord-e2e-token") {
+		t.Error("log leaks the Discord token")
+	}
 }

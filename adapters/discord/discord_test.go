@@ -1,0 +1,372 @@
+package discord
+
+import (
+	"context"
+	"encoding/json"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/durandbot/durand/adapters/discord/discordtest"
+	"github.com/durandbot/durand/bot"
+	"github.com/durandbot/durand/knowledge"
+	"github.com/durandbot/durand/seeds"
+)
+
+const testToken = "test-token-discord"
+
+var packBase = sync.OnceValues(func() (*knowledge.Base, error) { return knowledge.Load(seeds.FS()) })
+
+// logBuffer collects the adapter's log while it runs.
+type logBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *logBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *logBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// start runs an adapter against the fake until the test ends.
+func start(t *testing.T, f *discordtest.Fake, mutate func(*Config)) (*Adapter, *logBuffer) {
+	t.Helper()
+	kb, err := packBase()
+	if err != nil {
+		t.Fatal(err)
+	}
+	logs := &logBuffer{}
+	cfg := Config{Token: testToken, APIURL: f.APIURL(), Router: bot.NewRouter(kb, nil), Log: slog.New(slog.NewTextHandler(logs, nil))}
+	if mutate != nil {
+		mutate(&cfg)
+	}
+	a, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- a.Run(ctx) }()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("Run: %v", err)
+			}
+		case <-time.After(10 * time.Second):
+			t.Error("Run did not return")
+		}
+		if strings.Contains(logs.String(), testToken) {
+			t.Error("log leaks the bot token")
+		}
+	})
+	f.WaitReady(t)
+	discordtest.Eventually(t, "commands registered", func() bool { return len(f.CallsTo("PUT", "/api/v9/applications/")) > 0 })
+	return a, logs
+}
+
+// replies returns the messages the bot posted to channel.
+func replies(f *discordtest.Fake, channel string) []discordtest.Call {
+	var out []discordtest.Call
+	for _, c := range f.CallsTo("POST", "/api/v9/channels/"+channel+"/messages") {
+		if c.Status < 300 {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func embedText(t *testing.T, body map[string]any) string {
+	t.Helper()
+	b, err := json.Marshal(body["embeds"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// assertNoMentions checks a request body allows no mentions at all.
+func assertNoMentions(t *testing.T, body map[string]any) {
+	t.Helper()
+	am, ok := body["allowed_mentions"].(map[string]any)
+	if !ok {
+		t.Fatalf("no allowed_mentions in %v", body)
+	}
+	if p, ok := am["parse"].([]any); !ok || len(p) != 0 {
+		t.Errorf("allowed_mentions.parse = %v, want []", am["parse"])
+	}
+	if am["replied_user"] == true || am["users"] != nil || am["roles"] != nil {
+		t.Errorf("allowed_mentions %v allows pings", am)
+	}
+}
+
+func TestIdentifyAndRegistration(t *testing.T) {
+	f := discordtest.NewFake(t)
+	start(t, f, func(c *Config) { c.GuildID = discordtest.GuildID })
+	ids := f.Identifies()
+	if len(ids) == 0 {
+		t.Fatal("no IDENTIFY")
+	}
+	intents := int(ids[0]["intents"].(float64))
+	const guildMessages, directMessages, messageContent = 1 << 9, 1 << 12, 1 << 15
+	if intents != guildMessages|directMessages || intents&messageContent != 0 {
+		t.Errorf("intents = %d, want guild and direct messages only (%d)", intents, guildMessages|directMessages)
+	}
+	puts := f.CallsTo("PUT", "/api/v9/applications/"+discordtest.AppID+"/guilds/"+discordtest.GuildID+"/commands")
+	if len(puts) != 1 || !strings.Contains(puts[0].RawBody, `"autocomplete":true`) || !strings.Contains(puts[0].RawBody, `"name":"durand"`) {
+		t.Errorf("guild command registration: %+v", puts)
+	}
+	if len(f.CallsTo("PUT", "/api/v9/applications/"+discordtest.AppID+"/commands")) != 0 {
+		t.Error("registered globally although DISCORD_GUILD_ID is set")
+	}
+}
+
+func TestMentionAnsweredAsReply(t *testing.T) {
+	f := discordtest.NewFake(t)
+	start(t, f, nil)
+	msg := f.UserMessage(discordtest.ChannelID, "<@"+discordtest.BotUserID+"> who is asif durrani @everyone")
+	f.Dispatch(t, "MESSAGE_CREATE", msg)
+	discordtest.Eventually(t, "one reply", func() bool { return len(replies(f, discordtest.ChannelID)) == 1 })
+	c := replies(f, discordtest.ChannelID)[0]
+	ref, _ := c.Body["message_reference"].(map[string]any)
+	if ref == nil || ref["message_id"] != msg["id"] {
+		t.Errorf("reply is not a reply to %v: %v", msg["id"], c.Body["message_reference"])
+	}
+	assertNoMentions(t, c.Body)
+	if e := embedText(t, c.Body); !strings.Contains(e, "special representative") || !strings.Contains(e, "Viewpoint of Afghanistan") {
+		t.Errorf("embed %s", e)
+	}
+	if strings.Contains(c.RawBody, "@everyone") {
+		t.Errorf("reply echoes a live @everyone: %s", c.RawBody)
+	}
+	if c.Auth != "Bot "+testToken {
+		t.Errorf("Authorization %q", c.Auth)
+	}
+}
+
+func TestWhatIsIgnored(t *testing.T) {
+	f := discordtest.NewFake(t)
+	start(t, f, nil)
+	botMsg := f.UserMessage(discordtest.ChannelID, "<@"+discordtest.BotUserID+"> who is imran khan")
+	botMsg["author"] = map[string]any{"id": "500000000000000001", "username": "otherbot", "bot": true, "discriminator": "0"}
+	self := f.UserMessage(discordtest.ChannelID, "<@"+discordtest.BotUserID+"> who is imran khan")
+	self["author"] = map[string]any{"id": discordtest.BotUserID, "username": "durand", "bot": true, "discriminator": "0"}
+	f.Dispatch(t, "MESSAGE_CREATE", botMsg)
+	f.Dispatch(t, "MESSAGE_CREATE", self)
+	f.Dispatch(t, "MESSAGE_CREATE", f.UserMessage(discordtest.ChannelID, "who is imran khan, anyone?")) // no mention
+	edited := f.UserMessage(discordtest.ChannelID, "<@"+discordtest.BotUserID+"> who is imran khan")
+	f.Dispatch(t, "MESSAGE_UPDATE", edited)
+	// A direct message needs no mention; it proves the others were seen first.
+	dm := f.UserMessage("400000000000000009", "who is sarfraz bugti")
+	delete(dm, "guild_id")
+	delete(dm, "member")
+	f.Dispatch(t, "MESSAGE_CREATE", dm)
+	discordtest.Eventually(t, "the DM answered", func() bool { return len(replies(f, "400000000000000009")) == 1 })
+	time.Sleep(100 * time.Millisecond) // let any wrong reply to the earlier events land
+	if n := len(replies(f, discordtest.ChannelID)); n != 0 {
+		t.Errorf("%d replies in the guild channel; bots, itself, unmentioned messages and edits must get none", n)
+	}
+	if e := embedText(t, replies(f, "400000000000000009")[0].Body); !strings.Contains(e, "interior minister") {
+		t.Errorf("DM answer %s", e)
+	}
+}
+
+func interactionCallbacks(f *discordtest.Fake, it map[string]any) []discordtest.Call {
+	return f.CallsTo("POST", "/api/v9/interactions/"+it["id"].(string)+"/")
+}
+
+func TestSlashCommandAnswered(t *testing.T) {
+	f := discordtest.NewFake(t)
+	start(t, f, nil)
+	it := f.SlashCommand(discordtest.ChannelID, "durand", map[string]any{"question": "who is noor wali mehsud"})
+	f.Dispatch(t, "INTERACTION_CREATE", it)
+	discordtest.Eventually(t, "the callback", func() bool { return len(interactionCallbacks(f, it)) == 1 })
+	c := interactionCallbacks(f, it)[0]
+	if c.Status >= 300 || int(c.Body["type"].(float64)) != 4 {
+		t.Fatalf("callback %d %v", c.Status, c.Body)
+	}
+	data := c.Body["data"].(map[string]any)
+	assertNoMentions(t, data)
+	if e := embedText(t, data); !strings.Contains(e, "Noor Wali Mehsud") {
+		t.Errorf("embed %s", e)
+	}
+	if strings.Contains(c.Path, it["token"].(string)) && !strings.HasSuffix(c.Path, "/callback") {
+		t.Errorf("odd callback path %s", c.Path)
+	}
+}
+
+func TestSlowSlashCommandDeferred(t *testing.T) {
+	f := discordtest.NewFake(t)
+	start(t, f, func(c *Config) { c.AnswerTimeout = time.Nanosecond })
+	it := f.SlashCommand(discordtest.ChannelID, "durand", map[string]any{"question": "timeline of the ttp"})
+	f.Dispatch(t, "INTERACTION_CREATE", it)
+	edits := func() []discordtest.Call {
+		return f.CallsTo("PATCH", "/api/v9/webhooks/"+discordtest.AppID+"/"+it["token"].(string)+"/messages/@original")
+	}
+	discordtest.Eventually(t, "the callback and the edit", func() bool {
+		return len(interactionCallbacks(f, it)) == 1 && len(edits()) == 1
+	})
+	cb := interactionCallbacks(f, it)[0]
+	if typ := int(cb.Body["type"].(float64)); typ != 5 && typ != 4 {
+		t.Errorf("callback type %d", typ)
+	}
+	if typ := int(cb.Body["type"].(float64)); typ == 5 {
+		e := edits()[0]
+		if e.Status >= 300 {
+			t.Fatalf("edit status %d: %s", e.Status, e.RawBody)
+		}
+		assertNoMentions(t, e.Body)
+		if !strings.Contains(embedText(t, e.Body), "2007") {
+			t.Errorf("deferred answer %s", e.RawBody)
+		}
+	}
+}
+
+func TestAutocomplete(t *testing.T) {
+	f := discordtest.NewFake(t)
+	start(t, f, nil)
+	it := f.SlashCommand(discordtest.ChannelID, "durand", map[string]any{"question": "durr"})
+	it["type"] = 4 // APPLICATION_COMMAND_AUTOCOMPLETE
+	opts := it["data"].(map[string]any)["options"].([]any)
+	opts[0].(map[string]any)["focused"] = true
+	f.Dispatch(t, "INTERACTION_CREATE", it)
+	discordtest.Eventually(t, "the choices", func() bool { return len(interactionCallbacks(f, it)) == 1 })
+	c := interactionCallbacks(f, it)[0]
+	if int(c.Body["type"].(float64)) != 8 {
+		t.Fatalf("callback %v", c.Body)
+	}
+	choices := c.Body["data"].(map[string]any)["choices"].([]any)
+	if len(choices) == 0 || len(choices) > 25 {
+		t.Fatalf("%d choices", len(choices))
+	}
+	found := false
+	for _, ch := range choices {
+		m := ch.(map[string]any)
+		name, value := m["name"].(string), m["value"].(string)
+		found = found || strings.Contains(name, "Asif Durrani")
+		if utf8.RuneCountInString(name) > 100 || utf8.RuneCountInString(value) > 100 {
+			t.Errorf("choice too long: %q", name)
+		}
+	}
+	if !found {
+		t.Errorf("choices %v lack Asif Durrani", choices)
+	}
+}
+
+func TestLongAnswerWithinLimits(t *testing.T) {
+	f := discordtest.NewFake(t)
+	start(t, f, nil)
+	f.Dispatch(t, "MESSAGE_CREATE", f.UserMessage(discordtest.ChannelID, "<@"+discordtest.BotUserID+"> list the recommendations in the fnf paper and timeline of the ttp"))
+	discordtest.Eventually(t, "a reply", func() bool { return len(replies(f, discordtest.ChannelID)) == 1 })
+	c := replies(f, discordtest.ChannelID)[0]
+	for _, e := range c.Body["embeds"].([]any) {
+		em := e.(map[string]any)
+		desc, _ := em["description"].(string)
+		if n := utf8.RuneCountInString(desc); n > 4096 {
+			t.Errorf("description of %d runes", n)
+		}
+		total := utf8.RuneCountInString(desc)
+		for _, fl := range asSlice(em["fields"]) {
+			fm := fl.(map[string]any)
+			v, _ := fm["value"].(string)
+			if utf8.RuneCountInString(v) > 1024 {
+				t.Errorf("field value of %d runes", utf8.RuneCountInString(v))
+			}
+			total += utf8.RuneCountInString(v) + utf8.RuneCountInString(fm["name"].(string))
+		}
+		if total > 6000 {
+			t.Errorf("embed of %d runes", total)
+		}
+	}
+}
+
+func asSlice(v any) []any {
+	s, _ := v.([]any)
+	return s
+}
+
+func TestReconnectsAfterDrop(t *testing.T) {
+	f := discordtest.NewFake(t)
+	a, _ := start(t, f, nil)
+	f.DropConnection()
+	discordtest.Eventually(t, "the adapter to notice", func() bool { return !a.Ready() || f.Resumes() > 0 || len(f.Identifies()) > 1 })
+	f.WaitReady(t)
+	f.Dispatch(t, "MESSAGE_CREATE", f.UserMessage(discordtest.ChannelID, "<@"+discordtest.BotUserID+"> who is faiz hameed"))
+	discordtest.Eventually(t, "an answer after reconnecting", func() bool { return len(replies(f, discordtest.ChannelID)) == 1 })
+	if f.Resumes() == 0 && len(f.Identifies()) < 2 {
+		t.Error("neither resumed nor identified again")
+	}
+	if !a.Ready() {
+		t.Error("not ready after reconnecting")
+	}
+	if len(f.CallsTo("PUT", "/api/v9/applications/")) != 1 {
+		t.Error("commands registered again on reconnect")
+	}
+}
+
+func TestRateLimitedReplyRetried(t *testing.T) {
+	f := discordtest.NewFake(t)
+	start(t, f, nil)
+	f.FailNext("POST", "/api/v9/channels/", http.StatusTooManyRequests)
+	f.Dispatch(t, "MESSAGE_CREATE", f.UserMessage(discordtest.ChannelID, "<@"+discordtest.BotUserID+"> who is imran khan"))
+	discordtest.Eventually(t, "the reply after 429", func() bool { return len(replies(f, discordtest.ChannelID)) == 1 })
+	all := f.CallsTo("POST", "/api/v9/channels/"+discordtest.ChannelID+"/messages")
+	if len(all) != 2 || all[0].Status != http.StatusTooManyRequests {
+		t.Errorf("calls %d, first status %d; want a 429 then a success", len(all), all[0].Status)
+	}
+}
+
+func TestErrorsLoggedByRouteWithoutTokens(t *testing.T) {
+	f := discordtest.NewFake(t)
+	_, logs := start(t, f, nil)
+	f.FailNext("POST", "/api/v9/interactions/", http.StatusForbidden)
+	it := f.SlashCommand(discordtest.ChannelID, "durand", map[string]any{"question": "who is imran khan"})
+	f.Dispatch(t, "INTERACTION_CREATE", it)
+	discordtest.Eventually(t, "the error logged", func() bool { return strings.Contains(logs.String(), "interaction response failed") })
+	l := logs.String()
+	if !strings.Contains(l, "route=") || strings.Contains(l, it["token"].(string)) || strings.Contains(l, testToken) {
+		t.Errorf("log:\n%s", l)
+	}
+}
+
+func TestRedact(t *testing.T) {
+	err := errString(`HTTP 404 Not Found, POST https://discord.com/api/v9/interactions/123456/aW50ZXJhY3Rpb246c2VjcmV0/callback; PATCH https://x/api/v9/webhooks/987/c2VjcmV0LXRva2Vu/messages/@original`)
+	got := redact(err)
+	if strings.Contains(got, "aW50ZXJhY3Rpb246c2VjcmV0") || strings.Contains(got, "c2VjcmV0LXRva2Vu") {
+		t.Errorf("redact left a token: %s", got)
+	}
+	if !strings.Contains(got, "interactions/123456/:token/callback") {
+		t.Errorf("redact lost the route: %s", got)
+	}
+}
+
+type errString string
+
+func (e errString) Error() string { return string(e) }
+
+func TestNewRejectsBadConfig(t *testing.T) {
+	kb, _ := packBase()
+	r := bot.NewRouter(kb, nil)
+	for _, cfg := range []Config{
+		{Router: r},
+		{Token: "t"},
+		{Token: "t", Router: r, ShardID: 4, ShardCount: 4},
+		{Token: "t", Router: r, APIURL: "ftp://x"},
+	} {
+		if _, err := New(cfg); err == nil {
+			t.Errorf("New(%+v) accepted", cfg)
+		}
+	}
+}
