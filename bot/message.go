@@ -61,3 +61,44 @@ func (r Response) Text() string {
 	}
 	return s
 }
+
+// Digest is one channel's digest for one local day, free of any platform's
+// markup.
+type Digest struct {
+	Date     string // YYYY-MM-DD, the local date it is for
+	Title    string
+	Sections []DigestSection
+	Sources  []Source
+}
+
+// DigestSection is one part of a digest: on this day, fact of the day, a
+// focus, new in the pack.
+type DigestSection struct {
+	Heading string
+	Lines   []string
+}
+
+// Text renders the digest as plain text, the way the console prints it.
+func (d Digest) Text() string {
+	s := d.Title
+	for _, sec := range d.Sections {
+		s += "\n\n" + sec.Heading
+		for _, l := range sec.Lines {
+			s += "\n  • " + l
+		}
+	}
+	if len(d.Sources) > 0 {
+		s += "\n\nSources:"
+		for _, src := range d.Sources {
+			line := src.Title
+			if src.Author != "" {
+				line += " — " + src.Author
+			}
+			if src.Section != "" {
+				line += ", " + src.Section
+			}
+			s += "\n  " + line
+		}
+	}
+	return s
+}

@@ -1,0 +1,181 @@
+package bot
+
+import (
+	"context"
+	"sort"
+	"sync"
+	"time"
+)
+
+// MemoryStore is a Store in memory: for the console chat and for tests. It
+// is safe for concurrent use within one process.
+type MemoryStore struct {
+	mu     sync.Mutex
+	subs   map[ChannelKey]Subscription
+	claims map[claimKey]*memClaim
+	states map[ChannelKey]DigestState
+	facts  map[string]memFact
+}
+
+type claimKey struct {
+	k    ChannelKey
+	date string
+}
+
+type memClaim struct {
+	owner      string
+	leaseUntil time.Time
+	sent       bool
+	messageID  string
+}
+
+type memFact struct {
+	hash    string
+	changed time.Time
+}
+
+var _ Store = (*MemoryStore)(nil)
+
+// NewMemoryStore returns an empty store.
+func NewMemoryStore() *MemoryStore {
+	return &MemoryStore{
+		subs:   map[ChannelKey]Subscription{},
+		claims: map[claimKey]*memClaim{},
+		states: map[ChannelKey]DigestState{},
+		facts:  map[string]memFact{},
+	}
+}
+
+// Subscribe creates or replaces a channel's subscription.
+func (m *MemoryStore) Subscribe(_ context.Context, s Subscription) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.subs[s.Key()] = s
+	return nil
+}
+
+// Unsubscribe removes a channel's subscription.
+func (m *MemoryStore) Unsubscribe(_ context.Context, k ChannelKey) (bool, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	_, ok := m.subs[k]
+	delete(m.subs, k)
+	return ok, nil
+}
+
+// Subscription returns a channel's subscription, or ErrNotFound.
+func (m *MemoryStore) Subscription(_ context.Context, k ChannelKey) (Subscription, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	s, ok := m.subs[k]
+	if !ok {
+		return Subscription{}, ErrNotFound
+	}
+	return s, nil
+}
+
+// Subscriptions returns every subscription, ordered by platform and channel.
+func (m *MemoryStore) Subscriptions(_ context.Context) ([]Subscription, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	out := make([]Subscription, 0, len(m.subs))
+	for _, s := range m.subs {
+		out = append(out, s)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Platform != out[j].Platform {
+			return out[i].Platform < out[j].Platform
+		}
+		return out[i].Channel < out[j].Channel
+	})
+	return out, nil
+}
+
+// Claim takes the right to post a channel's digest for a local date.
+func (m *MemoryStore) Claim(_ context.Context, k ChannelKey, date, owner string, now time.Time, lease time.Duration) (int, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	c := m.claims[claimKey{k, date}]
+	switch {
+	case c == nil:
+		m.claims[claimKey{k, date}] = &memClaim{owner: owner, leaseUntil: now.Add(lease)}
+		return ClaimWon, nil
+	case c.sent:
+		return ClaimSent, nil
+	case now.Before(c.leaseUntil):
+		return ClaimHeld, nil
+	}
+	c.owner, c.leaseUntil = owner, now.Add(lease)
+	return ClaimWon, nil
+}
+
+// MarkSent records the posted digest and advances the channel's state.
+func (m *MemoryStore) MarkSent(_ context.Context, k ChannelKey, date, owner, messageID string, now time.Time) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	c := m.claims[claimKey{k, date}]
+	if c == nil || c.owner != owner {
+		return errClaimLost
+	}
+	if c.sent {
+		return nil
+	}
+	c.sent, c.messageID = true, messageID
+	st := m.states[k]
+	st.Sent++
+	st.LastSent = now
+	m.states[k] = st
+	return nil
+}
+
+// Release gives up an unsent claim held by owner.
+func (m *MemoryStore) Release(_ context.Context, k ChannelKey, date, owner string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if c := m.claims[claimKey{k, date}]; c != nil && c.owner == owner && !c.sent {
+		delete(m.claims, claimKey{k, date})
+	}
+	return nil
+}
+
+// State returns a channel's digest state.
+func (m *MemoryStore) State(_ context.Context, k ChannelKey) (DigestState, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.states[k], nil
+}
+
+// SyncPack records the pack's fact hashes and returns the new or changed ids.
+func (m *MemoryStore) SyncPack(_ context.Context, facts map[string]string, now time.Time) ([]string, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var changed []string
+	for id, h := range facts {
+		if f, ok := m.facts[id]; !ok || f.hash != h {
+			m.facts[id] = memFact{hash: h, changed: now}
+			changed = append(changed, id)
+		}
+	}
+	sort.Strings(changed)
+	return changed, nil
+}
+
+// ChangedSince returns the ids of facts added or changed after t.
+func (m *MemoryStore) ChangedSince(_ context.Context, t time.Time) ([]string, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var out []string
+	for id, f := range m.facts {
+		if f.changed.After(t) {
+			out = append(out, id)
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// Ping always succeeds.
+func (m *MemoryStore) Ping(context.Context) error { return nil }
+
+// Close does nothing.
+func (m *MemoryStore) Close() error { return nil }

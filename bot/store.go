@@ -1,0 +1,111 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"time"
+)
+
+// Subscription is a channel's request for a daily digest at a local time.
+type Subscription struct {
+	Platform string // "slack", "discord", "console"
+	Channel  string
+	Hour     int    // 0–23, local
+	Minute   int    // 0–59, local
+	Zone     string // IANA zone name, e.g. "Asia/Karachi"
+	By       string // the user who subscribed
+	Since    time.Time
+}
+
+// Key identifies a channel across platforms.
+func (s Subscription) Key() ChannelKey { return ChannelKey{Platform: s.Platform, Channel: s.Channel} }
+
+// ChannelKey identifies a channel on a platform.
+type ChannelKey struct {
+	Platform, Channel string
+}
+
+// Claim states.
+const (
+	ClaimWon  = iota // the caller now holds the claim and should post
+	ClaimHeld        // another live claim holds it: someone else is posting
+	ClaimSent        // the digest was posted already: never post again
+)
+
+// DigestState is what the store remembers per channel to compose the next
+// digest: how many digests were sent (the position in the fact rotation)
+// and when the last one was sent (for "new in the pack").
+type DigestState struct {
+	Sent     int       // digests sent so far
+	LastSent time.Time // zero before the first
+}
+
+// ErrNotFound is returned by a Store when a subscription does not exist.
+var ErrNotFound = errors.New("not found")
+
+// Store keeps subscriptions, digest claims and digest state. One store may
+// be shared by several replicas (PostgreSQL); its claims make each
+// (channel, local date) post exactly once among them.
+type Store interface {
+	// Subscribe creates or replaces the subscription of s's channel.
+	Subscribe(ctx context.Context, s Subscription) error
+	// Unsubscribe removes a channel's subscription; it reports whether
+	// there was one.
+	Unsubscribe(ctx context.Context, k ChannelKey) (bool, error)
+	// Subscription returns a channel's subscription, or ErrNotFound.
+	Subscription(ctx context.Context, k ChannelKey) (Subscription, error)
+	// Subscriptions returns every subscription.
+	Subscriptions(ctx context.Context) ([]Subscription, error)
+
+	// Claim tries to take the right to post the digest of channel k for
+	// the local date (YYYY-MM-DD). It returns ClaimWon when there was no
+	// claim, or when an unsent claim's lease has expired (its holder
+	// crashed); ClaimHeld while another unsent claim's lease runs; and
+	// ClaimSent once the digest was marked sent. owner names the claimant;
+	// lease is how long the claim holds without being marked sent.
+	Claim(ctx context.Context, k ChannelKey, date, owner string, now time.Time, lease time.Duration) (int, error)
+	// MarkSent records that owner posted the digest as messageID, and
+	// advances the channel's digest state.
+	MarkSent(ctx context.Context, k ChannelKey, date, owner, messageID string, now time.Time) error
+	// Release gives up an unsent claim held by owner so that a later
+	// attempt may take it at once (after a failed post).
+	Release(ctx context.Context, k ChannelKey, date, owner string) error
+	// State returns a channel's digest state (zero when it has none).
+	State(ctx context.Context, k ChannelKey) (DigestState, error)
+
+	// SyncPack records the pack's facts by id and content hash, noting
+	// now as the time each new or changed fact appeared; it returns the
+	// ids whose content is new or changed.
+	SyncPack(ctx context.Context, facts map[string]string, now time.Time) ([]string, error)
+	// ChangedSince returns the ids of facts added or changed after t.
+	ChangedSince(ctx context.Context, t time.Time) ([]string, error)
+
+	// Ping checks the store is reachable.
+	Ping(ctx context.Context) error
+	// Close releases the store.
+	Close() error
+}
+
+// Poster posts a digest to a channel of its platform and returns the
+// posted message's id.
+type Poster interface {
+	PostDigest(ctx context.Context, channel string, d Digest) (messageID string, err error)
+}
+
+// RetryAfterError is returned by a Poster when the platform asked to wait
+// before trying again (HTTP 429).
+type RetryAfterError struct {
+	Wait time.Duration
+	Err  error
+}
+
+func (e *RetryAfterError) Error() string { return "rate limited: retry after " + e.Wait.String() }
+
+func (e *RetryAfterError) Unwrap() error { return e.Err }
+
+// errClaimLost is returned when marking a digest sent by an owner that no
+// longer holds the claim.
+var errClaimLost = errors.New("claim not held by this owner")
+
+// ErrClaimLost reports whether err says the claim was no longer held.
+func ErrClaimLost(err error) bool { return errors.Is(err, errClaimLost) }
