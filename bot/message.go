@@ -7,6 +7,11 @@ type Message struct {
 	User     string
 	Text     string // as typed, mentions included
 	Thread   string // the thread to answer in, if any
+	// Manager says the sender may change channel settings (the digest);
+	// ManagerHint says who may, for the refusal: "users listed in
+	// DURAND_ADMINS", "members with Manage Channels".
+	Manager     bool
+	ManagerHint string
 }
 
 // Kind says what a Response is.

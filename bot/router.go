@@ -11,8 +11,9 @@ import (
 
 // Router turns messages into responses. It is safe for concurrent use.
 type Router struct {
-	kb  *knowledge.Base
-	log *slog.Logger
+	kb     *knowledge.Base
+	log    *slog.Logger
+	digest *DigestSettings // nil: digest commands are off
 }
 
 // NewRouter returns a Router answering from kb. A nil logger discards.
@@ -29,6 +30,7 @@ var helpLines = []string{
 	"timeline <topic or period> — dated events in order, e.g. timeline TTP, timeline September 2023",
 	"sources — the documents I answer from",
 	"about — what I am and what I know",
+	"digest on 08:00 Asia/Karachi · digest off · digest status — a daily digest in this channel",
 	"help — this message",
 }
 
@@ -57,6 +59,8 @@ func (r *Router) Handle(ctx context.Context, m Message) (resp Response) {
 		if arg == "" {
 			return r.about()
 		}
+	case "digest":
+		return r.digestCommand(ctx, m)
 	case "timeline", "chronology":
 		if arg == "" {
 			return Response{Kind: KindHelp, Lead: "Tell me what the timeline is of: a topic or a period.",

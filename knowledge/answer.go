@@ -797,7 +797,7 @@ func (b *Base) timeline(q *query, a *Answer) bool {
 	}
 	sort.SliceStable(used, func(x, y int) bool { return used[x].Date.Start.Key() < used[y].Date.Start.Key() })
 	for _, f := range used {
-		a.Lines = append(a.Lines, f.Date.String()+" — "+trimLeadingDate(f.Text, f.Date))
+		a.Lines = append(a.Lines, DateLine(f))
 	}
 	a.More = more
 	a.Facts = used

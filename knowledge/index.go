@@ -45,9 +45,10 @@ type index struct {
 	mainStems   map[string][]string   // entity id -> stems of its canonical name
 	figure      []bool                // per fact: states a figure
 	factIndex   map[*Fact]int
-	byDate      []int     // dated facts, by start
-	topEntities []*Entity // the entities with most facts, for suggestions
-	completions []string  // a question about each entity with facts, for autocomplete
+	byDate      []int         // dated facts, by start
+	byDay       map[int][]int // month*100+day -> facts dated to that day
+	topEntities []*Entity     // the entities with most facts, for suggestions
+	completions []string      // a question about each entity with facts, for autocomplete
 	maxIDF      float64
 }
 
@@ -80,6 +81,7 @@ func buildIndex(b *Base) *index {
 		postings:    map[string][]posting{},
 		entityFacts: map[string][]int{},
 		subjectOf:   map[string][]int{},
+		byDay:       map[int][]int{},
 		nameStems:   map[string][][]string{},
 		mainStems:   map[string][]string{},
 		factIndex:   map[*Fact]int{},
@@ -177,6 +179,9 @@ func buildIndex(b *Base) *index {
 		total += n
 		if !f.Date.IsZero() {
 			ix.byDate = append(ix.byDate, i)
+		}
+		if p := f.Date.Start; p.Precision() == DayPrecision && f.Date.End.Year == 0 {
+			ix.byDay[p.Month*100+p.Day] = append(ix.byDay[p.Month*100+p.Day], i)
 		}
 	}
 	if len(b.facts) > 0 {

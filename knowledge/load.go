@@ -51,7 +51,8 @@ type Base struct {
 	conflicts    []*Conflict
 	conflictByID map[string]*Conflict
 
-	idx *index
+	idx   *index
+	focus []*Entity // entities with enough dated facts for a digest's focus
 }
 
 // Pack file locations inside the file system given to Load.
@@ -72,6 +73,7 @@ func Load(fsys fs.FS) (*Base, error) {
 		return nil, &ValidationError{Problems: l.problems}
 	}
 	b.idx = buildIndex(b)
+	b.focus = b.focusEntities()
 	return b, nil
 }
 

@@ -78,6 +78,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runChat(ctx, rest, getenv, stdin, stdout, stderr)
 	case "ask":
 		return runAsk(rest, getenv, stdin, stdout, stderr)
+	case "digest":
+		return runDigest(ctx, rest, getenv, stdout, stderr)
 	case "serve":
 		return runServe(ctx, rest, getenv, stderr)
 	case "check":

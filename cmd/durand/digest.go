@@ -1,0 +1,56 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/durandbot/durand/bot"
+	"github.com/durandbot/durand/knowledge"
+)
+
+// runDigest prints the digest for a day: the same day always gives the
+// same digest.
+func runDigest(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fl := flag.NewFlagSet("digest", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	date := fl.String("date", "", "the day, `YYYY-MM-DD` (default: today in the zone)")
+	tz := fl.String("tz", "", "the time `ZONE` of the day (default: DURAND_TZ, else UTC)")
+	packDir := fl.String("pack", "", "use the pack in `DIR` instead of the embedded one")
+	if err := fl.Parse(args); err != nil {
+		return &exitError{code: 2}
+	}
+	if fl.NArg() > 0 {
+		return usageError("digest takes no arguments, got %q", fl.Args())
+	}
+	zone := *tz
+	if zone == "" {
+		zone = getenv("DURAND_TZ")
+	}
+	if zone == "" {
+		zone = "UTC"
+	}
+	loc, err := time.LoadLocation(zone)
+	if err != nil {
+		return usageError("digest: unknown time zone %q", zone)
+	}
+	day := time.Now().In(loc).Format(time.DateOnly)
+	if *date != "" {
+		if _, err := time.Parse(time.DateOnly, *date); err != nil {
+			return usageError("digest: --date %q is not YYYY-MM-DD", *date)
+		}
+		day = *date
+	}
+	base, err := knowledge.Load(packFS(*packDir))
+	if err != nil {
+		return fmt.Errorf("digest: loading the pack: %w", err)
+	}
+	d, err := (&bot.Digester{KB: base}).Compose(ctx, bot.ChannelKey{}, day)
+	if err != nil {
+		return fmt.Errorf("digest: %w", err)
+	}
+	_, err = fmt.Fprintln(stdout, d.Text())
+	return err
+}

@@ -1,0 +1,90 @@
+package knowledge
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"sort"
+)
+
+// OnThisDay returns the facts dated to the day (not just the month) whose
+// anniversary is month/day, oldest first, reports about events (from
+// bibliographies) last.
+func (b *Base) OnThisDay(month, day int) []*Fact {
+	var out []*Fact
+	for _, i := range b.idx.byDay[month*100+day] {
+		out = append(out, b.facts[i])
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Meta != out[j].Meta {
+			return !out[i].Meta
+		}
+		return out[i].Date.Start.Key() < out[j].Date.Start.Key()
+	})
+	return out
+}
+
+// EntityTimeline returns up to n of an entity's dated facts in date order,
+// leaving out reports about events and near-repeats, and how many more it
+// has.
+func (b *Base) EntityTimeline(id string, n int) (facts []*Fact, more int) {
+	var dated []*Fact
+	for _, i := range b.idx.entityFacts[id] {
+		if f := b.facts[i]; !f.Date.IsZero() && !f.Meta && !b.redundant(f, dated) {
+			dated = append(dated, f)
+		}
+	}
+	sort.SliceStable(dated, func(i, j int) bool { return dated[i].Date.Start.Key() < dated[j].Date.Start.Key() })
+	if len(dated) > n {
+		// Keep the first and spread the rest: the story, not one week of it.
+		step := float64(len(dated)-1) / float64(n-1)
+		picked := make([]*Fact, 0, n)
+		for k := 0; k < n; k++ {
+			picked = append(picked, dated[int(float64(k)*step+0.5)])
+		}
+		return picked, len(dated) - n
+	}
+	return dated, 0
+}
+
+// FocusEntities returns the entities with enough dated facts for a short
+// timeline, in id order.
+func (b *Base) FocusEntities() []*Entity { return b.focus }
+
+// focusEntities computes FocusEntities, once, at load.
+func (b *Base) focusEntities() []*Entity {
+	var out []*Entity
+	for _, e := range b.entities {
+		if f, _ := b.EntityTimeline(e.ID, 3); len(f) >= 3 {
+			out = append(out, e)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// Fingerprints returns a hash of each fact's content (text, type, date,
+// citation) by fact id, to notice facts added or changed between packs.
+func (b *Base) Fingerprints() map[string]string {
+	out := make(map[string]string, len(b.facts))
+	for _, f := range b.facts {
+		h := sha256.New()
+		for _, s := range []string{f.Text, f.Type, f.RawDate, f.Cite.Doc, f.Cite.Section, f.Cite.Anchor} {
+			h.Write([]byte(s))
+			h.Write([]byte{0})
+		}
+		out[f.ID] = hex.EncodeToString(h.Sum(nil)[:12])
+	}
+	return out
+}
+
+// SourcesOf returns the distinct sources and sections the facts cite.
+func (b *Base) SourcesOf(facts []*Fact) []SourceRef { return b.sourcesOf(facts) }
+
+// DateLine renders a fact for a list: "5 September 2023 — …" with the
+// fact's own opening date dropped.
+func DateLine(f *Fact) string {
+	if f.Date.IsZero() {
+		return f.Text
+	}
+	return f.Date.String() + " — " + trimLeadingDate(f.Text, f.Date)
+}
