@@ -113,26 +113,32 @@ func TestRenderGolden(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := Render(tt.resp, tt.question)
-			checkMessage(t, r)
-			got := marshal(t, r)
-			path := filepath.Join("testdata", "render_"+tt.name+".json")
-			if updating() {
-				if err := os.MkdirAll("testdata", 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from the rendering (go test -update rewrites it)\ngot:\n%s", path, got)
-			}
+			checkGolden(t, "render_"+tt.name+".json", Render(tt.resp, tt.question))
 		})
+	}
+}
+
+// checkGolden checks a rendering against testdata/name, which -update
+// rewrites.
+func checkGolden(t *testing.T, name string, r Rendered) {
+	t.Helper()
+	checkMessage(t, r)
+	got := marshal(t, r)
+	path := filepath.Join("testdata", name)
+	if updating() {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the rendering (go test -update rewrites it)\ngot:\n%s", path, got)
 	}
 }
 

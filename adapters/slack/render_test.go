@@ -80,26 +80,32 @@ func TestRenderGolden(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := Render(tt.resp, tt.opts)
-			checkMessage(t, r)
-			got := marshal(t, r)
-			path := filepath.Join("testdata", "render_"+tt.name+".json")
-			if *update {
-				if err := os.MkdirAll("testdata", 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from the rendering (go test -update rewrites it)\ngot:\n%s", path, got)
-			}
+			checkGolden(t, "render_"+tt.name+".json", Render(tt.resp, tt.opts))
 		})
+	}
+}
+
+// checkGolden checks a rendering against testdata/name, which -update
+// rewrites.
+func checkGolden(t *testing.T, name string, r Rendered) {
+	t.Helper()
+	checkMessage(t, r)
+	got := marshal(t, r)
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the rendering (go test -update rewrites it)\ngot:\n%s", path, got)
 	}
 }
 
@@ -527,6 +533,11 @@ func checkMessage(t *testing.T, r Rendered) {
 		switch b := b.(type) {
 		case *slackgo.SectionBlock:
 			text("section", b.Text)
+		case *slackgo.HeaderBlock:
+			text("header", b.Text)
+			if n := utf8.RuneCountInString(b.Text.Text); n > 150 || b.Text.Type != slackgo.PlainTextType {
+				t.Errorf("header of %d runes, type %s", n, b.Text.Type)
+			}
 		case *slackgo.ContextBlock:
 			els := b.ContextElements.Elements
 			if len(els) == 0 || len(els) > maxContextElems {
