@@ -71,9 +71,18 @@ func (r *Router) digestCommand(ctx context.Context, m Message) Response {
 		if !ok {
 			return Response{Kind: KindInfo, Lead: "This channel had no daily digest; nothing changed."}
 		}
-		return Response{Kind: KindInfo, Lead: "Daily digest off for this channel."}
+		return Response{Kind: KindInfo, Lead: "Daily digest off for this channel.", Lines: whoMayChange(m)}
 	}
 	return Response{Kind: KindHelp, Lead: fmt.Sprintf("I don't know “digest %s”.", verb), Lines: []string{digestUsage}}
+}
+
+// whoMayChange says who may change the channel's digest, when the
+// platform says.
+func whoMayChange(m Message) []string {
+	if m.ManagerHint == "" {
+		return nil
+	}
+	return []string{"Who may change it: " + m.ManagerHint + "."}
 }
 
 func refuse(m Message) Response {
@@ -168,7 +177,7 @@ func (r *Router) digestOn(ctx context.Context, m Message, k ChannelKey, args []s
 	if err := r.digest.Store.Subscribe(ctx, s); err != nil {
 		return r.storeError(ctx, err)
 	}
-	return Response{Kind: KindInfo, Lead: "Daily digest on: " + describe(s, r.digest.Now())}
+	return Response{Kind: KindInfo, Lead: "Daily digest on: " + describe(s, r.digest.Now()), Lines: whoMayChange(m)}
 }
 
 func (r *Router) digestStatus(ctx context.Context, k ChannelKey) Response {

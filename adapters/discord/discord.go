@@ -187,8 +187,18 @@ func (a *Adapter) onReady(s *discordgo.Session, r *discordgo.Ready) {
 	a.log.Info("application commands registered " + where)
 }
 
-// commands is durand's application command: /durand question:<text>.
+// DigestCommandName is the application command for digest settings.
+const DigestCommandName = "durand-digest"
+
+// commands are durand's application commands: /durand question:<text> and
+// /durand-digest on|off|status|preview.
 func commands() []*discordgo.ApplicationCommand {
+	str := func(name, desc string, required bool) *discordgo.ApplicationCommandOption {
+		return &discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionString, Name: name, Description: desc, Required: required}
+	}
+	sub := func(name, desc string, opts ...*discordgo.ApplicationCommandOption) *discordgo.ApplicationCommandOption {
+		return &discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionSubCommand, Name: name, Description: desc, Options: opts}
+	}
 	return []*discordgo.ApplicationCommand{{
 		Name:        CommandName,
 		Description: "Ask about Pakistan–Afghanistan relations, 2021–2024",
@@ -200,6 +210,15 @@ func commands() []*discordgo.ApplicationCommand {
 			Autocomplete: true,
 			MaxLength:    1000,
 		}},
+	}, {
+		Name:        DigestCommandName,
+		Description: "The daily digest in this channel",
+		Options: []*discordgo.ApplicationCommandOption{
+			sub("on", "Post a digest here every day", str("time", "Local time, e.g. 08:00", true), str("zone", "Time zone, e.g. Asia/Karachi", false)),
+			sub("off", "Stop the daily digest here"),
+			sub("status", "When this channel gets its digest"),
+			sub("preview", "Today's digest for this channel"),
+		},
 	}}
 }
 
@@ -226,7 +245,9 @@ func (a *Adapter) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 		return
 	}
 	a.background(func(ctx context.Context) {
-		resp := a.cfg.Router.Handle(ctx, bot.Message{Platform: "discord", Channel: m.ChannelID, User: m.Author.ID, Text: m.Content})
+		msg := bot.Message{Platform: "discord", Channel: m.ChannelID, User: m.Author.ID, Text: m.Content,
+			Manager: m.GuildID == "", ManagerHint: "members with the Manage Channels permission, using /" + DigestCommandName}
+		resp := a.cfg.Router.Handle(ctx, msg)
 		r := Render(resp, "")
 		_, err := s.ChannelMessageSendComplex(m.ChannelID, &discordgo.MessageSend{
 			Content: r.Content,
@@ -262,10 +283,29 @@ func (a *Adapter) onInteraction(s *discordgo.Session, i *discordgo.InteractionCr
 	case discordgo.InteractionApplicationCommandAutocomplete:
 		a.autocomplete(s, i)
 	case discordgo.InteractionApplicationCommand:
-		if i.ApplicationCommandData().Name == CommandName {
-			a.command(s, i)
+		switch i.ApplicationCommandData().Name {
+		case CommandName:
+			q, _ := question(i)
+			a.command(s, i, q)
+		case DigestCommandName:
+			a.command(s, i, digestText(i))
 		}
 	}
+}
+
+// digestText turns /durand-digest's subcommand and options into the
+// words the Router understands: "digest on 08:00 Asia/Karachi".
+func digestText(i *discordgo.InteractionCreate) string {
+	words := []string{"digest"}
+	for _, sub := range i.ApplicationCommandData().Options {
+		words = append(words, sub.Name)
+		for _, o := range sub.Options {
+			if o.Name == "time" || o.Name == "zone" {
+				words = append(words, strings.Fields(o.StringValue())...)
+			}
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 // question returns the question option of a /durand interaction.
@@ -276,6 +316,15 @@ func question(i *discordgo.InteractionCreate) (q string, focused bool) {
 		}
 	}
 	return "", false
+}
+
+// manager reports whether the member who used a command may manage the
+// channel: Manage Channels or Administrator in a guild; anyone in a DM.
+func manager(i *discordgo.InteractionCreate) bool {
+	if i.Member == nil {
+		return true
+	}
+	return i.Member.Permissions&(discordgo.PermissionManageChannels|discordgo.PermissionAdministrator) != 0
 }
 
 func user(i *discordgo.InteractionCreate) string {
@@ -314,12 +363,12 @@ func (a *Adapter) autocomplete(s *discordgo.Session, i *discordgo.InteractionCre
 // command answers /durand within Discord's 3 seconds: at once when the
 // answer is ready within AnswerTimeout, otherwise deferred and then
 // edited in.
-func (a *Adapter) command(s *discordgo.Session, i *discordgo.InteractionCreate) {
-	q, _ := question(i)
+func (a *Adapter) command(s *discordgo.Session, i *discordgo.InteractionCreate, q string) {
 	done := make(chan Rendered, 1)
+	msg := bot.Message{Platform: "discord", Channel: i.ChannelID, User: user(i), Text: q,
+		Manager: manager(i), ManagerHint: "members with the Manage Channels permission"}
 	a.background(func(ctx context.Context) {
-		resp := a.cfg.Router.Handle(ctx, bot.Message{Platform: "discord", Channel: i.ChannelID, User: user(i), Text: q})
-		done <- Render(resp, q)
+		done <- Render(a.cfg.Router.Handle(ctx, msg), q)
 	})
 	select {
 	case r := <-done:

@@ -370,3 +370,35 @@ func TestNewRejectsBadConfig(t *testing.T) {
 		}
 	}
 }
+
+func TestDigestCommandNeedsManageChannels(t *testing.T) {
+	f := discordtest.NewFake(t)
+	store := bot.NewMemoryStore()
+	start(t, f, func(c *Config) {
+		kb, _ := packBase()
+		c.Router = bot.NewRouter(kb, nil)
+		c.Router.SetDigest(bot.DigestSettings{Store: store})
+	})
+	run := func(perms string) string {
+		it := f.SlashCommand(discordtest.ChannelID, DigestCommandName, nil)
+		it["data"].(map[string]any)["options"] = []any{map[string]any{"name": "on", "type": 1, "options": []any{
+			map[string]any{"name": "time", "type": 3, "value": "08:00"}, map[string]any{"name": "zone", "type": 3, "value": "Asia/Karachi"}}}}
+		it["member"].(map[string]any)["permissions"] = perms
+		f.Dispatch(t, "INTERACTION_CREATE", it)
+		discordtest.Eventually(t, "the reply", func() bool { return len(interactionCallbacks(f, it)) == 1 })
+		return embedText(t, interactionCallbacks(f, it)[0].Body["data"].(map[string]any))
+	}
+	k := bot.ChannelKey{Platform: "discord", Channel: discordtest.ChannelID}
+	if reply := run("0"); !strings.Contains(reply, "Only members with the Manage Channels permission") {
+		t.Errorf("without Manage Channels: %s", reply)
+	}
+	if _, err := store.Subscription(context.Background(), k); err == nil {
+		t.Fatal("subscribed without permission")
+	}
+	if reply := run("16"); !strings.Contains(reply, "08:00 Asia/Karachi") {
+		t.Errorf("with Manage Channels: %s", reply)
+	}
+	if s, err := store.Subscription(context.Background(), k); err != nil || s.Hour != 8 || s.Zone != "Asia/Karachi" {
+		t.Errorf("subscription %+v, %v", s, err)
+	}
+}

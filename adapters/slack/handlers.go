@@ -105,7 +105,7 @@ func (a *Adapter) serveCommand(w http.ResponseWriter, r *http.Request) {
 // AnswerTimeout, otherwise with an acknowledgement now and the answer
 // through response_url later.
 func (a *Adapter) command(ctx context.Context, cmd slackgo.SlashCommand) message {
-	m := bot.Message{Platform: "slack", Channel: cmd.ChannelID, User: cmd.UserID, Text: cmd.Text}
+	m := a.message(cmd.ChannelID, cmd.UserID, cmd.Text, "")
 	done := make(chan message, 1)
 	a.background(ctx, func(ctx context.Context) {
 		resp := a.cfg.Router.Handle(ctx, m)
@@ -189,7 +189,7 @@ func (a *Adapter) event(ctx context.Context, eventID string, raw json.RawMessage
 		thread = ev.TS
 	}
 	a.background(ctx, func(ctx context.Context) {
-		resp := a.cfg.Router.Handle(ctx, bot.Message{Platform: "slack", Channel: ev.Channel, User: ev.User, Text: ev.Text, Thread: thread})
+		resp := a.cfg.Router.Handle(ctx, a.message(ev.Channel, ev.User, ev.Text, thread))
 		r := Render(resp, RenderOptions{})
 		_, _, err := a.api.PostMessageContext(ctx, ev.Channel,
 			slackgo.MsgOptionText(r.Text, false), slackgo.MsgOptionBlocks(r.Blocks...),
@@ -226,7 +226,7 @@ func (a *Adapter) interaction(ctx context.Context, cb slackgo.InteractionCallbac
 	}
 	act := *cb.ActionCallback.BlockActions[0]
 	q := act.Value
-	m := bot.Message{Platform: "slack", Channel: cb.Channel.ID, User: cb.User.ID, Text: q}
+	m := a.message(cb.Channel.ID, cb.User.ID, q, "")
 	switch baseAction(act.ActionID) {
 	case ActionShare:
 		a.background(ctx, func(ctx context.Context) {

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/durandbot/durand/adapters/slack/slacktest"
+	"github.com/durandbot/durand/bot"
 )
 
 // testAdapter starts an adapter against a fake Slack and serves its
@@ -327,4 +328,27 @@ func (s *syncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
+}
+
+func TestDigestAdmins(t *testing.T) {
+	f := slacktest.NewFake(t)
+	store := bot.NewMemoryStore()
+	_, srv, _ := testAdapter(t, f, func(c *Config) {
+		c.Admins = []string{"UADMIN"}
+		c.Router.SetDigest(bot.DigestSettings{Store: store})
+	})
+	send := func(user string) string {
+		cmd := strings.Replace(slacktest.SlashForm("digest on 08:00 Asia/Karachi", f.ResponseURL("d")), "user_id=U1", "user_id="+user, 1)
+		_, body := do(t, slacktest.SignedRequest(t, srv.URL+"/slack/commands", form, cmd, testSecret, time.Now()))
+		return body
+	}
+	if body := send("U1"); !strings.Contains(body, "Only users listed in DURAND_ADMINS") {
+		t.Errorf("non-admin: %s", body)
+	}
+	if _, err := store.Subscription(context.Background(), bot.ChannelKey{Platform: "slack", Channel: "C1"}); err == nil {
+		t.Fatal("a non-admin subscribed the channel")
+	}
+	if body := send("UADMIN"); !strings.Contains(body, "08:00 Asia/Karachi") || !strings.Contains(body, "DURAND_ADMINS") {
+		t.Errorf("admin: %s", body)
+	}
 }

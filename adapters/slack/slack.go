@@ -26,6 +26,9 @@ type Config struct {
 	APIURL        string // the Web API base; Slack's own when empty
 
 	Router *bot.Router
+	// Admins are the user ids who may change a channel's digest; anyone
+	// may when it is empty.
+	Admins []string
 	Log    *slog.Logger
 	// HTTPClient makes Web API and response_url calls; a client with a
 	// 10-second timeout when nil.
@@ -137,6 +140,21 @@ func (a *Adapter) background(ctx context.Context, f func(ctx context.Context)) {
 		defer cancel()
 		f(ctx)
 	}()
+}
+
+// message builds a bot.Message from Slack, saying whether the user may
+// change channel settings.
+func (a *Adapter) message(channel, user, text, thread string) bot.Message {
+	m := bot.Message{Platform: "slack", Channel: channel, User: user, Text: text, Thread: thread}
+	if len(a.cfg.Admins) == 0 {
+		m.Manager, m.ManagerHint = true, "anyone in the workspace (DURAND_ADMINS is unset)"
+		return m
+	}
+	m.ManagerHint = "users listed in DURAND_ADMINS"
+	for _, id := range a.cfg.Admins {
+		m.Manager = m.Manager || id == user
+	}
+	return m
 }
 
 func (a *Adapter) isSelf(user string) bool {
