@@ -195,12 +195,10 @@ func (r *Router) digestStatus(ctx context.Context, k ChannelKey) Response {
 // Asia/Karachi (next: Sunday 22 November, 08:00)."
 func describe(s Subscription, now time.Time) string {
 	text := fmt.Sprintf("every day at %02d:%02d %s", s.Hour, s.Minute, s.Zone)
-	if loc, err := time.LoadLocation(s.Zone); err == nil {
-		next := time.Date(now.In(loc).Year(), now.In(loc).Month(), now.In(loc).Day(), s.Hour, s.Minute, 0, 0, loc)
-		if !next.After(now) {
-			next = time.Date(next.Year(), next.Month(), next.Day()+1, s.Hour, s.Minute, 0, 0, loc)
+	if next, err := NextRun(s, now); err == nil {
+		if loc, err := time.LoadLocation(s.Zone); err == nil {
+			text += " (next: " + next.In(loc).Format("Monday 2 January, 15:04") + ")"
 		}
-		text += " (next: " + next.Format("Monday 2 January, 15:04") + ")"
 	}
 	return text + "."
 }
