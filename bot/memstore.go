@@ -115,7 +115,7 @@ func (m *MemoryStore) MarkSent(_ context.Context, k ChannelKey, date, owner, mes
 	defer m.mu.Unlock()
 	c := m.claims[claimKey{k, date}]
 	if c == nil || c.owner != owner {
-		return errClaimLost
+		return ErrClaimLost
 	}
 	if c.sent {
 		return nil

@@ -85,7 +85,8 @@ type Scheduler struct {
 // reached when the clock jumps past it).
 //
 // A digest stays due for the rest of its local day, so a digest missed
-// while the bot was down is still due until local midnight. A time that
+// while the bot was down is still due until local midnight; but a
+// subscription made after that day's time (Since) starts the next day. A time that
 // occurs twice (the repeated hour when clocks go back) is reached at its
 // first occurrence. An empty zone is UTC. In the rare zones whose gap
 // crosses midnight or that skip a whole day, a digest whose time falls in
@@ -98,6 +99,11 @@ func Due(s Subscription, now time.Time) (date string, due bool, err error) {
 	local := now.In(loc)
 	y, m, d := local.Date()
 	at := reachedAt(loc, y, m, d, s.Hour, s.Minute)
+	// A channel that subscribes after today's time starts tomorrow: a new
+	// subscription is no missed digest to catch up on.
+	if !s.Since.IsZero() && s.Since.After(at) {
+		return local.Format(time.DateOnly), false, nil
+	}
 	return local.Format(time.DateOnly), !now.Before(at), nil
 }
 
@@ -341,7 +347,7 @@ func (s *Scheduler) markSent(ctx context.Context, log *slog.Logger, k ChannelKey
 		case err == nil:
 			s.markKnownSent(k, date)
 			return
-		case ErrClaimLost(err):
+		case errors.Is(err, ErrClaimLost):
 			// The lease ran out during the post and another owner took
 			// the claim: it may post this digest a second time.
 			log.Error("digest: posted after the claim was lost", "message", id, "error", err)

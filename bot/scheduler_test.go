@@ -1032,3 +1032,19 @@ func TestSleepTimer(t *testing.T) {
 		t.Errorf("sleepTimer on a done context = %v", err)
 	}
 }
+
+func TestNewSubscriptionStartsNextDay(t *testing.T) {
+	loc, _ := time.LoadLocation("Asia/Karachi")
+	sub := Subscription{Platform: "slack", Channel: "C1", Hour: 8, Zone: "Asia/Karachi",
+		Since: time.Date(2026, 3, 2, 10, 0, 0, 0, loc)}
+	if _, due, _ := Due(sub, time.Date(2026, 3, 2, 10, 5, 0, 0, loc)); due {
+		t.Error("due on the day it was made after 08:00")
+	}
+	if date, due, _ := Due(sub, time.Date(2026, 3, 3, 8, 0, 0, 0, loc)); !due || date != "2026-03-03" {
+		t.Errorf("next day: due=%v date=%s", due, date)
+	}
+	sub.Since = time.Date(2026, 3, 2, 7, 0, 0, 0, loc)
+	if _, due, _ := Due(sub, time.Date(2026, 3, 2, 10, 5, 0, 0, loc)); !due {
+		t.Error("made before 08:00, missed while down: should be caught up")
+	}
+}

@@ -103,9 +103,6 @@ func (e *RetryAfterError) Error() string { return "rate limited: retry after " +
 
 func (e *RetryAfterError) Unwrap() error { return e.Err }
 
-// errClaimLost is returned when marking a digest sent by an owner that no
-// longer holds the claim.
-var errClaimLost = errors.New("claim not held by this owner")
-
-// ErrClaimLost reports whether err says the claim was no longer held.
-func ErrClaimLost(err error) bool { return errors.Is(err, errClaimLost) }
+// ErrClaimLost is returned, possibly wrapped, when an owner marks a digest
+// sent but no longer holds its claim.
+var ErrClaimLost = errors.New("claim not held by this owner")

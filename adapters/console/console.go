@@ -96,7 +96,7 @@ func (a *Adapter) runTerminal(ctx context.Context) error {
 }
 
 func (a *Adapter) reply(ctx context.Context, text string) bot.Response {
-	return a.Router.Handle(ctx, bot.Message{Platform: "console", Channel: "console", User: a.User, Text: text})
+	return a.Router.Handle(ctx, bot.Message{Platform: "console", Channel: "console", User: a.User, Text: text, Manager: true})
 }
 
 func quit(line string) bool {

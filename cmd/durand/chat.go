@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"time"
 
 	"github.com/durandbot/durand/adapters/console"
 	"github.com/durandbot/durand/bot"
@@ -32,6 +33,15 @@ func runChat(ctx context.Context, args []string, getenv func(string) string, std
 	if user == "" {
 		user = "you"
 	}
-	c := &console.Adapter{Router: bot.NewRouter(base, log), In: stdin, Out: stdout, User: user}
+	router := bot.NewRouter(base, log)
+	// Digest settings can be tried out; they last as long as the chat.
+	zone := time.UTC
+	if tz := getenv("DURAND_TZ"); tz != "" {
+		if zone, err = time.LoadLocation(tz); err != nil {
+			return usageError("DURAND_TZ: unknown time zone %q", tz)
+		}
+	}
+	router.SetDigest(bot.DigestSettings{Store: bot.NewMemoryStore(), DefaultZone: zone})
+	c := &console.Adapter{Router: router, In: stdin, Out: stdout, User: user}
 	return c.Run(ctx)
 }

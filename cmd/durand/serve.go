@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -17,15 +18,19 @@ import (
 	"time"
 
 	"github.com/durandbot/durand/adapters/discord"
+	"github.com/durandbot/durand/adapters/postgres"
 	"github.com/durandbot/durand/adapters/slack"
+	"github.com/durandbot/durand/adapters/sqlite"
 	"github.com/durandbot/durand/bot"
 	"github.com/durandbot/durand/knowledge"
 )
 
 // serveConfig is everything `durand serve` reads from the environment.
 type serveConfig struct {
-	Addr string
-	TZ   *time.Location
+	Addr   string
+	TZ     *time.Location
+	DB     string   // a SQLite file path or a postgres:// URL
+	Admins []string // Slack users who may change digests; anyone when empty
 
 	SlackBotToken, SlackSigningSecret, SlackAppToken, SlackAPIURL string
 
@@ -60,6 +65,14 @@ func loadServeConfig(getenv func(string) string) (serveConfig, error) {
 	}
 	if c.Addr == "" {
 		c.Addr = ":8080"
+	}
+	if c.DB = getenv("DURAND_DB"); c.DB == "" {
+		c.DB = "durand.db"
+	}
+	for _, id := range strings.Split(getenv("DURAND_ADMINS"), ",") {
+		if id = strings.TrimSpace(id); id != "" {
+			c.Admins = append(c.Admins, id)
+		}
 	}
 	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
 		return c, usageError("DURAND_ADDR: %q is not host:port: %v", c.Addr, err)
@@ -128,6 +141,17 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		return fmt.Errorf("serve: loading the pack: %w", err)
 	}
 	router := bot.NewRouter(base, log)
+	store, err := openStore(ctx, cfg.DB)
+	if err != nil {
+		return usageError("DURAND_DB: %v", err)
+	}
+	defer store.Close()
+	if changed, err := store.SyncPack(ctx, base.Fingerprints(), time.Now()); err != nil {
+		return fmt.Errorf("serve: recording the pack: %w", err)
+	} else if len(changed) > 0 {
+		log.Info("pack facts new or changed since the last start", "facts", len(changed))
+	}
+	router.SetDigest(bot.DigestSettings{Store: store, DefaultZone: cfg.TZ})
 
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
@@ -147,10 +171,16 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	var wg sync.WaitGroup
 	var waits []func()
 	fatal := make(chan error, 2)
+	posters := map[string]bot.Poster{}
+	ready.set("store", func() bool {
+		pctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		defer cancel()
+		return store.Ping(pctx) == nil
+	})
 	if cfg.slack() {
 		sa, err := slack.New(slack.Config{
 			BotToken: cfg.SlackBotToken, SigningSecret: cfg.SlackSigningSecret, AppToken: cfg.SlackAppToken,
-			APIURL: cfg.SlackAPIURL, Router: router, Log: log,
+			APIURL: cfg.SlackAPIURL, Router: router, Admins: cfg.Admins, Log: log,
 		})
 		if err != nil {
 			return usageError("%v", err)
@@ -172,6 +202,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		}
 		ready.set("slack", func() bool { return true })
 		waits = append(waits, sa.Wait)
+		posters["slack"] = sa
 	}
 	if cfg.discord() {
 		da, err := discord.New(discord.Config{
@@ -189,7 +220,23 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 			}
 		}()
 		ready.set("discord", da.Ready)
+		posters["discord"] = da
 	}
+	sched := &bot.Scheduler{
+		Store:   store,
+		Posters: posters,
+		Compose: (&bot.Digester{KB: base, Store: store}).Compose,
+		Owner:   owner(),
+		Log:     log,
+	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		if err := sched.Run(ctx); err != nil {
+			log.Error("digest scheduler stopped", "err", err)
+		}
+	}()
+
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- srv.Serve(ln) }()
@@ -252,6 +299,26 @@ func (r *readiness) serve(w http.ResponseWriter, _ *http.Request) {
 		return
 	}
 	io.WriteString(w, "ready\n")
+}
+
+// openStore opens the store DURAND_DB names: a postgres:// URL, or a
+// SQLite file.
+func openStore(ctx context.Context, db string) (bot.Store, error) {
+	ctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+	defer cancel()
+	if strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://") {
+		return postgres.Open(ctx, db)
+	}
+	return sqlite.Open(ctx, db)
+}
+
+// owner names this replica in digest claims.
+func owner() string {
+	host, err := os.Hostname()
+	if err != nil {
+		host = "durand"
+	}
+	return host + ":" + strconv.Itoa(os.Getpid())
 }
 
 // intVar reads a non-negative integer variable; unset is 0.

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -38,6 +39,9 @@ func (l *lockedBuffer) String() string {
 // the address it listens on and its log.
 func startServe(t *testing.T, env map[string]string) (addr string, logs *lockedBuffer, stop func() error) {
 	t.Helper()
+	if _, ok := env["DURAND_DB"]; !ok {
+		env["DURAND_DB"] = filepath.Join(t.TempDir(), "durand.db")
+	}
 	logs = &lockedBuffer{}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
@@ -146,9 +150,20 @@ func TestServeBadSlackToken(t *testing.T) {
 	f.FailNext("auth.test", http.StatusUnauthorized, http.StatusUnauthorized, http.StatusUnauthorized, http.StatusUnauthorized)
 	_, errs, code := runCmdEnv(t, map[string]string{
 		"DURAND_ADDR": "127.0.0.1:0", "SLACK_BOT_TOKEN": "xoxb-bad", "SLACK_SIGNING_SECRET": "s", "SLACK_API_URL": f.APIURL(),
+		"DURAND_DB": filepath.Join(t.TempDir(), "durand.db"),
 	}, "serve")
 	if code == 0 || !strings.Contains(errs, "auth.test") || strings.Contains(errs, "xoxb-bad") {
 		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+}
+
+func TestServeBadDatabaseExits2(t *testing.T) {
+	_, errs, code := runCmdEnv(t, map[string]string{
+		"DURAND_ADDR": "127.0.0.1:0", "SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s",
+		"DURAND_DB": filepath.Join(t.TempDir(), "no", "such", "dir", "durand.db"),
+	}, "serve")
+	if code != 2 || !strings.HasPrefix(strings.TrimPrefix(errs, "durand: "), "DURAND_DB:") || strings.Count(errs, "\n") != 1 {
+		t.Errorf("exit %d, stderr %q; want one line naming DURAND_DB and exit 2", code, errs)
 	}
 }
 

@@ -1,0 +1,227 @@
+package postgres_test
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"net/url"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/durandbot/durand/adapters/postgres"
+	"github.com/durandbot/durand/bot"
+	"github.com/durandbot/durand/bot/storetest"
+)
+
+// envURL names the server the tests use; each test works in a schema of
+// its own that it drops at the end. When envRequired is set too (CI sets
+// it for the server it starts), a server that cannot be reached fails
+// the tests instead of skipping them.
+const (
+	envURL      = "DURAND_TEST_POSTGRES"
+	envRequired = "DURAND_TEST_POSTGRES_REQUIRED"
+)
+
+// server returns the URL of the test server, or skips the test when
+// there is none to use.
+func server(t *testing.T) string {
+	t.Helper()
+	base := os.Getenv(envURL)
+	if base == "" {
+		t.Skip(envURL + " is unset, so the PostgreSQL store is not tested: set it to a postgres:// URL of a server where the tests may create and drop schemas")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	conn, err := pgx.Connect(ctx, base)
+	if err != nil && os.Getenv(envRequired) != "" {
+		t.Fatalf("the PostgreSQL server named by %s (%s) cannot be reached, and %s is set: %v", envURL, redact(base), envRequired, err)
+	}
+	if err != nil {
+		t.Skipf("the PostgreSQL server named by %s (%s) cannot be reached, so the PostgreSQL store is not tested: %v", envURL, redact(base), err)
+	}
+	conn.Close(ctx)
+	return base
+}
+
+// freshURL creates an empty schema on the server at base and returns a
+// URL whose connections work in it. The schema is dropped when the test
+// ends.
+func freshURL(t *testing.T, base string) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	admin, err := pgx.Connect(ctx, base)
+	if err != nil {
+		t.Fatalf("connect to %s: %v", redact(base), err)
+	}
+	var b [6]byte
+	rand.Read(b[:])
+	schema := "durand_test_" + hex.EncodeToString(b[:])
+	if _, err := admin.Exec(ctx, "CREATE SCHEMA "+pgx.Identifier{schema}.Sanitize()); err != nil {
+		admin.Close(ctx)
+		t.Fatalf("create schema %s: %v", schema, err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if _, err := admin.Exec(ctx, "DROP SCHEMA "+pgx.Identifier{schema}.Sanitize()+" CASCADE"); err != nil {
+			t.Errorf("drop schema %s: %v", schema, err)
+		}
+		admin.Close(ctx)
+	})
+	return withSearchPath(t, base, schema)
+}
+
+// withSearchPath returns base, a URL or a key=value string, with its
+// search_path set to schema.
+func withSearchPath(t *testing.T, base, schema string) string {
+	t.Helper()
+	if !strings.HasPrefix(base, "postgres://") && !strings.HasPrefix(base, "postgresql://") {
+		return base + " search_path=" + schema
+	}
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatalf("%s: %v", envURL, err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+func redact(s string) string {
+	if u, err := url.Parse(s); err == nil && u.Scheme != "" {
+		return u.Redacted()
+	}
+	return "a key=value connection string"
+}
+
+func open(t *testing.T, url string) *postgres.Store {
+	t.Helper()
+	s, err := postgres.Open(context.Background(), url)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	return s
+}
+
+func TestStore(t *testing.T) {
+	base := server(t)
+	storetest.Run(t, func(t *testing.T) bot.Store { return open(t, freshURL(t, base)) })
+}
+
+func TestStoreShared(t *testing.T) {
+	base := server(t)
+	storetest.RunShared(t, func(t *testing.T) (bot.Store, bot.Store) {
+		u := freshURL(t, base)
+		return open(t, u), open(t, u)
+	})
+}
+
+func TestReopenKeepsData(t *testing.T) {
+	ctx := context.Background()
+	u := freshURL(t, server(t))
+	now := time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)
+	k := bot.ChannelKey{Platform: "discord", Channel: "42"}
+
+	s := open(t, u)
+	if err := s.Subscribe(ctx, bot.Subscription{Platform: "discord", Channel: "42", Hour: 7, Zone: "Asia/Kabul", By: "u1", Since: now}); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Claim(ctx, k, "2024-03-01", "a", now, time.Minute); err != nil || got != bot.ClaimWon {
+		t.Fatalf("Claim = %d, %v; want ClaimWon", got, err)
+	}
+	if err := s.MarkSent(ctx, k, "2024-03-01", "a", "m1", now); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	s = open(t, u)
+	defer s.Close()
+	if sub, err := s.Subscription(ctx, k); err != nil || sub.Hour != 7 || !sub.Since.Equal(now) {
+		t.Fatalf("Subscription after reopen = %+v, %v", sub, err)
+	}
+	if c, err := s.Claim(ctx, k, "2024-03-01", "b", now.Add(time.Hour), time.Minute); err != nil || c != bot.ClaimSent {
+		t.Fatalf("Claim after reopen = %d, %v; want ClaimSent", c, err)
+	}
+}
+
+// TestMigrateConcurrently starts several replicas at once on one empty
+// schema: the advisory lock lets each migration run once.
+func TestMigrateConcurrently(t *testing.T) {
+	u := freshURL(t, server(t))
+	const n = 4
+	stores := make(chan *postgres.Store, n)
+	errs := make(chan error, n)
+	for range n {
+		go func() {
+			s, err := postgres.Open(context.Background(), u)
+			if err != nil {
+				errs <- err
+				return
+			}
+			stores <- s
+		}()
+	}
+	for range n {
+		select {
+		case err := <-errs:
+			t.Errorf("concurrent Open: %v", err)
+		case s := <-stores:
+			s.Close()
+		}
+	}
+
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	rows, err := conn.Query(ctx, `SELECT version FROM schema_migrations ORDER BY version`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	versions, err := pgx.CollectRows(rows, pgx.RowTo[int32])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(versions) != 1 || versions[0] != 1 {
+		t.Errorf("schema_migrations after %d concurrent Opens = %v; want [1]", n, versions)
+	}
+}
+
+func TestOpenErrors(t *testing.T) {
+	tests := []struct {
+		name, url string
+		mention   string // the error names this
+		never     string // the error must not show this
+	}{
+		{"not a URL", "postgres://%zz", "postgres: open", ""},
+		// Port 1 on loopback: nothing listens there.
+		{"nobody listening", "postgres://durand:s3cret@127.0.0.1:1/durand?connect_timeout=2", "127.0.0.1:1/durand", "s3cret"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			s, err := postgres.Open(ctx, tt.url)
+			if err == nil {
+				s.Close()
+				t.Fatalf("Open(%q) succeeded; want an error", tt.url)
+			}
+			if !strings.Contains(err.Error(), tt.mention) {
+				t.Errorf("Open error %q; want it to mention %q", err, tt.mention)
+			}
+			if tt.never != "" && strings.Contains(err.Error(), tt.never) {
+				t.Errorf("Open error %q shows %q", err, tt.never)
+			}
+		})
+	}
+}

@@ -1,0 +1,191 @@
+package sqlite_test
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/durandbot/durand/adapters/sqlite"
+	"github.com/durandbot/durand/bot"
+	"github.com/durandbot/durand/bot/storetest"
+)
+
+func open(t *testing.T, path string) *sqlite.Store {
+	t.Helper()
+	s, err := sqlite.Open(context.Background(), path)
+	if err != nil {
+		t.Fatalf("Open(%q): %v", path, err)
+	}
+	return s
+}
+
+func TestStore(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) bot.Store {
+		return open(t, filepath.Join(t.TempDir(), "durand.db"))
+	})
+}
+
+func TestStoreInMemory(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) bot.Store { return open(t, ":memory:") })
+}
+
+func TestStoreShared(t *testing.T) {
+	storetest.RunShared(t, func(t *testing.T) (bot.Store, bot.Store) {
+		path := filepath.Join(t.TempDir(), "durand.db")
+		return open(t, path), open(t, path)
+	})
+}
+
+func TestReopenKeepsData(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "durand.db")
+	now := time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)
+	k := bot.ChannelKey{Platform: "slack", Channel: "C1"}
+
+	s := open(t, path)
+	sub := bot.Subscription{Platform: "slack", Channel: "C1", Hour: 8, Minute: 30, Zone: "Asia/Karachi", By: "U1", Since: now}
+	if err := s.Subscribe(ctx, sub); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Claim(ctx, k, "2024-03-01", "a", now, time.Minute); err != nil || got != bot.ClaimWon {
+		t.Fatalf("Claim = %d, %v; want ClaimWon", got, err)
+	}
+	if err := s.MarkSent(ctx, k, "2024-03-01", "a", "m1", now); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SyncPack(ctx, map[string]string{"f1": "h1"}, now); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	s = open(t, path)
+	defer s.Close()
+	got, err := s.Subscription(ctx, k)
+	if err != nil || got.Key() != sub.Key() || got.Hour != sub.Hour || got.Minute != sub.Minute ||
+		got.Zone != sub.Zone || got.By != sub.By || !got.Since.Equal(sub.Since) {
+		t.Fatalf("Subscription after reopen = %+v, %v; want %+v", got, err, sub)
+	}
+	if c, err := s.Claim(ctx, k, "2024-03-01", "b", now.Add(time.Hour), time.Minute); err != nil || c != bot.ClaimSent {
+		t.Fatalf("Claim after reopen = %d, %v; want ClaimSent", c, err)
+	}
+	if st, err := s.State(ctx, k); err != nil || st.Sent != 1 || !st.LastSent.Equal(now) {
+		t.Fatalf("State after reopen = %+v, %v; want Sent 1 at %v", st, err, now)
+	}
+	if ids, err := s.SyncPack(ctx, map[string]string{"f1": "h1"}, now.Add(time.Hour)); err != nil || len(ids) != 0 {
+		t.Fatalf("SyncPack of the same pack after reopen = %q, %v; want none", ids, err)
+	}
+}
+
+func TestOpenTwiceMigratesOnce(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "durand.db")
+	for i := range 3 {
+		s := open(t, path)
+		if err := s.Ping(ctx); err != nil {
+			t.Fatalf("open %d: Ping: %v", i, err)
+		}
+		if err := s.Close(); err != nil {
+			t.Fatalf("open %d: Close: %v", i, err)
+		}
+	}
+
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var versions []int
+	rows, err := db.QueryContext(ctx, `SELECT version FROM schema_migrations ORDER BY version`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			t.Fatal(err)
+		}
+		versions = append(versions, v)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(versions, []int{1}) {
+		t.Errorf("schema_migrations after three Opens = %v; want [1]", versions)
+	}
+	var mode string
+	if err := db.QueryRowContext(ctx, `PRAGMA journal_mode`).Scan(&mode); err != nil {
+		t.Fatal(err)
+	}
+	if mode != "wal" {
+		t.Errorf("journal_mode = %q; want wal", mode)
+	}
+}
+
+func TestOpenConcurrently(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "durand.db")
+	errs := make(chan error, 4)
+	for range cap(errs) {
+		go func() {
+			s, err := sqlite.Open(context.Background(), path)
+			if err == nil {
+				err = s.Close()
+			}
+			errs <- err
+		}()
+	}
+	for range cap(errs) {
+		if err := <-errs; err != nil {
+			t.Errorf("concurrent Open: %v", err)
+		}
+	}
+}
+
+func TestOpenErrors(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name, path string
+		is         error  // errors.Is the error, when not nil
+		mention    string // the error names this
+	}{
+		{"missing directory", filepath.Join(dir, "no", "such", "dir", "durand.db"), fs.ErrNotExist, filepath.Join(dir, "no", "such", "dir")},
+		{"empty path", "", nil, "empty path"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := sqlite.Open(context.Background(), tt.path)
+			if err == nil {
+				s.Close()
+				t.Fatalf("Open(%q) succeeded; want an error", tt.path)
+			}
+			if tt.is != nil && !errors.Is(err, tt.is) {
+				t.Errorf("Open(%q) = %v; want one that errors.Is %v", tt.path, err, tt.is)
+			}
+			if !strings.Contains(err.Error(), tt.mention) {
+				t.Errorf("Open(%q) = %q; want it to mention %q", tt.path, err, tt.mention)
+			}
+		})
+	}
+}
+
+func TestOddPath(t *testing.T) {
+	// '?', '#' and '%' belong to the file name, not to the driver's options.
+	path := filepath.Join(t.TempDir(), "a?b#c%20d.db")
+	s := open(t, path)
+	defer s.Close()
+	if err := s.Ping(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("the database is not at %q: %v", path, err)
+	}
+}
