@@ -46,7 +46,8 @@ type Response struct {
 	Sources     []Source
 	Suggestions []string // questions to ask instead, as buttons or hints
 	Confidence  float64
-	Entity      string // the main entity matched, for logs
+	Entity      string  // the main entity matched, for logs
+	Digest      *Digest // a digest preview: adapters render it as they render digests
 }
 
 // Source is a cited document and the part of it an answer came from.

@@ -214,10 +214,5 @@ func (r *Router) digestPreview(ctx context.Context, k ChannelKey) Response {
 	if err != nil {
 		return r.storeError(ctx, err)
 	}
-	resp := Response{Kind: KindInfo, Lead: d.Title, Sources: d.Sources}
-	for _, sec := range d.Sections {
-		resp.Lines = append(resp.Lines, sec.Heading+":")
-		resp.Lines = append(resp.Lines, sec.Lines...)
-	}
-	return resp
+	return Response{Kind: KindInfo, Lead: d.Title, Sources: d.Sources, Digest: &d}
 }

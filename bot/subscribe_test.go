@@ -66,7 +66,7 @@ func TestDigestPreview(t *testing.T) {
 	r := newRouter(t)
 	r.SetDigest(bot.DigestSettings{Store: bot.NewMemoryStore(), Now: func() time.Time { return time.Date(2026, 9, 5, 9, 0, 0, 0, time.UTC) }})
 	resp := r.Handle(context.Background(), bot.Message{Platform: "console", Channel: "console", Text: "digest preview"})
-	if !strings.Contains(resp.Lead, "5 September 2026") || !strings.Contains(strings.Join(resp.Lines, "\n"), "Fact of the day") {
+	if resp.Digest == nil || !strings.Contains(resp.Lead, "5 September 2026") || !strings.Contains(resp.Digest.Text(), "Fact of the day") {
 		t.Errorf("preview %+v", resp)
 	}
 }

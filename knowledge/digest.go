@@ -46,14 +46,19 @@ func (b *Base) EntityTimeline(id string, n int) (facts []*Fact, more int) {
 	return dated, 0
 }
 
-// FocusEntities returns the entities with enough dated facts for a short
-// timeline, in id order.
+// FocusEntities returns the people, groups, places and events with enough
+// dated facts for a short timeline, in id order.
 func (b *Base) FocusEntities() []*Entity { return b.focus }
 
 // focusEntities computes FocusEntities, once, at load.
 func (b *Base) focusEntities() []*Entity {
 	var out []*Entity
 	for _, e := range b.entities {
+		switch e.Kind {
+		case KindPerson, KindGroup, KindPlace, KindCrossing, KindEvent, KindOperation, KindAgreement:
+		default:
+			continue // outlets, documents and concepts make thin stories
+		}
 		if f, _ := b.EntityTimeline(e.ID, 3); len(f) >= 3 {
 			out = append(out, e)
 		}

@@ -110,6 +110,9 @@ func quit(line string) bool {
 // Render formats a response for the terminal: the answer, supporting lines
 // as bullets, the sources, and any suggestions.
 func Render(r bot.Response) string {
+	if r.Digest != nil {
+		return r.Digest.Text()
+	}
 	var b strings.Builder
 	b.WriteString(r.Lead)
 	for _, l := range r.Lines {

@@ -68,6 +68,9 @@ type Rendered struct {
 // their last lines (saying how many), and when the whole embed would pass
 // 6,000 characters the description is trimmed first, ending in "…".
 func Render(r bot.Response, question string) Rendered {
+	if r.Digest != nil {
+		return RenderDigest(*r.Digest)
+	}
 	var footer string
 	if q := oneLine(question); q != "" {
 		// Footers show no markdown, so only mentions are neutralised:

@@ -71,6 +71,9 @@ type Rendered struct {
 // that would exceed 50 blocks loses its last sections, keeping the sources
 // and the buttons. KindError renders the lead only.
 func Render(r bot.Response, o RenderOptions) Rendered {
+	if r.Digest != nil {
+		return RenderDigest(*r.Digest)
+	}
 	lead := Escape(strings.TrimSpace(r.Lead))
 	if r.Kind == bot.KindError {
 		if lead == "" {
