@@ -5,15 +5,37 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"sync/atomic"
+	"time"
+	"unicode/utf8"
 
 	"github.com/durandbot/durand/knowledge"
 )
 
 // Router turns messages into responses. It is safe for concurrent use.
 type Router struct {
-	kb     *knowledge.Base
+	kb     atomic.Pointer[knowledge.Base]
 	log    *slog.Logger
 	digest *DigestSettings // nil: digest commands are off
+	opts   Options
+	limits *limiter
+}
+
+// Options tune a Router; the zero value limits nothing and logs no text.
+type Options struct {
+	// RatePerMinute is how many questions one user may ask a minute (a
+	// token bucket with that burst); 0 is unlimited.
+	RatePerMinute int
+	// MaxInput is the longest message accepted, in characters; 1,000 when 0.
+	MaxInput int
+	// LogQuestions puts the question's text in the log line; off, only
+	// its length is logged.
+	LogQuestions bool
+	// Observe, when set, is told each question's platform, outcome
+	// (answered, declined, limited, refused, error) and latency.
+	Observe func(platform, outcome string, latency time.Duration)
+	// Now is the clock for the rate limit; time.Now when nil.
+	Now func() time.Time
 }
 
 // NewRouter returns a Router answering from kb. A nil logger discards.
@@ -21,28 +43,63 @@ func NewRouter(kb *knowledge.Base, log *slog.Logger) *Router {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Router{kb: kb, log: log}
+	r := &Router{log: log}
+	r.kb.Store(kb)
+	r.SetOptions(Options{})
+	return r
 }
 
+// SetOptions sets the rate limit, the input limit, logging and metrics.
+// Call it before serving.
+func (r *Router) SetOptions(o Options) {
+	if o.MaxInput <= 0 {
+		o.MaxInput = 1000
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	r.opts = o
+	r.limits = newLimiter(o.RatePerMinute, o.Now)
+}
+
+// Base returns the pack the Router answers from.
+func (r *Router) Base() *knowledge.Base { return r.kb.Load() }
+
+// SetBase swaps in a newly loaded pack; questions already being answered
+// finish on the old one.
+func (r *Router) SetBase(kb *knowledge.Base) { r.kb.Store(kb) }
+
 // helpLines describes the commands, for every platform.
-var helpLines = []string{
-	"Ask me anything about Pakistan–Afghanistan relations, 2021–2024: who is Asif Durrani, when did Torkham close, how many Afghans were deported.",
-	"timeline <topic or period> — dated events in order, e.g. timeline TTP, timeline September 2023",
-	"sources — the documents I answer from",
-	"about — what I am and what I know",
-	"digest on 08:00 Asia/Karachi · digest off · digest status — a daily digest in this channel",
-	"help — this message",
+func helpLines() []string {
+	return []string{
+		"Ask me anything about Pakistan–Afghanistan relations, 2021–2024: who is Asif Durrani, when did Torkham close, how many Afghans were deported.",
+		"timeline <topic or period> — dated events in order, e.g. timeline TTP, timeline September 2023",
+		"sources — the documents I answer from",
+		"about — what I am and what I know",
+		"digest on 08:00 Asia/Karachi · digest off · digest status — a daily digest in this channel",
+		"help — this message",
+	}
 }
 
 // Handle answers one message. It never panics: a failure becomes a short
 // error response and a log line.
 func (r *Router) Handle(ctx context.Context, m Message) (resp Response) {
+	start := r.opts.Now()
+	outcome := ""
 	defer func() {
 		if p := recover(); p != nil {
 			r.log.ErrorContext(ctx, "handler panic", "platform", m.Platform, "channel", m.Channel, "panic", fmt.Sprint(p))
 			resp = Response{Kind: KindError, Lead: "Sorry, something went wrong answering that. Please try again."}
+			outcome = "error"
+		}
+		if outcome != "" {
+			r.record(ctx, m, resp, outcome, r.opts.Now().Sub(start))
 		}
 	}()
+	if n := utf8.RuneCountInString(m.Text); n > r.opts.MaxInput {
+		outcome = "refused"
+		return Response{Kind: KindInfo, Lead: fmt.Sprintf("That's too long for me (%d characters): please ask in under %d.", n, r.opts.MaxInput)}
+	}
 	text := knowledge.Normalize(m.Text)
 	cmd, arg, _ := strings.Cut(text, " ")
 	arg = strings.TrimSpace(arg)
@@ -66,14 +123,44 @@ func (r *Router) Handle(ctx context.Context, m Message) (resp Response) {
 			return Response{Kind: KindHelp, Lead: "Tell me what the timeline is of: a topic or a period.",
 				Lines: []string{"e.g. timeline TTP, timeline September 2023, timeline 1994-1998"}}
 		}
-		return r.ask("timeline " + arg)
+		return r.question(m, "timeline "+arg, &outcome)
 	}
-	return r.ask(m.Text)
+	return r.question(m, m.Text, &outcome)
+}
+
+// question answers q for m's user, within the user's rate limit, and
+// notes the outcome for the log and metrics.
+func (r *Router) question(m Message, q string, outcome *string) Response {
+	if !r.limits.allow(m.Platform + "\x00" + m.User) {
+		*outcome = "limited"
+		return Response{Kind: KindInfo, Lead: fmt.Sprintf("You're asking faster than I can keep up with (%d questions a minute); please try again in a little while.", r.opts.RatePerMinute)}
+	}
+	resp := r.ask(q)
+	*outcome = "answered"
+	if resp.Kind == KindDecline {
+		*outcome = "declined"
+	}
+	return resp
+}
+
+// record writes the question's log line and tells the observer.
+func (r *Router) record(ctx context.Context, m Message, resp Response, outcome string, d time.Duration) {
+	attrs := []any{"platform", m.Platform, "channel", m.Channel, "outcome", outcome,
+		"latency_ms", float64(d.Microseconds()) / 1000, "entity", resp.Entity, "confidence", resp.Confidence}
+	if r.opts.LogQuestions {
+		attrs = append(attrs, "text", m.Text)
+	} else {
+		attrs = append(attrs, "chars", utf8.RuneCountInString(m.Text))
+	}
+	r.log.InfoContext(ctx, "question", attrs...)
+	if r.opts.Observe != nil {
+		r.opts.Observe(m.Platform, outcome, d)
+	}
 }
 
 // ask answers a question from the pack.
 func (r *Router) ask(q string) Response {
-	a := r.kb.Answer(q)
+	a := r.Base().Answer(q)
 	resp := Response{Confidence: a.Confidence, Suggestions: a.Suggestions, More: a.More}
 	if len(a.Entities) > 0 {
 		resp.Entity = a.Entities[0].ID
@@ -102,16 +189,17 @@ func (r *Router) ask(q string) Response {
 // Complete offers up to n questions matching what a user has typed, for
 // autocomplete.
 func (r *Router) Complete(typed string, n int) []string {
-	return r.kb.Complete(typed, n)
+	return r.Base().Complete(typed, n)
 }
 
 func (r *Router) help() Response {
-	return Response{Kind: KindHelp, Lead: helpLines[0], Lines: helpLines[1:]}
+	h := helpLines()
+	return Response{Kind: KindHelp, Lead: h[0], Lines: h[1:]}
 }
 
 func (r *Router) sources() Response {
 	resp := Response{Kind: KindInfo, Lead: "I answer from these documents:"}
-	for _, s := range r.kb.Sources() {
+	for _, s := range r.Base().Sources() {
 		line := s.Title
 		if s.Author != "" {
 			line += ", by " + s.Author
@@ -128,7 +216,7 @@ func (r *Router) sources() Response {
 }
 
 func (r *Router) about() Response {
-	st := r.kb.Stats()
+	st := r.Base().Stats()
 	return Response{Kind: KindInfo,
 		Lead:  "durand answers questions about Pakistan–Afghanistan relations from a curated knowledge pack, citing the source of every answer. It declines rather than guess.",
 		Lines: []string{fmt.Sprintf("The pack holds %d facts about %d people, groups, places and events, drawn from %d documents.", st.Facts, st.Entities, st.Sources)},

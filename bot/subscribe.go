@@ -210,7 +210,7 @@ func (r *Router) digestPreview(ctx context.Context, k ChannelKey) Response {
 			loc = l
 		}
 	}
-	d, err := (&Digester{KB: r.kb, Store: r.digest.Store}).Compose(ctx, k, r.digest.Now().In(loc).Format(time.DateOnly))
+	d, err := (&Digester{KB: r.Base(), Store: r.digest.Store}).Compose(ctx, k, r.digest.Now().In(loc).Format(time.DateOnly))
 	if err != nil {
 		return r.storeError(ctx, err)
 	}
