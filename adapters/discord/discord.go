@@ -35,6 +35,9 @@ type Config struct {
 
 	Router *bot.Router
 	Log    *slog.Logger
+	// Transport carries REST calls (e.g. to count them); the default
+	// transport when nil.
+	Transport http.RoundTripper
 	// AnswerTimeout is how long an interaction's answer may take before
 	// the adapter defers it and answers in a follow-up.
 	AnswerTimeout time.Duration
@@ -77,7 +80,10 @@ func New(cfg Config) (*Adapter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("discord: %w", err)
 	}
-	var transport http.RoundTripper = http.DefaultTransport
+	transport := cfg.Transport
+	if transport == nil {
+		transport = http.DefaultTransport
+	}
 	if cfg.APIURL != "" {
 		base, err := url.Parse(cfg.APIURL)
 		if err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {

@@ -11,13 +11,16 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"os/signal"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/durandbot/durand/adapters/discord"
+	"github.com/durandbot/durand/adapters/metrics"
 	"github.com/durandbot/durand/adapters/postgres"
 	"github.com/durandbot/durand/adapters/slack"
 	"github.com/durandbot/durand/adapters/sqlite"
@@ -31,6 +34,10 @@ type serveConfig struct {
 	TZ     *time.Location
 	DB     string   // a SQLite file path or a postgres:// URL
 	Admins []string // Slack users who may change digests; anyone when empty
+	Pack   string   // a pack directory to serve and reload; the embedded pack when empty
+	Rate   int      // questions per user per minute; 0 is unlimited
+	// LogQuestions logs each question's text.
+	LogQuestions bool
 
 	SlackBotToken, SlackSigningSecret, SlackAppToken, SlackAPIURL string
 
@@ -63,11 +70,31 @@ func loadServeConfig(getenv func(string) string) (serveConfig, error) {
 		DiscordAPIURL:      getenv("DISCORD_API_URL"),
 		DiscordGuildID:     getenv("DISCORD_GUILD_ID"),
 	}
+	var err error
 	if c.Addr == "" {
 		c.Addr = ":8080"
 	}
 	if c.DB = getenv("DURAND_DB"); c.DB == "" {
 		c.DB = "durand.db"
+	}
+	c.Pack = getenv("DURAND_PACK")
+	if c.Pack != "" {
+		if info, err := os.Stat(c.Pack); err != nil || !info.IsDir() {
+			return c, usageError("DURAND_PACK: %q is not a directory", c.Pack)
+		}
+	}
+	c.Rate = 20
+	if getenv("DURAND_RATE") != "" {
+		if c.Rate, err = intVar(getenv, "DURAND_RATE"); err != nil {
+			return c, err
+		}
+	}
+	switch v := getenv("DURAND_LOG_QUESTIONS"); v {
+	case "", "0", "false":
+	case "1", "true":
+		c.LogQuestions = true
+	default:
+		return c, usageError("DURAND_LOG_QUESTIONS: %q is not 1 or 0", v)
 	}
 	for _, id := range strings.Split(getenv("DURAND_ADMINS"), ",") {
 		if id = strings.TrimSpace(id); id != "" {
@@ -136,11 +163,21 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		return err
 	}
 	log := slog.New(slog.NewJSONHandler(stderr, nil))
-	base, err := knowledge.Load(packFS(*packDir))
+	if *packDir != "" {
+		cfg.Pack = *packDir
+	}
+	base, err := knowledge.Load(packFS(cfg.Pack))
 	if err != nil {
+		if cfg.Pack != "" {
+			return usageError("DURAND_PACK: the pack in %s is invalid: %v", cfg.Pack, err)
+		}
 		return fmt.Errorf("serve: loading the pack: %w", err)
 	}
+	met := metrics.New()
+	st := base.Stats()
+	met.Pack(st.Facts, st.Entities)
 	router := bot.NewRouter(base, log)
+	router.SetOptions(bot.Options{RatePerMinute: cfg.Rate, LogQuestions: cfg.LogQuestions, Observe: met.Question})
 	store, err := openStore(ctx, cfg.DB)
 	if err != nil {
 		return usageError("DURAND_DB: %v", err)
@@ -167,6 +204,8 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { io.WriteString(w, "ok\n") })
 	mux.HandleFunc("GET /readyz", ready.serve)
+	mux.Handle("GET /metrics", met.Handler())
+	ready.set("pack", func() bool { return router.Base() != nil })
 
 	var wg sync.WaitGroup
 	var waits []func()
@@ -181,6 +220,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		sa, err := slack.New(slack.Config{
 			BotToken: cfg.SlackBotToken, SigningSecret: cfg.SlackSigningSecret, AppToken: cfg.SlackAppToken,
 			APIURL: cfg.SlackAPIURL, Router: router, Admins: cfg.Admins, Log: log,
+			HTTPClient: &http.Client{Transport: met.Transport("slack", nil), Timeout: 10 * time.Second},
 		})
 		if err != nil {
 			return usageError("%v", err)
@@ -208,6 +248,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		da, err := discord.New(discord.Config{
 			Token: cfg.DiscordToken, APIURL: cfg.DiscordAPIURL, GuildID: cfg.DiscordGuildID,
 			ShardID: cfg.DiscordShardID, ShardCount: cfg.DiscordShardCount, Router: router, Log: log,
+			Transport: met.Transport("discord", nil),
 		})
 		if err != nil {
 			return usageError("%v", err)
@@ -225,9 +266,21 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	sched := &bot.Scheduler{
 		Store:   store,
 		Posters: posters,
-		Compose: (&bot.Digester{KB: base, Store: store}).Compose,
-		Owner:   owner(),
-		Log:     log,
+		Compose: func(ctx context.Context, k bot.ChannelKey, date string) (bot.Digest, error) {
+			return (&bot.Digester{KB: router.Base(), Store: store}).Compose(ctx, k, date)
+		},
+		Owner:    owner(),
+		Log:      log,
+		OnResult: met.Digest,
+	}
+	if cfg.Pack != "" {
+		r := &reloader{dir: cfg.Pack, router: router, store: store, metrics: met, log: log}
+		r.last, _ = fingerprint(cfg.Pack)
+		hup := make(chan os.Signal, 1)
+		signal.Notify(hup, syscall.SIGHUP)
+		defer signal.Stop(hup)
+		wg.Add(1)
+		go func() { defer wg.Done(); r.watch(ctx, hup, 2*time.Second) }()
 	}
 	wg.Add(1)
 	go func() {

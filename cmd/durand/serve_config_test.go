@@ -38,6 +38,10 @@ func TestLoadServeConfig(t *testing.T) {
 		{"shard beyond count", []string{"DISCORD_BOT_TOKEN", "xoxb-1", "DISCORD_SHARD_ID", "4", "DISCORD_SHARD_COUNT", "4"}, "DISCORD_SHARD_ID"},
 		{"shard without count", []string{"DISCORD_BOT_TOKEN", "xoxb-1", "DISCORD_SHARD_ID", "1"}, "DISCORD_SHARD_COUNT"},
 		{"shards", []string{"DISCORD_BOT_TOKEN", "xoxb-1", "DISCORD_SHARD_ID", "3", "DISCORD_SHARD_COUNT", "4"}, ""},
+		{"bad rate", append([]string{"DURAND_RATE", "fast"}, slackHTTP...), "DURAND_RATE"},
+		{"rate", append([]string{"DURAND_RATE", "0"}, slackHTTP...), ""},
+		{"bad log questions", append([]string{"DURAND_LOG_QUESTIONS", "yes please"}, slackHTTP...), "DURAND_LOG_QUESTIONS"},
+		{"pack not a directory", append([]string{"DURAND_PACK", "/no/such/pack"}, slackHTTP...), "DURAND_PACK"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

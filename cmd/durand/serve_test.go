@@ -7,9 +7,11 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -207,5 +209,123 @@ func TestServeDiscordBesideSlackEndToEnd(t *testing.T) {
 	}
 	if strings.Contains(logs.String(), "discord-e2e-token") {
 		t.Error("log leaks the Discord token")
+	}
+}
+
+func get(t *testing.T, url string) string {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return string(b)
+}
+
+// slash sends a signed /durand command and returns the reply body.
+func slash(t *testing.T, base, secret, text, user string) string {
+	t.Helper()
+	form := strings.Replace(slacktest.SlashForm(text, "http://127.0.0.1:1/r"), "user_id=U1", "user_id="+user, 1)
+	resp, err := http.DefaultClient.Do(slacktest.SignedRequest(t, base+"/slack/commands", "application/x-www-form-urlencoded", form, secret, time.Now()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return string(b)
+}
+
+func TestServeMetrics(t *testing.T) {
+	f := slacktest.NewFake(t)
+	addr, _, _ := startServe(t, map[string]string{
+		"DURAND_ADDR": "127.0.0.1:0", "SLACK_BOT_TOKEN": "xoxb-m", "SLACK_SIGNING_SECRET": "m-secret", "SLACK_API_URL": f.APIURL(),
+		"DURAND_RATE": "2",
+	})
+	base := "http://" + addr
+	slash(t, base, "m-secret", "who is asif durrani", "U1")
+	slash(t, base, "m-secret", "what is the population of afghanistan", "U1")
+	if body := slash(t, base, "m-secret", "who is imran khan", "U1"); !strings.Contains(body, "questions a minute") {
+		t.Errorf("third question within the minute at DURAND_RATE=2: %s", body)
+	}
+	out := get(t, base+"/metrics")
+	for _, want := range []string{
+		`durand_questions_total{outcome="answered",platform="slack"} 1`,
+		`durand_questions_total{outcome="declined",platform="slack"} 1`,
+		`durand_questions_total{outcome="limited",platform="slack"} 1`,
+		`durand_answer_seconds_count{platform="slack"} 3`,
+		`durand_pack_facts 751`,
+		`durand_pack_entities 316`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("metrics lack %s", want)
+		}
+	}
+}
+
+// copyPack copies the embedded pack's files from ../../seeds into dir.
+func copyPack(t *testing.T, dir string) {
+	t.Helper()
+	for _, pat := range []string{"*.yaml", "entities/*.yaml", "facts/*.yaml"} {
+		files, _ := filepath.Glob(filepath.Join("../../seeds", pat))
+		for _, src := range files {
+			rel, _ := filepath.Rel("../../seeds", src)
+			data, err := os.ReadFile(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			os.MkdirAll(filepath.Join(dir, filepath.Dir(rel)), 0o755)
+			if err := os.WriteFile(filepath.Join(dir, rel), data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
+func TestServePackReload(t *testing.T) {
+	dir := t.TempDir()
+	copyPack(t, dir)
+	f := slacktest.NewFake(t)
+	addr, logs, _ := startServe(t, map[string]string{
+		"DURAND_ADDR": "127.0.0.1:0", "SLACK_BOT_TOKEN": "xoxb-r", "SLACK_SIGNING_SECRET": "r-secret", "SLACK_API_URL": f.APIURL(),
+		"DURAND_PACK": dir,
+	})
+	base := "http://" + addr
+	ask := func(user string) string { return slash(t, base, "r-secret", "who is sarfraz bugti", user) }
+	if body := ask("U1"); !strings.Contains(body, "interior minister") {
+		t.Fatalf("before reload: %s", body)
+	}
+	factsFile := filepath.Join(dir, "facts", "002.yaml")
+	orig, err := os.ReadFile(factsFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A valid change is picked up from the directory.
+	changed := strings.Replace(string(orig), "interim (caretaker) interior minister", "interim (caretaker) interior minister, RELOADED", 1)
+	if changed == string(orig) {
+		t.Fatal("the fact to change was not found")
+	}
+	if err := os.WriteFile(factsFile, []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	slacktest.Eventually(t, "the reloaded answer", func() bool { return strings.Contains(ask("U2"), "RELOADED") })
+	// An invalid pack is refused; the last good one keeps serving.
+	if err := os.WriteFile(factsFile, []byte(changed+"\n- id: broken\n  text: no citation\n  type: event\n  entities: [nobody]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	slacktest.Eventually(t, "the refusal logged", func() bool { return strings.Contains(logs.String(), "pack refused") })
+	if body := ask("U3"); !strings.Contains(body, "RELOADED") {
+		t.Errorf("after a refused reload: %s", body)
+	}
+	// SIGHUP reloads too (the file is still broken: refused again).
+	before := strings.Count(logs.String(), "pack refused")
+	if err := syscall.Kill(os.Getpid(), syscall.SIGHUP); err != nil {
+		t.Fatal(err)
+	}
+	slacktest.Eventually(t, "a SIGHUP reload", func() bool {
+		return strings.Count(logs.String(), "pack refused") > before && strings.Contains(logs.String(), `"why":"SIGHUP"`)
+	})
+	if !strings.Contains(get(t, base+"/metrics"), `durand_pack_reloads_total{outcome="refused"}`) {
+		t.Error("refused reloads not counted")
 	}
 }
