@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	slackgo "github.com/slack-go/slack"
@@ -48,6 +49,7 @@ type Adapter struct {
 
 	mu        sync.Mutex
 	botUserID string
+	socketUp  atomic.Bool // a Socket Mode connection is up
 
 	wg sync.WaitGroup // answers still being posted
 }
@@ -123,6 +125,10 @@ func (a *Adapter) Start(ctx context.Context) error {
 	a.log.InfoContext(ctx, "slack connected", "team", resp.Team, "bot_user", resp.UserID)
 	return nil
 }
+
+// Ready reports whether the adapter can take questions: always over HTTP
+// (once Start has checked the token), and in Socket Mode while connected.
+func (a *Adapter) Ready() bool { return !a.SocketMode() || a.socketUp.Load() }
 
 // SocketMode reports whether the adapter is configured for Socket Mode.
 func (a *Adapter) SocketMode() bool { return a.cfg.AppToken != "" }

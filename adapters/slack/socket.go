@@ -83,6 +83,7 @@ func (a *Adapter) socketEvent(ctx context.Context, sm *socketmode.Client, evt so
 	req := evt.Request
 	switch evt.Type {
 	case socketmode.EventTypeConnecting:
+		a.socketUp.Store(false)
 		if c, ok := evt.Data.(*slackgo.ConnectingEvent); ok {
 			if c.ConnectionCount > 0 && c.Attempt == 1 {
 				// slack-go reports no event when a socket drops; this is
@@ -93,6 +94,7 @@ func (a *Adapter) socketEvent(ctx context.Context, sm *socketmode.Client, evt so
 			}
 		}
 	case socketmode.EventTypeConnected:
+		a.socketUp.Store(true)
 		if c, ok := evt.Data.(*socketmode.ConnectedEvent); ok {
 			// Info carries the websocket URL, whose ticket is a credential:
 			// never log it.

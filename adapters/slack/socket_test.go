@@ -317,7 +317,7 @@ func postText(p url.Values) string {
 func TestSocketModeMention(t *testing.T) {
 	f := slacktest.NewFake(t)
 	s := newFakeSocket(t, f)
-	_, logs, stop := startSocketMode(t, f)
+	a, logs, stop := startSocketMode(t, f)
 
 	c := s.conn(t, 1)
 	c.send(t, eventsEnvelope("env-1", slacktest.MentionEvent("Ev1", "U1", "", "<@UDURAND> who is asif durrani", "1700000000.000100", ""), 0))
@@ -347,6 +347,9 @@ func TestSocketModeMention(t *testing.T) {
 	}
 	if n := f.Calls("apps.connections.open"); n != 1 {
 		t.Errorf("apps.connections.open called %d times, want 1", n)
+	}
+	if !a.Ready() {
+		t.Error("not ready while connected")
 	}
 	if !slices.Contains(f.Auth(), "Bearer "+testAppToken) {
 		t.Error("apps.connections.open was not called with the app-level token")

@@ -240,7 +240,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 				}
 			}()
 		}
-		ready.set("slack", func() bool { return true })
+		ready.set("slack", sa.Ready)
 		waits = append(waits, sa.Wait)
 		posters["slack"] = sa
 	}
