@@ -169,6 +169,16 @@ func TestServeBadDatabaseExits2(t *testing.T) {
 	}
 }
 
+func TestServeUnreachablePostgresExits2(t *testing.T) {
+	_, errs, code := runCmdEnv(t, map[string]string{
+		"DURAND_ADDR": "127.0.0.1:0", "SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s",
+		"DURAND_DB": "postgres://durand:hunter2@127.0.0.1:1/durand?sslmode=disable&connect_timeout=2",
+	}, "serve")
+	if code != 2 || !strings.Contains(errs, "DURAND_DB:") || strings.Contains(errs, "hunter2") {
+		t.Errorf("exit %d, stderr %q; want exit 2 naming DURAND_DB without the password", code, errs)
+	}
+}
+
 func runCmdEnv(t *testing.T, env map[string]string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	var out, errb bytes.Buffer
