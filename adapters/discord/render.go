@@ -3,10 +3,11 @@ package discord
 import (
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/durandbot/durand/internal/textcut"
 
 	"github.com/durandbot/durand/bot"
 )
@@ -400,71 +401,6 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// trimWords shortens s to at most max characters (runes), ending in "…" on
-// a word boundary when it has to cut, or between runes when the last word is
-// too long, though never inside a rune, before a joiner, combining mark or
-// variation selector, or after a zero-width joiner. Invalid UTF-8 is
-// replaced by U+FFFD first, so what it returns is always valid.
-func trimWords(s string, max int) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	if utf8.RuneCountInString(s) <= max {
-		return s
-	}
-	if max < 1 {
-		return ""
-	}
-	head := ""
-	if max > 1 {
-		head = cut(s, max-1)
-	}
-	return strings.TrimRightFunc(head, unicode.IsSpace) + "…"
-}
-
-// cut is the head of s, which is longer than max runes (max ≥ 1), of at
-// most max runes: up to the last break (white space other than no-break
-// spaces) if there is one, else up to a rune boundary that does not split a
-// cluster.
-func cut(s string, max int) string {
-	end := runeOffset(s, max)
-	_, size := utf8.DecodeRuneInString(s[end:])
-	look := s[:end+size] // the head, plus the next rune in case it is a space
-	if i := strings.LastIndexFunc(look, isBreak); i > 0 {
-		return s[:i]
-	}
-	i := end
-	for i > 0 {
-		next, _ := utf8.DecodeRuneInString(s[i:])
-		prev, n := utf8.DecodeLastRuneInString(s[:i])
-		if !joins(next) && prev != '\u200d' {
-			return s[:i]
-		}
-		i -= n
-	}
-	return s[:end] // one cluster longer than max: cut it anyway, between runes
-}
-
-// isBreak reports whether text may be broken at r: white space other than
-// no-break spaces.
-func isBreak(r rune) bool {
-	return unicode.IsSpace(r) && r != '\u00a0' && r != '\u2007' && r != '\u202f'
-}
-
-// joins reports whether r belongs with the rune before it: a zero-width
-// joiner, combining mark, variation selector or skin-tone modifier.
-func joins(r rune) bool {
-	return r == '\u200d' ||
-		unicode.In(r, unicode.Mn, unicode.Me) ||
-		'\ufe00' <= r && r <= '\ufe0f' ||
-		'\U0001f3fb' <= r && r <= '\U0001f3ff'
-}
-
-// runeOffset is the byte offset in s after its first n runes.
-func runeOffset(s string, n int) int {
-	for i := range s {
-		if n == 0 {
-			return i
-		}
-		n--
-	}
-	return len(s)
-}
+// trimWords shortens s to at most max runes on a word boundary, ending in
+// "…" when it cuts; the result is always valid UTF-8.
+func trimWords(s string, max int) string { return textcut.Trim(s, max) }

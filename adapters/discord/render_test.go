@@ -13,6 +13,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/durandbot/durand/internal/textcut"
+
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/durandbot/durand/bot"
@@ -487,7 +489,7 @@ func TestRenderLimits(t *testing.T) {
 			if !strings.HasSuffix(d, "…") || !strings.HasPrefix(esc, head) {
 				t.Fatalf("%q: description is not the lead, trimmed", word)
 			}
-			if next, _ := utf8.DecodeRuneInString(esc[len(head):]); joins(next) {
+			if next, _ := utf8.DecodeRuneInString(esc[len(head):]); textcut.Joins(next) {
 				t.Errorf("%q: cut before %U, tearing it from the rune before", word, next)
 			}
 			if prev, _ := utf8.DecodeLastRuneInString(head); prev == '\u200d' {

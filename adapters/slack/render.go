@@ -4,9 +4,10 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	slackgo "github.com/slack-go/slack"
+
+	"github.com/durandbot/durand/internal/textcut"
 
 	"github.com/durandbot/durand/bot"
 )
@@ -337,106 +338,10 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// trimWords shortens s to at most max runes, ending in "…" on a word
-// boundary when it has to cut (or mid-word, at a rune boundary, when the
-// last word is too long).
-func trimWords(s string, max int) string {
-	if utf8.RuneCountInString(s) <= max {
-		return s
-	}
-	if max < 1 {
-		return ""
-	}
-	head := ""
-	if max > 1 {
-		head, _ = cut(s, max-1)
-	}
-	return strings.TrimRightFunc(head, unicode.IsSpace) + "…"
-}
+// trimWords shortens s to at most max runes on a word boundary, ending in
+// "…" when it cuts.
+func trimWords(s string, max int) string { return textcut.Trim(s, max) }
 
-// split breaks s into parts of at most max runes, on line boundaries where
-// it can, else on word boundaries, else between runes. The white space at
-// each break is dropped.
-func split(s string, max int) []string {
-	var parts []string
-	for {
-		s = strings.TrimSpace(s)
-		if s == "" {
-			return parts
-		}
-		if utf8.RuneCountInString(s) <= max {
-			return append(parts, s)
-		}
-		head, rest := cut(s, max)
-		parts = append(parts, head)
-		s = rest
-	}
-}
-
-// cut splits s, which is longer than max runes (max ≥ 1), into a head of at
-// most max runes and the rest: at the last line break if it is in the second
-// half of the head, else at the last space, else between two runes, though
-// never inside an HTML entity (&amp;) or before a joiner, combining mark or
-// variation selector. The white space at the break is dropped.
-func cut(s string, max int) (head, rest string) {
-	end := runeOffset(s, max)
-	_, size := utf8.DecodeRuneInString(s[end:])
-	look := s[:end+size] // the head, plus the next rune in case it is a space
-	i := strings.LastIndexByte(look, '\n')
-	if i <= end/2 {
-		i = strings.LastIndexFunc(look, isBreak)
-	}
-	if i <= 0 {
-		i = hardCut(s, end)
-		return s[:i], s[i:]
-	}
-	return strings.TrimRightFunc(s[:i], unicode.IsSpace), strings.TrimLeftFunc(s[i:], unicode.IsSpace)
-}
-
-// isBreak reports whether text may be broken at r: white space other than
-// no-break spaces.
-func isBreak(r rune) bool {
-	return unicode.IsSpace(r) && r != '\u00a0' && r != '\u2007' && r != '\u202f'
-}
-
-// hardCut moves a cut at byte end of s back to before an entity it would
-// split, and off a joiner, combining mark or variation selector; if that
-// leaves nothing, it cuts at end.
-func hardCut(s string, end int) int {
-	i := end
-	if j := strings.LastIndexByte(s[:i], '&'); j >= 0 && i-j < len("&amp;") && !strings.Contains(s[j:i], ";") {
-		i = j
-	}
-	for i > 0 {
-		next, _ := utf8.DecodeRuneInString(s[i:])
-		prev, n := utf8.DecodeLastRuneInString(s[:i])
-		if !joins(next) && prev != '\u200d' {
-			break
-		}
-		i -= n
-	}
-	if i == 0 {
-		return end
-	}
-	return i
-}
-
-// joins reports whether r belongs with the rune before it: a zero-width
-// joiner, combining mark, variation selector or skin-tone modifier.
-func joins(r rune) bool {
-	return r == '\u200d' ||
-		unicode.In(r, unicode.Mn, unicode.Me) ||
-		'\ufe00' <= r && r <= '\ufe0f' ||
-		'\U0001f3fb' <= r && r <= '\U0001f3ff'
-}
-
-// runeOffset is the byte offset in s after its first n runes.
-func runeOffset(s string, n int) int {
-	for i := range s {
-		if n == 0 {
-			return i
-		}
-		n--
-	}
-	return len(s)
-}
+// split breaks s into parts of at most max runes, on line or word
+// boundaries where it can.
+func split(s string, max int) []string { return textcut.Split(s, max) }

@@ -12,6 +12,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/durandbot/durand/internal/textcut"
+
 	slackgo "github.com/slack-go/slack"
 
 	"github.com/durandbot/durand/bot"
@@ -339,7 +341,7 @@ func TestRenderLimits(t *testing.T) {
 				if rest := strings.NewReplacer("&amp;", "", "&lt;", "").Replace(s); strings.Contains(rest, "&") {
 					t.Errorf("%q: a section ends inside an entity: …%q", word, s[max(0, len(s)-8):])
 				}
-				if r, _ := utf8.DecodeRuneInString(s); joins(r) {
+				if r, _ := utf8.DecodeRuneInString(s); textcut.Joins(r) {
 					t.Errorf("%q: a section starts with %U, torn from the rune before it", word, r)
 				}
 				joined.WriteString(s)
