@@ -2,16 +2,14 @@ package bot_test
 
 import (
 	"context"
-	"flag"
-	"os"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/durandbot/durand/internal/golden"
+
 	"github.com/durandbot/durand/bot"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 func digester(t *testing.T, store bot.Store) *bot.Digester {
 	t.Helper()
@@ -28,19 +26,7 @@ func TestDigestGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := d.Text() + "\n"
-	golden := "testdata/digest_2025-09-05.golden"
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got != string(want) {
-		t.Errorf("digest changed (go test ./bot -update):\n%s", got)
-	}
+	golden.Check(t, "testdata/digest_2025-09-05.golden", []byte(got))
 	if !strings.Contains(got, "On this day") || !strings.Contains(got, "Chitral") {
 		t.Errorf("5 September should recall the Chitral attack of 2023:\n%s", got)
 	}

@@ -3,17 +3,15 @@ package console
 import (
 	"bytes"
 	"context"
-	"flag"
-	"os"
 	"strings"
 	"testing"
+
+	"github.com/durandbot/durand/internal/golden"
 
 	"github.com/durandbot/durand/bot"
 	"github.com/durandbot/durand/knowledge"
 	"github.com/durandbot/durand/seeds"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 func TestRenderGolden(t *testing.T) {
 	resp := bot.Response{
@@ -28,19 +26,7 @@ func TestRenderGolden(t *testing.T) {
 	decline := bot.Response{Kind: bot.KindDecline, Lead: knowledge.DeclineText, Suggestions: []string{"who is Imran Khan", "what is the TTP"}}
 	timeline := bot.Response{Kind: bot.KindTimeline, Lead: "5 September 2023 — attack", Lines: []string{"9 September 2023 — démarche"}, More: 4}
 	got := Render(resp) + "\n---\n" + Render(decline) + "\n---\n" + Render(timeline) + "\n"
-	golden := "testdata/render.golden"
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got != string(want) {
-		t.Errorf("Render mismatch (run go test -update):\n got:\n%s\nwant:\n%s", got, want)
-	}
+	golden.Check(t, "testdata/render.golden", []byte(got))
 }
 
 func TestRunPipe(t *testing.T) {

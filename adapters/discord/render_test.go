@@ -3,9 +3,7 @@ package discord
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strconv"
@@ -13,30 +11,14 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/durandbot/durand/internal/golden"
+
 	"github.com/durandbot/durand/internal/textcut"
 
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/durandbot/durand/bot"
 )
-
-// The -update flag rewrites the golden files in testdata. Another test file
-// in the package may define it as well: whichever is initialised first
-// registers it, and updating reads it by name.
-var _ = registerUpdate()
-
-func registerUpdate() bool {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite the golden files in testdata")
-	}
-	return true
-}
-
-// updating reports whether the test was run with -update.
-func updating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 // Hand-built responses, one of each shape durand sends.
 var (
@@ -120,28 +102,11 @@ func TestRenderGolden(t *testing.T) {
 	}
 }
 
-// checkGolden checks a rendering against testdata/name, which -update
-// rewrites.
+// checkGolden checks a rendering against testdata/name.
 func checkGolden(t *testing.T, name string, r Rendered) {
 	t.Helper()
 	checkMessage(t, r)
-	got := marshal(t, r)
-	path := filepath.Join("testdata", name)
-	if updating() {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the rendering (go test -update rewrites it)\ngot:\n%s", path, got)
-	}
+	golden.Check(t, filepath.Join("testdata", name), marshal(t, r))
 }
 
 func TestRenderKinds(t *testing.T) {

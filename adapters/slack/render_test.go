@@ -3,8 +3,6 @@ package slack
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -12,14 +10,14 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/durandbot/durand/internal/golden"
+
 	"github.com/durandbot/durand/internal/textcut"
 
 	slackgo "github.com/slack-go/slack"
 
 	"github.com/durandbot/durand/bot"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // Hand-built responses, one of each shape durand sends.
 var (
@@ -87,28 +85,11 @@ func TestRenderGolden(t *testing.T) {
 	}
 }
 
-// checkGolden checks a rendering against testdata/name, which -update
-// rewrites.
+// checkGolden checks a rendering against testdata/name.
 func checkGolden(t *testing.T, name string, r Rendered) {
 	t.Helper()
 	checkMessage(t, r)
-	got := marshal(t, r)
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the rendering (go test -update rewrites it)\ngot:\n%s", path, got)
-	}
+	golden.Check(t, filepath.Join("testdata", name), marshal(t, r))
 }
 
 func TestRenderShape(t *testing.T) {
