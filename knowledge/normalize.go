@@ -14,7 +14,7 @@ import (
 // Discord's <@123> and <@!123>, and a typed @durand.
 // Broadcasts (<!here>, @everyone), role and channel mentions (<@&1>, <#C1|x>)
 // are dropped too: they are not part of a question.
-var mentionRE = regexp.MustCompile(`<@[!&]?[A-Za-z0-9]+(\|[^>]*)?>|<#[A-Za-z0-9]+(\|[^>]*)?>|<![a-z]+(\^[^>]*)?(\|[^>]*)?>|(^|\s)@(durand|everyone|here|channel)\b[:,]?`)
+var mentionRE = regexp.MustCompile(`(?i)<@[!&]?[a-z0-9]+(\|[^>]*)?>|<#[a-z0-9]+(\|[^>]*)?>|<![a-z]+(\^[^>]*)?(\|[^>]*)?>|(^|\s)@(durand|everyone|here|channel)\b[:,]?`)
 
 // politeRE matches conversational openers that carry no meaning for the
 // question: "hey", "can you tell me", "please", "I want to know".
@@ -26,14 +26,23 @@ var politeRE = regexp.MustCompile(`^(?:(?:hey|hi|hello|ok|okay|so|yo|durand|bot)
 
 // Normalize turns chat input into a plain question: mentions removed,
 // accents, quotes and dashes folded, case folded, conversational openers
-// stripped, white space collapsed. Numbers and dates are kept.
+// stripped, white space collapsed. Numbers and dates are kept. It is
+// idempotent: normalising its result changes nothing.
 func Normalize(s string) string {
-	s = mentionRE.ReplaceAllString(s, " ")
-	s = foldAccents(s)
-	s = foldText(s)
-	s = strings.TrimLeft(s, " ,:;-")
-	s = politeRE.ReplaceAllString(s, "")
-	return strings.TrimSpace(s)
+	s = foldText(foldAccents(s))
+	// Stripping one mention or opener can expose another ("hey hey can you
+	// tell me", "@durand@durand"): repeat until nothing changes.
+	for range 8 {
+		t := strings.Join(strings.Fields(mentionRE.ReplaceAllString(s, " ")), " ")
+		t = strings.TrimLeft(t, " ,:;-")
+		t = strings.TrimSpace(politeRE.ReplaceAllString(t, ""))
+		t = strings.TrimSpace(strings.TrimLeft(t, " ,:;-"))
+		if t == s {
+			break
+		}
+		s = t
+	}
+	return s
 }
 
 // foldAccents removes diacritics: "démarche" becomes "demarche".

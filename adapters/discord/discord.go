@@ -94,13 +94,14 @@ func New(cfg Config) (*Adapter, error) {
 		}
 		transport = rebase{to: base, next: transport}
 	}
+	transport = retry5xx{next: transport, attempts: 4, backoff: 250 * time.Millisecond}
 	s.Client = &http.Client{Transport: transport, Timeout: 20 * time.Second}
 	s.Identify.Intents = discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
 	if cfg.ShardCount > 0 {
 		s.ShardID, s.ShardCount = cfg.ShardID, cfg.ShardCount
 	}
 	s.ShouldRetryOnRateLimit = true // honour 429 Retry-After
-	s.MaxRestRetries = 3
+	s.MaxRestRetries = 0            // 5xx are retried by retry5xx, with backoff
 	s.ShouldReconnectOnError = true
 	s.LogLevel = -1 // errors are logged here, by route, never with the token
 	a := &Adapter{cfg: cfg, s: s, log: cfg.Log.With("platform", "discord")}
