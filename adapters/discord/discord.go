@@ -236,6 +236,11 @@ func (a *Adapter) background(f func(ctx context.Context)) {
 		defer a.wg.Done()
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
+		defer func() {
+			if p := recover(); p != nil {
+				a.log.ErrorContext(ctx, "panic in background work", "panic", fmt.Sprint(p))
+			}
+		}()
 		f(ctx)
 	}()
 }

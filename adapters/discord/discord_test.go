@@ -402,3 +402,12 @@ func TestDigestCommandNeedsManageChannels(t *testing.T) {
 		t.Errorf("subscription %+v, %v", s, err)
 	}
 }
+
+func TestBackgroundPanicIsLogged(t *testing.T) {
+	f := discordtest.NewFake(t)
+	a, logs := start(t, f, nil)
+	a.background(func(context.Context) { panic("embed blew up") })
+	discordtest.Eventually(t, "the panic logged", func() bool { return strings.Contains(logs.String(), "embed blew up") })
+	f.Dispatch(t, "MESSAGE_CREATE", f.UserMessage(discordtest.ChannelID, "<@"+discordtest.BotUserID+"> who is imran khan"))
+	discordtest.Eventually(t, "an answer after the panic", func() bool { return len(replies(f, discordtest.ChannelID)) == 1 })
+}

@@ -352,3 +352,18 @@ func TestDigestAdmins(t *testing.T) {
 		t.Errorf("admin: %s", body)
 	}
 }
+
+func TestBackgroundPanicIsLogged(t *testing.T) {
+	f := slacktest.NewFake(t)
+	a, srv, logs := testAdapter(t, f, nil)
+	a.background(context.Background(), func(context.Context) { panic("render blew up") })
+	a.Wait()
+	if !strings.Contains(logs.String(), "panic in background work") || !strings.Contains(logs.String(), "render blew up") {
+		t.Errorf("panic not logged:\n%s", logs)
+	}
+	// The adapter goes on answering.
+	code, body := do(t, slacktest.SignedRequest(t, srv.URL+"/slack/commands", form, slacktest.SlashForm("who is imran khan", f.ResponseURL("p")), testSecret, time.Now()))
+	if code != http.StatusOK || !strings.Contains(body, "Imran Khan") {
+		t.Errorf("after a panic: %d %s", code, body)
+	}
+}

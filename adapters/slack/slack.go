@@ -144,6 +144,11 @@ func (a *Adapter) background(ctx context.Context, f func(ctx context.Context)) {
 		defer a.wg.Done()
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 		defer cancel()
+		defer func() {
+			if p := recover(); p != nil {
+				a.log.ErrorContext(ctx, "panic in background work", "panic", fmt.Sprint(p))
+			}
+		}()
 		f(ctx)
 	}()
 }
