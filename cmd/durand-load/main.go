@@ -54,40 +54,15 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/durandbot/durand/internal/cli"
 )
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
 	stop()
-	os.Exit(exitCode(err, os.Stderr))
-}
-
-// exitError carries an exit status and a message not yet printed.
-type exitError struct {
-	code int
-	msg  string
-}
-
-func (e *exitError) Error() string { return e.msg }
-
-func usageError(format string, args ...any) error {
-	return &exitError{code: 2, msg: fmt.Sprintf(format, args...)}
-}
-
-func exitCode(err error, stderr io.Writer) int {
-	if err == nil {
-		return 0
-	}
-	var ee *exitError
-	if errors.As(err, &ee) {
-		if ee.msg != "" {
-			fmt.Fprintln(stderr, "durand-load:", ee.msg)
-		}
-		return ee.code
-	}
-	fmt.Fprintln(stderr, "durand-load:", err)
-	return 1
+	os.Exit(cli.Status(err, os.Stderr, "durand-load"))
 }
 
 // run is the whole program: main only supplies the process's environment.
@@ -112,10 +87,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	pid := fl.Int("pid", 0, "sample VmRSS of process `P` every second and report start/max/end")
 	fake := fl.String("fake-slack", "", "serve a fake Slack Web API on `ADDR` (loopback) until killed, instead of sending load")
 	if err := fl.Parse(args); err != nil {
-		return &exitError{code: 2}
+		return &cli.ExitError{Code: 2}
 	}
 	if fl.NArg() > 0 {
-		return usageError("unexpected arguments: %s", strings.Join(fl.Args(), " "))
+		return cli.Usage("unexpected arguments: %s", strings.Join(fl.Args(), " "))
 	}
 
 	if *fake != "" {
@@ -123,36 +98,36 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	}
 
 	if *target == "" {
-		return usageError("-url is required (or -fake-slack ADDR)")
+		return cli.Usage("-url is required (or -fake-slack ADDR)")
 	}
 	u, err := checkLoopbackURL(*target)
 	if err != nil {
-		return usageError("-url: %v", err)
+		return cli.Usage("-url: %v", err)
 	}
 	if *secret == "" {
 		*secret = getenv("SLACK_SIGNING_SECRET")
 	}
 	if *secret == "" {
-		return usageError("-secret is required (or set SLACK_SIGNING_SECRET)")
+		return cli.Usage("-secret is required (or set SLACK_SIGNING_SECRET)")
 	}
 	switch {
 	case *duration < 0 || *requests < 0:
-		return usageError("-duration and -requests must not be negative")
+		return cli.Usage("-duration and -requests must not be negative")
 	case *duration == 0 && *requests == 0:
-		return usageError("refusing to run unbounded: give -duration or -requests")
+		return cli.Usage("refusing to run unbounded: give -duration or -requests")
 	case *concurrency < 1 || *concurrency > 10000:
-		return usageError("-concurrency must be between 1 and 10000")
+		return cli.Usage("-concurrency must be between 1 and 10000")
 	case *users < 1:
-		return usageError("-users must be at least 1")
+		return cli.Usage("-users must be at least 1")
 	case *timeout <= 0:
-		return usageError("-timeout must be positive")
+		return cli.Usage("-timeout must be positive")
 	case *checkRPS < 0 || *checkP99 < 0:
-		return usageError("-check-rps and -check-p99 must not be negative")
+		return cli.Usage("-check-rps and -check-p99 must not be negative")
 	}
 	questions := builtinQuestions
 	if *questionsFile != "" {
 		if questions, err = loadQuestions(*questionsFile, stdin); err != nil {
-			return usageError("-questions: %v", err)
+			return cli.Usage("-questions: %v", err)
 		}
 	}
 
@@ -171,7 +146,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		defer func() { stopSink(); <-sinkDone }()
 		*responseURL = "http://" + ln.Addr().String() + "/response/"
 	} else if _, err := checkLoopbackURL(*responseURL); err != nil {
-		return usageError("-response-url: %v", err)
+		return cli.Usage("-response-url: %v", err)
 	} else if !strings.HasSuffix(*responseURL, "/") {
 		*responseURL += "/"
 	}
@@ -179,7 +154,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	var rss *rssSampler
 	if *pid != 0 {
 		if rss, err = startRSS(ctx, *pid, time.Second); err != nil {
-			return usageError("%v", err)
+			return cli.Usage("%v", err)
 		}
 	}
 
@@ -213,11 +188,11 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	res.report(stdout)
 
 	if ctx.Err() != nil {
-		return &exitError{code: 1, msg: "interrupted before the run's bound"}
+		return &cli.ExitError{Code: 1, Msg: "interrupted before the run's bound"}
 	}
 	if *checkRPS > 0 || *checkP99 > 0 {
 		if fails := res.check(*checkRPS, *checkP99); len(fails) > 0 {
-			return &exitError{code: 1, msg: "check failed: " + strings.Join(fails, "; ")}
+			return &cli.ExitError{Code: 1, Msg: "check failed: " + strings.Join(fails, "; ")}
 		}
 		passed := []string{"no errors"}
 		if *checkRPS > 0 {
@@ -247,7 +222,7 @@ func loadQuestions(name string, stdin io.Reader) ([]string, error) {
 func runFakeSlack(ctx context.Context, addr string, stdout, stderr io.Writer) error {
 	ln, err := listenFakeSlack(addr)
 	if err != nil {
-		return usageError("%v", err)
+		return cli.Usage("%v", err)
 	}
 	f := &fakeSlack{}
 	fmt.Fprintln(stdout, ln.Addr().String())

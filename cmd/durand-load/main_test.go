@@ -15,6 +15,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/durandbot/durand/internal/cli"
 )
 
 const testSecret = "load-secret"
@@ -83,7 +85,7 @@ func runLoad(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	var out, errb strings.Builder
 	err := run(context.Background(), args, func(string) string { return "" }, strings.NewReader(""), &out, &errb)
-	code = exitCode(err, &errb)
+	code = cli.Status(err, &errb, "durand-load")
 	return out.String(), errb.String(), code
 }
 
@@ -252,7 +254,7 @@ func TestRunQuestionsFileAndSecretFromEnv(t *testing.T) {
 	}
 	err := run(context.Background(), []string{"-url", srv.URL + "/slack/commands", "-requests", "20", "-questions", qf},
 		getenv, strings.NewReader(""), &out, &errb)
-	if code := exitCode(err, &errb); code != 0 {
+	if code := cli.Status(err, &errb, "durand-load"); code != 0 {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
 	if _, nerr := lastLoadLine(t, out.String()); nerr != 0 {

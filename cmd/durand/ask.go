@@ -8,6 +8,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/durandbot/durand/internal/cli"
+
 	"github.com/durandbot/durand/knowledge"
 )
 
@@ -37,7 +39,7 @@ func runAsk(args []string, getenv func(string) string, stdin io.Reader, stdout, 
 	packDir := fl.String("pack", "", "answer from the pack in `DIR` instead of the embedded one")
 	explain := fl.Int("explain", 0, "show how the question was understood and the best `N` candidate facts")
 	if err := fl.Parse(args); err != nil {
-		return &exitError{code: 2}
+		return &cli.ExitError{Code: 2}
 	}
 	base, err := knowledge.Load(packFS(*packDir))
 	if err != nil {

@@ -8,6 +8,8 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/durandbot/durand/internal/cli"
+
 	"github.com/durandbot/durand/adapters/console"
 	"github.com/durandbot/durand/bot"
 	"github.com/durandbot/durand/knowledge"
@@ -19,10 +21,10 @@ func runChat(ctx context.Context, args []string, getenv func(string) string, std
 	fl.SetOutput(stderr)
 	packDir := fl.String("pack", "", "answer from the pack in `DIR` instead of the embedded one")
 	if err := fl.Parse(args); err != nil {
-		return &exitError{code: 2}
+		return &cli.ExitError{Code: 2}
 	}
 	if fl.NArg() > 0 {
-		return usageError("chat takes no arguments, got %q", fl.Args())
+		return cli.Usage("chat takes no arguments, got %q", fl.Args())
 	}
 	base, err := knowledge.Load(packFS(*packDir))
 	if err != nil {
@@ -38,7 +40,7 @@ func runChat(ctx context.Context, args []string, getenv func(string) string, std
 	zone := time.UTC
 	if tz := getenv("DURAND_TZ"); tz != "" {
 		if zone, err = time.LoadLocation(tz); err != nil {
-			return usageError("DURAND_TZ: unknown time zone %q", tz)
+			return cli.Usage("DURAND_TZ: unknown time zone %q", tz)
 		}
 	}
 	router.SetDigest(bot.DigestSettings{Store: bot.NewMemoryStore(), DefaultZone: zone})

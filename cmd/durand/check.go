@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 
+	"github.com/durandbot/durand/internal/cli"
+
 	"github.com/durandbot/durand/knowledge"
 )
 
@@ -17,10 +19,10 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	packDir := fl.String("pack", "", "validate the pack in `DIR` instead of the embedded one")
 	srcDir := fl.String("sources", "", "also find every anchor phrase in the source documents in `DIR`")
 	if err := fl.Parse(args); err != nil {
-		return &exitError{code: 2}
+		return &cli.ExitError{Code: 2}
 	}
 	if fl.NArg() > 0 {
-		return usageError("check takes no arguments, got %q", fl.Args())
+		return cli.Usage("check takes no arguments, got %q", fl.Args())
 	}
 	base, err := knowledge.Load(packFS(*packDir))
 	var ve *knowledge.ValidationError
@@ -28,14 +30,14 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		for _, p := range ve.Problems {
 			fmt.Fprintln(stdout, p)
 		}
-		return &exitError{code: 1, msg: fmt.Sprintf("check: %d problems", len(ve.Problems))}
+		return &cli.ExitError{Code: 1, Msg: fmt.Sprintf("check: %d problems", len(ve.Problems))}
 	}
 	if err != nil {
 		return fmt.Errorf("check: %w", err)
 	}
 	if *srcDir != "" {
 		if _, err := os.Stat(*srcDir); err != nil {
-			return usageError("check: --sources: %v", err)
+			return cli.Usage("check: --sources: %v", err)
 		}
 		r := base.VerifyAnchors(os.DirFS(*srcDir))
 		for _, p := range r.Missing {
@@ -43,7 +45,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		}
 		fmt.Fprintf(stdout, "anchors: verified=%d missing=%d\n", r.Verified, len(r.Missing))
 		if len(r.Missing) > 0 {
-			return &exitError{code: 1, msg: fmt.Sprintf("check: %d anchors missing", len(r.Missing))}
+			return &cli.ExitError{Code: 1, Msg: fmt.Sprintf("check: %d anchors missing", len(r.Missing))}
 		}
 	}
 	s := base.Stats()

@@ -7,6 +7,8 @@ import (
 	"io"
 	"time"
 
+	"github.com/durandbot/durand/internal/cli"
+
 	"github.com/durandbot/durand/bot"
 	"github.com/durandbot/durand/knowledge"
 )
@@ -20,10 +22,10 @@ func runDigest(ctx context.Context, args []string, getenv func(string) string, s
 	tz := fl.String("tz", "", "the time `ZONE` of the day (default: DURAND_TZ, else UTC)")
 	packDir := fl.String("pack", "", "use the pack in `DIR` instead of the embedded one")
 	if err := fl.Parse(args); err != nil {
-		return &exitError{code: 2}
+		return &cli.ExitError{Code: 2}
 	}
 	if fl.NArg() > 0 {
-		return usageError("digest takes no arguments, got %q", fl.Args())
+		return cli.Usage("digest takes no arguments, got %q", fl.Args())
 	}
 	zone := *tz
 	if zone == "" {
@@ -34,12 +36,12 @@ func runDigest(ctx context.Context, args []string, getenv func(string) string, s
 	}
 	loc, err := time.LoadLocation(zone)
 	if err != nil {
-		return usageError("digest: unknown time zone %q", zone)
+		return cli.Usage("digest: unknown time zone %q", zone)
 	}
 	day := time.Now().In(loc).Format(time.DateOnly)
 	if *date != "" {
 		if _, err := time.Parse(time.DateOnly, *date); err != nil {
-			return usageError("digest: --date %q is not YYYY-MM-DD", *date)
+			return cli.Usage("digest: --date %q is not YYYY-MM-DD", *date)
 		}
 		day = *date
 	}

@@ -13,49 +13,21 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"syscall"
 	_ "time/tzdata" // time zones work where the system has no zoneinfo
+
+	"github.com/durandbot/durand/internal/cli"
 )
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
 	stop()
-	os.Exit(exitCode(err, os.Stderr))
-}
-
-// exitError carries a process exit status; its message, if any, has not
-// been printed yet.
-type exitError struct {
-	code int
-	msg  string
-}
-
-func (e *exitError) Error() string { return e.msg }
-
-// usageError reports bad invocation: exit status 2.
-func usageError(format string, args ...any) error {
-	return &exitError{code: 2, msg: fmt.Sprintf(format, args...)}
-}
-
-func exitCode(err error, stderr io.Writer) int {
-	if err == nil {
-		return 0
-	}
-	var ee *exitError
-	if errors.As(err, &ee) {
-		if ee.msg != "" {
-			fmt.Fprintln(stderr, "durand:", ee.msg)
-		}
-		return ee.code
-	}
-	fmt.Fprintln(stderr, "durand:", err)
-	return 1
+	os.Exit(cli.Status(err, os.Stderr, "durand"))
 }
 
 const usage = `usage: durand <command> [arguments]
@@ -71,7 +43,7 @@ commands:
 // run is the whole program: main only supplies the process's environment.
 func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return usageError("no command\n%s", usage)
+		return cli.Usage("no command\n%s", usage)
 	}
 	cmd, rest := args[0], args[1:]
 	switch cmd {
@@ -89,5 +61,5 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		fmt.Fprintln(stdout, usage)
 		return nil
 	}
-	return usageError("unknown command %q\n%s", cmd, usage)
+	return cli.Usage("unknown command %q\n%s", cmd, usage)
 }

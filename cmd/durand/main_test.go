@@ -5,12 +5,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"io"
 	"os"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/durandbot/durand/internal/cli"
 )
 
 // sharedSeeds is where the source documents live beside a checkout.
@@ -20,7 +21,7 @@ func runCmd(t *testing.T, stdin string, args ...string) (stdout, stderr string, 
 	t.Helper()
 	var out, errb bytes.Buffer
 	err := run(context.Background(), args, func(string) string { return "" }, strings.NewReader(stdin), &out, &errb)
-	code = exitCode(err, &errb)
+	code = cli.Status(err, &errb, "durand")
 	return out.String(), errb.String(), code
 }
 
@@ -186,12 +187,5 @@ func TestChatOverPipe(t *testing.T) {
 	}
 	if strings.Contains(out, "Imran Khan") {
 		t.Error("chat went on after quit")
-	}
-}
-
-func TestExitCode(t *testing.T) {
-	var b bytes.Buffer
-	if c := exitCode(errors.New("boom"), &b); c != 1 || !strings.Contains(b.String(), "boom") {
-		t.Errorf("exitCode = %d, %q", c, b.String())
 	}
 }

@@ -19,6 +19,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/durandbot/durand/internal/cli"
+
 	"github.com/durandbot/durand/adapters/discord"
 	"github.com/durandbot/durand/adapters/metrics"
 	"github.com/durandbot/durand/adapters/postgres"
@@ -80,7 +82,7 @@ func loadServeConfig(getenv func(string) string) (serveConfig, error) {
 	c.Pack = getenv("DURAND_PACK")
 	if c.Pack != "" {
 		if info, err := os.Stat(c.Pack); err != nil || !info.IsDir() {
-			return c, usageError("DURAND_PACK: %q is not a directory", c.Pack)
+			return c, cli.Usage("DURAND_PACK: %q is not a directory", c.Pack)
 		}
 	}
 	c.Rate = 20
@@ -94,7 +96,7 @@ func loadServeConfig(getenv func(string) string) (serveConfig, error) {
 	case "1", "true":
 		c.LogQuestions = true
 	default:
-		return c, usageError("DURAND_LOG_QUESTIONS: %q is not 1 or 0", v)
+		return c, cli.Usage("DURAND_LOG_QUESTIONS: %q is not 1 or 0", v)
 	}
 	for _, id := range strings.Split(getenv("DURAND_ADMINS"), ",") {
 		if id = strings.TrimSpace(id); id != "" {
@@ -102,7 +104,7 @@ func loadServeConfig(getenv func(string) string) (serveConfig, error) {
 		}
 	}
 	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
-		return c, usageError("DURAND_ADDR: %q is not host:port: %v", c.Addr, err)
+		return c, cli.Usage("DURAND_ADDR: %q is not host:port: %v", c.Addr, err)
 	}
 	tz := getenv("DURAND_TZ")
 	if tz == "" {
@@ -110,21 +112,21 @@ func loadServeConfig(getenv func(string) string) (serveConfig, error) {
 	}
 	loc, err := time.LoadLocation(tz)
 	if err != nil {
-		return c, usageError("DURAND_TZ: unknown time zone %q", tz)
+		return c, cli.Usage("DURAND_TZ: unknown time zone %q", tz)
 	}
 	c.TZ = loc
 	if c.SlackAPIURL != "" {
 		if err := checkURL(c.SlackAPIURL); err != nil {
-			return c, usageError("SLACK_API_URL: %v", err)
+			return c, cli.Usage("SLACK_API_URL: %v", err)
 		}
 	}
 	if c.DiscordAPIURL != "" {
 		if err := checkURL(c.DiscordAPIURL); err != nil {
-			return c, usageError("DISCORD_API_URL: %v", err)
+			return c, cli.Usage("DISCORD_API_URL: %v", err)
 		}
 	}
 	if c.DiscordGuildID != "" && !isSnowflake(c.DiscordGuildID) {
-		return c, usageError("DISCORD_GUILD_ID: %q is not a Discord id", c.DiscordGuildID)
+		return c, cli.Usage("DISCORD_GUILD_ID: %q is not a Discord id", c.DiscordGuildID)
 	}
 	if c.DiscordShardID, err = intVar(getenv, "DISCORD_SHARD_ID"); err != nil {
 		return c, err
@@ -133,18 +135,18 @@ func loadServeConfig(getenv func(string) string) (serveConfig, error) {
 		return c, err
 	}
 	if c.DiscordShardCount > 0 && c.DiscordShardID >= c.DiscordShardCount {
-		return c, usageError("DISCORD_SHARD_ID: %d is not below DISCORD_SHARD_COUNT %d", c.DiscordShardID, c.DiscordShardCount)
+		return c, cli.Usage("DISCORD_SHARD_ID: %d is not below DISCORD_SHARD_COUNT %d", c.DiscordShardID, c.DiscordShardCount)
 	}
 	if c.DiscordShardID > 0 && c.DiscordShardCount == 0 {
-		return c, usageError("DISCORD_SHARD_COUNT: must be set with DISCORD_SHARD_ID")
+		return c, cli.Usage("DISCORD_SHARD_COUNT: must be set with DISCORD_SHARD_ID")
 	}
 	switch {
 	case c.SlackBotToken == "" && (c.SlackSigningSecret != "" || c.SlackAppToken != ""):
-		return c, usageError("SLACK_BOT_TOKEN: not set, but SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is")
+		return c, cli.Usage("SLACK_BOT_TOKEN: not set, but SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is")
 	case c.SlackBotToken != "" && c.SlackSigningSecret == "" && c.SlackAppToken == "":
-		return c, usageError("SLACK_SIGNING_SECRET: not set (or set SLACK_APP_TOKEN for Socket Mode)")
+		return c, cli.Usage("SLACK_SIGNING_SECRET: not set (or set SLACK_APP_TOKEN for Socket Mode)")
 	case !c.slack() && !c.discord():
-		return c, usageError("no chat platform configured: set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (Events API) or SLACK_APP_TOKEN (Socket Mode), and/or DISCORD_BOT_TOKEN")
+		return c, cli.Usage("no chat platform configured: set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (Events API) or SLACK_APP_TOKEN (Socket Mode), and/or DISCORD_BOT_TOKEN")
 	}
 	return c, nil
 }
@@ -156,7 +158,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	fl.SetOutput(stderr)
 	packDir := fl.String("pack", "", "serve the pack in `DIR` instead of the embedded one")
 	if err := fl.Parse(args); err != nil {
-		return &exitError{code: 2}
+		return &cli.ExitError{Code: 2}
 	}
 	cfg, err := loadServeConfig(getenv)
 	if err != nil {
@@ -169,7 +171,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	base, err := knowledge.Load(packFS(cfg.Pack))
 	if err != nil {
 		if cfg.Pack != "" {
-			return usageError("DURAND_PACK: the pack in %s is invalid: %v", cfg.Pack, err)
+			return cli.Usage("DURAND_PACK: the pack in %s is invalid: %v", cfg.Pack, err)
 		}
 		return fmt.Errorf("serve: loading the pack: %w", err)
 	}
@@ -180,7 +182,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	router.SetOptions(bot.Options{RatePerMinute: cfg.Rate, LogQuestions: cfg.LogQuestions, Observe: met.Question})
 	store, err := openStore(ctx, cfg.DB)
 	if err != nil {
-		return usageError("DURAND_DB: %v", err)
+		return cli.Usage("DURAND_DB: %v", err)
 	}
 	defer store.Close()
 	if changed, err := store.SyncPack(ctx, base.Fingerprints(), time.Now()); err != nil {
@@ -192,7 +194,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
-		return usageError("DURAND_ADDR: cannot listen on %s: %v", cfg.Addr, err)
+		return cli.Usage("DURAND_ADDR: cannot listen on %s: %v", cfg.Addr, err)
 	}
 	defer ln.Close()
 
@@ -223,7 +225,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 			HTTPClient: &http.Client{Transport: met.Transport("slack", nil), Timeout: 10 * time.Second},
 		})
 		if err != nil {
-			return usageError("%v", err)
+			return cli.Usage("%v", err)
 		}
 		if err := sa.Start(ctx); err != nil {
 			return fmt.Errorf("serve: %w", err)
@@ -251,7 +253,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 			Transport: met.Transport("discord", nil),
 		})
 		if err != nil {
-			return usageError("%v", err)
+			return cli.Usage("%v", err)
 		}
 		wg.Add(1)
 		go func() {
@@ -382,7 +384,7 @@ func intVar(getenv func(string) string, name string) (int, error) {
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 0 {
-		return 0, usageError("%s: %q is not a non-negative integer", name, v)
+		return 0, cli.Usage("%s: %q is not a non-negative integer", name, v)
 	}
 	return n, nil
 }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/durandbot/durand/internal/cli"
 )
 
 func env(kv ...string) func(string) string {
@@ -55,16 +57,16 @@ func TestLoadServeConfig(t *testing.T) {
 				}
 				return
 			}
-			var ee *exitError
-			if !errors.As(err, &ee) || ee.code != 2 {
+			var ee *cli.ExitError
+			if !errors.As(err, &ee) || ee.Code != 2 {
 				t.Fatalf("error %v, want exit status 2", err)
 			}
-			if !strings.Contains(ee.msg, tt.wantErr) || strings.Contains(ee.msg, "\n") {
-				t.Errorf("message %q: want one line naming %s", ee.msg, tt.wantErr)
+			if !strings.Contains(ee.Msg, tt.wantErr) || strings.Contains(ee.Msg, "\n") {
+				t.Errorf("message %q: want one line naming %s", ee.Msg, tt.wantErr)
 			}
 			for _, secret := range []string{"xoxb-1", "xapp-1"} {
-				if strings.Contains(ee.msg, secret) {
-					t.Errorf("message leaks a token: %q", ee.msg)
+				if strings.Contains(ee.Msg, secret) {
+					t.Errorf("message leaks a token: %q", ee.Msg)
 				}
 			}
 		})

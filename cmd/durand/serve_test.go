@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/durandbot/durand/internal/cli"
+
 	"github.com/durandbot/durand/adapters/discord/discordtest"
 	"github.com/durandbot/durand/adapters/slack/slacktest"
 )
@@ -185,7 +187,7 @@ func runCmdEnv(t *testing.T, env map[string]string, args ...string) (stdout, std
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	err := run(ctx, args, func(k string) string { return env[k] }, strings.NewReader(""), &out, &errb)
-	code = exitCode(err, &errb)
+	code = cli.Status(err, &errb, "durand")
 	return out.String(), errb.String(), code
 }
 
