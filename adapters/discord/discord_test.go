@@ -42,6 +42,13 @@ func (l *logBuffer) String() string {
 // start runs an adapter against the fake until the test ends.
 func start(t *testing.T, f *discordtest.Fake, mutate func(*Config)) (*Adapter, *logBuffer) {
 	t.Helper()
+	return startWith(t, f, mutate, nil)
+}
+
+// startWith is start with tweak applied to the adapter before it connects
+// (e.g. to wrap its HTTP transport).
+func startWith(t *testing.T, f *discordtest.Fake, mutate func(*Config), tweak func(*Adapter)) (*Adapter, *logBuffer) {
+	t.Helper()
 	kb, err := packBase()
 	if err != nil {
 		t.Fatal(err)
@@ -54,6 +61,9 @@ func start(t *testing.T, f *discordtest.Fake, mutate func(*Config)) (*Adapter, *
 	a, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if tweak != nil {
+		tweak(a)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)

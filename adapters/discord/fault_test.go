@@ -1,9 +1,7 @@
 package discord
 
 import (
-	"context"
 	"fmt"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/http/httputil"
@@ -15,52 +13,12 @@ import (
 	"time"
 
 	"github.com/durandbot/durand/adapters/discord/discordtest"
-	"github.com/durandbot/durand/bot"
 )
 
 // The fault tests make the fake Discord fail the way Discord does (429
 // with retry_after, 5xx, an interaction callback that never answers, a
 // gateway that drops) and check that durand retries what it should, gives
 // up in bounded time, and keeps answering meanwhile.
-
-// startTweaked runs an adapter against the fake until the test ends, like
-// start, with its REST calls sent to apiURL (the fake, or a proxy in front
-// of it) and tweak applied to it before it connects.
-func startTweaked(t *testing.T, f *discordtest.Fake, apiURL string, tweak func(*Adapter)) (*Adapter, *logBuffer) {
-	t.Helper()
-	kb, err := packBase()
-	if err != nil {
-		t.Fatal(err)
-	}
-	logs := &logBuffer{}
-	a, err := New(Config{Token: testToken, APIURL: apiURL, Router: bot.NewRouter(kb, nil), Log: slog.New(slog.NewTextHandler(logs, nil))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if tweak != nil {
-		tweak(a)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- a.Run(ctx) }()
-	t.Cleanup(func() {
-		cancel()
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Errorf("Run: %v", err)
-			}
-		case <-time.After(10 * time.Second):
-			t.Error("Run did not return")
-		}
-		if strings.Contains(logs.String(), testToken) {
-			t.Error("log leaks the bot token")
-		}
-	})
-	f.WaitReady(t)
-	discordtest.Eventually(t, "commands registered", func() bool { return len(f.CallsTo("PUT", "/api/v9/applications/")) > 0 })
-	return a, logs
-}
 
 // clock records when the adapter sent each REST request, by method and
 // path as discordgo names them (https://discord.com/api/v9/...).
@@ -106,7 +64,7 @@ func TestReplyFaults(t *testing.T) {
 	t.Parallel()
 	f := discordtest.NewFake(t)
 	var c *clock
-	_, logs := startTweaked(t, f, f.APIURL(), func(a *Adapter) {
+	_, logs := startWith(t, f, nil, func(a *Adapter) {
 		c = &clock{next: a.s.Client.Transport, at: map[string][]time.Time{}}
 		a.s.Client.Transport = c
 	})
@@ -195,7 +153,7 @@ func TestInteractionCallbackHangs(t *testing.T) {
 	h := newHangingDiscord(t, f, func(r *http.Request) bool {
 		return strings.HasPrefix(r.URL.Path, "/api/v9/interactions/"+hangID.Load().(string)+"/")
 	})
-	_, logs := startTweaked(t, f, h.srv.URL+"/api/v9/", func(a *Adapter) {
+	_, logs := startWith(t, f, func(c *Config) { c.APIURL = h.srv.URL + "/api/v9/" }, func(a *Adapter) {
 		// Config has no knob for it; 20 s would make this test slow.
 		a.s.Client.Timeout = timeout
 	})
