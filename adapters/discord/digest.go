@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/durandbot/durand/internal/textcut"
+
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/durandbot/durand/bot"
@@ -22,9 +24,9 @@ func RenderDigest(d bot.Digest) Rendered {
 	for _, sec := range d.Sections {
 		var lines []string
 		for _, l := range sec.Lines {
-			lines = append(lines, "• "+Escape(oneLine(l)))
+			lines = append(lines, "• "+Escape(textcut.OneLine(l)))
 		}
-		fields = append(fields, field{name: neutralise(oneLine(sec.Heading)), lines: lines, noun: "lines"})
+		fields = append(fields, field{name: neutralise(textcut.OneLine(sec.Heading)), lines: lines, noun: "lines"})
 	}
 	if src := sourceLines(d.Sources); len(src) > 0 {
 		fields = append(fields, field{name: "Sources", lines: src, noun: "sources"})

@@ -73,7 +73,7 @@ func Render(r bot.Response, question string) Rendered {
 		return RenderDigest(*r.Digest)
 	}
 	var footer string
-	if q := oneLine(question); q != "" {
+	if q := textcut.OneLine(question); q != "" {
 		// Footers show no markdown, so only mentions are neutralised:
 		// backslashes would show as they are.
 		footer = trimWords("Q: "+neutralise(q), maxQuestion)
@@ -90,7 +90,7 @@ func Render(r bot.Response, question string) Rendered {
 	}
 
 	desc := lead
-	if b := bullets(r.Lines, r.More); b != "" {
+	if b := textcut.Bullets(r.Lines, r.More, Escape); b != "" {
 		if desc != "" {
 			desc += "\n\n"
 		}
@@ -212,21 +212,6 @@ func color(k bot.Kind) int {
 	return colorOther
 }
 
-// bullets renders supporting lines as escaped "• " bullets, one per line,
-// with a last line saying how many entries were left out.
-func bullets(lines []string, more int) string {
-	var b strings.Builder
-	for _, l := range lines {
-		if l = oneLine(l); l != "" {
-			b.WriteString("• " + Escape(l) + "\n")
-		}
-	}
-	if more > 0 {
-		b.WriteString("…and " + strconv.Itoa(more) + " more\n")
-	}
-	return strings.TrimSuffix(b.String(), "\n")
-}
-
 // sourceLines lists the sources as "📄 **Title** — Author, Section",
 // escaped, leaving out what is empty and lines already listed; the title
 // falls back to the document id.
@@ -234,7 +219,7 @@ func sourceLines(sources []bot.Source) []string {
 	var lines []string
 	seen := make(map[string]bool)
 	for _, s := range sources {
-		part := func(p string) string { return trimWords(Escape(oneLine(p)), maxSourcePart) }
+		part := func(p string) string { return trimWords(Escape(textcut.OneLine(p)), maxSourcePart) }
 		t := part(s.Title)
 		if t == "" {
 			t = part(s.Doc)
@@ -266,7 +251,7 @@ func suggestionLines(suggestions []string) []string {
 	var lines []string
 	seen := make(map[string]bool)
 	for _, s := range suggestions {
-		s = oneLine(s)
+		s = textcut.OneLine(s)
 		if s == "" || seen[s] {
 			continue
 		}
@@ -393,12 +378,6 @@ func packLines(lines []string, max int, noun string) string {
 		return trimWords(lines[0], room) + suffix
 	}
 	return strings.Join(lines[:best], "\n") + "\n" + moreLine(len(lines)-best)
-}
-
-// oneLine trims s and folds each run of white space, newlines included,
-// into one space.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
 }
 
 // trimWords shortens s to at most max runes on a word boundary, ending in

@@ -381,7 +381,7 @@ func TestRenderNeverPings(t *testing.T) {
 				t.Errorf("%v: field %q: %s", kind, f.Name, l)
 			}
 		}
-		if want := "Q: " + neutralise(oneLine(evil)); e.Footer.Text != want {
+		if want := "Q: " + neutralise(textcut.OneLine(evil)); e.Footer.Text != want {
 			t.Errorf("%v: footer %q, want %q", kind, e.Footer.Text, want)
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/durandbot/durand/internal/textcut"
+
 	slackgo "github.com/slack-go/slack"
 
 	"github.com/durandbot/durand/bot"
@@ -18,7 +20,7 @@ func RenderDigest(d bot.Digest) Rendered {
 	head := []slackgo.Block{slackgo.NewHeaderBlock(plain(trimWords(d.Title, 150)))}
 	var body []slackgo.Block
 	for _, sec := range d.Sections {
-		body = append(body, sections("*"+Escape(oneLine(sec.Heading))+"*\n"+bullets(sec.Lines, 0))...)
+		body = append(body, sections("*"+Escape(textcut.OneLine(sec.Heading))+"*\n"+textcut.Bullets(sec.Lines, 0, Escape))...)
 	}
 	var tail []slackgo.Block
 	if b := sourcesBlock(d.Sources); b != nil {

@@ -89,7 +89,7 @@ func Render(r bot.Response, o RenderOptions) Rendered {
 		head = append(head, b)
 	}
 	body = append(body, sections(lead)...)
-	body = append(body, sections(bullets(r.Lines, r.More))...)
+	body = append(body, sections(textcut.Bullets(r.Lines, r.More, Escape))...)
 	if b := sourcesBlock(r.Sources); b != nil {
 		tail = append(tail, b)
 	}
@@ -99,7 +99,7 @@ func Render(r bot.Response, o RenderOptions) Rendered {
 
 	text := lead
 	if text == "" && len(r.Lines) > 0 {
-		text = Escape(oneLine(r.Lines[0]))
+		text = Escape(textcut.OneLine(r.Lines[0]))
 	}
 	return Rendered{Text: trimWords(text, maxText), Blocks: fit(head, body, tail)}
 }
@@ -170,7 +170,7 @@ func askAction(i int) string {
 // and who shared it, or nil when there is neither.
 func questionBlock(o RenderOptions) slackgo.Block {
 	var els []slackgo.MixedElement
-	if q := oneLine(o.Question); q != "" {
+	if q := textcut.OneLine(o.Question); q != "" {
 		// plain_text: nothing the user typed is read as mrkdwn.
 		els = append(els, plain("Q: "+trimWords(Escape(q), maxQuestion)))
 	}
@@ -194,21 +194,6 @@ func userMention(id string) string {
 		return Escape(id)
 	}
 	return "<@" + id + ">"
-}
-
-// bullets renders supporting lines as escaped "• " bullets, one per line,
-// with a last line saying how many timeline entries were left out.
-func bullets(lines []string, more int) string {
-	var b strings.Builder
-	for _, l := range lines {
-		if l = oneLine(l); l != "" {
-			b.WriteString("• " + Escape(l) + "\n")
-		}
-	}
-	if more > 0 {
-		b.WriteString("…and " + strconv.Itoa(more) + " more\n")
-	}
-	return strings.TrimSuffix(b.String(), "\n")
 }
 
 // sections puts escaped mrkdwn text into as many sections as Slack's
@@ -247,7 +232,7 @@ func sourcesBlock(sources []bot.Source) slackgo.Block {
 // sourceLine is one source as "📄 *Title* — Author, Section", escaped,
 // leaving out what is empty; the title falls back to the document id.
 func sourceLine(s bot.Source) string {
-	part := func(p string) string { return trimWords(Escape(oneLine(p)), maxSourcePart) }
+	part := func(p string) string { return trimWords(Escape(textcut.OneLine(p)), maxSourcePart) }
 	title := part(s.Title)
 	if title == "" {
 		title = part(s.Doc)
@@ -274,7 +259,7 @@ func actionsBlock(suggestions []string, o RenderOptions) slackgo.Block {
 	var els []slackgo.BlockElement
 	seen := make(map[string]bool)
 	for _, s := range suggestions {
-		s = oneLine(s)
+		s = textcut.OneLine(s)
 		if s == "" || seen[s] {
 			continue
 		}
@@ -330,12 +315,6 @@ func mrkdwn(s string) *slackgo.TextBlockObject {
 // :emoji: codes expanded.
 func plain(s string) *slackgo.TextBlockObject {
 	return slackgo.NewTextBlockObject(slackgo.PlainTextType, s, false, false)
-}
-
-// oneLine trims s and folds each run of white space, newlines included,
-// into one space.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
 }
 
 // trimWords shortens s to at most max runes on a word boundary, ending in

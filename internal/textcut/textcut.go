@@ -1,14 +1,35 @@
-// Package textcut shortens and splits text for chat platforms' length
-// limits: on line or word boundaries where it can, and never inside a
-// rune, a grapheme cluster (joiners, combining marks, variation selectors,
-// skin tones) or an HTML entity such as &amp;.
+// Package textcut lays out text for chat platforms: it shortens and splits
+// text for their length limits — on line or word boundaries where it can,
+// and never inside a rune, a grapheme cluster (joiners, combining marks,
+// variation selectors, skin tones) or an HTML entity such as &amp; — and
+// renders lines as bullets.
 package textcut
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
+
+// OneLine collapses s's white space, line breaks included, to single spaces.
+func OneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// Bullets renders lines as "• " bullets, one per line, each passed through
+// escape (the platform's), with a last line saying how many more were left
+// out when more > 0. Blank lines are skipped.
+func Bullets(lines []string, more int, escape func(string) string) string {
+	var b strings.Builder
+	for _, l := range lines {
+		if l = OneLine(l); l != "" {
+			b.WriteString("• " + escape(l) + "\n")
+		}
+	}
+	if more > 0 {
+		b.WriteString("…and " + strconv.Itoa(more) + " more\n")
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
 
 // Trim shortens s to at most max runes, ending in "…" on a word boundary
 // when it has to cut (or mid-word, at a cluster boundary, when the last
