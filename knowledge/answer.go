@@ -363,6 +363,13 @@ func (b *Base) score(q *query, i int) scored {
 	if f.Meta {
 		score -= 0.8 // prefer the event to a report about it
 	}
+	if q.sourceDoc != "" {
+		if f.Cite.Doc == q.sourceDoc {
+			score += 1.5
+		} else {
+			conf *= 0.85 // asked what one source says; another says this
+		}
+	}
 	if q.edits > 0 {
 		conf *= math.Max(0.7, 1-0.04*float64(q.edits))
 	}
@@ -642,6 +649,9 @@ func (s *Source) Short() string {
 // already used.
 func (b *Base) redundant(f *Fact, used []*Fact) bool {
 	ix := b.idx
+	if b.namesSomethingNew(f, used) {
+		return false // parallel sentences about different things complement each other
+	}
 	fi := ix.terms[ix.factIndex[f]]
 	for _, u := range used {
 		if len(f.Numbers) > 0 && len(u.Numbers) > 0 && !sameNumbers(f.Numbers, u.Numbers) {
@@ -657,6 +667,27 @@ func (b *Base) redundant(f *Fact, used []*Fact) bool {
 			}
 		}
 		if union > 0 && float64(inter)/float64(union) > 0.45 {
+			return true
+		}
+	}
+	return false
+}
+
+// namesSomethingNew reports whether f names a specific (not broad) entity
+// that none of the used facts name.
+func (b *Base) namesSomethingNew(f *Fact, used []*Fact) bool {
+	for _, id := range f.Entities {
+		if b.idx.broad(id) {
+			continue
+		}
+		seen := false
+		for _, u := range used {
+			if contains(u.Entities, id) {
+				seen = true
+				break
+			}
+		}
+		if !seen {
 			return true
 		}
 	}

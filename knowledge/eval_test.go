@@ -148,7 +148,7 @@ func TestQuestionSets(t *testing.T) {
 		path                string
 		minAnswered, minNeg float64
 	}{
-		{"testdata/questions.jsonl", 78, 80},
+		{"testdata/questions.jsonl", 80, 80},
 		{"../../shared/eval/dev.jsonl", 92, 90},
 	}
 	for _, set := range sets {

@@ -45,10 +45,11 @@ type index struct {
 	mainStems   map[string][]string   // entity id -> stems of its canonical name
 	figure      []bool                // per fact: states a figure
 	factIndex   map[*Fact]int
-	byDate      []int         // dated facts, by start
-	byDay       map[int][]int // month*100+day -> facts dated to that day
-	topEntities []*Entity     // the entities with most facts, for suggestions
-	completions []string      // a question about each entity with facts, for autocomplete
+	byDate      []int             // dated facts, by start
+	byDay       map[int][]int     // month*100+day -> facts dated to that day
+	topEntities []*Entity         // the entities with most facts, for suggestions
+	completions []string          // a question about each entity with facts, for autocomplete
+	entityDoc   map[string]string // author or document entity id -> the source document it is
 	maxIDF      float64
 }
 
@@ -82,12 +83,20 @@ func buildIndex(b *Base) *index {
 		entityFacts: map[string][]int{},
 		subjectOf:   map[string][]int{},
 		byDay:       map[int][]int{},
+		entityDoc:   map[string]string{},
 		nameStems:   map[string][][]string{},
 		mainStems:   map[string][]string{},
 		factIndex:   map[*Fact]int{},
 	}
 	honorifics := setOf(honorificText)
 	for _, e := range b.entities {
+		for _, src := range b.srcOrder {
+			switch {
+			case e.Kind == KindDocument && strings.EqualFold(stripParen(e.Name), src.Title),
+				e.Kind == KindPerson && src.Author != "" && strings.EqualFold(e.Name, src.Author):
+				ix.entityDoc[e.ID] = src.ID
+			}
+		}
 		for _, t := range tokenize(e.Name) {
 			if !ix.stop[t] {
 				ix.mainStems[e.ID] = append(ix.mainStems[e.ID], stem(t))
@@ -225,7 +234,9 @@ func (ix *index) functionWord(tok string) string {
 			break // long words are not mistyped function words
 		}
 		for w := range set {
-			if len(w) >= 2 && osaDistance(tok, w) == 1 && (best == "" || w < best) {
+			// A typo drops or swaps letters of a short word ("wen", "hav",
+			// "teh"); a longer token ("ban") is a word of its own.
+			if len(w) >= 2 && len(tok) <= len(w) && osaDistance(tok, w) == 1 && (best == "" || w < best) {
 				best = w
 			}
 		}

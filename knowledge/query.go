@@ -46,6 +46,7 @@ type query struct {
 	hasSpan    bool
 	spanToks   map[int]bool // token positions that made the span
 	personQ    bool         // asks who (a person is wanted)
+	sourceDoc  string       // "according to Ghosh": prefer facts from this source
 	succession bool         // asks who came before or after someone: not that someone
 	future     bool         // asks about tomorrow or next year: past the sources
 }
@@ -111,9 +112,16 @@ func (b *Base) parse(norm string) *query {
 	b.link(q)
 	// Content units: linked entities, then the remaining content words.
 	used := make([]bool, len(q.toks))
+	b.sourceFilter(q)
 	seenEntity := map[string]bool{}
 	for i := range q.links {
 		l := &q.links[i]
+		if q.sourceDoc != "" && ix.entityDoc[l.entities[0].ID] == q.sourceDoc {
+			for j := l.start; j < l.end; j++ {
+				used[j] = true
+			}
+			continue // names the source, not the topic
+		}
 		for j := l.start; j < l.end; j++ {
 			used[j] = true
 		}
@@ -184,6 +192,29 @@ func dropPhrases(toks []string) []string {
 		out = append(out, toks[i])
 	}
 	return out
+}
+
+// sourceFilter notices a source named as a qualifier — "according to
+// Ghosh", "per the opinion article", "in the FNF paper" — when the question
+// also asks about something else.
+func (b *Base) sourceFilter(q *query) {
+	ix := b.idx
+	if len(q.links) < 2 && len(q.toks) < 6 {
+		return
+	}
+	for _, l := range q.links {
+		doc := ix.entityDoc[l.entities[0].ID]
+		if doc == "" {
+			continue
+		}
+		for j := max(0, l.start-3); j < l.start; j++ {
+			switch q.toks[j] {
+			case "according", "per", "in", "from", "by", "says", "say":
+				q.sourceDoc = doc
+				return
+			}
+		}
+	}
 }
 
 // parseSpan finds a date span in the question: "September 2023", "2023",

@@ -53,6 +53,7 @@ list timeline chronology happened happen define meaning mean means stand stands`
 // question's topic; they count for half.
 const lightWordText = `start starts begin begins stop stops continue continues keep keeps try tries use uses go goes come comes
 become becomes seem seems take takes put puts see sees look looks set sets went gone
+came saw gave put kept
 big large small new old main major key first last recent`
 
 // synonymText holds groups of words a reader and the pack may use for the
@@ -64,12 +65,14 @@ start started begin began begun launch launched
 take took taken takeover seize seized seizure capture captured fall fell
 distrust mistrust distrusts suspicion
 weapon weapons arms rifles rifle guns
+come came arrive arrived arrival arrivals enter entered moved
 operate operates operating active based present presence
 tally count total number
 reluctant reluctance unwilling hesitant cautious avoid
 criticise criticised criticize criticized criticism condemn condemned decried denounced
 option options choices alternatives
 tension tensions strain strained friction rift
+reason reasons cause causes factor factors motive motives
 engage engaging engagement ties outreach
 lead leads leader leaders leading led head heads headed chief emir run runs running ran
 issue issued issues lodge lodged deliver delivered
