@@ -341,7 +341,10 @@ func (b *Base) score(q *query, i int) scored {
 				// The list about the thing named is the answer, however
 				// differently the question words it.
 				conf = max(conf, 0.6+0.4*cov)
+				score += 1.5
 			}
+		} else {
+			conf *= 0.8 // one item, or a sentence about the list, is not the list
 		}
 	case IntentStatement:
 		if typeIs(TypeStatement) {
