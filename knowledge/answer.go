@@ -545,10 +545,7 @@ func (b *Base) compose(q *query, a *Answer, ranked []scored) {
 				used = append(used, f)
 			}
 		}
-		a.Facts = []*Fact{lead}
-		for _, f := range used[1:] {
-			a.Facts = append(a.Facts, f)
-		}
+		a.Facts = append([]*Fact{lead}, used[1:]...)
 		a.Sources = b.sourcesOf(a.Facts)
 		return
 	}

@@ -56,6 +56,7 @@ type link struct {
 	entities   []*Entity // more than one when the name is ambiguous
 	start, end int
 	edits      int
+	spelling   []string // the alias's tokens, as the pack spells them
 }
 
 // unit is one thing the question asks about: a linked entity or a content
@@ -380,7 +381,7 @@ func (b *Base) link(q *query) {
 				}
 				switch {
 				case best == nil || k > bestLen || (k == bestLen && edits < best.edits):
-					best = &link{entities: []*Entity{a.entity}, start: i, end: i + k, edits: edits}
+					best = &link{entities: []*Entity{a.entity}, start: i, end: i + k, edits: edits, spelling: a.toks}
 					bestLen = k
 				case k == bestLen && edits == best.edits && !containsEntity(best.entities, a.entity):
 					best.entities = append(best.entities, a.entity)
@@ -396,65 +397,12 @@ func (b *Base) link(q *query) {
 			i++
 			continue
 		}
-		// Record the spellings the link used.
-		for _, a := range ix.aliasesOf(best.entities[0]) {
-			if len(a.toks) == best.end-best.start && aliasFits(a.toks, q.toks[best.start:best.end], func(j int, tok string) bool {
-				for _, c := range cands[best.start+j] {
-					if c.tok == tok {
-						return true
-					}
-				}
-				return false
-			}) {
-				copy(q.fixed[best.start:best.end], a.toks)
-				break
-			}
-		}
+		// Search with the pack's spelling of what was typed.
+		copy(q.fixed[best.start:best.end], best.spelling)
 		q.edits += best.edits
 		q.links = append(q.links, *best)
 		i = best.end
 	}
-}
-
-func aliasFits(alias, _ []string, ok func(int, string) bool) bool {
-	for j, t := range alias {
-		if !ok(j, t) {
-			return false
-		}
-	}
-	return true
-}
-
-// aliasesOf returns the aliases of an entity (a scan of the aliases under
-// its own names' first tokens only).
-func (ix *index) aliasesOf(e *Entity) []alias {
-	var out []alias
-	seen := map[string]bool{}
-	for _, n := range append([]string{e.Name, e.Abbr, stripParen(e.Name)}, e.Aliases...) {
-		toks := tokenize(n)
-		if len(toks) == 0 || seen[toks[0]] {
-			continue
-		}
-		seen[toks[0]] = true
-		for _, a := range ix.aliases[toks[0]] {
-			if a.entity == e {
-				out = append(out, a)
-			}
-		}
-	}
-	// Honorific-less forms start with the second token.
-	for _, n := range append([]string{e.Name}, e.Aliases...) {
-		toks := tokenize(n)
-		if len(toks) > 1 && !seen[toks[1]] {
-			seen[toks[1]] = true
-			for _, a := range ix.aliases[toks[1]] {
-				if a.entity == e {
-					out = append(out, a)
-				}
-			}
-		}
-	}
-	return out
 }
 
 func containsEntity(es []*Entity, e *Entity) bool {
