@@ -249,16 +249,7 @@ func sourceLines(sources []bot.Source) []string {
 // escaped.
 func suggestionLines(suggestions []string) []string {
 	var lines []string
-	seen := make(map[string]bool)
-	for _, s := range suggestions {
-		s = textcut.OneLine(s)
-		if s == "" || seen[s] {
-			continue
-		}
-		if len(lines) == maxSuggestions {
-			break
-		}
-		seen[s] = true
+	for _, s := range textcut.Distinct(suggestions, maxSuggestions) {
 		lines = append(lines, "• "+trimWords(Escape(s), maxSuggestion))
 	}
 	return lines

@@ -257,16 +257,7 @@ func sourceLine(s bot.Source) string {
 // Share button, or is nil when there are none.
 func actionsBlock(suggestions []string, o RenderOptions) slackgo.Block {
 	var els []slackgo.BlockElement
-	seen := make(map[string]bool)
-	for _, s := range suggestions {
-		s = textcut.OneLine(s)
-		if s == "" || seen[s] {
-			continue
-		}
-		if len(els) == maxSuggestions {
-			break
-		}
-		seen[s] = true
+	for _, s := range textcut.Distinct(suggestions, maxSuggestions) {
 		els = append(els, button(askAction(len(els)), s, s))
 	}
 	id := blockSuggestions

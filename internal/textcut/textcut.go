@@ -15,6 +15,23 @@ import (
 // OneLine collapses s's white space, line breaks included, to single spaces.
 func OneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
+// Distinct returns up to max of items, each on one line, leaving out blank
+// ones and repeats, in order.
+func Distinct(items []string, max int) []string {
+	var out []string
+	seen := make(map[string]bool)
+	for _, s := range items {
+		if len(out) == max {
+			break
+		}
+		if s = OneLine(s); s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 // Bullets renders lines as "• " bullets, one per line, each passed through
 // escape (the platform's), with a last line saying how many more were left
 // out when more > 0. Blank lines are skipped.

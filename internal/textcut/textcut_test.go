@@ -41,3 +41,10 @@ func TestSplit(t *testing.T) {
 		t.Errorf("%d parts lost text", len(parts))
 	}
 }
+
+func TestDistinct(t *testing.T) {
+	got := Distinct([]string{"a", " ", "b\n c", "a", "d", "e"}, 3)
+	if strings.Join(got, "|") != "a|b c|d" {
+		t.Errorf("Distinct = %q", got)
+	}
+}
