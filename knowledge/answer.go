@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -119,6 +120,7 @@ func (b *Base) rank(q *query) []scored {
 	for _, s := range b.bm25(q, candidateCap) {
 		cands[s.fact] = true
 	}
+	b.altCandidates(q, cands)
 	if q.hasSpan && len(cands) < 400 {
 		for _, i := range ix.dated(b, q.from, q.to) {
 			if len(cands) > 400 {
@@ -167,6 +169,9 @@ func (b *Base) bm25(q *query, k int) []scored {
 				w = 0.5
 			}
 			addTerm(s, w)
+		}
+		for _, s := range u.related {
+			addTerm(s, relatedCredit/2)
 		}
 	}
 	sort.Slice(terms, func(i, j int) bool { return len(ix.postings[terms[i].t]) < len(ix.postings[terms[j].t]) })
@@ -244,12 +249,15 @@ func (b *Base) score(q *query, i int) scored {
 			}
 			continue
 		}
-		covered += u.weight * termCredit(terms, u.stems)
+		covered += u.weight * termCredit(terms, u)
 	}
 	cov := 1.0
 	if total > 0 {
 		cov = covered / total
 	}
+	// An alternate question that matches says the fact answers the question
+	// however differently the two are worded.
+	cov = max(cov, b.altMatch(q, i))
 	// A specific thing the question names but the fact does not is a sign
 	// the fact is about something else.
 	conf := cov * math.Pow(b.idx.tune.missedEntity, float64(missedEntity))
@@ -356,7 +364,7 @@ func (b *Base) score(q *query, i int) scored {
 		}
 	}
 	if q.hasSpan && q.intent != IntentTimeline {
-		if f.Date.Overlaps(q.from, q.to) || strings.Contains(f.Text, fmt.Sprint(q.from.Year)) {
+		if f.Date.Overlaps(q.from, q.to) || textNamesYear(f.Text, q.from.Year, q.to.Year) {
 			score += 1
 		} else {
 			conf *= 0.5
@@ -380,6 +388,20 @@ func (b *Base) score(q *query, i int) scored {
 	// wrong kind of answer gives way to one that is the right kind.
 	score += 3 * conf
 	return scored{fact: i, score: score, conf: conf, cov: cov}
+}
+
+// textNamesYear reports whether text names a year from..to, or the decade
+// that starts at from when the span is one ("the 1990s").
+func textNamesYear(text string, from, to int) bool {
+	if from%10 == 0 && to == from+9 && strings.Contains(text, fmt.Sprintf("%ds", from)) {
+		return true
+	}
+	for y := from; y <= to && y-from < 20; y++ {
+		if strings.Contains(text, strconv.Itoa(y)) {
+			return true
+		}
+	}
+	return false
 }
 
 // coveredEntities reports whether fact f mentions every entity the
@@ -449,13 +471,18 @@ func (b *Base) bm25Fact(q *query, i int) float64 {
 // termCredit is how far a fact's terms cover a question word: fully when it
 // uses the word's stem or a synonym, mostly when it uses a longer or shorter
 // form the stemmer did not join (depends, dependent).
-func termCredit(terms map[string]int, stems []string) float64 {
-	for _, s := range stems {
+func termCredit(terms map[string]int, u unit) float64 {
+	for _, s := range u.stems {
 		if terms[s] > 0 {
 			return 1
 		}
 	}
-	w := stems[0]
+	for _, s := range u.related {
+		if terms[s] > 0 {
+			return relatedCredit
+		}
+	}
+	w := u.stems[0]
 	if len(w) < 5 {
 		return 0
 	}

@@ -25,8 +25,7 @@ type index struct {
 	tune tuning
 
 	stop, qwords, light map[string]bool
-	shorthand           map[string]string
-	syn                 map[string][]string
+	lex                 lexIndex
 
 	spell *speller
 
@@ -51,6 +50,10 @@ type index struct {
 	completions []string          // a question about each entity with facts, for autocomplete
 	entityDoc   map[string]string // author or document entity id -> the source document it is
 	maxIDF      float64
+
+	altQs       []altQuestion    // every fact's alternate questions
+	altPostings map[string][]int // stem -> alternate questions using it
+	factAlts    [][]int          // per fact: its alternate questions
 }
 
 // alias is one name an entity is known by, as tokens.
@@ -65,9 +68,6 @@ type posting struct {
 	tf   int
 }
 
-// honorifics are titles that may precede a person's name and may be left out
-// when the person is asked about.
-var honorificText = `mullah mulla maulawi maulana mufti general gen lt dr doctor marshal brigadier president senator sheikh haji`
 
 func buildIndex(b *Base) *index {
 	ix := &index{
@@ -75,8 +75,6 @@ func buildIndex(b *Base) *index {
 		stop:        setOf(stopwordText),
 		qwords:      setOf(questionWordText),
 		light:       setOf(lightWordText),
-		shorthand:   pairsOf(shorthandText),
-		syn:         synonymGroups(),
 		spell:       newSpeller(),
 		aliases:     map[string][]alias{},
 		postings:    map[string][]posting{},
@@ -88,6 +86,7 @@ func buildIndex(b *Base) *index {
 		mainStems:   map[string][]string{},
 		factIndex:   map[*Fact]int{},
 	}
+	ix.lex = compileLexicon(b)
 	honorifics := setOf(honorificText)
 	for _, e := range b.entities {
 		for _, src := range b.srcOrder {
@@ -218,6 +217,7 @@ func buildIndex(b *Base) *index {
 	if len(ix.topEntities) > 3 {
 		ix.topEntities = ix.topEntities[:3]
 	}
+	ix.indexAltQuestions(b)
 	return ix
 }
 
@@ -253,7 +253,10 @@ func (ix *index) knownWord(tok string) bool {
 	if ix.spell.known(tok) || len(ix.postings[stem(tok)]) > 0 {
 		return true
 	}
-	_, ok := ix.syn[stem(tok)]
+	if _, ok := ix.lex.syn[stem(tok)]; ok {
+		return true
+	}
+	_, ok := ix.lex.related[stem(tok)]
 	return ok
 }
 

@@ -51,6 +51,9 @@ type Base struct {
 	conflicts    []*Conflict
 	conflictByID map[string]*Conflict
 
+	lexicon *Lexicon
+	related map[string][]string // wordnet.txt: pack word -> related English words
+
 	idx   *index
 	focus []*Entity // entities with enough dated facts for a digest's focus
 }
@@ -135,6 +138,7 @@ func (l *loader) load() *Base {
 			l.checkFact(b, file, i, f)
 		}
 	}
+	l.loadLexicon(b)
 	var cs []*Conflict
 	l.decode(conflictsFile, &cs, false)
 	for i, c := range cs {
@@ -260,6 +264,7 @@ func (l *loader) checkFact(b *Base, file string, i int, f *Fact) {
 	if f.Type == TypeList && len(f.Items) == 0 {
 		l.add(file, entry, "list fact has no items")
 	}
+	l.checkQuestions(file, entry, f)
 	b.facts = append(b.facts, f)
 	b.factByID[f.ID] = f
 }
@@ -331,4 +336,30 @@ func (b *Base) Entities() []*Entity { return b.entities }
 func (b *Base) Conflict(id string) (*Conflict, bool) {
 	c, ok := b.conflictByID[id]
 	return c, ok
+}
+
+// Limits on a fact's alternate questions.
+const (
+	maxQuestions     = 6  // alternate questions per fact
+	maxQuestionWords = 25 // words in one alternate question
+)
+
+func (l *loader) checkQuestions(file, entry string, f *Fact) {
+	if len(f.Questions) > maxQuestions {
+		l.add(file, entry, "%d alternate questions (at most %d)", len(f.Questions), maxQuestions)
+	}
+	seen := map[string]bool{}
+	for i, q := range f.Questions {
+		q = strings.Join(strings.Fields(q), " ")
+		f.Questions[i] = q
+		n := len(strings.Fields(q))
+		switch key := Normalize(q); {
+		case n < 2 || n > maxQuestionWords:
+			l.add(file, entry, "alternate question %q has %d words (want 2 to %d)", q, n, maxQuestionWords)
+		case seen[key]:
+			l.add(file, entry, "alternate question %q given twice", q)
+		default:
+			seen[key] = true
+		}
+	}
 }

@@ -72,7 +72,10 @@ func TestOSADistance(t *testing.T) {
 func TestStem(t *testing.T) {
 	groups := [][]string{
 		{"deported", "deporting", "deportation", "deportations", "deport"},
-		{"leader", "leaders", "lead", "leads", "leading"},
+		{"leader", "leaders"},
+		{"lead", "leads", "leading"},
+		{"militant", "militants", "militancy"},
+		{"negotiation", "negotiations", "negotiate", "negotiated"},
 		{"killed", "killing", "kills", "kill"},
 	}
 	for _, g := range groups {

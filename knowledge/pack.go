@@ -91,6 +91,10 @@ type Fact struct {
 	Numbers  []Number `yaml:"numbers"`
 	Items    []string `yaml:"items"`
 	Cite     Citation `yaml:"cite"`
+	// Questions are alternate questions the fact answers, in analysts'
+	// words rather than the fact's own; questions are matched against them
+	// as well as against the text, and suggestions are drawn from them.
+	Questions []string `yaml:"questions"`
 
 	Date     Date   `yaml:"-"`
 	Conflict string `yaml:"-"` // id of the conflict the fact belongs to, if any

@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -49,6 +50,8 @@ type query struct {
 	sourceDoc  string       // "according to Ghosh": prefer facts from this source
 	succession bool         // asks who came before or after someone: not that someone
 	future     bool         // asks about tomorrow or next year: past the sources
+	stemSet    []string     // every stem the question uses, synonyms and links' names included
+	heldOut    string       // when fitting: the alternate question being asked, not to be matched
 }
 
 // link is an entity the question names, with the tokens that named it.
@@ -63,7 +66,8 @@ type link struct {
 // word. An answer should cover the units that carry the most weight.
 type unit struct {
 	link   *link
-	stems  []string // the word's stem and its synonyms
+	stems   []string // the word's stem and its synonyms
+	related []string // pack stems WordNet relates to the word, worth relatedCredit
 	weight float64
 	known  bool
 }
@@ -79,17 +83,15 @@ var monthByName = map[string]int{
 func (b *Base) parse(norm string) *query {
 	ix := b.idx
 	q := &query{norm: norm, toks: tokenize(norm), spanToks: map[int]bool{}}
-	q.toks = dropPhrases(q.toks)
+	q.toks = ix.rewriteTokens(dropPhrases(q.toks))
 	for i, t := range q.toks {
-		if full, ok := ix.shorthand[t]; ok && !ix.spell.vocab[t].isAlias() {
-			q.toks[i] = full
-		} else if fw := ix.functionWord(t); fw != "" {
+		if fw := ix.functionWord(t); fw != "" {
 			q.toks[i] = fw
 		}
 	}
 	q.fixed = make([]string, len(q.toks))
 	copy(q.fixed, q.toks)
-	q.parseSpan()
+	q.parseSpan(ix.lex.decades)
 	q.intent = classify(q.toks, q.hasSpan)
 	q.also = -1
 	for i := 1; i+1 < len(q.toks); i++ {
@@ -156,12 +158,28 @@ func (b *Base) parse(norm string) *query {
 			continue
 		}
 		seen[s] = true
-		u := unit{stems: append([]string{s}, ix.syn[s]...)}
+		u := unit{stems: append([]string{s}, ix.lex.syn[s]...)}
 		df := 0
 		for _, st := range u.stems {
 			df = max(df, len(ix.postings[st]))
 		}
+		for _, st := range ix.lex.related[s] {
+			if !contains(u.stems, st) && len(ix.postings[st]) > 0 {
+				u.related = append(u.related, st)
+			}
+		}
 		switch {
+		case df == 0 && len(u.related) > 0:
+			// Only WordNet's relations are in the pack: a known word, but
+			// weighed as the relation is trusted.
+			for _, st := range u.related {
+				df = max(df, len(ix.postings[st]))
+			}
+			u.known = true
+			u.weight = ix.idf(df, len(ix.docLen))
+			if inflected(t) || ix.light[t] {
+				u.weight /= 2
+			}
 		case df > 0:
 			u.known = true
 			u.weight = ix.idf(df, len(ix.docLen))
@@ -175,7 +193,39 @@ func (b *Base) parse(norm string) *query {
 		}
 		q.units = append(q.units, u)
 	}
+	q.collectStems(ix)
 	return q
+}
+
+// collectStems gathers every stem the question uses, for matching against
+// alternate questions.
+func (q *query) collectStems(ix *index) {
+	add := func(s string) {
+		if !contains(q.stemSet, s) {
+			q.stemSet = append(q.stemSet, s)
+		}
+	}
+	for _, u := range q.units {
+		if u.link != nil {
+			for j := u.link.start; j < u.link.end; j++ {
+				if t := q.fixed[j]; !ix.stop[t] {
+					add(stem(t))
+				}
+			}
+			for _, e := range u.link.entities {
+				for _, s := range ix.mainStems[e.ID] {
+					add(s)
+				}
+			}
+			continue
+		}
+		for _, s := range u.stems {
+			add(s)
+		}
+		for _, s := range u.related {
+			add(s)
+		}
+	}
 }
 
 // dropPhrases removes idioms whose words would mislead the search: "take
@@ -220,9 +270,15 @@ func (b *Base) sourceFilter(q *query) {
 
 // parseSpan finds a date span in the question: "September 2023", "2023",
 // "1994-1998", "between 2021 and 2023", "sept 22 2023".
-func (q *query) parseSpan() {
+func (q *query) parseSpan(decades map[string]int) {
 	var pts []Point
 	for i := 0; i < len(q.toks); i++ {
+		if d, ok := decade(q.toks[i], decades); ok {
+			// "the 90s": the whole decade.
+			q.spanToks[i] = true
+			pts = append(pts, Point{Year: d}, Point{Year: d + 9})
+			continue
+		}
 		y, ok := year(q.toks[i])
 		if !ok {
 			continue
@@ -254,6 +310,31 @@ func (q *query) parseSpan() {
 		}
 	}
 	q.hasSpan = true
+}
+
+// decade reads "1990s", "90s" and the lexicon's words ("nineties") as the
+// decade's first year. Two digits mean the twentieth century from 30 up and
+// the twenty-first below it: the sources run from the 1970s to 2024.
+func decade(t string, words map[string]int) (int, bool) {
+	if d, ok := words[t]; ok {
+		return d, true
+	}
+	digits, ok := strings.CutSuffix(t, "s")
+	if !ok {
+		return 0, false
+	}
+	n, err := strconv.Atoi(digits)
+	switch {
+	case err != nil || n%10 != 0:
+		return 0, false
+	case len(digits) == 4 && n >= 1800 && n <= 2090:
+		return n, true
+	case len(digits) == 2 && n >= 30:
+		return 1900 + n, true
+	case len(digits) == 2:
+		return 2000 + n, true
+	}
+	return 0, false
 }
 
 func year(t string) (int, bool) {
@@ -340,13 +421,16 @@ func (b *Base) link(q *query) {
 	cands := make([][]cand, n)
 	for i, t := range q.toks {
 		cands[i] = []cand{{t, 0}}
-		if ix.knownWord(t) || ix.stop[t] || ix.qwords[t] || q.spanToks[i] || !isWordy(t) {
+		if ix.spell.known(t) || ix.stop[t] || ix.qwords[t] || q.spanToks[i] || !isWordy(t) {
 			continue
 		}
-		for _, c := range ix.spell.suggest(t) {
+		// A word the pack knows only in another form ("bugty" stems as
+		// "bugti") may still be a misspelt name, never another word.
+		namesOnly := ix.knownWord(t)
+		for _, c := range append(ix.spell.suggest(t), ix.spell.lengthen(t)...) {
 			// Ordinary English words are corrected only into names, and
 			// two-letter corrections are only trusted for names.
-			if (inflected(t) || c.dist > 1) && !ix.spell.vocab[c.word].alias {
+			if (namesOnly || inflected(t) || c.dist > 1) && !ix.spell.vocab[c.word].alias {
 				continue
 			}
 			cands[i] = append(cands[i], cand{c.word, c.dist})
@@ -376,7 +460,7 @@ func (b *Base) link(q *query) {
 					continue
 				}
 				// A one-letter-off match on a short word is too loose.
-				if edits > 0 && k == 1 && len(a.toks[0]) <= 4 && !ix.spell.vocab[a.toks[0]].alias {
+				if edits > 0 && k == 1 && (len(a.toks[0]) <= 4 && !ix.spell.vocab[a.toks[0]].alias || len(q.toks[i]) <= 3) {
 					continue
 				}
 				switch {
@@ -403,6 +487,46 @@ func (b *Base) link(q *query) {
 		q.links = append(q.links, *best)
 		i = best.end
 	}
+	b.linkCapitals(q)
+}
+
+// linkCapitals lets a capital stand for its government: "what does
+// Islamabad want" is about Pakistan. A capital already linked as a place
+// gains the entities it stands for; one the pack does not name is linked to
+// them alone.
+func (b *Base) linkCapitals(q *query) {
+	caps := b.idx.lex.capitals
+	if len(caps) == 0 {
+		return
+	}
+	for i := range q.links {
+		l := &q.links[i]
+		for _, e := range caps[strings.Join(q.fixed[l.start:l.end], " ")] {
+			if !containsEntity(l.entities, e) {
+				l.entities = append(l.entities, e)
+			}
+		}
+	}
+	linked := func(j int) bool {
+		for _, l := range q.links {
+			if j >= l.start && j < l.end {
+				return true
+			}
+		}
+		return false
+	}
+	for j := 0; j < len(q.fixed); j++ {
+		for _, k := range []int{2, 1} {
+			if j+k > len(q.fixed) || linked(j) || linked(j+k-1) {
+				continue
+			}
+			if es := caps[strings.Join(q.fixed[j:j+k], " ")]; len(es) > 0 {
+				q.links = append(q.links, link{entities: append([]*Entity(nil), es...), start: j, end: j + k, spelling: q.fixed[j : j+k]})
+				break
+			}
+		}
+	}
+	sort.SliceStable(q.links, func(i, j int) bool { return q.links[i].start < q.links[j].start })
 }
 
 func containsEntity(es []*Entity, e *Entity) bool {

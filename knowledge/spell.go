@@ -153,6 +153,24 @@ func (s *speller) suggest(tok string) []correction {
 	return out
 }
 
+// lengthen proposes, for a three-letter word too short to correct in
+// general, the four-letter name words it is missing one letter of ("lin"
+// for "line" in "durand lin"). Linking accepts them only inside a longer
+// name.
+func (s *speller) lengthen(tok string) []correction {
+	if len(tok) != 3 || !isWordy(tok) {
+		return nil
+	}
+	var out []correction
+	for _, cand := range s.deletes[tok] {
+		if len(cand) == 4 && s.vocab[cand].isAlias() {
+			out = append(out, correction{cand, 1})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].word < out[j].word })
+	return out
+}
+
 // subsequence finds alias words that contain tok's letters in order (a
 // prefix such as "durr", or a word with letters dropped such as "mhsud"),
 // among the alias words sharing its first two letters.

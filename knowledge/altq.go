@@ -1,0 +1,176 @@
+package knowledge
+
+// Alternate questions: each fact carries a few questions it answers, in
+// analysts' words. A question is matched against them as well as against the
+// fact's text, as QnA Maker matches a knowledge base's alternate questions.
+
+// altQuestion is one alternate question, reduced to the stems that carry its
+// topic.
+type altQuestion struct {
+	fact  int
+	key   string   // the question normalised, to recognise it when asked as written
+	stems []string // distinct content stems, shorthand and phrases expanded
+	total float64  // the stems' idf, summed
+}
+
+// indexAltQuestions reduces every fact's alternate questions to stems and
+// posts them by stem, so a question finds the alternate questions that share
+// its words without scanning them all.
+func (ix *index) indexAltQuestions(b *Base) {
+	ix.altPostings = map[string][]int{}
+	ix.factAlts = make([][]int, len(b.facts))
+	for i, f := range b.facts {
+		for _, text := range f.Questions {
+			aq := altQuestion{fact: i, key: Normalize(text)}
+			for _, t := range ix.rewriteTokens(tokenize(aq.key)) {
+				if ix.stop[t] || ix.qwords[t] {
+					continue
+				}
+				if s := stem(t); !contains(aq.stems, s) {
+					aq.stems = append(aq.stems, s)
+				}
+			}
+			if len(aq.stems) == 0 {
+				continue
+			}
+			n := len(ix.altQs)
+			for _, s := range aq.stems {
+				ix.altPostings[s] = append(ix.altPostings[s], n)
+			}
+			ix.altQs = append(ix.altQs, aq)
+			ix.factAlts[i] = append(ix.factAlts[i], n)
+		}
+	}
+	for n := range ix.altQs {
+		aq := &ix.altQs[n]
+		for _, s := range aq.stems {
+			aq.total += ix.altIDF(s)
+		}
+	}
+}
+
+// altIDF is how telling a stem is among the alternate questions and the
+// facts together: a word every question uses says little.
+func (ix *index) altIDF(s string) float64 {
+	return ix.idf(len(ix.altPostings[s])+len(ix.postings[s]), len(ix.altQs)+len(ix.docLen))
+}
+
+// altMatch is how well the question matches fact i's best alternate
+// question: the share of the question's weight the alternate question covers,
+// tempered by how much of the alternate question the question leaves out.
+func (b *Base) altMatch(q *query, i int) float64 {
+	ix := b.idx
+	best := 0.0
+	for _, n := range ix.factAlts[i] {
+		aq := &ix.altQs[n]
+		if q.heldOut != "" && aq.key == q.heldOut {
+			continue // fitting: a question may not match itself
+		}
+		var total, covered float64
+		for _, u := range q.units {
+			total += u.weight
+			switch {
+			case u.link != nil:
+				if ix.altNames(aq, u.link.entities) {
+					covered += u.weight
+				}
+			default:
+				covered += u.weight * altCredit(aq, u)
+			}
+		}
+		if total == 0 {
+			continue
+		}
+		fwd := covered / total
+		// The other way round: the alternate question's words the question
+		// uses. One that asks about more than was asked fits less well.
+		var used float64
+		for _, s := range aq.stems {
+			if q.usesStem(s) {
+				used += ix.altIDF(s)
+			}
+		}
+		rev := 1.0
+		if aq.total > 0 {
+			rev = used / aq.total
+		}
+		best = max(best, fwd*(altFwdShare+(1-altFwdShare)*rev))
+	}
+	return best
+}
+
+// altFwdShare is the part of an alternate-question match that depends only
+// on how much of the question it covers; the rest depends on how much of
+// the alternate question the question covers.
+const altFwdShare = 0.6
+
+// altNames reports whether an alternate question names one of es.
+func (ix *index) altNames(aq *altQuestion, es []*Entity) bool {
+	for _, e := range es {
+		for _, name := range ix.nameStems[e.ID] {
+			all := len(name) > 0
+			for _, s := range name {
+				if !contains(aq.stems, s) {
+					all = false
+					break
+				}
+			}
+			if all {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// altCredit is how far an alternate question covers a question word: fully
+// for the word or a synonym, partly for a related word.
+func altCredit(aq *altQuestion, u unit) float64 {
+	for _, s := range u.stems {
+		if contains(aq.stems, s) {
+			return 1
+		}
+	}
+	for _, s := range u.related {
+		if contains(aq.stems, s) {
+			return relatedCredit
+		}
+	}
+	return 0
+}
+
+// altCandidates proposes the facts whose alternate questions share the
+// question's rarest words.
+func (b *Base) altCandidates(q *query, cands map[int]bool) {
+	ix := b.idx
+	budget := postingBudget
+	for _, s := range q.allStems() {
+		ps := ix.altPostings[s]
+		if len(ps) > altPostingCap || len(ps) > budget {
+			continue
+		}
+		budget -= len(ps)
+		for _, n := range ps {
+			cands[ix.altQs[n].fact] = true
+		}
+	}
+}
+
+// altPostingCap skips stems so common among the alternate questions that
+// they narrow nothing down.
+const altPostingCap = 200
+
+// usesStem reports whether the question uses stem s: as a word, a synonym,
+// a related word or in a name it links.
+func (q *query) usesStem(s string) bool {
+	for _, t := range q.stemSet {
+		if t == s {
+			return true
+		}
+	}
+	return false
+}
+
+// allStems lists the stems of the question's words and links, synonyms and
+// related words included.
+func (q *query) allStems() []string { return q.stemSet }

@@ -1,0 +1,265 @@
+package knowledge
+
+import (
+	"bufio"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+)
+
+// Lexicon is the pack's vocabulary for matching questions to facts: the
+// words analysts use for what the facts say in other words. It is read from
+// lexicon.yaml; see seeds/lexicon.yaml for what each part means.
+type Lexicon struct {
+	Synonyms  []string            `yaml:"synonyms"`  // groups of words, space-separated
+	Shorthand map[string]string   `yaml:"shorthand"` // one word -> what it stands for
+	Phrases   map[string]string   `yaml:"phrases"`   // two or more words -> one word
+	Decades   map[string]int      `yaml:"decades"`   // "nineties" -> 1990
+	Capitals  map[string][]string `yaml:"capitals"`  // capital -> entity ids it stands for
+}
+
+// Files of the lexicon inside the pack.
+const (
+	lexiconFile = "lexicon.yaml"
+	// wordnetFile holds English words related to the pack's words, generated
+	// from WordNet by internal/wordnetgen. It is optional.
+	wordnetFile = "wordnet.txt"
+)
+
+// relatedCredit is how much a fact using a word WordNet relates to a question
+// word counts, against 1 for the word itself or a lexicon synonym: related
+// words widen the net without outranking the words typed.
+const relatedCredit = 0.6
+
+// maxRelated caps the WordNet relations kept per question word, so that a
+// word with many senses does not flood the search.
+const maxRelated = 12
+
+func (l *loader) loadLexicon(b *Base) {
+	var lex Lexicon
+	l.decode(lexiconFile, &lex, false)
+	for i, g := range lex.Synonyms {
+		if len(strings.Fields(g)) < 2 {
+			l.add(lexiconFile, fmt.Sprintf("synonyms %d", i+1), "a group needs two or more words, got %q", g)
+		}
+	}
+	for k, v := range lex.Shorthand {
+		if len(strings.Fields(k)) != 1 || strings.TrimSpace(v) == "" {
+			l.add(lexiconFile, "shorthand "+k, "want one word standing for one or more words, got %q: %q", k, v)
+		}
+	}
+	for k, v := range lex.Phrases {
+		if len(tokenize(k)) < 2 || len(strings.Fields(v)) == 0 {
+			l.add(lexiconFile, "phrases "+k, "want two or more words standing for a word, got %q: %q", k, v)
+		}
+	}
+	for k, v := range lex.Decades {
+		if v%10 != 0 || v < 1800 || v > 2090 {
+			l.add(lexiconFile, "decades "+k, "%d is not the first year of a decade", v)
+		}
+	}
+	for k, ids := range lex.Capitals {
+		if len(ids) == 0 {
+			l.add(lexiconFile, "capitals "+k, "names no entity")
+		}
+		for _, id := range ids {
+			if _, ok := b.entityByID[id]; !ok {
+				l.add(lexiconFile, "capitals "+k, "unknown entity %q", id)
+			}
+		}
+	}
+	b.lexicon = &lex
+	related, err := readRelated(l.fsys)
+	if err != nil {
+		l.add(wordnetFile, "", "%v", err)
+	}
+	b.related = related
+}
+
+// readRelated reads wordnet.txt: "word: rel rel …" lines after "#" comments.
+// A missing file means no relations.
+func readRelated(fsys fs.FS) (map[string][]string, error) {
+	f, err := fsys.Open(wordnetFile)
+	if err != nil {
+		return nil, nil //nolint:nilerr // the table is optional
+	}
+	defer f.Close()
+	out := map[string][]string{}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		word, rels, ok := strings.Cut(line, ":")
+		if !ok || strings.TrimSpace(word) == "" {
+			return nil, fmt.Errorf("line %d: want \"word: related words\"", n)
+		}
+		out[strings.TrimSpace(word)] = strings.Fields(rels)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("reading: %w", err)
+	}
+	return out, nil
+}
+
+// lexIndex is the lexicon compiled for answering: stems, token sequences
+// and entities in place of the words written in the pack.
+type lexIndex struct {
+	syn       map[string][]string   // stem -> the other stems of its synonym groups
+	related   map[string][]string   // stem -> pack stems WordNet relates to it
+	shorthand map[string][]string   // token -> the tokens it stands for
+	phrases   map[string][]rewrite  // first token -> phrases starting with it
+	decades   map[string]int        // token -> first year
+	capitals  map[string][]*Entity  // capital token -> entities it stands for
+}
+
+// rewrite replaces a run of tokens with others.
+type rewrite struct {
+	from, to []string
+}
+
+func compileLexicon(b *Base) lexIndex {
+	lx := lexIndex{
+		syn:       map[string][]string{},
+		related:   map[string][]string{},
+		shorthand: map[string][]string{},
+		phrases:   map[string][]rewrite{},
+		decades:   map[string]int{},
+		capitals:  map[string][]*Entity{},
+	}
+	lex := b.lexicon
+	if lex == nil {
+		lex = &Lexicon{}
+	}
+	for _, line := range lex.Synonyms {
+		var stems []string
+		for _, t := range tokenize(line) {
+			if s := stem(t); !contains(stems, s) {
+				stems = append(stems, s)
+			}
+		}
+		for _, s := range stems {
+			for _, o := range stems {
+				if o != s && !contains(lx.syn[s], o) {
+					lx.syn[s] = append(lx.syn[s], o)
+				}
+			}
+		}
+	}
+	for k, v := range lex.Shorthand {
+		lx.shorthand[strings.ToLower(k)] = tokenize(v)
+	}
+	for k, v := range lex.Phrases {
+		from := tokenize(k)
+		lx.phrases[from[0]] = append(lx.phrases[from[0]], rewrite{from: from, to: tokenize(v)})
+	}
+	for _, rs := range lx.phrases {
+		// Longest first, so "kicked out of" wins over "kicked out".
+		sort.SliceStable(rs, func(i, j int) bool { return len(rs[i].from) > len(rs[j].from) })
+	}
+	for k, v := range lex.Decades {
+		lx.decades[strings.ToLower(k)] = v
+	}
+	for k, ids := range lex.Capitals {
+		key := strings.Join(tokenize(k), " ")
+		for _, id := range ids {
+			if e := b.entityByID[id]; e != nil {
+				lx.capitals[key] = append(lx.capitals[key], e)
+			}
+		}
+	}
+	// WordNet relates pack words to others; a question word finds the pack
+	// words it is related to.
+	words := make([]string, 0, len(b.related))
+	for w := range b.related {
+		words = append(words, w)
+	}
+	sort.Strings(words) // deterministic order of relations
+	for _, w := range words {
+		ws := stem(w)
+		for _, r := range b.related[w] {
+			rs := stem(r)
+			if rs != ws && len(lx.related[rs]) < maxRelated && !contains(lx.related[rs], ws) {
+				lx.related[rs] = append(lx.related[rs], ws)
+			}
+		}
+	}
+	return lx
+}
+
+// rewriteTokens expands shorthand and phrasal verbs into the words the pack
+// uses. Tokens that name something in the pack are kept as typed.
+func (ix *index) rewriteTokens(toks []string) []string {
+	out := make([]string, 0, len(toks)+2)
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if rs, ok := ix.lex.phrases[t]; ok {
+			matched := false
+			for _, r := range rs {
+				if i+len(r.from) <= len(toks) && equalTokens(toks[i:i+len(r.from)], r.from) {
+					out = append(out, r.to...)
+					i += len(r.from) - 1
+					matched = true
+					break
+				}
+			}
+			if matched {
+				continue
+			}
+		}
+		if full, ok := ix.lex.shorthand[t]; ok && !ix.spell.vocab[t].isAlias() {
+			out = append(out, full...)
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func equalTokens(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// stopwordText lists words that carry no topic: they are skipped for search
+// and for judging how much of a question an answer covers.
+const stopwordText = `a an the of in on at to for from by with about into onto over under and or but nor
+is are was were be been being am do does did done doing has have had having will would shall should can could may might must
+this that these those there here it its he she they them their his her him we our you your i me my mine
+what whats wat wats wut wht which who whos whom whose when whens where wheres why how hows
+tell please know say give show explain describe detail details info information
+any some many much more most very also just only even ever still yet then than so as such
+if not no yes ok okay hey hi hello thanks thank durand bot
+one ones thing things stuff anything something everything lot lots kind sort
+get got make made let lets want need
+between among during after before since until till while whilst within without through throughout
+again further once both each few other own same too s t happen happened happening
+mention mentioned mentions named listed discussed cover covered covers according regarding concerning
+overall exactly precisely approximately roughly altogether currently actually really basically specifically just
+per piece article paper report`
+
+// questionWordText lists words that mark intent; they are never
+// spelling-corrected into other words.
+const questionWordText = `what whats wat wats wut wht which who whos whom whose when where why how
+list timeline chronology happened happen define meaning mean means stand stands`
+
+// lightWordText lists common verbs and adjectives that say little about a
+// question's topic; they count for half.
+const lightWordText = `start starts begin begins stop stops continue continues keep keeps try tries use uses go goes come comes
+become becomes seem seems take takes put puts see sees look looks set sets went gone
+came saw gave put kept
+big large small new old main major key first last recent`
+
+// honorificText lists titles that may precede a person's name and may be left
+// out when the person is asked about.
+const honorificText = `mullah mulla maulawi maulana mufti general gen lt dr doctor marshal brigadier president senator sheikh haji`
