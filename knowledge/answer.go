@@ -83,10 +83,17 @@ func (b *Base) Answer(question string) Answer {
 		}
 	}
 	ranked := b.rank(q)
-	if len(ranked) == 0 || ranked[0].conf < b.idx.tune.minConfidence {
+	if len(ranked) == 0 {
 		return b.decline(q, a, ranked)
 	}
+	p := b.idx.conf.prob(b.confInputs(q, ranked))
+	if p < b.idx.conf.Threshold {
+		a = b.decline(q, a, ranked)
+		a.Confidence = round2(p)
+		return a
+	}
 	b.compose(q, &a, ranked)
+	a.Confidence = round2(p)
 	return a
 }
 
@@ -96,6 +103,7 @@ type scored struct {
 	score float64
 	conf  float64
 	cov   float64
+	feat  features
 }
 
 // rank scores the facts the question could be about, best first.
@@ -257,11 +265,14 @@ func (b *Base) score(q *query, i int) scored {
 	}
 	// An alternate question that matches says the fact answers the question
 	// however differently the two are worded.
-	cov = max(cov, b.altMatch(q, i))
+	textCov, alt := cov, b.altMatch(q, i)
+	cov = max(cov, alt)
+	spanFit := 0.0
+	bm25 := b.bm25Fact(q, i)
 	// A specific thing the question names but the fact does not is a sign
 	// the fact is about something else.
 	conf := cov * math.Pow(b.idx.tune.missedEntity, float64(missedEntity))
-	score := 4*cov + 0.25*b.bm25Fact(q, i)
+	score := 4*cov + 0.25*bm25
 	subject := len(f.Entities) > 0 && q.linked(f.Entities[0])
 	if q.intent == IntentWho && q.linkedPerson() == nil && len(f.Entities) > 0 {
 		// "who leads the NRF": the fact should be about the person who does.
@@ -271,6 +282,7 @@ func (b *Base) score(q *query, i int) scored {
 	} else if subject {
 		score += 0.6
 	}
+	fit := 0.0 // +1 for each sign the fact is the kind of answer wanted, -1 for each that it is not
 	hasPlace := false
 	for _, id := range f.Entities {
 		if e := b.entityByID[id]; e != nil && (e.Kind == KindPlace || e.Kind == KindCrossing) && !q.linked(id) {
@@ -294,25 +306,31 @@ func (b *Base) score(q *query, i int) scored {
 		switch {
 		case p != nil && len(f.Entities) > 0 && f.Entities[0] == p.ID && typeIs(TypeRole):
 			score += 2
+			fit++
 		case p != nil && contains(f.Entities, p.ID):
 			score += 0.5
 		case p == nil && b.answersWho(q, f):
 			// "who leads the NRF": the fact is about the person who does.
 			score += 1.5
+			fit++
 			if typeIs(TypeRole) {
 				score += 0.5
 			} else if q.personQ && !typeIs(TypeRelation, TypeDefinition) {
 				conf *= 0.5 // "the army chief": a fact must say who holds the role
+				fit--
 			}
 		case p == nil && b.namesOther(q, f, !q.personQ):
 			conf *= 0.6 // a name in passing, not who holds the role
+			fit--
 		default:
 			conf *= 0.45
+			fit--
 			score -= 1
 		}
 	case IntentDefine:
 		if typeIs(TypeDefinition) {
 			score += 1.5
+			fit++
 			if subject {
 				score += 1
 			}
@@ -322,16 +340,20 @@ func (b *Base) score(q *query, i int) scored {
 	case IntentWhen:
 		if f.Date.IsZero() {
 			conf *= 0.5
+			fit--
 			score -= 2
 		} else {
 			score += 1 + 0.6*float64(f.Date.Precision())
+			fit++
 		}
 	case IntentHowMany:
 		if !ix.figure[i] {
 			conf *= 0.5
+			fit--
 			score -= 2
 		} else {
 			score += 1.5
+			fit++
 			if typeIs(TypeFigure) || len(f.Numbers) > 0 {
 				score += 0.5
 			}
@@ -339,12 +361,15 @@ func (b *Base) score(q *query, i int) scored {
 	case IntentWhy:
 		if typeIs(TypeCause) {
 			score += 2
+			fit++
 		} else if typeIs(TypeEvent, TypeFigure, TypeRole) {
 			conf *= 0.7 // says what happened, not why
+			fit--
 		}
 	case IntentList:
 		if typeIs(TypeList) {
 			score += 3
+			fit++
 			if missedEntity == 0 && coveredEntities(q, b, f, terms) {
 				// The list about the thing named is the answer, however
 				// differently the question words it.
@@ -353,20 +378,25 @@ func (b *Base) score(q *query, i int) scored {
 			}
 		} else {
 			conf *= 0.8 // one item, or a sentence about the list, is not the list
+			fit--
 		}
 	case IntentStatement:
 		if typeIs(TypeStatement) {
 			score += 1.5
+			fit++
 		}
 	case IntentWhere:
 		if hasPlace {
 			score += 1.2
+			fit++
 		}
 	}
 	if q.hasSpan && q.intent != IntentTimeline {
 		if f.Date.Overlaps(q.from, q.to) || textNamesYear(f.Text, q.from.Year, q.to.Year) {
 			score += 1
+			spanFit = 1
 		} else {
+			spanFit = -1
 			conf *= 0.5
 			score -= 2
 		}
@@ -387,7 +417,9 @@ func (b *Base) score(q *query, i int) scored {
 	// Rank by confidence too: a fact that covers the question but is the
 	// wrong kind of answer gives way to one that is the right kind.
 	score += 3 * conf
-	return scored{fact: i, score: score, conf: conf, cov: cov}
+	ft := features{Cov: cov, TextCov: textCov, Alt: alt, BM25: bm25, MissedEntity: float64(missedEntity),
+		IntentFit: fit, SpanFit: spanFit, Meta: b2f(f.Meta), HandConf: conf, Score: score}
+	return scored{fact: i, score: score, conf: conf, cov: cov, feat: ft}
 }
 
 // textNamesYear reports whether text names a year from..to, or the decade

@@ -122,7 +122,7 @@ func runEval(b *Base, qs []evalQuestion, fails func(evalQuestion, Answer)) evalS
 func packFromDisk(t testing.TB) *Base {
 	t.Helper()
 	m := fstest.MapFS{}
-	for _, pat := range []string{"../seeds/*.yaml", "../seeds/entities/*.yaml", "../seeds/facts/*.yaml"} {
+	for _, pat := range []string{"../seeds/*.yaml", "../seeds/*.txt", "../seeds/entities/*.yaml", "../seeds/facts/*.yaml"} {
 		files, _ := filepath.Glob(pat)
 		for _, f := range files {
 			data, err := os.ReadFile(f)

@@ -23,6 +23,7 @@ func defaultTuning() tuning {
 // answering a question touches only the entries its words lead to.
 type index struct {
 	tune tuning
+	conf confModel // the chance an answer is right, fitted
 
 	stop, qwords, light map[string]bool
 	lex                 lexIndex

@@ -163,8 +163,10 @@ func (b *Base) parse(norm string) *query {
 		for _, st := range u.stems {
 			df = max(df, len(ix.postings[st]))
 		}
+		// WordNet's relations bridge words the pack never uses; a word it
+		// does use is matched as itself, not widened into its many senses.
 		for _, st := range ix.lex.related[s] {
-			if !contains(u.stems, st) && len(ix.postings[st]) > 0 {
+			if df == 0 && !contains(u.stems, st) && len(ix.postings[st]) > 0 {
 				u.related = append(u.related, st)
 			}
 		}

@@ -1,0 +1,277 @@
+package knowledge
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"math"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+)
+
+var refit = flag.Bool("refit", false, "refit the confidence model and rewrite weights.json")
+
+// example is one labelled question for fitting the confidence model: the
+// inputs for its best candidate, and whether answering with it is right.
+type example struct {
+	x      []float64
+	right  bool
+	weight float64
+}
+
+// Weights of the two kinds of labelled question in the fit. Questions from
+// the question sets are written as people ask, negatives included, so they
+// count for more than the alternate questions, which are many but easy.
+const (
+	altExampleWeight  = 1.0
+	evalExampleWeight = 4.0
+)
+
+// rankFor takes a question through the pipeline as Answer does, up to the
+// ranked candidates; ok is false when Answer settles it before ranking (no
+// question, the future, a timeline).
+func rankFor(b *Base, question, heldOut string) (*query, []scored, bool) {
+	norm := Normalize(question)
+	if strings.TrimSpace(norm) == "" {
+		return nil, nil, false
+	}
+	q := b.parse(norm)
+	q.heldOut = heldOut
+	if q.future {
+		return nil, nil, false
+	}
+	if q.intent == IntentTimeline {
+		var a Answer
+		if b.timeline(q, &a) || q.hasSpan {
+			return nil, nil, false
+		}
+	}
+	ranked := b.rank(q)
+	return q, ranked, len(ranked) > 0
+}
+
+// altExamples labels every alternate question by whether, with that very
+// question held out of matching, its own fact (or another side of the same
+// conflict) comes first.
+func altExamples(b *Base) []example {
+	var out []example
+	for i, f := range b.facts {
+		for _, text := range f.Questions {
+			q, ranked, ok := rankFor(b, text, Normalize(text))
+			if !ok {
+				continue
+			}
+			top := b.facts[ranked[0].fact]
+			right := ranked[0].fact == i || f.Conflict != "" && top.Conflict == f.Conflict || top.Text == f.Text
+			out = append(out, example{x: b.confInputs(q, ranked), right: right, weight: altExampleWeight})
+		}
+	}
+	return out
+}
+
+// evalExamples labels a question set's questions by whether the composed
+// answer passes the scorer's test; a negative is never right to answer.
+func evalExamples(b *Base, qs []evalQuestion) []example {
+	var out []example
+	for _, eq := range qs {
+		q, ranked, ok := rankFor(b, eq.Q, "")
+		if !ok {
+			continue
+		}
+		right := false
+		if eq.Answerable {
+			var a Answer
+			b.compose(q, &a, ranked)
+			right = mustHold(a.Text(), eq.Must)
+		}
+		out = append(out, example{x: b.confInputs(q, ranked), right: right, weight: evalExampleWeight})
+	}
+	return out
+}
+
+func mustHold(text string, must [][]string) bool {
+	text = evalFold(text)
+	for _, g := range must {
+		hit := false
+		for _, alt := range g {
+			hit = hit || strings.Contains(text, evalFold(alt))
+		}
+		if !hit {
+			return false
+		}
+	}
+	return true
+}
+
+// fitLogistic fits a logistic regression with an L2 penalty by full-batch
+// gradient descent on standardised inputs. It is deterministic.
+func fitLogistic(exs []example, l2 float64, iters int) confModel {
+	n := len(confFeatureNames)
+	m := confModel{Features: confFeatureNames, Mean: make([]float64, n), Scale: make([]float64, n), Weights: make([]float64, n)}
+	var wsum float64
+	for _, e := range exs {
+		wsum += e.weight
+		for j, v := range e.x {
+			m.Mean[j] += e.weight * v
+		}
+	}
+	for j := range m.Mean {
+		m.Mean[j] /= wsum
+	}
+	for _, e := range exs {
+		for j, v := range e.x {
+			m.Scale[j] += e.weight * (v - m.Mean[j]) * (v - m.Mean[j])
+		}
+	}
+	for j := range m.Scale {
+		m.Scale[j] = math.Sqrt(m.Scale[j] / wsum)
+		if m.Scale[j] < 1e-9 {
+			m.Scale[j] = 1 // a constant input: its weight stays near zero
+		}
+	}
+	z := make([][]float64, len(exs))
+	for i, e := range exs {
+		z[i] = make([]float64, n)
+		for j, v := range e.x {
+			z[i][j] = (v - m.Mean[j]) / m.Scale[j]
+		}
+	}
+	const rate = 0.5
+	grad := make([]float64, n)
+	for it := 0; it < iters; it++ {
+		for j := range grad {
+			grad[j] = l2 * m.Weights[j]
+		}
+		gb := 0.0
+		for i, e := range exs {
+			p := m.probStd(z[i])
+			y := b2f(e.right)
+			d := e.weight * (p - y) / wsum
+			for j := range grad {
+				grad[j] += d * z[i][j]
+			}
+			gb += d
+		}
+		for j := range grad {
+			m.Weights[j] -= rate * grad[j]
+		}
+		m.Bias -= rate * gb
+	}
+	return m
+}
+
+func (m confModel) probStd(z []float64) float64 {
+	s := m.Bias
+	for j, v := range z {
+		s += m.Weights[j] * v
+	}
+	return 1 / (1 + math.Exp(-s))
+}
+
+// bestThreshold picks the decision threshold that makes the most right
+// decisions on the examples: answer when right, decline when not.
+func bestThreshold(m confModel, exs []example) float64 {
+	best, bestScore := 0.5, -1.0
+	for t := 0.30; t <= 0.701; t += 0.01 {
+		s := 0.0
+		for _, e := range exs {
+			if (m.prob(e.x) >= t) == e.right {
+				s += e.weight
+			}
+		}
+		if s > bestScore {
+			best, bestScore = math.Round(t*100)/100, s
+		}
+	}
+	return best
+}
+
+// calibration summarises how the model does on examples: the share of right
+// decisions, and the expected calibration error of answered ones in five
+// bins, as the eval's scorer computes it.
+func calibration(m confModel, exs []example) (decided, ece float64, answered int) {
+	type bin struct{ n, right, conf float64 }
+	var bins [5]bin
+	right := 0
+	for _, e := range exs {
+		p := m.prob(e.x)
+		if (p >= m.Threshold) == e.right {
+			right++
+		}
+		if p < m.Threshold {
+			continue
+		}
+		answered++
+		k := min(int(p*5), 4)
+		bins[k].n++
+		bins[k].conf += p
+		bins[k].right += b2f(e.right)
+	}
+	for _, b := range bins {
+		if b.n > 0 {
+			ece += b.n / float64(answered) * math.Abs(b.conf/b.n-b.right/b.n)
+		}
+	}
+	return float64(right) / float64(len(exs)), ece, answered
+}
+
+// TestFitConfidence refits the confidence model on the alternate questions
+// and the public question sets, checks it on our own set (held back from the
+// fit), and with -refit writes weights.json. Without -refit it checks that
+// the shipped weights do at least as well on the held-back set as a model
+// that ignores its inputs.
+//
+//	go test ./knowledge -run TestFitConfidence -refit
+func TestFitConfidence(t *testing.T) {
+	b := packFromDisk(t)
+	held := evalExamples(b, loadQuestions(t, "testdata/questions.jsonl"))
+	if !*refit {
+		m := b.idx.conf
+		decided, ece, answered := calibration(m, held)
+		t.Logf("shipped model on held-back set: %.1f%% right decisions, ece %.3f over %d answered", 100*decided, ece, answered)
+		base := 0
+		for _, e := range held {
+			if e.right {
+				base++
+			}
+		}
+		if trivial := math.Max(float64(base), float64(len(held)-base)) / float64(len(held)); decided < trivial {
+			t.Errorf("shipped model decides %.1f%% right, less than always doing the likelier thing (%.1f%%)", 100*decided, 100*trivial)
+		}
+		return
+	}
+	train := altExamples(b)
+	nAlt := len(train)
+	var sets []string
+	for _, path := range []string{"../../shared/eval/dev.jsonl", "../../shared/eval/dev2.jsonl"} {
+		qs := loadQuestions(t, path)
+		train = append(train, evalExamples(b, qs)...)
+		sets = append(sets, fmt.Sprintf("%s (%d)", path[strings.LastIndex(path, "/")+1:], len(qs)))
+	}
+	m := fitLogistic(train, 0.01, 4000)
+	m.Threshold = bestThreshold(m, train[nAlt:])
+	m.Command = "go test ./knowledge -run TestFitConfidence -refit"
+	m.FittedOn = fmt.Sprintf("%d alternate questions, each held out of its own matching; %s", nAlt, strings.Join(sets, ", "))
+	decided, ece, answered := calibration(m, held)
+	m.HeldOut = fmt.Sprintf("testdata/questions.jsonl (%d ranked): %.1f%% right decisions, ece %.3f over %d answered", len(held), 100*decided, ece, answered)
+	trDecided, trECE, _ := calibration(m, train)
+	t.Logf("train: %d examples, %.1f%% right decisions, ece %.3f", len(train), 100*trDecided, trECE)
+	t.Logf("held out: %s", m.HeldOut)
+	order := make([]int, len(m.Weights))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(i, j int) bool { return math.Abs(m.Weights[order[i]]) > math.Abs(m.Weights[order[j]]) })
+	for _, i := range order {
+		t.Logf("  %-16s %+.3f", m.Features[i], m.Weights[i])
+	}
+	data, err := json.MarshalIndent(m, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile("weights.json", append(data, '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
