@@ -69,7 +69,6 @@ type posting struct {
 	tf   int
 }
 
-
 func buildIndex(b *Base) *index {
 	ix := &index{
 		tune:        defaultTuning(),

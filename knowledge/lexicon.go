@@ -108,12 +108,12 @@ func readRelated(fsys fs.FS) (map[string][]string, error) {
 // lexIndex is the lexicon compiled for answering: stems, token sequences
 // and entities in place of the words written in the pack.
 type lexIndex struct {
-	syn       map[string][]string   // stem -> the other stems of its synonym groups
-	related   map[string][]string   // stem -> pack stems WordNet relates to it
-	shorthand map[string][]string   // token -> the tokens it stands for
-	phrases   map[string][]rewrite  // first token -> phrases starting with it
-	decades   map[string]int        // token -> first year
-	capitals  map[string][]*Entity  // capital token -> entities it stands for
+	syn       map[string][]string  // stem -> the other stems of its synonym groups
+	related   map[string][]string  // stem -> pack stems WordNet relates to it
+	shorthand map[string][]string  // token -> the tokens it stands for
+	phrases   map[string][]rewrite // first token -> phrases starting with it
+	decades   map[string]int       // token -> first year
+	capitals  map[string][]*Entity // capital token -> entities it stands for
 }
 
 // rewrite replaces a run of tokens with others.

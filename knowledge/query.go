@@ -65,11 +65,11 @@ type link struct {
 // unit is one thing the question asks about: a linked entity or a content
 // word. An answer should cover the units that carry the most weight.
 type unit struct {
-	link   *link
+	link    *link
 	stems   []string // the word's stem and its synonyms
 	related []string // pack stems WordNet relates to the word, worth relatedCredit
-	weight float64
-	known  bool
+	weight  float64
+	known   bool
 }
 
 var monthByName = map[string]int{
