@@ -44,6 +44,11 @@ type SourceRef struct {
 // DeclineText is what durand says when the pack does not cover a question.
 const DeclineText = "The sources I have don't cover that."
 
+// docFactPenalty is taken from the score of a fact about a document (an
+// abbreviation entry, a spelling note, a caption, a note on authorship) when
+// the question is about the topic rather than the document.
+const docFactPenalty = 1.5
+
 // Limits on the size of answers and on the work done per question.
 const (
 	maxSupport    = 2  // supporting facts after the direct answer
@@ -86,8 +91,8 @@ func (b *Base) Answer(question string) Answer {
 	if len(ranked) == 0 {
 		return b.decline(q, a, ranked)
 	}
-	p := b.idx.conf.prob(b.confInputs(q, ranked))
-	if p < b.idx.conf.Threshold {
+	p := b.idx.models.Confidence.prob(b.confInputs(q, ranked))
+	if p < b.idx.models.Confidence.Threshold {
 		a = b.decline(q, a, ranked)
 		a.Confidence = round2(p)
 		return a
@@ -141,8 +146,26 @@ func (b *Base) rank(q *query) []scored {
 	for i := range cands {
 		top.add(b.score(q, i))
 	}
+	b.rerank(top.items)
 	return top.items
 }
+
+// rerank orders the kept candidates by the fitted ranking model's chance
+// that each is the answer. The score becomes that chance, scaled as the
+// hand score was, so "close to the best" keeps its meaning.
+func (b *Base) rerank(items []scored) {
+	m := b.idx.models.Rank
+	if len(m.Weights) == 0 || m.Weights[0] == 0 && m.Bias == 0 {
+		return // not fitted: keep the hand order
+	}
+	for k := range items {
+		items[k].score = rerankScale * m.prob(rankInputs(items[k].feat))
+	}
+	sort.SliceStable(items, func(i, j int) bool { return better(items[i], items[j]) })
+}
+
+// rerankScale maps the ranking model's chance onto the hand score's range.
+const rerankScale = 10
 
 // bm25 proposes candidate facts from the question's rarest words. Terms
 // are taken rarest first until a budget of postings is spent, so the work
@@ -403,6 +426,12 @@ func (b *Base) score(q *query, i int) scored {
 	}
 	if f.Meta {
 		score -= 0.8 // prefer the event to a report about it
+	}
+	if ix.docFact[i] && !q.asksDocument && !(q.intent == IntentDefine && f.Cite.Section == "abbreviations") {
+		// An abbreviation entry, a spelling note or a caption answers a
+		// question about the document, not about the topic.
+		score -= docFactPenalty
+		fit--
 	}
 	if q.sourceDoc != "" {
 		if f.Cite.Doc == q.sourceDoc {

@@ -69,42 +69,52 @@ func (b *Base) confInputs(q *query, ranked []scored) []float64 {
 // model sees: past it, a lead is a lead.
 const marginCap = 5.0
 
-// confModel is a logistic regression from confInputs to the chance that the
-// answer is right. It is fitted on labelled questions (see fit_test.go) and
-// kept as data in weights.json.
-type confModel struct {
+// logistic is a logistic regression from named inputs to a chance: that a
+// candidate is the answer (ranking), or that an answer is right
+// (confidence). It is fitted on labelled questions (see fit_test.go) and kept
+// as data in weights.json.
+type logistic struct {
 	Features  []string  `json:"features"`
 	Mean      []float64 `json:"mean"`
 	Scale     []float64 `json:"scale"`
 	Weights   []float64 `json:"weights"`
 	Bias      float64   `json:"bias"`
-	Threshold float64   `json:"threshold"` // answer at or above this chance, decline below
-	Command   string    `json:"command"`   // how to refit
-	FittedOn  string    `json:"fitted_on"` // what it was fitted on
-	HeldOut   string    `json:"held_out"`  // what it was checked on, and how it did
+	Threshold float64   `json:"threshold,omitempty"` // answer at or above this chance, decline below
+	Command   string    `json:"command"`             // how to refit
+	FittedOn  string    `json:"fitted_on"`           // what it was fitted on
+	HeldOut   string    `json:"held_out"`            // what it was checked on, and how it did
+}
+
+// models are the fitted weights of ranking and confidence.
+type models struct {
+	Rank       logistic `json:"rank"`
+	Confidence logistic `json:"confidence"`
 }
 
 //go:embed weights.json
 var weightsJSON []byte
 
-// loadConfModel reads the embedded weights, checking they fit the features
-// this code computes.
-func loadConfModel() (confModel, error) {
-	var m confModel
+// loadModels reads the embedded weights, checking they fit the features this
+// code computes.
+func loadModels() (models, error) {
+	var m models
 	if err := json.Unmarshal(weightsJSON, &m); err != nil {
 		return m, fmt.Errorf("weights.json: %w", err)
 	}
-	if err := m.check(); err != nil {
-		return m, fmt.Errorf("weights.json: %w", err)
+	if err := m.Rank.check(rankFeatureNames); err != nil {
+		return m, fmt.Errorf("weights.json: rank: %w", err)
+	}
+	if err := m.Confidence.check(confFeatureNames); err != nil {
+		return m, fmt.Errorf("weights.json: confidence: %w", err)
 	}
 	return m, nil
 }
 
-func (m confModel) check() error {
-	if len(m.Features) != len(confFeatureNames) || len(m.Weights) != len(m.Features) || len(m.Mean) != len(m.Features) || len(m.Scale) != len(m.Features) {
-		return fmt.Errorf("has %d features, %d weights; the code computes %d features", len(m.Features), len(m.Weights), len(confFeatureNames))
+func (m logistic) check(names []string) error {
+	if len(m.Features) != len(names) || len(m.Weights) != len(m.Features) || len(m.Mean) != len(m.Features) || len(m.Scale) != len(m.Features) {
+		return fmt.Errorf("has %d features, %d weights; the code computes %d features", len(m.Features), len(m.Weights), len(names))
 	}
-	for i, name := range confFeatureNames {
+	for i, name := range names {
 		if m.Features[i] != name {
 			return fmt.Errorf("feature %d is %q, the code computes %q: refit", i, m.Features[i], name)
 		}
@@ -112,8 +122,23 @@ func (m confModel) check() error {
 	return nil
 }
 
+// rankFeatureNames name, in order, the ranking model's inputs for one
+// candidate.
+var rankFeatureNames = []string{
+	"cov", "text_cov", "alt", "log_bm25", "missed_entity", "intent_fit", "span_fit", "meta", "hand_conf", "hand_score",
+}
+
+// rankInputs builds the ranking model's inputs for one candidate.
+func rankInputs(f features) []float64 {
+	return []float64{f.Cov, f.TextCov, f.Alt, math.Log1p(f.BM25), f.MissedEntity, f.IntentFit, f.SpanFit, f.Meta, f.HandConf, f.Score / handScoreScale}
+}
+
+// handScoreScale brings the hand-tuned ranking score to about the range of
+// the other inputs.
+const handScoreScale = 10
+
 // prob is the model's chance that an answer with inputs x is right.
-func (m confModel) prob(x []float64) float64 {
+func (m logistic) prob(x []float64) float64 {
 	z := m.Bias
 	for i, v := range x {
 		z += m.Weights[i] * (v - m.Mean[i]) / m.Scale[i]
@@ -123,7 +148,7 @@ func (m confModel) prob(x []float64) float64 {
 
 // terms returns each input's contribution to the model's log-odds, for
 // explanations.
-func (m confModel) terms(x []float64) []float64 {
+func (m logistic) terms(x []float64) []float64 {
 	out := make([]float64, len(x))
 	for i, v := range x {
 		out[i] = m.Weights[i] * (v - m.Mean[i]) / m.Scale[i]

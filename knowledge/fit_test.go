@@ -25,7 +25,7 @@ type example struct {
 // the question sets are written as people ask, negatives included, so they
 // count for more than the alternate questions, which are many but easy.
 const (
-	altExampleWeight  = 1.0
+	altExampleWeight  = 0.25
 	evalExampleWeight = 4.0
 )
 
@@ -52,41 +52,77 @@ func rankFor(b *Base, question, heldOut string) (*query, []scored, bool) {
 	return q, ranked, len(ranked) > 0
 }
 
-// altExamples labels every alternate question by whether, with that very
-// question held out of matching, its own fact (or another side of the same
-// conflict) comes first.
-func altExamples(b *Base) []example {
-	var out []example
-	for i, f := range b.facts {
+// labelled is a question with a way to tell a right answer: the alternate
+// question's own fact, or the question set's must-groups.
+type labelled struct {
+	text, heldOut string
+	weight        float64
+	rightFact     func(f *Fact) bool  // a candidate that answers it
+	rightAnswer   func(a Answer) bool // a composed answer that passes
+}
+
+// altLabelled turns every alternate question into a labelled question: with
+// that very question held out of matching, its own fact (or another side of
+// the same conflict, or a fact saying the same) is the answer.
+func altLabelled(b *Base) []labelled {
+	var out []labelled
+	for _, f := range b.facts {
+		f := f
+		right := func(g *Fact) bool {
+			return g == f || f.Conflict != "" && g.Conflict == f.Conflict || g.Text == f.Text
+		}
 		for _, text := range f.Questions {
-			q, ranked, ok := rankFor(b, text, Normalize(text))
-			if !ok {
-				continue
-			}
-			top := b.facts[ranked[0].fact]
-			right := ranked[0].fact == i || f.Conflict != "" && top.Conflict == f.Conflict || top.Text == f.Text
-			out = append(out, example{x: b.confInputs(q, ranked), right: right, weight: altExampleWeight})
+			out = append(out, labelled{
+				text: text, heldOut: Normalize(text), weight: altExampleWeight, rightFact: right,
+				rightAnswer: func(a Answer) bool { return len(a.Facts) > 0 && right(a.Facts[0]) },
+			})
 		}
 	}
 	return out
 }
 
-// evalExamples labels a question set's questions by whether the composed
-// answer passes the scorer's test; a negative is never right to answer.
-func evalExamples(b *Base, qs []evalQuestion) []example {
-	var out []example
+// evalLabelled turns a question set into labelled questions; a negative has
+// no right answer.
+func evalLabelled(qs []evalQuestion) []labelled {
+	var out []labelled
 	for _, eq := range qs {
-		q, ranked, ok := rankFor(b, eq.Q, "")
+		eq := eq
+		out = append(out, labelled{
+			text: eq.Q, weight: evalExampleWeight,
+			rightFact:   func(f *Fact) bool { return eq.Answerable && mustHold(withItems(f), eq.Must) },
+			rightAnswer: func(a Answer) bool { return eq.Answerable && mustHold(a.Text(), eq.Must) },
+		})
+	}
+	return out
+}
+
+// rankExamples labels every kept candidate of every question by whether it
+// answers the question.
+func rankExamples(b *Base, ls []labelled) []example {
+	var out []example
+	for _, l := range ls {
+		_, ranked, ok := rankFor(b, l.text, l.heldOut)
 		if !ok {
 			continue
 		}
-		right := false
-		if eq.Answerable {
-			var a Answer
-			b.compose(q, &a, ranked)
-			right = mustHold(a.Text(), eq.Must)
+		for _, s := range ranked {
+			out = append(out, example{x: rankInputs(s.feat), right: l.rightFact(b.facts[s.fact]), weight: l.weight})
 		}
-		out = append(out, example{x: b.confInputs(q, ranked), right: right, weight: evalExampleWeight})
+	}
+	return out
+}
+
+// confExamples labels each question's composed answer by whether it passes.
+func confExamples(b *Base, ls []labelled) []example {
+	var out []example
+	for _, l := range ls {
+		q, ranked, ok := rankFor(b, l.text, l.heldOut)
+		if !ok {
+			continue
+		}
+		var a Answer
+		b.compose(q, &a, ranked)
+		out = append(out, example{x: b.confInputs(q, ranked), right: l.rightAnswer(a), weight: l.weight})
 	}
 	return out
 }
@@ -107,9 +143,9 @@ func mustHold(text string, must [][]string) bool {
 
 // fitLogistic fits a logistic regression with an L2 penalty by full-batch
 // gradient descent on standardised inputs. It is deterministic.
-func fitLogistic(exs []example, l2 float64, iters int) confModel {
-	n := len(confFeatureNames)
-	m := confModel{Features: confFeatureNames, Mean: make([]float64, n), Scale: make([]float64, n), Weights: make([]float64, n)}
+func fitLogistic(names []string, exs []example, l2 float64, iters int) logistic {
+	n := len(names)
+	m := logistic{Features: names, Mean: make([]float64, n), Scale: make([]float64, n), Weights: make([]float64, n)}
 	var wsum float64
 	for _, e := range exs {
 		wsum += e.weight
@@ -162,7 +198,7 @@ func fitLogistic(exs []example, l2 float64, iters int) confModel {
 	return m
 }
 
-func (m confModel) probStd(z []float64) float64 {
+func (m logistic) probStd(z []float64) float64 {
 	s := m.Bias
 	for j, v := range z {
 		s += m.Weights[j] * v
@@ -172,7 +208,7 @@ func (m confModel) probStd(z []float64) float64 {
 
 // bestThreshold picks the decision threshold that makes the most right
 // decisions on the examples: answer when right, decline when not.
-func bestThreshold(m confModel, exs []example) float64 {
+func bestThreshold(m logistic, exs []example) float64 {
 	best, bestScore := 0.5, -1.0
 	for t := 0.30; t <= 0.701; t += 0.01 {
 		s := 0.0
@@ -191,7 +227,7 @@ func bestThreshold(m confModel, exs []example) float64 {
 // calibration summarises how the model does on examples: the share of right
 // decisions, and the expected calibration error of answered ones in five
 // bins, as the eval's scorer computes it.
-func calibration(m confModel, exs []example) (decided, ece float64, answered int) {
+func calibration(m logistic, exs []example) (decided, ece float64, answered int) {
 	type bin struct{ n, right, conf float64 }
 	var bins [5]bin
 	right := 0
@@ -217,18 +253,19 @@ func calibration(m confModel, exs []example) (decided, ece float64, answered int
 	return float64(right) / float64(len(exs)), ece, answered
 }
 
-// TestFitConfidence refits the confidence model on the alternate questions
-// and the public question sets, checks it on our own set (held back from the
-// fit), and with -refit writes weights.json. Without -refit it checks that
-// the shipped weights do at least as well on the held-back set as a model
-// that ignores its inputs.
+// TestFitConfidence refits the ranking and confidence models on the
+// alternate questions and the public question sets, checks them on our own
+// set (held back from the fit), and with -refit writes weights.json. Without
+// -refit it checks that the shipped confidence model decides better on the
+// held-back set than always doing the likelier thing.
 //
 //	go test ./knowledge -run TestFitConfidence -refit
 func TestFitConfidence(t *testing.T) {
 	b := packFromDisk(t)
-	held := evalExamples(b, loadQuestions(t, "testdata/questions.jsonl"))
+	heldQs := evalLabelled(loadQuestions(t, "testdata/questions.jsonl"))
 	if !*refit {
-		m := b.idx.conf
+		m := b.idx.models.Confidence
+		held := confExamples(b, heldQs)
 		decided, ece, answered := calibration(m, held)
 		t.Logf("shipped model on held-back set: %.1f%% right decisions, ece %.3f over %d answered", 100*decided, ece, answered)
 		base := 0
@@ -242,36 +279,61 @@ func TestFitConfidence(t *testing.T) {
 		}
 		return
 	}
-	train := altExamples(b)
+	train := altLabelled(b)
 	nAlt := len(train)
 	var sets []string
 	for _, path := range []string{"../../shared/eval/dev.jsonl", "../../shared/eval/dev2.jsonl"} {
 		qs := loadQuestions(t, path)
-		train = append(train, evalExamples(b, qs)...)
+		train = append(train, evalLabelled(qs)...)
 		sets = append(sets, fmt.Sprintf("%s (%d)", path[strings.LastIndex(path, "/")+1:], len(qs)))
 	}
-	m := fitLogistic(train, 0.01, 4000)
-	m.Threshold = bestThreshold(m, train[nAlt:])
-	m.Command = "go test ./knowledge -run TestFitConfidence -refit"
-	m.FittedOn = fmt.Sprintf("%d alternate questions, each held out of its own matching; %s", nAlt, strings.Join(sets, ", "))
+	fittedOn := fmt.Sprintf("%d alternate questions, each held out of its own matching; %s", nAlt, strings.Join(sets, ", "))
+	const cmd = "go test ./knowledge -run TestFitConfidence -refit"
+
+	// Ranking first, on the hand order's candidates.
+	b.idx.models.Rank = logistic{}
+	rm := fitLogistic(rankFeatureNames, rankExamples(b, train), 0.01, 3000)
+	rm.Command, rm.FittedOn = cmd, fittedOn
+	b.idx.models.Rank = rm
+	logWeights(t, "rank", rm)
+
+	// Then confidence, on the answers the fitted ranking gives.
+	exs := confExamples(b, train)
+	nAltEx := 0
+	for _, e := range exs {
+		if e.weight == altExampleWeight {
+			nAltEx++
+		}
+	}
+	m := fitLogistic(confFeatureNames, exs, 0.01, 4000)
+	m.Threshold = bestThreshold(m, exs[nAltEx:])
+	m.Command, m.FittedOn = cmd, fittedOn
+	held := confExamples(b, heldQs)
 	decided, ece, answered := calibration(m, held)
 	m.HeldOut = fmt.Sprintf("testdata/questions.jsonl (%d ranked): %.1f%% right decisions, ece %.3f over %d answered", len(held), 100*decided, ece, answered)
-	trDecided, trECE, _ := calibration(m, train)
-	t.Logf("train: %d examples, %.1f%% right decisions, ece %.3f", len(train), 100*trDecided, trECE)
+	rm.HeldOut = m.HeldOut
+	trDecided, trECE, _ := calibration(m, exs)
+	t.Logf("train: %d examples, %.1f%% right decisions, ece %.3f", len(exs), 100*trDecided, trECE)
 	t.Logf("held out: %s", m.HeldOut)
-	order := make([]int, len(m.Weights))
-	for i := range order {
-		order[i] = i
-	}
-	sort.Slice(order, func(i, j int) bool { return math.Abs(m.Weights[order[i]]) > math.Abs(m.Weights[order[j]]) })
-	for _, i := range order {
-		t.Logf("  %-16s %+.3f", m.Features[i], m.Weights[i])
-	}
-	data, err := json.MarshalIndent(m, "", " ")
+	logWeights(t, "confidence", m)
+	data, err := json.MarshalIndent(models{Rank: rm, Confidence: m}, "", " ")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile("weights.json", append(data, '\n'), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func logWeights(t *testing.T, name string, m logistic) {
+	t.Helper()
+	order := make([]int, len(m.Weights))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(i, j int) bool { return math.Abs(m.Weights[order[i]]) > math.Abs(m.Weights[order[j]]) })
+	t.Logf("%s model, bias %+.3f:", name, m.Bias)
+	for _, i := range order {
+		t.Logf("  %-16s %+.3f", m.Features[i], m.Weights[i])
 	}
 }

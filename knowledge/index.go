@@ -22,8 +22,8 @@ func defaultTuning() tuning {
 // index holds the lookup structures built once at load time, so that
 // answering a question touches only the entries its words lead to.
 type index struct {
-	tune tuning
-	conf confModel // the chance an answer is right, fitted
+	tune   tuning
+	models models // fitted ranking and confidence
 
 	stop, qwords, light map[string]bool
 	lex                 lexIndex
@@ -44,6 +44,7 @@ type index struct {
 	nameStems   map[string][][]string // entity id -> stems of each of its names
 	mainStems   map[string][]string   // entity id -> stems of its canonical name
 	figure      []bool                // per fact: states a figure
+	docFact     []bool                // per fact: about a document rather than the topic
 	factIndex   map[*Fact]int
 	byDate      []int             // dated facts, by start
 	byDay       map[int][]int     // month*100+day -> facts dated to that day
@@ -147,10 +148,12 @@ func buildIndex(b *Base) *index {
 	total := 0
 	ix.docLen = make([]int, len(b.facts))
 	ix.figure = make([]bool, len(b.facts))
+	ix.docFact = make([]bool, len(b.facts))
 	ix.terms = make([]map[string]int, len(b.facts))
 	for i, f := range b.facts {
 		ix.factIndex[f] = i
 		ix.figure[i] = hasFigure(f)
+		ix.docFact[i] = aboutDocument(f)
 		tf := map[string]int{}
 		n := 0
 		add := func(s string, vocab bool) {
@@ -259,6 +262,27 @@ func (ix *index) knownWord(tok string) bool {
 	_, ok := ix.lex.related[stem(tok)]
 	return ok
 }
+
+// aboutDocument reports whether a fact is about a document rather than the
+// topic: an entry of a list of abbreviations, front matter, a citation, a
+// spelling note, a figure caption or a note on authorship.
+func aboutDocument(f *Fact) bool {
+	if f.Meta || f.Cite.Section == "abbreviations" || f.Cite.Section == "front" {
+		return true
+	}
+	t := strings.ToLower(f.Text)
+	for _, w := range []string{" spells ", " spelled ", " spelt ", "misspell", "caption", "names no author", "no author", "stands for"} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// documentWords mark a question about a document, an abbreviation or a
+// spelling, which facts about documents answer.
+var documentWords = setOf(`stand stands abbreviation abbreviations acronym acronyms abbreviated spell spelled spelt spelling spellings
+	caption captions figure fig author authors wrote written writer published publisher outlet paper article document report source sources cite cites cited`)
 
 // stripParen drops a trailing parenthetical: "Chitral attack (September
 // 2023)" is also known as "Chitral attack".

@@ -75,12 +75,12 @@ func Load(fsys fs.FS) (*Base, error) {
 		sort.SliceStable(l.problems, func(i, j int) bool { return l.problems[i].File < l.problems[j].File })
 		return nil, &ValidationError{Problems: l.problems}
 	}
-	model, err := loadConfModel()
+	model, err := loadModels()
 	if err != nil {
 		return nil, err
 	}
 	b.idx = buildIndex(b)
-	b.idx.conf = model
+	b.idx.models = model
 	b.focus = b.focusEntities()
 	return b, nil
 }

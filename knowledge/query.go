@@ -43,15 +43,16 @@ type query struct {
 	links  []link
 	units  []unit
 
-	from, to   Point // a date span the question names
-	hasSpan    bool
-	spanToks   map[int]bool // token positions that made the span
-	personQ    bool         // asks who (a person is wanted)
-	sourceDoc  string       // "according to Ghosh": prefer facts from this source
-	succession bool         // asks who came before or after someone: not that someone
-	future     bool         // asks about tomorrow or next year: past the sources
-	stemSet    []string     // every stem the question uses, synonyms and links' names included
-	heldOut    string       // when fitting: the alternate question being asked, not to be matched
+	from, to     Point // a date span the question names
+	hasSpan      bool
+	spanToks     map[int]bool // token positions that made the span
+	personQ      bool         // asks who (a person is wanted)
+	sourceDoc    string       // "according to Ghosh": prefer facts from this source
+	succession   bool         // asks who came before or after someone: not that someone
+	future       bool         // asks about tomorrow or next year: past the sources
+	stemSet      []string     // every stem the question uses, synonyms and links' names included
+	asksDocument bool         // about a document, an abbreviation or a spelling
+	heldOut      string       // when fitting: the alternate question being asked, not to be matched
 }
 
 // link is an entity the question names, with the tokens that named it.
@@ -110,6 +111,8 @@ func (b *Base) parse(norm string) *query {
 			q.succession = true
 		case futureWords[t]:
 			q.future = true
+		case documentWords[t]:
+			q.asksDocument = true
 		}
 	}
 	b.link(q)
