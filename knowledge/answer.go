@@ -947,19 +947,20 @@ func (b *Base) decline(q *query, a Answer, ranked []scored) Answer {
 	if len(ranked) > 0 {
 		a.Confidence = round2(ranked[0].conf)
 	}
-	var es []*Entity
-	for _, l := range q.links {
-		es = append(es, l.entities...)
-	}
+	// The nearest facts first, then what the pack says about the things
+	// the question names.
+	var near []*Fact
 	for _, s := range ranked {
-		if len(es) >= 6 {
-			break
-		}
-		if f := b.facts[s.fact]; len(f.Entities) > 0 {
-			es = append(es, b.entityByID[f.Entities[0]])
+		near = append(near, b.facts[s.fact])
+	}
+	for _, l := range q.links {
+		for _, e := range l.entities {
+			for _, i := range b.idx.subjectOf[e.ID] {
+				near = append(near, b.facts[i])
+			}
 		}
 	}
-	a.Suggestions = b.suggestFor(es)
+	a.Suggestions = b.suggestFacts(near)
 	if len(a.Suggestions) == 0 {
 		a.Suggestions = b.defaultSuggestions()
 	}
@@ -970,21 +971,57 @@ func (b *Base) decline(q *query, a Answer, ranked []scored) Answer {
 	return a
 }
 
-// suggestFor turns entities into up to three questions the pack answers.
-func (b *Base) suggestFor(es []*Entity) []string {
+// Limits on the work of suggesting.
+const (
+	maxSuggestions  = 3
+	suggestionTries = 12 // alternate questions tried per decline, each a ranking
+)
+
+// suggestFacts offers, for up to three of the facts, an alternate question
+// that durand answers with that very fact: a suggestion always works. Facts
+// about one entity are offered once.
+func (b *Base) suggestFacts(fs []*Fact) []string {
 	var out []string
-	seen := map[string]bool{}
-	for _, e := range es {
-		if e == nil || seen[e.ID] || len(b.idx.entityFacts[e.ID]) == 0 {
+	seenFact := map[*Fact]bool{}
+	seenSubject := map[string]bool{}
+	tries := 0
+	for _, f := range fs {
+		if len(out) == maxSuggestions || tries >= suggestionTries {
+			break
+		}
+		if seenFact[f] || len(f.Questions) == 0 || len(f.Entities) > 0 && seenSubject[f.Entities[0]] {
 			continue
 		}
-		seen[e.ID] = true
-		out = append(out, SuggestQuestion(e))
-		if len(out) == 3 {
-			break
+		seenFact[f] = true
+		for _, text := range f.Questions {
+			tries++
+			if b.answersWith(text, f) {
+				out = append(out, text)
+				if len(f.Entities) > 0 {
+					seenSubject[f.Entities[0]] = true
+				}
+				break
+			}
+			if tries >= suggestionTries {
+				break
+			}
 		}
 	}
 	return out
+}
+
+// answersWith reports whether durand answers question with fact f leading,
+// confidently enough not to decline.
+func (b *Base) answersWith(question string, f *Fact) bool {
+	q := b.parse(Normalize(question))
+	if q.future || q.intent == IntentTimeline {
+		return false
+	}
+	ranked := b.rank(q)
+	if len(ranked) == 0 || b.facts[ranked[0].fact] != f {
+		return false
+	}
+	return b.idx.models.Confidence.prob(b.confInputs(q, ranked)) >= b.idx.models.Confidence.Threshold
 }
 
 // SuggestQuestion phrases a question about an entity that the pack can
@@ -1006,10 +1043,16 @@ func SuggestQuestion(e *Entity) string {
 	return "tell me about " + name
 }
 
-// defaultSuggestions offers the entities the pack says most about, for
-// questions that name nothing it knows.
+// defaultSuggestions offers questions about the entities the pack says most
+// about, for questions that name nothing it knows.
 func (b *Base) defaultSuggestions() []string {
-	return b.suggestFor(b.idx.topEntities)
+	var fs []*Fact
+	for _, e := range b.idx.topEntities {
+		for _, i := range b.idx.subjectOf[e.ID] {
+			fs = append(fs, b.facts[i])
+		}
+	}
+	return b.suggestFacts(fs)
 }
 
 func wordCount(s string) int { return len(strings.Fields(s)) }

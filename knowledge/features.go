@@ -34,10 +34,17 @@ var confFeatureNames = []string{
 // confInputs builds the confidence model's inputs for a ranked list.
 func (b *Base) confInputs(q *query, ranked []scored) []float64 {
 	top := ranked[0].feat
+	// The margin is over the best candidate that gives another answer:
+	// sources that agree on the same thing are no rival to each other.
 	margin, runnerUp := marginCap, 0.0
-	if len(ranked) > 1 {
-		margin = min(ranked[0].score-ranked[1].score, marginCap)
-		runnerUp = ranked[1].feat.HandConf
+	lead := b.facts[ranked[0].fact]
+	for _, s := range ranked[1:] {
+		if b.sameAnswer(lead, b.facts[s.fact]) {
+			continue
+		}
+		margin = min(ranked[0].score-s.score, marginCap)
+		runnerUp = s.feat.HandConf
+		break
 	}
 	var total, unknown float64
 	specific := 0.0
@@ -63,6 +70,15 @@ func (b *Base) confInputs(q *query, ranked []scored) []float64 {
 		top.HandConf, top.Cov, top.TextCov, top.Alt, math.Log1p(top.BM25), top.MissedEntity, top.IntentFit, top.SpanFit, top.Meta,
 		margin, runnerUp, unknownShare, float64(q.edits), specific, agree,
 	}
+}
+
+// sameAnswer reports whether two facts answer alike: the same kind of fact
+// about the same subject, or two sides of one conflict.
+func (b *Base) sameAnswer(f, g *Fact) bool {
+	if f.Conflict != "" && f.Conflict == g.Conflict {
+		return true
+	}
+	return f.Type == g.Type && len(f.Entities) > 0 && len(g.Entities) > 0 && f.Entities[0] == g.Entities[0]
 }
 
 // marginCap bounds the score margin over the runner-up that the confidence

@@ -70,8 +70,9 @@ type posting struct {
 	tf   int
 }
 
-func buildIndex(b *Base) *index {
+func buildIndex(b *Base, m models) *index {
 	ix := &index{
+		models:      m,
 		tune:        defaultTuning(),
 		stop:        setOf(stopwordText),
 		qwords:      setOf(questionWordText),

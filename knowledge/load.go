@@ -79,8 +79,7 @@ func Load(fsys fs.FS) (*Base, error) {
 	if err != nil {
 		return nil, err
 	}
-	b.idx = buildIndex(b)
-	b.idx.models = model
+	b.idx = buildIndex(b, model)
 	b.focus = b.focusEntities()
 	return b, nil
 }

@@ -56,7 +56,11 @@ func synthBase(n int) *Base {
 		b.facts = append(b.facts, f)
 		b.factByID[f.ID] = f
 	}
-	b.idx = buildIndex(b)
+	m, err := loadModels()
+	if err != nil {
+		panic(err) // the embedded weights are checked by Load's tests
+	}
+	b.idx = buildIndex(b, m)
 	return b
 }
 
