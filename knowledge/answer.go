@@ -95,6 +95,7 @@ func (b *Base) Answer(question string) Answer {
 	if p < b.idx.models.Confidence.Threshold {
 		a = b.decline(q, a, ranked)
 		a.Confidence = round2(p)
+		b.nearest(q, &a, ranked)
 		return a
 	}
 	b.compose(q, &a, ranked)
@@ -969,6 +970,37 @@ func (b *Base) decline(q *query, a Answer, ranked []scored) Answer {
 		a.Lines = append(a.Lines, "You could ask: "+strings.Join(a.Suggestions, "; ")+".")
 	}
 	return a
+}
+
+// NearestText introduces, in a decline, what the sources do say about the
+// thing asked about.
+const NearestText = "What they do say:"
+
+// nearest adds to a decline the fact the sources give about the very thing
+// the question names, when there is one: "when did Torkham reopen" is not
+// answered, but what the sources say about Torkham's closing is worth
+// knowing. The answer stays a decline.
+func (b *Base) nearest(q *query, a *Answer, ranked []scored) {
+	if len(ranked) == 0 {
+		return
+	}
+	top := ranked[0]
+	specific := 0
+	for _, l := range q.links {
+		if !b.idx.broad(l.entities[0].ID) {
+			specific++
+		}
+	}
+	f := b.facts[top.fact]
+	if specific == 0 || top.feat.MissedEntity > 0 || top.feat.Meta > 0 || b.idx.docFact[top.fact] || !coveredEntities(q, b, f, b.idx.terms[top.fact]) {
+		return
+	}
+	a.Lines = append(a.Lines[:1:1], NearestText+" "+f.Text)
+	if len(a.Suggestions) > 0 {
+		a.Lines = append(a.Lines, "You could ask: "+strings.Join(a.Suggestions, "; ")+".")
+	}
+	a.Facts = []*Fact{f}
+	a.Sources = b.sourcesOf(a.Facts)
 }
 
 // Limits on the work of suggesting.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -282,7 +283,8 @@ func TestFitConfidence(t *testing.T) {
 	train := altLabelled(b)
 	nAlt := len(train)
 	var sets []string
-	for _, path := range []string{"../../shared/eval/dev.jsonl", "../../shared/eval/dev2.jsonl"} {
+	batches, _ := filepath.Glob("testdata/batches/*.jsonl")
+	for _, path := range append([]string{"../../shared/eval/dev.jsonl", "../../shared/eval/dev2.jsonl"}, batches...) {
 		qs := loadQuestions(t, path)
 		train = append(train, evalLabelled(qs)...)
 		sets = append(sets, fmt.Sprintf("%s (%d)", path[strings.LastIndex(path, "/")+1:], len(qs)))

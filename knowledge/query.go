@@ -199,7 +199,25 @@ func (b *Base) parse(norm string) *query {
 		q.units = append(q.units, u)
 	}
 	q.collectStems(ix)
+	q.bareName()
 	return q
+}
+
+// bareName reads a question that only names something ("the TTP", "tell me
+// about Durrani", "Torkham?") as asking who or what it is.
+func (q *query) bareName() {
+	if q.intent != IntentFact || len(q.links) == 0 || q.hasSpan {
+		return
+	}
+	for _, u := range q.units {
+		if u.link == nil {
+			return
+		}
+	}
+	q.intent = IntentDefine
+	if q.linkedPerson() != nil {
+		q.intent = IntentWho
+	}
 }
 
 // collectStems gathers every stem the question uses, for matching against

@@ -113,17 +113,19 @@ func BenchmarkScale(b *testing.B) {
 	}
 }
 
-// TestSynthBaseAnswers guards the scale benchmark: the synthetic pack must
-// answer its own questions, or the benchmark would time only declines.
+// TestSynthBaseAnswers guards the scale benchmark: the synthetic pack's
+// questions must find facts that cover them, or the benchmark would time
+// only questions that match nothing. (Whether each is then answered is the
+// confidence model's call, fitted on the real pack, not on random words.)
 func TestSynthBaseAnswers(t *testing.T) {
 	kb := synthBase(1000)
-	answered := 0
+	found := 0
 	for _, q := range synthQuestions(kb) {
-		if kb.Answer(q).Answered {
-			answered++
+		if ranked := kb.rank(kb.parse(Normalize(q))); len(ranked) > 0 && ranked[0].cov == 1 {
+			found++
 		}
 	}
-	if answered < 10 {
-		t.Errorf("synthetic pack answered %d of 60 questions; the benchmark would measure only declines", answered)
+	if found < 10 {
+		t.Errorf("synthetic pack's questions found covering facts for %d of 60; the benchmark would measure only misses", found)
 	}
 }

@@ -45,5 +45,10 @@ func stem(w string) string {
 	if len(w) <= 3 || w[0] >= '0' && w[0] <= '9' {
 		return w
 	}
+	if strings.HasSuffix(w, "is") {
+		// Porter2 takes "isis" to "isi", the name of another body; words in
+		// -is (crisis, basis) have no plural -s to strip anyway.
+		return w
+	}
 	return english.Stem(w, true)
 }
