@@ -1,9 +1,13 @@
 package knowledge_test
 
 import (
+	"encoding/json"
+	"os"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
 
 	"github.com/durandbot/durand/knowledge"
 	"github.com/durandbot/durand/seeds"
@@ -167,4 +171,92 @@ func factIDs(a knowledge.Answer) []string {
 		out = append(out, f.ID)
 	}
 	return out
+}
+
+// TestSuggestionsWork asks every suggestion a decline offers and checks that
+// durand answers it with the fact it was drawn from.
+func TestSuggestionsWork(t *testing.T) {
+	b := base(t)
+	factsOf := map[string][]*knowledge.Fact{} // a question several facts answer alike
+	for _, f := range b.Facts() {
+		for _, q := range f.Questions {
+			factsOf[q] = append(factsOf[q], f)
+		}
+	}
+	seen := 0
+	for _, q := range []string{
+		"who won the cricket world cup",
+		"when did torkham reopen",
+		"who is pakistan's army chief",
+		"what happened in the durand line",
+		"how many refugees does iran host",
+		"who currently leads iskp",
+		"what is the weather in kabul",
+		"xyzzy",
+	} {
+		a := b.Answer(q)
+		if a.Answered {
+			continue
+		}
+		for _, s := range a.Suggestions {
+			seen++
+			fs := factsOf[s]
+			if len(fs) == 0 {
+				t.Errorf("%q: suggestion %q is no fact's alternate question", q, s)
+				continue
+			}
+			got := b.Answer(s)
+			if !got.Answered || len(got.Facts) == 0 || !slices.Contains(fs, got.Facts[0]) {
+				t.Errorf("%q: suggestion %q does not lead with %s: %q", q, s, fs[0].ID, got.Text())
+			}
+		}
+	}
+	if seen < 6 {
+		t.Errorf("only %d suggestions checked; want the declines to offer some", seen)
+	}
+}
+
+// TestDeclineSaysWhatIsKnown checks that a question about a known thing
+// that the sources do not answer is declined with what they do say.
+func TestDeclineSaysWhatIsKnown(t *testing.T) {
+	a := base(t).Answer("who currently leads iskp")
+	if a.Answered {
+		t.Fatalf("answered %q", a.Text())
+	}
+	if !strings.Contains(a.Text(), knowledge.NearestText) || !strings.Contains(a.Text(), "ISKP") || len(a.Sources) == 0 {
+		t.Errorf("decline %q (sources %v), want what the sources say about ISKP, cited", a.Text(), a.Sources)
+	}
+}
+
+// TestAlternateQuestionsNotFromPublicSets fails if any alternate question in
+// the pack is a line of the public question sets: the pack must generalise,
+// not memorise them.
+func TestAlternateQuestionsNotFromPublicSets(t *testing.T) {
+	public := map[string]string{}
+	for _, path := range []string{"../../shared/eval/dev.jsonl", "../../shared/eval/dev2.jsonl"} {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Skipf("public sets absent: %v", err)
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			var q struct{ Q string }
+			if json.Unmarshal([]byte(line), &q) == nil && q.Q != "" {
+				public[foldQuestion(q.Q)] = q.Q
+			}
+		}
+	}
+	for _, f := range base(t).Facts() {
+		for _, q := range f.Questions {
+			if p, ok := public[foldQuestion(q)]; ok {
+				t.Errorf("fact %s: alternate question %q is the public question %q", f.ID, q, p)
+			}
+		}
+	}
+}
+
+// foldQuestion reduces a question to its words, for comparison.
+func foldQuestion(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(knowledge.Normalize(s)), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}), " ")
 }

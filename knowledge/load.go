@@ -357,7 +357,7 @@ func (l *loader) checkQuestions(file, entry string, f *Fact) {
 		q = strings.Join(strings.Fields(q), " ")
 		f.Questions[i] = q
 		n := len(strings.Fields(q))
-		switch key := Normalize(q); {
+		switch key := strings.Join(tokenize(Normalize(q)), " "); {
 		case n < 2 || n > maxQuestionWords:
 			l.add(file, entry, "alternate question %q has %d words (want 2 to %d)", q, n, maxQuestionWords)
 		case seen[key]:

@@ -73,6 +73,11 @@ func TestLoadBroken(t *testing.T) {
 		{"conflict-unknown-fact", "conflicts.yaml", `conflict ag-size: unknown fact "ag-size-c"`},
 		{"unknown-field", "facts/doc-b.yaml", "field sauce not found"},
 		{"bad-yaml", "facts/doc-b.yaml", "yaml:"},
+		{"dup-alt-question", "facts/doc-b.yaml", `fact ag-size-b: alternate question "How big is the Alpha Group?" given twice`},
+		{"lexicon-unknown-capital", "lexicon.yaml", `capitals kabul: unknown entity "nowhere-land"`},
+		{"lexicon-bad-decade", "lexicon.yaml", "decades nineties: 1995 is not the first year of a decade"},
+		{"lexicon-lone-synonym", "lexicon.yaml", "synonyms 1: a group needs two or more words"},
+		{"lexicon-short-phrase", "lexicon.yaml", "phrases kick: want two or more words"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -46,7 +46,8 @@ func TestAskJSONContract(t *testing.T) {
 	if a.Question != "who is Asif Durrani" || !a.Answered || !strings.Contains(a.Text, "special representative") {
 		t.Errorf("answer = %+v", a)
 	}
-	if len(a.Sources) == 0 || a.Sources[0].Doc != "000_3fe99d22d84a294d.txt" || a.Sources[0].Title == "" || a.Sources[0].Section == "" {
+	// Two documents name his role; either may lead.
+	if len(a.Sources) == 0 || a.Sources[0].Doc != "000_3fe99d22d84a294d.txt" && a.Sources[0].Doc != "001_d9af7352ab9a518c.txt" || a.Sources[0].Title == "" || a.Sources[0].Section == "" {
 		t.Errorf("sources = %+v", a.Sources)
 	}
 	if a.Confidence <= 0 || a.Confidence > 1 {
