@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"fmt"
+	"math"
 	"strings"
 )
 
@@ -32,12 +33,33 @@ func (b *Base) Explain(question string, n int) string {
 		}
 		fmt.Fprintf(&sb, "unit: %s weight %.2f known %v\n", name, u.weight, u.known)
 	}
-	for i, s := range b.rank(q) {
+	ranked := b.rank(q)
+	for i, s := range ranked {
 		if i == n {
 			break
 		}
 		f := b.facts[s.fact]
 		fmt.Fprintf(&sb, "%2d. score %.2f conf %.2f cov %.2f [%s %s] %s\n", i+1, s.score, s.conf, s.cov, f.Type, f.ID, f.Text)
+		fmt.Fprintf(&sb, "    features: %s\n", explainInputs(rankFeatureNames, rankInputs(s.feat), b.idx.models.Rank))
+	}
+	if len(ranked) > 0 {
+		m := b.idx.models.Confidence
+		x := b.confInputs(q, ranked)
+		fmt.Fprintf(&sb, "confidence %.2f (answer at %.2f or more), log-odds %+.2f = bias %+.2f + %s\n",
+			m.prob(x), m.Threshold, logit(m.prob(x)), m.Bias, explainInputs(confFeatureNames, x, m))
 	}
 	return sb.String()
 }
+
+// explainInputs lists each named input with its value and, after "→", what
+// it adds to the model's log-odds: the same products the model sums.
+func explainInputs(names []string, x []float64, m logistic) string {
+	terms := m.terms(x)
+	parts := make([]string, len(names))
+	for i, name := range names {
+		parts[i] = fmt.Sprintf("%s=%.2f→%+.2f", name, x[i], terms[i])
+	}
+	return strings.Join(parts, " ")
+}
+
+func logit(p float64) float64 { return math.Log(p / (1 - p)) }
