@@ -143,7 +143,7 @@ func altCredit(aq *altQuestion, u unit) float64 {
 // question's rarest words.
 func (b *Base) altCandidates(q *query, cands map[int]bool) {
 	ix := b.idx
-	budget := postingBudget
+	budget := altPostingBudget
 	for _, s := range q.allStems() {
 		ps := ix.altPostings[s]
 		if len(ps) > altPostingCap || len(ps) > budget {
@@ -156,9 +156,13 @@ func (b *Base) altCandidates(q *query, cands map[int]bool) {
 	}
 }
 
+// altPostingBudget bounds the alternate questions one question's words may
+// propose: each proposed fact is scored in full.
+const altPostingBudget = 600
+
 // altPostingCap skips stems so common among the alternate questions that
 // they narrow nothing down.
-const altPostingCap = 200
+const altPostingCap = 60
 
 // usesStem reports whether the question uses stem s: as a word, a synonym,
 // a related word or in a name it links.

@@ -522,7 +522,7 @@ func (b *Base) bm25Fact(q *query, i int) float64 {
 	}
 	for _, l := range q.links {
 		for j := l.start; j < l.end; j++ {
-			if st := stem(q.fixed[j]); terms[st] > 0 {
+			if st := q.fixedStems[j]; terms[st] > 0 {
 				s += ix.termIDF(st) * ix.bm25tf(terms[st], i)
 			}
 		}
@@ -1006,7 +1006,7 @@ func (b *Base) nearest(q *query, a *Answer, ranked []scored) {
 // Limits on the work of suggesting.
 const (
 	maxSuggestions  = 3
-	suggestionTries = 12 // alternate questions tried per decline, each a ranking
+	suggestionTries = 5 // alternate questions tried per decline, each a ranking
 )
 
 // suggestFacts offers, for up to three of the facts, an alternate question

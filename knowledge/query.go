@@ -34,14 +34,15 @@ func (i Intent) String() string {
 
 // query is a question taken apart.
 type query struct {
-	norm   string
-	toks   []string // tokens as typed (normalised)
-	fixed  []string // tokens after spelling correction
-	edits  int      // letters corrected, summed
-	intent Intent
-	also   Intent // a second question joined by "and": "who was X and what did he say"
-	links  []link
-	units  []unit
+	norm       string
+	toks       []string // tokens as typed (normalised)
+	fixed      []string // tokens after spelling correction
+	fixedStems []string // the stem of each fixed token
+	edits      int      // letters corrected, summed
+	intent     Intent
+	also       Intent // a second question joined by "and": "who was X and what did he say"
+	links      []link
+	units      []unit
 
 	from, to     Point // a date span the question names
 	hasSpan      bool
@@ -116,6 +117,10 @@ func (b *Base) parse(norm string) *query {
 		}
 	}
 	b.link(q)
+	q.fixedStems = make([]string, len(q.fixed))
+	for j, t := range q.fixed {
+		q.fixedStems[j] = stem(t) // once per question, not once per candidate
+	}
 	// Content units: linked entities, then the remaining content words.
 	used := make([]bool, len(q.toks))
 	b.sourceFilter(q)
