@@ -144,7 +144,7 @@ func altCredit(aq *altQuestion, u unit) float64 {
 func (b *Base) altCandidates(q *query, cands map[int]bool) {
 	ix := b.idx
 	budget := altPostingBudget
-	for _, s := range q.allStems() {
+	for _, s := range q.stemSet {
 		ps := ix.altPostings[s]
 		if len(ps) > altPostingCap || len(ps) > budget {
 			continue
@@ -167,14 +167,5 @@ const altPostingCap = 60
 // usesStem reports whether the question uses stem s: as a word, a synonym,
 // a related word or in a name it links.
 func (q *query) usesStem(s string) bool {
-	for _, t := range q.stemSet {
-		if t == s {
-			return true
-		}
-	}
-	return false
+	return contains(q.stemSet, s)
 }
-
-// allStems lists the stems of the question's words and links, synonyms and
-// related words included.
-func (q *query) allStems() []string { return q.stemSet }
