@@ -8,9 +8,11 @@ package knowledge
 // topic.
 type altQuestion struct {
 	fact  int
-	key   string   // the question normalised, to recognise it when asked as written
-	stems []string // distinct content stems, shorthand and phrases expanded
-	total float64  // the stems' idf, summed
+	key   string    // the question normalised, to recognise it when asked as written
+	stems []string  // distinct content stems, shorthand and phrases expanded
+	idf   []float64 // each stem's altIDF
+	total float64   // the stems' idf, summed
+	names []string  // ids of the entities the question names in full
 }
 
 // indexAltQuestions reduces every fact's alternate questions to stems and
@@ -41,12 +43,46 @@ func (ix *index) indexAltQuestions(b *Base) {
 			ix.factAlts[i] = append(ix.factAlts[i], n)
 		}
 	}
-	for n := range ix.altQs {
-		aq := &ix.altQs[n]
-		for _, s := range aq.stems {
-			aq.total += ix.altIDF(s)
+	// Entities are found by the first stem of each of their names.
+	byFirst := map[string][]string{}
+	for id, names := range ix.nameStems {
+		for _, name := range names {
+			if len(name) > 0 && !contains(byFirst[name[0]], id) {
+				byFirst[name[0]] = append(byFirst[name[0]], id)
+			}
 		}
 	}
+	for n := range ix.altQs {
+		aq := &ix.altQs[n]
+		aq.idf = make([]float64, len(aq.stems))
+		for k, s := range aq.stems {
+			aq.idf[k] = ix.altIDF(s)
+			aq.total += aq.idf[k]
+			for _, id := range byFirst[s] {
+				if !contains(aq.names, id) && ix.namesEntity(aq.stems, id) {
+					aq.names = append(aq.names, id)
+				}
+			}
+		}
+	}
+}
+
+// namesEntity reports whether stems include every stem of one of entity
+// id's names.
+func (ix *index) namesEntity(stems []string, id string) bool {
+	for _, name := range ix.nameStems[id] {
+		all := len(name) > 0
+		for _, s := range name {
+			if !contains(stems, s) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
 }
 
 // altIDF is how telling a stem is among the alternate questions and the
@@ -61,21 +97,39 @@ func (ix *index) altIDF(s string) float64 {
 func (b *Base) altMatch(q *query, i int) float64 {
 	ix := b.idx
 	best := 0.0
+	credit := q.scratch[:0]
 	for _, n := range ix.factAlts[i] {
 		aq := &ix.altQs[n]
 		if q.heldOut != "" && aq.key == q.heldOut {
 			continue // fitting: a question may not match itself
 		}
+		credit = credit[:0]
+		for range q.units {
+			credit = append(credit, 0)
+		}
+		// One pass over the alternate question's stems finds both the
+		// question words it covers and its own words the question uses.
+		var used float64
+		for k, s := range aq.stems {
+			st, ok := q.stems[s]
+			if !ok {
+				continue
+			}
+			used += aq.idf[k]
+			for _, c := range st.covers {
+				credit[c.unit] = max(credit[c.unit], c.credit)
+			}
+		}
 		var total, covered float64
-		for _, u := range q.units {
+		for k, u := range q.units {
 			total += u.weight
 			switch {
 			case u.link != nil:
-				if ix.altNames(aq, u.link.entities) {
+				if altNames(aq, u.link.entities) {
 					covered += u.weight
 				}
 			default:
-				covered += u.weight * altCredit(aq, u)
+				covered += u.weight * credit[k]
 			}
 		}
 		if total == 0 {
@@ -84,18 +138,13 @@ func (b *Base) altMatch(q *query, i int) float64 {
 		fwd := covered / total
 		// The other way round: the alternate question's words the question
 		// uses. One that asks about more than was asked fits less well.
-		var used float64
-		for _, s := range aq.stems {
-			if q.usesStem(s) {
-				used += ix.altIDF(s)
-			}
-		}
 		rev := 1.0
 		if aq.total > 0 {
 			rev = used / aq.total
 		}
 		best = max(best, fwd*(altFwdShare+(1-altFwdShare)*rev))
 	}
+	q.scratch = credit
 	return best
 }
 
@@ -105,38 +154,13 @@ func (b *Base) altMatch(q *query, i int) float64 {
 const altFwdShare = 0.6
 
 // altNames reports whether an alternate question names one of es.
-func (ix *index) altNames(aq *altQuestion, es []*Entity) bool {
+func altNames(aq *altQuestion, es []*Entity) bool {
 	for _, e := range es {
-		for _, name := range ix.nameStems[e.ID] {
-			all := len(name) > 0
-			for _, s := range name {
-				if !contains(aq.stems, s) {
-					all = false
-					break
-				}
-			}
-			if all {
-				return true
-			}
+		if contains(aq.names, e.ID) {
+			return true
 		}
 	}
 	return false
-}
-
-// altCredit is how far an alternate question covers a question word: fully
-// for the word or a synonym, partly for a related word.
-func altCredit(aq *altQuestion, u unit) float64 {
-	for _, s := range u.stems {
-		if contains(aq.stems, s) {
-			return 1
-		}
-	}
-	for _, s := range u.related {
-		if contains(aq.stems, s) {
-			return relatedCredit
-		}
-	}
-	return 0
 }
 
 // altCandidates proposes the facts whose alternate questions share the
@@ -144,7 +168,7 @@ func altCredit(aq *altQuestion, u unit) float64 {
 func (b *Base) altCandidates(q *query, cands map[int]bool) {
 	ix := b.idx
 	budget := altPostingBudget
-	for _, s := range q.stemSet {
+	for _, s := range q.stemOrder {
 		ps := ix.altPostings[s]
 		if len(ps) > altPostingCap || len(ps) > budget {
 			continue
@@ -167,5 +191,6 @@ const altPostingCap = 60
 // usesStem reports whether the question uses stem s: as a word, a synonym,
 // a related word or in a name it links.
 func (q *query) usesStem(s string) bool {
-	return contains(q.stemSet, s)
+	_, ok := q.stems[s]
+	return ok
 }

@@ -544,18 +544,37 @@ func termCredit(terms map[string]int, u unit) float64 {
 			return relatedCredit
 		}
 	}
-	w := u.stems[0]
-	if len(w) < 5 {
-		return 0
-	}
-	for t := range terms {
-		n := commonPrefix(t, w)
-		if n >= 5 && n*5 >= min(len(t), len(w))*4 {
-			return 0.8
+	for _, t := range u.near {
+		if terms[t] > 0 {
+			return nearCredit
 		}
 	}
 	return 0
 }
+
+// nearCredit is the credit for a longer or shorter form of a question word
+// that the stemmer did not join to it.
+const nearCredit = 0.8
+
+// nearForms returns the pack's stems that are likely another form of stem w:
+// they share a prefix of at least nearPrefix letters that covers four fifths
+// of the shorter word.
+func (ix *index) nearForms(w string) []string {
+	if len(w) < nearPrefix {
+		return nil
+	}
+	var out []string
+	for _, t := range ix.byPrefix[w[:nearPrefix]] {
+		if n := commonPrefix(t, w); t != w && n*5 >= min(len(t), len(w))*4 {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// nearPrefix is the shortest shared prefix that makes two words forms of
+// one another.
+const nearPrefix = 5
 
 func commonPrefix(a, b string) int {
 	n := 0
@@ -1045,6 +1064,16 @@ func (b *Base) suggestFacts(fs []*Fact) []string {
 // answersWith reports whether durand answers question with fact f leading,
 // confidently enough not to decline.
 func (b *Base) answersWith(question string, f *Fact) bool {
+	if ok, seen := b.verified.Load(question); seen {
+		return ok.(bool)
+	}
+	ok := b.answersWithNow(question, f)
+	b.verified.Store(question, ok)
+	return ok
+}
+
+// answersWithNow is answersWith without the memory.
+func (b *Base) answersWithNow(question string, f *Fact) bool {
 	q := b.parse(Normalize(question))
 	if q.future || q.intent == IntentTimeline {
 		return false

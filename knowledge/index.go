@@ -37,7 +37,8 @@ type index struct {
 	postings map[string][]posting
 	docLen   []int
 	avgLen   float64
-	terms    []map[string]int // per fact: stem -> term frequency
+	terms    []map[string]int    // per fact: stem -> term frequency
+	byPrefix map[string][]string // the first nearPrefix letters -> the stems of that length or more
 
 	entityFacts map[string][]int      // entity id -> facts naming it, in pack order
 	subjectOf   map[string][]int      // entity id -> facts naming it first (about it)
@@ -80,6 +81,7 @@ func buildIndex(b *Base, m models) *index {
 		spell:       newSpeller(),
 		aliases:     map[string][]alias{},
 		postings:    map[string][]posting{},
+		byPrefix:    map[string][]string{},
 		entityFacts: map[string][]int{},
 		subjectOf:   map[string][]int{},
 		byDay:       map[int][]int{},
@@ -184,6 +186,9 @@ func buildIndex(b *Base, m models) *index {
 			}
 		}
 		for t, c := range tf {
+			if len(ix.postings[t]) == 0 && len(t) >= nearPrefix {
+				ix.byPrefix[t[:nearPrefix]] = append(ix.byPrefix[t[:nearPrefix]], t)
+			}
 			ix.postings[t] = append(ix.postings[t], posting{i, c})
 		}
 		ix.terms[i] = tf

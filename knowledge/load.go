@@ -9,6 +9,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -56,6 +57,12 @@ type Base struct {
 
 	idx   *index
 	focus []*Entity // entities with enough dated facts for a digest's focus
+
+	// verified remembers, per alternate question, whether durand answers it
+	// with its own fact: the answer depends only on the pack, and declines
+	// would otherwise ask the same few suggestions again and again. It holds
+	// at most one entry per alternate question.
+	verified sync.Map // question text -> bool
 }
 
 // Pack file locations inside the file system given to Load.

@@ -46,14 +46,16 @@ type query struct {
 
 	from, to     Point // a date span the question names
 	hasSpan      bool
-	spanToks     map[int]bool // token positions that made the span
-	personQ      bool         // asks who (a person is wanted)
-	sourceDoc    string       // "according to Ghosh": prefer facts from this source
-	succession   bool         // asks who came before or after someone: not that someone
-	future       bool         // asks about tomorrow or next year: past the sources
-	stemSet      []string     // every stem the question uses, synonyms and links' names included
-	asksDocument bool         // about a document, an abbreviation or a spelling
-	heldOut      string       // when fitting: the alternate question being asked, not to be matched
+	spanToks     map[int]bool       // token positions that made the span
+	personQ      bool               // asks who (a person is wanted)
+	sourceDoc    string             // "according to Ghosh": prefer facts from this source
+	succession   bool               // asks who came before or after someone: not that someone
+	future       bool               // asks about tomorrow or next year: past the sources
+	stems        map[string]stemUse // every stem the question uses, synonyms and links' names included
+	stemOrder    []string           // the keys of stems, in the question's order
+	scratch      []float64          // reused per alternate question by altMatch
+	asksDocument bool               // about a document, an abbreviation or a spelling
+	heldOut      string             // when fitting: the alternate question being asked, not to be matched
 }
 
 // link is an entity the question names, with the tokens that named it.
@@ -70,6 +72,7 @@ type unit struct {
 	link    *link
 	stems   []string // the word's stem and its synonyms
 	related []string // pack stems WordNet relates to the word, worth relatedCredit
+	near    []string // pack stems that are another form of the word, worth nearCredit
 	weight  float64
 	known   bool
 }
@@ -225,33 +228,52 @@ func (q *query) bareName() {
 	}
 }
 
+// stemUse is what one stem the question uses stands for: the units whose
+// word, synonym or related word it is, and the credit it earns each.
+type stemUse struct {
+	covers []cover
+}
+
+// cover is the credit a stem earns unit number unit.
+type cover struct {
+	unit   int
+	credit float64
+}
+
 // collectStems gathers every stem the question uses, for matching against
 // alternate questions.
 func (q *query) collectStems(ix *index) {
-	add := func(s string) {
-		if !contains(q.stemSet, s) {
-			q.stemSet = append(q.stemSet, s)
+	q.stems = map[string]stemUse{}
+	add := func(s string, unit int, credit float64) {
+		use, ok := q.stems[s]
+		if !ok {
+			q.stemOrder = append(q.stemOrder, s)
 		}
+		if credit > 0 {
+			use.covers = append(use.covers, cover{unit, credit})
+		}
+		q.stems[s] = use
 	}
-	for _, u := range q.units {
+	for k, u := range q.units {
 		if u.link != nil {
 			for j := u.link.start; j < u.link.end; j++ {
 				if t := q.fixed[j]; !ix.stop[t] {
-					add(stem(t))
+					add(q.fixedStems[j], k, 0)
 				}
 			}
 			for _, e := range u.link.entities {
 				for _, s := range ix.mainStems[e.ID] {
-					add(s)
+					add(s, k, 0)
 				}
 			}
 			continue
 		}
+		q.units[k].near = ix.nearForms(u.stems[0])
 		for _, s := range u.stems {
-			add(s)
+			add(s, k, 1)
 		}
 		for _, s := range u.related {
-			add(s)
+			add(s, k, relatedCredit)
 		}
 	}
 }
