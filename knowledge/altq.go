@@ -24,6 +24,13 @@ func (ix *index) indexAltQuestions(b *Base) {
 	for i, f := range b.facts {
 		for _, text := range f.Questions {
 			aq := altQuestion{fact: i, key: Normalize(text)}
+			for _, t := range tokenize(aq.key) {
+				// A word the pack's questions use is one a misspelling
+				// may be corrected into ("lenght" is "length").
+				if !ix.stop[t] && !ix.spell.known(t) && isWordy(t) {
+					ix.spell.add(t, false)
+				}
+			}
 			for _, t := range ix.rewriteTokens(tokenize(aq.key)) {
 				if ix.stop[t] || ix.qwords[t] {
 					continue
@@ -158,6 +165,20 @@ func altNames(aq *altQuestion, es []*Entity) bool {
 	for _, e := range es {
 		if contains(aq.names, e.ID) {
 			return true
+		}
+	}
+	return false
+}
+
+// altCovers reports whether one of fact i's alternate questions uses
+// question word u, its synonyms or related words.
+func (ix *index) altCovers(i int, u unit) bool {
+	for _, n := range ix.factAlts[i] {
+		aq := &ix.altQs[n]
+		for _, s := range aq.stems {
+			if contains(u.stems, s) || contains(u.related, s) {
+				return true
+			}
 		}
 	}
 	return false

@@ -228,6 +228,46 @@ func TestDeclineSaysWhatIsKnown(t *testing.T) {
 	}
 }
 
+// TestMissingPartIsDeclined: a fact about the thing asked that lacks the
+// part asked for is a decline that says what is missing and what the
+// sources do say.
+func TestMissingPartIsDeclined(t *testing.T) {
+	for _, tc := range []struct{ q, missing, known string }{
+		{"how many civilians were killed in pakistan's march 2024 airstrikes in afghanistan", "how many", "civilian casualties"},
+	} {
+		a := base(t).Answer(tc.q)
+		if a.Answered {
+			t.Fatalf("%q: answered %q", tc.q, a.Text())
+		}
+		if want := "The sources I have don't say " + tc.missing + "."; len(a.Lines) == 0 || a.Lines[0] != want {
+			t.Errorf("%q: lead %q, want %q", tc.q, a.Lines, want)
+		}
+		if !strings.Contains(a.Text(), knowledge.NearestText) || !strings.Contains(a.Text(), tc.known) || len(a.Sources) == 0 {
+			t.Errorf("%q: %q (sources %v), want what the sources say, cited", tc.q, a.Text(), a.Sources)
+		}
+	}
+}
+
+// TestCurrentIsAnsweredAsOf: "current", "now" and "latest" questions are
+// answered as of the source's date, with the lead fact alone.
+func TestCurrentIsAnsweredAsOf(t *testing.T) {
+	for _, q := range []string{"who is the current leader of the ttp", "who is the ttp's leader today"} {
+		a := base(t).Answer(q)
+		if !a.Answered {
+			t.Fatalf("%q: declined %q", q, a.Text())
+		}
+		if !strings.HasPrefix(a.Text(), "As of April 2024 (the source's date): ") || !strings.Contains(a.Text(), "Noor Wali Mehsud") {
+			t.Errorf("%q: %q, want it dated as of its source and naming Noor Wali Mehsud", q, a.Text())
+		}
+		if len(a.Facts) != 1 {
+			t.Errorf("%q: %d facts, want the lead alone", q, len(a.Facts))
+		}
+	}
+	if a := base(t).Answer("who leads the ttp"); strings.HasPrefix(a.Text(), "As of") {
+		t.Errorf("a question not about now is dated: %q", a.Text())
+	}
+}
+
 // TestAlternateQuestionsNotFromPublicSets fails if any alternate question in
 // the pack is a line of the public question sets: the pack must generalise,
 // not memorise them.

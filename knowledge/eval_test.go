@@ -60,11 +60,12 @@ func evalFold(s string) string {
 // evalScore judges answers as the eval's scorer does: an answerable
 // question passes when answered and every must-group has an alternative in
 // the text; a negative passes when declined.
-type evalScore struct{ answerable, passed, negatives, declined, cited int }
+type evalScore struct{ answerable, passed, negatives, declined, cited, answered int }
 
 func (s evalScore) String() string {
-	return fmt.Sprintf("answerable %d/%d (%.1f%%) negatives declined %d/%d (%.1f%%) cited %d/%d",
-		s.passed, s.answerable, pct(s.passed, s.answerable), s.declined, s.negatives, pct(s.declined, s.negatives), s.cited, s.passed)
+	return fmt.Sprintf("answerable %d/%d (%.1f%%) negatives declined %d/%d (%.1f%%) cited %d/%d precision %d/%d (%.1f%%)",
+		s.passed, s.answerable, pct(s.passed, s.answerable), s.declined, s.negatives, pct(s.declined, s.negatives), s.cited, s.passed,
+		s.passed, s.answered, pct(s.passed, s.answered))
 }
 
 func pct(a, b int) float64 {
@@ -78,6 +79,9 @@ func runEval(b *Base, qs []evalQuestion, fails func(evalQuestion, Answer)) evalS
 	var s evalScore
 	for _, q := range qs {
 		a := b.Answer(q.Q)
+		if a.Answered {
+			s.answered++
+		}
 		if !q.Answerable {
 			s.negatives++
 			if !a.Answered {
@@ -145,12 +149,12 @@ func packFromDisk(t testing.TB) *Base {
 func TestQuestionSets(t *testing.T) {
 	b := packFromDisk(t)
 	sets := []struct {
-		path                string
-		minAnswered, minNeg float64
+		path                              string
+		minAnswered, minNeg, minPrecision float64
 	}{
-		{"testdata/questions.jsonl", 78, 85},
-		{"../../shared/eval/dev.jsonl", 85, 95},
-		{"../../shared/eval/dev2.jsonl", 75, 92},
+		{"testdata/questions.jsonl", 76, 88, 90},
+		{"../../shared/eval/dev.jsonl", 88, 100, 92},
+		{"../../shared/eval/dev2.jsonl", 73, 96, 90},
 	}
 	for _, set := range sets {
 		t.Run(set.path, func(t *testing.T) {
@@ -162,6 +166,9 @@ func TestQuestionSets(t *testing.T) {
 			}
 			if got := pct(s.declined, s.negatives); got < set.minNeg {
 				t.Errorf("negatives declined %.1f%% < floor %.0f%%", got, set.minNeg)
+			}
+			if got := pct(s.passed, s.answered); got < set.minPrecision {
+				t.Errorf("precision %.1f%% < floor %.0f%%: answers given are wrong too often", got, set.minPrecision)
 			}
 			if s.cited < s.passed*95/100 {
 				t.Errorf("cited %d of %d passing answers, want 95%%", s.cited, s.passed)

@@ -39,27 +39,29 @@ func (b *Base) Explain(question string, n int) string {
 			break
 		}
 		f := b.facts[s.fact]
-		fmt.Fprintf(&sb, "%2d. score %.2f conf %.2f cov %.2f [%s %s] %s\n", i+1, s.score, s.conf, s.cov, f.Type, f.ID, f.Text)
-		fmt.Fprintf(&sb, "    features: %s\n", explainInputs(rankFeatureNames, rankInputs(s.feat), b.idx.models.Rank))
+		fmt.Fprintf(&sb, "%2d. [%s %s] %s\n", i+1, f.Type, f.ID, f.Text)
+		explainModel(&sb, "    ", fmt.Sprintf("rank score %.2f", s.score), rankFeatureNames, rankInputs(s.feat), b.idx.models.Rank)
 	}
 	if len(ranked) > 0 {
 		m := b.idx.models.Confidence
-		x := b.confInputs(q, ranked)
-		fmt.Fprintf(&sb, "confidence %.2f (answer at %.2f or more), log-odds %+.2f = bias %+.2f + %s\n",
-			m.prob(x), m.Threshold, logit(m.prob(x)), m.Bias, explainInputs(confFeatureNames, x, m))
+		head := fmt.Sprintf("confidence (answer at %.2f or more)", m.Threshold)
+		explainModel(&sb, "", head, confFeatureNames, b.confInputs(q, ranked), m)
+		if missing := b.missingPart(q, ranked[0].fact); missing != "" {
+			fmt.Fprintf(&sb, "declined: the best fact does not say %s\n", missing)
+		}
 	}
 	return sb.String()
 }
 
-// explainInputs lists each named input with its value and, after "→", what
-// it adds to the model's log-odds: the same products the model sums.
-func explainInputs(names []string, x []float64, m logistic) string {
-	terms := m.terms(x)
-	parts := make([]string, len(names))
+// explainModel prints a model's decision as a tree: the chance, then one
+// child per input giving its value less its mean over the fit, its weight
+// and the part it adds to the log-odds. The parts are the very ones the model sums.
+func explainModel(sb *strings.Builder, indent, head string, names []string, x []float64, m logistic) {
+	fmt.Fprintf(sb, "%s%s: chance %.3f, log-odds %+.3f\n", indent, head, m.prob(x), logit(m.prob(x)))
+	fmt.Fprintf(sb, "%s  bias %+.3f\n", indent, m.Bias)
 	for i, name := range names {
-		parts[i] = fmt.Sprintf("%s=%.2f→%+.2f", name, x[i], terms[i])
+		fmt.Fprintf(sb, "%s  %-16s (%7.3f − %7.3f) × %+.3f → %+.3f\n", indent, name, x[i], m.Mean[i], m.Weights[i]/m.Scale[i], m.part(i, x[i]))
 	}
-	return strings.Join(parts, " ")
 }
 
 func logit(p float64) float64 { return math.Log(p / (1 - p)) }

@@ -2,8 +2,6 @@ package knowledge
 
 import (
 	_ "embed"
-	"encoding/json"
-	"fmt"
 	"math"
 )
 
@@ -27,8 +25,10 @@ type features struct {
 // best candidate's features and what the question and the runner-up say
 // about them.
 var confFeatureNames = []string{
-	"hand_conf", "cov", "text_cov", "alt", "log_bm25", "missed_entity", "intent_fit", "span_fit", "meta",
+	"hand_conf", "cov", "text_cov", "alt", "log_bm25", "bm25_share", "missed_entity", "intent_fit", "span_fit", "meta",
 	"margin", "runner_up_conf", "unknown_share", "edits", "specific_links", "same_fact_alt",
+	"missed_known", "missed_new",
+	"asks_who", "asks_when", "asks_how_many", "asks_why", "asks_list", "asks_define", "asks_where",
 }
 
 // confInputs builds the confidence model's inputs for a ranked list.
@@ -39,7 +39,7 @@ func (b *Base) confInputs(q *query, ranked []scored) []float64 {
 	margin, runnerUp := marginCap, 0.0
 	lead := b.facts[ranked[0].fact]
 	for _, s := range ranked[1:] {
-		if b.sameAnswer(lead, b.facts[s.fact]) {
+		if b.sameAnswer(q, lead, b.facts[s.fact]) {
 			continue
 		}
 		margin = min(ranked[0].score-s.score, marginCap)
@@ -66,77 +66,91 @@ func (b *Base) confInputs(q *query, ranked []scored) []float64 {
 	if len(ranked) > 1 && b.facts[ranked[0].fact].Conflict != "" && b.facts[ranked[0].fact].Conflict == b.facts[ranked[1].fact].Conflict {
 		agree = 1
 	}
+	missedKnown, missedNew := b.missedWords(q, ranked[0].fact)
+	bm25Share := 0.0
+	if ideal := b.idealBM25(q); ideal > 0 {
+		bm25Share = min(top.BM25/ideal, bm25ShareCap)
+	}
+
 	return []float64{
-		top.HandConf, top.Cov, top.TextCov, top.Alt, math.Log1p(top.BM25), top.MissedEntity, top.IntentFit, top.SpanFit, top.Meta,
+		top.HandConf, top.Cov, top.TextCov, top.Alt, math.Log1p(top.BM25), bm25Share, top.MissedEntity, top.IntentFit, top.SpanFit, top.Meta,
 		margin, runnerUp, unknownShare, float64(q.edits), specific, agree,
+		missedKnown, missedNew,
+		b2f(q.intent == IntentWho), b2f(q.intent == IntentWhen), b2f(q.intent == IntentHowMany), b2f(q.intent == IntentWhy),
+		b2f(q.intent == IntentList), b2f(q.intent == IntentDefine), b2f(q.intent == IntentWhere),
 	}
 }
 
-// sameAnswer reports whether two facts answer alike: the same kind of fact
-// about the same subject, or two sides of one conflict.
-func (b *Base) sameAnswer(f, g *Fact) bool {
+// missedWords returns the shares of the question's weight carried by words
+// that fact i covers neither in its text nor in its alternate questions:
+// words the pack uses elsewhere (known), and words it never uses (new). A
+// known word the answer leaves out is a sign it answers something else
+// ("when did Torkham reopen" answered by its closing); a new word may be a
+// paraphrase the pack has no word for.
+func (b *Base) missedWords(q *query, i int) (known, fresh float64) {
+	ix := b.idx
+	var total float64
+	for _, u := range q.units {
+		total += u.weight
+		if u.link != nil || termCredit(ix.terms[i], u) > 0 || ix.altCovers(i, u) {
+			continue
+		}
+		if u.known {
+			known += u.weight
+		} else {
+			fresh += u.weight
+		}
+	}
+	if total == 0 {
+		return 0, 0
+	}
+	return known / total, fresh / total
+}
+
+// sameAnswer reports whether two facts give q the same answer: the same
+// kind of fact about the same subject, two sides of one conflict, or, for
+// the intent asked, the same date (when), the same figure (how many), or the
+// same place or person the question did not name (where, who).
+func (b *Base) sameAnswer(q *query, f, g *Fact) bool {
 	if f.Conflict != "" && f.Conflict == g.Conflict {
 		return true
 	}
-	return f.Type == g.Type && len(f.Entities) > 0 && len(g.Entities) > 0 && f.Entities[0] == g.Entities[0]
+	if f.Type == g.Type && len(f.Entities) > 0 && len(g.Entities) > 0 && f.Entities[0] == g.Entities[0] {
+		return true
+	}
+	switch q.intent {
+	case IntentWhen:
+		return !f.Date.IsZero() && f.Date == g.Date
+	case IntentHowMany:
+		return len(f.Numbers) > 0 && sameNumbers(f.Numbers, g.Numbers)
+	case IntentWhere:
+		return b.shareUnasked(q, f, g, KindPlace, KindCrossing)
+	case IntentWho:
+		return b.shareUnasked(q, f, g, KindPerson)
+	}
+	return false
 }
+
+// shareUnasked reports whether facts f and g both name an entity of one of
+// kinds that the question did not name: the answer they share.
+func (b *Base) shareUnasked(q *query, f, g *Fact, kinds ...string) bool {
+	for _, id := range f.Entities {
+		e := b.entityByID[id]
+		if e == nil || q.linked(id) || !contains(kinds, e.Kind) || !contains(g.Entities, id) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// bm25ShareCap bounds a fact's BM25 as a share of the ideal: a fact that
+// repeats the question's words is no surer an answer for it.
+const bm25ShareCap = 1.5
 
 // marginCap bounds the score margin over the runner-up that the confidence
 // model sees: past it, a lead is a lead.
 const marginCap = 5.0
-
-// logistic is a logistic regression from named inputs to a chance: that a
-// candidate is the answer (ranking), or that an answer is right
-// (confidence). It is fitted on labelled questions (see fit_test.go) and kept
-// as data in weights.json.
-type logistic struct {
-	Features  []string  `json:"features"`
-	Mean      []float64 `json:"mean"`
-	Scale     []float64 `json:"scale"`
-	Weights   []float64 `json:"weights"`
-	Bias      float64   `json:"bias"`
-	Threshold float64   `json:"threshold,omitempty"` // answer at or above this chance, decline below
-	Command   string    `json:"command"`             // how to refit
-	FittedOn  string    `json:"fitted_on"`           // what it was fitted on
-	HeldOut   string    `json:"held_out"`            // what it was checked on, and how it did
-}
-
-// models are the fitted weights of ranking and confidence.
-type models struct {
-	Rank       logistic `json:"rank"`
-	Confidence logistic `json:"confidence"`
-}
-
-//go:embed weights.json
-var weightsJSON []byte
-
-// loadModels reads the embedded weights, checking they fit the features this
-// code computes.
-func loadModels() (models, error) {
-	var m models
-	if err := json.Unmarshal(weightsJSON, &m); err != nil {
-		return m, fmt.Errorf("weights.json: %w", err)
-	}
-	if err := m.Rank.check(rankFeatureNames); err != nil {
-		return m, fmt.Errorf("weights.json: rank: %w", err)
-	}
-	if err := m.Confidence.check(confFeatureNames); err != nil {
-		return m, fmt.Errorf("weights.json: confidence: %w", err)
-	}
-	return m, nil
-}
-
-func (m logistic) check(names []string) error {
-	if len(m.Features) != len(names) || len(m.Weights) != len(m.Features) || len(m.Mean) != len(m.Features) || len(m.Scale) != len(m.Features) {
-		return fmt.Errorf("has %d features, %d weights; the code computes %d features", len(m.Features), len(m.Weights), len(names))
-	}
-	for i, name := range names {
-		if m.Features[i] != name {
-			return fmt.Errorf("feature %d is %q, the code computes %q: refit", i, m.Features[i], name)
-		}
-	}
-	return nil
-}
 
 // rankFeatureNames name, in order, the ranking model's inputs for one
 // candidate.
@@ -152,25 +166,6 @@ func rankInputs(f features) []float64 {
 // handScoreScale brings the hand-tuned ranking score to about the range of
 // the other inputs.
 const handScoreScale = 10
-
-// prob is the model's chance that an answer with inputs x is right.
-func (m logistic) prob(x []float64) float64 {
-	z := m.Bias
-	for i, v := range x {
-		z += m.Weights[i] * (v - m.Mean[i]) / m.Scale[i]
-	}
-	return 1 / (1 + math.Exp(-z))
-}
-
-// terms returns each input's contribution to the model's log-odds, for
-// explanations.
-func (m logistic) terms(x []float64) []float64 {
-	out := make([]float64, len(x))
-	for i, v := range x {
-		out[i] = m.Weights[i] * (v - m.Mean[i]) / m.Scale[i]
-	}
-	return out
-}
 
 func b2f(v bool) float64 {
 	if v {

@@ -121,6 +121,9 @@ func confExamples(b *Base, ls []labelled) []example {
 		if !ok {
 			continue
 		}
+		if b.missingPart(q, ranked[0].fact) != "" {
+			continue // declined whatever the confidence: no example
+		}
 		var a Answer
 		b.compose(q, &a, ranked)
 		out = append(out, example{x: b.confInputs(q, ranked), right: l.rightAnswer(a), weight: l.weight})
@@ -207,19 +210,27 @@ func (m logistic) probStd(z []float64) float64 {
 	return 1 / (1 + math.Exp(-s))
 }
 
-// bestThreshold picks the decision threshold that makes the most right
-// decisions on the examples: answer when right, decline when not.
+// wrongAnswerCost is what a wrong answer costs, against 1 for declining a
+// question the pack could answer: an analyst who is told "the sources don't
+// say" looks elsewhere, one told something false may repeat it.
+const wrongAnswerCost = 1.5
+
+// bestThreshold picks the decision threshold that costs least on the
+// examples: a wrong answer costs wrongAnswerCost, a needless decline 1.
 func bestThreshold(m logistic, exs []example) float64 {
-	best, bestScore := 0.5, -1.0
-	for t := 0.30; t <= 0.701; t += 0.01 {
-		s := 0.0
+	best, bestCost := 0.5, math.Inf(1)
+	for t := 0.30; t <= 0.801; t += 0.01 {
+		c := 0.0
 		for _, e := range exs {
-			if (m.prob(e.x) >= t) == e.right {
-				s += e.weight
+			switch answer := m.prob(e.x) >= t; {
+			case answer && !e.right:
+				c += wrongAnswerCost * e.weight
+			case !answer && e.right:
+				c += e.weight
 			}
 		}
-		if s > bestScore {
-			best, bestScore = math.Round(t*100)/100, s
+		if c < bestCost {
+			best, bestCost = math.Round(t*100)/100, c
 		}
 	}
 	return best
@@ -262,6 +273,19 @@ func calibration(m logistic, exs []example) (decided, ece float64, answered int)
 //
 //	go test ./knowledge -run TestFitConfidence -refit
 func TestFitConfidence(t *testing.T) {
+	if *refit {
+		// Start from blank models of the features the code computes now,
+		// so a refit works after features are added or removed.
+		blank := func(names []string) logistic {
+			n := len(names)
+			return logistic{Features: names, Mean: make([]float64, n), Scale: ones(n), Weights: make([]float64, n)}
+		}
+		data, err := json.Marshal(models{Rank: blank(rankFeatureNames), Confidence: blank(confFeatureNames)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		weightsJSON = data
+	}
 	b := packFromDisk(t)
 	heldQs := evalLabelled(loadQuestions(t, "testdata/questions.jsonl"))
 	if !*refit {
@@ -338,4 +362,12 @@ func logWeights(t *testing.T, name string, m logistic) {
 	for _, i := range order {
 		t.Logf("  %-16s %+.3f", m.Features[i], m.Weights[i])
 	}
+}
+
+func ones(n int) []float64 {
+	out := make([]float64, n)
+	for i := range out {
+		out[i] = 1
+	}
+	return out
 }

@@ -1,0 +1,220 @@
+package knowledge
+
+// Composing: the best fact first, then the other sides of its conflict
+// and supporting facts while the answer stays short.
+
+import "strings"
+
+// compose turns the ranked facts into a short answer: the best fact, the
+// other sides of any conflict it belongs to, then supporting facts while the
+// answer stays short.
+func (b *Base) compose(q *query, a *Answer, ranked []scored) {
+	lead := b.facts[ranked[0].fact]
+	a.Answered = true
+	a.Confidence = round2(ranked[0].conf)
+	used := []*Fact{lead}
+	if c := b.conflictByID[lead.Conflict]; c != nil && c.Kind != "distinct" {
+		a.Lines = append(a.Lines, "The sources differ.")
+		for _, id := range c.Facts {
+			f := b.factByID[id]
+			a.Lines = append(a.Lines, b.attributed(f))
+			if f != lead {
+				used = append(used, f)
+			}
+		}
+		a.Facts = append([]*Fact{lead}, used[1:]...)
+		a.Sources = b.sourcesOf(a.Facts)
+		return
+	}
+	a.Lines = []string{withItems(lead)}
+	words := wordCount(lead.Text)
+	if q.also >= 0 {
+		// A second question: its best fact comes first among the support.
+		if f := b.bestFor(q, q.also, ranked, used); f != nil {
+			used = append(used, f)
+			a.Lines = append(a.Lines, f.Text)
+			words += wordCount(f.Text)
+		}
+	}
+	limit := maxWords
+	if q.intent == IntentWhy {
+		limit += 15 // reasons come in several
+	}
+	for _, s := range ranked[1:] {
+		if len(used) > maxSupport || s.conf < b.idx.tune.minConfidence || s.score < ranked[0].score-1.5 {
+			break
+		}
+		f := b.facts[s.fact]
+		if words+wordCount(f.Text) > limit || b.redundant(f, used) {
+			continue
+		}
+		if f.Conflict != "" && b.conflictByID[f.Conflict].Kind != "distinct" {
+			continue // a conflict is reported whole or not at all
+		}
+		used = append(used, f)
+		a.Lines = append(a.Lines, f.Text)
+		words += wordCount(f.Text)
+	}
+	if c := b.conflictByID[lead.Conflict]; c != nil && c.Kind == "distinct" {
+		a.Lines = append(a.Lines, "Not to be confused with the other "+c.Topic[strings.Index(c.Topic, " ")+1:]+".")
+	}
+	a.Facts = used
+	a.Sources = b.sourcesOf(used)
+}
+
+// bestFor picks, among the ranked facts, the best one of the kind a second
+// intent wants.
+func (b *Base) bestFor(q *query, in Intent, ranked []scored, used []*Fact) *Fact {
+	want := map[Intent]string{IntentStatement: TypeStatement, IntentWhy: TypeCause, IntentList: TypeList,
+		IntentDefine: TypeDefinition, IntentWho: TypeRole}[in]
+	for _, s := range ranked[1:] {
+		f := b.facts[s.fact]
+		if s.conf < b.idx.tune.minConfidence || b.redundant(f, used) {
+			continue
+		}
+		ok := f.Type == want
+		switch in {
+		case IntentWhen:
+			ok = !f.Date.IsZero()
+		case IntentHowMany:
+			ok = len(f.Numbers) > 0
+		}
+		if ok {
+			return f
+		}
+	}
+	return nil
+}
+
+// withItems renders a list fact with its items when its text does not
+// already spell them out.
+func withItems(f *Fact) string {
+	if len(f.Items) == 0 {
+		return f.Text
+	}
+	text := strings.ToLower(f.Text)
+	missing := 0
+	for _, it := range f.Items {
+		if !strings.Contains(text, strings.ToLower(it)) {
+			missing++
+		}
+	}
+	if missing*2 < len(f.Items) {
+		return f.Text
+	}
+	items := make([]string, len(f.Items))
+	for i, it := range f.Items {
+		items[i] = strings.TrimSuffix(strings.TrimSpace(it), ".")
+	}
+	return strings.TrimSuffix(f.Text, ".") + ": " + strings.Join(items, "; ") + "."
+}
+
+// attributed renders a fact with the source it comes from, for conflicts.
+func (b *Base) attributed(f *Fact) string {
+	return strings.TrimSuffix(f.Text, ".") + " (" + b.sources[f.Cite.Doc].Short() + ")."
+}
+
+// Short names a source briefly: its author, or its title when unsigned.
+func (s *Source) Short() string {
+	if s.Author != "" {
+		return s.Author
+	}
+	return "“" + s.Title + "”"
+}
+
+// redundant reports whether f says much the same as one of the facts
+// already used.
+func (b *Base) redundant(f *Fact, used []*Fact) bool {
+	ix := b.idx
+	if b.namesSomethingNew(f, used) {
+		return false // parallel sentences about different things complement each other
+	}
+	fi := ix.terms[ix.factIndex[f]]
+	for _, u := range used {
+		if len(f.Numbers) > 0 && len(u.Numbers) > 0 && !sameNumbers(f.Numbers, u.Numbers) {
+			continue // different figures are different answers
+		}
+		ui := ix.terms[ix.factIndex[u]]
+		inter, union := 0, len(ui)
+		for t := range fi {
+			if ui[t] > 0 {
+				inter++
+			} else {
+				union++
+			}
+		}
+		if union > 0 && float64(inter)/float64(union) > 0.45 {
+			return true
+		}
+	}
+	return false
+}
+
+// namesSomethingNew reports whether f names a specific (not broad) entity
+// that none of the used facts name.
+func (b *Base) namesSomethingNew(f *Fact, used []*Fact) bool {
+	for _, id := range f.Entities {
+		if b.idx.broad(id) {
+			continue
+		}
+		seen := false
+		for _, u := range used {
+			if contains(u.Entities, id) {
+				seen = true
+				break
+			}
+		}
+		if !seen {
+			return true
+		}
+	}
+	return false
+}
+
+func sameNumbers(a, b []Number) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x.Value == y.Value {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (b *Base) sourcesOf(fs []*Fact) []SourceRef {
+	var out []SourceRef
+	seen := map[string]bool{}
+	for _, f := range fs {
+		key := f.Cite.Doc + "\x00" + f.Cite.Section
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		s := b.sources[f.Cite.Doc]
+		sec, _ := s.Section(f.Cite.Section)
+		out = append(out, SourceRef{Doc: s.ID, Title: s.Title, Author: s.Author, Section: sec.Title})
+	}
+	return out
+}
+
+func wordCount(s string) int { return len(strings.Fields(s)) }
+
+// asOf dates an answer to a question about what holds now: the sources
+// say what held when they were written, so the lead says when that was.
+func (b *Base) asOf(a *Answer) {
+	if len(a.Facts) == 0 || len(a.Lines) == 0 {
+		return
+	}
+	if a.Facts[0].Conflict == "" {
+		// What held before is not what was asked: the lead alone.
+		a.Lines, a.Facts = a.Lines[:1], a.Facts[:1]
+		a.Sources = b.sourcesOf(a.Facts)
+	}
+	src := b.sources[a.Facts[0].Cite.Doc]
+	if src == nil || src.Date.IsZero() {
+		a.Lines[0] = "The sources do not say when this held; as they tell it: " + a.Lines[0]
+		return
+	}
+	a.Lines[0] = "As of " + src.Date.String() + " (the source's date): " + a.Lines[0]
+}

@@ -1,0 +1,288 @@
+package knowledge
+
+// Declining: what to say when the sources do not answer, what they do say
+// instead, and suggestions checked to work.
+
+import "strings"
+
+// missingPart returns what the question asks that fact i cannot give,
+// phrased to follow "don't say" ("when", "how many"), or "" when it can give
+// it: a when-question needs a date, a how-many question a figure, a
+// who-question about someone unnamed a person or group, a where-question a
+// place.
+func (b *Base) missingPart(q *query, i int) string {
+	f := b.facts[i]
+	if b.missesEvent(q, i) {
+		switch q.intent {
+		case IntentWhen:
+			return "when"
+		case IntentHowMany:
+			return "how many"
+		case IntentWhere:
+			return "where"
+		case IntentWhy:
+			return "why"
+		}
+	}
+	if q.hasSpan && q.intent != IntentTimeline && !f.Date.IsZero() &&
+		!f.Date.Overlaps(q.from, q.to) && !textNamesYear(f.Text, q.from.Year, q.to.Year) {
+		return "anything for that date" // the fact is about another time
+	}
+	switch q.intent {
+	case IntentWhen:
+		if f.Date.IsZero() && !textNamesAnyYear(f.Text) {
+			return "when"
+		}
+		if q.asksStart && !saysStart(f.Text) {
+			// "when did X become leader": a fact that X led in 2023 does
+			// not say when X began.
+			return "when it began"
+		}
+	case IntentHowMany:
+		if !b.idx.figure[i] {
+			return "how many"
+		}
+	case IntentWho:
+		switch {
+		case q.succession:
+			if !b.namesOther(q, f, false) {
+				return "who" // "who succeeded X" is not answered by X
+			}
+		case q.linkedPerson() == nil && !b.answersWho(q, f) && !b.namesOther(q, f, !q.personQ):
+			return "who"
+		}
+	case IntentStatement:
+		if q.asksSaid() && f.Type != TypeStatement && !saysSpeech(f.Text) {
+			return "what was said"
+		}
+	}
+	return ""
+}
+
+// startWords say that someone took up a post or something began.
+var startWords = setOf(`became become becomes appointed appoint appointment named elected assumed took began begun started
+	founded succeeded replaced installed sworn`)
+
+// saysStart reports whether text says that something began.
+func saysStart(text string) bool {
+	for _, t := range tokenize(text) {
+		if startWords[t] {
+			return true
+		}
+	}
+	return false
+}
+
+// asksSaid reports whether the question asks what someone said, as "what
+// did X say about Y" does and "what do they call Y" does not.
+func (q *query) asksSaid() bool {
+	for _, t := range q.toks {
+		switch t {
+		case "say", "said", "says", "tell", "told", "claim", "claimed", "statement", "remark", "remarks", "tweet", "tweeted":
+			return true
+		}
+	}
+	return false
+}
+
+// speechWords report what someone said.
+var speechWords = setOf(`said say says told tell stated called calls warned warn described describes claimed claims
+	promised pledged urged denied accused condemned criticised criticized demanded asked insisted argued argues
+	wrote writes announced declared threatened rebuked vowed praised welcomed rejected dismissed blamed assured
+	stressed reported noted added congratulated characterised characterized labelled labeled termed`)
+
+// saysSpeech reports whether text reports what someone said.
+func saysSpeech(text string) bool {
+	for _, t := range tokenize(text) {
+		if speechWords[t] {
+			return true
+		}
+	}
+	return false
+}
+
+// textNamesAnyYear reports whether text names a year.
+func textNamesAnyYear(text string) bool {
+	for _, t := range tokenize(text) {
+		if _, ok := year(t); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// decline says honestly that the pack does not cover the question and
+// suggests up to three things it does know, nearest first.
+func (b *Base) decline(q *query, a Answer, ranked []scored) Answer {
+	a.Answered = false
+	if len(ranked) > 0 {
+		a.Confidence = round2(ranked[0].conf)
+	}
+	// The nearest facts first, then what the pack says about the things
+	// the question names.
+	var near []*Fact
+	for _, s := range ranked {
+		near = append(near, b.facts[s.fact])
+	}
+	for _, l := range q.links {
+		for _, e := range l.entities {
+			for _, i := range b.idx.subjectOf[e.ID] {
+				near = append(near, b.facts[i])
+			}
+		}
+	}
+	a.Suggestions = b.suggestFacts(near)
+	if len(a.Suggestions) == 0 {
+		a.Suggestions = b.defaultSuggestions()
+	}
+	a.Lines = []string{DeclineText}
+	if len(a.Suggestions) > 0 {
+		a.Lines = append(a.Lines, "You could ask: "+strings.Join(a.Suggestions, "; ")+".")
+	}
+	return a
+}
+
+// NearestText introduces, in a decline, what the sources do say about the
+// thing asked about.
+const NearestText = "What they do say:"
+
+// nearest adds to a decline the fact the sources give about the very thing
+// the question names, when there is one: "when did Torkham reopen" is not
+// answered, but what the sources say about Torkham's closing is worth
+// knowing. The answer stays a decline.
+func (b *Base) nearest(q *query, a *Answer, ranked []scored) {
+	if len(ranked) == 0 {
+		return
+	}
+	top := ranked[0]
+	specific := 0
+	for _, l := range q.links {
+		if !b.idx.broad(l.entities[0].ID) {
+			specific++
+		}
+	}
+	f := b.facts[top.fact]
+	if specific == 0 || top.feat.MissedEntity > 0 || top.feat.Meta > 0 || b.idx.docFact[top.fact] || !coveredEntities(q, b, f, b.idx.terms[top.fact]) {
+		return
+	}
+	a.Lines = append(a.Lines[:1:1], NearestText+" "+f.Text)
+	if len(a.Suggestions) > 0 {
+		a.Lines = append(a.Lines, "You could ask: "+strings.Join(a.Suggestions, "; ")+".")
+	}
+	a.Facts = []*Fact{f}
+	a.Sources = b.sourcesOf(a.Facts)
+}
+
+// Limits on the work of suggesting.
+const (
+	maxSuggestions  = 3
+	suggestionTries = 5 // alternate questions tried per decline, each a ranking
+)
+
+// suggestFacts offers, for up to three of the facts, an alternate question
+// that durand answers with that very fact: a suggestion always works. Facts
+// about one entity are offered once.
+func (b *Base) suggestFacts(fs []*Fact) []string {
+	var out []string
+	seenFact := map[*Fact]bool{}
+	seenSubject := map[string]bool{}
+	tries := 0
+	for _, f := range fs {
+		if len(out) == maxSuggestions || tries >= suggestionTries {
+			break
+		}
+		if seenFact[f] || len(f.Questions) == 0 || len(f.Entities) > 0 && seenSubject[f.Entities[0]] {
+			continue
+		}
+		seenFact[f] = true
+		for _, text := range f.Questions {
+			tries++
+			if b.answersWith(text, f) {
+				out = append(out, text)
+				if len(f.Entities) > 0 {
+					seenSubject[f.Entities[0]] = true
+				}
+				break
+			}
+			if tries >= suggestionTries {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// answersWith reports whether durand answers question with fact f leading,
+// confidently enough not to decline.
+func (b *Base) answersWith(question string, f *Fact) bool {
+	if ok, seen := b.verified.Load(question); seen {
+		return ok.(bool)
+	}
+	ok := b.answersWithNow(question, f)
+	b.verified.Store(question, ok)
+	return ok
+}
+
+// answersWithNow is answersWith without the memory.
+func (b *Base) answersWithNow(question string, f *Fact) bool {
+	q := b.parse(Normalize(question))
+	if q.future || q.intent == IntentTimeline {
+		return false
+	}
+	ranked := b.rank(q)
+	if len(ranked) == 0 || b.facts[ranked[0].fact] != f || b.missingPart(q, ranked[0].fact) != "" {
+		return false
+	}
+	return b.idx.models.Confidence.prob(b.confInputs(q, ranked)) >= b.idx.models.Confidence.Threshold
+}
+
+// SuggestQuestion phrases a question about an entity that the pack can
+// answer.
+func SuggestQuestion(e *Entity) string {
+	name := stripParen(e.Name)
+	switch {
+	case e.Kind == KindPerson:
+		return "who is " + name
+	case e.Kind == KindPlace || e.Kind == KindCrossing:
+		return "what happened in " + name
+	case e.Kind == KindEvent || e.Kind == KindOperation:
+		return "when was the " + name
+	case e.Kind == KindDocument:
+		return "who wrote " + name
+	case e.Abbr != "":
+		return "what is the " + e.Abbr
+	}
+	return "tell me about " + name
+}
+
+// defaultSuggestions offers questions about the entities the pack says most
+// about, for questions that name nothing it knows.
+func (b *Base) defaultSuggestions() []string {
+	var fs []*Fact
+	for _, e := range b.idx.topEntities {
+		for _, i := range b.idx.subjectOf[e.ID] {
+			fs = append(fs, b.facts[i])
+		}
+	}
+	return b.suggestFacts(fs)
+}
+
+// missesEvent reports whether fact i names what the question names but
+// none of the words that say what happened to it: "when did Torkham reopen"
+// asked of a fact about Torkham's closing. The question must have such
+// words; entities alone ("when was the Mastung bombing") ask about
+// themselves.
+func (b *Base) missesEvent(q *query, i int) bool {
+	ix := b.idx
+	words := 0
+	for _, u := range q.units {
+		if u.link != nil {
+			continue
+		}
+		words++
+		if termCredit(ix.terms[i], u) > 0 || ix.altCovers(i, u) {
+			return false
+		}
+	}
+	return words > 0
+}

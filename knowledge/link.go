@@ -1,0 +1,170 @@
+package knowledge
+
+// Linking: the entities a question names, typos and capitals included.
+
+import (
+	"sort"
+	"strings"
+)
+
+// link is an entity the question names, with the tokens that named it.
+type link struct {
+	entities   []*Entity // more than one when the name is ambiguous
+	start, end int
+	edits      int
+	spelling   []string // the alias's tokens, as the pack spells them
+}
+
+// link finds the entities a question names. Each word is tried as typed
+// and, when the pack does not know it, as the nearest known words; the
+// longest alias that the candidate words spell wins, with the fewest edits.
+func (b *Base) link(q *query) {
+	ix := b.idx
+	n := len(q.toks)
+	type cand struct {
+		tok  string
+		dist int
+	}
+	cands := make([][]cand, n)
+	for i, t := range q.toks {
+		cands[i] = []cand{{t, 0}}
+		if ix.spell.known(t) || ix.stop[t] || ix.qwords[t] || q.spanToks[i] || !isWordy(t) {
+			continue
+		}
+		// A word the pack knows only in another form ("bugty" stems as
+		// "bugti") may still be a misspelt name, never another word.
+		namesOnly := ix.knownWord(t)
+		for _, c := range append(ix.spell.suggest(t), ix.spell.lengthen(t)...) {
+			// Ordinary English words are corrected only into names, and
+			// two-letter corrections are only trusted for names.
+			if (namesOnly || inflected(t) || c.dist > 1) && !ix.spell.vocab[c.word].alias {
+				continue
+			}
+			cands[i] = append(cands[i], cand{c.word, c.dist})
+		}
+	}
+	for i := 0; i < n; {
+		var best *link
+		bestLen := 0
+		for _, c := range cands[i] {
+			for _, a := range ix.aliases[c.tok] {
+				k := len(a.toks)
+				if i+k > n || k < bestLen {
+					continue
+				}
+				edits, ok := c.dist, true
+				for j := 1; j < k && ok; j++ {
+					ok = false
+					for _, c2 := range cands[i+j] {
+						if c2.tok == a.toks[j] {
+							edits += c2.dist
+							ok = true
+							break
+						}
+					}
+				}
+				if !ok || (a.short && (edits > 0 || k == 1 && ix.stop[q.toks[i]])) {
+					continue
+				}
+				// A one-letter-off match on a short word is too loose.
+				if edits > 0 && k == 1 && (len(a.toks[0]) <= 4 && !ix.spell.vocab[a.toks[0]].alias || len(q.toks[i]) <= 3) {
+					continue
+				}
+				switch {
+				case best == nil || k > bestLen || (k == bestLen && edits < best.edits):
+					best = &link{entities: []*Entity{a.entity}, start: i, end: i + k, edits: edits, spelling: a.toks}
+					bestLen = k
+				case k == bestLen && edits == best.edits && !containsEntity(best.entities, a.entity):
+					best.entities = append(best.entities, a.entity)
+				}
+			}
+		}
+		if best == nil {
+			// No alias starts here: keep the best spelling for search.
+			if len(cands[i]) > 1 {
+				q.fixed[i] = cands[i][1].tok
+				q.edits += cands[i][1].dist
+			}
+			i++
+			continue
+		}
+		// Search with the pack's spelling of what was typed.
+		copy(q.fixed[best.start:best.end], best.spelling)
+		q.edits += best.edits
+		q.links = append(q.links, *best)
+		i = best.end
+	}
+	b.linkCapitals(q)
+}
+
+// linkCapitals lets a capital stand for its government: "what does
+// Islamabad want" is about Pakistan. A capital already linked as a place
+// gains the entities it stands for; one the pack does not name is linked to
+// them alone.
+func (b *Base) linkCapitals(q *query) {
+	caps := b.idx.lex.capitals
+	if len(caps) == 0 {
+		return
+	}
+	for i := range q.links {
+		l := &q.links[i]
+		for _, e := range caps[strings.Join(q.fixed[l.start:l.end], " ")] {
+			if !containsEntity(l.entities, e) {
+				l.entities = append(l.entities, e)
+			}
+		}
+	}
+	linked := func(j int) bool {
+		for _, l := range q.links {
+			if j >= l.start && j < l.end {
+				return true
+			}
+		}
+		return false
+	}
+	for j := 0; j < len(q.fixed); j++ {
+		for _, k := range []int{2, 1} {
+			if j+k > len(q.fixed) || linked(j) || linked(j+k-1) {
+				continue
+			}
+			if es := caps[strings.Join(q.fixed[j:j+k], " ")]; len(es) > 0 {
+				q.links = append(q.links, link{entities: append([]*Entity(nil), es...), start: j, end: j + k, spelling: q.fixed[j : j+k]})
+				break
+			}
+		}
+	}
+	sort.SliceStable(q.links, func(i, j int) bool { return q.links[i].start < q.links[j].start })
+}
+
+func containsEntity(es []*Entity, e *Entity) bool {
+	for _, x := range es {
+		if x == e {
+			return true
+		}
+	}
+	return false
+}
+
+// linked reports whether the question named entity id.
+func (q *query) linked(id string) bool {
+	for _, l := range q.links {
+		for _, e := range l.entities {
+			if e.ID == id {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// linkedPerson returns the first person the question names, if any.
+func (q *query) linkedPerson() *Entity {
+	for _, l := range q.links {
+		for _, e := range l.entities {
+			if e.Kind == KindPerson {
+				return e
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,141 @@
+package knowledge
+
+// Timelines: dated facts about what was asked, in order.
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// timeline answers "what happened in September 2023" and "timeline of the
+// TTP": dated facts in order, compact, capped. It reports false when it has
+// nothing to say, so that ordinary ranking can try.
+func (b *Base) timeline(q *query, a *Answer) bool {
+	ix := b.idx
+	var idxs []int
+	var narrow []string
+	for _, l := range q.links {
+		for _, e := range l.entities {
+			if !ix.broad(e.ID) {
+				narrow = append(narrow, e.ID)
+			}
+		}
+	}
+	switch {
+	case q.hasSpan:
+		for _, i := range ix.dated(b, q.from, q.to) {
+			// A fact dated only to its year says nothing about a month, nor
+			// does a trend over several years.
+			d := b.facts[i].Date
+			if d.Precision() < q.from.Precision() {
+				continue
+			}
+			if d.End.Year != 0 && q.from.Month != 0 && d.End.Key()-d.Start.Key() > 300 {
+				continue
+			}
+			idxs = append(idxs, i)
+		}
+		if len(narrow) > 0 {
+			var keep []int
+			for _, i := range idxs {
+				for _, id := range narrow {
+					if contains(b.facts[i].Entities, id) {
+						keep = append(keep, i)
+						break
+					}
+				}
+			}
+			if len(keep) > 0 {
+				idxs = keep
+			}
+		}
+	case len(q.links) > 0:
+		seen := map[int]bool{}
+		ids := narrow
+		if len(ids) == 0 {
+			for _, l := range q.links {
+				for _, e := range l.entities {
+					ids = append(ids, e.ID)
+				}
+			}
+		}
+		for _, id := range ids {
+			for _, i := range ix.entityFacts[id] {
+				if !b.facts[i].Date.IsZero() && !seen[i] {
+					seen[i] = true
+					idxs = append(idxs, i)
+				}
+			}
+		}
+	}
+	if len(idxs) == 0 {
+		return false
+	}
+	if len(idxs) > timelinePool {
+		// Sample evenly across the span rather than score every fact in it.
+		step := float64(len(idxs)) / timelinePool
+		sample := make([]int, 0, timelinePool)
+		for k := 0; k < timelinePool; k++ {
+			sample = append(sample, idxs[int(float64(k)*step)])
+		}
+		more := len(idxs) - timelinePool
+		idxs = sample
+		defer func() { a.More += more }()
+	}
+	// Pick the most telling entries, then show them in date order.
+	type entry struct {
+		i     int
+		score float64
+	}
+	es := make([]entry, 0, len(idxs))
+	for _, i := range idxs {
+		f := b.facts[i]
+		s := float64(f.Date.Precision())
+		if f.Type == TypeEvent {
+			s += 2
+		}
+		if f.Meta {
+			s -= 3
+		}
+		s += b.score(q, i).cov * 2
+		es = append(es, entry{i, s})
+	}
+	sort.SliceStable(es, func(x, y int) bool { return es[x].score > es[y].score })
+	var used []*Fact
+	more := 0
+	for k, e := range es {
+		if len(used) == timelineCap {
+			more = len(es) - k // not checked for repeats: an upper bound
+			break
+		}
+		if f := b.facts[e.i]; !b.redundant(f, used) {
+			used = append(used, f)
+		}
+	}
+	sort.SliceStable(used, func(x, y int) bool { return used[x].Date.Start.Key() < used[y].Date.Start.Key() })
+	for _, f := range used {
+		a.Lines = append(a.Lines, DateLine(f))
+	}
+	a.More = more
+	a.Facts = used
+	a.Sources = b.sourcesOf(used)
+	a.Answered = true
+	a.Confidence = 1
+	return true
+}
+
+// trimLeadingDate drops an opening "On 5 September 2023," from a fact's
+// text when the date is printed beside it anyway.
+func trimLeadingDate(text string, d Date) string {
+	ds := d.Start.String()
+	for _, p := range []string{"On " + ds + ", ", "In " + ds + ", ", "On " + ds + " ", "In " + ds + " "} {
+		if strings.HasPrefix(text, p) {
+			rest := text[len(p):]
+			r, n := utf8.DecodeRuneInString(rest)
+			return string(unicode.ToUpper(r)) + rest[n:]
+		}
+	}
+	return text
+}
