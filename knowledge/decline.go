@@ -45,8 +45,10 @@ func (b *Base) missingPart(q *query, i int) string {
 	case IntentWho:
 		switch {
 		case q.succession:
-			if !b.namesOther(q, f, false) {
-				return "who" // "who succeeded X" is not answered by X
+			if !b.namesOther(q, f, false) || !saysStart(f.Text) {
+				// "who succeeded X" is answered by a fact that someone
+				// else took X's place, not by X or a passing name.
+				return "who"
 			}
 		case q.linkedPerson() == nil && !b.answersWho(q, f) && !b.namesOther(q, f, !q.personQ):
 			return "who"

@@ -210,13 +210,24 @@ func (ix *index) rewriteTokens(toks []string) []string {
 				continue
 			}
 		}
-		if full, ok := ix.lex.shorthand[t]; ok && !ix.spell.vocab[t].isAlias() {
+		if full, ok := ix.lex.shorthand[t]; ok && !ix.namesAt(toks, i) {
 			out = append(out, full...)
 			continue
 		}
 		out = append(out, t)
 	}
 	return out
+}
+
+// namesAt reports whether the tokens from i on spell a name in full: "pm"
+// is left alone in "PM Imran Khan" and read as "prime minister" elsewhere.
+func (ix *index) namesAt(toks []string, i int) bool {
+	for _, a := range ix.aliases[toks[i]] {
+		if i+len(a.toks) <= len(toks) && equalTokens(toks[i:i+len(a.toks)], a.toks) {
+			return true
+		}
+	}
+	return false
 }
 
 func equalTokens(a, b []string) bool {
