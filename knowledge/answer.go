@@ -40,11 +40,6 @@ type SourceRef struct {
 // DeclineText is what durand says when the pack does not cover a question.
 const DeclineText = "The sources I have don't cover that."
 
-// docFactPenalty is taken from the score of a fact about a document (an
-// abbreviation entry, a spelling note, a caption, a note on authorship) when
-// the question is about the topic rather than the document.
-const docFactPenalty = 1.5
-
 // Limits on the size of answers and on the work done per question.
 const (
 	maxSupport    = 2  // supporting facts after the direct answer

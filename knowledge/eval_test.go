@@ -188,13 +188,11 @@ func TestCalibrate(t *testing.T) {
 	dev := loadQuestions(t, "../../shared/eval/dev.jsonl")
 	for _, minC := range []float64{0.45, 0.5, 0.55, 0.6, 0.65} {
 		for _, unk := range []float64{0.5, 0.65, 0.8, 1.0} {
-			for _, miss := range []float64{0.6, 0.7, 0.8} {
-				b.idx.tune = tuning{minConfidence: minC, unknownWeight: unk, missedEntity: miss}
-				so, sd := runEval(b, own, nil), runEval(b, dev, nil)
-				total := pct(so.passed, so.answerable) + pct(so.declined, so.negatives) + pct(sd.passed, sd.answerable) + pct(sd.declined, sd.negatives)
-				fmt.Printf("min %.2f unk %.2f miss %.1f | own %5.1f %5.1f | dev %5.1f %5.1f | sum %.1f\n", minC, unk, miss,
-					pct(so.passed, so.answerable), pct(so.declined, so.negatives), pct(sd.passed, sd.answerable), pct(sd.declined, sd.negatives), total)
-			}
+			b.idx.tune = tuning{minConfidence: minC, unknownWeight: unk}
+			so, sd := runEval(b, own, nil), runEval(b, dev, nil)
+			total := pct(so.passed, so.answerable) + pct(so.declined, so.negatives) + pct(sd.passed, sd.answerable) + pct(sd.declined, sd.negatives)
+			fmt.Printf("min %.2f unk %.2f | own %5.1f %5.1f | dev %5.1f %5.1f | sum %.1f\n", minC, unk,
+				pct(so.passed, so.answerable), pct(so.declined, so.negatives), pct(sd.passed, sd.answerable), pct(sd.declined, sd.negatives), total)
 		}
 	}
 }

@@ -40,6 +40,7 @@ func (b *Base) Explain(question string, n int) string {
 		}
 		f := b.facts[s.fact]
 		fmt.Fprintf(&sb, "%2d. [%s %s] %s\n", i+1, f.Type, f.ID, f.Text)
+		explainHand(&sb, "    ", s.feat, &b.idx.models.Hand)
 		explainModel(&sb, "    ", fmt.Sprintf("rank score %.2f", s.score), rankFeatureNames, rankInputs(s.feat), b.idx.models.Rank)
 	}
 	if len(ranked) > 0 {
@@ -62,6 +63,37 @@ func explainModel(sb *strings.Builder, indent, head string, names []string, x []
 	for i, name := range names {
 		fmt.Fprintf(sb, "%s  %-16s (%7.3f − %7.3f) × %+.3f → %+.3f\n", indent, name, x[i], m.Mean[i], m.Weights[i]/m.Scale[i], m.part(i, x[i]))
 	}
+}
+
+// explainHand prints the hand model's score and confidence for one
+// candidate as trees: one child per feature or sign present, with its value,
+// its weight and what it adds (or the factor it scales by).
+func explainHand(sb *strings.Builder, indent string, ft features, h *handModel) {
+	fmt.Fprintf(sb, "%shand score %.3f\n", indent, ft.Score)
+	fmt.Fprintf(sb, "%s  %-22s %6.3f × %+.3f → %+.3f\n", indent, "cov", ft.Cov, h.Cov, h.Cov*ft.Cov)
+	fmt.Fprintf(sb, "%s  %-22s %6.3f × %+.3f → %+.3f\n", indent, "bm25", ft.BM25, h.BM25, h.BM25*ft.BM25)
+	for s, v := range ft.Signs {
+		if v != 0 && h.bySign[s] != 0 {
+			fmt.Fprintf(sb, "%s  %-22s %6.3f × %+.3f → %+.3f\n", indent, signInfo[s].name, v, h.bySign[s], h.bySign[s]*v)
+		}
+	}
+	fmt.Fprintf(sb, "%s  %-22s %6.3f × %+.3f → %+.3f\n", indent, "hand_conf", ft.HandConf, h.Conf, h.Conf*ft.HandConf)
+	fmt.Fprintf(sb, "%shand confidence %.3f = cov %.3f", indent, ft.HandConf, ft.Cov)
+	if ft.MissedEntity > 0 {
+		fmt.Fprintf(sb, " × missed_entity %.2f^%.0f", h.MissedEntity, ft.MissedEntity)
+	}
+	if ft.Signs[signListCovered] != 0 {
+		fmt.Fprintf(sb, " (list_covered: at least %.2f + %.2f × cov)", h.ListFloor, h.ListSlope)
+	}
+	for s, v := range ft.Signs {
+		if v != 0 && h.factor[s] != 1 {
+			fmt.Fprintf(sb, " × %s %.2f", signInfo[s].name, h.factor[s])
+		}
+	}
+	if ft.Edits > 0 {
+		fmt.Fprintf(sb, " × edits %.2f", math.Max(h.EditFloor, 1-h.EditCost*ft.Edits))
+	}
+	sb.WriteString("\n")
 }
 
 func logit(p float64) float64 { return math.Log(p / (1 - p)) }

@@ -17,8 +17,248 @@ type features struct {
 	IntentFit    float64 // signs the fact is (+) or is not (−) the kind of answer the intent wants
 	SpanFit      float64 // +1 dated in the span asked about, −1 not, 0 no span asked
 	Meta         float64 // 1 when the fact is about a document (an abbreviation entry, a caption, a citation)
-	HandConf     float64 // the ranker's own confidence rules, before calibration
-	Score        float64 // the ranking score
+	Edits        float64 // letters the question's spelling was corrected by
+	Signs        [numSigns]float64
+
+	// Set by the hand model (rank.go), not here.
+	HandConf float64 // the hand model's confidence
+	Score    float64 // the hand model's ranking score
+}
+
+// sign is one named observation about a (question, fact) pair: mostly 1 or
+// 0, the date's precision for signWhenPrecision.
+type sign int
+
+// The signs. Each says whether the fact is the kind of answer the question
+// wants; the hand model in weights.json says what each is worth.
+const (
+	signSubject             sign = iota // the fact is about what was asked (its first entity), or about the person a who-question seeks
+	signWhoRoleOfAsked                  // who is X: a role fact about X
+	signWhoMentionsAsked                // who is X: a fact naming X
+	signWhoAnswers                      // who leads Y: a fact about a person (or group) not named
+	signWhoAnswersRole                  // ... and a role fact
+	signWhoUnnamed                      // who holds a role: the fact does not say who
+	signWhoInPassing                    // who leads Y: the fact names someone only in passing
+	signWhoOther                        // who: none of the above
+	signDefineDefinition                // what is X: a definition
+	signDefineOfSubject                 // ... of X itself
+	signDefineRoleOfSubject             // what is X: a role or relation of X
+	signWhenUndated                     // when: the fact has no date
+	signWhenDated                       // when: the fact is dated
+	signWhenPrecision                   // when: the date's precision (1 year, 2 month, 3 day)
+	signHowManyNoFigure                 // how many: the fact states no figure
+	signHowManyFigure                   // how many: the fact states a figure
+	signHowManyNumbers                  // ... as a figure fact or with parsed numbers
+	signWhyCause                        // why: a cause
+	signWhyEvent                        // why: what happened, not why
+	signListType                        // list: a list
+	signListCovered                     // ... of everything the question names
+	signListNotList                     // list: one item or a sentence about the list
+	signStatementType                   // what did X say: a statement
+	signWherePlace                      // where: the fact names a place not asked about
+	signSpanIn                          // dated in, or naming, the span asked about
+	signSpanOut                         // not in the span asked about
+	signMeta                            // a report about an event rather than the event
+	signDocFact                         // about a document when the question is about the topic
+	signSourceMatch                     // from the source the question names
+	signSourceOther                     // from another source than the one named
+	numSigns
+)
+
+// signInfo names each sign and says whether it shows the fact is (+1) or
+// is not (−1) the kind of answer the intent wants; the sum is IntentFit.
+var signInfo = [numSigns]struct {
+	name string
+	fit  float64
+}{
+	signSubject:             {"subject", 0},
+	signWhoRoleOfAsked:      {"who_role_of_asked", 1},
+	signWhoMentionsAsked:    {"who_mentions_asked", 0},
+	signWhoAnswers:          {"who_answers", 1},
+	signWhoAnswersRole:      {"who_answers_role", 0},
+	signWhoUnnamed:          {"who_unnamed", -1},
+	signWhoInPassing:        {"who_in_passing", -1},
+	signWhoOther:            {"who_other", -1},
+	signDefineDefinition:    {"define_definition", 1},
+	signDefineOfSubject:     {"define_of_subject", 0},
+	signDefineRoleOfSubject: {"define_role_of_subject", 0},
+	signWhenUndated:         {"when_undated", -1},
+	signWhenDated:           {"when_dated", 1},
+	signWhenPrecision:       {"when_precision", 0},
+	signHowManyNoFigure:     {"howmany_no_figure", -1},
+	signHowManyFigure:       {"howmany_figure", 1},
+	signHowManyNumbers:      {"howmany_numbers", 0},
+	signWhyCause:            {"why_cause", 1},
+	signWhyEvent:            {"why_event", -1},
+	signListType:            {"list_type", 1},
+	signListCovered:         {"list_covered", 0},
+	signListNotList:         {"list_not_list", -1},
+	signStatementType:       {"statement_type", 1},
+	signWherePlace:          {"where_place", 1},
+	signSpanIn:              {"span_in", 0},
+	signSpanOut:             {"span_out", 0},
+	signMeta:                {"meta", 0},
+	signDocFact:             {"doc_fact", -1},
+	signSourceMatch:         {"source_match", 0},
+	signSourceOther:         {"source_other", 0},
+}
+
+// features observes how fact i fits question q.
+func (b *Base) features(q *query, i int) features {
+	ix := b.idx
+	f := b.facts[i]
+	terms := ix.terms[i]
+	var ft features
+	var total, covered float64
+	for _, u := range q.units {
+		total += u.weight
+		if u.link != nil {
+			if b.mentions(f, terms, u.link.entities) {
+				covered += u.weight
+			} else if !ix.broad(u.link.entities[0].ID) {
+				ft.MissedEntity++
+			}
+			continue
+		}
+		covered += u.weight * termCredit(terms, u)
+	}
+	ft.TextCov = 1
+	if total > 0 {
+		ft.TextCov = covered / total
+	}
+	// An alternate question that matches says the fact answers the question
+	// however differently the two are worded.
+	ft.Alt = b.altMatch(q, i)
+	ft.Cov = max(ft.TextCov, ft.Alt)
+	ft.BM25 = b.bm25Fact(q, i)
+	ft.Edits = float64(q.edits)
+	ft.Meta = b2f(f.Meta)
+	on := func(s sign) { ft.Signs[s] = 1 }
+
+	subject := len(f.Entities) > 0 && q.linked(f.Entities[0])
+	if q.intent == IntentWho && q.linkedPerson() == nil && len(f.Entities) > 0 {
+		// "who leads the NRF": the fact should be about the person who does.
+		if e := b.entityByID[f.Entities[0]]; e != nil && e.Kind == KindPerson && !q.linked(e.ID) {
+			on(signSubject)
+		}
+	} else if subject {
+		on(signSubject)
+	}
+	typeIs := func(ts ...string) bool {
+		for _, t := range ts {
+			if f.Type == t {
+				return true
+			}
+		}
+		return false
+	}
+	switch q.intent {
+	case IntentWho:
+		p := q.linkedPerson()
+		if q.succession {
+			p = nil // "who replaced X" is not answered by X
+		}
+		switch {
+		case p != nil && len(f.Entities) > 0 && f.Entities[0] == p.ID && typeIs(TypeRole):
+			on(signWhoRoleOfAsked)
+		case p != nil && contains(f.Entities, p.ID):
+			on(signWhoMentionsAsked)
+		case p == nil && b.answersWho(q, f):
+			on(signWhoAnswers)
+			if typeIs(TypeRole) {
+				on(signWhoAnswersRole)
+			} else if q.personQ && !typeIs(TypeRelation, TypeDefinition) {
+				on(signWhoUnnamed) // "the army chief": a fact must say who holds the role
+			}
+		case p == nil && b.namesOther(q, f, !q.personQ):
+			on(signWhoInPassing)
+		default:
+			on(signWhoOther)
+		}
+	case IntentDefine:
+		if typeIs(TypeDefinition) {
+			on(signDefineDefinition)
+			if subject {
+				on(signDefineOfSubject)
+			}
+		} else if typeIs(TypeRole, TypeRelation) && subject {
+			on(signDefineRoleOfSubject)
+		}
+	case IntentWhen:
+		if f.Date.IsZero() {
+			on(signWhenUndated)
+		} else {
+			on(signWhenDated)
+			ft.Signs[signWhenPrecision] = float64(f.Date.Precision())
+		}
+	case IntentHowMany:
+		if !ix.figure[i] {
+			on(signHowManyNoFigure)
+		} else {
+			on(signHowManyFigure)
+			if typeIs(TypeFigure) || len(f.Numbers) > 0 {
+				on(signHowManyNumbers)
+			}
+		}
+	case IntentWhy:
+		if typeIs(TypeCause) {
+			on(signWhyCause)
+		} else if typeIs(TypeEvent, TypeFigure, TypeRole) {
+			on(signWhyEvent)
+		}
+	case IntentList:
+		if typeIs(TypeList) {
+			on(signListType)
+			if ft.MissedEntity == 0 && coveredEntities(q, b, f, terms) {
+				// The list about the thing named is the answer, however
+				// differently the question words it.
+				on(signListCovered)
+			}
+		} else {
+			on(signListNotList)
+		}
+	case IntentStatement:
+		if typeIs(TypeStatement) {
+			on(signStatementType)
+		}
+	case IntentWhere:
+		for _, id := range f.Entities {
+			if e := b.entityByID[id]; e != nil && (e.Kind == KindPlace || e.Kind == KindCrossing) && !q.linked(id) {
+				on(signWherePlace)
+				break
+			}
+		}
+	}
+	if q.hasSpan && q.intent != IntentTimeline {
+		if f.Date.Overlaps(q.from, q.to) || textNamesYear(f.Text, q.from.Year, q.to.Year) {
+			on(signSpanIn)
+			ft.SpanFit = 1
+		} else {
+			on(signSpanOut)
+			ft.SpanFit = -1
+		}
+	}
+	if f.Meta {
+		on(signMeta)
+	}
+	if ix.docFact[i] && !q.asksDocument && !(q.intent == IntentDefine && f.Cite.Section == "abbreviations") {
+		// An abbreviation entry, a spelling note or a caption answers a
+		// question about the document, not about the topic.
+		on(signDocFact)
+	}
+	if q.sourceDoc != "" {
+		if f.Cite.Doc == q.sourceDoc {
+			on(signSourceMatch)
+		} else {
+			on(signSourceOther) // asked what one source says; another says this
+		}
+	}
+	for s, v := range ft.Signs {
+		if v != 0 && signInfo[s].fit != 0 {
+			ft.IntentFit += signInfo[s].fit
+		}
+	}
+	return ft
 }
 
 // confFeatureNames name, in order, the inputs of the confidence model: the

@@ -280,7 +280,11 @@ func TestFitConfidence(t *testing.T) {
 			n := len(names)
 			return logistic{Features: names, Mean: make([]float64, n), Scale: ones(n), Weights: make([]float64, n)}
 		}
-		data, err := json.Marshal(models{Rank: blank(rankFeatureNames), Confidence: blank(confFeatureNames)})
+		var shipped models
+		if err := json.Unmarshal(weightsJSON, &shipped); err != nil {
+			t.Fatal(err)
+		}
+		data, err := json.Marshal(models{Hand: shipped.Hand, Rank: blank(rankFeatureNames), Confidence: blank(confFeatureNames)})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -342,7 +346,7 @@ func TestFitConfidence(t *testing.T) {
 	t.Logf("train: %d examples, %.1f%% right decisions, ece %.3f", len(exs), 100*trDecided, trECE)
 	t.Logf("held out: %s", m.HeldOut)
 	logWeights(t, "confidence", m)
-	data, err := json.MarshalIndent(models{Rank: rm, Confidence: m}, "", " ")
+	data, err := json.MarshalIndent(models{Hand: b.idx.models.Hand, Rank: rm, Confidence: m}, "", " ")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,13 +10,12 @@ import (
 type tuning struct {
 	minConfidence float64 // below this, decline
 	unknownWeight float64 // weight of a word the pack never uses, as a share of the largest idf
-	missedEntity  float64 // confidence kept for each specific entity the fact does not mention
 }
 
 // defaultTuning was calibrated on our own question set and the dev set
 // together (go test ./knowledge -run Calibrate -calibrate).
 func defaultTuning() tuning {
-	return tuning{minConfidence: 0.55, unknownWeight: 0.8, missedEntity: 0.7}
+	return tuning{minConfidence: 0.55, unknownWeight: 0.8}
 }
 
 // index holds the lookup structures built once at load time, so that

@@ -31,194 +31,14 @@ func (b *Base) rerank(items []scored) {
 // rerankScale maps the ranking model's chance onto the hand score's range.
 const rerankScale = 10
 
-// score judges how well fact i answers q: how much of the question it
-// covers, weighted by how telling each part is, and whether it is the kind
-// of fact the intent wants.
+// score judges how well fact i answers q: its features, combined by the
+// hand model into a ranking score and a confidence.
 func (b *Base) score(q *query, i int) scored {
-	ix := b.idx
-	f := b.facts[i]
-	terms := ix.terms[i]
-	var total, covered float64
-	missedEntity := 0
-	for _, u := range q.units {
-		total += u.weight
-		if u.link != nil {
-			if b.mentions(f, terms, u.link.entities) {
-				covered += u.weight
-			} else if !ix.broad(u.link.entities[0].ID) {
-				missedEntity++
-			}
-			continue
-		}
-		covered += u.weight * termCredit(terms, u)
-	}
-	cov := 1.0
-	if total > 0 {
-		cov = covered / total
-	}
-	// An alternate question that matches says the fact answers the question
-	// however differently the two are worded.
-	textCov, alt := cov, b.altMatch(q, i)
-	cov = max(cov, alt)
-	spanFit := 0.0
-	bm25 := b.bm25Fact(q, i)
-	// A specific thing the question names but the fact does not is a sign
-	// the fact is about something else.
-	conf := cov * math.Pow(b.idx.tune.missedEntity, float64(missedEntity))
-	score := 4*cov + 0.25*bm25
-	subject := len(f.Entities) > 0 && q.linked(f.Entities[0])
-	if q.intent == IntentWho && q.linkedPerson() == nil && len(f.Entities) > 0 {
-		// "who leads the NRF": the fact should be about the person who does.
-		if e := b.entityByID[f.Entities[0]]; e != nil && e.Kind == KindPerson && !q.linked(e.ID) {
-			score += 0.6
-		}
-	} else if subject {
-		score += 0.6
-	}
-	fit := 0.0 // +1 for each sign the fact is the kind of answer wanted, -1 for each that it is not
-	hasPlace := false
-	for _, id := range f.Entities {
-		if e := b.entityByID[id]; e != nil && (e.Kind == KindPlace || e.Kind == KindCrossing) && !q.linked(id) {
-			hasPlace = true
-		}
-	}
-	typeIs := func(ts ...string) bool {
-		for _, t := range ts {
-			if f.Type == t {
-				return true
-			}
-		}
-		return false
-	}
-	switch q.intent {
-	case IntentWho:
-		p := q.linkedPerson()
-		if q.succession {
-			p = nil // "who replaced X" is not answered by X
-		}
-		switch {
-		case p != nil && len(f.Entities) > 0 && f.Entities[0] == p.ID && typeIs(TypeRole):
-			score += 2
-			fit++
-		case p != nil && contains(f.Entities, p.ID):
-			score += 0.5
-		case p == nil && b.answersWho(q, f):
-			// "who leads the NRF": the fact is about the person who does.
-			score += 1.5
-			fit++
-			if typeIs(TypeRole) {
-				score += 0.5
-			} else if q.personQ && !typeIs(TypeRelation, TypeDefinition) {
-				conf *= 0.5 // "the army chief": a fact must say who holds the role
-				fit--
-			}
-		case p == nil && b.namesOther(q, f, !q.personQ):
-			conf *= 0.6 // a name in passing, not who holds the role
-			fit--
-		default:
-			conf *= 0.45
-			fit--
-			score -= 1
-		}
-	case IntentDefine:
-		if typeIs(TypeDefinition) {
-			score += 1.5
-			fit++
-			if subject {
-				score += 1
-			}
-		} else if typeIs(TypeRole, TypeRelation) && subject {
-			score += 0.5
-		}
-	case IntentWhen:
-		if f.Date.IsZero() {
-			conf *= 0.5
-			fit--
-			score -= 2
-		} else {
-			score += 1 + 0.6*float64(f.Date.Precision())
-			fit++
-		}
-	case IntentHowMany:
-		if !ix.figure[i] {
-			conf *= 0.5
-			fit--
-			score -= 2
-		} else {
-			score += 1.5
-			fit++
-			if typeIs(TypeFigure) || len(f.Numbers) > 0 {
-				score += 0.5
-			}
-		}
-	case IntentWhy:
-		if typeIs(TypeCause) {
-			score += 2
-			fit++
-		} else if typeIs(TypeEvent, TypeFigure, TypeRole) {
-			conf *= 0.7 // says what happened, not why
-			fit--
-		}
-	case IntentList:
-		if typeIs(TypeList) {
-			score += 3
-			fit++
-			if missedEntity == 0 && coveredEntities(q, b, f, terms) {
-				// The list about the thing named is the answer, however
-				// differently the question words it.
-				conf = max(conf, 0.6+0.4*cov)
-				score += 1.5
-			}
-		} else {
-			conf *= 0.8 // one item, or a sentence about the list, is not the list
-			fit--
-		}
-	case IntentStatement:
-		if typeIs(TypeStatement) {
-			score += 1.5
-			fit++
-		}
-	case IntentWhere:
-		if hasPlace {
-			score += 1.2
-			fit++
-		}
-	}
-	if q.hasSpan && q.intent != IntentTimeline {
-		if f.Date.Overlaps(q.from, q.to) || textNamesYear(f.Text, q.from.Year, q.to.Year) {
-			score += 1
-			spanFit = 1
-		} else {
-			spanFit = -1
-			conf *= 0.5
-			score -= 2
-		}
-	}
-	if f.Meta {
-		score -= 0.8 // prefer the event to a report about it
-	}
-	if ix.docFact[i] && !q.asksDocument && !(q.intent == IntentDefine && f.Cite.Section == "abbreviations") {
-		// An abbreviation entry, a spelling note or a caption answers a
-		// question about the document, not about the topic.
-		score -= docFactPenalty
-		fit--
-	}
-	if q.sourceDoc != "" {
-		if f.Cite.Doc == q.sourceDoc {
-			score += 1.5
-		} else {
-			conf *= 0.85 // asked what one source says; another says this
-		}
-	}
-	if q.edits > 0 {
-		conf *= math.Max(0.7, 1-0.04*float64(q.edits))
-	}
-	// Rank by confidence too: a fact that covers the question but is the
-	// wrong kind of answer gives way to one that is the right kind.
-	score += 3 * conf
-	ft := features{Cov: cov, TextCov: textCov, Alt: alt, BM25: bm25, MissedEntity: float64(missedEntity),
-		IntentFit: fit, SpanFit: spanFit, Meta: b2f(f.Meta), HandConf: conf, Score: score}
-	return scored{fact: i, score: score, conf: conf, cov: cov, feat: ft}
+	ft := b.features(q, i)
+	h := &b.idx.models.Hand
+	ft.HandConf = h.conf(ft)
+	ft.Score = h.score(ft)
+	return scored{fact: i, score: ft.Score, conf: ft.HandConf, cov: ft.Cov, feat: ft}
 }
 
 // textNamesYear reports whether text names a year from..to, or the decade
@@ -475,10 +295,89 @@ type logistic struct {
 	HeldOut   string    `json:"held_out"`            // what it was checked on, and how it did
 }
 
-// models are the fitted weights of ranking and confidence.
+// models are the weights of ranking and confidence: the hand model, and
+// the two models fitted on top of it.
 type models struct {
-	Rank       logistic `json:"rank"`
-	Confidence logistic `json:"confidence"`
+	Hand       handModel `json:"hand"`
+	Rank       logistic  `json:"rank"`
+	Confidence logistic  `json:"confidence"`
+}
+
+// handModel is the hand-set scoring that the fitted models build on, kept
+// as data: a ranking score that adds up weighted features, and a
+// confidence that scales the coverage down by a factor per sign against
+// the fact. Its weights were set by hand on the public dev set and our own
+// set; the fitted models reweigh its outputs.
+type handModel struct {
+	Cov   float64            `json:"cov"`   // score per unit of coverage
+	BM25  float64            `json:"bm25"`  // score per unit of BM25
+	Conf  float64            `json:"conf"`  // score per unit of the hand confidence
+	Score map[string]float64 `json:"score"` // score added per sign (times its value)
+
+	ConfFactor   map[string]float64 `json:"conf_factor"`   // confidence multiplied by this when the sign is present
+	MissedEntity float64            `json:"missed_entity"` // confidence kept per specific entity the fact does not mention
+	ListFloor    float64            `json:"list_floor"`    // a list of everything the question names: confidence at least ListFloor + ListSlope × coverage
+	ListSlope    float64            `json:"list_slope"`
+	EditFloor    float64            `json:"edit_floor"` // confidence × max(EditFloor, 1 − EditCost × letters corrected)
+	EditCost     float64            `json:"edit_cost"`
+
+	bySign, factor [numSigns]float64 // Score and ConfFactor by sign, resolved at load
+}
+
+// resolve checks that every sign the hand model weighs is one the code
+// observes, and indexes the weights by sign.
+func (h *handModel) resolve() error {
+	byName := map[string]sign{}
+	for s := range numSigns {
+		byName[signInfo[s].name] = s
+		h.factor[s] = 1
+	}
+	for name, w := range h.Score {
+		s, ok := byName[name]
+		if !ok {
+			return fmt.Errorf("hand score: no sign %q", name)
+		}
+		h.bySign[s] = w
+	}
+	for name, w := range h.ConfFactor {
+		s, ok := byName[name]
+		if !ok {
+			return fmt.Errorf("hand conf_factor: no sign %q", name)
+		}
+		h.factor[s] = w
+	}
+	return nil
+}
+
+// conf is the hand model's confidence that the fact answers: its coverage,
+// scaled down for each sign against it.
+func (h *handModel) conf(ft features) float64 {
+	c := ft.Cov * math.Pow(h.MissedEntity, ft.MissedEntity)
+	if ft.Signs[signListCovered] != 0 {
+		// The list about the thing named is the answer, however
+		// differently the question words it.
+		c = max(c, h.ListFloor+h.ListSlope*ft.Cov)
+	}
+	for s, v := range ft.Signs {
+		if v != 0 {
+			c *= h.factor[s]
+		}
+	}
+	if ft.Edits > 0 {
+		c *= math.Max(h.EditFloor, 1-h.EditCost*ft.Edits)
+	}
+	return c
+}
+
+// score is the hand model's ranking score, once conf is known: a fact that
+// covers the question but is the wrong kind of answer gives way to one that
+// is the right kind.
+func (h *handModel) score(ft features) float64 {
+	sc := h.Cov*ft.Cov + h.BM25*ft.BM25
+	for s, v := range ft.Signs {
+		sc += h.bySign[s] * v
+	}
+	return sc + h.Conf*ft.HandConf
 }
 
 //go:embed weights.json
@@ -496,6 +395,9 @@ func loadModels() (models, error) {
 	}
 	if err := m.Confidence.check(confFeatureNames); err != nil {
 		return m, fmt.Errorf("weights.json: confidence: %w", err)
+	}
+	if err := m.Hand.resolve(); err != nil {
+		return m, fmt.Errorf("weights.json: %w", err)
 	}
 	return m, nil
 }
