@@ -52,6 +52,8 @@ func (b *Base) missingPart(q *query, i int) string {
 			}
 		case q.linkedPerson() == nil && !b.answersWho(q, f) && !b.namesOther(q, f, !q.personQ):
 			return "who"
+		case b.features(q, i).Signs[signWhoUnnamed] != 0:
+			return "who" // "the army chief": the fact names a role, not who holds it
 		}
 	case IntentStatement:
 		if q.asksSaid() && f.Type != TypeStatement && !saysSpeech(f.Text) {
