@@ -210,30 +210,33 @@ func (m logistic) probStd(z []float64) float64 {
 	return 1 / (1 + math.Exp(-s))
 }
 
-// wrongAnswerCost is what a wrong answer costs, against 1 for declining a
-// question the pack could answer: an analyst who is told "the sources don't
-// say" looks elsewhere, one told something false may repeat it.
-const wrongAnswerCost = 1.5
+// targetPrecision is the share of answers that must be right on the
+// question sets the threshold is fitted on: an analyst told something
+// false may repeat it, one told "the sources don't say" looks elsewhere.
+// The threshold is the lowest that reaches it, so durand answers as much as
+// that allows. A target is stabler than trading costs, which shifts the
+// threshold with small changes in the fit.
+const targetPrecision = 0.88
 
-// bestThreshold picks the decision threshold that costs least on the
-// examples: a wrong answer costs wrongAnswerCost, a needless decline 1.
+// bestThreshold picks the lowest threshold at which the answered examples
+// reach targetPrecision, or the highest tried when none does.
 func bestThreshold(m logistic, exs []example) float64 {
-	best, bestCost := 0.5, math.Inf(1)
-	for t := 0.30; t <= 0.801; t += 0.01 {
-		c := 0.0
+	const lo, hi = 0.30, 0.80
+	for t := lo; t <= hi+1e-9; t += 0.01 {
+		var answered, right float64
 		for _, e := range exs {
-			switch answer := m.prob(e.x) >= t; {
-			case answer && !e.right:
-				c += wrongAnswerCost * e.weight
-			case !answer && e.right:
-				c += e.weight
+			if m.prob(e.x) >= t {
+				answered += e.weight
+				if e.right {
+					right += e.weight
+				}
 			}
 		}
-		if c < bestCost {
-			best, bestCost = math.Round(t*100)/100, c
+		if answered > 0 && right/answered >= targetPrecision {
+			return math.Round(t*100) / 100
 		}
 	}
-	return best
+	return hi
 }
 
 // calibration summarises how the model does on examples: the share of right
