@@ -28,7 +28,20 @@ func (b *Base) missingPart(q *query, i int) string {
 		!f.Date.Overlaps(q.from, q.to) && !textNamesYear(f.Text, q.from.Year, q.to.Year) {
 		return "anything for that date" // the fact is about another time
 	}
+	if missed := b.missedEventWord(q, i); missed != "" {
+		// "how many were injured" is not answered by how many were killed.
+		switch q.intent {
+		case IntentWhen:
+			return "when it was " + missed
+		case IntentHowMany:
+			return "how many were " + missed
+		}
+	}
 	switch q.intent {
+	case IntentWhy:
+		if (f.Type == TypeEvent || f.Type == TypeFigure || f.Type == TypeRole) && !saysCause(f.Text) {
+			return "why" // what happened, with no reason given
+		}
 	case IntentWhen:
 		if f.Date.IsZero() && !textNamesAnyYear(f.Text) {
 			return "when"
@@ -61,6 +74,43 @@ func (b *Base) missingPart(q *query, i int) string {
 		}
 	}
 	return ""
+}
+
+// missedEventWord returns the question's verb that fact i does not cover,
+// or "": a word like "injured" or "reopened" says
+// what happened, and a fact about something else that happened to the same
+// thing does not answer it.
+func (b *Base) missedEventWord(q *query, i int) string {
+	ix := b.idx
+	for j, t := range q.fixed {
+		if !inflected(t) || !strings.HasSuffix(t, "ed") || ix.stop[t] || q.spanToks[j] {
+			continue
+		}
+		for _, u := range q.units {
+			if u.link != nil || len(u.stems) == 0 || u.stems[0] != q.fixedStems[j] || !u.known {
+				continue
+			}
+			if termCredit(ix.terms[i], u) == 0 && !ix.altCovers(i, u) {
+				return t
+			}
+		}
+	}
+	return ""
+}
+
+// causeWords give a reason.
+var causeWords = setOf(`because due owing since reason reasons cause causes caused so therefore after response
+	amid fear fears concern concerns aim aims seeks seek sought wants want motive motives drive drives driven led lead
+	prompted triggered blamed retaliation retaliate order`)
+
+// saysCause reports whether text gives a reason for something.
+func saysCause(text string) bool {
+	for _, t := range tokenize(text) {
+		if causeWords[t] {
+			return true
+		}
+	}
+	return false
 }
 
 // startWords say that someone took up a post or something began.

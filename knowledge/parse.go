@@ -120,6 +120,14 @@ func (b *Base) parse(norm string) *query {
 		}
 	}
 	b.link(q)
+	if q.intent == IntentWho {
+		for _, l := range q.links {
+			// "who led the TTP after Noor Wali Mehsud" asks for someone else.
+			if l.start > 0 && (q.toks[l.start-1] == "after" || q.toks[l.start-1] == "before") && l.entities[0].Kind == KindPerson {
+				q.succession = true
+			}
+		}
+	}
 	q.fixedStems = make([]string, len(q.fixed))
 	for j, t := range q.fixed {
 		q.fixedStems[j] = stem(t) // once per question, not once per candidate
@@ -421,7 +429,8 @@ func classify(toks []string, hasSpan bool) Intent {
 		return IntentTimeline
 	case has("when", "what date", "which date", "what year", "which year", "what day", "which day", "what month", "which month"):
 		return IntentWhen
-	case has("how many", "how much", "number of", "what percentage", "what percent", "what share", "how long", "how large", "how big", "how far", "death toll", "how often") ||
+	case has("how many", "how much", "number of", "what percentage", "what percent", "what share", "how long", "how large", "how big", "how far", "death toll", "how often",
+		"population", "worth", "value of", "size of", "amount of") ||
 		has("length", "lenght", "km", "kilometres", "kilometers", "percentage"):
 		return IntentHowMany
 	case has("why", "for what reason", "what reason", "reasons", "what caused", "what led", "what drove", "how come", "what prompted", "what triggered"):
