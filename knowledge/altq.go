@@ -35,7 +35,7 @@ func (ix *index) indexAltQuestions(b *Base) {
 				if ix.stop[t] || ix.qwords[t] {
 					continue
 				}
-				if s := stem(t); !contains(aq.stems, s) {
+				if s := ix.learnStem(t); !contains(aq.stems, s) {
 					aq.stems = append(aq.stems, s)
 				}
 			}
@@ -118,6 +118,9 @@ func (b *Base) altMatch(q *query, i int) float64 {
 		// question words it covers and its own words the question uses.
 		var used float64
 		for k, s := range aq.stems {
+			if !q.altHit[n] {
+				break // shares no stem with the question: nothing to find
+			}
 			st, ok := q.stems[s]
 			if !ok {
 				continue

@@ -38,6 +38,7 @@ type index struct {
 	avgLen   float64
 	terms    []map[string]int    // per fact: stem -> term frequency
 	byPrefix map[string][]string // the first nearPrefix letters -> the stems of that length or more
+	stemOf   map[string]string   // every word of the pack, its alternate questions and names -> its stem
 
 	entityFacts map[string][]int      // entity id -> facts naming it, in pack order
 	subjectOf   map[string][]int      // entity id -> facts naming it first (about it)
@@ -81,6 +82,7 @@ func buildIndex(b *Base, m models) *index {
 		aliases:     map[string][]alias{},
 		postings:    map[string][]posting{},
 		byPrefix:    map[string][]string{},
+		stemOf:      map[string]string{},
 		entityFacts: map[string][]int{},
 		subjectOf:   map[string][]int{},
 		byDay:       map[int][]int{},
@@ -118,7 +120,7 @@ func buildIndex(b *Base, m models) *index {
 			var stems []string
 			for _, t := range toks {
 				if !ix.stop[t] {
-					stems = append(stems, stem(t))
+					stems = append(stems, ix.learnStem(t))
 				}
 			}
 			if len(strings.Join(stems, "")) >= 3 { // "IS-K" says nothing in running text
@@ -166,7 +168,7 @@ func buildIndex(b *Base, m models) *index {
 				if ix.stop[t] {
 					continue
 				}
-				tf[stem(t)]++
+				tf[ix.learnStem(t)]++
 				n++
 			}
 		}
@@ -244,7 +246,7 @@ func (ix *index) functionWord(tok string) string {
 		for w := range set {
 			// A typo drops or swaps letters of a short word ("wen", "hav",
 			// "teh"); a longer token ("ban") is a word of its own.
-			if len(w) >= 2 && len(tok) <= len(w) && osaDistance(tok, w) == 1 && (best == "" || w < best) {
+			if len(w) >= 2 && len(tok) <= len(w) && len(w)-len(tok) <= 1 && osaDistance(tok, w) == 1 && (best == "" || w < best) {
 				best = w
 			}
 		}
@@ -258,13 +260,14 @@ func (ix *index) functionWord(tok string) string {
 // knownWord reports whether the pack uses tok, as typed or inflected
 // otherwise ("revenue" is known when the pack says "revenues").
 func (ix *index) knownWord(tok string) bool {
-	if ix.spell.known(tok) || len(ix.postings[stem(tok)]) > 0 {
+	s := ix.stem(tok)
+	if ix.spell.known(tok) || len(ix.postings[s]) > 0 {
 		return true
 	}
-	if _, ok := ix.lex.syn[stem(tok)]; ok {
+	if _, ok := ix.lex.syn[s]; ok {
 		return true
 	}
-	_, ok := ix.lex.related[stem(tok)]
+	_, ok := ix.lex.related[s]
 	return ok
 }
 
@@ -342,4 +345,25 @@ func (ix *index) dated(b *Base, from, to Point) []int {
 		}
 	}
 	return out
+}
+
+// stem is stem(t), remembered for the words of the pack: Snowball costs a
+// microsecond a word, and a question's words are mostly the pack's. Words
+// the pack never uses are stemmed afresh; the table does not grow after
+// loading.
+func (ix *index) stem(t string) string {
+	if s, ok := ix.stemOf[t]; ok {
+		return s
+	}
+	return stem(t)
+}
+
+// learnStem remembers the stem of word t.
+func (ix *index) learnStem(t string) string {
+	s, ok := ix.stemOf[t]
+	if !ok {
+		s = stem(t)
+		ix.stemOf[t] = s
+	}
+	return s
 }

@@ -58,6 +58,7 @@ type query struct {
 	stems        map[string]stemUse // every stem the question uses, synonyms and links' names included
 	stemOrder    []string           // the keys of stems, in the question's order
 	scratch      []float64          // reused per alternate question by altMatch
+	altHit       []bool             // per alternate question: it shares a stem with the question
 	asksDocument bool               // about a document, an abbreviation or a spelling
 	heldOut      string             // when fitting: the alternate question being asked, not to be matched
 }
@@ -66,9 +67,10 @@ type query struct {
 // word. An answer should cover the units that carry the most weight.
 type unit struct {
 	link    *link
-	stems   []string // the word's stem and its synonyms
-	related []string // pack stems WordNet relates to the word, worth relatedCredit
-	near    []string // pack stems that are another form of the word, worth nearCredit
+	stems   []string   // the word's stem and its synonyms
+	related []string   // pack stems WordNet relates to the word, worth relatedCredit
+	near    []string   // pack stems that are another form of the word, worth nearCredit
+	inFacts []factStem // the stems the facts use, in stems' order, for scoring facts
 	weight  float64
 	known   bool
 }
@@ -130,7 +132,7 @@ func (b *Base) parse(norm string) *query {
 	}
 	q.fixedStems = make([]string, len(q.fixed))
 	for j, t := range q.fixed {
-		q.fixedStems[j] = stem(t) // once per question, not once per candidate
+		q.fixedStems[j] = ix.stem(t) // once per question, not once per candidate
 	}
 	// Content units: linked entities, then the remaining content words.
 	used := make([]bool, len(q.toks))
@@ -158,15 +160,12 @@ func (b *Base) parse(norm string) *query {
 			w = max(w, ix.entityIDF(e.ID))
 		}
 		for j := l.start; j < l.end; j++ {
-			if t := stem(q.fixed[j]); !ix.stop[q.fixed[j]] && len(ix.postings[t]) > 0 {
+			if t := q.fixedStems[j]; !ix.stop[q.fixed[j]] && len(ix.postings[t]) > 0 {
 				w = max(w, 0.8*ix.termIDF(t))
 			}
 		}
 		q.units = append(q.units, unit{link: l, weight: w, known: true})
 	}
-	intentWords := setOf(`many much number total count percentage percent share figure figures
-		list name names enumerate timeline chronology happened happen define definition meaning mean means stand stands
-		abbreviation acronym describe explain tell happening events event`)
 	seen := map[string]bool{}
 	for i, t := range q.fixed {
 		if used[i] || q.spanToks[i] || ix.stop[t] || ix.qwords[t] || intentWords[t] || currentWords[t] {
@@ -175,7 +174,7 @@ func (b *Base) parse(norm string) *query {
 		if answerTypes[t] && i > 0 && (q.toks[i-1] == "which" || q.toks[i-1] == "what") {
 			continue // "which city" asks for a place; the fact need not say "city"
 		}
-		s := stem(t)
+		s := q.fixedStems[i]
 		if seen[s] {
 			continue
 		}
@@ -218,6 +217,12 @@ func (b *Base) parse(norm string) *query {
 		q.units = append(q.units, u)
 	}
 	q.collectStems(ix)
+	q.altHit = make([]bool, len(ix.altQs))
+	for _, s := range q.stemOrder {
+		for _, n := range ix.altPostings[s] {
+			q.altHit[n] = true
+		}
+	}
 	q.bareName()
 	return q
 }
@@ -237,6 +242,14 @@ func (q *query) bareName() {
 	if q.linkedPerson() != nil {
 		q.intent = IntentWho
 	}
+}
+
+// factStem is one of a word's stems that the facts use, with its idf and
+// its place among the word's stems (0 for the word itself).
+type factStem struct {
+	stem string
+	idf  float64
+	j    int
 }
 
 // stemUse is what one stem the question uses stands for: the units whose
@@ -280,6 +293,12 @@ func (q *query) collectStems(ix *index) {
 			continue
 		}
 		q.units[k].near = ix.nearForms(u.stems[0])
+		for j, st := range u.stems {
+			// Most synonyms' forms are in no fact: scoring skips them.
+			if len(ix.postings[st]) > 0 {
+				q.units[k].inFacts = append(q.units[k].inFacts, factStem{st, ix.termIDF(st), j})
+			}
+		}
 		for _, s := range u.stems {
 			add(s, k, 1)
 		}
@@ -455,6 +474,12 @@ func classify(toks []string, hasSpan bool) Intent {
 	}
 	return IntentFact
 }
+
+// intentWords say what kind of answer is wanted, not what it is about:
+// they are not matched against facts.
+var intentWords = setOf(`many much number total count percentage percent share figure figures
+		list name names enumerate timeline chronology happened happen define definition meaning mean means stand stands
+		abbreviation acronym describe explain tell happening events event`)
 
 // answerTypes are nouns that, after "which" or "what", name the kind of
 // answer wanted rather than the topic: the intent carries them.

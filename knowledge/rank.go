@@ -98,10 +98,10 @@ func (b *Base) bm25Fact(q *query, i int) float64 {
 		if u.link != nil {
 			continue
 		}
-		for j, st := range u.stems {
-			if tf := terms[st]; tf > 0 {
-				w := ix.termIDF(st) * ix.bm25tf(tf, i)
-				if j > 0 {
+		for _, fs := range u.inFacts {
+			if tf := terms[fs.stem]; tf > 0 {
+				w := fs.idf * ix.bm25tf(tf, i)
+				if fs.j > 0 {
 					w /= 2
 				}
 				s += w
@@ -177,8 +177,8 @@ func (b *Base) idealBM25(q *query) float64 {
 // uses the word's stem or a synonym, mostly when it uses a longer or shorter
 // form the stemmer did not join (depends, dependent).
 func termCredit(terms map[string]int, u unit) float64 {
-	for _, s := range u.stems {
-		if terms[s] > 0 {
+	for _, s := range u.inFacts {
+		if terms[s.stem] > 0 {
 			return 1
 		}
 	}
