@@ -189,7 +189,7 @@ func (ix *index) altCovers(i int, u unit) bool {
 
 // altCandidates proposes the facts whose alternate questions share the
 // question's rarest words.
-func (b *Base) altCandidates(q *query, cands map[int]bool) {
+func (b *Base) altCandidates(q *query, cands *candSet) {
 	ix := b.idx
 	budget := altPostingBudget
 	for _, s := range q.stemOrder {
@@ -199,7 +199,7 @@ func (b *Base) altCandidates(q *query, cands map[int]bool) {
 		}
 		budget -= len(ps)
 		for _, n := range ps {
-			cands[ix.altQs[n].fact] = true
+			cands.add(ix.altQs[n].fact)
 		}
 	}
 }

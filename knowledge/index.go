@@ -33,12 +33,13 @@ type index struct {
 	aliases map[string][]alias
 
 	// BM25 over fact text plus the names of the fact's entities.
-	postings map[string][]posting
-	docLen   []int
-	avgLen   float64
-	terms    []map[string]int    // per fact: stem -> term frequency
-	byPrefix map[string][]string // the first nearPrefix letters -> the stems of that length or more
-	stemOf   map[string]string   // every word of the pack, its alternate questions and names -> its stem
+	postings            map[string][]posting
+	docLen              []int
+	avgLen              float64
+	terms               []map[string]int    // per fact: stem -> term frequency
+	byPrefix            map[string][]string // the first nearPrefix letters -> the stems of that length or more
+	qwordList, stopList []string            // qwords and stop, sorted, for typo checks
+	stemOf              map[string]string   // every word of the pack, its alternate questions and names -> its stem
 
 	entityFacts map[string][]int      // entity id -> facts naming it, in pack order
 	subjectOf   map[string][]int      // entity id -> facts naming it first (about it)
@@ -91,6 +92,14 @@ func buildIndex(b *Base, m models) *index {
 		mainStems:   map[string][]string{},
 		factIndex:   map[*Fact]int{},
 	}
+	for w := range ix.qwords {
+		ix.qwordList = append(ix.qwordList, w)
+	}
+	for w := range ix.stop {
+		ix.stopList = append(ix.stopList, w)
+	}
+	sort.Strings(ix.qwordList)
+	sort.Strings(ix.stopList)
 	ix.lex = compileLexicon(b)
 	honorifics := setOf(honorificText)
 	for _, e := range b.entities {
@@ -238,20 +247,16 @@ func (ix *index) functionWord(tok string) string {
 	if len(tok) < 2 || len(tok) > 8 || !isWordy(tok) || ix.knownWord(tok) || ix.stop[tok] || ix.qwords[tok] {
 		return ""
 	}
-	best := ""
-	for i, set := range []map[string]bool{ix.qwords, ix.stop} {
+	for i, words := range [][]string{ix.qwordList, ix.stopList} {
 		if i == 1 && len(tok) > 5 {
 			break // long words are not mistyped function words
 		}
-		for w := range set {
+		for _, w := range words { // sorted: the first found is the least
 			// A typo drops or swaps letters of a short word ("wen", "hav",
 			// "teh"); a longer token ("ban") is a word of its own.
-			if len(w) >= 2 && len(tok) <= len(w) && len(w)-len(tok) <= 1 && osaDistance(tok, w) == 1 && (best == "" || w < best) {
-				best = w
+			if len(w) >= 2 && len(tok) <= len(w) && len(w)-len(tok) <= 1 && osaDistance(tok, w) == 1 {
+				return w
 			}
-		}
-		if best != "" {
-			return best
 		}
 	}
 	return ""

@@ -433,7 +433,7 @@ func classify(toks []string, hasSpan bool) Intent {
 	s := " " + strings.Join(toks, " ") + " "
 	has := func(words ...string) bool {
 		for _, w := range words {
-			if strings.Contains(s, " "+w+" ") {
+			if hasPhrase(s, w) {
 				return true
 			}
 		}
@@ -495,6 +495,22 @@ var successionWords = setOf(`replaced replace succeeded succeed successor predec
 
 // askStartWords ask when someone took up a post: "when did X become chief".
 var askStartWords = setOf(`become became appointed appoint named elected assume assumed`)
+
+// hasPhrase reports whether s, a space-padded run of tokens, contains the
+// phrase w as whole tokens, without building " "+w+" ".
+func hasPhrase(s, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return false
+		}
+		j += i
+		if j > 0 && s[j-1] == ' ' && j+len(w) < len(s) && s[j+len(w)] == ' ' {
+			return true
+		}
+		i = j + 1
+	}
+}
 
 // currentWords ask what holds now. The sources stop at their dates, so the
 // answer says which date it holds as of.

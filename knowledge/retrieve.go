@@ -8,7 +8,7 @@ import "sort"
 // rank scores the facts the question could be about, best first.
 func (b *Base) rank(q *query) []scored {
 	ix := b.idx
-	cands := map[int]bool{}
+	cands := newCandSet(len(b.facts))
 	for _, l := range q.links {
 		for _, e := range l.entities {
 			fs := ix.entityFacts[e.ID]
@@ -20,28 +20,30 @@ func (b *Base) rank(q *query) []scored {
 				}
 			}
 			for _, i := range fs {
-				cands[i] = true
+				cands.add(i)
 			}
 		}
 	}
 	for _, s := range b.bm25(q, candidateCap) {
-		cands[s.fact] = true
+		cands.add(s.fact)
 	}
 	b.altCandidates(q, cands)
-	if q.hasSpan && len(cands) < 400 {
+	if q.hasSpan && len(cands.list) < 400 {
 		for _, i := range ix.dated(b, q.from, q.to) {
-			if len(cands) > 400 {
+			if len(cands.list) > 400 {
 				break
 			}
-			cands[i] = true
+			cands.add(i)
 		}
 	}
 	top := newTopK(rankKeep)
-	for i := range cands {
-		top.add(b.score(q, i))
+	for _, i := range cands.list {
+		s := b.score(q, i)
+		top.add(&s)
 	}
-	b.rerank(top.items)
-	return top.items
+	items := top.sorted()
+	b.rerank(items)
+	return items
 }
 
 // bm25 proposes candidate facts from the question's rarest words. Terms
@@ -98,19 +100,20 @@ func (b *Base) bm25(q *query, k int) []scored {
 	}
 	top := newTopK(k)
 	for f, s := range acc {
-		top.add(scored{fact: f, score: s})
+		top.add(&scored{fact: f, score: s})
 	}
-	return top.items
+	return top.sorted()
 }
 
-// topK keeps the k best-scoring candidates seen, best first; ties go to the
-// earlier fact so that answers do not depend on map order.
+// topK keeps the k best of the candidates it is shown. Candidates are
+// large, so it keeps them in an arena and orders indexes into it.
 type topK struct {
 	k     int
-	items []scored
+	arena []scored
+	order []int // indexes into arena, best first
 }
 
-func newTopK(k int) *topK { return &topK{k: k, items: make([]scored, 0, k+1)} }
+func newTopK(k int) *topK { return &topK{k: k, order: make([]int, 0, k+1)} }
 
 func better(a, b scored) bool {
 	if a.score != b.score {
@@ -119,17 +122,42 @@ func better(a, b scored) bool {
 	return a.fact < b.fact
 }
 
-func (t *topK) add(s scored) {
-	n := len(t.items)
-	if n == t.k && !better(s, t.items[n-1]) {
+func (t *topK) add(s *scored) {
+	n := len(t.order)
+	if n == t.k && !better(*s, t.arena[t.order[n-1]]) {
 		return
 	}
-	i := sort.Search(n, func(i int) bool { return better(s, t.items[i]) })
-	t.items = append(t.items, scored{})
-	copy(t.items[i+1:], t.items[i:])
-	t.items[i] = s
-	if len(t.items) > t.k {
-		t.items = t.items[:t.k]
+	i := sort.Search(n, func(i int) bool { return better(*s, t.arena[t.order[i]]) })
+	t.arena = append(t.arena, *s)
+	t.order = append(t.order, 0)
+	copy(t.order[i+1:], t.order[i:])
+	t.order[i] = len(t.arena) - 1
+	if len(t.order) > t.k {
+		t.order = t.order[:t.k]
+	}
+}
+
+// sorted returns the kept candidates, best first.
+func (t *topK) sorted() []scored {
+	out := make([]scored, len(t.order))
+	for j, i := range t.order {
+		out[j] = t.arena[i]
+	}
+	return out
+}
+
+// candSet is a set of fact indexes that remembers the order they came in.
+type candSet struct {
+	seen []bool
+	list []int
+}
+
+func newCandSet(n int) *candSet { return &candSet{seen: make([]bool, n)} }
+
+func (c *candSet) add(i int) {
+	if !c.seen[i] {
+		c.seen[i] = true
+		c.list = append(c.list, i)
 	}
 }
 
