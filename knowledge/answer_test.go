@@ -254,6 +254,27 @@ func TestMissingPartIsDeclined(t *testing.T) {
 	}
 }
 
+// TestRoleHolders: a question about a role is answered by a fact that names
+// its holder beside the title, and declined by one that names the role only.
+func TestRoleHolders(t *testing.T) {
+	for _, tc := range []struct {
+		q, want string // want "" means a decline
+	}{
+		{"who was the isi chief in 2021", "Faiz Hameed"},
+		{"who was the caretaker pm in 2023", "Kakar"},
+		{"who is the taliban pm", "Hasan Akhund"},
+		{"@durand who is pakistan's army chief", ""},
+	} {
+		a := base(t).Answer(tc.q)
+		switch {
+		case tc.want == "" && a.Answered:
+			t.Errorf("%q: answered %q, want a decline", tc.q, a.Text())
+		case tc.want != "" && (!a.Answered || !strings.Contains(a.Lines[0], tc.want)):
+			t.Errorf("%q: %q (answered %v), want it to lead with %s", tc.q, a.Text(), a.Answered, tc.want)
+		}
+	}
+}
+
 // TestCurrentIsAnsweredAsOf: "current", "now" and "latest" questions are
 // answered as of the source's date, with the lead fact alone.
 func TestCurrentIsAnsweredAsOf(t *testing.T) {

@@ -65,7 +65,7 @@ func (b *Base) missingPart(q *query, i int) string {
 			}
 		case q.linkedPerson() == nil && !b.answersWho(q, f) && !b.namesOther(q, f, !q.personQ):
 			return "who"
-		case b.features(q, i).Signs[signWhoUnnamed] != 0:
+		case b.features(q, i).Signs[signWhoUnnamed] != 0 && !b.namesHolder(q, f):
 			return "who" // "the army chief": the fact names a role, not who holds it
 		}
 	case IntentStatement:
@@ -340,3 +340,39 @@ func (b *Base) missesEvent(q *query, i int) bool {
 	}
 	return words > 0
 }
+
+// namesHolder reports whether fact f names its subject next to a title the
+// question asks about: "ISI chief Faiz Hameed", "Faiz Hameed, the ISI chief".
+// A name further off ("chaired by Kakar, with the army chief among those
+// present") holds no title the question asks about.
+func (b *Base) namesHolder(q *query, f *Fact) bool {
+	if len(f.Entities) == 0 {
+		return false
+	}
+	e := b.entityByID[f.Entities[0]]
+	if e == nil || e.Kind != KindPerson {
+		return false
+	}
+	name := map[string]bool{}
+	for _, n := range append([]string{e.Name}, e.Aliases...) {
+		for _, t := range tokenize(n) {
+			name[t] = true
+		}
+	}
+	toks := tokenize(f.Text)
+	for p, t := range toks {
+		if !roleNouns[t] || !contains(q.toks, t) {
+			continue
+		}
+		for d := -holderWindow; d <= holderWindow; d++ {
+			if k := p + d; k >= 0 && k < len(toks) && name[toks[k]] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// holderWindow is how many words from a title a name may stand and still
+// be the title's holder.
+const holderWindow = 3

@@ -443,6 +443,14 @@ func classify(toks []string, hasSpan bool) Intent {
 	if len(toks) > 0 {
 		first = toks[0]
 	}
+	switch first {
+	case "who", "whos", "whom", "whose":
+		// "who was PM when the Taliban took Kabul": a later "when" opens a
+		// clause; the question asks who.
+		if !has("timeline", "chronology") {
+			return IntentWho
+		}
+	}
 	switch {
 	case has("timeline", "chronology", "history of", "brief history", "short history") || (hasSpan && has("what happened", "what happen", "whats happened", "what went on", "events in", "events of", "what occurred", "news", "updates", "developments")):
 		return IntentTimeline
