@@ -86,7 +86,7 @@ func (b *Base) Answer(question string) Answer {
 	if p < b.idx.models.Confidence.Threshold {
 		a = b.decline(q, a, ranked)
 		a.Confidence = round2(p)
-		b.nearest(q, &a, ranked)
+		b.nearest(q, &a, ranked, false)
 		return a
 	}
 	if missing := b.missingPart(q, ranked[0].fact); missing != "" {
@@ -95,7 +95,7 @@ func (b *Base) Answer(question string) Answer {
 		a = b.decline(q, a, ranked)
 		a.Confidence = round2(1 - p)
 		a.Lines[0] = "The sources I have don't say " + missing + "."
-		b.nearest(q, &a, ranked)
+		b.nearest(q, &a, ranked, true)
 		return a
 	}
 	b.compose(q, &a, ranked)

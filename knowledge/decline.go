@@ -65,6 +65,8 @@ func (b *Base) missingPart(q *query, i int) string {
 			}
 		case q.linkedPerson() == nil && !b.answersWho(q, f) && !b.namesOther(q, f, !q.personQ):
 			return "who"
+		case b.otherHolder(q, f):
+			return "who" // "the Taliban's ambassador" is not Pakistan's
 		case b.features(q, i).Signs[signWhoUnnamed] != 0 && !b.namesHolder(q, f):
 			return "who" // "the army chief": the fact names a role, not who holds it
 		}
@@ -203,20 +205,43 @@ const NearestText = "What they do say:"
 // nearest adds to a decline the fact the sources give about the very thing
 // the question names, when there is one: "when did Torkham reopen" is not
 // answered, but what the sources say about Torkham's closing is worth
-// knowing. The answer stays a decline.
-func (b *Base) nearest(q *query, a *Answer, ranked []scored) {
+// knowing. The answer stays a decline. lacksPart says the best fact was
+// declined only for lacking the part asked, so it is the one to give.
+func (b *Base) nearest(q *query, a *Answer, ranked []scored, lacksPart bool) {
 	if len(ranked) == 0 {
 		return
 	}
-	top := ranked[0]
 	specific := 0
 	for _, l := range q.links {
 		if !b.idx.broad(l.entities[0].ID) {
 			specific++
 		}
 	}
-	f := b.facts[top.fact]
-	if specific == 0 || top.feat.MissedEntity > 0 || top.feat.Meta > 0 || b.idx.docFact[top.fact] || !coveredEntities(q, b, f, b.idx.terms[top.fact]) {
+	if specific == 0 {
+		return
+	}
+	usable := func(s scored) bool {
+		f := b.facts[s.fact]
+		return s.feat.MissedEntity == 0 && s.feat.Meta == 0 && !b.idx.docFact[s.fact] && coveredEntities(q, b, f, b.idx.terms[s.fact])
+	}
+	// Among the nearest few, a fact about the thing named says most about
+	// it; otherwise the nearest that names everything asked about.
+	var f *Fact
+	for k, s := range ranked {
+		if k == nearestLook || lacksPart {
+			// A fact that lacks only the part asked is itself what the
+			// sources say.
+			break
+		}
+		if g := b.facts[s.fact]; usable(s) && len(g.Entities) > 0 && q.linked(g.Entities[0]) && !b.idx.broad(g.Entities[0]) {
+			f = g
+			break
+		}
+	}
+	if f == nil && usable(ranked[0]) {
+		f = b.facts[ranked[0].fact]
+	}
+	if f == nil {
 		return
 	}
 	a.Lines = append(a.Lines[:1:1], NearestText+" "+f.Text)
@@ -226,6 +251,10 @@ func (b *Base) nearest(q *query, a *Answer, ranked []scored) {
 	a.Facts = []*Fact{f}
 	a.Sources = b.sourcesOf(a.Facts)
 }
+
+// nearestLook is how many of the nearest facts a decline looks through for
+// one about the thing named.
+const nearestLook = 5
 
 // Limits on the work of suggesting.
 const (
@@ -376,3 +405,63 @@ func (b *Base) namesHolder(q *query, f *Fact) bool {
 // holderWindow is how many words from a title a name may stand and still
 // be the title's holder.
 const holderWindow = 3
+
+// otherHolder reports whether the question asks for one party's holder of a
+// title ("the Taliban's ambassador") and fact f gives another party's
+// ("Pakistan's ambassador").
+func (b *Base) otherHolder(q *query, f *Fact) bool {
+	asked := possessedTitles(q.norm)
+	if len(asked) == 0 {
+		return false
+	}
+	for title, owner := range possessedTitles(strings.ToLower(f.Text)) {
+		if want, ok := asked[title]; ok && !b.sameParty(want, owner) {
+			return true
+		}
+	}
+	return false
+}
+
+// possessedTitles finds "<owner>'s <title>" in text, for the titles of
+// roleNouns, and returns title -> owner.
+func possessedTitles(text string) map[string]string {
+	out := map[string]string{}
+	words := strings.Fields(text)
+	for k := 0; k+1 < len(words); k++ {
+		owner, ok := strings.CutSuffix(strings.Trim(words[k], `"(`), "'s")
+		if !ok || owner == "" {
+			continue
+		}
+		title := strings.Trim(words[k+1], `.,;:!?")`)
+		if roleNouns[title] {
+			out[title] = owner
+		}
+	}
+	return out
+}
+
+// sameParty reports whether two owner words name one party: the same word,
+// or names of one entity ("Islamabad" stands for Pakistan).
+func (b *Base) sameParty(x, y string) bool {
+	if x == y {
+		return true
+	}
+	ids := func(w string) []string {
+		var out []string
+		for _, a := range b.idx.aliases[w] {
+			if len(a.toks) == 1 {
+				out = append(out, a.entity.ID)
+			}
+		}
+		for _, e := range b.idx.lex.capitals[w] {
+			out = append(out, e.ID)
+		}
+		return out
+	}
+	for _, a := range ids(x) {
+		if contains(ids(y), a) {
+			return true
+		}
+	}
+	return false
+}

@@ -394,13 +394,24 @@ const marginCap = 5.0
 
 // rankFeatureNames name, in order, the ranking model's inputs for one
 // candidate.
-var rankFeatureNames = []string{
+var rankFeatureNames = append([]string{
 	"cov", "text_cov", "alt", "log_bm25", "missed_entity", "intent_fit", "span_fit", "meta", "hand_conf", "hand_score",
+}, signNames()...)
+
+// signNames lists the signs' names in order.
+func signNames() []string {
+	out := make([]string, numSigns)
+	for s := range numSigns {
+		out[s] = signInfo[s].name
+	}
+	return out
 }
 
-// rankInputs builds the ranking model's inputs for one candidate.
+// rankInputs builds the ranking model's inputs for one candidate: its
+// features, the hand model's outputs, and every sign.
 func rankInputs(f features) []float64 {
-	return []float64{f.Cov, f.TextCov, f.Alt, math.Log1p(f.BM25), f.MissedEntity, f.IntentFit, f.SpanFit, f.Meta, f.HandConf, f.Score / handScoreScale}
+	x := []float64{f.Cov, f.TextCov, f.Alt, math.Log1p(f.BM25), f.MissedEntity, f.IntentFit, f.SpanFit, f.Meta, f.HandConf, f.Score / handScoreScale}
+	return append(x, f.Signs[:]...)
 }
 
 // handScoreScale brings the hand-tuned ranking score to about the range of

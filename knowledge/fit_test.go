@@ -325,7 +325,7 @@ func TestFitConfidence(t *testing.T) {
 
 	// Ranking first, on the hand order's candidates.
 	b.idx.models.Rank = logistic{}
-	rm := fitLogistic(rankFeatureNames, rankExamples(b, train), 0.01, 3000)
+	rm := fitLogistic(rankFeatureNames, rankExamples(b, train), rankL2, 3000)
 	rm.Command, rm.FittedOn = cmd, fittedOn
 	b.idx.models.Rank = rm
 	logWeights(t, "rank", rm)
@@ -378,3 +378,7 @@ func ones(n int) []float64 {
 	}
 	return out
 }
+
+// rankL2 is the ranking fit's L2 penalty: strong enough that a sign seen on
+// few candidates cannot outweigh the hand model's judgement.
+const rankL2 = 0.1

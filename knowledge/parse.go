@@ -107,8 +107,8 @@ func (b *Base) parse(norm string) *query {
 	q.personQ = strings.Contains(" "+norm+" ", " name of ") || strings.Contains(" "+norm+" ", " which person ")
 	for _, t := range q.toks {
 		switch {
-		case roleNouns[t]:
-			q.personQ = true // "the leader of X" is a person, not a group
+		case roleNouns[t], leadVerbs[t]:
+			q.personQ = true // "the leader of X", "who runs X": a person, not a group
 		case successionWords[t]:
 			q.succession = true
 		case askStartWords[t]:
@@ -497,6 +497,10 @@ var answerTypes = setOf(`city cities town towns province provinces district dist
 // roleNouns are titles: a who-question about one wants a person.
 var roleNouns = setOf(`leader leaders head chief minister ministers spokesman spokesperson president founder commander
 	ambassador envoy representative editor editors author emir premier governor general secretary deputy`)
+
+// leadVerbs ask who holds a post now: "who runs the NRF" wants a person.
+// ("Who led the attack" may want a group, so past tenses are not here.)
+var leadVerbs = setOf(`leads heads runs commands chairs`)
 
 // successionWords ask about someone other than the person named.
 var successionWords = setOf(`replaced replace succeeded succeed successor predecessor preceded precede`)

@@ -155,7 +155,7 @@ func TestMentionAnsweredAsReply(t *testing.T) {
 		t.Errorf("reply is not a reply to %v: %v", msg["id"], c.Body["message_reference"])
 	}
 	assertNoMentions(t, c.Body)
-	if e := embedText(t, c.Body); !strings.Contains(e, "special representative") || !strings.Contains(e, "Viewpoint of Afghanistan") {
+	if e := embedText(t, c.Body); !strings.Contains(e, "special representative") || !strings.Contains(e, `"name":"Sources","value":"📄 **`) {
 		t.Errorf("embed %s", e)
 	}
 	if strings.Contains(c.RawBody, "@everyone") {

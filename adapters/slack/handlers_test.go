@@ -69,7 +69,9 @@ func TestSlashCommandSigned(t *testing.T) {
 	if msg["response_type"] != "ephemeral" {
 		t.Errorf("response_type = %v, want ephemeral", msg["response_type"])
 	}
-	for _, want := range []string{"special representative", `"action_id":"` + ActionShare + `"`, "Pakistan's Viewpoint of Afghanistan"} {
+	// The answer and its cited source, whichever of the sources that say it
+	// leads.
+	for _, want := range []string{"special representative", `"action_id":"` + ActionShare + `"`, "📄 *", `"block_id":"durand_sources"`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("reply lacks %q:\n%s", want, body)
 		}
