@@ -97,6 +97,20 @@ func evalLabelled(qs []evalQuestion) []labelled {
 	return out
 }
 
+// oofFolds is how many parts the fit's questions are split into, so that
+// each part's confidence examples come from a ranking fitted on the others.
+const oofFolds = 5
+
+// rankExamplesByQuestion is rankExamples kept per question, in the order of
+// ls; a question the pipeline settles before ranking has none.
+func rankExamplesByQuestion(b *Base, ls []labelled) [][]example {
+	out := make([][]example, len(ls))
+	for i := range ls {
+		out[i] = rankExamples(b, ls[i:i+1])
+	}
+	return out
+}
+
 // rankExamples labels every kept candidate of every question by whether it
 // answers the question.
 func rankExamples(b *Base, ls []labelled) []example {
@@ -323,23 +337,45 @@ func TestFitConfidence(t *testing.T) {
 	fittedOn := fmt.Sprintf("%d alternate questions, each held out of its own matching; %s", nAlt, strings.Join(sets, ", "))
 	const cmd = "go test ./knowledge -run TestFitConfidence -refit"
 
-	// Ranking first, on the hand order's candidates.
+	// Ranking first, on the hand order's candidates (which the ranking
+	// model does not change: it only reorders the kept ones).
 	b.idx.models.Rank = logistic{}
-	rm := fitLogistic(rankFeatureNames, rankExamples(b, train), rankL2, 3000)
+	perQ := rankExamplesByQuestion(b, train)
+	var all []example
+	for _, xs := range perQ {
+		all = append(all, xs...)
+	}
+	rm := fitLogistic(rankFeatureNames, all, rankL2, 3000)
 	rm.Command, rm.FittedOn = cmd, fittedOn
-	b.idx.models.Rank = rm
 	logWeights(t, "rank", rm)
 
-	// Then confidence, on the answers the fitted ranking gives.
-	exs := confExamples(b, train)
-	nAltEx := 0
+	// Then confidence, on the answers the ranking gives. Each question's
+	// answer comes from a ranking fitted without it, so the confidence model
+	// learns how right answers are on questions the ranking has not seen,
+	// not on ones it was fitted to.
+	var exs []example
+	for k := range oofFolds {
+		var in []example
+		var held []labelled
+		for qi, xs := range perQ {
+			if qi%oofFolds == k {
+				held = append(held, train[qi])
+			} else {
+				in = append(in, xs...)
+			}
+		}
+		b.idx.models.Rank = fitLogistic(rankFeatureNames, in, rankL2, 3000)
+		exs = append(exs, confExamples(b, held)...)
+	}
+	b.idx.models.Rank = rm
+	var evalExs []example
 	for _, e := range exs {
-		if e.weight == altExampleWeight {
-			nAltEx++
+		if e.weight == evalExampleWeight {
+			evalExs = append(evalExs, e)
 		}
 	}
 	m := fitLogistic(confFeatureNames, exs, 0.01, 4000)
-	m.Threshold = bestThreshold(m, exs[nAltEx:])
+	m.Threshold = bestThreshold(m, evalExs)
 	m.Command, m.FittedOn = cmd, fittedOn
 	held := confExamples(b, heldQs)
 	decided, ece, answered := calibration(m, held)
