@@ -25,7 +25,7 @@ func (b *Base) rerank(items []scored) {
 	for k := range items {
 		items[k].score = rerankScale * m.prob(rankInputs(items[k].feat))
 	}
-	sort.SliceStable(items, func(i, j int) bool { return better(items[i], items[j]) })
+	sort.SliceStable(items, func(i, j int) bool { return better(&items[i], &items[j]) })
 }
 
 // rerankScale maps the ranking model's chance onto the hand score's range.

@@ -85,7 +85,9 @@ func (b *Base) bm25(q *query, k int) []scored {
 		}
 	}
 	sort.Slice(terms, func(i, j int) bool { return len(ix.postings[terms[i].t]) < len(ix.postings[terms[j].t]) })
-	acc := map[int]float64{}
+	acc := make([]float64, len(ix.docLen))
+	hit := make([]bool, len(ix.docLen))
+	var touched []int
 	budget := postingBudget
 	for _, qt := range terms {
 		ps := ix.postings[qt.t]
@@ -95,12 +97,16 @@ func (b *Base) bm25(q *query, k int) []scored {
 		budget -= len(ps)
 		idf := ix.idf(len(ps), len(ix.docLen)) * qt.w
 		for _, p := range ps {
+			if !hit[p.fact] {
+				hit[p.fact] = true
+				touched = append(touched, p.fact)
+			}
 			acc[p.fact] += idf * ix.bm25tf(p.tf, p.fact)
 		}
 	}
 	top := newTopK(k)
-	for f, s := range acc {
-		top.add(&scored{fact: f, score: s})
+	for _, f := range touched {
+		top.add(&scored{fact: f, score: acc[f]})
 	}
 	return top.sorted()
 }
@@ -115,7 +121,7 @@ type topK struct {
 
 func newTopK(k int) *topK { return &topK{k: k, order: make([]int, 0, k+1)} }
 
-func better(a, b scored) bool {
+func better(a, b *scored) bool {
 	if a.score != b.score {
 		return a.score > b.score
 	}
@@ -124,10 +130,10 @@ func better(a, b scored) bool {
 
 func (t *topK) add(s *scored) {
 	n := len(t.order)
-	if n == t.k && !better(*s, t.arena[t.order[n-1]]) {
+	if n == t.k && !better(s, &t.arena[t.order[n-1]]) {
 		return
 	}
-	i := sort.Search(n, func(i int) bool { return better(*s, t.arena[t.order[i]]) })
+	i := sort.Search(n, func(i int) bool { return better(s, &t.arena[t.order[i]]) })
 	t.arena = append(t.arena, *s)
 	t.order = append(t.order, 0)
 	copy(t.order[i+1:], t.order[i:])
