@@ -10,6 +10,7 @@ type altQuestion struct {
 	fact  int
 	key   string    // the question normalised, to recognise it when asked as written
 	stems []string  // distinct content stems, shorthand and phrases expanded
+	ids   []int32   // each stem's number in index.altStemID
 	idf   []float64 // each stem's altIDF
 	total float64   // the stems' idf, summed
 	names []string  // ids of the entities the question names in full
@@ -57,6 +58,18 @@ func (ix *index) indexAltQuestions(b *Base) {
 			if len(name) > 0 && !contains(byFirst[name[0]], id) {
 				byFirst[name[0]] = append(byFirst[name[0]], id)
 			}
+		}
+	}
+	ix.altStemID = map[string]int32{}
+	for n := range ix.altQs {
+		aq := &ix.altQs[n]
+		for _, s := range aq.stems {
+			id, ok := ix.altStemID[s]
+			if !ok {
+				id = int32(len(ix.altStemID))
+				ix.altStemID[s] = id
+			}
+			aq.ids = append(aq.ids, id)
 		}
 	}
 	for n := range ix.altQs {
@@ -117,14 +130,15 @@ func (b *Base) altMatch(q *query, i int) float64 {
 		// One pass over the alternate question's stems finds both the
 		// question words it covers and its own words the question uses.
 		var used float64
-		for k, s := range aq.stems {
+		for k, id := range aq.ids {
 			if !q.altHit[n] {
 				break // shares no stem with the question: nothing to find
 			}
-			st, ok := q.stems[s]
-			if !ok {
+			p := q.altUse[id]
+			if p == 0 {
 				continue
 			}
+			st := &q.useList[p-1]
 			used += aq.idf[k]
 			for _, c := range st.covers {
 				credit[c.unit] = max(credit[c.unit], c.credit)

@@ -56,6 +56,7 @@ type index struct {
 	maxIDF      float64
 
 	altQs       []altQuestion    // every fact's alternate questions
+	altStemID   map[string]int32 // each stem the alternate questions use -> its number
 	altPostings map[string][]int // stem -> alternate questions using it
 	factAlts    [][]int          // per fact: its alternate questions
 }

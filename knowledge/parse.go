@@ -59,6 +59,8 @@ type query struct {
 	stemOrder    []string           // the keys of stems, in the question's order
 	scratch      []float64          // reused per alternate question by altMatch
 	altHit       []bool             // per alternate question: it shares a stem with the question
+	altUse       []int32            // per alternate-question stem number: 1 + its place in stemOrder, or 0 if unused
+	useList      []stemUse          // stems' uses in stemOrder's order
 	asksDocument bool               // about a document, an abbreviation or a spelling
 	heldOut      string             // when fitting: the alternate question being asked, not to be matched
 }
@@ -218,9 +220,15 @@ func (b *Base) parse(norm string) *query {
 	}
 	q.collectStems(ix)
 	q.altHit = make([]bool, len(ix.altQs))
-	for _, s := range q.stemOrder {
+	q.altUse = make([]int32, len(ix.altStemID))
+	q.useList = make([]stemUse, len(q.stemOrder))
+	for p, s := range q.stemOrder {
+		q.useList[p] = q.stems[s]
 		for _, n := range ix.altPostings[s] {
 			q.altHit[n] = true
+		}
+		if id, ok := ix.altStemID[s]; ok {
+			q.altUse[id] = int32(p + 1)
 		}
 	}
 	q.bareName()
