@@ -110,10 +110,10 @@ func (b *Base) features(q *query, i int) features {
 	terms := ix.terms[i]
 	var ft features
 	var total, covered float64
-	for _, u := range q.units {
+	for k, u := range q.units {
 		total += u.weight
 		if u.link != nil {
-			if b.mentions(f, terms, u.link.entities) {
+			if q.named[k][i] {
 				covered += u.weight
 			} else if !ix.broad(u.link.entities[0].ID) {
 				ft.MissedEntity++

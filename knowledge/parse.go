@@ -61,6 +61,7 @@ type query struct {
 	altHit       []bool             // per alternate question: it shares a stem with the question
 	altUse       []int32            // per alternate-question stem number: 1 + its place in stemOrder, or 0 if unused
 	useList      []stemUse          // stems' uses in stemOrder's order
+	named        [][]bool           // per unit naming entities, per fact: the fact is about one of them (mentions)
 	asksDocument bool               // about a document, an abbreviation or a spelling
 	heldOut      string             // when fitting: the alternate question being asked, not to be matched
 }
@@ -219,6 +220,7 @@ func (b *Base) parse(norm string) *query {
 		q.units = append(q.units, u)
 	}
 	q.collectStems(ix)
+	q.markNamed(ix)
 	q.altHit = make([]bool, len(ix.altQs))
 	q.altUse = make([]int32, len(ix.altStemID))
 	q.useList = make([]stemUse, len(q.stemOrder))
@@ -258,6 +260,44 @@ type factStem struct {
 	stem string
 	idf  float64
 	j    int
+}
+
+// markNamed works out, for each unit that names entities, which facts are
+// about one of them, as mentions decides, walking the entities' facts and
+// their names' postings once instead of checking each candidate.
+func (q *query) markNamed(ix *index) {
+	n := len(ix.docLen)
+	q.named = make([][]bool, len(q.units))
+	for k, u := range q.units {
+		if u.link == nil {
+			continue
+		}
+		named := make([]bool, n)
+		for _, e := range u.link.entities {
+			for _, i := range ix.entityFacts[e.ID] {
+				named[i] = true
+			}
+			for _, name := range ix.nameStems[e.ID] {
+				if len(name) == 0 {
+					continue
+				}
+				for _, p := range ix.postings[name[0]] {
+					if named[p.fact] {
+						continue
+					}
+					all := true
+					for _, s := range name[1:] {
+						if ix.terms[p.fact][s] == 0 {
+							all = false
+							break
+						}
+					}
+					named[p.fact] = all
+				}
+			}
+		}
+		q.named[k] = named
+	}
 }
 
 // stemUse is what one stem the question uses stands for: the units whose

@@ -37,6 +37,7 @@ func (b *Base) rank(q *query) []scored {
 		}
 	}
 	top := newTopK(rankKeep)
+	top.arena = make([]scored, 0, len(cands.list))
 	for _, i := range cands.list {
 		s := b.score(q, i)
 		top.add(&s)
