@@ -18,7 +18,7 @@ type features struct {
 	SpanFit      float64 // +1 dated in the span asked about, −1 not, 0 no span asked
 	Meta         float64 // 1 when the fact is about a document (an abbreviation entry, a caption, a citation)
 	Edits        float64 // letters the question's spelling was corrected by
-	Signs        [numSigns]float64
+	Signs        [numSigns]float32 // small whole numbers; float32 keeps candidates small
 
 	// Set by the hand model (rank.go), not here.
 	HandConf float64 // the hand model's confidence
@@ -189,7 +189,7 @@ func (b *Base) features(q *query, i int) features {
 			on(signWhenUndated)
 		} else {
 			on(signWhenDated)
-			ft.Signs[signWhenPrecision] = float64(f.Date.Precision())
+			ft.Signs[signWhenPrecision] = float32(f.Date.Precision())
 		}
 	case IntentHowMany:
 		if !ix.figure[i] {
@@ -410,8 +410,12 @@ func signNames() []string {
 // rankInputs builds the ranking model's inputs for one candidate: its
 // features, the hand model's outputs, and every sign.
 func rankInputs(f features) []float64 {
-	x := []float64{f.Cov, f.TextCov, f.Alt, math.Log1p(f.BM25), f.MissedEntity, f.IntentFit, f.SpanFit, f.Meta, f.HandConf, f.Score / handScoreScale}
-	return append(x, f.Signs[:]...)
+	x := make([]float64, 0, len(rankFeatureNames))
+	x = append(x, f.Cov, f.TextCov, f.Alt, math.Log1p(f.BM25), f.MissedEntity, f.IntentFit, f.SpanFit, f.Meta, f.HandConf, f.Score/handScoreScale)
+	for _, v := range f.Signs {
+		x = append(x, float64(v))
+	}
+	return x
 }
 
 // handScoreScale brings the hand-tuned ranking score to about the range of

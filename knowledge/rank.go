@@ -375,7 +375,7 @@ func (h *handModel) conf(ft features) float64 {
 func (h *handModel) score(ft features) float64 {
 	sc := h.Cov*ft.Cov + h.BM25*ft.BM25
 	for s, v := range ft.Signs {
-		sc += h.bySign[s] * v
+		sc += h.bySign[s] * float64(v)
 	}
 	return sc + h.Conf*ft.HandConf
 }

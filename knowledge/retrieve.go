@@ -24,8 +24,8 @@ func (b *Base) rank(q *query) []scored {
 			}
 		}
 	}
-	for _, s := range b.bm25(q, candidateCap) {
-		cands.add(s.fact)
+	for _, f := range b.bm25(q, candidateCap) {
+		cands.add(f)
 	}
 	b.altCandidates(q, cands)
 	if q.hasSpan && len(cands.list) < 400 {
@@ -37,7 +37,6 @@ func (b *Base) rank(q *query) []scored {
 		}
 	}
 	top := newTopK(rankKeep)
-	top.arena = make([]scored, 0, len(cands.list))
 	for _, i := range cands.list {
 		s := b.score(q, i)
 		top.add(&s)
@@ -51,7 +50,7 @@ func (b *Base) rank(q *query) []scored {
 // are taken rarest first until a budget of postings is spent, so the work
 // depends on the rare terms' postings, not on the size of the pack; common
 // terms count later, when each candidate is scored in full.
-func (b *Base) bm25(q *query, k int) []scored {
+func (b *Base) bm25(q *query, k int) []int {
 	ix := b.idx
 	type qterm struct {
 		t string
@@ -105,11 +104,38 @@ func (b *Base) bm25(q *query, k int) []scored {
 			acc[p.fact] += idf * ix.bm25tf(p.tf, p.fact)
 		}
 	}
-	top := newTopK(k)
-	for _, f := range touched {
-		top.add(&scored{fact: f, score: acc[f]})
+	return bestOf(acc, touched, k)
+}
+
+// bestOf returns, best first, the k facts among touched with the highest
+// score in acc (ties to the earlier fact).
+func bestOf(acc []float64, touched []int, k int) []int {
+	type pair struct {
+		fact  int
+		score float64
 	}
-	return top.sorted()
+	top := make([]pair, 0, k+1)
+	for _, f := range touched {
+		p := pair{f, acc[f]}
+		n := len(top)
+		if n == k && !(p.score > top[n-1].score || p.score == top[n-1].score && p.fact < top[n-1].fact) {
+			continue
+		}
+		i := sort.Search(n, func(i int) bool {
+			return p.score > top[i].score || p.score == top[i].score && p.fact < top[i].fact
+		})
+		top = append(top, pair{})
+		copy(top[i+1:], top[i:])
+		top[i] = p
+		if len(top) > k {
+			top = top[:k]
+		}
+	}
+	out := make([]int, len(top))
+	for j, p := range top {
+		out[j] = p.fact
+	}
+	return out
 }
 
 // topK keeps the k best of the candidates it is shown. Candidates are
@@ -120,7 +146,10 @@ type topK struct {
 	order []int // indexes into arena, best first
 }
 
-func newTopK(k int) *topK { return &topK{k: k, order: make([]int, 0, k+1)} }
+func newTopK(k int) *topK {
+	// Only candidates that enter the top k are kept, about k·log(n) of n.
+	return &topK{k: k, order: make([]int, 0, k+1), arena: make([]scored, 0, k)}
+}
 
 func better(a, b *scored) bool {
 	if a.score != b.score {
