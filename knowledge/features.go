@@ -9,15 +9,15 @@ import (
 // ranker and the confidence model combine them with weights; nothing here is
 // a weight.
 type features struct {
-	Cov          float64 // share of the question's weight the fact covers, by text or alternate question
-	TextCov      float64 // the same, by the fact's own text only
-	Alt          float64 // how well the best alternate question matches
-	BM25         float64 // BM25 of the fact for the question's words
-	MissedEntity float64 // specific things the question names that the fact does not
-	IntentFit    float64 // signs the fact is (+) or is not (−) the kind of answer the intent wants
-	SpanFit      float64 // +1 dated in the span asked about, −1 not, 0 no span asked
-	Meta         float64 // 1 when the fact is about a document (an abbreviation entry, a caption, a citation)
-	Edits        float64 // letters the question's spelling was corrected by
+	Cov          float64           // share of the question's weight the fact covers, by text or alternate question
+	TextCov      float64           // the same, by the fact's own text only
+	Alt          float64           // how well the best alternate question matches
+	BM25         float64           // BM25 of the fact for the question's words
+	MissedEntity float64           // specific things the question names that the fact does not
+	IntentFit    float64           // signs the fact is (+) or is not (−) the kind of answer the intent wants
+	SpanFit      float64           // +1 dated in the span asked about, −1 not, 0 no span asked
+	Meta         float64           // 1 when the fact is about a document (an abbreviation entry, a caption, a citation)
+	Edits        float64           // letters the question's spelling was corrected by
 	Signs        [numSigns]float32 // small whole numbers; float32 keeps candidates small
 
 	// Set by the hand model (rank.go), not here.
