@@ -177,8 +177,15 @@ func (r *Router) ask(q string) Response {
 		resp.Lead, resp.Lines = a.Lines[0], a.Lines[1:]
 	}
 	if resp.Kind == KindDecline {
-		// The suggestions travel on their own; the lead says the rest.
-		resp.Lines = nil
+		// The suggestions travel on their own; what the sources do say
+		// about the thing asked stays, so its cited source has its line.
+		var keep []string
+		for _, l := range resp.Lines {
+			if strings.HasPrefix(l, knowledge.NearestText) {
+				keep = append(keep, l)
+			}
+		}
+		resp.Lines = keep
 	}
 	for _, s := range a.Sources {
 		resp.Sources = append(resp.Sources, Source(s))

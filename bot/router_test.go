@@ -63,6 +63,21 @@ func TestRouterAnswerCarriesSources(t *testing.T) {
 	}
 }
 
+// TestRouterDeclineSaysWhatIsKnown: a decline about a known thing keeps the
+// line that says what the sources do say, so the source it cites has its
+// statement; the suggestions travel on their own.
+func TestRouterDeclineSaysWhatIsKnown(t *testing.T) {
+	resp := newRouter(t).Handle(context.Background(), bot.Message{Text: "when did torkham reopen"})
+	if resp.Kind != bot.KindDecline || len(resp.Lines) != 1 || !strings.HasPrefix(resp.Lines[0], knowledge.NearestText) || len(resp.Sources) != 1 || len(resp.Suggestions) == 0 {
+		t.Errorf("response = %+v; want a decline with what the sources say, its source and suggestions", resp)
+	}
+	for _, l := range resp.Lines {
+		if strings.Contains(l, "You could ask") {
+			t.Errorf("suggestions repeated in the lines: %q", l)
+		}
+	}
+}
+
 func TestRouterDeclineSuggests(t *testing.T) {
 	resp := newRouter(t).Handle(context.Background(), bot.Message{Text: "what is the population of afghanistan"})
 	if resp.Kind != bot.KindDecline || len(resp.Suggestions) == 0 || len(resp.Lines) != 0 {
