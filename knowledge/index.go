@@ -34,6 +34,7 @@ type index struct {
 
 	// BM25 over fact text plus the names of the fact's entities.
 	postings            map[string][]posting
+	bm25                bm25Params
 	docLen              []int
 	avgLen              float64
 	terms               []map[string]int    // per fact: stem -> term frequency
@@ -77,6 +78,7 @@ func buildIndex(b *Base, m models) *index {
 	ix := &index{
 		models:      m,
 		tune:        defaultTuning(),
+		bm25:        defaultBM25(),
 		stop:        setOf(stopwordText),
 		qwords:      setOf(questionWordText),
 		light:       setOf(lightWordText),

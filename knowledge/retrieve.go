@@ -197,7 +197,17 @@ func (c *candSet) add(i int) {
 	}
 }
 
+// bm25Params are BM25's two parameters, as bluge's BM25Similarity keeps
+// them: K1 saturates term frequency, B scales by document length.
+type bm25Params struct {
+	K1, B float64
+}
+
+// defaultBM25 is the usual choice, which fits short facts well enough.
+func defaultBM25() bm25Params { return bm25Params{K1: 1.2, B: 0.75} }
+
+// bm25tf is BM25's term-frequency part for a term used tf times in fact f.
 func (ix *index) bm25tf(tf, f int) float64 {
-	const k1, bb = 1.2, 0.75
-	return float64(tf) * (k1 + 1) / (float64(tf) + k1*(1-bb+bb*float64(ix.docLen[f])/ix.avgLen))
+	k1, b := ix.bm25.K1, ix.bm25.B
+	return float64(tf) * (k1 + 1) / (float64(tf) + k1*(1-b+b*float64(ix.docLen[f])/ix.avgLen))
 }
