@@ -69,8 +69,8 @@ func (b *Base) bestFor(q *query, in Intent, ranked []scored, used []*Fact) *Fact
 		IntentDefine: TypeDefinition, IntentWho: TypeRole}[in]
 	for _, s := range ranked[1:] {
 		f := b.facts[s.fact]
-		if s.conf < b.idx.tune.minConfidence || b.redundant(f, used) {
-			continue
+		if s.conf < b.idx.tune.minConfidence || b.redundant(f, used) || s.feat.MissedEntity > 0 {
+			continue // the second part is about the same thing as the first
 		}
 		ok := f.Type == want
 		switch in {
