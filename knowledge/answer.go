@@ -89,7 +89,7 @@ func (b *Base) Answer(question string) Answer {
 		b.nearest(q, &a, ranked, false)
 		return a
 	}
-	if missing := b.missingPart(q, ranked[0].fact); missing != "" {
+	if missing := b.missingPart(q, ranked[0]); missing != "" {
 		// The fact is about what was asked but lacks the part asked for:
 		// "when did Torkham reopen" is not answered by its closing.
 		a = b.decline(q, a, ranked)

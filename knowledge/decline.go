@@ -10,7 +10,8 @@ import "strings"
 // it: a when-question needs a date, a how-many question a figure, a
 // who-question about someone unnamed a person or group, a where-question a
 // place.
-func (b *Base) missingPart(q *query, i int) string {
+func (b *Base) missingPart(q *query, best scored) string {
+	i := best.fact
 	f := b.facts[i]
 	if b.missesEvent(q, i) {
 		switch q.intent {
@@ -39,14 +40,14 @@ func (b *Base) missingPart(q *query, i int) string {
 	}
 	switch q.intent {
 	case IntentWhy:
-		if (f.Type == TypeEvent || f.Type == TypeFigure || f.Type == TypeRole) && !saysCause(f.Text) {
+		if (f.Type == TypeEvent || f.Type == TypeFigure || f.Type == TypeRole) && !usesWordOf(f.Text, causeWords) {
 			return "why" // what happened, with no reason given
 		}
 	case IntentWhen:
 		if f.Date.IsZero() && !textNamesAnyYear(f.Text) {
 			return "when"
 		}
-		if q.asksStart && !saysStart(f.Text) {
+		if q.asksStart && !usesWordOf(f.Text, startWords) {
 			// "when did X become leader": a fact that X led in 2023 does
 			// not say when X began.
 			return "when it began"
@@ -58,7 +59,7 @@ func (b *Base) missingPart(q *query, i int) string {
 	case IntentWho:
 		switch {
 		case q.succession:
-			if !b.namesOther(q, f, false) || !saysStart(f.Text) {
+			if !b.namesOther(q, f, false) || !usesWordOf(f.Text, startWords) {
 				// "who succeeded X" is answered by a fact that someone
 				// else took X's place, not by X or a passing name.
 				return "who"
@@ -67,11 +68,11 @@ func (b *Base) missingPart(q *query, i int) string {
 			return "who"
 		case b.otherHolder(q, f):
 			return "who" // "the Taliban's ambassador" is not Pakistan's
-		case b.features(q, i).Signs[signWhoUnnamed] != 0 && !b.namesHolder(q, f):
+		case best.feat.Signs[signWhoUnnamed] != 0 && !b.namesHolder(q, f):
 			return "who" // "the army chief": the fact names a role, not who holds it
 		}
 	case IntentStatement:
-		if q.asksSaid() && f.Type != TypeStatement && !saysSpeech(f.Text) {
+		if q.asksSaid() && f.Type != TypeStatement && !usesWordOf(f.Text, speechWords) {
 			return "what was said"
 		}
 	}
@@ -92,7 +93,7 @@ func (b *Base) missedEventWord(q *query, i int) string {
 			if u.link != nil || len(u.stems) == 0 || u.stems[0] != q.fixedStems[j] || !u.known {
 				continue
 			}
-			if termCredit(ix.terms[i], u) == 0 && !ix.altCovers(i, u) {
+			if !ix.covers(i, u) {
 				return t
 			}
 		}
@@ -100,34 +101,24 @@ func (b *Base) missedEventWord(q *query, i int) string {
 	return ""
 }
 
+// usesWordOf reports whether text uses a word of set.
+func usesWordOf(text string, set map[string]bool) bool {
+	for _, t := range tokenize(text) {
+		if set[t] {
+			return true
+		}
+	}
+	return false
+}
+
 // causeWords give a reason.
 var causeWords = setOf(`because due owing since reason reasons cause causes caused so therefore after response
 	amid fear fears concern concerns aim aims seeks seek sought wants want motive motives drive drives driven led lead
 	prompted triggered blamed retaliation retaliate order`)
 
-// saysCause reports whether text gives a reason for something.
-func saysCause(text string) bool {
-	for _, t := range tokenize(text) {
-		if causeWords[t] {
-			return true
-		}
-	}
-	return false
-}
-
 // startWords say that someone took up a post or something began.
 var startWords = setOf(`became become becomes appointed appoint appointment named elected assumed took began begun started
 	founded succeeded replaced installed sworn`)
-
-// saysStart reports whether text says that something began.
-func saysStart(text string) bool {
-	for _, t := range tokenize(text) {
-		if startWords[t] {
-			return true
-		}
-	}
-	return false
-}
 
 // asksSaid reports whether the question asks what someone said, as "what
 // did X say about Y" does and "what do they call Y" does not.
@@ -146,16 +137,6 @@ var speechWords = setOf(`said say says told tell stated called calls warned warn
 	promised pledged urged denied accused condemned criticised criticized demanded asked insisted argued argues
 	wrote writes announced declared threatened rebuked vowed praised welcomed rejected dismissed blamed assured
 	stressed reported noted added congratulated characterised characterized labelled labeled termed`)
-
-// saysSpeech reports whether text reports what someone said.
-func saysSpeech(text string) bool {
-	for _, t := range tokenize(text) {
-		if speechWords[t] {
-			return true
-		}
-	}
-	return false
-}
 
 // textNamesAnyYear reports whether text names a year.
 func textNamesAnyYear(text string) bool {
@@ -313,7 +294,7 @@ func (b *Base) answersWithNow(question string, f *Fact) bool {
 		return false
 	}
 	ranked := b.rank(q)
-	if len(ranked) == 0 || b.facts[ranked[0].fact] != f || b.missingPart(q, ranked[0].fact) != "" {
+	if len(ranked) == 0 || b.facts[ranked[0].fact] != f || b.missingPart(q, ranked[0]) != "" {
 		return false
 	}
 	return b.idx.models.Confidence.prob(b.confInputs(q, ranked)) >= b.idx.models.Confidence.Threshold
@@ -363,7 +344,7 @@ func (b *Base) missesEvent(q *query, i int) bool {
 			continue
 		}
 		words++
-		if termCredit(ix.terms[i], u) > 0 || ix.altCovers(i, u) {
+		if ix.covers(i, u) {
 			return false
 		}
 	}

@@ -47,7 +47,7 @@ func (b *Base) Explain(question string, n int) string {
 		m := b.idx.models.Confidence
 		head := fmt.Sprintf("confidence (answer at %.2f or more)", m.Threshold)
 		explainModel(&sb, "", head, confFeatureNames, b.confInputs(q, ranked), m)
-		if missing := b.missingPart(q, ranked[0].fact); missing != "" {
+		if missing := b.missingPart(q, ranked[0]); missing != "" {
 			fmt.Fprintf(&sb, "declined: the best fact does not say %s\n", missing)
 		}
 	}

@@ -332,7 +332,7 @@ func (b *Base) missedWords(q *query, i int) (known, fresh float64) {
 	var total float64
 	for _, u := range q.units {
 		total += u.weight
-		if u.link != nil || termCredit(ix.terms[i], u) > 0 || ix.altCovers(i, u) {
+		if u.link != nil || ix.covers(i, u) {
 			continue
 		}
 		if u.known {

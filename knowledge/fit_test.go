@@ -101,27 +101,18 @@ func evalLabelled(qs []evalQuestion) []labelled {
 // each part's confidence examples come from a ranking fitted on the others.
 const oofFolds = 5
 
-// rankExamplesByQuestion is rankExamples kept per question, in the order of
-// ls; a question the pipeline settles before ranking has none.
+// rankExamplesByQuestion labels every kept candidate of every question by
+// whether it answers the question, kept per question in the order of ls; a
+// question the pipeline settles before ranking has none.
 func rankExamplesByQuestion(b *Base, ls []labelled) [][]example {
 	out := make([][]example, len(ls))
-	for i := range ls {
-		out[i] = rankExamples(b, ls[i:i+1])
-	}
-	return out
-}
-
-// rankExamples labels every kept candidate of every question by whether it
-// answers the question.
-func rankExamples(b *Base, ls []labelled) []example {
-	var out []example
-	for _, l := range ls {
+	for i, l := range ls {
 		_, ranked, ok := rankFor(b, l.text, l.heldOut)
 		if !ok {
 			continue
 		}
 		for _, s := range ranked {
-			out = append(out, example{x: rankInputs(s.feat), right: l.rightFact(b.facts[s.fact]), weight: l.weight})
+			out[i] = append(out[i], example{x: rankInputs(s.feat), right: l.rightFact(b.facts[s.fact]), weight: l.weight})
 		}
 	}
 	return out
@@ -135,7 +126,7 @@ func confExamples(b *Base, ls []labelled) []example {
 		if !ok {
 			continue
 		}
-		if b.missingPart(q, ranked[0].fact) != "" {
+		if b.missingPart(q, ranked[0]) != "" {
 			continue // declined whatever the confidence: no example
 		}
 		var a Answer
