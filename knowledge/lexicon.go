@@ -32,6 +32,10 @@ const (
 // words widen the net without outranking the words typed.
 const relatedCredit = 0.6
 
+// relatedKnownCredit is that credit when the question word is one the pack
+// uses itself: a fact with the very word should still come first.
+const relatedKnownCredit = 0.4
+
 // maxRelated caps the WordNet relations kept per question word, so that a
 // word with many senses does not flood the search.
 const maxRelated = 12

@@ -69,13 +69,14 @@ type query struct {
 // unit is one thing the question asks about: a linked entity or a content
 // word. An answer should cover the units that carry the most weight.
 type unit struct {
-	link    *link
-	stems   []string   // the word's stem and its synonyms
-	related []string   // pack stems WordNet relates to the word, worth relatedCredit
-	near    []string   // pack stems that are another form of the word, worth nearCredit
-	inFacts []factStem // the stems the facts use, in stems' order, for scoring facts
-	weight  float64
-	known   bool
+	link      *link
+	stems     []string   // the word's stem and its synonyms
+	related   []string   // pack stems WordNet relates to the word, worth relCredit
+	relCredit float64    // what a related stem earns: relatedCredit, or relatedKnownCredit for a word the pack uses
+	near      []string   // pack stems that are another form of the word, worth nearCredit
+	inFacts   []factStem // the stems the facts use, in stems' order, for scoring facts
+	weight    float64
+	known     bool
 }
 
 var monthByName = map[string]int{
@@ -187,10 +188,16 @@ func (b *Base) parse(norm string) *query {
 		for _, st := range u.stems {
 			df = max(df, len(ix.postings[st]))
 		}
-		// WordNet's relations bridge words the pack never uses; a word it
-		// does use is matched as itself, not widened into its many senses.
+		// WordNet's relations bridge words the pack never uses. A word it
+		// does use is widened too ("aims" finds "objectives"), for less:
+		// the word itself, where a fact has it, is surer than any of its
+		// senses.
+		u.relCredit = relatedCredit
+		if df > 0 {
+			u.relCredit = relatedKnownCredit
+		}
 		for _, st := range ix.lex.related[s] {
-			if df == 0 && !contains(u.stems, st) && len(ix.postings[st]) > 0 {
+			if !contains(u.stems, st) && len(ix.postings[st]) > 0 {
 				u.related = append(u.related, st)
 			}
 		}
@@ -351,7 +358,7 @@ func (q *query) collectStems(ix *index) {
 			add(s, k, 1)
 		}
 		for _, s := range u.related {
-			add(s, k, relatedCredit)
+			add(s, k, u.relCredit)
 		}
 	}
 }

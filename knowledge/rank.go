@@ -184,7 +184,7 @@ func termCredit(terms map[string]int, u unit) float64 {
 	}
 	for _, s := range u.related {
 		if terms[s] > 0 {
-			return relatedCredit
+			return u.relCredit
 		}
 	}
 	for _, t := range u.near {

@@ -81,7 +81,7 @@ func (b *Base) bm25(q *query, k int) []int {
 			addTerm(s, w)
 		}
 		for _, s := range u.related {
-			addTerm(s, relatedCredit/2)
+			addTerm(s, u.relCredit/2)
 		}
 	}
 	sort.Slice(terms, func(i, j int) bool { return len(ix.postings[terms[i].t]) < len(ix.postings[terms[j].t]) })
