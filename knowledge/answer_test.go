@@ -236,6 +236,8 @@ func TestMissingPartIsDeclined(t *testing.T) {
 		{"how many civilians were killed in pakistan's march 2024 airstrikes in afghanistan", "how many", "civilian casualties"},
 		{"how many were wounded in the 2014 attack on the army school in peshawar", "how many were wounded", "killed 141"},
 		{"when did asif durrani become special representative", "when it began", "Durrani"},
+		{"how long has hasan akhund been prime minister", "when it began", "Akhund"},
+		{"what is the name of the army operation launched after the peshawar school massacre", "what it is called", "141"},
 	} {
 		a := base(t).Answer(tc.q)
 		if a.Answered {
@@ -260,6 +262,8 @@ func TestRoleHolders(t *testing.T) {
 		q, want string // want "" means a decline
 	}{
 		{"who was the isi chief in 2021", "Faiz Hameed"},
+		{"which spokesperson of the taliban said ttp violence starts inside pakistan", "Shaheen"}, // spokesman, spokesperson
+		{"which pakistani official called afghan peace a nightmare", "Durrani"},
 		{"who was the caretaker pm in 2023", "Kakar"},
 		{"who is the taliban pm", "Hasan Akhund"},
 		{"@durand who is pakistan's army chief", ""},

@@ -3,7 +3,11 @@ package knowledge
 // Declining: what to say when the sources do not answer, what they do say
 // instead, and suggestions checked to work.
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // missingPart returns what the question asks that fact i cannot give,
 // phrased to follow "don't say" ("when", "how many"), or "" when it can give
@@ -38,6 +42,11 @@ func (b *Base) missingPart(q *query, best scored) string {
 			return "how many were " + missed
 		}
 	}
+	if nouns := q.nameAsked(b.idx); len(nouns) > 0 && !namesCapitalised(f.Text, nouns) {
+		// "the name of the railway project": a fact about the project
+		// that gives it no name ("Project X") does not answer.
+		return "what it is called"
+	}
 	switch q.intent {
 	case IntentWhy:
 		if (f.Type == TypeEvent || f.Type == TypeFigure || f.Type == TypeRole) && !usesWordOf(f.Text, causeWords) {
@@ -70,6 +79,10 @@ func (b *Base) missingPart(q *query, best scored) string {
 			return "who" // "the Taliban's ambassador" is not Pakistan's
 		case best.feat.Signs[signWhoUnnamed] != 0 && !b.namesHolder(q, f):
 			return "who" // "the army chief": the fact names a role, not who holds it
+		}
+	case IntentWhere:
+		if best.feat.Signs[signWherePlace] == 0 {
+			return "where" // the fact names no place but those asked about
 		}
 	case IntentStatement:
 		if q.asksSaid() && f.Type != TypeStatement && !usesWordOf(f.Text, speechWords) {
@@ -351,10 +364,63 @@ func (b *Base) missesEvent(q *query, i int) bool {
 	return words > 0
 }
 
+// nameAsked returns the words naming the thing whose name the question
+// asks ("the name of the military operation": military, operation), or
+// nil. A question asking a person's name is a who-question instead; a word
+// that names an entity is not the thing asked about.
+func (q *query) nameAsked(ix *index) []string {
+	if q.intent == IntentWho {
+		return nil
+	}
+	for i := 0; i+1 < len(q.toks); i++ {
+		if (q.toks[i] != "name" && q.toks[i] != "names") || q.toks[i+1] != "of" {
+			continue
+		}
+		var out []string
+		for j := i + 2; j < len(q.toks) && len(out) < nameWords; j++ {
+			t := q.toks[j]
+			if auxWords[t] || qwordsEnd[t] {
+				break
+			}
+			if ix.stop[t] || q.inLink(j) {
+				continue
+			}
+			out = append(out, t)
+		}
+		return out
+	}
+	return nil
+}
+
+// nameWords is how many words after "name of" say what is named.
+const nameWords = 2
+
+// qwordsEnd end the phrase after "name of": "the plan that the UN
+// criticised".
+var qwordsEnd = setOf(`that which who whom when where to by in on for`)
+
+// namesCapitalised reports whether text writes one of words with a capital
+// as part of a name ("Operation Enduring Freedom", "Repatriation Plan").
+func namesCapitalised(text string, words []string) bool {
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			continue
+		}
+		for _, asked := range words {
+			if strings.EqualFold(w, asked) || strings.EqualFold(strings.TrimSuffix(w, "s"), strings.TrimSuffix(asked, "s")) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // namesHolder reports whether fact f names its subject next to a title the
 // question asks about: "ISI chief Faiz Hameed", "Faiz Hameed, the ISI chief".
 // A name further off ("chaired by Kakar, with the army chief among those
-// present") holds no title the question asks about.
+// present") holds no title the question asks about. A title matches its
+// lexicon synonyms ("spokesman", "spokesperson"); a question that asks for
+// a person in general ("which official") is answered by any fact about one.
 func (b *Base) namesHolder(q *query, f *Fact) bool {
 	if len(f.Entities) == 0 {
 		return false
@@ -362,6 +428,16 @@ func (b *Base) namesHolder(q *query, f *Fact) bool {
 	e := b.entityByID[f.Entities[0]]
 	if e == nil || e.Kind != KindPerson {
 		return false
+	}
+	var asked []string // stems of the titles asked about, with their synonyms
+	for _, t := range q.toks {
+		if personNouns[t] {
+			return true
+		}
+		if roleNouns[t] {
+			s := b.idx.stem(t)
+			asked = append(append(asked, s), b.idx.lex.syn[s]...)
+		}
 	}
 	name := map[string]bool{}
 	for _, n := range append([]string{e.Name}, e.Aliases...) {
@@ -371,7 +447,7 @@ func (b *Base) namesHolder(q *query, f *Fact) bool {
 	}
 	toks := tokenize(f.Text)
 	for p, t := range toks {
-		if !roleNouns[t] || !contains(q.toks, t) {
+		if !roleNouns[t] || !contains(asked, b.idx.stem(t)) {
 			continue
 		}
 		for d := -holderWindow; d <= holderWindow; d++ {

@@ -114,17 +114,9 @@ func (b *Base) linkCapitals(q *query) {
 			}
 		}
 	}
-	linked := func(j int) bool {
-		for _, l := range q.links {
-			if j >= l.start && j < l.end {
-				return true
-			}
-		}
-		return false
-	}
 	for j := 0; j < len(q.fixed); j++ {
 		for _, k := range []int{2, 1} {
-			if j+k > len(q.fixed) || linked(j) || linked(j+k-1) {
+			if j+k > len(q.fixed) || q.inLink(j) || q.inLink(j+k-1) {
 				continue
 			}
 			if es := caps[strings.Join(q.fixed[j:j+k], " ")]; len(es) > 0 {
@@ -139,6 +131,16 @@ func (b *Base) linkCapitals(q *query) {
 func containsEntity(es []*Entity, e *Entity) bool {
 	for _, x := range es {
 		if x == e {
+			return true
+		}
+	}
+	return false
+}
+
+// inLink reports whether token j is part of a name the question links.
+func (q *query) inLink(j int) bool {
+	for _, l := range q.links {
+		if j >= l.start && j < l.end {
 			return true
 		}
 	}

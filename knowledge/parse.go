@@ -4,6 +4,7 @@ package knowledge
 // content words and their weights.
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -108,7 +109,9 @@ func (b *Base) parse(norm string) *query {
 			break
 		}
 	}
-	q.personQ = strings.Contains(" "+norm+" ", " name of ") || strings.Contains(" "+norm+" ", " which person ")
+	q.personQ = namesPerson(q.toks) || strings.Contains(" "+norm+" ", " which person ") || q.intent == IntentWho && askedNoun(q.toks) == IntentWho
+	// "how long has X been PM" asks since when.
+	q.asksStart = q.intent == IntentWhen && hasPhrase(" "+strings.Join(q.toks, " ")+" ", "how long")
 	for _, t := range q.toks {
 		switch {
 		case roleNouns[t], leadVerbs[t]:
@@ -506,7 +509,12 @@ func classify(toks []string, hasSpan bool) Intent {
 			return IntentWho
 		}
 	}
+	if in := askedNoun(toks); in != IntentFact {
+		return in // "which afghan provinces", "what year", "which army chief"
+	}
 	switch {
+	case has("how long") && has("has", "have", "had", "been", "served", "held", "ruled", "led", "headed"):
+		return IntentWhen // "how long has X been PM": since when
 	case has("timeline", "chronology", "history of", "brief history", "short history") || (hasSpan && has("what happened", "what happen", "whats happened", "what went on", "events in", "events of", "what occurred", "news", "updates", "developments")):
 		return IntentTimeline
 	case has("when", "what date", "which date", "what year", "which year", "what day", "which day", "what month", "which month"):
@@ -521,7 +529,7 @@ func classify(toks []string, hasSpan bool) Intent {
 		"which prison", "which prisons", "which port", "which country", "which countries", "which region", "which regions",
 		"what city", "what province", "what port", "in which", "through which", "from which", "which area", "which areas", "what area"):
 		return IntentWhere
-	case has("who", "whos", "whom", "name of", "which person", "whose"):
+	case has("who", "whos", "whom", "which person", "whose") || has("name of", "names of") && namesPerson(toks):
 		return IntentWho
 	case (first == "which" || first == "what") && has(listNouns...):
 		return IntentList
@@ -537,6 +545,70 @@ func classify(toks []string, hasSpan bool) Intent {
 	}
 	return IntentFact
 }
+
+// askedNoun reads "which" or "what" and the noun it asks for, up to two
+// words on ("which afghan provinces", "what yr", "which army chief"): a
+// place asks where, a time when, a title or a person who. It returns
+// IntentFact when no such noun follows; a plural that asks for a list
+// ("which leaders") is left to the list rule.
+func askedNoun(toks []string) Intent {
+	for i, t := range toks {
+		if t != "which" && t != "what" {
+			continue
+		}
+		for j := i + 1; j < len(toks) && j <= i+asknounReach; j++ {
+			w := toks[j]
+			if auxWords[w] {
+				break // "what did the army chief say" asks what, not who
+			}
+			switch {
+			case placeNouns[w]:
+				return IntentWhere
+			case timeNouns[w]:
+				return IntentWhen
+			case slices.Contains(listNouns, w):
+				return IntentFact
+			case roleNouns[w], personNouns[w]:
+				return IntentWho
+			}
+		}
+	}
+	return IntentFact
+}
+
+// asknounReach is how many words after "which" or "what" askedNoun looks
+// for the noun asked about: the noun and up to two words before it.
+const asknounReach = 3
+
+// namesPerson reports whether "name of" or "names of" is followed, within
+// a few words, by a title or a person: "names of the two officers" asks
+// who; "name of the operation" asks what.
+func namesPerson(toks []string) bool {
+	for i := 0; i+1 < len(toks); i++ {
+		if (toks[i] != "name" && toks[i] != "names") || toks[i+1] != "of" {
+			continue
+		}
+		for j := i + 2; j < len(toks) && j <= i+5; j++ {
+			if roleNouns[toks[j]] || personNouns[toks[j]] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// placeNouns, after "which" or "what", ask where.
+var placeNouns = setOf(`city cities town towns province provinces district districts region regions area areas
+	port ports prison prisons village villages valley place places`)
+
+// timeNouns, after "which" or "what", ask when.
+var timeNouns = setOf(`year yr month day date`)
+
+// personNouns, like roleNouns, ask for a person.
+var personNouns = setOf(`officer officers official officials person man woman cleric politician general generals`)
+
+// auxWords end the noun phrase after "which" or "what".
+var auxWords = setOf(`did does do is was are were has have had will would can could should`)
 
 // intentWords say what kind of answer is wanted, not what it is about:
 // they are not matched against facts.
