@@ -153,35 +153,12 @@ func mustHold(text string, must [][]string) bool {
 // fitLogistic fits a logistic regression with an L2 penalty by full-batch
 // gradient descent on standardised inputs. It is deterministic.
 func fitLogistic(names []string, exs []example, l2 float64, iters int) logistic {
+	m := standardised(names, exs)
 	n := len(names)
-	m := logistic{Features: names, Mean: make([]float64, n), Scale: make([]float64, n), Weights: make([]float64, n)}
+	z := m.standardise(exs)
 	var wsum float64
 	for _, e := range exs {
 		wsum += e.weight
-		for j, v := range e.x {
-			m.Mean[j] += e.weight * v
-		}
-	}
-	for j := range m.Mean {
-		m.Mean[j] /= wsum
-	}
-	for _, e := range exs {
-		for j, v := range e.x {
-			m.Scale[j] += e.weight * (v - m.Mean[j]) * (v - m.Mean[j])
-		}
-	}
-	for j := range m.Scale {
-		m.Scale[j] = math.Sqrt(m.Scale[j] / wsum)
-		if m.Scale[j] < 1e-9 {
-			m.Scale[j] = 1 // a constant input: its weight stays near zero
-		}
-	}
-	z := make([][]float64, len(exs))
-	for i, e := range exs {
-		z[i] = make([]float64, n)
-		for j, v := range e.x {
-			z[i][j] = (v - m.Mean[j]) / m.Scale[j]
-		}
 	}
 	const rate = 0.5
 	grad := make([]float64, n)
@@ -206,6 +183,145 @@ func fitLogistic(names []string, exs []example, l2 float64, iters int) logistic 
 	}
 	return m
 }
+
+// standardised returns a blank model over names whose inputs are centred
+// and scaled by their weighted mean and spread in exs.
+func standardised(names []string, exs []example) logistic {
+	n := len(names)
+	m := logistic{Features: names, Mean: make([]float64, n), Scale: make([]float64, n), Weights: make([]float64, n)}
+	var wsum float64
+	for _, e := range exs {
+		wsum += e.weight
+		for j, v := range e.x {
+			m.Mean[j] += e.weight * v
+		}
+	}
+	for j := range m.Mean {
+		m.Mean[j] /= wsum
+	}
+	for _, e := range exs {
+		for j, v := range e.x {
+			m.Scale[j] += e.weight * (v - m.Mean[j]) * (v - m.Mean[j])
+		}
+	}
+	for j := range m.Scale {
+		m.Scale[j] = math.Sqrt(m.Scale[j] / wsum)
+		if m.Scale[j] < 1e-9 {
+			m.Scale[j] = 1 // a constant input: its weight stays near zero
+		}
+	}
+	return m
+}
+
+// standardise returns exs' inputs centred and scaled as m's are.
+func (m logistic) standardise(exs []example) [][]float64 {
+	z := make([][]float64, len(exs))
+	for i, e := range exs {
+		z[i] = make([]float64, len(e.x))
+		for j, v := range e.x {
+			z[i][j] = (v - m.Mean[j]) / m.Scale[j]
+		}
+	}
+	return z
+}
+
+// fitRanking fits the ranking model to put a right candidate first: a
+// softmax over each question's kept candidates, the right ones against all
+// (a listwise fit, as in learning to rank), with an L2 penalty. Questions
+// with no right candidate teach nothing about order and are left out.
+// Pointwise logistic regression, fitted to each candidate alone, spends
+// itself on telling bad candidates from worse ones; out of fold, the
+// listwise fit puts the right fact first more often. A last pass fits the
+// bias alone, so that the model's chance is a candidate's chance of being
+// right, which the explanation shows and the confidence model's margin
+// reads. It is deterministic.
+func fitRanking(names []string, perQ [][]example, l2 float64, iters int) logistic {
+	var all []example
+	for _, xs := range perQ {
+		all = append(all, xs...)
+	}
+	m := standardised(names, all)
+	type question struct {
+		z      [][]float64
+		right  []bool
+		weight float64
+	}
+	var qs []question
+	var wsum float64
+	for _, xs := range perQ {
+		hasRight := false
+		for _, e := range xs {
+			hasRight = hasRight || e.right
+		}
+		if !hasRight || len(xs) < 2 {
+			continue
+		}
+		q := question{z: m.standardise(xs), weight: xs[0].weight}
+		for _, e := range xs {
+			q.right = append(q.right, e.right)
+		}
+		qs = append(qs, q)
+		wsum += q.weight
+	}
+	const rate = 0.5
+	grad := make([]float64, len(names))
+	var s []float64
+	for it := 0; it < iters; it++ {
+		for j := range grad {
+			grad[j] = l2 * m.Weights[j]
+		}
+		for _, q := range qs {
+			s = s[:0]
+			top := math.Inf(-1)
+			for _, z := range q.z {
+				v := 0.0
+				for j, x := range z {
+					v += m.Weights[j] * x
+				}
+				s = append(s, v)
+				top = math.Max(top, v)
+			}
+			var sum, right float64
+			for k := range s {
+				s[k] = math.Exp(s[k] - top)
+				sum += s[k]
+				if q.right[k] {
+					right += s[k]
+				}
+			}
+			for k, z := range q.z {
+				// The gradient of -log(P(right)) in the candidate's score.
+				d := s[k] / sum
+				if q.right[k] {
+					d -= s[k] / right
+				}
+				d *= q.weight / wsum
+				for j, x := range z {
+					grad[j] += d * x
+				}
+			}
+		}
+		for j := range grad {
+			m.Weights[j] -= rate * grad[j]
+		}
+	}
+	z := m.standardise(all)
+	var total float64
+	for _, e := range all {
+		total += e.weight
+	}
+	for range biasIters {
+		var g float64
+		for i, e := range all {
+			g += e.weight * (m.probStd(z[i]) - b2f(e.right))
+		}
+		m.Bias -= 2 * g / total
+	}
+	return m
+}
+
+// biasIters is how many steps fitRanking takes to fit the bias alone.
+const biasIters = 500
 
 func (m logistic) probStd(z []float64) float64 {
 	s := m.Bias
@@ -332,11 +448,7 @@ func TestFitConfidence(t *testing.T) {
 	// model does not change: it only reorders the kept ones).
 	b.idx.models.Rank = logistic{}
 	perQ := rankExamplesByQuestion(b, train)
-	var all []example
-	for _, xs := range perQ {
-		all = append(all, xs...)
-	}
-	rm := fitLogistic(rankFeatureNames, all, rankL2, 3000)
+	rm := fitRanking(rankFeatureNames, perQ, rankL2, rankIters)
 	rm.Command, rm.FittedOn = cmd, fittedOn
 	logWeights(t, "rank", rm)
 
@@ -346,16 +458,16 @@ func TestFitConfidence(t *testing.T) {
 	// not on ones it was fitted to.
 	var exs []example
 	for k := range oofFolds {
-		var in []example
+		var in [][]example
 		var held []labelled
 		for qi, xs := range perQ {
 			if qi%oofFolds == k {
 				held = append(held, train[qi])
 			} else {
-				in = append(in, xs...)
+				in = append(in, xs)
 			}
 		}
-		b.idx.models.Rank = fitLogistic(rankFeatureNames, in, rankL2, 3000)
+		b.idx.models.Rank = fitRanking(rankFeatureNames, in, rankL2, rankIters)
 		exs = append(exs, confExamples(b, held)...)
 	}
 	b.idx.models.Rank = rm
@@ -408,4 +520,7 @@ func ones(n int) []float64 {
 
 // rankL2 is the ranking fit's L2 penalty: strong enough that a sign seen on
 // few candidates cannot outweigh the hand model's judgement.
-const rankL2 = 0.1
+const rankL2 = 0.05
+
+// rankIters is how many full-batch steps the ranking fit takes.
+const rankIters = 1500
