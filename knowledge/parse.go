@@ -102,23 +102,27 @@ func (b *Base) parse(norm string) *query {
 	q.parseSpan(ix.lex.decades)
 	q.intent = classify(q.toks, q.hasSpan)
 	q.also = -1
+	clause := len(q.toks) // the end of the first question asked
 	for i := 1; i+1 < len(q.toks); i++ {
 		if q.toks[i] == "and" && ix.qwords[q.toks[i+1]] {
 			q.intent = classify(q.toks[:i], q.hasSpan)
 			q.also = classify(q.toks[i+1:], q.hasSpan)
+			clause = i
 			break
 		}
 	}
 	q.personQ = namesPerson(q.toks) || strings.Contains(" "+norm+" ", " which person ") || q.intent == IntentWho && askedNoun(q.toks) == IntentWho
 	// "how long has X been PM" asks since when.
 	q.asksStart = q.intent == IntentWhen && hasPhrase(" "+strings.Join(q.toks, " ")+" ", "how long")
-	for _, t := range q.toks {
+	for i, t := range q.toks {
 		switch {
-		case roleNouns[t], leadVerbs[t]:
-			q.personQ = true // "the leader of X", "who runs X": a person, not a group
+		case leadVerbs[t]:
+			q.personQ = true // "who runs X": a person, not a group
 		case successionWords[t]:
 			q.succession = true
-		case askStartWords[t]:
+		case askStartWords[t] && i < clause:
+			// "when did FATA lose its status and what did it become"
+			// asks when it lost it, not when something began.
 			q.asksStart = true
 		case futureWords[t]:
 			q.future = true
@@ -129,6 +133,7 @@ func (b *Base) parse(norm string) *query {
 		}
 	}
 	b.link(q)
+	q.personQ = q.personQ || q.titleAsked()
 	if q.intent == IntentWho {
 		for _, l := range q.links {
 			// "who led the TTP after Noor Wali Mehsud" asks for someone else.
@@ -579,6 +584,49 @@ func askedNoun(toks []string) Intent {
 // asknounReach is how many words after "which" or "what" askedNoun looks
 // for the noun asked about: the noun and up to two words before it.
 const asknounReach = 3
+
+// titleAsked reports whether the question asks who holds a title: the
+// title follows "who" or "which" with nothing between them but linking
+// words, names and the title's own modifiers ("who is Pakistan's army
+// chief", "which Taliban spokesman"). In "who met Pakistan's special
+// envoy" the title is someone else in the question, not the one asked for.
+func (q *query) titleAsked() bool {
+	for i, t := range q.toks {
+		if t != "who" && t != "whos" && t != "which" {
+			continue
+		}
+		for j := i + 1; j < len(q.toks); j++ {
+			w := q.toks[j]
+			switch {
+			case roleNouns[w], personNouns[w]:
+				return true
+			case auxWords[w], titleLinkWords[w], currentWords[w], titleModifiers[w], q.inLink(j):
+				continue
+			}
+			break
+		}
+	}
+	// "the leader of X" with no "who" before it still asks for a person.
+	return len(q.toks) > 0 && q.toks[0] != "who" && q.toks[0] != "whos" && q.toks[0] != "which" && q.hasTitle()
+}
+
+// hasTitle reports whether the question uses a title.
+func (q *query) hasTitle() bool {
+	for _, t := range q.toks {
+		if roleNouns[t] {
+			return true
+		}
+	}
+	return false
+}
+
+// titleLinkWords may stand between "who" and the title asked about.
+var titleLinkWords = setOf(`the a an s of former then new`)
+
+// titleModifiers are words that qualify a title: "special envoy",
+// "caretaker prime minister", "army chief".
+var titleModifiers = setOf(`special caretaker interim acting prime foreign interior defence defense army military top senior
+	supreme deputy chief founding first second`)
 
 // namesPerson reports whether "name of" or "names of" is followed, within
 // a few words, by a title or a person: "names of the two officers" asks
