@@ -265,6 +265,8 @@ func TestRoleHolders(t *testing.T) {
 		{"which spokesperson of the taliban said ttp violence starts inside pakistan", "Shaheen"}, // spokesman, spokesperson
 		{"which pakistani official called afghan peace a nightmare", "Durrani"},
 		{"who sat down with pakistan's special envoy on 22 september 2023", "Muttaqi"}, // the envoy is not the one asked for
+		{"who is the foreign minister of india", ""},                                   // the Taliban's is not India's
+		{"who is the interior minister of the taliban", "Haqqani"},
 		{"when were the tribal areas merged and what did they become", "2018"},
 		{"who was the caretaker pm in 2023", "Kakar"},
 		{"who is the taliban pm", "Hasan Akhund"},

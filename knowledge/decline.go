@@ -472,19 +472,43 @@ func (b *Base) otherHolder(q *query, f *Fact) bool {
 		return false
 	}
 	for title, owner := range possessedTitles(strings.ToLower(f.Text)) {
-		if want, ok := asked[title]; ok && !b.sameParty(want, owner) {
+		if want, ok := asked[title]; ok && !b.sameParty(want, owner) && !b.namesParty(f, want) {
 			return true
 		}
 	}
 	return false
 }
 
-// possessedTitles finds "<owner>'s <title>" in text, for the titles of
-// roleNouns, and returns title -> owner.
+// namesParty reports whether fact f is about the party a word names: "the
+// leader of the Tehrik-e-Taliban Pakistan (TTP)" names the TTP.
+func (b *Base) namesParty(f *Fact, w string) bool {
+	for _, id := range b.partyIDs(w) {
+		if contains(f.Entities, id) {
+			return true
+		}
+	}
+	return false
+}
+
+// possessedTitles finds "<owner>'s <title>" and "<title> of [the]
+// <owner>" in text, for the titles of roleNouns, and returns title ->
+// owner.
 func possessedTitles(text string) map[string]string {
 	out := map[string]string{}
 	words := strings.Fields(text)
 	for k := 0; k+1 < len(words); k++ {
+		if title := strings.Trim(words[k], `"(.,;:!?)`); roleNouns[title] && words[k+1] == "of" {
+			// "the prime minister of India", "the leader of the TTP"
+			for j := k + 2; j < len(words) && j <= k+3; j++ {
+				if w := strings.Trim(words[j], `"(.,;:!?)`); w != "the" && w != "" {
+					if _, taken := out[title]; !taken {
+						out[title] = strings.TrimSuffix(w, "'s")
+					}
+					break
+				}
+			}
+			continue
+		}
 		owner, ok := strings.CutSuffix(strings.Trim(words[k], `"(`), "'s")
 		if !ok || owner == "" {
 			continue
@@ -503,22 +527,24 @@ func (b *Base) sameParty(x, y string) bool {
 	if x == y {
 		return true
 	}
-	ids := func(w string) []string {
-		var out []string
-		for _, a := range b.idx.aliases[w] {
-			if len(a.toks) == 1 {
-				out = append(out, a.entity.ID)
-			}
-		}
-		for _, e := range b.idx.lex.capitals[w] {
-			out = append(out, e.ID)
-		}
-		return out
-	}
-	for _, a := range ids(x) {
-		if contains(ids(y), a) {
+	for _, a := range b.partyIDs(x) {
+		if contains(b.partyIDs(y), a) {
 			return true
 		}
 	}
 	return false
+}
+
+// partyIDs returns the entities a one-word name or capital stands for.
+func (b *Base) partyIDs(w string) []string {
+	var out []string
+	for _, a := range b.idx.aliases[w] {
+		if len(a.toks) == 1 {
+			out = append(out, a.entity.ID)
+		}
+	}
+	for _, e := range b.idx.lex.capitals[w] {
+		out = append(out, e.ID)
+	}
+	return out
 }

@@ -49,6 +49,7 @@ const (
 	signHowManyNoFigure                 // how many: the fact states no figure
 	signHowManyFigure                   // how many: the fact states a figure
 	signHowManyNumbers                  // ... as a figure fact or with parsed numbers
+	signHowManyCounted                  // ... of the thing the question counts ("how many attacks": "294 attacks")
 	signWhyCause                        // why: a cause
 	signWhyEvent                        // why: what happened, not why
 	signListType                        // list: a list
@@ -88,6 +89,7 @@ var signInfo = [numSigns]struct {
 	signHowManyNoFigure:     {"howmany_no_figure", -1},
 	signHowManyFigure:       {"howmany_figure", 1},
 	signHowManyNumbers:      {"howmany_numbers", 0},
+	signHowManyCounted:      {"howmany_counted", 0},
 	signWhyCause:            {"why_cause", 1},
 	signWhyEvent:            {"why_event", -1},
 	signListType:            {"list_type", 1},
@@ -198,6 +200,12 @@ func (b *Base) features(q *query, i int) features {
 			on(signHowManyFigure)
 			if typeIs(TypeFigure) || len(f.Numbers) > 0 {
 				on(signHowManyNumbers)
+			}
+			for _, s := range q.counted {
+				if ix.counted[i][s] {
+					on(signHowManyCounted)
+					break
+				}
 			}
 		}
 	case IntentWhy:

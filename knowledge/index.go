@@ -38,6 +38,7 @@ type index struct {
 	docLen              []int
 	avgLen              float64
 	terms               []map[string]int    // per fact: stem -> term frequency
+	textStems           [][]string          // per fact: the stems of its text and items in order, "" between them
 	byPrefix            map[string][]string // the first nearPrefix letters -> the stems of that length or more
 	qwordList, stopList []string            // qwords and stop, sorted, for typo checks
 	stemOf              map[string]string   // every word of the pack, its alternate questions and names -> its stem
@@ -47,6 +48,7 @@ type index struct {
 	nameStems   map[string][][]string // entity id -> stems of each of its names
 	mainStems   map[string][]string   // entity id -> stems of its canonical name
 	figure      []bool                // per fact: states a figure
+	counted     []map[string]bool     // per fact with a figure: the stems of what it counts
 	docFact     []bool                // per fact: about a document rather than the topic
 	factIndex   map[*Fact]int
 	byDate      []int             // dated facts, by start
@@ -164,11 +166,16 @@ func buildIndex(b *Base, m models) *index {
 	total := 0
 	ix.docLen = make([]int, len(b.facts))
 	ix.figure = make([]bool, len(b.facts))
+	ix.counted = make([]map[string]bool, len(b.facts))
 	ix.docFact = make([]bool, len(b.facts))
 	ix.terms = make([]map[string]int, len(b.facts))
+	ix.textStems = make([][]string, len(b.facts))
 	for i, f := range b.facts {
 		ix.factIndex[f] = i
 		ix.figure[i] = hasFigure(f)
+		if ix.figure[i] {
+			ix.counted[i] = ix.countedStems(f)
+		}
 		ix.docFact[i] = aboutDocument(f)
 		tf := map[string]int{}
 		n := 0
@@ -180,8 +187,15 @@ func buildIndex(b *Base, m models) *index {
 				if ix.stop[t] {
 					continue
 				}
-				tf[ix.learnStem(t)]++
+				st := ix.learnStem(t)
+				tf[st]++
 				n++
+				if vocab {
+					ix.textStems[i] = append(ix.textStems[i], st)
+				}
+			}
+			if vocab {
+				ix.textStems[i] = append(ix.textStems[i], "") // no name runs across items
 			}
 		}
 		add(f.Text, true)

@@ -51,6 +51,7 @@ type query struct {
 	hasSpan      bool
 	spanToks     map[int]bool       // token positions that made the span
 	personQ      bool               // asks who (a person is wanted)
+	counted      []string           // how many: the stems, with synonyms, of what is counted ("how many attacks")
 	sourceDoc    string             // "according to Ghosh": prefer facts from this source
 	succession   bool               // asks who came before or after someone: not that someone
 	future       bool               // asks about tomorrow or next year: past the sources
@@ -134,6 +135,9 @@ func (b *Base) parse(norm string) *query {
 	}
 	b.link(q)
 	q.personQ = q.personQ || q.titleAsked()
+	if q.intent == IntentHowMany {
+		q.counted = q.countedWords(ix)
+	}
 	if q.intent == IntentWho {
 		for _, l := range q.links {
 			// "who led the TTP after Noor Wali Mehsud" asks for someone else.
@@ -235,7 +239,7 @@ func (b *Base) parse(norm string) *query {
 		q.units = append(q.units, u)
 	}
 	q.collectStems(ix)
-	q.markNamed(ix)
+	q.markNamed(b)
 	q.altHit = make([]bool, len(ix.altQs))
 	q.altUse = make([]int32, len(ix.altStemID))
 	q.useList = make([]stemUse, len(q.stemOrder))
@@ -280,7 +284,8 @@ type factStem struct {
 // markNamed works out, for each unit that names entities, which facts are
 // about one of them, as mentions decides, walking the entities' facts and
 // their names' postings once instead of checking each candidate.
-func (q *query) markNamed(ix *index) {
+func (q *query) markNamed(b *Base) {
+	ix := b.idx
 	n := len(ix.docLen)
 	q.named = make([][]bool, len(q.units))
 	for k, u := range q.units {
@@ -307,12 +312,45 @@ func (q *query) markNamed(ix *index) {
 							break
 						}
 					}
-					named[p.fact] = all
+					// The words of a name must stand together: "Islamic
+					// State" is not named by "Islamic Emirate ... states",
+					// nor by the longer name of another thing the fact is
+					// about ("the Islamic State of Afghanistan"). A one-word
+					// name inside a longer one is still named: the
+					// "Chitral attack" was at Chitral.
+					named[p.fact] = all && (len(name) == 1 || containsRun(ix.textStems[p.fact], name) && !b.inLongerName(p.fact, e.ID, name))
 				}
 			}
 		}
 		q.named[k] = named
 	}
+}
+
+// inLongerName reports whether, in fact i, the name of entity id is part
+// of the longer name of another entity the fact is about.
+func (b *Base) inLongerName(i int, id string, name []string) bool {
+	ix := b.idx
+	for _, other := range b.facts[i].Entities {
+		if other == id {
+			continue
+		}
+		for _, longer := range ix.nameStems[other] {
+			if len(longer) > len(name) && containsRun(longer, name) && containsRun(ix.textStems[i], longer) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// containsRun reports whether seq holds run as consecutive elements.
+func containsRun(seq, run []string) bool {
+	for i := 0; i+len(run) <= len(seq); i++ {
+		if slices.Equal(seq[i:i+len(run)], run) {
+			return true
+		}
+	}
+	return false
 }
 
 // stemUse is what one stem the question uses stands for: the units whose
@@ -585,6 +623,31 @@ func askedNoun(toks []string) Intent {
 // for the noun asked about: the noun and up to two words before it.
 const asknounReach = 3
 
+// countedWords returns the stems, with their lexicon synonyms, of the
+// words after "how many", "how much" or "number of" that say what is
+// counted: "how many TTP attacks" counts attacks (and names the TTP).
+func (q *query) countedWords(ix *index) []string {
+	for i := 0; i+1 < len(q.toks); i++ {
+		if !(q.toks[i] == "how" && (q.toks[i+1] == "many" || q.toks[i+1] == "much")) && !(q.toks[i] == "number" && q.toks[i+1] == "of") {
+			continue
+		}
+		var out []string
+		for j := i + 2; j < len(q.toks) && j <= i+1+countedReach; j++ {
+			t := q.toks[j]
+			if auxWords[t] {
+				break // "how many were killed": what follows is what happened
+			}
+			if ix.stop[t] {
+				continue
+			}
+			s := ix.stem(t)
+			out = append(append(out, s), ix.lex.syn[s]...)
+		}
+		return out
+	}
+	return nil
+}
+
 // titleAsked reports whether the question asks who holds a title: the
 // title follows "who" or "which" with nothing between them but linking
 // words, names and the title's own modifiers ("who is Pakistan's army
@@ -653,7 +716,7 @@ var placeNouns = setOf(`city cities town towns province provinces district distr
 var timeNouns = setOf(`year yr month day date`)
 
 // personNouns, like roleNouns, ask for a person.
-var personNouns = setOf(`officer officers official officials person man woman cleric politician general generals`)
+var personNouns = setOf(`officer officers official officials person man woman cleric politician general generals diplomat diplomats`)
 
 // auxWords end the noun phrase after "which" or "what".
 var auxWords = setOf(`did does do is was are were has have had will would can could should`)

@@ -1,6 +1,9 @@
 package knowledge
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // TestClassify pins how questions are read: the noun after "which" or
 // "what", the words that ask for a figure, a name or a duration.
@@ -43,6 +46,67 @@ func TestNamesCapitalised(t *testing.T) {
 	} {
 		if got := namesCapitalised(tc.text, tc.words); got != tc.want {
 			t.Errorf("namesCapitalised(%q, %q) = %v, want %v", tc.text, tc.words, got, tc.want)
+		}
+	}
+}
+
+// TestCounted: "how many" finds what is counted, and a fact what it
+// counts, so "how many attacks" prefers "294 attacks" to "136 killed".
+func TestCounted(t *testing.T) {
+	b := packFromDisk(t)
+	ix := b.idx
+	for _, tc := range []struct {
+		q    string
+		want string // a stem that must be counted, "" for none
+	}{
+		{"how many ttp attacks were there in 2021", "attack"},
+		{"how many fighters does the group have", "fighter"},
+		{"how many were killed", ""},
+	} {
+		q := b.parse(Normalize(tc.q))
+		if tc.want == "" {
+			if len(q.counted) != 0 {
+				t.Errorf("%q: counts %v, want nothing", tc.q, q.counted)
+			}
+			continue
+		}
+		if !slices.Contains(q.counted, ix.stem(tc.want)) {
+			t.Errorf("%q: counts %v, want %q", tc.q, q.counted, ix.stem(tc.want))
+		}
+	}
+	got := ix.countedStems(&Fact{Text: "Militants killed at least 59 people; the group claimed 294 attacks in 2021."})
+	for _, w := range []string{"killed", "people", "attacks"} {
+		if !got[ix.stem(w)] {
+			t.Errorf("countedStems: %q not counted in %v", w, got)
+		}
+	}
+	if got[ix.stem("militants")] {
+		t.Errorf("countedStems: %q is too far from any figure", "militants")
+	}
+}
+
+// TestNamedNeedsTheWholeName: a fact names "Islamic State" only if the
+// words stand together, not when one says "Islamic Emirate" and another
+// "states".
+func TestNamedNeedsTheWholeName(t *testing.T) {
+	if !containsRun([]string{"the", "islam", "state", "said"}, []string{"islam", "state"}) {
+		t.Error("containsRun misses a run in the middle")
+	}
+	if containsRun([]string{"islam", "emir", "state"}, []string{"islam", "state"}) {
+		t.Error("containsRun joins words that are apart")
+	}
+	b := packFromDisk(t)
+	q := b.parse(Normalize("who leads islamic state"))
+	for k, u := range q.units {
+		if u.link == nil {
+			continue
+		}
+		for i, f := range b.facts {
+			// It says "the Afghan Taliban government's interior minister, the
+			// FNF paper states", and is tagged with the Islamic Emirate.
+			if f.ID == "fnf-sirajuddin-haqqani-role" && q.named[k][i] {
+				t.Errorf("%s is taken to name %s: %q", f.ID, u.link.entities[0].ID, f.Text)
+			}
 		}
 	}
 }

@@ -259,25 +259,56 @@ func (b *Base) namesOther(q *query, f *Fact, groups bool) bool {
 // hasFigure reports whether a fact states a figure: a number that is not
 // part of a date.
 func hasFigure(f *Fact) bool {
-	if len(f.Numbers) > 0 {
-		return true
-	}
-	toks := tokenize(f.Text)
+	return len(f.Numbers) > 0 || len(figures(tokenize(f.Text))) > 0
+}
+
+// figures returns the positions of the words in toks that state a figure:
+// a number that is not part of a date, or a word such as "million".
+func figures(toks []string) []int {
+	var out []int
 	for i, t := range toks {
 		if t[0] >= '0' && t[0] <= '9' {
 			_, isYear := year(t)
 			isDay := i+1 < len(toks) && monthByName[toks[i+1]] > 0 || i > 0 && monthByName[toks[i-1]] > 0
 			if !isYear && !isDay {
-				return true
+				out = append(out, i)
 			}
+			continue
 		}
 		switch t {
 		case "million", "thousand", "hundred", "thousands", "hundreds", "dozens", "percent", "half":
-			return true
+			out = append(out, i)
 		}
 	}
-	return false
+	return out
 }
+
+// countedStems returns the stems of what fact f counts: the words around
+// each of its figures ("294 attacks", "4,000 to 6,000 fighters", "killed
+// 141"), and the units of its parsed numbers.
+func (ix *index) countedStems(f *Fact) map[string]bool {
+	out := map[string]bool{}
+	toks := tokenize(f.Text)
+	for _, p := range figures(toks) {
+		for k := max(p-countedBefore, 0); k < len(toks) && k <= p+countedReach; k++ {
+			out[ix.stem(toks[k])] = true
+		}
+	}
+	for _, n := range f.Numbers {
+		for _, t := range tokenize(n.Unit) {
+			out[ix.stem(t)] = true
+		}
+	}
+	return out
+}
+
+// countedReach is how many words after a figure may name what it counts:
+// "1.7 million undocumented Afghans"; countedBefore, how many before it:
+// "killed at least 59".
+const (
+	countedReach  = 4
+	countedBefore = 3
+)
 
 // logistic is a logistic regression from named inputs to a chance: that a
 // candidate is the answer (ranking), or that an answer is right
