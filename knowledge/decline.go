@@ -4,6 +4,7 @@ package knowledge
 // instead, and suggestions checked to work.
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -42,6 +43,17 @@ func (b *Base) missingPart(q *query, best scored) string {
 			return "how many were " + missed
 		}
 	}
+	if b.missesMainVerb(q, i) {
+		// "when did Torkham reopen" is not answered by its closing.
+		switch q.intent {
+		case IntentWhen:
+			return "when"
+		case IntentHowMany:
+			return "how many"
+		case IntentWhere:
+			return "where"
+		}
+	}
 	if nouns := q.nameAsked(b.idx); len(nouns) > 0 && !namesCapitalised(f.Text, nouns) {
 		// "the name of the railway project": a fact about the project
 		// that gives it no name ("Project X") does not answer.
@@ -77,8 +89,12 @@ func (b *Base) missingPart(q *query, best scored) string {
 			return "who"
 		case b.otherHolder(q, f):
 			return "who" // "the Taliban's ambassador" is not Pakistan's
-		case best.feat.Signs[signWhoUnnamed] != 0 && !b.namesHolder(q, f):
+		case best.feat.Signs[signWhoUnnamed] != 0 && !b.namesHolder(q, f, false):
 			return "who" // "the army chief": the fact names a role, not who holds it
+		case q.linkedPerson() != nil && q.titleAsked() && !b.namesHolder(q, f, true):
+			// "the army chief at Kakar's meeting" asks for someone beside
+			// the person named, and the fact names no one as army chief.
+			return "who"
 		}
 	case IntentWhere:
 		if best.feat.Signs[signWherePlace] == 0 {
@@ -112,6 +128,39 @@ func (b *Base) missedEventWord(q *query, i int) string {
 		}
 	}
 	return ""
+}
+
+// missesMainVerb reports whether fact i leaves out the verb of a "did"
+// question when it is one of undoing or doing again ("reopen", "return",
+// "resume"): in "when did Pakistan reopen Torkham" the verb follows "did"
+// and the names and small words after it. A fact about the closing does
+// not say when it reopened. Other verbs are too often paraphrased ("hit"
+// for "attacked") for their absence to tell.
+func (b *Base) missesMainVerb(q *query, i int) bool {
+	ix := b.idx
+	for j, t := range q.fixed {
+		if t != "did" && t != "does" && t != "do" {
+			continue
+		}
+		for k := j + 1; k < len(q.fixed); k++ {
+			w := q.fixed[k]
+			if q.inLink(k) || ix.stop[w] || q.spanToks[k] {
+				continue
+			}
+			if !strings.HasPrefix(w, "re") || len(w) < 6 {
+				return false
+			}
+			for _, u := range q.units {
+				// A verb the pack never uses is missed all the more.
+				if u.link == nil && len(u.stems) > 0 && u.stems[0] == q.fixedStems[k] {
+					return !ix.covers(i, u)
+				}
+			}
+			return false
+		}
+		return false
+	}
+	return false
 }
 
 // usesWordOf reports whether text uses a word of set.
@@ -421,12 +470,20 @@ func namesCapitalised(text string, words []string) bool {
 // present") holds no title the question asks about. A title matches its
 // lexicon synonyms ("spokesman", "spokesperson"); a question that asks for
 // a person in general ("which official") is answered by any fact about one.
-func (b *Base) namesHolder(q *query, f *Fact) bool {
-	if len(f.Entities) == 0 {
-		return false
+// With anyone, any person the fact names may be the holder, not only its
+// subject: "the army chief at Kakar's meeting" is not Kakar but may be
+// named beside him.
+func (b *Base) namesHolder(q *query, f *Fact, anyone bool) bool {
+	var people []*Entity
+	for k, id := range f.Entities {
+		if k > 0 && !anyone {
+			break
+		}
+		if e := b.entityByID[id]; e != nil && e.Kind == KindPerson {
+			people = append(people, e)
+		}
 	}
-	e := b.entityByID[f.Entities[0]]
-	if e == nil || e.Kind != KindPerson {
+	if len(people) == 0 {
 		return false
 	}
 	var asked []string // stems of the titles asked about, with their synonyms
@@ -440,15 +497,20 @@ func (b *Base) namesHolder(q *query, f *Fact) bool {
 		}
 	}
 	name := map[string]bool{}
-	for _, n := range append([]string{e.Name}, e.Aliases...) {
-		for _, t := range tokenize(n) {
-			name[t] = true
+	for _, e := range people {
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			for _, t := range tokenize(n) {
+				name[t] = true
+			}
 		}
 	}
 	toks := tokenize(f.Text)
 	for p, t := range toks {
 		if !roleNouns[t] || !contains(asked, b.idx.stem(t)) {
 			continue
+		}
+		if q.current && slices.ContainsFunc(toks[max(p-2, 0):p], func(w string) bool { return w == "former" || w == "ex" }) {
+			continue // "the current ISI chief" is not a former one
 		}
 		for d := -holderWindow; d <= holderWindow; d++ {
 			if k := p + d; k >= 0 && k < len(toks) && name[toks[k]] {
