@@ -275,9 +275,46 @@ func (l *loader) checkFact(b *Base, file string, i int, f *Fact) {
 	if f.Type == TypeList && len(f.Items) == 0 {
 		l.add(file, entry, "list fact has no items")
 	}
+	if f.Role != nil {
+		l.checkRole(b, file, entry, f)
+	}
 	l.checkQuestions(file, entry, f)
 	b.facts = append(b.facts, f)
 	b.factByID[f.ID] = f
+}
+
+// checkRole checks a role fact's post: the fact is a role fact about a
+// person, the post's title is worded as in the text, it belongs to a known
+// entity, and its dates parse and run forwards.
+func (l *loader) checkRole(b *Base, file, entry string, f *Fact) {
+	r := f.Role
+	if f.Type != TypeRole {
+		l.add(file, entry, "role given for a %s fact", f.Type)
+	}
+	if len(f.Entities) > 0 {
+		if e := b.entityByID[f.Entities[0]]; e != nil && e.Kind != KindPerson {
+			l.add(file, entry, "role held by %s, a %s, not a person", e.ID, e.Kind)
+		}
+	}
+	text := " " + strings.Join(tokenize(f.Text), " ") + " "
+	if r.Title == "" {
+		l.add(file, entry, "role has no title")
+	} else if t := strings.Join(tokenize(r.Title), " "); !strings.Contains(text, " "+t+" ") {
+		l.add(file, entry, "role title %q is not worded so in the text", r.Title)
+	}
+	if _, ok := b.entityByID[r.Of]; !ok {
+		l.add(file, entry, "role of unknown entity %q", r.Of)
+	}
+	var err error
+	if r.From, err = ParseDate(r.RawFrom); err != nil {
+		l.add(file, entry, "role from: %v", err)
+	}
+	if r.To, err = ParseDate(r.RawTo); err != nil {
+		l.add(file, entry, "role to: %v", err)
+	}
+	if !r.From.IsZero() && !r.To.IsZero() && r.To.Start.Key() < r.From.Start.Key() {
+		l.add(file, entry, "role ends (%s) before it begins (%s)", r.RawTo, r.RawFrom)
+	}
 }
 
 func (l *loader) checkConflict(b *Base, i int, c *Conflict) {

@@ -95,11 +95,29 @@ type Fact struct {
 	// words rather than the fact's own; questions are matched against them
 	// as well as against the text, and suggestions are drawn from them.
 	Questions []string `yaml:"questions"`
+	// Role says, for a role fact, which post its first entity (a person)
+	// held and whose post it was; nil for other facts.
+	Role *Role `yaml:"role"`
 
 	Date     Date   `yaml:"-"`
 	Conflict string `yaml:"-"` // id of the conflict the fact belongs to, if any
 	Meta     bool   `yaml:"-"` // cites a bibliography or endnote: a report about an event
 	file     string
+}
+
+// Role is a post a person held, as a role fact states it: "caretaker
+// prime minister" of pakistan. The person held it at the fact's date, or
+// from From to To when the source says so; To is empty while it still
+// held at the source's date. Former marks a post the fact says the person
+// no longer holds ("former ISI chief").
+type Role struct {
+	Title   string `yaml:"title"`
+	Of      string `yaml:"of"`
+	RawFrom string `yaml:"from"`
+	RawTo   string `yaml:"to"`
+	Former  bool   `yaml:"former"`
+
+	From, To Date `yaml:"-"`
 }
 
 // Number is a figure a fact states.
