@@ -30,8 +30,8 @@ func (b *Base) missingPart(q *query, best scored) string {
 			return "why"
 		}
 	}
-	if q.hasSpan && q.intent != IntentTimeline && !f.Date.IsZero() &&
-		!f.Date.Overlaps(q.from, q.to) && !textNamesYear(f.Text, q.from.Year, q.to.Year) {
+	if held := heldAt(f); q.hasSpan && q.intent != IntentTimeline && !held.IsZero() &&
+		!held.Overlaps(q.from, q.to) && !textNamesYear(f.Text, q.from.Year, q.to.Year) {
 		return "anything for that date" // the fact is about another time
 	}
 	if missed := b.missedEventWord(q, i); missed != "" {
@@ -91,6 +91,12 @@ func (b *Base) missingPart(q *query, best scored) string {
 			return "who" // "the Taliban's ambassador" is not Pakistan's
 		case best.feat.Signs[signWhoUnnamed] != 0 && !b.namesHolder(q, f, false):
 			return "who" // "the army chief": the fact names a role, not who holds it
+		case q.titleAsked() && best.feat.MissedEntity > 0:
+			// "the US ambassador in Islamabad": a holder of the title
+			// somewhere the question does not ask about.
+			return "who"
+		case q.current && f.Role != nil && f.Role.Former && b.roleIs(q.title, f.Role.Title):
+			return "who" // "the current ISI chief" is not a former one
 		case q.linkedPerson() != nil && q.titleAsked() && !b.namesHolder(q, f, true):
 			// "the army chief at Kakar's meeting" asks for someone beside
 			// the person named, and the fact names no one as army chief.

@@ -3,6 +3,7 @@ package knowledge
 import (
 	_ "embed"
 	"math"
+	"slices"
 )
 
 // features describe, by name, how one candidate fact fits a question. The
@@ -63,6 +64,9 @@ const (
 	signDocFact                         // about a document when the question is about the topic
 	signSourceMatch                     // from the source the question names
 	signSourceOther                     // from another source than the one named
+	signRoleTitle                       // who holds a post: the fact's role is that post
+	signRoleOwner                       // ... of the party asked about
+	signRoleOther                       // who holds a post: the fact's role is another post
 	numSigns
 )
 
@@ -103,6 +107,9 @@ var signInfo = [numSigns]struct {
 	signDocFact:             {"doc_fact", -1},
 	signSourceMatch:         {"source_match", 0},
 	signSourceOther:         {"source_other", 0},
+	signRoleTitle:           {"role_title", 0},
+	signRoleOwner:           {"role_owner", 0},
+	signRoleOther:           {"role_other", 0},
 }
 
 // features observes how fact i fits question q.
@@ -237,8 +244,18 @@ func (b *Base) features(q *query, i int) features {
 			}
 		}
 	}
+	if len(q.title) > 0 && f.Role != nil {
+		if b.roleIs(q.title, f.Role.Title) {
+			on(signRoleTitle)
+			if q.titleOwner != "" && q.titleOwner == f.Role.Of {
+				on(signRoleOwner)
+			}
+		} else {
+			on(signRoleOther)
+		}
+	}
 	if q.hasSpan && q.intent != IntentTimeline {
-		if f.Date.Overlaps(q.from, q.to) || textNamesYear(f.Text, q.from.Year, q.to.Year) {
+		if heldAt(f).Overlaps(q.from, q.to) || textNamesYear(f.Text, q.from.Year, q.to.Year) {
 			on(signSpanIn)
 			ft.SpanFit = 1
 		} else {
@@ -267,6 +284,57 @@ func (b *Base) features(q *query, i int) features {
 		}
 	}
 	return ft
+}
+
+// roleIs reports whether a post's title is the one asked about: the same
+// head ("minister"; "secretary" in "secretary of state"), or a lexicon
+// synonym of it, and every word the question puts before it ("caretaker
+// prime") in the title.
+func (b *Base) roleIs(asked []string, title string) bool {
+	var have []string
+	head := ""
+	for _, t := range tokenize(title) {
+		if t == "of" && head == "" && len(have) > 0 {
+			head = have[len(have)-1]
+			continue
+		}
+		have = append(have, b.idx.stem(t))
+	}
+	if len(have) == 0 || len(asked) == 0 {
+		return false
+	}
+	if head == "" {
+		head = have[len(have)-1]
+	}
+	same := func(a, h string) bool { return a == h || contains(b.idx.lex.syn[a], h) }
+	if !same(asked[len(asked)-1], head) {
+		return false
+	}
+	for _, a := range asked[:len(asked)-1] {
+		if !slices.ContainsFunc(have, func(h string) bool { return same(a, h) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// heldAt is when a fact holds: for a role with a start or end the source
+// gives, from the one to the other; else the fact's date.
+func heldAt(f *Fact) Date {
+	if f.Role == nil || f.Role.From.IsZero() && f.Role.To.IsZero() {
+		return f.Date
+	}
+	d := Date{Start: f.Role.From.Start, End: f.Role.To.Start}
+	if d.Start.Year == 0 {
+		d.Start = f.Date.Start
+	}
+	if d.End.Year == 0 {
+		d.End = f.Date.Start // still held at the fact's date
+		if f.Date.End.Year != 0 {
+			d.End = f.Date.End
+		}
+	}
+	return d
 }
 
 // confFeatureNames name, in order, the inputs of the confidence model: the

@@ -337,7 +337,7 @@ func (m logistic) probStd(z []float64) float64 {
 // The threshold is the lowest that reaches it, so durand answers as much as
 // that allows. A target is stabler than trading costs, which shifts the
 // threshold with small changes in the fit.
-const targetPrecision = 0.88
+const targetPrecision = 0.90
 
 // bestThreshold picks the lowest threshold at which the answered examples
 // reach targetPrecision, or the highest tried when none does.

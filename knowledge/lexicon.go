@@ -25,6 +25,9 @@ const (
 	// wordnetFile holds English words related to the pack's words, generated
 	// from WordNet by internal/wordnetgen. It is optional.
 	wordnetFile = "wordnet.txt"
+	// englishFile holds English words a letter or two from a name, which
+	// are taken as typed; generated with wordnetFile. It is optional.
+	englishFile = "english.txt"
 )
 
 // relatedCredit is how much a fact using a word WordNet relates to a question
@@ -79,6 +82,32 @@ func (l *loader) loadLexicon(b *Base) {
 		l.add(wordnetFile, "", "%v", err)
 	}
 	b.related = related
+	english, err := readWords(l.fsys, englishFile)
+	if err != nil {
+		l.add(englishFile, "", "%v", err)
+	}
+	b.english = english
+}
+
+// readWords reads a file of one word a line after "#" comments. A missing
+// file means no words.
+func readWords(fsys fs.FS, name string) (map[string]bool, error) {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, nil //nolint:nilerr // the list is optional
+	}
+	out := map[string]bool{}
+	for n, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if strings.ContainsAny(line, " \t") {
+			return nil, fmt.Errorf("line %d: want one word", n+1)
+		}
+		out[line] = true
+	}
+	return out, nil
 }
 
 // readRelated reads wordnet.txt: "word: rel rel …" lines after "#" comments.

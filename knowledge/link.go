@@ -28,8 +28,8 @@ func (b *Base) link(q *query) {
 	cands := make([][]cand, n)
 	for i, t := range q.toks {
 		cands[i] = []cand{{t, 0}}
-		if ix.spell.known(t) || ix.stop[t] || ix.qwords[t] || q.spanToks[i] || !isWordy(t) {
-			continue
+		if ix.spell.known(t) || ix.stop[t] || ix.qwords[t] || q.spanToks[i] || !isWordy(t) || b.english[t] {
+			continue // "drawn" is meant as typed, not as "Dawn"
 		}
 		// A word the pack knows only in another form ("bugty" stems as
 		// "bugti") may still be a misspelt name, never another word.

@@ -54,6 +54,7 @@ type Base struct {
 
 	lexicon *Lexicon
 	related map[string][]string // wordnet.txt: pack word -> related English words
+	english map[string]bool     // english.txt: English words near names, taken as typed
 
 	idx   *index
 	focus []*Entity // entities with enough dated facts for a digest's focus
@@ -289,7 +290,7 @@ func (l *loader) checkFact(b *Base, file string, i int, f *Fact) {
 func (l *loader) checkRole(b *Base, file, entry string, f *Fact) {
 	r := f.Role
 	if f.Type != TypeRole {
-		l.add(file, entry, "role given for a %s fact", f.Type)
+		l.add(file, entry, "role given for a fact of type %s", f.Type)
 	}
 	if len(f.Entities) > 0 {
 		if e := b.entityByID[f.Entities[0]]; e != nil && e.Kind != KindPerson {

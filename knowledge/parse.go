@@ -51,6 +51,9 @@ type query struct {
 	hasSpan      bool
 	spanToks     map[int]bool       // token positions that made the span
 	personQ      bool               // asks who (a person is wanted)
+	title        []string           // who holds a post: the stems of the title asked about, its head last ("caretak prime minist")
+	titleOwner   string             // ... and the entity whose post it is, if named ("pakistan")
+	clauseFact   int                // "who was PM when the Taliban took Kabul": the fact that dated the clause, or -1
 	counted      []string           // how many: the stems, with synonyms, of what is counted ("how many attacks")
 	sourceDoc    string             // "according to Ghosh": prefer facts from this source
 	succession   bool               // asks who came before or after someone: not that someone
@@ -91,7 +94,7 @@ var monthByName = map[string]int{
 // parse analyses a normalised question.
 func (b *Base) parse(norm string) *query {
 	ix := b.idx
-	q := &query{norm: norm, toks: tokenize(norm), spanToks: map[int]bool{}}
+	q := &query{norm: norm, toks: tokenize(norm), spanToks: map[int]bool{}, clauseFact: -1}
 	q.toks = ix.rewriteTokens(dropPhrases(q.toks))
 	for i, t := range q.toks {
 		if fw := ix.functionWord(t); fw != "" {
@@ -145,6 +148,10 @@ func (b *Base) parse(norm string) *query {
 				q.succession = true
 			}
 		}
+		q.title, q.titleOwner = q.askedTitle(ix)
+		if len(q.title) > 0 && !q.hasSpan {
+			b.clauseTime(q)
+		}
 	}
 	q.fixedStems = make([]string, len(q.fixed))
 	for j, t := range q.fixed {
@@ -156,6 +163,9 @@ func (b *Base) parse(norm string) *query {
 	seenEntity := map[string]bool{}
 	for i := range q.links {
 		l := &q.links[i]
+		if q.spanToks[l.start] {
+			continue // in a "when" clause that gave the time asked about
+		}
 		if q.sourceDoc != "" && ix.entityDoc[l.entities[0].ID] == q.sourceDoc {
 			for j := l.start; j < l.end; j++ {
 				used[j] = true
@@ -648,6 +658,72 @@ func (q *query) countedWords(ix *index) []string {
 	return nil
 }
 
+// clauseTime dates a "when" clause in a question about who held a post:
+// "who was Pakistan's PM when the Taliban took Kabul" asks about August
+// 2021. The clause is asked as a question of its own; when durand would
+// answer it with a dated fact, its date becomes the span asked about and
+// its words leave the question, which then reads "who was Pakistan's PM in
+// August 2021".
+func (b *Base) clauseTime(q *query) {
+	w := slices.Index(q.toks, "when")
+	if w <= 0 || len(q.toks)-w-1 < minClauseWords {
+		return
+	}
+	sub := b.parse(strings.Join(q.toks[w:], " "))
+	if sub.intent != IntentWhen {
+		return
+	}
+	ranked := b.rank(sub)
+	if len(ranked) == 0 {
+		return
+	}
+	f := b.facts[ranked[0].fact]
+	m := b.idx.models.Confidence
+	if f.Date.IsZero() || m.prob(b.confInputs(sub, ranked)) < m.Threshold || b.missingPart(sub, ranked[0]) != "" {
+		return
+	}
+	q.from, q.to = f.Date.Start, f.Date.Start
+	if f.Date.End.Year != 0 {
+		q.to = f.Date.End
+	}
+	q.hasSpan = true
+	q.clauseFact = ranked[0].fact
+	for j := w; j < len(q.toks); j++ {
+		q.spanToks[j] = true
+	}
+}
+
+// minClauseWords is the fewest words a "when" clause needs to be dated:
+// "when the Taliban took Kabul", not "when".
+const minClauseWords = 2
+
+// askedTitle returns the title a who-question asks about, as stems with
+// its head last ("the caretaker pm": caretak prime minist), and the entity
+// whose post it is when the question names it before the title or after
+// "of" ("Pakistan's army chief", "the leader of the TTP").
+func (q *query) askedTitle(ix *index) (title []string, owner string) {
+	for j, t := range q.toks {
+		if !roleNouns[t] {
+			continue
+		}
+		start := j
+		for start > 0 && titleModifiers[q.toks[start-1]] && !q.inLink(start-1) {
+			start--
+		}
+		for _, w := range q.toks[start : j+1] {
+			title = append(title, ix.stem(w))
+		}
+		for _, l := range q.links {
+			if l.end == start || l.end == start-1 && q.toks[start-1] == "s" ||
+				j+2 < len(q.toks) && q.toks[j+1] == "of" && (l.start == j+2 || l.start == j+3 && q.toks[j+2] == "the") {
+				owner = l.entities[0].ID
+			}
+		}
+		return title, owner
+	}
+	return nil, ""
+}
+
 // titleAsked reports whether the question asks who holds a title: the
 // title follows "who" or "which" with nothing between them but linking
 // words, names and the title's own modifiers ("who is Pakistan's army
@@ -663,7 +739,7 @@ func (q *query) titleAsked() bool {
 			switch {
 			case roleNouns[w], personNouns[w]:
 				return true
-			case auxWords[w], titleLinkWords[w], currentWords[w], titleModifiers[w], q.inLink(j):
+			case copulas[w], titleLinkWords[w], currentWords[w], titleModifiers[w], q.inLink(j):
 				continue
 			}
 			break
@@ -682,6 +758,11 @@ func (q *query) hasTitle() bool {
 	}
 	return false
 }
+
+// copulas may stand between "who" and the title asked about; "did" may
+// not: in "who did the caretaker PM write to" the PM is not who is asked
+// for.
+var copulas = setOf(`is was are were s`)
 
 // titleLinkWords may stand between "who" and the title asked about.
 var titleLinkWords = setOf(`the a an s of former then new`)

@@ -110,3 +110,49 @@ func TestNamedNeedsTheWholeName(t *testing.T) {
 		}
 	}
 }
+
+// TestClauseTime: "who was X when Z" dates Z from the pack and asks about
+// the post then; the clause's words leave the question.
+func TestClauseTime(t *testing.T) {
+	b := packFromDisk(t)
+	q := b.parse(Normalize("who was pakistan's prime minister when the taliban took kabul"))
+	if !q.hasSpan || q.from.Year != 2021 || q.from.Month != 8 {
+		t.Fatalf("span %v–%v (has %v), want August 2021", q.from, q.to, q.hasSpan)
+	}
+	if got := b.idx.stem("minister"); len(q.title) == 0 || q.title[len(q.title)-1] != got || q.titleOwner != "pakistan" {
+		t.Errorf("title %v of %q, want ...%s of pakistan", q.title, q.titleOwner, got)
+	}
+	for _, u := range q.units {
+		if u.link != nil && u.link.entities[0].ID == "kabul" {
+			t.Errorf("the clause's Kabul is still a unit of the question")
+		}
+	}
+	// Not dated when the clause is not answered: the question is left as it is.
+	q = b.parse(Normalize("who was pakistan's prime minister when the moon landing happened"))
+	if q.hasSpan {
+		t.Errorf("an undated clause set the span %v–%v", q.from, q.to)
+	}
+}
+
+// TestEnglishWordsAreNotNames: a common English word a letter from a name
+// is taken as typed; a misspelt name is still corrected.
+func TestEnglishWordsAreNotNames(t *testing.T) {
+	b := packFromDisk(t)
+	for _, tc := range []struct {
+		q, word string
+		linked  bool
+	}{
+		{"when was the durand line drawn", "drawn", false}, // not Dawn
+		{"best biryani place in peshawar", "best", false},  // not Tom West
+		{"who is mullah yakoob", "yakoob", true},
+	} {
+		q := b.parse(Normalize(tc.q))
+		j := slices.Index(q.toks, tc.word)
+		if j < 0 {
+			t.Fatalf("%q: no token %q in %v", tc.q, tc.word, q.toks)
+		}
+		if got := q.inLink(j); got != tc.linked {
+			t.Errorf("%q: %q linked %v, want %v (links %v)", tc.q, tc.word, got, tc.linked, q.links)
+		}
+	}
+}

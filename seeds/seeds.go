@@ -11,7 +11,7 @@ import (
 	"io/fs"
 )
 
-//go:embed sources.yaml conflicts.yaml lexicon.yaml wordnet.txt entities/*.yaml facts/*.yaml
+//go:embed sources.yaml conflicts.yaml lexicon.yaml wordnet.txt english.txt entities/*.yaml facts/*.yaml
 var pack embed.FS
 
 // FS returns the embedded knowledge pack.

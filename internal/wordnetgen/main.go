@@ -7,7 +7,7 @@
 // Regenerate the table (and WordNet's licence beside it) from the repository
 // root with:
 //
-//	go run ./internal/wordnetgen -dict /usr/share/wordnet -pack seeds -out seeds/wordnet.txt -license seeds/WORDNET-LICENSE
+//	go run ./internal/wordnetgen -dict /usr/share/wordnet -pack seeds -out seeds/wordnet.txt -english seeds/english.txt -license seeds/WORDNET-LICENSE
 //
 // The WordNet database comes from Debian's wordnet-base package
 // (apt-get install wordnet-base), which puts index.POS, data.POS and POS.exc
@@ -115,6 +115,7 @@ type IndexEntry struct {
 	Lemma   string
 	POS     POS
 	Offsets []int64
+	Tagged  int // senses tagged in WordNet's semantic concordance: 0 for words seldom met
 }
 
 // ParseIndexLine parses a line of an index.POS file:
@@ -141,7 +142,11 @@ func ParseIndexLine(line string) (IndexEntry, error) {
 	if synsets < 1 || len(f) != first+synsets {
 		return IndexEntry{}, fmt.Errorf("index line has %d fields, want %d: %q", len(f), first+synsets, line)
 	}
-	e := IndexEntry{Lemma: f[0], POS: pos, Offsets: make([]int64, synsets)}
+	tagged, err := strconv.Atoi(f[first-1])
+	if err != nil {
+		return IndexEntry{}, fmt.Errorf("index line tagsense_cnt: %w", err)
+	}
+	e := IndexEntry{Lemma: f[0], POS: pos, Offsets: make([]int64, synsets), Tagged: tagged}
 	for i := range synsets {
 		if e.Offsets[i], err = strconv.ParseInt(f[first+i], 10, 64); err != nil {
 			return IndexEntry{}, fmt.Errorf("index line offset: %w", err)
@@ -703,6 +708,188 @@ func License(data []byte) (string, error) {
 	return b.String(), nil
 }
 
+// CommonForms returns the one-word lemmas WordNet's concordance tags at
+// least once (words people use, not rare senses or most proper names), in
+// lower case, with their irregular forms from the exception lists and
+// their regular ones (-s, -es, -ies, -ed, -d, -ing, -er, -est).
+func (d *Dict) CommonForms() map[string]bool {
+	out := map[string]bool{}
+	for _, pos := range AllPOS {
+		for lemma, e := range d.index[pos] {
+			if e.Tagged == 0 || !isLetters(lemma) {
+				continue
+			}
+			out[lemma] = true
+			for _, f := range regularForms(lemma, pos) {
+				out[f] = true
+			}
+		}
+		for form, bases := range d.Exceptions[pos] {
+			for _, b := range bases {
+				if e, ok := d.index[pos][b]; ok && e.Tagged > 0 && isLetters(form) {
+					out[form] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// regularForms returns the regular inflections of a lemma of pos.
+func regularForms(w string, pos POS) []string {
+	var out []string
+	plural := w + "s"
+	switch {
+	case strings.HasSuffix(w, "y") && len(w) > 2 && !strings.ContainsRune("aeiou", rune(w[len(w)-2])):
+		plural = w[:len(w)-1] + "ies"
+	case strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x") || strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "sh"):
+		plural = w + "es"
+	}
+	switch pos {
+	case Noun:
+		out = append(out, plural)
+	case Verb:
+		out = append(out, plural)
+		if strings.HasSuffix(w, "e") {
+			out = append(out, w+"d", w[:len(w)-1]+"ing")
+		} else {
+			out = append(out, w+"ed", w+"ing")
+		}
+	case Adj:
+		if strings.HasSuffix(w, "e") {
+			out = append(out, w+"r", w+"st")
+		} else {
+			out = append(out, w+"er", w+"est")
+		}
+	}
+	return out
+}
+
+// isLetters reports whether s is all lower-case ASCII letters.
+func isLetters(s string) bool {
+	for _, r := range s {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// NameTokens returns the distinct words of the names, abbreviations and
+// aliases of the pack's entities, in lower case.
+func NameTokens(dir string) (map[string]bool, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "entities", "*.yaml"))
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]bool{}
+	for _, file := range files {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			return nil, err
+		}
+		var recs []map[string]any
+		if err := yaml.Unmarshal(b, &recs); err != nil {
+			return nil, fmt.Errorf("%s: %w", file, err)
+		}
+		for _, rec := range recs {
+			for _, field := range []string{"name", "abbr", "aliases"} {
+				for _, s := range strs(rec[field]) {
+					for _, t := range Tokens(s) {
+						out[t] = true
+					}
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+// NearNames returns, sorted, the English words that are within a
+// speller's reach of a name's word (one edit for up to five letters, two
+// for more) but are neither a name's word nor a word of the pack: a reader
+// who types one means the word, not a misspelt name ("drawn" is not
+// "Dawn", "best" is not "West").
+func NearNames(english, names, vocab map[string]bool) []string {
+	byLen := map[int][]string{}
+	for n := range names {
+		if len(n) >= minNearName {
+			byLen[len(n)] = append(byLen[len(n)], n)
+		}
+	}
+	var out []string
+	for w := range english {
+		if names[w] || vocab[w] || len(w) < minNearName {
+			continue
+		}
+		limit := 1
+		if len(w) > 5 {
+			limit = 2
+		}
+		near := false
+		for n := len(w) - limit; n <= len(w)+limit && !near; n++ {
+			for _, name := range byLen[n] {
+				if osa(w, name) <= limit {
+					near = true
+					break
+				}
+			}
+		}
+		if near {
+			out = append(out, w)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// minNearName is the shortest word a speller corrects.
+const minNearName = 4
+
+// osa is the optimal string alignment distance between a and b: edits,
+// with a swap of neighbours counting as one.
+func osa(a, b string) int {
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(a)][len(b)]
+}
+
+// EnglishHeader is the comment at the top of the English words; %s is the
+// command that regenerates them.
+const EnglishHeader = `# English words a reader may type that are a letter or two from a name in
+# durand's knowledge pack: one per line. durand takes them as typed and does
+# not correct them into the name ("drawn" is not "Dawn").
+# Generated from WordNet 3.0 (Princeton University), used under the WordNet
+# licence in seeds/WORDNET-LICENSE. Do not edit; regenerate with:
+#   %s
+`
+
+// WriteEnglish writes the English words to w.
+func WriteEnglish(w io.Writer, words []string, command string) {
+	fmt.Fprintf(w, EnglishHeader, command)
+	for _, word := range words {
+		fmt.Fprintln(w, word)
+	}
+}
+
 // Header is the comment at the top of the table; %s is the command that
 // regenerates it.
 const Header = `# Related English words for the vocabulary of durand's knowledge pack.
@@ -735,17 +922,22 @@ func main() {
 	dict := flag.String("dict", "/usr/share/wordnet", "WordNet 3.0 database directory (index.noun, data.noun, noun.exc, ...)")
 	pack := flag.String("pack", "seeds", "knowledge pack directory, with facts/ and entities/")
 	out := flag.String("out", "seeds/wordnet.txt", "table to write")
+	english := flag.String("english", "", "also write the English words near the pack's names to this file")
 	license := flag.String("license", "", "also write WordNet's licence to this file")
 	flag.Parse()
-	if err := run(*dict, *pack, *out, *license); err != nil {
+	if err := run(*dict, *pack, *out, *english, *license); err != nil {
 		fmt.Fprintln(os.Stderr, "wordnetgen:", err)
 		os.Exit(1)
 	}
 }
 
-// run generates the table, and the licence when license is not empty.
-func run(dict, pack, out, license string) error {
+// run generates the table, the English words near names when english is
+// not empty, and the licence when license is not empty.
+func run(dict, pack, out, english, license string) error {
 	command := fmt.Sprintf("go run ./internal/wordnetgen -dict %s -pack %s -out %s", dict, pack, out)
+	if english != "" {
+		command += " -english " + english
+	}
 	if license != "" {
 		command += " -license " + license
 	}
@@ -767,6 +959,21 @@ func run(dict, pack, out, license string) error {
 	}
 	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
 		return err
+	}
+	if english != "" {
+		names, err := NameTokens(pack)
+		if err != nil {
+			return err
+		}
+		vocab := map[string]bool{}
+		for _, w := range words {
+			vocab[w] = true
+		}
+		buf.Reset()
+		WriteEnglish(&buf, NearNames(d.CommonForms(), names, vocab), command)
+		if err := os.WriteFile(english, buf.Bytes(), 0o644); err != nil {
+			return err
+		}
 	}
 	if license != "" {
 		text, err := License(d.data[Noun])

@@ -144,7 +144,7 @@ func TestParseIndexLine(t *testing.T) {
 		},
 		{
 			line: "found a 1 3 ! & ^ 1 1 01450713  ",
-			want: IndexEntry{Lemma: "found", POS: Adj, Offsets: []int64{1450713}},
+			want: IndexEntry{Lemma: "found", POS: Adj, Offsets: []int64{1450713}, Tagged: 1},
 		},
 		{
 			line: "cease-fire n 1 1 @ 1 0 13970912  ",
@@ -157,6 +157,7 @@ func TestParseIndexLine(t *testing.T) {
 		{line: "deport v 3 3 @ ~ + 3 0 02518161 02503365", wantErr: true}, // one offset short
 		{line: "deport x 1 0 1 0 02518161", wantErr: true},                // bad part of speech
 		{line: "deport v one 0 1 0 02518161", wantErr: true},
+		{line: "deport v 1 0 1 x 02518161", wantErr: true}, // bad tagsense_cnt
 		{line: "deport v 1 0 1 0 0251816x", wantErr: true},
 		{line: "deport v", wantErr: true},
 	}
@@ -474,5 +475,50 @@ func TestWrite(t *testing.T) {
 	want := []string{"ceasefire: armistice truce", "truce: armistice"}
 	if !reflect.DeepEqual(body, want) {
 		t.Errorf("body = %q, want %q", body, want)
+	}
+}
+
+// TestNearNames: an English word a letter or two from a name is listed,
+// unless it is itself a name's word or a word of the pack.
+func TestNearNames(t *testing.T) {
+	english := map[string]bool{"drawn": true, "best": true, "walk": true, "kabul": true, "table": true, "deported": true, "cat": true}
+	names := map[string]bool{"dawn": true, "west": true, "wali": true, "kabul": true, "tom": true, "deputed": true}
+	vocab := map[string]bool{"deported": true}
+	got := NearNames(english, names, vocab)
+	want := []string{"best", "drawn", "walk"} // not kabul (a name), table (far), deported (the pack's), cat (too short)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("NearNames = %v, want %v", got, want)
+	}
+}
+
+func TestRegularForms(t *testing.T) {
+	for _, tc := range []struct {
+		w    string
+		pos  POS
+		want []string
+	}{
+		{"walk", Verb, []string{"walks", "walked", "walking"}},
+		{"close", Verb, []string{"closes", "closed", "closing"}},
+		{"city", Noun, []string{"cities"}},
+		{"match", Noun, []string{"matches"}},
+		{"high", Adj, []string{"higher", "highest"}},
+		{"fast", Adv, nil},
+	} {
+		if got := regularForms(tc.w, tc.pos); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("regularForms(%q, %v) = %v, want %v", tc.w, tc.pos, got, tc.want)
+		}
+	}
+}
+
+func TestOSA(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want int
+	}{
+		{"drawn", "dawn", 1}, {"best", "west", 1}, {"form", "from", 1}, {"kabul", "kabul", 0}, {"abc", "", 3},
+	} {
+		if got := osa(tc.a, tc.b); got != tc.want {
+			t.Errorf("osa(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
+		}
 	}
 }
