@@ -204,7 +204,7 @@ func (ix *index) altCovers(i int, u unit) bool {
 // covers reports whether fact i covers question word u, in its text or in
 // one of its alternate questions.
 func (ix *index) covers(i int, u unit) bool {
-	return termCredit(ix.terms[i], u) > 0 || ix.altCovers(i, u)
+	return termCredit(i, &u) > 0 || ix.altCovers(i, u)
 }
 
 // altCandidates proposes the facts whose alternate questions share the

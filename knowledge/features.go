@@ -129,7 +129,7 @@ func (b *Base) features(q *query, i int) features {
 			}
 			continue
 		}
-		covered += u.weight * termCredit(terms, u)
+		covered += u.weight * termCredit(i, &q.units[k])
 	}
 	ft.TextCov = 1
 	if total > 0 {

@@ -45,6 +45,7 @@ type index struct {
 
 	entityFacts map[string][]int      // entity id -> facts naming it, in pack order
 	subjectOf   map[string][]int      // entity id -> facts naming it first (about it)
+	namedBy     map[string][]int      // entity id -> facts naming it, tagged or in their text (factsNaming)
 	nameStems   map[string][][]string // entity id -> stems of each of its names
 	mainStems   map[string][]string   // entity id -> stems of its canonical name
 	figure      []bool                // per fact: states a figure
@@ -253,6 +254,10 @@ func buildIndex(b *Base, m models) *index {
 	if len(ix.topEntities) > 3 {
 		ix.topEntities = ix.topEntities[:3]
 	}
+	ix.namedBy = make(map[string][]int, len(b.entities))
+	for _, e := range b.entities {
+		ix.namedBy[e.ID] = ix.factsNaming(b.facts, e.ID)
+	}
 	ix.indexAltQuestions(b)
 	return ix
 }
@@ -277,6 +282,60 @@ func (ix *index) functionWord(tok string) string {
 		}
 	}
 	return ""
+}
+
+// factsNaming returns, in order, the facts that name entity id: those
+// tagged with it, and those whose text uses one of its names. The words of a
+// name must stand together: "Islamic State" is not named by "Islamic
+// Emirate ... states", nor by the longer name of another thing the fact is
+// about ("the Islamic State of Afghanistan"). A one-word name inside a
+// longer one is still named: the "Chitral attack" was at Chitral.
+func (ix *index) factsNaming(facts []*Fact, id string) []int {
+	named := make([]bool, len(facts))
+	for _, i := range ix.entityFacts[id] {
+		named[i] = true
+	}
+	for _, name := range ix.nameStems[id] {
+		if len(name) == 0 {
+			continue
+		}
+		for _, p := range ix.postings[name[0]] {
+			if named[p.fact] {
+				continue
+			}
+			all := true
+			for _, s := range name[1:] {
+				if ix.terms[p.fact][s] == 0 {
+					all = false
+					break
+				}
+			}
+			named[p.fact] = all && (len(name) == 1 || containsRun(ix.textStems[p.fact], name) && !ix.inLongerName(facts[p.fact], p.fact, id, name))
+		}
+	}
+	var out []int
+	for i, ok := range named {
+		if ok {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// inLongerName reports whether, in fact f (number i), the name of entity
+// id is part of the longer name of another entity the fact is about.
+func (ix *index) inLongerName(f *Fact, i int, id string, name []string) bool {
+	for _, other := range f.Entities {
+		if other == id {
+			continue
+		}
+		for _, longer := range ix.nameStems[other] {
+			if len(longer) > len(name) && containsRun(longer, name) && containsRun(ix.textStems[i], longer) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // knownWord reports whether the pack uses tok, as typed or inflected

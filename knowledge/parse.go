@@ -80,6 +80,7 @@ type unit struct {
 	relCredit float64    // what a related stem earns: relatedCredit, or relatedKnownCredit for a word the pack uses
 	near      []string   // pack stems that are another form of the word, worth nearCredit
 	inFacts   []factStem // the stems the facts use, in stems' order, for scoring facts
+	credit    []uint8    // per fact: the kind of credit it earns for the word (termCredit)
 	weight    float64
 	known     bool
 }
@@ -292,8 +293,8 @@ type factStem struct {
 }
 
 // markNamed works out, for each unit that names entities, which facts are
-// about one of them, as mentions decides, walking the entities' facts and
-// their names' postings once instead of checking each candidate.
+// about one of them: the facts naming each entity are worked out once, at
+// load (index.namedBy), not per question or per candidate.
 func (q *query) markNamed(b *Base) {
 	ix := b.idx
 	n := len(ix.docLen)
@@ -304,53 +305,12 @@ func (q *query) markNamed(b *Base) {
 		}
 		named := make([]bool, n)
 		for _, e := range u.link.entities {
-			for _, i := range ix.entityFacts[e.ID] {
+			for _, i := range ix.namedBy[e.ID] {
 				named[i] = true
-			}
-			for _, name := range ix.nameStems[e.ID] {
-				if len(name) == 0 {
-					continue
-				}
-				for _, p := range ix.postings[name[0]] {
-					if named[p.fact] {
-						continue
-					}
-					all := true
-					for _, s := range name[1:] {
-						if ix.terms[p.fact][s] == 0 {
-							all = false
-							break
-						}
-					}
-					// The words of a name must stand together: "Islamic
-					// State" is not named by "Islamic Emirate ... states",
-					// nor by the longer name of another thing the fact is
-					// about ("the Islamic State of Afghanistan"). A one-word
-					// name inside a longer one is still named: the
-					// "Chitral attack" was at Chitral.
-					named[p.fact] = all && (len(name) == 1 || containsRun(ix.textStems[p.fact], name) && !b.inLongerName(p.fact, e.ID, name))
-				}
 			}
 		}
 		q.named[k] = named
 	}
-}
-
-// inLongerName reports whether, in fact i, the name of entity id is part
-// of the longer name of another entity the fact is about.
-func (b *Base) inLongerName(i int, id string, name []string) bool {
-	ix := b.idx
-	for _, other := range b.facts[i].Entities {
-		if other == id {
-			continue
-		}
-		for _, longer := range ix.nameStems[other] {
-			if len(longer) > len(name) && containsRun(longer, name) && containsRun(ix.textStems[i], longer) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // containsRun reports whether seq holds run as consecutive elements.
@@ -410,6 +370,7 @@ func (q *query) collectStems(ix *index) {
 				q.units[k].inFacts = append(q.units[k].inFacts, factStem{st, ix.termIDF(st), j})
 			}
 		}
+		q.units[k].credit = ix.creditByFact(&q.units[k])
 		for _, s := range u.stems {
 			add(s, k, 1)
 		}

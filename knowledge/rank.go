@@ -173,26 +173,54 @@ func (b *Base) idealBM25(q *query) float64 {
 	return s
 }
 
-// termCredit is how far a fact's terms cover a question word: fully when it
-// uses the word's stem or a synonym, mostly when it uses a longer or shorter
-// form the stemmer did not join (depends, dependent).
-func termCredit(terms map[string]int, u unit) float64 {
-	for _, s := range u.inFacts {
-		if terms[s.stem] > 0 {
-			return 1
-		}
+// termCredit is how far fact i's terms cover a question word: fully when
+// it uses the word's stem or a synonym, mostly when it uses a longer or
+// shorter form the stemmer did not join (depends, dependent), partly when
+// it uses a word WordNet relates to it. The kinds of credit are looked up
+// per fact once per question (see creditByFact), not per candidate.
+func termCredit(i int, u *unit) float64 {
+	if u.credit == nil {
+		return 0
 	}
-	for _, s := range u.related {
-		if terms[s] > 0 {
-			return u.relCredit
-		}
-	}
-	for _, t := range u.near {
-		if terms[t] > 0 {
-			return nearCredit
-		}
+	switch u.credit[i] {
+	case creditFull:
+		return 1
+	case creditNear:
+		return nearCredit
+	case creditRelated:
+		return u.relCredit
 	}
 	return 0
+}
+
+// The kinds of credit a fact earns for a question word, best last.
+const (
+	creditNone uint8 = iota
+	creditRelated
+	creditNear
+	creditFull
+)
+
+// creditByFact returns, per fact, the best kind of credit it earns for
+// word u: from the postings of the word's stems and synonyms, its other
+// forms and its related words.
+func (ix *index) creditByFact(u *unit) []uint8 {
+	out := make([]uint8, len(ix.docLen))
+	mark := func(stems []string, c uint8) {
+		for _, s := range stems {
+			for _, p := range ix.postings[s] {
+				out[p.fact] = max(out[p.fact], c)
+			}
+		}
+	}
+	mark(u.related, creditRelated)
+	mark(u.near, creditNear)
+	for _, s := range u.inFacts {
+		for _, p := range ix.postings[s.stem] {
+			out[p.fact] = creditFull
+		}
+	}
+	return out
 }
 
 // nearCredit is the credit for a longer or shorter form of a question word
