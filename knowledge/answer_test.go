@@ -36,7 +36,7 @@ func TestAnswer(t *testing.T) {
 		{"who", "who is amir khan muttaqi", []string{"fnf-muttaqi-role"}, "foreign minister"},
 		{"who", "whos sirajuddin haqqani", []string{"fnf-sirajuddin-haqqani-role"}, "interior minister"},
 		{"who role", "who is the spokesman of the taliban", []string{"cookie-mujahid-role", "op-mujahid-role", "fnf-mujahid-role"}, "Mujahid"},
-		{"who role", "who runs the national freedom front", []string{"fnf-yasin-zia-role"}, "Yasin Zia"},
+		{"who role", "who runs the national freedom front", []string{"fnf-yasin-zia-role", "fnf-nff-formed"}, "Yasin Zia"},
 		{"who mention", "<@U024BE7LH> who is mushahid hussain", []string{"fnf-mushahid-hussain-role"}, "senator"},
 		{"define abbr", "what does NIFMA stand for", nil, "National Islamic Freedom Movement of Afghanistan"},
 		{"define chatty", "hey can you tell me what the supreme resistance council is", nil, "Ankara Circle"},
@@ -55,7 +55,7 @@ func TestAnswer(t *testing.T) {
 		{"list", "list pakistan's strategic priorities", []string{"fnf-islamabad-priorities"}, "regional peace"},
 		{"timeline month", "what happened in september 2023", []string{"fnf-chitral-attack"}, "Chitral"},
 		{"timeline range", "timeline 1994-1998", []string{"lev-taliban-herat-1995"}, "Herat"},
-		{"typo name", "who is zabiulah mujahid", []string{"op-mujahid-role", "fnf-mujahid-role", "cookie-mujahid-role"}, "spokes"},
+		{"typo name", "who is zabiulah mujahid", []string{"op-mujahid-role", "fnf-mujahid-role", "cookie-mujahid-role", "fnf-zabihullah-mujahid-role"}, "spokes"},
 		{"typo question word", "wat is the nrf", []string{"fnf-abbr-nrf"}, "Ahmad Masoud"},
 		{"typo word", "when did the ttp revoke the cesefire", []string{"fnf-ceasefire-revoked-late-november"}, "November 2022"},
 		{"typo shorthand", "hw many fighters does ttp have", []string{"op-ttp-4000-6000-fighters"}, "4,000"},
@@ -241,7 +241,7 @@ func TestMissingPartIsDeclined(t *testing.T) {
 		{"how long has hasan akhund been prime minister", "when it began", "Akhund"},
 		{"when did pakistan reopen the torkham crossing after shutting it in september 2023", "when", "Torkham"},
 		{"when did dostum return from turkey", "when", "exile"},
-		{"what is the name of the army operation launched after the peshawar school massacre", "what it is called", "141"},
+		{"name of the army operation after the peshawar army school attack", "what it is called", "141"},
 	} {
 		a := base(t).Answer(tc.q)
 		if a.Answered {
@@ -271,7 +271,10 @@ func TestRoleHolders(t *testing.T) {
 		{"who sat down with pakistan's special envoy on 22 september 2023", "Muttaqi"}, // the envoy is not the one asked for
 		{"who is the foreign minister of india", ""},                                   // the Taliban's is not India's
 		{"which army chief was at kakar's meeting on the expulsions", ""},              // the fact names Kakar, not the army chief
-		{"who is the current isi chief", ""},                                           // the fact names a former one
+		{"who is the current isi chief", ""},
+		{"name china's envoy to kabul", ""},                              // the fact names the US envoy, and China's only as appointed
+		{"who is the un rapporteur on human rights in afghanistan", ""},  // a title the pack has no holder for
+		{"name the man leading the national resistance front", "Masoud"}, // the fact names a former one
 		{"who is the interior minister of the taliban", "Haqqani"},
 		// "when" clauses are dated and the post's holder then is found.
 		{"who was the caretaker pm when pakistan ordered undocumented afghans out", "Kakar"},

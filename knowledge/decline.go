@@ -77,6 +77,11 @@ func (b *Base) missingPart(q *query, best scored) string {
 		if !b.idx.figure[i] {
 			return "how many"
 		}
+		if len(q.counted) > 0 && best.feat.Signs[signHowManyCounted] == 0 {
+			// "how many TTP militants were killed" is not answered by a
+			// count of civilians and soldiers.
+			return "how many"
+		}
 	case IntentWho:
 		switch {
 		case q.succession:
@@ -544,7 +549,57 @@ func (b *Base) otherHolder(q *query, f *Fact) bool {
 			return true
 		}
 	}
+	parties := func(w string) []string { // a person's name before a title is its holder, not its party
+		var out []string
+		for _, id := range b.partyIDs(w) {
+			if e := b.entityByID[id]; e != nil && e.Kind != KindPerson {
+				out = append(out, id)
+			}
+		}
+		return out
+	}
+	for title, owner := range partyTitles(strings.ToLower(f.Text), parties) {
+		for askedTitle, want := range asked {
+			if b.sameTitle(askedTitle, title) && !b.sameParty(want, owner) {
+				return true // "US special envoy" is not China's ambassador
+			}
+		}
+	}
 	return false
+}
+
+// sameTitle reports whether two title words are one title: the same stem
+// or lexicon synonyms ("ambassador", "envoy").
+func (b *Base) sameTitle(x, y string) bool {
+	sx, sy := b.idx.stem(x), b.idx.stem(y)
+	return sx == sy || contains(b.idx.lex.syn[sx], sy)
+}
+
+// partyTitles finds "<party> [modifiers] <title>" in text ("US special
+// envoy", "Taliban foreign minister"), where the party is a one-word name
+// the pack knows, and returns title -> party.
+func partyTitles(text string, ids func(string) []string) map[string]string {
+	out := map[string]string{}
+	words := strings.Fields(text)
+	for k, w := range words {
+		title := strings.Trim(w, `"(.,;:!?)`)
+		if !roleNouns[title] {
+			continue
+		}
+		j := k - 1
+		for j >= 0 && titleModifiers[strings.Trim(words[j], `"(.,;:!?)`)] {
+			j--
+		}
+		if j < 0 || j == k-1 && k > 0 && strings.HasSuffix(words[j], "'s") {
+			continue
+		}
+		if owner := strings.Trim(words[j], `"(.,;:!?)`); len(ids(owner)) > 0 {
+			if _, taken := out[title]; !taken {
+				out[title] = owner
+			}
+		}
+	}
+	return out
 }
 
 // namesParty reports whether fact f is about the party a word names: "the

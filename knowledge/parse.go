@@ -543,7 +543,7 @@ func classify(toks []string, hasSpan bool) Intent {
 		"which prison", "which prisons", "which port", "which country", "which countries", "which region", "which regions",
 		"what city", "what province", "what port", "in which", "through which", "from which", "which area", "which areas", "what area"):
 		return IntentWhere
-	case has("who", "whos", "whom", "which person", "whose") || has("name of", "names of") && namesPerson(toks):
+	case has("who", "whos", "whom", "which person", "whose") || namesPerson(toks):
 		return IntentWho
 	case (first == "which" || first == "what") && has(listNouns...):
 		return IntentList
@@ -603,9 +603,9 @@ func (q *query) countedWords(ix *index) []string {
 			continue
 		}
 		var out []string
-		for j := i + 2; j < len(q.toks) && j <= i+1+countedReach; j++ {
-			t := q.toks[j]
-			if auxWords[t] {
+		for j := i + 2; j < len(q.fixed) && j <= i+1+countedReach; j++ {
+			t := q.fixed[j] // as corrected: "attaks" counts attacks
+			if auxWords[t] || ix.qwords[t] || t == "and" {
 				break // "how many were killed": what follows is what happened
 			}
 			if ix.stop[t] {
@@ -738,10 +738,15 @@ var titleModifiers = setOf(`special caretaker interim acting prime foreign inter
 // who; "name of the operation" asks what.
 func namesPerson(toks []string) bool {
 	for i := 0; i+1 < len(toks); i++ {
-		if (toks[i] != "name" && toks[i] != "names") || toks[i+1] != "of" {
+		from := i + 2 // "name of the ..."
+		switch {
+		case (toks[i] == "name" || toks[i] == "names") && toks[i+1] == "of":
+		case i == 0 && toks[i] == "name":
+			from = 1 // "name China's envoy", "name the guy running the NRF"
+		default:
 			continue
 		}
-		for j := i + 2; j < len(toks) && j <= i+5; j++ {
+		for j := from; j < len(toks) && j <= i+5; j++ {
 			if roleNouns[toks[j]] || personNouns[toks[j]] {
 				return true
 			}
@@ -758,7 +763,7 @@ var placeNouns = setOf(`city cities town towns province provinces district distr
 var timeNouns = setOf(`year yr month day date`)
 
 // personNouns, like roleNouns, ask for a person.
-var personNouns = setOf(`officer officers official officials person man woman cleric politician general generals diplomat diplomats`)
+var personNouns = setOf(`officer officers official officials person man woman guy cleric politician general generals diplomat diplomats`)
 
 // auxWords end the noun phrase after "which" or "what".
 var auxWords = setOf(`did does do is was are were has have had will would can could should`)
@@ -776,11 +781,13 @@ var answerTypes = setOf(`city cities town towns province provinces district dist
 
 // roleNouns are titles: a who-question about one wants a person.
 var roleNouns = setOf(`leader leaders head chief minister ministers spokesman spokesperson president founder commander
-	ambassador envoy representative editor editors author emir premier governor general secretary deputy`)
+	ambassador envoy representative editor editors author emir premier governor general secretary deputy
+	rapporteur chairman chairperson chair director adviser advisor chancellor commissioner king monarch ruler mayor`)
 
-// leadVerbs ask who holds a post now: "who runs the NRF" wants a person.
-// ("Who led the attack" may want a group, so past tenses are not here.)
-var leadVerbs = setOf(`leads heads runs commands chairs`)
+// leadVerbs ask who holds a post now, or who founded something: "who runs
+// the NRF", "who founded ISKP" want a person. ("Who led the attack" may
+// want a group, so past tenses of leading are not here.)
+var leadVerbs = setOf(`leads heads runs commands chairs founded cofounded`)
 
 // successionWords ask about someone other than the person named.
 var successionWords = setOf(`replaced replace succeeded succeed successor predecessor preceded precede`)

@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -22,6 +23,8 @@ func TestClassify(t *testing.T) {
 		{"how long is the border", IntentHowMany},
 		{"names of the officers killed", IntentWho},
 		{"name of the operation that ousted the taliban", IntentFact},
+		{"name the guy heading the nrf", IntentWho},
+		{"name china's envoy to kabul", IntentWho},
 		{"who was pm when kabul fell", IntentWho},
 	} {
 		if got := classify(tokenize(tc.q), false); got != tc.want {
@@ -155,4 +158,21 @@ func TestEnglishWordsAreNotNames(t *testing.T) {
 			t.Errorf("%q: %q linked %v, want %v (links %v)", tc.q, tc.word, got, tc.linked, q.links)
 		}
 	}
+}
+
+// TestCountedGate: a how-many question is not answered by a figure that
+// counts something else.
+func TestCountedGate(t *testing.T) {
+	b := packFromDisk(t)
+	q := b.parse(Normalize("how many ttp militants did pakistani forces kill in 2023"))
+	for i, f := range b.facts {
+		if !strings.Contains(f.Text, "killed 136 civilians, soldiers and law-enforcement personnel") {
+			continue
+		}
+		if got := b.missingPart(q, b.score(q, i)); got != "how many" {
+			t.Errorf("%s: missing part %q, want %q", f.ID, got, "how many")
+		}
+		return
+	}
+	t.Fatal("no fact counting September 2023's dead")
 }

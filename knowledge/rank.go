@@ -320,6 +320,9 @@ func (ix *index) countedStems(f *Fact) map[string]bool {
 	for _, p := range figures(toks) {
 		for k := max(p-countedBefore, 0); k < len(toks) && k <= p+countedReach; k++ {
 			out[ix.stem(toks[k])] = true
+			if k > 0 {
+				out[ix.stem(toks[k-1]+toks[k])] = true // "sub-factions" counts subfactions
+			}
 		}
 	}
 	for _, n := range f.Numbers {
