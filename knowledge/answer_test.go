@@ -147,6 +147,10 @@ func TestConflictReportsEverySide(t *testing.T) {
 			t.Errorf("text %q lacks %q", text, want)
 		}
 	}
+	// The first sentence answers; the other side follows, flagged.
+	if len(a.Lines) < 2 || !strings.ContainsAny(a.Lines[0], "0123456789") || !strings.HasPrefix(a.Lines[1], "The sources differ: ") {
+		t.Errorf("lines %q: want a figure first, then \"The sources differ: \" and the other side", a.Lines)
+	}
 	docs := map[string]bool{}
 	for _, s := range a.Sources {
 		docs[s.Doc] = true

@@ -14,13 +14,18 @@ func (b *Base) compose(q *query, a *Answer, ranked []scored) {
 	a.Confidence = round2(ranked[0].conf)
 	used := []*Fact{lead}
 	if c := b.conflictByID[lead.Conflict]; c != nil && c.Kind != "distinct" {
-		a.Lines = append(a.Lines, "The sources differ.")
+		// The best-fitting side leads, so the answer's first sentence
+		// answers; the others follow at once, flagged as differing.
+		a.Lines = append(a.Lines, b.attributed(lead))
+		var others []string
 		for _, id := range c.Facts {
-			f := b.factByID[id]
-			a.Lines = append(a.Lines, b.attributed(f))
-			if f != lead {
+			if f := b.factByID[id]; f != lead {
+				others = append(others, b.attributed(f))
 				used = append(used, f)
 			}
+		}
+		if len(others) > 0 {
+			a.Lines = append(a.Lines, "The sources differ: "+strings.Join(others, " "))
 		}
 		a.Facts = append([]*Fact{lead}, used[1:]...)
 		a.Sources = b.sourcesOf(a.Facts)
