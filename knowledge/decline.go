@@ -59,6 +59,11 @@ func (b *Base) missingPart(q *query, best scored) string {
 		// that gives it no name ("Project X") does not answer.
 		return "what it is called"
 	}
+	if q.intent == IntentList && q.asksPeople() && !b.namesOther(q, f, false) {
+		// "which TTP leaders were freed": a fact that names none does not
+		// say who.
+		return "who"
+	}
 	switch q.intent {
 	case IntentWhy:
 		if (f.Type == TypeEvent || f.Type == TypeFigure || f.Type == TypeRole) && !usesWordOf(f.Text, causeWords) {

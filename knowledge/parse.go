@@ -765,6 +765,28 @@ var timeNouns = setOf(`year yr month day date`)
 // personNouns, like roleNouns, ask for a person.
 var personNouns = setOf(`officer officers official officials person man woman guy cleric politician general generals diplomat diplomats`)
 
+// asksPeople reports whether "which" or "what" asks for people in the
+// plural: "which TTP leaders", "what figures".
+func (q *query) asksPeople() bool {
+	for i, t := range q.toks {
+		if t != "which" && t != "what" {
+			continue
+		}
+		for j := i + 1; j < len(q.toks) && j <= i+asknounReach; j++ {
+			if personPlurals[q.toks[j]] {
+				return true
+			}
+			if auxWords[q.toks[j]] {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// personPlurals, after "which" or "what", ask for people by name.
+var personPlurals = setOf(`leaders figures people persons commanders officials officers members`)
+
 // auxWords end the noun phrase after "which" or "what".
 var auxWords = setOf(`did does do is was are were has have had will would can could should`)
 

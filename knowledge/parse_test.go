@@ -25,6 +25,7 @@ func TestClassify(t *testing.T) {
 		{"name of the operation that ousted the taliban", IntentFact},
 		{"name the guy heading the nrf", IntentWho},
 		{"name china's envoy to kabul", IntentWho},
+		{"which ttp leaders were freed", IntentList},
 		{"who was pm when kabul fell", IntentWho},
 	} {
 		if got := classify(tokenize(tc.q), false); got != tc.want {
@@ -175,4 +176,18 @@ func TestCountedGate(t *testing.T) {
 		return
 	}
 	t.Fatal("no fact counting September 2023's dead")
+}
+
+func TestAsksPeople(t *testing.T) {
+	b := packFromDisk(t)
+	for q, want := range map[string]bool{
+		"which ttp leaders were freed":         true,
+		"what figures were released":           true,
+		"which groups oppose the taliban":      false,
+		"what did the leaders of the ttp want": false,
+	} {
+		if got := b.parse(Normalize(q)).asksPeople(); got != want {
+			t.Errorf("%q: asksPeople %v, want %v", q, got, want)
+		}
+	}
 }
