@@ -245,7 +245,8 @@ func TestMissingPartIsDeclined(t *testing.T) {
 		{"how long has hasan akhund been prime minister", "when it began", "Akhund"},
 		{"when did pakistan reopen the torkham crossing after shutting it in september 2023", "when", "Torkham"},
 		{"when did dostum return from turkey", "when", "exile"},
-		{"which ttp leaders got out of afghan jails after the taliban takeover", "who", ""}, // the fact says leaders were freed, not which
+		{"which town in kunar did bajauri speak to ttp fighters in", "where", "Kunar province"}, // a province is not a town
+		{"which ttp leaders got out of afghan jails after the taliban takeover", "who", ""},     // the fact says leaders were freed, not which
 		{"name of the army operation after the peshawar army school attack", "what it is called", "141"},
 	} {
 		a := base(t).Answer(tc.q)

@@ -116,6 +116,11 @@ func (b *Base) missingPart(q *query, best scored) string {
 		if best.feat.Signs[signWherePlace] == 0 {
 			return "where" // the fact names no place but those asked about
 		}
+		if n := q.placeAsked(); n != "" && !b.textUsesStem(f.Text, b.idx.stem(n)) && usesWordOf(f.Text, placeNouns) {
+			// "which town in Kunar" is not answered by "Kunar province"; a
+			// fact naming no kind of place ("captured Herat") may still.
+			return "where"
+		}
 	case IntentStatement:
 		if q.asksSaid() && f.Type != TypeStatement && !usesWordOf(f.Text, speechWords) {
 			return "what was said"
@@ -175,6 +180,18 @@ func (b *Base) missesMainVerb(q *query, i int) bool {
 			return false
 		}
 		return false
+	}
+	return false
+}
+
+// textUsesStem reports whether text uses a word of stem s or a lexicon
+// synonym of it.
+func (b *Base) textUsesStem(text, s string) bool {
+	syn := b.idx.lex.syn[s]
+	for _, t := range tokenize(text) {
+		if st := b.idx.stem(t); st == s || contains(syn, st) {
+			return true
+		}
 	}
 	return false
 }

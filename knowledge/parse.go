@@ -765,6 +765,25 @@ var timeNouns = setOf(`year yr month day date`)
 // personNouns, like roleNouns, ask for a person.
 var personNouns = setOf(`officer officers official officials person man woman guy cleric politician general generals diplomat diplomats`)
 
+// placeAsked returns the kind of place "which" or "what" asks for
+// ("which provinces", "what port"), or "".
+func (q *query) placeAsked() string {
+	for i, t := range q.toks {
+		if t != "which" && t != "what" {
+			continue
+		}
+		for j := i + 1; j < len(q.toks) && j <= i+asknounReach; j++ {
+			if placeNouns[q.toks[j]] {
+				return q.toks[j]
+			}
+			if auxWords[q.toks[j]] {
+				break
+			}
+		}
+	}
+	return ""
+}
+
 // asksPeople reports whether "which" or "what" asks for people in the
 // plural: "which TTP leaders", "what figures".
 func (q *query) asksPeople() bool {
