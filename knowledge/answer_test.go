@@ -354,3 +354,12 @@ func foldQuestion(s string) string {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	}), " ")
 }
+
+// TestSecondPartIsAnswered: "who ... and when" gets the date even when the
+// fact that gives it reads much like the one that names the person.
+func TestSecondPartIsAnswered(t *testing.T) {
+	a := base(t).Answer("which general formed nifma, and when")
+	if text := a.Text(); !a.Answered || !strings.Contains(text, "Khalid Aziz") || !strings.Contains(text, "March 2022") {
+		t.Errorf("answered %v: %q, want who and when", a.Answered, text)
+	}
+}

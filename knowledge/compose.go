@@ -72,9 +72,19 @@ func (b *Base) compose(q *query, a *Answer, ranked []scored) {
 func (b *Base) bestFor(q *query, in Intent, ranked []scored, used []*Fact) *Fact {
 	want := map[Intent]string{IntentStatement: TypeStatement, IntentWhy: TypeCause, IntentList: TypeList,
 		IntentDefine: TypeDefinition, IntentWho: TypeRole}[in]
+	// A fact that gives the part the first answer lacks (its date, its
+	// figure) is not redundant, however like the first it reads.
+	gives := func(f *Fact) bool {
+		for _, u := range used {
+			if in == IntentWhen && !u.Date.IsZero() || in == IntentHowMany && len(u.Numbers) > 0 {
+				return false
+			}
+		}
+		return in == IntentWhen && !f.Date.IsZero() || in == IntentHowMany && len(f.Numbers) > 0
+	}
 	for _, s := range ranked[1:] {
 		f := b.facts[s.fact]
-		if s.conf < b.idx.tune.minConfidence || b.redundant(f, used) || s.feat.MissedEntity > 0 {
+		if s.conf < b.idx.tune.minConfidence || b.redundant(f, used) && !gives(f) || s.feat.MissedEntity > 0 {
 			continue // the second part is about the same thing as the first
 		}
 		ok := f.Type == want
