@@ -19,15 +19,8 @@ func (b *Base) missingPart(q *query, best scored) string {
 	i := best.fact
 	f := b.facts[i]
 	if b.missesEvent(q, i) {
-		switch q.intent {
-		case IntentWhen:
-			return "when"
-		case IntentHowMany:
-			return "how many"
-		case IntentWhere:
-			return "where"
-		case IntentWhy:
-			return "why"
+		if part := partAsked(q.intent); part != "" {
+			return part
 		}
 	}
 	if held := heldAt(f); q.hasSpan && q.intent != IntentTimeline && !held.IsZero() &&
@@ -43,15 +36,10 @@ func (b *Base) missingPart(q *query, best scored) string {
 			return "how many were " + missed
 		}
 	}
-	if b.missesMainVerb(q, i) {
+	if b.missesMainVerb(q, i) && q.intent != IntentWhy {
 		// "when did Torkham reopen" is not answered by its closing.
-		switch q.intent {
-		case IntentWhen:
-			return "when"
-		case IntentHowMany:
-			return "how many"
-		case IntentWhere:
-			return "where"
+		if part := partAsked(q.intent); part != "" {
+			return part
 		}
 	}
 	if nouns := q.nameAsked(b.idx); len(nouns) > 0 && !namesCapitalised(f.Text, nouns) {
@@ -125,6 +113,22 @@ func (b *Base) missingPart(q *query, best scored) string {
 		if q.asksSaid() && f.Type != TypeStatement && !usesWordOf(f.Text, speechWords) {
 			return "what was said"
 		}
+	}
+	return ""
+}
+
+// partAsked names, to follow "don't say", the part of an answer an intent
+// asks for ("when", "how many"), or "" for intents that ask for no one part.
+func partAsked(in Intent) string {
+	switch in {
+	case IntentWhen:
+		return "when"
+	case IntentHowMany:
+		return "how many"
+	case IntentWhere:
+		return "where"
+	case IntentWhy:
+		return "why"
 	}
 	return ""
 }

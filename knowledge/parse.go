@@ -768,15 +768,21 @@ var personNouns = setOf(`officer officers official officials person man woman gu
 // placeAsked returns the kind of place "which" or "what" asks for
 // ("which provinces", "what port"), or "".
 func (q *query) placeAsked() string {
-	for i, t := range q.toks {
+	return askedWord(q.toks, placeNouns)
+}
+
+// askedWord returns the first word of set in the noun phrase after
+// "which" or "what" (up to asknounReach words, ended by an auxiliary), or "".
+func askedWord(toks []string, set map[string]bool) string {
+	for i, t := range toks {
 		if t != "which" && t != "what" {
 			continue
 		}
-		for j := i + 1; j < len(q.toks) && j <= i+asknounReach; j++ {
-			if placeNouns[q.toks[j]] {
-				return q.toks[j]
+		for j := i + 1; j < len(toks) && j <= i+asknounReach; j++ {
+			if set[toks[j]] {
+				return toks[j]
 			}
-			if auxWords[q.toks[j]] {
+			if auxWords[toks[j]] {
 				break
 			}
 		}
@@ -787,20 +793,7 @@ func (q *query) placeAsked() string {
 // asksPeople reports whether "which" or "what" asks for people in the
 // plural: "which TTP leaders", "what figures".
 func (q *query) asksPeople() bool {
-	for i, t := range q.toks {
-		if t != "which" && t != "what" {
-			continue
-		}
-		for j := i + 1; j < len(q.toks) && j <= i+asknounReach; j++ {
-			if personPlurals[q.toks[j]] {
-				return true
-			}
-			if auxWords[q.toks[j]] {
-				break
-			}
-		}
-	}
-	return false
+	return askedWord(q.toks, personPlurals) != ""
 }
 
 // personPlurals, after "which" or "what", ask for people by name.

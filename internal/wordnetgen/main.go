@@ -625,13 +625,9 @@ func Vocabulary(dir string, stop map[string]bool) ([]string, error) {
 		}
 		sort.Strings(files)
 		for _, file := range files {
-			b, err := os.ReadFile(file)
+			recs, err := readRecords(file)
 			if err != nil {
 				return nil, err
-			}
-			var recs []map[string]any
-			if err := yaml.Unmarshal(b, &recs); err != nil {
-				return nil, fmt.Errorf("%s: %w", file, err)
 			}
 			for _, rec := range recs {
 				for _, field := range packFields[sub] {
@@ -652,6 +648,19 @@ func Vocabulary(dir string, stop map[string]bool) ([]string, error) {
 	}
 	sort.Strings(words)
 	return words, nil
+}
+
+// readRecords reads a pack file: a YAML list of records.
+func readRecords(file string) ([]map[string]any, error) {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	var recs []map[string]any
+	if err := yaml.Unmarshal(b, &recs); err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	return recs, nil
 }
 
 // strs returns the strings in a decoded YAML value, however nested.
@@ -784,13 +793,9 @@ func NameTokens(dir string) (map[string]bool, error) {
 	}
 	out := map[string]bool{}
 	for _, file := range files {
-		b, err := os.ReadFile(file)
+		recs, err := readRecords(file)
 		if err != nil {
 			return nil, err
-		}
-		var recs []map[string]any
-		if err := yaml.Unmarshal(b, &recs); err != nil {
-			return nil, fmt.Errorf("%s: %w", file, err)
 		}
 		for _, rec := range recs {
 			for _, field := range []string{"name", "abbr", "aliases"} {
