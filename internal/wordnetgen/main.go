@@ -40,6 +40,8 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -810,6 +812,30 @@ func NameTokens(dir string) (map[string]bool, error) {
 	return out, nil
 }
 
+// FingerprintPrefix starts the header line that records the Fingerprint of
+// the pack a generated file was made for.
+const FingerprintPrefix = "# pack: "
+
+// Fingerprint names the pack's vocabulary and name words in a few
+// characters, so that a test can tell when the generated files no longer
+// match the pack they were made for.
+func Fingerprint(vocab []string, names map[string]bool) string {
+	h := sha256.New()
+	for _, w := range vocab {
+		fmt.Fprintln(h, w)
+	}
+	sorted := make([]string, 0, len(names))
+	for n := range names {
+		sorted = append(sorted, n)
+	}
+	sort.Strings(sorted)
+	fmt.Fprintln(h, "--")
+	for _, n := range sorted {
+		fmt.Fprintln(h, n)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
 // NearNames returns, sorted, the English words that are within a
 // speller's reach of a name's word (one edit for up to five letters, two
 // for more) but are neither a name's word nor a word of the pack: a reader
@@ -885,11 +911,13 @@ const EnglishHeader = `# English words a reader may type that are a letter or tw
 # Generated from WordNet 3.0 (Princeton University), used under the WordNet
 # licence in seeds/WORDNET-LICENSE. Do not edit; regenerate with:
 #   %s
+# pack: %s
 `
 
-// WriteEnglish writes the English words to w.
-func WriteEnglish(w io.Writer, words []string, command string) {
-	fmt.Fprintf(w, EnglishHeader, command)
+// WriteEnglish writes the English words to w; pack is the Fingerprint of the
+// pack they were made for.
+func WriteEnglish(w io.Writer, words []string, command, pack string) {
+	fmt.Fprintf(w, EnglishHeader, command, pack)
 	for _, word := range words {
 		fmt.Fprintln(w, word)
 	}
@@ -905,12 +933,14 @@ const Header = `# Related English words for the vocabulary of durand's knowledge
 # Generated from WordNet 3.0 (Princeton University), used under the WordNet
 # licence in seeds/WORDNET-LICENSE. Do not edit; regenerate with:
 #   %s
+# pack: %s
 `
 
-// Write writes the table for words to w.
-func Write(w io.Writer, d *Dict, words []string, stop map[string]bool, command string) error {
+// Write writes the table for words to w; pack is the Fingerprint of the pack
+// the words come from.
+func Write(w io.Writer, d *Dict, words []string, stop map[string]bool, command, pack string) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, Header, command)
+	fmt.Fprintf(bw, Header, command, pack)
 	for _, word := range words {
 		rel, err := d.Related(word, stop)
 		if err != nil {
@@ -958,24 +988,25 @@ func run(dict, pack, out, english, license string) error {
 	if err != nil {
 		return err
 	}
+	names, err := NameTokens(pack)
+	if err != nil {
+		return err
+	}
+	fp := Fingerprint(words, names)
 	var buf bytes.Buffer
-	if err := Write(&buf, d, words, stop, command); err != nil {
+	if err := Write(&buf, d, words, stop, command, fp); err != nil {
 		return err
 	}
 	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
 		return err
 	}
 	if english != "" {
-		names, err := NameTokens(pack)
-		if err != nil {
-			return err
-		}
 		vocab := map[string]bool{}
 		for _, w := range words {
 			vocab[w] = true
 		}
 		buf.Reset()
-		WriteEnglish(&buf, NearNames(d.CommonForms(), names, vocab), command)
+		WriteEnglish(&buf, NearNames(d.CommonForms(), names, vocab), command, fp)
 		if err := os.WriteFile(english, buf.Bytes(), 0o644); err != nil {
 			return err
 		}

@@ -459,7 +459,7 @@ func TestWrite(t *testing.T) {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := Write(&buf, d, []string{"ceasefire", "nothing", "truce"}, nil, "go run ./internal/wordnetgen"); err != nil {
+	if err := Write(&buf, d, []string{"ceasefire", "nothing", "truce"}, nil, "go run ./internal/wordnetgen", "0123abcd"); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()
@@ -519,6 +519,41 @@ func TestOSA(t *testing.T) {
 	} {
 		if got := osa(tc.a, tc.b); got != tc.want {
 			t.Errorf("osa(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+// TestTablesMatchPack fails when seeds/wordnet.txt or seeds/english.txt was
+// generated for another version of the pack: a fact, alternate question or
+// entity has changed since, and the tables miss its words.
+func TestTablesMatchPack(t *testing.T) {
+	const pack = "../../seeds"
+	stop := map[string]bool{}
+	for _, w := range StopWords {
+		stop[w] = true
+	}
+	words, err := Vocabulary(pack, stop)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names, err := NameTokens(pack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Fingerprint(words, names)
+	for _, file := range []string{"wordnet.txt", "english.txt"} {
+		b, err := os.ReadFile(filepath.Join(pack, file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got string
+		for _, line := range strings.Split(string(b), "\n") {
+			if rest, ok := strings.CutPrefix(line, FingerprintPrefix); ok {
+				got = rest
+			}
+		}
+		if got != want {
+			t.Errorf("seeds/%s was made for pack %q, the pack is now %q: regenerate it with the command in its header", file, got, want)
 		}
 	}
 }
