@@ -33,6 +33,14 @@ func (b *Base) compose(q *query, a *Answer, ranked []scored) {
 	}
 	a.Lines = []string{withItems(lead)}
 	words := wordCount(lead.Text)
+	if r, _ := b.partner(q, ranked); r > 0 {
+		// A joined question: the fact that answers its other part
+		// comes next, whatever its length.
+		f := b.facts[ranked[r].fact]
+		used = append(used, f)
+		a.Lines = append(a.Lines, f.Text)
+		words += wordCount(f.Text)
+	}
 	if q.also >= 0 {
 		// A second question: its best fact comes first among the support.
 		if f := b.bestFor(q, q.also, ranked, used); f != nil {
@@ -232,4 +240,92 @@ func (b *Base) asOf(a *Answer) {
 		return
 	}
 	a.Lines[0] = "As of " + src.Date.String() + " (the source's date): " + a.Lines[0]
+}
+
+// A question that joins two asks — "how many attacks and how many deaths",
+// "registered vs undocumented" — may be answered by two facts, each giving
+// one part. The partner is the fact among the first few ranked that adds
+// most to what the lead covers of the question.
+const (
+	// pairReach is how many of the ranked facts after the lead may be its
+	// partner: a partner ranks high because it shares the question's
+	// words.
+	pairReach = 6
+	// pairMinGain is the least share of the question's weight a partner
+	// must add to the lead's: less, and the second fact is mere support.
+	pairMinGain = 0.12
+)
+
+// joinsAsks reports whether the question joins two or more asks: "and",
+// "vs", "plus", "+", "&".
+func joinsAsks(q *query) bool {
+	for _, t := range q.toks {
+		switch t {
+		case "and", "vs", "versus", "plus", "both":
+			return true
+		}
+	}
+	return strings.ContainsAny(q.norm, "+&")
+}
+
+// partner returns the ranked fact that answers the part of a joined
+// question the lead does not, and how much of the question's weight it
+// adds; -1 and 0 when there is none.
+func (b *Base) partner(q *query, ranked []scored) (int, float64) {
+	if len(ranked) < 2 || !joinsAsks(q) {
+		return -1, 0
+	}
+	lead := ranked[0]
+	var total float64
+	for _, u := range q.units {
+		total += u.weight
+	}
+	if total == 0 {
+		return -1, 0
+	}
+	leadFact := b.facts[lead.fact]
+	best, bestGain := -1, pairMinGain
+	for r := 1; r < len(ranked) && r <= pairReach; r++ {
+		s := ranked[r]
+		f := b.facts[s.fact]
+		if s.feat.MissedEntity > lead.feat.MissedEntity || f.Meta && !leadFact.Meta {
+			continue // about something else, or a note on a document
+		}
+		if f.Conflict != "" && f.Conflict == leadFact.Conflict {
+			continue // the other side of a conflict is reported with it
+		}
+		switch q.intent {
+		case IntentWhen:
+			if f.Date.IsZero() {
+				continue
+			}
+		case IntentHowMany:
+			if len(f.Numbers) == 0 {
+				continue
+			}
+		}
+		if b.redundant(f, []*Fact{leadFact}) {
+			continue
+		}
+		var gain float64
+		for k, u := range q.units {
+			if d := q.unitCredit(k, s.fact) - q.unitCredit(k, lead.fact); d > 0 {
+				gain += u.weight * d
+			}
+		}
+		if gain /= total; gain > bestGain {
+			best, bestGain = r, gain
+		}
+	}
+	if best < 0 {
+		return -1, 0
+	}
+	return best, bestGain
+}
+
+// pairGain is the share of the question's weight the lead's partner adds,
+// an input of the confidence model.
+func (b *Base) pairGain(q *query, ranked []scored) float64 {
+	_, gain := b.partner(q, ranked)
+	return gain
 }

@@ -112,6 +112,15 @@ var signInfo = [numSigns]struct {
 	signRoleOther:           {"role_other", 0},
 }
 
+// unitCredit is how far fact i covers the question's unit k: fully when the
+// unit names an entity the fact is about, by termCredit for a word.
+func (q *query) unitCredit(k, i int) float64 {
+	if q.units[k].link != nil {
+		return b2f(q.named[k][i])
+	}
+	return termCredit(i, &q.units[k])
+}
+
 // features observes how fact i fits question q.
 func (b *Base) features(q *query, i int) features {
 	ix := b.idx
@@ -121,15 +130,11 @@ func (b *Base) features(q *query, i int) features {
 	var total, covered float64
 	for k, u := range q.units {
 		total += u.weight
-		if u.link != nil {
-			if q.named[k][i] {
-				covered += u.weight
-			} else if !ix.broad(u.link.entities[0].ID) {
-				ft.MissedEntity++
-			}
-			continue
+		c := q.unitCredit(k, i)
+		if u.link != nil && c == 0 && !ix.broad(u.link.entities[0].ID) {
+			ft.MissedEntity++
 		}
-		covered += u.weight * termCredit(i, &q.units[k])
+		covered += u.weight * c
 	}
 	ft.TextCov = 1
 	if total > 0 {
@@ -343,7 +348,7 @@ func heldAt(f *Fact) Date {
 var confFeatureNames = []string{
 	"hand_conf", "cov", "text_cov", "alt", "log_bm25", "bm25_share", "missed_entity", "intent_fit", "span_fit", "meta",
 	"margin", "runner_up_conf", "unknown_share", "edits", "specific_links", "same_fact_alt",
-	"missed_known", "missed_new",
+	"missed_known", "missed_new", "pair_gain",
 	"asks_who", "asks_when", "asks_how_many", "asks_why", "asks_list", "asks_define", "asks_where",
 }
 
@@ -391,7 +396,7 @@ func (b *Base) confInputs(q *query, ranked []scored) []float64 {
 	return []float64{
 		top.HandConf, top.Cov, top.TextCov, top.Alt, math.Log1p(top.BM25), bm25Share, top.MissedEntity, top.IntentFit, top.SpanFit, top.Meta,
 		margin, runnerUp, unknownShare, float64(q.edits), specific, agree,
-		missedKnown, missedNew,
+		missedKnown, missedNew, b.pairGain(q, ranked),
 		b2f(q.intent == IntentWho), b2f(q.intent == IntentWhen), b2f(q.intent == IntentHowMany), b2f(q.intent == IntentWhy),
 		b2f(q.intent == IntentList), b2f(q.intent == IntentDefine), b2f(q.intent == IntentWhere),
 	}

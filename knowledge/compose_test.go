@@ -1,0 +1,56 @@
+package knowledge
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestPartner: a question that joins two asks is answered by the two facts
+// that give its parts; a question that asks one thing gets no partner.
+func TestPartner(t *testing.T) {
+	b := packFromDisk(t)
+	for _, tc := range []struct {
+		question string
+		want     []string // in the answer, from both facts
+		pair     bool
+	}{
+		{"kakar's figures for the rise in terrorism and in suicide attacks", []string{"60 percent", "500 percent"}, true},
+		{"how many militant attacks did pakistan see in september 2023", []string{"65"}, false},
+		{"who is asif durrani", []string{"Durrani"}, false},
+	} {
+		t.Run(tc.question, func(t *testing.T) {
+			q := b.parse(Normalize(tc.question))
+			ranked := b.rank(q)
+			if len(ranked) == 0 {
+				t.Fatal("nothing ranked")
+			}
+			r, gain := b.partner(q, ranked)
+			if (r > 0) != tc.pair {
+				t.Errorf("partner = %d (gain %.2f), want a partner: %v", r, gain, tc.pair)
+			}
+			a := b.Answer(tc.question)
+			if !a.Answered {
+				t.Fatalf("declined: %s", a.Text())
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(a.Text(), w) {
+					t.Errorf("answer lacks %q: %s", w, a.Text())
+				}
+			}
+		})
+	}
+}
+
+func TestJoinsAsks(t *testing.T) {
+	b := packFromDisk(t)
+	for q, want := range map[string]bool{
+		"registered vs undocumented afghans": true,
+		"attacks + deaths in sept 2023":      true,
+		"who is asif durrani":                false,
+		"when did torkham close":             false,
+	} {
+		if got := joinsAsks(b.parse(Normalize(q))); got != want {
+			t.Errorf("joinsAsks(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
