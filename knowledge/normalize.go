@@ -93,6 +93,10 @@ func tokenize(s string) []string {
 		case r == '%':
 			flush()
 			toks = append(toks, "percent")
+		case r == '#' && len(cur) == 0 && (i+1 == len(rs) || !unicode.IsLetter(rs[i+1]) && !unicode.IsDigit(rs[i+1])):
+			// "# of afghans deported": the number of; "#ttp" is a tag
+			// and "#1" a rank, and the sign is dropped.
+			toks = append(toks, "number")
 		default:
 			flush()
 		}

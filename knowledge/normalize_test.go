@@ -42,6 +42,8 @@ func TestTokenize(t *testing.T) {
 		{"Pul-e-Charkhi", []string{"pul", "e", "charkhi"}},
 		{"Anwaar-ul-Haq Kakar", []string{"anwaar", "ul", "haq", "kakar"}},
 		{"9/11 attacks", []string{"9", "11", "attacks"}},
+		{"# of afghans", []string{"number", "of", "afghans"}},
+		{"#ttp is #1", []string{"ttp", "is", "1"}},
 	}
 	for _, tt := range tests {
 		if got := tokenize(tt.in); !reflect.DeepEqual(got, tt.want) {
