@@ -61,6 +61,9 @@ func (b *Base) missingPart(q *query, best scored) string {
 		if f.Date.IsZero() && !textNamesAnyYear(f.Text) {
 			return "when"
 		}
+		if q.asksDay && f.Date.Precision() < DayPrecision {
+			return "the exact date" // "in September 2023" is not the day
+		}
 		if q.asksStart && !usesWordOf(f.Text, startWords) {
 			// "when did X become leader": a fact that X led in 2023 does
 			// not say when X began.

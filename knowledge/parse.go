@@ -60,6 +60,7 @@ type query struct {
 	future       bool               // asks about tomorrow or next year: past the sources
 	current      bool               // asks what holds now: answered as of the source's date
 	asksStart    bool               // asks when someone took up a post or something began
+	asksDay      bool               // asks for the very day: "exact date", "what day"
 	stems        map[string]stemUse // every stem the question uses, synonyms and links' names included
 	stemOrder    []string           // the keys of stems, in the question's order
 	scratch      []float64          // reused per alternate question by altMatch
@@ -119,6 +120,9 @@ func (b *Base) parse(norm string) *query {
 	q.personQ = namesPerson(q.toks) || strings.Contains(" "+norm+" ", " which person ") || q.intent == IntentWho && askedNoun(q.toks) == IntentWho
 	// "how long has X been PM" asks since when.
 	q.asksStart = q.intent == IntentWhen && hasPhrase(" "+strings.Join(q.toks, " ")+" ", "how long")
+	for _, p := range dayPhrases {
+		q.asksDay = q.asksDay || q.intent == IntentWhen && hasPhrase(" "+strings.Join(q.toks, " ")+" ", p)
+	}
 	for i, t := range q.toks {
 		switch {
 		case leadVerbs[t]:
@@ -173,6 +177,9 @@ func (b *Base) parse(norm string) *query {
 			}
 			continue // names the source, not the topic
 		}
+		if !slices.ContainsFunc(l.entities, func(e *Entity) bool { return len(ix.namedBy[e.ID]) > 0 }) {
+			continue // no fact is about it: its words are matched as words
+		}
 		for j := l.start; j < l.end; j++ {
 			used[j] = true
 		}
@@ -200,6 +207,9 @@ func (b *Base) parse(norm string) *query {
 		}
 		if answerTypes[t] && i > 0 && (q.toks[i-1] == "which" || q.toks[i-1] == "what") {
 			continue // "which city" asks for a place; the fact need not say "city"
+		}
+		if k, ok := timeFragment(q.toks); ok && k == i && q.intent == IntentWhen {
+			continue // "date of the Chitral attack": the fact need not say "date"
 		}
 		s := q.fixedStems[i]
 		if seen[s] {
@@ -557,8 +567,44 @@ func classify(toks []string, hasSpan bool) Intent {
 		first == "what" || first == "wat":
 		return IntentDefine
 	}
+	if _, ok := timeFragment(toks); ok {
+		return IntentWhen // "exact date the taliban took kabul", "fnf paper publication date"
+	}
 	return IntentFact
 }
+
+// timeFragment finds the time noun of a question written as a noun phrase
+// asking for a date: one that opens it ("date of the Chitral attack",
+// "exact date the Taliban took Kabul") or closes it ("FNF paper publication
+// date"). It returns the noun's index.
+func timeFragment(toks []string) (int, bool) {
+	i := 0
+	for i < len(toks) && fragmentOpeners[toks[i]] {
+		i++
+	}
+	if i+1 < len(toks) && fragmentTimes[toks[i]] {
+		if _, isYear := year(toks[i+1]); !isYear {
+			return i, true // not "the year 2023"
+		}
+	}
+	if n := len(toks); n >= 2 && fragmentTimes[toks[n-1]] {
+		if _, isYear := year(toks[n-2]); !isYear && !fragmentOpeners[toks[n-2]] {
+			return n - 1, true
+		}
+	}
+	return 0, false
+}
+
+// dayPhrases ask for the very day something happened, which a month or a
+// year does not give.
+var dayPhrases = []string{"exact date", "precise date", "exact day", "what day", "which day", "specific date"}
+
+// fragmentTimes are the nouns that, opening or closing a question without a
+// question word, ask when; fragmentOpeners may come before them.
+var (
+	fragmentTimes   = setOf(`date year yr`)
+	fragmentOpeners = setOf(`the exact precise approximate approx rough specific`)
+)
 
 // askedNoun reads "which" or "what" and the noun it asks for, up to two
 // words on ("which afghan provinces", "what yr", "which army chief"): a
