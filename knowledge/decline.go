@@ -220,7 +220,7 @@ var causeWords = setOf(`because due owing since reason reasons cause causes caus
 
 // startWords say that someone took up a post or something began.
 var startWords = setOf(`became become becomes appointed appoint appointment named elected assumed took began begun started
-	founded succeeded replaced installed sworn`)
+	founded succeeded replaced installed sworn formed established created founding formation inception emerged appeared surfaced dates`)
 
 // asksSaid reports whether the question asks what someone said, as "what
 // did X say about Y" does and "what do they call Y" does not.

@@ -79,6 +79,7 @@ func TestStem(t *testing.T) {
 		{"militant", "militants", "militancy"},
 		{"negotiation", "negotiations", "negotiate", "negotiated"},
 		{"killed", "killing", "kills", "kill"},
+		{"form", "formed", "forming", "formation", "formations"},
 	}
 	for _, g := range groups {
 		want := stem(g[0])
@@ -87,6 +88,9 @@ func TestStem(t *testing.T) {
 				t.Errorf("stem(%q) = %q, want %q (as stem(%q))", w, got, want, g[0])
 			}
 		}
+	}
+	if stem("formation") == stem("format") {
+		t.Errorf("stem(formation) = stem(format): a group's formation is not the Moscow Format")
 	}
 }
 

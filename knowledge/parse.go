@@ -124,15 +124,16 @@ func (b *Base) parse(norm string) *query {
 		q.asksDay = q.asksDay || q.intent == IntentWhen && hasPhrase(" "+strings.Join(q.toks, " ")+" ", p)
 	}
 	for i, t := range q.toks {
+		if askStartWords[t] && i < clause {
+			// "when did FATA lose its status and what did it become"
+			// asks when it lost it, not when something began.
+			q.asksStart = true
+		}
 		switch {
 		case leadVerbs[t]:
 			q.personQ = true // "who runs X": a person, not a group
 		case successionWords[t]:
 			q.succession = true
-		case askStartWords[t] && i < clause:
-			// "when did FATA lose its status and what did it become"
-			// asks when it lost it, not when something began.
-			q.asksStart = true
 		case futureWords[t]:
 			q.future = true
 		case currentWords[t]:
@@ -873,7 +874,8 @@ var leadVerbs = setOf(`leads heads runs commands chairs founded cofounded`)
 var successionWords = setOf(`replaced replace succeeded succeed successor predecessor preceded precede`)
 
 // askStartWords ask when someone took up a post: "when did X become chief".
-var askStartWords = setOf(`become became appointed appoint named elected assume assumed`)
+var askStartWords = setOf(`become became appointed appoint named elected assume assumed
+	founded found formed established created`)
 
 // hasPhrase reports whether s, a space-padded run of tokens, contains the
 // phrase w as whole tokens, without building " "+w+" ".

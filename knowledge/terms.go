@@ -50,5 +50,10 @@ func stem(w string) string {
 		// -is (crisis, basis) have no plural -s to strip anyway.
 		return w
 	}
+	if w == "formation" || w == "formations" {
+		// Porter2 takes "formation" to "format", as in the Moscow Format;
+		// a group's formation is its forming.
+		return "form"
+	}
 	return english.Stem(w, true)
 }
