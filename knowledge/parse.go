@@ -545,7 +545,7 @@ func classify(toks []string, hasSpan bool) Intent {
 	case has("when", "what date", "which date", "what year", "which year", "what day", "which day", "what month", "which month"):
 		return IntentWhen
 	case has("how many", "how much", "number of", "what percentage", "what percent", "what share", "how long", "how large", "how big", "how far", "death toll", "how often",
-		"population", "worth", "value of", "size of", "amount of") ||
+		"population", "worth", "value of", "size of", "amount of", "estimate", "estimates", "headcount", "head count", "how strong", "strength of", "fighting strength") ||
 		has("length", "lenght", "km", "kilometres", "kilometers", "percentage"):
 		return IntentHowMany
 	case has("why", "for what reason", "what reason", "reasons", "what caused", "what led", "what drove", "how come", "what prompted", "what triggered"):
@@ -853,7 +853,7 @@ var auxWords = setOf(`did does do is was are were has have had will would can co
 // they are not matched against facts.
 var intentWords = setOf(`many much number total count percentage percent share figure figures
 		list name names enumerate timeline chronology happened happen define definition meaning mean means stand stands
-		abbreviation acronym describe explain tell happening events event`)
+		abbreviation acronym describe explain tell happening events event estimate estimates estimated headcount`)
 
 // answerTypes are nouns that, after "which" or "what", name the kind of
 // answer wanted rather than the topic: the intent carries them.

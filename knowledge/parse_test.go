@@ -26,6 +26,8 @@ func TestClassify(t *testing.T) {
 		{"the report's publication date", IntentWhen},
 		{"the year 2023", IntentFact},
 		{"torkham closure", IntentFact},
+		{"nrf fighting strength", IntentHowMany},
+		{"estimate of the group's size", IntentHowMany},
 		{"names of the officers killed", IntentWho},
 		{"name of the operation that ousted the taliban", IntentFact},
 		{"name the guy heading the nrf", IntentWho},
