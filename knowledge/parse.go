@@ -858,7 +858,8 @@ var intentWords = setOf(`many much number total count percentage percent share f
 // answerTypes are nouns that, after "which" or "what", name the kind of
 // answer wanted rather than the topic: the intent carries them.
 var answerTypes = setOf(`city cities town towns province provinces district districts country countries region regions
-	area areas port ports prison prisons place places year years month months day date`)
+	area areas port ports prison prisons place places year years month months day date outfit outfits faction factions
+	organisation organisations organization organizations`)
 
 // roleNouns are titles: a who-question about one wants a person.
 var roleNouns = setOf(`leader leaders head chief minister ministers spokesman spokesperson president founder commander
