@@ -150,6 +150,7 @@ func (l *loader) load() *Base {
 			l.checkFact(b, file, i, f)
 		}
 	}
+	l.checkUntagged(b, entityFile)
 	l.loadLexicon(b)
 	var cs []*Conflict
 	l.decode(conflictsFile, &cs, false)
@@ -224,6 +225,23 @@ func (l *loader) checkEntity(b *Base, file string, i int, e *Entity, entityFile 
 	}
 	b.entities = append(b.entities, e)
 	b.entityByID[e.ID] = e
+}
+
+// checkUntagged reports the entities no fact is tagged with: a question
+// naming one could only be declined, and its name, linked, would count
+// against every fact that answers.
+func (l *loader) checkUntagged(b *Base, entityFile map[string]string) {
+	tagged := map[string]bool{}
+	for _, f := range b.facts {
+		for _, id := range f.Entities {
+			tagged[id] = true
+		}
+	}
+	for _, e := range b.entities {
+		if !tagged[e.ID] {
+			l.add(entityFile[e.ID], "entity "+e.ID, "no fact is tagged with it")
+		}
+	}
 }
 
 func (l *loader) checkFact(b *Base, file string, i int, f *Fact) {

@@ -83,6 +83,7 @@ func TestLoadBroken(t *testing.T) {
 		{"role-owner", "facts/doc-c.yaml", `fact cp-leads-ag: role of unknown entity "delta-group"`},
 		{"role-by-group", "facts/doc-c.yaml", "fact cp-leads-ag: role held by alpha-group, a group, not a person"},
 		{"role-dates", "facts/doc-c.yaml", "fact cp-leads-ag: role ends (2008) before it begins (2010)"},
+		{"untagged-entity", "entities/all.yaml", "entity echo-paper: no fact is tagged with it"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

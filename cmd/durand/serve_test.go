@@ -267,7 +267,7 @@ func TestServeMetrics(t *testing.T) {
 		`durand_questions_total{outcome="limited",platform="slack"} 1`,
 		`durand_answer_seconds_count{platform="slack"} 3`,
 		`durand_pack_facts 751`,
-		`durand_pack_entities 316`,
+		`durand_pack_entities 311`,
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("metrics lack %s", want)
