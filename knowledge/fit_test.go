@@ -12,7 +12,11 @@ import (
 	"testing"
 )
 
-var refit = flag.Bool("refit", false, "refit the confidence model and rewrite weights.json")
+var (
+	refit      = flag.Bool("refit", false, "refit the confidence model and rewrite weights.json")
+	fitBatches = flag.String("fitbatches", "testdata/batches/*.jsonl", "with -refit: the question batches to fit on besides the public sets (a glob; \"none\" holds them all out)")
+	fitOut     = flag.String("fitout", "weights.json", "with -refit: where to write the weights (another file leaves the shipped ones alone)")
+)
 
 // example is one labelled question for fitting the confidence model: the
 // inputs for its best candidate, and whether answering with it is right.
@@ -396,6 +400,11 @@ func calibration(m logistic, exs []example) (decided, ece float64, answered int)
 // held-back set than always doing the likelier thing.
 //
 //	go test ./knowledge -run TestFitConfidence -refit
+//
+// To score the question batches honestly, fit without them and elsewhere,
+// then build durand with those weights:
+//
+//	go test ./knowledge -run TestFitConfidence -refit -fitbatches none -fitout /tmp/weights.json
 func TestFitConfidence(t *testing.T) {
 	if *refit {
 		// Start from blank models of the features the code computes now,
@@ -435,7 +444,7 @@ func TestFitConfidence(t *testing.T) {
 	train := altLabelled(b)
 	nAlt := len(train)
 	var sets []string
-	batches, _ := filepath.Glob("testdata/batches/*.jsonl")
+	batches, _ := filepath.Glob(*fitBatches) // no match for "none"
 	for _, path := range append([]string{"../../shared/eval/dev.jsonl", "../../shared/eval/dev2.jsonl"}, batches...) {
 		qs := loadQuestions(t, path)
 		train = append(train, evalLabelled(qs)...)
@@ -492,7 +501,7 @@ func TestFitConfidence(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile("weights.json", append(data, '\n'), 0o644); err != nil {
+	if err := os.WriteFile(*fitOut, append(data, '\n'), 0o644); err != nil {
 		t.Fatal(err)
 	}
 }
