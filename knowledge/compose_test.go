@@ -54,3 +54,20 @@ func TestJoinsAsks(t *testing.T) {
 		}
 	}
 }
+
+// TestEventWordsInTimeClause: a verb in a clause that dates the event ("after
+// the Taliban returned") or in "so called" is not the event asked about, so
+// its absence from the fact does not decline it.
+func TestEventWordsInTimeClause(t *testing.T) {
+	b := packFromDisk(t)
+	for _, tc := range []struct{ question, want string }{
+		{"how many attacks did the ttp claim in its so called record month", "54"},
+		{"when was nifma formed after the taliban returned", "March 2022"},
+		{"when was the pdpa opposition group founded after the taliban returned to power", "April 2022"},
+	} {
+		a := b.Answer(tc.question)
+		if !a.Answered || !strings.Contains(a.Text(), tc.want) {
+			t.Errorf("%q: answered %v %q, want an answer with %q", tc.question, a.Answered, a.Text(), tc.want)
+		}
+	}
+}

@@ -143,8 +143,11 @@ func partAsked(in Intent) string {
 func (b *Base) missedEventWord(q *query, i int) string {
 	ix := b.idx
 	for j, t := range q.fixed {
-		if !inflected(t) || !strings.HasSuffix(t, "ed") || ix.stop[t] || q.spanToks[j] {
-			continue
+		if j > 0 && timeClauseWords[q.fixed[j-1]] {
+			break // "set up after the Taliban returned": the rest dates the event
+		}
+		if !inflected(t) || !strings.HasSuffix(t, "ed") || ix.stop[t] || q.spanToks[j] || j > 0 && q.fixed[j-1] == "so" {
+			continue // "the so-called record" names, it says nothing happened
 		}
 		for _, u := range q.units {
 			if u.link != nil || len(u.stems) == 0 || u.stems[0] != q.fixedStems[j] || !u.known {
@@ -157,6 +160,10 @@ func (b *Base) missedEventWord(q *query, i int) string {
 	}
 	return ""
 }
+
+// timeClauseWords open a clause that dates the event asked about, whose
+// verbs are not the event itself.
+var timeClauseWords = setOf(`after before since until following once`)
 
 // missesMainVerb reports whether fact i leaves out the verb of a "did"
 // question when it is one of undoing or doing again ("reopen", "return",
