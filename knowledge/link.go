@@ -3,6 +3,7 @@ package knowledge
 // Linking: the entities a question names, typos and capitals included.
 
 import (
+	"math"
 	"sort"
 	"strings"
 )
@@ -34,10 +35,22 @@ func (b *Base) link(q *query) {
 		// A word the pack knows only in another form ("bugty" stems as
 		// "bugti") may still be a misspelt name, never another word.
 		namesOnly := ix.knownWord(t)
-		for _, c := range append(ix.spell.suggest(t), ix.spell.lengthen(t)...) {
+		sugg := append(ix.spell.suggest(t), ix.spell.lengthen(t)...)
+		// A name further off than an ordinary word of the pack is not
+		// meant: "minster" is "minister", not "Winter".
+		nearestWord := math.MaxInt
+		for _, c := range sugg {
+			if !ix.spell.vocab[c.word].alias {
+				nearestWord = min(nearestWord, c.dist)
+			}
+		}
+		for _, c := range sugg {
 			// Ordinary English words are corrected only into names, and
 			// two-letter corrections are only trusted for names.
 			if (namesOnly || inflected(t) || c.dist > 1) && !ix.spell.vocab[c.word].alias {
+				continue
+			}
+			if ix.spell.vocab[c.word].alias && c.dist > nearestWord {
 				continue
 			}
 			cands[i] = append(cands[i], cand{c.word, c.dist})

@@ -146,7 +146,8 @@ func TestClauseTime(t *testing.T) {
 }
 
 // TestEnglishWordsAreNotNames: a common English word a letter from a name
-// is taken as typed; a misspelt name is still corrected.
+// is taken as typed, and a word nearer a word of the pack than a name is
+// that word; a misspelt name is still corrected.
 func TestEnglishWordsAreNotNames(t *testing.T) {
 	b := packFromDisk(t)
 	for _, tc := range []struct {
@@ -156,6 +157,7 @@ func TestEnglishWordsAreNotNames(t *testing.T) {
 		{"when was the durand line drawn", "drawn", false}, // not Dawn
 		{"best biryani place in peshawar", "best", false},  // not Tom West
 		{"who is mullah yakoob", "yakoob", true},
+		{"who is the defence minster", "minster", false}, // minister, one letter off, not Theresa Winter, two
 	} {
 		q := b.parse(Normalize(tc.q))
 		j := slices.Index(q.toks, tc.word)
