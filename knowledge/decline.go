@@ -71,7 +71,7 @@ func (b *Base) missingPart(q *query, best scored) string {
 		}
 	case IntentHowMany:
 		if !b.idx.figure[i] {
-			return "how many"
+			return q.howMuchPart()
 		}
 		if len(q.counted) > 0 && best.feat.Signs[signHowManyCounted] == 0 {
 			// "how many TTP militants were killed" is not answered by a
@@ -96,8 +96,8 @@ func (b *Base) missingPart(q *query, best scored) string {
 			// "the US ambassador in Islamabad": a holder of the title
 			// somewhere the question does not ask about.
 			return "who"
-		case q.current && f.Role != nil && f.Role.Former && b.roleIs(q.title, f.Role.Title):
-			return "who" // "the current ISI chief" is not a former one
+		case q.current && f.Role != nil && f.Role.Former && (b.roleIs(q.title, f.Role.Title) || f.Role.Of != "" && q.linked(f.Role.Of)):
+			return "who" // "the current ISI chief", "who heads the ISI now": not a former one
 		case q.linkedPerson() != nil && q.titleAsked() && !b.namesHolder(q, f, true):
 			// "the army chief at Kakar's meeting" asks for someone beside
 			// the person named, and the fact names no one as army chief.
@@ -118,6 +118,19 @@ func (b *Base) missingPart(q *query, best scored) string {
 		}
 	}
 	return ""
+}
+
+// howMuchPart names the figure a how-many question asks for, to follow
+// "don't say": "how old", "how much" or "how many".
+func (q *query) howMuchPart() string {
+	s := " " + strings.Join(q.toks, " ") + " "
+	switch {
+	case hasPhrase(s, "how old"):
+		return "how old"
+	case hasPhrase(s, "how much"), hasPhrase(s, "volume"):
+		return "how much"
+	}
+	return "how many"
 }
 
 // partAsked names, to follow "don't say", the part of an answer an intent
@@ -150,8 +163,11 @@ func (b *Base) missedEventWord(q *query, i int) string {
 			continue // "the so-called record" names, it says nothing happened
 		}
 		for _, u := range q.units {
-			if u.link != nil || len(u.stems) == 0 || u.stems[0] != q.fixedStems[j] || !u.known {
+			if u.link != nil || len(u.stems) == 0 || u.stems[0] != q.fixedStems[j] {
 				continue
+			}
+			if !u.known && !strings.HasPrefix(t, "re") {
+				continue // an unknown verb may be a paraphrase ("stormed"); one of doing again ("reopened") is not
 			}
 			if !ix.covers(i, u) {
 				return t
@@ -227,7 +243,7 @@ var causeWords = setOf(`because due owing since reason reasons cause causes caus
 
 // startWords say that someone took up a post or something began.
 var startWords = setOf(`became become becomes appointed appoint appointment named elected assumed took began begun started
-	founded succeeded replaced installed sworn formed established created founding formation inception emerged appeared surfaced dates`)
+	founded succeeded replaced installed sworn formed established created founding formation inception emerged appeared surfaced dates forged`)
 
 // asksSaid reports whether the question asks what someone said, as "what
 // did X say about Y" does and "what do they call Y" does not.

@@ -545,7 +545,7 @@ func classify(toks []string, hasSpan bool) Intent {
 	case has("when", "what date", "which date", "what year", "which year", "what day", "which day", "what month", "which month"):
 		return IntentWhen
 	case has("how many", "how much", "number of", "what percentage", "what percent", "what share", "how long", "how large", "how big", "how far", "death toll", "how often",
-		"population", "worth", "value of", "size of", "amount of", "estimate", "estimates", "headcount", "head count", "how strong", "strength of", "fighting strength") ||
+		"population", "worth", "value of", "size of", "amount of", "estimate", "estimates", "headcount", "head count", "how strong", "strength of", "fighting strength", "how old", "volume") ||
 		has("length", "lenght", "km", "kilometres", "kilometers", "percentage"):
 		return IntentHowMany
 	case has("why", "for what reason", "what reason", "reasons", "what caused", "what led", "what drove", "how come", "what prompted", "what triggered"):
@@ -876,7 +876,7 @@ var successionWords = setOf(`replaced replace succeeded succeed successor predec
 
 // askStartWords ask when someone took up a post: "when did X become chief".
 var askStartWords = setOf(`become became appointed appoint named elected assume assumed
-	founded found formed established created`)
+	founded found formed form established establish created create`)
 
 // hasPhrase reports whether s, a space-padded run of tokens, contains the
 // phrase w as whole tokens, without building " "+w+" ".
