@@ -250,6 +250,8 @@ func TestMissingPartIsDeclined(t *testing.T) {
 		{"name of the army operation after the peshawar army school attack", "what it is called", "141"},
 		{"on what day was the ttp spokesman balti killed", "the exact date", "Balti"}, // the sources give the month only
 		{"when was the hafiz gul bahadur group formed", "when it began", ""},          // talks on forming a platform are not its founding
+		{"who runs the isi now", "who", "Faiz"},                                       // the sources name a former chief only
+		{"when was torkham reopened after the chitral attack", "when", "Torkham"},     // "reopened" is nowhere in the pack
 	} {
 		a := base(t).Answer(tc.q)
 		if a.Answered {

@@ -28,6 +28,8 @@ func TestClassify(t *testing.T) {
 		{"torkham closure", IntentFact},
 		{"nrf fighting strength", IntentHowMany},
 		{"estimate of the group's size", IntentHowMany},
+		{"how old is the ttp chief", IntentHowMany},
+		{"daily trade volume through the crossing", IntentHowMany},
 		{"names of the officers killed", IntentWho},
 		{"name of the operation that ousted the taliban", IntentFact},
 		{"name the guy heading the nrf", IntentWho},
