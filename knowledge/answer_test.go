@@ -252,6 +252,7 @@ func TestMissingPartIsDeclined(t *testing.T) {
 		{"when was the hafiz gul bahadur group formed", "when it began", ""},          // talks on forming a platform are not its founding
 		{"who runs the isi now", "who", "Faiz"},                                       // the sources name a former chief only
 		{"when was torkham reopened after the chitral attack", "when", "Torkham"},     // "reopened" is nowhere in the pack
+		{"what has karzai said regarding the ttp", "what was said about that", ""},    // his remark is on Pakistan, not the TTP
 	} {
 		a := base(t).Answer(tc.q)
 		if a.Answered {

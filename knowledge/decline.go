@@ -116,6 +116,11 @@ func (b *Base) missingPart(q *query, best scored) string {
 		if q.asksSaid() && f.Type != TypeStatement && !usesWordOf(f.Text, speechWords) {
 			return "what was said"
 		}
+		if l := q.aboutLink(); l != nil && !b.mentions(f, b.idx.terms[i], l.entities) {
+			// "what did Karzai say about the TTP": a remark of his on
+			// something else does not answer, however common the TTP.
+			return "what was said about that"
+		}
 	}
 	return ""
 }
@@ -256,6 +261,23 @@ func (q *query) asksSaid() bool {
 	}
 	return false
 }
+
+// aboutLink returns the link to what a question asks was said about —
+// "say about the TTP", "comments regarding Torkham" — or nil.
+func (q *query) aboutLink() *link {
+	for k := range q.links {
+		if s := q.links[k].start; s > 0 && aboutWords[q.toks[s-1]] {
+			return &q.links[k]
+		}
+		if s := q.links[k].start; s > 1 && q.toks[s-1] == "the" && aboutWords[q.toks[s-2]] {
+			return &q.links[k]
+		}
+	}
+	return nil
+}
+
+// aboutWords introduce the topic of a remark.
+var aboutWords = setOf(`about regarding concerning re`)
 
 // speechWords report what someone said.
 var speechWords = setOf(`said say says told tell stated called calls warned warn described describes claimed claims
