@@ -212,6 +212,9 @@ func (b *Base) parse(norm string) *query {
 		if k, ok := timeFragment(q.toks); ok && k == i && q.intent == IntentWhen {
 			continue // "date of the Chitral attack": the fact need not say "date"
 		}
+		if asksTimeNoun(q.fixed, i) {
+			continue // "founder + month/yr": asks for a date; the fact need not say "month"
+		}
 		s := q.fixedStems[i]
 		if seen[s] {
 			continue
@@ -595,6 +598,33 @@ func timeFragment(toks []string) (int, bool) {
 	}
 	return 0, false
 }
+
+// asksTimeNoun reports whether toks[i] is a time noun that asks for a
+// date ("founder + month/yr", "the year it was set up") rather than one
+// that is part of a period ("four years", "last year", "the first ten
+// months of 2023").
+func asksTimeNoun(toks []string, i int) bool {
+	if !timeNouns[toks[i]] {
+		return false
+	}
+	for _, j := range []int{i - 1, i + 1} {
+		if j < 0 || j >= len(toks) {
+			continue
+		}
+		if t := toks[j]; t[0] >= '0' && t[0] <= '9' || countWords[t] {
+			return false // "four years", "2023 year", "month 3"
+		}
+	}
+	return i == 0 || !periodWords[toks[i-1]]
+}
+
+// countWords are numbers written as words, which make a time noun a
+// period: "four years".
+var countWords = setOf(`one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred a few several`)
+
+// periodWords before a time noun make it a period, not a question: "last
+// year", "each month", "first ten months".
+var periodWords = setOf(`last this next previous past each every per first ten twelve several few many that same`)
 
 // dayPhrases ask for the very day something happened, which a month or a
 // year does not give.

@@ -202,3 +202,30 @@ func TestAsksPeople(t *testing.T) {
 		}
 	}
 }
+
+// TestAsksTimeNoun: a time noun asks for a date unless a number or a word
+// like "last" makes it a period.
+func TestAsksTimeNoun(t *testing.T) {
+	for _, tc := range []struct {
+		q    string
+		word string
+		want bool
+	}{
+		{"who set it up and in what month", "month", true},
+		{"founder + year it was set up", "year", true},
+		{"attacks in the last year", "year", false},
+		{"a four year stay", "year", false},
+		{"month 3 of the truce", "month", false},
+		{"the first month of the truce", "month", false},
+		{"the 2023 year in review", "year", false},
+	} {
+		toks := tokenize(tc.q)
+		i := slices.Index(toks, tc.word)
+		if i < 0 {
+			t.Fatalf("%q: no %q", tc.q, tc.word)
+		}
+		if got := asksTimeNoun(toks, i); got != tc.want {
+			t.Errorf("asksTimeNoun(%q, %q) = %v, want %v", tc.q, tc.word, got, tc.want)
+		}
+	}
+}
