@@ -322,10 +322,3 @@ func (b *Base) partner(q *query, ranked []scored) (int, float64) {
 	}
 	return best, bestGain
 }
-
-// pairGain is the share of the question's weight the lead's partner adds,
-// an input of the confidence model.
-func (b *Base) pairGain(q *query, ranked []scored) float64 {
-	_, gain := b.partner(q, ranked)
-	return gain
-}
