@@ -28,6 +28,14 @@ func TestPartner(t *testing.T) {
 			if (r > 0) != tc.pair {
 				t.Errorf("partner = %d (gain %.2f), want a partner: %v", r, gain, tc.pair)
 			}
+			if r > 0 {
+				// What the partner says is not missed by the answer.
+				alone, _ := b.missedWords(q, ranked[0].fact, -1)
+				together, _ := b.missedWords(q, ranked[0].fact, ranked[r].fact)
+				if together >= alone {
+					t.Errorf("missed with the partner %.2f, want less than alone %.2f", together, alone)
+				}
+			}
 			a := b.Answer(tc.question)
 			if !a.Answered {
 				t.Fatalf("declined: %s", a.Text())
