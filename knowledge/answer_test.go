@@ -96,6 +96,8 @@ func TestDecline(t *testing.T) {
 		"what is the name of the us ambassador in islamabad",
 		"best biryani place in peshawar?",
 		"when did the taliban ban women from driving",
+		"who heads the chinese embassy in kabul",
+		"who took over from faiz hameed at the isi",
 	} {
 		t.Run(q, func(t *testing.T) {
 			a := b.Answer(q)

@@ -79,3 +79,23 @@ func TestEventWordsInTimeClause(t *testing.T) {
 		}
 	}
 }
+
+// TestMissesLedThing: "who heads X" needs a fact about X, when X is words
+// and not a known entity.
+func TestMissesLedThing(t *testing.T) {
+	b := packFromDisk(t)
+	crss, ok := b.Fact("fnf-imtiaz-gul-heads-crss")
+	if !ok {
+		t.Fatal("no fact on who heads the CRSS")
+	}
+	i := b.idx.factIndex[crss]
+	for q, want := range map[string]bool{
+		"who heads the afghan embassy in islamabad": true,
+		"who heads the think tank":                  false,
+		"who heads crss":                            false, // named as an entity
+	} {
+		if got := b.missesLedThing(b.parse(Normalize(q)), i); got != want {
+			t.Errorf("missesLedThing(%q) = %v, want %v", q, got, want)
+		}
+	}
+}

@@ -88,6 +88,8 @@ func (b *Base) missingPart(q *query, best scored) string {
 			}
 		case q.linkedPerson() == nil && !b.answersWho(q, f) && !b.namesOther(q, f, !q.personQ):
 			return "who"
+		case b.missesLedThing(q, i):
+			return "who" // "who heads the Afghan embassy": a fact about who heads a think tank does not say
 		case b.otherHolder(q, f):
 			return "who" // "the Taliban's ambassador" is not Pakistan's
 		case best.feat.Signs[signWhoUnnamed] != 0 && !b.namesHolder(q, f, false):
@@ -181,6 +183,42 @@ func (b *Base) missedEventWord(q *query, i int) string {
 	}
 	return ""
 }
+
+// missesLedThing reports whether a "who leads/heads/runs X" question names
+// X in words, not as a known entity, and fact i covers none of them.
+func (b *Base) missesLedThing(q *query, i int) bool {
+	if q.intent != IntentWho {
+		return false
+	}
+	ix := b.idx
+	for j, t := range q.fixed {
+		if !leadVerbs[t] {
+			continue
+		}
+		words, covered := 0, false
+		for k := j + 1; k < len(q.fixed) && words < ledThingWords; k++ {
+			w := q.fixed[k]
+			if q.inLink(k) {
+				return false // the entity is matched as such
+			}
+			if ix.stop[w] {
+				continue
+			}
+			words++
+			for _, u := range q.units {
+				if u.link == nil && len(u.stems) > 0 && u.stems[0] == q.fixedStems[k] && ix.covers(i, u) {
+					covered = true
+				}
+			}
+		}
+		return words > 0 && !covered
+	}
+	return false
+}
+
+// ledThingWords is how many words after "leads" or "heads" name what is
+// led.
+const ledThingWords = 2
 
 // timeClauseWords open a clause that dates the event asked about, whose
 // verbs are not the event itself.
