@@ -561,6 +561,8 @@ func classify(toks []string, hasSpan bool) Intent {
 		return IntentWho
 	case (first == "which" || first == "what") && has(listNouns...):
 		return IntentList
+	case countedPlural(toks):
+		return IntentList // "two main drivers of the tension", "what 3 objectives"
 	case has("list", "enumerate", "name the", "name all", "what are the", "what were the", "which are the", "which were the", "what groups", "which groups", "what factors", "which factors") ||
 		has("demands", "recommendations", "factors", "priorities", "objectives", "conditions", "measures", "steps"):
 		return IntentList
@@ -625,6 +627,32 @@ var countWords = setOf(`one two three four five six seven eight nine ten eleven 
 // periodWords before a time noun make it a period, not a question: "last
 // year", "each month", "first ten months".
 var periodWords = setOf(`last this next previous past each every per first ten twelve several few many that same`)
+
+// countedPlural reports whether the question asks for a given number of
+// things — "two main drivers", "3 objectives", "both factors" — which a
+// list gives.
+func countedPlural(toks []string) bool {
+	for i, t := range toks {
+		if !smallCounts[t] {
+			continue
+		}
+		if i > 0 && (toks[i-1] == "many" || toks[i-1] == "of") {
+			continue
+		}
+		for j := i + 1; j < len(toks) && j <= i+2; j++ {
+			if w := toks[j]; len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !timeNounPlurals[w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// smallCounts are the numbers of things a list question asks for.
+var smallCounts = setOf(`two three four five six 2 3 4 5 6 both`)
+
+// timeNounPlurals make a count a period, not a list: "two years".
+var timeNounPlurals = setOf(`years months days weeks decades hours yrs`)
 
 // dayPhrases ask for the very day something happened, which a month or a
 // year does not give.

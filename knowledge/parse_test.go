@@ -29,6 +29,8 @@ func TestClassify(t *testing.T) {
 		{"nrf fighting strength", IntentHowMany},
 		{"estimate of the group's size", IntentHowMany},
 		{"how old is the ttp chief", IntentHowMany},
+		{"two main drivers of the tension", IntentList},
+		{"he ruled for two years", IntentFact},
 		{"daily trade volume through the crossing", IntentHowMany},
 		{"names of the officers killed", IntentWho},
 		{"name of the operation that ousted the taliban", IntentFact},
