@@ -447,6 +447,9 @@ func (q *query) parseSpan(decades map[string]int) {
 		}
 		y, ok := year(q.toks[i])
 		if !ok {
+			y, ok = shortYear(q.toks, i)
+		}
+		if !ok {
 			continue
 		}
 		p := Point{Year: y}
@@ -513,6 +516,35 @@ func year(t string) (int, bool) {
 	}
 	return y, true
 }
+
+// shortYear reads a year written with two digits after "in", "since" or
+// the like and ending the phrase — "formed in 92", "since 01 and" — as
+// 1970–1999 or 2000–2029, the years the sources cover. "in 24 hours" is
+// not a year.
+func shortYear(toks []string, i int) (int, bool) {
+	t := toks[i]
+	if len(t) != 2 || t[0] < '0' || t[0] > '9' || t[1] < '0' || t[1] > '9' || i == 0 || !shortYearBefore[toks[i-1]] {
+		return 0, false
+	}
+	if i+1 < len(toks) && !shortYearAfter[toks[i+1]] {
+		return 0, false
+	}
+	v := int(t[0]-'0')*10 + int(t[1]-'0')
+	switch {
+	case v >= 70:
+		return 1900 + v, true
+	case v < 30:
+		return 2000 + v, true
+	}
+	return 0, false
+}
+
+// shortYearBefore may come before a two-digit year; shortYearAfter after
+// it, the phrase ending.
+var (
+	shortYearBefore = setOf(`in since by until till circa around from during`)
+	shortYearAfter  = setOf(`and or but when after before while who what which where why how so then`)
+)
 
 // classify decides what kind of answer the question wants from its words.
 func classify(toks []string, hasSpan bool) Intent {

@@ -231,3 +231,27 @@ func TestAsksTimeNoun(t *testing.T) {
 		}
 	}
 }
+
+func TestShortYear(t *testing.T) {
+	for _, tc := range []struct {
+		q    string
+		want int // 0: not a year
+	}{
+		{"who formed the northern alliance in 92", 1992},
+		{"what happened in 01 and after", 2001},
+		{"attacks in 24 hours", 0},
+		{"ttp leader in 55", 0},
+		{"chapter 92", 0},
+	} {
+		toks := tokenize(tc.q)
+		got := 0
+		for i := range toks {
+			if y, ok := shortYear(toks, i); ok {
+				got = y
+			}
+		}
+		if got != tc.want {
+			t.Errorf("shortYear in %q = %d, want %d", tc.q, got, tc.want)
+		}
+	}
+}
