@@ -250,11 +250,12 @@ func TestMissingPartIsDeclined(t *testing.T) {
 		{"which town in kunar did bajauri speak to ttp fighters in", "where", "Kunar province"}, // a province is not a town
 		{"which ttp leaders got out of afghan jails after the taliban takeover", "who", ""},     // the fact says leaders were freed, not which
 		{"name of the army operation after the peshawar army school attack", "what it is called", "141"},
-		{"on what day was the ttp spokesman balti killed", "the exact date", "Balti"}, // the sources give the month only
-		{"when was the hafiz gul bahadur group formed", "when it began", ""},          // talks on forming a platform are not its founding
-		{"who runs the isi now", "who", "Faiz"},                                       // the sources name a former chief only
-		{"when was torkham reopened after the chitral attack", "when", "Torkham"},     // "reopened" is nowhere in the pack
-		{"what has karzai said regarding the ttp", "what was said about that", ""},    // his remark is on Pakistan, not the TTP
+		{"on what day was the ttp spokesman balti killed", "the exact date", "Balti"},                   // the sources give the month only
+		{"when was the hafiz gul bahadur group formed", "when it began", ""},                            // talks on forming a platform are not its founding
+		{"who runs the isi now", "who", "Faiz"},                                                         // the sources name a former chief only
+		{"when was torkham reopened after the chitral attack", "when", "Torkham"},                       // "reopened" is nowhere in the pack
+		{"what has karzai said regarding the ttp", "what was said about that", ""},                      // his remark is on Pakistan, not the TTP
+		{"when did asif durrani take up the job of special representative", "when it began", "Durrani"}, // the sources say he held it, not since when
 	} {
 		a := base(t).Answer(tc.q)
 		if a.Answered {

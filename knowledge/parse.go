@@ -943,7 +943,7 @@ var auxWords = setOf(`did does do is was are were has have had will would can co
 // they are not matched against facts.
 var intentWords = setOf(`many much number total count percentage percent share figure figures
 		list name names enumerate timeline chronology happened happen define definition meaning mean means stand stands
-		abbreviation acronym describe explain tell happening events event estimate estimates estimated headcount`)
+		abbreviation acronym describe explain tell happening events event estimate estimates estimated headcount job jobs occupation profession`)
 
 // answerTypes are nouns that, after "which" or "what", name the kind of
 // answer wanted rather than the topic: the intent carries them.
