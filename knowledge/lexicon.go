@@ -223,6 +223,34 @@ func compileLexicon(b *Base) lexIndex {
 	return lx
 }
 
+// splitPhrase finds a two-word phrasal verb whose particle comes after a
+// short object ("kick the TTP out", "push Afghans back"), returning the
+// rewrite and how many words stand between, or nil.
+func splitPhrase(toks []string, i int, rs []rewrite) (*rewrite, int) {
+	for k := range rs {
+		r := &rs[k]
+		if len(r.from) != 2 || !particles[r.from[1]] {
+			continue
+		}
+		for gap := 1; gap <= maxPhraseGap && i+1+gap < len(toks); gap++ {
+			if toks[i+gap] == r.from[1] || particles[toks[i+gap]] {
+				break // the particle right after is the contiguous form
+			}
+			if toks[i+1+gap] == r.from[1] {
+				return r, gap
+			}
+		}
+	}
+	return nil, 0
+}
+
+// particles end a phrasal verb and may follow its object.
+var particles = setOf(`out off back up down over`)
+
+// maxPhraseGap is how many words of an object may stand between a phrasal
+// verb and its particle.
+const maxPhraseGap = 3
+
 // rewriteTokens expands shorthand and phrasal verbs into the words the pack
 // uses. Tokens that name something in the pack are kept as typed.
 func (ix *index) rewriteTokens(toks []string) []string {
@@ -240,6 +268,14 @@ func (ix *index) rewriteTokens(toks []string) []string {
 				}
 			}
 			if matched {
+				continue
+			}
+			if r, gap := splitPhrase(toks, i, rs); r != nil {
+				// "kick the TTP out": the verb, then its object, then the
+				// particle.
+				out = append(out, r.to...)
+				out = append(out, toks[i+1:i+1+gap]...)
+				i += gap + 1
 				continue
 			}
 		}

@@ -255,3 +255,18 @@ func TestShortYear(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitPhrasalVerb: a phrasal verb is read whether its object comes
+// after the particle or between verb and particle.
+func TestSplitPhrasalVerb(t *testing.T) {
+	b := packFromDisk(t)
+	for q, want := range map[string][]string{
+		"why not kick the ttp out":        {"why", "not", "expel", "the", "ttp"},
+		"why not kick out the ttp":        {"why", "not", "expel", "the", "ttp"},
+		"they kick a ball around and out": {"they", "kick", "a", "ball", "around", "and", "out"}, // too far apart
+	} {
+		if got := b.idx.rewriteTokens(tokenize(q)); !slices.Equal(got, want) {
+			t.Errorf("rewriteTokens(%q) = %q, want %q", q, got, want)
+		}
+	}
+}
