@@ -33,9 +33,10 @@ func (b *Base) compose(q *query, a *Answer, ranked []scored) {
 	}
 	a.Lines = []string{withItems(lead)}
 	words := wordCount(lead.Text)
-	if r, _ := b.partner(q, ranked); r > 0 {
-		// A joined question: the fact that answers its other part
-		// comes next, whatever its length.
+	rs, _ := b.partners(q, ranked)
+	for _, r := range rs {
+		// A joined question: the facts that answer its other parts
+		// come next, whatever their length.
 		f := b.facts[ranked[r].fact]
 		used = append(used, f)
 		a.Lines = append(a.Lines, f.Text)
@@ -242,83 +243,140 @@ func (b *Base) asOf(a *Answer) {
 	a.Lines[0] = "As of " + src.Date.String() + " (the source's date): " + a.Lines[0]
 }
 
-// A question that joins two asks — "how many attacks and how many deaths",
-// "registered vs undocumented" — may be answered by two facts, each giving
-// one part. The partner is the fact among the first few ranked that adds
-// most to what the lead covers of the question.
+// A question that joins asks — "how many attacks and how many deaths",
+// "registered vs undocumented" — may be answered by several facts, each
+// giving one part. The partners are the facts among the first few ranked
+// that add most to what the lead covers of the question.
 const (
 	// pairReach is how many of the ranked facts after the lead may be its
-	// partner: a partner ranks high because it shares the question's
+	// partners: a partner ranks high because it shares the question's
 	// words.
 	pairReach = 6
 	// pairMinGain is the least share of the question's weight a partner
-	// must add to the lead's: less, and the second fact is mere support.
+	// must add to what the facts before it cover: less, and it is mere
+	// support.
 	pairMinGain = 0.12
+	// pairConjunctGain is that least share for a partner that gives a
+	// joined word the facts before it leave out: "terrorism" in "terrorism
+	// and suicide attacks" is asked for in its own right, however little
+	// it weighs.
+	pairConjunctGain = 0.05
+	// maxPartners is how many partners an answer takes: "attacks, deaths
+	// and injuries" asks three things.
+	maxPartners = 2
 )
+
+// joinWords join two asks in one question.
+var joinWords = setOf("and vs versus plus both")
 
 // joinsAsks reports whether the question joins two or more asks: "and",
 // "vs", "plus", "+", "&".
 func joinsAsks(q *query) bool {
 	for _, t := range q.toks {
-		switch t {
-		case "and", "vs", "versus", "plus", "both":
+		if joinWords[t] {
 			return true
 		}
 	}
 	return strings.ContainsAny(q.norm, "+&")
 }
 
-// partner returns the ranked fact that answers the part of a joined
-// question the lead does not, and how much of the question's weight it
-// adds; -1 and 0 when there is none.
-func (b *Base) partner(q *query, ranked []scored) (int, float64) {
+// conjuncts marks the units a join word stands between: the nearest unit
+// before each "and" and the nearest after it ("terrorism and suicide
+// attacks").
+func conjuncts(q *query) []bool {
+	out := make([]bool, len(q.units))
+	for j, t := range q.toks {
+		if !joinWords[t] {
+			continue
+		}
+		before, after := -1, -1
+		for k, u := range q.units {
+			if u.pos < j && (before < 0 || u.pos > q.units[before].pos) {
+				before = k
+			}
+			if u.pos > j && (after < 0 || u.pos < q.units[after].pos) {
+				after = k
+			}
+		}
+		for _, k := range []int{before, after} {
+			if k >= 0 {
+				out[k] = true
+			}
+		}
+	}
+	return out
+}
+
+// partners returns the places in ranked of the facts that answer the parts
+// of a joined question the lead does not, in the order they join it, and
+// the share of the question's weight they add; nil and 0 when there are
+// none.
+func (b *Base) partners(q *query, ranked []scored) ([]int, float64) {
 	if len(ranked) < 2 || !joinsAsks(q) {
-		return -1, 0
+		return nil, 0
 	}
 	lead := ranked[0]
 	var total float64
-	for _, u := range q.units {
+	covered := make([]float64, len(q.units))
+	for k, u := range q.units {
 		total += u.weight
+		covered[k] = q.unitCredit(k, lead.fact)
 	}
 	if total == 0 {
-		return -1, 0
+		return nil, 0
 	}
+	joined := conjuncts(q)
 	leadFact := b.facts[lead.fact]
-	best, bestGain := -1, pairMinGain
-	for r := 1; r < len(ranked) && r <= pairReach; r++ {
-		s := ranked[r]
-		f := b.facts[s.fact]
-		if s.feat.MissedEntity > lead.feat.MissedEntity || f.Meta && !leadFact.Meta {
-			continue // about something else, or a note on a document
-		}
-		if f.Conflict != "" && f.Conflict == leadFact.Conflict {
-			continue // the other side of a conflict is reported with it
-		}
-		switch q.intent {
-		case IntentWhen:
-			if f.Date.IsZero() {
+	used := []*Fact{leadFact}
+	var out []int
+	var sum float64
+	for len(out) < maxPartners {
+		best, bestGain := -1, 0.0
+		for r := 1; r < len(ranked) && r <= pairReach; r++ {
+			s := ranked[r]
+			f := b.facts[s.fact]
+			if s.feat.MissedEntity > lead.feat.MissedEntity || f.Meta && !leadFact.Meta {
+				continue // about something else, or a note on a document
+			}
+			if f.Conflict != "" && f.Conflict == leadFact.Conflict {
+				continue // the other side of a conflict is reported with it
+			}
+			switch q.intent {
+			case IntentWhen:
+				if f.Date.IsZero() {
+					continue
+				}
+			case IntentHowMany:
+				if len(f.Numbers) == 0 {
+					continue
+				}
+			}
+			if b.redundant(f, used) {
 				continue
 			}
-		case IntentHowMany:
-			if len(f.Numbers) == 0 {
-				continue
+			var gain float64
+			least := pairMinGain
+			for k, u := range q.units {
+				if d := q.unitCredit(k, s.fact) - covered[k]; d > 0 {
+					gain += u.weight * d
+					if joined[k] && covered[k] == 0 {
+						least = pairConjunctGain
+					}
+				}
+			}
+			if gain /= total; gain >= least && gain > bestGain {
+				best, bestGain = r, gain
 			}
 		}
-		if b.redundant(f, []*Fact{leadFact}) {
-			continue
+		if best < 0 {
+			break
 		}
-		var gain float64
-		for k, u := range q.units {
-			if d := q.unitCredit(k, s.fact) - q.unitCredit(k, lead.fact); d > 0 {
-				gain += u.weight * d
-			}
-		}
-		if gain /= total; gain > bestGain {
-			best, bestGain = r, gain
+		out = append(out, best)
+		sum += bestGain
+		used = append(used, b.facts[ranked[best].fact])
+		for k := range q.units {
+			covered[k] = max(covered[k], q.unitCredit(k, ranked[best].fact))
 		}
 	}
-	if best < 0 {
-		return -1, 0
-	}
-	return best, bestGain
+	return out, sum
 }

@@ -387,14 +387,14 @@ func (b *Base) confInputs(q *query, ranked []scored) []float64 {
 	if len(ranked) > 1 && b.facts[ranked[0].fact].Conflict != "" && b.facts[ranked[0].fact].Conflict == b.facts[ranked[1].fact].Conflict {
 		agree = 1
 	}
-	// A joined question is answered by the lead and its partner together:
-	// a word only the partner covers is not missed.
-	partner := -1
-	r, pairGain := b.partner(q, ranked)
-	if r > 0 {
-		partner = ranked[r].fact
+	// A joined question is answered by the lead and its partners together:
+	// a word only a partner covers is not missed.
+	rs, pairGain := b.partners(q, ranked)
+	partners := make([]int, len(rs))
+	for j, r := range rs {
+		partners[j] = ranked[r].fact
 	}
-	missedKnown, missedNew := b.missedWords(q, ranked[0].fact, partner)
+	missedKnown, missedNew := b.missedWords(q, ranked[0].fact, partners)
 	bm25Share := 0.0
 	if ideal := b.idealBM25(q); ideal > 0 {
 		bm25Share = min(top.BM25/ideal, bm25ShareCap)
@@ -414,14 +414,14 @@ func (b *Base) confInputs(q *query, ranked []scored) []float64 {
 // words the pack uses elsewhere (known), and words it never uses (new). A
 // known word the answer leaves out is a sign it answers something else
 // ("when did Torkham reopen" answered by its closing); a new word may be a
-// paraphrase the pack has no word for. A word that partner (a fact index,
-// or -1) covers is not missed: the two answer a joined question together.
-func (b *Base) missedWords(q *query, i, partner int) (known, fresh float64) {
+// paraphrase the pack has no word for. A word that one of partners (fact
+// indexes) covers is not missed: they answer a joined question together.
+func (b *Base) missedWords(q *query, i int, partners []int) (known, fresh float64) {
 	ix := b.idx
 	var total float64
 	for _, u := range q.units {
 		total += u.weight
-		if u.link != nil || ix.covers(i, u) || partner >= 0 && ix.covers(partner, u) {
+		if u.link != nil || ix.covers(i, u) || slices.ContainsFunc(partners, func(p int) bool { return ix.covers(p, u) }) {
 			continue
 		}
 		if u.known {

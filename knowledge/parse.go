@@ -84,6 +84,7 @@ type unit struct {
 	credit    []uint8    // per fact: the kind of credit it earns for the word (termCredit)
 	weight    float64
 	known     bool
+	pos       int // where in the question it first stands: its token's index, or a link's start
 }
 
 var monthByName = map[string]int{
@@ -199,7 +200,7 @@ func (b *Base) parse(norm string) *query {
 				w = max(w, 0.8*ix.termIDF(t))
 			}
 		}
-		q.units = append(q.units, unit{link: l, weight: w, known: true})
+		q.units = append(q.units, unit{link: l, weight: w, known: true, pos: l.start})
 	}
 	seen := map[string]bool{}
 	for i, t := range q.fixed {
@@ -220,7 +221,7 @@ func (b *Base) parse(norm string) *query {
 			continue
 		}
 		seen[s] = true
-		u := unit{stems: append([]string{s}, ix.lex.syn[s]...)}
+		u := unit{stems: append([]string{s}, ix.lex.syn[s]...), pos: i}
 		df := 0
 		for _, st := range u.stems {
 			df = max(df, len(ix.postings[st]))
