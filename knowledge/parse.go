@@ -61,6 +61,7 @@ type query struct {
 	current      bool               // asks what holds now: answered as of the source's date
 	asksStart    bool               // asks when someone took up a post or something began
 	asksDay      bool               // asks for the very day: "exact date", "what day"
+	asksName     bool               // asks what something is called: "officially called", "nickname"
 	stems        map[string]stemUse // every stem the question uses, synonyms and links' names included
 	stemOrder    []string           // the keys of stems, in the question's order
 	scratch      []float64          // reused per alternate question by altMatch
@@ -117,6 +118,9 @@ func (b *Base) parse(norm string) *query {
 			clause = i
 			break
 		}
+	}
+	if q.asksName = asksName(q.toks); q.asksName && q.intent == IntentStatement {
+		q.intent = IntentDefine // "what is the plan called" asks its name, not what was said
 	}
 	q.personQ = namesPerson(q.toks) || strings.Contains(" "+norm+" ", " which person ") || q.intent == IntentWho && askedNoun(q.toks) == IntentWho
 	// "how long has X been PM" asks since when.
@@ -212,6 +216,9 @@ func (b *Base) parse(norm string) *query {
 		}
 		if k, ok := timeFragment(q.toks); ok && k == i && q.intent == IntentWhen {
 			continue // "date of the Chitral attack": the fact need not say "date"
+		}
+		if q.asksName && namingWords[t] {
+			continue // "what is the plan officially called": the fact need not say "called"
 		}
 		if asksTimeNoun(q.fixed, i) {
 			continue // "founder + month/yr": asks for a date; the fact need not say "month"
@@ -951,6 +958,42 @@ var intentWords = setOf(`many much number total count percentage percent share f
 var answerTypes = setOf(`city cities town towns province provinces district districts country countries region regions
 	area areas port ports prison prisons place places year years month months day date outfit outfits faction factions
 	organisation organisations organization organizations`)
+
+// namingWords ask for a name: a question that asks what something is called
+// ("officially called", "its nickname") is answered by a fact that gives
+// the name, whatever words it uses for naming.
+var namingWords = setOf(`called named name names nickname nicknamed officially formally official formal known dubbed`)
+
+// asksName reports whether a question asks what something is called: "what
+// is the plan officially called", "what's the SRC's nickname", "which bloc
+// is known as", "what name does it go by".
+func asksName(toks []string) bool {
+	for i, t := range toks {
+		switch t {
+		case "nickname", "nicknamed", "dubbed":
+			return true
+		case "called", "named":
+			// "is it called", "was the plan officially called"; not "X
+			// called Y a threat" (a statement).
+			for j := i - 1; j >= 0 && j >= i-6; j-- {
+				switch toks[j] {
+				case "is", "was", "are", "were", "be", "being", "been", "whats", "its":
+					return true
+				}
+			}
+		case "known":
+			if i+1 < len(toks) && toks[i+1] == "as" {
+				return true
+			}
+		case "name":
+			if i > 0 && (toks[i-1] == "official" || toks[i-1] == "formal" || toks[i-1] == "full") ||
+				i+1 < len(toks) && (toks[i+1] == "of" || toks[i+1] == "for") && i > 0 && (toks[i-1] == "the" || toks[i-1] == "whats") {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // roleNouns are titles: a who-question about one wants a person.
 var roleNouns = setOf(`leader leaders head chief minister ministers spokesman spokesperson president founder commander

@@ -270,3 +270,29 @@ func TestSplitPhrasalVerb(t *testing.T) {
 		}
 	}
 }
+
+// TestAsksName: a question asking what something is called asks its name,
+// whatever word it uses for naming; one reporting what someone called
+// something asks what was said.
+func TestAsksName(t *testing.T) {
+	b := packFromDisk(t)
+	for _, tc := range []struct {
+		q      string
+		want   bool
+		intent Intent
+	}{
+		{"what is the expulsion drive officially called", true, IntentDefine},
+		{"whats the resistance council's nickname", true, IntentDefine},
+		{"the official name of the border", true, IntentFact},
+		{"which group is known as the ankara circle", true, IntentFact},
+		{"what name does the src go by", true, IntentDefine},
+		{"what did kakar call the ttp", false, IntentStatement},
+		{"who called the deportations unacceptable", false, IntentWho},
+		{"what did pakistani officials say", false, IntentStatement},
+	} {
+		q := b.parse(Normalize(tc.q))
+		if q.asksName != tc.want || q.intent != tc.intent {
+			t.Errorf("%q: asksName %v intent %v, want %v %v", tc.q, q.asksName, q.intent, tc.want, tc.intent)
+		}
+	}
+}
