@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"math"
 	"slices"
+	"strings"
 )
 
 // features describe, by name, how one candidate fact fits a question. The
@@ -119,6 +120,20 @@ func (q *query) unitCredit(k, i int) float64 {
 		return b2f(q.named[k][i])
 	}
 	return termCredit(i, &q.units[k])
+}
+
+// usesName reports whether the question's own words (not the names of what
+// it links) use every word of name, in any form or by a synonym: "afghan
+// provinces" uses Afghanistan, which is then asked about, not the answer.
+func (q *query) usesName(ix *index, name string) bool {
+	words := strings.Fields(strings.ToLower(name))
+	for _, w := range words {
+		st := ix.stem(w)
+		if !slices.ContainsFunc(q.units, func(u unit) bool { return u.link == nil && contains(u.stems, st) }) {
+			return false
+		}
+	}
+	return len(words) > 0
 }
 
 // features observes how fact i fits question q.
@@ -243,7 +258,7 @@ func (b *Base) features(q *query, i int) features {
 		}
 	case IntentWhere:
 		for _, id := range f.Entities {
-			if e := b.entityByID[id]; e != nil && (e.Kind == KindPlace || e.Kind == KindCrossing) && !q.linked(id) {
+			if e := b.entityByID[id]; e != nil && (e.Kind == KindPlace || e.Kind == KindCrossing) && !q.linked(id) && !q.usesName(ix, e.Name) {
 				on(signWherePlace)
 				break
 			}
