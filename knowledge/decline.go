@@ -280,7 +280,7 @@ func usesWordOf(text string, set map[string]bool) bool {
 }
 
 // causeWords give a reason.
-var causeWords = setOf(`because due owing since reason reasons cause causes caused so therefore after response
+var causeWords = setOf(`because due owing reason reasons cause causes caused so therefore after response
 	amid fear fears concern concerns aim aims seeks seek sought wants want motive motives drive drives driven led lead
 	prompted triggered blamed retaliation retaliate order`)
 
