@@ -4,6 +4,8 @@ package knowledge
 // analysts' words. A question is matched against them as well as against the
 // fact's text, as QnA Maker matches a knowledge base's alternate questions.
 
+import "slices"
+
 // altQuestion is one alternate question, reduced to the stems that carry its
 // topic.
 type altQuestion struct {
@@ -14,6 +16,7 @@ type altQuestion struct {
 	idf   []float64 // each stem's altIDF
 	total float64   // the stems' idf, summed
 	names []string  // ids of the entities the question names in full
+	open  bool      // a question the fact raises but does not answer (Fact.Open)
 }
 
 // indexAltQuestions reduces every fact's alternate questions to stems and
@@ -23,8 +26,12 @@ func (ix *index) indexAltQuestions(b *Base) {
 	ix.altPostings = map[string][]int{}
 	ix.factAlts = make([][]int, len(b.facts))
 	for i, f := range b.facts {
-		for _, text := range f.Questions {
-			aq := altQuestion{fact: i, key: Normalize(text)}
+		texts := f.Questions
+		if f.Open != nil {
+			texts = append(slices.Clip(texts), f.Open.Questions...)
+		}
+		for k, text := range texts {
+			aq := altQuestion{fact: i, key: Normalize(text), open: k >= len(f.Questions)}
 			for _, t := range tokenize(aq.key) {
 				// A word the pack's questions use is one a misspelling
 				// may be corrected into ("lenght" is "length").
@@ -115,12 +122,27 @@ func (ix *index) altIDF(s string) float64 {
 // question: the share of the question's weight the alternate question covers,
 // tempered by how much of the alternate question the question leaves out.
 func (b *Base) altMatch(q *query, i int) float64 {
+	return b.altMatchOf(q, i, false)
+}
+
+// openMatch is how well the question matches the best of the questions
+// fact i raises but does not answer, as altMatch measures.
+func (b *Base) openMatch(q *query, i int) float64 {
+	if b.facts[i].Open == nil {
+		return 0
+	}
+	return b.altMatchOf(q, i, true)
+}
+
+// altMatchOf is altMatch over fact i's answered questions, or, when open,
+// over the questions it leaves open.
+func (b *Base) altMatchOf(q *query, i int, open bool) float64 {
 	ix := b.idx
 	best := 0.0
 	credit := q.scratch[:0]
 	for _, n := range ix.factAlts[i] {
 		aq := &ix.altQs[n]
-		if q.heldOut != "" && aq.key == q.heldOut {
+		if aq.open != open || q.heldOut != "" && aq.key == q.heldOut {
 			continue // fitting: a question may not match itself
 		}
 		credit = credit[:0]
@@ -190,8 +212,18 @@ func altNames(aq *altQuestion, es []*Entity) bool {
 // altCovers reports whether one of fact i's alternate questions uses
 // question word u, its synonyms or related words.
 func (ix *index) altCovers(i int, u unit) bool {
+	return ix.altUses(i, u, false)
+}
+
+// altUses reports whether one of fact i's answered questions, or when open
+// one of the questions it leaves open, uses question word u, its synonyms
+// or related words.
+func (ix *index) altUses(i int, u unit, open bool) bool {
 	for _, n := range ix.factAlts[i] {
 		aq := &ix.altQs[n]
+		if aq.open != open {
+			continue
+		}
 		for _, s := range aq.stems {
 			if contains(u.stems, s) || contains(u.related, s) {
 				return true

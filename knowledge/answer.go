@@ -3,6 +3,7 @@ package knowledge
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -83,6 +84,16 @@ func (b *Base) Answer(question string) Answer {
 		return b.decline(q, a, ranked)
 	}
 	p := b.idx.models.Confidence.prob(b.confInputs(q, ranked))
+	if r := b.openAsked(q, ranked); r >= 0 {
+		// The sources say this is not known: the fact that says so leads.
+		open := b.facts[ranked[r].fact].Open
+		ranked = append([]scored{ranked[r]}, slices.Delete(slices.Clone(ranked), r, r+1)...)
+		a = b.decline(q, a, ranked)
+		a.Confidence = round2(1 - p)
+		a.Lines[0] = "The sources I have don't say " + open.Part + "."
+		b.nearest(q, &a, ranked, true)
+		return a
+	}
 	if p < b.idx.models.Confidence.Threshold {
 		a = b.decline(q, a, ranked)
 		a.Confidence = round2(p)

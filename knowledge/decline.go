@@ -127,6 +127,58 @@ func (b *Base) missingPart(q *query, best scored) string {
 	return ""
 }
 
+// A question the sources leave open ("did the TTP and HGB merge", of a
+// fact saying the outcome of their talks is unknown) is declined with the
+// fact that says so.
+const (
+	// openMinMatch is the least a question must match one of a fact's open
+	// questions to be taken for it: less, and it shares only the fact's
+	// topic.
+	openMinMatch = 0.6
+	// openReach is how many of the first ranked facts may hold the open
+	// question: the fact that leaves it open need not fit the rest of the
+	// question best.
+	openReach = 3
+	// openMargin is how much better than any answered question an open
+	// one must match a question that asks nothing the fact does not
+	// cover: "who did Kakar write to" is not "did Akhund reply to Kakar's
+	// letter", however many words the two share.
+	openMargin = 0.04
+)
+
+// openAsked returns the place in ranked of the fact that leaves the
+// question open, or -1: its open question matches the question better than
+// any question the lead or it answers.
+func (b *Base) openAsked(q *query, ranked []scored) int {
+	for r := 0; r < len(ranked) && r < openReach; r++ {
+		s := ranked[r]
+		if b.facts[s.fact].Open == nil {
+			continue
+		}
+		m := b.openMatch(q, s.fact)
+		if m < openMinMatch || m <= ranked[0].feat.Alt || m <= s.feat.Alt {
+			continue
+		}
+		if m-max(ranked[0].feat.Alt, s.feat.Alt) >= openMargin || b.asksBeyond(q, s.fact) {
+			return r
+		}
+	}
+	return -1
+}
+
+// asksBeyond reports whether the question uses a word that fact i covers
+// only in the questions it leaves open: "reply" of a fact about a letter
+// whose answer the sources do not report.
+func (b *Base) asksBeyond(q *query, i int) bool {
+	ix := b.idx
+	for _, u := range q.units {
+		if u.link == nil && !ix.covers(i, u) && ix.altUses(i, u, true) {
+			return true
+		}
+	}
+	return false
+}
+
 // howMuchPart names the figure a how-many question asks for, to follow
 // "don't say": "how old", "how much" or "how many".
 func (q *query) howMuchPart() string {

@@ -47,7 +47,10 @@ func (b *Base) Explain(question string, n int) string {
 		m := b.idx.models.Confidence
 		head := fmt.Sprintf("confidence (answer at %.2f or more)", m.Threshold)
 		explainModel(&sb, "", head, confFeatureNames, b.confInputs(q, ranked), m)
-		if missing := b.missingPart(q, ranked[0]); missing != "" {
+		if r := b.openAsked(q, ranked); r >= 0 {
+			f := b.facts[ranked[r].fact]
+			fmt.Fprintf(&sb, "declined: %s leaves it open (open question match %.2f): %s\n", f.ID, b.openMatch(q, ranked[r].fact), f.Open.Part)
+		} else if missing := b.missingPart(q, ranked[0]); missing != "" {
 			fmt.Fprintf(&sb, "declined: the best fact does not say %s\n", missing)
 		}
 	}

@@ -416,9 +416,24 @@ func (l *loader) checkQuestions(file, entry string, f *Fact) {
 		l.add(file, entry, "%d alternate questions (at most %d)", len(f.Questions), maxQuestions)
 	}
 	seen := map[string]bool{}
-	for i, q := range f.Questions {
+	l.checkQuestionList(file, entry, f.Questions, seen)
+	if o := f.Open; o != nil {
+		switch {
+		case strings.TrimSpace(o.Part) == "":
+			l.add(file, entry, "open: no part (what the sources do not say)")
+		case len(o.Questions) == 0 || len(o.Questions) > maxQuestions:
+			l.add(file, entry, "open: %d questions (want 1 to %d)", len(o.Questions), maxQuestions)
+		}
+		l.checkQuestionList(file, entry, o.Questions, seen)
+	}
+}
+
+// checkQuestionList tidies a fact's questions and reports one too short,
+// too long, or given twice (seen holds those already given).
+func (l *loader) checkQuestionList(file, entry string, qs []string, seen map[string]bool) {
+	for i, q := range qs {
 		q = strings.Join(strings.Fields(q), " ")
-		f.Questions[i] = q
+		qs[i] = q
 		n := len(strings.Fields(q))
 		switch key := strings.Join(tokenize(Normalize(q)), " "); {
 		case n < 2 || n > maxQuestionWords:

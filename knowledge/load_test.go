@@ -74,6 +74,7 @@ func TestLoadBroken(t *testing.T) {
 		{"unknown-field", "facts/doc-b.yaml", "field sauce not found"},
 		{"bad-yaml", "facts/doc-b.yaml", "yaml:"},
 		{"dup-alt-question", "facts/doc-b.yaml", `fact ag-size-b: alternate question "How big is the Alpha Group?" given twice`},
+		{"open-no-part", "facts/doc-b.yaml", "fact ag-size-b: open: no part (what the sources do not say)"},
 		{"lexicon-unknown-capital", "lexicon.yaml", `capitals kabul: unknown entity "nowhere-land"`},
 		{"lexicon-bad-decade", "lexicon.yaml", "decades nineties: 1995 is not the first year of a decade"},
 		{"lexicon-lone-synonym", "lexicon.yaml", "synonyms 1: a group needs two or more words"},

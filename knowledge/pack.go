@@ -95,6 +95,9 @@ type Fact struct {
 	// words rather than the fact's own; questions are matched against them
 	// as well as against the text, and suggestions are drawn from them.
 	Questions []string `yaml:"questions"`
+	// Open is what the fact's source leaves unanswered about it, when it
+	// says so ("the outcome is unknown"); nil for most facts.
+	Open *Open `yaml:"open"`
 	// Role says, for a role fact, which post its first entity (a person)
 	// held and whose post it was; nil for other facts.
 	Role *Role `yaml:"role"`
@@ -118,6 +121,18 @@ type Role struct {
 	Former  bool   `yaml:"former"`
 
 	From, To Date `yaml:"-"`
+}
+
+// Open is a question a fact raises and its source leaves unanswered: the
+// fact is what the sources say on it, and asked the question, durand
+// declines with the fact rather than answers.
+type Open struct {
+	// Part names what the sources do not say, to follow "don't say":
+	// "what came of the talks".
+	Part string `yaml:"part"`
+	// Questions are ways an analyst asks it, matched as alternate questions
+	// are.
+	Questions []string `yaml:"questions"`
 }
 
 // Number is a figure a fact states.
