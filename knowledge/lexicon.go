@@ -315,7 +315,7 @@ func equalTokens(a, b []string) bool {
 // and for judging how much of a question an answer covers.
 const stopwordText = `a an the of in on at to for from by with about into onto over under and or but nor
 is are was were be been being am do does did done doing has have had having will would shall should can could may might must
-this that these those there here it its he she they them their his her him we our you your i me my mine
+this that these those there here theres thats heres it its he she they them their his her him we our you your i me my mine
 what whats wat wats wut wht which who whos whom whose when whens where wheres why how hows
 tell please know say give show explain describe detail details info information
 any some many much more most very also just only even ever still yet then than so as such

@@ -439,8 +439,20 @@ func (b *Base) sourceFilter(q *query) {
 				return
 			}
 		}
+		// "why does Gul say", "what does Ghosh argue": the author speaks.
+		if l.end < len(q.toks) && authorVerbs[q.toks[l.end]] {
+			q.sourceDoc = doc
+			return
+		}
 	}
 }
+
+// authorVerbs, after an author's name, make the author the source of what
+// is asked rather than its topic: "why does Gul say", "what does Ghosh
+// argue".
+var authorVerbs = setOf(`say says said argue argues argued write writes wrote think thinks reckon reckons believe believes
+	claim claims suggest suggests recommend recommends blame blames trace traces caution cautions warn warns see sees
+	mean means expect expects predict predicts call calls describe describes note notes conclude concludes propose proposes`)
 
 // parseSpan finds a date span in the question: "September 2023", "2023",
 // "1994-1998", "between 2021 and 2023", "sept 22 2023".

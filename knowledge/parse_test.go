@@ -296,3 +296,23 @@ func TestAsksName(t *testing.T) {
 		}
 	}
 }
+
+// TestAuthorSpeaks: an author named as the one who says, argues or
+// recommends is the source of the answer, not its topic.
+func TestAuthorSpeaks(t *testing.T) {
+	b := packFromDisk(t)
+	for _, tc := range []struct {
+		q      string
+		source bool
+	}{
+		{"what does gul recommend for afghan girls' schooling", true},
+		{"why does ghosh think the taliban will not act against the ttp", true},
+		{"according to ghosh what drove the tension", true},
+		{"which books has imtiaz gul written on pakistan", false},
+		{"who is anwesha ghosh", false},
+	} {
+		if got := b.parse(Normalize(tc.q)).sourceDoc != ""; got != tc.source {
+			t.Errorf("%q: source named %v, want %v", tc.q, got, tc.source)
+		}
+	}
+}
