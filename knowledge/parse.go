@@ -954,7 +954,7 @@ func (q *query) asksPeople() bool {
 }
 
 // personPlurals, after "which" or "what", ask for people by name.
-var personPlurals = setOf(`leaders figures people persons commanders officials officers members`)
+var personPlurals = setOf(`leaders figures people persons commanders officials officers members names`)
 
 // auxWords end the noun phrase after "which" or "what".
 var auxWords = setOf(`did does do is was are were has have had will would can could should`)
@@ -1049,7 +1049,7 @@ var futureWords = setOf(`tomorrow tonight forecast upcoming`)
 
 // listNouns are plurals that, after "which" or "what", ask for a list.
 var listNouns = strings.Fields(`groups factors demands recommendations countries members steps measures
-	priorities objectives leaders organisations organizations outfits reasons factions parties movements figures people persons`)
+	priorities objectives leaders organisations organizations outfits reasons factions parties movements figures people persons names`)
 
 // asksSpeaker reports whether a who-question asks who said something.
 func (q *query) asksSpeaker() bool {
