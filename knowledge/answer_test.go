@@ -258,8 +258,9 @@ func TestMissingPartIsDeclined(t *testing.T) {
 		{"when did asif durrani take up the job of special representative", "when it began", "Durrani"}, // the sources say he held it, not since when
 		{"which afghan provinces did the march 2024 airstrikes hit", "where", "Afghanistan"},
 		{"why has faiz hameed been sidelined", "why", "Faiz"},
-		{"have the ttp and hgb merged", "what came of the talks", "Valle"},         // the source says the outcome is unknown
-		{"did akhund ever write back to kakar", "whether Akhund replied", "Kakar"}, // "has since been sidelined" says when, not why            // the country asked about is not the province asked for
+		{"have the ttp and hgb merged", "what came of the talks", "Valle"}, // the source says the outcome is unknown
+		{"did akhund ever write back to kakar", "whether Akhund replied", "Kakar"},
+		{"which ttp names were let out of afghan jails", "who", ""}, // "names" asks for people; "let out" is released // "has since been sidelined" says when, not why            // the country asked about is not the province asked for
 	} {
 		a := base(t).Answer(tc.q)
 		if a.Answered {
