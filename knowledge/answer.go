@@ -100,7 +100,7 @@ func (b *Base) Answer(question string) Answer {
 		b.nearest(q, &a, ranked, false)
 		return a
 	}
-	if missing := b.missingPart(q, ranked[0]); missing != "" {
+	if missing := b.missingPart(q, ranked); missing != "" {
 		// The fact is about what was asked but lacks the part asked for:
 		// "when did Torkham reopen" is not answered by its closing.
 		a = b.decline(q, a, ranked)

@@ -10,12 +10,14 @@ import (
 	"unicode/utf8"
 )
 
-// missingPart returns what the question asks that fact i cannot give,
-// phrased to follow "don't say" ("when", "how many"), or "" when it can give
-// it: a when-question needs a date, a how-many question a figure, a
-// who-question about someone unnamed a person or group, a where-question a
-// place.
-func (b *Base) missingPart(q *query, best scored) string {
+// missingPart returns what the question asks that the best ranked fact
+// cannot give, phrased to follow "don't say" ("when", "how many"), or ""
+// when it can give it: a when-question needs a date, a how-many question a
+// figure, a who-question about someone unnamed a person or group, a
+// where-question a place. The facts after it may be its partners in
+// answering a joined question.
+func (b *Base) missingPart(q *query, ranked []scored) string {
+	best := ranked[0]
 	i := best.fact
 	f := b.facts[i]
 	if b.missesEvent(q, i) {
@@ -27,7 +29,7 @@ func (b *Base) missingPart(q *query, best scored) string {
 		!held.Overlaps(q.from, q.to) && !textNamesYear(f.Text, q.from.Year, q.to.Year) {
 		return "anything for that date" // the fact is about another time
 	}
-	if missed := b.missedEventWord(q, i); missed != "" {
+	if missed := b.missedEventWord(q, i); missed != "" && !b.partnerCovers(q, ranked, missed) {
 		// "how many were injured" is not answered by how many were killed.
 		switch q.intent {
 		case IntentWhen:
@@ -125,6 +127,22 @@ func (b *Base) missingPart(q *query, best scored) string {
 		}
 	}
 	return ""
+}
+
+// partnerCovers reports whether a partner of the best ranked fact in
+// answering a joined question covers word: "registered vs undocumented"
+// is answered by two facts, and the second gives "undocumented".
+func (b *Base) partnerCovers(q *query, ranked []scored, word string) bool {
+	rs, _ := b.partners(q, ranked)
+	st := b.idx.stem(word)
+	for _, r := range rs {
+		for _, u := range q.units {
+			if u.link == nil && len(u.stems) > 0 && u.stems[0] == st && b.idx.covers(ranked[r].fact, u) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // A question the sources leave open ("did the TTP and HGB merge", of a
@@ -531,7 +549,7 @@ func (b *Base) answersWithNow(question string, f *Fact) bool {
 		return false
 	}
 	ranked := b.rank(q)
-	if len(ranked) == 0 || b.facts[ranked[0].fact] != f || b.missingPart(q, ranked[0]) != "" {
+	if len(ranked) == 0 || b.facts[ranked[0].fact] != f || b.missingPart(q, ranked) != "" {
 		return false
 	}
 	return b.idx.models.Confidence.prob(b.confInputs(q, ranked)) >= b.idx.models.Confidence.Threshold

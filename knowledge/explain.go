@@ -50,7 +50,7 @@ func (b *Base) Explain(question string, n int) string {
 		if r := b.openAsked(q, ranked); r >= 0 {
 			f := b.facts[ranked[r].fact]
 			fmt.Fprintf(&sb, "declined: %s leaves it open (open question match %.2f): %s\n", f.ID, b.openMatch(q, ranked[r].fact), f.Open.Part)
-		} else if missing := b.missingPart(q, ranked[0]); missing != "" {
+		} else if missing := b.missingPart(q, ranked); missing != "" {
 			fmt.Fprintf(&sb, "declined: the best fact does not say %s\n", missing)
 		}
 	}

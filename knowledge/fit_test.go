@@ -130,7 +130,7 @@ func confExamples(b *Base, ls []labelled) []example {
 		if !ok {
 			continue
 		}
-		if b.missingPart(q, ranked[0]) != "" {
+		if b.missingPart(q, ranked) != "" {
 			continue // declined whatever the confidence: no example
 		}
 		var a Answer

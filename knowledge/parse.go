@@ -797,7 +797,7 @@ func (b *Base) clauseTime(q *query) {
 	}
 	f := b.facts[ranked[0].fact]
 	m := b.idx.models.Confidence
-	if f.Date.IsZero() || m.prob(b.confInputs(sub, ranked)) < m.Threshold || b.missingPart(sub, ranked[0]) != "" {
+	if f.Date.IsZero() || m.prob(b.confInputs(sub, ranked)) < m.Threshold || b.missingPart(sub, ranked) != "" {
 		return
 	}
 	q.from, q.to = f.Date.Start, f.Date.Start

@@ -183,7 +183,7 @@ func TestCountedGate(t *testing.T) {
 		if !strings.Contains(f.Text, "killed 136 civilians, soldiers and law-enforcement personnel") {
 			continue
 		}
-		if got := b.missingPart(q, b.score(q, i)); got != "how many" {
+		if got := b.missingPart(q, []scored{b.score(q, i)}); got != "how many" {
 			t.Errorf("%s: missing part %q, want %q", f.ID, got, "how many")
 		}
 		return
