@@ -71,6 +71,11 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			// not say when X began.
 			return "when it began"
 		}
+		if title, _ := q.askedTitle(b.idx); q.asksStart && len(title) > 0 && f.Role == nil && !b.startsTitle(f.Text, title) {
+			// "when did Durrani become special envoy": not "the special
+			// envoy said peace had become a nightmare".
+			return "when it began"
+		}
 	case IntentHowMany:
 		if !b.idx.figure[i] {
 			return q.howMuchPart()
@@ -334,6 +339,31 @@ func (b *Base) textUsesStem(text, s string) bool {
 	for _, t := range tokenize(text) {
 		if st := b.idx.stem(t); st == s || contains(syn, st) {
 			return true
+		}
+	}
+	return false
+}
+
+// titleStartReach is how many words before a title a start word may stand
+// and still say the post was taken up: "was appointed as Pakistan's
+// special representative".
+const titleStartReach = 6
+
+// startsTitle reports whether text says someone took up the post whose
+// title stems are given, head last: a start word shortly before the
+// title's head ("became special representative"), not anywhere in it.
+func (b *Base) startsTitle(text string, title []string) bool {
+	head := title[len(title)-1]
+	syn := b.idx.lex.syn[head]
+	toks := tokenize(text)
+	for j, t := range toks {
+		if st := b.idx.stem(t); st != head && !contains(syn, st) {
+			continue
+		}
+		for k := max(0, j-titleStartReach); k < j; k++ {
+			if startWords[toks[k]] {
+				return true
+			}
 		}
 	}
 	return false

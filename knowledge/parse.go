@@ -611,6 +611,8 @@ func classify(toks []string, hasSpan bool) Intent {
 		return IntentWhere
 	case has("who", "whos", "whom", "which person", "whose") || namesPerson(toks):
 		return IntentWho
+	case (first == "what" || first == "how") && has("tell") && !has("tell me", "tell us"):
+		return IntentStatement // "what did Durrani tell the Taliban"
 	case (first == "which" || first == "what") && has(listNouns...):
 		return IntentList
 	case countedPlural(toks):
@@ -618,7 +620,7 @@ func classify(toks []string, hasSpan bool) Intent {
 	case has("list", "enumerate", "name the", "name all", "what are the", "what were the", "which are the", "which were the", "what groups", "which groups", "what factors", "which factors") ||
 		has("demands", "recommendations", "factors", "priorities", "objectives", "conditions", "measures", "steps"):
 		return IntentList
-	case has("say", "said", "says", "describe", "described", "call", "called", "pledge", "pledged", "promise", "promised",
+	case has("say", "said", "says", "told", "describe", "described", "call", "called", "pledge", "pledged", "promise", "promised",
 		"warn", "warned", "claim", "claimed", "threaten", "threatened", "remark", "remarked", "statement", "react", "reacted", "respond", "responded", "reaction", "response"):
 		return IntentStatement
 	case has("what is", "what was", "what are", "what were", "whats", "wat is", "wats", "wat", "wht is", "what does", "what do", "define", "definition", "meaning", "mean", "means", "stand for", "stands for", "stand", "abbreviation", "acronym", "explain") ||

@@ -38,6 +38,10 @@ func TestClassify(t *testing.T) {
 		{"name china's envoy to kabul", IntentWho},
 		{"which ttp leaders were freed", IntentList},
 		{"who was pm when kabul fell", IntentWho},
+		{"what did the envoy tell the taliban", IntentStatement},
+		{"what was the taliban told", IntentStatement},
+		{"tell me about the ttp", IntentFact},
+		{"which big names were freed", IntentList},
 	} {
 		if got := classify(tokenize(tc.q), false); got != tc.want {
 			t.Errorf("%q: intent %v, want %v", tc.q, got, tc.want)
