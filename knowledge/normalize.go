@@ -93,6 +93,11 @@ func tokenize(s string) []string {
 		case r == '%':
 			flush()
 			toks = append(toks, "percent")
+		case r == '-' && len(cur) > 0 && ledSuffix(rs[i+1:]):
+			// "US-led operation", "Russia-led dialogue": the compound
+			// names who leads it, it asks nothing about leading.
+			flush()
+			i += len("led")
 		case r == '#' && len(cur) == 0 && (i+1 == len(rs) || !unicode.IsLetter(rs[i+1]) && !unicode.IsDigit(rs[i+1])):
 			// "# of afghans deported": the number of; "#ttp" is a tag
 			// and "#1" a rank, and the sign is dropped.
@@ -103,6 +108,11 @@ func tokenize(s string) []string {
 	}
 	flush()
 	return toks
+}
+
+// ledSuffix reports whether rs starts with "led" ending a word.
+func ledSuffix(rs []rune) bool {
+	return len(rs) >= 3 && string(rs[:3]) == "led" && (len(rs) == 3 || !unicode.IsLetter(rs[3]))
 }
 
 // contraction reports whether word + "'s" is a contraction whose s matters

@@ -44,6 +44,9 @@ func TestTokenize(t *testing.T) {
 		{"9/11 attacks", []string{"9", "11", "attacks"}},
 		{"# of afghans", []string{"number", "of", "afghans"}},
 		{"#ttp is #1", []string{"ttp", "is", "1"}},
+		{"the US-led operation", []string{"the", "us", "operation"}},
+		{"a Russia-led-dialogue", []string{"a", "russia", "dialogue"}},
+		{"they led-ledger", []string{"they", "led", "ledger"}},
 	}
 	for _, tt := range tests {
 		if got := tokenize(tt.in); !reflect.DeepEqual(got, tt.want) {
