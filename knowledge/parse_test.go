@@ -320,3 +320,22 @@ func TestAuthorSpeaks(t *testing.T) {
 		}
 	}
 }
+
+// TestFiguresInWords: a number written as a word states a figure, except
+// "one", which rarely counts anything.
+func TestFiguresInWords(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"SIGAR named six key factors behind the collapse", true},
+		{"the paper makes eleven recommendations", true},
+		{"one of the leaders of the council", false},
+		{"on 5 September 2023 militants attacked", false},
+		{"294 attacks in 2021", true},
+	} {
+		if got := len(figures(tokenize(tc.text))) > 0; got != tc.want {
+			t.Errorf("%q states a figure: %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}

@@ -306,10 +306,19 @@ func figures(toks []string) []int {
 		switch t {
 		case "million", "thousand", "hundred", "thousands", "hundreds", "dozens", "percent", "half":
 			out = append(out, i)
+		default:
+			if figureWords[t] {
+				out = append(out, i) // "six key factors", "eleven recommendations"
+			}
 		}
 	}
 	return out
 }
+
+// figureWords are numbers written as words. "One" is left out: "one of the
+// leaders" states no figure.
+var figureWords = setOf(`two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+	sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety dozen`)
 
 // countedStems returns the stems of what fact f counts: the words around
 // each of its figures ("294 attacks", "4,000 to 6,000 fighters", "killed
