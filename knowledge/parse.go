@@ -597,7 +597,8 @@ func classify(toks []string, hasSpan bool) Intent {
 		return IntentWhen // "how long has X been PM": since when
 	case has("timeline", "chronology", "history of", "brief history", "short history") || (hasSpan && has("what happened", "what happen", "whats happened", "what went on", "events in", "events of", "what occurred", "news", "updates", "developments")):
 		return IntentTimeline
-	case has("when", "what date", "which date", "what year", "which year", "what day", "which day", "what month", "which month"):
+	case has("what date", "which date", "what year", "which year", "what day", "which day", "what month", "which month") ||
+		has("when") && !whenClause(toks):
 		return IntentWhen
 	case has("how many", "how much", "number of", "what percentage", "what percent", "what share", "how long", "how large", "how big", "how far", "death toll", "how often",
 		"population", "worth", "value of", "size of", "amount of", "estimate", "estimates", "headcount", "head count", "how strong", "strength of", "fighting strength", "how old", "volume") ||
@@ -631,6 +632,21 @@ func classify(toks []string, hasSpan bool) Intent {
 		return IntentWhen // "exact date the taliban took kabul", "fnf paper publication date"
 	}
 	return IntentFact
+}
+
+// whenClause reports whether a question that asks what or which uses
+// "when" only to open a clause: "what three objectives did Pakistan have
+// when it backed the Taliban" asks for the objectives.
+func whenClause(toks []string) bool {
+	if len(toks) == 0 || toks[0] != "what" && toks[0] != "which" {
+		return false
+	}
+	for i, t := range toks {
+		if t == "when" && (i == 1 || toks[i-1] == "and" || toks[i-1] == "or") {
+			return false // "what and when", "which when": a second question
+		}
+	}
+	return true
 }
 
 // timeFragment finds the time noun of a question written as a noun phrase

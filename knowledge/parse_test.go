@@ -42,6 +42,9 @@ func TestClassify(t *testing.T) {
 		{"what was the taliban told", IntentStatement},
 		{"tell me about the ttp", IntentFact},
 		{"which big names were freed", IntentList},
+		{"what three aims did pakistan have when it backed the taliban", IntentList},
+		{"what was agreed and when", IntentWhen},
+		{"when and where was the attack", IntentWhen},
 	} {
 		if got := classify(tokenize(tc.q), false); got != tc.want {
 			t.Errorf("%q: intent %v, want %v", tc.q, got, tc.want)
