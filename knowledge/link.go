@@ -93,10 +93,19 @@ func (b *Base) link(q *query) {
 			}
 		}
 		if best == nil {
-			// No alias starts here: keep the best spelling for search.
+			// No alias starts here: keep the best spelling for search. No
+			// name was spelt, so of two words as near an ordinary one is
+			// meant ("loyl" is "loyal", not the "loya" of Loya Jirga).
 			if len(cands[i]) > 1 {
-				q.fixed[i] = cands[i][1].tok
-				q.edits += cands[i][1].dist
+				c := cands[i][1]
+				for _, o := range cands[i][2:] {
+					if o.dist == c.dist && ix.spell.vocab[c.tok].alias && !ix.spell.vocab[o.tok].alias {
+						c = o
+						break
+					}
+				}
+				q.fixed[i] = c.tok
+				q.edits += c.dist
 			}
 			i++
 			continue

@@ -211,8 +211,8 @@ func (b *Base) parse(norm string) *query {
 		if used[i] || q.spanToks[i] || ix.stop[t] || ix.qwords[t] || intentWords[t] || currentWords[t] {
 			continue
 		}
-		if answerTypes[t] && i > 0 && (q.toks[i-1] == "which" || q.toks[i-1] == "what") {
-			continue // "which city" asks for a place; the fact need not say "city"
+		if answerTypes[t] && i > 0 && (q.toks[i-1] == "which" || q.toks[i-1] == "what") || personNouns[t] && answerTypes[t] && afterWhich(q.toks, i) {
+			continue // "which city", "which afghan strongman": the fact need not say "city"
 		}
 		if k, ok := timeFragment(q.toks); ok && k == i && q.intent == IntentWhen {
 			continue // "date of the Chitral attack": the fact need not say "date"
@@ -765,6 +765,21 @@ func askedNoun(toks []string) Intent {
 	return IntentFact
 }
 
+// afterWhich reports whether toks[i] is the noun "which" or "what" asks
+// for: it follows one of them within asknounReach words, with no verb
+// between ("which afghan strongman", not "what did the city say").
+func afterWhich(toks []string, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-asknounReach; j-- {
+		switch {
+		case toks[j] == "which" || toks[j] == "what":
+			return true
+		case auxWords[toks[j]]:
+			return false
+		}
+	}
+	return false
+}
+
 // asknounReach is how many words after "which" or "what" askedNoun looks
 // for the noun asked about: the noun and up to two words before it.
 const asknounReach = 3
@@ -938,7 +953,8 @@ var placeNouns = setOf(`city cities town towns province provinces district distr
 var timeNouns = setOf(`year yr month day date`)
 
 // personNouns, like roleNouns, ask for a person.
-var personNouns = setOf(`officer officers official officials person man woman guy cleric politician general generals diplomat diplomats`)
+var personNouns = setOf(`officer officers official officials person man woman guy cleric politician general generals diplomat diplomats
+	warlord warlords strongman strongmen`)
 
 // placeAsked returns the kind of place "which" or "what" asks for
 // ("which provinces", "what port"), or "".
@@ -987,7 +1003,7 @@ var intentWords = setOf(`many much number total count percentage percent share f
 // answer wanted rather than the topic: the intent carries them.
 var answerTypes = setOf(`city cities town towns province provinces district districts country countries region regions
 	area areas port ports prison prisons place places year years month months day date outfit outfits faction factions
-	organisation organisations organization organizations`)
+	organisation organisations organization organizations warlord warlords strongman strongmen`)
 
 // namingWords ask for a name: a question that asks what something is called
 // ("officially called", "its nickname") is answered by a fact that gives

@@ -42,6 +42,7 @@ func TestClassify(t *testing.T) {
 		{"what was the taliban told", IntentStatement},
 		{"tell me about the ttp", IntentFact},
 		{"which big names were freed", IntentList},
+		{"loyal to which afghan strongman", IntentWho},
 		{"what three aims did pakistan have when it backed the taliban", IntentList},
 		{"what was agreed and when", IntentWhen},
 		{"when and where was the attack", IntentWhen},
@@ -339,6 +340,25 @@ func TestFiguresInWords(t *testing.T) {
 	} {
 		if got := len(figures(tokenize(tc.text))) > 0; got != tc.want {
 			t.Errorf("%q states a figure: %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestOrdinaryWordWinsWhenNoNameIsSpelt: a misspelling as near an ordinary
+// word as a word of a name is the ordinary word when no name is spelt.
+func TestOrdinaryWordWinsWhenNoNameIsSpelt(t *testing.T) {
+	b := packFromDisk(t)
+	for _, tc := range []struct{ q, typo, want string }{
+		{"the wolf unit is loyl to which warlord", "loyl", "loyal"},
+		{"who is asif durani", "durani", "durrani"},
+	} {
+		q := b.parse(Normalize(tc.q))
+		i := slices.Index(q.toks, tc.typo)
+		if i < 0 {
+			t.Fatalf("%q: no %q in %v", tc.q, tc.typo, q.toks)
+		}
+		if q.fixed[i] != tc.want {
+			t.Errorf("%q: %q corrected to %q, want %q", tc.q, tc.typo, q.fixed[i], tc.want)
 		}
 	}
 }
