@@ -136,6 +136,30 @@ func (q *query) usesName(ix *index, name string) bool {
 	return len(words) > 0
 }
 
+// agent returns the link for the party a question asks about as the doer
+// of its verb — the name right after "did", "does", "has" ("what did
+// Pakistan demand of the TTP") — when the question names another party
+// too; nil otherwise.
+func (q *query) agent() *link {
+	if len(q.links) < 2 {
+		return nil
+	}
+	for i := range q.links {
+		l := &q.links[i]
+		j := l.start - 1
+		if j >= 0 && q.toks[j] == "the" {
+			j--
+		}
+		if j >= 0 && agentAux[q.toks[j]] {
+			return l
+		}
+	}
+	return nil
+}
+
+// agentAux, before a name, make it the doer of the question's verb.
+var agentAux = setOf(`did does do has have had will would could should can`)
+
 // features observes how fact i fits question q.
 func (b *Base) features(q *query, i int) features {
 	ix := b.idx
@@ -165,6 +189,11 @@ func (b *Base) features(q *query, i int) features {
 	on := func(s sign) { ft.Signs[s] = 1 }
 
 	subject := len(f.Entities) > 0 && q.linked(f.Entities[0])
+	if a := q.agent(); a != nil && subject && !containsEntity(a.entities, b.entityByID[f.Entities[0]]) {
+		// "what did Pakistan demand of the TTP": a fact about the TTP's
+		// demands is about the other party the question names.
+		subject = false
+	}
 	if q.intent == IntentWho && q.linkedPerson() == nil && len(f.Entities) > 0 {
 		// "who leads the NRF": the fact should be about the person who does.
 		if e := b.entityByID[f.Entities[0]]; e != nil && e.Kind == KindPerson && !q.linked(e.ID) {

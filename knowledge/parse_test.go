@@ -362,3 +362,24 @@ func TestOrdinaryWordWinsWhenNoNameIsSpelt(t *testing.T) {
 		}
 	}
 }
+
+// TestAgent: the party right after "did" or "has" does what the question
+// asks about, when the question names another party too.
+func TestAgent(t *testing.T) {
+	b := packFromDisk(t)
+	for _, tc := range []struct{ q, want string }{
+		{"what did pakistan demand of the ttp", "pakistan"},
+		{"what conditions did the ttp set for pakistan", "ttp"},
+		{"what did pakistan demand", ""}, // one party: nothing to tell apart
+		{"who is the ttp's leader", ""},
+	} {
+		a := b.parse(Normalize(tc.q)).agent()
+		got := ""
+		if a != nil {
+			got = a.entities[0].ID
+		}
+		if got != tc.want {
+			t.Errorf("%q: agent %q, want %q", tc.q, got, tc.want)
+		}
+	}
+}
