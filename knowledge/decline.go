@@ -49,6 +49,11 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		// that gives it no name ("Project X") does not answer.
 		return "what it is called"
 	}
+	if q.asksOrganisations() && !b.namesBody(q, f) {
+		// "which Chinese companies invested": a fact that companies did
+		// names none.
+		return "which ones"
+	}
 	if q.intent == IntentList && q.asksPeople() && !b.namesOther(q, f, false) {
 		// "which TTP leaders were freed": a fact that names none does not
 		// say who.

@@ -987,6 +987,17 @@ func (q *query) asksPeople() bool {
 	return askedWord(q.toks, personPlurals) != ""
 }
 
+// asksOrganisations reports whether "which" or "what" asks for bodies by
+// name: "which Chinese companies", "what banks".
+func (q *query) asksOrganisations() bool {
+	return askedWord(q.toks, organisationNouns) != ""
+}
+
+// organisationNouns, after "which" or "what", ask for companies or other
+// bodies by name.
+var organisationNouns = setOf(`company companies firm firms bank banks business businesses corporation corporations
+	agency agencies ngo ngos charity charities`)
+
 // personPlurals, after "which" or "what", ask for people by name.
 var personPlurals = setOf(`leaders figures people persons commanders officials officers members names`)
 

@@ -284,6 +284,17 @@ func (b *Base) namesOther(q *query, f *Fact, groups bool) bool {
 	return false
 }
 
+// namesBody reports whether fact f names an organisation or group the
+// question does not.
+func (b *Base) namesBody(q *query, f *Fact) bool {
+	for _, id := range f.Entities {
+		if e := b.entityByID[id]; e != nil && !q.linked(id) && (e.Kind == KindOrganisation || e.Kind == KindGroup) {
+			return true
+		}
+	}
+	return false
+}
+
 // hasFigure reports whether a fact states a figure: a number that is not
 // part of a date.
 func hasFigure(f *Fact) bool {
