@@ -98,6 +98,11 @@ func tokenize(s string) []string {
 			// names who leads it, it asks nothing about leading.
 			flush()
 			i += len("led")
+		case r == '&' || r == '+' && (len(cur) == 0 || !unicode.IsDigit(cur[len(cur)-1])):
+			// "customs & total revenues", "attacks + deaths": two asks
+			// joined; "20+ factions" is a figure.
+			flush()
+			toks = append(toks, "and")
 		case r == '#' && len(cur) == 0 && (i+1 == len(rs) || !unicode.IsLetter(rs[i+1]) && !unicode.IsDigit(rs[i+1])):
 			// "# of afghans deported": the number of; "#ttp" is a tag
 			// and "#1" a rank, and the sign is dropped.

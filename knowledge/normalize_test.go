@@ -45,6 +45,9 @@ func TestTokenize(t *testing.T) {
 		{"# of afghans", []string{"number", "of", "afghans"}},
 		{"#ttp is #1", []string{"ttp", "is", "1"}},
 		{"the US-led operation", []string{"the", "us", "operation"}},
+		{"customs & revenue", []string{"customs", "and", "revenue"}},
+		{"attacks+deaths", []string{"attacks", "and", "deaths"}},
+		{"20+ factions", []string{"20", "factions"}},
 		{"a Russia-led-dialogue", []string{"a", "russia", "dialogue"}},
 		{"they led-ledger", []string{"they", "led", "ledger"}},
 	}
