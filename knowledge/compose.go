@@ -3,7 +3,10 @@ package knowledge
 // Composing: the best fact first, then the other sides of its conflict
 // and supporting facts while the answer stays short.
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // compose turns the ranked facts into a short answer: the best fact, the
 // other sides of any conflict it belongs to, then supporting facts while the
@@ -43,6 +46,18 @@ func (b *Base) compose(q *query, a *Answer, ranked []scored) {
 		words += wordCount(f.Text)
 	}
 	if q.also >= 0 {
+		// Two questions joined: each is asked on its own, and the answer
+		// to the one the lead does not answer comes next ("Chitral attack
+		// date and when did Pakistan issue the demarche").
+		for _, f := range b.clauseAnswers(q) {
+			if !slices.Contains(used, f) && !b.redundant(f, used) {
+				used = append(used, f)
+				a.Lines = append(a.Lines, f.Text)
+				words += wordCount(f.Text)
+			}
+		}
+	}
+	if q.also >= 0 && len(used) == 1 {
 		// A second question: its best fact comes first among the support.
 		if f := b.bestFor(q, q.also, ranked, used); f != nil {
 			used = append(used, f)
@@ -74,6 +89,29 @@ func (b *Base) compose(q *query, a *Answer, ranked []scored) {
 	}
 	a.Facts = used
 	a.Sources = b.sourcesOf(used)
+}
+
+// clauseAnswers asks each of two joined questions on its own and returns
+// the facts that answer them with confidence; a clause that names nothing
+// ("and what did he say") is left to bestFor.
+func (b *Base) clauseAnswers(q *query) []*Fact {
+	if q.alsoAt <= 0 || q.alsoAt+1 >= len(q.toks) {
+		return nil
+	}
+	m := b.idx.models.Confidence
+	var out []*Fact
+	for _, part := range [][]string{q.toks[:q.alsoAt], q.toks[q.alsoAt+1:]} {
+		sub := b.parse(strings.Join(part, " "))
+		if len(sub.links) == 0 {
+			continue
+		}
+		ranked := b.rank(sub)
+		if len(ranked) == 0 || m.prob(b.confInputs(sub, ranked)) < m.Threshold || b.missingPart(sub, ranked) != "" {
+			continue
+		}
+		out = append(out, b.facts[ranked[0].fact])
+	}
+	return out
 }
 
 // bestFor picks, among the ranked facts, the best one of the kind a second

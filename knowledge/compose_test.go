@@ -108,3 +108,18 @@ func TestMissesLedThing(t *testing.T) {
 		}
 	}
 }
+
+// TestClauseAnswers: two questions joined by "and" are each answered, even
+// when the whole question's best fact answers only one.
+func TestClauseAnswers(t *testing.T) {
+	b := packFromDisk(t)
+	a := b.Answer("date of the chitral attack and when did pakistan lodge the demarche")
+	if !a.Answered {
+		t.Fatalf("declined: %s", a.Text())
+	}
+	for _, w := range []string{"5 September 2023", "9 September 2023"} {
+		if !strings.Contains(a.Text(), w) {
+			t.Errorf("answer lacks %q: %s", w, a.Text())
+		}
+	}
+}

@@ -44,6 +44,7 @@ type query struct {
 	edits      int      // letters corrected, summed
 	intent     Intent
 	also       Intent // a second question joined by "and": "who was X and what did he say"
+	alsoAt     int    // the place of that "and" among toks, or 0
 	links      []link
 	units      []unit
 
@@ -115,6 +116,7 @@ func (b *Base) parse(norm string) *query {
 		if q.toks[i] == "and" && ix.qwords[q.toks[i+1]] {
 			q.intent = classify(q.toks[:i], q.hasSpan)
 			q.also = classify(q.toks[i+1:], q.hasSpan)
+			q.alsoAt = i
 			clause = i
 			break
 		}
