@@ -260,7 +260,7 @@ func TestMissingPartIsDeclined(t *testing.T) {
 		{"why has faiz hameed been sidelined", "why", "Faiz"},
 		{"have the ttp and hgb merged", "what came of the talks", "Valle"}, // the source says the outcome is unknown
 		{"did akhund ever write back to kakar", "whether Akhund replied", "Kakar"},
-		{"which ttp names were let out of afghan jails", "who", ""},                                          // "names" asks for people; "let out" is released
+		{"which ttp names were let out of afghan jails", "who", ""},                         // "names" asks for people; "let out" is released
 		{"which chinese firms have announced investments in afghanistan", "which ones", ""}, // "has since been sidelined" says when, not why            // the country asked about is not the province asked for
 	} {
 		a := base(t).Answer(tc.q)
