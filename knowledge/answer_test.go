@@ -256,12 +256,12 @@ func TestMissingPartIsDeclined(t *testing.T) {
 		{"when was torkham reopened after the chitral attack", "when", "Torkham"},                       // "reopened" is nowhere in the pack
 		{"what has karzai said regarding the ttp", "what was said about that", ""},                      // his remark is on Pakistan, not the TTP
 		{"when did asif durrani take up the job of special representative", "when it began", "Durrani"}, // the sources say he held it, not since when
-		{"which afghan provinces did the march 2024 airstrikes hit", "where", "Afghanistan"},
-		{"why has faiz hameed been sidelined", "why", "Faiz"},
-		{"have the ttp and hgb merged", "what came of the talks", "Valle"}, // the source says the outcome is unknown
+		{"which afghan provinces did the march 2024 airstrikes hit", "where", "Afghanistan"},            // the country asked about is not the province asked for
+		{"why has faiz hameed been sidelined", "why", "Faiz"},                                           // "has since been sidelined" says when, not why
+		{"have the ttp and hgb merged", "what came of the talks", "Valle"},                              // the source says the outcome is unknown
 		{"did akhund ever write back to kakar", "whether Akhund replied", "Kakar"},
 		{"which ttp names were let out of afghan jails", "who", ""},                         // "names" asks for people; "let out" is released
-		{"which chinese firms have announced investments in afghanistan", "which ones", ""}, // "has since been sidelined" says when, not why            // the country asked about is not the province asked for
+		{"which chinese firms have announced investments in afghanistan", "which ones", ""}, // a fact that firms invested names none
 	} {
 		a := base(t).Answer(tc.q)
 		if a.Answered {
