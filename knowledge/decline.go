@@ -104,7 +104,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			return "who" // "who heads the Afghan embassy": a fact about who heads a think tank does not say
 		case b.otherHolder(q, f):
 			return "who" // "the Taliban's ambassador" is not Pakistan's
-		case best.feat.Signs[signWhoUnnamed] != 0 && !b.namesHolder(q, f, false):
+		case best.feat.Signs[signWhoUnnamed] != 0 && !b.namesHolder(q, f, true):
 			return "who" // "the army chief": the fact names a role, not who holds it
 		case q.titleAsked() && best.feat.MissedEntity > 0:
 			// "the US ambassador in Islamabad": a holder of the title
