@@ -219,6 +219,9 @@ func (b *Base) parse(norm string) *query {
 		if k, ok := timeFragment(q.toks); ok && k == i && q.intent == IntentWhen {
 			continue // "date of the Chitral attack": the fact need not say "date"
 		}
+		if q.intent == IntentWhen && occurWords[t] {
+			continue // "when was the Bonn conference held": when the conference was
+		}
 		if q.asksName && namingWords[t] {
 			continue // "what is the plan officially called": the fact need not say "called"
 		}
@@ -1017,6 +1020,10 @@ var intentWords = setOf(`many much number total count percentage percent share f
 var answerTypes = setOf(`city cities town towns province provinces district districts country countries region regions
 	area areas port ports prison prisons place places year years month months day date outfit outfits faction factions
 	organisation organisations organization organizations warlord warlords strongman strongmen`)
+
+// occurWords say only that something took place; asked when it did, they
+// ask when the thing was.
+var occurWords = setOf(`held hold holds happen happened happens occur occurred occurs staged convened`)
 
 // namingWords ask for a name: a question that asks what something is called
 // ("officially called", "its nickname") is answered by a fact that gives
