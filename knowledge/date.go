@@ -98,19 +98,40 @@ func (p Point) String() string {
 	return ""
 }
 
+// Within reports whether the date lies wholly inside the inclusive span
+// from..to.
+func (d Date) Within(from, to Point) bool {
+	lo, hi, ok := d.bounds()
+	flo, thi := spanBounds(from, to)
+	return ok && lo >= flo && hi <= thi
+}
+
 // Overlaps reports whether the date falls, at least partly, within the
 // inclusive span from..to.
 func (d Date) Overlaps(from, to Point) bool {
+	lo, hi, ok := d.bounds()
+	flo, thi := spanBounds(from, to)
+	return ok && lo <= thi && hi >= flo
+}
+
+// bounds returns the first and last day keys the date covers; false when
+// the date is unknown.
+func (d Date) bounds() (lo, hi int, ok bool) {
 	if d.IsZero() {
-		return false
+		return 0, 0, false
 	}
-	lo, hi := span(d.Start)
+	lo, hi = span(d.Start)
 	if d.End.Year != 0 {
 		_, hi = span(d.End)
 	}
-	flo, _ := span(from)
-	_, thi := span(to)
-	return lo <= thi && hi >= flo
+	return lo, hi, true
+}
+
+// spanBounds returns the first day key of from and the last of to.
+func spanBounds(from, to Point) (lo, hi int) {
+	lo, _ = span(from)
+	_, hi = span(to)
+	return lo, hi
 }
 
 // span returns the first and last day keys a point covers.

@@ -122,6 +122,10 @@ func (q *query) unitCredit(k, i int) float64 {
 	return termCredit(i, &q.units[k])
 }
 
+// partSpanFit is SpanFit for a fact whose dates run past the span asked
+// about: it fits, less than one wholly inside.
+const partSpanFit = 0.5
+
 // usesName reports whether the question's own words (not the names of what
 // it links) use every word of name, in any form or by a synonym: "afghan
 // provinces" uses Afghanistan, which is then asked about, not the answer.
@@ -304,9 +308,14 @@ func (b *Base) features(q *query, i int) features {
 		}
 	}
 	if q.hasSpan && q.intent != IntentTimeline {
-		if heldAt(f).Overlaps(q.from, q.to) || textNamesYear(f.Text, q.from.Year, q.to.Year) {
+		if held := heldAt(f); held.Overlaps(q.from, q.to) || textNamesYear(f.Text, q.from.Year, q.to.Year) {
 			on(signSpanIn)
 			ft.SpanFit = 1
+			if f.Type != TypeRole && held.Overlaps(q.from, q.to) && !held.Within(q.from, q.to) {
+				// "attacks in 2021": a count for August 2021 to May 2022
+				// only partly answers.
+				ft.SpanFit = partSpanFit
+			}
 		} else {
 			on(signSpanOut)
 			ft.SpanFit = -1

@@ -167,4 +167,14 @@ func TestDateOverlaps(t *testing.T) {
 	if !y.Overlaps(Point{2023, 9, 0}, Point{2023, 9, 0}) {
 		t.Error("2023 should overlap September 2023")
 	}
+	if !d.Within(Point{2022, 0, 0}, Point{2022, 0, 0}) {
+		t.Error("June–September 2022 should lie within 2022")
+	}
+	if y.Within(Point{2023, 9, 0}, Point{2023, 9, 0}) {
+		t.Error("2023 should not lie within September 2023")
+	}
+	var zero Date
+	if zero.Within(Point{2023, 0, 0}, Point{2023, 0, 0}) || zero.Overlaps(Point{2023, 0, 0}, Point{2023, 0, 0}) {
+		t.Error("an unknown date lies nowhere")
+	}
 }
