@@ -11,10 +11,11 @@ import (
 )
 
 // mentionRE matches chat mentions of the bot: Slack's <@U123> or <@U123|name>,
-// Discord's <@123> and <@!123>, and a typed @durand.
+// Discord's <@123> and <@!123>, a typed @durand, and a typed @name opening
+// the message (a workspace may call the bot anything).
 // Broadcasts (<!here>, @everyone), role and channel mentions (<@&1>, <#C1|x>)
 // are dropped too: they are not part of a question.
-var mentionRE = regexp.MustCompile(`(?i)<@[!&]?[a-z0-9]+(\|[^>]*)?>|<#[a-z0-9]+(\|[^>]*)?>|<![a-z]+(\^[^>]*)?(\|[^>]*)?>|(^|\s)@(durand|everyone|here|channel)\b[:,]?`)
+var mentionRE = regexp.MustCompile(`(?i)<@[!&]?[a-z0-9]+(\|[^>]*)?>|<#[a-z0-9]+(\|[^>]*)?>|<![a-z]+(\^[^>]*)?(\|[^>]*)?>|(^|\s)@(durand|everyone|here|channel)\b[:,]?|^@[a-z0-9_.-]+[:,]?(\s|$)`)
 
 // politeRE matches conversational openers that carry no meaning for the
 // question: "hey", "can you tell me", "please", "I want to know".

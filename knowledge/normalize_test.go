@@ -21,6 +21,9 @@ func TestNormalize(t *testing.T) {
 		{"what do you know about torkham", "torkham"},
 		{"What’s the “Moscow Format” — really?", `what's the "moscow format" - really?`},
 		{"Démarche  issued\tin   Sept", "demarche issued in sept"},
+		{"@askbot wat is the moscow format", "wat is the moscow format"},
+		{"@risk-desk: who leads the nrf", "who leads the nrf"},
+		{"what did @durand_fan say", "what did @durand_fan say"}, // only an opening handle addresses the bot
 		{"", ""},
 	}
 	for _, tt := range tests {
