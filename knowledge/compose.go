@@ -35,6 +35,11 @@ func (b *Base) compose(q *query, a *Answer, ranked []scored) {
 		return
 	}
 	a.Lines = []string{withItems(lead)}
+	if q.intent == IntentWhen && !lead.Date.IsZero() && !textNamesAnyYear(lead.Text) {
+		// A when-question is answered by a date: one the fact's own words
+		// leave out is put first ("April 2024 — The paper was published").
+		a.Lines[0] = DateLine(lead)
+	}
 	words := wordCount(lead.Text)
 	rs, _ := b.partners(q, ranked)
 	for _, r := range rs {
