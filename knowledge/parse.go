@@ -105,6 +105,9 @@ func (b *Base) parse(norm string) *query {
 		if fw := ix.functionWord(t); fw != "" {
 			q.toks[i] = fw
 		}
+		if (t == "n" || t == "nd") && i > 0 && i+1 < len(q.toks) && ix.qwords[q.toks[i+1]] {
+			q.toks[i] = "and" // "65 attacks n how many died": chat's "and", not "N Waziristan"
+		}
 	}
 	q.fixed = make([]string, len(q.toks))
 	copy(q.fixed, q.toks)

@@ -383,3 +383,15 @@ func TestAgent(t *testing.T) {
 		}
 	}
 }
+
+// TestChatAnd: chat's "n" before a question word joins two questions; "n"
+// before a name is left alone.
+func TestChatAnd(t *testing.T) {
+	b := packFromDisk(t)
+	if q := b.parse(Normalize("who leads the ftt n where do they operate")); q.also < 0 {
+		t.Errorf("'n where' did not join a second question: %v", q.toks)
+	}
+	if q := b.parse(Normalize("when was the n waziristan attack")); slices.Contains(q.toks, "and") {
+		t.Errorf("'n waziristan' read as 'and': %v", q.toks)
+	}
+}
