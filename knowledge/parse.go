@@ -222,6 +222,9 @@ func (b *Base) parse(norm string) *query {
 		if k, ok := timeFragment(q.toks); ok && k == i && q.intent == IntentWhen {
 			continue // "date of the Chitral attack": the fact need not say "date"
 		}
+		if q.intent == IntentWhere && (t == "far" || slices.Contains(extentWordList, t)) {
+			continue // "how far do the claims extend": the fact need not say "extend"
+		}
 		if q.intent == IntentWhen && occurWords[t] {
 			continue // "when was the Bonn conference held": when the conference was
 		}
@@ -605,6 +608,8 @@ func classify(toks []string, hasSpan bool) Intent {
 		return IntentWhen // "how long has X been PM": since when
 	case has("timeline", "chronology", "history of", "brief history", "short history") || (hasSpan && has("what happened", "what happen", "whats happened", "what went on", "events in", "events of", "what occurred", "news", "updates", "developments")):
 		return IntentTimeline
+	case has("how far") && has(extentWordList...):
+		return IntentWhere // "how far do the Taliban's claims extend": up to where
 	case has("what date", "which date", "what year", "which year", "what day", "which day", "what month", "which month") ||
 		has("when") && !whenClause(toks):
 		return IntentWhen
@@ -1023,6 +1028,10 @@ var intentWords = setOf(`many much number total count percentage percent share f
 var answerTypes = setOf(`city cities town towns province provinces district districts country countries region regions
 	area areas port ports prison prisons place places year years month months day date outfit outfits faction factions
 	organisation organisations organization organizations warlord warlords strongman strongmen`)
+
+// extentWordList, after "how far", ask up to where something reaches, not
+// a distance.
+var extentWordList = strings.Fields(`extend extends extended reach reaches reached stretch stretches go goes went`)
 
 // occurWords say only that something took place; asked when it did, they
 // ask when the thing was.

@@ -43,6 +43,8 @@ func TestClassify(t *testing.T) {
 		{"tell me about the ttp", IntentFact},
 		{"which big names were freed", IntentList},
 		{"loyal to which afghan strongman", IntentWho},
+		{"how far do the claims extend into pakistan", IntentWhere},
+		{"how far is kabul from peshawar", IntentHowMany},
 		{"what three aims did pakistan have when it backed the taliban", IntentList},
 		{"what was agreed and when", IntentWhen},
 		{"when and where was the attack", IntentWhen},
