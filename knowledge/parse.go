@@ -344,6 +344,33 @@ func (q *query) markNamed(b *Base) {
 		}
 		q.named[k] = named
 	}
+	// "Ahmad Masoud's NRF": a person named beside a group they lead is
+	// named by every fact about the group.
+	for k, u := range q.units {
+		if u.link == nil || u.link.entities[0].Kind != KindPerson {
+			continue
+		}
+		for j, v := range q.units {
+			if j == k || v.link == nil || !b.holdsPostIn(u.link.entities[0].ID, v.link.entities[0].ID) {
+				continue
+			}
+			for i, ok := range q.named[j] {
+				q.named[k][i] = q.named[k][i] || ok
+			}
+		}
+	}
+}
+
+// holdsPostIn reports whether a role fact has person hold a post in body:
+// Masoud leads the NRF.
+func (b *Base) holdsPostIn(person, body string) bool {
+	for _, i := range b.idx.subjectOf[person] {
+		f := b.facts[i]
+		if f.Type == TypeRole && (f.Role != nil && f.Role.Of == body || contains(f.Entities, body)) {
+			return true
+		}
+	}
+	return false
 }
 
 // containsRun reports whether seq holds run as consecutive elements.

@@ -397,3 +397,23 @@ func TestChatAnd(t *testing.T) {
 		t.Errorf("'n waziristan' read as 'and': %v", q.toks)
 	}
 }
+
+// TestLeaderNamedByGroup: a person named beside a group they lead is named
+// by the group's facts, so "Ahmad Masoud's NRF" misses nothing in a fact
+// about the NRF alone.
+func TestLeaderNamedByGroup(t *testing.T) {
+	b := packFromDisk(t)
+	q := b.parse(Normalize("ahmad masoud nrf presence where"))
+	i := slices.IndexFunc(b.facts, func(f *Fact) bool { return f.ID == "fnf-nrf-little-presence" })
+	if i < 0 {
+		t.Fatal("no fact fnf-nrf-little-presence")
+	}
+	for k, u := range q.units {
+		if u.link != nil && u.link.entities[0].ID == "ahmad-masoud" && !q.named[k][i] {
+			t.Errorf("Masoud is not named by the NRF's fact")
+		}
+	}
+	if b.holdsPostIn("ahmad-masoud", "ttp") {
+		t.Error("Masoud holds no post in the TTP")
+	}
+}
