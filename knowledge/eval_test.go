@@ -152,9 +152,9 @@ func TestQuestionSets(t *testing.T) {
 		path                              string
 		minAnswered, minNeg, minPrecision float64
 	}{
-		{"testdata/questions.jsonl", 84, 95, 93},
-		{"../../shared/eval/dev.jsonl", 90, 100, 92},
-		{"../../shared/eval/dev2.jsonl", 82, 96, 90},
+		{"testdata/questions.jsonl", 85, 97, 94},
+		{"../../shared/eval/dev.jsonl", 92, 100, 92},
+		{"../../shared/eval/dev2.jsonl", 85, 98, 90},
 	}
 	for _, set := range sets {
 		t.Run(set.path, func(t *testing.T) {
