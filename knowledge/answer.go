@@ -84,19 +84,20 @@ func (b *Base) Answer(question string) Answer {
 		return b.decline(q, a, ranked)
 	}
 	p := b.idx.models.Confidence.prob(b.confInputs(q, ranked))
+	pc := b.idx.models.Calibration.apply(p) // reported; p decides
 	if r := b.openAsked(q, ranked); r >= 0 {
 		// The sources say this is not known: the fact that says so leads.
 		open := b.facts[ranked[r].fact].Open
 		ranked = append([]scored{ranked[r]}, slices.Delete(slices.Clone(ranked), r, r+1)...)
 		a = b.decline(q, a, ranked)
-		a.Confidence = round2(1 - p)
+		a.Confidence = round2(1 - pc)
 		a.Lines[0] = "The sources I have don't say " + open.Part + "."
 		b.nearest(q, &a, ranked, true)
 		return a
 	}
 	if p < b.idx.models.Confidence.Threshold {
 		a = b.decline(q, a, ranked)
-		a.Confidence = round2(p)
+		a.Confidence = round2(pc)
 		b.nearest(q, &a, ranked, false)
 		return a
 	}
@@ -104,13 +105,13 @@ func (b *Base) Answer(question string) Answer {
 		// The fact is about what was asked but lacks the part asked for:
 		// "when did Torkham reopen" is not answered by its closing.
 		a = b.decline(q, a, ranked)
-		a.Confidence = round2(1 - p)
+		a.Confidence = round2(1 - pc)
 		a.Lines[0] = "The sources I have don't say " + missing + "."
 		b.nearest(q, &a, ranked, true)
 		return a
 	}
 	b.compose(q, &a, ranked)
-	a.Confidence = round2(p)
+	a.Confidence = round2(pc)
 	if q.current {
 		b.asOf(&a)
 	}

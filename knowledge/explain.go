@@ -47,6 +47,10 @@ func (b *Base) Explain(question string, n int) string {
 		m := b.idx.models.Confidence
 		head := fmt.Sprintf("confidence (answer at %.2f or more)", m.Threshold)
 		explainModel(&sb, "", head, confFeatureNames, b.confInputs(q, ranked), m)
+		if c := b.idx.models.Calibration; c != (platt{}) {
+			p := m.prob(b.confInputs(q, ranked))
+			fmt.Fprintf(&sb, "calibrated confidence %.3f = sigmoid(%.3f × logit %.3f %+.3f)\n", c.apply(p), c.A, logit(p), c.B)
+		}
 		if r := b.openAsked(q, ranked); r >= 0 {
 			f := b.facts[ranked[r].fact]
 			fmt.Fprintf(&sb, "declined: %s leaves it open (open question match %.2f): %s\n", f.ID, b.openMatch(q, ranked[r].fact), f.Open.Part)

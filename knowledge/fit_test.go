@@ -535,3 +535,135 @@ const rankL2 = 0.05
 
 // rankIters is how many full-batch steps the ranking fit takes.
 const rankIters = 1500
+
+var (
+	recalibrate = flag.Bool("recalibrate", false, "refit the calibration of the confidence model and rewrite weights.json")
+	calBatches  = flag.String("calbatches", "testdata/batches/f1[456].jsonl", "with -recalibrate: the batches to calibrate on (a glob), written blind and left out of the models' fit")
+)
+
+// TestFitCalibration fits the calibration (Platt scaling) that maps the
+// confidence model's chance onto how often answers are right, on question
+// batches written blind and left out of the models' fit, and with
+// -recalibrate writes it into weights.json. Without it, it checks that the
+// shipped calibration does not make the stated confidence further from the
+// share right on those batches than no calibration does.
+//
+//	go test ./knowledge -run TestFitCalibration -recalibrate
+func TestFitCalibration(t *testing.T) {
+	b := packFromDisk(t)
+	shipped := b.idx.models.Calibration
+	b.idx.models.Calibration = platt{}
+	paths, _ := filepath.Glob(*calBatches)
+	if len(paths) == 0 {
+		t.Skipf("no batches match %s", *calBatches)
+	}
+	// The chance stated with each answer given, and whether it was right.
+	var ps []float64
+	var right []bool
+	for _, path := range paths {
+		for _, eq := range loadQuestions(t, path) {
+			a := b.Answer(eq.Q)
+			if !a.Answered || a.Confidence <= 0 || a.Confidence >= 1 {
+				continue
+			}
+			ps = append(ps, a.Confidence)
+			right = append(right, eq.Answerable && mustHold(a.Text(), eq.Must))
+		}
+	}
+	if len(ps) < minCalibrationAnswers {
+		t.Fatalf("%d answers to calibrate on, want at least %d", len(ps), minCalibrationAnswers)
+	}
+	ece := func(c platt) float64 {
+		cal := make([]float64, len(ps))
+		for i, p := range ps {
+			cal[i] = c.apply(p)
+		}
+		return binnedECE(cal, right)
+	}
+	if !*recalibrate {
+		if got, raw := ece(shipped), ece(platt{}); got > raw+calibrationSlack {
+			t.Errorf("shipped calibration: ece %.3f on %d answers, worse than none (%.3f)", got, len(ps), raw)
+		}
+		return
+	}
+	c := fitPlatt(ps, right)
+	c.Command = "go test ./knowledge -run TestFitCalibration -recalibrate"
+	c.FittedOn = fmt.Sprintf("%d answers to the batches %s", len(ps), strings.Join(paths, ", "))
+	c.HeldOut = fmt.Sprintf("ece %.3f calibrated, %.3f raw, on the same answers: check it on a batch written since", ece(c), ece(platt{}))
+	t.Logf("calibration A %.3f B %+.3f: %s", c.A, c.B, c.HeldOut)
+	var ms models
+	if err := json.Unmarshal(weightsJSON, &ms); err != nil {
+		t.Fatal(err)
+	}
+	ms.Calibration = c
+	data, err := json.MarshalIndent(ms, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(*fitOut, append(data, '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Limits of the calibration fit and check.
+const (
+	minCalibrationAnswers = 100  // fewer, and the fit is noise
+	calibrationSlack      = 0.01 // how much worse than none the shipped calibration may do
+)
+
+// fitPlatt fits A and B of sigmoid(A·logit(p) + B) to the right/wrong
+// outcomes by Newton's method on the log loss.
+func fitPlatt(ps []float64, right []bool) platt {
+	a, b := 1.0, 0.0
+	for range 50 {
+		var ga, gb, haa, hab, hbb float64
+		for i, p := range ps {
+			x := math.Log(p / (1 - p))
+			q := sigmoid(a*x + b)
+			y := 0.0
+			if right[i] {
+				y = 1
+			}
+			w := q * (1 - q)
+			ga += (q - y) * x
+			gb += q - y
+			haa += w * x * x
+			hab += w * x
+			hbb += w
+		}
+		haa, hbb = haa+1e-6, hbb+1e-6
+		det := haa*hbb - hab*hab
+		if det == 0 {
+			break
+		}
+		da := (hbb*ga - hab*gb) / det
+		db := (haa*gb - hab*ga) / det
+		a, b = a-da, b-db
+		if math.Abs(da)+math.Abs(db) < 1e-9 {
+			break
+		}
+	}
+	return platt{A: a, B: b}
+}
+
+// binnedECE is the expected calibration error over ten equal-width bins of
+// stated confidence: the mean gap between stated and right, weighted by the
+// answers in each bin.
+func binnedECE(conf []float64, right []bool) float64 {
+	var n, sumC, sumR [10]float64
+	for i, c := range conf {
+		k := min(int(c*10), 9)
+		n[k]++
+		sumC[k] += c
+		if right[i] {
+			sumR[k]++
+		}
+	}
+	var e float64
+	for k := range n {
+		if n[k] > 0 {
+			e += math.Abs(sumC[k]-sumR[k]) / float64(len(conf))
+		}
+	}
+	return e
+}
