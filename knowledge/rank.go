@@ -395,6 +395,10 @@ type models struct {
 type platt struct {
 	A        float64 `json:"a"`
 	B        float64 `json:"b"`
+	// Timeline is how often a timeline answer (dated facts in order, not
+	// the ranked best fact) is right on the labelled sets: its confidence.
+	// Zero when not measured.
+	Timeline float64 `json:"timeline,omitempty"`
 	Command  string  `json:"command,omitempty"`   // how to refit
 	FittedOn string  `json:"fitted_on,omitempty"` // what it was fitted on
 	HeldOut  string  `json:"held_out,omitempty"`  // what it was checked on, and how it did
