@@ -84,7 +84,12 @@ func (b *Base) Answer(question string) Answer {
 		return b.decline(q, a, ranked)
 	}
 	p := b.idx.models.Confidence.prob(b.confInputs(q, ranked))
-	pc := b.idx.models.Calibration.apply(p) // reported; p decides
+	// The calibration is fitted on answers, at or above the threshold; a
+	// chance below it is reported as the model gives it. p decides.
+	pc := p
+	if p >= b.idx.models.Confidence.Threshold {
+		pc = b.idx.models.Calibration.apply(p)
+	}
 	if r := b.openAsked(q, ranked); r >= 0 {
 		// The sources say this is not known: the fact that says so leads.
 		open := b.facts[ranked[r].fact].Open

@@ -26,7 +26,10 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		}
 	}
 	if held := heldAt(f); q.hasSpan && q.intent != IntentTimeline && !held.IsZero() &&
-		!held.Overlaps(q.from, q.to) && !textNamesYear(f.Text, q.from.Year, q.to.Year) {
+		!held.Overlaps(q.from, q.to) && !(q.from.Precision() == YearPrecision && textNamesYear(f.Text, q.from.Year, q.to.Year)) {
+		// A year the text names answers a question about that year, not
+		// about one of its months ("attacks in December 2022" is not
+		// answered by April 2022's).
 		return "anything for that date" // the fact is about another time
 	}
 	if missed := b.missedEventWord(q, i); missed != "" && !b.partnerCovers(q, ranked, missed) {

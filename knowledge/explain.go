@@ -47,8 +47,7 @@ func (b *Base) Explain(question string, n int) string {
 		m := b.idx.models.Confidence
 		head := fmt.Sprintf("confidence (answer at %.2f or more)", m.Threshold)
 		explainModel(&sb, "", head, confFeatureNames, b.confInputs(q, ranked), m)
-		if c := b.idx.models.Calibration; c != (platt{}) {
-			p := m.prob(b.confInputs(q, ranked))
+		if c, p := b.idx.models.Calibration, m.prob(b.confInputs(q, ranked)); c != (platt{}) && p >= m.Threshold {
 			fmt.Fprintf(&sb, "calibrated confidence %.3f = sigmoid(%.3f × logit %.3f %+.3f)\n", c.apply(p), c.A, logit(p), c.B)
 		}
 		if r := b.openAsked(q, ranked); r >= 0 {

@@ -308,7 +308,7 @@ func (b *Base) features(q *query, i int) features {
 		}
 	}
 	if q.hasSpan && q.intent != IntentTimeline {
-		if held := heldAt(f); held.Overlaps(q.from, q.to) || textNamesYear(f.Text, q.from.Year, q.to.Year) {
+		if held := heldAt(f); held.Overlaps(q.from, q.to) || q.from.Precision() == YearPrecision && textNamesYear(f.Text, q.from.Year, q.to.Year) {
 			on(signSpanIn)
 			ft.SpanFit = 1
 			if f.Type != TypeRole && held.Overlaps(q.from, q.to) && !held.Within(q.from, q.to) {

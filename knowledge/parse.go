@@ -641,7 +641,8 @@ func classify(toks []string, hasSpan bool) Intent {
 		has("when") && !whenClause(toks):
 		return IntentWhen
 	case has("how many", "how much", "number of", "what percentage", "what percent", "what share", "how long", "how large", "how big", "how far", "death toll", "how often",
-		"population", "worth", "value of", "size of", "amount of", "estimate", "estimates", "headcount", "head count", "how strong", "strength of", "fighting strength", "how old", "volume") ||
+		"population", "worth", "value of", "size of", "amount of", "estimate", "estimates", "headcount", "head count", "how strong", "strength of", "fighting strength", "how old", "volume",
+		"casualties", "casualty", "fatalities", "toll") ||
 		has("length", "lenght", "km", "kilometres", "kilometers", "percentage"):
 		return IntentHowMany
 	case has("why", "for what reason", "what reason", "reasons", "what caused", "what led", "what drove", "how come", "what prompted", "what triggered"):
