@@ -88,6 +88,9 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		if !b.idx.figure[i] {
 			return q.howMuchPart()
 		}
+		if q.asksExact() && b.vagueAbout(q, f) {
+			return "the exact number" // "injuring several", "thousands waiting"
+		}
 		if len(q.counted) > 0 && best.feat.Signs[signHowManyCounted] == 0 {
 			// "how many TTP militants were killed" is not answered by a
 			// count of civilians and soldiers.
@@ -209,6 +212,43 @@ func (b *Base) asksBeyond(q *query, i int) bool {
 	}
 	return false
 }
+
+// asksExact reports whether the question asks for an exact figure.
+func (q *query) asksExact() bool {
+	return slices.ContainsFunc(q.toks, func(t string) bool {
+		return t == "exactly" || t == "exact" || t == "precisely" || t == "precise"
+	})
+}
+
+// vagueWords give a quantity without a figure.
+var vagueWords = setOf(`several some many hundreds thousands dozens numerous scores few`)
+
+// vagueAbout reports whether fact f gives what the question counts only
+// vaguely: a word of the question with a vague quantity beside it and no
+// figure ("killing 54 people and injuring several" asked how many were
+// injured).
+func (b *Base) vagueAbout(q *query, f *Fact) bool {
+	toks := tokenize(f.Text)
+	for p, t := range toks {
+		st := b.idx.stem(t)
+		if !slices.ContainsFunc(q.units, func(u unit) bool { return u.link == nil && contains(u.stems, st) }) {
+			continue
+		}
+		vague, figure := false, false
+		for k := max(0, p-vagueReach); k < len(toks) && k <= p+vagueReach; k++ {
+			vague = vague || vagueWords[toks[k]]
+			figure = figure || toks[k][0] >= '0' && toks[k][0] <= '9'
+		}
+		if vague && !figure {
+			return true
+		}
+	}
+	return false
+}
+
+// vagueReach is how many words from the counted word a vague quantity may
+// stand: "injuring several", "thousands of Afghans waiting".
+const vagueReach = 2
 
 // howMuchPart names the figure a how-many question asks for, to follow
 // "don't say": "how old", "how much" or "how many".

@@ -675,11 +675,18 @@ func classify(toks []string, hasSpan bool) Intent {
 	return IntentFact
 }
 
-// whenClause reports whether a question that asks what or which uses
-// "when" only to open a clause: "what three objectives did Pakistan have
-// when it backed the Taliban" asks for the objectives.
+// whenClause reports whether a question that asks what, which or how many
+// uses "when" only to open a clause: "what three objectives did Pakistan
+// have when it backed the Taliban" asks for the objectives.
 func whenClause(toks []string) bool {
-	if len(toks) == 0 || toks[0] != "what" && toks[0] != "which" {
+	if len(toks) < 2 {
+		return false
+	}
+	switch {
+	case toks[0] == "what" || toks[0] == "which":
+	case toks[0] == "how" && (toks[1] == "many" || toks[1] == "much"):
+		// "how many troops died when the border forces retaliated"
+	default:
 		return false
 	}
 	for i, t := range toks {

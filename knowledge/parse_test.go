@@ -45,6 +45,7 @@ func TestClassify(t *testing.T) {
 		{"loyal to which afghan strongman", IntentWho},
 		{"how far do the claims extend into pakistan", IntentWhere},
 		{"how far is kabul from peshawar", IntentHowMany},
+		{"how many soldiers died when the border forces hit back", IntentHowMany},
 		{"what three aims did pakistan have when it backed the taliban", IntentList},
 		{"what was agreed and when", IntentWhen},
 		{"when and where was the attack", IntentWhen},
