@@ -17,6 +17,7 @@ type altQuestion struct {
 	total float64   // the stems' idf, summed
 	names []string  // ids of the entities the question names in full
 	open  bool      // a question the fact raises but does not answer (Fact.Open)
+	asks  Intent    // for an open question, what kind of answer it asks for
 }
 
 // indexAltQuestions reduces every fact's alternate questions to stems and
@@ -32,6 +33,9 @@ func (ix *index) indexAltQuestions(b *Base) {
 		}
 		for k, text := range texts {
 			aq := altQuestion{fact: i, key: Normalize(text), open: k >= len(f.Questions)}
+			if aq.open {
+				aq.asks = classify(tokenize(aq.key), false)
+			}
 			for _, t := range tokenize(aq.key) {
 				// A word the pack's questions use is one a misspelling
 				// may be corrected into ("lenght" is "length").
@@ -145,6 +149,11 @@ func (b *Base) altMatchOf(q *query, i int, open bool) float64 {
 		if aq.open != open || q.heldOut != "" && aq.key == q.heldOut {
 			continue // fitting: a question may not match itself
 		}
+		if open && !openFits(aq.asks, q.intent) {
+			// "which provinces did they promise to leave" is not "did they
+			// leave them", however many words the two share.
+			continue
+		}
 		credit = credit[:0]
 		for range q.units {
 			credit = append(credit, 0)
@@ -192,6 +201,21 @@ func (b *Base) altMatchOf(q *query, i int, open bool) float64 {
 	}
 	q.scratch = credit
 	return best
+}
+
+// openFits reports whether a question of intent asked may be the open
+// question of intent open: the same kind of ask, or any question of whether
+// or when something came about ("did they merge", "when did they merge",
+// "what did he say back"). A question for a list, a place, a person or a
+// figure is a question of its own.
+func openFits(open, asked Intent) bool {
+	if open == asked {
+		return true
+	}
+	whether := func(in Intent) bool {
+		return in == IntentFact || in == IntentWhen || in == IntentStatement || in == IntentDefine
+	}
+	return whether(open) && whether(asked)
 }
 
 // altFwdShare is the part of an alternate-question match that depends only
