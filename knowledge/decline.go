@@ -693,11 +693,16 @@ func (q *query) nameAsked(ix *index) []string {
 		return nil
 	}
 	for i := 0; i+1 < len(q.toks); i++ {
-		if (q.toks[i] != "name" && q.toks[i] != "names") || q.toks[i+1] != "of" {
+		from := i + 2 // "name of the military operation"
+		switch {
+		case (q.toks[i] == "name" || q.toks[i] == "names") && q.toks[i+1] == "of":
+		case i == 0 && q.toks[i] == "what" && (q.toks[i+1] == "was" || q.toks[i+1] == "is") && calledAfter(q.toks):
+			from = i + 2 // "what was the army offensive after the attack called"
+		default:
 			continue
 		}
 		var out []string
-		for j := i + 2; j < len(q.toks) && len(out) < nameWords; j++ {
+		for j := from; j < len(q.toks) && len(out) < nameWords; j++ {
 			t := q.toks[j]
 			if auxWords[t] || qwordsEnd[t] {
 				break
@@ -710,6 +715,17 @@ func (q *query) nameAsked(ix *index) []string {
 		return out
 	}
 	return nil
+}
+
+// calledAfter reports whether a question ends by asking what something is
+// called or named: "... called", "... officially called".
+func calledAfter(toks []string) bool {
+	for k := max(1, len(toks)-3); k < len(toks); k++ {
+		if t := toks[k]; (t == "called" || t == "named" || t == "dubbed") && toks[k-1] != "so" {
+			return true // not "the so-called Ankara Circle"
+		}
+	}
+	return false
 }
 
 // nameWords is how many words after "name of" say what is named.
