@@ -176,6 +176,7 @@ func (b *Base) parse(norm string) *query {
 	// Content units: linked entities, then the remaining content words.
 	used := make([]bool, len(q.toks))
 	b.sourceFilter(q)
+	b.relativeYear(q)
 	seenEntity := map[string]bool{}
 	for i := range q.links {
 		l := &q.links[i]
@@ -455,6 +456,33 @@ func dropPhrases(toks []string) []string {
 		out = append(out, toks[i])
 	}
 	return out
+}
+
+// relativeYears say which year "last year" and "this year" are, counted
+// from the year of the source that says it.
+var relativeYears = map[string]int{"last": -1, "past": -1, "previous": -1, "this": 0}
+
+// relativeYear reads "last year" in a question that names its source as
+// that source's year less one ("fatalities last year per the leverage
+// analysis" asks about 2022), and "this year" as the source's year. The
+// words are never matched against facts: a source's "last year" is its own.
+func (b *Base) relativeYear(q *query) {
+	for i := 0; i+1 < len(q.toks); i++ {
+		shift, ok := relativeYears[q.toks[i]]
+		if !ok || q.toks[i+1] != "year" {
+			continue
+		}
+		q.spanToks[i], q.spanToks[i+1] = true, true
+		if q.hasSpan || q.sourceDoc == "" {
+			return
+		}
+		if src := b.sources[q.sourceDoc]; src != nil && !src.Date.IsZero() {
+			y := src.Date.Start.Year + shift
+			q.from, q.to = Point{Year: y}, Point{Year: y}
+			q.hasSpan = true
+		}
+		return
+	}
 }
 
 // sourceFilter notices a source named as a qualifier — "according to

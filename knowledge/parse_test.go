@@ -418,3 +418,21 @@ func TestLeaderNamedByGroup(t *testing.T) {
 		t.Error("Masoud holds no post in the TTP")
 	}
 }
+
+// TestRelativeYear: "last year" is never a word a fact must use, and with
+// a source named it is that source's year less one.
+func TestRelativeYear(t *testing.T) {
+	b := packFromDisk(t)
+	q := b.parse(Normalize("how many terror fatalities did pakistan see last year per the leverage analysis"))
+	for _, u := range q.units {
+		if u.link == nil && (contains(u.stems, "last") || contains(u.stems, "year")) {
+			t.Errorf("'last year' is a unit: %v", u.stems)
+		}
+	}
+	if src := b.sources[q.sourceDoc]; src == nil || !q.hasSpan || q.from.Year != src.Date.Start.Year-1 {
+		t.Errorf("span %v–%v (has %v) for source %q, want the year before the source's", q.from, q.to, q.hasSpan, q.sourceDoc)
+	}
+	if q := b.parse(Normalize("how many attacks were there last year")); q.hasSpan {
+		t.Errorf("no source named, yet a span: %v", q.from)
+	}
+}
