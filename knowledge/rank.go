@@ -393,8 +393,8 @@ type models struct {
 // platt is Platt scaling: the chance p becomes sigmoid(A·logit(p) + B).
 // The zero value leaves p as it is.
 type platt struct {
-	A        float64 `json:"a"`
-	B        float64 `json:"b"`
+	A float64 `json:"a"`
+	B float64 `json:"b"`
 	// Timeline is how often a timeline answer (dated facts in order, not
 	// the ranked best fact) is right on the labelled sets: its confidence.
 	// Zero when not measured.
