@@ -275,14 +275,23 @@ func (b *Base) features(q *query, i int) features {
 			on(signWhyEvent)
 		}
 	case IntentList:
-		if typeIs(TypeList) {
+		switch {
+		case q.asksPeople():
+			// "which Taliban leaders criticised the expulsions": facts
+			// naming them answer, whether or not they are lists.
+			if b.namesOther(q, f, false) {
+				on(signListType)
+			} else {
+				on(signListNotList)
+			}
+		case typeIs(TypeList):
 			on(signListType)
 			if ft.MissedEntity == 0 && coveredEntities(q, b, f, terms) {
 				// The list about the thing named is the answer, however
 				// differently the question words it.
 				on(signListCovered)
 			}
-		} else {
+		default:
 			on(signListNotList)
 		}
 	case IntentStatement:
