@@ -57,7 +57,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		// names none.
 		return "which ones"
 	}
-	if q.intent == IntentList && q.asksPeople() && !b.namesOther(q, f, false) {
+	if (q.intent == IntentList || q.intent == IntentWho) && q.asksPeople() && !b.namesOther(q, f, false) {
 		// "which TTP leaders were freed": a fact that names none does not
 		// say who.
 		return "who"

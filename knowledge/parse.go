@@ -665,7 +665,8 @@ func classify(toks []string, hasSpan bool) Intent {
 		return IntentTimeline
 	case has("how far") && has(extentWordList...):
 		return IntentWhere // "how far do the Taliban's claims extend": up to where
-	case has("what date", "which date", "what year", "which year", "what day", "which day", "what month", "which month") ||
+	case has("what date", "which date", "what year", "which year", "what day", "which day", "what month", "which month",
+		"exact date", "precise date", "exact day") ||
 		has("when") && !whenClause(toks):
 		return IntentWhen
 	case has("how many", "how much", "number of", "what percentage", "what percent", "what share", "how long", "how large", "how big", "how far", "death toll", "how often",
