@@ -308,7 +308,8 @@ func (b *Base) missedEventWord(q *query, i int) string {
 }
 
 // missesLedThing reports whether a "who leads/heads/runs X" question names
-// X in words, not as a known entity, and fact i covers none of them.
+// X, as a known entity or in words, and fact i names neither it nor any of
+// the words.
 func (b *Base) missesLedThing(q *query, i int) bool {
 	if q.intent != IntentWho {
 		return false
@@ -322,7 +323,14 @@ func (b *Base) missesLedThing(q *query, i int) bool {
 		for k := j + 1; k < len(q.fixed) && words < ledThingWords; k++ {
 			w := q.fixed[k]
 			if q.inLink(k) {
-				return false // the entity is matched as such
+				// "who heads NACTA": a fact that never names NACTA says
+				// nothing of who heads it.
+				for _, l := range q.links {
+					if l.start <= k && k < l.end {
+						return !b.mentions(b.facts[i], ix.terms[i], l.entities)
+					}
+				}
+				return false
 			}
 			if ix.stop[w] {
 				continue
