@@ -18,8 +18,10 @@ import (
 var mentionRE = regexp.MustCompile(`(?i)<@[!&]?[a-z0-9]+(\|[^>]*)?>|<#[a-z0-9]+(\|[^>]*)?>|<![a-z]+(\^[^>]*)?(\|[^>]*)?>|(^|\s)@(durand|everyone|here|channel)\b[:,]?|^@[a-z0-9_.-]+[:,]?(\s|$)`)
 
 // politeRE matches conversational openers that carry no meaning for the
-// question: "hey", "can you tell me", "please", "I want to know".
+// question: "hey", "quick check:", "for a client note:", "can you tell me",
+// "please", "I want to know".
 var politeRE = regexp.MustCompile(`^(?:(?:hey|hi|hello|ok|okay|so|yo|durand|bot)[,!.]?\s+)*` +
+	`(?:(?:quick\s+(?:check|q|question)|for\s+(?:a|the|my)\s+(?:client\s+)?(?:note|brief|memo|report)|client\s+(?:asks|asking)|fyi|q)\s*[:,-]\s*)?` +
 	`(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:tell|show|give)\s+(?:me|us)\s+(?:about\s+)?|` +
 	`(?:please\s+)?tell\s+(?:me|us)\s+(?:about\s+)?|i\s+(?:want|would\s+like|'d\s+like)\s+to\s+know\s+(?:about\s+)?|` +
 	`do\s+you\s+know\s+(?:anything\s+)?(?:about\s+)?|what\s+do\s+you\s+know\s+about\s+|help\s+me\s+understand\s+|` +

@@ -22,6 +22,10 @@ func TestNormalize(t *testing.T) {
 		{"What’s the “Moscow Format” — really?", `what's the "moscow format" - really?`},
 		{"Démarche  issued\tin   Sept", "demarche issued in sept"},
 		{"@askbot wat is the moscow format", "wat is the moscow format"},
+		{"quick check: date of the chitral attack", "date of the chitral attack"},
+		{"For a client note: who is Anatol Lieven?", "who is anatol lieven?"},
+		{"q: who leads the nrf", "who leads the nrf"},
+		{"quick question about the ttp", "quick question about the ttp"}, // no colon: part of the question
 		{"@risk-desk: who leads the nrf", "who leads the nrf"},
 		{"what did @durand_fan say", "what did @durand_fan say"}, // only an opening handle addresses the bot
 		{"", ""},
