@@ -108,6 +108,14 @@ func (b *Base) parse(norm string) *query {
 		if (t == "n" || t == "nd") && i > 0 && i+1 < len(q.toks) && ix.qwords[q.toks[i+1]] {
 			q.toks[i] = "and" // "65 attacks n how many died": chat's "and", not "N Waziristan"
 		}
+		if t == "est" {
+			// "when was it est." is established; "est. TTP manpower" is
+			// estimated.
+			q.toks[i] = "estimated"
+			if i > 0 && (auxWords[q.toks[i-1]] || q.toks[i-1] == "first") {
+				q.toks[i] = "established"
+			}
+		}
 	}
 	q.fixed = make([]string, len(q.toks))
 	copy(q.fixed, q.toks)
@@ -671,7 +679,7 @@ func classify(toks []string, hasSpan bool) Intent {
 		return IntentWhen
 	case has("how many", "how much", "number of", "what percentage", "what percent", "what share", "how long", "how large", "how big", "how far", "death toll", "how often",
 		"population", "worth", "value of", "size of", "amount of", "estimate", "estimates", "headcount", "head count", "how strong", "strength of", "fighting strength", "how old", "volume",
-		"casualties", "casualty", "fatalities", "toll") ||
+		"casualties", "casualty", "fatalities", "toll", "estimated", "manpower") ||
 		has("length", "lenght", "km", "kilometres", "kilometers", "percentage"):
 		return IntentHowMany
 	case has("why", "for what reason", "what reason", "reasons", "what caused", "what led", "what drove", "how come", "what prompted", "what triggered"):

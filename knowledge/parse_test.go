@@ -436,3 +436,16 @@ func TestRelativeYear(t *testing.T) {
 		t.Errorf("no source named, yet a span: %v", q.from)
 	}
 }
+
+// TestEst: chat's "est." after a verb is established, elsewhere estimated.
+func TestEst(t *testing.T) {
+	b := packFromDisk(t)
+	for q, want := range map[string]string{
+		"nifma founder and year it was est.": "established",
+		"est. ttp manpower":                  "estimated",
+	} {
+		if toks := b.parse(Normalize(q)).toks; !slices.Contains(toks, want) {
+			t.Errorf("%q: tokens %v, want %q", q, toks, want)
+		}
+	}
+}
