@@ -326,7 +326,7 @@ between among during after before since until till while whilst within without t
 again further once both each few other own same too s t happen happened happening
 mention mentioned mentions named listed discussed cover covered covers according regarding concerning
 overall exactly precisely approximately roughly altogether currently actually really basically specifically just
-per piece article paper report remind context famous btw fyi asap ballpark quick q summary tldr vs versus exact precise`
+per piece article paper report remind context famous btw fyi asap ballpark quick q summary tldr vs versus exact precise era`
 
 // questionWordText lists words that mark intent; they are never
 // spelling-corrected into other words.
