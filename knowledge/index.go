@@ -52,11 +52,12 @@ type index struct {
 	counted     []map[string]bool     // per fact with a figure: the stems of what it counts
 	docFact     []bool                // per fact: about a document rather than the topic
 	factIndex   map[*Fact]int
-	byDate      []int             // dated facts, by start
-	byDay       map[int][]int     // month*100+day -> facts dated to that day
-	topEntities []*Entity         // the entities with most facts, for suggestions
-	completions []string          // a question about each entity with facts, for autocomplete
-	entityDoc   map[string]string // author or document entity id -> the source document it is
+	byDate      []int                      // dated facts, by start
+	byDay       map[int][]int              // month*100+day -> facts dated to that day
+	topEntities []*Entity                  // the entities with most facts, for suggestions
+	completions []string                   // a question about each entity with facts, for autocomplete
+	entityDoc   map[string]string          // author or document entity id -> the source document it is
+	docStems    map[string]map[string]bool // source document -> the stems its facts use, for a source a question describes
 	maxIDF      float64
 
 	altQs       []altQuestion    // every fact's alternate questions
@@ -94,6 +95,7 @@ func buildIndex(b *Base, m models) *index {
 		subjectOf:   map[string][]int{},
 		byDay:       map[int][]int{},
 		entityDoc:   map[string]string{},
+		docStems:    map[string]map[string]bool{},
 		nameStems:   map[string][][]string{},
 		mainStems:   map[string][]string{},
 		factIndex:   map[*Fact]int{},
@@ -220,6 +222,12 @@ func buildIndex(b *Base, m models) *index {
 			ix.postings[t] = append(ix.postings[t], posting{i, c})
 		}
 		ix.terms[i] = tf
+		if ix.docStems[f.Cite.Doc] == nil {
+			ix.docStems[f.Cite.Doc] = map[string]bool{}
+		}
+		for t := range tf {
+			ix.docStems[f.Cite.Doc][t] = true
+		}
 		ix.docLen[i] = n
 		total += n
 		if !f.Date.IsZero() {

@@ -57,6 +57,7 @@ type query struct {
 	clauseFact   int                // "who was PM when the Taliban took Kabul": the fact that dated the clause, or -1
 	counted      []string           // how many: the stems, with synonyms, of what is counted ("how many attacks")
 	sourceDoc    string             // "according to Ghosh": prefer facts from this source
+	sourceToks   map[int]bool       // token positions that describe the source ("the piece citing 2,867 deaths"), not the topic
 	succession   bool               // asks who came before or after someone: not that someone
 	future       bool               // asks about tomorrow or next year: past the sources
 	current      bool               // asks what holds now: answered as of the source's date
@@ -99,7 +100,7 @@ var monthByName = map[string]int{
 // parse analyses a normalised question.
 func (b *Base) parse(norm string) *query {
 	ix := b.idx
-	q := &query{norm: norm, toks: tokenize(norm), spanToks: map[int]bool{}, clauseFact: -1}
+	q := &query{norm: norm, toks: tokenize(norm), spanToks: map[int]bool{}, sourceToks: map[int]bool{}, clauseFact: -1}
 	q.toks = ix.rewriteTokens(dropPhrases(q.toks))
 	for i, t := range q.toks {
 		if fw := ix.functionWord(t); fw != "" {
@@ -184,6 +185,7 @@ func (b *Base) parse(norm string) *query {
 	// Content units: linked entities, then the remaining content words.
 	used := make([]bool, len(q.toks))
 	b.sourceFilter(q)
+	b.describedSource(q)
 	b.relativeYear(q)
 	seenEntity := map[string]bool{}
 	for i := range q.links {
@@ -222,7 +224,7 @@ func (b *Base) parse(norm string) *query {
 	}
 	seen := map[string]bool{}
 	for i, t := range q.fixed {
-		if used[i] || q.spanToks[i] || ix.stop[t] || ix.qwords[t] || intentWords[t] || currentWords[t] {
+		if used[i] || q.spanToks[i] || q.sourceToks[i] || ix.stop[t] || ix.qwords[t] || intentWords[t] || currentWords[t] {
 			continue
 		}
 		if answerTypes[t] && i > 0 && (q.toks[i-1] == "which" || q.toks[i-1] == "what") || personNouns[t] && answerTypes[t] && afterWhich(q.toks, i) {
@@ -465,6 +467,76 @@ func dropPhrases(toks []string) []string {
 	}
 	return out
 }
+
+// sourceNouns name a kind of document a reader cites.
+var sourceNouns = setOf(`piece article op ed oped paper report analysis blog viewpoint post commentary editorial`)
+
+// describedSource notices a source described rather than named: "per the
+// piece citing 2,867 deaths", "the op-ed on Pakistan's new hard line". The
+// description runs from "per" or "according to" to the end of the
+// question; the source is the document whose facts use the most of its
+// words, when one does clearly, and the words then describe the source,
+// not the topic.
+func (b *Base) describedSource(q *query) {
+	if q.sourceDoc != "" {
+		return
+	}
+	start := -1
+	for i, t := range q.toks {
+		if t == "per" || t == "according" && i+1 < len(q.toks) && q.toks[i+1] == "to" {
+			start = i
+		}
+	}
+	if start < 0 {
+		return
+	}
+	noun := -1
+	for i := start + 1; i < len(q.toks) && i <= start+describedReach; i++ {
+		if sourceNouns[q.toks[i]] {
+			noun = i
+			break
+		}
+	}
+	if noun < 0 {
+		return
+	}
+	ix := b.idx
+	score := map[string]int{}
+	for i := start + 1; i < len(q.toks); i++ {
+		t := q.toks[i]
+		if ix.stop[t] || sourceNouns[t] {
+			continue
+		}
+		st := ix.stem(t)
+		for doc, stems := range ix.docStems {
+			if stems[st] {
+				score[doc]++
+			}
+		}
+	}
+	best, second := "", 0
+	for doc, n := range score {
+		if best == "" || n > score[best] || n == score[best] && doc < best {
+			if best != "" {
+				second = max(second, score[best])
+			}
+			best = doc
+		} else {
+			second = max(second, n)
+		}
+	}
+	if best == "" || score[best] <= second {
+		return // no document, or no one document, fits the description
+	}
+	q.sourceDoc = best
+	for i := start; i < len(q.toks); i++ {
+		q.sourceToks[i] = true
+	}
+}
+
+// describedReach is how many words after "per" or "according to" the kind
+// of document may come: "per the 2867-fatalities article".
+const describedReach = 5
 
 // relativeYears say which year "last year" and "this year" are, counted
 // from the year of the source that says it.

@@ -449,3 +449,22 @@ func TestEst(t *testing.T) {
 		}
 	}
 }
+
+// TestDescribedSource: a source described by what it says ("per the piece
+// citing 2,867 deaths") is the document whose facts use those words, and
+// the words describe the source, not the topic.
+func TestDescribedSource(t *testing.T) {
+	b := packFromDisk(t)
+	q := b.parse(Normalize("how many afghans had left by late 2023 per the article criticising the expulsion policy"))
+	if q.sourceDoc == "" {
+		t.Fatal("no source found for the description")
+	}
+	for _, u := range q.units {
+		if u.link == nil && contains(u.stems, b.idx.stem("criticising")) {
+			t.Errorf("a word of the description is a unit: %v", u.stems)
+		}
+	}
+	if q := b.parse(Normalize("how many afghans left pakistan")); q.sourceDoc != "" {
+		t.Errorf("no description, yet source %q", q.sourceDoc)
+	}
+}
