@@ -233,7 +233,7 @@ func (b *Base) parse(norm string) *query {
 		if k, ok := timeFragment(q.toks); ok && k == i && q.intent == IntentWhen {
 			continue // "date of the Chitral attack": the fact need not say "date"
 		}
-		if q.intent == IntentWhere && (t == "far" || slices.Contains(extentWordList, t)) {
+		if q.intent == IntentWhere && (t == "far" || slices.Contains(extentWordList, t) || landWords[t]) {
 			continue // "how far do the claims extend": the fact need not say "extend"
 		}
 		if q.intent == IntentWhen && occurWords[t] {
@@ -1176,6 +1176,10 @@ var answerTypes = setOf(`city cities town towns province provinces district dist
 // extentWordList, after "how far", ask up to where something reaches, not
 // a distance.
 var extentWordList = strings.Fields(`extend extends extended reach reaches reached stretch stretches go goes went`)
+
+// landWords, asked where, ask where something hit: "where did the strikes
+// land".
+var landWords = setOf(`land lands landed`)
 
 // occurWords say only that something took place; asked when it did, they
 // ask when the thing was.
