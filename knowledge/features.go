@@ -140,11 +140,11 @@ func (q *query) usesName(ix *index, name string) bool {
 	return len(words) > 0
 }
 
-// agent returns the link for the party a question asks about as the doer
+// findDoer returns the link for the party a question asks about as the doer
 // of its verb — the name right after "did", "does", "has" ("what did
 // Pakistan demand of the TTP") — when the question names another party
 // too; nil otherwise.
-func (q *query) agent() *link {
+func (q *query) findDoer() *link {
 	if len(q.links) < 2 {
 		return nil
 	}
@@ -193,7 +193,7 @@ func (b *Base) features(q *query, i int) features {
 	on := func(s sign) { ft.Signs[s] = 1 }
 
 	subject := len(f.Entities) > 0 && q.linked(f.Entities[0])
-	if a := q.agent(); a != nil && subject && !containsEntity(a.entities, b.entityByID[f.Entities[0]]) {
+	if a := q.doer; a != nil && subject && !containsEntity(a.entities, b.entityByID[f.Entities[0]]) {
 		// "what did Pakistan demand of the TTP": a fact about the TTP's
 		// demands is about the other party the question names.
 		subject = false

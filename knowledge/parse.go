@@ -64,6 +64,7 @@ type query struct {
 	asksStart    bool               // asks when someone took up a post or something began
 	asksDay      bool               // asks for the very day: "exact date", "what day"
 	asksName     bool               // asks what something is called: "officially called", "nickname"
+	doer         *link              // the party after "did" when two are named, found once for every candidate (findDoer)
 	stems        map[string]stemUse // every stem the question uses, synonyms and links' names included
 	stemOrder    []string           // the keys of stems, in the question's order
 	scratch      []float64          // reused per alternate question by altMatch
@@ -162,6 +163,7 @@ func (b *Base) parse(norm string) *query {
 		}
 	}
 	b.link(q)
+	q.doer = q.findDoer()
 	q.personQ = q.personQ || q.titleAsked()
 	if q.intent == IntentHowMany {
 		q.counted = q.countedWords(ix)
@@ -514,18 +516,16 @@ func (b *Base) describedSource(q *query) {
 			}
 		}
 	}
-	best, second := "", 0
+	best, top, ties := "", 0, 0
 	for doc, n := range score {
-		if best == "" || n > score[best] || n == score[best] && doc < best {
-			if best != "" {
-				second = max(second, score[best])
-			}
-			best = doc
-		} else {
-			second = max(second, n)
+		switch {
+		case n > top:
+			best, top, ties = doc, n, 1
+		case n == top:
+			ties++
 		}
 	}
-	if best == "" || score[best] <= second {
+	if top == 0 || ties > 1 {
 		return // no document, or no one document, fits the description
 	}
 	q.sourceDoc = best

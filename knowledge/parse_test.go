@@ -376,7 +376,7 @@ func TestAgent(t *testing.T) {
 		{"what did pakistan demand", ""}, // one party: nothing to tell apart
 		{"who is the ttp's leader", ""},
 	} {
-		a := b.parse(Normalize(tc.q)).agent()
+		a := b.parse(Normalize(tc.q)).doer
 		got := ""
 		if a != nil {
 			got = a.entities[0].ID

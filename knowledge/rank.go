@@ -272,28 +272,28 @@ func (b *Base) answersWho(q *query, f *Fact) bool {
 // (the answer to "who leads the NRF"), or, when groups are allowed, a group
 // or organisation (the answer to "who attacked Chitral").
 func (b *Base) namesOther(q *query, f *Fact, groups bool) bool {
+	return b.namesUnasked(q, f, func(e *Entity) bool { return e.Kind == KindPerson || groups && isBody(e) })
+}
+
+// namesBody reports whether fact f names an organisation or group the
+// question does not.
+func (b *Base) namesBody(q *query, f *Fact) bool {
+	return b.namesUnasked(q, f, isBody)
+}
+
+// namesUnasked reports whether fact f names an entity the question does
+// not link and keep accepts.
+func (b *Base) namesUnasked(q *query, f *Fact, keep func(*Entity) bool) bool {
 	for _, id := range f.Entities {
-		e := b.entityByID[id]
-		if e == nil || q.linked(id) {
-			continue
-		}
-		if e.Kind == KindPerson || groups && (e.Kind == KindGroup || e.Kind == KindOrganisation) {
+		if e := b.entityByID[id]; e != nil && !q.linked(id) && keep(e) {
 			return true
 		}
 	}
 	return false
 }
 
-// namesBody reports whether fact f names an organisation or group the
-// question does not.
-func (b *Base) namesBody(q *query, f *Fact) bool {
-	for _, id := range f.Entities {
-		if e := b.entityByID[id]; e != nil && !q.linked(id) && (e.Kind == KindOrganisation || e.Kind == KindGroup) {
-			return true
-		}
-	}
-	return false
-}
+// isBody reports whether e is an organisation or group.
+func isBody(e *Entity) bool { return e.Kind == KindGroup || e.Kind == KindOrganisation }
 
 // hasFigure reports whether a fact states a figure: a number that is not
 // part of a date.
