@@ -51,6 +51,15 @@ const (
 	perEntityCap  = 300 // candidate facts taken from one entity
 	timelinePool  = 400 // dated facts considered for one timeline
 	rankKeep      = 24  // ranked candidates kept for composing and suggesting
+
+	// maxReadWords is how many of a question's words are read: the
+	// longest of the thousands of labelled questions has 33, and every
+	// stage's work grows with the count, so a pasted paragraph costs no
+	// more than a long question.
+	maxReadWords = 64
+	// maxCorrections is how many distinct unknown words of one question
+	// are spell-corrected; a real question carries two or three typos.
+	maxCorrections = 12
 )
 
 // Answer answers a question from the pack. It never guesses: below a

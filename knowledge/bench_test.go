@@ -2,6 +2,7 @@ package knowledge_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -68,5 +69,36 @@ func BenchmarkLoad(b *testing.B) {
 		if _, err := knowledge.Load(fsys); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// worstInputs are the questions that cost most per character: each stays
+// within the 1,000-character input limit. BenchmarkWorstInputs keeps them
+// cheap.
+var worstInputs = []struct{ name, q string }{
+	{"long-word", strings.Repeat("a", 1000)},
+	{"long-mixed-word", strings.Repeat("talibanx", 125)},
+	{"one-letter-words", strings.Repeat("a ", 500)},
+	{"varied-short-words", strings.Repeat("ab cd ef gh ij kl mn op ", 41)},
+	{"digits", strings.Repeat("7", 1000)},
+	{"spaced-digits", strings.Repeat("7 ", 500)},
+	{"repeated-names", strings.Repeat("taliban ttp durrani ", 50)},
+	{"repeated-typo-names", strings.Repeat("talibn tpp durani haqani ", 40)},
+	{"mixed-scripts", strings.Repeat("طالبان Талибан 塔利班 ", 50)},
+	{"punctuation", strings.Repeat("?!.,;:'\"()-", 91)},
+	{"long-typo-words", strings.Repeat("pakistanafghan ", 66)},
+}
+
+// BenchmarkWorstInputs measures each worst input's answer; the issue's
+// bound is 5 ms and 1 MB allocated per question.
+func BenchmarkWorstInputs(b *testing.B) {
+	kb := base(b)
+	for _, w := range worstInputs {
+		b.Run(w.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				kb.Answer(w.q)
+			}
+		})
 	}
 }

@@ -27,10 +27,18 @@ func (b *Base) link(q *query) {
 		dist int
 	}
 	cands := make([][]cand, n)
+	corrected := map[string][]cand{} // a word's candidates, made once per question
 	for i, t := range q.toks {
 		cands[i] = []cand{{t, 0}}
 		if ix.spell.known(t) || ix.stop[t] || ix.qwords[t] || q.spanToks[i] || !isWordy(t) || b.english[t] {
 			continue // "drawn" is meant as typed, not as "Dawn"
+		}
+		if c, ok := corrected[t]; ok {
+			cands[i] = c
+			continue
+		}
+		if len(corrected) == maxCorrections {
+			continue
 		}
 		// A word the pack knows only in another form ("bugty" stems as
 		// "bugti") may still be a misspelt name, never another word.
@@ -55,6 +63,7 @@ func (b *Base) link(q *query) {
 			}
 			cands[i] = append(cands[i], cand{c.word, c.dist})
 		}
+		corrected[t] = cands[i]
 	}
 	for i := 0; i < n; {
 		var best *link

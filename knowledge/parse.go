@@ -102,6 +102,9 @@ var monthByName = map[string]int{
 func (b *Base) parse(norm string) *query {
 	ix := b.idx
 	q := &query{norm: norm, toks: tokenize(norm), spanToks: map[int]bool{}, sourceToks: map[int]bool{}, clauseFact: -1}
+	if len(q.toks) > maxReadWords {
+		q.toks = q.toks[:maxReadWords]
+	}
 	q.toks = ix.rewriteTokens(dropPhrases(q.toks))
 	for i, t := range q.toks {
 		if fw := ix.functionWord(t); fw != "" {

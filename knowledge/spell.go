@@ -24,6 +24,7 @@ type speller struct {
 	vocab   map[string]*word
 	deletes map[string][]string
 	byHead  map[string][]string // alias words by their first two letters
+	longest int                 // letters in the longest vocabulary word
 }
 
 // correction is a vocabulary word proposed for a question word.
@@ -46,6 +47,7 @@ func (s *speller) add(tok string, alias bool) {
 		s.vocab[tok] = w
 	}
 	w.freq++
+	s.longest = max(s.longest, len(tok))
 	if alias && !w.alias {
 		w.alias = true
 		if len(tok) >= 3 {
@@ -114,7 +116,10 @@ func (s *speller) known(tok string) bool {
 // words and frequent words win ties.
 func (s *speller) suggest(tok string) []correction {
 	limit := maxEdits(len(tok))
-	if limit == 0 || !isWordy(tok) {
+	// A word longer than every vocabulary word by more than the edits it
+	// may carry is near none of them; its deletions, which grow with the
+	// cube of its length, are never made.
+	if limit == 0 || len(tok) > s.longest+limit || !isWordy(tok) {
 		return nil
 	}
 	seen := map[string]bool{}
