@@ -39,8 +39,8 @@ func runChat(ctx context.Context, args []string, getenv func(string) string, std
 	// Digest settings can be tried out; they last as long as the chat.
 	zone := time.UTC
 	if tz := getenv("DURAND_TZ"); tz != "" {
-		if zone, err = time.LoadLocation(tz); err != nil {
-			return cli.Usage("DURAND_TZ: unknown time zone %q", tz)
+		if zone, err = bot.LoadZone(tz); err != nil {
+			return cli.Usage("DURAND_TZ: %v", err)
 		}
 	}
 	router.SetDigest(bot.DigestSettings{Store: bot.NewMemoryStore(), DefaultZone: zone})

@@ -34,9 +34,9 @@ func runDigest(ctx context.Context, args []string, getenv func(string) string, s
 	if zone == "" {
 		zone = "UTC"
 	}
-	loc, err := time.LoadLocation(zone)
+	loc, err := bot.LoadZone(zone)
 	if err != nil {
-		return cli.Usage("digest: unknown time zone %q", zone)
+		return cli.Usage("digest: %v", err)
 	}
 	day := time.Now().In(loc).Format(time.DateOnly)
 	if *date != "" {

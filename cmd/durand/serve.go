@@ -110,9 +110,9 @@ func loadServeConfig(getenv func(string) string) (serveConfig, error) {
 	if tz == "" {
 		tz = "UTC"
 	}
-	loc, err := time.LoadLocation(tz)
+	loc, err := bot.LoadZone(tz)
 	if err != nil {
-		return c, cli.Usage("DURAND_TZ: unknown time zone %q", tz)
+		return c, cli.Usage("DURAND_TZ: %v", err)
 	}
 	c.TZ = loc
 	if c.SlackAPIURL != "" {
