@@ -65,6 +65,9 @@ func (r *Router) digestCommand(ctx context.Context, m Message) Response {
 		if !m.Manager {
 			return refuse(m)
 		}
+		if !r.settings.allow(userKey(m)) {
+			return r.settingsLimited()
+		}
 		ok, err := r.digest.Store.Unsubscribe(ctx, k)
 		if err != nil {
 			return r.storeError(ctx, err)
@@ -92,6 +95,12 @@ func refuse(m Message) Response {
 		who = "channel managers"
 	}
 	return Response{Kind: KindInfo, Lead: "Only " + who + " can change this channel's daily digest; anyone can ask for “digest status”."}
+}
+
+// settingsLimited is the reply to a digest change over the user's
+// settings limit.
+func (r *Router) settingsLimited() Response {
+	return Response{Kind: KindInfo, Lead: fmt.Sprintf("You're changing the daily digest too often (%d changes a minute); nothing changed. Please try again in a minute.", min(r.opts.RatePerMinute, settingsPerMinute))}
 }
 
 func (r *Router) storeError(ctx context.Context, err error) Response {
@@ -222,6 +231,9 @@ func (r *Router) digestOn(ctx context.Context, m Message, k ChannelKey, args []s
 	}
 	if len(args) > 2 {
 		return Response{Kind: KindHelp, Lead: "Too many words; nothing changed.", Lines: []string{"digest on 08:00 Asia/Karachi"}}
+	}
+	if !r.settings.allow(userKey(m)) {
+		return r.settingsLimited()
 	}
 	s := Subscription{Platform: k.Platform, Channel: k.Channel, Hour: h, Minute: min, Zone: loc.String(), By: m.User, Since: r.digest.Now()}
 	if err := r.digest.Store.Subscribe(ctx, s); err != nil {
