@@ -12,7 +12,6 @@ import (
 
 	"github.com/durandbot/durand/adapters/console"
 	"github.com/durandbot/durand/bot"
-	"github.com/durandbot/durand/knowledge"
 )
 
 // runChat runs the terminal chat.
@@ -26,7 +25,11 @@ func runChat(ctx context.Context, args []string, getenv func(string) string, std
 	if fl.NArg() > 0 {
 		return cli.Usage("chat takes no arguments, got %q", fl.Args())
 	}
-	base, err := knowledge.Load(packFS(*packDir))
+	limit, err := packMax(getenv)
+	if err != nil {
+		return err
+	}
+	base, err := loadPack(*packDir, limit)
 	if err != nil {
 		return fmt.Errorf("chat: loading the pack: %w", err)
 	}

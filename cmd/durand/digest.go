@@ -10,7 +10,6 @@ import (
 	"github.com/durandbot/durand/internal/cli"
 
 	"github.com/durandbot/durand/bot"
-	"github.com/durandbot/durand/knowledge"
 )
 
 // runDigest prints the digest for a day: the same day always gives the
@@ -45,7 +44,11 @@ func runDigest(ctx context.Context, args []string, getenv func(string) string, s
 		}
 		day = *date
 	}
-	base, err := knowledge.Load(packFS(*packDir))
+	limit, err := packMax(getenv)
+	if err != nil {
+		return err
+	}
+	base, err := loadPack(*packDir, limit)
 	if err != nil {
 		return fmt.Errorf("digest: loading the pack: %w", err)
 	}

@@ -50,6 +50,9 @@ func TestLoadServeConfig(t *testing.T) {
 		{"bad rate", append([]string{"DURAND_RATE", "fast"}, slackHTTP...), "DURAND_RATE"},
 		{"rate", append([]string{"DURAND_RATE", "0"}, slackHTTP...), ""},
 		{"bad log questions", append([]string{"DURAND_LOG_QUESTIONS", "yes please"}, slackHTTP...), "DURAND_LOG_QUESTIONS"},
+		{"pack max", append([]string{"DURAND_PACK_MAX", "64MiB"}, slackHTTP...), ""},
+		{"bad pack max", append([]string{"DURAND_PACK_MAX", "lots"}, slackHTTP...), "DURAND_PACK_MAX"},
+		{"zero pack max", append([]string{"DURAND_PACK_MAX", "0"}, slackHTTP...), "DURAND_PACK_MAX"},
 		{"pack not a directory", append([]string{"DURAND_PACK", "/no/such/pack"}, slackHTTP...), "DURAND_PACK"},
 	}
 	for _, tt := range tests {
