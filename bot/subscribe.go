@@ -139,15 +139,18 @@ func parseClock(s string) (h, m int, ok bool) {
 	return h, m, h <= 23 && m <= 59
 }
 
-// zoneAreas are the IANA time zone database's areas: the continents and
-// oceans that begin every Area/Location name (Asia/Karachi,
-// America/Argentina/Buenos_Aires). Names outside them — Local, posixrules,
-// Factory, EST5EDT, Etc/GMT+5, US/Eastern, the posix/ and right/ copies —
-// are rules or aliases, not places.
-var zoneAreas = map[string]string{
-	"africa": "Africa", "america": "America", "antarctica": "Antarctica", "arctic": "Arctic",
-	"asia": "Asia", "atlantic": "Atlantic", "australia": "Australia", "europe": "Europe",
-	"indian": "Indian", "pacific": "Pacific",
+// zoneArea returns the IANA time zone database's area that s names in
+// any case: the continents and oceans that begin every Area/Location name
+// (Asia/Karachi, America/Argentina/Buenos_Aires). Names outside them —
+// Local, posixrules, Factory, EST5EDT, Etc/GMT+5, US/Eastern, the posix/
+// and right/ copies — are rules or aliases, not places.
+func zoneArea(s string) (string, bool) {
+	for _, a := range [...]string{"Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific"} {
+		if strings.EqualFold(s, a) {
+			return a, true
+		}
+	}
+	return "", false
 }
 
 // zonePartRE is one part of a zone name after the area: letters, digits,
@@ -167,7 +170,7 @@ func LoadZone(name string) (*time.Location, error) {
 		return time.UTC, nil
 	}
 	parts := strings.Split(name, "/")
-	area, ok := zoneAreas[strings.ToLower(parts[0])]
+	area, ok := zoneArea(parts[0])
 	if !ok || len(parts) < 2 || len(name) > maxZoneName {
 		return nil, fmt.Errorf("unknown time zone %q: want an Area/Location name such as Asia/Karachi, or UTC", name)
 	}
