@@ -157,3 +157,21 @@ func TestDigestZones(t *testing.T) {
 		})
 	}
 }
+
+// FuzzLoadZone: any name is either refused or gives a zone named
+// Area/Location (or UTC); nothing panics.
+func FuzzLoadZone(f *testing.F) {
+	for _, s := range []string{"Asia/Karachi", "asia/karachi", "UTC", "Local", "posixrules", "Factory", "America/Argentina/Buenos_Aires", "Asia/../Etc/UTC", "Asia/a__b", "Asia/_", "Europe/-"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		loc, err := bot.LoadZone(name)
+		if err != nil {
+			return
+		}
+		area, place, ok := strings.Cut(loc.String(), "/")
+		if loc.String() != "UTC" && (!ok || place == "" || strings.ContainsAny(loc.String(), ". ") || area == "Etc") {
+			t.Errorf("LoadZone(%q) = %q, not an Area/Location name", name, loc)
+		}
+	})
+}
