@@ -3,6 +3,7 @@ package bot_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"log/slog"
 	"strings"
 	"sync"
@@ -47,8 +48,8 @@ func TestRateLimitPerUser(t *testing.T) {
 	if resp := ask("U2"); resp.Kind != bot.KindAnswer {
 		t.Errorf("another user was limited: %q", resp.Lead)
 	}
-	if resp := r.Handle(context.Background(), bot.Message{Platform: "slack", User: "U1", Text: "help"}); resp.Kind != bot.KindHelp {
-		t.Errorf("help was limited: %q", resp.Lead)
+	if resp := r.Handle(context.Background(), bot.Message{Platform: "slack", User: "U1", Text: "help"}); resp.Kind != bot.KindInfo {
+		t.Errorf("help was not limited: %q", resp.Lead)
 	}
 	now = now.Add(3 * time.Second) // one token back
 	if resp := ask("U1"); resp.Kind != bot.KindAnswer {
@@ -61,7 +62,7 @@ func TestRateLimitPerUser(t *testing.T) {
 	for _, o := range obs.outcomes {
 		counts[o]++
 	}
-	if counts["slack/answered"] != 22 || counts["slack/limited"] != 2 {
+	if counts["slack/answered"] != 22 || counts["slack/limited"] != 3 {
 		t.Errorf("observed %v", counts)
 	}
 }
@@ -95,5 +96,120 @@ func TestTooLongAndLogging(t *testing.T) {
 	}
 	if len(obs.outcomes) != 2 || obs.outcomes[0] != "discord/refused" || obs.outcomes[1] != "discord/answered" {
 		t.Errorf("observed %v", obs.outcomes)
+	}
+}
+
+// writeCounter is a MemoryStore that counts subscription writes.
+type writeCounter struct {
+	*bot.MemoryStore
+	mu     sync.Mutex
+	writes int
+}
+
+func (w *writeCounter) Subscribe(ctx context.Context, s bot.Subscription) error {
+	w.mu.Lock()
+	w.writes++
+	w.mu.Unlock()
+	return w.MemoryStore.Subscribe(ctx, s)
+}
+
+func (w *writeCounter) Unsubscribe(ctx context.Context, k bot.ChannelKey) (bool, error) {
+	w.mu.Lock()
+	w.writes++
+	w.mu.Unlock()
+	return w.MemoryStore.Unsubscribe(ctx, k)
+}
+
+// TestRateLimitEveryCommand: commands that are not questions take a token
+// from the user's bucket too; over the limit they get the limited reply
+// and are counted as limited.
+func TestRateLimitEveryCommand(t *testing.T) {
+	kb, err := packBase()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const perMinute = 3
+	for _, text := range []string{"help", "", "sources", "about", "timeline", "digest status", "digest preview", "digest frobnicate", "digest on 25:00", "digest off", strings.Repeat("x", 1001)} {
+		t.Run(text[:min(len(text), 20)], func(t *testing.T) {
+			now := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
+			var obs observed
+			store := &writeCounter{MemoryStore: bot.NewMemoryStore()}
+			r := bot.NewRouter(kb, nil)
+			r.SetOptions(bot.Options{RatePerMinute: perMinute, Now: func() time.Time { return now }, Observe: obs.observe})
+			r.SetDigest(bot.DigestSettings{Store: store, Now: func() time.Time { return now }})
+			say := func(user string) bot.Response {
+				return r.Handle(context.Background(), bot.Message{Platform: "slack", Channel: "C1", User: user, Text: text, Manager: true})
+			}
+			for i := range perMinute {
+				if resp := say("U1"); strings.Contains(resp.Lead, "faster than") {
+					t.Fatalf("message %d limited: %q", i+1, resp.Lead)
+				}
+			}
+			resp := say("U1")
+			if resp.Kind != bot.KindInfo || !strings.Contains(resp.Lead, "faster than I can keep up with") {
+				t.Errorf("message %d: %v %q, want the limited reply", perMinute+1, resp.Kind, resp.Lead)
+			}
+			if resp := say("U2"); strings.Contains(resp.Lead, "faster than") {
+				t.Errorf("another user was limited: %q", resp.Lead)
+			}
+			limited := 0
+			for _, o := range obs.outcomes {
+				if o == "slack/limited" {
+					limited++
+				}
+			}
+			if limited != 1 {
+				t.Errorf("observed %v, want the limited message counted as limited", obs.outcomes)
+			}
+		})
+	}
+}
+
+// TestRateLimitSettings: changing a channel's digest has its own, smaller
+// bucket; over it the reply says nothing changed, and the store is not
+// written.
+func TestRateLimitSettings(t *testing.T) {
+	kb, err := packBase()
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
+	store := &writeCounter{MemoryStore: bot.NewMemoryStore()}
+	r := bot.NewRouter(kb, nil)
+	r.SetOptions(bot.Options{RatePerMinute: 20, Now: func() time.Time { return now }})
+	r.SetDigest(bot.DigestSettings{Store: store, Now: func() time.Time { return now }})
+	say := func(user, text string) bot.Response {
+		return r.Handle(context.Background(), bot.Message{Platform: "discord", Channel: "C1", User: user, Text: text, Manager: true})
+	}
+	limitedReplies := 0
+	for i := range 15 {
+		text := fmt.Sprintf("digest on %02d:00 Asia/Karachi", i)
+		if i%2 == 1 {
+			text = "digest off"
+		}
+		resp := say("U1", text)
+		if strings.Contains(resp.Lead, "nothing changed") && strings.Contains(resp.Lead, "minute") {
+			limitedReplies++
+		}
+	}
+	if store.writes > 5 || store.writes == 0 {
+		t.Errorf("15 digest changes in a minute wrote the store %d times, want a few (at most 5)", store.writes)
+	}
+	if limitedReplies != 15-store.writes {
+		t.Errorf("%d limited replies for %d refused changes", limitedReplies, 15-store.writes)
+	}
+	before := store.writes
+	if resp := say("U1", "digest status"); strings.Contains(resp.Lead, "faster than") || strings.Contains(resp.Lead, "nothing changed") {
+		t.Errorf("digest status after the settings limit: %q", resp.Lead)
+	}
+	if resp := say("U2", "digest on 09:30 Asia/Kabul"); !strings.Contains(resp.Lead, "09:30 Asia/Kabul") {
+		t.Errorf("another user was limited: %q", resp.Lead)
+	}
+	if store.writes != before+1 {
+		t.Errorf("writes %d, want %d", store.writes, before+1)
+	}
+	now = now.Add(time.Minute)
+	if resp := say("U1", "digest on 07:00 Asia/Karachi"); !strings.Contains(resp.Lead, "07:00 Asia/Karachi") {
+		t.Errorf("a minute later: %q", resp.Lead)
 	}
 }

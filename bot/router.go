@@ -18,13 +18,24 @@ type Router struct {
 	log    *slog.Logger
 	digest *DigestSettings // nil: digest commands are off
 	opts   Options
-	limits *limiter
+	limits *limiter // every message, per user
+	// settings limits changes to channel settings (digest on/off) per
+	// user, more strictly: each one writes to the store.
+	settings *limiter
 }
+
+// settingsPerMinute is how many digest changes (on, off, a new time) one
+// user may make a minute, when messages are limited at all: enough to set
+// a channel up and correct a typo, and far from the thousands of store
+// writes a second a script could otherwise cause.
+const settingsPerMinute = 3
 
 // Options tune a Router; the zero value limits nothing and logs no text.
 type Options struct {
-	// RatePerMinute is how many questions one user may ask a minute (a
-	// token bucket with that burst); 0 is unlimited.
+	// RatePerMinute is how many messages — questions and commands — one
+	// user may send a minute (a token bucket with that burst); 0 is
+	// unlimited. Changes to a channel's digest are limited further, to
+	// settingsPerMinute (or RatePerMinute, if less).
 	RatePerMinute int
 	// MaxInput is the longest message accepted, in characters; 1,000 when 0.
 	MaxInput int
@@ -60,6 +71,7 @@ func (r *Router) SetOptions(o Options) {
 	}
 	r.opts = o
 	r.limits = newLimiter(o.RatePerMinute, o.Now)
+	r.settings = newLimiter(min(o.RatePerMinute, settingsPerMinute), o.Now)
 }
 
 // Base returns the pack the Router answers from.
@@ -96,6 +108,10 @@ func (r *Router) Handle(ctx context.Context, m Message) (resp Response) {
 			r.record(ctx, m, resp, outcome, r.opts.Now().Sub(start))
 		}
 	}()
+	if !r.limits.allow(userKey(m)) {
+		outcome = "limited"
+		return Response{Kind: KindInfo, Lead: fmt.Sprintf("You're asking faster than I can keep up with (%d questions a minute); please try again in a little while.", r.opts.RatePerMinute)}
+	}
 	if n := utf8.RuneCountInString(m.Text); n > r.opts.MaxInput {
 		outcome = "refused"
 		return Response{Kind: KindInfo, Lead: fmt.Sprintf("That's too long for me (%d characters): please ask in under %d.", n, r.opts.MaxInput)}
@@ -123,18 +139,16 @@ func (r *Router) Handle(ctx context.Context, m Message) (resp Response) {
 			return Response{Kind: KindHelp, Lead: "Tell me what the timeline is of: a topic or a period.",
 				Lines: []string{"e.g. timeline TTP, timeline September 2023, timeline 1994-1998"}}
 		}
-		return r.question(m, "timeline "+arg, &outcome)
+		return r.question("timeline "+arg, &outcome)
 	}
-	return r.question(m, m.Text, &outcome)
+	return r.question(m.Text, &outcome)
 }
 
-// question answers q for m's user, within the user's rate limit, and
-// notes the outcome for the log and metrics.
-func (r *Router) question(m Message, q string, outcome *string) Response {
-	if !r.limits.allow(m.Platform + "\x00" + m.User) {
-		*outcome = "limited"
-		return Response{Kind: KindInfo, Lead: fmt.Sprintf("You're asking faster than I can keep up with (%d questions a minute); please try again in a little while.", r.opts.RatePerMinute)}
-	}
+// userKey identifies m's sender for the rate limits.
+func userKey(m Message) string { return m.Platform + "\x00" + m.User }
+
+// question answers q and notes the outcome for the log and metrics.
+func (r *Router) question(q string, outcome *string) Response {
 	resp := r.ask(q)
 	*outcome = "answered"
 	if resp.Kind == KindDecline {

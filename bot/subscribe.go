@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // DigestSettings lets a Router manage digest subscriptions.
@@ -64,6 +65,9 @@ func (r *Router) digestCommand(ctx context.Context, m Message) Response {
 		if !m.Manager {
 			return refuse(m)
 		}
+		if !r.settings.allow(userKey(m)) {
+			return r.settingsLimited()
+		}
 		ok, err := r.digest.Store.Unsubscribe(ctx, k)
 		if err != nil {
 			return r.storeError(ctx, err)
@@ -91,6 +95,12 @@ func refuse(m Message) Response {
 		who = "channel managers"
 	}
 	return Response{Kind: KindInfo, Lead: "Only " + who + " can change this channel's daily digest; anyone can ask for “digest status”."}
+}
+
+// settingsLimited is the reply to a digest change over the user's
+// settings limit.
+func (r *Router) settingsLimited() Response {
+	return Response{Kind: KindInfo, Lead: fmt.Sprintf("You're changing the daily digest too often (%d changes a minute); nothing changed. Please try again in a minute.", min(r.opts.RatePerMinute, settingsPerMinute))}
 }
 
 func (r *Router) storeError(ctx context.Context, err error) Response {
@@ -129,29 +139,81 @@ func parseClock(s string) (h, m int, ok bool) {
 	return h, m, h <= 23 && m <= 59
 }
 
-// loadZone finds a time zone by name, forgiving case ("asia/karachi").
-func loadZone(name string) (*time.Location, error) {
+// zoneArea returns the IANA time zone database's area that s names in
+// any case: the continents and oceans that begin every Area/Location name
+// (Asia/Karachi, America/Argentina/Buenos_Aires). Names outside them —
+// Local, posixrules, Factory, EST5EDT, Etc/GMT+5, US/Eastern, the posix/
+// and right/ copies — are rules or aliases, not places.
+func zoneArea(s string) (string, bool) {
+	for _, a := range [...]string{"Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific"} {
+		if strings.EqualFold(s, a) {
+			return a, true
+		}
+	}
+	return "", false
+}
+
+// zonePartRE is one part of a zone name after the area: letters, digits,
+// "_", "-" and "+", starting with a letter (Buenos_Aires, Port-au-Prince).
+var zonePartRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_+-]*$`)
+
+// maxZoneName is the longest zone name considered: the longest IANA name
+// (America/Argentina/ComodRivadavia) has 32 characters.
+const maxZoneName = 64
+
+// LoadZone finds a time zone by its IANA Area/Location name, forgiving case
+// ("asia/karachi" is Asia/Karachi), or UTC. It refuses every other name the
+// system's zone database may hold (Local, posixrules, Factory, EST5EDT,
+// US/Eastern…): those are rules or aliases, not places.
+func LoadZone(name string) (*time.Location, error) {
 	if strings.EqualFold(name, "utc") {
 		return time.UTC, nil
 	}
-	if loc, err := time.LoadLocation(name); err == nil && name != "" && name != "Local" {
+	parts := strings.Split(name, "/")
+	area, ok := zoneArea(parts[0])
+	if !ok || len(parts) < 2 || len(name) > maxZoneName {
+		return nil, fmt.Errorf("unknown time zone %q: want an Area/Location name such as Asia/Karachi, or UTC", name)
+	}
+	for _, p := range parts[1:] {
+		if !zonePartRE.MatchString(p) {
+			return nil, fmt.Errorf("unknown time zone %q: want an Area/Location name such as Asia/Karachi, or UTC", name)
+		}
+	}
+	if loc, err := time.LoadLocation(area + name[len(parts[0]):]); err == nil {
 		return loc, nil
 	}
-	parts := strings.Split(name, "/")
-	for i, p := range parts {
+	for i, p := range parts[1:] {
 		words := strings.Split(strings.ToLower(p), "_")
 		for j, w := range words {
-			if w != "" {
-				words[j] = strings.ToUpper(w[:1]) + w[1:]
-			}
+			words[j] = strings.ToUpper(w[:min(1, len(w))]) + w[min(1, len(w)):]
 		}
-		parts[i] = strings.Join(words, "_")
+		parts[i+1] = strings.Join(words, "_")
 	}
+	parts[0] = area
 	loc, err := time.LoadLocation(strings.Join(parts, "/"))
-	if err != nil || name == "" {
-		return nil, fmt.Errorf("unknown time zone %q", name)
+	if err != nil {
+		return nil, fmt.Errorf("unknown time zone %q: %w", name, err)
 	}
 	return loc, nil
+}
+
+// shownZone is a zone name as typed, made safe to repeat in a reply:
+// characters no zone name has become "?", so that nothing typed there can
+// render as a link or markup, and it is cut to maxZoneName characters.
+func shownZone(name string) string {
+	var b strings.Builder
+	for i, r := range name {
+		if i >= maxZoneName {
+			b.WriteString("…")
+			break
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("/_-+", r) {
+			b.WriteRune(r)
+		} else {
+			b.WriteByte('?')
+		}
+	}
+	return b.String()
 }
 
 func (r *Router) digestOn(ctx context.Context, m Message, k ChannelKey, args []string) Response {
@@ -165,13 +227,16 @@ func (r *Router) digestOn(ctx context.Context, m Message, k ChannelKey, args []s
 	loc := r.digest.DefaultZone
 	if len(args) > 1 {
 		var err error
-		if loc, err = loadZone(args[1]); err != nil {
-			return Response{Kind: KindHelp, Lead: fmt.Sprintf("I don't know the time zone “%s”; nothing changed.", args[1]),
+		if loc, err = LoadZone(args[1]); err != nil {
+			return Response{Kind: KindHelp, Lead: fmt.Sprintf("I don't know the time zone “%s”; nothing changed.", shownZone(args[1])),
 				Lines: []string{"Use a zone name such as Asia/Karachi, Asia/Kabul, Europe/Berlin, America/New_York or UTC."}}
 		}
 	}
 	if len(args) > 2 {
 		return Response{Kind: KindHelp, Lead: "Too many words; nothing changed.", Lines: []string{"digest on 08:00 Asia/Karachi"}}
+	}
+	if !r.settings.allow(userKey(m)) {
+		return r.settingsLimited()
 	}
 	s := Subscription{Platform: k.Platform, Channel: k.Channel, Hour: h, Minute: min, Zone: loc.String(), By: m.User, Since: r.digest.Now()}
 	if err := r.digest.Store.Subscribe(ctx, s); err != nil {

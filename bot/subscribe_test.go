@@ -77,3 +77,101 @@ func TestDigestCommandsOff(t *testing.T) {
 		t.Errorf("without a store: %q", resp.Lead)
 	}
 }
+
+// TestDigestZones: "digest on" takes only IANA Area/Location names and UTC.
+// A name that is no place (Local, posixrules, Factory, legacy or POSIX
+// rules) is refused with a message naming it, never as a live link, and
+// the subscription stays as it was.
+func TestDigestZones(t *testing.T) {
+	tests := []struct {
+		zone string
+		want string // the zone stored; "" when refused
+	}{
+		{"Asia/Karachi", "Asia/Karachi"},
+		{"asia/karachi", "Asia/Karachi"},
+		{"America/Argentina/Buenos_Aires", "America/Argentina/Buenos_Aires"},
+		{"america/argentina/buenos_aires", "America/Argentina/Buenos_Aires"},
+		{"America/Port-au-Prince", "America/Port-au-Prince"},
+		{"UTC", "UTC"},
+		{"utc", "UTC"},
+		{"Local", ""},
+		{"local", ""},
+		{"LOCAL", ""},
+		{"posixrules", ""},
+		{"Posixrules", ""},
+		{"Factory", ""},
+		{"factory", ""},
+		{"EST5EDT", ""},
+		{"CET", ""},
+		{"GMT", ""},
+		{"Etc/GMT+5", ""},
+		{"US/Eastern", ""},
+		{"posix/Asia/Karachi", ""},
+		{"right/Asia/Karachi", ""},
+		{"Asia", ""},
+		{"Asia/", ""},
+		{"/Asia/Karachi", ""},
+		{"Asia//Karachi", ""},
+		{"Asia/../Asia/Karachi", ""},
+		{"Mars/Olympus", ""},
+		{"Asia/Atlantis", ""},
+		{"https://evil.example/nitro", ""},
+		{"[free](https://evil.example/nitro)", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.zone, func(t *testing.T) {
+			store := bot.NewMemoryStore()
+			r := newRouter(t)
+			now := time.Date(2026, 11, 21, 22, 0, 0, 0, time.UTC)
+			r.SetDigest(bot.DigestSettings{Store: store, Now: func() time.Time { return now }})
+			ctx := context.Background()
+			k := bot.ChannelKey{Platform: "slack", Channel: "C9"}
+			if err := store.Subscribe(ctx, bot.Subscription{Platform: "slack", Channel: "C9", Hour: 6, Zone: "Asia/Kabul", Since: now}); err != nil {
+				t.Fatal(err)
+			}
+			resp := r.Handle(ctx, bot.Message{Platform: "slack", Channel: "C9", User: "U1", Text: "digest on 08:00 " + tt.zone, Manager: true})
+			s, err := store.Subscription(ctx, k)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.want != "" {
+				if s.Zone != tt.want || s.Hour != 8 {
+					t.Errorf("subscription %02d:%02d %s (reply %q), want 08:00 %s", s.Hour, s.Minute, s.Zone, resp.Lead, tt.want)
+				}
+				return
+			}
+			if s.Zone != "Asia/Kabul" || s.Hour != 6 {
+				t.Errorf("subscription changed to %02d:%02d %s (reply %q)", s.Hour, s.Minute, s.Zone, resp.Lead)
+			}
+			if !strings.Contains(resp.Lead, "time zone") || !strings.Contains(resp.Lead, "nothing changed") {
+				t.Errorf("reply %q: want it to say the time zone is unknown and nothing changed", resp.Lead)
+			}
+			for _, bad := range []string{"://", "](", "evil.example"} {
+				if strings.Contains(resp.Text(), bad) {
+					t.Errorf("reply %q echoes %q, which could render as a live link", resp.Text(), bad)
+				}
+			}
+			if strings.IndexFunc(tt.zone, func(r rune) bool { return strings.ContainsRune(":.[]()", r) }) < 0 && !strings.Contains(resp.Lead, tt.zone) {
+				t.Errorf("reply %q does not name the zone %q", resp.Lead, tt.zone)
+			}
+		})
+	}
+}
+
+// FuzzLoadZone: any name is either refused or gives a zone named
+// Area/Location (or UTC); nothing panics.
+func FuzzLoadZone(f *testing.F) {
+	for _, s := range []string{"Asia/Karachi", "asia/karachi", "UTC", "Local", "posixrules", "Factory", "America/Argentina/Buenos_Aires", "Asia/../Etc/UTC", "Asia/a__b", "Asia/_", "Europe/-"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		loc, err := bot.LoadZone(name)
+		if err != nil {
+			return
+		}
+		area, place, ok := strings.Cut(loc.String(), "/")
+		if loc.String() != "UTC" && (!ok || place == "" || strings.ContainsAny(loc.String(), ". ") || area == "Etc") {
+			t.Errorf("LoadZone(%q) = %q, not an Area/Location name", name, loc)
+		}
+	})
+}

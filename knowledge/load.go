@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -113,8 +114,58 @@ func (l *loader) decode(file string, out any, required bool) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(out); err != nil && !errors.Is(err, io.EOF) {
-		l.add(file, "", "%v", err)
+		l.add(file, "", "%s", yamlProblem(err))
 	}
+}
+
+// yamlLineRE finds the line a YAML error points at.
+var yamlLineRE = regexp.MustCompile(`\bline (\d+)\b`)
+
+// yamlWordsRE matches a YAML syntax message made only of words, such as
+// "did not find expected key": the parser's own, quoting nothing.
+var yamlWordsRE = regexp.MustCompile(`^[a-z]+( [a-z]+)*$`)
+
+// maxYAMLProblems is how many of a file's type errors are described; the
+// rest are counted.
+const maxYAMLProblems = 3
+
+// yamlProblem describes a YAML error by its line and its kind, never
+// quoting the file: the file may be no pack file at all (a stray or planted
+// link to a password file), and problems end up in logs.
+func yamlProblem(err error) string {
+	var te *yaml.TypeError
+	if !errors.As(err, &te) {
+		// A syntax error: "yaml: line 3: did not find expected key".
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		at := ""
+		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+			at = "line " + m[1] + ": "
+			msg = strings.TrimPrefix(msg[strings.Index(msg, m[0])+len(m[0]):], ": ")
+		}
+		if !yamlWordsRE.MatchString(msg) {
+			return at + "not valid YAML"
+		}
+		return at + "not valid YAML: " + msg
+	}
+	var parts []string
+	for i, e := range te.Errors {
+		if i == maxYAMLProblems {
+			parts = append(parts, fmt.Sprintf("and %d more", len(te.Errors)-i))
+			break
+		}
+		what := "a value of the wrong kind for its place"
+		switch {
+		case strings.Contains(e, " not found in type "):
+			what = "a field the pack does not have"
+		case strings.Contains(e, " already set in type "), strings.Contains(e, " already defined at line "):
+			what = "a field given twice"
+		}
+		if m := yamlLineRE.FindStringSubmatch(e); m != nil {
+			what = "line " + m[1] + ": " + what
+		}
+		parts = append(parts, what)
+	}
+	return strings.Join(parts, "; ")
 }
 
 func (l *loader) dir(dir string) []string {

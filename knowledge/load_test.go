@@ -71,8 +71,8 @@ func TestLoadBroken(t *testing.T) {
 		{"dup-entity-id", "entities/all.yaml", "entity alpha-group: duplicate id"},
 		{"unknown-kind", "entities/all.yaml", `entity bravo-town: unknown kind "planet"`},
 		{"conflict-unknown-fact", "conflicts.yaml", `conflict ag-size: unknown fact "ag-size-c"`},
-		{"unknown-field", "facts/doc-b.yaml", "field sauce not found"},
-		{"bad-yaml", "facts/doc-b.yaml", "yaml:"},
+		{"unknown-field", "facts/doc-b.yaml", "line 4: a field the pack does not have"},
+		{"bad-yaml", "facts/doc-b.yaml", "line 1: not valid YAML"},
 		{"dup-alt-question", "facts/doc-b.yaml", `fact ag-size-b: alternate question "How big is the Alpha Group?" given twice`},
 		{"open-no-part", "facts/doc-b.yaml", "fact ag-size-b: open: no part (what the sources do not say)"},
 		{"lexicon-unknown-capital", "lexicon.yaml", `capitals kabul: unknown entity "nowhere-land"`},
@@ -176,5 +176,52 @@ func TestDateOverlaps(t *testing.T) {
 	var zero Date
 	if zero.Within(Point{2023, 0, 0}, Point{2023, 0, 0}) || zero.Overlaps(Point{2023, 0, 0}, Point{2023, 0, 0}) {
 		t.Error("an unknown date lies nowhere")
+	}
+}
+
+// TestLoadErrorsQuoteNoContent: a file that is not a pack file, such as a
+// password file, gets a problem naming the file and the line, never its
+// contents: the log must not carry what a stray or planted file holds.
+func TestLoadErrorsQuoteNoContent(t *testing.T) {
+	tests := []struct {
+		name    string
+		content string
+		secrets []string // words of the file that must not appear
+		line    string   // the line the problem names; "" when none can be
+	}{
+		{"passwd", "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n", []string{"root", "daemon", "bash", "nologin"}, "line 1"},
+		{"unknown field", "- id: ag-size-b\n  sauce: hunter2secret\n", []string{"sauce", "hunter2secret"}, "line 2: a field the pack does not have"},
+		{"wrong kind", "- id: ag-size-b\n  entities: s3cr3t\n", []string{"s3cr3t"}, "line 2"},
+		{"mapping not list", "apikey: sk-live-0123456789\n", []string{"apikey", "sk-live"}, "line 1"},
+		{"syntax", "- id: ag-size-b\n  text: [unclosed topsecretword\n", []string{"unclosed", "topsecretword"}, "line"},
+		{"unknown anchor", "- id: *secretanchor\n", []string{"secretanchor"}, ""},
+		{"duplicate key", "- id: a\n  id: dupsecretvalue\n", []string{"dupsecretvalue"}, "line 2: a field given twice"},
+		{"binary", "\x00\x01secretbinary\xff\xfe", []string{"secretbinary"}, ""},
+		{"tab indent", "- id: a\n\ttext: tabsecret\n", []string{"tabsecret"}, "line"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := overlay(t, "").(fstest.MapFS)
+			m["facts/doc-b.yaml"] = &fstest.MapFile{Data: []byte(tt.content)}
+			_, err := Load(m)
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				t.Fatalf("Load() error = %v, want a *ValidationError", err)
+			}
+			found := false
+			for _, p := range ve.Problems {
+				for _, s := range tt.secrets {
+					if strings.Contains(p.String(), s) {
+						t.Errorf("problem %q quotes the file (%q)", p, s)
+					}
+				}
+				if p.File == "facts/doc-b.yaml" && p.Entry == "" && strings.Contains(p.Msg, tt.line) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("want a problem naming facts/doc-b.yaml and %q; got %v", tt.line, ve.Problems)
+			}
+		})
 	}
 }

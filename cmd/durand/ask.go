@@ -41,7 +41,11 @@ func runAsk(args []string, getenv func(string) string, stdin io.Reader, stdout, 
 	if err := fl.Parse(args); err != nil {
 		return &cli.ExitError{Code: 2}
 	}
-	base, err := knowledge.Load(packFS(*packDir))
+	limit, err := packMax(getenv)
+	if err != nil {
+		return err
+	}
+	base, err := loadPack(*packDir, limit)
 	if err != nil {
 		return fmt.Errorf("ask: loading the pack: %w", err)
 	}

@@ -12,7 +12,6 @@ import (
 
 	"github.com/durandbot/durand/adapters/console"
 	"github.com/durandbot/durand/bot"
-	"github.com/durandbot/durand/knowledge"
 )
 
 // runChat runs the terminal chat.
@@ -26,7 +25,11 @@ func runChat(ctx context.Context, args []string, getenv func(string) string, std
 	if fl.NArg() > 0 {
 		return cli.Usage("chat takes no arguments, got %q", fl.Args())
 	}
-	base, err := knowledge.Load(packFS(*packDir))
+	limit, err := packMax(getenv)
+	if err != nil {
+		return err
+	}
+	base, err := loadPack(*packDir, limit)
 	if err != nil {
 		return fmt.Errorf("chat: loading the pack: %w", err)
 	}
@@ -39,8 +42,8 @@ func runChat(ctx context.Context, args []string, getenv func(string) string, std
 	// Digest settings can be tried out; they last as long as the chat.
 	zone := time.UTC
 	if tz := getenv("DURAND_TZ"); tz != "" {
-		if zone, err = time.LoadLocation(tz); err != nil {
-			return cli.Usage("DURAND_TZ: unknown time zone %q", tz)
+		if zone, err = bot.LoadZone(tz); err != nil {
+			return cli.Usage("DURAND_TZ: %v", err)
 		}
 	}
 	router.SetDigest(bot.DigestSettings{Store: bot.NewMemoryStore(), DefaultZone: zone})

@@ -13,7 +13,7 @@ import (
 )
 
 // runCheck validates the pack and, with --sources, every anchor phrase.
-func runCheck(args []string, stdout, stderr io.Writer) error {
+func runCheck(args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fl := flag.NewFlagSet("check", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	packDir := fl.String("pack", "", "validate the pack in `DIR` instead of the embedded one")
@@ -24,7 +24,11 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	if fl.NArg() > 0 {
 		return cli.Usage("check takes no arguments, got %q", fl.Args())
 	}
-	base, err := knowledge.Load(packFS(*packDir))
+	limit, err := packMax(getenv)
+	if err != nil {
+		return err
+	}
+	base, err := loadPack(*packDir, limit)
 	var ve *knowledge.ValidationError
 	if errors.As(err, &ve) {
 		for _, p := range ve.Problems {

@@ -10,7 +10,6 @@ import (
 	"github.com/durandbot/durand/internal/cli"
 
 	"github.com/durandbot/durand/bot"
-	"github.com/durandbot/durand/knowledge"
 )
 
 // runDigest prints the digest for a day: the same day always gives the
@@ -34,9 +33,9 @@ func runDigest(ctx context.Context, args []string, getenv func(string) string, s
 	if zone == "" {
 		zone = "UTC"
 	}
-	loc, err := time.LoadLocation(zone)
+	loc, err := bot.LoadZone(zone)
 	if err != nil {
-		return cli.Usage("digest: unknown time zone %q", zone)
+		return cli.Usage("digest: %v", err)
 	}
 	day := time.Now().In(loc).Format(time.DateOnly)
 	if *date != "" {
@@ -45,7 +44,11 @@ func runDigest(ctx context.Context, args []string, getenv func(string) string, s
 		}
 		day = *date
 	}
-	base, err := knowledge.Load(packFS(*packDir))
+	limit, err := packMax(getenv)
+	if err != nil {
+		return err
+	}
+	base, err := loadPack(*packDir, limit)
 	if err != nil {
 		return fmt.Errorf("digest: loading the pack: %w", err)
 	}

@@ -25,6 +25,7 @@ type reloader struct {
 	store   bot.Store
 	metrics *metrics.Metrics
 	log     *slog.Logger
+	max     int64  // DURAND_PACK_MAX; defaultPackMax when 0
 	last    string // the directory's fingerprint when last loaded
 }
 
@@ -32,7 +33,11 @@ type reloader struct {
 func (r *reloader) reload(ctx context.Context, why string) error {
 	fp, _ := fingerprint(r.dir)
 	r.last = fp
-	base, err := knowledge.Load(os.DirFS(r.dir))
+	limit := r.max
+	if limit <= 0 {
+		limit = defaultPackMax
+	}
+	base, err := loadPack(r.dir, limit)
 	if err != nil {
 		r.metrics.Reload("refused")
 		attrs := []any{"dir", r.dir, "why", why, "err", err.Error()}

@@ -27,7 +27,6 @@ import (
 	"github.com/durandbot/durand/adapters/slack"
 	"github.com/durandbot/durand/adapters/sqlite"
 	"github.com/durandbot/durand/bot"
-	"github.com/durandbot/durand/knowledge"
 )
 
 // serveConfig is everything `durand serve` reads from the environment.
@@ -37,7 +36,9 @@ type serveConfig struct {
 	DB     string   // a SQLite file path or a postgres:// URL
 	Admins []string // Slack users who may change digests; anyone when empty
 	Pack   string   // a pack directory to serve and reload; the embedded pack when empty
-	Rate   int      // questions per user per minute; 0 is unlimited
+	// PackMax is the most a pack directory's files may hold together.
+	PackMax int64
+	Rate    int // questions per user per minute; 0 is unlimited
 	// LogQuestions logs each question's text.
 	LogQuestions bool
 
@@ -85,6 +86,9 @@ func loadServeConfig(getenv func(string) string) (serveConfig, error) {
 			return c, cli.Usage("DURAND_PACK: %q is not a directory", c.Pack)
 		}
 	}
+	if c.PackMax, err = packMax(getenv); err != nil {
+		return c, err
+	}
 	c.Rate = 20
 	if getenv("DURAND_RATE") != "" {
 		if c.Rate, err = intVar(getenv, "DURAND_RATE"); err != nil {
@@ -110,9 +114,9 @@ func loadServeConfig(getenv func(string) string) (serveConfig, error) {
 	if tz == "" {
 		tz = "UTC"
 	}
-	loc, err := time.LoadLocation(tz)
+	loc, err := bot.LoadZone(tz)
 	if err != nil {
-		return c, cli.Usage("DURAND_TZ: unknown time zone %q", tz)
+		return c, cli.Usage("DURAND_TZ: %v", err)
 	}
 	c.TZ = loc
 	if c.SlackAPIURL != "" {
@@ -168,7 +172,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	if *packDir != "" {
 		cfg.Pack = *packDir
 	}
-	base, err := knowledge.Load(packFS(cfg.Pack))
+	base, err := loadPack(cfg.Pack, cfg.PackMax)
 	if err != nil {
 		if cfg.Pack != "" {
 			return cli.Usage("DURAND_PACK: the pack in %s is invalid: %v", cfg.Pack, err)
@@ -276,7 +280,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		OnResult: met.Digest,
 	}
 	if cfg.Pack != "" {
-		r := &reloader{dir: cfg.Pack, router: router, store: store, metrics: met, log: log}
+		r := &reloader{dir: cfg.Pack, router: router, store: store, metrics: met, log: log, max: cfg.PackMax}
 		r.last, _ = fingerprint(cfg.Pack)
 		hup := make(chan os.Signal, 1)
 		signal.Notify(hup, syscall.SIGHUP)

@@ -31,6 +31,13 @@ func TestLoadServeConfig(t *testing.T) {
 		{"bad addr", append([]string{"DURAND_ADDR", "localhost"}, slackHTTP...), "DURAND_ADDR"},
 		{"bad zone", append([]string{"DURAND_TZ", "Mars/Olympus"}, slackHTTP...), "DURAND_TZ"},
 		{"good zone", append([]string{"DURAND_TZ", "Asia/Karachi"}, slackHTTP...), ""},
+		{"zone in any case", append([]string{"DURAND_TZ", "america/argentina/buenos_aires"}, slackHTTP...), ""},
+		{"utc", append([]string{"DURAND_TZ", "utc"}, slackHTTP...), ""},
+		{"local zone", append([]string{"DURAND_TZ", "Local"}, slackHTTP...), "DURAND_TZ"},
+		{"local zone lower case", append([]string{"DURAND_TZ", "local"}, slackHTTP...), "DURAND_TZ"},
+		{"posixrules", append([]string{"DURAND_TZ", "posixrules"}, slackHTTP...), "DURAND_TZ"},
+		{"factory", append([]string{"DURAND_TZ", "Factory"}, slackHTTP...), "DURAND_TZ"},
+		{"rule not place", append([]string{"DURAND_TZ", "EST5EDT"}, slackHTTP...), "DURAND_TZ"},
 		{"bad api url", append([]string{"SLACK_API_URL", "ftp://x"}, slackHTTP...), "SLACK_API_URL"},
 		{"discord alone", []string{"DISCORD_BOT_TOKEN", "xoxb-1"}, ""},
 		{"discord beside slack", append([]string{"DISCORD_BOT_TOKEN", "xoxb-1", "DISCORD_GUILD_ID", "123456789012345678"}, slackHTTP...), ""},
@@ -43,6 +50,9 @@ func TestLoadServeConfig(t *testing.T) {
 		{"bad rate", append([]string{"DURAND_RATE", "fast"}, slackHTTP...), "DURAND_RATE"},
 		{"rate", append([]string{"DURAND_RATE", "0"}, slackHTTP...), ""},
 		{"bad log questions", append([]string{"DURAND_LOG_QUESTIONS", "yes please"}, slackHTTP...), "DURAND_LOG_QUESTIONS"},
+		{"pack max", append([]string{"DURAND_PACK_MAX", "64MiB"}, slackHTTP...), ""},
+		{"bad pack max", append([]string{"DURAND_PACK_MAX", "lots"}, slackHTTP...), "DURAND_PACK_MAX"},
+		{"zero pack max", append([]string{"DURAND_PACK_MAX", "0"}, slackHTTP...), "DURAND_PACK_MAX"},
 		{"pack not a directory", append([]string{"DURAND_PACK", "/no/such/pack"}, slackHTTP...), "DURAND_PACK"},
 	}
 	for _, tt := range tests {
