@@ -3,6 +3,8 @@ package slack
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,6 +12,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	slackgo "github.com/slack-go/slack"
@@ -137,6 +140,7 @@ func (a *Adapter) serveEvents(w http.ResponseWriter, r *http.Request) {
 	var env struct {
 		Type      string          `json:"type"`
 		Challenge string          `json:"challenge"`
+		TeamID    string          `json:"team_id"`
 		EventID   string          `json:"event_id"`
 		Event     json.RawMessage `json:"event"`
 	}
@@ -152,7 +156,7 @@ func (a *Adapter) serveEvents(w http.ResponseWriter, r *http.Request) {
 		if retry := r.Header.Get("X-Slack-Retry-Num"); retry != "" {
 			a.log.InfoContext(r.Context(), "event retry", "event_id", env.EventID, "retry", retry, "reason", r.Header.Get("X-Slack-Retry-Reason"))
 		}
-		a.event(r.Context(), env.EventID, env.Event)
+		a.event(r.Context(), env.TeamID, env.EventID, env.Event)
 	}
 	w.WriteHeader(http.StatusOK)
 }
@@ -170,19 +174,20 @@ type mention struct {
 	Edited   json.RawMessage `json:"edited"`
 }
 
-// event handles an Events API event once, however often Slack retries it:
-// an app_mention from a person is answered in a thread under it.
-func (a *Adapter) event(ctx context.Context, eventID string, raw json.RawMessage) {
-	if !a.seen.first(eventID, time.Now()) {
-		a.log.InfoContext(ctx, "duplicate event ignored", "event_id", eventID)
-		return
-	}
+// event handles an Events API event once, however often Slack retries it
+// and whichever replica the retry reaches: an app_mention from a person is
+// answered in a thread under it.
+func (a *Adapter) event(ctx context.Context, team, eventID string, raw json.RawMessage) {
 	var ev mention
 	if err := json.Unmarshal(raw, &ev); err != nil || ev.Type != "app_mention" {
 		return
 	}
 	if ev.BotID != "" || ev.Subtype != "" || len(ev.Edited) > 0 || a.isSelf(ev.User) {
 		return // bots (durand included), edits and deletions are not questions
+	}
+	if key, ok := eventKey(team, eventID, ev); ok && !a.firstSighting(ctx, key) {
+		a.log.InfoContext(ctx, "duplicate event ignored", "event_id", eventID, "channel", ev.Channel, "ts", ev.TS)
+		return
 	}
 	thread := ev.ThreadTS
 	if thread == "" {
@@ -198,6 +203,54 @@ func (a *Adapter) event(ctx context.Context, eventID string, raw json.RawMessage
 			a.log.ErrorContext(ctx, "chat.postMessage failed", "channel", ev.Channel, "err", err)
 		}
 	})
+}
+
+// eventTTL is how long an answered event is remembered: Slack retries an
+// event up to three times, the last about five minutes after the first.
+const eventTTL = 10 * time.Minute
+
+// eventStoreTimeout bounds the shared store's check of an event, so that a
+// slow store cannot hold up the acknowledgement Slack wants within three
+// seconds; past it, the event is deduplicated in this process only.
+const eventStoreTimeout = time.Second
+
+// eventKey names an event for deduplication: by its event_id, or, when
+// Slack sent none, by the message it is about (team, channel and ts),
+// which a retry repeats. It reports false when the event names neither.
+func eventKey(team, eventID string, ev mention) (string, bool) {
+	var parts []string
+	switch {
+	case eventID != "":
+		parts = []string{"event", team, eventID}
+	case ev.Channel != "" && ev.TS != "":
+		parts = []string{"message", team, ev.Channel, ev.TS}
+	default:
+		return "", false
+	}
+	// Hashed, so that the key has a fixed length and no part can run into
+	// the next.
+	sum := sha256.Sum256([]byte(strings.Join(parts, "\x00")))
+	return "slack:" + hex.EncodeToString(sum[:]), true
+}
+
+// firstSighting records an event key and reports whether the event is
+// seen for the first time: in this process, and, when the adapter has an
+// event store, by any replica sharing it. When the store fails, this
+// process's memory decides.
+func (a *Adapter) firstSighting(ctx context.Context, key string) bool {
+	now := time.Now()
+	local := a.seen.first(key, now)
+	if a.cfg.Events == nil || !local {
+		return local
+	}
+	ctx, cancel := context.WithTimeout(ctx, eventStoreTimeout)
+	defer cancel()
+	fresh, err := a.cfg.Events.RecordEvent(ctx, key, now, eventTTL)
+	if err != nil {
+		a.log.WarnContext(ctx, "event store failed: retries are deduplicated in this process only", "err", err)
+		return true
+	}
+	return fresh
 }
 
 func (a *Adapter) serveInteraction(w http.ResponseWriter, r *http.Request) {

@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -367,5 +370,103 @@ func TestBackgroundPanicIsLogged(t *testing.T) {
 	code, body := do(t, slacktest.SignedRequest(t, srv.URL+"/slack/commands", form, slacktest.SlashForm("who is imran khan", f.ResponseURL("p")), testSecret, time.Now()))
 	if code != http.StatusOK || !strings.Contains(body, "Imran Khan") {
 		t.Errorf("after a panic: %d %s", code, body)
+	}
+}
+
+// TestMentionWithoutEventIDAnsweredOnce sends mentions whose event_id is
+// empty, with Slack's retries: each message (team, channel, ts) is
+// answered once, and different messages are each answered.
+func TestMentionWithoutEventIDAnsweredOnce(t *testing.T) {
+	inChannel := func(ev, channel string) string {
+		return strings.Replace(ev, `"channel":"C1"`, `"channel":"`+channel+`"`, 1)
+	}
+	inTeam := func(ev, team string) string {
+		return strings.Replace(ev, `"team_id":"T1"`, `"team_id":"`+team+`"`, 1)
+	}
+	first := slacktest.MentionEvent("", "U1", "", "<@"+testBotUser+"> who is asif durrani", "1700001000.000100", "")
+	tests := []struct {
+		name   string
+		events []string
+		posts  int
+	}{
+		{"a retried message", []string{first, first, first}, 1},
+		{"two messages", []string{first, slacktest.MentionEvent("", "U1", "", "<@"+testBotUser+"> who is asif durrani", "1700001001.000100", "")}, 2},
+		{"one ts in two channels", []string{first, inChannel(first, "C2")}, 2},
+		{"one ts in two teams", []string{first, inTeam(first, "T2")}, 2},
+		{"a missing event_id beside a present one", []string{first, first, slacktest.MentionEvent("EvX", "U1", "", "<@"+testBotUser+"> who is asif durrani", "1700001002.000100", "")}, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := slacktest.NewFake(t)
+			a, srv, _ := testAdapter(t, f, nil)
+			for i, ev := range tt.events {
+				retry := ""
+				if i > 0 {
+					retry = strconv.Itoa(i)
+				}
+				postEvent(t, srv, ev, retry)
+			}
+			slacktest.Eventually(t, "the replies", func() bool { return len(f.Posts()) >= tt.posts })
+			a.Wait()
+			if n := f.Calls("chat.postMessage"); n != tt.posts {
+				t.Errorf("chat.postMessage called %d times, want %d", n, tt.posts)
+			}
+		})
+	}
+}
+
+// TestRetryToAnotherReplicaAnsweredOnce runs two adapters, each with its
+// own process memory, sharing one event store, as two replicas share one
+// database: a retry that reaches the other replica is not answered again,
+// with or without an event_id.
+func TestRetryToAnotherReplicaAnsweredOnce(t *testing.T) {
+	for _, id := range []string{"EvShared", ""} {
+		t.Run("event_id "+strconv.Quote(id), func(t *testing.T) {
+			f := slacktest.NewFake(t)
+			store := bot.NewMemoryStore()
+			shared := func(c *Config) { c.Events = store }
+			a1, srv1, _ := testAdapter(t, f, shared)
+			a2, srv2, logs2 := testAdapter(t, f, shared)
+			ev := slacktest.MentionEvent(id, "U1", "", "<@"+testBotUser+"> who is sarfraz bugti", "1700001100.000100", "")
+			postEvent(t, srv1, ev, "")
+			postEvent(t, srv2, ev, "1")
+			postEvent(t, srv2, ev, "2")
+			slacktest.Eventually(t, "a reply", func() bool { return len(f.Posts()) >= 1 })
+			a1.Wait()
+			a2.Wait()
+			if n := f.Calls("chat.postMessage"); n != 1 {
+				t.Errorf("chat.postMessage called %d times by two replicas, want 1", n)
+			}
+			if !strings.Contains(logs2.String(), "duplicate event ignored") {
+				t.Errorf("the second replica did not log the duplicate:\n%s", logs2)
+			}
+		})
+	}
+}
+
+// failingEvents is an event store that is down.
+type failingEvents struct{ calls atomic.Int32 }
+
+func (f *failingEvents) RecordEvent(context.Context, string, time.Time, time.Duration) (bool, error) {
+	f.calls.Add(1)
+	return false, errors.New("connection refused")
+}
+
+// TestEventStoreDownDedupesInProcess: while the event store fails, a
+// mention is still answered, and its retry to the same process is not.
+func TestEventStoreDownDedupesInProcess(t *testing.T) {
+	f := slacktest.NewFake(t)
+	events := &failingEvents{}
+	a, srv, logs := testAdapter(t, f, func(c *Config) { c.Events = events })
+	ev := slacktest.MentionEvent("EvDown", "U1", "", "<@"+testBotUser+"> who is sarfraz bugti", "1700001200.000100", "")
+	postEvent(t, srv, ev, "")
+	postEvent(t, srv, ev, "1")
+	slacktest.Eventually(t, "a reply", func() bool { return len(f.Posts()) >= 1 })
+	a.Wait()
+	if n := f.Calls("chat.postMessage"); n != 1 {
+		t.Errorf("chat.postMessage called %d times, want 1", n)
+	}
+	if events.calls.Load() == 0 || !strings.Contains(logs.String(), "event store failed") {
+		t.Errorf("the store's failure was not tried or not logged (%d calls):\n%s", events.calls.Load(), logs)
 	}
 }

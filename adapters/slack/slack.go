@@ -37,7 +37,21 @@ type Config struct {
 	// AnswerTimeout is how long a slash command's answer may take before
 	// the adapter acknowledges and answers later through response_url.
 	AnswerTimeout time.Duration
+	// Events remembers the events answered, so that replicas sharing it
+	// answer a retried event once; when nil, each process remembers its
+	// own. A bot.Store is one.
+	Events EventStore
 }
+
+// EventStore records the events the adapter answers (bot.Store has the
+// method).
+type EventStore interface {
+	// RecordEvent records key at now and reports whether it is new:
+	// not recorded less than ttl before now, by anyone sharing the store.
+	RecordEvent(ctx context.Context, key string, now time.Time, ttl time.Duration) (bool, error)
+}
+
+var _ EventStore = bot.Store(nil)
 
 // Adapter serves Slack. It is safe for concurrent use.
 type Adapter struct {
@@ -53,6 +67,11 @@ type Adapter struct {
 
 	wg sync.WaitGroup // answers still being posted
 }
+
+// maxSeenEvents bounds the event keys one process remembers by itself.
+// Slack sends an app at most 30,000 events an hour per workspace, 5,000
+// in an eventTTL; past the bound, keys are forgotten to make room.
+const maxSeenEvents = 10000
 
 // maxBody is the largest request body accepted from Slack.
 const maxBody = 64 << 10
@@ -108,7 +127,7 @@ func New(cfg Config) (*Adapter, error) {
 		api:  slackgo.New(cfg.BotToken, opts...),
 		http: cfg.HTTPClient,
 		log:  cfg.Log.With("platform", "slack"),
-		seen: newDedupe(10*time.Minute, 10000),
+		seen: newDedupe(eventTTL, maxSeenEvents),
 	}, nil
 }
 

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/durandbot/durand/adapters/slack/slacktest"
+	"github.com/durandbot/durand/bot"
 
 	"github.com/gorilla/websocket"
 )
@@ -270,11 +271,15 @@ func interactiveEnvelope(t *testing.T, envelopeID, actionID, value, responseURL 
 // it, checks that RunSocketMode returned nil, waits for answers still
 // being posted and checks that nothing secret was logged; it also runs at
 // cleanup.
-func startSocketMode(t *testing.T, f *slacktest.Fake) (a *Adapter, logs *syncBuffer, stop func()) {
+func startSocketMode(t *testing.T, f *slacktest.Fake, mutate ...func(*Config)) (a *Adapter, logs *syncBuffer, stop func()) {
 	t.Helper()
 	logs = &syncBuffer{}
-	a, err := New(Config{BotToken: testBotToken, AppToken: testAppToken, APIURL: f.APIURL(), Router: testRouter(t),
-		Log: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))})
+	cfg := Config{BotToken: testBotToken, AppToken: testAppToken, APIURL: f.APIURL(), Router: testRouter(t),
+		Log: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))}
+	for _, m := range mutate {
+		m(&cfg)
+	}
+	a, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -391,6 +396,35 @@ func TestSocketModeRetryAnsweredOnce(t *testing.T) {
 		if n := len(s.Acks(id)); n != 1 {
 			t.Errorf("%s acked %d times, want 1", id, n)
 		}
+	}
+	if !strings.Contains(logs.String(), "duplicate event ignored") {
+		t.Errorf("retry not logged as a duplicate:\n%s", logs.String())
+	}
+}
+
+// TestSocketModeRetryAfterAnotherReplica answers a mention over HTTP on
+// one replica; Slack's retry of it reaches another replica over Socket
+// Mode, sharing the event store, which does not answer it again.
+func TestSocketModeRetryAfterAnotherReplica(t *testing.T) {
+	f := slacktest.NewFake(t)
+	store := bot.NewMemoryStore()
+	first, srv, _ := testAdapter(t, f, func(c *Config) { c.Events = store })
+	mention := slacktest.MentionEvent("EvReplica", "U1", "", "<@UDURAND> who is asif durrani", "1700000000.000300", "")
+	postEvent(t, srv, mention, "")
+	slacktest.Eventually(t, "the first replica's answer", func() bool { return len(f.Posts()) == 1 })
+	first.Wait()
+
+	s := newFakeSocket(t, f)
+	_, logs, stop := startSocketMode(t, f, func(c *Config) { c.Events = store })
+	c := s.conn(t, 1)
+	c.send(t, eventsEnvelope("env-r1", mention, 1))
+	c.send(t, eventsEnvelope("env-r2", slacktest.MentionEvent("EvOther", "U1", "", "<@UDURAND> who is imran khan", "1700000000.000400", ""), 0))
+	s.ack(t, "env-r1")
+	s.ack(t, "env-r2")
+	slacktest.Eventually(t, "the other mention answered", func() bool { return len(f.Posts()) >= 2 })
+	stop()
+	if n := f.Calls("chat.postMessage"); n != 2 {
+		t.Errorf("chat.postMessage called %d times, want 2: the retry answered again", n)
 	}
 	if !strings.Contains(logs.String(), "duplicate event ignored") {
 		t.Errorf("retry not logged as a duplicate:\n%s", logs.String())
