@@ -104,6 +104,10 @@ func (a *Adapter) serveCommand(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, a.command(r.Context(), cmd))
 }
 
+// lateRefusedText answers a slash command whose answer was not ready in
+// time and whose response_url durand will not post to.
+const lateRefusedText = "Sorry, that answer took too long to send here. Please ask again."
+
 // command answers a slash command: inline when the answer is ready within
 // AnswerTimeout, otherwise with an acknowledgement now and the answer
 // through response_url later.
@@ -119,6 +123,10 @@ func (a *Adapter) command(ctx context.Context, cmd slackgo.SlashCommand) message
 	case msg := <-done:
 		return msg
 	case <-time.After(a.cfg.AnswerTimeout):
+	}
+	if err := a.checkResponseURL(cmd.ResponseURL); err != nil {
+		a.log.WarnContext(ctx, "late answer dropped: response_url refused", "channel", cmd.ChannelID, "err", err)
+		return message{ResponseType: "ephemeral", Text: lateRefusedText}
 	}
 	a.background(ctx, func(ctx context.Context) {
 		select {
@@ -277,6 +285,10 @@ func (a *Adapter) interaction(ctx context.Context, cb slackgo.InteractionCallbac
 	if cb.Type != slackgo.InteractionTypeBlockActions || len(cb.ActionCallback.BlockActions) == 0 || cb.ResponseURL == "" {
 		return
 	}
+	if err := a.checkResponseURL(cb.ResponseURL); err != nil {
+		a.log.WarnContext(ctx, "button press ignored: response_url refused", "channel", cb.Channel.ID, "err", err)
+		return
+	}
 	act := *cb.ActionCallback.BlockActions[0]
 	q := act.Value
 	m := a.message(cb.Channel.ID, cb.User.ID, q, "")
@@ -307,12 +319,36 @@ func (a *Adapter) interaction(ctx context.Context, cb slackgo.InteractionCallbac
 	}
 }
 
+// slackHooksHost is the host of the response_urls Slack sends.
+const slackHooksHost = "hooks.slack.com"
+
+// errResponseURLRefused is returned, wrapped, for a response_url that is
+// not Slack's.
+var errResponseURLRefused = errors.New("response_url refused: not https://hooks.slack.com/ or the Web API's host")
+
+// checkResponseURL accepts a response_url only on https://hooks.slack.com/,
+// or on the scheme and host of the configured Web API base (tests and
+// proxies): a signed payload must not make durand post anywhere else.
+func (a *Adapter) checkResponseURL(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil || u.Opaque != "" || u.User != nil || u.Host == "" {
+		return fmt.Errorf("%w: unreadable", errResponseURLRefused)
+	}
+	if u.Scheme == "https" && strings.EqualFold(u.Host, slackHooksHost) {
+		return nil
+	}
+	if api := a.apiBase; api != nil && u.Scheme == api.Scheme && strings.EqualFold(u.Host, api.Host) {
+		return nil
+	}
+	return fmt.Errorf("%w: host %.100q", errResponseURLRefused, u.Host)
+}
+
 // respond posts msg to a response_url, honouring Retry-After on 429 and
 // retrying 5xx a bounded number of times with backoff.
+// It posts only where checkResponseURL allows, and follows no redirect.
 func (a *Adapter) respond(ctx context.Context, responseURL string, msg message) error {
-	u, err := url.Parse(responseURL)
-	if err != nil || (u.Scheme != "https" && u.Scheme != "http") {
-		return fmt.Errorf("bad response_url %q", responseURL)
+	if err := a.checkResponseURL(responseURL); err != nil {
+		return err
 	}
 	body, err := json.Marshal(msg)
 	if err != nil {
@@ -325,7 +361,7 @@ func (a *Adapter) respond(ctx context.Context, responseURL string, msg message) 
 			return err
 		}
 		req.Header.Set("Content-Type", "application/json")
-		resp, err := a.http.Do(req)
+		resp, err := a.hooks.Do(req)
 		wait := backoff
 		if err == nil {
 			io.Copy(io.Discard, io.LimitReader(resp.Body, 4096))

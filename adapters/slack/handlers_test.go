@@ -7,8 +7,11 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -468,5 +471,138 @@ func TestEventStoreDownDedupesInProcess(t *testing.T) {
 	}
 	if events.calls.Load() == 0 || !strings.Contains(logs.String(), "event store failed") {
 		t.Errorf("the store's failure was not tried or not logged (%d calls):\n%s", events.calls.Load(), logs)
+	}
+}
+
+// listener is a TCP listener on 127.0.0.1 that counts the connections
+// made to it and answers none of them.
+type listener struct {
+	ln    net.Listener
+	conns atomic.Int32
+}
+
+func newListener(t *testing.T) *listener {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := &listener{ln: ln}
+	t.Cleanup(func() { ln.Close() })
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			l.conns.Add(1)
+			c.Close()
+		}
+	}()
+	return l
+}
+
+// TestResponseURLOnlySlack sends signed slash commands and button presses
+// whose response_url points elsewhere than Slack (or the configured Web
+// API's host): nothing is ever sent there, and the refusal is logged.
+func TestResponseURLOnlySlack(t *testing.T) {
+	target := newListener(t)
+	host := target.ln.Addr().String()
+	_, port, _ := net.SplitHostPort(host)
+	urls := []string{
+		"http://" + host + "/hook",
+		"https://" + host + "/hook",
+		"http://localhost:" + port + "/hook",
+		"HTTP://" + host + "/hook",
+		"http://hooks.slack.com@" + host + "/hook",
+	}
+	for _, u := range urls {
+		t.Run(u, func(t *testing.T) {
+			f := slacktest.NewFake(t)
+			// An answer is never ready at once: a slash command's answer
+			// would go to the response_url.
+			a, srv, logs := testAdapter(t, f, func(c *Config) { c.AnswerTimeout = time.Nanosecond })
+			before := target.conns.Load()
+			for _, req := range []*http.Request{
+				slacktest.SignedRequest(t, srv.URL+"/slack/interactions", form, slacktest.BlockActionPayload(ActionShare, "who is asif durrani", u), testSecret, time.Now()),
+				slacktest.SignedRequest(t, srv.URL+"/slack/interactions", form, slacktest.BlockActionPayload(ActionAsk, "who is imran khan", u), testSecret, time.Now()),
+				slacktest.SignedRequest(t, srv.URL+"/slack/commands", form, slacktest.SlashForm("when was the chitral attack", u), testSecret, time.Now()),
+			} {
+				if code, body := do(t, req); code != http.StatusOK {
+					t.Errorf("%s: status %d: %s", req.URL.Path, code, body)
+				}
+			}
+			a.Wait()
+			if n := target.conns.Load() - before; n != 0 {
+				t.Fatalf("%d connections to the response_url %s", n, u)
+			}
+			if n := strings.Count(logs.String(), "response_url refused"); n < 2 {
+				t.Errorf("%d refusals logged, want one per button press at least:\n%s", n, logs)
+			}
+		})
+	}
+}
+
+func TestCheckResponseURL(t *testing.T) {
+	f := slacktest.NewFake(t)
+	a, _, _ := testAdapter(t, f, nil)
+	api, err := url.Parse(f.APIURL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		url string
+		ok  bool
+	}{
+		{"https://hooks.slack.com/commands/T1/1234/abcdef", true},
+		{"https://hooks.slack.com/actions/T1/1/abc", true},
+		{"https://HOOKS.SLACK.COM/actions/T1/1/abc", true},
+		{"http://" + api.Host + "/response/r1", true}, // the Web API's host, for tests and proxies
+		{"http://hooks.slack.com/commands/T1/1234/abcdef", false},
+		{"https://hooks.slack.com:8443/commands/T1", false},
+		{"https://hooks.slack.com.evil.example/commands/T1", false},
+		{"https://evil.example/hooks.slack.com/", false},
+		{"https://user@hooks.slack.com/commands/T1", false},
+		{"https://" + api.Host + "/response/r1", false}, // another scheme than the Web API's
+		{"http://127.0.0.1/response/r1", false},
+		{"http://[::1]:" + api.Port() + "/response/r1", false},
+		{"https://slack.com/api/chat.postMessage", false},
+		{"file:///etc/passwd", false},
+		{"hooks.slack.com/commands/T1", false},
+		{"", false},
+		{"https://hooks.slack.com\x00/commands", false},
+	}
+	for _, tt := range tests {
+		if err := a.checkResponseURL(tt.url); (err == nil) != tt.ok {
+			t.Errorf("checkResponseURL(%q) = %v; want ok %v", tt.url, err, tt.ok)
+		}
+	}
+}
+
+// TestResponseURLRedirectNotFollowed: a response_url on an allowed host
+// that redirects elsewhere is not followed there.
+func TestResponseURLRedirectNotFollowed(t *testing.T) {
+	target := newListener(t)
+	f := slacktest.NewFake(t)
+	api, err := url.Parse(f.APIURL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	api.Path = ""
+	proxy := httputil.NewSingleHostReverseProxy(api)
+	front := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/response/") {
+			http.Redirect(w, r, "http://"+target.ln.Addr().String()+"/stolen", http.StatusTemporaryRedirect)
+			return
+		}
+		proxy.ServeHTTP(w, r)
+	}))
+	t.Cleanup(front.Close)
+	a, _, _ := testAdapter(t, f, func(c *Config) { c.APIURL = front.URL + "/api/" })
+	if err := a.respond(context.Background(), front.URL+"/response/r1", message{Text: "hello"}); err == nil {
+		t.Error("a redirected response_url post reported success")
+	}
+	if n := target.conns.Load(); n != 0 {
+		t.Errorf("the redirect was followed: %d connections to its target", n)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -55,11 +56,14 @@ var _ EventStore = bot.Store(nil)
 
 // Adapter serves Slack. It is safe for concurrent use.
 type Adapter struct {
-	cfg  Config
-	api  *slackgo.Client
-	http *http.Client
-	log  *slog.Logger
-	seen *dedupe
+	cfg   Config
+	api   *slackgo.Client
+	hooks *http.Client // posts to response_urls; follows no redirect
+	// apiBase is the configured Web API base, whose host response_urls may
+	// name too; nil for Slack's own.
+	apiBase *url.URL
+	log     *slog.Logger
+	seen    *dedupe
 
 	mu        sync.Mutex
 	botUserID string
@@ -112,7 +116,12 @@ func New(cfg Config) (*Adapter, error) {
 		slackgo.NewServerErrorRetryHandler(retry),
 	}
 	opts := []slackgo.Option{slackgo.OptionHTTPClient(cfg.HTTPClient), slackgo.OptionRetryConfig(retry)}
+	var apiBase *url.URL
 	if cfg.APIURL != "" {
+		var err error
+		if apiBase, err = url.Parse(cfg.APIURL); err != nil || apiBase.Host == "" {
+			return nil, fmt.Errorf("slack: the Web API base %q is not an absolute URL", cfg.APIURL)
+		}
 		u := cfg.APIURL
 		if !strings.HasSuffix(u, "/") {
 			u += "/"
@@ -123,12 +132,21 @@ func New(cfg Config) (*Adapter, error) {
 		opts = append(opts, slackgo.OptionAppLevelToken(cfg.AppToken))
 	}
 	return &Adapter{
-		cfg:  cfg,
-		api:  slackgo.New(cfg.BotToken, opts...),
-		http: cfg.HTTPClient,
-		log:  cfg.Log.With("platform", "slack"),
-		seen: newDedupe(eventTTL, maxSeenEvents),
+		cfg:     cfg,
+		api:     slackgo.New(cfg.BotToken, opts...),
+		hooks:   noRedirects(cfg.HTTPClient),
+		apiBase: apiBase,
+		log:     cfg.Log.With("platform", "slack"),
+		seen:    newDedupe(eventTTL, maxSeenEvents),
 	}, nil
+}
+
+// noRedirects returns a copy of c that does not follow redirects, so that
+// a response_url cannot send a post on to a host checkResponseURL refuses.
+func noRedirects(c *http.Client) *http.Client {
+	nc := *c
+	nc.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	return &nc
 }
 
 // Start checks the bot token with auth.test and learns the bot's own user
