@@ -27,6 +27,7 @@ func (a *Adapter) Handler() http.Handler {
 	mux.HandleFunc("POST /slack/commands", a.serveCommand)
 	mux.HandleFunc("POST /slack/events", a.serveEvents)
 	mux.HandleFunc("POST /slack/interactions", a.serveInteraction)
+	mux.HandleFunc("/slack/", a.serveOther)
 	return mux
 }
 
@@ -37,20 +38,23 @@ func (a *Adapter) readVerified(w http.ResponseWriter, r *http.Request) ([]byte, 
 	var tooBig *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooBig):
-		http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
+		a.reject(w, r, RejectBodyTooLarge, http.StatusRequestEntityTooLarge, "request body too large")
 		return nil, false
 	case err != nil:
-		http.Error(w, "cannot read request body", http.StatusBadRequest)
+		a.reject(w, r, RejectUnreadable, http.StatusBadRequest, "cannot read request body")
 		return nil, false
 	}
 	if err := a.verify(r.Header, body); err != nil {
-		// Log the reason, never the secret or the signature.
-		a.log.WarnContext(r.Context(), "rejected unsigned or stale request", "path", r.URL.Path, "reason", err.Error())
-		http.Error(w, "invalid signature", http.StatusUnauthorized)
+		// Counted and logged in aggregate by reason: never the secret or
+		// the signature, and not a line per request.
+		a.reject(w, r, rejectReason(err), http.StatusUnauthorized, "invalid signature")
 		return nil, false
 	}
 	return body, true
 }
+
+// errBadTimestamp is verify's error for a timestamp that is not a number.
+var errBadTimestamp = errors.New("timestamp is not a number")
 
 // verify checks the v0 HMAC-SHA256 signature of body and that the
 // timestamp is within five minutes.
@@ -59,6 +63,10 @@ func (a *Adapter) verify(h http.Header, body []byte) error {
 		return errors.New("no signing secret configured")
 	}
 	sv, err := slackgo.NewSecretsVerifier(h, a.cfg.SigningSecret)
+	var numErr *strconv.NumError
+	if errors.As(err, &numErr) {
+		return fmt.Errorf("%w: %w", errBadTimestamp, err)
+	}
 	if err != nil {
 		return err
 	}
@@ -89,7 +97,7 @@ func (a *Adapter) serveCommand(w http.ResponseWriter, r *http.Request) {
 	}
 	form, err := url.ParseQuery(string(body))
 	if err != nil || form.Get("command") == "" || form.Get("user_id") == "" {
-		http.Error(w, "malformed slash command", http.StatusBadRequest)
+		a.reject(w, r, RejectMalformed, http.StatusBadRequest, "malformed slash command")
 		return
 	}
 	cmd := slackgo.SlashCommand{
@@ -153,7 +161,7 @@ func (a *Adapter) serveEvents(w http.ResponseWriter, r *http.Request) {
 		Event     json.RawMessage `json:"event"`
 	}
 	if err := json.Unmarshal(body, &env); err != nil || env.Type == "" {
-		http.Error(w, "malformed event", http.StatusBadRequest)
+		a.reject(w, r, RejectMalformed, http.StatusBadRequest, "malformed event")
 		return
 	}
 	switch env.Type {
@@ -272,7 +280,7 @@ func (a *Adapter) serveInteraction(w http.ResponseWriter, r *http.Request) {
 		err = json.Unmarshal([]byte(form.Get("payload")), &cb)
 	}
 	if err != nil || form.Get("payload") == "" {
-		http.Error(w, "malformed interaction payload", http.StatusBadRequest)
+		a.reject(w, r, RejectMalformed, http.StatusBadRequest, "malformed interaction payload")
 		return
 	}
 	a.interaction(r.Context(), cb)

@@ -38,6 +38,12 @@ type Config struct {
 	// AnswerTimeout is how long a slash command's answer may take before
 	// the adapter acknowledges and answers later through response_url.
 	AnswerTimeout time.Duration
+	// OnReject, when set, is called with the reason (RejectUnsigned,
+	// RejectSignature, …) of each request the HTTP endpoints refuse.
+	OnReject func(reason string)
+	// RejectLogInterval is how often at most the refused requests are
+	// logged, in one line with their counts; 10 seconds when zero.
+	RejectLogInterval time.Duration
 	// Events remembers the events answered, so that replicas sharing it
 	// answer a retried event once; when nil, each process remembers its
 	// own. A bot.Store is one.
@@ -64,6 +70,7 @@ type Adapter struct {
 	apiBase *url.URL
 	log     *slog.Logger
 	seen    *dedupe
+	rejects *rejectLog
 
 	mu        sync.Mutex
 	botUserID string
@@ -101,6 +108,9 @@ func New(cfg Config) (*Adapter, error) {
 	if cfg.AnswerTimeout <= 0 {
 		cfg.AnswerTimeout = 2 * time.Second
 	}
+	if cfg.RejectLogInterval <= 0 {
+		cfg.RejectLogInterval = rejectLogInterval
+	}
 	retry := slackgo.RetryConfig{
 		MaxRetries:         3,
 		RetryAfterDuration: 5 * time.Second,
@@ -131,13 +141,15 @@ func New(cfg Config) (*Adapter, error) {
 	if cfg.AppToken != "" {
 		opts = append(opts, slackgo.OptionAppLevelToken(cfg.AppToken))
 	}
+	log := cfg.Log.With("platform", "slack")
 	return &Adapter{
 		cfg:     cfg,
 		api:     slackgo.New(cfg.BotToken, opts...),
 		hooks:   noRedirects(cfg.HTTPClient),
 		apiBase: apiBase,
-		log:     cfg.Log.With("platform", "slack"),
+		log:     log,
 		seen:    newDedupe(eventTTL, maxSeenEvents),
+		rejects: newRejectLog(log, cfg.RejectLogInterval),
 	}, nil
 }
 

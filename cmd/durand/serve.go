@@ -224,6 +224,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 			APIURL: cfg.SlackAPIURL, Router: router, Admins: cfg.Admins, Log: log,
 			HTTPClient: &http.Client{Transport: met.Transport("slack", nil), Timeout: 10 * time.Second},
 			Events:     store, // replicas on one database answer a retried event once
+			OnReject:   met.Rejected,
 		})
 		if err != nil {
 			return cli.Usage("%v", err)
