@@ -103,7 +103,7 @@ func (l *rejectLog) flush() {
 	l.counts, l.pending = map[string]int{}, false
 	l.mu.Unlock()
 	total := 0
-	attrs := []any{"window", l.every}
+	attrs := []any{"window", l.every.String()}
 	for _, reason := range slices.Sorted(maps.Keys(counts)) {
 		total += counts[reason]
 		attrs = append(attrs, reason, counts[reason])
