@@ -38,16 +38,16 @@ func (a *Adapter) readVerified(w http.ResponseWriter, r *http.Request) ([]byte, 
 	var tooBig *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooBig):
-		a.reject(w, r, RejectBodyTooLarge, http.StatusRequestEntityTooLarge, "request body too large")
+		a.reject(w, RejectBodyTooLarge, http.StatusRequestEntityTooLarge, "request body too large")
 		return nil, false
 	case err != nil:
-		a.reject(w, r, RejectUnreadable, http.StatusBadRequest, "cannot read request body")
+		a.reject(w, RejectUnreadable, http.StatusBadRequest, "cannot read request body")
 		return nil, false
 	}
 	if err := a.verify(r.Header, body); err != nil {
 		// Counted and logged in aggregate by reason: never the secret or
 		// the signature, and not a line per request.
-		a.reject(w, r, rejectReason(err), http.StatusUnauthorized, "invalid signature")
+		a.reject(w, rejectReason(err), http.StatusUnauthorized, "invalid signature")
 		return nil, false
 	}
 	return body, true
@@ -97,7 +97,7 @@ func (a *Adapter) serveCommand(w http.ResponseWriter, r *http.Request) {
 	}
 	form, err := url.ParseQuery(string(body))
 	if err != nil || form.Get("command") == "" || form.Get("user_id") == "" {
-		a.reject(w, r, RejectMalformed, http.StatusBadRequest, "malformed slash command")
+		a.reject(w, RejectMalformed, http.StatusBadRequest, "malformed slash command")
 		return
 	}
 	cmd := slackgo.SlashCommand{
@@ -161,7 +161,7 @@ func (a *Adapter) serveEvents(w http.ResponseWriter, r *http.Request) {
 		Event     json.RawMessage `json:"event"`
 	}
 	if err := json.Unmarshal(body, &env); err != nil || env.Type == "" {
-		a.reject(w, r, RejectMalformed, http.StatusBadRequest, "malformed event")
+		a.reject(w, RejectMalformed, http.StatusBadRequest, "malformed event")
 		return
 	}
 	switch env.Type {
@@ -280,7 +280,7 @@ func (a *Adapter) serveInteraction(w http.ResponseWriter, r *http.Request) {
 		err = json.Unmarshal([]byte(form.Get("payload")), &cb)
 	}
 	if err != nil || form.Get("payload") == "" {
-		a.reject(w, r, RejectMalformed, http.StatusBadRequest, "malformed interaction payload")
+		a.reject(w, RejectMalformed, http.StatusBadRequest, "malformed interaction payload")
 		return
 	}
 	a.interaction(r.Context(), cb)

@@ -45,7 +45,7 @@ func rejectReason(err error) string {
 
 // reject answers a request with status and msg, counts it by reason and
 // notes it for the aggregate log line.
-func (a *Adapter) reject(w http.ResponseWriter, r *http.Request, reason string, status int, msg string) {
+func (a *Adapter) reject(w http.ResponseWriter, reason string, status int, msg string) {
 	if status == http.StatusMethodNotAllowed {
 		w.Header().Set("Allow", http.MethodPost)
 	}
@@ -61,9 +61,9 @@ func (a *Adapter) reject(w http.ResponseWriter, r *http.Request, reason string, 
 func (a *Adapter) serveOther(w http.ResponseWriter, r *http.Request) {
 	switch r.URL.Path {
 	case "/slack/commands", "/slack/events", "/slack/interactions":
-		a.reject(w, r, RejectMethod, http.StatusMethodNotAllowed, "method not allowed")
+		a.reject(w, RejectMethod, http.StatusMethodNotAllowed, "method not allowed")
 	default:
-		a.reject(w, r, RejectNotFound, http.StatusNotFound, "not found")
+		a.reject(w, RejectNotFound, http.StatusNotFound, "not found")
 	}
 }
 
