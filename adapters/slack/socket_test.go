@@ -431,6 +431,29 @@ func TestSocketModeRetryAfterAnotherReplica(t *testing.T) {
 	}
 }
 
+// TestSocketModeResponseURLOnlySlack: over Socket Mode too, a button
+// press or a slash command whose response_url is not Slack's sends
+// nothing there.
+func TestSocketModeResponseURLOnlySlack(t *testing.T) {
+	target := newListener(t)
+	elsewhere := "http://" + target.ln.Addr().String() + "/hook"
+	f := slacktest.NewFake(t)
+	s := newFakeSocket(t, f)
+	_, logs, stop := startSocketMode(t, f, func(c *Config) { c.AnswerTimeout = time.Nanosecond })
+	c := s.conn(t, 1)
+	c.send(t, interactiveEnvelope(t, "env-share", ActionShare, "who is asif durrani", elsewhere))
+	c.send(t, slashEnvelope("env-slash", "when was the chitral attack", elsewhere))
+	s.ack(t, "env-share")
+	s.ack(t, "env-slash")
+	stop()
+	if n := target.conns.Load(); n != 0 {
+		t.Errorf("%d connections to the response_url %s", n, elsewhere)
+	}
+	if !strings.Contains(logs.String(), "button press ignored: response_url refused") {
+		t.Errorf("the refusal is not logged:\n%s", logs)
+	}
+}
+
 func TestSocketModeSlashCommand(t *testing.T) {
 	f := slacktest.NewFake(t)
 	s := newFakeSocket(t, f)
