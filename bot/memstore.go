@@ -15,6 +15,10 @@ type MemoryStore struct {
 	claims map[claimKey]*memClaim
 	states map[ChannelKey]DigestState
 	facts  map[string]memFact
+	// events holds when each event key was recorded; swept is when
+	// expired keys were last removed.
+	events map[string]time.Time
+	swept  time.Time
 }
 
 type claimKey struct {
@@ -43,6 +47,7 @@ func NewMemoryStore() *MemoryStore {
 		claims: map[claimKey]*memClaim{},
 		states: map[ChannelKey]DigestState{},
 		facts:  map[string]memFact{},
+		events: map[string]time.Time{},
 	}
 }
 
@@ -172,6 +177,27 @@ func (m *MemoryStore) ChangedSince(_ context.Context, t time.Time) ([]string, er
 	}
 	sort.Strings(out)
 	return out, nil
+}
+
+// RecordEvent records an event key at now and reports whether it is new
+// within ttl. Expired keys are removed at most once per ttl, so that the
+// sweep's cost is spread over the keys recorded meanwhile.
+func (m *MemoryStore) RecordEvent(_ context.Context, key string, now time.Time, ttl time.Duration) (bool, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if now.Sub(m.swept) >= ttl {
+		for k, at := range m.events {
+			if now.Sub(at) >= ttl {
+				delete(m.events, k)
+			}
+		}
+		m.swept = now
+	}
+	if at, ok := m.events[key]; ok && now.Sub(at) < ttl {
+		return false, nil
+	}
+	m.events[key] = now
+	return true, nil
 }
 
 // Ping always succeeds.

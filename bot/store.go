@@ -43,9 +43,10 @@ type DigestState struct {
 // ErrNotFound is returned by a Store when a subscription does not exist.
 var ErrNotFound = errors.New("not found")
 
-// Store keeps subscriptions, digest claims and digest state. One store may
-// be shared by several replicas (PostgreSQL); its claims make each
-// (channel, local date) post exactly once among them.
+// Store keeps subscriptions, digest claims and digest state, and the
+// platform events already answered. One store may be shared by several
+// replicas (PostgreSQL); its claims make each (channel, local date) post
+// exactly once among them, and its event keys answer each event once.
 type Store interface {
 	// Subscribe creates or replaces the subscription of s's channel.
 	Subscribe(ctx context.Context, s Subscription) error
@@ -79,6 +80,13 @@ type Store interface {
 	SyncPack(ctx context.Context, facts map[string]string, now time.Time) ([]string, error)
 	// ChangedSince returns the ids of facts added or changed after t.
 	ChangedSince(ctx context.Context, t time.Time) ([]string, error)
+
+	// RecordEvent records that the platform event named by key was seen
+	// at now, and reports whether it is new: true unless key was recorded
+	// less than ttl before now. Of any number of callers racing to record
+	// one key, on any replica, exactly one is told it is new, so that a
+	// retried event is answered once. Keys older than ttl are forgotten.
+	RecordEvent(ctx context.Context, key string, now time.Time, ttl time.Duration) (bool, error)
 
 	// Ping checks the store is reachable.
 	Ping(ctx context.Context) error

@@ -1,6 +1,7 @@
 // Package metrics exposes durand's Prometheus metrics: questions by
 // platform and outcome, answer latency, digests posted and failed, platform
-// API errors and rate-limit waits, and the size of the pack.
+// API errors and rate-limit waits, requests rejected, and the size of the
+// pack.
 package metrics
 
 import (
@@ -24,6 +25,7 @@ type Metrics struct {
 	facts     prometheus.Gauge
 	entities  prometheus.Gauge
 	reloads   *prometheus.CounterVec
+	rejected  *prometheus.CounterVec
 }
 
 // New registers durand's metrics, and the Go runtime's and the process's.
@@ -60,8 +62,12 @@ func New() *Metrics {
 		reloads: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "durand_pack_reloads_total", Help: "Pack reloads, by outcome (loaded, refused).",
 		}, []string{"outcome"}),
+		rejected: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "durand_requests_rejected_total",
+			Help: "HTTP requests refused, by reason (unsigned, signature, stale, body_too_large, unreadable, method, not_found, malformed).",
+		}, []string{"reason"}),
 	}
-	m.reg.MustRegister(m.questions, m.latency, m.digests, m.apiErrors, m.rateWaits, m.facts, m.entities, m.reloads,
+	m.reg.MustRegister(m.questions, m.latency, m.digests, m.apiErrors, m.rateWaits, m.facts, m.entities, m.reloads, m.rejected,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -90,6 +96,9 @@ func (m *Metrics) Pack(facts, entities int) {
 
 // Reload counts a pack reload's outcome.
 func (m *Metrics) Reload(outcome string) { m.reloads.WithLabelValues(outcome).Inc() }
+
+// Rejected counts a request refused for reason.
+func (m *Metrics) Rejected(reason string) { m.rejected.WithLabelValues(reason).Inc() }
 
 // Transport wraps next so that every call to a platform's API is watched:
 // 429s count as rate-limit waits, 5xx, 4xx and network failures as API

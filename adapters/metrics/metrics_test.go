@@ -31,6 +31,10 @@ func TestMetrics(t *testing.T) {
 	m.Digest("discord", "failed")
 	m.Pack(751, 316)
 	m.Reload("refused")
+	for range 3 {
+		m.Rejected("signature")
+	}
+	m.Rejected("body_too_large")
 
 	codes := []int{200, 429, 500, 404}
 	i := 0
@@ -62,6 +66,8 @@ func TestMetrics(t *testing.T) {
 		`durand_pack_facts 751`,
 		`durand_pack_entities 316`,
 		`durand_pack_reloads_total{outcome="refused"} 1`,
+		`durand_requests_rejected_total{reason="signature"} 3`,
+		`durand_requests_rejected_total{reason="body_too_large"} 1`,
 		`durand_platform_rate_limited_total{platform="slack"} 1`,
 		`durand_platform_api_errors_total{kind="5xx",platform="slack"} 1`,
 		`durand_platform_api_errors_total{kind="4xx",platform="slack"} 1`,

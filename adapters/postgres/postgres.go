@@ -14,6 +14,7 @@ import (
 	"net"
 	"slices"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -32,6 +33,9 @@ const migrationLock int64 = 0x647572616e646d67
 type Store struct {
 	pool *pgxpool.Pool
 	name string // host:port/database, for errors; never the password
+
+	mu    sync.Mutex
+	swept time.Time // when this Store last removed expired event keys
 }
 
 var _ bot.Store = (*Store)(nil)
@@ -74,7 +78,18 @@ var migrations = []string{
 		changed_at timestamptz NOT NULL
 	);
 	CREATE INDEX pack_facts_changed_at ON pack_facts (changed_at);`,
+	// 2: platform events already answered, for deduplicating retries.
+	`CREATE TABLE seen_events (
+		key     text PRIMARY KEY,
+		seen_at timestamptz NOT NULL
+	);
+	CREATE INDEX seen_events_seen_at ON seen_events (seen_at);`,
 }
+
+// eventSweepEvery is how often at most a Store removes expired event keys:
+// often enough that the table holds about a ttl's worth of keys, seldom
+// enough that the delete is not a second write for every event.
+const eventSweepEvery = time.Minute
 
 // Open connects to the PostgreSQL database at url (postgres://…), checks
 // that it answers, and brings its schema up to date.
@@ -357,6 +372,43 @@ func (s *Store) ChangedSince(ctx context.Context, t time.Time) ([]string, error)
 		return nil, fmt.Errorf("postgres: changed since %v: %w", t, err)
 	}
 	return ids, nil
+}
+
+// RecordEvent records an event key at now and reports whether it is new
+// within ttl. One upsert inserts the key, or renews it when it has
+// expired, and returns a row only then; PostgreSQL serialises racing
+// upserts of one key, and the loser sees the winner's fresh row, so
+// exactly one caller, on any replica, is told the event is new. Expired
+// keys are deleted at most once per eventSweepEvery by each Store. On an
+// error the result is false and means nothing.
+func (s *Store) RecordEvent(ctx context.Context, key string, now time.Time, ttl time.Duration) (bool, error) {
+	cutoff := now.Add(-ttl)
+	var got string
+	err := s.pool.QueryRow(ctx, `INSERT INTO seen_events (key, seen_at) VALUES ($1, $2)
+		ON CONFLICT (key) DO UPDATE SET seen_at = excluded.seen_at WHERE seen_events.seen_at <= $3
+		RETURNING key`, key, now, cutoff).Scan(&got)
+	fresh := err == nil
+	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
+		return false, fmt.Errorf("postgres: record event: %w", err)
+	}
+	if s.sweepDue(now) {
+		if _, err := s.pool.Exec(ctx, `DELETE FROM seen_events WHERE seen_at <= $1`, cutoff); err != nil {
+			return false, fmt.Errorf("postgres: expire events: %w", err)
+		}
+	}
+	return fresh, nil
+}
+
+// sweepDue reports whether expired event keys are due to be removed, and
+// if so notes now as the time they were.
+func (s *Store) sweepDue(now time.Time) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if now.Sub(s.swept) < eventSweepEvery && !now.Before(s.swept) {
+		return false
+	}
+	s.swept = now
+	return true
 }
 
 // Ping checks that the database answers.

@@ -287,7 +287,12 @@ func TestResponseURLHangs(t *testing.T) {
 	const timeout = 200 * time.Millisecond
 	f := slacktest.NewFake(t)
 	h := newHangingSlack(t, f, func(path string) bool { return strings.HasPrefix(path, "/response/hang") })
-	a, srv, logs := testAdapter(t, f, func(c *Config) { c.HTTPClient = &http.Client{Timeout: timeout} })
+	// The Web API goes through the proxy too: a response_url must be on
+	// its host.
+	a, srv, logs := testAdapter(t, f, func(c *Config) {
+		c.APIURL = h.srv.URL + "/api/"
+		c.HTTPClient = &http.Client{Timeout: timeout}
+	})
 	failed := func() bool { return strings.Contains(logs.String(), "share failed") }
 
 	start := time.Now()

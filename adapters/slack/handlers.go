@@ -3,6 +3,8 @@ package slack
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,6 +12,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	slackgo "github.com/slack-go/slack"
@@ -24,6 +27,7 @@ func (a *Adapter) Handler() http.Handler {
 	mux.HandleFunc("POST /slack/commands", a.serveCommand)
 	mux.HandleFunc("POST /slack/events", a.serveEvents)
 	mux.HandleFunc("POST /slack/interactions", a.serveInteraction)
+	mux.HandleFunc("/slack/", a.serveOther)
 	return mux
 }
 
@@ -34,20 +38,23 @@ func (a *Adapter) readVerified(w http.ResponseWriter, r *http.Request) ([]byte, 
 	var tooBig *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooBig):
-		http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
+		a.reject(w, RejectBodyTooLarge, http.StatusRequestEntityTooLarge, "request body too large")
 		return nil, false
 	case err != nil:
-		http.Error(w, "cannot read request body", http.StatusBadRequest)
+		a.reject(w, RejectUnreadable, http.StatusBadRequest, "cannot read request body")
 		return nil, false
 	}
 	if err := a.verify(r.Header, body); err != nil {
-		// Log the reason, never the secret or the signature.
-		a.log.WarnContext(r.Context(), "rejected unsigned or stale request", "path", r.URL.Path, "reason", err.Error())
-		http.Error(w, "invalid signature", http.StatusUnauthorized)
+		// Counted and logged in aggregate by reason: never the secret or
+		// the signature, and not a line per request.
+		a.reject(w, rejectReason(err), http.StatusUnauthorized, "invalid signature")
 		return nil, false
 	}
 	return body, true
 }
+
+// errBadTimestamp is verify's error for a timestamp that is not a number.
+var errBadTimestamp = errors.New("timestamp is not a number")
 
 // verify checks the v0 HMAC-SHA256 signature of body and that the
 // timestamp is within five minutes.
@@ -56,6 +63,10 @@ func (a *Adapter) verify(h http.Header, body []byte) error {
 		return errors.New("no signing secret configured")
 	}
 	sv, err := slackgo.NewSecretsVerifier(h, a.cfg.SigningSecret)
+	var numErr *strconv.NumError
+	if errors.As(err, &numErr) {
+		return fmt.Errorf("%w: %w", errBadTimestamp, err)
+	}
 	if err != nil {
 		return err
 	}
@@ -86,7 +97,7 @@ func (a *Adapter) serveCommand(w http.ResponseWriter, r *http.Request) {
 	}
 	form, err := url.ParseQuery(string(body))
 	if err != nil || form.Get("command") == "" || form.Get("user_id") == "" {
-		http.Error(w, "malformed slash command", http.StatusBadRequest)
+		a.reject(w, RejectMalformed, http.StatusBadRequest, "malformed slash command")
 		return
 	}
 	cmd := slackgo.SlashCommand{
@@ -100,6 +111,10 @@ func (a *Adapter) serveCommand(w http.ResponseWriter, r *http.Request) {
 	}
 	writeJSON(w, a.command(r.Context(), cmd))
 }
+
+// lateRefusedText answers a slash command whose answer was not ready in
+// time and whose response_url durand will not post to.
+const lateRefusedText = "Sorry, that answer took too long to send here. Please ask again."
 
 // command answers a slash command: inline when the answer is ready within
 // AnswerTimeout, otherwise with an acknowledgement now and the answer
@@ -116,6 +131,10 @@ func (a *Adapter) command(ctx context.Context, cmd slackgo.SlashCommand) message
 	case msg := <-done:
 		return msg
 	case <-time.After(a.cfg.AnswerTimeout):
+	}
+	if err := a.checkResponseURL(cmd.ResponseURL); err != nil {
+		a.log.WarnContext(ctx, "late answer dropped: response_url refused", "channel", cmd.ChannelID, "err", err)
+		return message{ResponseType: "ephemeral", Text: lateRefusedText}
 	}
 	a.background(ctx, func(ctx context.Context) {
 		select {
@@ -137,11 +156,12 @@ func (a *Adapter) serveEvents(w http.ResponseWriter, r *http.Request) {
 	var env struct {
 		Type      string          `json:"type"`
 		Challenge string          `json:"challenge"`
+		TeamID    string          `json:"team_id"`
 		EventID   string          `json:"event_id"`
 		Event     json.RawMessage `json:"event"`
 	}
 	if err := json.Unmarshal(body, &env); err != nil || env.Type == "" {
-		http.Error(w, "malformed event", http.StatusBadRequest)
+		a.reject(w, RejectMalformed, http.StatusBadRequest, "malformed event")
 		return
 	}
 	switch env.Type {
@@ -152,7 +172,7 @@ func (a *Adapter) serveEvents(w http.ResponseWriter, r *http.Request) {
 		if retry := r.Header.Get("X-Slack-Retry-Num"); retry != "" {
 			a.log.InfoContext(r.Context(), "event retry", "event_id", env.EventID, "retry", retry, "reason", r.Header.Get("X-Slack-Retry-Reason"))
 		}
-		a.event(r.Context(), env.EventID, env.Event)
+		a.event(r.Context(), env.TeamID, env.EventID, env.Event)
 	}
 	w.WriteHeader(http.StatusOK)
 }
@@ -170,19 +190,20 @@ type mention struct {
 	Edited   json.RawMessage `json:"edited"`
 }
 
-// event handles an Events API event once, however often Slack retries it:
-// an app_mention from a person is answered in a thread under it.
-func (a *Adapter) event(ctx context.Context, eventID string, raw json.RawMessage) {
-	if !a.seen.first(eventID, time.Now()) {
-		a.log.InfoContext(ctx, "duplicate event ignored", "event_id", eventID)
-		return
-	}
+// event handles an Events API event once, however often Slack retries it
+// and whichever replica the retry reaches: an app_mention from a person is
+// answered in a thread under it.
+func (a *Adapter) event(ctx context.Context, team, eventID string, raw json.RawMessage) {
 	var ev mention
 	if err := json.Unmarshal(raw, &ev); err != nil || ev.Type != "app_mention" {
 		return
 	}
 	if ev.BotID != "" || ev.Subtype != "" || len(ev.Edited) > 0 || a.isSelf(ev.User) {
 		return // bots (durand included), edits and deletions are not questions
+	}
+	if key, ok := eventKey(team, eventID, ev); ok && !a.firstSighting(ctx, key) {
+		a.log.InfoContext(ctx, "duplicate event ignored", "event_id", eventID, "channel", ev.Channel, "ts", ev.TS)
+		return
 	}
 	thread := ev.ThreadTS
 	if thread == "" {
@@ -200,6 +221,54 @@ func (a *Adapter) event(ctx context.Context, eventID string, raw json.RawMessage
 	})
 }
 
+// eventTTL is how long an answered event is remembered: Slack retries an
+// event up to three times, the last about five minutes after the first.
+const eventTTL = 10 * time.Minute
+
+// eventStoreTimeout bounds the shared store's check of an event, so that a
+// slow store cannot hold up the acknowledgement Slack wants within three
+// seconds; past it, the event is deduplicated in this process only.
+const eventStoreTimeout = time.Second
+
+// eventKey names an event for deduplication: by its event_id, or, when
+// Slack sent none, by the message it is about (team, channel and ts),
+// which a retry repeats. It reports false when the event names neither.
+func eventKey(team, eventID string, ev mention) (string, bool) {
+	var parts []string
+	switch {
+	case eventID != "":
+		parts = []string{"event", team, eventID}
+	case ev.Channel != "" && ev.TS != "":
+		parts = []string{"message", team, ev.Channel, ev.TS}
+	default:
+		return "", false
+	}
+	// Hashed, so that the key has a fixed length and no part can run into
+	// the next.
+	sum := sha256.Sum256([]byte(strings.Join(parts, "\x00")))
+	return "slack:" + hex.EncodeToString(sum[:]), true
+}
+
+// firstSighting records an event key and reports whether the event is
+// seen for the first time: in this process, and, when the adapter has an
+// event store, by any replica sharing it. When the store fails, this
+// process's memory decides.
+func (a *Adapter) firstSighting(ctx context.Context, key string) bool {
+	now := time.Now()
+	local := a.seen.first(key, now)
+	if a.cfg.Events == nil || !local {
+		return local
+	}
+	ctx, cancel := context.WithTimeout(ctx, eventStoreTimeout)
+	defer cancel()
+	fresh, err := a.cfg.Events.RecordEvent(ctx, key, now, eventTTL)
+	if err != nil {
+		a.log.WarnContext(ctx, "event store failed: retries are deduplicated in this process only", "err", err)
+		return true
+	}
+	return fresh
+}
+
 func (a *Adapter) serveInteraction(w http.ResponseWriter, r *http.Request) {
 	body, ok := a.readVerified(w, r)
 	if !ok {
@@ -211,7 +280,7 @@ func (a *Adapter) serveInteraction(w http.ResponseWriter, r *http.Request) {
 		err = json.Unmarshal([]byte(form.Get("payload")), &cb)
 	}
 	if err != nil || form.Get("payload") == "" {
-		http.Error(w, "malformed interaction payload", http.StatusBadRequest)
+		a.reject(w, RejectMalformed, http.StatusBadRequest, "malformed interaction payload")
 		return
 	}
 	a.interaction(r.Context(), cb)
@@ -222,6 +291,10 @@ func (a *Adapter) serveInteraction(w http.ResponseWriter, r *http.Request) {
 // for everyone; a suggestion asks that question.
 func (a *Adapter) interaction(ctx context.Context, cb slackgo.InteractionCallback) {
 	if cb.Type != slackgo.InteractionTypeBlockActions || len(cb.ActionCallback.BlockActions) == 0 || cb.ResponseURL == "" {
+		return
+	}
+	if err := a.checkResponseURL(cb.ResponseURL); err != nil {
+		a.log.WarnContext(ctx, "button press ignored: response_url refused", "channel", cb.Channel.ID, "err", err)
 		return
 	}
 	act := *cb.ActionCallback.BlockActions[0]
@@ -254,12 +327,36 @@ func (a *Adapter) interaction(ctx context.Context, cb slackgo.InteractionCallbac
 	}
 }
 
+// slackHooksHost is the host of the response_urls Slack sends.
+const slackHooksHost = "hooks.slack.com"
+
+// errResponseURLRefused is returned, wrapped, for a response_url that is
+// not Slack's.
+var errResponseURLRefused = errors.New("response_url refused: not https://hooks.slack.com/ or the Web API's host")
+
+// checkResponseURL accepts a response_url only on https://hooks.slack.com/,
+// or on the scheme and host of the configured Web API base (tests and
+// proxies): a signed payload must not make durand post anywhere else.
+func (a *Adapter) checkResponseURL(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil || u.Opaque != "" || u.User != nil || u.Host == "" {
+		return fmt.Errorf("%w: unreadable", errResponseURLRefused)
+	}
+	if u.Scheme == "https" && strings.EqualFold(u.Host, slackHooksHost) {
+		return nil
+	}
+	if api := a.apiBase; api != nil && u.Scheme == api.Scheme && strings.EqualFold(u.Host, api.Host) {
+		return nil
+	}
+	return fmt.Errorf("%w: host %.100q", errResponseURLRefused, u.Host)
+}
+
 // respond posts msg to a response_url, honouring Retry-After on 429 and
 // retrying 5xx a bounded number of times with backoff.
+// It posts only where checkResponseURL allows, and follows no redirect.
 func (a *Adapter) respond(ctx context.Context, responseURL string, msg message) error {
-	u, err := url.Parse(responseURL)
-	if err != nil || (u.Scheme != "https" && u.Scheme != "http") {
-		return fmt.Errorf("bad response_url %q", responseURL)
+	if err := a.checkResponseURL(responseURL); err != nil {
+		return err
 	}
 	body, err := json.Marshal(msg)
 	if err != nil {
@@ -272,7 +369,7 @@ func (a *Adapter) respond(ctx context.Context, responseURL string, msg message) 
 			return err
 		}
 		req.Header.Set("Content-Type", "application/json")
-		resp, err := a.http.Do(req)
+		resp, err := a.hooks.Do(req)
 		wait := backoff
 		if err == nil {
 			io.Copy(io.Discard, io.LimitReader(resp.Body, 4096))

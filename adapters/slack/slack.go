@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -37,15 +38,39 @@ type Config struct {
 	// AnswerTimeout is how long a slash command's answer may take before
 	// the adapter acknowledges and answers later through response_url.
 	AnswerTimeout time.Duration
+	// OnReject, when set, is called with the reason (RejectUnsigned,
+	// RejectSignature, …) of each request the HTTP endpoints refuse.
+	OnReject func(reason string)
+	// RejectLogInterval is how often at most the refused requests are
+	// logged, in one line with their counts; 10 seconds when zero.
+	RejectLogInterval time.Duration
+	// Events remembers the events answered, so that replicas sharing it
+	// answer a retried event once; when nil, each process remembers its
+	// own. A bot.Store is one.
+	Events EventStore
 }
+
+// EventStore records the events the adapter answers (bot.Store has the
+// method).
+type EventStore interface {
+	// RecordEvent records key at now and reports whether it is new:
+	// not recorded less than ttl before now, by anyone sharing the store.
+	RecordEvent(ctx context.Context, key string, now time.Time, ttl time.Duration) (bool, error)
+}
+
+var _ EventStore = bot.Store(nil)
 
 // Adapter serves Slack. It is safe for concurrent use.
 type Adapter struct {
-	cfg  Config
-	api  *slackgo.Client
-	http *http.Client
-	log  *slog.Logger
-	seen *dedupe
+	cfg   Config
+	api   *slackgo.Client
+	hooks *http.Client // posts to response_urls; follows no redirect
+	// apiBase is the configured Web API base, whose host response_urls may
+	// name too; nil for Slack's own.
+	apiBase *url.URL
+	log     *slog.Logger
+	seen    *dedupe
+	rejects *rejectLog
 
 	mu        sync.Mutex
 	botUserID string
@@ -53,6 +78,11 @@ type Adapter struct {
 
 	wg sync.WaitGroup // answers still being posted
 }
+
+// maxSeenEvents bounds the event keys one process remembers by itself.
+// Slack sends an app at most 30,000 events an hour per workspace, 5,000
+// in an eventTTL; past the bound, keys are forgotten to make room.
+const maxSeenEvents = 10000
 
 // maxBody is the largest request body accepted from Slack.
 const maxBody = 64 << 10
@@ -78,6 +108,9 @@ func New(cfg Config) (*Adapter, error) {
 	if cfg.AnswerTimeout <= 0 {
 		cfg.AnswerTimeout = 2 * time.Second
 	}
+	if cfg.RejectLogInterval <= 0 {
+		cfg.RejectLogInterval = rejectLogInterval
+	}
 	retry := slackgo.RetryConfig{
 		MaxRetries:         3,
 		RetryAfterDuration: 5 * time.Second,
@@ -93,7 +126,12 @@ func New(cfg Config) (*Adapter, error) {
 		slackgo.NewServerErrorRetryHandler(retry),
 	}
 	opts := []slackgo.Option{slackgo.OptionHTTPClient(cfg.HTTPClient), slackgo.OptionRetryConfig(retry)}
+	var apiBase *url.URL
 	if cfg.APIURL != "" {
+		var err error
+		if apiBase, err = url.Parse(cfg.APIURL); err != nil || apiBase.Host == "" {
+			return nil, fmt.Errorf("slack: the Web API base %q is not an absolute URL", cfg.APIURL)
+		}
 		u := cfg.APIURL
 		if !strings.HasSuffix(u, "/") {
 			u += "/"
@@ -103,13 +141,24 @@ func New(cfg Config) (*Adapter, error) {
 	if cfg.AppToken != "" {
 		opts = append(opts, slackgo.OptionAppLevelToken(cfg.AppToken))
 	}
+	log := cfg.Log.With("platform", "slack")
 	return &Adapter{
-		cfg:  cfg,
-		api:  slackgo.New(cfg.BotToken, opts...),
-		http: cfg.HTTPClient,
-		log:  cfg.Log.With("platform", "slack"),
-		seen: newDedupe(10*time.Minute, 10000),
+		cfg:     cfg,
+		api:     slackgo.New(cfg.BotToken, opts...),
+		hooks:   noRedirects(cfg.HTTPClient),
+		apiBase: apiBase,
+		log:     log,
+		seen:    newDedupe(eventTTL, maxSeenEvents),
+		rejects: newRejectLog(log, cfg.RejectLogInterval),
 	}, nil
+}
+
+// noRedirects returns a copy of c that does not follow redirects, so that
+// a response_url cannot send a post on to a host checkResponseURL refuses.
+func noRedirects(c *http.Client) *http.Client {
+	nc := *c
+	nc.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	return &nc
 }
 
 // Start checks the bot token with auth.test and learns the bot's own user

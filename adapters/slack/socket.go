@@ -172,6 +172,7 @@ func (a *Adapter) socketEventsAPI(ctx context.Context, sm *socketmode.Client, re
 	a.ack(ctx, sm, req, nil)
 	var env struct {
 		Type    string          `json:"type"`
+		TeamID  string          `json:"team_id"`
 		EventID string          `json:"event_id"`
 		Event   json.RawMessage `json:"event"`
 	}
@@ -186,7 +187,7 @@ func (a *Adapter) socketEventsAPI(ctx context.Context, sm *socketmode.Client, re
 	if req.RetryAttempt > 0 {
 		a.log.InfoContext(ctx, "event retry", "event_id", env.EventID, "retry", req.RetryAttempt, "reason", req.RetryReason)
 	}
-	a.event(ctx, env.EventID, env.Event)
+	a.event(ctx, env.TeamID, env.EventID, env.Event)
 }
 
 // socketCommand answers a slash command in its acknowledgement. An answer

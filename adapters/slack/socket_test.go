@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/durandbot/durand/adapters/slack/slacktest"
+	"github.com/durandbot/durand/bot"
 
 	"github.com/gorilla/websocket"
 )
@@ -270,11 +271,15 @@ func interactiveEnvelope(t *testing.T, envelopeID, actionID, value, responseURL 
 // it, checks that RunSocketMode returned nil, waits for answers still
 // being posted and checks that nothing secret was logged; it also runs at
 // cleanup.
-func startSocketMode(t *testing.T, f *slacktest.Fake) (a *Adapter, logs *syncBuffer, stop func()) {
+func startSocketMode(t *testing.T, f *slacktest.Fake, mutate ...func(*Config)) (a *Adapter, logs *syncBuffer, stop func()) {
 	t.Helper()
 	logs = &syncBuffer{}
-	a, err := New(Config{BotToken: testBotToken, AppToken: testAppToken, APIURL: f.APIURL(), Router: testRouter(t),
-		Log: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))})
+	cfg := Config{BotToken: testBotToken, AppToken: testAppToken, APIURL: f.APIURL(), Router: testRouter(t),
+		Log: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))}
+	for _, m := range mutate {
+		m(&cfg)
+	}
+	a, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -394,6 +399,58 @@ func TestSocketModeRetryAnsweredOnce(t *testing.T) {
 	}
 	if !strings.Contains(logs.String(), "duplicate event ignored") {
 		t.Errorf("retry not logged as a duplicate:\n%s", logs.String())
+	}
+}
+
+// TestSocketModeRetryAfterAnotherReplica answers a mention over HTTP on
+// one replica; Slack's retry of it reaches another replica over Socket
+// Mode, sharing the event store, which does not answer it again.
+func TestSocketModeRetryAfterAnotherReplica(t *testing.T) {
+	f := slacktest.NewFake(t)
+	store := bot.NewMemoryStore()
+	first, srv, _ := testAdapter(t, f, func(c *Config) { c.Events = store })
+	mention := slacktest.MentionEvent("EvReplica", "U1", "", "<@UDURAND> who is asif durrani", "1700000000.000300", "")
+	postEvent(t, srv, mention, "")
+	slacktest.Eventually(t, "the first replica's answer", func() bool { return len(f.Posts()) == 1 })
+	first.Wait()
+
+	s := newFakeSocket(t, f)
+	_, logs, stop := startSocketMode(t, f, func(c *Config) { c.Events = store })
+	c := s.conn(t, 1)
+	c.send(t, eventsEnvelope("env-r1", mention, 1))
+	c.send(t, eventsEnvelope("env-r2", slacktest.MentionEvent("EvOther", "U1", "", "<@UDURAND> who is imran khan", "1700000000.000400", ""), 0))
+	s.ack(t, "env-r1")
+	s.ack(t, "env-r2")
+	slacktest.Eventually(t, "the other mention answered", func() bool { return len(f.Posts()) >= 2 })
+	stop()
+	if n := f.Calls("chat.postMessage"); n != 2 {
+		t.Errorf("chat.postMessage called %d times, want 2: the retry answered again", n)
+	}
+	if !strings.Contains(logs.String(), "duplicate event ignored") {
+		t.Errorf("retry not logged as a duplicate:\n%s", logs.String())
+	}
+}
+
+// TestSocketModeResponseURLOnlySlack: over Socket Mode too, a button
+// press or a slash command whose response_url is not Slack's sends
+// nothing there.
+func TestSocketModeResponseURLOnlySlack(t *testing.T) {
+	target := newListener(t)
+	elsewhere := "http://" + target.ln.Addr().String() + "/hook"
+	f := slacktest.NewFake(t)
+	s := newFakeSocket(t, f)
+	_, logs, stop := startSocketMode(t, f, func(c *Config) { c.AnswerTimeout = time.Nanosecond })
+	c := s.conn(t, 1)
+	c.send(t, interactiveEnvelope(t, "env-share", ActionShare, "who is asif durrani", elsewhere))
+	c.send(t, slashEnvelope("env-slash", "when was the chitral attack", elsewhere))
+	s.ack(t, "env-share")
+	s.ack(t, "env-slash")
+	stop()
+	if n := target.conns.Load(); n != 0 {
+		t.Errorf("%d connections to the response_url %s", n, elsewhere)
+	}
+	if !strings.Contains(logs.String(), "button press ignored: response_url refused") {
+		t.Errorf("the refusal is not logged:\n%s", logs)
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/durandbot/durand/bot"
@@ -31,6 +32,9 @@ const busyTimeout = 10 * time.Second
 type Store struct {
 	db   *sql.DB
 	path string
+
+	mu    sync.Mutex
+	swept time.Time // when expired event keys were last removed
 }
 
 var _ bot.Store = (*Store)(nil)
@@ -73,7 +77,18 @@ var migrations = []string{
 		changed_at INTEGER NOT NULL -- Unix microseconds
 	);
 	CREATE INDEX pack_facts_changed_at ON pack_facts (changed_at);`,
+	// 2: platform events already answered, for deduplicating retries.
+	`CREATE TABLE seen_events (
+		key     TEXT PRIMARY KEY,
+		seen_at INTEGER NOT NULL -- Unix microseconds
+	);
+	CREATE INDEX seen_events_seen_at ON seen_events (seen_at);`,
 }
+
+// eventSweepEvery is how often at most a Store removes expired event keys:
+// often enough that the table holds about a ttl's worth of keys, seldom
+// enough that the delete is not a second write for every event.
+const eventSweepEvery = time.Minute
 
 // Open opens (creating it if need be) the SQLite database at path and
 // brings its schema up to date. The directory must exist. path ":memory:"
@@ -448,6 +463,42 @@ func (s *Store) ChangedSince(ctx context.Context, t time.Time) ([]string, error)
 		return nil, fmt.Errorf("sqlite: changed since %v: %w", t, err)
 	}
 	return out, nil
+}
+
+// RecordEvent records an event key at now and reports whether it is new
+// within ttl. One upsert inserts the key, or renews it when it has
+// expired; it returns a row only then, and SQLite's write lock makes
+// exactly one of any number of racing callers, in any process, get it.
+// Expired keys are deleted at most once per eventSweepEvery. On an error
+// the result is false and means nothing.
+func (s *Store) RecordEvent(ctx context.Context, key string, now time.Time, ttl time.Duration) (bool, error) {
+	cutoff := now.Add(-ttl).UnixMicro()
+	var got string
+	err := s.db.QueryRowContext(ctx, `INSERT INTO seen_events (key, seen_at) VALUES (?, ?)
+		ON CONFLICT (key) DO UPDATE SET seen_at = excluded.seen_at WHERE seen_events.seen_at <= ?
+		RETURNING key`, key, now.UnixMicro(), cutoff).Scan(&got)
+	fresh := err == nil
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return false, fmt.Errorf("sqlite: record event: %w", err)
+	}
+	if s.sweepDue(now) {
+		if _, err := s.db.ExecContext(ctx, `DELETE FROM seen_events WHERE seen_at <= ?`, cutoff); err != nil {
+			return false, fmt.Errorf("sqlite: expire events: %w", err)
+		}
+	}
+	return fresh, nil
+}
+
+// sweepDue reports whether expired event keys are due to be removed, and
+// if so notes now as the time they were.
+func (s *Store) sweepDue(now time.Time) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if now.Sub(s.swept) < eventSweepEvery && !now.Before(s.swept) {
+		return false
+	}
+	s.swept = now
+	return true
 }
 
 // Ping checks that the database answers.

@@ -119,8 +119,8 @@ func TestOpenTwiceMigratesOnce(t *testing.T) {
 	if err := rows.Err(); err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(versions, []int{1}) {
-		t.Errorf("schema_migrations after three Opens = %v; want [1]", versions)
+	if !slices.Equal(versions, []int{1, 2}) {
+		t.Errorf("schema_migrations after three Opens = %v; want [1 2]", versions)
 	}
 	var mode string
 	if err := db.QueryRowContext(ctx, `PRAGMA journal_mode`).Scan(&mode); err != nil {
@@ -187,5 +187,43 @@ func TestOddPath(t *testing.T) {
 	}
 	if _, err := os.Stat(path); err != nil {
 		t.Fatalf("the database is not at %q: %v", path, err)
+	}
+}
+
+// TestExpiredEventsDeleted records many event keys, then one more after
+// they have all expired: the expired rows are gone from the file, so the
+// table holds about a ttl's worth of keys however long durand runs.
+func TestExpiredEventsDeleted(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "durand.db")
+	s := open(t, path)
+	defer s.Close()
+	const ttl = 10 * time.Minute
+	now := time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)
+	for i := range 100 {
+		if _, err := s.RecordEvent(ctx, "slack:old"+strings.Repeat("x", i), now, ttl); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rows := func() int {
+		db, err := sql.Open("sqlite", path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		var n int
+		if err := db.QueryRowContext(ctx, `SELECT count(*) FROM seen_events`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if n := rows(); n != 100 {
+		t.Fatalf("%d event rows after 100 keys; want 100", n)
+	}
+	if fresh, err := s.RecordEvent(ctx, "slack:new", now.Add(ttl+time.Minute), ttl); err != nil || !fresh {
+		t.Fatalf("RecordEvent after expiry = %v, %v; want true, nil", fresh, err)
+	}
+	if n := rows(); n != 1 {
+		t.Errorf("%d event rows after the old keys expired; want 1", n)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -51,6 +52,11 @@ func Run(t *testing.T, open func(t *testing.T) bot.Store) {
 	t.Run("ConcurrentClaim", func(t *testing.T) {
 		s := fresh(t)
 		testConcurrentClaim(t, []bot.Store{s})
+	})
+	t.Run("Events", func(t *testing.T) { testEvents(t, fresh(t)) })
+	t.Run("ConcurrentEvents", func(t *testing.T) {
+		s := fresh(t)
+		testConcurrentEvents(t, []bot.Store{s})
 	})
 	t.Run("Ping", func(t *testing.T) {
 		if err := fresh(t).Ping(context.Background()); err != nil {
@@ -146,6 +152,17 @@ func RunShared(t *testing.T, open func(t *testing.T) (a, b bot.Store)) {
 	t.Run("SharedConcurrentClaim", func(t *testing.T) {
 		a, b := fresh(t)
 		testConcurrentClaim(t, []bot.Store{a, b})
+	})
+	t.Run("SharedEvents", func(t *testing.T) {
+		a, b := fresh(t)
+		checkEvent(t, "first sighting on the first handle", a, "slack:Ev1", base, true)
+		checkEvent(t, "a retry on the second handle", b, "slack:Ev1", base.Add(time.Minute), false)
+		checkEvent(t, "another event on the second handle", b, "slack:Ev2", base.Add(time.Minute), true)
+		checkEvent(t, "that event's retry on the first handle", a, "slack:Ev2", base.Add(2*time.Minute), false)
+	})
+	t.Run("SharedConcurrentEvents", func(t *testing.T) {
+		a, b := fresh(t)
+		testConcurrentEvents(t, []bot.Store{a, b})
 	})
 }
 
@@ -470,6 +487,95 @@ func testChangedSince(t *testing.T, s bot.Store) {
 			t.Fatalf("ChangedSince %s: %v", tt.name, err)
 		}
 		checkIDs(t, "ChangedSince "+tt.name, got, tt.want...)
+	}
+}
+
+// eventTTL is how long the suite's event keys are remembered.
+const eventTTL = 10 * time.Minute
+
+// testEvents records event keys: a key is new once within its ttl, new
+// again once it has expired, and keys do not disturb each other.
+func testEvents(t *testing.T, s bot.Store) {
+	steps := []struct {
+		name string
+		key  string
+		at   time.Duration
+		want bool
+	}{
+		{"first sighting", "slack:Ev1", 0, true},
+		{"the same key at once", "slack:Ev1", 0, false},
+		{"a retry a minute later", "slack:Ev1", time.Minute, false},
+		{"another key", "slack:Ev2", time.Minute, true},
+		{"a key that differs only in case", "slack:ev1", time.Minute, true},
+		{"a retry just inside the ttl", "slack:Ev1", eventTTL - time.Microsecond, false},
+		{"the first key once its ttl has run out", "slack:Ev1", eventTTL, true},
+		{"a retry of the renewed key", "slack:Ev1", eventTTL + time.Minute, false},
+		{"the second key long after", "slack:Ev2", 3 * eventTTL, true},
+		{"an empty key", "", 3 * eventTTL, true},
+		{"a long key", strings.Repeat("k", 1000), 3 * eventTTL, true},
+		{"the long key again", strings.Repeat("k", 1000), 3 * eventTTL, false},
+	}
+	for _, st := range steps {
+		checkEvent(t, st.name, s, st.key, base.Add(st.at), st.want)
+	}
+	// Many keys, then all of them expired: each is new again once.
+	for i := range 50 {
+		checkEvent(t, "one of many", s, fmt.Sprintf("slack:many%d", i), base.Add(4*eventTTL), true)
+	}
+	for i := range 50 {
+		checkEvent(t, "one of many after expiry", s, fmt.Sprintf("slack:many%d", i), base.Add(6*eventTTL), true)
+	}
+}
+
+// testConcurrentEvents races 20 recorders, spread over the handles, for
+// one key, round after round, each round after the last one's key
+// expired: each round exactly one is told the event is new.
+func testConcurrentEvents(t *testing.T, stores []bot.Store) {
+	const n, rounds = 20, 3
+	ctx := context.Background()
+	for r := range rounds {
+		now := base.Add(time.Duration(r) * (eventTTL + time.Second))
+		var (
+			wg    sync.WaitGroup
+			mu    sync.Mutex
+			fresh int
+			errs  []error
+		)
+		start := make(chan struct{})
+		for i := range n {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				<-start
+				got, err := stores[i%len(stores)].RecordEvent(ctx, "slack:race", now, eventTTL)
+				mu.Lock()
+				defer mu.Unlock()
+				if err != nil {
+					errs = append(errs, err)
+				} else if got {
+					fresh++
+				}
+			}()
+		}
+		close(start)
+		wg.Wait()
+		if len(errs) > 0 {
+			t.Fatalf("round %d: %v", r, errors.Join(errs...))
+		}
+		if fresh != 1 {
+			t.Fatalf("round %d: %d concurrent recorders of one event were told it is new %d times; want once", r, n, fresh)
+		}
+	}
+}
+
+func checkEvent(t *testing.T, where string, s bot.Store, key string, now time.Time, want bool) {
+	t.Helper()
+	got, err := s.RecordEvent(context.Background(), key, now, eventTTL)
+	if err != nil {
+		t.Fatalf("%s: RecordEvent(%.40q): %v", where, key, err)
+	}
+	if got != want {
+		t.Fatalf("%s: RecordEvent(%.40q) at %v = %v; want %v", where, key, now, got, want)
 	}
 }
 

@@ -227,6 +227,8 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 			BotToken: cfg.SlackBotToken, SigningSecret: cfg.SlackSigningSecret, AppToken: cfg.SlackAppToken,
 			APIURL: cfg.SlackAPIURL, Router: router, Admins: cfg.Admins, Log: log,
 			HTTPClient: &http.Client{Transport: met.Transport("slack", nil), Timeout: 10 * time.Second},
+			Events:     store, // replicas on one database answer a retried event once
+			OnReject:   met.Rejected,
 		})
 		if err != nil {
 			return cli.Usage("%v", err)

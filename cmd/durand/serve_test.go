@@ -260,8 +260,29 @@ func TestServeMetrics(t *testing.T) {
 	if body := slash(t, base, "m-secret", "who is imran khan", "U1"); !strings.Contains(body, "questions a minute") {
 		t.Errorf("third question within the minute at DURAND_RATE=2: %s", body)
 	}
+	// Refused requests are counted by reason.
+	status := func(method, path, body string) int {
+		t.Helper()
+		req, _ := http.NewRequest(method, base+path, strings.NewReader(body))
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	for range 2 {
+		if code := status(http.MethodPost, "/slack/events", `{"type":"url_verification"}`); code != http.StatusUnauthorized {
+			t.Fatalf("unsigned event: %d", code)
+		}
+	}
+	if code := status(http.MethodGet, "/slack/commands", ""); code != http.StatusMethodNotAllowed {
+		t.Fatalf("GET /slack/commands: %d", code)
+	}
 	out := get(t, base+"/metrics")
 	for _, want := range []string{
+		`durand_requests_rejected_total{reason="unsigned"} 2`,
+		`durand_requests_rejected_total{reason="method"} 1`,
 		`durand_questions_total{outcome="answered",platform="slack"} 1`,
 		`durand_questions_total{outcome="declined",platform="slack"} 1`,
 		`durand_questions_total{outcome="limited",platform="slack"} 1`,
