@@ -19,7 +19,14 @@ type Router struct {
 	digest *DigestSettings // nil: digest commands are off
 	opts   Options
 	limits *limiter
+	// completes limits each user's autocompletes, apart from questions.
+	completes *limiter
 }
+
+// CompletionsPerQuestion is how many autocompletes a user may ask for per
+// question the rate limit allows, a minute: the client asks again each
+// time the user pauses while typing, several times per question.
+const CompletionsPerQuestion = 10
 
 // Options tune a Router; the zero value limits nothing and logs no text.
 type Options struct {
@@ -60,6 +67,7 @@ func (r *Router) SetOptions(o Options) {
 	}
 	r.opts = o
 	r.limits = newLimiter(o.RatePerMinute, o.Now)
+	r.completes = newLimiter(o.RatePerMinute*CompletionsPerQuestion, o.Now)
 }
 
 // Base returns the pack the Router answers from.
@@ -193,10 +201,15 @@ func (r *Router) ask(q string) Response {
 	return resp
 }
 
-// Complete offers up to n questions matching what a user has typed, for
-// autocomplete.
-func (r *Router) Complete(typed string, n int) []string {
-	return r.Base().Complete(typed, n)
+// Complete offers up to n questions matching what m's user has typed so
+// far (m.Text), for autocomplete. Past the user's autocomplete limit
+// (CompletionsPerQuestion times RatePerMinute a minute), or past the input
+// limit, it offers none, at once.
+func (r *Router) Complete(m Message, n int) []string {
+	if utf8.RuneCountInString(m.Text) > r.opts.MaxInput || !r.completes.allow(m.Platform+"\x00"+m.User) {
+		return nil
+	}
+	return r.Base().Complete(m.Text, n)
 }
 
 func (r *Router) help() Response {

@@ -440,7 +440,7 @@ func (a *Adapter) autocomplete(s *discordgo.Session, i *discordgo.InteractionCre
 	var matches []string
 	if d, ok := i.Data.(discordgo.ApplicationCommandInteractionData); ok && d.Name == CommandName {
 		if typed, ok := question(d); ok {
-			matches = a.cfg.Router.Complete(typed, maxChoices)
+			matches = a.cfg.Router.Complete(bot.Message{Platform: "discord", Channel: i.ChannelID, User: user(i), Text: typed}, maxChoices)
 		}
 	}
 	var choices []*discordgo.ApplicationCommandOptionChoice

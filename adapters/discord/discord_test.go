@@ -523,3 +523,42 @@ func TestHandlersTakeEmptyEvents(t *testing.T) {
 		t.Errorf("bot id %q after an empty READY", id)
 	}
 }
+
+// TestAutocompleteRateLimited sends one user's autocompletes past the
+// limit: the rest get no choices, while another user still gets them.
+func TestAutocompleteRateLimited(t *testing.T) {
+	f := discordtest.NewFake(t)
+	const perMinute = 2
+	start(t, f, func(c *Config) {
+		kb, _ := packBase()
+		c.Router = bot.NewRouter(kb, nil)
+		now := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC) // no tokens come back
+		c.Router.SetOptions(bot.Options{RatePerMinute: perMinute, Now: func() time.Time { return now }})
+	})
+	choices := func(user string) int {
+		t.Helper()
+		it := f.SlashCommand(discordtest.ChannelID, CommandName, map[string]any{"question": "durr"})
+		it["type"] = 4
+		it["data"].(map[string]any)["options"].([]any)[0].(map[string]any)["focused"] = true
+		it["member"].(map[string]any)["user"].(map[string]any)["id"] = user
+		f.Dispatch(t, "INTERACTION_CREATE", it)
+		discordtest.Eventually(t, "the choices", func() bool { return len(interactionCallbacks(f, it)) == 1 })
+		c := interactionCallbacks(f, it)[0]
+		if c.Status >= 300 || c.Body["type"] != 8.0 {
+			t.Fatalf("callback %d %s", c.Status, c.RawBody)
+		}
+		return len(asSlice(c.Body["data"].(map[string]any)["choices"]))
+	}
+	allowed := perMinute * bot.CompletionsPerQuestion
+	for i := range allowed {
+		if n := choices(discordtest.UserID); n == 0 {
+			t.Fatalf("autocomplete %d of %d allowed got no choices", i+1, allowed)
+		}
+	}
+	if n := choices(discordtest.UserID); n != 0 {
+		t.Errorf("autocomplete over the limit got %d choices, want none", n)
+	}
+	if n := choices("200000000000000002"); n == 0 {
+		t.Error("another user's autocomplete got no choices")
+	}
+}
