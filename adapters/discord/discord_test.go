@@ -562,3 +562,80 @@ func TestAutocompleteRateLimited(t *testing.T) {
 		t.Error("another user's autocomplete got no choices")
 	}
 }
+
+// TestEchoedTextNeverLinks sends, through the fake, each kind of message
+// whose answer repeats what the user typed — an unknown digest command,
+// time or zone, and the question shown under a command's answer — with a
+// masked link or a URL in it. The answer shows the text, but neither
+// link is live and no markdown in it is.
+func TestEchoedTextNeverLinks(t *testing.T) {
+	f := discordtest.NewFake(t)
+	start(t, f, func(c *Config) {
+		kb, _ := packBase()
+		c.Router = bot.NewRouter(kb, nil)
+		c.Router.SetDigest(bot.DigestSettings{Store: bot.NewMemoryStore()})
+	})
+	const dm = "400000000000000008"
+	on := func(opts ...any) map[string]any {
+		return map[string]any{"name": DigestCommandName, "type": 1, "options": []any{map[string]any{"name": "on", "type": 1, "options": opts}}}
+	}
+	str := func(name, v string) any { return map[string]any{"name": name, "type": 3, "value": v} }
+	tests := []struct {
+		name    string
+		message string         // a DM, or
+		command map[string]any // an interaction's data
+		echoed  string         // what the answer must show of it
+	}{
+		{name: "unknown digest command", message: "digest [free-nitro](https://evil.example/nitro)", echoed: "evil.example/nitro"},
+		{name: "unknown digest command, as in the issue", message: "<@" + discordtest.BotUserID + "> digest [claim your free nitro](https://evil.example/nitro)", echoed: "claim"},
+		{name: "unknown digest command, a URL", message: "digest https://evil.example/nitro", echoed: "evil.example/nitro"},
+		{name: "not a time of day", message: "digest on [8](https://evil.example/nitro)", echoed: "evil.example/nitro"},
+		{name: "unknown zone", message: "digest on 08:00 [Asia/Karachi](https://evil.example/nitro)", echoed: "evil.example/nitro"},
+		{name: "unknown zone, www", message: "digest on 08:00 www.evil.example", echoed: "evil.example"},
+		{name: "the question under the answer", command: map[string]any{"name": CommandName, "type": 1,
+			"options": []any{str("question", "who is [Asif Durrani](https://evil.example/nitro)")}}, echoed: "evil.example/nitro"},
+		{name: "digest time option", command: on(str("time", "[8](https://evil.example/nitro)")), echoed: "evil.example/nitro"},
+		{name: "digest zone option", command: on(str("time", "08:00"), str("zone", "https://evil.example/nitro")), echoed: "evil.example/nitro"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var body map[string]any
+			if tt.message != "" {
+				m := f.UserMessage(dm, tt.message)
+				delete(m, "guild_id")
+				delete(m, "member")
+				n := len(replies(f, dm))
+				f.Dispatch(t, "MESSAGE_CREATE", m)
+				discordtest.Eventually(t, "the reply", func() bool { return len(replies(f, dm)) == n+1 })
+				body = replies(f, dm)[n].Body
+			} else {
+				it := f.SlashCommand(discordtest.ChannelID, CommandName, nil)
+				it["data"] = tt.command
+				it["member"].(map[string]any)["permissions"] = "16" // Manage Channels
+				f.Dispatch(t, "INTERACTION_CREATE", it)
+				discordtest.Eventually(t, "the callback", func() bool { return len(interactionCallbacks(f, it)) == 1 })
+				body, _ = interactionCallbacks(f, it)[0].Body["data"].(map[string]any)
+			}
+			var embeds []*discordgo.MessageEmbed
+			if err := json.Unmarshal([]byte(js(t, body["embeds"])), &embeds); err != nil || len(embeds) != 1 {
+				t.Fatalf("embeds %v: %v", body["embeds"], err)
+			}
+			e := embeds[0]
+			shown := e.Description
+			if e.Footer != nil {
+				shown += "\n" + e.Footer.Text
+			}
+			if !strings.Contains(strings.ReplaceAll(shown, "\u200b", ""), tt.echoed) {
+				t.Fatalf("the answer does not show %q: %s", tt.echoed, js(t, body))
+			}
+			if l := live(e.Description); l != "" {
+				t.Errorf("description %q: %s", e.Description, l)
+			}
+			walk(body, func(s string) {
+				if l := link(s); l != "" {
+					t.Errorf("%s in %q", l, s)
+				}
+			})
+		})
+	}
+}
