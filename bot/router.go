@@ -22,7 +22,14 @@ type Router struct {
 	// settings limits changes to channel settings (digest on/off) per
 	// user, more strictly: each one writes to the store.
 	settings *limiter
+	// completes limits each user's autocompletes, apart from questions.
+	completes *limiter
 }
+
+// CompletionsPerQuestion is how many autocompletes a user may ask for per
+// question the rate limit allows, a minute: the client asks again each
+// time the user pauses while typing, several times per question.
+const CompletionsPerQuestion = 10
 
 // settingsPerMinute is how many digest changes (on, off, a new time) one
 // user may make a minute, when messages are limited at all: enough to set
@@ -72,6 +79,7 @@ func (r *Router) SetOptions(o Options) {
 	r.opts = o
 	r.limits = newLimiter(o.RatePerMinute, o.Now)
 	r.settings = newLimiter(min(o.RatePerMinute, settingsPerMinute), o.Now)
+	r.completes = newLimiter(o.RatePerMinute*CompletionsPerQuestion, o.Now)
 }
 
 // Base returns the pack the Router answers from.
@@ -207,10 +215,15 @@ func (r *Router) ask(q string) Response {
 	return resp
 }
 
-// Complete offers up to n questions matching what a user has typed, for
-// autocomplete.
-func (r *Router) Complete(typed string, n int) []string {
-	return r.Base().Complete(typed, n)
+// Complete offers up to n questions matching what m's user has typed so
+// far (m.Text), for autocomplete. Past the user's autocomplete limit
+// (CompletionsPerQuestion times RatePerMinute a minute), or past the input
+// limit, it offers none, at once.
+func (r *Router) Complete(m Message, n int) []string {
+	if utf8.RuneCountInString(m.Text) > r.opts.MaxInput || !r.completes.allow(m.Platform+"\x00"+m.User) {
+		return nil
+	}
+	return r.Base().Complete(m.Text, n)
 }
 
 func (r *Router) help() Response {

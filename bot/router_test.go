@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/durandbot/durand/bot"
 	"github.com/durandbot/durand/knowledge"
@@ -96,5 +97,34 @@ func TestRouterRecovers(t *testing.T) {
 	}
 	if !strings.Contains(logs.String(), "handler panic") || !strings.Contains(logs.String(), "channel=C1") {
 		t.Errorf("log = %q", logs.String())
+	}
+}
+
+// TestCompleteLimits checks autocomplete's limits: CompletionsPerQuestion
+// times the question rate per user and platform, and the input limit.
+func TestCompleteLimits(t *testing.T) {
+	r := newRouter(t)
+	now := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	r.SetOptions(bot.Options{RatePerMinute: 1, MaxInput: 10, Now: func() time.Time { return now }})
+	m := bot.Message{Platform: "discord", User: "U1", Text: "durr"}
+	for i := range bot.CompletionsPerQuestion {
+		if len(r.Complete(m, 5)) == 0 {
+			t.Fatalf("autocomplete %d of %d got nothing", i+1, bot.CompletionsPerQuestion)
+		}
+	}
+	tests := []struct {
+		name string
+		m    bot.Message
+		want bool // some completions
+	}{
+		{"over the limit", m, false},
+		{"another user", bot.Message{Platform: "discord", User: "U2", Text: "durr"}, true},
+		{"the same id on another platform", bot.Message{Platform: "slack", User: "U1", Text: "durr"}, true},
+		{"over the input limit", bot.Message{Platform: "discord", User: "U3", Text: "asif durrani"}, false},
+	}
+	for _, tt := range tests {
+		if got := len(r.Complete(tt.m, 5)) > 0; got != tt.want {
+			t.Errorf("%s: completions %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }

@@ -170,6 +170,11 @@ func (a *Adapter) onResumed(_ *discordgo.Session, _ *discordgo.Resumed) {
 }
 
 func (a *Adapter) onReady(s *discordgo.Session, r *discordgo.Ready) {
+	defer a.recovered("READY")
+	if r == nil || r.User == nil || r.User.ID == "" {
+		a.log.Warn("discord READY without the bot's user; ignored")
+		return
+	}
 	a.botID.Store(r.User.ID)
 	a.ready.Store(true)
 	a.log.Info("discord ready", "bot_user", r.User.ID, "shard", s.ShardID, "shards", s.ShardCount)
@@ -229,6 +234,16 @@ func commands() []*discordgo.ApplicationCommand {
 	}}
 }
 
+// recovered is deferred first by every handler of a gateway event that
+// carries data: discordgo runs handlers on goroutines of their own, where a
+// panic would end the process, Slack and all. It logs the panic; the checks
+// in the handlers are what keep a malformed event from getting this far.
+func (a *Adapter) recovered(event string) {
+	if p := recover(); p != nil {
+		a.log.Error("panic handling a gateway event", "event", event, "panic", fmt.Sprint(p))
+	}
+}
+
 // background runs f on its own goroutine, counted for Run's shutdown.
 func (a *Adapter) background(f func(ctx context.Context)) {
 	a.wg.Add(1)
@@ -247,9 +262,11 @@ func (a *Adapter) background(f func(ctx context.Context)) {
 
 // onMessage answers a message that mentions the bot, or any direct
 // message, as a reply. Bots (durand included) are ignored; edits arrive as
-// MESSAGE_UPDATE, which durand does not handle.
+// MESSAGE_UPDATE, which durand does not handle. A message without an id,
+// channel or author cannot be answered and is ignored.
 func (a *Adapter) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
-	if m.Author == nil || m.Author.Bot || m.Author.System {
+	defer a.recovered("MESSAGE_CREATE")
+	if m == nil || m.Message == nil || m.ID == "" || m.ChannelID == "" || m.Author == nil || m.Author.Bot || m.Author.System {
 		return
 	}
 	self, _ := a.botID.Load().(string)
@@ -282,59 +299,123 @@ func mentions(m *discordgo.Message, self string) bool {
 		return false
 	}
 	for _, u := range m.Mentions {
-		if u.ID == self {
+		if u != nil && u.ID == self {
 			return true
 		}
 	}
 	return strings.Contains(m.Content, "<@"+self+">") || strings.Contains(m.Content, "<@!"+self+">")
 }
 
-// onInteraction answers /durand and its autocomplete.
+// onInteraction answers /durand, /durand-digest and /durand's
+// autocomplete. An interaction without an id or token cannot be answered
+// and is ignored; a command whose data or options are not what it takes
+// is answered with unreadableText and changes nothing; such an
+// autocomplete gets no choices.
 func (a *Adapter) onInteraction(s *discordgo.Session, i *discordgo.InteractionCreate) {
+	defer a.recovered("INTERACTION_CREATE")
+	if i == nil || i.Interaction == nil || i.ID == "" || i.Token == "" {
+		return
+	}
 	switch i.Type {
 	case discordgo.InteractionApplicationCommandAutocomplete:
 		a.autocomplete(s, i)
 	case discordgo.InteractionApplicationCommand:
-		switch i.ApplicationCommandData().Name {
-		case CommandName:
-			q, _ := question(i)
-			a.command(s, i, q)
-		case DigestCommandName:
-			a.command(s, i, digestText(i))
+		d, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
+		if !ok {
+			a.unreadable(s, i)
+			return
 		}
+		var text string
+		switch d.Name {
+		case CommandName:
+			text, ok = question(d)
+		case DigestCommandName:
+			text, ok = digestText(d)
+		default:
+			return // not ours
+		}
+		if !ok {
+			a.unreadable(s, i)
+			return
+		}
+		a.command(s, i, text)
+	}
+}
+
+// unreadableText answers a command whose data Discord sent in a shape
+// durand does not know.
+const unreadableText = "I couldn't read that command: its options are not what it takes. Nothing changed."
+
+// unreadable answers a command that could not be read.
+func (a *Adapter) unreadable(s *discordgo.Session, i *discordgo.InteractionCreate) {
+	a.log.Warn("unreadable interaction", "type", int(i.Type))
+	r := Render(bot.Response{Kind: bot.KindInfo, Lead: unreadableText}, "")
+	err := s.InteractionRespond(i.Interaction, &discordgo.InteractionResponse{
+		Type: discordgo.InteractionResponseChannelMessageWithSource,
+		Data: &discordgo.InteractionResponseData{Embeds: r.Embeds, AllowedMentions: NoMentions(), Flags: discordgo.MessageFlagsEphemeral},
+	})
+	if err != nil {
+		a.log.Error("interaction response failed", "route", "POST interactions/callback", "err", redact(err))
 	}
 }
 
 // digestText turns /durand-digest's subcommand and options into the
-// words the Router understands: "digest on 08:00 Asia/Karachi".
-func digestText(i *discordgo.InteractionCreate) string {
+// words the Router understands: "digest on 08:00 Asia/Karachi". ok is
+// false when they are not subcommands holding string options.
+func digestText(d discordgo.ApplicationCommandInteractionData) (text string, ok bool) {
 	words := []string{"digest"}
-	for _, sub := range i.ApplicationCommandData().Options {
+	for _, sub := range d.Options {
+		if sub == nil || sub.Type != discordgo.ApplicationCommandOptionSubCommand {
+			return "", false
+		}
 		words = append(words, sub.Name)
 		for _, o := range sub.Options {
+			if o == nil {
+				return "", false
+			}
 			if o.Name == "time" || o.Name == "zone" {
-				words = append(words, strings.Fields(o.StringValue())...)
+				v, ok := stringOption(o)
+				if !ok {
+					return "", false
+				}
+				words = append(words, strings.Fields(v)...)
 			}
 		}
 	}
-	return strings.Join(words, " ")
+	return strings.Join(words, " "), true
 }
 
-// question returns the question option of a /durand interaction.
-func question(i *discordgo.InteractionCreate) (q string, focused bool) {
-	for _, o := range i.ApplicationCommandData().Options {
-		if o.Name == "question" && o.Type == discordgo.ApplicationCommandOptionString {
-			return o.StringValue(), o.Focused
+// question returns the question option of /durand or its autocomplete:
+// "" when there is none. ok is false when there is one that is not a
+// string, or an option that is null.
+func question(d discordgo.ApplicationCommandInteractionData) (q string, ok bool) {
+	for _, o := range d.Options {
+		if o == nil {
+			return "", false
+		}
+		if o.Name == "question" {
+			return stringOption(o)
 		}
 	}
-	return "", false
+	return "", true
+}
+
+// stringOption returns the value of a string option; ok is false when o
+// is not a string option holding a string.
+func stringOption(o *discordgo.ApplicationCommandInteractionDataOption) (v string, ok bool) {
+	if o.Type != discordgo.ApplicationCommandOptionString {
+		return "", false
+	}
+	v, ok = o.Value.(string)
+	return v, ok
 }
 
 // manager reports whether the member who used a command may manage the
 // channel: Manage Channels or Administrator in a guild; anyone in a DM.
+// A guild interaction without its member is no manager's.
 func manager(i *discordgo.InteractionCreate) bool {
 	if i.Member == nil {
-		return true
+		return i.GuildID == ""
 	}
 	return i.Member.Permissions&(discordgo.PermissionManageChannels|discordgo.PermissionAdministrator) != 0
 }
@@ -353,10 +434,17 @@ func user(i *discordgo.InteractionCreate) string {
 // and value are at most 100 characters.
 const maxChoices = 25
 
+// autocomplete offers questions matching what the user has typed; none
+// when the interaction's data is not /durand's.
 func (a *Adapter) autocomplete(s *discordgo.Session, i *discordgo.InteractionCreate) {
-	typed, _ := question(i)
+	var matches []string
+	if d, ok := i.Data.(discordgo.ApplicationCommandInteractionData); ok && d.Name == CommandName {
+		if typed, ok := question(d); ok {
+			matches = a.cfg.Router.Complete(bot.Message{Platform: "discord", Channel: i.ChannelID, User: user(i), Text: typed}, maxChoices)
+		}
+	}
 	var choices []*discordgo.ApplicationCommandOptionChoice
-	for _, q := range a.cfg.Router.Complete(typed, maxChoices) {
+	for _, q := range matches {
 		q = trimWords(q, 100)
 		choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: q, Value: q})
 	}

@@ -11,6 +11,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/bwmarrin/discordgo"
+
 	"github.com/durandbot/durand/adapters/discord/discordtest"
 	"github.com/durandbot/durand/bot"
 	"github.com/durandbot/durand/knowledge"
@@ -40,14 +42,14 @@ func (l *logBuffer) String() string {
 }
 
 // start runs an adapter against the fake until the test ends.
-func start(t *testing.T, f *discordtest.Fake, mutate func(*Config)) (*Adapter, *logBuffer) {
+func start(t testing.TB, f *discordtest.Fake, mutate func(*Config)) (*Adapter, *logBuffer) {
 	t.Helper()
 	return startWith(t, f, mutate, nil)
 }
 
 // startWith is start with tweak applied to the adapter before it connects
 // (e.g. to wrap its HTTP transport).
-func startWith(t *testing.T, f *discordtest.Fake, mutate func(*Config), tweak func(*Adapter)) (*Adapter, *logBuffer) {
+func startWith(t testing.TB, f *discordtest.Fake, mutate func(*Config), tweak func(*Adapter)) (*Adapter, *logBuffer) {
 	t.Helper()
 	kb, err := packBase()
 	if err != nil {
@@ -420,4 +422,220 @@ func TestBackgroundPanicIsLogged(t *testing.T) {
 	discordtest.Eventually(t, "the panic logged", func() bool { return strings.Contains(logs.String(), "embed blew up") })
 	f.Dispatch(t, "MESSAGE_CREATE", f.UserMessage(discordtest.ChannelID, "<@"+discordtest.BotUserID+"> who is imran khan"))
 	discordtest.Eventually(t, "an answer after the panic", func() bool { return len(replies(f, discordtest.ChannelID)) == 1 })
+}
+
+// TestMalformedInteractionsAnswered sends the interactions that used to
+// crash the process: each command is answered with unreadableText and
+// changes nothing, each autocomplete gets no choices, and durand goes on
+// answering.
+func TestMalformedInteractionsAnswered(t *testing.T) {
+	f := discordtest.NewFake(t)
+	store := bot.NewMemoryStore()
+	start(t, f, func(c *Config) {
+		kb, _ := packBase()
+		c.Router = bot.NewRouter(kb, nil)
+		c.Router.SetDigest(bot.DigestSettings{Store: store})
+	})
+	digestOn := func(opts ...any) any {
+		return []any{map[string]any{"name": "on", "type": 1, "options": opts}}
+	}
+	tests := []struct {
+		name         string
+		autocomplete bool
+		data         any // the interaction's "data"; missing when nil
+	}{
+		{"data missing", false, nil},
+		{"data a string", false, "durand"},
+		{"question a number", false, map[string]any{"name": "durand", "type": 1, "options": []any{map[string]any{"name": "question", "type": 3, "value": 42}}}},
+		{"question null", false, map[string]any{"name": "durand", "type": 1, "options": []any{map[string]any{"name": "question", "type": 3, "value": nil}}}},
+		{"options null", false, map[string]any{"name": "durand", "type": 1, "options": []any{nil}}},
+		{"digest time an integer", false, map[string]any{"name": DigestCommandName, "type": 1, "options": digestOn(map[string]any{"name": "time", "type": 4, "value": 8})}},
+		{"digest time null", false, map[string]any{"name": DigestCommandName, "type": 1, "options": digestOn(map[string]any{"name": "time", "type": 3, "value": nil})}},
+		{"digest zone a number", false, map[string]any{"name": DigestCommandName, "type": 1, "options": digestOn(
+			map[string]any{"name": "time", "type": 3, "value": "08:00"}, map[string]any{"name": "zone", "type": 3, "value": 5})}},
+		{"digest subcommand null", false, map[string]any{"name": DigestCommandName, "type": 1, "options": []any{nil}}},
+		{"autocomplete data missing", true, nil},
+		{"autocomplete data a string", true, "durand"},
+		{"autocomplete question a number", true, map[string]any{"name": "durand", "type": 1, "options": []any{map[string]any{"name": "question", "type": 3, "value": 42, "focused": true}}}},
+		{"autocomplete question null", true, map[string]any{"name": "durand", "type": 1, "options": []any{map[string]any{"name": "question", "type": 3, "value": nil, "focused": true}}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			it := f.SlashCommand(discordtest.ChannelID, CommandName, nil)
+			delete(it, "data")
+			if tt.data != nil {
+				it["data"] = tt.data
+			}
+			if tt.autocomplete {
+				it["type"] = 4
+			}
+			f.Dispatch(t, "INTERACTION_CREATE", it)
+			discordtest.Eventually(t, "the callback", func() bool { return len(interactionCallbacks(f, it)) == 1 })
+			c := interactionCallbacks(f, it)[0]
+			if c.Status >= 300 {
+				t.Fatalf("callback refused (%d): %s", c.Status, c.RawBody)
+			}
+			data, _ := c.Body["data"].(map[string]any)
+			if tt.autocomplete {
+				if typ := c.Body["type"]; typ != 8.0 || len(asSlice(data["choices"])) != 0 {
+					t.Errorf("callback %s, want type 8 and no choices", c.RawBody)
+				}
+				return
+			}
+			if typ := c.Body["type"]; typ != 4.0 || !strings.Contains(embedText(t, data), "couldn't read that command") {
+				t.Errorf("callback %s, want the unreadable answer", c.RawBody)
+			}
+			assertNoMentions(t, data)
+		})
+	}
+	if _, err := store.Subscription(context.Background(), bot.ChannelKey{Platform: "discord", Channel: discordtest.ChannelID}); err == nil {
+		t.Error("a malformed digest command subscribed the channel")
+	}
+	f.Dispatch(t, "MESSAGE_CREATE", f.UserMessage(discordtest.ChannelID, "<@"+discordtest.BotUserID+"> who is imran khan"))
+	discordtest.Eventually(t, "an answer after them", func() bool { return len(replies(f, discordtest.ChannelID)) == 1 })
+}
+
+// TestHandlersTakeEmptyEvents calls each event handler with the empty
+// events a null "d" or a missing field makes: none panics (not even into
+// the recover) and none answers.
+func TestHandlersTakeEmptyEvents(t *testing.T) {
+	f := discordtest.NewFake(t)
+	logged := &panics{}
+	a, _ := start(t, f, func(c *Config) { c.Log = slog.New(logged) })
+	before := len(f.Calls())
+	a.onReady(a.s, &discordgo.Ready{})
+	a.onReady(a.s, nil)
+	a.onMessage(a.s, &discordgo.MessageCreate{})
+	a.onMessage(a.s, nil)
+	a.onMessage(a.s, &discordgo.MessageCreate{Message: &discordgo.Message{ID: "1", ChannelID: discordtest.ChannelID,
+		Author: &discordgo.User{ID: discordtest.UserID}, GuildID: discordtest.GuildID, Mentions: []*discordgo.User{nil}}})
+	a.onInteraction(a.s, &discordgo.InteractionCreate{})
+	a.onInteraction(a.s, nil)
+	a.onInteraction(a.s, &discordgo.InteractionCreate{Interaction: &discordgo.Interaction{Type: discordgo.InteractionApplicationCommand}})
+	a.wg.Wait()
+	if p := logged.take(); len(p) > 0 {
+		t.Errorf("logged:\n%s", strings.Join(p, "\n"))
+	}
+	if calls := f.Calls()[before:]; len(calls) > 0 {
+		t.Errorf("answered an empty event: %+v", calls)
+	}
+	if id, _ := a.botID.Load().(string); id != discordtest.BotUserID {
+		t.Errorf("bot id %q after an empty READY", id)
+	}
+}
+
+// TestAutocompleteRateLimited sends one user's autocompletes past the
+// limit: the rest get no choices, while another user still gets them.
+func TestAutocompleteRateLimited(t *testing.T) {
+	f := discordtest.NewFake(t)
+	const perMinute = 2
+	start(t, f, func(c *Config) {
+		kb, _ := packBase()
+		c.Router = bot.NewRouter(kb, nil)
+		now := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC) // no tokens come back
+		c.Router.SetOptions(bot.Options{RatePerMinute: perMinute, Now: func() time.Time { return now }})
+	})
+	choices := func(user string) int {
+		t.Helper()
+		it := f.SlashCommand(discordtest.ChannelID, CommandName, map[string]any{"question": "durr"})
+		it["type"] = 4
+		it["data"].(map[string]any)["options"].([]any)[0].(map[string]any)["focused"] = true
+		it["member"].(map[string]any)["user"].(map[string]any)["id"] = user
+		f.Dispatch(t, "INTERACTION_CREATE", it)
+		discordtest.Eventually(t, "the choices", func() bool { return len(interactionCallbacks(f, it)) == 1 })
+		c := interactionCallbacks(f, it)[0]
+		if c.Status >= 300 || c.Body["type"] != 8.0 {
+			t.Fatalf("callback %d %s", c.Status, c.RawBody)
+		}
+		return len(asSlice(c.Body["data"].(map[string]any)["choices"]))
+	}
+	allowed := perMinute * bot.CompletionsPerQuestion
+	for i := range allowed {
+		if n := choices(discordtest.UserID); n == 0 {
+			t.Fatalf("autocomplete %d of %d allowed got no choices", i+1, allowed)
+		}
+	}
+	if n := choices(discordtest.UserID); n != 0 {
+		t.Errorf("autocomplete over the limit got %d choices, want none", n)
+	}
+	if n := choices("200000000000000002"); n == 0 {
+		t.Error("another user's autocomplete got no choices")
+	}
+}
+
+// TestEchoedTextNeverLinks sends, through the fake, each kind of message
+// whose answer repeats what the user typed — an unknown digest command,
+// time or zone, and the question shown under a command's answer — with a
+// masked link or a URL in it. The answer shows the text, but neither
+// link is live and no markdown in it is.
+func TestEchoedTextNeverLinks(t *testing.T) {
+	f := discordtest.NewFake(t)
+	start(t, f, func(c *Config) {
+		kb, _ := packBase()
+		c.Router = bot.NewRouter(kb, nil)
+		c.Router.SetDigest(bot.DigestSettings{Store: bot.NewMemoryStore()})
+	})
+	const dm = "400000000000000008"
+	on := func(opts ...any) map[string]any {
+		return map[string]any{"name": DigestCommandName, "type": 1, "options": []any{map[string]any{"name": "on", "type": 1, "options": opts}}}
+	}
+	str := func(name, v string) any { return map[string]any{"name": name, "type": 3, "value": v} }
+	tests := []struct {
+		name    string
+		message string         // a DM, or
+		command map[string]any // an interaction's data
+		echoed  string         // what the answer must show of it
+	}{
+		{name: "unknown digest command", message: "digest [free-nitro](https://evil.example/nitro)", echoed: "evil.example/nitro"},
+		{name: "unknown digest command, as in the issue", message: "<@" + discordtest.BotUserID + "> digest [claim your free nitro](https://evil.example/nitro)", echoed: "claim"},
+		{name: "unknown digest command, a URL", message: "digest https://evil.example/nitro", echoed: "evil.example/nitro"},
+		{name: "not a time of day", message: "digest on [8](https://evil.example/nitro)", echoed: "evil.example/nitro"},
+		{name: "unknown zone", message: "digest on 08:00 [Asia/Karachi](https://evil.example/nitro)", echoed: "evil?example/nitro"}, // the bot shows a refused zone with no punctuation
+		{name: "unknown zone, www", message: "digest on 08:00 www.evil.example", echoed: "evil?example"},
+		{name: "the question under the answer", command: map[string]any{"name": CommandName, "type": 1,
+			"options": []any{str("question", "who is [Asif Durrani](https://evil.example/nitro)")}}, echoed: "evil.example/nitro"},
+		{name: "digest time option", command: on(str("time", "[8](https://evil.example/nitro)")), echoed: "evil.example/nitro"},
+		{name: "digest zone option", command: on(str("time", "08:00"), str("zone", "https://evil.example/nitro")), echoed: "evil.example/nitro"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var body map[string]any
+			if tt.message != "" {
+				m := f.UserMessage(dm, tt.message)
+				delete(m, "guild_id")
+				delete(m, "member")
+				n := len(replies(f, dm))
+				f.Dispatch(t, "MESSAGE_CREATE", m)
+				discordtest.Eventually(t, "the reply", func() bool { return len(replies(f, dm)) == n+1 })
+				body = replies(f, dm)[n].Body
+			} else {
+				it := f.SlashCommand(discordtest.ChannelID, CommandName, nil)
+				it["data"] = tt.command
+				it["member"].(map[string]any)["permissions"] = "16" // Manage Channels
+				f.Dispatch(t, "INTERACTION_CREATE", it)
+				discordtest.Eventually(t, "the callback", func() bool { return len(interactionCallbacks(f, it)) == 1 })
+				body, _ = interactionCallbacks(f, it)[0].Body["data"].(map[string]any)
+			}
+			var embeds []*discordgo.MessageEmbed
+			if err := json.Unmarshal([]byte(js(t, body["embeds"])), &embeds); err != nil || len(embeds) != 1 {
+				t.Fatalf("embeds %v: %v", body["embeds"], err)
+			}
+			e := embeds[0]
+			shown := e.Description
+			if e.Footer != nil {
+				shown += "\n" + e.Footer.Text
+			}
+			if !strings.Contains(strings.ReplaceAll(shown, "\u200b", ""), tt.echoed) {
+				t.Fatalf("the answer does not show %q: %s", tt.echoed, js(t, body))
+			}
+			if l := live(e.Description); l != "" {
+				t.Errorf("description %q: %s", e.Description, l)
+			}
+			walk(body, func(s string) {
+				if l := link(s); l != "" {
+					t.Errorf("%s in %q", l, s)
+				}
+			})
+		})
+	}
 }

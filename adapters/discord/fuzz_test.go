@@ -7,9 +7,11 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -209,3 +211,108 @@ func checkReply(t *testing.T, raw []byte) {
 		}
 	})
 }
+
+// FuzzGatewayEvents sends arbitrary MESSAGE_CREATE and INTERACTION_CREATE
+// payloads (data is the event's "d", as JSON) through the fake gateway to
+// a running adapter. Whatever they hold, nothing may panic — not even a
+// panic recovered and logged — the adapter must keep answering, and what
+// it sends must allow no mentions and be what Discord accepts (a 400 only
+// when the event's own ids are unusable in a URL).
+//
+// The seed corpus holds the payloads that crashed the process: an
+// interaction without data or with data a string, a question that is a
+// number or null (command and autocomplete), a digest time that is an
+// integer or null, a message that is null or mentions null.
+//
+// Each input makes a round trip through the gateway, so minimising the
+// default 60s per new input is slow; fuzz with -fuzzminimizetime 20x.
+func FuzzGatewayEvents(f *testing.F) {
+	fake := discordtest.NewFake(f)
+	kb, err := packBase()
+	if err != nil {
+		f.Fatal(err)
+	}
+	logged := &panics{}
+	router := bot.NewRouter(kb, slog.New(logged))
+	router.SetDigest(bot.DigestSettings{Store: bot.NewMemoryStore()})
+	a, _ := startWith(f, fake, func(c *Config) {
+		c.Router, c.Log = router, slog.New(logged)
+		// Short, so that a command waiting for its answer never holds the
+		// gateway's reader long enough to miss heartbeat ACKs.
+		c.AnswerTimeout = 100 * time.Millisecond
+	}, func(a *Adapter) {
+		// Handlers run in order on the gateway's reader, so once the
+		// sentinel message after each event is answered, the event was
+		// handled. A panic there crashes the process as it does in
+		// discordgo's own goroutines.
+		a.s.SyncEvents = true
+	})
+
+	f.Fuzz(func(t *testing.T, interaction bool, data string) {
+		if !json.Valid([]byte(data)) {
+			t.Skip("not JSON")
+		}
+		before := len(fake.Calls())
+		event := "MESSAGE_CREATE"
+		if interaction {
+			event = "INTERACTION_CREATE"
+		}
+		fake.Dispatch(t, event, json.RawMessage(data))
+
+		sentinel := fake.UserMessage(fuzzDM, "help")
+		delete(sentinel, "guild_id")
+		delete(sentinel, "member")
+		fake.Dispatch(t, "MESSAGE_CREATE", sentinel)
+		discordtest.Eventually(t, "the answer to the message after the event", func() bool {
+			for _, c := range fake.CallsTo("POST", "/api/v9/channels/"+fuzzDM+"/messages") {
+				if ref, _ := c.Body["message_reference"].(map[string]any); ref["message_id"] == sentinel["id"] {
+					return true
+				}
+			}
+			return false
+		})
+		a.wg.Wait()
+		if p := logged.take(); len(p) > 0 {
+			t.Fatalf("logged:\n%s", strings.Join(p, "\n"))
+		}
+
+		for _, c := range fake.Calls()[before:] {
+			if c.Status == http.StatusBadRequest && idsUsable(c.Path) {
+				t.Errorf("%s %s: 400 for %s", c.Method, c.Path, c.RawBody)
+			}
+			var doc any
+			if err := json.Unmarshal([]byte(c.RawBody), &doc); c.RawBody != "" && err != nil {
+				t.Errorf("%s %s: body is not JSON: %s", c.Method, c.Path, c.RawBody)
+			}
+			walk(doc, func(s string) {
+				if p := pings(s); p != "" {
+					t.Errorf("%s %s: %s in %q", c.Method, c.Path, p, s)
+				}
+			})
+			if am, ok := c.Body["data"].(map[string]any); ok && am["embeds"] != nil {
+				assertNoMentions(t, am)
+			}
+			if c.Body["embeds"] != nil {
+				assertNoMentions(t, c.Body)
+			}
+		}
+	})
+}
+
+// idsUsable reports whether the ids in a REST path are snowflakes, so
+// that Discord would answer 400 only for what the body holds.
+func idsUsable(path string) bool {
+	segs := strings.Split(strings.TrimPrefix(path, "/api/v9/"), "/")
+	for i := 0; i+1 < len(segs); i++ {
+		switch segs[i] {
+		case "channels", "interactions", "webhooks", "messages":
+			if id := segs[i+1]; id != "@original" && !snowflake.MatchString(id) {
+				return false
+			}
+			i++
+		}
+	}
+	return true
+}
+
+var snowflake = regexp.MustCompile(`^[0-9]{1,20}$`)

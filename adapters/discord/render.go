@@ -126,9 +126,11 @@ func NoMentions() *discordgo.MessageAllowedMentions {
 	return &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
 }
 
-// Escape neutralises Discord markdown and mention syntax in user or pack
-// text. It puts a backslash before \ * _ ~ ` | and >, and before # or - at
-// the start of a line (headings, subtext, lists); it turns "@everyone" and
+// Escape neutralises Discord markdown, link and mention syntax in user or
+// pack text. It puts a backslash before \ * _ ~ ` | > [ ] ( ) (so that
+// "[text](url)" is no masked link), and before # or - at the start of a
+// line (headings, subtext, lists); it breaks URLs with a zero-width space
+// (see textcut.Unlink), so none is live; it turns "@everyone" and
 // "@here" (in any case) into "@\u200beveryone" and "@\u200bhere"; and it puts
 // a zero-width space after the "<" of "<@123>", "<@!123>", "<@&123>" and
 // "<#123>", which keep their digits but no longer render as mentions.
@@ -138,19 +140,21 @@ func Escape(s string) string {
 }
 
 // neutralise is Escape without the markdown: for text Discord shows as it
-// is, such as an embed's footer.
+// is, such as an embed's footer. Mentions and URLs are broken all the same.
 func neutralise(s string) string {
 	return escape(s, false)
 }
 
-// escape neutralises mentions in s, and markdown too when markdown is set.
+// escape neutralises mentions and links in s, and markdown too when
+// markdown is set.
 func escape(s string, markdown bool) string {
+	s = textcut.Unlink(s)
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8)
 	lineStart := true
 	for i, r := range s {
 		switch {
-		case markdown && strings.ContainsRune("\\*_~`|>", r),
+		case markdown && strings.ContainsRune("\\*_~`|>[]()", r),
 			markdown && lineStart && (r == '#' || r == '-'):
 			b.WriteByte('\\')
 			b.WriteRune(r)

@@ -82,7 +82,8 @@ func longResp() bot.Response {
 }
 
 // evil is what a hostile user (or a careless pack entry) might write.
-const evil = "@everyone @Here <@123> <@!123> <@&456> <#789> **bold** __u__ *i* `code` ~~s~~ ||spoiler|| a_b_c \\ > q\n> quote\n# big\n-# small\n- item"
+const evil = "@everyone @Here <@123> <@!123> <@&456> <#789> **bold** __u__ *i* `code` ~~s~~ ||spoiler|| a_b_c \\ > q\n> quote\n# big\n-# small\n- item" +
+	" [free nitro](https://evil.example/nitro) <https://evil.example/a> www.evil.example"
 
 func TestRenderGolden(t *testing.T) {
 	tests := []struct {
@@ -304,6 +305,9 @@ func TestEscape(t *testing.T) {
 		{"é 🇵🇰 👩🏽‍💻 Kābul", "é 🇵🇰 👩🏽‍💻 Kābul"},
 		{"bad \xff byte", "bad \ufffd byte"},
 		{"", ""},
+		{"[free nitro](https://evil.example/nitro)", "\\[free nitro\\]\\(https:\u200b//evil.example/nitro\\)"},
+		{"see https://evil.example/x and <http://evil.example>", "see https:\u200b//evil.example/x and <http:\u200b//evil.example\\>"},
+		{"(www.evil.example)", "\\(www\u200b.evil.example\\)"},
 	}
 	for _, tt := range tests {
 		got := Escape(tt.in)
@@ -334,8 +338,8 @@ func FuzzEscape(f *testing.F) {
 		if l := live(got); l != "" {
 			t.Fatalf("Escape(%q) = %q: %s", s, got, l)
 		}
-		if n := neutralise(s); pings(n) != "" {
-			t.Fatalf("neutralise(%q) = %q: %s", s, n, pings(n))
+		if n := neutralise(s); pings(n) != "" || link(n) != "" {
+			t.Fatalf("neutralise(%q) = %q: %s%s", s, n, pings(n), link(n))
 		}
 	})
 }
@@ -361,7 +365,7 @@ func TestRenderNeverPings(t *testing.T) {
 		n := 0
 		walk(doc, func(s string) {
 			n++
-			if p := pings(s); p != "" {
+			if p := pings(s) + link(s); p != "" {
 				t.Errorf("%v: %s in %q", kind, p, s)
 			}
 		})
@@ -381,7 +385,7 @@ func TestRenderNeverPings(t *testing.T) {
 				t.Errorf("%v: field %q: %s", kind, f.Name, l)
 			}
 		}
-		if want := "Q: " + neutralise(textcut.OneLine(evil)); e.Footer.Text != want {
+		if want := trimWords("Q: "+neutralise(textcut.OneLine(evil)), maxQuestion); e.Footer.Text != want {
 			t.Errorf("%v: footer %q, want %q", kind, e.Footer.Text, want)
 		}
 	}
@@ -672,12 +676,15 @@ func pings(s string) string {
 	return ""
 }
 
-// live says which live mention or markdown s holds, or "" if none: a
-// mention, or one of * _ ~ ` | > anywhere or # - at the start of a line
-// without a backslash before it.
+// live says which live mention, link or markdown s holds, or "" if none:
+// a mention, a URL, or one of * _ ~ ` | > [ ] ( ) anywhere or # - at the
+// start of a line without a backslash before it.
 func live(s string) string {
 	if p := pings(s); p != "" {
 		return p
+	}
+	if l := link(s); l != "" {
+		return l
 	}
 	escaped, lineStart := false, true
 	for i, r := range s {
@@ -686,7 +693,7 @@ func live(s string) string {
 			escaped = false
 		case r == '\\':
 			escaped = true
-		case strings.ContainsRune("*_~`|>", r), lineStart && (r == '#' || r == '-'):
+		case strings.ContainsRune("*_~`|>[]()", r), lineStart && (r == '#' || r == '-'):
 			return fmt.Sprintf("%q at byte %d is live", r, i)
 		}
 		switch {
@@ -694,6 +701,17 @@ func live(s string) string {
 			lineStart = true
 		case r != ' ' && r != '\t':
 			lineStart = false
+		}
+	}
+	return ""
+}
+
+// link says which link s holds, or "" if none: a scheme's "://" or
+// "www.", which Discord or a browser would follow.
+func link(s string) string {
+	for _, bad := range []string{"://", "www."} {
+		if strings.Contains(strings.ToLower(s), bad) {
+			return bad + " is a live link"
 		}
 	}
 	return ""

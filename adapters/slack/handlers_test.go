@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -602,5 +603,73 @@ func TestResponseURLRedirectNotFollowed(t *testing.T) {
 	}
 	if n := target.conns.Load(); n != 0 {
 		t.Errorf("the redirect was followed: %d connections to its target", n)
+	}
+}
+
+// TestEchoedTextNeverLinks sends each kind of message whose answer
+// repeats what the user typed — an unknown digest command, time or zone,
+// and the question shown above a command's answer — with a masked link,
+// a Slack link or a bare URL in it, as a slash command and as a mention.
+// The answer shows the text, but no link in it is live.
+func TestEchoedTextNeverLinks(t *testing.T) {
+	f := slacktest.NewFake(t)
+	a, srv, _ := testAdapter(t, f, func(c *Config) { c.Router.SetDigest(bot.DigestSettings{Store: bot.NewMemoryStore()}) })
+	tests := []struct {
+		name, text string
+		echoed     string // what the answer must show of it
+		asked      bool   // only the question is echoed, which a mention's answer does not show
+	}{
+		{"unknown digest command", "digest [free-nitro](https://evil.example/nitro)", "evil.example/nitro", false},
+		{"unknown digest command, a Slack link", "digest <https://evil.example/nitro|nitro>", "evil.example/nitro", false},
+		{"unknown digest command, a URL", "digest https://evil.example/nitro", "evil.example/nitro", false},
+		{"not a time of day", "digest on <https://evil.example/nitro|8>", "evil.example/nitro", false},
+		{"unknown zone", "digest on 08:00 https://evil.example/nitro", "evil?example/nitro", false}, // the bot shows a refused zone with no punctuation
+		{"unknown zone, www", "digest on 08:00 www.evil.example", "evil?example", false},
+		{"the question above the answer", "who is <https://evil.example/nitro|Asif Durrani>", "evil.example/nitro", true},
+	}
+	check := func(t *testing.T, echoed string, doc any) {
+		t.Helper()
+		shown := ""
+		walk(doc, "", func(key, s string) {
+			if key == "value" || key == "action_id" || key == "block_id" || key == "type" || key == "response_type" {
+				return // not shown
+			}
+			shown += s + "\n"
+			for _, bad := range []string{"://", "www.", "<http", "<www"} {
+				if strings.Contains(strings.ToLower(s), bad) {
+					t.Errorf("%q is live in %q", bad, s)
+				}
+			}
+		})
+		if echoed != "" && !strings.Contains(strings.ReplaceAll(shown, "\u200b", ""), echoed) {
+			t.Errorf("the answer does not show %q:\n%s", echoed, shown)
+		}
+	}
+	for i, tt := range tests {
+		t.Run(tt.name+", slash command", func(t *testing.T) {
+			_, body := do(t, slacktest.SignedRequest(t, srv.URL+"/slack/commands", form, slacktest.SlashForm(tt.text, f.ResponseURL("e")), testSecret, time.Now()))
+			var doc any
+			if err := json.Unmarshal([]byte(body), &doc); err != nil {
+				t.Fatalf("%v: %s", err, body)
+			}
+			check(t, tt.echoed, doc)
+		})
+		t.Run(tt.name+", mention", func(t *testing.T) {
+			n := len(f.Posts())
+			ts := fmt.Sprintf("1700001%03d.000100", i)
+			postEvent(t, srv, slacktest.MentionEvent(fmt.Sprintf("EvEcho%d", i), "U1", "", "<@"+testBotUser+"> "+tt.text, ts, ""), "")
+			slacktest.Eventually(t, "the reply", func() bool { return len(f.Posts()) == n+1 })
+			a.Wait()
+			p := f.Posts()[n]
+			var blocks any
+			if err := json.Unmarshal([]byte(p.Get("blocks")), &blocks); err != nil {
+				t.Fatalf("%v: %s", err, p.Get("blocks"))
+			}
+			echoed := tt.echoed
+			if tt.asked {
+				echoed = ""
+			}
+			check(t, echoed, map[string]any{"text": p.Get("text"), "blocks": blocks})
+		})
 	}
 }

@@ -108,9 +108,11 @@ func Render(r bot.Response, o RenderOptions) Rendered {
 // &amp; &lt; &gt;, so "<!everyone>", "<!channel>", "<!here>", "<@U123>" and
 // "<https://x|y>" typed by a user never become live mentions or links.
 // It also puts a zero-width joiner after the @ of a word-initial "@channel",
-// "@here" or "@everyone", which Slack may otherwise turn into a broadcast.
+// "@here" or "@everyone", which Slack may otherwise turn into a broadcast,
+// and breaks bare URLs with a zero-width space (see textcut.Unlink), which
+// Slack would otherwise link in a message's text.
 func Escape(s string) string {
-	return neutralise(escaper.Replace(s))
+	return neutralise(textcut.Unlink(escaper.Replace(s)))
 }
 
 // escaper replaces Slack's three control characters. A strings.Replacer is

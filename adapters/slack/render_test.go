@@ -227,7 +227,8 @@ func TestEscape(t *testing.T) {
 		{"<!everyone>", "&lt;!everyone&gt;"},
 		{"<!channel> <!here>", "&lt;!channel&gt; &lt;!here&gt;"},
 		{"<@U123>", "&lt;@U123&gt;"},
-		{"<https://x|y>", "&lt;https://x|y&gt;"},
+		{"<https://x|y>", "&lt;https:\u200b//x|y&gt;"},
+		{"[nitro](https://evil.example) www.evil.example", "[nitro](https:\u200b//evil.example) www\u200b.evil.example"},
 		{"@channel look", "@" + zwj + "channel look"},
 		{"hey @HERE and @Everyone", "hey @" + zwj + "HERE and @" + zwj + "Everyone"},
 		{"(@here)", "(@" + zwj + "here)"},
@@ -275,7 +276,7 @@ func TestRenderNeverLinksUserText(t *testing.T) {
 			}
 			shown++
 			s = strings.Replace(s, "Shared by <@U999>", "", 1)
-			for _, bad := range []string{"<!", "<@", "<http", "<#", "@channel", "@here", "@everyone"} {
+			for _, bad := range []string{"<!", "<@", "<http", "<#", "@channel", "@here", "@everyone", "://"} {
 				if strings.Contains(strings.ToLower(s), strings.ToLower(bad)) {
 					t.Errorf("%v: %q is live in %q", kind, bad, s)
 				}

@@ -1,8 +1,8 @@
 // Package textcut lays out text for chat platforms: it shortens and splits
 // text for their length limits — on line or word boundaries where it can,
 // and never inside a rune, a grapheme cluster (joiners, combining marks,
-// variation selectors, skin tones) or an HTML entity such as &amp; — and
-// renders lines as bullets.
+// variation selectors, skin tones) or an HTML entity such as &amp; —
+// renders lines as bullets, and breaks links so that they show as text.
 package textcut
 
 import (
@@ -11,6 +11,51 @@ import (
 	"unicode"
 	"unicode/utf8"
 )
+
+// zwsp is a zero-width space: it breaks a link without showing.
+const zwsp = "\u200b"
+
+// Unlink breaks what a chat client or a browser would turn into a link — a
+// scheme's "://" and "www." (in any case) — with a zero-width space after
+// the colon or the "www", so that a URL a user typed shows as it was typed
+// but links nowhere: "https:\u200b//x", "www\u200b.x". Other bytes, invalid
+// UTF-8 included, are kept as they are.
+func Unlink(s string) string {
+	if !strings.Contains(s, "://") && !containsWWW(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i := 0; i < len(s); {
+		switch {
+		case strings.HasPrefix(s[i:], "://"):
+			b.WriteString(":" + zwsp + "//")
+			i += len("://")
+		case len(s)-i >= len("www.") && strings.EqualFold(s[i:i+len("www.")], "www."):
+			b.WriteString(s[i:i+len("www")] + zwsp + ".")
+			i += len("www.")
+		default:
+			b.WriteByte(s[i])
+			i++
+		}
+	}
+	return b.String()
+}
+
+// containsWWW reports whether s holds "www." in any case.
+func containsWWW(s string) bool {
+	for i := strings.IndexByte(s, '.'); i >= 0; {
+		if i >= 3 && strings.EqualFold(s[i-3:i], "www") {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], '.')
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
+}
 
 // OneLine collapses s's white space, line breaks included, to single spaces.
 func OneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

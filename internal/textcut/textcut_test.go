@@ -48,3 +48,25 @@ func TestDistinct(t *testing.T) {
 		t.Errorf("Distinct = %q", got)
 	}
 }
+
+func TestUnlink(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"no link here: a.b (c) [d]", "no link here: a.b (c) [d]"},
+		{"https://evil.example/nitro", "https:\u200b//evil.example/nitro"},
+		{"[nitro](https://evil.example/nitro)", "[nitro](https:\u200b//evil.example/nitro)"},
+		{"<https://evil.example|nitro>", "<https:\u200b//evil.example|nitro>"},
+		{"HTTP://A ftp://b steam://c", "HTTP:\u200b//A ftp:\u200b//b steam:\u200b//c"},
+		{"go to www.evil.example or WWW.EVIL.EXAMPLE", "go to www\u200b.evil.example or WWW\u200b.EVIL.EXAMPLE"},
+		{":// www. é://ü", ":\u200b// www\u200b. é:\u200b//ü"},
+		{"bad \xff://", "bad \xff:\u200b//"},
+	}
+	for _, tt := range tests {
+		if got := Unlink(tt.in); got != tt.want {
+			t.Errorf("Unlink(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if got := Unlink(tt.in); strings.Contains(got, "://") || strings.Contains(strings.ToLower(got), "www.") {
+			t.Errorf("Unlink(%q) = %q: still a link", tt.in, got)
+		}
+	}
+}
