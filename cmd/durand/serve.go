@@ -19,6 +19,8 @@ import (
 	"syscall"
 	"time"
 
+	"golang.org/x/net/netutil"
+
 	"github.com/durandbot/durand/internal/cli"
 
 	"github.com/durandbot/durand/adapters/discord"
@@ -28,6 +30,27 @@ import (
 	"github.com/durandbot/durand/adapters/sqlite"
 	"github.com/durandbot/durand/bot"
 	"github.com/durandbot/durand/knowledge"
+)
+
+// HTTP server timeouts and the shutdown budget (see serveTuning).
+const (
+	// readHeaderTimeout drops a connection whose request headers do not
+	// arrive in time, e.g. one opened and left silent.
+	readHeaderTimeout = 5 * time.Second
+	// readTimeout bounds reading a whole request, body included: Slack's
+	// bodies are at most 64 KiB, sent at once; a body that stops arriving
+	// is dropped.
+	readTimeout = 10 * time.Second
+	// writeTimeout bounds a request from the end of its headers to the end
+	// of the reply: the body's read, a slash command's 2-second answer
+	// window, and a slow reader of /metrics, with room to spare.
+	writeTimeout = 15 * time.Second
+	// idleTimeout closes a keep-alive connection that sends no new
+	// request.
+	idleTimeout = 60 * time.Second
+	// shutdownBudget is how long serve takes at most from the end of the
+	// drain to its return.
+	shutdownBudget = 5 * time.Second
 )
 
 // serveConfig is everything `durand serve` reads from the environment.
@@ -151,9 +174,36 @@ func loadServeConfig(getenv func(string) string) (serveConfig, error) {
 	return c, nil
 }
 
+// serveTuning is how long the HTTP server waits for clients, how many
+// connections it keeps open and how long shutdown may take. Production
+// uses defaultTuning; tests shorten it.
+type serveTuning struct {
+	ReadHeaderTimeout, ReadTimeout, WriteTimeout, IdleTimeout time.Duration
+	// MaxConns caps open HTTP connections; 0 sizes the cap from the
+	// process's descriptor limit.
+	MaxConns int
+	// Shutdown is the budget from the end of the drain to the return of
+	// serve.
+	Shutdown time.Duration
+}
+
+// defaultTuning is serve's tuning outside tests.
+func defaultTuning() serveTuning {
+	return serveTuning{
+		ReadHeaderTimeout: readHeaderTimeout, ReadTimeout: readTimeout,
+		WriteTimeout: writeTimeout, IdleTimeout: idleTimeout,
+		Shutdown: shutdownBudget,
+	}
+}
+
 // runServe runs the configured chat adapters and the HTTP endpoints until
 // ctx is cancelled, then shuts down gracefully.
 func runServe(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) error {
+	return serve(ctx, args, getenv, stderr, defaultTuning())
+}
+
+// serve is runServe with its tuning.
+func serve(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer, tune serveTuning) error {
 	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	packDir := fl.String("pack", "", "serve the pack in `DIR` instead of the embedded one")
@@ -292,10 +342,22 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		}
 	}()
 
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	srv := &http.Server{
+		Handler:           mux,
+		ReadHeaderTimeout: tune.ReadHeaderTimeout,
+		ReadTimeout:       tune.ReadTimeout,
+		WriteTimeout:      tune.WriteTimeout,
+		IdleTimeout:       tune.IdleTimeout,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	conns := tune.MaxConns
+	if conns <= 0 {
+		conns = maxConns(nofileLimit())
+	}
 	serveErr := make(chan error, 1)
-	go func() { serveErr <- srv.Serve(ln) }()
-	log.Info("durand serving", "addr", ln.Addr().String(), "slack_http", cfg.slackHTTP(), "slack_socket_mode", cfg.slackSocket(), "discord", cfg.discord())
+	go func() { serveErr <- srv.Serve(netutil.LimitListener(ln, conns)) }()
+	log.Info("durand serving", "addr", ln.Addr().String(), "max_conns", conns,
+		"slack_http", cfg.slackHTTP(), "slack_socket_mode", cfg.slackSocket(), "discord", cfg.discord())
 
 	var runErr error
 	select {
@@ -408,4 +470,42 @@ func checkURL(s string) error {
 		return fmt.Errorf("%q is not an http(s) URL", s)
 	}
 	return nil
+}
+
+// The connection cap (see maxConns).
+const (
+	// minReserve is the fewest descriptors kept out of the cap.
+	minReserve = 128
+	// reserveShare keeps 1/reserveShare of the descriptor limit, when that
+	// is more than minReserve, for everything but HTTP clients: the store
+	// (SQLite's file, WAL and shared memory, or PostgreSQL's pool),
+	// outbound calls to Slack and Discord and their gateways, pack files
+	// read on reload, stdio and the runtime's own.
+	reserveShare = 4
+	// minConns is the cap when the limit is too low to keep the reserve.
+	minConns = 16
+	// maxConnsCeiling bounds the cap however high the limit: beyond it
+	// connections cost more memory (a goroutine and buffers each) than
+	// descriptors.
+	maxConnsCeiling = 1 << 16
+)
+
+// maxConns is the cap on open HTTP connections for a process allowed
+// nofile descriptors.
+func maxConns(nofile uint64) int {
+	reserve := max(nofile/reserveShare, minReserve)
+	if nofile < reserve+minConns {
+		return minConns
+	}
+	return int(min(nofile-reserve, maxConnsCeiling))
+}
+
+// nofileLimit is the process's soft limit on open descriptors (which Go
+// raises to the hard limit at start), or 1,024 when it cannot be read.
+func nofileLimit() uint64 {
+	var lim syscall.Rlimit
+	if err := syscall.Getrlimit(syscall.RLIMIT_NOFILE, &lim); err != nil {
+		return 1024
+	}
+	return lim.Cur
 }
