@@ -37,7 +37,15 @@ type Config struct {
 	// AnswerTimeout is how long a slash command's answer may take before
 	// the adapter acknowledges and answers later through response_url.
 	AnswerTimeout time.Duration
+	// WorkTimeout bounds the work a request starts, answering and posting
+	// included, after which it is abandoned: DefaultWorkTimeout when zero.
+	WorkTimeout time.Duration
 }
+
+// DefaultWorkTimeout is how long an answer may take, posting included,
+// before it is abandoned: long enough for Slack's retries after a 429 or a
+// 5xx, well within response_url's 30 minutes.
+const DefaultWorkTimeout = 30 * time.Second
 
 // Adapter serves Slack. It is safe for concurrent use.
 type Adapter struct {
@@ -51,7 +59,12 @@ type Adapter struct {
 	botUserID string
 	socketUp  atomic.Bool // a Socket Mode connection is up
 
-	wg sync.WaitGroup // answers still being posted
+	wg   sync.WaitGroup // answers still being posted
+	busy atomic.Int64   // how many; for the log when they are abandoned
+	// quit is cancelled when Shutdown abandons the work still running;
+	// every background context ends with it.
+	quit    context.Context
+	abandon context.CancelFunc
 }
 
 // maxBody is the largest request body accepted from Slack.
@@ -78,6 +91,9 @@ func New(cfg Config) (*Adapter, error) {
 	if cfg.AnswerTimeout <= 0 {
 		cfg.AnswerTimeout = 2 * time.Second
 	}
+	if cfg.WorkTimeout <= 0 {
+		cfg.WorkTimeout = DefaultWorkTimeout
+	}
 	retry := slackgo.RetryConfig{
 		MaxRetries:         3,
 		RetryAfterDuration: 5 * time.Second,
@@ -103,12 +119,15 @@ func New(cfg Config) (*Adapter, error) {
 	if cfg.AppToken != "" {
 		opts = append(opts, slackgo.OptionAppLevelToken(cfg.AppToken))
 	}
+	quit, abandon := context.WithCancel(context.Background())
 	return &Adapter{
-		cfg:  cfg,
-		api:  slackgo.New(cfg.BotToken, opts...),
-		http: cfg.HTTPClient,
-		log:  cfg.Log.With("platform", "slack"),
-		seen: newDedupe(10*time.Minute, 10000),
+		cfg:     cfg,
+		api:     slackgo.New(cfg.BotToken, opts...),
+		http:    cfg.HTTPClient,
+		log:     cfg.Log.With("platform", "slack"),
+		seen:    newDedupe(10*time.Minute, 10000),
+		quit:    quit,
+		abandon: abandon,
 	}, nil
 }
 
@@ -133,17 +152,42 @@ func (a *Adapter) Ready() bool { return !a.SocketMode() || a.socketUp.Load() }
 // SocketMode reports whether the adapter is configured for Socket Mode.
 func (a *Adapter) SocketMode() bool { return a.cfg.AppToken != "" }
 
-// Wait blocks until every answer still being posted has been posted.
+// Wait blocks until every answer still being posted has been posted (or
+// abandoned).
 func (a *Adapter) Wait() { a.wg.Wait() }
 
-// background runs f on its own goroutine, counted for Wait, with a context
-// that outlives the request that started it.
+// Shutdown waits for the answers still being worked on or posted until
+// ctx is done, then abandons the rest: their contexts are cancelled, so
+// that their calls to Slack return at once, and their number is logged
+// and returned. Work started after that is abandoned as it starts.
+func (a *Adapter) Shutdown(ctx context.Context) int {
+	done := make(chan struct{})
+	go func() { a.wg.Wait(); close(done) }()
+	select {
+	case <-done:
+		return 0
+	case <-ctx.Done():
+	}
+	a.abandon()
+	n := int(a.busy.Load())
+	if n > 0 {
+		a.log.WarnContext(ctx, "shutdown: unfinished work abandoned", "tasks", n)
+	}
+	return n
+}
+
+// background runs f on its own goroutine, counted for Wait and Shutdown,
+// with a context that outlives the request that started it but ends
+// after WorkTimeout, or when Shutdown abandons it.
 func (a *Adapter) background(ctx context.Context, f func(ctx context.Context)) {
 	a.wg.Add(1)
+	a.busy.Add(1)
 	go func() {
 		defer a.wg.Done()
-		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+		defer a.busy.Add(-1)
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), a.cfg.WorkTimeout)
 		defer cancel()
+		defer context.AfterFunc(a.quit, cancel)()
 		defer func() {
 			if p := recover(); p != nil {
 				a.log.ErrorContext(ctx, "panic in background work", "panic", fmt.Sprint(p))
