@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -16,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -63,6 +63,9 @@ type serveConfig struct {
 	Rate   int      // questions per user per minute; 0 is unlimited
 	// LogQuestions logs each question's text.
 	LogQuestions bool
+	// Drain is how long serving goes on after SIGTERM, with /readyz at
+	// 503, before shutdown.
+	Drain time.Duration
 
 	SlackBotToken, SlackSigningSecret, SlackAppToken, SlackAPIURL string
 
@@ -120,6 +123,11 @@ func loadServeConfig(getenv func(string) string) (serveConfig, error) {
 		c.LogQuestions = true
 	default:
 		return c, cli.Usage("DURAND_LOG_QUESTIONS: %q is not 1 or 0", v)
+	}
+	if v := getenv("DURAND_DRAIN"); v != "" {
+		if c.Drain, err = time.ParseDuration(v); err != nil || c.Drain < 0 {
+			return c, cli.Usage("DURAND_DRAIN: %q is not a duration such as 10s", v)
+		}
 	}
 	for _, id := range strings.Split(getenv("DURAND_ADMINS"), ",") {
 		if id = strings.TrimSpace(id); id != "" {
@@ -248,8 +256,10 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	}
 	defer ln.Close()
 
-	// Cancelling ctx stops every adapter: on a signal, or when one fails.
-	ctx, cancelAll := context.WithCancel(ctx)
+	// A signal cancels stop; the adapters run on until the drain is over.
+	// Cancelling ctx then stops every adapter (also when one fails).
+	stop := ctx
+	ctx, cancelAll := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelAll()
 
 	var ready readiness
@@ -260,7 +270,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	ready.set("pack", func() bool { return router.Base() != nil })
 
 	var wg sync.WaitGroup
-	var waits []func()
+	var adapters []shutdowner
 	fatal := make(chan error, 2)
 	posters := map[string]bot.Poster{}
 	ready.set("store", func() bool {
@@ -293,7 +303,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 			}()
 		}
 		ready.set("slack", sa.Ready)
-		waits = append(waits, sa.Wait)
+		adapters = append(adapters, sa)
 		posters["slack"] = sa
 	}
 	if cfg.discord() {
@@ -313,6 +323,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 			}
 		}()
 		ready.set("discord", da.Ready)
+		adapters = append(adapters, da)
 		posters["discord"] = da
 	}
 	sched := &bot.Scheduler{
@@ -361,35 +372,82 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 
 	var runErr error
 	select {
-	case <-ctx.Done():
+	case <-stop.Done():
+		// Tell the load balancer at once, and go on serving while it
+		// notices.
+		ready.drain()
+		if cfg.Drain > 0 {
+			log.Info("draining", "for", cfg.Drain.String())
+			select {
+			case <-time.After(cfg.Drain):
+			case err := <-serveErr:
+				runErr = fmt.Errorf("serve: %w", err)
+			case err := <-fatal:
+				runErr = fmt.Errorf("serve: %w", err)
+			}
+		}
 	case err := <-serveErr:
 		runErr = fmt.Errorf("serve: %w", err)
 	case err := <-fatal:
 		runErr = fmt.Errorf("serve: %w", err)
 	}
-	cancelAll()
-	log.Info("shutting down")
-	shutCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	err = srv.Shutdown(shutCtx)
-	wg.Wait()
-	for _, w := range waits {
-		w()
-	}
-	if runErr != nil {
-		return runErr
-	}
-	if err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return fmt.Errorf("serve: shutdown: %w", err)
-	}
-	return nil
+	shutdown(log, tune.Shutdown, srv, cancelAll, adapters, &wg)
+	return runErr
 }
 
-// readiness reports whether each configured platform is connected.
-type readiness struct {
-	mu    sync.Mutex
-	parts map[string]func() bool
+// shutdowner is a chat adapter that finishes its work in flight until a
+// deadline and abandons the rest.
+type shutdowner interface {
+	Shutdown(ctx context.Context) (abandoned int)
 }
+
+// abandonShare is the share of the shutdown budget kept, after work still
+// running is abandoned, for its goroutines to return (their calls are
+// cancelled) and for the store to close: 1/abandonShare of it.
+const abandonShare = 10
+
+// shutdown stops everything within budget: the adapters stop taking new
+// work (gateways and Socket Mode close, the scheduler stops); HTTP
+// requests and answers in flight may finish until the budget less its
+// last tenth; then connections still open are closed, and answers still
+// running are abandoned and logged. A shutdown that had to abandon
+// something is not a failure: serve still exits 0.
+func shutdown(log *slog.Logger, budget time.Duration, srv *http.Server, cancelAll context.CancelFunc, adapters []shutdowner, wg *sync.WaitGroup) {
+	start := time.Now()
+	log.Info("shutting down", "budget", budget.String())
+	hard, cancelHard := context.WithTimeout(context.Background(), budget)
+	defer cancelHard()
+	soft, cancelSoft := context.WithTimeout(hard, budget-budget/abandonShare)
+	defer cancelSoft()
+	cancelAll()
+	if err := srv.Shutdown(soft); err != nil {
+		log.Warn("shutdown: HTTP connections still open at the deadline are closed", "err", err)
+		srv.Close()
+	}
+	abandoned := 0
+	for _, a := range adapters {
+		abandoned += a.Shutdown(soft)
+	}
+	done := make(chan struct{})
+	go func() { wg.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-hard.Done():
+		log.Warn("shutdown: tasks still running at exit are left behind")
+	}
+	log.Info("stopped", "took_ms", time.Since(start).Milliseconds(), "abandoned", abandoned)
+}
+
+// readiness reports whether each configured platform is connected, and
+// not ready at all once draining.
+type readiness struct {
+	mu       sync.Mutex
+	parts    map[string]func() bool
+	draining atomic.Bool
+}
+
+// drain makes readiness answer 503 from now on.
+func (r *readiness) drain() { r.draining.Store(true) }
 
 func (r *readiness) set(part string, ok func() bool) {
 	r.mu.Lock()
@@ -401,6 +459,11 @@ func (r *readiness) set(part string, ok func() bool) {
 }
 
 func (r *readiness) serve(w http.ResponseWriter, _ *http.Request) {
+	if r.draining.Load() {
+		w.WriteHeader(http.StatusServiceUnavailable)
+		io.WriteString(w, "not ready: draining\n")
+		return
+	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	var notReady []string

@@ -43,6 +43,9 @@ func TestLoadServeConfig(t *testing.T) {
 		{"bad rate", append([]string{"DURAND_RATE", "fast"}, slackHTTP...), "DURAND_RATE"},
 		{"rate", append([]string{"DURAND_RATE", "0"}, slackHTTP...), ""},
 		{"bad log questions", append([]string{"DURAND_LOG_QUESTIONS", "yes please"}, slackHTTP...), "DURAND_LOG_QUESTIONS"},
+		{"drain", append([]string{"DURAND_DRAIN", "30s"}, slackHTTP...), ""},
+		{"bad drain", append([]string{"DURAND_DRAIN", "soon"}, slackHTTP...), "DURAND_DRAIN"},
+		{"negative drain", append([]string{"DURAND_DRAIN", "-5s"}, slackHTTP...), "DURAND_DRAIN"},
 		{"pack not a directory", append([]string{"DURAND_PACK", "/no/such/pack"}, slackHTTP...), "DURAND_PACK"},
 	}
 	for _, tt := range tests {
