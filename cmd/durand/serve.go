@@ -243,6 +243,9 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 		return cli.Usage("DURAND_DB: %v", err)
 	}
 	defer store.Close()
+	if err := pingStore(ctx, store); err != nil {
+		return cli.Usage("DURAND_DB: %v", err)
+	}
 	if changed, err := store.SyncPack(ctx, base.Fingerprints(), time.Now()); err != nil {
 		return fmt.Errorf("serve: recording the pack: %w", err)
 	} else if len(changed) > 0 {
@@ -273,11 +276,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	var adapters []shutdowner
 	fatal := make(chan error, 2)
 	posters := map[string]bot.Poster{}
-	ready.set("store", func() bool {
-		pctx, cancel := context.WithTimeout(context.Background(), time.Second)
-		defer cancel()
-		return store.Ping(pctx) == nil
-	})
+	ready.set("store", storeCheck(store, time.Now))
 	if cfg.slack() {
 		sa, err := slack.New(slack.Config{
 			BotToken: cfg.SlackBotToken, SigningSecret: cfg.SlackSigningSecret, AppToken: cfg.SlackAppToken,
@@ -479,6 +478,39 @@ func (r *readiness) serve(w http.ResponseWriter, _ *http.Request) {
 		return
 	}
 	io.WriteString(w, "ready\n")
+}
+
+// storePingTimeout bounds one check of the store.
+const storePingTimeout = time.Second
+
+// storeCheckEvery is how often readiness checks the store at most: each
+// check is a write, and /readyz may be asked often, by anyone.
+const storeCheckEvery = time.Second
+
+// pingStore checks that store takes a write and reads what the scheduler
+// reads.
+func pingStore(ctx context.Context, store bot.Store) error {
+	ctx, cancel := context.WithTimeout(ctx, storePingTimeout)
+	defer cancel()
+	return store.Ping(ctx)
+}
+
+// storeCheck is the readiness check of the store: a ping, run at most once
+// per storeCheckEvery; in between, the last result stands.
+func storeCheck(store bot.Store, now func() time.Time) func() bool {
+	var (
+		mu   sync.Mutex
+		last time.Time
+		ok   bool
+	)
+	return func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		if t := now(); last.IsZero() || t.Sub(last) >= storeCheckEvery {
+			ok, last = pingStore(context.Background(), store) == nil, t
+		}
+		return ok
+	}
 }
 
 // openStore opens the store DURAND_DB names: a postgres:// URL, or a
