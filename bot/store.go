@@ -80,7 +80,9 @@ type Store interface {
 	// ChangedSince returns the ids of facts added or changed after t.
 	ChangedSince(ctx context.Context, t time.Time) ([]string, error)
 
-	// Ping checks the store is reachable.
+	// Ping checks that the store can do its work: that it answers, takes
+	// a write and can read the subscriptions. Readiness relies on it, and
+	// serve refuses to start without it.
 	Ping(ctx context.Context) error
 	// Close releases the store.
 	Close() error
