@@ -281,7 +281,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 		sa, err := slack.New(slack.Config{
 			BotToken: cfg.SlackBotToken, SigningSecret: cfg.SlackSigningSecret, AppToken: cfg.SlackAppToken,
 			APIURL: cfg.SlackAPIURL, Router: router, Admins: cfg.Admins, Log: log,
-			HTTPClient: &http.Client{Transport: met.Transport("slack", nil), Timeout: 10 * time.Second},
+			HTTPClient: &http.Client{Transport: met.Transport("slack", outboundTransport()), Timeout: 10 * time.Second},
 		})
 		if err != nil {
 			return cli.Usage("%v", err)
@@ -309,7 +309,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 		da, err := discord.New(discord.Config{
 			Token: cfg.DiscordToken, APIURL: cfg.DiscordAPIURL, GuildID: cfg.DiscordGuildID,
 			ShardID: cfg.DiscordShardID, ShardCount: cfg.DiscordShardCount, Router: router, Log: log,
-			Transport: met.Transport("discord", nil),
+			Transport: met.Transport("discord", outboundTransport()),
 		})
 		if err != nil {
 			return cli.Usage("%v", err)
@@ -584,6 +584,24 @@ const (
 	// descriptors.
 	maxConnsCeiling = 1 << 16
 )
+
+// outboundConnsPerHost caps the connections to each of Slack's and
+// Discord's hosts (slack.com, hooks.slack.com, discord.com), so that calls
+// to them stay within the descriptors the HTTP cap keeps free: calls beyond
+// it wait for a connection, within their deadline.
+const outboundConnsPerHost = 16
+
+// outboundHosts is how many hosts durand calls at most: Slack's Web API
+// and response_url hosts, Discord's REST API, and their gateways.
+const outboundHosts = 5
+
+// outboundTransport is the transport for calls to Slack and Discord: the
+// default one, with outboundConnsPerHost.
+func outboundTransport() *http.Transport {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxConnsPerHost = outboundConnsPerHost
+	return t
+}
 
 // maxConns is the cap on open HTTP connections for a process allowed
 // nofile descriptors.

@@ -106,6 +106,14 @@ func TestMaxConns(t *testing.T) {
 			t.Errorf("maxConns(%d) = %d, want %d", tt.nofile, got, tt.want)
 		}
 	}
+	// The reserve holds the calls to Slack and Discord at their cap, with
+	// room for the store.
+	if outbound := outboundHosts * outboundConnsPerHost; outbound > minReserve*3/4 {
+		t.Errorf("%d outbound connections leave too little of the %d reserved for the store", outbound, minReserve)
+	}
+	if got := outboundTransport().MaxConnsPerHost; got != outboundConnsPerHost {
+		t.Errorf("outbound transport: %d connections per host, want %d", got, outboundConnsPerHost)
+	}
 	// The cap with the process's own limit leaves the reserve free.
 	if n, lim := maxConns(nofileLimit()), nofileLimit(); lim > minReserve+minConns && uint64(n)+minReserve > lim {
 		t.Errorf("cap %d leaves less than %d of %d descriptors", n, minReserve, lim)
