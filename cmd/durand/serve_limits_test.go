@@ -60,7 +60,7 @@ func TestServeClosesIdleConnections(t *testing.T) {
 // connections: a new request waits until the server drops them.
 func TestServeCapsConnections(t *testing.T) {
 	tune := defaultTuning()
-	tune.MaxConns, tune.ReadHeaderTimeout = 2, 500*time.Millisecond
+	tune.MaxConns, tune.ReadHeaderTimeout = 2, time.Second
 	addr, _, _ := startServeTuned(t, slackEnv(slacktest.NewFake(t), "cap-secret"), tune)
 	for range tune.MaxConns {
 		conn, err := net.Dial("tcp", addr)

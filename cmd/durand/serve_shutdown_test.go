@@ -189,7 +189,7 @@ func TestServeDrain(t *testing.T) {
 	stopped := make(chan error, 1)
 	go func() { stopped <- stop() }()
 	for status("/readyz") != http.StatusServiceUnavailable {
-		if time.Since(start) > 200*time.Millisecond {
+		if time.Since(start) > 500*time.Millisecond {
 			t.Fatal("/readyz still 200 after SIGTERM")
 		}
 		time.Sleep(5 * time.Millisecond)
