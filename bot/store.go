@@ -88,7 +88,9 @@ type Store interface {
 	// retried event is answered once. Keys older than ttl are forgotten.
 	RecordEvent(ctx context.Context, key string, now time.Time, ttl time.Duration) (bool, error)
 
-	// Ping checks the store is reachable.
+	// Ping checks that the store can do its work: that it answers, takes
+	// a write and can read the subscriptions. Readiness relies on it, and
+	// serve refuses to start without it.
 	Ping(ctx context.Context) error
 	// Close releases the store.
 	Close() error

@@ -41,7 +41,15 @@ type Config struct {
 	// AnswerTimeout is how long an interaction's answer may take before
 	// the adapter defers it and answers in a follow-up.
 	AnswerTimeout time.Duration
+	// WorkTimeout bounds the work a message starts, answering and posting
+	// included, after which it is abandoned: DefaultWorkTimeout when zero.
+	WorkTimeout time.Duration
 }
+
+// DefaultWorkTimeout is how long an answer may take, posting included,
+// before it is abandoned: long enough for retries after a 429 or a 5xx,
+// well within an interaction token's 15 minutes.
+const DefaultWorkTimeout = 30 * time.Second
 
 // Adapter serves Discord. It is safe for concurrent use.
 type Adapter struct {
@@ -53,7 +61,12 @@ type Adapter struct {
 	registered atomic.Bool  // application commands registered
 	ready      atomic.Bool
 
-	wg sync.WaitGroup // answers still being sent
+	wg   sync.WaitGroup // answers still being sent
+	busy atomic.Int64   // how many; for the log when they are abandoned
+	// quit is cancelled when Shutdown abandons the work still running;
+	// every background context ends with it.
+	quit    context.Context
+	abandon context.CancelFunc
 }
 
 // CommandName is the application command durand registers.
@@ -75,6 +88,9 @@ func New(cfg Config) (*Adapter, error) {
 	}
 	if cfg.AnswerTimeout <= 0 {
 		cfg.AnswerTimeout = 2 * time.Second
+	}
+	if cfg.WorkTimeout <= 0 {
+		cfg.WorkTimeout = DefaultWorkTimeout
 	}
 	s, err := discordgo.New("Bot " + cfg.Token)
 	if err != nil {
@@ -105,6 +121,7 @@ func New(cfg Config) (*Adapter, error) {
 	s.ShouldReconnectOnError = true
 	s.LogLevel = -1 // errors are logged here, by route, never with the token
 	a := &Adapter{cfg: cfg, s: s, log: cfg.Log.With("platform", "discord")}
+	a.quit, a.abandon = context.WithCancel(context.Background())
 	a.botID.Store("")
 	s.AddHandler(a.onReady)
 	s.AddHandler(a.onConnect)
@@ -137,7 +154,8 @@ func (r rebase) RoundTrip(req *http.Request) (*http.Response, error) {
 }
 
 // Run connects to the gateway and serves until ctx is done, then closes
-// the connection and waits for answers still being sent.
+// the connection and waits for answers still being sent, until Shutdown
+// abandons them.
 func (a *Adapter) Run(ctx context.Context) error {
 	if err := a.s.Open(); err != nil {
 		return fmt.Errorf("discord: connecting to the gateway: %w", err)
@@ -145,7 +163,12 @@ func (a *Adapter) Run(ctx context.Context) error {
 	<-ctx.Done()
 	a.ready.Store(false)
 	err := a.s.Close()
-	a.wg.Wait()
+	done := make(chan struct{})
+	go func() { a.wg.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-a.quit.Done():
+	}
 	if err != nil {
 		return fmt.Errorf("discord: closing: %w", err)
 	}
@@ -244,12 +267,36 @@ func (a *Adapter) recovered(event string) {
 	}
 }
 
-// background runs f on its own goroutine, counted for Run's shutdown.
+// Shutdown waits for the answers still being worked on or sent until ctx
+// is done, then abandons the rest: their contexts are cancelled, so that
+// their calls to Discord return at once, and their number is logged and
+// returned. Work started after that is abandoned as it starts.
+func (a *Adapter) Shutdown(ctx context.Context) int {
+	done := make(chan struct{})
+	go func() { a.wg.Wait(); close(done) }()
+	select {
+	case <-done:
+		return 0
+	case <-ctx.Done():
+	}
+	a.abandon()
+	n := int(a.busy.Load())
+	if n > 0 {
+		a.log.WarnContext(ctx, "shutdown: unfinished work abandoned", "tasks", n)
+	}
+	return n
+}
+
+// background runs f on its own goroutine, counted for Run and Shutdown,
+// with a context that ends after WorkTimeout, or when Shutdown abandons
+// it.
 func (a *Adapter) background(f func(ctx context.Context)) {
 	a.wg.Add(1)
+	a.busy.Add(1)
 	go func() {
 		defer a.wg.Done()
-		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer a.busy.Add(-1)
+		ctx, cancel := context.WithTimeout(a.quit, a.cfg.WorkTimeout)
 		defer cancel()
 		defer func() {
 			if p := recover(); p != nil {

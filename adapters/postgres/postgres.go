@@ -84,6 +84,11 @@ var migrations = []string{
 		seen_at timestamptz NOT NULL
 	);
 	CREATE INDEX seen_events_seen_at ON seen_events (seen_at);`,
+	// 3: a heartbeat row that Ping writes, to show the store takes writes.
+	`CREATE TABLE heartbeat (
+		id integer PRIMARY KEY CHECK (id = 1),
+		at timestamptz NOT NULL
+	);`,
 }
 
 // eventSweepEvery is how often at most a Store removes expired event keys:
@@ -411,9 +416,23 @@ func (s *Store) sweepDue(now time.Time) bool {
 	return true
 }
 
-// Ping checks that the database answers.
+// Ping checks that the database takes a write and that the subscriptions
+// the scheduler reads can be read: in one transaction it records a
+// heartbeat and counts the subscriptions. A read-only database (a standby,
+// default_transaction_read_only, a full disk) fails it.
 func (s *Store) Ping(ctx context.Context) error {
-	if err := s.pool.Ping(ctx); err != nil {
+	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `INSERT INTO heartbeat (id, at) VALUES (1, now())
+			ON CONFLICT (id) DO UPDATE SET at = excluded.at`); err != nil {
+			return fmt.Errorf("write: %w", err)
+		}
+		var n int
+		if err := tx.QueryRow(ctx, `SELECT count(*) FROM subscriptions`).Scan(&n); err != nil {
+			return fmt.Errorf("read subscriptions: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
 		return fmt.Errorf("postgres: ping %s: %w", s.name, err)
 	}
 	return nil

@@ -143,6 +143,7 @@ func (a *Adapter) command(ctx context.Context, cmd slackgo.SlashCommand) message
 				a.log.ErrorContext(ctx, "late answer not delivered", "channel", cmd.ChannelID, "err", err)
 			}
 		case <-ctx.Done():
+			a.log.WarnContext(ctx, "late answer abandoned", "channel", cmd.ChannelID, "err", ctx.Err())
 		}
 	})
 	return message{ResponseType: "ephemeral", Text: "Looking that up…"}

@@ -48,7 +48,15 @@ type Config struct {
 	// answer a retried event once; when nil, each process remembers its
 	// own. A bot.Store is one.
 	Events EventStore
+	// WorkTimeout bounds the work a request starts, answering and posting
+	// included, after which it is abandoned: DefaultWorkTimeout when zero.
+	WorkTimeout time.Duration
 }
+
+// DefaultWorkTimeout is how long an answer may take, posting included,
+// before it is abandoned: long enough for Slack's retries after a 429 or a
+// 5xx, well within response_url's 30 minutes.
+const DefaultWorkTimeout = 30 * time.Second
 
 // EventStore records the events the adapter answers (bot.Store has the
 // method).
@@ -76,7 +84,12 @@ type Adapter struct {
 	botUserID string
 	socketUp  atomic.Bool // a Socket Mode connection is up
 
-	wg sync.WaitGroup // answers still being posted
+	wg   sync.WaitGroup // answers still being posted
+	busy atomic.Int64   // how many; for the log when they are abandoned
+	// quit is cancelled when Shutdown abandons the work still running;
+	// every background context ends with it.
+	quit    context.Context
+	abandon context.CancelFunc
 }
 
 // maxSeenEvents bounds the event keys one process remembers by itself.
@@ -111,6 +124,9 @@ func New(cfg Config) (*Adapter, error) {
 	if cfg.RejectLogInterval <= 0 {
 		cfg.RejectLogInterval = rejectLogInterval
 	}
+	if cfg.WorkTimeout <= 0 {
+		cfg.WorkTimeout = DefaultWorkTimeout
+	}
 	retry := slackgo.RetryConfig{
 		MaxRetries:         3,
 		RetryAfterDuration: 5 * time.Second,
@@ -141,6 +157,7 @@ func New(cfg Config) (*Adapter, error) {
 	if cfg.AppToken != "" {
 		opts = append(opts, slackgo.OptionAppLevelToken(cfg.AppToken))
 	}
+	quit, abandon := context.WithCancel(context.Background())
 	log := cfg.Log.With("platform", "slack")
 	return &Adapter{
 		cfg:     cfg,
@@ -150,6 +167,8 @@ func New(cfg Config) (*Adapter, error) {
 		log:     log,
 		seen:    newDedupe(eventTTL, maxSeenEvents),
 		rejects: newRejectLog(log, cfg.RejectLogInterval),
+		quit:    quit,
+		abandon: abandon,
 	}, nil
 }
 
@@ -182,17 +201,42 @@ func (a *Adapter) Ready() bool { return !a.SocketMode() || a.socketUp.Load() }
 // SocketMode reports whether the adapter is configured for Socket Mode.
 func (a *Adapter) SocketMode() bool { return a.cfg.AppToken != "" }
 
-// Wait blocks until every answer still being posted has been posted.
+// Wait blocks until every answer still being posted has been posted (or
+// abandoned).
 func (a *Adapter) Wait() { a.wg.Wait() }
 
-// background runs f on its own goroutine, counted for Wait, with a context
-// that outlives the request that started it.
+// Shutdown waits for the answers still being worked on or posted until
+// ctx is done, then abandons the rest: their contexts are cancelled, so
+// that their calls to Slack return at once, and their number is logged
+// and returned. Work started after that is abandoned as it starts.
+func (a *Adapter) Shutdown(ctx context.Context) int {
+	done := make(chan struct{})
+	go func() { a.wg.Wait(); close(done) }()
+	select {
+	case <-done:
+		return 0
+	case <-ctx.Done():
+	}
+	a.abandon()
+	n := int(a.busy.Load())
+	if n > 0 {
+		a.log.WarnContext(ctx, "shutdown: unfinished work abandoned", "tasks", n)
+	}
+	return n
+}
+
+// background runs f on its own goroutine, counted for Wait and Shutdown,
+// with a context that outlives the request that started it but ends
+// after WorkTimeout, or when Shutdown abandons it.
 func (a *Adapter) background(ctx context.Context, f func(ctx context.Context)) {
 	a.wg.Add(1)
+	a.busy.Add(1)
 	go func() {
 		defer a.wg.Done()
-		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+		defer a.busy.Add(-1)
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), a.cfg.WorkTimeout)
 		defer cancel()
+		defer context.AfterFunc(a.quit, cancel)()
 		defer func() {
 			if p := recover(); p != nil {
 				a.log.ErrorContext(ctx, "panic in background work", "panic", fmt.Sprint(p))

@@ -83,6 +83,11 @@ var migrations = []string{
 		seen_at INTEGER NOT NULL -- Unix microseconds
 	);
 	CREATE INDEX seen_events_seen_at ON seen_events (seen_at);`,
+	// 3: a heartbeat row that Ping writes, to show the store takes writes.
+	`CREATE TABLE heartbeat (
+		id INTEGER PRIMARY KEY CHECK (id = 1),
+		at INTEGER NOT NULL -- Unix microseconds
+	);`,
 }
 
 // eventSweepEvery is how often at most a Store removes expired event keys:
@@ -501,10 +506,28 @@ func (s *Store) sweepDue(now time.Time) bool {
 	return true
 }
 
-// Ping checks that the database answers.
+// Ping checks that the database takes a write and that the subscriptions
+// the scheduler reads can be read: in one transaction it records a
+// heartbeat and counts the subscriptions, which visits every page of
+// their table. A read-only file or a corrupt page fails it.
 func (s *Store) Ping(ctx context.Context) error {
-	if err := s.db.PingContext(ctx); err != nil {
-		return fmt.Errorf("sqlite: ping %s: %w", s.path, err)
+	fail := func(err error) error { return fmt.Errorf("sqlite: ping %s: %w", s.path, err) }
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fail(err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `INSERT INTO heartbeat (id, at) VALUES (1, ?)
+		ON CONFLICT (id) DO UPDATE SET at = excluded.at`, time.Now().UnixMicro()); err != nil {
+		return fail(fmt.Errorf("write: %w", err))
+	}
+	var n int
+	// NOT INDEXED: count the table's own pages, not its primary key's.
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM subscriptions NOT INDEXED`).Scan(&n); err != nil {
+		return fail(fmt.Errorf("read subscriptions: %w", err))
+	}
+	if err := tx.Commit(); err != nil {
+		return fail(fmt.Errorf("write: %w", err))
 	}
 	return nil
 }

@@ -63,6 +63,7 @@ func Run(t *testing.T, open func(t *testing.T) bot.Store) {
 			t.Fatalf("Ping: %v", err)
 		}
 	})
+	t.Run("PingConcurrently", func(t *testing.T) { testPingConcurrently(t, fresh(t)) })
 	t.Run("Close", func(t *testing.T) {
 		s := open(t)
 		if err := s.Ping(context.Background()); err != nil {
@@ -92,6 +93,10 @@ func RunShared(t *testing.T, open func(t *testing.T) (a, b bot.Store)) {
 		})
 		return a, b
 	}
+	t.Run("SharedPing", func(t *testing.T) {
+		a, b := fresh(t)
+		testPingConcurrently(t, a, b)
+	})
 	t.Run("SharedSubscriptions", func(t *testing.T) {
 		ctx := context.Background()
 		a, b := fresh(t)
@@ -713,4 +718,41 @@ func changedSince(t *testing.T, s bot.Store, since time.Time) []string {
 		t.Fatalf("ChangedSince: %v", err)
 	}
 	return ids
+}
+
+// testPingConcurrently pings the stores (replicas' handles on one
+// database) from several goroutines at once, beside subscription writes:
+// a ping writes too (readiness checks that the store takes writes), and
+// must neither fail nor disturb the data.
+func testPingConcurrently(t *testing.T, stores ...bot.Store) {
+	t.Helper()
+	ctx := context.Background()
+	const each = 4
+	var wg sync.WaitGroup
+	errs := make(chan error, 2*each*len(stores))
+	for i, s := range stores {
+		for j := range each {
+			wg.Add(2)
+			go func() {
+				defer wg.Done()
+				errs <- s.Ping(ctx)
+			}()
+			go func() {
+				defer wg.Done()
+				sub := bot.Subscription{Platform: "slack", Channel: fmt.Sprintf("C%d-%d", i, j), Hour: 8, Zone: "UTC", By: "U1", Since: base}
+				errs <- s.Subscribe(ctx, sub)
+			}()
+		}
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Errorf("concurrent Ping or Subscribe: %v", err)
+		}
+	}
+	subs, err := stores[0].Subscriptions(ctx)
+	if err != nil || len(subs) != each*len(stores) {
+		t.Errorf("Subscriptions after the pings = %d, %v; want %d", len(subs), err, each*len(stores))
+	}
 }

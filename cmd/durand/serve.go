@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -16,8 +15,11 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
+
+	"golang.org/x/net/netutil"
 
 	"github.com/durandbot/durand/internal/cli"
 
@@ -27,6 +29,27 @@ import (
 	"github.com/durandbot/durand/adapters/slack"
 	"github.com/durandbot/durand/adapters/sqlite"
 	"github.com/durandbot/durand/bot"
+)
+
+// HTTP server timeouts and the shutdown budget (see serveTuning).
+const (
+	// readHeaderTimeout drops a connection whose request headers do not
+	// arrive in time, e.g. one opened and left silent.
+	readHeaderTimeout = 5 * time.Second
+	// readTimeout bounds reading a whole request, body included: Slack's
+	// bodies are at most 64 KiB, sent at once; a body that stops arriving
+	// is dropped.
+	readTimeout = 10 * time.Second
+	// writeTimeout bounds a request from the end of its headers to the end
+	// of the reply: the body's read, a slash command's 2-second answer
+	// window, and a slow reader of /metrics, with room to spare.
+	writeTimeout = 15 * time.Second
+	// idleTimeout closes a keep-alive connection that sends no new
+	// request.
+	idleTimeout = 60 * time.Second
+	// shutdownBudget is how long serve takes at most from the end of the
+	// drain to its return.
+	shutdownBudget = 5 * time.Second
 )
 
 // serveConfig is everything `durand serve` reads from the environment.
@@ -41,6 +64,9 @@ type serveConfig struct {
 	Rate    int // questions per user per minute; 0 is unlimited
 	// LogQuestions logs each question's text.
 	LogQuestions bool
+	// Drain is how long serving goes on after SIGTERM, with /readyz at
+	// 503, before shutdown.
+	Drain time.Duration
 
 	SlackBotToken, SlackSigningSecret, SlackAppToken, SlackAPIURL string
 
@@ -102,6 +128,11 @@ func loadServeConfig(getenv func(string) string) (serveConfig, error) {
 	default:
 		return c, cli.Usage("DURAND_LOG_QUESTIONS: %q is not 1 or 0", v)
 	}
+	if v := getenv("DURAND_DRAIN"); v != "" {
+		if c.Drain, err = time.ParseDuration(v); err != nil || c.Drain < 0 {
+			return c, cli.Usage("DURAND_DRAIN: %q is not a duration such as 10s", v)
+		}
+	}
 	for _, id := range strings.Split(getenv("DURAND_ADMINS"), ",") {
 		if id = strings.TrimSpace(id); id != "" {
 			c.Admins = append(c.Admins, id)
@@ -155,9 +186,36 @@ func loadServeConfig(getenv func(string) string) (serveConfig, error) {
 	return c, nil
 }
 
+// serveTuning is how long the HTTP server waits for clients, how many
+// connections it keeps open and how long shutdown may take. Production
+// uses defaultTuning; tests shorten it.
+type serveTuning struct {
+	ReadHeaderTimeout, ReadTimeout, WriteTimeout, IdleTimeout time.Duration
+	// MaxConns caps open HTTP connections; 0 sizes the cap from the
+	// process's descriptor limit.
+	MaxConns int
+	// Shutdown is the budget from the end of the drain to the return of
+	// serve.
+	Shutdown time.Duration
+}
+
+// defaultTuning is serve's tuning outside tests.
+func defaultTuning() serveTuning {
+	return serveTuning{
+		ReadHeaderTimeout: readHeaderTimeout, ReadTimeout: readTimeout,
+		WriteTimeout: writeTimeout, IdleTimeout: idleTimeout,
+		Shutdown: shutdownBudget,
+	}
+}
+
 // runServe runs the configured chat adapters and the HTTP endpoints until
 // ctx is cancelled, then shuts down gracefully.
 func runServe(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) error {
+	return serve(ctx, args, getenv, stderr, defaultTuning())
+}
+
+// serve is runServe with its tuning.
+func serve(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer, tune serveTuning) error {
 	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	packDir := fl.String("pack", "", "serve the pack in `DIR` instead of the embedded one")
@@ -189,6 +247,9 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		return cli.Usage("DURAND_DB: %v", err)
 	}
 	defer store.Close()
+	if err := pingStore(ctx, store); err != nil {
+		return cli.Usage("DURAND_DB: %v", err)
+	}
 	if changed, err := store.SyncPack(ctx, base.Fingerprints(), time.Now()); err != nil {
 		return fmt.Errorf("serve: recording the pack: %w", err)
 	} else if len(changed) > 0 {
@@ -202,8 +263,10 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	defer ln.Close()
 
-	// Cancelling ctx stops every adapter: on a signal, or when one fails.
-	ctx, cancelAll := context.WithCancel(ctx)
+	// A signal cancels stop; the adapters run on until the drain is over.
+	// Cancelling ctx then stops every adapter (also when one fails).
+	stop := ctx
+	ctx, cancelAll := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelAll()
 
 	var ready readiness
@@ -214,19 +277,15 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	ready.set("pack", func() bool { return router.Base() != nil })
 
 	var wg sync.WaitGroup
-	var waits []func()
+	var adapters []shutdowner
 	fatal := make(chan error, 2)
 	posters := map[string]bot.Poster{}
-	ready.set("store", func() bool {
-		pctx, cancel := context.WithTimeout(context.Background(), time.Second)
-		defer cancel()
-		return store.Ping(pctx) == nil
-	})
+	ready.set("store", storeCheck(store, time.Now))
 	if cfg.slack() {
 		sa, err := slack.New(slack.Config{
 			BotToken: cfg.SlackBotToken, SigningSecret: cfg.SlackSigningSecret, AppToken: cfg.SlackAppToken,
 			APIURL: cfg.SlackAPIURL, Router: router, Admins: cfg.Admins, Log: log,
-			HTTPClient: &http.Client{Transport: met.Transport("slack", nil), Timeout: 10 * time.Second},
+			HTTPClient: &http.Client{Transport: met.Transport("slack", outboundTransport()), Timeout: 10 * time.Second},
 			Events:     store, // replicas on one database answer a retried event once
 			OnReject:   met.Rejected,
 		})
@@ -249,14 +308,14 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 			}()
 		}
 		ready.set("slack", sa.Ready)
-		waits = append(waits, sa.Wait)
+		adapters = append(adapters, sa)
 		posters["slack"] = sa
 	}
 	if cfg.discord() {
 		da, err := discord.New(discord.Config{
 			Token: cfg.DiscordToken, APIURL: cfg.DiscordAPIURL, GuildID: cfg.DiscordGuildID,
 			ShardID: cfg.DiscordShardID, ShardCount: cfg.DiscordShardCount, Router: router, Log: log,
-			Transport: met.Transport("discord", nil),
+			Transport: met.Transport("discord", outboundTransport()),
 		})
 		if err != nil {
 			return cli.Usage("%v", err)
@@ -269,6 +328,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 			}
 		}()
 		ready.set("discord", da.Ready)
+		adapters = append(adapters, da)
 		posters["discord"] = da
 	}
 	sched := &bot.Scheduler{
@@ -298,42 +358,101 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		}
 	}()
 
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	srv := &http.Server{
+		Handler:           mux,
+		ReadHeaderTimeout: tune.ReadHeaderTimeout,
+		ReadTimeout:       tune.ReadTimeout,
+		WriteTimeout:      tune.WriteTimeout,
+		IdleTimeout:       tune.IdleTimeout,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	conns := tune.MaxConns
+	if conns <= 0 {
+		conns = maxConns(nofileLimit())
+	}
 	serveErr := make(chan error, 1)
-	go func() { serveErr <- srv.Serve(ln) }()
-	log.Info("durand serving", "addr", ln.Addr().String(), "slack_http", cfg.slackHTTP(), "slack_socket_mode", cfg.slackSocket(), "discord", cfg.discord())
+	go func() { serveErr <- srv.Serve(netutil.LimitListener(ln, conns)) }()
+	log.Info("durand serving", "addr", ln.Addr().String(), "max_conns", conns,
+		"slack_http", cfg.slackHTTP(), "slack_socket_mode", cfg.slackSocket(), "discord", cfg.discord())
 
 	var runErr error
 	select {
-	case <-ctx.Done():
+	case <-stop.Done():
+		// Tell the load balancer at once, and go on serving while it
+		// notices.
+		ready.drain()
+		if cfg.Drain > 0 {
+			log.Info("draining", "for", cfg.Drain.String())
+			select {
+			case <-time.After(cfg.Drain):
+			case err := <-serveErr:
+				runErr = fmt.Errorf("serve: %w", err)
+			case err := <-fatal:
+				runErr = fmt.Errorf("serve: %w", err)
+			}
+		}
 	case err := <-serveErr:
 		runErr = fmt.Errorf("serve: %w", err)
 	case err := <-fatal:
 		runErr = fmt.Errorf("serve: %w", err)
 	}
-	cancelAll()
-	log.Info("shutting down")
-	shutCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	err = srv.Shutdown(shutCtx)
-	wg.Wait()
-	for _, w := range waits {
-		w()
-	}
-	if runErr != nil {
-		return runErr
-	}
-	if err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return fmt.Errorf("serve: shutdown: %w", err)
-	}
-	return nil
+	shutdown(log, tune.Shutdown, srv, cancelAll, adapters, &wg)
+	return runErr
 }
 
-// readiness reports whether each configured platform is connected.
-type readiness struct {
-	mu    sync.Mutex
-	parts map[string]func() bool
+// shutdowner is a chat adapter that finishes its work in flight until a
+// deadline and abandons the rest.
+type shutdowner interface {
+	Shutdown(ctx context.Context) (abandoned int)
 }
+
+// abandonShare is the share of the shutdown budget kept, after work still
+// running is abandoned, for its goroutines to return (their calls are
+// cancelled) and for the store to close: 1/abandonShare of it.
+const abandonShare = 10
+
+// shutdown stops everything within budget: the adapters stop taking new
+// work (gateways and Socket Mode close, the scheduler stops); HTTP
+// requests and answers in flight may finish until the budget less its
+// last tenth; then connections still open are closed, and answers still
+// running are abandoned and logged. A shutdown that had to abandon
+// something is not a failure: serve still exits 0.
+func shutdown(log *slog.Logger, budget time.Duration, srv *http.Server, cancelAll context.CancelFunc, adapters []shutdowner, wg *sync.WaitGroup) {
+	start := time.Now()
+	log.Info("shutting down", "budget", budget.String())
+	hard, cancelHard := context.WithTimeout(context.Background(), budget)
+	defer cancelHard()
+	soft, cancelSoft := context.WithTimeout(hard, budget-budget/abandonShare)
+	defer cancelSoft()
+	cancelAll()
+	if err := srv.Shutdown(soft); err != nil {
+		log.Warn("shutdown: HTTP connections still open at the deadline are closed", "err", err)
+		srv.Close()
+	}
+	abandoned := 0
+	for _, a := range adapters {
+		abandoned += a.Shutdown(soft)
+	}
+	done := make(chan struct{})
+	go func() { wg.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-hard.Done():
+		log.Warn("shutdown: tasks still running at exit are left behind")
+	}
+	log.Info("stopped", "took_ms", time.Since(start).Milliseconds(), "abandoned", abandoned)
+}
+
+// readiness reports whether each configured platform is connected, and
+// not ready at all once draining.
+type readiness struct {
+	mu       sync.Mutex
+	parts    map[string]func() bool
+	draining atomic.Bool
+}
+
+// drain makes readiness answer 503 from now on.
+func (r *readiness) drain() { r.draining.Store(true) }
 
 func (r *readiness) set(part string, ok func() bool) {
 	r.mu.Lock()
@@ -345,6 +464,11 @@ func (r *readiness) set(part string, ok func() bool) {
 }
 
 func (r *readiness) serve(w http.ResponseWriter, _ *http.Request) {
+	if r.draining.Load() {
+		w.WriteHeader(http.StatusServiceUnavailable)
+		io.WriteString(w, "not ready: draining\n")
+		return
+	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	var notReady []string
@@ -360,6 +484,39 @@ func (r *readiness) serve(w http.ResponseWriter, _ *http.Request) {
 		return
 	}
 	io.WriteString(w, "ready\n")
+}
+
+// storePingTimeout bounds one check of the store.
+const storePingTimeout = time.Second
+
+// storeCheckEvery is how often readiness checks the store at most: each
+// check is a write, and /readyz may be asked often, by anyone.
+const storeCheckEvery = time.Second
+
+// pingStore checks that store takes a write and reads what the scheduler
+// reads.
+func pingStore(ctx context.Context, store bot.Store) error {
+	ctx, cancel := context.WithTimeout(ctx, storePingTimeout)
+	defer cancel()
+	return store.Ping(ctx)
+}
+
+// storeCheck is the readiness check of the store: a ping, run at most once
+// per storeCheckEvery; in between, the last result stands.
+func storeCheck(store bot.Store, now func() time.Time) func() bool {
+	var (
+		mu   sync.Mutex
+		last time.Time
+		ok   bool
+	)
+	return func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		if t := now(); last.IsZero() || t.Sub(last) >= storeCheckEvery {
+			ok, last = pingStore(context.Background(), store) == nil, t
+		}
+		return ok
+	}
 }
 
 // openStore opens the store DURAND_DB names: a postgres:// URL, or a
@@ -414,4 +571,60 @@ func checkURL(s string) error {
 		return fmt.Errorf("%q is not an http(s) URL", s)
 	}
 	return nil
+}
+
+// The connection cap (see maxConns).
+const (
+	// minReserve is the fewest descriptors kept out of the cap.
+	minReserve = 128
+	// reserveShare keeps 1/reserveShare of the descriptor limit, when that
+	// is more than minReserve, for everything but HTTP clients: the store
+	// (SQLite's file, WAL and shared memory, or PostgreSQL's pool),
+	// outbound calls to Slack and Discord and their gateways, pack files
+	// read on reload, stdio and the runtime's own.
+	reserveShare = 4
+	// minConns is the cap when the limit is too low to keep the reserve.
+	minConns = 16
+	// maxConnsCeiling bounds the cap however high the limit: beyond it
+	// connections cost more memory (a goroutine and buffers each) than
+	// descriptors.
+	maxConnsCeiling = 1 << 16
+)
+
+// outboundConnsPerHost caps the connections to each of Slack's and
+// Discord's hosts (slack.com, hooks.slack.com, discord.com), so that calls
+// to them stay within the descriptors the HTTP cap keeps free: calls beyond
+// it wait for a connection, within their deadline.
+const outboundConnsPerHost = 16
+
+// outboundHosts is how many hosts durand calls at most: Slack's Web API
+// and response_url hosts, Discord's REST API, and their gateways.
+const outboundHosts = 5
+
+// outboundTransport is the transport for calls to Slack and Discord: the
+// default one, with outboundConnsPerHost.
+func outboundTransport() *http.Transport {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxConnsPerHost = outboundConnsPerHost
+	return t
+}
+
+// maxConns is the cap on open HTTP connections for a process allowed
+// nofile descriptors.
+func maxConns(nofile uint64) int {
+	reserve := max(nofile/reserveShare, minReserve)
+	if nofile < reserve+minConns {
+		return minConns
+	}
+	return int(min(nofile-reserve, maxConnsCeiling))
+}
+
+// nofileLimit is the process's soft limit on open descriptors (which Go
+// raises to the hard limit at start), or 1,024 when it cannot be read.
+func nofileLimit() uint64 {
+	var lim syscall.Rlimit
+	if err := syscall.Getrlimit(syscall.RLIMIT_NOFILE, &lim); err != nil {
+		return 1024
+	}
+	return lim.Cur
 }

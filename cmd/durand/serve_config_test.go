@@ -53,6 +53,9 @@ func TestLoadServeConfig(t *testing.T) {
 		{"pack max", append([]string{"DURAND_PACK_MAX", "64MiB"}, slackHTTP...), ""},
 		{"bad pack max", append([]string{"DURAND_PACK_MAX", "lots"}, slackHTTP...), "DURAND_PACK_MAX"},
 		{"zero pack max", append([]string{"DURAND_PACK_MAX", "0"}, slackHTTP...), "DURAND_PACK_MAX"},
+		{"drain", append([]string{"DURAND_DRAIN", "30s"}, slackHTTP...), ""},
+		{"bad drain", append([]string{"DURAND_DRAIN", "soon"}, slackHTTP...), "DURAND_DRAIN"},
+		{"negative drain", append([]string{"DURAND_DRAIN", "-5s"}, slackHTTP...), "DURAND_DRAIN"},
 		{"pack not a directory", append([]string{"DURAND_PACK", "/no/such/pack"}, slackHTTP...), "DURAND_PACK"},
 	}
 	for _, tt := range tests {

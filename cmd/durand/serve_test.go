@@ -43,6 +43,13 @@ func (l *lockedBuffer) String() string {
 // the address it listens on and its log.
 func startServe(t *testing.T, env map[string]string) (addr string, logs *lockedBuffer, stop func() error) {
 	t.Helper()
+	return startServeTuned(t, env, defaultTuning())
+}
+
+// startServeTuned is startServe with the HTTP server's timeouts, its
+// connection cap and the shutdown budget set by tune.
+func startServeTuned(t *testing.T, env map[string]string, tune serveTuning) (addr string, logs *lockedBuffer, stop func() error) {
+	t.Helper()
 	if _, ok := env["DURAND_DB"]; !ok {
 		env["DURAND_DB"] = filepath.Join(t.TempDir(), "durand.db")
 	}
@@ -50,7 +57,7 @@ func startServe(t *testing.T, env map[string]string) (addr string, logs *lockedB
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
-		done <- run(ctx, []string{"serve"}, func(k string) string { return env[k] }, strings.NewReader(""), io.Discard, logs)
+		done <- serve(ctx, nil, func(k string) string { return env[k] }, logs, tune)
 	}()
 	slacktest.Eventually(t, "durand serving", func() bool {
 		sc := bufio.NewScanner(strings.NewReader(logs.String()))
@@ -75,8 +82,8 @@ func startServe(t *testing.T, env map[string]string) (addr string, logs *lockedB
 			cancel()
 			select {
 			case err = <-done:
-			case <-time.After(5 * time.Second):
-				t.Fatal("serve did not stop within 5 seconds")
+			case <-time.After(tune.Shutdown + 5*time.Second):
+				t.Fatalf("serve did not stop within %v", tune.Shutdown+5*time.Second)
 			}
 		})
 		return err
