@@ -13,9 +13,10 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/durandbot/durand/internal/work"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -61,12 +62,7 @@ type Adapter struct {
 	registered atomic.Bool  // application commands registered
 	ready      atomic.Bool
 
-	wg   sync.WaitGroup // answers still being sent
-	busy atomic.Int64   // how many; for the log when they are abandoned
-	// quit is cancelled when Shutdown abandons the work still running;
-	// every background context ends with it.
-	quit    context.Context
-	abandon context.CancelFunc
+	work *work.Group // answers still being worked on or sent
 }
 
 // CommandName is the application command durand registers.
@@ -121,7 +117,7 @@ func New(cfg Config) (*Adapter, error) {
 	s.ShouldReconnectOnError = true
 	s.LogLevel = -1 // errors are logged here, by route, never with the token
 	a := &Adapter{cfg: cfg, s: s, log: cfg.Log.With("platform", "discord")}
-	a.quit, a.abandon = context.WithCancel(context.Background())
+	a.work = work.New(cfg.WorkTimeout, a.log)
 	a.botID.Store("")
 	s.AddHandler(a.onReady)
 	s.AddHandler(a.onConnect)
@@ -163,12 +159,7 @@ func (a *Adapter) Run(ctx context.Context) error {
 	<-ctx.Done()
 	a.ready.Store(false)
 	err := a.s.Close()
-	done := make(chan struct{})
-	go func() { a.wg.Wait(); close(done) }()
-	select {
-	case <-done:
-	case <-a.quit.Done():
-	}
+	a.work.Wait()
 	if err != nil {
 		return fmt.Errorf("discord: closing: %w", err)
 	}
@@ -268,44 +259,13 @@ func (a *Adapter) recovered(event string) {
 }
 
 // Shutdown waits for the answers still being worked on or sent until ctx
-// is done, then abandons the rest: their contexts are cancelled, so that
-// their calls to Discord return at once, and their number is logged and
-// returned. Work started after that is abandoned as it starts.
-func (a *Adapter) Shutdown(ctx context.Context) int {
-	done := make(chan struct{})
-	go func() { a.wg.Wait(); close(done) }()
-	select {
-	case <-done:
-		return 0
-	case <-ctx.Done():
-	}
-	a.abandon()
-	n := int(a.busy.Load())
-	if n > 0 {
-		a.log.WarnContext(ctx, "shutdown: unfinished work abandoned", "tasks", n)
-	}
-	return n
-}
+// is done, then abandons the rest, so that their calls to Discord return
+// at once; their number is logged and returned.
+func (a *Adapter) Shutdown(ctx context.Context) int { return a.work.Shutdown(ctx) }
 
-// background runs f on its own goroutine, counted for Run and Shutdown,
-// with a context that ends after WorkTimeout, or when Shutdown abandons
-// it.
-func (a *Adapter) background(f func(ctx context.Context)) {
-	a.wg.Add(1)
-	a.busy.Add(1)
-	go func() {
-		defer a.wg.Done()
-		defer a.busy.Add(-1)
-		ctx, cancel := context.WithTimeout(a.quit, a.cfg.WorkTimeout)
-		defer cancel()
-		defer func() {
-			if p := recover(); p != nil {
-				a.log.ErrorContext(ctx, "panic in background work", "panic", fmt.Sprint(p))
-			}
-		}()
-		f(ctx)
-	}()
-}
+// background runs f on its own goroutine, with a context that ends after
+// WorkTimeout, or when Shutdown abandons it.
+func (a *Adapter) background(f func(ctx context.Context)) { a.work.Go(context.Background(), f) }
 
 // onMessage answers a message that mentions the bot, or any direct
 // message, as a reply. Bots (durand included) are ignored; edits arrive as

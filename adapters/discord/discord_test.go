@@ -512,7 +512,7 @@ func TestHandlersTakeEmptyEvents(t *testing.T) {
 	a.onInteraction(a.s, &discordgo.InteractionCreate{})
 	a.onInteraction(a.s, nil)
 	a.onInteraction(a.s, &discordgo.InteractionCreate{Interaction: &discordgo.Interaction{Type: discordgo.InteractionApplicationCommand}})
-	a.wg.Wait()
+	a.work.Wait()
 	if p := logged.take(); len(p) > 0 {
 		t.Errorf("logged:\n%s", strings.Join(p, "\n"))
 	}

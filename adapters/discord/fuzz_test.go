@@ -122,7 +122,7 @@ func FuzzMessageContent(f *testing.F) {
 	a.botID.Store(discordtest.BotUserID)
 	rest := &recordREST{next: a.s.Client.Transport}
 	a.s.Client.Transport = rest
-	f.Cleanup(a.wg.Wait)
+	f.Cleanup(a.work.Wait)
 
 	f.Fuzz(func(t *testing.T, content string, dm, mentionBot, fromBot bool, mentioned string) {
 		m := &discordgo.Message{
@@ -142,7 +142,7 @@ func FuzzMessageContent(f *testing.F) {
 			m.Mentions = append(m.Mentions, &discordgo.User{ID: discordtest.BotUserID, Bot: true})
 		}
 		a.onMessage(a.s, &discordgo.MessageCreate{Message: m})
-		a.wg.Wait()
+		a.work.Wait()
 		if p := logged.take(); len(p) > 0 {
 			t.Fatalf("logged:\n%s", strings.Join(p, "\n"))
 		}
@@ -271,7 +271,7 @@ func FuzzGatewayEvents(f *testing.F) {
 			}
 			return false
 		})
-		a.wg.Wait()
+		a.work.Wait()
 		if p := logged.take(); len(p) > 0 {
 			t.Fatalf("logged:\n%s", strings.Join(p, "\n"))
 		}

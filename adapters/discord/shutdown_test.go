@@ -60,7 +60,7 @@ func TestReplyBoundedByWorkTimeout(t *testing.T) {
 	a, logs := start(t, f, func(c *Config) { c.APIURL, c.WorkTimeout = h.srv.URL+"/api/v9/", 300*time.Millisecond })
 	f.Dispatch(t, "MESSAGE_CREATE", f.UserMessage(discordtest.ChannelID, "<@"+discordtest.BotUserID+"> who is imran khan"))
 	discordtest.Eventually(t, "the reply to hang", func() bool { return h.hung.Load() == 1 })
-	returnsWithin(t, "the hanging reply", 3*time.Second, a.wg.Wait)
+	returnsWithin(t, "the hanging reply", 3*time.Second, a.work.Wait)
 	if !strings.Contains(logs.String(), "reply failed") {
 		t.Errorf("the failed reply is not logged:\n%s", logs)
 	}
@@ -93,7 +93,7 @@ func TestShutdownAbandonsWork(t *testing.T) {
 			if !tt.block {
 				discordtest.Eventually(t, "the reply to hang", func() bool { return h.hung.Load() == 1 })
 			} else {
-				discordtest.Eventually(t, "the answer to start", func() bool { return a.busy.Load() == 1 })
+				discordtest.Eventually(t, "the answer to start", func() bool { return a.work.Busy() == 1 })
 			}
 			ctx, cancel := context.WithTimeout(context.Background(), deadline)
 			defer cancel()
@@ -106,7 +106,7 @@ func TestShutdownAbandonsWork(t *testing.T) {
 				t.Errorf("the abandoned work is not logged:\n%s", logs)
 			}
 			if !tt.block {
-				returnsWithin(t, "the abandoned reply", time.Second, a.wg.Wait)
+				discordtest.Eventually(t, "the abandoned reply to return", func() bool { return a.work.Busy() == 0 })
 			}
 			release()
 			if rs := replies(f, discordtest.ChannelID); len(rs) != 0 {

@@ -15,6 +15,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/durandbot/durand/internal/work"
+
 	slackgo "github.com/slack-go/slack"
 
 	"github.com/durandbot/durand/bot"
@@ -84,12 +86,7 @@ type Adapter struct {
 	botUserID string
 	socketUp  atomic.Bool // a Socket Mode connection is up
 
-	wg   sync.WaitGroup // answers still being posted
-	busy atomic.Int64   // how many; for the log when they are abandoned
-	// quit is cancelled when Shutdown abandons the work still running;
-	// every background context ends with it.
-	quit    context.Context
-	abandon context.CancelFunc
+	work *work.Group // answers still being worked on or posted
 }
 
 // maxSeenEvents bounds the event keys one process remembers by itself.
@@ -157,7 +154,6 @@ func New(cfg Config) (*Adapter, error) {
 	if cfg.AppToken != "" {
 		opts = append(opts, slackgo.OptionAppLevelToken(cfg.AppToken))
 	}
-	quit, abandon := context.WithCancel(context.Background())
 	log := cfg.Log.With("platform", "slack")
 	return &Adapter{
 		cfg:     cfg,
@@ -167,8 +163,7 @@ func New(cfg Config) (*Adapter, error) {
 		log:     log,
 		seen:    newDedupe(eventTTL, maxSeenEvents),
 		rejects: newRejectLog(log, cfg.RejectLogInterval),
-		quit:    quit,
-		abandon: abandon,
+		work:    work.New(cfg.WorkTimeout, log),
 	}, nil
 }
 
@@ -203,48 +198,17 @@ func (a *Adapter) SocketMode() bool { return a.cfg.AppToken != "" }
 
 // Wait blocks until every answer still being posted has been posted (or
 // abandoned).
-func (a *Adapter) Wait() { a.wg.Wait() }
+func (a *Adapter) Wait() { a.work.Wait() }
 
 // Shutdown waits for the answers still being worked on or posted until
-// ctx is done, then abandons the rest: their contexts are cancelled, so
-// that their calls to Slack return at once, and their number is logged
-// and returned. Work started after that is abandoned as it starts.
-func (a *Adapter) Shutdown(ctx context.Context) int {
-	done := make(chan struct{})
-	go func() { a.wg.Wait(); close(done) }()
-	select {
-	case <-done:
-		return 0
-	case <-ctx.Done():
-	}
-	a.abandon()
-	n := int(a.busy.Load())
-	if n > 0 {
-		a.log.WarnContext(ctx, "shutdown: unfinished work abandoned", "tasks", n)
-	}
-	return n
-}
+// ctx is done, then abandons the rest, so that their calls to Slack return
+// at once; their number is logged and returned.
+func (a *Adapter) Shutdown(ctx context.Context) int { return a.work.Shutdown(ctx) }
 
-// background runs f on its own goroutine, counted for Wait and Shutdown,
-// with a context that outlives the request that started it but ends
-// after WorkTimeout, or when Shutdown abandons it.
-func (a *Adapter) background(ctx context.Context, f func(ctx context.Context)) {
-	a.wg.Add(1)
-	a.busy.Add(1)
-	go func() {
-		defer a.wg.Done()
-		defer a.busy.Add(-1)
-		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), a.cfg.WorkTimeout)
-		defer cancel()
-		defer context.AfterFunc(a.quit, cancel)()
-		defer func() {
-			if p := recover(); p != nil {
-				a.log.ErrorContext(ctx, "panic in background work", "panic", fmt.Sprint(p))
-			}
-		}()
-		f(ctx)
-	}()
-}
+// background runs f on its own goroutine, with a context that outlives
+// the request that started it but ends after WorkTimeout, or when
+// Shutdown abandons it.
+func (a *Adapter) background(ctx context.Context, f func(ctx context.Context)) { a.work.Go(ctx, f) }
 
 // message builds a bot.Message from Slack, saying whether the user may
 // change channel settings.
