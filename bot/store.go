@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"errors"
+	"sync"
 	"time"
 )
 
@@ -116,3 +117,30 @@ func (e *RetryAfterError) Unwrap() error { return e.Err }
 // ErrClaimLost is returned, possibly wrapped, when an owner marks a digest
 // sent but no longer holds its claim.
 var ErrClaimLost = errors.New("claim not held by this owner")
+
+// EventSweepEvery is how often at most a store removes expired event keys:
+// often enough that it holds about a ttl's worth of keys, seldom enough
+// that the delete is not a second write for every event.
+const EventSweepEvery = time.Minute
+
+// Chore says when a periodic chore, such as removing expired event keys,
+// is due: at most once per Every, whatever the number of callers. The zero
+// value with Every set is ready to use; it is safe for concurrent use.
+type Chore struct {
+	Every time.Duration
+
+	mu   sync.Mutex
+	last time.Time
+}
+
+// Due reports whether the chore is due at now, and if so notes now as
+// when it was done. A clock that went back makes it due.
+func (c *Chore) Due(now time.Time) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if now.Sub(c.last) < c.Every && !now.Before(c.last) {
+		return false
+	}
+	c.last = now
+	return true
+}

@@ -14,7 +14,6 @@ import (
 	"net"
 	"slices"
 	"strconv"
-	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -34,8 +33,7 @@ type Store struct {
 	pool *pgxpool.Pool
 	name string // host:port/database, for errors; never the password
 
-	mu    sync.Mutex
-	swept time.Time // when this Store last removed expired event keys
+	sweep bot.Chore // removing expired event keys; Every is bot.EventSweepEvery
 }
 
 var _ bot.Store = (*Store)(nil)
@@ -91,11 +89,6 @@ var migrations = []string{
 	);`,
 }
 
-// eventSweepEvery is how often at most a Store removes expired event keys:
-// often enough that the table holds about a ttl's worth of keys, seldom
-// enough that the delete is not a second write for every event.
-const eventSweepEvery = time.Minute
-
 // Open connects to the PostgreSQL database at url (postgres://…), checks
 // that it answers, and brings its schema up to date.
 func Open(ctx context.Context, url string) (*Store, error) {
@@ -114,7 +107,7 @@ func Open(ctx context.Context, url string) (*Store, error) {
 		pool.Close()
 		return nil, fmt.Errorf("postgres: open %s: %w", name, err)
 	}
-	s := &Store{pool: pool, name: name}
+	s := &Store{pool: pool, name: name, sweep: bot.Chore{Every: bot.EventSweepEvery}}
 	if err := s.migrate(ctx); err != nil {
 		pool.Close()
 		return nil, err
@@ -384,7 +377,7 @@ func (s *Store) ChangedSince(ctx context.Context, t time.Time) ([]string, error)
 // expired, and returns a row only then; PostgreSQL serialises racing
 // upserts of one key, and the loser sees the winner's fresh row, so
 // exactly one caller, on any replica, is told the event is new. Expired
-// keys are deleted at most once per eventSweepEvery by each Store. On an
+// keys are deleted at most once per bot.EventSweepEvery by each Store. On an
 // error the result is false and means nothing.
 func (s *Store) RecordEvent(ctx context.Context, key string, now time.Time, ttl time.Duration) (bool, error) {
 	cutoff := now.Add(-ttl)
@@ -396,24 +389,12 @@ func (s *Store) RecordEvent(ctx context.Context, key string, now time.Time, ttl 
 	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
 		return false, fmt.Errorf("postgres: record event: %w", err)
 	}
-	if s.sweepDue(now) {
+	if s.sweep.Due(now) {
 		if _, err := s.pool.Exec(ctx, `DELETE FROM seen_events WHERE seen_at <= $1`, cutoff); err != nil {
 			return false, fmt.Errorf("postgres: expire events: %w", err)
 		}
 	}
 	return fresh, nil
-}
-
-// sweepDue reports whether expired event keys are due to be removed, and
-// if so notes now as the time they were.
-func (s *Store) sweepDue(now time.Time) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if now.Sub(s.swept) < eventSweepEvery && !now.Before(s.swept) {
-		return false
-	}
-	s.swept = now
-	return true
 }
 
 // Ping checks that the database takes a write and that the subscriptions

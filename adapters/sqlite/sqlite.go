@@ -16,7 +16,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/durandbot/durand/bot"
@@ -33,8 +32,7 @@ type Store struct {
 	db   *sql.DB
 	path string
 
-	mu    sync.Mutex
-	swept time.Time // when expired event keys were last removed
+	sweep bot.Chore // removing expired event keys; Every is bot.EventSweepEvery
 }
 
 var _ bot.Store = (*Store)(nil)
@@ -90,11 +88,6 @@ var migrations = []string{
 	);`,
 }
 
-// eventSweepEvery is how often at most a Store removes expired event keys:
-// often enough that the table holds about a ttl's worth of keys, seldom
-// enough that the delete is not a second write for every event.
-const eventSweepEvery = time.Minute
-
 // Open opens (creating it if need be) the SQLite database at path and
 // brings its schema up to date. The directory must exist. path ":memory:"
 // is a private in-memory database.
@@ -120,7 +113,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if memory {
 		db.SetMaxOpenConns(1) // every connection would have its own database
 	}
-	s := &Store{db: db, path: path}
+	s := &Store{db: db, path: path, sweep: bot.Chore{Every: bot.EventSweepEvery}}
 	if err := s.migrateRetrying(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -474,7 +467,7 @@ func (s *Store) ChangedSince(ctx context.Context, t time.Time) ([]string, error)
 // within ttl. One upsert inserts the key, or renews it when it has
 // expired; it returns a row only then, and SQLite's write lock makes
 // exactly one of any number of racing callers, in any process, get it.
-// Expired keys are deleted at most once per eventSweepEvery. On an error
+// Expired keys are deleted at most once per bot.EventSweepEvery. On an error
 // the result is false and means nothing.
 func (s *Store) RecordEvent(ctx context.Context, key string, now time.Time, ttl time.Duration) (bool, error) {
 	cutoff := now.Add(-ttl).UnixMicro()
@@ -486,24 +479,12 @@ func (s *Store) RecordEvent(ctx context.Context, key string, now time.Time, ttl 
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return false, fmt.Errorf("sqlite: record event: %w", err)
 	}
-	if s.sweepDue(now) {
+	if s.sweep.Due(now) {
 		if _, err := s.db.ExecContext(ctx, `DELETE FROM seen_events WHERE seen_at <= ?`, cutoff); err != nil {
 			return false, fmt.Errorf("sqlite: expire events: %w", err)
 		}
 	}
 	return fresh, nil
-}
-
-// sweepDue reports whether expired event keys are due to be removed, and
-// if so notes now as the time they were.
-func (s *Store) sweepDue(now time.Time) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if now.Sub(s.swept) < eventSweepEvery && !now.Before(s.swept) {
-		return false
-	}
-	s.swept = now
-	return true
 }
 
 // Ping checks that the database takes a write and that the subscriptions
