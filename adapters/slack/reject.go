@@ -95,10 +95,15 @@ func (l *rejectLog) note(reason string) {
 	}
 }
 
-// flush logs the window's counts and closes it. Nothing but the counts is
-// logged: never a header, a body or a signature.
+// flush logs the window's counts and closes it; with nothing counted it
+// logs nothing. Nothing but the counts is logged: never a header, a body
+// or a signature.
 func (l *rejectLog) flush() {
 	l.mu.Lock()
+	if len(l.counts) == 0 {
+		l.mu.Unlock()
+		return
+	}
 	counts := l.counts
 	l.counts, l.pending = map[string]int{}, false
 	l.mu.Unlock()

@@ -1,6 +1,7 @@
 package slack
 
 import (
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
@@ -128,5 +129,29 @@ func TestRejectsLoggedInAggregate(t *testing.T) {
 	}
 	if strings.Contains(logs.String(), testSecret) || strings.Contains(logs.String(), "v0=") {
 		t.Errorf("the log leaks the secret or a signature:\n%s", logs)
+	}
+}
+
+// TestRejectsLoggedAtShutdown: the refusals of a window still open when
+// the process stops are logged by Shutdown, once.
+func TestRejectsLoggedAtShutdown(t *testing.T) {
+	f := slacktest.NewFake(t)
+	a, _, logs := testAdapter(t, f, func(c *Config) { c.RejectLogInterval = time.Hour })
+	h := a.Handler()
+	for range 3 {
+		r := httptest.NewRequest(http.MethodPost, fuzzTarget+"/slack/commands", strings.NewReader("x=1"))
+		r.Header.Set("Content-Type", form)
+		h.ServeHTTP(httptest.NewRecorder(), r)
+	}
+	if strings.Contains(logs.String(), "rejected requests") {
+		t.Fatalf("logged before the window closed:\n%s", logs)
+	}
+	a.Shutdown(context.Background())
+	a.Shutdown(context.Background())
+	if n := strings.Count(logs.String(), "rejected requests"); n != 1 {
+		t.Fatalf("%d lines of rejected requests after shutdown, want 1:\n%s", n, logs)
+	}
+	if !strings.Contains(logs.String(), "count=3") {
+		t.Errorf("the line does not count 3 refusals:\n%s", logs)
 	}
 }

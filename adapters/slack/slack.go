@@ -200,10 +200,14 @@ func (a *Adapter) SocketMode() bool { return a.cfg.AppToken != "" }
 // abandoned).
 func (a *Adapter) Wait() { a.work.Wait() }
 
-// Shutdown waits for the answers still being worked on or posted until
-// ctx is done, then abandons the rest, so that their calls to Slack return
-// at once; their number is logged and returned.
-func (a *Adapter) Shutdown(ctx context.Context) int { return a.work.Shutdown(ctx) }
+// Shutdown logs the requests refused since the last such line, then waits
+// for the answers still being worked on or posted until ctx is done and
+// abandons the rest, so that their calls to Slack return at once; their
+// number is logged and returned.
+func (a *Adapter) Shutdown(ctx context.Context) int {
+	a.rejects.flush()
+	return a.work.Shutdown(ctx)
+}
 
 // background runs f on its own goroutine, with a context that outlives
 // the request that started it but ends after WorkTimeout, or when
