@@ -19,6 +19,8 @@ type MemoryStore struct {
 	// expired keys were last removed.
 	events map[string]time.Time
 	swept  time.Time
+	// feedback is every feedback record, oldest first.
+	feedback []Feedback
 }
 
 type claimKey struct {
@@ -205,3 +207,46 @@ func (m *MemoryStore) Ping(context.Context) error { return nil }
 
 // Close does nothing.
 func (m *MemoryStore) Close() error { return nil }
+
+// AddFeedback keeps a copy of f.
+func (m *MemoryStore) AddFeedback(_ context.Context, f Feedback) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	f.Facts = append([]string(nil), f.Facts...)
+	i := sort.Search(len(m.feedback), func(i int) bool { return m.feedback[i].Time.After(f.Time) })
+	m.feedback = append(m.feedback, Feedback{})
+	copy(m.feedback[i+1:], m.feedback[i:])
+	m.feedback[i] = f
+	return nil
+}
+
+// FeedbackSince returns copies of the records kept at or after since,
+// oldest first.
+func (m *MemoryStore) FeedbackSince(_ context.Context, since time.Time) ([]Feedback, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var out []Feedback
+	for _, f := range m.feedback {
+		if !f.Time.Before(since) {
+			f.Facts = append([]string(nil), f.Facts...)
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+
+// DeleteFeedbackBefore deletes the records kept before t.
+func (m *MemoryStore) DeleteFeedbackBefore(_ context.Context, t time.Time) (int, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	keep := m.feedback[:0]
+	for _, f := range m.feedback {
+		if !f.Time.Before(t) {
+			keep = append(keep, f)
+		}
+	}
+	n := len(m.feedback) - len(keep)
+	clear(m.feedback[len(keep):])
+	m.feedback = keep
+	return n, nil
+}

@@ -48,6 +48,9 @@ type Response struct {
 	Confidence  float64
 	Entity      string  // the main entity matched, for logs
 	Digest      *Digest // a digest preview: adapters render it as they render digests
+	// Answer is set on answers (not declines, help or info): what a vote
+	// on this answer keeps. Adapters put it in their 👍/👎 buttons.
+	Answer *AnswerRef
 }
 
 // Source is a cited document and the part of it an answer came from.

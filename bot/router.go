@@ -24,6 +24,7 @@ type Router struct {
 	settings *limiter
 	// completes limits each user's autocompletes, apart from questions.
 	completes *limiter
+	feedback  *FeedbackSettings // nil: votes and declined questions are not kept
 }
 
 // CompletionsPerQuestion is how many autocompletes a user may ask for per
@@ -147,20 +148,22 @@ func (r *Router) Handle(ctx context.Context, m Message) (resp Response) {
 			return Response{Kind: KindHelp, Lead: "Tell me what the timeline is of: a topic or a period.",
 				Lines: []string{"e.g. timeline TTP, timeline September 2023, timeline 1994-1998"}}
 		}
-		return r.question("timeline "+arg, &outcome)
+		return r.question(ctx, m, "timeline "+arg, &outcome)
 	}
-	return r.question(m.Text, &outcome)
+	return r.question(ctx, m, m.Text, &outcome)
 }
 
 // userKey identifies m's sender for the rate limits.
 func userKey(m Message) string { return m.Platform + "\x00" + m.User }
 
-// question answers q and notes the outcome for the log and metrics.
-func (r *Router) question(q string, outcome *string) Response {
-	resp := r.ask(q)
+// question answers q, asked in m, and notes the outcome for the log and
+// metrics; a declined question is kept for the curators' gaps report.
+func (r *Router) question(ctx context.Context, m Message, q string, outcome *string) Response {
+	resp, ref := r.ask(q)
 	*outcome = "answered"
 	if resp.Kind == KindDecline {
 		*outcome = "declined"
+		r.keep(ctx, m, Feedback{Question: ref.Question, Facts: ref.Facts, Confidence: ref.Confidence, Rating: RatingDeclined})
 	}
 	return resp
 }
@@ -180,10 +183,12 @@ func (r *Router) record(ctx context.Context, m Message, resp Response, outcome s
 	}
 }
 
-// ask answers a question from the pack.
-func (r *Router) ask(q string) Response {
+// ask answers a question from the pack; ref is what a vote on the answer,
+// or the record of a decline, keeps of it.
+func (r *Router) ask(q string) (resp Response, ref *AnswerRef) {
 	a := r.Base().Answer(q)
-	resp := Response{Confidence: a.Confidence, Suggestions: a.Suggestions, More: a.More}
+	ref = refOf(q, a)
+	resp = Response{Confidence: a.Confidence, Suggestions: a.Suggestions, More: a.More}
 	if len(a.Entities) > 0 {
 		resp.Entity = a.Entities[0].ID
 	}
@@ -212,7 +217,10 @@ func (r *Router) ask(q string) Response {
 	for _, s := range a.Sources {
 		resp.Sources = append(resp.Sources, Source(s))
 	}
-	return resp
+	if resp.Kind != KindDecline {
+		resp.Answer = ref
+	}
+	return resp, ref
 }
 
 // Complete offers up to n questions matching what m's user has typed so

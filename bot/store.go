@@ -89,6 +89,16 @@ type Store interface {
 	// retried event is answered once. Keys older than ttl are forgotten.
 	RecordEvent(ctx context.Context, key string, now time.Time, ttl time.Duration) (bool, error)
 
+	// AddFeedback keeps one feedback record: a vote on an answer, or a
+	// declined question.
+	AddFeedback(ctx context.Context, f Feedback) error
+	// FeedbackSince returns the records kept at or after since, oldest
+	// first.
+	FeedbackSince(ctx context.Context, since time.Time) ([]Feedback, error)
+	// DeleteFeedbackBefore deletes the records kept before t, for
+	// retention, and reports how many it deleted.
+	DeleteFeedbackBefore(ctx context.Context, t time.Time) (int, error)
+
 	// Ping checks that the store can do its work: that it answers, takes
 	// a write and can read the subscriptions. Readiness relies on it, and
 	// serve refuses to start without it.

@@ -87,6 +87,20 @@ var migrations = []string{
 		id integer PRIMARY KEY CHECK (id = 1),
 		at timestamptz NOT NULL
 	);`,
+	// 4: feedback on answers and declined questions, for the gaps report.
+	// No user id is kept.
+	`CREATE TABLE feedback (
+		id         bigserial PRIMARY KEY,
+		at         timestamptz NOT NULL,
+		platform   text NOT NULL,
+		channel    text NOT NULL,
+		question   text NOT NULL,  -- normalised; '' when not kept
+		facts      text[] NOT NULL,
+		confidence double precision NOT NULL,
+		rating     text NOT NULL,  -- up, down, declined
+		comment    text NOT NULL
+	);
+	CREATE INDEX feedback_at ON feedback (at);`,
 }
 
 // Open connects to the PostgreSQL database at url (postgres://…), checks
@@ -424,4 +438,53 @@ func (s *Store) Ping(ctx context.Context) error {
 func (s *Store) Close() error {
 	s.pool.Close()
 	return nil
+}
+
+// AddFeedback keeps one feedback record.
+func (s *Store) AddFeedback(ctx context.Context, f bot.Feedback) error {
+	facts := f.Facts
+	if facts == nil {
+		facts = []string{}
+	}
+	_, err := s.pool.Exec(ctx, `INSERT INTO feedback (at, platform, channel, question, facts, confidence, rating, comment)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+		f.Time, f.Platform, f.Channel, f.Question, facts, f.Confidence, string(f.Rating), f.Comment)
+	if err != nil {
+		return fmt.Errorf("postgres: add feedback: %w", err)
+	}
+	return nil
+}
+
+// FeedbackSince returns the records kept at or after since, oldest first.
+func (s *Store) FeedbackSince(ctx context.Context, since time.Time) ([]bot.Feedback, error) {
+	rows, err := s.pool.Query(ctx, `SELECT at, platform, channel, question, facts, confidence, rating, comment
+		FROM feedback WHERE at >= $1 ORDER BY at, id`, since)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: feedback since %v: %w", since, err)
+	}
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (bot.Feedback, error) {
+		var (
+			f      bot.Feedback
+			rating string
+		)
+		err := row.Scan(&f.Time, &f.Platform, &f.Channel, &f.Question, &f.Facts, &f.Confidence, &rating, &f.Comment)
+		f.Time, f.Rating = f.Time.UTC(), bot.Rating(rating)
+		if len(f.Facts) == 0 {
+			f.Facts = nil
+		}
+		return f, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: feedback since %v: %w", since, err)
+	}
+	return out, nil
+}
+
+// DeleteFeedbackBefore deletes the records kept before t.
+func (s *Store) DeleteFeedbackBefore(ctx context.Context, t time.Time) (int, error) {
+	tag, err := s.pool.Exec(ctx, `DELETE FROM feedback WHERE at < $1`, t)
+	if err != nil {
+		return 0, fmt.Errorf("postgres: delete feedback before %v: %w", t, err)
+	}
+	return int(tag.RowsAffected()), nil
 }

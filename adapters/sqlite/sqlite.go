@@ -86,6 +86,20 @@ var migrations = []string{
 		id INTEGER PRIMARY KEY CHECK (id = 1),
 		at INTEGER NOT NULL -- Unix microseconds
 	);`,
+	// 4: feedback on answers and declined questions, for the gaps report.
+	// No user id is kept.
+	`CREATE TABLE feedback (
+		id         INTEGER PRIMARY KEY,
+		at         INTEGER NOT NULL, -- Unix microseconds
+		platform   TEXT NOT NULL,
+		channel    TEXT NOT NULL,
+		question   TEXT NOT NULL,    -- normalised; '' when not kept
+		facts      TEXT NOT NULL,    -- fact ids, comma-separated
+		confidence REAL NOT NULL,
+		rating     TEXT NOT NULL,    -- up, down, declined
+		comment    TEXT NOT NULL
+	);
+	CREATE INDEX feedback_at ON feedback (at);`,
 }
 
 // Open opens (creating it if need be) the SQLite database at path and
@@ -535,3 +549,58 @@ func oneRow(res sql.Result) error {
 
 // fromMicro is the UTC time of Unix microseconds us.
 func fromMicro(us int64) time.Time { return time.UnixMicro(us).UTC() }
+
+// AddFeedback keeps one feedback record.
+func (s *Store) AddFeedback(ctx context.Context, f bot.Feedback) error {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO feedback (at, platform, channel, question, facts, confidence, rating, comment)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		f.Time.UnixMicro(), f.Platform, f.Channel, f.Question, strings.Join(f.Facts, ","), f.Confidence, string(f.Rating), f.Comment)
+	if err != nil {
+		return fmt.Errorf("sqlite: add feedback: %w", err)
+	}
+	return nil
+}
+
+// FeedbackSince returns the records kept at or after since, oldest first.
+func (s *Store) FeedbackSince(ctx context.Context, since time.Time) ([]bot.Feedback, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT at, platform, channel, question, facts, confidence, rating, comment
+		FROM feedback WHERE at >= ? ORDER BY at, id`, since.UnixMicro())
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: feedback since %v: %w", since, err)
+	}
+	defer rows.Close()
+	var out []bot.Feedback
+	for rows.Next() {
+		var (
+			f      bot.Feedback
+			at     int64
+			facts  string
+			rating string
+		)
+		if err := rows.Scan(&at, &f.Platform, &f.Channel, &f.Question, &facts, &f.Confidence, &rating, &f.Comment); err != nil {
+			return nil, fmt.Errorf("sqlite: feedback since %v: %w", since, err)
+		}
+		f.Time, f.Rating = time.UnixMicro(at).UTC(), bot.Rating(rating)
+		if facts != "" {
+			f.Facts = strings.Split(facts, ",")
+		}
+		out = append(out, f)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: feedback since %v: %w", since, err)
+	}
+	return out, nil
+}
+
+// DeleteFeedbackBefore deletes the records kept before t.
+func (s *Store) DeleteFeedbackBefore(ctx context.Context, t time.Time) (int, error) {
+	res, err := s.db.ExecContext(ctx, `DELETE FROM feedback WHERE at < ?`, t.UnixMicro())
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: delete feedback before %v: %w", t, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: delete feedback before %v: %w", t, err)
+	}
+	return int(n), nil
+}

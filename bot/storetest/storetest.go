@@ -58,6 +58,7 @@ func Run(t *testing.T, open func(t *testing.T) bot.Store) {
 		s := fresh(t)
 		testConcurrentEvents(t, []bot.Store{s})
 	})
+	t.Run("Feedback", func(t *testing.T) { testFeedback(t, fresh(t)) })
 	t.Run("Ping", func(t *testing.T) {
 		if err := fresh(t).Ping(context.Background()); err != nil {
 			t.Fatalf("Ping: %v", err)
@@ -96,6 +97,10 @@ func RunShared(t *testing.T, open func(t *testing.T) (a, b bot.Store)) {
 	t.Run("SharedPing", func(t *testing.T) {
 		a, b := fresh(t)
 		testPingConcurrently(t, a, b)
+	})
+	t.Run("SharedFeedback", func(t *testing.T) {
+		a, b := fresh(t)
+		testSharedFeedback(t, a, b)
 	})
 	t.Run("SharedSubscriptions", func(t *testing.T) {
 		ctx := context.Background()
@@ -754,5 +759,100 @@ func testPingConcurrently(t *testing.T, stores ...bot.Store) {
 	subs, err := stores[0].Subscriptions(ctx)
 	if err != nil || len(subs) != each*len(stores) {
 		t.Errorf("Subscriptions after the pings = %d, %v; want %d", len(subs), err, each*len(stores))
+	}
+}
+
+// feedbackRecords are records of every kind, out of time order, with the
+// empty and unusual values a store must keep as they are.
+func feedbackRecords() []bot.Feedback {
+	return []bot.Feedback{
+		{Time: base.Add(2 * time.Hour), Platform: "slack", Channel: "C1", Question: "who is asif durrani",
+			Facts: []string{"fnf-durrani-role", "fnf-durrani-interview"}, Confidence: 0.93, Rating: bot.RatingUp},
+		{Time: base, Platform: "discord", Channel: "400000000000000001", Question: "who won the cricket world cup",
+			Confidence: 0.12, Rating: bot.RatingDeclined},
+		{Time: base.Add(time.Hour), Platform: "slack", Channel: "C2", Question: "how many afghans were deported",
+			Facts: []string{"iran-million"}, Confidence: 0.71, Rating: bot.RatingDown, Comment: "that's Iran's figure, not Pakistan's — «quote», 'single' and, commas"},
+		{Time: base.Add(3 * time.Hour), Platform: "console", Channel: "", Question: "", Rating: bot.RatingDown},
+	}
+}
+
+func testFeedback(t *testing.T, s bot.Store) {
+	ctx := context.Background()
+	recs := feedbackRecords()
+	for _, f := range recs {
+		if err := s.AddFeedback(ctx, f); err != nil {
+			t.Fatalf("AddFeedback(%+v): %v", f, err)
+		}
+	}
+	got, err := s.FeedbackSince(ctx, base)
+	if err != nil {
+		t.Fatalf("FeedbackSince: %v", err)
+	}
+	want := []bot.Feedback{recs[1], recs[2], recs[0], recs[3]} // oldest first
+	checkFeedback(t, "all of them", got, want)
+	got, err = s.FeedbackSince(ctx, base.Add(time.Hour))
+	if err != nil {
+		t.Fatalf("FeedbackSince: %v", err)
+	}
+	checkFeedback(t, "since an hour in (inclusive)", got, want[1:])
+
+	// Retention deletes what is older than the cut-off, and only that.
+	n, err := s.DeleteFeedbackBefore(ctx, base.Add(2*time.Hour))
+	if err != nil || n != 2 {
+		t.Fatalf("DeleteFeedbackBefore = %d, %v; want 2, nil", n, err)
+	}
+	got, err = s.FeedbackSince(ctx, time.Time{})
+	if err != nil {
+		t.Fatalf("FeedbackSince: %v", err)
+	}
+	checkFeedback(t, "after retention", got, want[2:])
+	if n, err := s.DeleteFeedbackBefore(ctx, base.Add(2*time.Hour)); err != nil || n != 0 {
+		t.Errorf("DeleteFeedbackBefore again = %d, %v; want 0, nil", n, err)
+	}
+}
+
+// testSharedFeedback: what one replica keeps, the other reports and can
+// delete.
+func testSharedFeedback(t *testing.T, a, b bot.Store) {
+	ctx := context.Background()
+	recs := feedbackRecords()
+	for i, f := range recs {
+		s := a
+		if i%2 == 1 {
+			s = b
+		}
+		if err := s.AddFeedback(ctx, f); err != nil {
+			t.Fatalf("AddFeedback: %v", err)
+		}
+	}
+	want := []bot.Feedback{recs[1], recs[2], recs[0], recs[3]}
+	for name, s := range map[string]bot.Store{"a": a, "b": b} {
+		got, err := s.FeedbackSince(ctx, time.Time{})
+		if err != nil {
+			t.Fatalf("%s: FeedbackSince: %v", name, err)
+		}
+		checkFeedback(t, "from "+name, got, want)
+	}
+	if n, err := b.DeleteFeedbackBefore(ctx, base.Add(time.Hour)); err != nil || n != 1 {
+		t.Fatalf("DeleteFeedbackBefore on b = %d, %v; want 1, nil", n, err)
+	}
+	got, err := a.FeedbackSince(ctx, time.Time{})
+	if err != nil {
+		t.Fatalf("FeedbackSince: %v", err)
+	}
+	checkFeedback(t, "a after b's retention", got, want[1:])
+}
+
+func checkFeedback(t *testing.T, what string, got, want []bot.Feedback) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("%s: %d records, want %d: %+v", what, len(got), len(want), got)
+	}
+	for i := range want {
+		g, w := got[i], want[i]
+		if !g.Time.Equal(w.Time) || g.Platform != w.Platform || g.Channel != w.Channel || g.Question != w.Question ||
+			!slices.Equal(g.Facts, w.Facts) || g.Confidence != w.Confidence || g.Rating != w.Rating || g.Comment != w.Comment {
+			t.Errorf("%s: record %d = %+v, want %+v", what, i, g, w)
+		}
 	}
 }
