@@ -144,6 +144,30 @@ func TestTimelineIsOrderedAndCapped(t *testing.T) {
 	}
 }
 
+// TestTimelineCoversWhatIsListed: a timeline asked for by its events
+// shows each of them, not only the most telling entries on one.
+func TestTimelineCoversWhatIsListed(t *testing.T) {
+	kb := base(t)
+	for _, tc := range []struct {
+		q     string
+		years []string
+	}{
+		{"TTP history in key dates: founding, the Peshawar school attack, dropping global jihad", []string{"2007", "2014", "2018"}},
+		{"walk me through the taliban's conquests 1995-1998: herat, kabul, mazar", []string{"1995", "1996", "1998"}},
+	} {
+		a := kb.Answer(tc.q)
+		if !a.Answered || a.Intent != knowledge.IntentTimeline {
+			t.Errorf("%q: answered=%v intent=%v", tc.q, a.Answered, a.Intent)
+			continue
+		}
+		for _, y := range tc.years {
+			if !strings.Contains(a.Text(), y) {
+				t.Errorf("%q: no entry for %s in %q", tc.q, y, a.Text())
+			}
+		}
+	}
+}
+
 func TestConflictReportsEverySide(t *testing.T) {
 	a := base(t).Answer("how many afghans hold proof of registration cards")
 	text := a.Text()

@@ -715,6 +715,14 @@ var (
 	shortYearAfter  = setOf(`and or but when after before while who what which where why how so then`)
 )
 
+// timelineAsks are the other ways analysts ask for events in order: "walk
+// me through March 2024", "the sequence from Zahir Shah's ouster to the
+// Soviet invasion", "key milestones", "with years".
+var timelineAsks = []string{"walk me through", "walk us through", "run me through", "take me through",
+	"sequence of", "the sequence", "in sequence", "milestones", "key dates", "chronologically", "in order",
+	"step by step", "with years", "with dates", "with the dates", "with the years", "give years", "give dates",
+	"give me the dates", "give me dates", "which years", "what years", "trace how", "trace the"}
+
 // classify decides what kind of answer the question wants from its words.
 func classify(toks []string, hasSpan bool) Intent {
 	s := " " + strings.Join(toks, " ") + " "
@@ -744,7 +752,7 @@ func classify(toks []string, hasSpan bool) Intent {
 	switch {
 	case has("how long") && has("has", "have", "had", "been", "served", "held", "ruled", "led", "headed"):
 		return IntentWhen // "how long has X been PM": since when
-	case has("timeline", "chronology", "history of", "brief history", "short history") || (hasSpan && has("what happened", "what happen", "whats happened", "what went on", "events in", "events of", "what occurred", "news", "updates", "developments")):
+	case has("timeline", "chronology", "history of", "brief history", "short history") || has(timelineAsks...) || (hasSpan && has("what happened", "what happen", "whats happened", "what went on", "events in", "events of", "what occurred", "news", "updates", "developments")):
 		return IntentTimeline
 	case has("how far") && has(extentWordList...):
 		return IntentWhere // "how far do the Taliban's claims extend": up to where

@@ -14,6 +14,11 @@ func TestClassify(t *testing.T) {
 		want Intent
 	}{
 		{"which afghan provinces did the jets hit", IntentWhere},
+		{"walk me through march 2024", IntentTimeline},
+		{"give me the sequence from the coup to the invasion", IntentTimeline},
+		{"key milestones in the group's history", IntentTimeline},
+		{"the taliban's rise, with years", IntentTimeline},
+		{"trace how the tensions escalated", IntentTimeline},
 		{"what yr was the group set up", IntentWhen},
 		{"which army chief was at the meeting", IntentWho},
 		{"which pakistani official called it a nightmare", IntentWho},

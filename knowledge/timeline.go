@@ -3,6 +3,7 @@ package knowledge
 // Timelines: dated facts about what was asked, in order.
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -15,6 +16,10 @@ import (
 func (b *Base) timeline(q *query, a *Answer) bool {
 	ix := b.idx
 	var idxs []int
+	// extra are dated facts on what the question names that narrowing to
+	// its specific entities left out: they may still fill a gap in what it
+	// lists ("TTP history: founding, the Peshawar school attack").
+	var extra []int
 	var narrow []string
 	for _, l := range q.links {
 		for _, e := range l.entities {
@@ -48,6 +53,7 @@ func (b *Base) timeline(q *query, a *Answer) bool {
 				}
 			}
 			if len(keep) > 0 {
+				extra = slices.DeleteFunc(idxs, func(i int) bool { return slices.Contains(keep, i) })
 				idxs = keep
 			}
 		}
@@ -69,6 +75,18 @@ func (b *Base) timeline(q *query, a *Answer) bool {
 				}
 			}
 		}
+		if len(narrow) > 0 {
+			for _, l := range q.links {
+				for _, e := range l.entities {
+					for _, i := range ix.entityFacts[e.ID] {
+						if ix.broad(e.ID) && !b.facts[i].Date.IsZero() && !seen[i] {
+							seen[i] = true
+							extra = append(extra, i)
+						}
+					}
+				}
+			}
+		}
 	}
 	if len(idxs) == 0 {
 		return false
@@ -85,32 +103,26 @@ func (b *Base) timeline(q *query, a *Answer) bool {
 		defer func() { a.More += more }()
 	}
 	// Pick the most telling entries, then show them in date order.
-	type entry struct {
-		i     int
-		score float64
-	}
-	es := make([]entry, 0, len(idxs))
-	for _, i := range idxs {
-		f := b.facts[i]
-		s := float64(f.Date.Precision())
-		if f.Type == TypeEvent {
-			s += 2
-		}
-		if f.Meta {
-			s -= 3
-		}
-		s += b.score(q, i).cov * 2
-		es = append(es, entry{i, s})
-	}
-	sort.SliceStable(es, func(x, y int) bool { return es[x].score > es[y].score })
+	es := b.byTimelineScore(q, idxs)
+	// First the entries that between them cover what the question names —
+	// "founding, the Peshawar school attack, dropping global jihad" wants
+	// each — then the best of the rest.
+	order := append(slices.Clone(es), b.byTimelineScore(q, b.coveringAny(q, extra))...)
 	var used []*Fact
+	taken := map[int]bool{}
+	for _, i := range b.coverPick(q, order, timelineCap) {
+		if f := b.facts[i]; !b.redundant(f, used) {
+			used = append(used, f)
+			taken[i] = true
+		}
+	}
 	more := 0
-	for k, e := range es {
+	for k, i := range es {
 		if len(used) == timelineCap {
 			more = len(es) - k // not checked for repeats: an upper bound
 			break
 		}
-		if f := b.facts[e.i]; !b.redundant(f, used) {
+		if f := b.facts[i]; !taken[i] && !b.redundant(f, used) {
 			used = append(used, f)
 		}
 	}
@@ -141,4 +153,91 @@ func trimLeadingDate(text string, d Date) string {
 		}
 	}
 	return text
+}
+
+// coverPick picks, from the candidate facts in order of preference, up to
+// n that between them cover the most of the question's words, greedily:
+// each pick adds the most weight of words not yet covered, the earlier
+// candidate winning ties. It stops when no candidate adds any.
+func (b *Base) coverPick(q *query, cands []int, n int) []int {
+	covered := make([]bool, len(q.units))
+	var out []int
+	for len(out) < n {
+		best, bestGain := -1, 0.0
+		for _, i := range cands {
+			if slices.Contains(out, i) {
+				continue
+			}
+			gain := 0.0
+			for k := range q.units {
+				if !covered[k] && b.unitCovered(i, &q.units[k]) {
+					gain += q.units[k].weight
+				}
+			}
+			if gain > bestGain {
+				best, bestGain = i, gain
+			}
+		}
+		if best < 0 {
+			break
+		}
+		out = append(out, best)
+		for k := range q.units {
+			covered[k] = covered[k] || b.unitCovered(best, &q.units[k])
+		}
+	}
+	return out
+}
+
+// unitCovered reports whether fact i covers question word u: for a name,
+// the fact is about one of the entities it names; for a word, the fact or
+// its alternate questions use it.
+func (b *Base) unitCovered(i int, u *unit) bool {
+	if u.link != nil {
+		return slices.ContainsFunc(u.link.entities, func(e *Entity) bool { return contains(b.facts[i].Entities, e.ID) })
+	}
+	return b.idx.covers(i, *u)
+}
+
+// byTimelineScore returns the facts idxs, the most telling timeline entry
+// first: precisely dated events that cover the question's words.
+func (b *Base) byTimelineScore(q *query, idxs []int) []int {
+	type entry struct {
+		i     int
+		score float64
+	}
+	es := make([]entry, 0, len(idxs))
+	for _, i := range idxs {
+		f := b.facts[i]
+		s := float64(f.Date.Precision())
+		if f.Type == TypeEvent {
+			s += 2
+		}
+		if f.Meta {
+			s -= 3
+		}
+		s += b.score(q, i).cov * 2
+		es = append(es, entry{i, s})
+	}
+	sort.SliceStable(es, func(x, y int) bool { return es[x].score > es[y].score })
+	out := make([]int, len(es))
+	for k, e := range es {
+		out[k] = e.i
+	}
+	return out
+}
+
+// coveringAny returns, of the facts idxs, at most timelinePool that cover
+// one of the question's words that is not a name.
+func (b *Base) coveringAny(q *query, idxs []int) []int {
+	var out []int
+	for _, i := range idxs {
+		if len(out) == timelinePool {
+			break
+		}
+		if slices.ContainsFunc(q.units, func(u unit) bool { return u.link == nil && b.unitCovered(i, &u) }) {
+			out = append(out, i)
+		}
+	}
+	return out
 }
