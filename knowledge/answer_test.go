@@ -45,6 +45,9 @@ func TestAnswer(t *testing.T) {
 		{"when synonym", "when did pakistan issue the demarche", []string{"fnf-demarche-9-september-2023"}, "9 September 2023"},
 		{"when", "when did deportations of afghans begin", []string{"fnf-deportations-from-1-november"}, "1 November 2023"},
 		{"when", "when was the tank fort attack", []string{"fnf-tank-fort-24-soldiers"}, "30 March 2022"},
+		{"when start", "when did the us-pakistan military ties start", []string{"lev-us-pakistan-military-ties-1954"}, "1954"}, // forging ties is starting them
+		{"when chat", "when did isb start deporting the undocumented afghans", []string{"fnf-deportations-from-1-november"}, "1 November 2023"},
+		{"howmany planning", "how many afghans was pakistan planning to kick out", []string{"expel-1-7-million-afghans"}, "1.7 million"},
 		{"when held", "when was the bonn conference held", []string{"fnf-root-factor-post-bonn-engagement"}, "January 2002"},                                    // "held" says only that it took place
 		{"list open question", "which border provinces did the iea promise to move ttp commanders away from", []string{"fnf-iea-commit-relocate-ttp"}, "Kunar"}, // the open "did they do it" is another question
 		{"when undated text", "which month and year did the fnf publish gul's paper", nil, "April 2024"},                                                        // the date leads when the fact's words leave it out

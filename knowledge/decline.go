@@ -685,11 +685,18 @@ func (b *Base) missesEvent(q *query, i int) bool {
 			continue
 		}
 		words++
-		if ix.covers(i, u) {
+		if ix.covers(i, u) || asksStart(u) && usesWordOf(b.facts[i].Text, startWords) {
+			// "when did the ties start" is answered by the ties being
+			// forged: any word of starting says it began.
 			return false
 		}
 	}
 	return words > 0
+}
+
+// asksStart reports whether question word u says something started.
+func asksStart(u unit) bool {
+	return slices.ContainsFunc(u.stems, func(s string) bool { return s == "start" || s == "begin" || s == "launch" })
 }
 
 // nameAsked returns the words naming the thing whose name the question
