@@ -1,7 +1,8 @@
 // Package console is durand's terminal chat: the same Router, commands and
 // answers as Slack and Discord, with no tokens needed. On a terminal it
 // offers a prompt with line editing and history; on a pipe it reads one
-// message per line and prints each reply.
+// message per line and prints each reply. Right after an answer, good or
+// bad [why] rates it, as the 👍 and 👎 buttons do elsewhere.
 package console
 
 import (
@@ -25,7 +26,28 @@ type Adapter struct {
 	In     io.Reader
 	Out    io.Writer
 	User   string // who is chatting, for the Router
+
+	// last is the answer just given, if the last reply was one; rated
+	// says it has been voted on.
+	last  *bot.AnswerRef
+	rated bool
+	// answers counts the answers given, for the vote hint.
+	answers int
 }
+
+// Voting on answers.
+const (
+	// hintEvery is how often an answer shows how to rate it: with the
+	// first answer, then every hintEvery-th, so that it is found without
+	// cluttering every reply.
+	hintEvery = 5
+	// voteHint is the hint.
+	voteHint = "Rate this answer: good, or bad and what was wrong."
+	// nothingToRate answers a vote when no answer was just given.
+	nothingToRate = "There's nothing to rate: good, or bad and what was wrong, rates the answer just given."
+	// alreadyRated answers a second vote on one answer.
+	alreadyRated = "You've rated that answer already."
+)
 
 const prompt = "durand> "
 
@@ -56,7 +78,7 @@ func (a *Adapter) runPipe(ctx context.Context) error {
 		if quit(line) {
 			return nil
 		}
-		fmt.Fprintln(w, Render(a.reply(ctx, line)))
+		fmt.Fprintln(w, a.turn(ctx, line))
 		if err := w.Flush(); err != nil {
 			return fmt.Errorf("console: writing: %w", err)
 		}
@@ -90,13 +112,68 @@ func (a *Adapter) runTerminal(ctx context.Context) error {
 		if quit(line) {
 			return nil
 		}
-		fmt.Fprintln(a.Out, Render(a.reply(ctx, line)))
+		fmt.Fprintln(a.Out, a.turn(ctx, line))
 	}
 	return nil
 }
 
-func (a *Adapter) reply(ctx context.Context, text string) bot.Response {
-	return a.Router.Handle(ctx, bot.Message{Platform: "console", Channel: "console", User: a.User, Text: text, Manager: true})
+// turn answers one line, rendered: a vote on the answer just given, or
+// anything else, for the Router.
+func (a *Adapter) turn(ctx context.Context, line string) string {
+	if rating, comment, ok := parseVote(line); ok {
+		return Render(a.vote(ctx, rating, comment))
+	}
+	resp := a.Router.Handle(ctx, a.message(line))
+	a.last, a.rated = resp.Answer, false
+	hint := false
+	if resp.Answer != nil {
+		hint = a.answers%hintEvery == 0
+		a.answers++
+	}
+	return present(resp, hint)
+}
+
+// vote records a vote on the answer just given, once; with none to rate,
+// it says so and records nothing.
+func (a *Adapter) vote(ctx context.Context, rating bot.Rating, comment string) bot.Response {
+	switch {
+	case a.last == nil:
+		return bot.Response{Kind: bot.KindInfo, Lead: nothingToRate}
+	case a.rated:
+		return bot.Response{Kind: bot.KindInfo, Lead: alreadyRated}
+	}
+	resp := a.Router.Vote(ctx, a.message(""), *a.last, rating, comment)
+	a.rated = resp.Lead == bot.Thanks // a vote refused may be tried again
+	return resp
+}
+
+// message is text from the console's user.
+func (a *Adapter) message(text string) bot.Message {
+	return bot.Message{Platform: "console", Channel: "console", User: a.User, Text: text, Manager: true}
+}
+
+// parseVote reads a vote: good, or bad with an optional reason, in any
+// case. Anything else, "good morning" included, is no vote.
+func parseVote(line string) (rating bot.Rating, comment string, ok bool) {
+	word, rest, _ := strings.Cut(strings.TrimSpace(line), " ")
+	switch strings.ToLower(strings.TrimRight(word, ".!")) {
+	case "good":
+		if strings.TrimSpace(rest) == "" {
+			return bot.RatingUp, "", true
+		}
+	case "bad":
+		return bot.RatingDown, strings.TrimSpace(rest), true
+	}
+	return "", "", false
+}
+
+// present renders a reply, with the vote hint when hint is set.
+func present(r bot.Response, hint bool) string {
+	s := Render(r)
+	if hint {
+		s += "\n\n  " + voteHint
+	}
+	return s
 }
 
 func quit(line string) bool {

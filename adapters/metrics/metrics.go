@@ -1,7 +1,7 @@
 // Package metrics exposes durand's Prometheus metrics: questions by
 // platform and outcome, answer latency, digests posted and failed, platform
-// API errors and rate-limit waits, requests rejected, and the size of the
-// pack.
+// API errors and rate-limit waits, requests rejected, feedback records
+// kept, and the size of the pack.
 package metrics
 
 import (
@@ -12,6 +12,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/durandbot/durand/bot"
 )
 
 // Metrics holds durand's collectors in a registry of its own.
@@ -26,6 +28,7 @@ type Metrics struct {
 	entities  prometheus.Gauge
 	reloads   *prometheus.CounterVec
 	rejected  *prometheus.CounterVec
+	feedback  *prometheus.CounterVec
 }
 
 // New registers durand's metrics, and the Go runtime's and the process's.
@@ -66,8 +69,12 @@ func New() *Metrics {
 			Name: "durand_requests_rejected_total",
 			Help: "HTTP requests refused, by reason (unsigned, signature, stale, body_too_large, unreadable, method, not_found, malformed).",
 		}, []string{"reason"}),
+		feedback: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "durand_feedback_total",
+			Help: "Feedback records kept, by platform and rating (up, down, declined).",
+		}, []string{"platform", "rating"}),
 	}
-	m.reg.MustRegister(m.questions, m.latency, m.digests, m.apiErrors, m.rateWaits, m.facts, m.entities, m.reloads, m.rejected,
+	m.reg.MustRegister(m.questions, m.latency, m.digests, m.apiErrors, m.rateWaits, m.facts, m.entities, m.reloads, m.rejected, m.feedback,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -99,6 +106,12 @@ func (m *Metrics) Reload(outcome string) { m.reloads.WithLabelValues(outcome).In
 
 // Rejected counts a request refused for reason.
 func (m *Metrics) Rejected(reason string) { m.rejected.WithLabelValues(reason).Inc() }
+
+// Feedback counts a feedback record kept: a vote on an answer, or a
+// declined question. Its signature is bot.FeedbackSettings.Observe's.
+func (m *Metrics) Feedback(platform string, rating bot.Rating) {
+	m.feedback.WithLabelValues(platform, string(rating)).Inc()
+}
 
 // Transport wraps next so that every call to a platform's API is watched:
 // 429s count as rate-limit waits, 5xx, 4xx and network failures as API

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/durandbot/durand/bot"
 )
 
 func scrape(t *testing.T, m *Metrics) string {
@@ -35,6 +37,9 @@ func TestMetrics(t *testing.T) {
 		m.Rejected("signature")
 	}
 	m.Rejected("body_too_large")
+	m.Feedback("slack", bot.RatingDeclined)
+	m.Feedback("slack", bot.RatingDeclined)
+	m.Feedback("discord", bot.RatingDown)
 
 	codes := []int{200, 429, 500, 404}
 	i := 0
@@ -72,6 +77,8 @@ func TestMetrics(t *testing.T) {
 		`durand_platform_api_errors_total{kind="5xx",platform="slack"} 1`,
 		`durand_platform_api_errors_total{kind="4xx",platform="slack"} 1`,
 		`durand_platform_api_errors_total{kind="network",platform="slack"} 1`,
+		`durand_feedback_total{platform="slack",rating="declined"} 2`,
+		`durand_feedback_total{platform="discord",rating="down"} 1`,
 		`go_goroutines`,
 		`process_resident_memory_bytes`,
 	} {

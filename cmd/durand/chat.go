@@ -14,7 +14,9 @@ import (
 	"github.com/durandbot/durand/bot"
 )
 
-// runChat runs the terminal chat.
+// runChat runs the terminal chat. Digest settings made in it last as long
+// as the chat; votes and declined questions are kept in DURAND_DB when it
+// is set.
 func runChat(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fl := flag.NewFlagSet("chat", flag.ContinueOnError)
 	fl.SetOutput(stderr)
@@ -47,6 +49,35 @@ func runChat(ctx context.Context, args []string, getenv func(string) string, std
 		}
 	}
 	router.SetDigest(bot.DigestSettings{Store: bot.NewMemoryStore(), DefaultZone: zone})
+	// Votes and declined questions go where serve keeps them, for durand
+	// gaps, when DURAND_DB is set; otherwise they last as long as the chat.
+	keepText, err := gapsVar(getenv)
+	if err != nil {
+		return err
+	}
+	store, err := feedbackStore(ctx, getenv("DURAND_DB"))
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	router.SetFeedback(bot.FeedbackSettings{Store: store, KeepText: keepText})
 	c := &console.Adapter{Router: router, In: stdin, Out: stdout, User: user}
 	return c.Run(ctx)
+}
+
+// feedbackStore opens the store db names, checked as serve checks it, or
+// a memory store when db is empty.
+func feedbackStore(ctx context.Context, db string) (bot.Store, error) {
+	if db == "" {
+		return bot.NewMemoryStore(), nil
+	}
+	store, err := openStore(ctx, db)
+	if err != nil {
+		return nil, cli.Usage("DURAND_DB: %v", err)
+	}
+	if err := pingStore(ctx, store); err != nil {
+		store.Close()
+		return nil, cli.Usage("DURAND_DB: %v", err)
+	}
+	return store, nil
 }

@@ -67,6 +67,10 @@ type serveConfig struct {
 	// Drain is how long serving goes on after SIGTERM, with /readyz at
 	// 503, before shutdown.
 	Drain time.Duration
+	// Gaps keeps each feedback record's question text (DURAND_GAPS);
+	// GapsDays is how many days records are kept (DURAND_GAPS_DAYS).
+	Gaps     bool
+	GapsDays int
 
 	SlackBotToken, SlackSigningSecret, SlackAppToken, SlackAPIURL string
 
@@ -133,6 +137,12 @@ func loadServeConfig(getenv func(string) string) (serveConfig, error) {
 			return c, cli.Usage("DURAND_DRAIN: %q is not a duration such as 10s", v)
 		}
 	}
+	if c.Gaps, err = gapsVar(getenv); err != nil {
+		return c, err
+	}
+	if c.GapsDays, err = gapsDaysVar(getenv); err != nil {
+		return c, err
+	}
 	for _, id := range strings.Split(getenv("DURAND_ADMINS"), ",") {
 		if id = strings.TrimSpace(id); id != "" {
 			c.Admins = append(c.Admins, id)
@@ -187,8 +197,9 @@ func loadServeConfig(getenv func(string) string) (serveConfig, error) {
 }
 
 // serveTuning is how long the HTTP server waits for clients, how many
-// connections it keeps open and how long shutdown may take. Production
-// uses defaultTuning; tests shorten it.
+// connections it keeps open, how long shutdown may take, and the clock and
+// interval of feedback retention. Production uses defaultTuning; tests
+// shorten it.
 type serveTuning struct {
 	ReadHeaderTimeout, ReadTimeout, WriteTimeout, IdleTimeout time.Duration
 	// MaxConns caps open HTTP connections; 0 sizes the cap from the
@@ -197,6 +208,11 @@ type serveTuning struct {
 	// Shutdown is the budget from the end of the drain to the return of
 	// serve.
 	Shutdown time.Duration
+	// Now is the clock of feedback records and their retention.
+	Now func() time.Time
+	// RetentionEvery is how often feedback records older than
+	// DURAND_GAPS_DAYS are deleted (also once at start).
+	RetentionEvery time.Duration
 }
 
 // defaultTuning is serve's tuning outside tests.
@@ -205,6 +221,7 @@ func defaultTuning() serveTuning {
 		ReadHeaderTimeout: readHeaderTimeout, ReadTimeout: readTimeout,
 		WriteTimeout: writeTimeout, IdleTimeout: idleTimeout,
 		Shutdown: shutdownBudget,
+		Now:      time.Now, RetentionEvery: retentionEvery,
 	}
 }
 
@@ -225,6 +242,12 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	cfg, err := loadServeConfig(getenv)
 	if err != nil {
 		return err
+	}
+	if tune.Now == nil {
+		tune.Now = time.Now
+	}
+	if tune.RetentionEvery <= 0 {
+		tune.RetentionEvery = retentionEvery
 	}
 	log := slog.New(slog.NewJSONHandler(stderr, nil))
 	if *packDir != "" {
@@ -256,6 +279,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 		log.Info("pack facts new or changed since the last start", "facts", len(changed))
 	}
 	router.SetDigest(bot.DigestSettings{Store: store, DefaultZone: cfg.TZ})
+	router.SetFeedback(bot.FeedbackSettings{Store: store, KeepText: cfg.Gaps, Observe: met.Feedback, Now: tune.Now})
 
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
@@ -350,6 +374,11 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 		wg.Add(1)
 		go func() { defer wg.Done(); r.watch(ctx, hup, 2*time.Second) }()
 	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		retainFeedback(ctx, store, cfg.GapsDays, tune.RetentionEvery, tune.Now, log)
+	}()
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
@@ -548,6 +577,44 @@ func intVar(getenv func(string) string, name string) (int, error) {
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 0 {
 		return 0, cli.Usage("%s: %q is not a non-negative integer", name, v)
+	}
+	return n, nil
+}
+
+// Feedback retention (DURAND_GAPS_DAYS).
+const (
+	// defaultGapsDays is how many days feedback records are kept when
+	// DURAND_GAPS_DAYS is unset.
+	defaultGapsDays = 90
+	// maxGapsDays bounds DURAND_GAPS_DAYS at a century: a longer one is a
+	// typo, and its cut-off could fall before the earliest time a store
+	// can hold.
+	maxGapsDays = 36500
+)
+
+// gapsVar reads DURAND_GAPS: 1 (the default) keeps question text in
+// feedback records, 0 keeps only the ratings.
+func gapsVar(getenv func(string) string) (bool, error) {
+	switch v := getenv("DURAND_GAPS"); v {
+	case "", "1":
+		return true, nil
+	case "0":
+		return false, nil
+	default:
+		return false, cli.Usage("DURAND_GAPS: %q is not 1 or 0", v)
+	}
+}
+
+// gapsDaysVar reads DURAND_GAPS_DAYS: how many days feedback records are
+// kept, defaultGapsDays when unset.
+func gapsDaysVar(getenv func(string) string) (int, error) {
+	v := getenv("DURAND_GAPS_DAYS")
+	if v == "" {
+		return defaultGapsDays, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > maxGapsDays {
+		return 0, cli.Usage("DURAND_GAPS_DAYS: %q is not a number of days from 1 to %d", v, maxGapsDays)
 	}
 	return n, nil
 }

@@ -56,6 +56,15 @@ func TestLoadServeConfig(t *testing.T) {
 		{"drain", append([]string{"DURAND_DRAIN", "30s"}, slackHTTP...), ""},
 		{"bad drain", append([]string{"DURAND_DRAIN", "soon"}, slackHTTP...), "DURAND_DRAIN"},
 		{"negative drain", append([]string{"DURAND_DRAIN", "-5s"}, slackHTTP...), "DURAND_DRAIN"},
+		{"gaps off", append([]string{"DURAND_GAPS", "0"}, slackHTTP...), ""},
+		{"gaps on", append([]string{"DURAND_GAPS", "1"}, slackHTTP...), ""},
+		{"bad gaps", append([]string{"DURAND_GAPS", "yes"}, slackHTTP...), "DURAND_GAPS"},
+		{"gaps true", append([]string{"DURAND_GAPS", "true"}, slackHTTP...), "DURAND_GAPS"},
+		{"gaps days", append([]string{"DURAND_GAPS_DAYS", "30"}, slackHTTP...), ""},
+		{"zero gaps days", append([]string{"DURAND_GAPS_DAYS", "0"}, slackHTTP...), "DURAND_GAPS_DAYS"},
+		{"negative gaps days", append([]string{"DURAND_GAPS_DAYS", "-7"}, slackHTTP...), "DURAND_GAPS_DAYS"},
+		{"gaps days with unit", append([]string{"DURAND_GAPS_DAYS", "30d"}, slackHTTP...), "DURAND_GAPS_DAYS"},
+		{"gaps days beyond a century", append([]string{"DURAND_GAPS_DAYS", "1000000"}, slackHTTP...), "DURAND_GAPS_DAYS"},
 		{"pack not a directory", append([]string{"DURAND_PACK", "/no/such/pack"}, slackHTTP...), "DURAND_PACK"},
 	}
 	for _, tt := range tests {
@@ -81,6 +90,33 @@ func TestLoadServeConfig(t *testing.T) {
 				if strings.Contains(ee.Msg, secret) {
 					t.Errorf("message leaks a token: %q", ee.Msg)
 				}
+			}
+		})
+	}
+}
+
+// TestServeConfigGapsDefaults reads DURAND_GAPS and DURAND_GAPS_DAYS:
+// question text kept for 90 days unless set otherwise.
+func TestServeConfigGapsDefaults(t *testing.T) {
+	slackHTTP := []string{"SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s"}
+	tests := []struct {
+		name     string
+		env      []string
+		keepText bool
+		days     int
+	}{
+		{"unset", slackHTTP, true, 90},
+		{"gaps off", append([]string{"DURAND_GAPS", "0"}, slackHTTP...), false, 90},
+		{"gaps on, 30 days", append([]string{"DURAND_GAPS", "1", "DURAND_GAPS_DAYS", "30"}, slackHTTP...), true, 30},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := loadServeConfig(env(tt.env...))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.Gaps != tt.keepText || c.GapsDays != tt.days {
+				t.Errorf("Gaps %v, GapsDays %d; want %v, %d", c.Gaps, c.GapsDays, tt.keepText, tt.days)
 			}
 		})
 	}

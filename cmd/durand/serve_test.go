@@ -294,6 +294,7 @@ func TestServeMetrics(t *testing.T) {
 		`durand_questions_total{outcome="declined",platform="slack"} 1`,
 		`durand_questions_total{outcome="limited",platform="slack"} 1`,
 		`durand_answer_seconds_count{platform="slack"} 3`,
+		`durand_feedback_total{platform="slack",rating="declined"} 1`,
 		`durand_pack_facts 751`,
 		`durand_pack_entities 311`,
 	} {
