@@ -47,6 +47,12 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			return part
 		}
 	}
+	if a := q.doer; a != nil && q.intent == IntentStatement && q.speaks(a) &&
+		!slices.ContainsFunc(a.entities, func(e *Entity) bool { return contains(f.Entities, e.ID) }) {
+		// "what did Beijing say about the strikes": what the Taliban said
+		// about them is not China's word.
+		return "what " + a.entities[0].Name + " said"
+	}
 	if nouns := q.nameAsked(b.idx); len(nouns) > 0 && !namesCapitalised(f.Text, nouns) {
 		// "the name of the railway project": a fact about the project
 		// that gives it no name ("Project X") does not answer.
@@ -692,6 +698,22 @@ func (b *Base) missesEvent(q *query, i int) bool {
 		}
 	}
 	return words > 0
+}
+
+// sayVerbs, right after a name, make it the speaker asked about: "what did
+// Beijing say". Another word makes the name an owner instead: "what did
+// Pakistan's counter-terrorism authority tell the Senate".
+var sayVerbs = setOf(`say said tell told think thought claim claimed describe described call called make
+	argue argued warn warned respond responded react reacted announce announced state stated comment commented`)
+
+// speaks reports whether the name l links is followed by a verb of saying,
+// perhaps after a word like "itself" ("how did the TTP itself respond").
+func (q *query) speaks(l *link) bool {
+	j := l.end
+	if j < len(q.toks) && (q.toks[j] == "itself" || q.toks[j] == "themselves" || q.toks[j] == "ever" || q.toks[j] == "officially") {
+		j++
+	}
+	return j < len(q.toks) && sayVerbs[q.toks[j]]
 }
 
 // asksStart reports whether question word u says something started.
