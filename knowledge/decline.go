@@ -326,7 +326,11 @@ func (b *Base) missesLedThing(q *query, i int) bool {
 			continue
 		}
 		words, covered := 0, false
-		for k := j + 1; k < len(q.fixed) && words < ledThingWords; k++ {
+		end := len(q.fixed)
+		if q.also >= 0 && q.alsoAt > j {
+			end = q.alsoAt // "who leads them and which provinces": the rest is another question
+		}
+		for k := j + 1; k < end && words < ledThingWords; k++ {
 			w := q.fixed[k]
 			if q.inLink(k) {
 				// "who heads NACTA": a fact that never names NACTA says
