@@ -394,7 +394,7 @@ const (
 	gapsShown = 10
 	// gapsLineRunes is the most of a wording or comment a chat line
 	// shows.
-	gapsLineRunes = 120
+	gapsLineRunes = 80
 )
 
 // gapsCommand shows managers the top of the gaps report.
