@@ -16,6 +16,7 @@ import (
 	"unicode"
 
 	"github.com/durandbot/durand/internal/cli"
+	"github.com/durandbot/durand/internal/textcut"
 
 	"github.com/durandbot/durand/bot"
 )
@@ -92,7 +93,7 @@ func runGaps(ctx context.Context, args []string, getenv func(string) string, std
 	}
 	store, err := openStore(ctx, db)
 	if err != nil {
-		return cli.Usage("%s: %v", from, err)
+		return cli.Usage("%s: %s", from, textcut.OneLine(err.Error()))
 	}
 	defer store.Close()
 	now := time.Now()

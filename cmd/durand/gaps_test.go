@@ -171,6 +171,10 @@ func TestGapsCommandBadInput(t *testing.T) {
 	path := gapsDB(t, gapsRecords(time.Now()))
 	dir := t.TempDir()
 	absent := filepath.Join(dir, "absent.db")
+	notDB := filepath.Join(t.TempDir(), "notes.txt")
+	if err := os.WriteFile(notDB, []byte(strings.Repeat("not a database\n", 100)), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name string
 		env  map[string]string
@@ -188,6 +192,8 @@ func TestGapsCommandBadInput(t *testing.T) {
 		{"no database at DURAND_DB", map[string]string{"DURAND_DB": absent}, nil, "DURAND_DB: no database at " + absent},
 		{"no database at --db", map[string]string{"DURAND_DB": path}, []string{"--db", absent}, "--db: no database at " + absent},
 		{"--db in a missing directory", nil, []string{"--db", filepath.Join(dir, "none", "x.db")}, "--db: no database at"},
+		{"--db not a database", nil, []string{"--db", notDB}, "--db: "},
+		{"no PostgreSQL there", nil, []string{"--db", "postgres://durand@127.0.0.1:1/durand?connect_timeout=2"}, "--db: postgres"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
