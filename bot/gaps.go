@@ -387,9 +387,10 @@ func (g GapGroup) Tally() string {
 
 // The chat command's report.
 const (
-	// GapsPeriod is how far back the gaps report looks unless told
-	// otherwise, in chat always.
-	GapsPeriod = 30 * 24 * time.Hour
+	// gapsPeriod is how far back the chat command's report looks: the
+	// default of durand gaps --since, and what its text says ("the last
+	// 30 days").
+	gapsPeriod = 30 * 24 * time.Hour
 	// gapsShown is how many groups the chat command shows.
 	gapsShown = 10
 	// gapsLineRunes is the most of a wording or comment a chat line
@@ -414,7 +415,7 @@ func (r *Router) gapsCommand(ctx context.Context, m Message) Response {
 		return Response{Kind: KindInfo, Lead: "You're asking for the gaps report too often; please try again in a minute."}
 	}
 	now := s.Now()
-	rep, err := Gaps(ctx, s.Store, r.Base(), now.Add(-GapsPeriod), now, gapsShown)
+	rep, err := Gaps(ctx, s.Store, r.Base(), now.Add(-gapsPeriod), now, gapsShown)
 	if err != nil {
 		r.log.ErrorContext(ctx, "gaps report", "err", err)
 		return Response{Kind: KindError, Lead: "I couldn't read the feedback store. Please try again shortly."}
