@@ -98,6 +98,7 @@ func helpLines() []string {
 		"sources — the documents I answer from",
 		"about — what I am and what I know",
 		"digest on 08:00 Asia/Karachi · digest off · digest status — a daily digest in this channel",
+		"gaps — for curators: the questions I answered badly or not at all, the last 30 days",
 		"help — this message",
 	}
 }
@@ -143,6 +144,10 @@ func (r *Router) Handle(ctx context.Context, m Message) (resp Response) {
 		}
 	case "digest":
 		return r.digestCommand(ctx, m)
+	case "gaps":
+		if arg == "" {
+			return r.gapsCommand(ctx, m)
+		}
 	case "timeline", "chronology":
 		if arg == "" {
 			return Response{Kind: KindHelp, Lead: "Tell me what the timeline is of: a topic or a period.",

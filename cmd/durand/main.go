@@ -5,6 +5,8 @@
 //
 //	durand chat                          interactive console chat
 //	durand ask [--json] QUESTION...      answer questions (stdin when none or "-")
+//	durand gaps [--since 30d] [--json] [--db DSN]
+//	                                     the curators' report of declined and 👎 questions
 //	durand digest [--date D] [--tz Z]    print the digest for a day
 //	durand check [--pack DIR] [--sources DIR]
 //	                                     validate the knowledge pack
@@ -35,6 +37,8 @@ const usage = `usage: durand <command> [arguments]
 commands:
   chat                                 chat in the terminal
   ask [--json] QUESTION...             answer questions; with none or "-", read one per line from stdin
+  gaps [--since 30d] [--json] [--db DSN]
+                                       the curators' report: declined and 👎 questions, grouped
   digest [--date YYYY-MM-DD] [--tz ZONE]
                                        print the digest for a day
   check [--pack DIR] [--sources DIR]   validate the knowledge pack
@@ -53,6 +57,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runAsk(rest, getenv, stdin, stdout, stderr)
 	case "digest":
 		return runDigest(ctx, rest, getenv, stdout, stderr)
+	case "gaps":
+		return runGaps(ctx, rest, getenv, stdout, stderr)
 	case "serve":
 		return runServe(ctx, rest, getenv, stderr)
 	case "check":
