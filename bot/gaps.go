@@ -398,16 +398,16 @@ const (
 	gapsLineRunes = 80
 )
 
-// gapsCommand shows managers the top of the gaps report.
+// gapsCommand shows curators the top of the gaps report.
 func (r *Router) gapsCommand(ctx context.Context, m Message) Response {
 	s := r.feedback
 	if s == nil || s.Store == nil {
 		return Response{Kind: KindInfo, Lead: "Feedback is not kept on this server, so there is no gaps report."}
 	}
-	if !m.Manager {
-		who := m.ManagerHint
+	if !m.Curator {
+		who := m.CuratorHint
 		if who == "" {
-			who = "channel managers"
+			who = "curators"
 		}
 		return Response{Kind: KindInfo, Lead: "Only " + who + " can see the gaps report; anyone can ask me questions."}
 	}

@@ -12,6 +12,13 @@ type Message struct {
 	// DURAND_ADMINS", "members with Manage Channels".
 	Manager     bool
 	ManagerHint string
+	// Curator says the sender may read the curators' gaps report, which
+	// holds every channel's declined questions and comments: a Slack user
+	// listed in DURAND_ADMINS, a Discord member with Manage Channels in a
+	// server — never anyone in a DM. CuratorHint says who may, for the
+	// refusal.
+	Curator     bool
+	CuratorHint string
 }
 
 // Kind says what a Response is.

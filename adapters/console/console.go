@@ -149,7 +149,7 @@ func (a *Adapter) vote(ctx context.Context, rating bot.Rating, comment string) b
 
 // message is text from the console's user.
 func (a *Adapter) message(text string) bot.Message {
-	return bot.Message{Platform: "console", Channel: "console", User: a.User, Text: text, Manager: true}
+	return bot.Message{Platform: "console", Channel: "console", User: a.User, Text: text, Manager: true, Curator: true}
 }
 
 // parseVote reads a vote: good, or bad with an optional reason, in any

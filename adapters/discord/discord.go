@@ -282,7 +282,8 @@ func (a *Adapter) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 	}
 	a.background(func(ctx context.Context) {
 		msg := bot.Message{Platform: "discord", Channel: m.ChannelID, User: m.Author.ID, Text: m.Content,
-			Manager: m.GuildID == "", ManagerHint: "members with the Manage Channels permission, using /" + DigestCommandName}
+			Manager: m.GuildID == "", ManagerHint: "members with the Manage Channels permission, using /" + DigestCommandName,
+			CuratorHint: "members with the Manage Channels permission, using /" + CommandName + " in a server"}
 		resp := a.cfg.Router.Handle(ctx, msg)
 		r := Render(resp, "")
 		_, err := s.ChannelMessageSendComplex(m.ChannelID, &discordgo.MessageSend{
@@ -473,7 +474,8 @@ func (a *Adapter) autocomplete(s *discordgo.Session, i *discordgo.InteractionCre
 func (a *Adapter) command(s *discordgo.Session, i *discordgo.InteractionCreate, q string) {
 	done := make(chan Rendered, 1)
 	msg := bot.Message{Platform: "discord", Channel: i.ChannelID, User: user(i), Text: q,
-		Manager: manager(i), ManagerHint: "members with the Manage Channels permission"}
+		Manager: manager(i), ManagerHint: "members with the Manage Channels permission",
+		Curator: i.Member != nil && manager(i), CuratorHint: "members with the Manage Channels permission, in a server"}
 	a.background(func(ctx context.Context) {
 		done <- Render(a.cfg.Router.Handle(ctx, msg), q)
 	})

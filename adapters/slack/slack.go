@@ -215,17 +215,20 @@ func (a *Adapter) Shutdown(ctx context.Context) int {
 func (a *Adapter) background(ctx context.Context, f func(ctx context.Context)) { a.work.Go(ctx, f) }
 
 // message builds a bot.Message from Slack, saying whether the user may
-// change channel settings.
+// change channel settings and read the gaps report.
 func (a *Adapter) message(channel, user, text, thread string) bot.Message {
-	m := bot.Message{Platform: "slack", Channel: channel, User: user, Text: text, Thread: thread}
+	m := bot.Message{Platform: "slack", Channel: channel, User: user, Text: text, Thread: thread,
+		CuratorHint: "users listed in DURAND_ADMINS"}
+	for _, id := range a.cfg.Admins {
+		m.Curator = m.Curator || id == user
+	}
 	if len(a.cfg.Admins) == 0 {
 		m.Manager, m.ManagerHint = true, "anyone in the workspace (DURAND_ADMINS is unset)"
+		m.CuratorHint = "users listed in DURAND_ADMINS (it is unset)"
 		return m
 	}
 	m.ManagerHint = "users listed in DURAND_ADMINS"
-	for _, id := range a.cfg.Admins {
-		m.Manager = m.Manager || id == user
-	}
+	m.Manager = m.Curator
 	return m
 }
 
