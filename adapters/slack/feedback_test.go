@@ -387,3 +387,24 @@ func TestSocketModeVotes(t *testing.T) {
 		}
 	}
 }
+
+// TestVoteDownModalFails: when views.open fails, the voter is told, and
+// nothing is kept.
+func TestVoteDownModalFails(t *testing.T) {
+	ref := answerRef(t, "who is asif durrani")
+	f := slacktest.NewFake(t)
+	f.FailNext("views.open", http.StatusBadRequest)
+	a, base, store := voteAdapter(t, f)
+	if code, _ := postInteraction(t, base, slacktest.MessageActionPayload(downPrefix, ref.Encode(maxButtonValue), f.ResponseURL("down"), true)); code != http.StatusOK {
+		t.Fatalf("status %d", code)
+	}
+	slacktest.Eventually(t, "the message", func() bool { return len(f.Responses()) > 0 })
+	a.Wait()
+	r := f.Responses()[0].Body
+	if r["replace_original"] != false || !strings.Contains(mustJSON(t, r), "couldn't open the feedback form") {
+		t.Errorf("told %s", mustJSON(t, r))
+	}
+	if n := len(records(t, store)); n != 0 || f.Calls("views.open") != 1 {
+		t.Errorf("%d records, %d views.open calls", n, f.Calls("views.open"))
+	}
+}
