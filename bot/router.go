@@ -228,6 +228,16 @@ func (r *Router) ask(q string) (resp Response, ref *AnswerRef) {
 	return resp, ref
 }
 
+// Answer answers question from the pack as Handle answers a question, but
+// with no side effect: no rate limit, no log line, no metrics and no
+// record of a decline. Adapters use it to redraw an answer they showed
+// before, such as a voter's own copy with the thanks in place of its
+// vote buttons.
+func (r *Router) Answer(question string) Response {
+	resp, _ := r.ask(question)
+	return resp
+}
+
 // Complete offers up to n questions matching what m's user has typed so
 // far (m.Text), for autocomplete. Past the user's autocomplete limit
 // (CompletionsPerQuestion times RatePerMinute a minute), or past the input

@@ -82,7 +82,7 @@ type message struct {
 	ResponseType    string          `json:"response_type,omitempty"`
 	Text            string          `json:"text"`
 	Blocks          []slackgo.Block `json:"blocks,omitempty"`
-	ReplaceOriginal bool            `json:"replace_original,omitempty"`
+	ReplaceOriginal *bool           `json:"replace_original,omitempty"` // said either way where it matters
 	DeleteOriginal  bool            `json:"delete_original,omitempty"`
 }
 
@@ -284,19 +284,28 @@ func (a *Adapter) serveInteraction(w http.ResponseWriter, r *http.Request) {
 		a.reject(w, RejectMalformed, http.StatusBadRequest, "malformed interaction payload")
 		return
 	}
-	a.interaction(r.Context(), cb)
+	if resp := a.interaction(r.Context(), cb); resp != nil {
+		writeJSON(w, resp)
+		return
+	}
 	w.WriteHeader(http.StatusOK)
 }
 
-// interaction handles a button press: Share in channel posts the answer
-// for everyone; a suggestion asks that question.
-func (a *Adapter) interaction(ctx context.Context, cb slackgo.InteractionCallback) {
+// interaction handles a button press or a modal's submission: Share in
+// channel posts the answer for everyone; a suggestion asks that question;
+// 👍 and 👎 are votes on the answer, and the "What was wrong?" modal's
+// submission is a 👎's comment. It returns what to answer Slack with at
+// once: nil for an empty acknowledgement.
+func (a *Adapter) interaction(ctx context.Context, cb slackgo.InteractionCallback) any {
+	if cb.Type == slackgo.InteractionTypeViewSubmission {
+		return a.voteSubmitted(ctx, cb)
+	}
 	if cb.Type != slackgo.InteractionTypeBlockActions || len(cb.ActionCallback.BlockActions) == 0 || cb.ResponseURL == "" {
-		return
+		return nil
 	}
 	if err := a.checkResponseURL(cb.ResponseURL); err != nil {
 		a.log.WarnContext(ctx, "button press ignored: response_url refused", "channel", cb.Channel.ID, "err", err)
-		return
+		return nil
 	}
 	act := *cb.ActionCallback.BlockActions[0]
 	q := act.Value
@@ -320,12 +329,15 @@ func (a *Adapter) interaction(ctx context.Context, cb slackgo.InteractionCallbac
 			resp := a.cfg.Router.Handle(ctx, m)
 			shareable := resp.Kind == bot.KindAnswer || resp.Kind == bot.KindTimeline
 			msg := messageOf(Render(resp, RenderOptions{Question: q, Share: shareable}), "ephemeral")
-			msg.ReplaceOriginal = true
+			msg.ReplaceOriginal = boolPtr(true)
 			if err := a.respond(ctx, cb.ResponseURL, msg); err != nil {
 				a.log.ErrorContext(ctx, "suggestion answer failed", "channel", cb.Channel.ID, "err", err)
 			}
 		})
+	case ActionVoteUp, ActionVoteDown:
+		a.votePressed(ctx, cb, act)
 	}
+	return nil
 }
 
 // slackHooksHost is the host of the response_urls Slack sends.

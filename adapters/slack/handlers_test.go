@@ -525,6 +525,8 @@ func TestResponseURLOnlySlack(t *testing.T) {
 			for _, req := range []*http.Request{
 				slacktest.SignedRequest(t, srv.URL+"/slack/interactions", form, slacktest.BlockActionPayload(ActionShare, "who is asif durrani", u), testSecret, time.Now()),
 				slacktest.SignedRequest(t, srv.URL+"/slack/interactions", form, slacktest.BlockActionPayload(ActionAsk, "who is imran khan", u), testSecret, time.Now()),
+				slacktest.SignedRequest(t, srv.URL+"/slack/interactions", form, slacktest.BlockActionPayload(ActionVoteUp, "0.90|fact|who is imran khan", u), testSecret, time.Now()),
+				slacktest.SignedRequest(t, srv.URL+"/slack/interactions", form, slacktest.BlockActionPayload(ActionVoteDown, "0.90|fact|who is imran khan", u), testSecret, time.Now()),
 				slacktest.SignedRequest(t, srv.URL+"/slack/commands", form, slacktest.SlashForm("when was the chitral attack", u), testSecret, time.Now()),
 			} {
 				if code, body := do(t, req); code != http.StatusOK {
@@ -535,7 +537,10 @@ func TestResponseURLOnlySlack(t *testing.T) {
 			if n := target.conns.Load() - before; n != 0 {
 				t.Fatalf("%d connections to the response_url %s", n, u)
 			}
-			if n := strings.Count(logs.String(), "response_url refused"); n < 2 {
+			if n := len(f.Views()); n != 0 {
+				t.Errorf("a 👎 with a refused response_url opened %d modals", n)
+			}
+			if n := strings.Count(logs.String(), "response_url refused"); n < 4 {
 				t.Errorf("%d refusals logged, want one per button press at least:\n%s", n, logs)
 			}
 		})

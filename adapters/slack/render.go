@@ -17,9 +17,15 @@ import (
 // Slack rejects a block whose buttons share an action_id, so the first
 // suggestion carries ActionAsk and the second to fifth carry ActionAsk+"_2"
 // to ActionAsk+"_5"; baseAction maps them all back to ActionAsk.
+//
+// The vote buttons' ids are a contract: 👍's starts with ActionVoteUp and
+// 👎's with ActionVoteDown, and each comes back with the answer's
+// bot.AnswerRef, encoded, as its value.
 const (
-	ActionShare = "durand_share" // "Share in channel": value is the question
-	ActionAsk   = "durand_ask"   // a suggestion: value is the question to ask
+	ActionShare    = "durand_share"         // "Share in channel": value is the question
+	ActionAsk      = "durand_ask"           // a suggestion: value is the question to ask
+	ActionVoteUp   = "durand_feedback_up"   // 👍 on an answer: value is its encoded bot.AnswerRef
+	ActionVoteDown = "durand_feedback_down" // 👎 on an answer: opens the "What was wrong?" modal
 )
 
 // Block ids of the blocks durand puts in messages.
@@ -29,6 +35,8 @@ const (
 	blockTrimmed     = "durand_trimmed"
 	blockSuggestions = "durand_suggestions"
 	blockShare       = "durand_share"
+	blockFeedback    = "durand_feedback"
+	blockVoted       = "durand_voted"
 )
 
 // Slack's limits, and ours.
@@ -46,6 +54,8 @@ const (
 const (
 	zwj      = "\u200d" // zero-width joiner: breaks "@here" without showing
 	shareBtn = "Share in channel"
+	upBtn    = "👍"
+	downBtn  = "👎"
 )
 
 // RenderOptions says how to render a response.
@@ -53,6 +63,9 @@ type RenderOptions struct {
 	Question string // the question asked, shown in a context line and carried by the Share button
 	Share    bool   // add a "Share in channel" button (for ephemeral answers)
 	SharedBy string // Slack user id who shared it: adds "Shared by <@U…>" (this one mention is ours and stays live)
+	// Voted shows bot.Thanks in place of an answer's 👍 and 👎: the
+	// voter's own copy once they have voted.
+	Voted bool
 }
 
 // Rendered is a Slack message: Block Kit blocks and the plain fallback text
@@ -70,7 +83,9 @@ type Rendered struct {
 // of text is escaped, and the message keeps within Slack's limits: long text
 // is split into several sections on line or word boundaries, and a message
 // that would exceed 50 blocks loses its last sections, keeping the sources
-// and the buttons. KindError renders the lead only.
+// and the buttons. An answer (a response whose Answer is set) also carries
+// 👍 and 👎 buttons, or the thanks in their place once voted.
+// KindError renders the lead only.
 func Render(r bot.Response, o RenderOptions) Rendered {
 	if r.Digest != nil {
 		return RenderDigest(*r.Digest)
@@ -93,8 +108,15 @@ func Render(r bot.Response, o RenderOptions) Rendered {
 	if b := sourcesBlock(r.Sources); b != nil {
 		tail = append(tail, b)
 	}
-	if b := actionsBlock(r.Suggestions, o); b != nil {
+	var vote *bot.AnswerRef
+	if !o.Voted {
+		vote = r.Answer
+	}
+	if b := actionsBlock(r.Suggestions, vote, o); b != nil {
 		tail = append(tail, b)
+	}
+	if o.Voted && r.Answer != nil {
+		tail = append(tail, slackgo.NewContextBlock(blockVoted, plain("✓ "+bot.Thanks)))
 	}
 
 	text := lead
@@ -149,9 +171,15 @@ func broadcast(s string) bool {
 }
 
 // baseAction maps the action id of a pressed button to the Action constant
-// it stands for: "durand_ask_3" (the third suggestion) is ActionAsk. Other
+// it stands for: "durand_ask_3" (the third suggestion) is ActionAsk, and
+// any id starting with ActionVoteUp or ActionVoteDown is that vote. Other
 // ids are returned unchanged.
 func baseAction(id string) string {
+	for _, vote := range [...]string{ActionVoteUp, ActionVoteDown} {
+		if strings.HasPrefix(id, vote) {
+			return vote
+		}
+	}
 	if n, ok := strings.CutPrefix(id, ActionAsk+"_"); ok {
 		if _, err := strconv.Atoi(n); err == nil {
 			return ActionAsk
@@ -255,9 +283,10 @@ func sourceLine(s bot.Source) string {
 	return line
 }
 
-// actionsBlock holds a button for each suggestion (at most five) and the
-// Share button, or is nil when there are none.
-func actionsBlock(suggestions []string, o RenderOptions) slackgo.Block {
+// actionsBlock holds a button for each suggestion (at most five), the
+// Share button, and 👍 and 👎 when vote is set, or is nil when there are
+// none. Its block id names the first kind of button in it.
+func actionsBlock(suggestions []string, vote *bot.AnswerRef, o RenderOptions) slackgo.Block {
 	var els []slackgo.BlockElement
 	for _, s := range textcut.Distinct(suggestions, maxSuggestions) {
 		els = append(els, button(askAction(len(els)), s, s))
@@ -268,6 +297,17 @@ func actionsBlock(suggestions []string, o RenderOptions) slackgo.Block {
 	}
 	if o.Share {
 		els = append(els, button(ActionShare, shareBtn, strings.TrimSpace(o.Question)).WithStyle(slackgo.StylePrimary))
+	}
+	if vote != nil {
+		if len(els) == 0 {
+			id = blockFeedback
+		}
+		// The value is made to fit Slack's limit: no trimming, which would
+		// spoil it.
+		value := vote.Encode(maxButtonValue)
+		els = append(els,
+			slackgo.NewButtonBlockElement(ActionVoteUp, value, plain(upBtn)),
+			slackgo.NewButtonBlockElement(ActionVoteDown, value, plain(downBtn)))
 	}
 	if len(els) == 0 {
 		return nil

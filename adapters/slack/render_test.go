@@ -33,6 +33,7 @@ var (
 			{Doc: "001_0a1b2c3d4e5f6a7b.txt", Title: "Crossings <2023>", Author: "A. Writer", Section: "§4"},
 		},
 		Confidence: 0.93,
+		Answer:     &bot.AnswerRef{Question: "what is torkham?", Facts: []string{"torkham-crossing", "torkham-closures-2023"}, Confidence: 0.93},
 	}
 	declineResp = bot.Response{
 		Kind: bot.KindDecline,
@@ -53,6 +54,7 @@ var (
 		},
 		More:    7,
 		Sources: []bot.Source{{Doc: "002_9f8e7d6c5b4a3f2e.txt", Title: "Border Notes", Author: "B. Analyst"}},
+		Answer:  &bot.AnswerRef{Question: "timeline september 2023", Facts: []string{"torkham-closed-2023-09", "torkham-reopened-2023-09"}, Confidence: 0.81},
 	}
 	errorResp = bot.Response{
 		Kind:        bot.KindError,
@@ -76,6 +78,7 @@ func TestRenderGolden(t *testing.T) {
 		{"decline", declineResp, RenderOptions{Question: "what is the capital of peru?"}},
 		{"timeline", timelineResp, RenderOptions{Question: "what happened in september 2023", Share: true}},
 		{"shared", answerResp, RenderOptions{Question: "what is torkham?", SharedBy: "U024BE7LH"}},
+		{"voted", answerResp, RenderOptions{Question: "what is torkham?", Share: true, Voted: true}},
 		{"error", errorResp, RenderOptions{Question: "what is torkham?", Share: true, SharedBy: "U024BE7LH"}},
 	}
 	for _, tt := range tests {
@@ -111,8 +114,8 @@ func TestRenderShape(t *testing.T) {
 			}
 		}},
 		{"lead, then bullets, then sources", answerResp, RenderOptions{}, func(t *testing.T, r Rendered) {
-			if len(r.Blocks) != 3 {
-				t.Fatalf("got %d blocks, want lead, lines, sources", len(r.Blocks))
+			if len(r.Blocks) != 4 || r.Blocks[3].ID() != blockFeedback {
+				t.Fatalf("got %d blocks, want lead, lines, sources, votes", len(r.Blocks))
 			}
 			if got := sectionText(r.Blocks[0]); got != answerResp.Lead || r.Text != answerResp.Lead {
 				t.Errorf("lead section %q, text %q", got, r.Text)
@@ -163,12 +166,53 @@ func TestRenderShape(t *testing.T) {
 				t.Errorf("first suggestion's action id %q, want %q", got, ActionAsk)
 			}
 		}},
-		{"share alone", answerResp, RenderOptions{Question: "what is torkham?", Share: true}, func(t *testing.T, r Rendered) {
+		{"share alone", bot.Response{Kind: bot.KindTimeline, Lead: "x"}, RenderOptions{Question: "what is torkham?", Share: true}, func(t *testing.T, r Rendered) {
 			a := actions(t, r)
 			b := a.Elements.ElementSet[0].(*slackgo.ButtonBlockElement)
 			if a.BlockID != blockShare || len(a.Elements.ElementSet) != 1 ||
 				b.ActionID != ActionShare || b.Value != "what is torkham?" || b.Style != slackgo.StylePrimary || b.Text.Text != "Share in channel" {
 				t.Errorf("actions %s", marshal(t, r))
+			}
+		}},
+		{"share, then the votes", answerResp, RenderOptions{Question: "what is torkham?", Share: true}, func(t *testing.T, r Rendered) {
+			a := actions(t, r)
+			var ids, values []string
+			for _, el := range a.Elements.ElementSet {
+				b := el.(*slackgo.ButtonBlockElement)
+				ids, values = append(ids, b.ActionID), append(values, b.Value)
+			}
+			want := answerResp.Answer.Encode(maxButtonValue)
+			if a.BlockID != blockShare || strings.Join(ids, ",") != "durand_share,durand_feedback_up,durand_feedback_down" || values[1] != want || values[2] != want {
+				t.Errorf("actions %s", marshal(t, r))
+			}
+		}},
+		{"votes alone, on an answer in the channel", answerResp, RenderOptions{}, func(t *testing.T, r Rendered) {
+			if a := actions(t, r); a.BlockID != blockFeedback || len(a.Elements.ElementSet) != 2 {
+				t.Errorf("actions %s", marshal(t, r))
+			}
+		}},
+		{"voted: the thanks in place of the votes", answerResp, RenderOptions{Question: "q", Share: true, Voted: true}, func(t *testing.T, r Rendered) {
+			a := actions(t, r)
+			last := r.Blocks[len(r.Blocks)-1]
+			if len(a.Elements.ElementSet) != 1 || last.ID() != blockVoted || !strings.Contains(contextTexts(last)[0], bot.Thanks) {
+				t.Errorf("blocks %s", marshal(t, r))
+			}
+		}},
+		{"no votes on a decline, help or info", declineResp, RenderOptions{Share: true, Question: "q", Voted: true}, func(t *testing.T, r Rendered) {
+			for _, resp := range []bot.Response{declineResp, {Kind: bot.KindHelp, Lead: "help"}, {Kind: bot.KindInfo, Lead: "info"}, errorResp} {
+				for _, o := range []RenderOptions{{}, {Share: true, Question: "q"}, {Voted: true}} {
+					js := string(marshal(t, Render(resp, o)))
+					if strings.Contains(js, "durand_feedback") || strings.Contains(js, bot.Thanks) {
+						t.Errorf("%v %+v: %s", resp.Kind, o, js)
+					}
+				}
+			}
+		}},
+		{"a long question still fits the votes' value", bot.Response{Kind: bot.KindAnswer, Lead: "x", Answer: &bot.AnswerRef{Question: strings.Repeat("ژ", 1000), Facts: []string{"a", "b"}, Confidence: 0.5}}, RenderOptions{}, func(t *testing.T, r Rendered) {
+			b := actions(t, r).Elements.ElementSet[0].(*slackgo.ButtonBlockElement)
+			ref, ok := bot.DecodeAnswerRef(b.Value)
+			if len(b.Value) > maxButtonValue || !ok || strings.Join(ref.Facts, ",") != "a,b" || !utf8.ValidString(b.Value) {
+				t.Errorf("value of %d bytes reads as %+v, %v", len(b.Value), ref, ok)
 			}
 		}},
 		{"share joins the suggestions", declineResp, RenderOptions{Question: "q", Share: true}, func(t *testing.T, r Rendered) {
@@ -468,13 +512,17 @@ func TestSplit(t *testing.T) {
 
 func TestBaseAction(t *testing.T) {
 	for id, want := range map[string]string{
-		ActionAsk:          ActionAsk,
-		askAction(0):       ActionAsk,
-		askAction(4):       ActionAsk,
-		ActionAsk + "_x":   ActionAsk + "_x",
-		ActionShare:        ActionShare,
-		"durand_askew":     "durand_askew",
-		"something_else_2": "something_else_2",
+		ActionAsk:           ActionAsk,
+		askAction(0):        ActionAsk,
+		askAction(4):        ActionAsk,
+		ActionAsk + "_x":    ActionAsk + "_x",
+		ActionShare:         ActionShare,
+		ActionVoteUp:        ActionVoteUp,
+		ActionVoteDown:      ActionVoteDown,
+		ActionVoteUp + "_2": ActionVoteUp,
+		"durand_feedback":   "durand_feedback",
+		"durand_askew":      "durand_askew",
+		"something_else_2":  "something_else_2",
 	} {
 		if got := baseAction(id); got != want {
 			t.Errorf("baseAction(%q) = %q, want %q", id, got, want)
@@ -533,7 +581,7 @@ func checkMessage(t *testing.T, r Rendered) {
 			}
 		case *slackgo.ActionBlock:
 			ids := make(map[string]bool)
-			if n := len(b.Elements.ElementSet); n == 0 || n > maxSuggestions+1 {
+			if n := len(b.Elements.ElementSet); n == 0 || n > maxSuggestions+3 { // suggestions, Share, 👍 and 👎
 				t.Errorf("actions block with %d elements", n)
 			}
 			for _, el := range b.Elements.ElementSet {

@@ -156,8 +156,8 @@ func (a *Adapter) socketEvent(ctx context.Context, sm *socketmode.Client, evt so
 		if req == nil || !ok {
 			return
 		}
-		a.ack(ctx, sm, req, nil)
-		a.interaction(ctx, cb)
+		// interaction only starts work: its answer, if any, is the ack's.
+		a.ack(ctx, sm, req, a.interaction(ctx, cb))
 	default:
 		if req != nil && req.EnvelopeID != "" {
 			a.ack(ctx, sm, req, nil)

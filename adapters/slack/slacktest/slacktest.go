@@ -33,6 +33,7 @@ type Fake struct {
 
 	mu        sync.Mutex
 	posts     []url.Values   // chat.postMessage form bodies
+	views     []ViewOpen     // views.open bodies
 	responses []Response     // response_url bodies
 	calls     map[string]int // API method -> count
 	auth      []string       // Authorization headers seen
@@ -43,6 +44,12 @@ type Fake struct {
 	// WS serves the Socket Mode websocket at /ws, when a test sets it
 	// before the adapter connects.
 	WS http.HandlerFunc
+}
+
+// ViewOpen is a views.open call: the trigger it answers and the modal.
+type ViewOpen struct {
+	TriggerID string
+	View      map[string]any
 }
 
 // Response is a body posted to a response_url.
@@ -109,6 +116,18 @@ func (f *Fake) serve(w http.ResponseWriter, r *http.Request) {
 	case "chat.postMessage":
 		f.posts = append(f.posts, form)
 		fmt.Fprintf(w, `{"ok":true,"channel":%q,"ts":"%d.000100"}`, form.Get("channel"), time.Now().Unix())
+	case "views.open":
+		// slack-go sends views.open as JSON.
+		var v struct {
+			TriggerID string         `json:"trigger_id"`
+			View      map[string]any `json:"view"`
+		}
+		if err := json.Unmarshal(body, &v); err != nil || v.TriggerID == "" {
+			fmt.Fprint(w, `{"ok":false,"error":"invalid_arguments"}`)
+			return
+		}
+		f.views = append(f.views, ViewOpen{TriggerID: v.TriggerID, View: v.View})
+		fmt.Fprintf(w, `{"ok":true,"view":{"id":"V%d","type":"modal"}}`, len(f.views))
 	case "apps.connections.open":
 		u := "ws" + strings.TrimPrefix(f.srv.URL, "http") + "/ws"
 		fmt.Fprintf(w, `{"ok":true,"url":%q}`, u)
@@ -122,6 +141,13 @@ func (f *Fake) Posts() []url.Values {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return append([]url.Values(nil), f.posts...)
+}
+
+// Views returns the recorded views.open calls.
+func (f *Fake) Views() []ViewOpen {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]ViewOpen(nil), f.views...)
 }
 
 // Responses returns the recorded response_url posts.
@@ -211,10 +237,55 @@ func MentionEvent(eventID, user, botID, text, ts, threadTS string) string {
 
 // BlockActionPayload is an interaction body for a button press.
 func BlockActionPayload(actionID, value, responseURL string) string {
-	p, _ := json.Marshal(map[string]any{
+	return url.Values{"payload": {blockAction(actionID, value, responseURL, nil)}}.Encode()
+}
+
+// TriggerID is the trigger_id of the button presses built here.
+const TriggerID = "1.2.3"
+
+// MessageActionPayload is an interaction body for a button press on a
+// message, saying as Slack does whether the message is ephemeral (seen by
+// the user alone) or in the channel.
+func MessageActionPayload(actionID, value, responseURL string, ephemeral bool) string {
+	container := map[string]any{"type": "message", "message_ts": "1700000000.000900", "channel_id": "C1", "is_ephemeral": ephemeral}
+	return url.Values{"payload": {blockAction(actionID, value, responseURL, container)}}.Encode()
+}
+
+func blockAction(actionID, value, responseURL string, container map[string]any) string {
+	p := map[string]any{
 		"type": "block_actions", "user": map[string]any{"id": "U1", "name": "analyst"},
-		"channel": map[string]any{"id": "C1", "name": "general"}, "response_url": responseURL, "trigger_id": "1.2.3",
+		"channel": map[string]any{"id": "C1", "name": "general"}, "response_url": responseURL, "trigger_id": TriggerID,
 		"actions": []map[string]any{{"action_id": actionID, "block_id": "b", "type": "button", "value": value, "action_ts": "1.2"}},
+	}
+	if container != nil {
+		p["container"] = container
+	}
+	b, _ := json.Marshal(p)
+	return string(b)
+}
+
+// ViewSubmissionPayload is an interaction body for the submission of a
+// modal: its callback_id and private_metadata as the app opened it, and
+// the value typed into each input (block_id -> action_id -> text; a nil
+// text is an input left empty).
+func ViewSubmissionPayload(callbackID, privateMetadata string, inputs map[string]map[string]*string) string {
+	values := map[string]any{}
+	for block, actions := range inputs {
+		vs := map[string]any{}
+		for action, text := range actions {
+			v := map[string]any{"type": "plain_text_input"}
+			if text != nil {
+				v["value"] = *text
+			}
+			vs[action] = v
+		}
+		values[block] = vs
+	}
+	b, _ := json.Marshal(map[string]any{
+		"type": "view_submission", "team": map[string]any{"id": "T1"}, "user": map[string]any{"id": "U1", "name": "analyst"},
+		"trigger_id": "4.5.6",
+		"view": map[string]any{"id": "V1", "type": "modal", "callback_id": callbackID, "private_metadata": privateMetadata,
+			"state": map[string]any{"values": values}},
 	})
-	return url.Values{"payload": {string(p)}}.Encode()
+	return url.Values{"payload": {string(b)}}.Encode()
 }
