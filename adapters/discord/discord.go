@@ -1,7 +1,8 @@
 // Package discord connects durand to Discord: messages that mention the bot
 // and direct messages are answered as replies, and the /durand application
 // command answers with autocomplete on its question, all as embeds that can
-// never ping anyone.
+// never ping anyone. Answers carry 👍 and 👎 buttons whose votes the Router
+// keeps for the curators.
 package discord
 
 import (

@@ -29,15 +29,13 @@ const (
 	maxCustomID = 100
 	// commentInputID is the custom id of the 👎 modal's text input.
 	commentInputID = "comment"
-	// maxModalText is Discord's limit on a modal's title and a text
-	// input's label, in characters.
-	maxModalText = 45
 )
 
-// Texts of the vote buttons and the 👎 modal.
+// Texts of the vote buttons and the 👎 modal; Discord takes at most 45
+// characters in a modal's title and a text input's label.
 const (
 	upEmoji, downEmoji = "👍", "👎"
-	modalTitle         = "What was wrong?"
+	modalTitle         = "Feedback on this answer"
 	commentLabel       = "What was wrong?"
 	commentPlaceholder = "Optional: a wrong fact, a missing source, another question…"
 	// unreadableVoteText answers a button press or a modal submission
