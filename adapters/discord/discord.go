@@ -1,7 +1,8 @@
 // Package discord connects durand to Discord: messages that mention the bot
 // and direct messages are answered as replies, and the /durand application
 // command answers with autocomplete on its question, all as embeds that can
-// never ping anyone.
+// never ping anyone. Answers carry 👍 and 👎 buttons whose votes the Router
+// keeps for the curators.
 package discord
 
 import (
@@ -287,8 +288,9 @@ func (a *Adapter) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 		resp := a.cfg.Router.Handle(ctx, msg)
 		r := Render(resp, "")
 		_, err := s.ChannelMessageSendComplex(m.ChannelID, &discordgo.MessageSend{
-			Content: r.Content,
-			Embeds:  r.Embeds,
+			Content:    r.Content,
+			Embeds:     r.Embeds,
+			Components: r.Components,
 			Reference: &discordgo.MessageReference{
 				MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID, FailIfNotExists: new(bool),
 			},
@@ -315,10 +317,12 @@ func mentions(m *discordgo.Message, self string) bool {
 }
 
 // onInteraction answers /durand, /durand-digest and /durand's
-// autocomplete. An interaction without an id or token cannot be answered
-// and is ignored; a command whose data or options are not what it takes
-// is answered with unreadableText and changes nothing; such an
-// autocomplete gets no choices.
+// autocomplete, and the vote buttons on answers and the 👎 modal. An
+// interaction without an id or token cannot be answered and is ignored; a
+// command whose data or options are not what it takes is answered with
+// unreadableText and changes nothing; such an autocomplete gets no
+// choices; a button press or a modal submission that is no vote is
+// answered with unreadableVoteText and keeps nothing.
 func (a *Adapter) onInteraction(s *discordgo.Session, i *discordgo.InteractionCreate) {
 	defer a.recovered("INTERACTION_CREATE")
 	if i == nil || i.Interaction == nil || i.ID == "" || i.Token == "" {
@@ -330,7 +334,7 @@ func (a *Adapter) onInteraction(s *discordgo.Session, i *discordgo.InteractionCr
 	case discordgo.InteractionApplicationCommand:
 		d, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
 		if !ok {
-			a.unreadable(s, i)
+			a.unreadable(s, i, unreadableText)
 			return
 		}
 		var text string
@@ -343,10 +347,14 @@ func (a *Adapter) onInteraction(s *discordgo.Session, i *discordgo.InteractionCr
 			return // not ours
 		}
 		if !ok {
-			a.unreadable(s, i)
+			a.unreadable(s, i, unreadableText)
 			return
 		}
 		a.command(s, i, text)
+	case discordgo.InteractionMessageComponent:
+		a.vote(s, i)
+	case discordgo.InteractionModalSubmit:
+		a.voteSubmit(s, i)
 	}
 }
 
@@ -354,10 +362,11 @@ func (a *Adapter) onInteraction(s *discordgo.Session, i *discordgo.InteractionCr
 // durand does not know.
 const unreadableText = "I couldn't read that command: its options are not what it takes. Nothing changed."
 
-// unreadable answers a command that could not be read.
-func (a *Adapter) unreadable(s *discordgo.Session, i *discordgo.InteractionCreate) {
+// unreadable answers an interaction that could not be read with text,
+// seen by its user alone.
+func (a *Adapter) unreadable(s *discordgo.Session, i *discordgo.InteractionCreate, text string) {
 	a.log.Warn("unreadable interaction", "type", int(i.Type))
-	r := Render(bot.Response{Kind: bot.KindInfo, Lead: unreadableText}, "")
+	r := Render(bot.Response{Kind: bot.KindInfo, Lead: text}, "")
 	err := s.InteractionRespond(i.Interaction, &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseChannelMessageWithSource,
 		Data: &discordgo.InteractionResponseData{Embeds: r.Embeds, AllowedMentions: NoMentions(), Flags: discordgo.MessageFlagsEphemeral},
@@ -483,7 +492,7 @@ func (a *Adapter) command(s *discordgo.Session, i *discordgo.InteractionCreate, 
 	case r := <-done:
 		err := s.InteractionRespond(i.Interaction, &discordgo.InteractionResponse{
 			Type: discordgo.InteractionResponseChannelMessageWithSource,
-			Data: &discordgo.InteractionResponseData{Content: r.Content, Embeds: r.Embeds, AllowedMentions: NoMentions()},
+			Data: &discordgo.InteractionResponseData{Content: r.Content, Embeds: r.Embeds, Components: r.Components, AllowedMentions: NoMentions()},
 		})
 		if err != nil {
 			a.log.Error("interaction response failed", "route", "POST interactions/callback", "err", redact(err))
@@ -506,7 +515,7 @@ func (a *Adapter) command(s *discordgo.Session, i *discordgo.InteractionCreate, 
 		}
 		content := r.Content
 		if _, err := s.InteractionResponseEdit(i.Interaction, &discordgo.WebhookEdit{
-			Content: &content, Embeds: &r.Embeds, AllowedMentions: NoMentions(),
+			Content: &content, Embeds: &r.Embeds, Components: &r.Components, AllowedMentions: NoMentions(),
 		}, discordgo.WithContext(ctx)); err != nil {
 			a.log.Error("deferred answer failed", "route", "PATCH webhooks/messages/@original", "err", redact(err))
 		}

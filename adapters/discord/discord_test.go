@@ -512,6 +512,8 @@ func TestHandlersTakeEmptyEvents(t *testing.T) {
 	a.onInteraction(a.s, &discordgo.InteractionCreate{})
 	a.onInteraction(a.s, nil)
 	a.onInteraction(a.s, &discordgo.InteractionCreate{Interaction: &discordgo.Interaction{Type: discordgo.InteractionApplicationCommand}})
+	a.onInteraction(a.s, &discordgo.InteractionCreate{Interaction: &discordgo.Interaction{Type: discordgo.InteractionMessageComponent}})
+	a.onInteraction(a.s, &discordgo.InteractionCreate{Interaction: &discordgo.Interaction{Type: discordgo.InteractionModalSubmit}})
 	a.work.Wait()
 	if p := logged.take(); len(p) > 0 {
 		t.Errorf("logged:\n%s", strings.Join(p, "\n"))

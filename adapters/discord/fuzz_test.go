@@ -222,7 +222,11 @@ func checkReply(t *testing.T, raw []byte) {
 // The seed corpus holds the payloads that crashed the process: an
 // interaction without data or with data a string, a question that is a
 // number or null (command and autocomplete), a digest time that is an
-// integer or null, a message that is null or mentions null.
+// integer or null, a message that is null or mentions null. It holds
+// votes too: 👍 and 👎 presses on an answer, on a reply and on a message
+// not shown, the 👎 modal's submission, and the malformed ones — data
+// missing or a string, a custom id null, unknown or unreadable, a modal
+// with null components, a button inside or a 👍's custom id.
 //
 // Each input makes a round trip through the gateway, so minimising the
 // default 60s per new input is slow; fuzz with -fuzzminimizetime 20x.
@@ -235,6 +239,7 @@ func FuzzGatewayEvents(f *testing.F) {
 	logged := &panics{}
 	router := bot.NewRouter(kb, slog.New(logged))
 	router.SetDigest(bot.DigestSettings{Store: bot.NewMemoryStore()})
+	router.SetFeedback(bot.FeedbackSettings{Store: bot.NewMemoryStore(), KeepText: true})
 	a, _ := startWith(f, fake, func(c *Config) {
 		c.Router, c.Log = router, slog.New(logged)
 		// Short, so that a command waiting for its answer never holds the

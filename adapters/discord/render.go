@@ -49,14 +49,20 @@ const (
 
 const zwsp = "\u200b" // zero-width space: breaks a mention without showing
 
-// Rendered is a Discord message: optional content and embeds.
+// footerPrefix starts an embed's footer that shows the question asked.
+const footerPrefix = "Q: "
+
+// Rendered is a Discord message: optional content and embeds, and the
+// vote buttons of an answer.
 type Rendered struct {
-	Content string
-	Embeds  []*discordgo.MessageEmbed
+	Content    string
+	Embeds     []*discordgo.MessageEmbed
+	Components []discordgo.MessageComponent
 }
 
 // Render turns a response into a Discord message. question, when set, is
-// shown in the embed footer as "Q: …".
+// shown in the embed footer as "Q: …". An answer (a response with an
+// Answer) carries 👍 and 👎 buttons (see VoteUpID).
 //
 // The message is one embed and no content. Its title says what kind of
 // response it is; its description is the lead, then the supporting lines as
@@ -76,7 +82,7 @@ func Render(r bot.Response, question string) Rendered {
 	if q := textcut.OneLine(question); q != "" {
 		// Footers show no markdown, so only mentions are neutralised:
 		// backslashes would show as they are.
-		footer = trimWords("Q: "+neutralise(q), maxQuestion)
+		footer = trimWords(footerPrefix+neutralise(q), maxQuestion)
 	}
 
 	lead := Escape(strings.TrimSpace(r.Lead))
@@ -113,7 +119,11 @@ func Render(r bot.Response, question string) Rendered {
 	if t == "" && desc == "" && len(fields) == 0 {
 		t = fallbackTitle // Discord refuses an empty embed
 	}
-	return Rendered{Embeds: []*discordgo.MessageEmbed{fit(t, desc, footer, color(r.Kind), fields)}}
+	out := Rendered{Embeds: []*discordgo.MessageEmbed{fit(t, desc, footer, color(r.Kind), fields)}}
+	if r.Answer != nil {
+		out.Components = voteButtons(*r.Answer)
+	}
+	return out
 }
 
 // NoMentions is allowed_mentions with nothing allowed: put on every

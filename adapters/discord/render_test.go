@@ -34,6 +34,7 @@ var (
 			{Doc: "001_0a1b2c3d4e5f6a7b.txt", Title: "Crossings <2023>", Author: "A. Writer", Section: "§4"},
 		},
 		Confidence: 0.93,
+		Answer:     &bot.AnswerRef{Question: "What is Torkham?", Facts: []string{"torkham-crossing", "torkham-closures-2023"}, Confidence: 0.93},
 	}
 	declineResp = bot.Response{
 		Kind: bot.KindDecline,
@@ -54,6 +55,7 @@ var (
 		},
 		More:    7,
 		Sources: []bot.Source{{Doc: "002_9f8e7d6c5b4a3f2e.txt", Title: "Border Notes", Author: "B. Analyst"}},
+		Answer:  &bot.AnswerRef{Question: "what happened in september 2023", Facts: []string{"torkham-closed-2023-09", "torkham-reopened-2023-09", "pakistan-deadline-2023-10"}, Confidence: 0.81},
 	}
 	errorResp = bot.Response{
 		Kind:        bot.KindError,
@@ -68,8 +70,9 @@ var (
 // 40 sources and more suggestions than are shown.
 func longResp() bot.Response {
 	r := bot.Response{
-		Kind: bot.KindAnswer,
-		Lead: "Pakistan and the Taliban government disagreed about the TTP throughout 2023.",
+		Kind:   bot.KindAnswer,
+		Lead:   "Pakistan and the Taliban government disagreed about the TTP throughout 2023.",
+		Answer: &bot.AnswerRef{Question: "tell me everything about the TTP", Facts: []string{"ttp-" + strings.Repeat("long-fact-id-", 4), "ttp-second"}, Confidence: 0.7},
 	}
 	for i := 1; i <= 200; i++ {
 		r.Lines = append(r.Lines, "Entry "+strconv.Itoa(i)+": talks in Kabul and Islamabad went on; é and 🇵🇰 included.")
@@ -593,9 +596,21 @@ func checkMessage(t *testing.T, r Rendered) {
 	for _, e := range r.Embeds {
 		checkEmbed(t, e)
 	}
-	var back Rendered
-	if err := json.Unmarshal(marshal(t, r), &back); err != nil {
+	var raw struct {
+		Content    string
+		Embeds     []*discordgo.MessageEmbed
+		Components []json.RawMessage
+	}
+	if err := json.Unmarshal(marshal(t, r), &raw); err != nil {
 		t.Fatalf("cannot read the message back: %v", err)
+	}
+	back := Rendered{Content: raw.Content, Embeds: raw.Embeds}
+	for _, c := range raw.Components {
+		mc, err := discordgo.MessageComponentFromJSON(c)
+		if err != nil {
+			t.Fatalf("cannot read a component back: %v", err)
+		}
+		back.Components = append(back.Components, mc)
 	}
 	if !reflect.DeepEqual(back, r) {
 		t.Errorf("the message does not survive JSON:\n%s", marshal(t, back))

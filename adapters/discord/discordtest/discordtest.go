@@ -140,6 +140,7 @@ type interaction struct {
 	acked                         bool
 	original                      map[string]any // the @original response message
 	message                       map[string]any // the message a component sits on
+	modal                         map[string]any // the modal it was answered with (type 9)
 	followups                     map[string]map[string]any
 }
 
@@ -1084,12 +1085,125 @@ func checkMessage(body map[string]any, files int, create bool) *reply {
 	if total > 6000 {
 		return formError("embeds", "MAX_EMBED_SIZE_EXCEEDED", "Embed size exceeds maximum size of 6000")
 	}
-	if rows, _ := body["components"].([]any); len(rows) > 5 {
-		return formError("components", "BASE_TYPE_MAX_LENGTH", "Must be 5 or fewer in length.")
+	if r := checkComponents(body["components"]); r != nil {
+		return r
 	}
 	if create && strings.TrimSpace(str(body["content"])) == "" && len(list) == 0 && files == 0 &&
 		len(orEmpty(body["components"])) == 0 && len(orEmpty(body["sticker_ids"])) == 0 && body["poll"] == nil {
 		return apiError(http.StatusBadRequest, 50006, "Cannot send an empty message")
+	}
+	return nil
+}
+
+// Discord's limits on message components and modals, in characters.
+const (
+	maxCustomID    = 100 // a component's or a modal's custom_id
+	maxButtonLabel = 80
+	maxModalTitle  = 45
+	maxInputLabel  = 45
+	maxInputValue  = 4000 // a text input's max_length
+)
+
+// checkComponents validates a message's components the way Discord does:
+// at most five action rows (type 1) of at most five buttons (type 2)
+// each; a button that is not a link has a custom_id of 1 to 100
+// characters, unique within the message; a button has a label (at most
+// 80 characters) or an emoji.
+func checkComponents(v any) *reply {
+	if v == nil {
+		return nil
+	}
+	rows, ok := v.([]any)
+	if !ok {
+		return formError("components", "LIST_TYPE_CONVERT", "Only iterables may be used in a ListType")
+	}
+	if len(rows) > 5 {
+		return formError("components", "BASE_TYPE_MAX_LENGTH", "Must be 5 or fewer in length.")
+	}
+	ids := map[string]bool{}
+	for i, rv := range rows {
+		path := "components." + strconv.Itoa(i)
+		row, _ := rv.(map[string]any)
+		if num(row["type"]) != 1 {
+			return formError(path+".type", "UNION_TYPE_CHOICES", "Value of field \"type\" must be one of (1,).")
+		}
+		items, _ := row["components"].([]any)
+		if len(items) == 0 || len(items) > 5 {
+			return formError(path+".components", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 5 in length.")
+		}
+		for j, cv := range items {
+			cp := path + ".components." + strconv.Itoa(j)
+			c, _ := cv.(map[string]any)
+			if num(c["type"]) != 2 {
+				return formError(cp+".type", "UNION_TYPE_CHOICES", "Value of field \"type\" must be one of (2, 3, 5, 6, 7, 8).")
+			}
+			label := str(c["label"])
+			if utf8.RuneCountInString(label) > maxButtonLabel {
+				return formError(cp+".label", "BASE_TYPE_MAX_LENGTH", fmt.Sprintf("Must be %d or fewer in length.", maxButtonLabel))
+			}
+			if label == "" && c["emoji"] == nil {
+				return formError(cp, "COMPONENT_INVALID_EMOJI_OR_LABEL", "A button must have a label or an emoji")
+			}
+			if num(c["style"]) == 5 { // LINK: a url, no custom_id
+				continue
+			}
+			id := str(c["custom_id"])
+			switch {
+			case id == "":
+				return formError(cp+".custom_id", "BASE_TYPE_REQUIRED", "This field is required")
+			case utf8.RuneCountInString(id) > maxCustomID:
+				return formError(cp+".custom_id", "BASE_TYPE_MAX_LENGTH", fmt.Sprintf("Must be %d or fewer in length.", maxCustomID))
+			case ids[id]:
+				return formError(cp+".custom_id", "COMPONENT_CUSTOM_ID_DUPLICATED", "Component custom id cannot be duplicated")
+			}
+			ids[id] = true
+		}
+	}
+	return nil
+}
+
+// checkModal validates a modal response's data: a custom_id of 1 to 100
+// characters, a title of 1 to 45, and one to five action rows each
+// holding one text input (type 4) with a custom_id, a label of 1 to 45
+// characters, a style of 1 (short) or 2 (paragraph) and a max_length of
+// at most 4000.
+func checkModal(data map[string]any) *reply {
+	for _, k := range []string{"custom_id", "title", "components"} {
+		if data[k] == nil {
+			return formError("data."+k, "BASE_TYPE_REQUIRED", "This field is required")
+		}
+	}
+	if n := utf8.RuneCountInString(str(data["custom_id"])); n == 0 || n > maxCustomID {
+		return formError("data.custom_id", "BASE_TYPE_BAD_LENGTH", fmt.Sprintf("Must be between 1 and %d in length.", maxCustomID))
+	}
+	if n := utf8.RuneCountInString(str(data["title"])); n == 0 || n > maxModalTitle {
+		return formError("data.title", "BASE_TYPE_BAD_LENGTH", fmt.Sprintf("Must be between 1 and %d in length.", maxModalTitle))
+	}
+	rows, _ := data["components"].([]any)
+	if len(rows) == 0 || len(rows) > 5 {
+		return formError("data.components", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 5 in length.")
+	}
+	for i, rv := range rows {
+		path := "data.components." + strconv.Itoa(i)
+		row, _ := rv.(map[string]any)
+		items, _ := row["components"].([]any)
+		if num(row["type"]) != 1 || len(items) != 1 {
+			return formError(path, "MODAL_ROW_INVALID", "A modal row must be an action row holding one text input")
+		}
+		in, _ := items[0].(map[string]any)
+		ip := path + ".components.0"
+		switch {
+		case num(in["type"]) != 4:
+			return formError(ip+".type", "UNION_TYPE_CHOICES", "Value of field \"type\" must be one of (4,).")
+		case str(in["custom_id"]) == "" || utf8.RuneCountInString(str(in["custom_id"])) > maxCustomID:
+			return formError(ip+".custom_id", "BASE_TYPE_BAD_LENGTH", fmt.Sprintf("Must be between 1 and %d in length.", maxCustomID))
+		case str(in["label"]) == "" || utf8.RuneCountInString(str(in["label"])) > maxInputLabel:
+			return formError(ip+".label", "BASE_TYPE_BAD_LENGTH", fmt.Sprintf("Must be between 1 and %d in length.", maxInputLabel))
+		case num(in["style"]) != 1 && num(in["style"]) != 2:
+			return formError(ip+".style", "BASE_TYPE_CHOICES", "Value must be one of (1, 2).")
+		case num(in["max_length"]) > maxInputValue:
+			return formError(ip+".max_length", "NUMBER_TYPE_MAX", fmt.Sprintf("int value should be less than or equal to %d.", maxInputValue))
+		}
 	}
 	return nil
 }
@@ -1187,13 +1301,66 @@ func (f *Fake) rememberInteraction(m map[string]any) {
 		}
 	}
 	if msg, ok := m["message"].(map[string]any); ok {
-		if stored := f.messages[str(msg["id"])]; stored != nil {
+		if stored := f.message(str(msg["id"])); stored != nil {
 			it.message = stored
 		} else {
 			it.message = msg
 		}
 	}
 	f.interactions[token] = it
+}
+
+// message finds a message by id: one sent by the bot or dispatched as
+// MESSAGE_CREATE, or an interaction's response or follow-up. f.mu held.
+func (f *Fake) message(id string) map[string]any {
+	if m := f.messages[id]; m != nil {
+		return m
+	}
+	for _, it := range f.interactions {
+		if it.original != nil && str(it.original["id"]) == id {
+			return it.original
+		}
+		if m := it.followups[id]; m != nil {
+			return m
+		}
+	}
+	return nil
+}
+
+// Messages returns copies of the messages in channelID — those the bot
+// sent and those dispatched as MESSAGE_CREATE, not interaction responses —
+// newest first, as GET channels/{id}/messages lists them.
+func (f *Fake) Messages(channelID string) []map[string]any {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []map[string]any
+	for _, m := range f.channelMessages(channelID) {
+		out = append(out, clone(m.(map[string]any)))
+	}
+	return out
+}
+
+// Original returns a copy of the response message to the interaction
+// with this token, nil while there is none (not yet answered, or answered
+// with a modal or an autocomplete).
+func (f *Fake) Original(token string) map[string]any {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if it := f.interactions[token]; it != nil && it.original != nil {
+		return clone(it.original)
+	}
+	return nil
+}
+
+// Modal returns a copy of the modal (the "data" of a type 9 response) the
+// interaction with this token was answered with, nil when there is none.
+func (f *Fake) Modal(token string) map[string]any {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if it := f.interactions[token]; it != nil && it.modal != nil {
+		return clone(it.modal)
+	}
+	return nil
 }
 
 func (f *Fake) interactionCallback(c *Call, id, token string) *reply {
@@ -1245,12 +1412,14 @@ func (f *Fake) interactionCallback(c *Call, id, token string) *reply {
 		if it.kind != 4 && it.kind != 0 {
 			return formError("type", "INTERACTION_RESPONSE_TYPE_INVALID", "Interaction response type is not valid for this interaction")
 		}
-	case 9: // MODAL
-		for _, k := range []string{"custom_id", "title", "components"} {
-			if data[k] == nil {
-				return formError("data."+k, "BASE_TYPE_REQUIRED", "This field is required")
-			}
+	case 9: // MODAL: not in answer to a modal's submission or an autocomplete
+		if it.kind == 4 || it.kind == 5 {
+			return formError("type", "INTERACTION_RESPONSE_TYPE_INVALID", "Interaction response type is not valid for this interaction")
 		}
+		if r := checkModal(data); r != nil {
+			return r
+		}
+		it.modal = clone(data)
 	case 10, 12: // PREMIUM_REQUIRED, LAUNCH_ACTIVITY
 	default:
 		return formError("type", "BASE_TYPE_CHOICES", "Value must be one of (1, 4, 5, 6, 7, 8, 9, 10, 12).")
@@ -1622,13 +1791,42 @@ func (f *Fake) SlashCommand(channelID, name string, options map[string]any) map[
 func (f *Fake) ComponentPress(channelID, messageID, customID string) map[string]any {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	msg := map[string]any{"id": messageID, "channel_id": channelID}
-	if stored := f.messages[messageID]; stored != nil {
-		msg = clone(stored)
-	}
 	it := f.interactionData(3, channelID, map[string]any{"custom_id": customID, "component_type": 2})
-	it["message"] = msg
+	it["message"] = f.messageData(channelID, messageID)
 	return it
+}
+
+// ModalSubmit is INTERACTION_CREATE data for the user UserID submitting
+// the modal customID, opened from a component on message messageID in
+// channelID (a message the bot sent, or an interaction's response),
+// with values mapping its text inputs' custom ids to what was typed, one
+// action row each, in custom id order.
+func (f *Fake) ModalSubmit(channelID, messageID, customID string, values map[string]string) map[string]any {
+	ids := make([]string, 0, len(values))
+	for k := range values {
+		ids = append(ids, k)
+	}
+	sort.Strings(ids)
+	rows := []any{}
+	for _, k := range ids {
+		rows = append(rows, map[string]any{"type": 1, "components": []any{
+			map[string]any{"type": 4, "custom_id": k, "value": values[k]}}})
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	it := f.interactionData(5, channelID, map[string]any{"custom_id": customID, "components": rows})
+	it["message"] = f.messageData(channelID, messageID)
+	return it
+}
+
+// messageData is the "message" of a component's or a modal's interaction:
+// the stored message, or its ids alone when the fake has not seen it.
+// f.mu held.
+func (f *Fake) messageData(channelID, messageID string) map[string]any {
+	if stored := f.message(messageID); stored != nil {
+		return clone(stored)
+	}
+	return map[string]any{"id": messageID, "channel_id": channelID}
 }
 
 func (f *Fake) interactionData(kind int, channelID string, data map[string]any) map[string]any {

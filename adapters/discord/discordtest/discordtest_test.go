@@ -643,3 +643,125 @@ func TestGatewayProtocol(t *testing.T) {
 	defer c8.Close()
 	wantClose(t, c8, 4012)
 }
+
+// TestComponentsAndModals checks the fake refuses the component and modal
+// mistakes Discord refuses, records a modal, and dispatches a modal's
+// submission with the text typed and the message its button was on —
+// including an interaction's own response.
+func TestComponentsAndModals(t *testing.T) {
+	noLeaks(t)
+	f := NewFake(t)
+	s := newSession(t, f, "Bot test-token")
+	ics := make(chan *discordgo.InteractionCreate, 10)
+	s.AddHandler(func(_ *discordgo.Session, i *discordgo.InteractionCreate) { ics <- i })
+	openSession(t, s)
+	f.WaitReady(t)
+
+	button := func(label, id string) discordgo.MessageComponent {
+		return discordgo.Button{Label: label, Style: discordgo.SecondaryButton, CustomID: id}
+	}
+	row := func(cs ...discordgo.MessageComponent) []discordgo.MessageComponent {
+		return []discordgo.MessageComponent{discordgo.ActionsRow{Components: cs}}
+	}
+	long := strings.Repeat("x", 101)
+	tests := []struct {
+		name       string
+		components []discordgo.MessageComponent
+		field      string // the form error's path; "" for accepted
+	}{
+		{"ok", row(button("Yes", "yes"), button("No", "no")), ""},
+		{"100-character custom id", row(button("Yes", long[:100])), ""},
+		{"emoji, no label", row(discordgo.Button{Emoji: &discordgo.ComponentEmoji{Name: "👍"}, Style: discordgo.SecondaryButton, CustomID: "up"}), ""},
+		{"101-character custom id", row(button("Yes", long)), "components"},
+		{"no custom id", row(button("Yes", "")), "components"},
+		{"duplicate custom id", row(button("Yes", "a"), button("No", "a")), "components"},
+		{"no label or emoji", row(button("", "a")), "components"},
+		{"empty row", row(), "components"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := s.ChannelMessageSendComplex(ChannelID, &discordgo.MessageSend{Content: "vote", Components: tt.components})
+			if tt.field == "" {
+				if err != nil {
+					t.Fatalf("refused: %v", err)
+				}
+				return
+			}
+			if st, code := restError(t, err); st != 400 || code != 50035 || !strings.Contains(err.Error(), tt.field) {
+				t.Errorf("got %d %d (%v), want a 400 form error on %s", st, code, err, tt.field)
+			}
+		})
+	}
+
+	// A button on a slash command's response opens a modal.
+	f.Dispatch(t, "INTERACTION_CREATE", f.SlashCommand(ChannelID, "ask", map[string]any{"question": "why?"}))
+	cmd := recv(t, ics, "slash command")
+	err := s.InteractionRespond(cmd.Interaction, &discordgo.InteractionResponse{
+		Type: discordgo.InteractionResponseChannelMessageWithSource,
+		Data: &discordgo.InteractionResponseData{Content: "because", Components: row(button("Wrong", "down"))},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig := f.Original(cmd.Token)
+	if orig == nil || orig["content"] != "because" {
+		t.Fatalf("original = %v", orig)
+	}
+	f.Dispatch(t, "INTERACTION_CREATE", f.ComponentPress(ChannelID, orig["id"].(string), "down"))
+	press := recv(t, ics, "button press")
+	if press.Message == nil || press.Message.ID != orig["id"] || press.Message.Content != "because" {
+		t.Fatalf("press message = %+v", press.Message)
+	}
+	input := func(label string, style discordgo.TextInputStyle, max int) []discordgo.MessageComponent {
+		return row(discordgo.TextInput{CustomID: "why", Label: label, Style: style, MaxLength: max})
+	}
+	modal := func(id, title string, cs []discordgo.MessageComponent) *discordgo.InteractionResponse {
+		return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseModal,
+			Data: &discordgo.InteractionResponseData{CustomID: id, Title: title, Components: cs}}
+	}
+	for _, bad := range []struct {
+		name string
+		resp *discordgo.InteractionResponse
+	}{
+		{"101-character custom id", modal(long, "Why?", input("Why?", discordgo.TextInputParagraph, 1000))},
+		{"46-character title", modal("m", strings.Repeat("t", 46), input("Why?", discordgo.TextInputParagraph, 1000))},
+		{"no label", modal("m", "Why?", input("", discordgo.TextInputParagraph, 1000))},
+		{"max_length over 4000", modal("m", "Why?", input("Why?", discordgo.TextInputParagraph, 4001))},
+		{"a button", modal("m", "Why?", row(button("No", "no")))},
+	} {
+		if st, code := restError(t, s.InteractionRespond(press.Interaction, bad.resp)); st != 400 || code != 50035 {
+			t.Errorf("modal with %s: %d %d, want a 400 form error", bad.name, st, code)
+		}
+	}
+	if f.Modal(press.Token) != nil {
+		t.Error("a refused modal was recorded")
+	}
+	if err := s.InteractionRespond(press.Interaction, modal("m1", "Why?", input("Why?", discordgo.TextInputParagraph, 1000))); err != nil {
+		t.Fatal(err)
+	}
+	if m := f.Modal(press.Token); m == nil || m["custom_id"] != "m1" || m["title"] != "Why?" {
+		t.Errorf("recorded modal = %v", m)
+	}
+
+	f.Dispatch(t, "INTERACTION_CREATE", f.ModalSubmit(ChannelID, orig["id"].(string), "m1", map[string]string{"why": "it is wrong"}))
+	sub := recv(t, ics, "modal submission")
+	if sub.Type != discordgo.InteractionModalSubmit || sub.Message == nil || sub.Message.ID != orig["id"] {
+		t.Fatalf("submission = %+v", sub.Interaction)
+	}
+	d := sub.ModalSubmitData()
+	var got string
+	if len(d.Components) == 1 {
+		if r, ok := d.Components[0].(*discordgo.ActionsRow); ok && len(r.Components) == 1 {
+			if in, ok := r.Components[0].(*discordgo.TextInput); ok && in.CustomID == "why" {
+				got = in.Value
+			}
+		}
+	}
+	if d.CustomID != "m1" || got != "it is wrong" {
+		t.Errorf("submission data = %+v (text %q)", d, got)
+	}
+	// A modal's submission cannot be answered with another modal.
+	if st, _ := restError(t, s.InteractionRespond(sub.Interaction, modal("m2", "Why?", input("Why?", discordgo.TextInputParagraph, 10)))); st != 400 {
+		t.Errorf("modal after a modal: %d, want 400", st)
+	}
+}
