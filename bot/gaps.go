@@ -34,7 +34,7 @@ type GapReport struct {
 // the same words.
 type GapGroup struct {
 	// Question is the group's representative wording: its most frequent,
-	// the most recent of those.
+	// the one of those with the fewest typos, then the most recent.
 	Question string
 	// Variants are the group's other wordings, most frequent first, at
 	// most maxGapVariants: candidates for alternate questions.
@@ -317,8 +317,15 @@ func abs(x int) int {
 
 // summarise tallies one group of wordings, most frequent first.
 func summarise(ws []*wording) GapGroup {
-	rep := ws[0] // most frequent, then most recent: the order ws are in
-	g := GapGroup{Question: rep.text, Near: knowledge.Near{Intent: rep.near.Intent, Facts: rep.near.Facts}}
+	// The most frequent wording, and of those the one read with the
+	// fewest spelling corrections, then the most recent (ws's order).
+	rep := ws[0]
+	for _, w := range ws[1:] {
+		if w.count == rep.count && w.near.Edits < rep.near.Edits {
+			rep = w
+		}
+	}
+	g := GapGroup{Question: rep.text, Near: knowledge.Near{Intent: rep.near.Intent, Facts: rep.near.Facts, Edits: rep.near.Edits}}
 	var comments []dated
 	facts := map[string]int{}
 	platforms := map[string]bool{}

@@ -12,7 +12,15 @@ type Near struct {
 	Intent   Intent
 	Entities []string // the linked entities' ids, in the question's order, each once
 	Facts    []string // the nearest facts' ids, best first
+	// Edits is how many letters the question's words were corrected by
+	// to read it: a wording with none is the cleaner to show.
+	Edits int
 }
+
+// nearMinChance is the least chance, as the ranking gives it, that a fact
+// answers the question for it to count as near: below it, facts share only
+// a common word with the question and would send a curator astray.
+const nearMinChance = 0.01
 
 // Near returns what the pack holds closest to question: its linked
 // entities, its intent and the ids of up to n facts the ranking puts
@@ -24,7 +32,7 @@ func (b *Base) Near(question string, n int) Near {
 		return near
 	}
 	q := b.parse(norm)
-	near.Intent = q.intent
+	near.Intent, near.Edits = q.intent, q.edits
 	seen := map[string]bool{}
 	for _, l := range q.links {
 		for _, e := range l.entities {
@@ -38,7 +46,7 @@ func (b *Base) Near(question string, n int) Near {
 		return near
 	}
 	for _, s := range b.rank(q) {
-		if len(near.Facts) == n {
+		if len(near.Facts) == n || s.score < nearMinChance*rerankScale {
 			break
 		}
 		near.Facts = append(near.Facts, b.facts[s.fact].ID)
