@@ -910,7 +910,9 @@ func partyTitles(text string, ids func(string) []string) map[string]string {
 		if j < 0 || j == k-1 && k > 0 && strings.HasSuffix(words[j], "'s") {
 			continue
 		}
-		if owner := strings.Trim(words[j], `"(.,;:!?)`); len(ids(owner)) > 0 {
+		// "Pakistan's special envoy": the owner is possessive before
+		// modifiers.
+		if owner := strings.TrimSuffix(strings.Trim(words[j], `"(.,;:!?)`), "'s"); len(ids(owner)) > 0 {
 			if _, taken := out[title]; !taken {
 				out[title] = owner
 			}
@@ -975,8 +977,12 @@ func (b *Base) sameParty(x, y string) bool {
 	return false
 }
 
-// partyIDs returns the entities a one-word name or capital stands for.
+// partyIDs returns the entities a one-word name or capital stands for,
+// chat shorthand included ("pak").
 func (b *Base) partyIDs(w string) []string {
+	if full := b.idx.lex.shorthand[w]; len(full) == 1 {
+		w = full[0]
+	}
 	var out []string
 	for _, a := range b.idx.aliases[w] {
 		if len(a.toks) == 1 {
