@@ -608,6 +608,16 @@ var authorVerbs = setOf(`say says said argue argues argued write writes wrote th
 func (q *query) parseSpan(decades map[string]int) {
 	var pts []Point
 	for i := 0; i < len(q.toks); i++ {
+		if i > 0 && periodParts[q.toks[i-1]] {
+			// "the mid-90s", "late 2023": part of the period, no topic
+			// word. The span stays the whole period, which a fact dated
+			// inside it always fits.
+			if _, ok := decade(q.toks[i], decades); ok {
+				q.spanToks[i-1] = true
+			} else if _, ok := year(q.toks[i]); ok {
+				q.spanToks[i-1] = true
+			}
+		}
 		if d, ok := decade(q.toks[i], decades); ok {
 			// "the 90s": the whole decade.
 			q.spanToks[i] = true
@@ -649,6 +659,9 @@ func (q *query) parseSpan(decades map[string]int) {
 	}
 	q.hasSpan = true
 }
+
+// periodParts, before a decade or a year, say which part of it.
+var periodParts = setOf(`early mid late`)
 
 // decade reads "1990s", "90s" and the lexicon's words ("nineties") as the
 // decade's first year. Two digits mean the twentieth century from 30 up and
