@@ -20,7 +20,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 	best := ranked[0]
 	i := best.fact
 	f := b.facts[i]
-	if b.missesEvent(q, i) {
+	if b.missesEvent(q, i) || b.missesEventNamed(q, i) {
 		if part := partAsked(q.intent); part != "" {
 			return part
 		}
@@ -718,6 +718,21 @@ func (q *query) speaks(l *link) bool {
 		j++
 	}
 	return j < len(q.toks) && sayVerbs[q.toks[j]]
+}
+
+// missesEventNamed reports whether the question names an event (an attack,
+// an operation) that fact i does not: how many died in the Chitral attack
+// is not answered by the toll of another attack that month.
+func (b *Base) missesEventNamed(q *query, i int) bool {
+	f := b.facts[i]
+	for _, l := range q.links {
+		e := l.entities[0]
+		if len(l.entities) == 1 && (e.Kind == KindEvent || e.Kind == KindOperation) && !b.idx.broad(e.ID) &&
+			!b.mentions(f, b.idx.terms[i], l.entities) {
+			return true
+		}
+	}
+	return false
 }
 
 // asksStart reports whether question word u says something started.
