@@ -774,6 +774,7 @@ func classify(toks []string, hasSpan bool) Intent {
 		has("when") && !whenClause(toks):
 		return IntentWhen
 	case has("how many", "how much", "number of", "what percentage", "what percent", "what share", "how long", "how large", "how big", "how far", "death toll", "how often",
+		"cost", "costs", "costed", "price", "expenditure",
 		"population", "worth", "value of", "size of", "amount of", "estimate", "estimates", "headcount", "head count", "how strong", "strength of", "fighting strength", "how old", "volume",
 		"casualties", "casualty", "fatalities", "toll", "estimated", "manpower") ||
 		has("length", "lenght", "km", "kilometres", "kilometers", "percentage"):
@@ -974,6 +975,25 @@ func (q *query) countedWords(ix *index) []string {
 			continue
 		}
 		var out []string
+		if i+2 < len(q.toks) && q.toks[i+2] == "of" {
+			// "how many of those killed were children": what is counted
+			// is said last.
+			for k := len(q.toks) - 2; k > i+2; k-- {
+				if q.toks[k] != "were" && q.toks[k] != "are" && q.toks[k] != "was" {
+					continue
+				}
+				for j := k + 1; j < len(q.fixed) && j <= k+countedReach; j++ {
+					if t := q.fixed[j]; !ix.stop[t] && !auxWords[t] {
+						st := ix.stem(t)
+						out = append(append(out, st), ix.lex.syn[st]...)
+					}
+				}
+				if len(out) > 0 {
+					return out
+				}
+				break
+			}
+		}
 		for j := i + 2; j < len(q.fixed) && j <= i+1+countedReach; j++ {
 			t := q.fixed[j] // as corrected: "attaks" counts attacks
 			if auxWords[t] || ix.qwords[t] || t == "and" {

@@ -15,6 +15,7 @@ func TestClassify(t *testing.T) {
 	}{
 		{"which afghan provinces did the jets hit", IntentWhere},
 		{"walk me through march 2024", IntentTimeline},
+		{"what did the expulsion plan cost pakistan", IntentHowMany},
 		{"give me the sequence from the coup to the invasion", IntentTimeline},
 		{"key milestones in the group's history", IntentTimeline},
 		{"the taliban's rise, with years", IntentTimeline},
@@ -93,6 +94,7 @@ func TestCounted(t *testing.T) {
 		{"how many ttp attacks were there in 2021", "attack"},
 		{"how many fighters does the group have", "fighter"},
 		{"how many were killed", ""},
+		{"how many of those killed in the attack were children", "children"}, // what is counted is said last
 	} {
 		q := b.parse(Normalize(tc.q))
 		if tc.want == "" {
