@@ -168,9 +168,6 @@ func (b *Base) parse(norm string) *query {
 	b.link(q)
 	q.doer = q.findDoer()
 	q.personQ = q.personQ || q.titleAsked()
-	if q.intent == IntentHowMany {
-		q.counted = q.countedWords(ix)
-	}
 	if q.intent == IntentWho {
 		for _, l := range q.links {
 			// "who led the TTP after Noor Wali Mehsud" asks for someone else.
@@ -192,6 +189,9 @@ func (b *Base) parse(norm string) *query {
 	b.sourceFilter(q)
 	b.describedSource(q)
 	b.relativeYear(q)
+	if q.intent == IntentHowMany {
+		q.counted = q.countedWords(ix) // after the source is known: its words are not counted
+	}
 	seenEntity := map[string]bool{}
 	for i := range q.links {
 		l := &q.links[i]
@@ -774,7 +774,7 @@ func classify(toks []string, hasSpan bool) Intent {
 		has("when") && !whenClause(toks):
 		return IntentWhen
 	case has("how many", "how much", "number of", "what percentage", "what percent", "what share", "how long", "how large", "how big", "how far", "death toll", "how often",
-		"cost", "costs", "costed", "price", "expenditure",
+		"cost", "costs", "costed", "price", "expenditure", "what range", "the range", "fighter strength", "troop strength",
 		"population", "worth", "value of", "size of", "amount of", "estimate", "estimates", "headcount", "head count", "how strong", "strength of", "fighting strength", "how old", "volume",
 		"casualties", "casualty", "fatalities", "toll", "estimated", "manpower") ||
 		has("length", "lenght", "km", "kilometres", "kilometers", "percentage"):
@@ -999,8 +999,8 @@ func (q *query) countedWords(ix *index) []string {
 			if auxWords[t] || ix.qwords[t] || t == "and" {
 				break // "how many were killed": what follows is what happened
 			}
-			if ix.stop[t] {
-				continue
+			if ix.stop[t] || q.sourceToks[j] || q.namesPersonAt(j) {
+				continue // "how many per Bhonsle": a source, not what is counted
 			}
 			s := ix.stem(t)
 			out = append(append(out, s), ix.lex.syn[s]...)
@@ -1008,6 +1008,18 @@ func (q *query) countedWords(ix *index) []string {
 		return out
 	}
 	return nil
+}
+
+// namesPersonAt reports whether token j is part of a name of a person or a
+// document: never what a question counts.
+func (q *query) namesPersonAt(j int) bool {
+	for _, l := range q.links {
+		if l.start <= j && j < l.end {
+			k := l.entities[0].Kind
+			return k == KindPerson || k == KindDocument
+		}
+	}
+	return false
 }
 
 // clauseTime dates a "when" clause in a question about who held a post:

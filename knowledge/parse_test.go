@@ -107,6 +107,15 @@ func TestCounted(t *testing.T) {
 			t.Errorf("%q: counts %v, want %q", tc.q, q.counted, ix.stem(tc.want))
 		}
 	}
+	// A source or a person named after the count is not what is counted.
+	for _, q := range []string{"how many afghans per bhonsle", "how many fighters per the op-ed on the expulsions"} {
+		pq := b.parse(Normalize(q))
+		for _, w := range []string{"bhonsle", "op", "ed", "expulsions"} {
+			if slices.Contains(pq.counted, ix.stem(w)) {
+				t.Errorf("%q: counts %v, which holds %q", q, pq.counted, w)
+			}
+		}
+	}
 	got := ix.countedStems(&Fact{Text: "Militants killed at least 59 people; the group claimed 294 attacks in 2021."})
 	for _, w := range []string{"killed", "people", "attacks"} {
 		if !got[ix.stem(w)] {
