@@ -46,6 +46,7 @@ func TestAnswer(t *testing.T) {
 		{"when", "when did deportations of afghans begin", []string{"fnf-deportations-from-1-november"}, "1 November 2023"},
 		{"when", "when was the tank fort attack", []string{"fnf-tank-fort-24-soldiers"}, "30 March 2022"},
 		{"why period part", "what made pakistan back the taliban in the mid-1990s", []string{"lev-pakistan-backed-taliban-motives"}, "trade routes"},           // "mid" dates, it names no topic
+		{"when author recalls", "what year was clinton's snakes warning that bhonsle recalls", []string{"cookie-clinton-snakes-warning"}, "2011"},              // the author who recalls it is the source, not the topic
 		{"when start", "when did the us-pakistan military ties start", []string{"lev-us-pakistan-military-ties-1954"}, "1954"},                                 // forging ties is starting them
 		{"statement owner", "what did pakistan's counter-terrorism authority tell the senate about the ttp talks", []string{"op-nacta-told-senate"}, "Senate"}, // Pakistan owns the speaker; it is no speaker itself
 		{"when chat", "when did isb start deporting the undocumented afghans", []string{"fnf-deportations-from-1-november"}, "1 November 2023"},

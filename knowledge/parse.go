@@ -591,6 +591,7 @@ func (b *Base) sourceFilter(q *query) {
 		// "why does Gul say", "what does Ghosh argue": the author speaks.
 		if l.end < len(q.toks) && authorVerbs[q.toks[l.end]] {
 			q.sourceDoc = doc
+			q.sourceToks[l.end] = true // "that Bhonsle recalls": the verb attributes, it asks nothing
 			return
 		}
 	}
@@ -601,7 +602,9 @@ func (b *Base) sourceFilter(q *query) {
 // argue".
 var authorVerbs = setOf(`say says said argue argues argued write writes wrote think thinks reckon reckons believe believes
 	claim claims suggest suggests recommend recommends blame blames trace traces caution cautions warn warns see sees
-	mean means expect expects predict predicts call calls describe describes note notes conclude concludes propose proposes`)
+	mean means expect expects predict predicts call calls describe describes note notes conclude concludes propose proposes
+	recall recalls recalled cite cites cited attribute attributes attributed quote quotes quoted report reports reported
+	mention mentions mentioned give gives`)
 
 // parseSpan finds a date span in the question: "September 2023", "2023",
 // "1994-1998", "between 2021 and 2023", "sept 22 2023".
