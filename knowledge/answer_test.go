@@ -297,7 +297,8 @@ func TestMissingPartIsDeclined(t *testing.T) {
 		{"casualties of the chitral attack?", "how many", "Chitral"},                           // the facts on the attack give no toll
 		{"what did beijing say about pakistan's march 2024 airstrikes", "what China said", ""}, // what the Taliban said is not China's word
 		{"who is the taliban's envoy in islamabad", "who", ""},
-		{"death toll of the chitral attack in september 2023", "how many", ""}, // the Mastung bombing's toll that month is another attack's                                 // "Pakistan's special envoy" is Pakistan's
+		{"death toll of the chitral attack in september 2023", "how many", ""},
+		{"how long is the afghanistan-iran border in kilometres", "how long", ""}, // the Durand Line's length is another border's // the Mastung bombing's toll that month is another attack's                                 // "Pakistan's special envoy" is Pakistan's
 	} {
 		a := base(t).Answer(tc.q)
 		if a.Answered {

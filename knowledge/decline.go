@@ -21,6 +21,9 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 	i := best.fact
 	f := b.facts[i]
 	if b.missesEvent(q, i) || b.missesEventNamed(q, i) {
+		if q.intent == IntentHowMany {
+			return q.howMuchPart()
+		}
 		if part := partAsked(q.intent); part != "" {
 			return part
 		}
@@ -265,6 +268,10 @@ func (q *query) howMuchPart() string {
 		return "how old"
 	case hasPhrase(s, "how much"), hasPhrase(s, "volume"):
 		return "how much"
+	case hasPhrase(s, "how long"):
+		return "how long"
+	case hasPhrase(s, "how far"):
+		return "how far"
 	}
 	return "how many"
 }
@@ -727,7 +734,8 @@ func (b *Base) missesEventNamed(q *query, i int) bool {
 	f := b.facts[i]
 	for _, l := range q.links {
 		e := l.entities[0]
-		if len(l.entities) == 1 && (e.Kind == KindEvent || e.Kind == KindOperation) && !b.idx.broad(e.ID) &&
+		named := e.Kind == KindEvent || e.Kind == KindOperation || q.intent == IntentHowMany && e.Kind == KindPlace
+		if len(l.entities) == 1 && named && !b.idx.broad(e.ID) &&
 			!b.mentions(f, b.idx.terms[i], l.entities) {
 			return true
 		}
