@@ -41,6 +41,8 @@ type index struct {
 	textStems           [][]string          // per fact: the stems of its text and items in order, "" between them
 	byPrefix            map[string][]string // the first nearPrefix letters -> the stems of that length or more
 	qwordList, stopList []string            // qwords and stop, sorted, for typo checks
+	frames              map[string]string   // frame word, or its stem -> the frame word (frameWord)
+	frameLongest        int                 // letters in the longest frame word
 	stemOf              map[string]string   // every word of the pack, its alternate questions and names -> its stem
 
 	entityFacts map[string][]int      // entity id -> facts naming it, in pack order
@@ -267,8 +269,56 @@ func buildIndex(b *Base, m models) *index {
 		ix.namedBy[e.ID] = ix.factsNaming(b.facts, e.ID)
 	}
 	ix.indexAltQuestions(b)
+	// The words that frame what a question asks — who succeeded whom,
+	// when someone became something — are words a misspelling may be
+	// read as ("succeded", "becom"), though no fact need use them.
+	ix.frames = map[string]string{}
+	for _, set := range frameSets() {
+		for w := range set {
+			ix.frames[w] = w
+			ix.frameLongest = max(ix.frameLongest, len(w))
+			if st := ix.stem(w); ix.frames[st] == "" {
+				ix.frames[st] = w
+			}
+			if !ix.spell.known(w) {
+				ix.spell.add(w, false)
+			}
+		}
+	}
 	return ix
 }
+
+// frameSets are the sets of words that frame what a question asks.
+func frameSets() []map[string]bool {
+	return []map[string]bool{askStartWords, successionWords, leadVerbs, futureWords, currentWords, documentWords}
+}
+
+// frameWord returns the frame word token t stands for: itself, or, for a
+// word the pack does not know, a frame word of its stem ("becom" is
+// "become") or one edit away ("succeded" is "succeeded"); otherwise t.
+func (ix *index) frameWord(t string) string {
+	if w, ok := ix.frames[t]; ok {
+		return w
+	}
+	if ix.spell.known(t) || !isWordy(t) {
+		return t // a word of the pack's is what it says ("chaired" is no "chairs")
+	}
+	if w, ok := ix.frames[ix.stem(t)]; ok {
+		return w
+	}
+	if len(t) >= minFrameTypo && len(t) <= ix.frameLongest+1 { // one edit from a frame word at most
+		for _, c := range ix.spell.suggest(t) {
+			if w, ok := ix.frames[c.word]; ok && c.dist == 1 {
+				return w
+			}
+		}
+	}
+	return t
+}
+
+// minFrameTypo is the shortest misspelt word read as a frame word: a
+// shorter one is as likely another word mistyped.
+const minFrameTypo = 5
 
 // functionWord returns the question or function word that an unknown short
 // token is one edit away from ("wen" is "when", "hav" is "have"), or "".

@@ -98,6 +98,30 @@ var monthByName = map[string]int{
 	"december": 12, "dec": 12,
 }
 
+// noteFrameWord notes what question word t, at i, says of what is asked:
+// when something began, who leads, who succeeded whom, the future, the
+// present, the document itself. clause is where the first of two joined
+// questions ends.
+func (q *query) noteFrameWord(i int, t string, clause int) {
+	if askStartWords[t] && i < clause {
+		// "when did FATA lose its status and what did it become"
+		// asks when it lost it, not when something began.
+		q.asksStart = true
+	}
+	switch {
+	case leadVerbs[t]:
+		q.personQ = true // "who runs X": a person, not a group
+	case successionWords[t]:
+		q.succession = true
+	case futureWords[t]:
+		q.future = true
+	case currentWords[t]:
+		q.current = true
+	case documentWords[t]:
+		q.asksDocument = true
+	}
+}
+
 // parse analyses a normalised question.
 func (b *Base) parse(norm string) *query {
 	ix := b.idx
@@ -146,24 +170,16 @@ func (b *Base) parse(norm string) *query {
 	for _, p := range dayPhrases {
 		q.asksDay = q.asksDay || q.intent == IntentWhen && hasPhrase(" "+strings.Join(q.toks, " ")+" ", p)
 	}
+	framed := map[string]string{} // each distinct word read once, and at most maxCorrections of them
 	for i, t := range q.toks {
-		if askStartWords[t] && i < clause {
-			// "when did FATA lose its status and what did it become"
-			// asks when it lost it, not when something began.
-			q.asksStart = true
+		w, ok := framed[t]
+		if !ok && len(framed) < maxCorrections {
+			w = ix.frameWord(t)
+			framed[t] = w
+		} else if !ok {
+			w = t
 		}
-		switch {
-		case leadVerbs[t]:
-			q.personQ = true // "who runs X": a person, not a group
-		case successionWords[t]:
-			q.succession = true
-		case futureWords[t]:
-			q.future = true
-		case currentWords[t]:
-			q.current = true
-		case documentWords[t]:
-			q.asksDocument = true
-		}
+		q.noteFrameWord(i, w, clause)
 	}
 	b.link(q)
 	q.doer = q.findDoer()

@@ -484,3 +484,23 @@ func TestDescribedSource(t *testing.T) {
 		t.Errorf("no description, yet source %q", q.sourceDoc)
 	}
 }
+
+// TestFrameWordTypos: a misspelt word that frames the question is read as
+// the word it misspells, though no fact uses it; a word of the pack's is
+// read as it is.
+func TestFrameWordTypos(t *testing.T) {
+	b := packFromDisk(t)
+	for _, tc := range []struct {
+		q                     string
+		succession, asksStart bool
+	}{
+		{"who succeded faiz hameed as isi chief", true, false},
+		{"when did noor wali mehsud becom ttp chief", false, true},
+		{"who chaired the meeting on the expulsions", false, false},
+	} {
+		q := b.parse(Normalize(tc.q))
+		if q.succession != tc.succession || q.asksStart != tc.asksStart {
+			t.Errorf("%q: succession %v, asksStart %v; want %v, %v", tc.q, q.succession, q.asksStart, tc.succession, tc.asksStart)
+		}
+	}
+}
