@@ -49,6 +49,7 @@ func TestAnswer(t *testing.T) {
 		{"when author recalls", "what year was clinton's snakes warning that bhonsle recalls", []string{"cookie-clinton-snakes-warning"}, "2011"},              // the author who recalls it is the source, not the topic
 		{"when start", "when did the us-pakistan military ties start", []string{"lev-us-pakistan-military-ties-1954"}, "1954"},                                 // forging ties is starting them
 		{"statement owner", "what did pakistan's counter-terrorism authority tell the senate about the ttp talks", []string{"op-nacta-told-senate"}, "Senate"}, // Pakistan owns the speaker; it is no speaker itself
+		{"where chat", "which jails were jihadists sprung from after the 2021 takeover", nil, "Bagram"},                                                        // sprung is freed
 		{"when chat", "when did isb start deporting the undocumented afghans", []string{"fnf-deportations-from-1-november"}, "1 November 2023"},
 		{"howmany planning", "how many afghans was pakistan planning to kick out", []string{"expel-1-7-million-afghans"}, "1.7 million"},
 		{"when held", "when was the bonn conference held", []string{"fnf-root-factor-post-bonn-engagement"}, "January 2002"},                                    // "held" says only that it took place
