@@ -3,9 +3,6 @@ package discord
 import (
 	"fmt"
 	"net/http"
-	"net/http/httptest"
-	"net/http/httputil"
-	"net/url"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -13,6 +10,7 @@ import (
 	"time"
 
 	"github.com/durandbot/durand/adapters/discord/discordtest"
+	"github.com/durandbot/durand/internal/testutil"
 )
 
 // The fault tests make the fake Discord fail the way Discord does (429
@@ -111,37 +109,12 @@ func statuses(calls []discordtest.Call) []int {
 	return out
 }
 
-// hangingDiscord is the fake's REST API behind a proxy that never answers
-// the requests hang picks, until the client gives up or the test ends.
-type hangingDiscord struct {
-	srv  *httptest.Server
-	hung atomic.Int32
-}
-
-func newHangingDiscord(t *testing.T, f *discordtest.Fake, hang func(r *http.Request) bool) *hangingDiscord {
+// newHangingDiscord puts the fake's REST API behind a proxy that never
+// answers the requests hang picks, until the client gives up or the test
+// ends.
+func newHangingDiscord(t *testing.T, f *discordtest.Fake, hang func(r *http.Request) bool) *testutil.HangingProxy {
 	t.Helper()
-	target, err := url.Parse(f.APIURL())
-	if err != nil {
-		t.Fatal(err)
-	}
-	target.Path = ""
-	proxy := httputil.NewSingleHostReverseProxy(target)
-	release := make(chan struct{})
-	h := &hangingDiscord{}
-	h.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !hang(r) {
-			proxy.ServeHTTP(w, r)
-			return
-		}
-		h.hung.Add(1)
-		select {
-		case <-r.Context().Done():
-		case <-release:
-		}
-	}))
-	t.Cleanup(h.srv.Close)
-	t.Cleanup(func() { close(release) }) // runs first
-	return h
+	return testutil.NewHangingProxy(t, f.APIURL(), hang)
 }
 
 func TestInteractionCallbackHangs(t *testing.T) {
@@ -153,7 +126,7 @@ func TestInteractionCallbackHangs(t *testing.T) {
 	h := newHangingDiscord(t, f, func(r *http.Request) bool {
 		return strings.HasPrefix(r.URL.Path, "/api/v9/interactions/"+hangID.Load().(string)+"/")
 	})
-	_, logs := startWith(t, f, func(c *Config) { c.APIURL = h.srv.URL + "/api/v9/" }, func(a *Adapter) {
+	_, logs := startWith(t, f, func(c *Config) { c.APIURL = h.URL() + "/api/v9/" }, func(a *Adapter) {
 		// Config has no knob for it; 20 s would make this test slow.
 		a.s.Client.Timeout = timeout
 	})
@@ -162,7 +135,7 @@ func TestInteractionCallbackHangs(t *testing.T) {
 	hangID.Store(hung["id"].(string))
 	start := time.Now()
 	f.Dispatch(t, "INTERACTION_CREATE", hung)
-	discordtest.Eventually(t, "the callback to hang", func() bool { return h.hung.Load() == 1 })
+	discordtest.Eventually(t, "the callback to hang", func() bool { return h.Hung() == 1 })
 
 	// Meanwhile, a mention and another command are answered.
 	f.Dispatch(t, "MESSAGE_CREATE", f.UserMessage(discordtest.ChannelID, "<@"+discordtest.BotUserID+"> who is imran khan"))
@@ -183,7 +156,7 @@ func TestInteractionCallbackHangs(t *testing.T) {
 	if d := time.Since(start); d < timeout || d > 3*timeout {
 		t.Errorf("gave up on the callback after %v, want about %v", d, timeout)
 	}
-	if n := h.hung.Load(); n != 1 {
+	if n := h.Hung(); n != 1 {
 		t.Errorf("the hung callback was tried %d times", n)
 	}
 	if len(interactionCallbacks(f, hung)) != 0 {

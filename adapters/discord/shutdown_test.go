@@ -8,42 +8,8 @@ import (
 	"time"
 
 	"github.com/durandbot/durand/adapters/discord/discordtest"
-	"github.com/durandbot/durand/bot"
+	"github.com/durandbot/durand/internal/testutil"
 )
-
-// blockingRouter is a router whose every answer blocks until the test
-// releases it (or ends): the answer's own work, which no context stops.
-func blockingRouter(t *testing.T) (r *bot.Router, release func()) {
-	t.Helper()
-	kb, err := packBase()
-	if err != nil {
-		t.Fatal(err)
-	}
-	gate := make(chan struct{})
-	r = bot.NewRouter(kb, nil)
-	r.SetOptions(bot.Options{Observe: func(string, string, time.Duration) { <-gate }})
-	var released bool
-	release = func() {
-		if !released {
-			released = true
-			close(gate)
-		}
-	}
-	t.Cleanup(release)
-	return r, release
-}
-
-// returnsWithin fails the test unless f returns within d.
-func returnsWithin(t *testing.T, what string, d time.Duration, f func()) {
-	t.Helper()
-	done := make(chan struct{})
-	go func() { f(); close(done) }()
-	select {
-	case <-done:
-	case <-time.After(d):
-		t.Fatalf("%s did not return within %v", what, d)
-	}
-}
 
 // hangReplies picks the bot's replies in the test channel.
 func hangReplies(r *http.Request) bool {
@@ -57,10 +23,10 @@ func TestReplyBoundedByWorkTimeout(t *testing.T) {
 	t.Parallel()
 	f := discordtest.NewFake(t)
 	h := newHangingDiscord(t, f, hangReplies)
-	a, logs := start(t, f, func(c *Config) { c.APIURL, c.WorkTimeout = h.srv.URL+"/api/v9/", 300*time.Millisecond })
+	a, logs := start(t, f, func(c *Config) { c.APIURL, c.WorkTimeout = h.URL()+"/api/v9/", 300*time.Millisecond })
 	f.Dispatch(t, "MESSAGE_CREATE", f.UserMessage(discordtest.ChannelID, "<@"+discordtest.BotUserID+"> who is imran khan"))
-	discordtest.Eventually(t, "the reply to hang", func() bool { return h.hung.Load() == 1 })
-	returnsWithin(t, "the hanging reply", 3*time.Second, a.work.Wait)
+	discordtest.Eventually(t, "the reply to hang", func() bool { return h.Hung() == 1 })
+	testutil.ReturnsWithin(t, "the hanging reply", 3*time.Second, a.work.Wait)
 	if !strings.Contains(logs.String(), "reply failed") {
 		t.Errorf("the failed reply is not logged:\n%s", logs)
 	}
@@ -84,21 +50,25 @@ func TestShutdownAbandonsWork(t *testing.T) {
 			t.Parallel()
 			f := discordtest.NewFake(t)
 			h := newHangingDiscord(t, f, hangReplies)
-			router, release := blockingRouter(t)
+			kb, err := packBase()
+			if err != nil {
+				t.Fatal(err)
+			}
+			router, release := testutil.BlockingRouter(t, kb)
 			if !tt.block {
 				release()
 			}
-			a, logs := start(t, f, func(c *Config) { c.APIURL, c.Router = h.srv.URL+"/api/v9/", router })
+			a, logs := start(t, f, func(c *Config) { c.APIURL, c.Router = h.URL()+"/api/v9/", router })
 			f.Dispatch(t, "MESSAGE_CREATE", f.UserMessage(discordtest.ChannelID, "<@"+discordtest.BotUserID+"> who is imran khan"))
 			if !tt.block {
-				discordtest.Eventually(t, "the reply to hang", func() bool { return h.hung.Load() == 1 })
+				discordtest.Eventually(t, "the reply to hang", func() bool { return h.Hung() == 1 })
 			} else {
 				discordtest.Eventually(t, "the answer to start", func() bool { return a.work.Busy() == 1 })
 			}
 			ctx, cancel := context.WithTimeout(context.Background(), deadline)
 			defer cancel()
 			var n int
-			returnsWithin(t, "Shutdown", deadline+time.Second, func() { n = a.Shutdown(ctx) })
+			testutil.ReturnsWithin(t, "Shutdown", deadline+time.Second, func() { n = a.Shutdown(ctx) })
 			if n != 1 {
 				t.Errorf("Shutdown abandoned %d tasks, want 1", n)
 			}

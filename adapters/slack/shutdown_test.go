@@ -10,30 +10,8 @@ import (
 	"time"
 
 	"github.com/durandbot/durand/adapters/slack/slacktest"
-	"github.com/durandbot/durand/bot"
+	"github.com/durandbot/durand/internal/testutil"
 )
-
-// blockingRouter is a router whose every answer blocks until the test
-// releases it (or ends): the answer's own work, which no context stops.
-func blockingRouter(t *testing.T) (r *bot.Router, release func()) {
-	t.Helper()
-	kb, err := packBase()
-	if err != nil {
-		t.Fatal(err)
-	}
-	gate := make(chan struct{})
-	r = bot.NewRouter(kb, nil)
-	r.SetOptions(bot.Options{Observe: func(string, string, time.Duration) { <-gate }})
-	var released bool
-	release = func() {
-		if !released {
-			released = true
-			close(gate)
-		}
-	}
-	t.Cleanup(release)
-	return r, release
-}
 
 // hangingAdapter is an adapter whose Web API and response_url calls go
 // through h, serving its handlers on 127.0.0.1.
@@ -59,25 +37,13 @@ func hangingAdapter(t *testing.T, h *slacktest.Hanging, mutate func(*Config)) (*
 	return a, srv, logs
 }
 
-// waitReturns fails the test unless f returns within d.
-func waitReturns(t *testing.T, what string, d time.Duration, f func()) {
-	t.Helper()
-	done := make(chan struct{})
-	go func() { f(); close(done) }()
-	select {
-	case <-done:
-	case <-time.After(d):
-		t.Fatalf("%s did not return within %v", what, d)
-	}
-}
-
 // TestLateAnswerBounded sends a slash command whose answer comes after the
 // acknowledgement, to a response_url that never answers: the work ends at
 // WorkTimeout, logged, instead of running on.
 func TestLateAnswerBounded(t *testing.T) {
 	f := slacktest.NewFake(t)
 	h := slacktest.NewHanging(t, f, slacktest.HangResponses)
-	router, release := blockingRouter(t)
+	router, release := testutil.BlockingRouter(t, testRouter(t).Base())
 	a, srv, logs := hangingAdapter(t, h, func(c *Config) {
 		c.Router, c.AnswerTimeout, c.WorkTimeout = router, 50*time.Millisecond, 300*time.Millisecond
 	})
@@ -87,7 +53,7 @@ func TestLateAnswerBounded(t *testing.T) {
 	}
 	release()
 	slacktest.Eventually(t, "the late answer's post to hang", func() bool { return h.Hung() == 1 })
-	waitReturns(t, "the late answer", 3*time.Second, a.Wait)
+	testutil.ReturnsWithin(t, "the late answer", 3*time.Second, a.Wait)
 	if !strings.Contains(logs.String(), "late answer not delivered") {
 		t.Errorf("the undelivered answer is not logged:\n%s", logs)
 	}
@@ -120,7 +86,7 @@ func TestShutdownAbandonsWork(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			f := slacktest.NewFake(t)
 			h := slacktest.NewHanging(t, f, tt.hang)
-			router, release := blockingRouter(t)
+			router, release := testutil.BlockingRouter(t, testRouter(t).Base())
 			if !tt.block {
 				release()
 			}
@@ -132,7 +98,7 @@ func TestShutdownAbandonsWork(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), deadline)
 			defer cancel()
 			var n int
-			waitReturns(t, "Shutdown", deadline+time.Second, func() { n = a.Shutdown(ctx) })
+			testutil.ReturnsWithin(t, "Shutdown", deadline+time.Second, func() { n = a.Shutdown(ctx) })
 			if n == 0 {
 				t.Error("Shutdown abandoned nothing")
 			}
@@ -141,7 +107,7 @@ func TestShutdownAbandonsWork(t *testing.T) {
 			}
 			if !tt.block {
 				// The hanging call was cancelled: nothing is left running.
-				waitReturns(t, "the abandoned work", time.Second, a.Wait)
+				testutil.ReturnsWithin(t, "the abandoned work", time.Second, a.Wait)
 			}
 			release()
 			if rs := f.Responses(); len(rs) != 0 {
