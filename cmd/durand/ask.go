@@ -41,13 +41,9 @@ func runAsk(args []string, getenv func(string) string, stdin io.Reader, stdout, 
 	if err := fl.Parse(args); err != nil {
 		return &cli.ExitError{Code: 2}
 	}
-	limit, err := packMax(getenv)
+	base, err := loadPackFor("ask", *packDir, getenv)
 	if err != nil {
 		return err
-	}
-	base, err := loadPack(*packDir, limit)
-	if err != nil {
-		return fmt.Errorf("ask: loading the pack: %w", err)
 	}
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()

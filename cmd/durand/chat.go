@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"flag"
-	"fmt"
 	"io"
 	"log/slog"
 	"time"
@@ -27,13 +26,9 @@ func runChat(ctx context.Context, args []string, getenv func(string) string, std
 	if fl.NArg() > 0 {
 		return cli.Usage("chat takes no arguments, got %q", fl.Args())
 	}
-	limit, err := packMax(getenv)
+	base, err := loadPackFor("chat", *packDir, getenv)
 	if err != nil {
 		return err
-	}
-	base, err := loadPack(*packDir, limit)
-	if err != nil {
-		return fmt.Errorf("chat: loading the pack: %w", err)
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	user := getenv("USER")

@@ -44,13 +44,9 @@ func runDigest(ctx context.Context, args []string, getenv func(string) string, s
 		}
 		day = *date
 	}
-	limit, err := packMax(getenv)
+	base, err := loadPackFor("digest", *packDir, getenv)
 	if err != nil {
 		return err
-	}
-	base, err := loadPack(*packDir, limit)
-	if err != nil {
-		return fmt.Errorf("digest: loading the pack: %w", err)
 	}
 	d, err := (&bot.Digester{KB: base}).Compose(ctx, bot.ChannelKey{}, day)
 	if err != nil {

@@ -83,13 +83,9 @@ func runGaps(ctx context.Context, args []string, getenv func(string) string, std
 			return cli.Usage("%s: no database at %s", from, db)
 		}
 	}
-	limit, err := packMax(getenv)
+	base, err := loadPackFor("gaps", *packDir, getenv)
 	if err != nil {
 		return err
-	}
-	base, err := loadPack(*packDir, limit)
-	if err != nil {
-		return fmt.Errorf("gaps: loading the pack: %w", err)
 	}
 	store, err := openStore(ctx, db)
 	if err != nil {

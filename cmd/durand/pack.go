@@ -52,6 +52,21 @@ func packMax(getenv func(string) string) (int64, error) {
 	return n * unit, nil
 }
 
+// loadPackFor loads the pack for command cmd from dir (the embedded pack
+// when empty), within DURAND_PACK_MAX: a bad DURAND_PACK_MAX is returned
+// as the usage error it is, a pack that does not load as cmd's error.
+func loadPackFor(cmd, dir string, getenv func(string) string) (*knowledge.Base, error) {
+	limit, err := packMax(getenv)
+	if err != nil {
+		return nil, err
+	}
+	base, err := loadPack(dir, limit)
+	if err != nil {
+		return nil, fmt.Errorf("%s: loading the pack: %w", cmd, err)
+	}
+	return base, nil
+}
+
 // loadPack loads the pack in dir, or the embedded pack when dir is empty.
 //
 // A directory is read through an os.Root, so that no symbolic link leads
