@@ -732,7 +732,10 @@ func link(s string) string {
 	return ""
 }
 
-// walk calls f with every string in a decoded JSON value.
+// walk calls f with every string in a decoded JSON value that Discord
+// may show. A component's custom_id is never shown — it only comes back
+// to the bot when the component is pressed — so it is skipped: a 👍's
+// custom_id carries the question as typed.
 func walk(v any, f func(s string)) {
 	switch v := v.(type) {
 	case string:
@@ -742,8 +745,10 @@ func walk(v any, f func(s string)) {
 			walk(e, f)
 		}
 	case map[string]any:
-		for _, e := range v {
-			walk(e, f)
+		for k, e := range v {
+			if k != "custom_id" {
+				walk(e, f)
+			}
 		}
 	}
 }
