@@ -35,6 +35,11 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		// answered by April 2022's).
 		return "anything for that date" // the fact is about another time
 	}
+	if part := otherOrdinal(q.fixed, f.Text); part != "" {
+		// "the second half of 2023" is not answered by the first half's
+		// figures.
+		return "anything for the " + part
+	}
 	if missed := b.missedEventWord(q, i); missed != "" && !b.partnerCovers(q, ranked, missed) {
 		// "how many were injured" is not answered by how many were killed.
 		switch q.intent {
@@ -451,6 +456,37 @@ func usesWordOf(text string, set map[string]bool) bool {
 	}
 	return false
 }
+
+// otherOrdinal returns the part the question asks for, an ordinal and
+// the word after it ("second half"), when text gives that word only with
+// another ordinal ("the first half"); otherwise "".
+func otherOrdinal(toks []string, text string) string {
+	ft := tokenize(text)
+	for i := 0; i+1 < len(toks); i++ {
+		if !ordinalWords[toks[i]] {
+			continue
+		}
+		same, other := false, false
+		for j := 0; j+1 < len(ft); j++ {
+			if ft[j+1] != toks[i+1] || !ordinalWords[ft[j]] {
+				continue
+			}
+			if ft[j] == toks[i] {
+				same = true
+			} else {
+				other = true
+			}
+		}
+		if other && !same {
+			return toks[i] + " " + toks[i+1]
+		}
+	}
+	return ""
+}
+
+// ordinalWords place a thing in a sequence: "the first half", "the last
+// round".
+var ordinalWords = setOf(`first second third fourth fifth sixth last final`)
 
 // causeWords give a reason.
 var causeWords = setOf(`because due owing reason reasons cause causes caused so therefore after response

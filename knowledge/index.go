@@ -320,18 +320,30 @@ func (ix *index) frameWord(t string) string {
 // shorter one is as likely another word mistyped.
 const minFrameTypo = 5
 
-// functionWord returns the question or function word that an unknown short
-// token is one edit away from ("wen" is "when", "hav" is "have"), or "".
-// Question words win ties; names and pack words are never replaced.
+// functionWord returns the question or function word that an unknown token
+// is one edit away from ("wen" is "when", "hav" is "have", "acording" is
+// "according"), or "". Question words win ties; names and pack words are
+// never replaced.
 func (ix *index) functionWord(tok string) string {
-	if len(tok) < 2 || len(tok) > 8 || !isWordy(tok) || ix.knownWord(tok) || ix.stop[tok] || ix.qwords[tok] {
+	if len(tok) < 2 || len(tok) > maxFunctionTypo || !isWordy(tok) || ix.knownWord(tok) || ix.stop[tok] || ix.qwords[tok] {
 		return ""
 	}
 	for i, words := range [][]string{ix.qwordList, ix.stopList} {
-		if i == 1 && len(tok) > 5 {
-			break // long words are not mistyped function words
-		}
 		for _, w := range words { // sorted: the first found is the least
+			switch {
+			case i == 1 && len(tok) > 5 && len(tok) < minLongFunctionTypo:
+				// A middling word one letter off a function word is as
+				// likely a word of its own ("heres" for "here's").
+				continue
+			case len(tok) >= minLongFunctionTypo:
+				// A long word one edit off a long function word is that
+				// word mistyped ("actualy", "specificaly"): no other word
+				// is that near.
+				if len(w) >= minLongFunctionTypo && max(len(w)-len(tok), len(tok)-len(w)) <= 1 && osaDistance(tok, w) == 1 {
+					return w
+				}
+				continue
+			}
 			// A typo drops or swaps letters of a short word ("wen", "hav",
 			// "teh"); a longer token ("ban") is a word of its own.
 			if len(w) >= 2 && len(tok) <= len(w) && len(w)-len(tok) <= 1 && osaDistance(tok, w) == 1 {
@@ -341,6 +353,14 @@ func (ix *index) functionWord(tok string) string {
 	}
 	return ""
 }
+
+// minLongFunctionTypo is the length from which a word one edit off a
+// function word of that length is read as it ("acording"), and
+// maxFunctionTypo the longest token tried ("approximatly").
+const (
+	minLongFunctionTypo = 7
+	maxFunctionTypo     = 14
+)
 
 // factsNaming returns, in order, the facts that name entity id: those
 // tagged with it, and those whose text uses one of its names. The words of a

@@ -326,7 +326,8 @@ between among during after before since until till while whilst within without t
 again further once both each few other own same too s t happen happened happening
 mention mentioned mentions named listed discussed cover covered covers according regarding concerning
 overall exactly precisely approximately roughly altogether currently actually really basically specifically just
-per piece article paper report remind context famous btw fyi asap ballpark quick q summary tldr vs versus exact precise era`
+per piece article paper report remind context famous btw fyi asap ballpark quick q summary tldr vs versus exact precise era
+iirc afaik imo imho tbh idk fwiw lol true especially though`
 
 // questionWordText lists words that mark intent; they are never
 // spelling-corrected into other words.

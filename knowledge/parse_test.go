@@ -405,6 +405,34 @@ func TestAgent(t *testing.T) {
 
 // TestChatAnd: chat's "n" before a question word joins two questions; "n"
 // before a name is left alone.
+// TestFunctionWordTypos: a mistyped function word is read as the word it
+// misspells, a long one included, and chat shorthand as what it stands
+// for; a word of the pack, or one as near to another word, stays as typed.
+func TestFunctionWordTypos(t *testing.T) {
+	b := packFromDisk(t)
+	for _, tc := range []struct{ q, want string }{
+		{"wen did durrani go to kabul", "when"},
+		{"how many afghans left acording to bhonsle", "according"},
+		{"who actualy chaired the meeting", "actually"},
+		{"what specificaly did kakar say", "specifically"},
+		{"durrani's talks w muttaqi", "with"},
+		{"attacks in h1 2023", "first half"},
+	} {
+		q := b.parse(Normalize(tc.q))
+		if !strings.Contains(" "+strings.Join(q.toks, " ")+" ", " "+tc.want+" ") {
+			t.Errorf("%q: read as %v, want %q in it", tc.q, q.toks, tc.want)
+		}
+	}
+	for _, tc := range []struct{ q, kept string }{
+		{"who stormed the police post", "stormed"}, // a word of its own, not a typo
+		{"who heads the ttp", "heads"},             // middling words are words of their own
+	} {
+		if q := b.parse(Normalize(tc.q)); !slices.Contains(q.toks, tc.kept) {
+			t.Errorf("%q: read as %v, want %q kept", tc.q, q.toks, tc.kept)
+		}
+	}
+}
+
 func TestChatAnd(t *testing.T) {
 	b := packFromDisk(t)
 	if q := b.parse(Normalize("who leads the ftt n where do they operate")); q.also < 0 {
