@@ -421,3 +421,22 @@ func TestSecondPartIsAnswered(t *testing.T) {
 		t.Errorf("answered %v: %q, want who and when", a.Answered, text)
 	}
 }
+
+// TestJoinedCountsAnswered: "attacks and deaths" asks two counts; a toll of
+// the attacks' dead says "attacks" but counts deaths, so the count of the
+// attacks follows it.
+func TestJoinedCountsAnswered(t *testing.T) {
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"picss numbers for militant attacks and deaths in september 2023", []string{"65", "136"}},
+	} {
+		a := base(t).Answer(tc.q)
+		for _, w := range tc.want {
+			if !a.Answered || !strings.Contains(a.Text(), w) {
+				t.Errorf("%q: answered %v: %q, want %q in it", tc.q, a.Answered, a.Text(), w)
+			}
+		}
+	}
+}

@@ -307,6 +307,11 @@ const (
 	// maxPartners is how many partners an answer takes: "attacks, deaths
 	// and injuries" asks three things.
 	maxPartners = 2
+	// uncountedCredit is the share of a joined word's weight that a fact
+	// whose figures do not count it earns, in choosing among the partners
+	// of a how-many question: "34 percent fewer incidents … deaths in
+	// attacks" names attacks; "65 militant attacks" counts them.
+	uncountedCredit = 0.5
 )
 
 // joinWords join two asks in one question.
@@ -359,22 +364,39 @@ func (b *Base) partners(q *query, ranked []scored) ([]int, float64) {
 		return nil, 0
 	}
 	lead := ranked[0]
+	joined := conjuncts(q)
+	// credit is what fact earns for unit k; counted is whether, in a
+	// how-many question, its figures count the joined word k, not only
+	// say it.
+	credit := func(k, fact int) (c float64, counted bool) {
+		c = q.unitCredit(k, fact)
+		if q.intent != IntentHowMany || !joined[k] || b.idx.countsUnit(fact, q.units[k]) {
+			return c, true
+		}
+		for j, u := range q.units {
+			if j != k && joined[j] && u.link == nil && b.idx.countsUnit(fact, u) {
+				// "attacks and deaths": a toll of the attacks' dead
+				// says "attacks" but counts only deaths.
+				return 0, false
+			}
+		}
+		return c, false
+	}
 	var total float64
 	covered := make([]float64, len(q.units))
 	for k, u := range q.units {
 		total += u.weight
-		covered[k] = q.unitCredit(k, lead.fact)
+		covered[k], _ = credit(k, lead.fact)
 	}
 	if total == 0 {
 		return nil, 0
 	}
-	joined := conjuncts(q)
 	leadFact := b.facts[lead.fact]
 	used := []*Fact{leadFact}
 	var out []int
 	var sum float64
 	for len(out) < maxPartners {
-		best, bestGain := -1, 0.0
+		best, bestGain, bestPref := -1, 0.0, 0.0
 		for r := 1; r < len(ranked) && r <= pairReach; r++ {
 			s := ranked[r]
 			f := b.facts[s.fact]
@@ -397,18 +419,23 @@ func (b *Base) partners(q *query, ranked []scored) ([]int, float64) {
 			if b.redundant(f, used) {
 				continue
 			}
-			var gain float64
+			var gain, pref float64
 			least := pairMinGain
 			for k, u := range q.units {
-				if d := q.unitCredit(k, s.fact) - covered[k]; d > 0 {
+				c, counted := credit(k, s.fact)
+				if d := c - covered[k]; d > 0 {
 					gain += u.weight * d
+					if !counted {
+						d *= uncountedCredit // a figure that counts the word gives it more surely
+					}
+					pref += u.weight * d
 					if joined[k] && covered[k] == 0 {
 						least = pairConjunctGain
 					}
 				}
 			}
-			if gain /= total; gain >= least && gain > bestGain {
-				best, bestGain = r, gain
+			if gain /= total; gain >= least && pref/total > bestPref {
+				best, bestGain, bestPref = r, gain, pref/total
 			}
 		}
 		if best < 0 {
@@ -418,8 +445,23 @@ func (b *Base) partners(q *query, ranked []scored) ([]int, float64) {
 		sum += bestGain
 		used = append(used, b.facts[ranked[best].fact])
 		for k := range q.units {
-			covered[k] = max(covered[k], q.unitCredit(k, ranked[best].fact))
+			c, _ := credit(k, ranked[best].fact)
+			covered[k] = max(covered[k], c)
 		}
 	}
 	return out, sum
+}
+
+// countsUnit reports whether a figure of fact i counts what unit u names:
+// a word of u stands near the figure.
+func (ix *index) countsUnit(i int, u unit) bool {
+	if u.link != nil {
+		return true // an entity is what the figure is about, not what it counts
+	}
+	for _, s := range u.stems {
+		if ix.counted[i][s] {
+			return true
+		}
+	}
+	return false
 }
