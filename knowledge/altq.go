@@ -39,7 +39,7 @@ func (ix *index) indexAltQuestions(b *Base) {
 			for _, t := range tokenize(aq.key) {
 				// A word the pack's questions use is one a misspelling
 				// may be corrected into ("lenght" is "length").
-				if !ix.stop[t] && !ix.spell.known(t) && isWordy(t) {
+				if !ix.stop[t] && !ix.spell.known(t) && isWordy(t) && !ix.misspeltName(t) {
 					ix.spell.add(t, false)
 				}
 			}
@@ -294,3 +294,24 @@ func (q *query) usesStem(s string) bool {
 	_, ok := q.stems[s]
 	return ok
 }
+
+// misspeltName reports whether t, a word the pack's facts and names do not
+// use, is one edit from a name: an alternate question written as a reader
+// would type it ("afganistan") must not make the misspelling a word of its
+// own, which the speller would then leave uncorrected.
+func (ix *index) misspeltName(t string) bool {
+	if len(t) < minMisspeltName {
+		return false
+	}
+	for _, c := range ix.spell.suggest(t) {
+		if c.dist == 1 && ix.spell.vocab[c.word].alias {
+			return true
+		}
+	}
+	return false
+}
+
+// minMisspeltName is the shortest alternate-question word taken for a
+// misspelt name: shorter words one letter from a name are as often words
+// of their own.
+const minMisspeltName = 6

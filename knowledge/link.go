@@ -53,9 +53,11 @@ func (b *Base) link(q *query) {
 			}
 		}
 		for _, c := range sugg {
-			// Ordinary English words are corrected only into names, and
-			// two-letter corrections are only trusted for names.
-			if (namesOnly || inflected(t) || c.dist > 1) && !ix.spell.vocab[c.word].alias {
+			// Two-letter corrections are only trusted for names; a word
+			// the pack knows in another form is not an ordinary word
+			// mistyped. (An English word one letter from a word of the
+			// pack is in english.txt, and taken as typed above.)
+			if (namesOnly || c.dist > 1) && !ix.spell.vocab[c.word].alias {
 				continue
 			}
 			if ix.spell.vocab[c.word].alias && c.dist > nearestWord {

@@ -532,3 +532,23 @@ func TestFrameWordTypos(t *testing.T) {
 		}
 	}
 }
+
+// TestAlternateQuestionTypos: an alternate question written with a typo
+// ("afganistan") does not make the typo a word of the pack's, so a reader
+// who types it is still linked to the name; and an inflected typo of a word
+// of the pack ("recieved") is corrected like any other.
+func TestAlternateQuestionTypos(t *testing.T) {
+	b := packFromDisk(t)
+	for _, tc := range []struct{ q, entity, fixed string }{
+		{"when did the soviets leave afganistan", "afghanistan", ""},
+		{"how many afghans recieved citizen cards", "", "received"},
+	} {
+		q := b.parse(Normalize(tc.q))
+		if tc.entity != "" && !q.linked(tc.entity) {
+			t.Errorf("%q: %s not linked (links %v)", tc.q, tc.entity, q.links)
+		}
+		if tc.fixed != "" && !slices.Contains(q.fixed, tc.fixed) {
+			t.Errorf("%q: read as %v, want %q", tc.q, q.fixed, tc.fixed)
+		}
+	}
+}

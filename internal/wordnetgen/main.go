@@ -874,6 +874,49 @@ func NearNames(english, names, vocab map[string]bool) []string {
 	return out
 }
 
+// NearWords returns, sorted, the English words one edit from a word of the
+// pack's vocabulary that are not words of the pack themselves: a reader
+// who types "stormed" means it, though the pack only says "stormer". The
+// speller corrects an unknown word one edit into a word of the pack, so
+// these are the words it must leave as typed.
+func NearWords(english, vocab map[string]bool) []string {
+	// Every word is indexed under itself and each of its one-letter
+	// deletions; two words one edit apart share a key.
+	keys := func(w string) []string {
+		out := []string{w}
+		for i := range w {
+			out = append(out, w[:i]+w[i+1:])
+		}
+		return out
+	}
+	index := map[string][]string{}
+	for v := range vocab {
+		if len(v) < minNearName || !isLetters(v) {
+			continue
+		}
+		for _, k := range keys(v) {
+			index[k] = append(index[k], v)
+		}
+	}
+	var out []string
+	for w := range english {
+		if vocab[w] || len(w) < minNearName {
+			continue
+		}
+	find:
+		for _, k := range keys(w) {
+			for _, v := range index[k] {
+				if osa(w, v) <= 1 {
+					out = append(out, w)
+					break find
+				}
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
 // minNearName is the shortest word a speller corrects.
 const minNearName = 4
 
@@ -906,8 +949,9 @@ func osa(a, b string) int {
 // EnglishHeader is the comment at the top of the English words; %s is the
 // command that regenerates them.
 const EnglishHeader = `# English words a reader may type that are a letter or two from a name in
-# durand's knowledge pack: one per line. durand takes them as typed and does
-# not correct them into the name ("drawn" is not "Dawn").
+# durand's knowledge pack, or a letter from one of its words: one per line.
+# durand takes them as typed and does not correct them into the name or the
+# word ("drawn" is not "Dawn", "stormed" is not "stormer").
 # Generated from WordNet 3.0 (Princeton University), used under the WordNet
 # licence in seeds/WORDNET-LICENSE. Do not edit; regenerate with:
 #   %s
@@ -1006,7 +1050,22 @@ func run(dict, pack, out, english, license string) error {
 			vocab[w] = true
 		}
 		buf.Reset()
-		WriteEnglish(&buf, NearNames(d.CommonForms(), names, vocab), command, fp)
+		common := d.CommonForms()
+		near := map[string]bool{}
+		for _, w := range NearNames(common, names, vocab) {
+			near[w] = true
+		}
+		for _, w := range NearWords(common, vocab) {
+			if !names[w] {
+				near[w] = true
+			}
+		}
+		all := make([]string, 0, len(near))
+		for w := range near {
+			all = append(all, w)
+		}
+		sort.Strings(all)
+		WriteEnglish(&buf, all, command, fp)
 		if err := os.WriteFile(english, buf.Bytes(), 0o644); err != nil {
 			return err
 		}

@@ -491,6 +491,19 @@ func TestNearNames(t *testing.T) {
 	}
 }
 
+// TestNearWords: an English word one edit from a word of the pack is
+// listed, unless it is the pack's own; two edits off, or too short, it is
+// not.
+func TestNearWords(t *testing.T) {
+	english := map[string]bool{"stormed": true, "stormers": true, "formed": true, "warmed": true, "deported": true, "cat": true}
+	vocab := map[string]bool{"stormer": true, "deported": true, "formed": true, "cab": true}
+	got := NearWords(english, vocab)
+	want := []string{"stormed", "stormers"} // not formed or deported (the pack's), warmed (two off), cat (too short)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("NearWords = %v, want %v", got, want)
+	}
+}
+
 func TestRegularForms(t *testing.T) {
 	for _, tc := range []struct {
 		w    string
