@@ -182,6 +182,13 @@ func (b *Base) parse(norm string) *query {
 		q.noteFrameWord(i, w, clause)
 	}
 	b.link(q)
+	if q.edits > 0 && q.also < 0 {
+		// A misspelt word may have hidden what is asked: "which
+		// distrcit" asks where once it reads "district".
+		if in := classify(q.fixed, q.hasSpan); in != IntentFact && in != IntentDefine {
+			q.intent = in
+		}
+	}
 	q.doer = q.findDoer()
 	q.personQ = q.personQ || q.titleAsked()
 	if q.intent == IntentWho {

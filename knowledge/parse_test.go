@@ -552,3 +552,20 @@ func TestAlternateQuestionTypos(t *testing.T) {
 		}
 	}
 }
+
+// TestTypoHidesIntent: a misspelt word that says what is asked is read
+// once corrected.
+func TestTypoHidesIntent(t *testing.T) {
+	b := packFromDisk(t)
+	for _, tc := range []struct {
+		q    string
+		want Intent
+	}{
+		{"what were pakistan's demnads to the ttp", IntentList},
+		{"the claim goes up to which distrcit", IntentWhere},
+	} {
+		if q := b.parse(Normalize(tc.q)); q.intent != tc.want {
+			t.Errorf("%q: intent %v, want %v", tc.q, q.intent, tc.want)
+		}
+	}
+}
