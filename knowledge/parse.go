@@ -827,7 +827,7 @@ func classify(toks []string, hasSpan bool) Intent {
 		"warn", "warned", "claim", "claimed", "threaten", "threatened", "remark", "remarked", "statement", "react", "reacted", "respond", "responded", "reaction", "response"):
 		return IntentStatement
 	case has("what is", "what was", "what are", "what were", "whats", "wat is", "wats", "wat", "wht is", "what does", "what do", "define", "definition", "meaning", "mean", "means", "stand for", "stands for", "stand", "abbreviation", "acronym", "explain") ||
-		first == "what" || first == "wat":
+		(first == "what" || first == "wat") && len(toks) <= whatDefineMax:
 		return IntentDefine
 	}
 	if _, ok := timeFragment(toks); ok {
@@ -835,6 +835,11 @@ func classify(toks []string, hasSpan bool) Intent {
 	}
 	return IntentFact
 }
+
+// whatDefineMax is the most words a question that only starts with
+// "what" may have and still ask what something is ("what ttp"); a longer
+// one asks about something ("what econ screws should pak tighten").
+const whatDefineMax = 3
 
 // whenClause reports whether a question that asks what, which or how many
 // uses "when" only to open a clause: "what three objectives did Pakistan

@@ -28,6 +28,9 @@ func TestClassify(t *testing.T) {
 		{"how long has he been prime minister", IntentWhen},
 		{"how long is the border", IntentHowMany},
 		{"exact date the jets struck", IntentWhen},
+		{"what ttp", IntentDefine},
+		{"what economic screws should pakistan tighten", IntentFact}, // asks about something, not what it is
+		{"what figures for attacks in 2023", IntentHowMany},
 		{"date of the bombing", IntentWhen},
 		{"the report's publication date", IntentWhen},
 		{"the year 2023", IntentFact},
