@@ -35,6 +35,11 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		// answered by April 2022's).
 		return "anything for that date" // the fact is about another time
 	}
+	if asked := b.kindMissing(q, i); asked != "" {
+		// "which party is Kakar from": a fact on Kakar that names no
+		// party does not say which.
+		return asked
+	}
 	if part := otherOrdinal(q.fixed, f.Text); part != "" {
 		// "the second half of 2023" is not answered by the first half's
 		// figures.
@@ -456,6 +461,86 @@ func usesWordOf(text string, set map[string]bool) bool {
 	}
 	return false
 }
+
+// kindMissing returns what a which- or whose-question asks for a thing
+// of ("which party", "whose son", "which regiment" of the army), when fact
+// i says none of the words of that noun phrase, nor names a thing its
+// entities' summaries call by its noun; otherwise "". A phrase with a noun
+// that any answer of the kind asked leaves unsaid ("which militant
+// outfit", "which afghan warlord") asks nothing here.
+func (b *Base) kindMissing(q *query, i int) string {
+	wh, phrase := q.askedKind()
+	if len(phrase) == 0 || q.also >= 0 || joinsAsks(q) {
+		return "" // a joined question's other facts may say it
+	}
+	noun := ""
+	for _, k := range phrase {
+		if q.unitCredit(k, i) > 0 {
+			return ""
+		}
+		noun = q.fixed[q.units[k].pos]
+	}
+	for _, id := range b.facts[i].Entities {
+		if e := b.entityByID[id]; e != nil && !q.linked(id) && b.textUsesStem(e.Summary+" "+e.Name, b.idx.stem(noun)) {
+			return "" // "which party": the JUI-F, "a political party"
+		}
+	}
+	return wh + " " + noun
+}
+
+// askedKind returns the question word and the units of the noun phrase a
+// which- or whose-question asks for a thing of: the words after it, up to
+// an auxiliary, "of", a verb by its ending or asknounReach words. It
+// returns no units when the phrase holds a name, a number or a noun any
+// answer leaves unsaid (genericNouns, answer types, people, places).
+func (q *query) askedKind() (string, []int) {
+	for i, t := range q.toks {
+		if t != "which" && t != "whose" {
+			continue
+		}
+		var phrase []int
+		for j := i + 1; j < len(q.toks) && j <= i+asknounReach; j++ {
+			w := q.fixed[j]
+			if auxWords[w] || w == "of" || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly") {
+				break
+			}
+			if q.linkAt(j) || w[0] >= '0' && w[0] <= '9' || figureWords[w] || ordinalWords[w] ||
+				genericNouns[w] || answerTypes[w] || personNouns[w] || placeNouns[w] || personPlurals[w] {
+				return "", nil
+			}
+			for k, u := range q.units {
+				if u.link == nil && u.pos == j {
+					phrase = append(phrase, k)
+				}
+			}
+		}
+		return t, phrase
+	}
+	return "", nil
+}
+
+// linkAt reports whether token j is part of a name the question links.
+func (q *query) linkAt(j int) bool {
+	for _, l := range q.links {
+		if j >= l.start && j < l.end {
+			return true
+		}
+	}
+	return false
+}
+
+// genericNouns are asked for by kind but never named by the answer:
+// "which group claimed it" is answered "the TTP".
+var genericNouns = setOf(`group groups organisation organisations organization organizations outfit outfits body bodies
+	thing things one ones kind sort type types way ways role roles post posts position positions job jobs title titles
+	reason reasons factor factors step steps measure measures demand demands condition conditions objective objectives
+	goal goals aim aims purpose issue issues point points name names term terms word words phrase label
+	number numbers figure figures share percentage date day days year years month months time times period era
+	event events incident incidents development developments move moves action actions decision decisions
+	country countries nation nations state states place places area areas region regions city cities town towns
+	province provinces district districts person people persons man men woman women guy official officials leader leaders
+	member members individual individuals side sides option options community communities
+	happened happen source sources document documents paper article piece report`)
 
 // otherOrdinal returns the part the question asks for, an ordinal and
 // the word after it ("second half"), when text gives that word only with

@@ -572,3 +572,25 @@ func TestTypoHidesIntent(t *testing.T) {
 		}
 	}
 }
+
+// TestKindMissing: a which- or whose-question asks for a thing of a kind;
+// a fact that says nothing of that kind does not answer it, and a noun any
+// answer leaves unsaid asks nothing.
+func TestKindMissing(t *testing.T) {
+	b := packFromDisk(t)
+	for _, tc := range []struct{ q, want string }{
+		{"whose son is yaqoob", "whose son"},
+		{"kakar is from which party", "which party"},
+		{"bhonsle served in which regiment", "which regiment"},
+		{"which militant outfit do the taliban see as the main threat", ""}, // the answer names the outfit, not the word
+		{"which foreign nationals did the ttp attack", ""},                   // the fact says "nationals"
+	} {
+		q, ranked, ok := rankFor(b, tc.q, "")
+		if !ok {
+			t.Fatalf("%q: nothing ranked", tc.q)
+		}
+		if got := b.kindMissing(q, ranked[0].fact); got != tc.want {
+			t.Errorf("%q (%s): kindMissing = %q, want %q", tc.q, b.facts[ranked[0].fact].ID, got, tc.want)
+		}
+	}
+}
