@@ -583,7 +583,7 @@ func TestKindMissing(t *testing.T) {
 		{"kakar is from which party", "which party"},
 		{"bhonsle served in which regiment", "which regiment"},
 		{"which militant outfit do the taliban see as the main threat", ""}, // the answer names the outfit, not the word
-		{"which foreign nationals did the ttp attack", ""},                   // the fact says "nationals"
+		{"which foreign nationals did the ttp attack", ""},                  // the fact says "nationals"
 	} {
 		q, ranked, ok := rankFor(b, tc.q, "")
 		if !ok {
