@@ -422,15 +422,18 @@ func TestSecondPartIsAnswered(t *testing.T) {
 	}
 }
 
-// TestJoinedCountsAnswered: "attacks and deaths" asks two counts; a toll of
-// the attacks' dead says "attacks" but counts deaths, so the count of the
-// attacks follows it.
-func TestJoinedCountsAnswered(t *testing.T) {
+// TestJoinedPartsAnswered: a question that joins two asks gets both.
+// "Attacks and deaths" asks two counts; a toll of the attacks' dead says
+// "attacks" but counts deaths, so the count of the attacks follows it.
+// "Herat and then Kabul" asks about two places; a fact on Herat that names
+// Afghanistan does not give Kabul, for which "Kabul" might also stand.
+func TestJoinedPartsAnswered(t *testing.T) {
 	for _, tc := range []struct {
 		q    string
 		want []string
 	}{
 		{"picss numbers for militant attacks and deaths in september 2023", []string{"65", "136"}},
+		{"when did the taliban seize herat and then kabul", []string{"1995", "1996"}},
 	} {
 		a := base(t).Answer(tc.q)
 		for _, w := range tc.want {

@@ -369,6 +369,11 @@ func (b *Base) partners(q *query, ranked []scored) ([]int, float64) {
 	// how-many question, its figures count the joined word k, not only
 	// say it.
 	credit := func(k, fact int) (c float64, counted bool) {
+		if u := q.units[k]; joined[k] && u.link != nil {
+			// "Herat and then Kabul": the place itself, not what else
+			// its name may stand for (Kabul's government).
+			return b2f(b.idx.names(fact, u.link.entities[0].ID)), true
+		}
 		c = q.unitCredit(k, fact)
 		if q.intent != IntentHowMany || !joined[k] || b.idx.countsUnit(fact, q.units[k]) {
 			return c, true
@@ -381,6 +386,17 @@ func (b *Base) partners(q *query, ranked []scored) ([]int, float64) {
 			}
 		}
 		return c, false
+	}
+	// namesJoined reports whether fact names a joined entity the lead
+	// does not: "Kabul" in "Herat and then Kabul" misses Herat but gives
+	// the other part.
+	namesJoined := func(fact int) bool {
+		for k, u := range q.units {
+			if joined[k] && u.link != nil && b.idx.names(fact, u.link.entities[0].ID) && !b.idx.names(lead.fact, u.link.entities[0].ID) {
+				return true
+			}
+		}
+		return false
 	}
 	var total float64
 	covered := make([]float64, len(q.units))
@@ -400,7 +416,7 @@ func (b *Base) partners(q *query, ranked []scored) ([]int, float64) {
 		for r := 1; r < len(ranked) && r <= pairReach; r++ {
 			s := ranked[r]
 			f := b.facts[s.fact]
-			if s.feat.MissedEntity > lead.feat.MissedEntity || f.Meta && !leadFact.Meta {
+			if s.feat.MissedEntity > lead.feat.MissedEntity && !namesJoined(s.fact) || f.Meta && !leadFact.Meta {
 				continue // about something else, or a note on a document
 			}
 			if f.Conflict != "" && f.Conflict == leadFact.Conflict {
@@ -464,4 +480,10 @@ func (ix *index) countsUnit(i int, u unit) bool {
 		}
 	}
 	return false
+}
+
+// names reports whether fact i names entity id (see factsNaming).
+func (ix *index) names(i int, id string) bool {
+	_, ok := slices.BinarySearch(ix.namedBy[id], i)
+	return ok
 }
