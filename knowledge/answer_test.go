@@ -433,7 +433,7 @@ func TestJoinedPartsAnswered(t *testing.T) {
 		want []string
 	}{
 		{"picss numbers for militant attacks and deaths in september 2023", []string{"65", "136"}},
-		{"when did the taliban seize herat and then kabul", []string{"1995", "1996"}},
+		{"when did the taliban seize herat and then kabul in the 1990s", []string{"1995", "1996"}},
 	} {
 		a := base(t).Answer(tc.q)
 		for _, w := range tc.want {
