@@ -315,6 +315,9 @@ func (b *Base) missedEventWord(q *query, i int) string {
 		if !inflected(t) || !strings.HasSuffix(t, "ed") || ix.stop[t] || q.spanToks[j] || j > 0 && q.fixed[j-1] == "so" {
 			continue // "the so-called record" names, it says nothing happened
 		}
+		if j+1 < len(q.fixed) && !ix.stop[q.fixed[j+1]] && !ix.qwords[q.fixed[j+1]] && isWordy(q.fixed[j+1]) {
+			continue // "documented refugees", "registered Afghans": it describes, it says nothing happened
+		}
 		for _, u := range q.units {
 			if u.link != nil || len(u.stems) == 0 || u.stems[0] != q.fixedStems[j] {
 				continue
