@@ -1181,7 +1181,10 @@ func namesPerson(toks []string) bool {
 		default:
 			continue
 		}
-		for j := from; j < len(toks) && j <= i+5; j++ {
+		for j := from; j < len(toks) && j <= i+namedPersonReach; j++ {
+			if auxWords[toks[j]] {
+				break // "name of the operation that was led by the general": the operation is named
+			}
 			if roleNouns[toks[j]] || personNouns[toks[j]] {
 				return true
 			}
@@ -1189,6 +1192,10 @@ func namesPerson(toks []string) bool {
 	}
 	return false
 }
+
+// namedPersonReach is how far after "name" a title or person may come:
+// "name of the TTP's first supreme leader".
+const namedPersonReach = 7
 
 // placeNouns, after "which" or "what", ask where.
 var placeNouns = setOf(`city cities town towns province provinces district districts region regions area areas

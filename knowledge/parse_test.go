@@ -29,6 +29,7 @@ func TestClassify(t *testing.T) {
 		{"how long is the border", IntentHowMany},
 		{"exact date the jets struck", IntentWhen},
 		{"what ttp", IntentDefine},
+		{"name of the group's first supreme leader", IntentWho},
 		{"what economic screws should pakistan tighten", IntentFact}, // asks about something, not what it is
 		{"what figures for attacks in 2023", IntentHowMany},
 		{"date of the bombing", IntentWhen},
