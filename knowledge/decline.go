@@ -1005,6 +1005,11 @@ const holderWindow = 3
 // ("Pakistan's ambassador").
 func (b *Base) otherHolder(q *query, f *Fact) bool {
 	asked := possessedTitles(q.norm)
+	for title, owner := range asked {
+		if len(b.partyIDs(owner)) == 0 {
+			delete(asked, title) // "secretary of state": a title's own words, no party
+		}
+	}
 	if len(asked) == 0 {
 		return false
 	}

@@ -153,9 +153,16 @@ func (b *Base) parse(norm string) *query {
 	q.also = -1
 	clause := len(q.toks) // the end of the first question asked
 	for i := 1; i+1 < len(q.toks); i++ {
-		if q.toks[i] == "and" && ix.qwords[q.toks[i+1]] {
+		if q.toks[i] != "and" {
+			continue
+		}
+		next := i + 1
+		if askPrepositions[q.toks[next]] && next+1 < len(q.toks) {
+			next++ // "and in which year", "and by whom"
+		}
+		if ix.qwords[q.toks[next]] {
 			q.intent = classify(q.toks[:i], q.hasSpan)
-			q.also = classify(q.toks[i+1:], q.hasSpan)
+			q.also = classify(q.toks[next:], q.hasSpan)
 			q.alsoAt = i
 			clause = i
 			break
@@ -1192,6 +1199,10 @@ func namesPerson(toks []string) bool {
 	}
 	return false
 }
+
+// askPrepositions may stand between "and" and the question word of a
+// second question: "and in which year", "and by whom".
+var askPrepositions = setOf(`in by from to for since at on with under`)
 
 // namedPersonReach is how far after "name" a title or person may come:
 // "name of the TTP's first supreme leader".

@@ -595,3 +595,21 @@ func TestKindMissing(t *testing.T) {
 		}
 	}
 }
+
+// TestSecondQuestionAfterPreposition: "and in which year", "and by whom"
+// join a second question as "and which year" does.
+func TestSecondQuestionAfterPreposition(t *testing.T) {
+	b := packFromDisk(t)
+	for _, tc := range []struct {
+		q          string
+		first, two Intent
+	}{
+		{"which general formed nifma, and in which year", IntentWho, IntentWhen},
+		{"when was the ttp formed and by whom", IntentWhen, IntentWho},
+	} {
+		q := b.parse(Normalize(tc.q))
+		if q.intent != tc.first || q.also != tc.two {
+			t.Errorf("%q: intents %v and %v, want %v and %v", tc.q, q.intent, q.also, tc.first, tc.two)
+		}
+	}
+}
