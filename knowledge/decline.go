@@ -146,6 +146,11 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		if best.feat.Signs[signWherePlace] == 0 {
 			return "where" // the fact names no place but those asked about
 		}
+		if r := b.regionAsked(q); r != "" && b.placesOutside(q, f, r) {
+			// "which Afghan provinces did the strikes hit": a fact whose
+			// places all lie in Pakistan does not say.
+			return "where"
+		}
 		if n := q.placeAsked(); n != "" && !b.textUsesStem(f.Text, b.idx.stem(n)) && usesWordOf(f.Text, placeNouns) {
 			// "which town in Kunar" is not answered by "Kunar province"; a
 			// fact naming no kind of place ("captured Herat") may still.
@@ -163,6 +168,114 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 	}
 	return ""
 }
+
+// regionAsked returns the id of the place the question puts the place it
+// asks for in: "which Afghan provinces", "which provinces in Afghanistan",
+// "where in Afghanistan"; "" when it names none.
+func (b *Base) regionAsked(q *query) string {
+	for i, t := range q.toks {
+		at := -1
+		switch {
+		case placeNouns[t]:
+			if l := q.linkEndingAt(i); l != nil {
+				return placeID(l) // "Kabul's prisons"
+			}
+			if i > 0 {
+				if id := b.placeNamedBy(q.toks[i-1]); id != "" {
+					return id // "afghan provinces"
+				}
+			}
+			at = i + 1
+		case t == "where":
+			at = i + 1
+		default:
+			continue
+		}
+		if at+1 < len(q.toks) && (q.toks[at] == "in" || q.toks[at] == "of" || q.toks[at] == "inside" || q.toks[at] == "within") {
+			for _, l := range q.links {
+				if l.start == at+1 || l.start == at+2 && q.toks[at+1] == "the" {
+					return placeID(&l) // "provinces in Afghanistan", "where in the Punjab"
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// placeNamedBy returns the place a word names, as a name or as the lexicon
+// relates it to one ("afghan" to Afghanistan), or "".
+func (b *Base) placeNamedBy(w string) string {
+	words := []string{w}
+	for _, s := range b.idx.lex.syn[b.idx.stem(w)] {
+		words = append(words, s)
+	}
+	for _, w := range words {
+		for _, id := range b.partyIDs(w) {
+			if e := b.entityByID[id]; e != nil && e.Kind == KindPlace {
+				return id
+			}
+		}
+	}
+	return ""
+}
+
+// linkEndingAt returns the link that ends right before token i, or nil.
+func (q *query) linkEndingAt(i int) *link {
+	for k := range q.links {
+		if q.links[k].end == i {
+			return &q.links[k]
+		}
+	}
+	return nil
+}
+
+// placeID returns the first place a link names, or "".
+func placeID(l *link) string {
+	for _, e := range l.entities {
+		if e.Kind == KindPlace {
+			return e.ID
+		}
+	}
+	return ""
+}
+
+// placesOutside reports whether fact f names places besides those the
+// question names, and every one of them whose place is recorded lies
+// outside region r.
+func (b *Base) placesOutside(q *query, f *Fact, r string) bool {
+	outside := false
+	for _, id := range f.Entities {
+		e := b.entityByID[id]
+		if e == nil || e.Kind != KindPlace || id == r || q.linked(id) || e.Within == "" {
+			continue
+		}
+		if b.within(id, r) {
+			return false
+		}
+		outside = true
+	}
+	return outside
+}
+
+// within reports whether place id lies inside place r, by the chain of
+// places each lies within.
+func (b *Base) within(id, r string) bool {
+	for steps := 0; id != "" && steps < maxWithinDepth; steps++ {
+		e := b.entityByID[id]
+		if e == nil {
+			return false
+		}
+		if e.Within == r {
+			return true
+		}
+		id = e.Within
+	}
+	return false
+}
+
+// maxWithinDepth bounds the walk up the places a place lies within; the
+// pack's chains are town, district, province, country.
+const maxWithinDepth = 8
 
 // partnerCovers reports whether a partner of the best ranked fact in
 // answering a joined question covers word: "registered vs undocumented"

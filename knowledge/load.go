@@ -202,6 +202,7 @@ func (l *loader) load() *Base {
 		}
 	}
 	l.checkUntagged(b, entityFile)
+	l.checkWithin(b, entityFile)
 	l.loadLexicon(b)
 	var cs []*Conflict
 	l.decode(conflictsFile, &cs, false)
@@ -276,6 +277,35 @@ func (l *loader) checkEntity(b *Base, file string, i int, e *Entity, entityFile 
 	}
 	b.entities = append(b.entities, e)
 	b.entityByID[e.ID] = e
+}
+
+// checkWithin reports a place said to be within something that is not a
+// known place, or within itself by a chain of places.
+func (l *loader) checkWithin(b *Base, entityFile map[string]string) {
+	for _, e := range b.entities {
+		if e.Within == "" {
+			continue
+		}
+		entry := "entity " + e.ID
+		if e.Kind != KindPlace {
+			l.add(entityFile[e.ID], entry, "within %q, but it is not a place", e.Within)
+			continue
+		}
+		seen := map[string]bool{e.ID: true}
+		for id := e.Within; id != ""; {
+			c := b.entityByID[id]
+			if c == nil || c.Kind != KindPlace {
+				l.add(entityFile[e.ID], entry, "within %q, which is not a known place", id)
+				break
+			}
+			if seen[id] {
+				l.add(entityFile[e.ID], entry, "within itself by way of %q", id)
+				break
+			}
+			seen[id] = true
+			id = c.Within
+		}
+	}
 }
 
 // checkUntagged reports the entities no fact is tagged with: a question

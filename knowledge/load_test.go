@@ -85,6 +85,9 @@ func TestLoadBroken(t *testing.T) {
 		{"role-by-group", "facts/doc-c.yaml", "fact cp-leads-ag: role held by alpha-group, a group, not a person"},
 		{"role-dates", "facts/doc-c.yaml", "fact cp-leads-ag: role ends (2008) before it begins (2010)"},
 		{"untagged-entity", "entities/all.yaml", "entity echo-paper: no fact is tagged with it"},
+		{"within-unknown", "entities/all.yaml", `entity bravo-town: within "nowhere-land", which is not a known place`},
+		{"within-not-place", "entities/all.yaml", `entity alpha-group: within "bravo-town", but it is not a place`},
+		{"within-cycle", "entities/all.yaml", `entity bravo-town: within itself by way of "bravo-town"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -62,6 +62,9 @@ type Entity struct {
 	Abbr    string   `yaml:"abbr"`
 	Aliases []string `yaml:"aliases"`
 	Summary string   `yaml:"summary"`
+	// Within is, for a place, the id of the place that contains it: a
+	// province's country, a town's district. Empty when not recorded.
+	Within string `yaml:"within"`
 }
 
 // Fact types.
