@@ -425,7 +425,8 @@ func TestSecondPartIsAnswered(t *testing.T) {
 	}
 }
 
-// TestJoinedPartsAnswered: a question that joins two asks gets both.
+// TestJoinedPartsAnswered: a question that joins two asks gets both, in
+// its lead sentence.
 // "Attacks and deaths" asks two counts; a toll of the attacks' dead says
 // "attacks" but counts deaths, so the count of the attacks follows it.
 // "Herat and then Kabul" asks about two places; a fact on Herat that names
@@ -440,8 +441,9 @@ func TestJoinedPartsAnswered(t *testing.T) {
 	} {
 		a := base(t).Answer(tc.q)
 		for _, w := range tc.want {
-			if !a.Answered || !strings.Contains(a.Text(), w) {
-				t.Errorf("%q: answered %v: %q, want %q in it", tc.q, a.Answered, a.Text(), w)
+			// Both parts are in the lead, the sentence shown first.
+			if !a.Answered || !strings.Contains(a.Lines[0], w) {
+				t.Errorf("%q: answered %v, lead %q, want %q in it", tc.q, a.Answered, a.Lines, w)
 			}
 		}
 	}

@@ -41,33 +41,34 @@ func (b *Base) compose(q *query, a *Answer, ranked []scored) {
 		a.Lines[0] = DateLine(lead)
 	}
 	words := wordCount(lead.Text)
+	// A joined question's other parts are answered in the lead sentence
+	// itself, so that it answers all that was asked: "65 attacks …; they
+	// killed 136".
+	joinLead := func(f *Fact) {
+		used = append(used, f)
+		a.Lines[0] = joinClauses(a.Lines[0], f.Text)
+		words += wordCount(f.Text)
+	}
 	rs, _ := b.partners(q, ranked)
 	for _, r := range rs {
 		// A joined question: the facts that answer its other parts
-		// come next, whatever their length.
-		f := b.facts[ranked[r].fact]
-		used = append(used, f)
-		a.Lines = append(a.Lines, f.Text)
-		words += wordCount(f.Text)
+		// come with the lead, whatever their length.
+		joinLead(b.facts[ranked[r].fact])
 	}
 	if q.also >= 0 {
 		// Two questions joined: each is asked on its own, and the answer
-		// to the one the lead does not answer comes next ("Chitral attack
+		// to the one the lead does not answer joins it ("Chitral attack
 		// date and when did Pakistan issue the demarche").
 		for _, f := range b.clauseAnswers(q) {
 			if !slices.Contains(used, f) && !b.redundant(f, used) {
-				used = append(used, f)
-				a.Lines = append(a.Lines, f.Text)
-				words += wordCount(f.Text)
+				joinLead(f)
 			}
 		}
 	}
 	if q.also >= 0 && len(used) == 1 {
-		// A second question: its best fact comes first among the support.
+		// A second question: its best fact joins the lead.
 		if f := b.bestFor(q, q.also, ranked, used); f != nil {
-			used = append(used, f)
-			a.Lines = append(a.Lines, f.Text)
-			words += wordCount(f.Text)
+			joinLead(f)
 		}
 	}
 	limit := maxWords
@@ -487,3 +488,22 @@ func (ix *index) names(i int, id string) bool {
 	_, ok := slices.BinarySearch(ix.namedBy[id], i)
 	return ok
 }
+
+// joinClauses joins two sentences into one, with a semicolon: the second
+// starts in lower case when its first word is a common one ("The FNF paper
+// …" becomes "the FNF paper …"), and keeps a name's capital ("Pakistan
+// saw …").
+func joinClauses(first, second string) string {
+	first = strings.TrimRight(strings.TrimSpace(first), ".")
+	second = strings.TrimSpace(second)
+	if w, _, _ := strings.Cut(second, " "); joinLowered[w] {
+		second = strings.ToLower(w[:1]) + second[1:]
+	}
+	return first + "; " + second
+}
+
+// joinLowered are the capitalised first words that a sentence loses its
+// capital on when it joins another: articles, prepositions and the like,
+// never names.
+var joinLowered = setOf(`The A An In On At After Before During Since From By For Of With About Around Over Under Nearly Almost
+	More Most Some Many Several Both Each Its Their His Her This That These Those Once When While Although Though Then`)

@@ -123,3 +123,15 @@ func TestClauseAnswers(t *testing.T) {
 		}
 	}
 }
+
+func TestJoinClauses(t *testing.T) {
+	for _, tc := range []struct{ a, b, want string }{
+		{"Pakistan saw 65 attacks.", "The attacks killed 136.", "Pakistan saw 65 attacks; the attacks killed 136."},
+		{"The paper says 2.2 million.", "Pakistan hosts 1.7 million more.", "The paper says 2.2 million; Pakistan hosts 1.7 million more."},
+		{"In 1995 the Taliban took Herat.", "In 1996 they took Kabul.", "In 1995 the Taliban took Herat; in 1996 they took Kabul."},
+	} {
+		if got := joinClauses(tc.a, tc.b); got != tc.want {
+			t.Errorf("joinClauses(%q, %q) = %q, want %q", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
