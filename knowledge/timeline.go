@@ -3,6 +3,7 @@ package knowledge
 // Timelines: dated facts about what was asked, in order.
 
 import (
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -157,11 +158,21 @@ func trimLeadingDate(text string, d Date) string {
 
 // coverPick picks, from the candidate facts in order of preference, up to
 // n that between them cover the most of the question's words, greedily:
-// each pick adds the most weight of words not yet covered, the earlier
-// candidate winning ties. It stops when no candidate adds any.
+// each pick adds the most weight of words not yet covered. Of two that add
+// as much, the one nearer in time to those already picked wins ("Herat and
+// then Kabul": the taking of Kabul in 1996, not in 2021), then the earlier
+// candidate. It stops when no candidate adds any.
 func (b *Base) coverPick(q *query, cands []int, n int) []int {
 	covered := make([]bool, len(q.units))
 	var out []int
+	// gap is how many years fact i lies from the nearest fact picked.
+	gap := func(i int) int {
+		d := math.MaxInt
+		for _, o := range out {
+			d = min(d, abs(b.facts[i].Date.Start.Year-b.facts[o].Date.Start.Year))
+		}
+		return d
+	}
 	for len(out) < n {
 		best, bestGain := -1, 0.0
 		for _, i := range cands {
@@ -174,7 +185,7 @@ func (b *Base) coverPick(q *query, cands []int, n int) []int {
 					gain += q.units[k].weight
 				}
 			}
-			if gain > bestGain {
+			if gain > bestGain || gain > 0 && gain == bestGain && gap(i) < gap(best) {
 				best, bestGain = i, gain
 			}
 		}
@@ -240,4 +251,11 @@ func (b *Base) coveringAny(q *query, idxs []int) []int {
 		}
 	}
 	return out
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
