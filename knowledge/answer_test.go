@@ -42,6 +42,7 @@ func TestAnswer(t *testing.T) {
 		{"define chatty", "hey can you tell me what the supreme resistance council is", nil, "Ankara Circle"},
 		{"define", "what is a por card", []string{"fnf-por-card-definition"}, ""},
 		{"where preposition", "which provinces did pakistani jets strike inside afghanistan in april 2022", nil, "Khost"}, // "inside" names no topic
+		{"who phrasal", "who did the taliban call in over the april 2022 strikes", nil, "ambassador"},                     // "call in" is to summon
 		{"howmany participle", "how many afghans were issued citizen cards in the 2017 drive", nil, "880,000"},            // "issued cards" describes; "received" answers
 		{"when", "when was the mastung bombing", []string{"cookie-mastung-blast"}, "29 September 2023"},
 		{"when synonym", "when did pakistan issue the demarche", []string{"fnf-demarche-9-september-2023"}, "9 September 2023"},
