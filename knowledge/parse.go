@@ -177,6 +177,9 @@ func (b *Base) parse(norm string) *query {
 	for _, p := range dayPhrases {
 		q.asksDay = q.asksDay || q.intent == IntentWhen && hasPhrase(" "+strings.Join(q.toks, " ")+" ", p)
 	}
+	if q.asksDay && slices.ContainsFunc(q.toks, func(t string) bool { return monthYearWords[t] }) {
+		q.asksDay = false // "when exactly (month + yr)": the month is what is asked
+	}
 	framed := map[string]string{} // each distinct word read once, and at most maxCorrections of them
 	for i, t := range q.toks {
 		w, ok := framed[t]
@@ -945,9 +948,12 @@ var smallCounts = setOf(`two three four five six 2 3 4 5 6 both`)
 // timeNounPlurals make a count a period, not a list: "two years".
 var timeNounPlurals = setOf(`years months days weeks decades hours yrs`)
 
+// monthYearWords ask for a month or a year, not a day.
+var monthYearWords = setOf(`month months year years yr yrs`)
+
 // dayPhrases ask for the very day something happened, which a month or a
 // year does not give.
-var dayPhrases = []string{"exact date", "precise date", "exact day", "what day", "which day", "specific date"}
+var dayPhrases = []string{"exact date", "precise date", "exact day", "what day", "which day", "specific date", "when exactly", "exactly when", "what date", "which date", "on what date"}
 
 // fragmentTimes are the nouns that, opening or closing a question without a
 // question word, ask when; fragmentOpeners may come before them.
