@@ -816,6 +816,8 @@ func classify(toks []string, hasSpan bool) Intent {
 		"figures for", "figures on", "figure for", "figure on", "numbers for", "numbers on", "any numbers", "stats", "statistics", "tally") ||
 		has("length", "lenght", "km", "kilometres", "kilometers", "percentage"):
 		return IntentHowMany
+	case first == "list" || has("list the", "list them", "list all", "list of", "quick list", "enumerate"):
+		return IntentList // "list the reasons SIGAR gave": each of them, not why
 	case has("why", "for what reason", "what reason", "reasons", "what caused", "what led", "what drove", "how come", "what prompted", "what triggered"):
 		return IntentWhy
 	case has("where", "which city", "which province", "which provinces", "which district", "which districts",

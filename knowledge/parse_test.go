@@ -30,6 +30,8 @@ func TestClassify(t *testing.T) {
 		{"exact date the jets struck", IntentWhen},
 		{"what ttp", IntentDefine},
 		{"name of the group's first supreme leader", IntentWho},
+		{"list the reasons the republic collapsed", IntentList},
+		{"why did the republic collapse", IntentWhy},
 		{"what economic screws should pakistan tighten", IntentFact}, // asks about something, not what it is
 		{"what figures for attacks in 2023", IntentHowMany},
 		{"date of the bombing", IntentWhen},
