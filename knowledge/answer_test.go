@@ -45,6 +45,7 @@ func TestAnswer(t *testing.T) {
 		{"why synonym", "why did the ttp walk away from its truce with pakistan in late 2022", []string{"fnf-ceasefire-revocation-reason"}, ""}, // walking away from a truce is ending it
 		{"why sense", "how come the ttp is so close to the taliban", []string{"recal-pashtun-kinship"}, ""},                                     // close as in near, not as in shut
 		{"why contraction", "why isn't iran an option for getting aid into afghanistan", []string{"fnf-iran-no-option"}, ""},                    // "isn't" and "getting" name no topic
+		{"list synonym", "how could pakistan squeeze the taliban economically", []string{"lev-economic-pressure-measures"}, ""},                 // squeezing is inflicting pain
 		{"who phrasal", "who did the taliban call in over the april 2022 strikes", nil, "ambassador"},                                           // "call in" is to summon
 		{"howmany participle", "how many afghans were issued citizen cards in the 2017 drive", nil, "880,000"},                                  // "issued cards" describes; "received" answers
 		{"when", "when was the mastung bombing", []string{"cookie-mastung-blast"}, "29 September 2023"},
