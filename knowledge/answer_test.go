@@ -41,13 +41,14 @@ func TestAnswer(t *testing.T) {
 		{"define abbr", "what does NIFMA stand for", nil, "National Islamic Freedom Movement of Afghanistan"},
 		{"define chatty", "hey can you tell me what the supreme resistance council is", nil, "Ankara Circle"},
 		{"define", "what is a por card", []string{"fnf-por-card-definition"}, ""},
-		{"where preposition", "which provinces did pakistani jets strike inside afghanistan in april 2022", nil, "Khost"},                       // "inside" names no topic
-		{"why synonym", "why did the ttp walk away from its truce with pakistan in late 2022", []string{"fnf-ceasefire-revocation-reason"}, ""}, // walking away from a truce is ending it
-		{"why sense", "how come the ttp is so close to the taliban", []string{"recal-pashtun-kinship"}, ""},                                     // close as in near, not as in shut
-		{"why contraction", "why isn't iran an option for getting aid into afghanistan", []string{"fnf-iran-no-option"}, ""},                    // "isn't" and "getting" name no topic
-		{"list synonym", "how could pakistan squeeze the taliban economically", []string{"lev-economic-pressure-measures"}, ""},                 // squeezing is inflicting pain
-		{"who phrasal", "who did the taliban call in over the april 2022 strikes", nil, "ambassador"},                                           // "call in" is to summon
-		{"howmany participle", "how many afghans were issued citizen cards in the 2017 drive", nil, "880,000"},                                  // "issued cards" describes; "received" answers
+		{"where preposition", "which provinces did pakistani jets strike inside afghanistan in april 2022", nil, "Khost"},                            // "inside" names no topic
+		{"why synonym", "why did the ttp walk away from its truce with pakistan in late 2022", []string{"fnf-ceasefire-revocation-reason"}, ""},      // walking away from a truce is ending it
+		{"why sense", "how come the ttp is so close to the taliban", []string{"recal-pashtun-kinship"}, ""},                                          // close as in near, not as in shut
+		{"why contraction", "why isn't iran an option for getting aid into afghanistan", []string{"fnf-iran-no-option"}, ""},                         // "isn't" and "getting" name no topic
+		{"list synonym", "how could pakistan squeeze the taliban economically", []string{"lev-economic-pressure-measures"}, ""},                      // squeezing is inflicting pain
+		{"particle", "what does russia actually want out of afghanistan", []string{"fnf-russia-economic-motives", "fnf-russia-motive-jihadism"}, ""}, // "out" names no topic
+		{"who phrasal", "who did the taliban call in over the april 2022 strikes", nil, "ambassador"},                                                // "call in" is to summon
+		{"howmany participle", "how many afghans were issued citizen cards in the 2017 drive", nil, "880,000"},                                       // "issued cards" describes; "received" answers
 		{"when", "when was the mastung bombing", []string{"cookie-mastung-blast"}, "29 September 2023"},
 		{"when synonym", "when did pakistan issue the demarche", []string{"fnf-demarche-9-september-2023"}, "9 September 2023"},
 		{"when", "when did deportations of afghans begin", []string{"fnf-deportations-from-1-november"}, "1 November 2023"},
