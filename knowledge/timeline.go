@@ -29,7 +29,22 @@ func (b *Base) timeline(q *query, a *Answer) bool {
 			}
 		}
 	}
+	from, to, about, between := b.fromTo(q)
 	switch {
+	case between && len(about) > 0:
+		// "from the monarchy to the Soviet invasion": what happened
+		// between the two, on what the question and the two ends name.
+		ids := about
+		for _, l := range q.links {
+			for _, e := range l.entities {
+				ids = append(ids, e.ID)
+			}
+		}
+		for _, i := range ix.dated(b, from, to) {
+			if d := b.facts[i].Date; d.Within(from, to) && slices.ContainsFunc(ids, func(id string) bool { return contains(b.facts[i].Entities, id) }) {
+				idxs = append(idxs, i)
+			}
+		}
 	case q.hasSpan:
 		for _, i := range ix.dated(b, q.from, q.to) {
 			// A fact dated only to its year says nothing about a month, nor
@@ -141,6 +156,71 @@ func (b *Base) timeline(q *query, a *Answer) bool {
 	}
 	return true
 }
+
+// fromTo finds the span a timeline question gives by two events rather
+// than by dates: "from the monarchy to the Soviet invasion". Each end is
+// the date of the best dated fact on its words, and about the entities
+// those facts are about; ok is false when the question gives no such span,
+// or an end has no dated fact or names only places.
+func (b *Base) fromTo(q *query) (from, to Point, about []string, ok bool) {
+	if q.intent != IntentTimeline {
+		return from, to, nil, false
+	}
+	start, mid := -1, -1
+	for i, t := range q.toks {
+		switch {
+		case start < 0 && t == "from":
+			start = i
+		case start >= 0 && mid < 0 && i > start+1 && (t == "to" || t == "till" || t == "until" || t == "through"):
+			mid = i
+		}
+	}
+	if start < 0 || mid < 0 || mid+1 >= len(q.toks) {
+		return from, to, nil, false
+	}
+	x, xs, okx := b.anchorDate(q.toks[start+1 : mid])
+	y, ys, oky := b.anchorDate(q.toks[mid+1:])
+	if !okx || !oky {
+		return from, to, nil, false
+	}
+	about = append(xs, ys...)
+	if y.Start.Key() < x.Start.Key() {
+		x, y = y, x
+	}
+	to = y.Start
+	if y.End.Year != 0 {
+		to = y.End
+	}
+	return x.Start, to, about, true
+}
+
+// anchorDate returns the date of the best-ranked dated fact on words, one
+// end of a span given by events, and the entities that fact is about (none
+// for an end given as a date).
+func (b *Base) anchorDate(words []string) (Date, []string, bool) {
+	sub := b.parse(strings.Join(words, " "))
+	if sub.hasSpan {
+		return Date{Start: sub.from, End: sub.to}, nil, true // "from 1973 to the invasion"
+	}
+	if len(sub.units) == 0 || !slices.ContainsFunc(sub.units, func(u unit) bool {
+		return u.link == nil || u.link.entities[0].Kind != KindPlace
+	}) {
+		return Date{}, nil, false // "from Pakistan to Afghanistan" names places, not a time
+	}
+	for k, s := range b.rank(sub) {
+		if k == anchorReach {
+			break
+		}
+		if f := b.facts[s.fact]; !f.Date.IsZero() {
+			return f.Date, f.Entities, true
+		}
+	}
+	return Date{}, nil, false
+}
+
+// anchorReach is how far down its ranking an end of a span given by events
+// looks for a dated fact.
+const anchorReach = 3
 
 // trimLeadingDate drops an opening "On 5 September 2023," from a fact's
 // text when the date is printed beside it anyway.
