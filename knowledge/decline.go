@@ -620,7 +620,7 @@ func (q *query) askedKind() (string, []int) {
 			if auxWords[w] || w == "of" || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly") {
 				break
 			}
-			if q.linkAt(j) || w[0] >= '0' && w[0] <= '9' || figureWords[w] || ordinalWords[w] ||
+			if q.inLink(j) || w[0] >= '0' && w[0] <= '9' || figureWords[w] || ordinalWords[w] ||
 				genericNouns[w] || answerTypes[w] || personNouns[w] || placeNouns[w] || personPlurals[w] {
 				return "", nil
 			}
@@ -633,16 +633,6 @@ func (q *query) askedKind() (string, []int) {
 		return t, phrase
 	}
 	return "", nil
-}
-
-// linkAt reports whether token j is part of a name the question links.
-func (q *query) linkAt(j int) bool {
-	for _, l := range q.links {
-		if j >= l.start && j < l.end {
-			return true
-		}
-	}
-	return false
 }
 
 // genericNouns are asked for by kind but never named by the answer:
