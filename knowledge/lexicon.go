@@ -244,6 +244,18 @@ func splitPhrase(toks []string, i int, rs []rewrite) (*rewrite, int) {
 	return nil, 0
 }
 
+// isPhrase reports whether the two words are a phrase of the lexicon's on
+// their own: in "got taken out", "taken out" is, so "got … out" is not
+// read as "get out".
+func (ix *index) isPhrase(w, particle string) bool {
+	for _, r := range ix.lex.phrases[w] {
+		if len(r.from) == 2 && r.from[1] == particle {
+			return true
+		}
+	}
+	return false
+}
+
 // particles end a phrasal verb and may follow its object.
 var particles = setOf(`out off back up down over`)
 
@@ -270,7 +282,7 @@ func (ix *index) rewriteTokens(toks []string) []string {
 			if matched {
 				continue
 			}
-			if r, gap := splitPhrase(toks, i, rs); r != nil {
+			if r, gap := splitPhrase(toks, i, rs); r != nil && !ix.isPhrase(toks[i+gap], toks[i+1+gap]) {
 				// "kick the TTP out": the verb, then its object, then the
 				// particle.
 				out = append(out, r.to...)

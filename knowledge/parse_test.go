@@ -297,6 +297,7 @@ func TestSplitPhrasalVerb(t *testing.T) {
 		"why not kick the ttp out":        {"why", "not", "expel", "the", "ttp"},
 		"why not kick out the ttp":        {"why", "not", "expel", "the", "ttp"},
 		"they kick a ball around and out": {"they", "kick", "a", "ball", "around", "and", "out"}, // too far apart
+		"who got taken out":               {"who", "got", "killed"},                              // "taken out" is a phrase; "got … out" is not "get out"
 	} {
 		if got := b.idx.rewriteTokens(tokenize(q)); !slices.Equal(got, want) {
 			t.Errorf("rewriteTokens(%q) = %q, want %q", q, got, want)
