@@ -150,6 +150,9 @@ func (b *Base) parse(norm string) *query {
 	copy(q.fixed, q.toks)
 	q.parseSpan(ix.lex.decades)
 	q.intent = classify(q.toks, q.hasSpan)
+	if strings.Contains(norm, "->") || strings.Contains(norm, "→") {
+		q.intent = IntentTimeline // "pdpa coup -> soviet invasion -> geneva accords"
+	}
 	q.also = -1
 	clause := len(q.toks) // the end of the first question asked
 	for i := 1; i+1 < len(q.toks); i++ {

@@ -561,7 +561,7 @@ func TestAlternateQuestionTypos(t *testing.T) {
 }
 
 // TestTypoHidesIntent: a misspelt word that says what is asked is read
-// once corrected.
+// once corrected; arrows between events ask for a sequence.
 func TestTypoHidesIntent(t *testing.T) {
 	b := packFromDisk(t)
 	for _, tc := range []struct {
@@ -570,6 +570,7 @@ func TestTypoHidesIntent(t *testing.T) {
 	}{
 		{"what were pakistan's demnads to the ttp", IntentList},
 		{"the claim goes up to which distrcit", IntentWhere},
+		{"daoud coup -> soviet invasion, years", IntentTimeline}, // arrows ask for a sequence
 	} {
 		if q := b.parse(Normalize(tc.q)); q.intent != tc.want {
 			t.Errorf("%q: intent %v, want %v", tc.q, q.intent, tc.want)
