@@ -864,7 +864,9 @@ func whenClause(toks []string) bool {
 		return false
 	}
 	switch {
-	case toks[0] == "what" || toks[0] == "which":
+	case toks[0] == "what" || toks[0] == "which" || toks[0] == "why" || toks[0] == "who":
+		// "why does Gul say there is no way around Pakistan when engaging
+		// Afghanistan"
 	case toks[0] == "how" && (toks[1] == "many" || toks[1] == "much"):
 		// "how many troops died when the border forces retaliated"
 	default:

@@ -31,6 +31,7 @@ func TestClassify(t *testing.T) {
 		{"what ttp", IntentDefine},
 		{"name of the group's first supreme leader", IntentWho},
 		{"list the reasons the republic collapsed", IntentList},
+		{"why did pakistan back the movement when it emerged", IntentWhy}, // "when" opens a clause
 		{"why did the republic collapse", IntentWhy},
 		{"what economic screws should pakistan tighten", IntentFact}, // asks about something, not what it is
 		{"what figures for attacks in 2023", IntentHowMany},
