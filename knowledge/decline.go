@@ -60,7 +60,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			return part
 		}
 	}
-	if a := q.doer; a != nil && q.intent == IntentStatement && q.speaks(a) &&
+	if a := q.doer; a != nil && (q.intent == IntentStatement || q.intent == IntentFact) && q.speaks(a) &&
 		!slices.ContainsFunc(a.entities, func(e *Entity) bool { return contains(f.Entities, e.ID) }) {
 		// "what did Beijing say about the strikes": what the Taliban said
 		// about them is not China's word.
@@ -942,14 +942,15 @@ func (b *Base) missesEvent(q *query, i int) bool {
 // Beijing say". Another word makes the name an owner instead: "what did
 // Pakistan's counter-terrorism authority tell the Senate".
 var sayVerbs = setOf(`say said tell told think thought claim claimed describe described call called make
-	argue argued warn warned respond responded react reacted announce announced state stated comment commented`)
+	argue argued warn warned respond responded react reacted announce announced state stated comment commented
+	condemn condemned criticise criticised criticize criticized reaction response`)
 
 // speaks reports whether the name l links is followed by a verb of saying,
 // perhaps after a word like "itself" ("how did the TTP itself respond").
 func (q *query) speaks(l *link) bool {
 	j := l.end
-	if j < len(q.toks) && (q.toks[j] == "itself" || q.toks[j] == "themselves" || q.toks[j] == "ever" || q.toks[j] == "officially") {
-		j++
+	if j < len(q.toks) && (q.toks[j] == "itself" || q.toks[j] == "themselves" || q.toks[j] == "ever" || strings.HasSuffix(q.toks[j], "ly")) {
+		j++ // "officially", "publicly", "openly"
 	}
 	return j < len(q.toks) && sayVerbs[q.toks[j]]
 }
