@@ -1192,6 +1192,14 @@ var titleModifiers = setOf(`special caretaker interim acting prime foreign inter
 // a few words, by a title or a person: "names of the two officers" asks
 // who; "name of the operation" asks what.
 func namesPerson(toks []string) bool {
+	if n := len(toks); n > 1 && (toks[n-1] == "name" || toks[n-1] == "names") {
+		// "current isi dg name?"
+		for j := max(0, n-1-namedPersonReach); j < n-1; j++ {
+			if roleNouns[toks[j]] || personNouns[toks[j]] {
+				return true
+			}
+		}
+	}
 	for i := 0; i+1 < len(toks); i++ {
 		from := i + 2 // "name of the ..."
 		switch {

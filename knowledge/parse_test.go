@@ -30,6 +30,7 @@ func TestClassify(t *testing.T) {
 		{"exact date the jets struck", IntentWhen},
 		{"what ttp", IntentDefine},
 		{"name of the group's first supreme leader", IntentWho},
+		{"current army chief name?", IntentWho}, // a title, then "name"
 		{"list the reasons the republic collapsed", IntentList},
 		{"why did pakistan back the movement when it emerged", IntentWhy}, // "when" opens a clause
 		{"why did the republic collapse", IntentWhy},
