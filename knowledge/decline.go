@@ -66,6 +66,12 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		// about them is not China's word.
 		return "what " + a.entities[0].Name + " said"
 	}
+	if q.asksLater() && !usesWordOf(f.Text, laterWords) {
+		// "which post did Bugti take up after serving as interior
+		// minister": a fact that he was interior minister says nothing
+		// of what came next.
+		return "what came after"
+	}
 	if nouns := q.nameAsked(b.idx); len(nouns) > 0 && !namesCapitalised(f.Text, nouns) {
 		// "the name of the railway project": a fact about the project
 		// that gives it no name ("Project X") does not answer.
@@ -647,6 +653,36 @@ var genericNouns = setOf(`group groups organisation organisations organization o
 	province provinces district districts person people persons man men woman women guy official officials leader leaders
 	member members individual individuals side sides option options community communities
 	happened happen source sources document documents paper article piece report`)
+
+// asksLater reports whether the question asks what came after a post or a
+// government: "a new post after the interior ministry", "after serving
+// as", "the new government that came in after the caretakers".
+func (q *query) asksLater() bool {
+	for i, t := range q.toks {
+		if t == "after" && i+1 < len(q.toks) && (q.toks[i+1] == "serving" || q.toks[i+1] == "leaving") {
+			return true
+		}
+		if !laterAsks[t] {
+			continue
+		}
+		for j := i + 1; j < len(q.toks) && j <= i+2; j++ {
+			if postNouns[q.toks[j]] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// laterAsks, before a post, ask for the one after: "a new post", "his next
+// job".
+var laterAsks = setOf(`new next later subsequent`)
+
+// postNouns are posts and governments a person may hold or form.
+var postNouns = setOf(`post posts job jobs position positions role roles government govt pm`)
+
+// laterWords say that one thing followed another.
+var laterWords = setOf(`succeeded replaced later subsequently became appointed afterwards next`)
 
 // otherOrdinal returns the part the question asks for, an ordinal and
 // the word after it ("second half"), when text gives that word only with
