@@ -314,6 +314,9 @@ func TestMissingPartIsDeclined(t *testing.T) {
 		{"how long is the afghanistan-iran border in kilometres", "how long", ""},
 		{"militant attacks in pakistan during the second half of 2023?", "anything for the second half", ""}, // the figures are the first half's
 		{"pakistan's march 2024 strikes hit which afghan provinces", "where", ""},                            // the facts name places in Pakistan only // the Durand Line's length is another border's // the Mastung bombing's toll that month is another attack's                                 // "Pakistan's special envoy" is Pakistan's
+		{"faiz hameed was sidelined when exactly", "the exact date", "Faiz"},                                 // the sources say he has since been, not when
+		{"did tom west openly criticise pakistan's march 2024 airstrikes", "what Tom West said", ""},         // the Taliban's condemnation is not his
+		{"after serving as caretaker pm what did kakar do", "what came after", "Kakar"},                      // the sources end with his time as caretaker
 	} {
 		a := base(t).Answer(tc.q)
 		if a.Answered {
