@@ -838,7 +838,7 @@ func classify(toks []string, hasSpan bool) Intent {
 	case has("list", "enumerate", "name the", "name all", "what are the", "what were the", "which are the", "which were the", "what groups", "which groups", "what factors", "which factors") ||
 		has("demands", "recommendations", "factors", "priorities", "objectives", "conditions", "measures", "steps"):
 		return IntentList
-	case has("say", "said", "says", "told", "describe", "described", "call", "called", "pledge", "pledged", "promise", "promised",
+	case has("say", "said", "says", "told", "describe", "described", "call", "called", "pledge", "pledged", "promise", "promised", "quote", "quotation",
 		"warn", "warned", "claim", "claimed", "threaten", "threatened", "remark", "remarked", "statement", "react", "reacted", "respond", "responded", "reaction", "response"):
 		return IntentStatement
 	case has("what is", "what was", "what are", "what were", "whats", "wat is", "wats", "wat", "wht is", "what does", "what do", "define", "definition", "meaning", "mean", "means", "stand for", "stands for", "stand", "abbreviation", "acronym", "explain") ||
@@ -1292,7 +1292,8 @@ var auxWords = setOf(`did does do is was are were has have had will would can co
 // they are not matched against facts.
 var intentWords = setOf(`many much number total count percentage percent share figure figures
 		list name names enumerate timeline chronology happened happen define definition meaning mean means stand stands
-		abbreviation acronym describe explain tell happening events event estimate estimates estimated headcount job jobs occupation profession`)
+		abbreviation acronym describe explain tell happening events event estimate estimates estimated headcount job jobs occupation profession
+		quote quotes quotation`)
 
 // answerTypes are nouns that, after "which" or "what", name the kind of
 // answer wanted rather than the topic: the intent carries them.
