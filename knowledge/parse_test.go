@@ -427,6 +427,8 @@ func TestFunctionWordTypos(t *testing.T) {
 		{"what specificaly did kakar say", "specifically"},
 		{"durrani's talks w muttaqi", "with"},
 		{"attacks in h1 2023", "first half"},
+		{"torkham, quick def", "definition"},
+		{"attacks in 2021 acc to ghosh", "according to"},
 	} {
 		q := b.parse(Normalize(tc.q))
 		if !strings.Contains(" "+strings.Join(q.toks, " ")+" ", " "+tc.want+" ") {
