@@ -428,6 +428,7 @@ func TestFunctionWordTypos(t *testing.T) {
 		{"durrani's talks w muttaqi", "with"},
 		{"attacks in h1 2023", "first half"},
 		{"torkham, quick def", "definition"},
+		{"why'd the ttp quit the talks", "why did"},
 		{"attacks in 2021 acc to ghosh", "according to"},
 	} {
 		q := b.parse(Normalize(tc.q))
