@@ -31,6 +31,7 @@ func TestClassify(t *testing.T) {
 		{"what ttp", IntentDefine},
 		{"name of the group's first supreme leader", IntentWho},
 		{"current army chief name?", IntentWho}, // a title, then "name"
+		{"afghanistan from zahir shah to the soviet invasion, key years", IntentTimeline},
 		{"durrani's quote on afghan peace?", IntentStatement},
 		{"list the reasons the republic collapsed", IntentList},
 		{"why did pakistan back the movement when it emerged", IntentWhy}, // "when" opens a clause
