@@ -150,8 +150,10 @@ func (b *Base) parse(norm string) *query {
 	copy(q.fixed, q.toks)
 	q.parseSpan(ix.lex.decades)
 	q.intent = classify(q.toks, q.hasSpan)
-	if strings.Contains(norm, "->") || strings.Contains(norm, "→") {
-		q.intent = IntentTimeline // "pdpa coup -> soviet invasion -> geneva accords"
+	if strings.Contains(norm, "->") || strings.Contains(norm, "→") || countOf(q.toks, "when") >= manyWhens {
+		// "pdpa coup -> soviet invasion -> geneva accords", "when herat,
+		// when kabul, when mazar": a sequence.
+		q.intent = IntentTimeline
 	}
 	q.also = -1
 	clause := len(q.toks) // the end of the first question asked
@@ -774,6 +776,21 @@ var timelineAsks = []string{"walk me through", "walk us through", "run me throug
 	"sequence of", "the sequence", "in sequence", "milestones", "key dates", "key years", "chronologically", "in order",
 	"step by step", "with years", "with dates", "with the dates", "with the years", "give years", "give dates",
 	"give me the dates", "give me dates", "which years", "what years", "trace how", "trace the"}
+
+// manyWhens is how many times a question may ask "when" before it asks
+// for a timeline.
+const manyWhens = 3
+
+// countOf counts the tokens equal to w.
+func countOf(toks []string, w string) int {
+	n := 0
+	for _, t := range toks {
+		if t == w {
+			n++
+		}
+	}
+	return n
+}
 
 // classify decides what kind of answer the question wants from its words.
 func classify(toks []string, hasSpan bool) Intent {

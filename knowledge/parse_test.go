@@ -577,7 +577,8 @@ func TestTypoHidesIntent(t *testing.T) {
 	}{
 		{"what were pakistan's demnads to the ttp", IntentList},
 		{"the claim goes up to which distrcit", IntentWhere},
-		{"daoud coup -> soviet invasion, years", IntentTimeline}, // arrows ask for a sequence
+		{"daoud coup -> soviet invasion, years", IntentTimeline},         // arrows ask for a sequence
+		{"nineties: when herat, when kabul, when mazar", IntentTimeline}, // so do three whens
 	} {
 		if q := b.parse(Normalize(tc.q)); q.intent != tc.want {
 			t.Errorf("%q: intent %v, want %v", tc.q, q.intent, tc.want)
