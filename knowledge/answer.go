@@ -92,6 +92,7 @@ func (b *Base) Answer(question string) Answer {
 	if len(ranked) == 0 {
 		return b.decline(q, a, ranked)
 	}
+	ranked = b.placeFirst(q, ranked)
 	p := b.idx.models.Confidence.prob(b.confInputs(q, ranked))
 	// The calibration is fitted on answers, at or above the threshold; a
 	// chance below it is reported as the model gives it. p decides.
@@ -142,3 +143,18 @@ type scored struct {
 }
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+// placeFirst, for a where-question whose best fact names no place but
+// those asked about, puts first the next fact on the same thing that does
+// name one: "which province is Mastung in" is answered by the bombing "in
+// Mastung district, Balochistan", not by the fact that nobody claimed it.
+func (b *Base) placeFirst(q *query, ranked []scored) []scored {
+	if q.intent != IntentWhere || len(ranked) < 2 || ranked[0].feat.Signs[signWherePlace] != 0 {
+		return ranked
+	}
+	s := ranked[1]
+	if s.feat.Signs[signWherePlace] == 0 || s.feat.MissedEntity > ranked[0].feat.MissedEntity || s.cov < ranked[0].cov {
+		return ranked
+	}
+	return append([]scored{s, ranked[0]}, ranked[2:]...)
+}

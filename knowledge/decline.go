@@ -157,7 +157,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			// places all lie in Pakistan does not say.
 			return "where"
 		}
-		if n := q.placeAsked(); n != "" && !b.textUsesStem(f.Text, b.idx.stem(n)) && usesWordOf(f.Text, placeNouns) {
+		if n := q.placeAsked(); n != "" && !b.textUsesStem(f.Text, b.idx.stem(n)) && usesWordOf(f.Text, placeNouns) && !b.placeOfKind(q, f, n) {
 			// "which town in Kunar" is not answered by "Kunar province"; a
 			// fact naming no kind of place ("captured Herat") may still.
 			return "where"
@@ -173,6 +173,20 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		}
 	}
 	return ""
+}
+
+// placeOfKind reports whether fact f names a place the question does not
+// whose summary calls it a noun: "which province" is answered by
+// Balochistan, "Pakistan's south-western province", though the fact says
+// only "Mastung district, Balochistan".
+func (b *Base) placeOfKind(q *query, f *Fact, noun string) bool {
+	st := b.idx.stem(noun)
+	for _, id := range f.Entities {
+		if e := b.entityByID[id]; e != nil && e.Kind == KindPlace && !q.linked(id) && b.textUsesStem(e.Summary, st) {
+			return true
+		}
+	}
+	return false
 }
 
 // regionAsked returns the id of the place the question puts the place it
