@@ -512,7 +512,8 @@ func dropPhrases(toks []string) []string {
 }
 
 // sourceNouns name a kind of document a reader cites.
-var sourceNouns = setOf(`piece article op ed oped paper report analysis blog viewpoint post commentary editorial overview essay column publication writeup`)
+var sourceNouns = setOf(`piece article op ed oped paper report analysis blog viewpoint post commentary editorial overview essay column publication writeup
+	account explainer section chapter`)
 
 // describedSource notices a source described rather than named: "per the
 // piece citing 2,867 deaths", "the op-ed on Pakistan's new hard line". The

@@ -525,6 +525,10 @@ func TestDescribedSource(t *testing.T) {
 	if q := b.parse(Normalize("how many afghans left pakistan")); q.sourceDoc != "" {
 		t.Errorf("no description, yet source %q", q.sourceDoc)
 	}
+	// "account" is a kind of source too.
+	if q := b.parse(Normalize("who founded the northern alliance according to the account of pakistan's slipping leverage")); q.sourceDoc == "" {
+		t.Error("no source found for the historical account")
+	}
 }
 
 // TestFrameWordTypos: a misspelt word that frames the question is read as
