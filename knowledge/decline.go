@@ -532,8 +532,8 @@ func (b *Base) missesMainVerb(q *query, i int) bool {
 		}
 		for k := j + 1; k < len(q.fixed); k++ {
 			w := q.fixed[k]
-			if q.inLink(k) || ix.stop[w] || q.spanToks[k] {
-				continue
+			if q.inLink(k) || ix.stop[w] || q.spanToks[k] || strings.HasSuffix(w, "ly") {
+				continue // "does the group reportedly have": an adverb, not the verb
 			}
 			if !strings.HasPrefix(w, "re") || len(w) < 6 {
 				return false
