@@ -53,6 +53,7 @@ func TestAnswer(t *testing.T) {
 		{"where kind", "the september 2023 mastung bombing was in which province", nil, "Balochistan"},                                               // Balochistan is a province by its summary
 		{"define phrasal", "what does fata stand for and what became of it", nil, "Federally Administered Tribal Areas"},                             // "became of" is what happened to
 		{"howmany adverb", "how many sub-factions does hafiz gul bahadur's group reportedly have", nil, "60 to 70"},                                  // "reportedly" is no verb of doing again
+		{"where either kind", "in which cities/provinces did pakistani officials hold talks with the ttp", nil, "Khost"},                             // a province answers "cities/provinces"
 		{"who phrasal", "who did the taliban call in over the april 2022 strikes", nil, "ambassador"},                                                // "call in" is to summon
 		{"howmany participle", "how many afghans were issued citizen cards in the 2017 drive", nil, "880,000"},                                       // "issued cards" describes; "received" answers
 		{"when", "when was the mastung bombing", []string{"cookie-mastung-blast"}, "29 September 2023"},

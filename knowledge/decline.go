@@ -157,7 +157,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			// places all lie in Pakistan does not say.
 			return "where"
 		}
-		if n := q.placeAsked(); n != "" && !b.textUsesStem(f.Text, b.idx.stem(n)) && usesWordOf(f.Text, placeNouns) && !b.placeOfKind(q, f, n) {
+		if n := q.placeAsked(); n != "" && !b.textUsesStem(f.Text, b.idx.stem(n)) && usesWordOf(f.Text, placeNouns) && !b.placeOfKind(q, f, n) && !b.otherPlaceAsked(q, f, n) {
 			// "which town in Kunar" is not answered by "Kunar province"; a
 			// fact naming no kind of place ("captured Herat") may still.
 			return "where"
@@ -173,6 +173,19 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		}
 	}
 	return ""
+}
+
+// otherPlaceAsked reports whether the question offers, right after the
+// kind of place n, another kind that fact f does name: "which
+// cities/provinces" is answered by "Khost province".
+func (b *Base) otherPlaceAsked(q *query, f *Fact, n string) bool {
+	for j, t := range q.toks {
+		if t == n && j+1 < len(q.toks) && placeNouns[q.toks[j+1]] {
+			m := q.toks[j+1]
+			return b.textUsesStem(f.Text, b.idx.stem(m)) || b.placeOfKind(q, f, m)
+		}
+	}
+	return false
 }
 
 // placeOfKind reports whether fact f names a place the question does not
