@@ -430,6 +430,8 @@ func TestFunctionWordTypos(t *testing.T) {
 		{"attacks in h1 2023", "first half"},
 		{"torkham, quick def", "definition"},
 		{"why'd the ttp quit the talks", "why did"},
+		{"wtf is the nrf", "what"},
+		{"nrf aka what", "also known as"},
 		{"attacks in 2021 acc to ghosh", "according to"},
 	} {
 		q := b.parse(Normalize(tc.q))
