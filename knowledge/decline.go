@@ -358,7 +358,11 @@ func (b *Base) openAsked(q *query, ranked []scored) int {
 		if m < openMinMatch || m <= ranked[0].feat.Alt || m <= s.feat.Alt {
 			continue
 		}
-		if m-max(ranked[0].feat.Alt, s.feat.Alt) >= openMargin || b.asksBeyond(q, s.fact) {
+		words := slices.ContainsFunc(q.units, func(u unit) bool { return u.link == nil })
+		if words && m-max(ranked[0].feat.Alt, s.feat.Alt) >= openMargin || b.asksBeyond(q, s.fact) {
+			// A question that names things but asks nothing of them in
+			// words ("Kakar's letter to Akhund: what was in it") matches
+			// what is left open no better than what is known.
 			return r
 		}
 	}
