@@ -3,8 +3,6 @@ package slack
 import (
 	"net/http"
 	"net/http/httptest"
-	"net/http/httputil"
-	"net/url"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -12,6 +10,7 @@ import (
 	"time"
 
 	"github.com/durandbot/durand/adapters/slack/slacktest"
+	"github.com/durandbot/durand/internal/testutil"
 )
 
 // The fault tests make the fake Slack fail the way Slack does (429 with
@@ -188,39 +187,6 @@ func TestResponseURLFaults(t *testing.T) {
 	}
 }
 
-// hangingSlack is the fake Slack behind a proxy that never answers the
-// paths hang says to hang, until the client gives up or the test ends.
-type hangingSlack struct {
-	srv  *httptest.Server
-	hung atomic.Int32 // requests held
-}
-
-func newHangingSlack(t *testing.T, f *slacktest.Fake, hang func(path string) bool) *hangingSlack {
-	t.Helper()
-	target, err := url.Parse(f.APIURL())
-	if err != nil {
-		t.Fatal(err)
-	}
-	target.Path = ""
-	proxy := httputil.NewSingleHostReverseProxy(target)
-	release := make(chan struct{})
-	h := &hangingSlack{}
-	h.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !hang(r.URL.Path) {
-			proxy.ServeHTTP(w, r)
-			return
-		}
-		h.hung.Add(1)
-		select {
-		case <-r.Context().Done(): // the client gave up
-		case <-release:
-		}
-	}))
-	t.Cleanup(h.srv.Close)
-	t.Cleanup(func() { close(release) }) // runs first
-	return h
-}
-
 // answeredWhileHung checks that the HTTP handlers still answer, each
 // within limit, while something the adapter sent hangs.
 func answeredWhileHung(t *testing.T, f *slacktest.Fake, srv *httptest.Server, limit time.Duration) {
@@ -248,9 +214,9 @@ func TestWebAPIHangs(t *testing.T) {
 	t.Parallel()
 	const timeout = time.Second
 	f := slacktest.NewFake(t)
-	h := newHangingSlack(t, f, func(path string) bool { return path == "/api/chat.postMessage" })
+	h := testutil.NewHangingProxy(t, f.APIURL(), func(r *http.Request) bool { return r.URL.Path == "/api/chat.postMessage" })
 	a, srv, logs := testAdapter(t, f, func(c *Config) {
-		c.APIURL = h.srv.URL + "/api/"
+		c.APIURL = h.URL() + "/api/"
 		c.HTTPClient = &http.Client{Timeout: timeout}
 	})
 	failed := func() bool { return strings.Contains(logs.String(), "chat.postMessage failed") }
@@ -260,7 +226,7 @@ func TestWebAPIHangs(t *testing.T) {
 	if d := time.Since(start); d > timeout/2 {
 		t.Errorf("the mention took %v to acknowledge: the handler waited for the reply", d)
 	}
-	slacktest.Eventually(t, "the reply to hang", func() bool { return h.hung.Load() >= 1 })
+	slacktest.Eventually(t, "the reply to hang", func() bool { return h.Hung() >= 1 })
 	answeredWhileHung(t, f, srv, timeout/2)
 	if failed() {
 		t.Fatalf("the reply gave up after %v, before the other requests were answered; want about %v", time.Since(start), timeout)
@@ -270,7 +236,7 @@ func TestWebAPIHangs(t *testing.T) {
 		t.Errorf("gave up %v after the mention, want about the %v timeout", d, timeout)
 	}
 	waitFor(t, 5*time.Second, a.Wait)
-	if n := h.hung.Load(); n != 1 {
+	if n := h.Hung(); n != 1 {
 		t.Errorf("chat.postMessage tried %d times, want 1", n)
 	}
 	if len(f.Posts()) != 0 {
@@ -286,25 +252,25 @@ func TestResponseURLHangs(t *testing.T) {
 	t.Parallel()
 	const timeout = 200 * time.Millisecond
 	f := slacktest.NewFake(t)
-	h := newHangingSlack(t, f, func(path string) bool { return strings.HasPrefix(path, "/response/hang") })
+	h := testutil.NewHangingProxy(t, f.APIURL(), func(r *http.Request) bool { return strings.HasPrefix(r.URL.Path, "/response/hang") })
 	// The Web API goes through the proxy too: a response_url must be on
 	// its host.
 	a, srv, logs := testAdapter(t, f, func(c *Config) {
-		c.APIURL = h.srv.URL + "/api/"
+		c.APIURL = h.URL() + "/api/"
 		c.HTTPClient = &http.Client{Timeout: timeout}
 	})
 	failed := func() bool { return strings.Contains(logs.String(), "share failed") }
 
 	start := time.Now()
 	code, body := do(t, slacktest.SignedRequest(t, srv.URL+"/slack/interactions", form,
-		slacktest.BlockActionPayload(ActionShare, "who is asif durrani", h.srv.URL+"/response/hang"), testSecret, time.Now()))
+		slacktest.BlockActionPayload(ActionShare, "who is asif durrani", h.URL()+"/response/hang"), testSecret, time.Now()))
 	// Giving up takes four attempts of 200 ms, 200 + 400 + 800 ms apart:
 	// about 2.2 s.
 	const givingUp = 4*timeout + 1400*time.Millisecond
 	if d := time.Since(start); code != http.StatusOK || d > time.Second {
 		t.Fatalf("interaction answered %d after %v: %s", code, d, body)
 	}
-	slacktest.Eventually(t, "the response_url to hang", func() bool { return h.hung.Load() >= 1 })
+	slacktest.Eventually(t, "the response_url to hang", func() bool { return h.Hung() >= 1 })
 	answeredWhileHung(t, f, srv, time.Second)
 	if failed() {
 		t.Fatalf("the share gave up after %v, before the other requests were answered; want about %v", time.Since(start), givingUp)
@@ -314,7 +280,7 @@ func TestResponseURLHangs(t *testing.T) {
 		t.Errorf("gave up %v after the button press, want about %v", d, givingUp)
 	}
 	waitFor(t, 5*time.Second, a.Wait)
-	if n := h.hung.Load(); n != 4 {
+	if n := h.Hung(); n != 4 {
 		t.Errorf("response_url tried %d times, want 4", n)
 	}
 	if strings.Contains(logs.String(), "could not remove the private answer") || len(f.Responses()) != 0 {

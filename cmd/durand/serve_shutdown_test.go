@@ -4,48 +4,15 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"net/http/httptest"
-	"net/http/httputil"
-	"net/url"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/durandbot/durand/adapters/discord/discordtest"
 	"github.com/durandbot/durand/adapters/slack/slacktest"
+	"github.com/durandbot/durand/internal/testutil"
 )
-
-// hangingProxy forwards to target (a fake's base URL) on 127.0.0.1, except
-// the requests hang picks: those never get an answer until the client
-// gives up or the test ends. It returns the proxy's base URL and a count
-// of the requests hung so far.
-func hangingProxy(t *testing.T, target string, hang func(*http.Request) bool) (string, *atomic.Int32) {
-	t.Helper()
-	u, err := url.Parse(target)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u.Path = ""
-	proxy := httputil.NewSingleHostReverseProxy(u)
-	var hung atomic.Int32
-	release := make(chan struct{})
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !hang(r) {
-			proxy.ServeHTTP(w, r)
-			return
-		}
-		hung.Add(1)
-		select {
-		case <-r.Context().Done():
-		case <-release:
-		}
-	}))
-	t.Cleanup(srv.Close)
-	t.Cleanup(func() { close(release) }) // runs first
-	return srv.URL, &hung
-}
 
 // shortShutdown is the shutdown budget the tests give serve.
 const shortShutdown = time.Second
@@ -60,9 +27,10 @@ const overrun = 500 * time.Millisecond
 // shutdown budget, and logs what it abandoned.
 func TestServeShutdownWithinBudget(t *testing.T) {
 	const secret = "shutdown-secret"
-	slackHang := func(t *testing.T, hang func(*http.Request) bool) (env map[string]string, base string, hung *atomic.Int32) {
+	slackHang := func(t *testing.T, hang func(*http.Request) bool) (env map[string]string, base string, hung *testutil.HangingProxy) {
 		f := slacktest.NewFake(t)
-		base, hung = hangingProxy(t, f.APIURL(), hang)
+		hung = testutil.NewHangingProxy(t, f.APIURL(), hang)
+		base = hung.URL()
 		return map[string]string{
 			"DURAND_ADDR": "127.0.0.1:0", "SLACK_BOT_TOKEN": "xoxb-shutdown", "SLACK_SIGNING_SECRET": secret, "SLACK_API_URL": base + "/api/",
 		}, base, hung
@@ -78,10 +46,10 @@ func TestServeShutdownWithinBudget(t *testing.T) {
 	isPost := func(r *http.Request) bool { return r.URL.Path == "/api/chat.postMessage" }
 	tests := []struct {
 		name      string
-		setup     func(t *testing.T) (env map[string]string, act func(t *testing.T, addr string), want int32, hung *atomic.Int32)
+		setup     func(t *testing.T) (env map[string]string, act func(t *testing.T, addr string), want int, hung *testutil.HangingProxy)
 		abandoned bool // the log must say work was abandoned
 	}{
-		{"a client trickling a body", func(t *testing.T) (map[string]string, func(*testing.T, string), int32, *atomic.Int32) {
+		{"a client trickling a body", func(t *testing.T) (map[string]string, func(*testing.T, string), int, *testutil.HangingProxy) {
 			env, _, hung := slackHang(t, func(*http.Request) bool { return false })
 			return env, func(t *testing.T, addr string) {
 				conn, err := net.Dial("tcp", addr)
@@ -101,11 +69,11 @@ func TestServeShutdownWithinBudget(t *testing.T) {
 				time.Sleep(100 * time.Millisecond) // the request is being read
 			}, 0, hung
 		}, false},
-		{"a hanging chat.postMessage", func(t *testing.T) (map[string]string, func(*testing.T, string), int32, *atomic.Int32) {
+		{"a hanging chat.postMessage", func(t *testing.T) (map[string]string, func(*testing.T, string), int, *testutil.HangingProxy) {
 			env, _, hung := slackHang(t, isPost)
 			return env, func(t *testing.T, addr string) { mention(t, addr, 1) }, 1, hung
 		}, true},
-		{"a hanging response_url", func(t *testing.T) (map[string]string, func(*testing.T, string), int32, *atomic.Int32) {
+		{"a hanging response_url", func(t *testing.T) (map[string]string, func(*testing.T, string), int, *testutil.HangingProxy) {
 			env, base, hung := slackHang(t, func(r *http.Request) bool { return strings.HasPrefix(r.URL.Path, "/response/") })
 			return env, func(t *testing.T, addr string) {
 				p := slacktest.BlockActionPayload("durand_share", "who is imran khan", base+"/response/share")
@@ -116,7 +84,7 @@ func TestServeShutdownWithinBudget(t *testing.T) {
 				resp.Body.Close()
 			}, 1, hung
 		}, true},
-		{"ten answers in flight", func(t *testing.T) (map[string]string, func(*testing.T, string), int32, *atomic.Int32) {
+		{"ten answers in flight", func(t *testing.T) (map[string]string, func(*testing.T, string), int, *testutil.HangingProxy) {
 			env, _, hung := slackHang(t, isPost)
 			return env, func(t *testing.T, addr string) {
 				for i := range 10 {
@@ -124,11 +92,12 @@ func TestServeShutdownWithinBudget(t *testing.T) {
 				}
 			}, 10, hung
 		}, true},
-		{"a hanging Discord reply", func(t *testing.T) (map[string]string, func(*testing.T, string), int32, *atomic.Int32) {
+		{"a hanging Discord reply", func(t *testing.T) (map[string]string, func(*testing.T, string), int, *testutil.HangingProxy) {
 			fd := discordtest.NewFake(t)
-			base, hung := hangingProxy(t, fd.APIURL(), func(r *http.Request) bool {
+			hung := testutil.NewHangingProxy(t, fd.APIURL(), func(r *http.Request) bool {
 				return r.Method == http.MethodPost && r.URL.Path == "/api/v9/channels/"+discordtest.ChannelID+"/messages"
 			})
+			base := hung.URL()
 			env := map[string]string{"DURAND_ADDR": "127.0.0.1:0", "DISCORD_BOT_TOKEN": "discord-shutdown", "DISCORD_API_URL": base + "/api/v9/"}
 			return env, func(t *testing.T, _ string) {
 				fd.WaitReady(t)
@@ -143,7 +112,7 @@ func TestServeShutdownWithinBudget(t *testing.T) {
 			tune.Shutdown = shortShutdown
 			addr, logs, stop := startServeTuned(t, env, tune)
 			act(t, addr)
-			slacktest.Eventually(t, "the calls to hang", func() bool { return hung.Load() == want })
+			slacktest.Eventually(t, "the calls to hang", func() bool { return hung.Hung() == want })
 			start := time.Now()
 			err := stop()
 			took := time.Since(start)
