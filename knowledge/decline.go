@@ -673,17 +673,16 @@ func (q *query) askedKind() (string, []int) {
 }
 
 // genericNouns are asked for by kind but never named by the answer:
-// "which group claimed it" is answered "the TTP".
-var genericNouns = setOf(`group groups organisation organisations organization organizations outfit outfits body bodies
-	thing things one ones kind sort type types way ways role roles post posts position positions job jobs title titles
-	reason reasons factor factors step steps measure measures demand demands condition conditions objective objectives
-	goal goals aim aims purpose issue issues point points name names term terms word words phrase label
-	number numbers figure figures share percentage date day days year years month months time times period era
-	event events incident incidents development developments move moves action actions decision decisions
-	country countries nation nations state states place places area areas region regions city cities town towns
-	province provinces district districts person people persons man men woman women guy official officials leader leaders
-	member members individual individuals side sides option options community communities
-	happened happen source sources document documents paper article piece report`)
+// "which group claimed it" is answered "the TTP". Answer types, places and
+// people, which askedKind passes over too, are in their own sets.
+var genericNouns = setOf(`group groups body bodies thing things one ones kind sort type types way ways role roles post posts
+	position positions job jobs title titles reason reasons factor factors step steps measure measures
+	demand demands condition conditions objective objectives goal goals aim aims purpose issue issues
+	point points name term terms word words phrase label number numbers figure share percentage days
+	time times period era event events incident incidents development developments move moves action
+	actions decision decisions nation nations state states men women leader member individual
+	individuals side sides option options community communities happened happen source sources document
+	documents paper article piece report`)
 
 // asksLater reports whether the question asks what came after a post or a
 // government: "a new post after the interior ministry", "after serving
