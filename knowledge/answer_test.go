@@ -57,6 +57,8 @@ func TestAnswer(t *testing.T) {
 		{"open not asked", "kakar's letter to hasan akhund: what was in it", []string{"fnf-kakar-letter-indirect-message", "fnf-kakar-letter-to-hasan-akhund"}, ""}, // whether Akhund replied is not asked
 		{"who phrasal", "who did the taliban call in over the april 2022 strikes", nil, "ambassador"},                                                               // "call in" is to summon
 		{"howmany participle", "how many afghans were issued citizen cards in the 2017 drive", nil, "880,000"},                                                      // "issued cards" describes; "received" answers
+		{"when refers back", "what year did the ttp come into existence, per the sources on the group's beginnings", nil, "2007"},                                   // "the group" is the TTP; the sources' description is no topic
+		{"when source described", "which year did the taliban rename afghanistan, according to the historical background", nil, "1997"},                             // no one document fits the description, but it describes one
 		{"when", "when was the mastung bombing", []string{"cookie-mastung-blast"}, "29 September 2023"},
 		{"when synonym", "when did pakistan issue the demarche", []string{"fnf-demarche-9-september-2023"}, "9 September 2023"},
 		{"when", "when did deportations of afghans begin", []string{"fnf-deportations-from-1-november"}, "1 November 2023"},

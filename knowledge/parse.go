@@ -288,6 +288,9 @@ func (b *Base) parse(norm string) *query {
 		if asksTimeNoun(q.fixed, i) {
 			continue // "founder + month/yr": asks for a date; the fact need not say "month"
 		}
+		if q.refersBack(i) {
+			continue // "the TTP … the group's origins": the group is the TTP
+		}
 		s := q.fixedStems[i]
 		if seen[s] {
 			continue
@@ -352,6 +355,46 @@ func (b *Base) parse(norm string) *query {
 	}
 	q.bareName()
 	return q
+}
+
+// kindNouns are the common nouns that may stand for a named thing of a
+// kind, once the question has named it: "the group" for the TTP, "the
+// country" for Afghanistan.
+var kindNouns = map[string][]string{
+	"group":        {KindGroup, KindOrganisation},
+	"outfit":       {KindGroup},
+	"movement":     {KindGroup},
+	"organisation": {KindGroup, KindOrganisation},
+	"organization": {KindGroup, KindOrganisation},
+	"body":         {KindOrganisation},
+	"country":      {KindPlace},
+	"nation":       {KindPlace},
+	"man":          {KindPerson},
+	"guy":          {KindPerson},
+}
+
+// referringWords come before a noun that points back to something named.
+var referringWords = setOf(`the this that its their his`)
+
+// refersBack reports whether the word at i is a kind noun ("the group")
+// standing for a thing of that kind the question names elsewhere: it asks
+// nothing the name does not.
+func (q *query) refersBack(i int) bool {
+	kinds := kindNouns[q.fixed[i]]
+	if len(kinds) == 0 || i == 0 || !referringWords[q.toks[i-1]] {
+		return false
+	}
+	for _, l := range q.links {
+		e := l.entities[0]
+		if l.end > i-1 && l.start <= i || !slices.Contains(kinds, e.Kind) {
+			continue
+		}
+		if e.Kind == KindPlace && len(e.Within) > 0 {
+			continue // "the country" is no city or province
+		}
+		return true
+	}
+	return false
 }
 
 // bareName reads a question that only names something ("the TTP", "tell me
@@ -513,7 +556,7 @@ func dropPhrases(toks []string) []string {
 
 // sourceNouns name a kind of document a reader cites.
 var sourceNouns = setOf(`piece article op ed oped paper report analysis blog viewpoint post commentary editorial overview essay column publication writeup
-	account explainer section chapter`)
+	account explainer section chapter source sources background summary study document documents`)
 
 // describedSource notices a source described rather than named: "per the
 // piece citing 2,867 deaths", "the op-ed on Pakistan's new hard line". The
@@ -568,13 +611,26 @@ func (b *Base) describedSource(q *query) {
 		}
 	}
 	if top == 0 || ties > 1 {
-		return // no document, or no one document, fits the description
+		// No document, or no one document, fits the description. When a
+		// question came before it, the words still describe a source, not
+		// the topic: "…, according to the sources on the group's origins".
+		if start >= minAskedBeforeSource {
+			for i := start; i < len(q.toks); i++ {
+				q.sourceToks[i] = true
+			}
+		}
+		return
 	}
 	q.sourceDoc = best
 	for i := start; i < len(q.toks); i++ {
 		q.sourceToks[i] = true
 	}
 }
+
+// minAskedBeforeSource is how many words must come before "per" or
+// "according to" for a source description no document fits to be set
+// aside: fewer, and the description may be the question.
+const minAskedBeforeSource = 4
 
 // describedReach is how many words after "per" or "according to" the kind
 // of document may come: "per the 2867-fatalities article".
