@@ -89,6 +89,10 @@ type unit struct {
 	weight    float64
 	known     bool
 	pos       int // where in the question it first stands: its token's index, or a link's start
+	// frame marks a word that shapes a timeline request ("a short
+	// history"): it still ranks the entries, but no entry is picked to
+	// cover it.
+	frame bool
 }
 
 var monthByName = map[string]int{
@@ -296,7 +300,7 @@ func (b *Base) parse(norm string) *query {
 			continue
 		}
 		seen[s] = true
-		u := unit{stems: append([]string{s}, ix.lex.syn[s]...), pos: i}
+		u := unit{stems: append([]string{s}, ix.lex.syn[s]...), pos: i, frame: q.intent == IntentTimeline && timelineFrame[t]}
 		df := 0
 		for _, st := range u.stems {
 			df = max(df, len(ix.postings[st]))
@@ -383,6 +387,9 @@ func (q *query) refersBack(i int) bool {
 	kinds := kindNouns[q.fixed[i]]
 	if len(kinds) == 0 || i == 0 || !referringWords[q.toks[i-1]] {
 		return false
+	}
+	if q.toks[i-1] == "the" && (q.fixed[i] == "country" || q.fixed[i] == "nation") {
+		return true // "renaming the country": here always Afghanistan or Pakistan
 	}
 	for _, l := range q.links {
 		e := l.entities[0]
@@ -1368,6 +1375,10 @@ var intentWords = setOf(`many much number total count percentage percent share f
 		list name names enumerate timeline chronology happened happen define definition meaning mean means stand stands
 		abbreviation acronym describe explain tell happening events event estimate estimates estimated headcount job jobs occupation profession
 		quote quotes quotation`)
+
+// timelineFrame are words that shape a request for a timeline and name no
+// topic: "a brief history", "a quick rundown".
+var timelineFrame = setOf(`history histories short brief quick potted rundown run down recap overview summary outline key main major milestones dates`)
 
 // answerTypes are nouns that, after "which" or "what", name the kind of
 // answer wanted rather than the topic: the intent carries them.

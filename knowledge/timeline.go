@@ -132,6 +132,23 @@ func (b *Base) timeline(q *query, a *Answer) bool {
 			taken[i] = true
 		}
 	}
+	// Then the most telling of the rest. Asked for a history or its key
+	// dates, a year not yet shown comes first: an overview spreads over the
+	// years before it dwells on one.
+	years := map[int]bool{}
+	for _, f := range used {
+		years[f.Date.Start.Year] = true
+	}
+	for _, i := range es {
+		if len(used) == timelineCap || !slices.ContainsFunc(q.units, func(u unit) bool { return u.frame }) {
+			break
+		}
+		if f := b.facts[i]; !taken[i] && !years[f.Date.Start.Year] && !b.redundant(f, used) {
+			used = append(used, f)
+			taken[i] = true
+			years[f.Date.Start.Year] = true
+		}
+	}
 	more := 0
 	for k, i := range es {
 		if len(used) == timelineCap {
@@ -238,10 +255,10 @@ func trimLeadingDate(text string, d Date) string {
 
 // coverPick picks, from the candidate facts in order of preference, up to
 // n that between them cover the most of the question's words, greedily:
-// each pick adds the most weight of words not yet covered. Of two that add
-// as much, the one nearer in time to those already picked wins ("Herat and
-// then Kabul": the taking of Kabul in 1996, not in 2021), then the earlier
-// candidate. It stops when no candidate adds any.
+// each pick adds the most weight of words not yet covered, a word only
+// related to a fact's counting less, and a bibliography entry's cover half.
+// Ties are broken as closer says, then by the earlier candidate. It stops
+// when no candidate adds any.
 func (b *Base) coverPick(q *query, cands []int, n int) []int {
 	covered := make([]bool, len(q.units))
 	var out []int
@@ -253,19 +270,41 @@ func (b *Base) coverPick(q *query, cands []int, n int) []int {
 		}
 		return d
 	}
+	// subject is whether fact i's subject is what the question names
+	// first, its topic.
+	subject := func(i int) bool {
+		f := b.facts[i]
+		return len(f.Entities) > 0 && len(q.links) > 0 && slices.ContainsFunc(q.links[0].entities, func(e *Entity) bool { return e.ID == f.Entities[0] })
+	}
+	// Of two entries that cover the question's words equally, the one
+	// whose subject is the question's topic wins ("TTP: founding, …" wants the
+	// TTP's founding, not a founding deputy's speech); then, or where they
+	// cover only names, the one nearer in time to those picked ("Herat,
+	// then Kabul": 1996, not 2021).
+	closer := func(i, best int, words bool) bool {
+		if si, sb := subject(i), subject(best); words && si != sb {
+			return si
+		}
+		return gap(i) < gap(best)
+	}
 	for len(out) < n {
 		best, bestGain := -1, 0.0
 		for _, i := range cands {
 			if slices.Contains(out, i) {
 				continue
 			}
-			gain := 0.0
+			gain, words := 0.0, false
 			for k := range q.units {
-				if !covered[k] && b.unitCovered(i, &q.units[k]) {
-					gain += q.units[k].weight
+				if !covered[k] && !q.units[k].frame {
+					c := b.coverCredit(i, &q.units[k])
+					gain += q.units[k].weight * c
+					words = words || c > 0 && q.units[k].link == nil
 				}
 			}
-			if gain > bestGain || gain > 0 && gain == bestGain && gap(i) < gap(best) {
+			if b.facts[i].Meta {
+				gain *= metaCoverShare // a report about the event, not the event
+			}
+			if gain > bestGain || gain > 0 && gain == bestGain && closer(i, best, words) {
 				best, bestGain = i, gain
 			}
 		}
@@ -278,6 +317,28 @@ func (b *Base) coverPick(q *query, cands []int, n int) []int {
 		}
 	}
 	return out
+}
+
+// metaCoverShare is how much a bibliography or endnote entry's cover
+// counts in picking timeline entries: it dates a report, and the event
+// itself, where the pack has it, says more.
+const metaCoverShare = 0.5
+
+// coverCredit is how well fact i covers question word u: fully for a
+// name it is about or a word it uses, less for a word only related to it
+// ("launched" is not "founded", though WordNet relates them).
+func (b *Base) coverCredit(i int, u *unit) float64 {
+	if u.link != nil {
+		if b.unitCovered(i, u) {
+			return 1
+		}
+		return 0
+	}
+	c := termCredit(i, u)
+	if c < 1 && b.idx.altCovers(i, *u) {
+		c = max(c, u.relCredit)
+	}
+	return c
 }
 
 // unitCovered reports whether fact i covers question word u: for a name,
