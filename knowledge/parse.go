@@ -357,9 +357,57 @@ func (b *Base) parse(norm string) *query {
 			q.altUse[id] = int32(p + 1)
 		}
 	}
+	q.askedAbout()
 	q.bareName()
 	return q
 }
+
+// defineCues ask what something is or means, however much else the
+// question says.
+var defineCues = []string{"define", "definition", "meaning", "mean", "means", "stand for", "stands for", "abbreviation", "acronym", "explain", "called", "name"}
+
+// askedAbout reads a question that opens "what is" or "what was" but says
+// more of its topic than its name as asking about it, not what it is:
+// "what's Hafiz Gul Bahadur's group blamed for in March", "what was the
+// HRCP's criticism of the expulsions".
+func (q *query) askedAbout() {
+	if q.intent != IntentDefine || q.asksName {
+		return
+	}
+	s := " " + strings.Join(q.toks, " ") + " "
+	for _, c := range defineCues {
+		if hasPhrase(s, c) {
+			return
+		}
+	}
+	for i, t := range q.fixed[:min(len(q.fixed), askedDateReach)] {
+		if fragmentTimes[t] && (i+1 == len(q.fixed) || q.fixed[i+1] == "of" || q.fixed[i+1] == "for") {
+			q.intent = IntentWhen // "what was the exact signing date of the Doha deal"
+			q.asksDay = t == "date" || t == "day"
+			return
+		}
+	}
+	words := 0
+	for _, u := range q.units {
+		if u.link == nil {
+			words++
+		}
+	}
+	if q.hasSpan {
+		words++ // "what's the HGB accused of in March 2024": what it is has no date
+	}
+	if words >= defineMaxWords {
+		q.intent = IntentFact
+	}
+}
+
+// askedDateReach is how far into a "what was" question a date may stand
+// and be what is asked: "what was the exact signing date of …".
+const askedDateReach = 6
+
+// defineMaxWords is how many words besides names make a "what is"
+// question ask about its topic rather than what the topic is.
+const defineMaxWords = 2
 
 // kindNouns are the common nouns that may stand for a named thing of a
 // kind, once the question has named it: "the group" for the TTP, "the

@@ -631,3 +631,24 @@ func TestSecondQuestionAfterPreposition(t *testing.T) {
 		}
 	}
 }
+
+// TestAskedAbout: "what is" before more than a name asks about the topic;
+// before a name alone, or with a cue of meaning, what the topic is.
+func TestAskedAbout(t *testing.T) {
+	b := packFromDisk(t)
+	for _, tc := range []struct {
+		q    string
+		want Intent
+	}{
+		{"what's the hgb blamed for in march 2024", IntentFact},                          // a period: what it is has no date
+		{"what was the hrcp's criticism of the expulsion decision", IntentFact},          // more of the topic than its name
+		{"what was the exact signing date of the doha deal", IntentWhen},                 // a date is asked
+		{"what is the hgb", IntentDefine},                                                // a name alone
+		{"what is the nrf and what does it stand for", IntentDefine},                     // a cue of meaning
+		{"what was the official name of the expulsion scheme for afghans", IntentDefine}, // its name is asked
+	} {
+		if q := b.parse(Normalize(tc.q)); q.intent != tc.want {
+			t.Errorf("%q: intent %v, want %v", tc.q, q.intent, tc.want)
+		}
+	}
+}
