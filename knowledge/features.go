@@ -155,11 +155,18 @@ func (q *query) findDoer() *link {
 			j--
 		}
 		if j >= 0 && agentAux[q.toks[j]] {
+			if strings.Contains(q.norm, strings.Join(q.toks[l.start:l.end], " ")+"'s ") {
+				continue // "what does Pakistan's policy mean": the policy does it
+			}
 			return l
 		}
 	}
 	return nil
 }
+
+// otherDoerAltShare is how much an alternate question's match counts for
+// a fact whose subject is another party the question names than its doer.
+const otherDoerAltShare = 0.75
 
 // agentAux, before a name, make it the doer of the question's verb.
 var agentAux = setOf(`did does do has have had will would could should can`)
@@ -186,18 +193,22 @@ func (b *Base) features(q *query, i int) features {
 	// An alternate question that matches says the fact answers the question
 	// however differently the two are worded.
 	ft.Alt = b.altMatch(q, i)
+	subject := len(f.Entities) > 0 && q.linked(f.Entities[0])
+	if a := q.doer; a != nil && subject && ix.entityDoc[a.entities[0].ID] == "" && !containsEntity(a.entities, b.entityByID[f.Entities[0]]) {
+		// "what did Pakistan demand of the TTP": a fact about the TTP's
+		// demands is about the other party the question names, and its
+		// alternate questions ("what did the TTP demand") match the words
+		// with the parties swapped. A source that says it ("what does the
+		// FNF paper say …") is no party.
+		subject = false
+		ft.Alt *= otherDoerAltShare
+	}
 	ft.Cov = max(ft.TextCov, ft.Alt)
 	ft.BM25 = b.bm25Fact(q, i)
 	ft.Edits = float64(q.edits)
 	ft.Meta = b2f(f.Meta)
 	on := func(s sign) { ft.Signs[s] = 1 }
 
-	subject := len(f.Entities) > 0 && q.linked(f.Entities[0])
-	if a := q.doer; a != nil && subject && !containsEntity(a.entities, b.entityByID[f.Entities[0]]) {
-		// "what did Pakistan demand of the TTP": a fact about the TTP's
-		// demands is about the other party the question names.
-		subject = false
-	}
 	if q.intent == IntentWho && q.linkedPerson() == nil && len(f.Entities) > 0 {
 		// "who leads the NRF": the fact should be about the person who does.
 		if e := b.entityByID[f.Entities[0]]; e != nil && e.Kind == KindPerson && !q.linked(e.ID) {
