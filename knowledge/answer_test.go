@@ -463,6 +463,7 @@ func TestJoinedPartsAnswered(t *testing.T) {
 	}{
 		{"picss numbers for militant attacks and deaths in september 2023", []string{"65", "136"}},
 		{"when did the taliban seize herat and then kabul in the 1990s", []string{"1995", "1996"}},
+		{"who heads the national freedom front and what did he do before", []string{"Yasin Zia", "General Staff"}},                                         // what he did before is what he formerly was
 		{"how much of afghan customs revenue, and of the taliban's overall revenue, is tied to trade with pakistan", []string{"40 percent", "60 percent"}}, // "tied to" is linked, not ties
 	} {
 		a := base(t).Answer(tc.q)
