@@ -968,7 +968,8 @@ func classify(toks []string, hasSpan bool) Intent {
 		has("demands", "recommendations", "factors", "priorities", "objectives", "conditions", "measures", "steps"):
 		return IntentList
 	case has("say", "said", "says", "told", "describe", "described", "call", "called", "pledge", "pledged", "promise", "promised", "quote", "quotation",
-		"warn", "warned", "claim", "claimed", "threaten", "threatened", "remark", "remarked", "statement", "react", "reacted", "respond", "responded", "reaction", "response"):
+		"warn", "warned", "claim", "claimed", "threaten", "threatened", "remark", "remarked", "statement", "react", "reacted", "respond", "responded", "reaction", "response",
+		"criticism", "criticisms", "criticise", "criticised", "criticize", "criticized", "critique"):
 		return IntentStatement
 	case has("what is", "what was", "what are", "what were", "whats", "wat is", "wats", "wat", "wht is", "what does", "what do", "define", "definition", "meaning", "mean", "means", "stand for", "stands for", "stand", "abbreviation", "acronym", "explain") ||
 		(first == "what" || first == "wat") && len(toks) <= whatDefineMax:

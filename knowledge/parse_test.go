@@ -14,6 +14,7 @@ func TestClassify(t *testing.T) {
 		want Intent
 	}{
 		{"which afghan provinces did the jets hit", IntentWhere},
+		{"what was the hrcp's criticism of the expulsions", IntentStatement}, // a criticism is something said
 		{"walk me through march 2024", IntentTimeline},
 		{"what did the expulsion plan cost pakistan", IntentHowMany},
 		{"give me the sequence from the coup to the invasion", IntentTimeline},
@@ -641,7 +642,7 @@ func TestAskedAbout(t *testing.T) {
 		want Intent
 	}{
 		{"what's the hgb blamed for in march 2024", IntentFact},                          // a period: what it is has no date
-		{"what was the hrcp's criticism of the expulsion decision", IntentFact},          // more of the topic than its name
+		{"what was the hrcp's stance on the expulsion decision", IntentFact},             // more of the topic than its name
 		{"what was the exact signing date of the doha deal", IntentWhen},                 // a date is asked
 		{"what is the hgb", IntentDefine},                                                // a name alone
 		{"what is the nrf and what does it stand for", IntentDefine},                     // a cue of meaning
