@@ -301,6 +301,9 @@ func (b *Base) parse(norm string) *query {
 		}
 		seen[s] = true
 		u := unit{stems: append([]string{s}, ix.lex.syn[s]...), pos: i, frame: q.intent == IntentTimeline && timelineFrame[t]}
+		if other, ok := numberForms[t]; ok {
+			u.stems = append(u.stems, ix.stem(other)) // "4 demands" are the fact's "four demands"
+		}
 		df := 0
 		for _, st := range u.stems {
 			df = max(df, len(ix.postings[st]))
@@ -1424,6 +1427,17 @@ var intentWords = setOf(`many much number total count percentage percent share f
 		list name names enumerate timeline chronology happened happen define definition meaning mean means stand stands
 		abbreviation acronym describe explain tell happening events event estimate estimates estimated headcount job jobs occupation profession
 		quote quotes quotation`)
+
+// numberForms pairs each small number in figures with its word, both ways.
+var numberForms = func() map[string]string {
+	words := strings.Fields("two three four five six seven eight nine ten eleven twelve")
+	m := map[string]string{}
+	for i, w := range words {
+		n := strconv.Itoa(i + 2)
+		m[n], m[w] = w, n
+	}
+	return m
+}()
 
 // timelineFrame are words that shape a request for a timeline and name no
 // topic: "a brief history", "a quick rundown".
