@@ -62,6 +62,7 @@ func TestAnswer(t *testing.T) {
 		{"list doer", "which demands did pakistan put to the ttp as its conditions for peace", []string{"fnf-pakistan-demands-on-ttp", "fnf-pakistan-key-demands-2023"}, "surrender"}, // not the TTP's own demands
 		{"statement alias", "what did the independent human rights commission say about expelling afghans", []string{"cookie-hrcp-statement"}, "short-sighted"},                       // the HRCP by a shorter name
 		{"list digits", "the 4 things pakistan demanded of the ttp?", []string{"fnf-pakistan-demands-on-ttp"}, "surrender"},                                                           // 4 is the fact's "four"
+		{"who any leader", "which taliban leader did kakar write to in september 2023", []string{"fnf-kakar-letter-to-hasan-akhund"}, "Hasan Akhund"},                                 // any leader, not a leader by title
 		{"when", "when was the mastung bombing", []string{"cookie-mastung-blast"}, "29 September 2023"},
 		{"when synonym", "when did pakistan issue the demarche", []string{"fnf-demarche-9-september-2023"}, "9 September 2023"},
 		{"when", "when did deportations of afghans begin", []string{"fnf-deportations-from-1-november"}, "1 November 2023"},

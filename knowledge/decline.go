@@ -1117,6 +1117,10 @@ func namesCapitalised(text string, words []string) bool {
 // a person in general ("which official") is answered by any fact about one.
 // With anyone, any person the fact names may be the holder, not only its
 // subject: "the army chief at Kakar's meeting" is not Kakar but may be
+// anyLeader are titles any person at the top of a body holds: "which
+// Taliban leader" is answered by the Taliban prime minister.
+var anyLeader = setOf(`leader leaders`)
+
 // named beside him.
 func (b *Base) namesHolder(q *query, f *Fact, anyone bool) bool {
 	var people []*Entity
@@ -1133,7 +1137,7 @@ func (b *Base) namesHolder(q *query, f *Fact, anyone bool) bool {
 	}
 	var asked []string // stems of the titles asked about, with their synonyms
 	for _, t := range q.toks {
-		if personNouns[t] {
+		if personNouns[t] || anyLeader[t] {
 			return true
 		}
 		if roleNouns[t] {
