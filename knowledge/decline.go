@@ -458,9 +458,19 @@ func partAsked(in Intent) string {
 // thing does not answer it.
 func (b *Base) missedEventWord(q *query, i int) string {
 	ix := b.idx
+	asked := 0 // where the question proper starts: "HRCP objected to the deadline - how many days …"
+	for j := 0; j+1 < len(q.toks); j++ {
+		if q.toks[j] == "how" && (q.toks[j+1] == "many" || q.toks[j+1] == "much") {
+			asked = j
+			break
+		}
+	}
 	for j, t := range q.fixed {
 		if j > 0 && timeClauseWords[q.fixed[j-1]] {
 			break // "set up after the Taliban returned": the rest dates the event
+		}
+		if j < asked {
+			continue // a preamble sets the scene; the question is what follows
 		}
 		if !inflected(t) || !strings.HasSuffix(t, "ed") || ix.stop[t] || q.spanToks[j] || j > 0 && q.fixed[j-1] == "so" {
 			continue // "the so-called record" names, it says nothing happened
@@ -478,6 +488,9 @@ func (b *Base) missedEventWord(q *query, i int) string {
 			if !ix.covers(i, u) {
 				return t
 			}
+			// The event asked about is said; a later participle describes
+			// ("soldiers killed in the attack attributed to HGB").
+			return ""
 		}
 	}
 	return ""
