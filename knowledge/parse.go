@@ -246,6 +246,12 @@ func (b *Base) parse(norm string) *query {
 			}
 			continue // names the source, not the topic
 		}
+		if q.describesDocument(i) {
+			for j := l.start; j < l.end; j++ {
+				used[j] = true
+			}
+			continue // "who wrote the FNF paper on how Pakistan sees Afghanistan": the paper is asked about
+		}
 		if !slices.ContainsFunc(l.entities, func(e *Entity) bool { return len(ix.namedBy[e.ID]) > 0 }) {
 			continue // no fact is about it: its words are matched as words
 		}
@@ -411,6 +417,25 @@ const askedDateReach = 6
 // defineMaxWords is how many words besides names make a "what is"
 // question ask about its topic rather than what the topic is.
 const defineMaxWords = 2
+
+// authorWords ask who wrote something.
+var authorWords = setOf(`wrote write writes written writer author authored authors`)
+
+// describesDocument reports whether link k, in a question asking who wrote
+// a document, only says what that document is on: "who wrote the FNF
+// paper on how Pakistan sees Afghanistan" asks for the paper's author,
+// not the author of the op-ed its description happens to name.
+func (q *query) describesDocument(k int) bool {
+	l := q.links[k]
+	if k == 0 || l.start == 0 || !slices.ContainsFunc(q.toks, func(t string) bool { return authorWords[t] }) {
+		return false
+	}
+	if w := q.toks[l.start-1]; w != "on" && w != "about" {
+		return false
+	}
+	prev := q.links[k-1]
+	return prev.end == l.start-1 && prev.entities[0].Kind == KindDocument
+}
 
 // kindNouns are the common nouns that may stand for a named thing of a
 // kind, once the question has named it: "the group" for the TTP, "the
