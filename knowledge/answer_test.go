@@ -93,6 +93,7 @@ func TestAnswer(t *testing.T) {
 		{"typo question word", "wat is the nrf", []string{"fnf-abbr-nrf"}, "Ahmad Masoud"},
 		{"typo word", "when did the ttp revoke the cesefire", []string{"fnf-ceasefire-revoked-late-november"}, "November 2022"},
 		{"typo shorthand", "hw many fighters does ttp have", []string{"op-ttp-4000-6000-fighters"}, "4,000"},
+		{"typo real word", "how many fighters dose the ttp have", []string{"op-ttp-4000-6000-fighters"}, "4,000"}, // "dose" is a typo of "does"
 		{"typo two names", "who is sarfaraz bugty", []string{"cookie-bugti-role"}, "interior minister"},
 		{"typo word order", "mullah haibatulah who is he", []string{"op-haibatullah-role"}, "supreme leader"},
 		{"typo place", "what is the durand lin", []string{"recal-durand-line-definition"}, "border"},

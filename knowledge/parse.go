@@ -1022,7 +1022,7 @@ func whenClause(toks []string) bool {
 		return false
 	}
 	switch {
-	case toks[0] == "what" || toks[0] == "which" || toks[0] == "why" || toks[0] == "who":
+	case toks[0] == "what" || toks[0] == "which" || toks[0] == "why" || toks[0] == "who" || toks[0] == "where" || toks[0] == "wheres":
 		// "why does Gul say there is no way around Pakistan when engaging
 		// Afghanistan"
 	case toks[0] == "how" && (toks[1] == "many" || toks[1] == "much"):

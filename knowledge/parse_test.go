@@ -14,7 +14,8 @@ func TestClassify(t *testing.T) {
 		want Intent
 	}{
 		{"which afghan provinces did the jets hit", IntentWhere},
-		{"what was the hrcp's criticism of the expulsions", IntentStatement}, // a criticism is something said
+		{"what was the hrcp's criticism of the expulsions", IntentStatement},             // a criticism is something said
+		{"where did the ttp fighters go when the army launched zarb-e-azb", IntentWhere}, // "when" opens a clause
 		{"walk me through march 2024", IntentTimeline},
 		{"what did the expulsion plan cost pakistan", IntentHowMany},
 		{"give me the sequence from the coup to the invasion", IntentTimeline},
