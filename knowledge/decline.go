@@ -72,7 +72,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		// of what came next.
 		return "what came after"
 	}
-	if nouns := q.nameAsked(b.idx); len(nouns) > 0 && !namesCapitalised(f.Text, nouns) {
+	if nouns := q.nameAsked(b.idx); len(nouns) > 0 && !namesCapitalised(f.Text, nouns) && !b.namesCapitalisedSynonym(f.Text, nouns) {
 		// "the name of the railway project": a fact about the project
 		// that gives it no name ("Project X") does not answer.
 		return "what it is called"
@@ -1108,6 +1108,21 @@ var qwordsEnd = setOf(`that which who whom when where to by in on for`)
 
 // namesCapitalised reports whether text writes one of words with a capital
 // as part of a name ("Operation Enduring Freedom", "Repatriation Plan").
+// namesCapitalisedSynonym reports whether text names, in capitals, a
+// synonym of one of words: a name asked for as a "scheme" may be a "Plan".
+func (b *Base) namesCapitalisedSynonym(text string, words []string) bool {
+	var syns []string
+	for _, w := range words {
+		syns = append(syns, b.idx.lex.syn[b.idx.stem(w)]...)
+	}
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && slices.Contains(syns, b.idx.stem(strings.ToLower(w))) {
+			return true
+		}
+	}
+	return false
+}
+
 func namesCapitalised(text string, words []string) bool {
 	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
 		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
@@ -1122,6 +1137,10 @@ func namesCapitalised(text string, words []string) bool {
 	return false
 }
 
+// anyLeader are titles any person at the top of a body holds: "which
+// Taliban leader" is answered by the Taliban prime minister.
+var anyLeader = setOf(`leader leaders`)
+
 // namesHolder reports whether fact f names its subject next to a title the
 // question asks about: "ISI chief Faiz Hameed", "Faiz Hameed, the ISI chief".
 // A name further off ("chaired by Kakar, with the army chief among those
@@ -1130,10 +1149,6 @@ func namesCapitalised(text string, words []string) bool {
 // a person in general ("which official") is answered by any fact about one.
 // With anyone, any person the fact names may be the holder, not only its
 // subject: "the army chief at Kakar's meeting" is not Kakar but may be
-// anyLeader are titles any person at the top of a body holds: "which
-// Taliban leader" is answered by the Taliban prime minister.
-var anyLeader = setOf(`leader leaders`)
-
 // named beside him.
 func (b *Base) namesHolder(q *query, f *Fact, anyone bool) bool {
 	var people []*Entity
