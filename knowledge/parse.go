@@ -405,10 +405,18 @@ func (q *query) askedAbout() {
 	if q.hasSpan {
 		words++ // "what's the HGB accused of in March 2024": what it is has no date
 	}
-	if words >= defineMaxWords {
+	// More than a name: a verb or a preposition carries the topic on ("the
+	// HRCP's criticism of the expulsions"); "what is the red line" is
+	// still a term.
+	more := slices.ContainsFunc(q.toks[min(2, len(q.toks)):], func(t string) bool { return aboutLinks[t] || inflected(t) })
+	if words >= defineMaxWords && (more || q.hasSpan) {
 		q.intent = IntentFact
 	}
 }
+
+// aboutLinks are prepositions that tie more of a topic to a "what is"
+// question's subject.
+var aboutLinks = setOf(`of for about on to in with by from against over`)
 
 // askedDateReach is how far into a "what was" question a date may stand
 // and be what is asked: "what was the exact signing date of …".

@@ -646,6 +646,7 @@ func TestAskedAbout(t *testing.T) {
 		{"what was the hrcp's stance on the expulsion decision", IntentFact},             // more of the topic than its name
 		{"what was the exact signing date of the doha deal", IntentWhen},                 // a date is asked
 		{"what is the hgb", IntentDefine},                                                // a name alone
+		{"what is the red line", IntentDefine},                                           // a term the pack does not know is still a term
 		{"what is the nrf and what does it stand for", IntentDefine},                     // a cue of meaning
 		{"what was the official name of the expulsion scheme for afghans", IntentDefine}, // its name is asked
 	} {
