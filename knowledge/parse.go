@@ -1251,6 +1251,9 @@ func (b *Base) clauseTime(q *query) {
 	if w <= 0 || len(q.toks)-w-1 < minClauseWords {
 		return
 	}
+	if pronouns[q.toks[w+1]] {
+		return // "where was he when he said it": the clause points back, it dates nothing
+	}
 	sub := b.parse(strings.Join(q.toks[w:], " "))
 	if sub.intent != IntentWhen {
 		return
@@ -1274,6 +1277,9 @@ func (b *Base) clauseTime(q *query) {
 		q.spanToks[j] = true
 	}
 }
+
+// pronouns stand for something named before them.
+var pronouns = setOf(`he she they it we i you his her their its this that these those`)
 
 // minClauseWords is the fewest words a "when" clause needs to be dated:
 // "when the Taliban took Kabul", not "when".

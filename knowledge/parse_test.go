@@ -186,6 +186,11 @@ func TestClauseTime(t *testing.T) {
 	if q.hasSpan {
 		t.Errorf("an undated clause set the span %v–%v", q.from, q.to)
 	}
+	// Nor when the clause points back to what the question names.
+	q = b.parse(Normalize("which former spy chief told reporters not to worry, and where was he when he said it"))
+	if q.hasSpan {
+		t.Errorf("a clause about 'he' set the span %v–%v", q.from, q.to)
+	}
 }
 
 // TestEnglishWordsAreNotNames: a common English word a letter from a name
