@@ -484,3 +484,17 @@ func TestJoinedPartsAnswered(t *testing.T) {
 		}
 	}
 }
+
+// TestConflictAskedLeadsWithEverySide: asked to compare the accounts ("was
+// it 14 or 15", "Kakar vs Bugti"), the first sentence carries each side.
+func TestConflictAskedLeadsWithEverySide(t *testing.T) {
+	for _, q := range []string{
+		"was it 14 or 15 of the 24 suicide bombings that afghans carried out",
+		"kakar vs bugti: how many of 2023's suicide bombings were by afghans",
+	} {
+		a := base(t).Answer(q)
+		if len(a.Lines) == 0 || !strings.Contains(a.Lines[0], "14") || !strings.Contains(a.Lines[0], "15") || !strings.Contains(a.Lines[0], "sources differ") {
+			t.Errorf("%q: first sentence %q, want both figures and that the sources differ", q, a.Lines)
+		}
+	}
+}

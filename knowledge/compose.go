@@ -27,7 +27,12 @@ func (b *Base) compose(q *query, a *Answer, ranked []scored) {
 				used = append(used, f)
 			}
 		}
-		if len(others) > 0 {
+		switch {
+		case len(others) > 0 && q.comparesSides():
+			// "was it 14 or 15?": the disagreement is what is asked, so
+			// the first sentence carries every side.
+			a.Lines[0] = joinClauses(a.Lines[0], "but the sources differ: "+strings.Join(others, " "))
+		case len(others) > 0:
 			a.Lines = append(a.Lines, "The sources differ: "+strings.Join(others, " "))
 		}
 		a.Facts = append([]*Fact{lead}, used[1:]...)
@@ -507,3 +512,13 @@ func joinClauses(first, second string) string {
 // never names.
 var joinLowered = setOf(`The A An In On At After Before During Since From By For Of With About Around Over Under Nearly Almost
 	More Most Some Many Several Both Each Its Their His Her This That These Those Once When While Although Though Then`)
+
+// comparesSides reports whether a question asks for two figures or
+// accounts side by side: "was it 14 or 15", "Kakar vs Bugti", "what
+// figure does each give".
+func (q *query) comparesSides() bool {
+	return slices.ContainsFunc(q.toks, func(t string) bool { return sidesWords[t] })
+}
+
+// sidesWords ask for more than one account of a thing.
+var sidesWords = setOf(`or vs versus each both differ differs different difference discrepancy conflicting disagree`)
