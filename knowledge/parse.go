@@ -973,7 +973,7 @@ func classify(toks []string, hasSpan bool) Intent {
 		return IntentTimeline
 	case has("how far") && has(extentWordList...):
 		return IntentWhere // "how far do the Taliban's claims extend": up to where
-	case has("what date", "which date", "what year", "which year", "what day", "which day", "what month", "which month",
+	case has("what date", "which date", "what year", "which year", "what day", "which day", "what month", "which month", "dates of", "what dates", "which dates",
 		"exact date", "precise date", "exact day") ||
 		has("when") && !whenClause(toks):
 		return IntentWhen

@@ -15,6 +15,7 @@ func TestClassify(t *testing.T) {
 	}{
 		{"which afghan provinces did the jets hit", IntentWhere},
 		{"what was the hrcp's criticism of the expulsions", IntentStatement},             // a criticism is something said
+		{"dates of the 2 ceasefires between pakistan and the ttp", IntentWhen},           // dates are asked, not a list
 		{"where did the ttp fighters go when the army launched zarb-e-azb", IntentWhere}, // "when" opens a clause
 		{"walk me through march 2024", IntentTimeline},
 		{"what did the expulsion plan cost pakistan", IntentHowMany},
