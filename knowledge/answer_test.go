@@ -69,6 +69,9 @@ func TestAnswer(t *testing.T) {
 		{"howmany toll", "mastung bombing toll", []string{"cookie-mastung-blast"}, "59"},                                                                                               // a toll asks how many; the fact need not say "toll"
 		{"define chat frame", "explain the durand line in a line or two", []string{"recal-durand-line-definition"}, "border"},                                                          // "in a line or two" asks for brevity, not about lines
 		{"howmany shorthand", "how many afghans in pakistan are w/o papers", []string{"fnf-undocumented-afghans"}, "1.7 million"},                                                      // "w/o" is without, not "with"
+		{"list chat synonym", "which senior ttp bigwigs did the taliban let out of jail in 2021", []string{"recal-ttp-prisoners-freed"}, "prominent"},                                  // bigwigs are prominent leaders
+		{"what phrasal", "which group of hazaras dates back to 2003", nil, "Resistance Movement for Justice"},                                                                          // "dates back to" is originally, not backing
+		{"who typo participle", "whos runnign the nrf", nil, "Masoud"},                                                                                                                 // "runnign" is running
 		{"when", "when was the mastung bombing", []string{"cookie-mastung-blast"}, "29 September 2023"},
 		{"when synonym", "when did pakistan issue the demarche", []string{"fnf-demarche-9-september-2023"}, "9 September 2023"},
 		{"when", "when did deportations of afghans begin", []string{"fnf-deportations-from-1-november"}, "1 November 2023"},

@@ -1544,7 +1544,7 @@ var roleNouns = setOf(`leader leaders head chief minister ministers spokesman sp
 // leadVerbs ask who holds a post now, or who founded something: "who runs
 // the NRF", "who founded ISKP" want a person. ("Who led the attack" may
 // want a group, so past tenses of leading are not here.)
-var leadVerbs = setOf(`leads heads runs commands chairs founded cofounded`)
+var leadVerbs = setOf(`leads heads runs commands chairs founded cofounded running leading heading`)
 
 // successionWords ask about someone other than the person named.
 var successionWords = setOf(`replaced replace succeeded succeed successor predecessor preceded precede`)
