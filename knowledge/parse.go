@@ -894,13 +894,18 @@ func year(t string) (int, bool) {
 // not a year.
 func shortYear(toks []string, i int) (int, bool) {
 	t := toks[i]
-	if len(t) != 2 || t[0] < '0' || t[0] > '9' || t[1] < '0' || t[1] > '9' || i == 0 || !shortYearBefore[toks[i-1]] {
+	if len(t) != 2 || t[0] < '0' || t[0] > '9' || t[1] < '0' || t[1] > '9' || i == 0 {
 		return 0, false
 	}
 	if i+1 < len(toks) && !shortYearAfter[toks[i+1]] {
 		return 0, false
 	}
 	v := int(t[0]-'0')*10 + int(t[1]-'0')
+	if !shortYearBefore[toks[i-1]] && (v < 70 || inflected(toks[i-1]) || quantifiers[toks[i-1]]) {
+		// "in 98" is a year; so is "Mazar-i-Sharif 98" at a phrase's end,
+		// a past year after a name. "killed 98" and "about 98" count.
+		return 0, false
+	}
 	switch {
 	case v >= 70:
 		return 1900 + v, true
@@ -909,6 +914,11 @@ func shortYear(toks []string, i int) (int, bool) {
 	}
 	return 0, false
 }
+
+// quantifiers come before a number that counts, or numbers a part: "about
+// 98", "chapter 92".
+var quantifiers = setOf(`the a about over nearly some almost roughly approx approximately only just least most than of
+	chapter section page paragraph part point item number no`)
 
 // shortYearBefore may come before a two-digit year; shortYearAfter after
 // it, the phrase ending.

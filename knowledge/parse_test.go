@@ -287,6 +287,8 @@ func TestShortYear(t *testing.T) {
 		{"attacks in 24 hours", 0},
 		{"ttp leader in 55", 0},
 		{"chapter 92", 0},
+		{"mazar-i-sharif 98 - how many were killed", 1998}, // a past year after a name, at a phrase's end
+		{"killed 98 and injured more", 0},
 	} {
 		toks := tokenize(tc.q)
 		got := 0
