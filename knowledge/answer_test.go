@@ -72,6 +72,7 @@ func TestAnswer(t *testing.T) {
 		{"list chat synonym", "which senior ttp bigwigs did the taliban let out of jail in 2021", []string{"recal-ttp-prisoners-freed"}, "prominent"},                                  // bigwigs are prominent leaders
 		{"what phrasal", "which group of hazaras dates back to 2003", nil, "Resistance Movement for Justice"},                                                                          // "dates back to" is originally, not backing
 		{"who typo participle", "whos runnign the nrf", nil, "Masoud"},                                                                                                                 // "runnign" is running
+		{"fact related", "taliban response to pakistan's april 2022 air raids?", []string{"recal-taliban-consequences-warning", "recal-taliban-summon-ambassador"}, ""},                // warning and summoning are reactions
 		{"when", "when was the mastung bombing", []string{"cookie-mastung-blast"}, "29 September 2023"},
 		{"when synonym", "when did pakistan issue the demarche", []string{"fnf-demarche-9-september-2023"}, "9 September 2023"},
 		{"when", "when did deportations of afghans begin", []string{"fnf-deportations-from-1-november"}, "1 November 2023"},

@@ -17,6 +17,10 @@ type Lexicon struct {
 	Phrases   map[string]string   `yaml:"phrases"`   // two or more words -> one word
 	Decades   map[string]int      `yaml:"decades"`   // "nineties" -> 1990
 	Capitals  map[string][]string `yaml:"capitals"`  // capital -> entity ids it stands for
+	// Related maps a question word to the words of the pack's that answer
+	// it in part, as WordNet's relations do: "respond" is answered by a
+	// fact that someone summoned an envoy or warned of consequences.
+	Related map[string]string `yaml:"related"` // word -> space-separated related words
 }
 
 // Files of the lexicon inside the pack.
@@ -64,6 +68,11 @@ func (l *loader) loadLexicon(b *Base) {
 	for k, v := range lex.Decades {
 		if v%10 != 0 || v < 1800 || v > 2090 {
 			l.add(lexiconFile, "decades "+k, "%d is not the first year of a decade", v)
+		}
+	}
+	for k, v := range lex.Related {
+		if len(strings.Fields(k)) != 1 || len(strings.Fields(v)) == 0 {
+			l.add(lexiconFile, "related "+k, "want one word and the words related to it, got %q: %q", k, v)
 		}
 	}
 	for k, ids := range lex.Capitals {
@@ -201,6 +210,21 @@ func compileLexicon(b *Base) lexIndex {
 		for _, id := range ids {
 			if e := b.entityByID[id]; e != nil {
 				lx.capitals[key] = append(lx.capitals[key], e)
+			}
+		}
+	}
+	// The lexicon's own relations come first: they are what WordNet does
+	// not know of this domain.
+	keys := make([]string, 0, len(lex.Related))
+	for k := range lex.Related {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		ks := stem(strings.ToLower(k))
+		for _, r := range strings.Fields(lex.Related[k]) {
+			if rs := stem(strings.ToLower(r)); rs != ks && !contains(lx.related[ks], rs) {
+				lx.related[ks] = append(lx.related[ks], rs)
 			}
 		}
 	}
