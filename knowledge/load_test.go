@@ -79,6 +79,7 @@ func TestLoadBroken(t *testing.T) {
 		{"lexicon-bad-decade", "lexicon.yaml", "decades nineties: 1995 is not the first year of a decade"},
 		{"lexicon-lone-synonym", "lexicon.yaml", "synonyms 1: a group needs two or more words"},
 		{"lexicon-short-phrase", "lexicon.yaml", "phrases kick: want two or more words"},
+		{"lexicon-empty-related", "lexicon.yaml", "related respond: want one word and the words related to it"},
 		{"role-title", "facts/doc-c.yaml", `fact cp-leads-ag: role title "president" is not worded so in the text`},
 		{"role-not-role", "facts/doc-c.yaml", "fact cp-leads-ag: role given for a fact of type event"},
 		{"role-owner", "facts/doc-c.yaml", `fact cp-leads-ag: role of unknown entity "delta-group"`},
