@@ -73,6 +73,7 @@ func TestAnswer(t *testing.T) {
 		{"what phrasal", "which group of hazaras dates back to 2003", nil, "Resistance Movement for Justice"},                                                                          // "dates back to" is originally, not backing
 		{"who typo participle", "whos runnign the nrf", nil, "Masoud"},                                                                                                                 // "runnign" is running
 		{"fact related", "taliban response to pakistan's april 2022 air raids?", []string{"recal-taliban-consequences-warning", "recal-taliban-summon-ambassador"}, ""},                // warning and summoning are reactions
+		{"define framing verb", "how does the fnf paper characterise pakistan's strategic depth policy", []string{"fnf-strategic-depth-policy"}, "friendly government"},                // "characterise" frames; the policy is asked about
 		{"when", "when was the mastung bombing", []string{"cookie-mastung-blast"}, "29 September 2023"},
 		{"when synonym", "when did pakistan issue the demarche", []string{"fnf-demarche-9-september-2023"}, "9 September 2023"},
 		{"when", "when did deportations of afghans begin", []string{"fnf-deportations-from-1-november"}, "1 November 2023"},
