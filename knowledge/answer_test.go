@@ -74,6 +74,8 @@ func TestAnswer(t *testing.T) {
 		{"who typo participle", "whos runnign the nrf", nil, "Masoud"},                                                                                                                 // "runnign" is running
 		{"fact related", "taliban response to pakistan's april 2022 air raids?", []string{"recal-taliban-consequences-warning", "recal-taliban-summon-ambassador"}, ""},                // warning and summoning are reactions
 		{"define framing verb", "how does the fnf paper characterise pakistan's strategic depth policy", []string{"fnf-strategic-depth-policy"}, "friendly government"},                // "characterise" frames; the policy is asked about
+		{"define spell out", "spell out fata pls", nil, "Federally Administered Tribal Areas"},                                                                                         // "spell out" asks what it stands for
+		{"when check", "is it right kakar's presser attacking the taliban was on 8 october", nil, "8 October 2023"},                                                                    // "is it right" frames a check
 		{"when", "when was the mastung bombing", []string{"cookie-mastung-blast"}, "29 September 2023"},
 		{"when synonym", "when did pakistan issue the demarche", []string{"fnf-demarche-9-september-2023"}, "9 September 2023"},
 		{"when", "when did deportations of afghans begin", []string{"fnf-deportations-from-1-november"}, "1 November 2023"},

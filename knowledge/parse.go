@@ -229,6 +229,7 @@ func (b *Base) parse(norm string) *query {
 	// Content units: linked entities, then the remaining content words.
 	used := make([]bool, len(q.toks))
 	b.sourceFilter(q)
+	b.numberedSource(q)
 	b.describedSource(q)
 	b.relativeYear(q)
 	if q.intent == IntentHowMany {
@@ -717,6 +718,35 @@ func (b *Base) describedSource(q *query) {
 		q.sourceToks[i] = true
 	}
 }
+
+// numberedSource notices a source named by the number its file starts
+// with, as the citations show it ("001_d9af….txt"): "the 001 essay", "what
+// does the 003 author want". The number and the words that name the kind
+// of document or its author describe the source, not the topic.
+func (b *Base) numberedSource(q *query) {
+	if q.sourceDoc != "" {
+		return
+	}
+	for i, t := range q.toks {
+		if len(t) != 3 || strings.Trim(t, "0123456789") != "" {
+			continue
+		}
+		for doc := range b.sources {
+			if !strings.HasPrefix(doc, t+"_") {
+				continue
+			}
+			q.sourceDoc = doc
+			q.sourceToks[i] = true
+			if i+1 < len(q.toks) && (sourceNouns[q.toks[i+1]] || authorNouns[q.toks[i+1]]) {
+				q.sourceToks[i+1] = true
+			}
+			return
+		}
+	}
+}
+
+// authorNouns name who wrote a document.
+var authorNouns = setOf(`author writer authors writers`)
 
 // minAskedBeforeSource is how many words must come before "per" or
 // "according to" for a source description no document fits to be set

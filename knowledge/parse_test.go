@@ -663,3 +663,21 @@ func TestAskedAbout(t *testing.T) {
 		}
 	}
 }
+
+// TestNumberedSource: a source named by its file's number, as citations
+// show it, is the source; the number and "author" or "essay" name no topic.
+func TestNumberedSource(t *testing.T) {
+	b := packFromDisk(t)
+	q := b.parse(Normalize("what does the 003 author want islamabad to do to the taliban economically"))
+	if !strings.HasPrefix(q.sourceDoc, "003_") {
+		t.Fatalf("source %q, want the 003 document", q.sourceDoc)
+	}
+	for _, u := range q.units {
+		if u.link == nil && contains(u.stems, b.idx.stem("author")) {
+			t.Errorf("\"author\" is a unit of the question")
+		}
+	}
+	if q := b.parse(Normalize("what happened in 2001")); q.sourceDoc != "" {
+		t.Errorf("a year named the source %q", q.sourceDoc)
+	}
+}
