@@ -481,6 +481,8 @@ func TestJoinedPartsAnswered(t *testing.T) {
 	}{
 		{"picss numbers for militant attacks and deaths in september 2023", []string{"65", "136"}},
 		{"when did the taliban seize herat and then kabul in the 1990s", []string{"1995", "1996"}},
+		{"confirm the picss figures for sept 2023: number of attacks and deaths", []string{"65", "136"}},                                                   // the attacks' count joins the deaths' toll
+		{"how many attacks in 2021 per the stats, and the percent rise on 2020", []string{"294", "56 percent"}},                                            // "stats" asks how many, it names no topic
 		{"who heads the national freedom front and what did he do before", []string{"Yasin Zia", "General Staff"}},                                         // what he did before is what he formerly was
 		{"how much of afghan customs revenue, and of the taliban's overall revenue, is tied to trade with pakistan", []string{"40 percent", "60 percent"}}, // "tied to" is linked, not ties
 	} {

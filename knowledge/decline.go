@@ -116,7 +116,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		if q.asksExact() && b.vagueAbout(q, f) {
 			return "the exact number" // "injuring several", "thousands waiting"
 		}
-		if len(q.counted) > 0 && best.feat.Signs[signHowManyCounted] == 0 {
+		if len(q.counted) > 0 && best.feat.Signs[signHowManyCounted] == 0 && !b.partnerCounts(q, ranked) {
 			// "how many TTP militants were killed" is not answered by a
 			// count of civilians and soldiers.
 			return "how many"
@@ -321,6 +321,20 @@ func (b *Base) partnerCovers(q *query, ranked []scored, word string) bool {
 			if u.link == nil && len(u.stems) > 0 && u.stems[0] == st && b.idx.covers(ranked[r].fact, u) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// partnerCounts reports whether a fact joined to the lead for another part
+// of the question counts what the question counts: in "the number of
+// attacks and deaths", the deaths' toll leads and the attacks' count joins
+// it.
+func (b *Base) partnerCounts(q *query, ranked []scored) bool {
+	rs, _ := b.partners(q, ranked)
+	for _, r := range rs {
+		if ranked[r].feat.Signs[signHowManyCounted] != 0 {
+			return true
 		}
 	}
 	return false
