@@ -481,6 +481,7 @@ func TestJoinedPartsAnswered(t *testing.T) {
 	}{
 		{"picss numbers for militant attacks and deaths in september 2023", []string{"65", "136"}},
 		{"when did the taliban seize herat and then kabul in the 1990s", []string{"1995", "1996"}},
+		{"how many afghans hold por cards vs acc cards?", []string{"1.4", "800,000"}},                                                                      // a lead in a conflict still takes the other part
 		{"confirm the picss figures for sept 2023: number of attacks and deaths", []string{"65", "136"}},                                                   // the attacks' count joins the deaths' toll
 		{"how many attacks in 2021 per the stats, and the percent rise on 2020", []string{"294", "56 percent"}},                                            // "stats" asks how many, it names no topic
 		{"who heads the national freedom front and what did he do before", []string{"Yasin Zia", "General Staff"}},                                         // what he did before is what he formerly was

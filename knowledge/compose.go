@@ -27,6 +27,15 @@ func (b *Base) compose(q *query, a *Answer, ranked []scored) {
 				used = append(used, f)
 			}
 		}
+		// A joined question's other part ("PoR vs ACC holders") is
+		// answered in the lead sentence, as for any lead.
+		rs, _ := b.partners(q, ranked)
+		for _, r := range rs {
+			if f := b.facts[ranked[r].fact]; !slices.Contains(used, f) {
+				a.Lines[0] = joinClauses(a.Lines[0], b.attributed(f))
+				used = append(used, f)
+			}
+		}
 		switch {
 		case len(others) > 0 && q.comparesSides():
 			// "was it 14 or 15?": the disagreement is what is asked, so
