@@ -1129,19 +1129,28 @@ func (b *Base) namesCapitalisedSynonym(text string, words []string) bool {
 	for _, w := range words {
 		syns = append(syns, b.idx.lex.syn[b.idx.stem(w)]...)
 	}
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
-		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && slices.Contains(syns, b.idx.stem(strings.ToLower(w))) {
+	for _, w := range capitalisedWords(text) {
+		if slices.Contains(syns, b.idx.stem(strings.ToLower(w))) {
 			return true
 		}
 	}
 	return false
 }
 
-func namesCapitalised(text string, words []string) bool {
+// capitalisedWords returns the words of text that start with a capital,
+// hyphenated ones whole.
+func capitalisedWords(text string) []string {
+	var out []string
 	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
-		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
-			continue
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			out = append(out, w)
 		}
+	}
+	return out
+}
+
+func namesCapitalised(text string, words []string) bool {
+	for _, w := range capitalisedWords(text) {
 		for _, asked := range words {
 			if strings.EqualFold(w, asked) || strings.EqualFold(strings.TrimSuffix(w, "s"), strings.TrimSuffix(asked, "s")) {
 				return true

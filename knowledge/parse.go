@@ -427,8 +427,8 @@ const askedDateReach = 6
 // question ask about its topic rather than what the topic is.
 const defineMaxWords = 2
 
-// authorWords ask who wrote something.
-var authorWords = setOf(`wrote write writes written writer author authored authors`)
+// authorWords ask who wrote something, or name who did ("the 003 author").
+var authorWords = setOf(`wrote write writes written writer writers author authored authors`)
 
 // describesDocument reports whether link k, in a question asking who wrote
 // a document, only says what that document is on: "who wrote the FNF
@@ -737,16 +737,13 @@ func (b *Base) numberedSource(q *query) {
 			}
 			q.sourceDoc = doc
 			q.sourceToks[i] = true
-			if i+1 < len(q.toks) && (sourceNouns[q.toks[i+1]] || authorNouns[q.toks[i+1]]) {
+			if i+1 < len(q.toks) && (sourceNouns[q.toks[i+1]] || authorWords[q.toks[i+1]]) {
 				q.sourceToks[i+1] = true
 			}
 			return
 		}
 	}
 }
-
-// authorNouns name who wrote a document.
-var authorNouns = setOf(`author writer authors writers`)
 
 // minAskedBeforeSource is how many words must come before "per" or
 // "according to" for a source description no document fits to be set
