@@ -58,6 +58,7 @@ type query struct {
 	counted      []string           // how many: the stems, with synonyms, of what is counted ("how many attacks")
 	sourceDoc    string             // "according to Ghosh": prefer facts from this source
 	sourceToks   map[int]bool       // token positions that describe the source ("the piece citing 2,867 deaths"), not the topic
+	passing      [2]int             // the token range of a source described in passing ("the op-ed about the expulsions"), names in it included
 	succession   bool               // asks who came before or after someone: not that someone
 	future       bool               // asks about tomorrow or next year: past the sources
 	current      bool               // asks what holds now: answered as of the source's date
@@ -246,6 +247,12 @@ func (b *Base) parse(norm string) *query {
 				used[j] = true
 			}
 			continue // names the source, not the topic
+		}
+		if l.start >= q.passing[0] && l.end <= q.passing[1] {
+			for j := l.start; j < l.end; j++ {
+				used[j] = true
+			}
+			continue // in a source described in passing: "the op-ed about the expulsions"
 		}
 		if q.describesDocument(i) {
 			for j := l.start; j < l.end; j++ {
@@ -660,13 +667,14 @@ func (b *Base) describedSource(q *query) {
 	if q.sourceDoc != "" {
 		return
 	}
-	start := -1
+	start, end := -1, len(q.toks)
 	for i, t := range q.toks {
 		if t == "per" || t == "according" && i+1 < len(q.toks) && q.toks[i+1] == "to" {
 			start = i
 		}
 	}
 	if start < 0 {
+		b.describedInPassing(q)
 		return
 	}
 	noun := -1
@@ -679,9 +687,105 @@ func (b *Base) describedSource(q *query) {
 	if noun < 0 {
 		return
 	}
+	for i := noun + 1; i < len(q.toks); i++ {
+		if b.idx.qwords[q.toks[i]] {
+			end = i // "according to the piece on X, how many…": the question goes on
+			break
+		}
+	}
+	b.settleSource(q, start, end, start >= minAskedBeforeSource)
+}
+
+// describedInPassing notices a source described in passing, with no "per"
+// or "according to": "as cited in the blog post on the rift", "the figure
+// the historical piece gives", "the op-ed about the expulsions says". The
+// description runs from the article before the kind of document to the
+// next question word or verb of saying when a clause describes it ("on",
+// "about", "that", "calling"…), else it ends at the noun.
+func (b *Base) describedInPassing(q *query) {
+	if slices.ContainsFunc(q.toks, func(t string) bool { return authorWords[t] }) {
+		return // "who wrote the piece arguing…": the description is what is asked about
+	}
+	for n, t := range q.toks {
+		if !passingSourceNouns[t] && !(t == "post" && n > 0 && q.toks[n-1] == "blog") {
+			continue
+		}
+		start := -1
+		for j := n - 1; j >= 0 && j >= n-describedReach; j-- {
+			if sourceArticles[q.toks[j]] {
+				start = j
+				break
+			}
+		}
+		if start < 0 {
+			continue
+		}
+		for start > 0 && sourceLeadIns[q.toks[start-1]] {
+			start-- // "as cited in the…"
+		}
+		for n+1 < len(q.toks) && sourceNouns[q.toks[n+1]] {
+			n++ // "the blog post"
+		}
+		end := n + 1
+		if end < len(q.toks) && sourceAttachers[q.toks[end]] {
+			for end++; end < len(q.toks); end++ {
+				t := q.toks[end]
+				if b.idx.qwords[t] || sayingWords[t] && q.toks[end-1] != "that" && q.toks[end-1] != "which" {
+					break
+				}
+			}
+		}
+		if len(q.toks)-(end-start) < minAskedBeforeSource {
+			return // the description is most of the question
+		}
+		b.settleSource(q, start, end, true)
+		q.passing = [2]int{start, end}
+		return
+	}
+}
+
+// passingSourceNouns are the kinds of document that, described in
+// passing, can only mean a source: not "report" (the UN report is a topic)
+// or "post" (border posts), which only "per" makes a source.
+var passingSourceNouns = setOf(`piece article ed oped blog viewpoint commentary editorial overview essay column writeup explainer analysis`)
+
+// documentNameWeight is what a name of a document in a source's description
+// counts for that document, against one per word its facts use: a name
+// ("the op-ed", "the FNF paper") says more than the topic words around it.
+const documentNameWeight = 3
+
+// sourceArticles begin a source's description: "the piece", "that op-ed".
+var sourceArticles = setOf(`the that this`)
+
+// sourceLeadIns come before a source's description and belong to it: "as
+// cited in the piece".
+var sourceLeadIns = setOf(`in from by as cited quoted mentioned described`)
+
+// sourceAttachers begin a clause that describes a source: "the piece on
+// the rift", "the op-ed calling it a disaster".
+var sourceAttachers = setOf(`on about that which calling citing saying says arguing predicting comparing criticising criticizing
+	covering blaming recommending titled called where with`)
+
+// sayingWords are verbs that end a source's description and report what
+// it says: "the op-ed about the expulsions gives a range".
+var sayingWords = setOf(`say says said argue argues recommend recommends suggest suggests claim claims give gives
+	mention mentions list lists describe describes quote quotes attribute attributes cite cites note notes offer offers put puts`)
+
+// settleSource reads toks[start:end] as a source's description: the
+// source is the document whose facts use the most of its words, when one
+// does clearly. The words are set aside as describing a source when a
+// document fits, or when setAside says they do anyway.
+func (b *Base) settleSource(q *query, start, end int, setAside bool) {
 	ix := b.idx
 	score := map[string]int{}
-	for i := start + 1; i < len(q.toks); i++ {
+	for _, l := range q.links {
+		if l.start > start && l.end <= end && l.entities[0].Kind == KindDocument {
+			if doc := ix.entityDoc[l.entities[0].ID]; doc != "" {
+				score[doc] += documentNameWeight // "the op-ed": the pack's name for one document
+			}
+		}
+	}
+	for i := start + 1; i < end; i++ {
 		t := q.toks[i]
 		if ix.stop[t] || sourceNouns[t] {
 			continue
@@ -706,15 +810,15 @@ func (b *Base) describedSource(q *query) {
 		// No document, or no one document, fits the description. When a
 		// question came before it, the words still describe a source, not
 		// the topic: "…, according to the sources on the group's origins".
-		if start >= minAskedBeforeSource {
-			for i := start; i < len(q.toks); i++ {
+		if setAside {
+			for i := start; i < end; i++ {
 				q.sourceToks[i] = true
 			}
 		}
 		return
 	}
 	q.sourceDoc = best
-	for i := start; i < len(q.toks); i++ {
+	for i := start; i < end; i++ {
 		q.sourceToks[i] = true
 	}
 }

@@ -543,6 +543,52 @@ func TestDescribedSource(t *testing.T) {
 	}
 }
 
+// TestSourceDescribedInPassing: a source described with no "per" ("as
+// cited in the blog post on the rift", "the op-ed about the expulsions
+// gives") is set aside up to the next question word or verb of saying; the
+// words that ask stay, and a question that is mostly the description, or
+// asks who wrote it, is read as it is.
+func TestSourceDescribedInPassing(t *testing.T) {
+	b := packFromDisk(t)
+	for _, tc := range []struct {
+		q       string
+		aside   []string // words set aside as the source's description
+		kept    []string // words still read as the topic
+		docFrom string   // the source's file name prefix, or "" for none found
+	}{
+		{"UNHCR figure for documented Afghan refugees in Pakistan, as cited in the blog post on the rift",
+			[]string{"cited", "blog", "post", "rift"}, []string{"unhcr", "figure", "documented"}, ""},
+		{"TTP fighter strength? the op-ed about the expulsions gives a range i think",
+			[]string{"op", "ed", "expulsions"}, []string{"strength", "gives", "range"}, "001_"},
+		{"how many afghans had already left, the piece that says anger can't be a policy",
+			[]string{"piece", "says", "anger", "policy"}, []string{"afghans", "already", "left"}, ""},
+		{"In the commentary on Islamabad's tougher stance, how many deaths did Kakar attribute to militancy",
+			[]string{"commentary", "tougher", "stance"}, []string{"deaths", "kakar", "militancy"}, ""},
+		{"who wrote the piece arguing for a recalibration", nil, []string{"piece", "arguing", "recalibration"}, ""},
+		{"what does the analysis on leverage say", nil, []string{"analysis", "leverage"}, ""},
+		{"how many soldiers died at the border post", nil, []string{"border", "post"}, ""},
+	} {
+		q := b.parse(Normalize(tc.q))
+		at := map[string]bool{}
+		for i, tok := range q.toks {
+			at[tok] = q.sourceToks[i]
+		}
+		for _, w := range tc.aside {
+			if !at[w] {
+				t.Errorf("%q: %q not set aside (tokens %q, aside %v)", tc.q, w, q.toks, q.sourceToks)
+			}
+		}
+		for _, w := range tc.kept {
+			if at[w] {
+				t.Errorf("%q: %q set aside, want it read as the topic", tc.q, w)
+			}
+		}
+		if tc.docFrom != "" && !strings.HasPrefix(q.sourceDoc, tc.docFrom) {
+			t.Errorf("%q: source %q, want %s…", tc.q, q.sourceDoc, tc.docFrom)
+		}
+	}
+}
+
 // TestFrameWordTypos: a misspelt word that frames the question is read as
 // the word it misspells, though no fact uses it; a word of the pack's is
 // read as it is.
