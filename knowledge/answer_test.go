@@ -108,6 +108,13 @@ func TestAnswer(t *testing.T) {
 		{"typo two names", "who is sarfaraz bugty", []string{"cookie-bugti-role"}, "interior minister"},
 		{"typo word order", "mullah haibatulah who is he", []string{"op-haibatullah-role"}, "supreme leader"},
 		{"typo place", "what is the durand lin", []string{"recal-durand-line-definition"}, "border"},
+		{"who byline", "whose byline is on the recalibration viewpoint", nil, "Ghosh"},                                                            // a byline names the author; the viewpoint is asked about, not a source set aside
+		{"who phrasal", "who were the northern alliance's founding members", nil, "Massoud"},                                                      // founding members are founders
+		{"when phrasal", "when did kakar go public with his charge that kabul shelters the ttp", nil, "8 October 2023"},                           // going public is saying so
+		{"define frame", "moscow format - one liner pls", nil, "Russia-led"},                                                                      // "one liner" asks for it briefly
+		{"what related", "what was mujahid's complaint about american drones", nil, "condemned"},                                                  // a complaint is answered by a condemnation
+		{"who filler", "who heads the ttp anyway", nil, "Noor Wali Mehsud"},                                                                       // "anyway" names no topic
+		{"howmany passing source", "unhcr count of documented afghans in pakistan as given in the blog post about the rift", nil, "2.18 million"}, // the blog post's description is no topic
 	}
 	b := base(t)
 	for _, tt := range tests {

@@ -435,7 +435,7 @@ const askedDateReach = 6
 const defineMaxWords = 2
 
 // authorWords ask who wrote something, or name who did ("the 003 author").
-var authorWords = setOf(`wrote write writes written writer writers author authored authors`)
+var authorWords = setOf(`wrote write writes written writer writers author authored authors byline bylines`)
 
 // describesDocument reports whether link k, in a question asking who wrote
 // a document, only says what that document is on: "who wrote the FNF
@@ -735,14 +735,25 @@ func (b *Base) describedInPassing(q *query) {
 				}
 			}
 		}
-		if len(q.toks)-(end-start) < minAskedBeforeSource {
-			return // the description is most of the question
+		asked := 0
+		for i, t := range q.toks {
+			if (i < start || i >= end) && !b.idx.stop[t] && !b.idx.qwords[t] {
+				asked++
+			}
+		}
+		if asked < minAskedInPassing {
+			return // the description is most of the question: "whose byline is on the recalibration piece"
 		}
 		b.settleSource(q, start, end, true)
 		q.passing = [2]int{start, end}
 		return
 	}
 }
+
+// minAskedInPassing is how many content words must stand outside a source
+// described in passing for it to be set aside: fewer, and the source is
+// what is asked about.
+const minAskedInPassing = 2
 
 // passingSourceNouns are the kinds of document that, described in
 // passing, can only mean a source: not "report" (the UN report is a topic)
@@ -759,7 +770,7 @@ var sourceArticles = setOf(`the that this`)
 
 // sourceLeadIns come before a source's description and belong to it: "as
 // cited in the piece".
-var sourceLeadIns = setOf(`in from by as cited quoted mentioned described`)
+var sourceLeadIns = setOf(`in from by as cited quoted mentioned described given reported stated`)
 
 // sourceAttachers begin a clause that describes a source: "the piece on
 // the rift", "the op-ed calling it a disaster".
