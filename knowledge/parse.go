@@ -134,7 +134,7 @@ func (b *Base) parse(norm string) *query {
 	if len(q.toks) > maxReadWords {
 		q.toks = q.toks[:maxReadWords]
 	}
-	q.toks = ix.rewriteTokens(dropPhrases(q.toks))
+	q.toks = ix.rewriteTokens(dropPhrases(dropClaims(q.toks)))
 	for i, t := range q.toks {
 		if fw := ix.functionWord(t); fw != "" {
 			q.toks[i] = fw
@@ -636,6 +636,64 @@ func (q *query) collectStems(ix *index) {
 	}
 }
 
+// dropClaims removes a figure the asker already has and wants checked: "draft
+// says 2,640 km, pls check", "we have 7", "our copy just says 2007". The
+// figure is what the answer is to confirm or correct, not a topic to match
+// or a year to keep to. The claim runs from its lead-in to the next question
+// word or word of asking, and is dropped only when a number follows the
+// lead-in.
+func dropClaims(toks []string) []string {
+	for i := 0; i < len(toks); i++ {
+		n := claimLeadIn(toks[i:])
+		if n == 0 {
+			continue
+		}
+		j := i + n
+		for j < len(toks) && claimFillers[toks[j]] {
+			j++
+		}
+		if j == len(toks) || !isNumber(toks[j]) {
+			continue
+		}
+		end := j + 1
+		for end < len(toks) && !claimEnds[toks[end]] {
+			end++
+		}
+		return append(slices.Clip(toks[:i]), toks[end:]...)
+	}
+	return toks
+}
+
+// claimLeadIns introduce a figure the asker has and wants checked.
+var claimLeadIns = [][]string{
+	{"draft", "says"}, {"draft", "has"}, {"copy", "says"}, {"our", "copy", "says"}, {"story", "says"}, {"wire", "says"},
+	{"notes", "say"}, {"we", "have"}, {"we", "say"}, {"weve", "got"}, {"i", "have"}, {"i", "heard"},
+}
+
+// claimLeadIn returns the length of the claim lead-in toks starts with, or 0.
+func claimLeadIn(toks []string) int {
+	for _, l := range claimLeadIns {
+		if len(toks) >= len(l) && slices.Equal(toks[:len(l)], l) {
+			return len(l)
+		}
+	}
+	if len(toks) >= 3 && toks[0] == "our" && toks[1] == "copy" {
+		return 2 // "our copy just says 2007": the filler and verb are read as fillers
+	}
+	return 0
+}
+
+// claimFillers may stand between a claim's lead-in and its figure.
+var claimFillers = setOf(`just only says say it as about around`)
+
+// claimEnds end a claimed figure: what follows asks.
+var claimEnds = setOf(`pls plz please check confirm verify want need is right correct what which who when where why how can could`)
+
+// isNumber reports whether t is written in digits: "2640", "7", "1.7".
+func isNumber(t string) bool {
+	return t != "" && strings.Trim(t, "0123456789.") == "" && strings.Trim(t, ".") != ""
+}
+
 // dropPhrases removes idioms whose words would mislead the search: "take
 // place" is not about taking or places.
 func dropPhrases(toks []string) []string {
@@ -735,11 +793,15 @@ func (b *Base) describedInPassing(q *query) {
 				}
 			}
 		}
-		asked := 0
+		asked, follows := 0, false
 		for i, t := range q.toks {
 			if (i < start || i >= end) && !b.idx.stop[t] && !b.idx.qwords[t] {
 				asked++
 			}
+			follows = follows || i >= end && b.idx.qwords[t]
+		}
+		if follows {
+			asked++ // "the piece that says…: how many had left by then": a question follows it
 		}
 		if asked < minAskedInPassing {
 			return // the description is most of the question: "whose byline is on the recalibration piece"

@@ -564,6 +564,8 @@ func TestSourceDescribedInPassing(t *testing.T) {
 			[]string{"piece", "says", "anger", "policy"}, []string{"afghans", "already", "left"}, ""},
 		{"In the commentary on Islamabad's tougher stance, how many deaths did Kakar attribute to militancy",
 			[]string{"commentary", "tougher", "stance"}, []string{"deaths", "kakar", "militancy"}, ""},
+		{"the op-ed that describes the harsh winter exodus - how many had left by then",
+			[]string{"op", "ed", "harsh", "winter", "exodus"}, []string{"left"}, ""},
 		{"who wrote the piece arguing for a recalibration", nil, []string{"piece", "arguing", "recalibration"}, ""},
 		{"what does the analysis on leverage say", nil, []string{"analysis", "leverage"}, ""},
 		{"how many soldiers died at the border post", nil, []string{"border", "post"}, ""},
@@ -585,6 +587,23 @@ func TestSourceDescribedInPassing(t *testing.T) {
 		}
 		if tc.docFrom != "" && !strings.HasPrefix(q.sourceDoc, tc.docFrom) {
 			t.Errorf("%q: source %q, want %s…", tc.q, q.sourceDoc, tc.docFrom)
+		}
+	}
+}
+
+// TestDropClaims: a figure the asker has and wants checked is no topic and
+// no year to keep to; a number that is part of the question stays.
+func TestDropClaims(t *testing.T) {
+	for _, tc := range []struct{ q, want string }{
+		{"border length? draft says 2,640 km, pls check", "border length pls check"},
+		{"ttp founding date, our copy just says 2007", "ttp founding date"},
+		{"when was the ttp formed, we say 2007, want the month", "when was the ttp formed want the month"},
+		{"how many soldiers died, we have 7", "how many soldiers died"},
+		{"what do we have on the 2007 founding of the ttp", "what do we have on the 2007 founding of the ttp"},
+		{"i have a question about 2007", "i have a question about 2007"},
+	} {
+		if got := strings.Join(dropClaims(tokenize(Normalize(tc.q))), " "); got != tc.want {
+			t.Errorf("%q: %q, want %q", tc.q, got, tc.want)
 		}
 	}
 }
