@@ -113,6 +113,9 @@ func TestAnswer(t *testing.T) {
 		{"when phrasal", "when did kakar go public with his charge that kabul shelters the ttp", nil, "8 October 2023"},                           // going public is saying so
 		{"define frame", "moscow format - one liner pls", nil, "Russia-led"},                                                                      // "one liner" asks for it briefly
 		{"what related", "what was mujahid's complaint about american drones", nil, "condemned"},                                                  // a complaint is answered by a condemnation
+		{"who post named", "who was the ttp's founding deputy emir", nil, "Bajauri"},                                                              // "deputy emir Faqir Muhammad Bajauri" names the holder after the post
+		{"who post named before", "which taliban minister acted as arbiter in pakistan's talks with the ttp", nil, "Haqqani"},                     // "Haqqani acted as arbiter" names him before it
+		{"who post possessive", "who became president of the islamic state of afghanistan after 1992", nil, "Rabbani"},                            // "had Rabbani as its president"
 		{"who filler", "who heads the ttp anyway", nil, "Noor Wali Mehsud"},                                                                       // "anyway" names no topic
 		{"howmany passing source", "unhcr count of documented afghans in pakistan as given in the blog post about the rift", nil, "2.18 million"}, // the blog post's description is no topic
 	}
@@ -354,6 +357,9 @@ func TestMissingPartIsDeclined(t *testing.T) {
 		{"faiz hameed was sidelined when exactly", "the exact date", "Faiz"},                                 // the sources say he has since been, not when
 		{"did tom west openly criticise pakistan's march 2024 airstrikes", "what Tom West said", ""},         // the Taliban's condemnation is not his
 		{"after serving as caretaker pm what did kakar do", "what came after", "Kakar"},                      // the sources end with his time as caretaker
+		{"which afghan diplomat received pakistan's chitral demarche", "who", ""},                            // the fact speaks of "an Afghan diplomat"
+		{"the ttp commander blamed for the bajaur rally attack, what's his name", "who", "local commander"},  // "his name" asks who; the fact names none
+		{"names of the officers killed at the north waziristan post in march 2024", "who", "two of them"},    // "two of them officers", no names
 	} {
 		a := base(t).Answer(tc.q)
 		if a.Answered {

@@ -143,6 +143,8 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			return "who"
 		case q.current && f.Role != nil && f.Role.Former && (b.roleIs(q.title, f.Role.Title) || f.Role.Of != "" && q.linked(f.Role.Of)):
 			return "who" // "the current ISI chief", "who heads the ISI now": not a former one
+		case b.namesRoleUnnamed(q, f):
+			return "who" // "which Afghan diplomat got the démarche": the fact speaks of "an Afghan diplomat"
 		case q.linkedPerson() != nil && q.titleAsked() && !b.namesHolder(q, f, true):
 			// "the army chief at Kakar's meeting" asks for someone beside
 			// the person named, and the fact names no one as army chief.
@@ -1220,6 +1222,82 @@ func (b *Base) namesHolder(q *query, f *Fact, anyone bool) bool {
 	}
 	return false
 }
+
+// namesRoleUnnamed reports whether fact f speaks of the post or kind of
+// person a who-question asks about ("which Afghan diplomat", "the two
+// officers") only without a name: every time it uses the noun, no name of
+// a person it names stands right after it ("spokesperson Zabihullah
+// Mujahid") or before it, across an article, a copula, a possessive or the
+// title's other words ("Faiz Hameed, the ISI chief"; "Durrani was
+// Pakistan's special envoy").
+func (b *Base) namesRoleUnnamed(q *query, f *Fact) bool {
+	t := q.holderNoun()
+	if t == "" || anyLeader[t] || authorWords[t] || verbTitles[t] {
+		return false
+	}
+	st := b.idx.stem(t)
+	asked := append([]string{st}, b.idx.lex.syn[st]...)
+	name := map[string]bool{}
+	for _, id := range f.Entities {
+		if e := b.entityByID[id]; e != nil && e.Kind == KindPerson {
+			for _, n := range append([]string{e.Name}, e.Aliases...) {
+				for _, t := range tokenize(n) {
+					name[t] = true
+				}
+			}
+		}
+	}
+	words := strings.Fields(f.Text)
+	bare := func(w string) string { // the word as tokenize reads it
+		if t := tokenize(w); len(t) > 0 {
+			return t[0]
+		}
+		return ""
+	}
+	spoken := false
+	for p, w := range words {
+		if !contains(asked, b.idx.stem(bare(w))) {
+			continue
+		}
+		spoken = true
+		capital := func(w string) bool { return w != "" && unicode.IsUpper([]rune(w)[0]) }
+		for k := p + 1; k < len(words) && k <= p+holderAfter && !strings.ContainsAny(words[k-1], ",.;"); k++ {
+			t := bare(words[k])
+			if name[t] {
+				return false
+			}
+			if !capital(words[k]) && !titleLinkWords[t] && !holderLinks[t] {
+				break // "an Afghan diplomat over the attack"
+			}
+		}
+		for k := p - 1; k >= 0 && k >= p-holderBefore; k-- {
+			t := bare(words[k])
+			if name[t] {
+				return false
+			}
+			if !capital(words[k]) && !titleLinkWords[t] && !copulas[t] && !titleModifiers[t] && !roleNouns[t] && !holderLinks[t] && !strings.HasSuffix(words[k], "'s") {
+				break // "with the army chief": no name across "with"
+			}
+		}
+	}
+	return spoken
+}
+
+// verbTitles are title nouns a question mostly uses as verbs: "which think
+// tank does he head".
+var verbTitles = setOf(`head heads chair chairs`)
+
+// holderLinks may stand between a title and its holder's name: "envoy for
+// Afghanistan Asif Durrani", "Haqqani acted as arbiter", "Rabbani became
+// president".
+var holderLinks = setOf(`as for to on in its their acted served serves became becomes remained remains named appointed`)
+
+// holderAfter and holderBefore are how many words after a title, and
+// before it across its other words, a name may stand and be its holder's.
+const (
+	holderAfter  = 4
+	holderBefore = 8
+)
 
 // holderWindow is how many words from a title a name may stand and still
 // be the title's holder.

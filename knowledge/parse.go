@@ -182,6 +182,14 @@ func (b *Base) parse(norm string) *query {
 		q.intent = IntentDefine // "what is the plan called" asks its name, not what was said
 	}
 	q.personQ = namesPerson(q.toks) || strings.Contains(" "+norm+" ", " which person ") || q.intent == IntentWho && askedNoun(q.toks) == IntentWho
+	if hisName(q.toks) {
+		// "the local commander blamed for the attack - what's his name"
+		// asks who, not what the name of a thing is.
+		q.personQ = true
+		if q.intent == IntentDefine || q.intent == IntentStatement || q.intent == IntentFact {
+			q.intent = IntentWho
+		}
+	}
 	// "how long has X been PM" asks since when.
 	q.asksStart = q.intent == IntentWhen && hasPhrase(" "+strings.Join(q.toks, " ")+" ", "how long")
 	for _, p := range dayPhrases {
@@ -1573,6 +1581,78 @@ var titleLinkWords = setOf(`the a an s of former then new`)
 // "caretaker prime minister", "army chief".
 var titleModifiers = setOf(`special caretaker interim acting prime foreign interior defence defense army military top senior
 	supreme deputy chief founding first second`)
+
+// holderNoun returns the post or kind of person a who-question asks the
+// holder of: the noun after "which" or "who is the" ("which Afghan
+// diplomat", "who is the army chief"), after "name of" ("names of the two
+// officers"), or, asked by "his name", the first such noun. It returns ""
+// when none is asked.
+func (q *query) holderNoun() string {
+	holder := func(j int) bool { return (roleNouns[q.toks[j]] || rankNouns[q.toks[j]]) && !q.inLink(j) }
+	for i, t := range q.toks {
+		switch t {
+		case "which", "what", "who", "whos":
+		case "name", "names":
+			if i+1 == len(q.toks) || q.toks[i+1] != "of" {
+				continue
+			}
+		default:
+			continue
+		}
+		other := 0 // words of the noun phrase that are none of the above: "which Afghan diplomat"
+		for j := i + 1; j < len(q.toks) && j <= i+holderReach; j++ {
+			if holder(j) {
+				for j+1 < len(q.toks) && holder(j+1) {
+					j++ // "deputy emir": the last noun is the post
+				}
+				return q.toks[j]
+			}
+			w := q.toks[j]
+			if copulas[w] || titleLinkWords[w] || titleModifiers[w] || currentWords[w] || q.inLink(j) || figureWords[w] || isNumber(w) || w == "of" {
+				continue
+			}
+			if other++; other > holderOthers || inflected(w) {
+				break // "who played referee between Pakistani officials": the officials are not asked about
+			}
+		}
+	}
+	if hisName(q.toks) {
+		for j := range q.toks {
+			if holder(j) {
+				return q.toks[j]
+			}
+		}
+	}
+	return ""
+}
+
+// rankNouns are kinds of person, besides posts, whose holder a question may
+// ask by name: "which Afghan diplomat", "the two officers". ("Official" or
+// "man" is anyone: a fact speaking of officials leaves no one unnamed.)
+var rankNouns = setOf(`diplomat diplomats officer officers`)
+
+// holderOthers is how many other words may qualify the noun asked about:
+// "which Afghan diplomat", "who is Bangladesh's army chief".
+const holderOthers = 1
+
+// holderReach is how many words after "which" or "name of" the noun asked
+// about may stand: "which senior Taliban official", "who is the Afghan
+// Taliban's army chief".
+const holderReach = 5
+
+// hisName reports whether the question asks for a person's name by a
+// pronoun: "what's his name", "her full name?".
+func hisName(toks []string) bool {
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i] != "his" && toks[i] != "her" {
+			continue
+		}
+		if j := i + 1; toks[j] == "name" || toks[j] == "full" && j+1 < len(toks) && toks[j+1] == "name" {
+			return true
+		}
+	}
+	return false
+}
 
 // namesPerson reports whether "name of" or "names of" is followed, within
 // a few words, by a title or a person: "names of the two officers" asks
