@@ -104,6 +104,11 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			// not say when X began.
 			return "when it began"
 		}
+		if q.asksEnd && !usesWordOf(f.Text, endWords) {
+			// "when did Imran Khan leave office": a fact that he was
+			// prime minister in 2021 does not say when he stopped.
+			return "when it ended"
+		}
 		if title, _ := q.askedTitle(b.idx); q.asksStart && len(title) > 0 && f.Role == nil && !b.startsTitle(f.Text, title) {
 			// "when did Durrani become special envoy": not "the special
 			// envoy said peace had become a nightmare".
@@ -782,6 +787,13 @@ var causeWords = setOf(`because due owing reason reasons cause causes caused so 
 // startWords say that someone took up a post or something began.
 var startWords = setOf(`became become becomes appointed appoint appointment named elected assumed took began begun started
 	founded succeeded replaced installed sworn formed established created founding formation inception emerged appeared surfaced dates forged`)
+
+// endWords say that someone left a post or that something ended: a fact
+// using none does not say when.
+var endWords = setOf(`end ends ended ending until left leave leaving quit resigned resignation stepped replaced succeeded
+	ousted ouster overthrown overthrew toppled deposed removed dismissed sacked withdrew withdrawal withdrawn withdrawing pulled
+	exit exited expelled fled fell fall collapse collapsed revoked revocation scrapped cancelled called broke broken
+	killed died death assassinated retired former formerly sidelined lost defeated abolished dissolved expired ceased`)
 
 // asksSaid reports whether the question asks what someone said, as "what
 // did X say about Y" does and "what do they call Y" does not.

@@ -63,6 +63,7 @@ type query struct {
 	future       bool               // asks about tomorrow or next year: past the sources
 	current      bool               // asks what holds now: answered as of the source's date
 	asksStart    bool               // asks when someone took up a post or something began
+	asksEnd      bool               // asks when someone left a post or something ended
 	asksDay      bool               // asks for the very day: "exact date", "what day"
 	asksName     bool               // asks what something is called: "officially called", "nickname"
 	doer         *link              // the party after "did" when two are named, found once for every candidate (findDoer)
@@ -112,6 +113,9 @@ func (q *query) noteFrameWord(i int, t string, clause int) {
 		// "when did FATA lose its status and what did it become"
 		// asks when it lost it, not when something began.
 		q.asksStart = true
+	}
+	if askEndWords[t] && i < clause {
+		q.asksEnd = true // "when did Imran Khan leave office"
 	}
 	switch {
 	case leadVerbs[t]:
@@ -1846,6 +1850,10 @@ var successionWords = setOf(`replaced replace succeeded succeed successor predec
 // askStartWords ask when someone took up a post: "when did X become chief".
 var askStartWords = setOf(`become became appointed appoint named elected assume assumed
 	founded found formed form established establish created create`)
+
+// askEndWords, asked when, ask when someone left a post or something
+// ended: "when did Imran Khan leave office".
+var askEndWords = setOf(`leave leaves left quit quits resign resigns resigned end ends ended step stepped`)
 
 // hasPhrase reports whether s, a space-padded run of tokens, contains the
 // phrase w as whole tokens, without building " "+w+" ".
