@@ -66,6 +66,17 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		// about them is not China's word.
 		return "what " + a.entities[0].Name + " said"
 	}
+	if a := q.doer; a != nil && len(a.entities) == 1 && !b.idx.broad(a.entities[0].ID) && b.idx.entityDoc[a.entities[0].ID] == "" &&
+		!b.mentions(f, b.idx.terms[i], a.entities) && !b.partnerMentions(q, ranked, a.entities) {
+		// "when did Russia recognise the Taliban": that Islamabad lobbied
+		// for their recognition says nothing of what Russia did. (A name
+		// that may stand for more than one, as "Kabul" for the country or
+		// its government, is too loose to hold a fact to.)
+		if part := partAsked(q.intent); part != "" {
+			return part
+		}
+		return "what " + a.entities[0].Name + " did"
+	}
 	if q.asksLater() && !usesWordOf(f.Text, laterWords) {
 		// "which post did Bugti take up after serving as interior
 		// minister": a fact that he was interior minister says nothing
@@ -328,6 +339,18 @@ func (b *Base) partnerCovers(q *query, ranked []scored, word string) bool {
 			if u.link == nil && len(u.stems) > 0 && u.stems[0] == st && b.idx.covers(ranked[r].fact, u) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// partnerMentions reports whether a fact joined to the lead for another
+// part of the question mentions one of es.
+func (b *Base) partnerMentions(q *query, ranked []scored, es []*Entity) bool {
+	rs, _ := b.partners(q, ranked)
+	for _, r := range rs {
+		if b.mentions(b.facts[ranked[r].fact], b.idx.terms[ranked[r].fact], es) {
+			return true
 		}
 	}
 	return false
