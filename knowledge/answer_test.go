@@ -116,6 +116,8 @@ func TestAnswer(t *testing.T) {
 		{"who post named", "who was the ttp's founding deputy emir", nil, "Bajauri"},                                                              // "deputy emir Faqir Muhammad Bajauri" names the holder after the post
 		{"who post named before", "which taliban minister acted as arbiter in pakistan's talks with the ttp", nil, "Haqqani"},                     // "Haqqani acted as arbiter" names him before it
 		{"who post possessive", "who became president of the islamic state of afghanistan after 1992", nil, "Rabbani"},                            // "had Rabbani as its president"
+		{"who founded", "who founded the northern alliance", nil, "Massoud"},                                                                      // "founded in 1992 by the Tajik leader Ahmed Shah Massoud"
+		{"who founded aside", "who leads the national freedom front, set up in 2022", nil, "Yasin Zia"},                                           // the founding describes the front; who leads it is asked
 		{"when ended", "when did the ttp end its ceasefire with pakistan", nil, "November 2022"},                                                  // "lasted until" says when it ended
 		{"who filler", "who heads the ttp anyway", nil, "Noor Wali Mehsud"},                                                                       // "anyway" names no topic
 		{"howmany passing source", "unhcr count of documented afghans in pakistan as given in the blog post about the rift", nil, "2.18 million"}, // the blog post's description is no topic
@@ -360,6 +362,7 @@ func TestMissingPartIsDeclined(t *testing.T) {
 		{"after serving as caretaker pm what did kakar do", "what came after", "Kakar"},                      // the sources end with his time as caretaker
 		{"when did mansour ahmed khan's time as ambassador in kabul end", "when it ended", "Mansour"},        // the sources place him in post in 2021, no more
 		{"when did china formally recognise the taliban government", "when", ""},                             // Islamabad's lobbying for recognition is not China's act
+		{"who created the free afghans front", "who", ""},                                                    // "a group created in January 2022" says not by whom
 		{"which afghan diplomat received pakistan's chitral demarche", "who", ""},                            // the fact speaks of "an Afghan diplomat"
 		{"the ttp commander blamed for the bajaur rally attack, what's his name", "who", "local commander"},  // "his name" asks who; the fact names none
 		{"names of the officers killed at the north waziristan post in march 2024", "who", "two of them"},    // "two of them officers", no names

@@ -161,6 +161,8 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			return "who" // "the current ISI chief", "who heads the ISI now": not a former one
 		case b.namesRoleUnnamed(q, f):
 			return "who" // "which Afghan diplomat got the démarche": the fact speaks of "an Afghan diplomat"
+		case b.foundedUnnamed(q, f):
+			return "who" // "who set up the Free Afghans Front": "a group created in January 2022" says not by whom
 		case q.linkedPerson() != nil && q.titleAsked() && !b.namesHolder(q, f, true):
 			// "the army chief at Kakar's meeting" asks for someone beside
 			// the person named, and the fact names no one as army chief.
@@ -1271,10 +1273,44 @@ func (b *Base) namesRoleUnnamed(q *query, f *Fact) bool {
 		return false
 	}
 	st := b.idx.stem(t)
-	asked := append([]string{st}, b.idx.lex.syn[st]...)
+	return b.unnamedBeside(f, append([]string{st}, b.idx.lex.syn[st]...), func(e *Entity) bool { return e.Kind == KindPerson })
+}
+
+// foundedUnnamed reports whether fact f, asked who founded something,
+// says it was founded without saying by whom: "an opposition group created
+// in January 2022", where "founded by Baitullah Mehsud" or "Mehsud formed
+// the TTP" names a founder.
+func (b *Base) foundedUnnamed(q *query, f *Fact) bool {
+	if q.intent != IntentWho || q.linkedPerson() != nil || q.holderNoun() != "" {
+		return false
+	}
+	who := slices.IndexFunc(q.toks, func(t string) bool { return t == "who" || t == "whos" })
+	var asked []string
+	for _, u := range q.units {
+		if u.link == nil && who >= 0 && u.pos > who && u.pos <= who+foundedReach && slices.Contains(u.stems, b.idx.stem("founded")) {
+			asked = u.stems // "who set up X", "who first formed X"; not "who leads X, set up in 2022"
+		}
+	}
+	if asked == nil {
+		return false
+	}
+	return b.unnamedBeside(f, asked, func(e *Entity) bool { return (e.Kind == KindPerson || isBody(e)) && !q.linked(e.ID) })
+}
+
+// foundedReach is how far after "who" the verb of founding must stand to
+// be what the question asks: "who founded", "who originally set up".
+const foundedReach = 2
+
+// unnamedBeside reports whether fact f uses a word with one of the stems
+// asked, and never with a name of an entity keep accepts beside it: right
+// after it ("spokesperson Zabihullah Mujahid"; "founded in 2007 by
+// Baitullah Mehsud"), or before it across an article, a copula, a
+// possessive or a title's other words ("Faiz Hameed, the ISI chief";
+// "Durrani was Pakistan's special envoy").
+func (b *Base) unnamedBeside(f *Fact, asked []string, keep func(*Entity) bool) bool {
 	name := map[string]bool{}
 	for _, id := range f.Entities {
-		if e := b.entityByID[id]; e != nil && e.Kind == KindPerson {
+		if e := b.entityByID[id]; e != nil && keep(e) {
 			for _, n := range append([]string{e.Name}, e.Aliases...) {
 				for _, t := range tokenize(n) {
 					name[t] = true
@@ -1289,19 +1325,21 @@ func (b *Base) namesRoleUnnamed(q *query, f *Fact) bool {
 		}
 		return ""
 	}
+	capital := func(w string) bool { return w != "" && unicode.IsUpper([]rune(w)[0]) }
 	spoken := false
 	for p, w := range words {
 		if !contains(asked, b.idx.stem(bare(w))) {
 			continue
 		}
 		spoken = true
-		capital := func(w string) bool { return w != "" && unicode.IsUpper([]rune(w)[0]) }
+		agent := false // after "by", any words may name the doer: "formed by disaffected TTP members"
 		for k := p + 1; k < len(words) && k <= p+holderAfter && !strings.ContainsAny(words[k-1], ",.;"); k++ {
 			t := bare(words[k])
 			if name[t] {
 				return false
 			}
-			if !capital(words[k]) && !titleLinkWords[t] && !holderLinks[t] {
+			agent = agent || t == "by"
+			if !agent && !capital(words[k]) && !titleLinkWords[t] && !holderLinks[t] && !isNumber(t) {
 				break // "an Afghan diplomat over the attack"
 			}
 		}
@@ -1330,7 +1368,7 @@ var holderLinks = setOf(`as for to on in its their acted served serves became be
 // holderAfter and holderBefore are how many words after a title, and
 // before it across its other words, a name may stand and be its holder's.
 const (
-	holderAfter  = 4
+	holderAfter  = 6
 	holderBefore = 8
 )
 
