@@ -186,6 +186,12 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		if q.asksSaid() && f.Type != TypeStatement && !usesWordOf(f.Text, speechWords) {
 			return "what was said"
 		}
+		if p := q.linkedPerson(); p != nil && q.asksSaid() && f.Type != TypeStatement && !b.saysAfter(f, p) {
+			// "what did Mansour Ahmed Khan say at the Serena": a photo of
+			// him there, before the Taliban "announced" their government,
+			// is not his word.
+			return "what " + p.Name + " said"
+		}
 		if l := q.aboutLink(); l != nil && !b.mentions(f, b.idx.terms[i], l.entities) {
 			// "what did Karzai say about the TTP": a remark of his on
 			// something else does not answer, however common the TTP.
@@ -812,6 +818,33 @@ var causeWords = setOf(`because due owing reason reasons cause causes caused so 
 // startWords say that someone took up a post or something began.
 var startWords = setOf(`became become becomes appointed appoint appointment named elected assumed took began begun started
 	founded succeeded replaced installed sworn formed established created founding formation inception emerged appeared surfaced dates forged`)
+
+// saysAfter reports whether fact f has a word of speech soon after a
+// name of person p: "Faiz Hameed said", "Durrani told the Taliban".
+func (b *Base) saysAfter(f *Fact, p *Entity) bool {
+	name := map[string]bool{}
+	for _, n := range append([]string{p.Name}, p.Aliases...) {
+		for _, t := range tokenize(n) {
+			name[t] = true
+		}
+	}
+	toks := tokenize(f.Text)
+	for k, t := range toks {
+		if !name[t] {
+			continue
+		}
+		for j := k + 1; j < len(toks) && j <= k+speechReach; j++ {
+			if speechWords[toks[j]] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// speechReach is how many words after a speaker's name the word of speech
+// may stand: "Mujahid, the Taliban's spokesman, said".
+const speechReach = 8
 
 // endWords say that someone left a post or that something ended: a fact
 // using none does not say when.
