@@ -172,6 +172,11 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		if best.feat.Signs[signWherePlace] == 0 {
 			return "where" // the fact names no place but those asked about
 		}
+		if n := q.placeAsked(); localPlaces[n] && !b.namesLocalPlace(q, f) {
+			// "which provinces are the camps in": "Taliban-run
+			// Afghanistan" names the country, and "anti-Pakistan" another.
+			return "where"
+		}
 		if r := b.regionAsked(q); r != "" && b.placesOutside(q, f, r) {
 			// "which Afghan provinces did the strikes hit": a fact whose
 			// places all lie in Pakistan does not say.
@@ -818,6 +823,21 @@ var causeWords = setOf(`because due owing reason reasons cause causes caused so 
 // startWords say that someone took up a post or something began.
 var startWords = setOf(`became become becomes appointed appoint appointment named elected assumed took began begun started
 	founded succeeded replaced installed sworn formed established created founding formation inception emerged appeared surfaced dates forged`)
+
+// localPlaces are kinds of place within a country: a fact that names
+// only countries does not say which one.
+var localPlaces = setOf(`province provinces district districts town towns city cities village villages area areas`)
+
+// namesLocalPlace reports whether fact f names a place the question does
+// not, other than a country the pack mentions everywhere (a broad one).
+func (b *Base) namesLocalPlace(q *query, f *Fact) bool {
+	for _, id := range f.Entities {
+		if e := b.entityByID[id]; e != nil && (e.Kind == KindPlace || e.Kind == KindCrossing) && !q.linked(id) && !b.idx.broad(id) {
+			return true
+		}
+	}
+	return false
+}
 
 // saysAfter reports whether fact f has a word of speech soon after a
 // name of person p: "Faiz Hameed said", "Durrani told the Taliban".
