@@ -159,6 +159,8 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			return "who"
 		case q.current && f.Role != nil && f.Role.Former && (b.roleIs(q.title, f.Role.Title) || f.Role.Of != "" && q.linked(f.Role.Of)):
 			return "who" // "the current ISI chief", "who heads the ISI now": not a former one
+		case b.missesKin(q, f):
+			return "who" // "who is Mullah Yaqoob's father": the fact on Yaqoob names no father
 		case b.namesRoleUnnamed(q, f):
 			return "who" // "which Afghan diplomat got the démarche": the fact speaks of "an Afghan diplomat"
 		case b.foundedUnnamed(q, f):
@@ -823,6 +825,22 @@ var causeWords = setOf(`because due owing reason reasons cause causes caused so 
 // startWords say that someone took up a post or something began.
 var startWords = setOf(`became become becomes appointed appoint appointment named elected assumed took began begun started
 	founded succeeded replaced installed sworn formed established created founding formation inception emerged appeared surfaced dates forged`)
+
+// kinWords name a relative: asked whose relative someone is, a fact must
+// say so.
+var kinWords = setOf(`father mother son sons daughter daughters wife wives husband brother brothers sister sisters
+	uncle nephew cousin grandson grandfather family relative relatives`)
+
+// missesKin reports whether a who-question asks for a relative ("Mullah
+// Yaqoob's father") that fact f never speaks of.
+func (b *Base) missesKin(q *query, f *Fact) bool {
+	for _, t := range q.toks {
+		if kinWords[t] && !b.textUsesStem(f.Text, b.idx.stem(t)) {
+			return true
+		}
+	}
+	return false
+}
 
 // localPlaces are kinds of place within a country: a fact that names
 // only countries does not say which one.
