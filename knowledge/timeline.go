@@ -68,6 +68,12 @@ func (b *Base) timeline(q *query, a *Answer) bool {
 					}
 				}
 			}
+			if len(keep) == 0 && !slices.ContainsFunc(narrow, func(id string) bool { return ix.entityDoc[id] != "" }) {
+				// "what happened with Iran's strikes in April 2024": nothing
+				// then on Iran. (An author named is the source, not the
+				// topic.)
+				return false
+			}
 			if len(keep) > 0 {
 				extra = slices.DeleteFunc(idxs, func(i int) bool { return slices.Contains(keep, i) })
 				idxs = keep
