@@ -366,6 +366,7 @@ func TestMissingPartIsDeclined(t *testing.T) {
 		{"what did mansour ahmed khan tell journalists at the serena hotel", "what Mansour Ahmed Khan said", "tea"}, // a photo of him there is not his word
 		{"in which afghan provinces is al-qaida setting up its new training camps", "where", "UN report"},           // "Taliban-run Afghanistan" names the country, not a province
 		{"who was sirajuddin haqqani's father", "who", ""},                                                          // the facts on Haqqani name no father
+		{"what did sultan barakat propose in his al jazeera piece", "what Sultan Barakat said", "reproduces"},       // that the FNF paper reproduces it is not what it proposes
 		{"who created the free afghans front", "who", ""},                                                           // "a group created in January 2022" says not by whom
 		{"which afghan diplomat received pakistan's chitral demarche", "who", ""},                                   // the fact speaks of "an Afghan diplomat"
 		{"the ttp commander blamed for the bajaur rally attack, what's his name", "who", "local commander"},         // "his name" asks who; the fact names none

@@ -77,6 +77,14 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		}
 		return "what " + a.entities[0].Name + " did"
 	}
+	if p := q.linkedPerson(); p != nil && b.idx.entityDoc[p.ID] == "" && (q.intent == IntentStatement || q.intent == IntentFact) && q.asksSaid() && f.Type != TypeStatement && !b.saysAfter(f, p) {
+		// "what did Mansour Ahmed Khan say at the Serena": a photo of him
+		// there, before the Taliban "announced" their government, is not
+		// his word; nor is a paper reproducing Barakat's op-ed what it
+		// recommends. (What a source's author suggests is the whole
+		// source.)
+		return "what " + p.Name + " said"
+	}
 	if q.asksLater() && !usesWordOf(f.Text, laterWords) {
 		// "which post did Bugti take up after serving as interior
 		// minister": a fact that he was interior minister says nothing
@@ -193,12 +201,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		if q.asksSaid() && f.Type != TypeStatement && !usesWordOf(f.Text, speechWords) {
 			return "what was said"
 		}
-		if p := q.linkedPerson(); p != nil && q.asksSaid() && f.Type != TypeStatement && !b.saysAfter(f, p) {
-			// "what did Mansour Ahmed Khan say at the Serena": a photo of
-			// him there, before the Taliban "announced" their government,
-			// is not his word.
-			return "what " + p.Name + " said"
-		}
+
 		if l := q.aboutLink(); l != nil && !b.mentions(f, b.idx.terms[i], l.entities) {
 			// "what did Karzai say about the TTP": a remark of his on
 			// something else does not answer, however common the TTP.
@@ -896,7 +899,8 @@ var endWords = setOf(`end ends ended ending until left leave leaving quit resign
 func (q *query) asksSaid() bool {
 	for _, t := range q.toks {
 		switch t {
-		case "say", "said", "says", "tell", "told", "claim", "claimed", "statement", "remark", "remarks", "tweet", "tweeted":
+		case "say", "said", "says", "tell", "told", "claim", "claimed", "statement", "remark", "remarks", "tweet", "tweeted",
+			"recommend", "recommended", "recommends", "propose", "proposed", "proposes", "suggest", "suggested", "suggests":
 			return true
 		}
 	}
@@ -924,7 +928,8 @@ var aboutWords = setOf(`about regarding concerning re`)
 var speechWords = setOf(`said say says told tell stated called calls warned warn described describes claimed claims
 	promised pledged urged denied accused condemned criticised criticized demanded asked insisted argued argues
 	wrote writes announced declared threatened rebuked vowed praised welcomed rejected dismissed blamed assured
-	stressed reported noted added congratulated characterised characterized labelled labeled termed`)
+	stressed reported noted added congratulated characterised characterized labelled labeled termed
+	recommended recommends recommend proposed proposes suggested suggests advised advises`)
 
 // textNamesAnyYear reports whether text names a year.
 func textNamesAnyYear(text string) bool {
