@@ -385,9 +385,16 @@ func (b *Base) partners(q *query, ranked []scored) ([]int, float64) {
 	// say it.
 	credit := func(k, fact int) (c float64, counted bool) {
 		if u := q.units[k]; joined[k] && u.link != nil {
+			e := u.link.entities[0]
+			if q.intent == IntentWhen && e.Kind == KindEvent {
+				// "the dates of the Chitral attack and of the démarche":
+				// the démarche's date, though its fact names the attack,
+				// is not the attack's.
+				return b2f(b.facts[fact].Entities[0] == e.ID), true
+			}
 			// "Herat and then Kabul": the place itself, not what else
 			// its name may stand for (Kabul's government).
-			return b2f(b.idx.names(fact, u.link.entities[0].ID)), true
+			return b2f(b.idx.names(fact, e.ID)), true
 		}
 		c = q.unitCredit(k, fact)
 		if q.intent != IntentHowMany || !joined[k] || b.idx.countsUnit(fact, q.units[k]) {
@@ -407,8 +414,10 @@ func (b *Base) partners(q *query, ranked []scored) ([]int, float64) {
 	// the other part.
 	namesJoined := func(fact int) bool {
 		for k, u := range q.units {
-			if joined[k] && u.link != nil && b.idx.names(fact, u.link.entities[0].ID) && !b.idx.names(lead.fact, u.link.entities[0].ID) {
-				return true
+			if c, _ := credit(k, fact); joined[k] && u.link != nil && c > 0 {
+				if lc, _ := credit(k, lead.fact); lc == 0 {
+					return true
+				}
 			}
 		}
 		return false

@@ -199,6 +199,9 @@ func (b *Base) parse(norm string) *query {
 	for _, p := range dayPhrases {
 		q.asksDay = q.asksDay || q.intent == IntentWhen && hasPhrase(" "+strings.Join(q.toks, " ")+" ", p)
 	}
+	if q.intent == IntentWhen && exactDate(q.toks) {
+		q.asksDay = true // "the exact signing date", "precise start date"
+	}
 	if q.asksDay && slices.ContainsFunc(q.toks, func(t string) bool { return monthYearWords[t] }) {
 		q.asksDay = false // "when exactly (month + yr)": the month is what is asked
 	}
@@ -1200,7 +1203,7 @@ func classify(toks []string, hasSpan bool) Intent {
 	case has("how far") && has(extentWordList...):
 		return IntentWhere // "how far do the Taliban's claims extend": up to where
 	case has("what date", "which date", "what year", "which year", "what day", "which day", "what month", "which month", "dates of", "what dates", "which dates",
-		"exact date", "precise date", "exact day") ||
+		"exact date", "precise date", "exact day", "date of", "dates for", "date for", "both dates", "the dates", "dates of both") ||
 		has("when") && !whenClause(toks):
 		return IntentWhen
 	case has("how many", "how much", "number of", "what percentage", "what percent", "what share", "how long", "how large", "how big", "how far", "death toll", "how often",
@@ -1352,6 +1355,26 @@ var monthYearWords = setOf(`month months year years yr yrs`)
 
 // dayPhrases ask for the very day something happened, which a month or a
 // year does not give.
+// exactDate reports whether "exact" or "precise" qualifies a date or day a
+// few words on: "the exact signing date of the deal".
+func exactDate(toks []string) bool {
+	for i, t := range toks {
+		if t != "exact" && t != "precise" {
+			continue
+		}
+		for j := i + 1; j < len(toks) && j <= i+exactReach; j++ {
+			if toks[j] == "date" || toks[j] == "day" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// exactReach is how many words after "exact" the date it qualifies may
+// come: "exact start date".
+const exactReach = 2
+
 var dayPhrases = []string{"exact date", "precise date", "exact day", "what day", "which day", "specific date", "when exactly", "exactly when", "what date", "which date", "on what date"}
 
 // fragmentTimes are the nouns that, opening or closing a question without a

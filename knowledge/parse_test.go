@@ -16,6 +16,7 @@ func TestClassify(t *testing.T) {
 		{"which afghan provinces did the jets hit", IntentWhere},
 		{"what was the hrcp's criticism of the expulsions", IntentStatement},             // a criticism is something said
 		{"dates of the 2 ceasefires between pakistan and the ttp", IntentWhen},           // dates are asked, not a list
+		{"the bajaur bombing and the mastung blast - dates for both", IntentWhen},        // "dates for" asks when
 		{"where did the ttp fighters go when the army launched zarb-e-azb", IntentWhere}, // "when" opens a clause
 		{"walk me through march 2024", IntentTimeline},
 		{"what did the expulsion plan cost pakistan", IntentHowMany},
@@ -604,6 +605,21 @@ func TestDropClaims(t *testing.T) {
 	} {
 		if got := strings.Join(dropClaims(tokenize(Normalize(tc.q))), " "); got != tc.want {
 			t.Errorf("%q: %q, want %q", tc.q, got, tc.want)
+		}
+	}
+}
+
+// TestExactDate: "exact" or "precise" before a date asks for the day.
+func TestExactDate(t *testing.T) {
+	b := packFromDisk(t)
+	for q, want := range map[string]bool{
+		"what was the exact signing date of the doha deal": true,
+		"precise start date of the deportations":           true,
+		"when did the deportations start":                  false,
+		"exact number of deportees and the date":           false,
+	} {
+		if got := b.parse(Normalize(q)).asksDay; got != want {
+			t.Errorf("%q: asks the day %v, want %v", q, got, want)
 		}
 	}
 }
