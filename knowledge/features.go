@@ -164,6 +164,25 @@ func (q *query) findDoer() *link {
 	return nil
 }
 
+// personActs reports whether the person a who-question names is the doer
+// of its verb, so the question asks for someone else: "who did Kakar write
+// to", "whom did Durrani meet".
+func (q *query) personActs() bool {
+	for _, l := range q.links {
+		if l.entities[0].Kind != KindPerson {
+			continue
+		}
+		j := l.start - 1
+		for j >= 0 && (titleModifiers[q.toks[j]] || roleNouns[q.toks[j]] || titleLinkWords[q.toks[j]]) {
+			j-- // "did caretaker PM Kakar", "did the envoy Durrani"
+		}
+		if j >= 0 && agentAux[q.toks[j]] && j > 0 && (q.toks[j-1] == "who" || q.toks[j-1] == "whom") {
+			return true
+		}
+	}
+	return false
+}
+
 // otherDoerAltShare is how much an alternate question's match counts for
 // a fact whose subject is another party the question names than its doer.
 const otherDoerAltShare = 0.75
@@ -228,8 +247,8 @@ func (b *Base) features(q *query, i int) features {
 	switch q.intent {
 	case IntentWho:
 		p := q.linkedPerson()
-		if q.succession {
-			p = nil // "who replaced X" is not answered by X
+		if q.succession || q.personActs() {
+			p = nil // "who replaced X", "who did X write to": not answered by X
 		}
 		switch {
 		case p != nil && len(f.Entities) > 0 && f.Entities[0] == p.ID && typeIs(TypeRole):
