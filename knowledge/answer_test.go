@@ -192,8 +192,21 @@ func TestTimelineIsOrderedAndCapped(t *testing.T) {
 	if !a.Answered || a.Intent != knowledge.IntentTimeline {
 		t.Fatalf("answered=%v intent=%v", a.Answered, a.Intent)
 	}
-	if len(a.Lines) > 6 || a.More == 0 {
-		t.Errorf("%d lines, %d more; want at most 6 lines and a remainder", len(a.Lines), a.More)
+	if len(a.Facts) > 6 || len(a.Lines) != len(a.Facts)+1 || a.More == 0 {
+		t.Errorf("%d entries in %d lines, %d more; want at most 6 entries after a line of key dates, and a remainder", len(a.Facts), len(a.Lines), a.More)
+	}
+	// The lead sums the entries up: each entry's date, in order.
+	if !strings.HasPrefix(a.Lines[0], "Key dates: ") {
+		t.Errorf("lead %q, want the key dates", a.Lines[0])
+	}
+	at := 0
+	for _, f := range a.Facts {
+		k := strings.Index(a.Lines[0][at:], f.Date.String())
+		if k < 0 {
+			t.Errorf("lead %q lacks %s after position %d", a.Lines[0], f.Date, at)
+			break
+		}
+		at += k
 	}
 	for i := 1; i < len(a.Facts); i++ {
 		if a.Facts[i].Date.Start.Key() < a.Facts[i-1].Date.Start.Key() {

@@ -166,6 +166,9 @@ func (b *Base) timeline(q *query, a *Answer) bool {
 		}
 	}
 	sort.SliceStable(used, func(x, y int) bool { return used[x].Date.Start.Key() < used[y].Date.Start.Key() })
+	if len(used) >= 2 {
+		a.Lines = append(a.Lines, b.keyDates(q, used))
+	}
 	for _, f := range used {
 		a.Lines = append(a.Lines, DateLine(f))
 	}
@@ -405,4 +408,49 @@ func abs(n int) int {
 		return -n
 	}
 	return n
+}
+
+// keyDates sums a timeline up in one line, its lead: each entry's date and
+// the thing it is about that the question did not name ("Key dates: 1995
+// (Herat), 1996 (Kabul)."), so the dates asked for come first and the
+// entries that follow tell them.
+func (b *Base) keyDates(q *query, used []*Fact) string {
+	parts := make([]string, 0, len(used))
+	for _, f := range used {
+		part := f.Date.String()
+		if e := b.entryLabel(q, f); e != nil {
+			part += " (" + shortName(e) + ")"
+		}
+		if len(parts) == 0 || parts[len(parts)-1] != part {
+			parts = append(parts, part) // two entries on one thing that day are one key date
+		}
+	}
+	return "Key dates: " + strings.Join(parts, ", ") + "."
+}
+
+// entryLabel returns what a timeline entry is about, for its key date: the
+// first thing the fact names that the question does not, is no author or
+// document, and is not named everywhere (a broad entity); nil if none.
+func (b *Base) entryLabel(q *query, f *Fact) *Entity {
+	for _, id := range f.Entities {
+		e := b.entityByID[id]
+		if e == nil || q.linked(id) || b.idx.broad(id) || b.idx.entityDoc[id] != "" || e.Kind == KindDocument {
+			continue
+		}
+		return e
+	}
+	return nil
+}
+
+// shortName is how a key date names an entity: by its abbreviation when it
+// has one ("HGB"), else by its name without the date or note in brackets
+// that tells it from another ("Chitral attack (September 2023)").
+func shortName(e *Entity) string {
+	if e.Abbr != "" {
+		return e.Abbr
+	}
+	if i := strings.LastIndex(e.Name, " ("); i > 0 && strings.HasSuffix(e.Name, ")") {
+		return e.Name[:i]
+	}
+	return e.Name
 }
