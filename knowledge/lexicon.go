@@ -366,7 +366,7 @@ overall exactly precisely approximately roughly altogether currently actually re
 per piece article paper report remind context famous btw fyi asap ballpark quick q summary tldr vs versus exact precise era
 iirc afaik imo imho tbh idk fwiw lol true especially though commentary overview essay column publication writeup
 isnt arent wasnt werent doesnt didnt dont hasnt havent hadnt getting gets gotten out up off
-confirm verify accurate briefly nutshell ie eg etc scene landscape anyway
+confirm verify accurate briefly nutshell ie eg etc scene landscape anyway rough given
 believe believed believes reckon reckoned deem deemed characterise characterised characterize characterized portray portrayed`
 
 // questionWordText lists words that mark intent; they are never
