@@ -30,7 +30,7 @@ func (b *Base) link(q *query) {
 	corrected := map[string][]cand{} // a word's candidates, made once per question
 	for i, t := range q.toks {
 		cands[i] = []cand{{t, 0}}
-		if ix.spell.known(t) || ix.stop[t] || ix.qwords[t] || q.spanToks[i] || !isWordy(t) || b.english[t] {
+		if ix.spell.known(t) || ix.stop[t] || ix.qwords[t] || q.spanToks[i] || !isWordy(t) || b.englishWord(t) {
 			continue // "drawn" is meant as typed, not as "Dawn"
 		}
 		if c, ok := corrected[t]; ok {
@@ -203,3 +203,32 @@ func (q *query) linkedPerson() *Entity {
 	}
 	return nil
 }
+
+// englishWord reports whether t is one of english.txt's words or a regular
+// form of one: "leaning" is lean's, not a misspelt "learning"; "stormed"
+// is storm's.
+func (b *Base) englishWord(t string) bool {
+	if b.english[t] {
+		return true
+	}
+	for _, suf := range []string{"ing", "ed", "es", "s"} {
+		base, ok := strings.CutSuffix(t, suf)
+		if !ok || len(base) < minEnglishBase {
+			continue
+		}
+		if b.english[base] || b.english[base+"e"] { // "leaning", "leaving"
+			return true
+		}
+		if n := len(base); base[n-1] == base[n-2] && b.english[base[:n-1]] { // "stopping"
+			return true
+		}
+		if suf == "es" && strings.HasSuffix(base, "i") && b.english[strings.TrimSuffix(base, "i")+"y"] { // "parties"
+			return true
+		}
+	}
+	return false
+}
+
+// minEnglishBase is the shortest base an English word's form is read from:
+// shorter, and "bugs" would be "bug" for any word ending in s.
+const minEnglishBase = 3

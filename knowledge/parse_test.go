@@ -626,6 +626,21 @@ func TestExactDate(t *testing.T) {
 	}
 }
 
+// TestEnglishWordForms: a regular form of an English word near a word of
+// the pack is taken as typed, not corrected into the pack's word
+// ("leaning" is not "learning"); a misspelling still is.
+func TestEnglishWordForms(t *testing.T) {
+	b := packFromDisk(t)
+	for w, want := range map[string]bool{"lean": true, "leaning": true, "stormed": true, "storms": true, "lernng": false, "bugty": false} {
+		if got := b.englishWord(w); got != want {
+			t.Errorf("englishWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+	if q := b.parse(Normalize("why was china leaning on pakistan")); slices.Contains(q.fixed, "learning") {
+		t.Errorf("corrected %v: leaning read as learning", q.fixed)
+	}
+}
+
 // TestFrameWordTypos: a misspelt word that frames the question is read as
 // the word it misspells, though no fact uses it; a word of the pack's is
 // read as it is.
