@@ -164,6 +164,7 @@ func TestDecline(t *testing.T) {
 		"what was the precise signing date of the doha agreement between the us and the taliban", // a date asked in a "what was" question
 		"what was the outcome of the ttp-bahadur unification talks",                              // the fact reports the talks; their outcome is what it leaves open
 		"what happened between iran and israel in april 2024",                                    // nothing dated then is on Iran: a timeline of the month's other events is no answer
+		"what funding did pakistan give the illegal foreigners repatriation plan",                // funding asks a sum; the UN's reaction to the plan is no answer
 	} {
 		t.Run(q, func(t *testing.T) {
 			a := b.Answer(q)

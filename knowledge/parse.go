@@ -1207,7 +1207,7 @@ func classify(toks []string, hasSpan bool) Intent {
 		has("when") && !whenClause(toks):
 		return IntentWhen
 	case has("how many", "how much", "number of", "what percentage", "what percent", "what share", "how long", "how large", "how big", "how far", "death toll", "how often",
-		"cost", "costs", "costed", "price", "expenditure", "what range", "the range", "fighter strength", "troop strength",
+		"cost", "costs", "costed", "price", "expenditure", "budget", "budgets", "funding", "what range", "the range", "fighter strength", "troop strength",
 		"population", "worth", "value of", "size of", "amount of", "estimate", "estimates", "headcount", "head count", "how strong", "strength of", "fighting strength", "how old", "volume",
 		"casualties", "casualty", "fatalities", "toll", "estimated", "manpower",
 		"figures for", "figures on", "figure for", "figure on", "numbers for", "numbers on", "any numbers", "stats", "statistics", "tally") ||
