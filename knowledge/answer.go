@@ -133,6 +133,32 @@ func (b *Base) Answer(question string) Answer {
 	return a
 }
 
+// peopleFirst, for a question asking which people ("which TTP leaders were
+// freed"), puts first the next fact on the same thing that names people
+// the question does not, when the best names none: the release of
+// "prominent" prisoners is told by the fact that names them.
+func (b *Base) peopleFirst(q *query, ranked []scored) []scored {
+	if b.namesOther(q, b.facts[ranked[0].fact], false) {
+		return ranked
+	}
+	for r := 1; r < len(ranked) && r <= peopleReach; r++ {
+		s := ranked[r]
+		if s.feat.MissedEntity > ranked[0].feat.MissedEntity || s.cov < peopleCovShare*ranked[0].cov || !b.namesOther(q, b.facts[s.fact], false) {
+			continue
+		}
+		return append([]scored{s}, slices.Delete(slices.Clone(ranked), r, r+1)...)
+	}
+	return ranked
+}
+
+// peopleReach is how far down the ranking a fact naming the people asked
+// for may stand and still lead; peopleCovShare, how much of the best
+// fact's coverage of the question it must have.
+const (
+	peopleReach    = 3
+	peopleCovShare = 0.6
+)
+
 // scored is a candidate fact with its ranking score and confidence.
 type scored struct {
 	fact  int
@@ -149,6 +175,9 @@ func round2(x float64) float64 { return math.Round(x*100) / 100 }
 // name one: "which province is Mastung in" is answered by the bombing "in
 // Mastung district, Balochistan", not by the fact that nobody claimed it.
 func (b *Base) placeFirst(q *query, ranked []scored) []scored {
+	if len(ranked) >= 2 && (q.intent == IntentList || q.intent == IntentWho || q.intent == IntentFact) && q.asksPeople() {
+		return b.peopleFirst(q, ranked)
+	}
 	if q.intent != IntentWhere || len(ranked) < 2 || ranked[0].feat.Signs[signWherePlace] != 0 {
 		return ranked
 	}

@@ -120,6 +120,7 @@ func TestAnswer(t *testing.T) {
 		{"who object", "whom did the caretaker pm kakar send a letter to", nil, "Akhund"},                                                         // asked whom Kakar wrote to, his role is no answer
 		{"why related", "why is china keen on afghan stability", nil, "Belt and Road"},                                                            // what China is keen on is what it wants
 		{"who time phrase", "back in 2007 who led the afghan taliban", nil, "Omar"},                                                               // "back in 2007" is a time, not backing
+		{"list people", "name the ttp figures freed from afghan prisons in 2021", nil, "Bajauri"},                                                 // the fact that names them leads the one that counts them
 		{"who founded", "who founded the northern alliance", nil, "Massoud"},                                                                      // "founded in 1992 by the Tajik leader Ahmed Shah Massoud"
 		{"who founded aside", "who leads the national freedom front, set up in 2022", nil, "Yasin Zia"},                                           // the founding describes the front; who leads it is asked
 		{"when ended", "when did the ttp end its ceasefire with pakistan", nil, "November 2022"},                                                  // "lasted until" says when it ended

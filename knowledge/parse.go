@@ -1391,8 +1391,8 @@ var (
 // ("which leaders") is left to the list rule.
 func askedNoun(toks []string) Intent {
 	for i, t := range toks {
-		if t != "which" && t != "what" {
-			continue
+		if t != "which" && t != "what" && !(t == "name" && i == 0) {
+			continue // "which TTP leaders", "name the TTP figures"
 		}
 		for j := i + 1; j < len(toks) && j <= i+asknounReach; j++ {
 			w := toks[j]
@@ -1743,8 +1743,8 @@ func (q *query) placeAsked() string {
 // "which" or "what" (up to asknounReach words, ended by an auxiliary), or "".
 func askedWord(toks []string, set map[string]bool) string {
 	for i, t := range toks {
-		if t != "which" && t != "what" {
-			continue
+		if t != "which" && t != "what" && !(t == "name" && i == 0) {
+			continue // "which TTP leaders", "name the TTP figures"
 		}
 		for j := i + 1; j < len(toks) && j <= i+asknounReach; j++ {
 			if set[toks[j]] {
@@ -1776,7 +1776,7 @@ var organisationNouns = setOf(`company companies firm firms bank banks business 
 	agency agencies ngo ngos charity charities`)
 
 // personPlurals, after "which" or "what", ask for people by name.
-var personPlurals = setOf(`leaders figures people persons commanders officials officers members names`)
+var personPlurals = setOf(`leaders figures people persons commanders officials officers members names heavyweights bigwigs individuals men`)
 
 // auxWords end the noun phrase after "which" or "what".
 var auxWords = setOf(`did does do is was are were has have had will would can could should`)
