@@ -1227,6 +1227,8 @@ func classify(toks []string, hasSpan bool) Intent {
 		return IntentStatement // "what did Durrani tell the Taliban"
 	case (first == "which" || first == "what") && has(listNouns...):
 		return IntentList
+	case first == "what" && has(wantVerbs...):
+		return IntentList // "what did the TTP demand in return": its demands, each of them
 	case countedPlural(toks):
 		return IntentList // "two main drivers of the tension", "what 3 objectives"
 	case has("list", "enumerate", "name the", "name all", "what are the", "what were the", "which are the", "which were the", "what groups", "which groups", "what factors", "which factors") ||
@@ -1245,6 +1247,12 @@ func classify(toks []string, hasSpan bool) Intent {
 	}
 	return IntentFact
 }
+
+// wantVerbs, in a what-question, ask for what someone demanded or wants:
+// a list of its demands or aims. (What a source recommends may be one
+// recommendation: "what does the paper recommend on girls' education".)
+var wantVerbs = []string{"demand", "demanded", "demands", "want", "wanted", "wants", "ask for", "asked for", "asking for",
+	"call for", "called for", "calls for"}
 
 // whatDefineMax is the most words a question that only starts with
 // "what" may have and still ask what something is ("what ttp"); a longer
