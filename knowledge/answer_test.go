@@ -124,6 +124,7 @@ func TestAnswer(t *testing.T) {
 		{"list people", "name the ttp figures freed from afghan prisons in 2021", nil, "Bajauri"},                             // the fact that names them leads the one that counts them
 		{"who founded", "who founded the northern alliance", nil, "Massoud"},                                                  // "founded in 1992 by the Tajik leader Ahmed Shah Massoud"
 		{"who founded aside", "who leads the national freedom front, set up in 2022", nil, "Yasin Zia"},                       // the founding describes the front; who leads it is asked
+		{"howmany related", "how many acc cards were issued after the 2017 drive", nil, "880,000"},                            // cards issued are cards received
 		{"when ended", "when did the ttp end its ceasefire with pakistan", nil, "November 2022"},
 		{"when phrasal", "when did the ttp pull the plug on its truce with pakistan", nil, "November 2022"},                                       // pulling the plug on a truce is abandoning it                                                  // "lasted until" says when it ended
 		{"who filler", "who heads the ttp anyway", nil, "Noor Wali Mehsud"},                                                                       // "anyway" names no topic
