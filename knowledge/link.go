@@ -4,6 +4,7 @@ package knowledge
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -27,9 +28,27 @@ func (b *Base) link(q *query) {
 		dist int
 	}
 	cands := make([][]cand, n)
+	// inName are, for an English word, the names' words it is a letter
+	// from: read so only after a name's first word as typed ("imtiaz
+	// gull" is Imtiaz Gul; "gull" alone is a bird).
+	inName := make([][]cand, n)
 	corrected := map[string][]cand{} // a word's candidates, made once per question
 	for i, t := range q.toks {
 		cands[i] = []cand{{t, 0}}
+		if isWordy(t) && !ix.spell.known(t) && !ix.stop[t] && !ix.qwords[t] && !q.spanToks[i] && b.englishWord(t) && len(t) > minNameTypo {
+			for _, c := range ix.spell.suggest(t) {
+				if c.dist == 1 && ix.spell.vocab[c.word].alias {
+					inName[i] = append(inName[i], cand{c.word, c.dist})
+				}
+			}
+			for k := range len(t) {
+				// A letter doubled or added to a short name ("gull" for
+				// Gul), which the speller does not index.
+				if d := t[:k] + t[k+1:]; ix.spell.vocab[d] != nil && ix.spell.vocab[d].alias && !slices.Contains(inName[i], cand{d, 1}) {
+					inName[i] = append(inName[i], cand{d, 1})
+				}
+			}
+		}
 		if ix.spell.known(t) || ix.stop[t] || ix.qwords[t] || q.spanToks[i] || !isWordy(t) || b.englishWord(t) {
 			continue // "drawn" is meant as typed, not as "Dawn"
 		}
@@ -79,7 +98,11 @@ func (b *Base) link(q *query) {
 				edits, ok := c.dist, true
 				for j := 1; j < k && ok; j++ {
 					ok = false
-					for _, c2 := range cands[i+j] {
+					more := cands[i+j]
+					if c.dist == 0 {
+						more = append(slices.Clip(more), inName[i+j]...)
+					}
+					for _, c2 := range more {
 						if c2.tok == a.toks[j] {
 							edits += c2.dist
 							ok = true
@@ -232,3 +255,7 @@ func (b *Base) englishWord(t string) bool {
 // minEnglishBase is the shortest base an English word's form is read from:
 // shorter, and "bugs" would be "bug" for any word ending in s.
 const minEnglishBase = 3
+
+// minNameTypo is the shortest English word that may be read as a name's
+// misspelt word after the name's first word: "gull" after "imtiaz".
+const minNameTypo = 3

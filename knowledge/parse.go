@@ -1579,15 +1579,18 @@ func (q *query) titleAsked() bool {
 		if t != "who" && t != "whos" && t != "which" {
 			continue
 		}
+	scan:
 		for j := i + 1; j < len(q.toks); j++ {
 			w := q.toks[j]
 			switch {
 			case roleNouns[w], personNouns[w]:
 				return true
+			case q.namesPersonAt(j):
+				break scan // "who is Imtiaz Gul, the FNF paper's author": the title describes him
 			case copulas[w], titleLinkWords[w], currentWords[w], titleModifiers[w], q.inLink(j):
 				continue
 			}
-			break
+			break scan // "who played referee between the officials": they are not asked about
 		}
 	}
 	// "the leader of X" with no "who" before it still asks for a person.

@@ -643,6 +643,36 @@ func TestEnglishWordForms(t *testing.T) {
 	}
 }
 
+// TestEnglishWordInName: an English word a letter from a name's word is
+// read as that word after the name's first word ("imtiaz gull" is Imtiaz
+// Gul), and as typed anywhere else.
+func TestEnglishWordInName(t *testing.T) {
+	b := packFromDisk(t)
+	for q, want := range map[string]string{
+		"who is imtiaz gull":                "imtiaz-gul",
+		"what did imtiaz gull write":        "imtiaz-gul",
+		"is a gull a bird":                  "",
+		"who is imtiaz gul, the fnf author": "imtiaz-gul",
+	} {
+		got := ""
+		for _, l := range b.parse(Normalize(q)).links {
+			if l.entities[0].ID == "imtiaz-gul" {
+				got = "imtiaz-gul"
+			}
+		}
+		if got != want {
+			t.Errorf("%q: linked %q, want %q", q, got, want)
+		}
+	}
+	// A title after the person named describes the person; it is not asked.
+	if q := b.parse(Normalize("who is imtiaz gul, the fnf paper author")); q.titleAsked() {
+		t.Error("the appositive title is taken as asked")
+	}
+	if q := b.parse(Normalize("who played referee between pakistani officials and the ttp")); q.titleAsked() {
+		t.Error("the officials after the verb are taken as the title asked")
+	}
+}
+
 // TestFrameWordTypos: a misspelt word that frames the question is read as
 // the word it misspells, though no fact uses it; a word of the pack's is
 // read as it is.
