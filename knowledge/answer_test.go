@@ -122,6 +122,7 @@ func TestAnswer(t *testing.T) {
 		{"who time phrase", "back in 2007 who led the afghan taliban", nil, "Omar"},                                           // "back in 2007" is a time, not backing
 		{"list want", "what did the ttp want in return for peace with islamabad", nil, "FATA"},                                // its own conditions, listed, not that it rejected Pakistan's
 		{"list people", "name the ttp figures freed from afghan prisons in 2021", nil, "Bajauri"},                             // the fact that names them leads the one that counts them
+		{"statement pair", "how does ghosh see pak-taliban relations goin forward", nil, "recalibrate"},                       // Pakistan's ties with the Taliban, not the Pakistani Taliban's; "goin forward" asks nothing
 		{"who transliteration", "who was mulla umar", nil, "founder"},                                                         // "Umar" is how some write Omar
 		{"who founded", "who founded the northern alliance", nil, "Massoud"},                                                  // "founded in 1992 by the Tajik leader Ahmed Shah Massoud"
 		{"who founded aside", "who leads the national freedom front, set up in 2022", nil, "Yasin Zia"},                       // the founding describes the front; who leads it is asked

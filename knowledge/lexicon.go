@@ -291,6 +291,7 @@ const maxPhraseGap = 3
 // uses. Tokens that name something in the pack are kept as typed.
 func (ix *index) rewriteTokens(toks []string) []string {
 	out := make([]string, 0, len(toks)+2)
+	expanded := false
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if rs, ok := ix.lex.phrases[t]; ok {
@@ -317,9 +318,35 @@ func (ix *index) rewriteTokens(toks []string) []string {
 		}
 		if full, ok := ix.lex.shorthand[t]; ok && !ix.namesAt(toks, i) {
 			out = append(out, full...)
+			expanded = true
 			continue
 		}
 		out = append(out, t)
+	}
+	if expanded {
+		// A phrase may be spelt with shorthand: "goin forward" is "going
+		// forward".
+		return ix.rewritePhrases(out)
+	}
+	return out
+}
+
+// rewritePhrases replaces the lexicon's phrases in toks, as written.
+func (ix *index) rewritePhrases(toks []string) []string {
+	out := make([]string, 0, len(toks))
+	for i := 0; i < len(toks); i++ {
+		matched := false
+		for _, r := range ix.lex.phrases[toks[i]] {
+			if i+len(r.from) <= len(toks) && equalTokens(toks[i:i+len(r.from)], r.from) {
+				out = append(out, r.to...)
+				i += len(r.from) - 1
+				matched = true
+				break
+			}
+		}
+		if !matched {
+			out = append(out, toks[i])
+		}
 	}
 	return out
 }
@@ -366,7 +393,7 @@ overall exactly precisely approximately roughly altogether currently actually re
 per piece article paper report remind context famous btw fyi asap ballpark quick q summary tldr vs versus exact precise era
 iirc afaik imo imho tbh idk fwiw lol true especially though commentary overview essay column publication writeup
 isnt arent wasnt werent doesnt didnt dont hasnt havent hadnt getting gets gotten out up off
-confirm verify accurate briefly nutshell ie eg etc scene landscape anyway rough given
+confirm verify accurate briefly nutshell ie eg etc scene landscape anyway rough given henceforth
 believe believed believes reckon reckoned deem deemed characterise characterised characterize characterized portray portrayed`
 
 // questionWordText lists words that mark intent; they are never

@@ -144,6 +144,12 @@ func (b *Base) link(q *query) {
 			i++
 			continue
 		}
+		if q.pairNotName(best) {
+			// "pak-taliban ties" are Pakistan's ties with the Taliban,
+			// not the Pakistani Taliban's: each word is read on its own.
+			i++
+			continue
+		}
 		// Search with the pack's spelling of what was typed.
 		copy(q.fixed[best.start:best.end], best.spelling)
 		q.edits += best.edits
@@ -259,3 +265,16 @@ const minEnglishBase = 3
 // minNameTypo is the shortest English word that may be read as a name's
 // misspelt word after the name's first word: "gull" after "imtiaz".
 const minNameTypo = 3
+
+// pairNotName reports whether link l is two words the question joins with
+// a hyphen before a word of relations ("pak-taliban ties", "pakistan-
+// taliban relationship"): two parties, not the name the two words spell.
+func (q *query) pairNotName(l *link) bool {
+	if l.end-l.start != 2 || l.end >= len(q.toks) || !relationNouns[q.toks[l.end]] {
+		return false
+	}
+	return strings.Contains(q.norm, "-"+q.toks[l.start+1]+" ")
+}
+
+// relationNouns name how two parties stand with each other.
+var relationNouns = setOf(`ties relations relationship relationships rift tensions tension talks dialogue engagement`)

@@ -673,6 +673,31 @@ func TestEnglishWordInName(t *testing.T) {
 	}
 }
 
+// TestPairNotName: two names joined by a hyphen before a word of relations
+// are two parties ("pak-taliban ties"), not the name the words spell (the
+// Pakistani Taliban); unjoined, they are the name.
+func TestPairNotName(t *testing.T) {
+	b := packFromDisk(t)
+	for q, ttp := range map[string]bool{
+		"how are pak-taliban ties now":         false,
+		"pakistan-taliban relations in 2023":   false,
+		"who leads the pakistan taliban":       true,
+		"what does the pakistani taliban want": true,
+	} {
+		got := false
+		for _, l := range b.parse(Normalize(q)).links {
+			got = got || l.entities[0].ID == "ttp"
+		}
+		if got != ttp {
+			t.Errorf("%q: linked the TTP %v, want %v", q, got, ttp)
+		}
+	}
+	// Shorthand may spell a phrase: "goin forward" is "going forward".
+	if toks := b.parse(Normalize("ties goin forward")).toks; slices.Contains(toks, "forward") {
+		t.Errorf("tokens %v: the phrase was not read", toks)
+	}
+}
+
 // TestFrameWordTypos: a misspelt word that frames the question is read as
 // the word it misspells, though no fact uses it; a word of the pack's is
 // read as it is.
