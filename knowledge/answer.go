@@ -133,17 +133,18 @@ func (b *Base) Answer(question string) Answer {
 	return a
 }
 
-// peopleFirst, for a question asking which people ("which TTP leaders were
-// freed"), puts first the next fact on the same thing that names people
-// the question does not, when the best names none: the release of
-// "prominent" prisoners is told by the fact that names them.
-func (b *Base) peopleFirst(q *query, ranked []scored) []scored {
-	if b.namesOther(q, b.facts[ranked[0].fact], false) {
+// firstThat puts first the next fact on the same thing that gives what the
+// question asks for (ok), when the best does not: asked which people were
+// freed, the fact that names them leads the one that counts them. The fact
+// must miss no more of the question's names than the best, and cover at
+// least share of what the best covers.
+func (b *Base) firstThat(ranked []scored, share float64, ok func(*Fact) bool) []scored {
+	if ok(b.facts[ranked[0].fact]) {
 		return ranked
 	}
-	for r := 1; r < len(ranked) && r <= peopleReach; r++ {
+	for r := 1; r < len(ranked) && r <= firstReach; r++ {
 		s := ranked[r]
-		if s.feat.MissedEntity > ranked[0].feat.MissedEntity || s.cov < peopleCovShare*ranked[0].cov || !b.namesOther(q, b.facts[s.fact], false) {
+		if s.feat.MissedEntity > ranked[0].feat.MissedEntity || s.cov < share*ranked[0].cov || !ok(b.facts[s.fact]) {
 			continue
 		}
 		return append([]scored{s}, slices.Delete(slices.Clone(ranked), r, r+1)...)
@@ -151,12 +152,14 @@ func (b *Base) peopleFirst(q *query, ranked []scored) []scored {
 	return ranked
 }
 
-// peopleReach is how far down the ranking a fact naming the people asked
-// for may stand and still lead; peopleCovShare, how much of the best
-// fact's coverage of the question it must have.
+// firstReach is how far down the ranking a fact that gives what is asked
+// may stand and still lead. peopleCovShare and dateCovShare are how much
+// of the best fact's coverage of the question it must have, asked for
+// people and for a month or day.
 const (
-	peopleReach    = 3
+	firstReach     = 3
 	peopleCovShare = 0.6
+	dateCovShare   = 0.8
 )
 
 // scored is a candidate fact with its ranking score and confidence.
@@ -175,8 +178,17 @@ func round2(x float64) float64 { return math.Round(x*100) / 100 }
 // name one: "which province is Mastung in" is answered by the bombing "in
 // Mastung district, Balochistan", not by the fact that nobody claimed it.
 func (b *Base) placeFirst(q *query, ranked []scored) []scored {
+	if len(ranked) >= 2 && q.intent == IntentWhen && (q.asksDay || slices.Contains(q.toks, "month")) {
+		// "month+year the TTP was created": the fact that gives the month
+		// leads the one that gives the year.
+		want := MonthPrecision
+		if q.asksDay {
+			want = DayPrecision
+		}
+		return b.firstThat(ranked, dateCovShare, func(f *Fact) bool { return f.Date.Precision() >= want })
+	}
 	if len(ranked) >= 2 && (q.intent == IntentList || q.intent == IntentWho || q.intent == IntentFact) && q.asksPeople() {
-		return b.peopleFirst(q, ranked)
+		return b.firstThat(ranked, peopleCovShare, func(f *Fact) bool { return b.namesOther(q, f, false) })
 	}
 	if q.intent != IntentWhere || len(ranked) < 2 || ranked[0].feat.Signs[signWherePlace] != 0 {
 		return ranked

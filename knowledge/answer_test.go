@@ -123,6 +123,7 @@ func TestAnswer(t *testing.T) {
 		{"list want", "what did the ttp want in return for peace with islamabad", nil, "FATA"},                                // its own conditions, listed, not that it rejected Pakistan's
 		{"list people", "name the ttp figures freed from afghan prisons in 2021", nil, "Bajauri"},                             // the fact that names them leads the one that counts them
 		{"statement pair", "how does ghosh see pak-taliban relations goin forward", nil, "recalibrate"},                       // Pakistan's ties with the Taliban, not the Pakistani Taliban's; "goin forward" asks nothing
+		{"when month", "month and year the ttp was formed? i only have the year", nil, "December 2007"},                       // the fact with the month leads the one with the year
 		{"who transliteration", "who was mulla umar", nil, "founder"},                                                         // "Umar" is how some write Omar
 		{"who founded", "who founded the northern alliance", nil, "Massoud"},                                                  // "founded in 1992 by the Tajik leader Ahmed Shah Massoud"
 		{"who founded aside", "who leads the national freedom front, set up in 2022", nil, "Yasin Zia"},                       // the founding describes the front; who leads it is asked

@@ -1203,7 +1203,8 @@ func classify(toks []string, hasSpan bool) Intent {
 	case has("how far") && has(extentWordList...):
 		return IntentWhere // "how far do the Taliban's claims extend": up to where
 	case has("what date", "which date", "what year", "which year", "what day", "which day", "what month", "which month", "dates of", "what dates", "which dates",
-		"exact date", "precise date", "exact day", "date of", "dates for", "date for", "both dates", "the dates", "dates of both") ||
+		"exact date", "precise date", "exact day", "date of", "dates for", "date for", "both dates", "the dates", "dates of both",
+		"month and year", "year and month", "month and yr", "want the month", "need the month") ||
 		has("when") && !whenClause(toks):
 		return IntentWhen
 	case has("how many", "how much", "number of", "what percentage", "what percent", "what share", "how long", "how large", "how big", "how far", "death toll", "how often",

@@ -19,6 +19,7 @@ func TestClassify(t *testing.T) {
 		{"the bajaur bombing and the mastung blast - dates for both", IntentWhen},        // "dates for" asks when
 		{"the death count for the mastung blast", IntentHowMany},                         // a count is a figure
 		{"what's the budget of the deportation programme", IntentHowMany},                // a budget is a sum
+		{"month and year the ttp was formed", IntentWhen},                                // a month and year are a date
 		{"what did the ttp want in return for peace with islamabad", IntentList},         // what it wanted: its demands, each of them
 		{"attacks in 2021 and the percent rise on 2020", IntentHowMany},                  // so is a percentage
 		{"where did the ttp fighters go when the army launched zarb-e-azb", IntentWhere}, // "when" opens a clause
