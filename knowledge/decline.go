@@ -85,6 +85,18 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		// source.)
 		return "what " + p.Name + " said"
 	}
+	if q.asksEarlier() && !usesWordOf(f.Text, earlierWords) {
+		// "what did Muttaqi do before he became foreign minister": a fact
+		// that he is foreign minister says nothing of before.
+		return "what came before"
+	}
+	if q.intent != IntentWho && q.linkedPerson() != nil && b.missesKin(q, f) {
+		return "that" // "Mullah Yaqoob's dad's name": the fact names no father
+	}
+	if part := b.missesAttribute(q, f); part != "" {
+		// "how old is Kakar": no fact on him gives an age.
+		return part
+	}
 	if q.asksLater() && !usesWordOf(f.Text, laterWords) {
 		// "which post did Bugti take up after serving as interior
 		// minister": a fact that he was interior minister says nothing
@@ -829,9 +841,68 @@ var causeWords = setOf(`because due owing reason reasons cause causes caused so 
 var startWords = setOf(`became become becomes appointed appoint appointment named elected assumed took began begun started
 	founded succeeded replaced installed sworn formed established created founding formation inception emerged appeared surfaced dates forged`)
 
+// asksEarlier reports whether the question asks what someone did before a
+// post: "before he became", "before becoming", "prior to joining".
+func (q *query) asksEarlier() bool {
+	for i, t := range q.toks {
+		if t != "before" && t != "prior" {
+			continue
+		}
+		for j := i + 1; j < len(q.toks) && j <= i+earlierReach; j++ {
+			if earlierVerbs[q.toks[j]] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// earlierReach is how far after "before" the verb of taking up a post may
+// come: "before he became", "prior to joining".
+const earlierReach = 3
+
+// earlierVerbs, after "before", say someone took up a post.
+var earlierVerbs = setOf(`became become becoming joined joining took taking appointed assumed`)
+
+// earlierWords say what someone was or did before: a fact using none does
+// not say.
+var earlierWords = setOf(`former formerly previously earlier before prior ex once`)
+
+// personalAttributes are personal details a question may ask of someone
+// ("how old", "born"), each with the words a fact gives it by.
+var personalAttributes = map[string][]string{
+	"age":        {"age", "aged", "born", "old"},
+	"old":        {"age", "aged", "born", "old"},
+	"born":       {"born", "birth"},
+	"birthplace": {"born", "birthplace", "birth"},
+	"birthday":   {"born", "birthday", "birth"},
+	"hometown":   {"hometown", "born", "native"},
+	"salary":     {"salary", "paid", "pay"},
+	"height":     {"height", "tall"},
+	"religion":   {"religion", "sunni", "shia", "faith"},
+}
+
+// missesAttribute returns what a question asks of a person that fact f
+// does not give ("how old", "where he was born"), or "".
+func (b *Base) missesAttribute(q *query, f *Fact) string {
+	if q.linkedPerson() == nil {
+		return ""
+	}
+	for i, t := range q.toks {
+		words, ok := personalAttributes[t]
+		if !ok || t == "old" && (i == 0 || q.toks[i-1] != "how") {
+			continue // "old" asks an age only after "how"
+		}
+		if !usesWordOf(f.Text, setOf(strings.Join(words, " "))) {
+			return "that"
+		}
+	}
+	return ""
+}
+
 // kinWords name a relative: asked whose relative someone is, a fact must
 // say so.
-var kinWords = setOf(`father mother son sons daughter daughters wife wives husband brother brothers sister sisters
+var kinWords = setOf(`father mother dad mum mom son sons daughter daughters wife wives husband brother brothers sister sisters
 	uncle nephew cousin grandson grandfather family relative relatives`)
 
 // missesKin reports whether a who-question asks for a relative ("Mullah

@@ -140,7 +140,7 @@ func (b *Base) parse(norm string) *query {
 	}
 	q.toks = ix.rewriteTokens(dropPhrases(dropClaims(q.toks)))
 	for i, t := range q.toks {
-		if fw := ix.functionWord(t); fw != "" {
+		if fw := ix.functionWord(t); fw != "" && !kinWords[t] { // "dad" is no misspelt "did"
 			q.toks[i] = fw
 		}
 		if (t == "n" || t == "nd") && i > 0 && i+1 < len(q.toks) && ix.qwords[q.toks[i+1]] {
