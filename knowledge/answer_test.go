@@ -108,26 +108,27 @@ func TestAnswer(t *testing.T) {
 		{"typo two names", "who is sarfaraz bugty", []string{"cookie-bugti-role"}, "interior minister"},
 		{"typo word order", "mullah haibatulah who is he", []string{"op-haibatullah-role"}, "supreme leader"},
 		{"typo place", "what is the durand lin", []string{"recal-durand-line-definition"}, "border"},
-		{"who byline", "whose byline is on the recalibration viewpoint", nil, "Ghosh"},                                        // a byline names the author; the viewpoint is asked about, not a source set aside
-		{"who phrasal", "who were the northern alliance's founding members", nil, "Massoud"},                                  // founding members are founders
-		{"when phrasal", "when did kakar go public with his charge that kabul shelters the ttp", nil, "8 October 2023"},       // going public is saying so
-		{"define frame", "moscow format - one liner pls", nil, "Russia-led"},                                                  // "one liner" asks for it briefly
-		{"what related", "what was mujahid's complaint about american drones", nil, "condemned"},                              // a complaint is answered by a condemnation
-		{"who post named", "who was the ttp's founding deputy emir", nil, "Bajauri"},                                          // "deputy emir Faqir Muhammad Bajauri" names the holder after the post
-		{"who post named before", "which taliban minister acted as arbiter in pakistan's talks with the ttp", nil, "Haqqani"}, // "Haqqani acted as arbiter" names him before it
-		{"who post possessive", "who became president of the islamic state of afghanistan after 1992", nil, "Rabbani"},        // "had Rabbani as its president"
-		{"who participle", "by whom was zahir shah overthrown", nil, "Daoud"},                                                 // "overthrown" is a form of "overthrew"
-		{"who object", "whom did the caretaker pm kakar send a letter to", nil, "Akhund"},                                     // asked whom Kakar wrote to, his role is no answer
-		{"why related", "why is china keen on afghan stability", nil, "Belt and Road"},                                        // what China is keen on is what it wants
-		{"who time phrase", "back in 2007 who led the afghan taliban", nil, "Omar"},                                           // "back in 2007" is a time, not backing
-		{"list want", "what did the ttp want in return for peace with islamabad", nil, "FATA"},                                // its own conditions, listed, not that it rejected Pakistan's
-		{"list people", "name the ttp figures freed from afghan prisons in 2021", nil, "Bajauri"},                             // the fact that names them leads the one that counts them
-		{"statement pair", "how does ghosh see pak-taliban relations goin forward", nil, "recalibrate"},                       // Pakistan's ties with the Taliban, not the Pakistani Taliban's; "goin forward" asks nothing
-		{"when month", "month and year the ttp was formed? i only have the year", nil, "December 2007"},                       // the fact with the month leads the one with the year
-		{"who transliteration", "who was mulla umar", nil, "founder"},                                                         // "Umar" is how some write Omar
-		{"who founded", "who founded the northern alliance", nil, "Massoud"},                                                  // "founded in 1992 by the Tajik leader Ahmed Shah Massoud"
-		{"who founded aside", "who leads the national freedom front, set up in 2022", nil, "Yasin Zia"},                       // the founding describes the front; who leads it is asked
-		{"howmany related", "how many acc cards were issued after the 2017 drive", nil, "880,000"},                            // cards issued are cards received
+		{"who byline", "whose byline is on the recalibration viewpoint", nil, "Ghosh"},                                                                // a byline names the author; the viewpoint is asked about, not a source set aside
+		{"who phrasal", "who were the northern alliance's founding members", nil, "Massoud"},                                                          // founding members are founders
+		{"when phrasal", "when did kakar go public with his charge that kabul shelters the ttp", nil, "8 October 2023"},                               // going public is saying so
+		{"define frame", "moscow format - one liner pls", nil, "Russia-led"},                                                                          // "one liner" asks for it briefly
+		{"what related", "what was mujahid's complaint about american drones", nil, "condemned"},                                                      // a complaint is answered by a condemnation
+		{"who post named", "who was the ttp's founding deputy emir", nil, "Bajauri"},                                                                  // "deputy emir Faqir Muhammad Bajauri" names the holder after the post
+		{"who post named before", "which taliban minister acted as arbiter in pakistan's talks with the ttp", nil, "Haqqani"},                         // "Haqqani acted as arbiter" names him before it
+		{"who post possessive", "who became president of the islamic state of afghanistan after 1992", nil, "Rabbani"},                                // "had Rabbani as its president"
+		{"who participle", "by whom was zahir shah overthrown", nil, "Daoud"},                                                                         // "overthrown" is a form of "overthrew"
+		{"who object", "whom did the caretaker pm kakar send a letter to", nil, "Akhund"},                                                             // asked whom Kakar wrote to, his role is no answer
+		{"why related", "why is china keen on afghan stability", nil, "Belt and Road"},                                                                // what China is keen on is what it wants
+		{"who time phrase", "back in 2007 who led the afghan taliban", nil, "Omar"},                                                                   // "back in 2007" is a time, not backing
+		{"list want", "what did the ttp want in return for peace with islamabad", nil, "FATA"},                                                        // its own conditions, listed, not that it rejected Pakistan's
+		{"list people", "name the ttp figures freed from afghan prisons in 2021", nil, "Bajauri"},                                                     // the fact that names them leads the one that counts them
+		{"statement pair", "how does ghosh see pak-taliban relations goin forward", nil, "recalibrate"},                                               // Pakistan's ties with the Taliban, not the Pakistani Taliban's; "goin forward" asks nothing
+		{"when month", "month and year the ttp was formed? i only have the year", nil, "December 2007"},                                               // the fact with the month leads the one with the year
+		{"who document topic", "who authored the naumann foundation's neighbourhood perspectives paper on how pakistan sees afghanistan", nil, "Gul"}, // the op-ed named after "paper on" is the paper's topic
+		{"who transliteration", "who was mulla umar", nil, "founder"},                                                                                 // "Umar" is how some write Omar
+		{"who founded", "who founded the northern alliance", nil, "Massoud"},                                                                          // "founded in 1992 by the Tajik leader Ahmed Shah Massoud"
+		{"who founded aside", "who leads the national freedom front, set up in 2022", nil, "Yasin Zia"},                                               // the founding describes the front; who leads it is asked
+		{"howmany related", "how many acc cards were issued after the 2017 drive", nil, "880,000"},                                                    // cards issued are cards received
 		{"when ended", "when did the ttp end its ceasefire with pakistan", nil, "November 2022"},
 		{"when phrasal", "when did the ttp pull the plug on its truce with pakistan", nil, "November 2022"},                                       // pulling the plug on a truce is abandoning it                                                  // "lasted until" says when it ended
 		{"who filler", "who heads the ttp anyway", nil, "Noor Wali Mehsud"},                                                                       // "anyway" names no topic

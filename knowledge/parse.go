@@ -464,6 +464,9 @@ func (q *query) describesDocument(k int) bool {
 	if w := q.toks[l.start-1]; w != "on" && w != "about" {
 		return false
 	}
+	if l.start >= 2 && sourceNouns[q.toks[l.start-2]] {
+		return true // "who wrote the FNF Neighbourhood Perspectives paper on how Pakistan sees Afghanistan"
+	}
 	prev := q.links[k-1]
 	return prev.end == l.start-1 && prev.entities[0].Kind == KindDocument
 }
