@@ -125,6 +125,10 @@ func TestAnswer(t *testing.T) {
 		{"statement pair", "how does ghosh see pak-taliban relations goin forward", nil, "recalibrate"},                                               // Pakistan's ties with the Taliban, not the Pakistani Taliban's; "goin forward" asks nothing
 		{"when month", "month and year the ttp was formed? i only have the year", nil, "December 2007"},                                               // the fact with the month leads the one with the year
 		{"who document topic", "who authored the naumann foundation's neighbourhood perspectives paper on how pakistan sees afghanistan", nil, "Gul"}, // the op-ed named after "paper on" is the paper's topic
+		{"why phrasal", "why won't the taliban boot the ttp out", nil, "TTP"},                                                                         // booting out is expelling
+		{"when synonym", "exact date the taliban grabbed kabul in 2021", nil, "15 August 2021"},                                                       // grabbing a city is seizing it
+		{"list idiom", "which ttp big shots did the taliban free from kabul jails", nil, "Bajauri"},                                                   // big shots are leaders
+		{"define idiom", "explain the durand line in simple terms", nil, "border"},                                                                    // "in simple terms" asks it briefly
 		{"who transliteration", "who was mulla umar", nil, "founder"},                                                                                 // "Umar" is how some write Omar
 		{"who founded", "who founded the northern alliance", nil, "Massoud"},                                                                          // "founded in 1992 by the Tajik leader Ahmed Shah Massoud"
 		{"who founded aside", "who leads the national freedom front, set up in 2022", nil, "Yasin Zia"},                                               // the founding describes the front; who leads it is asked
