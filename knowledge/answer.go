@@ -88,6 +88,9 @@ func (b *Base) Answer(question string) Answer {
 			return b.decline(q, a, nil) // nothing dated then: say so, never fill in
 		}
 	}
+	if len(q.compareDocs) >= 2 && b.compareSources(q, &a) {
+		return a
+	}
 	ranked := b.rank(q)
 	if len(ranked) == 0 {
 		return b.decline(q, a, ranked)
@@ -161,6 +164,49 @@ const (
 	peopleCovShare = 0.6
 	dateCovShare   = 0.8
 )
+
+// compareSources answers a question that sets sources side by side with
+// what each says, one sentence per source: the best fact from each, ranked
+// as if that source alone were asked. It answers only when every source
+// has a fact the confidence model would answer with, and reports the least
+// sure of them.
+func (b *Base) compareSources(q *query, a *Answer) bool {
+	var used []*Fact
+	conf := 1.0
+	for _, doc := range q.compareDocs {
+		qc := *q
+		qc.sourceDoc = doc
+		ranked := slices.DeleteFunc(b.rank(&qc), func(s scored) bool { return b.facts[s.fact].Cite.Doc != doc })
+		if len(ranked) == 0 {
+			return false
+		}
+		p := b.idx.models.Confidence.prob(b.confInputs(&qc, ranked))
+		if p < b.idx.models.Confidence.Threshold || b.missingPart(&qc, ranked) != "" {
+			return false
+		}
+		conf = min(conf, b.idx.models.Calibration.apply(p))
+		used = append(used, b.facts[ranked[0].fact])
+	}
+	for _, f := range used {
+		line := b.attributed(f)
+		if author := b.sources[f.Cite.Doc].Author; author != "" {
+			if words := strings.Fields(author); strings.Contains(f.Text, words[len(words)-1]) {
+				line = f.Text // "according to Anwesha Ghosh": named once
+			}
+		}
+		a.Lines = append(a.Lines, line)
+	}
+	lead := a.Lines[0]
+	for _, l := range a.Lines[1:] {
+		lead = joinClauses(lead, l) // every source in the first sentence
+	}
+	a.Lines = []string{lead}
+	a.Facts = used
+	a.Sources = b.sourcesOf(used)
+	a.Answered = true
+	a.Confidence = round2(conf)
+	return true
+}
 
 // scored is a candidate fact with its ranking score and confidence.
 type scored struct {

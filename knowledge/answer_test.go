@@ -557,6 +557,35 @@ func TestJoinedPartsAnswered(t *testing.T) {
 	}
 }
 
+// TestSourcesCompared: a question that names two sources together, to set
+// them side by side, gets what each says in its first sentence, each
+// attributed once; one that asks what one source says gets that source.
+func TestSourcesCompared(t *testing.T) {
+	b := base(t)
+	a := b.Answer("how do ghosh and gul date the creation of the ttp")
+	if !a.Answered || len(a.Facts) != 2 {
+		t.Fatalf("answered %v with %d facts: %q", a.Answered, len(a.Facts), a.Text())
+	}
+	docs := map[string]bool{}
+	for _, f := range a.Facts {
+		docs[f.Cite.Doc] = true
+	}
+	if len(docs) != 2 {
+		t.Errorf("facts from %v, want one from each source", docs)
+	}
+	for _, w := range []string{"December 2007", "Ghosh", "Gul"} {
+		if !strings.Contains(a.Lines[0], w) {
+			t.Errorf("lead %q lacks %q", a.Lines[0], w)
+		}
+	}
+	if strings.Count(a.Lines[0], "Ghosh") != 1 {
+		t.Errorf("lead %q names Ghosh more than once", a.Lines[0])
+	}
+	if a := b.Answer("when was the ttp founded according to ghosh"); len(a.Facts) == 0 || !strings.HasPrefix(a.Facts[0].Cite.Doc, "004_") {
+		t.Errorf("one source asked: facts %v", factIDs(a))
+	}
+}
+
 // TestConflictAskedLeadsWithEverySide: asked to compare the accounts ("was
 // it 14 or 15", "Kakar vs Bugti"), the first sentence carries each side.
 func TestConflictAskedLeadsWithEverySide(t *testing.T) {

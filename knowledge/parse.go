@@ -58,6 +58,7 @@ type query struct {
 	counted      []string           // how many: the stems, with synonyms, of what is counted ("how many attacks")
 	sourceDoc    string             // "according to Ghosh": prefer facts from this source
 	sourceToks   map[int]bool       // token positions that describe the source ("the piece citing 2,867 deaths"), not the topic
+	compareDocs  []string           // the sources a question asks to compare ("how do Gul and Ghosh date…"), two or more
 	passing      [2]int             // the token range of a source described in passing ("the op-ed about the expulsions"), names in it included
 	succession   bool               // asks who came before or after someone: not that someone
 	future       bool               // asks about tomorrow or next year: past the sources
@@ -244,6 +245,7 @@ func (b *Base) parse(norm string) *query {
 	}
 	// Content units: linked entities, then the remaining content words.
 	used := make([]bool, len(q.toks))
+	b.comparedSources(q)
 	b.sourceFilter(q)
 	b.numberedSource(q)
 	b.describedSource(q)
@@ -257,7 +259,7 @@ func (b *Base) parse(norm string) *query {
 		if q.spanToks[l.start] {
 			continue // in a "when" clause that gave the time asked about
 		}
-		if q.sourceDoc != "" && ix.entityDoc[l.entities[0].ID] == q.sourceDoc {
+		if q.sourceDoc != "" && ix.entityDoc[l.entities[0].ID] == q.sourceDoc || slices.Contains(q.compareDocs, ix.entityDoc[l.entities[0].ID]) {
 			for j := l.start; j < l.end; j++ {
 				used[j] = true
 			}
@@ -1004,6 +1006,35 @@ func (b *Base) sourceFilter(q *query) {
 		}
 	}
 }
+
+// comparedSources notices a question that names two sources or more, by
+// author or title, to set what each says side by side: "how do Gul and
+// Ghosh date the TTP's founding", "do Gul and the op-ed agree on…".
+func (b *Base) comparedSources(q *query) {
+	var docs []string
+	for _, l := range q.links {
+		if doc := b.idx.entityDoc[l.entities[0].ID]; doc != "" && !slices.Contains(docs, doc) {
+			docs = append(docs, doc)
+		}
+	}
+	if len(docs) < 2 || q.intent == IntentWho {
+		return
+	}
+	joined := false // "Gul and Ghosh": two sources named together
+	for k := 1; k < len(q.links); k++ {
+		a, c := q.links[k-1], q.links[k]
+		if c.start == a.end+1 && q.toks[a.end] == "and" && b.idx.entityDoc[a.entities[0].ID] != "" && b.idx.entityDoc[c.entities[0].ID] != "" {
+			joined = true
+		}
+	}
+	if !joined && !slices.ContainsFunc(q.toks, func(t string) bool { return compareWords[t] }) {
+		return
+	}
+	q.compareDocs = docs
+}
+
+// compareWords ask how sources stand to each other.
+var compareWords = setOf(`compare compared comparing differ differs difference differences agree agreed agreement disagree both vs versus each`)
 
 // authorVerbs, after an author's name, make the author the source of what
 // is asked rather than its topic: "why does Gul say", "what does Ghosh
