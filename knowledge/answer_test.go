@@ -132,6 +132,7 @@ func TestAnswer(t *testing.T) {
 		{"what shorthand", "fnf recommendation on girls edu", nil, "online learning"},                                                                 // "edu" is education
 		{"howmany ordinal", "militant attacks in the 1st half of 2023 - how many, and lives lost", nil, "271"},                                        // "1st" is first; lives lost are the killed
 		{"statement phrase", "faiz hameed at the serena - his exact words to the press", nil, "okay"},                                                 // "exact words" asks for the quote
+		{"where frame", "cite check: where is the naumann foundation based", nil, "Potsdam"},                                                          // "cite check" frames a check, it names no topic
 		{"who transliteration", "who was mulla umar", nil, "founder"},                                                                                 // "Umar" is how some write Omar
 		{"who founded", "who founded the northern alliance", nil, "Massoud"},                                                                          // "founded in 1992 by the Tajik leader Ahmed Shah Massoud"
 		{"who founded aside", "who leads the national freedom front, set up in 2022", nil, "Yasin Zia"},                                               // the founding describes the front; who leads it is asked
