@@ -542,6 +542,7 @@ func TestJoinedPartsAnswered(t *testing.T) {
 	}{
 		{"picss numbers for militant attacks and deaths in september 2023", []string{"65", "136"}},
 		{"when did zahir shah take the throne and who removed him", []string{"1933", "Daoud"}},                   // removing a king is ousting him
+		{"the chitral raid then kabul's demarche - when was each", []string{"5 September", "9 September"}},       // "then" joins two asks as "and" does
 		{"the dates of the chitral attack and of the demarche to kabul", []string{"5 September", "9 September"}}, // the démarche's fact names the attack, not its date
 		{"when did the taliban seize herat and then kabul in the 1990s", []string{"1995", "1996"}},
 		{"how many afghans hold por cards vs acc cards?", []string{"1.4", "800,000"}},                                                                      // a lead in a conflict still takes the other part

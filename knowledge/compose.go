@@ -330,7 +330,7 @@ const (
 )
 
 // joinWords join two asks in one question.
-var joinWords = setOf("and vs versus plus both")
+var joinWords = setOf("and vs versus plus both then")
 
 // joinsAsks reports whether the question joins two or more asks: "and",
 // "vs", "plus", "+", "&".
