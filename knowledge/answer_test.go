@@ -409,6 +409,7 @@ func TestMissingPartIsDeclined(t *testing.T) {
 		{"what did sultan barakat propose in his al jazeera piece", "what Sultan Barakat said", "reproduces"},          // that the FNF paper reproduces it is not what it proposes
 		{"what did sirajuddin haqqani do before he became interior minister", "what came before", "interior minister"}, // that he is minister says nothing of before
 		{"noor wali mehsud's age", "that", "Mehsud"},                                                                   // no fact gives his age
+		{"how was baitullah mehsud killed, and when", "that", "Baitullah"},                                             // the fact on him says nothing of his death
 		{"who created the free afghans front", "who", ""},                                                              // "a group created in January 2022" says not by whom
 		{"which afghan diplomat received pakistan's chitral demarche", "who", ""},                                      // the fact speaks of "an Afghan diplomat"
 		{"the ttp commander blamed for the bajaur rally attack, what's his name", "who", "local commander"},            // "his name" asks who; the fact names none

@@ -93,6 +93,9 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 	if q.intent != IntentWho && q.linkedPerson() != nil && b.missesKin(q, f) {
 		return "that" // "Mullah Yaqoob's dad's name": the fact names no father
 	}
+	if b.missesDeath(q, f) {
+		return "that" // "how was Baitullah Mehsud killed": the fact on him says nothing of his death
+	}
 	if part := b.missesAttribute(q, f); part != "" {
 		// "how old is Kakar": no fact on him gives an age.
 		return part
@@ -880,6 +883,22 @@ var personalAttributes = map[string][]string{
 	"salary":     {"salary", "paid", "pay"},
 	"height":     {"height", "tall"},
 	"religion":   {"religion", "sunni", "shia", "faith"},
+}
+
+// deathWords, right after a person's name, ask how or when that person
+// died: "how was Baitullah Mehsud killed", "Mullah Omar's death".
+var deathWords = setOf(`killed died die death assassinated slain`)
+
+// missesDeath reports whether the question asks of a person's death ("how
+// was Baitullah Mehsud killed") and fact f does not speak of it.
+func (b *Base) missesDeath(q *query, f *Fact) bool {
+	for _, l := range q.links {
+		if l.entities[0].Kind != KindPerson || l.end >= len(q.toks) || !deathWords[q.toks[l.end]] {
+			continue
+		}
+		return !usesWordOf(f.Text, setOf(`killed died death dead assassinated slain`))
+	}
+	return false
 }
 
 // missesAttribute returns what a question asks of a person that fact f
