@@ -138,6 +138,8 @@ func TestAnswer(t *testing.T) {
 		{"when related", "when did pakistan bomb hgb hideouts inside afghanistan", nil, "18 March 2024"},                                              // a state's bombing is an airstrike
 		{"when phrasal", "when did the deportation of undocumented afghans kick off", nil, "1 November 2023"},                                         // kicking off is beginning
 		{"list related", "what two things cracked the pakistan-taliban friendship per ghosh", nil, "Durand Line"},                                     // a cracked friendship is strained ties
+		{"who related", "which taliban minister warned of payback for the deportations", nil, "Yaqoob"},                                               // payback is retaliation
+		{"statement phrase", "durrani's famous line about peace in afghanistan", nil, "nightmare"},                                                    // a famous line is a quote
 		{"who transliteration", "who was mulla umar", nil, "founder"},                                                                                 // "Umar" is how some write Omar
 		{"who founded", "who founded the northern alliance", nil, "Massoud"},                                                                          // "founded in 1992 by the Tajik leader Ahmed Shah Massoud"
 		{"who founded aside", "who leads the national freedom front, set up in 2022", nil, "Yasin Zia"},                                               // the founding describes the front; who leads it is asked
