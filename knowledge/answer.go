@@ -219,10 +219,13 @@ type scored struct {
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
 
-// placeFirst, for a where-question whose best fact names no place but
-// those asked about, puts first the next fact on the same thing that does
-// name one: "which province is Mastung in" is answered by the bombing "in
-// Mastung district, Balochistan", not by the fact that nobody claimed it.
+// placeFirst puts first, when the best fact lacks it, the next fact on the
+// same thing that gives the kind of answer asked for: a date as fine as
+// the month or day asked, the people asked for by name (see firstThat),
+// or, for a where-question whose best fact names no place but those asked
+// about, a place: "which province is Mastung in" is answered by the
+// bombing "in Mastung district, Balochistan", not by the fact that nobody
+// claimed it.
 func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 	if len(ranked) >= 2 && q.intent == IntentWhen && (q.asksDay || slices.Contains(q.toks, "month")) {
 		// "month+year the TTP was created": the fact that gives the month

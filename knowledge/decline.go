@@ -90,8 +90,13 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		// that he is foreign minister says nothing of before.
 		return "what came before"
 	}
-	if q.intent != IntentWho && q.linkedPerson() != nil && b.missesKin(q, f) {
-		return "that" // "Mullah Yaqoob's dad's name": the fact names no father
+	if (q.intent == IntentWho || q.linkedPerson() != nil) && b.missesKin(q, f) {
+		// "who is Mullah Yaqoob's father", "Yaqoob's dad's name": the fact
+		// on Yaqoob names no father.
+		if q.intent == IntentWho {
+			return "who"
+		}
+		return "that"
 	}
 	if b.missesDeath(q, f) {
 		return "that" // "how was Baitullah Mehsud killed": the fact on him says nothing of his death
@@ -182,8 +187,6 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			return "who"
 		case q.current && f.Role != nil && f.Role.Former && (b.roleIs(q.title, f.Role.Title) || f.Role.Of != "" && q.linked(f.Role.Of)):
 			return "who" // "the current ISI chief", "who heads the ISI now": not a former one
-		case b.missesKin(q, f):
-			return "who" // "who is Mullah Yaqoob's father": the fact on Yaqoob names no father
 		case b.namesRoleUnnamed(q, f):
 			return "who" // "which Afghan diplomat got the démarche": the fact speaks of "an Afghan diplomat"
 		case b.foundedUnnamed(q, f):
@@ -216,7 +219,6 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		if q.asksSaid() && f.Type != TypeStatement && !usesWordOf(f.Text, speechWords) {
 			return "what was said"
 		}
-
 		if l := q.aboutLink(); l != nil && !b.mentions(f, b.idx.terms[i], l.entities) {
 			// "what did Karzai say about the TTP": a remark of his on
 			// something else does not answer, however common the TTP.
@@ -873,21 +875,25 @@ var earlierWords = setOf(`former formerly previously earlier before prior ex onc
 
 // personalAttributes are personal details a question may ask of someone
 // ("how old", "born"), each with the words a fact gives it by.
-var personalAttributes = map[string][]string{
-	"age":        {"age", "aged", "born", "old"},
-	"old":        {"age", "aged", "born", "old"},
-	"born":       {"born", "birth"},
-	"birthplace": {"born", "birthplace", "birth"},
-	"birthday":   {"born", "birthday", "birth"},
-	"hometown":   {"hometown", "born", "native"},
-	"salary":     {"salary", "paid", "pay"},
-	"height":     {"height", "tall"},
-	"religion":   {"religion", "sunni", "shia", "faith"},
+var personalAttributes = map[string]map[string]bool{
+	"age":        setOf(`age aged born old`),
+	"old":        setOf(`age aged born old`),
+	"born":       setOf(`born birth`),
+	"birthplace": setOf(`born birthplace birth`),
+	"birthday":   setOf(`born birthday birth`),
+	"hometown":   setOf(`hometown born native`),
+	"salary":     setOf(`salary paid pay`),
+	"height":     setOf(`height tall`),
+	"religion":   setOf(`religion sunni shia faith`),
 }
 
 // deathWords, right after a person's name, ask how or when that person
-// died: "how was Baitullah Mehsud killed", "Mullah Omar's death".
-var deathWords = setOf(`killed died die death assassinated slain`)
+// died: "how was Baitullah Mehsud killed", "Mullah Omar's death";
+// deathTold are the words a fact tells a death by.
+var (
+	deathWords = setOf(`killed died die death assassinated slain`)
+	deathTold  = setOf(`killed died death dead assassinated slain`)
+)
 
 // missesDeath reports whether the question asks of a person's death ("how
 // was Baitullah Mehsud killed") and fact f does not speak of it.
@@ -896,7 +902,7 @@ func (b *Base) missesDeath(q *query, f *Fact) bool {
 		if l.entities[0].Kind != KindPerson || l.end >= len(q.toks) || !deathWords[q.toks[l.end]] {
 			continue
 		}
-		return !usesWordOf(f.Text, setOf(`killed died death dead assassinated slain`))
+		return !usesWordOf(f.Text, deathTold)
 	}
 	return false
 }
@@ -912,7 +918,7 @@ func (b *Base) missesAttribute(q *query, f *Fact) string {
 		if !ok || t == "old" && (i == 0 || q.toks[i-1] != "how") {
 			continue // "old" asks an age only after "how"
 		}
-		if !usesWordOf(f.Text, setOf(strings.Join(words, " "))) {
+		if !usesWordOf(f.Text, words) {
 			return "that"
 		}
 	}
@@ -924,7 +930,7 @@ func (b *Base) missesAttribute(q *query, f *Fact) string {
 var kinWords = setOf(`father mother dad mum mom son sons daughter daughters wife wives husband brother brothers sister sisters
 	uncle nephew cousin grandson grandfather family relative relatives`)
 
-// missesKin reports whether a who-question asks for a relative ("Mullah
+// missesKin reports whether the question asks for a relative ("Mullah
 // Yaqoob's father") that fact f never speaks of.
 func (b *Base) missesKin(q *query, f *Fact) bool {
 	for _, t := range q.toks {
@@ -954,11 +960,7 @@ func (b *Base) namesLocalPlace(q *query, f *Fact) bool {
 // name of person p: "Faiz Hameed said", "Durrani told the Taliban".
 func (b *Base) saysAfter(f *Fact, p *Entity) bool {
 	name := map[string]bool{}
-	for _, n := range append([]string{p.Name}, p.Aliases...) {
-		for _, t := range tokenize(n) {
-			name[t] = true
-		}
-	}
+	addNameTokens(name, p)
 	toks := tokenize(f.Text)
 	for k, t := range toks {
 		if !name[t] {
@@ -1403,11 +1405,7 @@ func (b *Base) namesHolder(q *query, f *Fact, anyone bool) bool {
 	}
 	name := map[string]bool{}
 	for _, e := range people {
-		for _, n := range append([]string{e.Name}, e.Aliases...) {
-			for _, t := range tokenize(n) {
-				name[t] = true
-			}
-		}
+		addNameTokens(name, e)
 	}
 	toks := tokenize(f.Text)
 	for p, t := range toks {
@@ -1477,11 +1475,7 @@ func (b *Base) unnamedBeside(f *Fact, asked []string, keep func(*Entity) bool) b
 	name := map[string]bool{}
 	for _, id := range f.Entities {
 		if e := b.entityByID[id]; e != nil && keep(e) {
-			for _, n := range append([]string{e.Name}, e.Aliases...) {
-				for _, t := range tokenize(n) {
-					name[t] = true
-				}
-			}
+			addNameTokens(name, e)
 		}
 	}
 	words := strings.Fields(f.Text)
@@ -1537,6 +1531,16 @@ const (
 	holderAfter  = 6
 	holderBefore = 8
 )
+
+// addNameTokens adds to name the words of e's name and aliases, as
+// tokenize reads them.
+func addNameTokens(name map[string]bool, e *Entity) {
+	for _, n := range append([]string{e.Name}, e.Aliases...) {
+		for _, t := range tokenize(n) {
+			name[t] = true
+		}
+	}
+}
 
 // holderWindow is how many words from a title a name may stand and still
 // be the title's holder.

@@ -295,16 +295,9 @@ func (ix *index) rewriteTokens(toks []string) []string {
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if rs, ok := ix.lex.phrases[t]; ok {
-			matched := false
-			for _, r := range rs {
-				if i+len(r.from) <= len(toks) && equalTokens(toks[i:i+len(r.from)], r.from) {
-					out = append(out, r.to...)
-					i += len(r.from) - 1
-					matched = true
-					break
-				}
-			}
-			if matched {
+			if r := matchPhrase(toks, i, rs); r != nil {
+				out = append(out, r.to...)
+				i += len(r.from) - 1
 				continue
 			}
 			if r, gap := splitPhrase(toks, i, rs); r != nil && !ix.isPhrase(toks[i+gap], toks[i+1+gap]) {
@@ -335,20 +328,25 @@ func (ix *index) rewriteTokens(toks []string) []string {
 func (ix *index) rewritePhrases(toks []string) []string {
 	out := make([]string, 0, len(toks))
 	for i := 0; i < len(toks); i++ {
-		matched := false
-		for _, r := range ix.lex.phrases[toks[i]] {
-			if i+len(r.from) <= len(toks) && equalTokens(toks[i:i+len(r.from)], r.from) {
-				out = append(out, r.to...)
-				i += len(r.from) - 1
-				matched = true
-				break
-			}
+		if r := matchPhrase(toks, i, ix.lex.phrases[toks[i]]); r != nil {
+			out = append(out, r.to...)
+			i += len(r.from) - 1
+			continue
 		}
-		if !matched {
-			out = append(out, toks[i])
-		}
+		out = append(out, toks[i])
 	}
 	return out
+}
+
+// matchPhrase returns the first of rs, longest first, that toks spell from
+// i on, or nil.
+func matchPhrase(toks []string, i int, rs []rewrite) *rewrite {
+	for k := range rs {
+		if r := &rs[k]; i+len(r.from) <= len(toks) && equalTokens(toks[i:i+len(r.from)], r.from) {
+			return r
+		}
+	}
+	return nil
 }
 
 // namesAt reports whether the tokens from i on spell a name in full: "pm"
