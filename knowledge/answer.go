@@ -91,6 +91,26 @@ func (b *Base) Answer(question string) Answer {
 	if len(q.compareDocs) >= 2 && b.compareSources(q, &a) {
 		return a
 	}
+	whole := b.answerRanked(q, a)
+	// Two questions in one: when each is answered on its own, by different
+	// facts, both answers lead, unless the whole question's answer agrees
+	// with either. A second question after a comma or dash is read as
+	// joined here only, so the whole question is parsed as typed.
+	qc := q
+	if joined := joinAsks(norm); q.also < 0 && joined != norm {
+		qc = b.parse(joined)
+	}
+	if qc.also >= 0 {
+		if c, ok := b.answerClauses(qc, a); ok && !(whole.Answered && containsAny(whole.Facts, c.Facts)) {
+			return c
+		}
+	}
+	return whole
+}
+
+// answerRanked answers a question from its ranked facts, or declines: the
+// ordinary path once timelines and source comparisons are ruled out.
+func (b *Base) answerRanked(q *query, a Answer) Answer {
 	ranked := b.rank(q)
 	if len(ranked) == 0 {
 		return b.decline(q, a, ranked)

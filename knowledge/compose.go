@@ -540,3 +540,122 @@ func (q *query) comparesSides() bool {
 
 // sidesWords ask for more than one account of a thing.
 var sidesWords = setOf(`or vs versus each both differ differs different difference discrepancy conflicting disagree`)
+
+// answerClauses answers each of two joined questions on its own ("how many
+// attacks, how many killed"; "how long is the border, and who called the
+// ties love-hate"), and joins the two answers in one first sentence. It
+// answers only when both clauses name what they ask about, are answered
+// with confidence, and by different facts; the answer is as sure as the
+// less sure clause.
+func (b *Base) answerClauses(q *query, a Answer) (Answer, bool) {
+	subs, ok := b.clauses(q)
+	if !ok {
+		return a, false
+	}
+	m := b.idx.models.Confidence
+	conf := 1.0
+	var lines []string
+	var used []*Fact
+	for _, sub := range subs {
+		if len(sub.links) == 0 || sub.future || sub.intent == IntentTimeline || sub.also >= 0 {
+			return a, false
+		}
+		ranked := b.rank(sub)
+		if len(ranked) == 0 {
+			return a, false
+		}
+		ranked = b.placeFirst(sub, ranked)
+		p := m.prob(b.confInputs(sub, ranked))
+		if p < m.Threshold || b.missingPart(sub, ranked) != "" || b.openAsked(sub, ranked) >= 0 {
+			return a, false
+		}
+		var sa Answer
+		b.compose(sub, &sa, ranked)
+		if slices.Contains(used, sa.Facts[0]) {
+			return a, false // one fact answers both: the whole question's path says it
+		}
+		conf = min(conf, b.idx.models.Calibration.apply(p))
+		lines = append(lines, sa.Lines[0])
+		used = append(used, sa.Facts[0])
+	}
+	a.Lines = []string{joinClauses(lines[0], lines[1])}
+	a.Facts = used
+	a.Sources = b.sourcesOf(used)
+	a.Answered = true
+	a.Confidence = round2(conf)
+	return a, true
+}
+
+// clauses parses the two questions of a joined one, each as if asked
+// alone. The second's pronoun stands for the first's name ("who is Bajauri
+// and where did he speak"), and a clause that names nothing asks about what
+// the other names, then ("how many attacks, how many killed in Sept 2023").
+// ok is false when there are not two clauses, or a pronoun has nothing of
+// its kind to stand for.
+func (b *Base) clauses(q *query) (subs [2]*query, ok bool) {
+	if q.alsoAt <= 0 || q.alsoAt+1 >= len(q.toks) {
+		return subs, false
+	}
+	parts := [2][]string{q.toks[:q.alsoAt], q.toks[q.alsoAt+1:]}
+	subs[0] = b.parse(strings.Join(parts[0], " "))
+	var first *link
+	for _, l := range subs[0].links {
+		if !b.idx.broad(l.entities[0].ID) {
+			first = &l
+			break
+		}
+	}
+	if first != nil && subs[0].intent == IntentWho && first.entities[0].Kind != KindPerson {
+		first = nil // "who heads the NFF and what was his job": he is the answer, not the NFF
+	}
+	if parts[1], ok = referTo(parts[1], first); !ok {
+		return subs, false
+	}
+	subs[1] = b.parse(strings.Join(parts[1], " "))
+	for i, sub := range subs {
+		if other := subs[1-i]; len(sub.links) == 0 && len(other.links) > 0 {
+			subs[i] = b.parse(strings.Join(slices.Concat(parts[i], clauseContext(other)), " "))
+		}
+	}
+	return subs, true
+}
+
+// clauseContext returns the words of a parsed clause that name things or dates.
+func clauseContext(q *query) []string {
+	var out []string
+	for k, t := range q.toks {
+		if q.spanToks[k] || slices.ContainsFunc(q.links, func(l link) bool { return k >= l.start && k < l.end }) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// containsAny reports whether any fact of want is among have.
+func containsAny(have, want []*Fact) bool {
+	return slices.ContainsFunc(want, func(f *Fact) bool { return slices.Contains(have, f) })
+}
+
+// referTo puts the first clause's name in place of the second clause's
+// pronoun: in "who is Bajauri and where did he speak", the second clause
+// asks where Bajauri spoke. ok is false when the pronoun has no name of its
+// kind to stand for: "he" for a group, or nothing named.
+func referTo(clause []string, first *link) (out []string, ok bool) {
+	for i, t := range clause {
+		if !clausePronouns[t] {
+			continue
+		}
+		if first == nil || personPronouns[t] != (first.entities[0].Kind == KindPerson) {
+			return nil, false
+		}
+		return slices.Concat(clause[:i], first.spelling, clause[i+1:]), true
+	}
+	return clause, true
+}
+
+// clausePronouns stand, in a second clause, for what the first one named;
+// personPronouns stand for a person.
+var (
+	clausePronouns = setOf(`he she it they him her them his its their`)
+	personPronouns = setOf(`he she him her his`)
+)

@@ -4,6 +4,7 @@ package knowledge
 // content words and their weights.
 
 import (
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -175,7 +176,7 @@ func (b *Base) parse(norm string) *query {
 		if askPrepositions[q.toks[next]] && next+1 < len(q.toks) {
 			next++ // "and in which year", "and by whom"
 		}
-		if ix.qwords[q.toks[next]] {
+		if ix.qwords[q.toks[next]] && q.intent != IntentTimeline {
 			q.intent = classify(q.toks[:i], q.hasSpan)
 			q.also = classify(q.toks[next:], q.hasSpan)
 			q.alsoAt = i
@@ -1961,3 +1962,46 @@ func (q *query) asksSpeaker() bool {
 	}
 	return false
 }
+
+// secondAskRE finds a second question asked after a break: "how many
+// attacks, how many killed", "when did it close; why", "who leads it — when
+// was it set up", or a repeated "how many" with no break at all.
+var secondAskRE = regexp.MustCompile(`(?i)(\s*[,;]\s+|\s+[-–—]+\s+|\s+)(how many|how much|how long|what|which|who|whom|when|where|why)\b`)
+
+// joinAsks writes "and" where a question asks a second question after a
+// comma, semicolon or dash, or repeats "how many": the join the parse reads
+// as two questions. The first part must itself ask, so that "in Kabul,
+// what happened" stays one question.
+func joinAsks(norm string) string {
+	locs := secondAskRE.FindAllStringSubmatchIndex(norm, -1)
+	for i := len(locs) - 1; i >= 0; i-- {
+		l := locs[i]
+		sep := norm[l[2]:l[3]]
+		word := strings.ToLower(norm[l[4]:l[5]])
+		before := strings.ToLower(norm[:l[0]])
+		if strings.TrimSpace(sep) == "" && !(strings.HasPrefix(word, "how ") && strings.Contains(before, word)) {
+			continue // a bare space breaks only a repeated "how many"
+		}
+		if toks := tokenize(before); !asksBefore(before) || len(toks) > 0 && endJoins[toks[len(toks)-1]] {
+			continue
+		}
+		norm = norm[:l[0]] + " and " + norm[l[4]:]
+	}
+	return norm
+}
+
+// asksBefore reports whether text holds a question word of its own.
+func asksBefore(text string) bool {
+	for _, t := range tokenize(text) {
+		if questionStarts[t] {
+			return true
+		}
+	}
+	return false
+}
+
+// endJoins are the joins that already end the part before a second ask.
+var endJoins = setOf(`and n nd plus also then`)
+
+// questionStarts are the words that begin a question.
+var questionStarts = setOf(`how what which who whom when where why whats whos`)

@@ -837,3 +837,24 @@ func TestNumberedSource(t *testing.T) {
 		t.Errorf("a year named the source %q", q.sourceDoc)
 	}
 }
+
+// TestJoinAsks: a second question after a comma, semicolon or dash, or a
+// repeated "how many", is joined with "and"; a lead-in with no question of
+// its own, or a join already written, is left alone.
+func TestJoinAsks(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"how many attacks, how many killed", "how many attacks and how many killed"},
+		{"when did torkham close; why", "when did torkham close and why"},
+		{"who leads the nff - when was it formed", "who leads the nff and when was it formed"},
+		{"how many attacks how many deaths", "how many attacks and how many deaths"},
+		{"in kabul, what happened", "in kabul, what happened"},                             // nothing asked before the comma
+		{"the nff - who leads it", "the nff - who leads it"},                               // a topic, then the question
+		{"how many attacks, and how many killed", "how many attacks, and how many killed"}, // joined already
+		{"how many attacks n how many killed", "how many attacks n how many killed"},       // chat's "n" joins already
+		{"what does picss say about attacks in 2023", "what does picss say about attacks in 2023"},
+	} {
+		if got := joinAsks(tc.in); got != tc.want {
+			t.Errorf("joinAsks(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
