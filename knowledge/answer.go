@@ -116,40 +116,38 @@ func (b *Base) answerRanked(q *query, a Answer) Answer {
 		return b.decline(q, a, ranked)
 	}
 	ranked = b.placeFirst(q, ranked)
+	// The model's chance is the confidence: its threshold is set, and its
+	// calibration checked, on chances given out of fold.
 	p := b.idx.models.Confidence.prob(b.confInputs(q, ranked))
-	// The calibration is fitted on answers, at or above the threshold; a
-	// chance below it is reported as the model gives it. p decides.
-	pc := p
-	if p >= b.idx.models.Confidence.Threshold {
-		pc = b.idx.models.Calibration.apply(p)
-	}
 	if r := b.openAsked(q, ranked); r >= 0 {
 		// The sources say this is not known: the fact that says so leads.
 		open := b.facts[ranked[r].fact].Open
 		ranked = append([]scored{ranked[r]}, slices.Delete(slices.Clone(ranked), r, r+1)...)
 		a = b.decline(q, a, ranked)
-		a.Confidence = round2(1 - pc)
+		a.Confidence = round2(1 - p)
 		a.Lines[0] = "The sources I have don't say " + open.Part + "."
+		b.nearest(q, &a, ranked, true)
+		return a
+	}
+	if missing := b.missingPart(q, ranked); missing != "" {
+		// The fact is about what was asked but lacks the part asked for:
+		// "when did Torkham reopen" is not answered by its closing. This
+		// is said however sure the model is, since it is what a reader
+		// needs to know; the model is fitted on the other questions.
+		a = b.decline(q, a, ranked)
+		a.Confidence = round2(1 - p)
+		a.Lines[0] = "The sources I have don't say " + missing + "."
 		b.nearest(q, &a, ranked, true)
 		return a
 	}
 	if p < b.idx.models.Confidence.Threshold {
 		a = b.decline(q, a, ranked)
-		a.Confidence = round2(pc)
+		a.Confidence = round2(p)
 		b.nearest(q, &a, ranked, false)
 		return a
 	}
-	if missing := b.missingPart(q, ranked); missing != "" {
-		// The fact is about what was asked but lacks the part asked for:
-		// "when did Torkham reopen" is not answered by its closing.
-		a = b.decline(q, a, ranked)
-		a.Confidence = round2(1 - pc)
-		a.Lines[0] = "The sources I have don't say " + missing + "."
-		b.nearest(q, &a, ranked, true)
-		return a
-	}
 	b.compose(q, &a, ranked)
-	a.Confidence = round2(pc)
+	a.Confidence = round2(p)
 	if q.current {
 		b.asOf(&a)
 	}
@@ -204,7 +202,7 @@ func (b *Base) compareSources(q *query, a *Answer) bool {
 		if p < b.idx.models.Confidence.Threshold || b.missingPart(&qc, ranked) != "" {
 			return false
 		}
-		conf = min(conf, b.idx.models.Calibration.apply(p))
+		conf = min(conf, p)
 		used = append(used, b.facts[ranked[0].fact])
 	}
 	for _, f := range used {

@@ -574,7 +574,7 @@ func (b *Base) answerClauses(q *query, a Answer) (Answer, bool) {
 		if slices.Contains(used, sa.Facts[0]) {
 			return a, false // one fact answers both: the whole question's path says it
 		}
-		conf = min(conf, b.idx.models.Calibration.apply(p))
+		conf = min(conf, p)
 		lines = append(lines, sa.Lines[0])
 		used = append(used, sa.Facts[0])
 	}

@@ -1580,8 +1580,47 @@ func (b *Base) otherHolder(q *query, f *Fact) bool {
 			}
 		}
 	}
+	// "special envoy Asif Durrani's remark" names no party, but Durrani's
+	// post, as the pack records it, is Pakistan's: not the Taliban's
+	// ambassador. A person with the post for the party asked is its holder.
+	// Only envoys' posts are judged so: an envoy is one party's to another,
+	// and the two are easily swapped; a minister's party the pack may name
+	// as the government, the country or the movement.
+	text := strings.ToLower(f.Text)
+	for _, id := range f.Entities {
+		if e := b.entityByID[id]; e == nil || e.Kind != KindPerson {
+			continue
+		}
+		for askedTitle, want := range asked {
+			if !envoyTitles[askedTitle] {
+				continue
+			}
+			other, same := false, false
+			for _, k := range b.idx.subjectOf[id] {
+				r := b.facts[k].Role
+				if r == nil || r.Of == "" {
+					continue
+				}
+				words := strings.Fields(r.Title)
+				if len(words) == 0 || !b.sameTitle(askedTitle, words[len(words)-1]) || !strings.Contains(text, words[len(words)-1]) {
+					continue
+				}
+				if slices.Contains(b.partyIDs(want), r.Of) {
+					same = true
+				} else {
+					other = true
+				}
+			}
+			if other && !same {
+				return true
+			}
+		}
+	}
 	return false
 }
+
+// envoyTitles are the posts one party holds at or for another.
+var envoyTitles = setOf(`ambassador ambassadors envoy envoys emissary representative rep`)
 
 // sameTitle reports whether two title words are one title: the same stem
 // or lexicon synonyms ("ambassador", "envoy").

@@ -46,10 +46,7 @@ func (b *Base) Explain(question string, n int) string {
 	if len(ranked) > 0 {
 		m := b.idx.models.Confidence
 		head := fmt.Sprintf("confidence (answer at %.2f or more)", m.Threshold)
-		explainModel(&sb, "", head, confFeatureNames, b.confInputs(q, ranked), m)
-		if c, p := b.idx.models.Calibration, m.prob(b.confInputs(q, ranked)); c != (platt{}) && p >= m.Threshold {
-			fmt.Fprintf(&sb, "calibrated confidence %.3f = sigmoid(%.3f × logit %.3f %+.3f)\n", c.apply(p), c.A, logit(p), c.B)
-		}
+		explainBoosted(&sb, head, b.confInputs(q, ranked), &m)
 		if r := b.openAsked(q, ranked); r >= 0 {
 			f := b.facts[ranked[r].fact]
 			fmt.Fprintf(&sb, "declined: %s leaves it open (open question match %.2f): %s\n", f.ID, b.openMatch(q, ranked[r].fact), f.Open.Part)
@@ -68,6 +65,20 @@ func explainModel(sb *strings.Builder, indent, head string, names []string, x []
 	fmt.Fprintf(sb, "%s  bias %+.3f\n", indent, m.Bias)
 	for i, name := range names {
 		fmt.Fprintf(sb, "%s  %-16s (%7.3f − %7.3f) × %+.3f → %+.3f\n", indent, name, x[i], m.Mean[i], m.Weights[i]/m.Scale[i], m.part(i, x[i]))
+	}
+}
+
+// explainBoosted prints the confidence model's decision as a tree: the
+// chance, then what the trees give before any split, then one child per
+// input giving its value and the part its splits add to the log-odds. The
+// parts sum to the log-odds.
+func explainBoosted(sb *strings.Builder, head string, x []float64, m *boosted) {
+	p := m.prob(x)
+	bias, parts := m.parts(x)
+	fmt.Fprintf(sb, "%s: chance %.3f, log-odds %+.3f\n", head, p, logit(p))
+	fmt.Fprintf(sb, "  bias %+.3f\n", bias)
+	for i, name := range m.Features {
+		fmt.Fprintf(sb, "  %-16s %7.3f → %+.3f\n", name, x[i], parts[i])
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -15,6 +16,7 @@ import (
 var (
 	refit      = flag.Bool("refit", false, "refit the confidence model and rewrite weights.json")
 	fitBatches = flag.String("fitbatches", "testdata/batches/*.jsonl", "with -refit: the question batches to fit on besides the public sets (a glob; \"none\" holds them all out)")
+	refitRank  = flag.Bool("refitrank", false, "with -refit: refit the ranking model too (by default the shipped one is kept: refitted on the batches since, it put the right fact first no more often on a batch held out of both fits)")
 	fitOut     = flag.String("fitout", "weights.json", "with -refit: where to write the weights (another file leaves the shipped ones alone)")
 )
 
@@ -130,7 +132,8 @@ func confExamples(b *Base, ls []labelled) []example {
 		if !ok {
 			continue
 		}
-		if b.missingPart(q, ranked) != "" {
+		ranked = b.placeFirst(q, ranked)
+		if b.openAsked(q, ranked) >= 0 || b.missingPart(q, ranked) != "" {
 			continue // declined whatever the confidence: no example
 		}
 		var a Answer
@@ -152,40 +155,6 @@ func mustHold(text string, must [][]string) bool {
 		}
 	}
 	return true
-}
-
-// fitLogistic fits a logistic regression with an L2 penalty by full-batch
-// gradient descent on standardised inputs. It is deterministic.
-func fitLogistic(names []string, exs []example, l2 float64, iters int) logistic {
-	m := standardised(names, exs)
-	n := len(names)
-	z := m.standardise(exs)
-	var wsum float64
-	for _, e := range exs {
-		wsum += e.weight
-	}
-	const rate = 0.5
-	grad := make([]float64, n)
-	for it := 0; it < iters; it++ {
-		for j := range grad {
-			grad[j] = l2 * m.Weights[j]
-		}
-		gb := 0.0
-		for i, e := range exs {
-			p := m.probStd(z[i])
-			y := b2f(e.right)
-			d := e.weight * (p - y) / wsum
-			for j := range grad {
-				grad[j] += d * z[i][j]
-			}
-			gb += d
-		}
-		for j := range grad {
-			m.Weights[j] -= rate * grad[j]
-		}
-		m.Bias -= rate * gb
-	}
-	return m
 }
 
 // standardised returns a blank model over names whose inputs are centred
@@ -336,23 +305,24 @@ func (m logistic) probStd(z []float64) float64 {
 }
 
 // targetPrecision is the share of answers that must be right on the
-// question sets the threshold is fitted on: an analyst told something
-// false may repeat it, one told "the sources don't say" looks elsewhere.
-// The threshold is the lowest that reaches it, so durand answers as much as
-// that allows. A target is stabler than trading costs, which shifts the
-// threshold with small changes in the fit.
-// It is 0.91, not 0.90: on batches held out of the fit, answers near the
-// threshold are right little more often than not.
-const targetPrecision = 0.91
+// question sets, judged on chances given out of fold: an analyst told
+// something false may repeat it, one told "the sources don't say" looks
+// elsewhere. The threshold is the lowest that reaches it, so durand answers
+// as much as that allows. A target is stabler than trading costs, which
+// shifts the threshold with small changes in the fit. Out of fold, 0.935
+// declines as many unanswerable questions as the weighted-sum model it
+// replaced did at its threshold, and answers more of the rest.
+const targetPrecision = 0.935
 
 // bestThreshold picks the lowest threshold at which the answered examples
-// reach targetPrecision, or the highest tried when none does.
-func bestThreshold(m logistic, exs []example) float64 {
+// reach targetPrecision, or the highest tried when none does; ps are the
+// chances the model gives them.
+func bestThreshold(ps []float64, exs []example) float64 {
 	const lo, hi = 0.30, 0.80
 	for t := lo; t <= hi+1e-9; t += 0.01 {
 		var answered, right float64
-		for _, e := range exs {
-			if m.prob(e.x) >= t {
+		for i, e := range exs {
+			if ps[i] >= t {
 				answered += e.weight
 				if e.right {
 					right += e.weight
@@ -366,19 +336,17 @@ func bestThreshold(m logistic, exs []example) float64 {
 	return hi
 }
 
-// calibration summarises how the model does on examples: the share of right
-// decisions, and the expected calibration error of answered ones in five
-// bins, as the eval's scorer computes it.
-func calibration(m logistic, exs []example) (decided, ece float64, answered int) {
+// calibrationOf is calibration for the chances ps given to exs.
+func calibrationOf(ps []float64, threshold float64, exs []example) (decided, ece float64, answered int) {
 	type bin struct{ n, right, conf float64 }
 	var bins [5]bin
 	right := 0
-	for _, e := range exs {
-		p := m.prob(e.x)
-		if (p >= m.Threshold) == e.right {
+	for i, e := range exs {
+		p := ps[i]
+		if (p >= threshold) == e.right {
 			right++
 		}
-		if p < m.Threshold {
+		if p < threshold {
 			continue
 		}
 		answered++
@@ -393,6 +361,17 @@ func calibration(m logistic, exs []example) (decided, ece float64, answered int)
 		}
 	}
 	return float64(right) / float64(len(exs)), ece, answered
+}
+
+// calibration summarises how the model does on examples: the share of right
+// decisions, and the expected calibration error of answered ones in five
+// bins, as the eval's scorer computes it.
+func calibration(m *boosted, exs []example) (decided, ece float64, answered int) {
+	ps := make([]float64, len(exs))
+	for i, e := range exs {
+		ps[i] = m.prob(e.x)
+	}
+	return calibrationOf(ps, m.Threshold, exs)
 }
 
 // TestFitConfidence refits the ranking and confidence models on the
@@ -419,7 +398,11 @@ func TestFitConfidence(t *testing.T) {
 		if err := json.Unmarshal(weightsJSON, &shipped); err != nil {
 			t.Fatal(err)
 		}
-		data, err := json.Marshal(models{Hand: shipped.Hand, Rank: blank(rankFeatureNames), Confidence: blank(confFeatureNames)})
+		rank := shipped.Rank
+		if *refitRank {
+			rank = blank(rankFeatureNames)
+		}
+		data, err := json.Marshal(models{Hand: shipped.Hand, Rank: rank, Confidence: boosted{Features: confFeatureNames, Rate: 1, Trees: []tree{{{}}}, Threshold: 0.5}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -430,7 +413,7 @@ func TestFitConfidence(t *testing.T) {
 	if !*refit {
 		m := b.idx.models.Confidence
 		held := confExamples(b, heldQs)
-		decided, ece, answered := calibration(m, held)
+		decided, ece, answered := calibration(&m, held)
 		t.Logf("shipped model on held-back set: %.1f%% right decisions, ece %.3f over %d answered", 100*decided, ece, answered)
 		base := 0
 		for _, e := range held {
@@ -455,18 +438,94 @@ func TestFitConfidence(t *testing.T) {
 	fittedOn := fmt.Sprintf("%d alternate questions, each held out of its own matching; %s", nAlt, strings.Join(sets, ", "))
 	const cmd = "go test ./knowledge -run TestFitConfidence -refit"
 
-	// Ranking first, on the hand order's candidates (which the ranking
-	// model does not change: it only reorders the kept ones).
+	rm, exs := fitRankFor(t, b, train, cmd+" -refitrank", fittedOn)
+	var evalExs []example
+	evalPos := map[int]int{} // an example's place among evalExs
+	for i, e := range exs {
+		if e.weight == evalExampleWeight {
+			evalPos[i] = len(evalExs)
+			evalExs = append(evalExs, e)
+		}
+	}
+	// The threshold is set on chances from trees fitted without the
+	// question, as they will be given on questions never seen: on its own
+	// questions a boosted fit is surer than it should be.
+	oof := make([]float64, len(evalExs))
+	for k := range oofFolds {
+		var in []example
+		for i, e := range exs {
+			if i%oofFolds != k {
+				in = append(in, e)
+			}
+		}
+		fm := fitBoosted(confFeatureNames, in, boostSettings)
+		for i, e := range exs {
+			if i%oofFolds == k && e.weight == evalExampleWeight {
+				oof[evalPos[i]] = fm.prob(e.x)
+			}
+		}
+	}
+	for th := 0.30; th < 0.81; th += 0.05 {
+		var answered, right float64
+		for i, e := range evalExs {
+			if oof[i] >= th {
+				answered++
+				right += b2f(e.right)
+			}
+		}
+		t.Logf("out of fold at %.2f: %.0f of %d answered, %.1f%% of them right", th, answered, len(evalExs), 100*right/answered)
+	}
+	m := fitBoosted(confFeatureNames, exs, boostSettings)
+	m.Threshold = bestThreshold(oof, evalExs)
+	m.Command, m.FittedOn = cmd, fittedOn
+	oofDecided, oofECE, oofAnswered := calibrationOf(oof, m.Threshold, evalExs)
+	held := confExamples(b, heldQs)
+	decided, ece, answered := calibration(&m, held)
+	m.HeldOut = fmt.Sprintf("out of fold on the question sets (%d ranked): %.1f%% right decisions, ece %.3f over %d answered; testdata/questions.jsonl (%d ranked): %.1f%% right decisions, ece %.3f over %d answered",
+		len(evalExs), 100*oofDecided, oofECE, oofAnswered, len(held), 100*decided, ece, answered)
+	if *refitRank {
+		rm.HeldOut = m.HeldOut
+	}
+	t.Logf("held out: %s", m.HeldOut)
+	data, err := json.MarshalIndent(models{Hand: b.idx.models.Hand, Rank: rm, Confidence: m, Timeline: measured{Share: timelineShareRight(t, b), Command: cmd,
+		FittedOn: "every labelled set: the public sets, our own set and the batches"}}, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(*fitOut, append(compactNodes(data), '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// nodeRE matches a tree node as MarshalIndent writes it, a field a line;
+// its fields have one-letter names, which nothing else in weights.json has.
+var nodeRE = regexp.MustCompile(`\{(\s*"[a-z]": [^,{}\[\]\n]+,?)+\s*\}`)
+
+// compactNodes writes each tree node on one line, so that weights.json
+// stays readable and its diffs short.
+func compactNodes(data []byte) []byte {
+	space := regexp.MustCompile(`\s*\n\s*`)
+	return nodeRE.ReplaceAllFunc(data, func(n []byte) []byte {
+		return space.ReplaceAll(n, nil)
+	})
+}
+
+// fitRankFor returns the ranking model and the confidence examples its
+// answers give. With -refitrank it refits the ranking first, on the hand
+// order's candidates (which the ranking model does not change: it only
+// reorders the kept ones), and each question's answer comes from a
+// ranking fitted without it, so the confidence model learns how right
+// answers are on questions the ranking has not seen. Without, the shipped
+// ranking answers every question.
+func fitRankFor(t *testing.T, b *Base, train []labelled, cmd, fittedOn string) (logistic, []example) {
+	if !*refitRank {
+		return b.idx.models.Rank, confExamples(b, train)
+	}
 	b.idx.models.Rank = logistic{}
 	perQ := rankExamplesByQuestion(b, train)
 	rm := fitRanking(rankFeatureNames, perQ, rankL2, rankIters)
 	rm.Command, rm.FittedOn = cmd, fittedOn
 	logWeights(t, "rank", rm)
-
-	// Then confidence, on the answers the ranking gives. Each question's
-	// answer comes from a ranking fitted without it, so the confidence model
-	// learns how right answers are on questions the ranking has not seen,
-	// not on ones it was fitted to.
 	var exs []example
 	for k := range oofFolds {
 		var in [][]example
@@ -482,30 +541,7 @@ func TestFitConfidence(t *testing.T) {
 		exs = append(exs, confExamples(b, held)...)
 	}
 	b.idx.models.Rank = rm
-	var evalExs []example
-	for _, e := range exs {
-		if e.weight == evalExampleWeight {
-			evalExs = append(evalExs, e)
-		}
-	}
-	m := fitLogistic(confFeatureNames, exs, 0.01, 4000)
-	m.Threshold = bestThreshold(m, evalExs)
-	m.Command, m.FittedOn = cmd, fittedOn
-	held := confExamples(b, heldQs)
-	decided, ece, answered := calibration(m, held)
-	m.HeldOut = fmt.Sprintf("testdata/questions.jsonl (%d ranked): %.1f%% right decisions, ece %.3f over %d answered", len(held), 100*decided, ece, answered)
-	rm.HeldOut = m.HeldOut
-	trDecided, trECE, _ := calibration(m, exs)
-	t.Logf("train: %d examples, %.1f%% right decisions, ece %.3f", len(exs), 100*trDecided, trECE)
-	t.Logf("held out: %s", m.HeldOut)
-	logWeights(t, "confidence", m)
-	data, err := json.MarshalIndent(models{Hand: b.idx.models.Hand, Rank: rm, Confidence: m}, "", " ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(*fitOut, append(data, '\n'), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	return rm, exs
 }
 
 func logWeights(t *testing.T, name string, m logistic) {
@@ -536,73 +572,24 @@ const rankL2 = 0.05
 // rankIters is how many full-batch steps the ranking fit takes.
 const rankIters = 1500
 
-var (
-	recalibrate = flag.Bool("recalibrate", false, "refit the calibration of the confidence model and rewrite weights.json")
-	calBatches  = flag.String("calbatches", "testdata/batches/f1[456].jsonl", "with -recalibrate: the batches to calibrate on (a glob), written blind and left out of the models' fit")
-)
-
-// TestFitCalibration fits the calibration (Platt scaling) that maps the
-// confidence model's chance onto how often answers are right, on question
-// batches written blind and left out of the models' fit, and with
-// -recalibrate writes it into weights.json. Without it, it checks that the
-// shipped calibration does not make the stated confidence further from the
-// share right on those batches than no calibration does.
-//
-//	go test ./knowledge -run TestFitCalibration -recalibrate
-func TestFitCalibration(t *testing.T) {
+// TestCalibration: the confidence stated with answers is near how often
+// they are right, on our own set, which no fit sees: within maxHeldECE,
+// over ten bins as the eval's scorer counts them.
+func TestCalibration(t *testing.T) {
 	b := packFromDisk(t)
-	shipped := b.idx.models.Calibration
-	b.idx.models.Calibration = platt{}
-	paths, _ := filepath.Glob(*calBatches)
-	if len(paths) == 0 {
-		t.Skipf("no batches match %s", *calBatches)
-	}
-	// The chance stated with each answer given, and whether it was right.
 	var ps []float64
 	var right []bool
-	for _, path := range paths {
-		for _, eq := range loadQuestions(t, path) {
-			a := b.Answer(eq.Q)
-			if !a.Answered || a.Confidence <= 0 || a.Confidence >= 1 {
-				continue
-			}
+	for _, eq := range loadQuestions(t, "testdata/questions.jsonl") {
+		if a := b.Answer(eq.Q); a.Answered {
 			ps = append(ps, a.Confidence)
 			right = append(right, eq.Answerable && mustHold(a.Text(), eq.Must))
 		}
 	}
 	if len(ps) < minCalibrationAnswers {
-		t.Fatalf("%d answers to calibrate on, want at least %d", len(ps), minCalibrationAnswers)
+		t.Fatalf("%d answers, want at least %d to judge calibration by", len(ps), minCalibrationAnswers)
 	}
-	ece := func(c platt) float64 {
-		cal := make([]float64, len(ps))
-		for i, p := range ps {
-			cal[i] = c.apply(p)
-		}
-		return binnedECE(cal, right)
-	}
-	if !*recalibrate {
-		if got, raw := ece(shipped), ece(platt{}); got > raw+calibrationSlack {
-			t.Errorf("shipped calibration: ece %.3f on %d answers, worse than none (%.3f)", got, len(ps), raw)
-		}
-		return
-	}
-	c := fitPlatt(ps, right)
-	c.Timeline = timelineShareRight(t, b)
-	c.Command = "go test ./knowledge -run TestFitCalibration -recalibrate"
-	c.FittedOn = fmt.Sprintf("%d answers to the batches %s", len(ps), strings.Join(paths, ", "))
-	c.HeldOut = fmt.Sprintf("ece %.3f calibrated, %.3f raw, on the same answers: check it on a batch written since", ece(c), ece(platt{}))
-	t.Logf("calibration A %.3f B %+.3f: %s", c.A, c.B, c.HeldOut)
-	var ms models
-	if err := json.Unmarshal(weightsJSON, &ms); err != nil {
-		t.Fatal(err)
-	}
-	ms.Calibration = c
-	data, err := json.MarshalIndent(ms, "", " ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(*fitOut, append(data, '\n'), 0o644); err != nil {
-		t.Fatal(err)
+	if ece := binnedECE(ps, right); ece > maxHeldECE {
+		t.Errorf("stated confidence is %.3f from the share right over %d answers, want at most %.2f: refit", ece, len(ps), maxHeldECE)
 	}
 }
 
@@ -638,47 +625,15 @@ func timelineShareRight(t *testing.T, b *Base) float64 {
 	return float64(right) / float64(n)
 }
 
-// Limits of the calibration fit and check.
+// Limits of the calibration check and the timeline measure.
 const (
-	minCalibrationAnswers = 100  // fewer, and the fit is noise
-	minTimelineAnswers    = 20   // fewer timelines, and their share right is not measured
-	calibrationSlack      = 0.01 // how much worse than none the shipped calibration may do
+	minCalibrationAnswers = 100 // fewer, and the check is noise
+	minTimelineAnswers    = 20  // fewer timelines, and their share right is not measured
+	// maxHeldECE is the calibration error allowed on our own set: issue
+	// 10 asks for 0.05 on unseen questions, and 150-odd answers in ten
+	// bins add a few points of noise.
+	maxHeldECE = 0.08
 )
-
-// fitPlatt fits A and B of sigmoid(A·logit(p) + B) to the right/wrong
-// outcomes by Newton's method on the log loss.
-func fitPlatt(ps []float64, right []bool) platt {
-	a, b := 1.0, 0.0
-	for range 50 {
-		var ga, gb, haa, hab, hbb float64
-		for i, p := range ps {
-			x := math.Log(p / (1 - p))
-			q := sigmoid(a*x + b)
-			y := 0.0
-			if right[i] {
-				y = 1
-			}
-			w := q * (1 - q)
-			ga += (q - y) * x
-			gb += q - y
-			haa += w * x * x
-			hab += w * x
-			hbb += w
-		}
-		haa, hbb = haa+1e-6, hbb+1e-6
-		det := haa*hbb - hab*hab
-		if det == 0 {
-			break
-		}
-		da := (hbb*ga - hab*gb) / det
-		db := (haa*gb - hab*ga) / det
-		a, b = a-da, b-db
-		if math.Abs(da)+math.Abs(db) < 1e-9 {
-			break
-		}
-	}
-	return platt{A: a, B: b}
-}
 
 // binnedECE is the expected calibration error over ten equal-width bins of
 // stated confidence: the mean gap between stated and right, weighted by the

@@ -382,34 +382,17 @@ type logistic struct {
 type models struct {
 	Hand       handModel `json:"hand"`
 	Rank       logistic  `json:"rank"`
-	Confidence logistic  `json:"confidence"`
-	// Calibration maps the confidence model's chance onto how often
-	// answers are right on questions neither model was fitted on. Only the
-	// reported confidence changes: answering still compares the model's
-	// own chance with its threshold.
-	Calibration platt `json:"calibration"`
+	Confidence boosted   `json:"confidence"`
+	Timeline   measured  `json:"timeline"`
 }
 
-// platt is Platt scaling: the chance p becomes sigmoid(A·logit(p) + B).
-// The zero value leaves p as it is.
-type platt struct {
-	A float64 `json:"a"`
-	B float64 `json:"b"`
-	// Timeline is how often a timeline answer (dated facts in order, not
-	// the ranked best fact) is right on the labelled sets: its confidence.
-	// Zero when not measured.
-	Timeline float64 `json:"timeline,omitempty"`
-	Command  string  `json:"command,omitempty"`   // how to refit
-	FittedOn string  `json:"fitted_on,omitempty"` // what it was fitted on
-	HeldOut  string  `json:"held_out,omitempty"`  // what it was checked on, and how it did
-}
-
-// apply calibrates the chance p.
-func (c platt) apply(p float64) float64 {
-	if c.A == 0 && c.B == 0 || p <= 0 || p >= 1 {
-		return p
-	}
-	return sigmoid(c.A*math.Log(p/(1-p)) + c.B)
+// measured is how often a timeline answer (dated facts in order, not the
+// ranked best fact) is right on the labelled sets: its confidence. Zero
+// when not measured.
+type measured struct {
+	Share    float64 `json:"share,omitempty"`
+	Command  string  `json:"command,omitempty"`   // how to measure it again
+	FittedOn string  `json:"fitted_on,omitempty"` // what it was measured on
 }
 
 // handModel is the hand-set scoring that the fitted models build on, kept

@@ -177,7 +177,7 @@ func (b *Base) timeline(q *query, a *Answer) bool {
 	a.Sources = b.sourcesOf(used)
 	a.Answered = true
 	a.Confidence = 1
-	if c := b.idx.models.Calibration.Timeline; c > 0 {
+	if c := b.idx.models.Timeline.Share; c > 0 {
 		a.Confidence = round2(c) // how often timelines are right, measured
 	}
 	return true
