@@ -1830,7 +1830,7 @@ var auxWords = setOf(`did does do is was are were has have had will would can co
 
 // intentWords say what kind of answer is wanted, not what it is about:
 // they are not matched against facts.
-var intentWords = setOf(`many much number total count toll tolls stats statistics percentage percent share figure figures
+var intentWords = setOf(`many much number numbers total totals count counts toll tolls stat stats statistics data percentage percent share figure figures
 		list name names enumerate timeline chronology happened happen define definition meaning mean means stand stands
 		abbreviation acronym describe explain tell happening events event estimate estimates estimated headcount job jobs occupation profession
 		quote quotes quotation`)
