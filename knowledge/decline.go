@@ -181,7 +181,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			return "who" // "the Taliban's ambassador" is not Pakistan's
 		case best.feat.Signs[signWhoUnnamed] != 0 && !b.namesHolder(q, f, true):
 			return "who" // "the army chief": the fact names a role, not who holds it
-		case q.titleAsked() && best.feat.MissedEntity > 0:
+		case q.titleAsked() && best.feat.MissedEntity > 0 && !b.missedOnlyAsTime(q, i):
 			// "the US ambassador in Islamabad": a holder of the title
 			// somewhere the question does not ask about.
 			return "who"
@@ -1731,3 +1731,27 @@ func (b *Base) partyIDs(w string) []string {
 	}
 	return out
 }
+
+// missedOnlyAsTime reports whether every name the question gives that fact
+// i misses comes after a word of time: "wrote to which Taliban leader after
+// Chitral" dates the letter by the attack; it does not place the post.
+func (b *Base) missedOnlyAsTime(q *query, i int) bool {
+	missed := false
+	for _, u := range q.units {
+		if u.link == nil || b.idx.broad(u.link.entities[0].ID) || b.idx.covers(i, u) {
+			continue // a broad name ("the Taliban") is not counted missed
+		}
+		missed = true
+		s := u.link.start
+		if s > 0 && q.toks[s-1] == "the" {
+			s-- // "after the Chitral raid"
+		}
+		if s == 0 || !timeJoins[q.toks[s-1]] {
+			return false
+		}
+	}
+	return missed
+}
+
+// timeJoins come before a name that dates what is asked.
+var timeJoins = setOf(`after before since following during amid`)
