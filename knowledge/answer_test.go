@@ -560,6 +560,7 @@ func TestJoinedPartsAnswered(t *testing.T) {
 		{"who heads the national freedom front and what did he do before", []string{"Yasin Zia", "General Staff"}},                                         // what he did before is what he formerly was
 		{"how much of afghan customs revenue, and of the taliban's overall revenue, is tied to trade with pakistan", []string{"40 percent", "60 percent"}}, // "tied to" is linked, not ties
 		{"per picss, how many militant attacks were there in sept 2023, how many people died", []string{"65", "136"}},                                      // a comma, then a second "how many": two questions
+		{"dates: the chitral attack and kabul's demarche", []string{"5 September", "9 September"}},                                                         // "dates" with no question word asks when
 		{"picss data on sept 2023: attacks plus fatalities", []string{"65", "136"}},                                                                        // "data", like "numbers" or "stats", asks for figures and names no topic
 		{"how many attacks how many deaths sept 2023 picss", []string{"65", "136"}},                                                                        // the first names nothing: it asks about what the second names
 		{"how long is the durand line — who called pak-afghan ties love-hate", []string{"2,560", "Karzai"}},                                                // each clause answered alone

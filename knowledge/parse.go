@@ -1240,7 +1240,8 @@ func classify(toks []string, hasSpan bool) Intent {
 	case has("what date", "which date", "what year", "which year", "what day", "which day", "what month", "which month", "dates of", "what dates", "which dates",
 		"exact date", "precise date", "exact day", "date of", "dates for", "date for", "both dates", "the dates", "dates of both",
 		"month and year", "year and month", "month and yr", "want the month", "need the month") ||
-		has("when") && !whenClause(toks):
+		has("when") && !whenClause(toks) ||
+		has("date", "dates") && !slices.ContainsFunc(toks, func(t string) bool { return questionStarts[t] }): // "chitral attack and the demarche - dates pls"
 		return IntentWhen
 	case has("how many", "how much", "number of", "what percentage", "what percent", "what share", "how long", "how large", "how big", "how far", "death toll", "how often",
 		"cost", "costs", "costed", "price", "expenditure", "budget", "budgets", "funding", "what range", "the range", "fighter strength", "troop strength",
@@ -1774,7 +1775,7 @@ var placeNouns = setOf(`city cities town towns province provinces district distr
 	port ports prison prisons village villages valley place places`)
 
 // timeNouns, after "which" or "what", ask when.
-var timeNouns = setOf(`year yr month day date`)
+var timeNouns = setOf(`year yr month day date dates`)
 
 // personNouns, like roleNouns, ask for a person.
 var personNouns = setOf(`officer officers official officials person man woman guy cleric politician general generals diplomat diplomats
