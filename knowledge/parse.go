@@ -1219,6 +1219,14 @@ func classify(toks []string, hasSpan bool) Intent {
 	if len(toks) > 0 {
 		first = toks[0]
 	}
+	if k := quotingClauseEnd(toks); k > 0 {
+		// "when Bhonsle says 'the establishment', who does he mean": the
+		// clause sets the scene; what follows it asks.
+		return classify(toks[k:], hasSpan)
+	}
+	if has("who", "whos") && has("mean", "means", "meant") {
+		return IntentDefine // "who does Bhonsle mean by the establishment": what the term stands for
+	}
 	switch first {
 	case "who", "whos", "whom", "whose":
 		// "who was PM when the Taliban took Kabul": a later "when" opens a
@@ -2006,3 +2014,30 @@ var endJoins = setOf(`and n nd plus also then`)
 
 // questionStarts are the words that begin a question.
 var questionStarts = setOf(`how what which who whom when where why whats whos`)
+
+// quotingClauseEnd returns where the question proper starts after an
+// opening clause on someone's words ("when Bhonsle says X, who does he
+// mean", "where Gul writes of X, what is meant"), or 0 when there is none:
+// a "when" or "where" first, a verb of saying, then a question word.
+func quotingClauseEnd(toks []string) int {
+	if len(toks) < 4 || toks[0] != "when" && toks[0] != "where" {
+		return 0
+	}
+	said := false
+	for k := 1; k < len(toks); k++ {
+		switch {
+		case sayingVerbs[toks[k]]:
+			said = true
+		case said && clauseAsks[toks[k]]:
+			return k
+		}
+	}
+	return 0
+}
+
+// sayingVerbs report someone's words; clauseAsks begin the question after
+// a clause about them.
+var (
+	sayingVerbs = setOf(`says said writes wrote talks talked speaks spoke mentions mentioned uses used refers referred calls called`)
+	clauseAsks  = setOf(`who what which whom whose why how`)
+)

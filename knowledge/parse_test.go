@@ -14,15 +14,18 @@ func TestClassify(t *testing.T) {
 		want Intent
 	}{
 		{"which afghan provinces did the jets hit", IntentWhere},
-		{"what was the hrcp's criticism of the expulsions", IntentStatement},             // a criticism is something said
-		{"dates of the 2 ceasefires between pakistan and the ttp", IntentWhen},           // dates are asked, not a list
-		{"the bajaur bombing and the mastung blast - dates for both", IntentWhen},        // "dates for" asks when
-		{"the death count for the mastung blast", IntentHowMany},                         // a count is a figure
-		{"what's the budget of the deportation programme", IntentHowMany},                // a budget is a sum
-		{"month and year the ttp was formed", IntentWhen},                                // a month and year are a date
-		{"what did the ttp want in return for peace with islamabad", IntentList},         // what it wanted: its demands, each of them
-		{"attacks in 2021 and the percent rise on 2020", IntentHowMany},                  // so is a percentage
-		{"where did the ttp fighters go when the army launched zarb-e-azb", IntentWhere}, // "when" opens a clause
+		{"what was the hrcp's criticism of the expulsions", IntentStatement},                // a criticism is something said
+		{"dates of the 2 ceasefires between pakistan and the ttp", IntentWhen},              // dates are asked, not a list
+		{"the bajaur bombing and the mastung blast - dates for both", IntentWhen},           // "dates for" asks when
+		{"the death count for the mastung blast", IntentHowMany},                            // a count is a figure
+		{"what's the budget of the deportation programme", IntentHowMany},                   // a budget is a sum
+		{"month and year the ttp was formed", IntentWhen},                                   // a month and year are a date
+		{"what did the ttp want in return for peace with islamabad", IntentList},            // what it wanted: its demands, each of them
+		{"attacks in 2021 and the percent rise on 2020", IntentHowMany},                     // so is a percentage
+		{"where did the ttp fighters go when the army launched zarb-e-azb", IntentWhere},    // "when" opens a clause
+		{"when ghosh writes of the 'irredentist' claims, what does she mean", IntentDefine}, // a clause on her words, then the question
+		{"who is meant by the establishment in the op-ed", IntentDefine},                    // what a term stands for
+		{"the mastung bombing: dates please", IntentWhen},                                   // no question word, but a date is asked
 		{"walk me through march 2024", IntentTimeline},
 		{"what did the expulsion plan cost pakistan", IntentHowMany},
 		{"give me the sequence from the coup to the invasion", IntentTimeline},
