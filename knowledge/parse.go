@@ -743,9 +743,7 @@ var sourceNouns = setOf(`piece article op ed oped paper report analysis blog vie
 // words, when one does clearly, and the words then describe the source,
 // not the topic.
 func (b *Base) describedSource(q *query) {
-	if q.sourceDoc != "" {
-		return
-	}
+	named := q.sourceDoc
 	start, end := -1, len(q.toks)
 	for i, t := range q.toks {
 		if t == "per" || t == "according" && i+1 < len(q.toks) && q.toks[i+1] == "to" {
@@ -753,7 +751,9 @@ func (b *Base) describedSource(q *query) {
 		}
 	}
 	if start < 0 {
-		b.describedInPassing(q)
+		if named == "" {
+			b.describedInPassing(q)
+		}
 		return
 	}
 	noun := -1
@@ -772,7 +772,25 @@ func (b *Base) describedSource(q *query) {
 			break
 		}
 	}
+	if named != "" {
+		// "per the op-ed on the hard line on the Taliban": the source is
+		// named, and the words after its name describe it, not the topic.
+		if b.namesDocAt(q, start, end, named) {
+			for i := start; i < end; i++ {
+				q.sourceToks[i] = true
+			}
+		}
+		return
+	}
 	b.settleSource(q, start, end, start >= minAskedBeforeSource)
+}
+
+// namesDocAt reports whether toks[start:end] name document doc by a link
+// to it.
+func (b *Base) namesDocAt(q *query, start, end int, doc string) bool {
+	return slices.ContainsFunc(q.links, func(l link) bool {
+		return l.start > start && l.end <= end && l.entities[0].Kind == KindDocument && b.idx.entityDoc[l.entities[0].ID] == doc
+	})
 }
 
 // describedInPassing notices a source described in passing, with no "per"

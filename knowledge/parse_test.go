@@ -546,6 +546,14 @@ func TestDescribedSource(t *testing.T) {
 	if q := b.parse(Normalize("how many afghans left pakistan")); q.sourceDoc != "" {
 		t.Errorf("no description, yet source %q", q.sourceDoc)
 	}
+	// A source named ("the op-ed") and then described: the description's
+	// words are not the topic.
+	q = b.parse(Normalize("how many fighters does the ttp have per the op-ed on the harder stance towards kabul"))
+	for _, u := range q.units {
+		if u.link == nil && (contains(u.stems, b.idx.stem("harder")) || contains(u.stems, b.idx.stem("stance"))) {
+			t.Errorf("a word of the named source's description is a unit: %v", u.stems)
+		}
+	}
 	// "account" is a kind of source too.
 	if q := b.parse(Normalize("who founded the northern alliance according to the account of pakistan's slipping leverage")); q.sourceDoc == "" {
 		t.Error("no source found for the historical account")
