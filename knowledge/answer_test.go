@@ -561,6 +561,7 @@ func TestJoinedPartsAnswered(t *testing.T) {
 		{"who heads the national freedom front and what did he do before", []string{"Yasin Zia", "General Staff"}},                                         // what he did before is what he formerly was
 		{"how much of afghan customs revenue, and of the taliban's overall revenue, is tied to trade with pakistan", []string{"40 percent", "60 percent"}}, // "tied to" is linked, not ties
 		{"per picss, how many militant attacks were there in sept 2023, how many people died", []string{"65", "136"}},                                      // a comma, then a second "how many": two questions
+		{"picss figures, sept 2023 — attacks and people killed", []string{"136"}},                                                                          // "people" is light: the toll leads, not the injured count that says "people"
 		{"dates: the chitral attack and kabul's demarche", []string{"5 September", "9 September"}},                                                         // "dates" with no question word asks when
 		{"picss data on sept 2023: attacks plus fatalities", []string{"65", "136"}},                                                                        // "data", like "numbers" or "stats", asks for figures and names no topic
 		{"how many attacks how many deaths sept 2023 picss", []string{"65", "136"}},                                                                        // the first names nothing: it asks about what the second names

@@ -400,12 +400,15 @@ believe believed believes reckon reckoned deem deemed characterise characterised
 const questionWordText = `what whats wat wats wut wht which who whos whom whose when where why how
 list timeline chronology happened happen define meaning mean means stand stands`
 
-// lightWordText lists common verbs and adjectives that say little about a
-// question's topic; they count for half.
+// lightWordText lists common verbs and adjectives, and the nouns for
+// people in general, that say little about a question's topic; they count
+// for half ("attacks and people killed" asks about the killed, not about
+// a fact that says "people").
 const lightWordText = `start starts begin begins stop stops continue continues keep keeps try tries use uses go goes come comes
 become becomes seem seems take takes put puts see sees look looks set sets went gone
 came saw gave put kept
-big large small new old main major key first last recent`
+big large small new old main major key first last recent
+people persons ppl folks`
 
 // honorificText lists titles that may precede a person's name and may be left
 // out when the person is asked about.
