@@ -111,27 +111,39 @@ func (b *Base) compose(q *query, a *Answer, ranked []scored) {
 	a.Sources = b.sourcesOf(used)
 }
 
-// clauseAnswers asks each of two joined questions on its own and returns
-// the facts that answer them with confidence; a clause that names nothing
-// ("and what did he say") is left to bestFor.
+// clauseAnswers asks each of two joined questions on its own (see
+// clauses) and returns the facts that answer them with confidence; a clause
+// that names nothing is left to bestFor.
 func (b *Base) clauseAnswers(q *query) []*Fact {
-	if q.alsoAt <= 0 || q.alsoAt+1 >= len(q.toks) {
+	subs, ok := b.clauses(q)
+	if !ok {
 		return nil
 	}
-	m := b.idx.models.Confidence
 	var out []*Fact
-	for _, part := range [][]string{q.toks[:q.alsoAt], q.toks[q.alsoAt+1:]} {
-		sub := b.parse(strings.Join(part, " "))
-		if len(sub.links) == 0 {
-			continue
+	for _, sub := range subs {
+		if ranked, _, ok := b.answersClause(sub); ok {
+			out = append(out, b.facts[ranked[0].fact])
 		}
-		ranked := b.rank(sub)
-		if len(ranked) == 0 || m.prob(b.confInputs(sub, ranked)) < m.Threshold || b.missingPart(sub, ranked) != "" {
-			continue
-		}
-		out = append(out, b.facts[ranked[0].fact])
 	}
 	return out
+}
+
+// answersClause ranks one clause of a joined question as if it were asked
+// alone, and reports whether its best fact answers it with confidence: the
+// clause names something, the model's chance reaches the threshold, and the
+// fact neither lacks the part asked nor leaves it open. p is that chance.
+func (b *Base) answersClause(sub *query) (ranked []scored, p float64, ok bool) {
+	if len(sub.links) == 0 || sub.future || sub.intent == IntentTimeline || sub.also >= 0 {
+		return nil, 0, false
+	}
+	if ranked = b.rank(sub); len(ranked) == 0 {
+		return nil, 0, false
+	}
+	ranked = b.placeFirst(sub, ranked)
+	m := b.idx.models.Confidence
+	p = m.prob(b.confInputs(sub, ranked))
+	ok = p >= m.Threshold && b.missingPart(sub, ranked) == "" && b.openAsked(sub, ranked) < 0
+	return ranked, p, ok
 }
 
 // bestFor picks, among the ranked facts, the best one of the kind a second
@@ -552,21 +564,12 @@ func (b *Base) answerClauses(q *query, a Answer) (Answer, bool) {
 	if !ok {
 		return a, false
 	}
-	m := b.idx.models.Confidence
 	conf := 1.0
 	var lines []string
 	var used []*Fact
 	for _, sub := range subs {
-		if len(sub.links) == 0 || sub.future || sub.intent == IntentTimeline || sub.also >= 0 {
-			return a, false
-		}
-		ranked := b.rank(sub)
-		if len(ranked) == 0 {
-			return a, false
-		}
-		ranked = b.placeFirst(sub, ranked)
-		p := m.prob(b.confInputs(sub, ranked))
-		if p < m.Threshold || b.missingPart(sub, ranked) != "" || b.openAsked(sub, ranked) >= 0 {
+		ranked, p, ok := b.answersClause(sub)
+		if !ok {
 			return a, false
 		}
 		var sa Answer

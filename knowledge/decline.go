@@ -1746,12 +1746,9 @@ func (b *Base) missedOnlyAsTime(q *query, i int) bool {
 		if s > 0 && q.toks[s-1] == "the" {
 			s-- // "after the Chitral raid"
 		}
-		if s == 0 || !timeJoins[q.toks[s-1]] {
+		if s == 0 || !timeClauseWords[q.toks[s-1]] {
 			return false
 		}
 	}
 	return missed
 }
-
-// timeJoins come before a name that dates what is asked.
-var timeJoins = setOf(`after before since following during amid`)
