@@ -266,7 +266,7 @@ func buildIndex(b *Base, m models) *index {
 	}
 	ix.namedBy = make(map[string][]int, len(b.entities))
 	for _, e := range b.entities {
-		ix.namedBy[e.ID] = ix.factsNaming(b.facts, e.ID)
+		ix.namedBy[e.ID] = ix.factsNaming(b, e)
 	}
 	ix.indexAltQuestions(b)
 	// The words that frame what a question asks — who succeeded whom,
@@ -367,8 +367,11 @@ const (
 // name must stand together: "Islamic State" is not named by "Islamic
 // Emirate ... states", nor by the longer name of another thing the fact is
 // about ("the Islamic State of Afghanistan"). A one-word name inside a
-// longer one is still named: the "Chitral attack" was at Chitral.
-func (ix *index) factsNaming(facts []*Fact, id string) []int {
+// longer one is still named: the "Chitral attack" was at Chitral. But a
+// person's one-word name inside another person's name is that other
+// person: "Noor" in "Atta Mohammad Noor" is not Noor Wali Mehsud.
+func (ix *index) factsNaming(b *Base, e *Entity) []int {
+	facts, id := b.facts, e.ID
 	named := make([]bool, len(facts))
 	for _, i := range ix.entityFacts[id] {
 		named[i] = true
@@ -388,7 +391,13 @@ func (ix *index) factsNaming(facts []*Fact, id string) []int {
 					break
 				}
 			}
-			named[p.fact] = all && (len(name) == 1 || containsRun(ix.textStems[p.fact], name) && !ix.inLongerName(facts[p.fact], p.fact, id, name))
+			switch {
+			case !all:
+			case len(name) == 1:
+				named[p.fact] = e.Kind != KindPerson || !ix.inLongerName(b, p.fact, id, name, KindPerson)
+			default:
+				named[p.fact] = containsRun(ix.textStems[p.fact], name) && !ix.inLongerName(b, p.fact, id, name, "")
+			}
 		}
 	}
 	var out []int
@@ -400,11 +409,12 @@ func (ix *index) factsNaming(facts []*Fact, id string) []int {
 	return out
 }
 
-// inLongerName reports whether, in fact f (number i), the name of entity
-// id is part of the longer name of another entity the fact is about.
-func (ix *index) inLongerName(f *Fact, i int, id string, name []string) bool {
-	for _, other := range f.Entities {
-		if other == id {
+// inLongerName reports whether, in fact number i, the name of entity id
+// is part of the longer name of another entity the fact is about, of kind
+// (any kind if empty).
+func (ix *index) inLongerName(b *Base, i int, id string, name []string, kind string) bool {
+	for _, other := range b.facts[i].Entities {
+		if other == id || kind != "" && (b.entityByID[other] == nil || b.entityByID[other].Kind != kind) {
 			continue
 		}
 		for _, longer := range ix.nameStems[other] {

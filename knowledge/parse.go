@@ -227,6 +227,9 @@ func (b *Base) parse(norm string) *query {
 		}
 	}
 	q.doer = q.findDoer()
+	if (q.intent == IntentFact || q.intent == IntentDefine || q.intent == IntentStatement) && q.also < 0 && q.asksPostOf() {
+		q.intent = IntentWho // "what position does Yaqoob hold" asks who he is
+	}
 	q.personQ = q.personQ || q.titleAsked()
 	if q.intent == IntentWho {
 		for _, l := range q.links {
@@ -308,6 +311,9 @@ func (b *Base) parse(norm string) *query {
 		}
 		if answerTypes[t] && i > 0 && (q.toks[i-1] == "which" || q.toks[i-1] == "what") || personNouns[t] && answerTypes[t] && afterWhich(q.toks, i) {
 			continue // "which city", "which afghan strongman": the fact need not say "city"
+		}
+		if (postAskNouns[t] || holdWords[t]) && q.asksPostOf() {
+			continue // "what role did Kakar hold": a role fact answers it without saying "role"
 		}
 		if k, ok := timeFragment(q.toks); ok && k == i && q.intent == IntentWhen {
 			continue // "date of the Chitral attack": the fact need not say "date"
@@ -1806,6 +1812,27 @@ var timeNouns = setOf(`year yr month day date dates`)
 // personNouns, like roleNouns, ask for a person.
 var personNouns = setOf(`officer officers official officials person man woman guy cleric politician general generals diplomat diplomats
 	warlord warlords strongman strongmen`)
+
+// postAskNouns ask, of a person, what post they hold: "Yaqoob's role",
+// "what position does Durrani hold". Unlike postNouns, they name no
+// government.
+var postAskNouns = setOf(`role roles position positions job title designation portfolio`)
+
+// playWords make a role a part played, not a post: "what role did Bajwa
+// play in the talks".
+var playWords = setOf(`play plays played playing`)
+
+// holdWords, beside a post noun, say only that a post is held.
+var holdWords = setOf(`hold holds held holding occupy occupies occupied`)
+
+// asksPostOf reports whether the question names a person and a post noun,
+// and asks no part they played: it asks which post they hold.
+func (q *query) asksPostOf() bool {
+	if slices.ContainsFunc(q.toks, func(t string) bool { return playWords[t] }) || !slices.ContainsFunc(q.toks, func(t string) bool { return postAskNouns[t] }) {
+		return false
+	}
+	return slices.ContainsFunc(q.links, func(l link) bool { return l.entities[0].Kind == KindPerson })
+}
 
 // placeAsked returns the kind of place "which" or "what" asks for
 // ("which provinces", "what port"), or "".

@@ -160,7 +160,17 @@ func TestNamedNeedsTheWholeName(t *testing.T) {
 		t.Error("containsRun joins words that are apart")
 	}
 	b := packFromDisk(t)
-	q := b.parse(Normalize("who leads islamic state"))
+	// A person's one-word alias ("Noor") inside another person's name
+	// ("Atta Mohammad Noor") is that other person.
+	q := b.parse(Normalize("what does noor wali mehsud want"))
+	for k, u := range q.units {
+		for i, f := range b.facts {
+			if u.link != nil && f.ID == "fnf-atta-noor-role" && q.named[k][i] {
+				t.Errorf("%s is taken to name %s: %q", f.ID, u.link.entities[0].ID, f.Text)
+			}
+		}
+	}
+	q = b.parse(Normalize("who leads islamic state"))
 	for k, u := range q.units {
 		if u.link == nil {
 			continue
