@@ -125,6 +125,11 @@ func buildIndex(b *Base, m models) *index {
 				ix.mainStems[e.ID] = append(ix.mainStems[e.ID], stem(t))
 			}
 		}
+		// The summary's words are the pack's words too, as english.txt
+		// counts them: "town" is meant as typed, not as "down".
+		for _, t := range tokenize(e.Summary) {
+			ix.spell.add(t, false)
+		}
 		names := map[string]bool{}
 		addName := func(s string) {
 			toks := tokenize(s)

@@ -410,6 +410,7 @@ func TestOrdinaryWordWinsWhenNoNameIsSpelt(t *testing.T) {
 	for _, tc := range []struct{ q, typo, want string }{
 		{"the wolf unit is loyl to which warlord", "loyl", "loyal"},
 		{"who is asif durani", "durani", "durrani"},
+		{"the border post attacked before the air raids was near which town", "town", "town"}, // a summary's word, not "down"
 	} {
 		q := b.parse(Normalize(tc.q))
 		i := slices.Index(q.toks, tc.typo)
