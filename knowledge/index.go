@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // tuning holds the calibrated constants of ranking and confidence.
@@ -110,6 +111,7 @@ func buildIndex(b *Base, m models) *index {
 	}
 	sort.Strings(ix.qwordList)
 	sort.Strings(ix.stopList)
+	ix.keepNamesWhole(b)
 	ix.lex = compileLexicon(b)
 	honorifics := setOf(honorificText)
 	for _, e := range b.entities {
@@ -122,7 +124,7 @@ func buildIndex(b *Base, m models) *index {
 		}
 		for _, t := range tokenize(e.Name) {
 			if !ix.stop[t] {
-				ix.mainStems[e.ID] = append(ix.mainStems[e.ID], stem(t))
+				ix.mainStems[e.ID] = append(ix.mainStems[e.ID], ix.learnStem(t))
 			}
 		}
 		// The summary's words are the pack's words too, as english.txt
@@ -530,6 +532,37 @@ func (ix *index) stem(t string) string {
 		return s
 	}
 	return stem(t)
+}
+
+// keepNamesWhole makes each word of a person's name its own stem when the
+// facts only ever write it capitalised, as a name: the stemmer would take
+// "Sayed" to "say", and Abdul Sayed would answer who said something.
+func (ix *index) keepNamesWhole(b *Base) {
+	names := map[string]bool{}
+	for _, e := range b.entities {
+		if e.Kind != KindPerson {
+			continue
+		}
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			for _, t := range tokenize(n) {
+				if stem(t) != t {
+					names[t] = true
+				}
+			}
+		}
+	}
+	for _, f := range b.facts {
+		for _, s := range append([]string{f.Text}, f.Items...) {
+			for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+				if unicode.IsLower([]rune(w)[0]) {
+					delete(names, w) // "said", "senate": the word is also used as a word
+				}
+			}
+		}
+	}
+	for t := range names {
+		ix.stemOf[t] = t
+	}
 }
 
 // learnStem remembers the stem of word t.
