@@ -84,6 +84,11 @@ func (b *Base) link(q *query) {
 			}
 			cands[i] = append(cands[i], cand{c.word, c.dist})
 		}
+		if len(cands[i]) == 1 {
+			if w := ix.doubledLetter(t); w != "" {
+				cands[i] = append(cands[i], cand{w, 1})
+			}
+		}
 		corrected[t] = cands[i]
 	}
 	for i := 0; i < n; {
@@ -232,6 +237,36 @@ func (q *query) linkedPerson() *Entity {
 	}
 	return nil
 }
+
+// doubledLetter mends the commonest misspelling, a letter doubled or not
+// ("recomending", "occured", "embarrased"): it returns t with one letter
+// doubled or undoubled when that form's stem is a stem of the pack and t's
+// is not, or "". The speller cannot: the mended form is often not a word
+// of the pack itself, only another form of one ("recommends").
+func (ix *index) doubledLetter(t string) string {
+	if len(t) < minDoubledTypo || len(ix.postings[ix.stem(t)]) > 0 {
+		return ""
+	}
+	for k := 1; k < len(t); k++ {
+		var w string
+		switch {
+		case t[k] == t[k-1]:
+			w = t[:k] + t[k+1:]
+		case !strings.ContainsRune("aeiouy", rune(t[k])):
+			w = t[:k] + t[k:k+1] + t[k:]
+		default:
+			continue
+		}
+		if len(ix.postings[stem(w)]) > 0 {
+			return w
+		}
+	}
+	return ""
+}
+
+// minDoubledTypo is the shortest word doubledLetter mends: in shorter ones
+// a letter more or less is as likely another word.
+const minDoubledTypo = 6
 
 // englishWord reports whether t is one of english.txt's words or a regular
 // form of one: "leaning" is lean's, not a misspelt "learning"; "stormed"
