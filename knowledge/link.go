@@ -244,7 +244,7 @@ func (q *query) linkedPerson() *Entity {
 // is not, or "". The speller cannot: the mended form is often not a word
 // of the pack itself, only another form of one ("recommends").
 func (ix *index) doubledLetter(t string) string {
-	if len(t) < minDoubledTypo || len(ix.postings[ix.stem(t)]) > 0 {
+	if len(t) < minDoubledTypo || len(t) > ix.spell.longest+1 || len(ix.postings[ix.stem(t)]) > 0 {
 		return ""
 	}
 	for k := 1; k < len(t); k++ {

@@ -411,7 +411,7 @@ func TestOrdinaryWordWinsWhenNoNameIsSpelt(t *testing.T) {
 		{"the wolf unit is loyl to which warlord", "loyl", "loyal"},
 		{"who is asif durani", "durani", "durrani"},
 		{"the border post attacked before the air raids was near which town", "town", "town"}, // a summary's word, not "down"
-		{"which paper is recomending economic pressure", "recomending", "recommending"},          // a letter undoubled: the pack says "recommends"
+		{"which paper is recomending economic pressure", "recomending", "recommending"},       // a letter undoubled: the pack says "recommends"
 	} {
 		q := b.parse(Normalize(tc.q))
 		i := slices.Index(q.toks, tc.typo)
