@@ -830,7 +830,7 @@ func (b *Base) describedInPassing(q *query) {
 			n++ // "the blog post"
 		}
 		end := n + 1
-		if end < len(q.toks) && sourceAttachers[q.toks[end]] {
+		if end < len(q.toks) && sourceAttachers[q.fixed[end]] { // as mended: "the piece recomending…"
 			for end++; end < len(q.toks); end++ {
 				t := q.toks[end]
 				if b.idx.qwords[t] || sayingWords[t] && q.toks[end-1] != "that" && q.toks[end-1] != "which" {

@@ -595,6 +595,8 @@ func TestSourceDescribedInPassing(t *testing.T) {
 			[]string{"commentary", "tougher", "stance"}, []string{"deaths", "kakar", "militancy"}, ""},
 		{"the op-ed that describes the harsh winter exodus - how many had left by then",
 			[]string{"op", "ed", "harsh", "winter", "exodus"}, []string{"left"}, ""},
+		{"how many killings in 2022 in the analysis recomending economic pressure on the taliban",
+			[]string{"recomending", "economic", "pressure"}, []string{"killings"}, ""}, // the attacher as mended
 		{"who wrote the piece arguing for a recalibration", nil, []string{"piece", "arguing", "recalibration"}, ""},
 		{"what does the analysis on leverage say", nil, []string{"analysis", "leverage"}, ""},
 		{"how many soldiers died at the border post", nil, []string{"border", "post"}, ""},
