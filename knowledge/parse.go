@@ -1279,7 +1279,7 @@ func classify(toks []string, hasSpan bool) Intent {
 		"cost", "costs", "costed", "price", "expenditure", "budget", "budgets", "funding", "what range", "the range", "fighter strength", "troop strength",
 		"population", "worth", "value of", "size of", "amount of", "estimate", "estimates", "headcount", "head count", "how strong", "strength of", "fighting strength", "how old", "volume",
 		"casualties", "casualty", "fatalities", "toll", "estimated", "manpower",
-		"figures for", "figures on", "figure for", "figure on", "numbers for", "numbers on", "any numbers", "stats", "statistics", "tally") ||
+		"figures for", "figures on", "figure for", "figure on", "numbers", "totals", "stats", "statistics", "tally") ||
 		has("length", "lenght", "km", "kilometres", "kilometers", "percentage", "percent", "count for", "count of", "counts for", "the count", "attack count", "death count"):
 		return IntentHowMany
 	case first == "list" || has("list the", "list them", "list all", "list of", "quick list", "enumerate"):
