@@ -29,9 +29,16 @@ func (b *Base) compose(q *query, a *Answer, ranked []scored) {
 		}
 		// A joined question's other part ("PoR vs ACC holders") is
 		// answered in the lead sentence, as for any lead.
+		var more []*Fact
 		rs, _ := b.partners(q, ranked)
 		for _, r := range rs {
-			if f := b.facts[ranked[r].fact]; !slices.Contains(used, f) {
+			more = append(more, b.facts[ranked[r].fact])
+		}
+		if q.also >= 0 {
+			more = append(more, b.clauseAnswers(q)...) // "how many hold PoR cards and how many got ACCs"
+		}
+		for _, f := range more {
+			if !slices.Contains(used, f) && !b.redundant(f, used) {
 				a.Lines[0] = joinClauses(a.Lines[0], b.attributed(f))
 				used = append(used, f)
 			}
@@ -133,7 +140,7 @@ func (b *Base) clauseAnswers(q *query) []*Fact {
 // clause names something, the model's chance reaches the threshold, and the
 // fact neither lacks the part asked nor leaves it open. p is that chance.
 func (b *Base) answersClause(sub *query) (ranked []scored, p float64, ok bool) {
-	if len(sub.links) == 0 || sub.future || sub.intent == IntentTimeline || sub.also >= 0 {
+	if sub.future || sub.intent == IntentTimeline || sub.also >= 0 {
 		return nil, 0, false
 	}
 	if ranked = b.rank(sub); len(ranked) == 0 {
@@ -511,7 +518,7 @@ func (ix *index) countsUnit(i int, u unit) bool {
 		return true // an entity is what the figure is about, not what it counts
 	}
 	for _, s := range u.stems {
-		if ix.counted[i][s] {
+		if _, ok := ix.counted[i][s]; ok {
 			return true
 		}
 	}
@@ -623,11 +630,17 @@ func (b *Base) clauses(q *query) (subs [2]*query, ok bool) {
 	return subs, true
 }
 
-// clauseContext returns the words of a parsed clause that name things or dates.
+// clauseContext returns the words of a parsed clause that name who,
+// where or when: its dates and the names of all but concepts. A concept is
+// the clause's own topic, which the other clause sets beside it, not
+// shares: in "how many hold PoR cards and how many got citizen cards" the
+// second clause asks about no PoR card.
 func clauseContext(q *query) []string {
 	var out []string
 	for k, t := range q.toks {
-		if q.spanToks[k] || slices.ContainsFunc(q.links, func(l link) bool { return k >= l.start && k < l.end }) {
+		if q.spanToks[k] || slices.ContainsFunc(q.links, func(l link) bool {
+			return k >= l.start && k < l.end && l.entities[0].Kind != KindConcept
+		}) {
 			out = append(out, t)
 		}
 	}

@@ -292,7 +292,7 @@ func (b *Base) features(q *query, i int) features {
 				on(signHowManyNumbers)
 			}
 			for _, s := range q.counted {
-				if ix.counted[i][s] {
+				if head, ok := ix.counted[i][s]; head || ok && !q.countedPlural[s] {
 					on(signHowManyCounted)
 					break
 				}

@@ -52,7 +52,7 @@ type index struct {
 	nameStems   map[string][][]string // entity id -> stems of each of its names
 	mainStems   map[string][]string   // entity id -> stems of its canonical name
 	figure      []bool                // per fact: states a figure
-	counted     []map[string]bool     // per fact with a figure: the stems of what it counts
+	counted     []map[string]bool     // per fact with a figure: the stems of what it counts; false for a singular word before a plural one (modifies)
 	docFact     []bool                // per fact: about a document rather than the topic
 	factIndex   map[*Fact]int
 	byDate      []int                      // dated facts, by start

@@ -135,7 +135,9 @@ func (b *Base) link(q *query) {
 			// No alias starts here: keep the best spelling for search. No
 			// name was spelt, so of two words as near an ordinary one is
 			// meant ("loyl" is "loyal", not the "loya" of Loya Jirga).
-			if len(cands[i]) > 1 {
+			if len(cands[i]) > 1 && len(q.toks[i]) > lengthenedWord {
+				// (A three-letter word is lengthened only into a name:
+				// "fee" is no misspelt "Free" of the Free Afghans Front.)
 				c := cands[i][1]
 				for _, o := range cands[i][2:] {
 					if o.dist == c.dist && ix.spell.vocab[c.tok].alias && !ix.spell.vocab[o.tok].alias {
@@ -296,6 +298,10 @@ func (b *Base) englishWord(t string) bool {
 // minEnglishBase is the shortest base an English word's form is read from:
 // shorter, and "bugs" would be "bug" for any word ending in s.
 const minEnglishBase = 3
+
+// lengthenedWord is the length of the words the speller lengthens by a
+// letter (speller.lengthen), and only into a name.
+const lengthenedWord = 3
 
 // minNameTypo is the shortest English word that may be read as a name's
 // misspelt word after the name's first word: "gull" after "imtiaz".

@@ -49,35 +49,36 @@ type query struct {
 	links      []link
 	units      []unit
 
-	from, to     Point // a date span the question names
-	hasSpan      bool
-	spanToks     map[int]bool       // token positions that made the span
-	personQ      bool               // asks who (a person is wanted)
-	title        []string           // who holds a post: the stems of the title asked about, its head last ("caretak prime minist")
-	titleOwner   string             // ... and the entity whose post it is, if named ("pakistan")
-	clauseFact   int                // "who was PM when the Taliban took Kabul": the fact that dated the clause, or -1
-	counted      []string           // how many: the stems, with synonyms, of what is counted ("how many attacks")
-	sourceDoc    string             // "according to Ghosh": prefer facts from this source
-	sourceToks   map[int]bool       // token positions that describe the source ("the piece citing 2,867 deaths"), not the topic
-	compareDocs  []string           // the sources a question asks to compare ("how do Gul and Ghosh date…"), two or more
-	passing      [2]int             // the token range of a source described in passing ("the op-ed about the expulsions"), names in it included
-	succession   bool               // asks who came before or after someone: not that someone
-	future       bool               // asks about tomorrow or next year: past the sources
-	current      bool               // asks what holds now: answered as of the source's date
-	asksStart    bool               // asks when someone took up a post or something began
-	asksEnd      bool               // asks when someone left a post or something ended
-	asksDay      bool               // asks for the very day: "exact date", "what day"
-	asksName     bool               // asks what something is called: "officially called", "nickname"
-	doer         *link              // the party after "did" when two are named, found once for every candidate (findDoer)
-	stems        map[string]stemUse // every stem the question uses, synonyms and links' names included
-	stemOrder    []string           // the keys of stems, in the question's order
-	scratch      []float64          // reused per alternate question by altMatch
-	altHit       []bool             // per alternate question: it shares a stem with the question
-	altUse       []int32            // per alternate-question stem number: 1 + its place in stemOrder, or 0 if unused
-	useList      []stemUse          // stems' uses in stemOrder's order
-	named        [][]bool           // per unit naming entities, per fact: the fact is about one of them (mentions)
-	asksDocument bool               // about a document, an abbreviation or a spelling
-	heldOut      string             // when fitting: the alternate question being asked, not to be matched
+	from, to      Point // a date span the question names
+	hasSpan       bool
+	spanToks      map[int]bool       // token positions that made the span
+	personQ       bool               // asks who (a person is wanted)
+	title         []string           // who holds a post: the stems of the title asked about, its head last ("caretak prime minist")
+	titleOwner    string             // ... and the entity whose post it is, if named ("pakistan")
+	clauseFact    int                // "who was PM when the Taliban took Kabul": the fact that dated the clause, or -1
+	counted       []string           // how many: the stems, with synonyms, of what is counted ("how many attacks")
+	countedPlural map[string]bool    // ... those of them from a plural word ("militants"), which a word modifying another does not count (modifies)
+	sourceDoc     string             // "according to Ghosh": prefer facts from this source
+	sourceToks    map[int]bool       // token positions that describe the source ("the piece citing 2,867 deaths"), not the topic
+	compareDocs   []string           // the sources a question asks to compare ("how do Gul and Ghosh date…"), two or more
+	passing       [2]int             // the token range of a source described in passing ("the op-ed about the expulsions"), names in it included
+	succession    bool               // asks who came before or after someone: not that someone
+	future        bool               // asks about tomorrow or next year: past the sources
+	current       bool               // asks what holds now: answered as of the source's date
+	asksStart     bool               // asks when someone took up a post or something began
+	asksEnd       bool               // asks when someone left a post or something ended
+	asksDay       bool               // asks for the very day: "exact date", "what day"
+	asksName      bool               // asks what something is called: "officially called", "nickname"
+	doer          *link              // the party after "did" when two are named, found once for every candidate (findDoer)
+	stems         map[string]stemUse // every stem the question uses, synonyms and links' names included
+	stemOrder     []string           // the keys of stems, in the question's order
+	scratch       []float64          // reused per alternate question by altMatch
+	altHit        []bool             // per alternate question: it shares a stem with the question
+	altUse        []int32            // per alternate-question stem number: 1 + its place in stemOrder, or 0 if unused
+	useList       []stemUse          // stems' uses in stemOrder's order
+	named         [][]bool           // per unit naming entities, per fact: the fact is about one of them (mentions)
+	asksDocument  bool               // about a document, an abbreviation or a spelling
+	heldOut       string             // when fitting: the alternate question being asked, not to be matched
 }
 
 // unit is one thing the question asks about: a linked entity or a content
@@ -255,7 +256,7 @@ func (b *Base) parse(norm string) *query {
 	b.describedSource(q)
 	b.relativeYear(q)
 	if q.intent == IntentHowMany {
-		q.counted = q.countedWords(ix) // after the source is known: its words are not counted
+		q.counted, q.countedPlural = q.countedWords(ix) // after the source is known: its words are not counted
 	}
 	seenEntity := map[string]bool{}
 	for i := range q.links {
@@ -1512,13 +1513,23 @@ const asknounReach = 3
 
 // countedWords returns the stems, with their lexicon synonyms, of the
 // words after "how many", "how much" or "number of" that say what is
-// counted: "how many TTP attacks" counts attacks (and names the TTP).
-func (q *query) countedWords(ix *index) []string {
+// counted: "how many TTP attacks" counts attacks (and names the TTP). The
+// stems of plural words are also in plurals.
+func (q *query) countedWords(ix *index) (out []string, plurals map[string]bool) {
+	plurals = map[string]bool{}
+	add := func(t string) {
+		st := ix.stem(t)
+		for _, s := range append([]string{st}, ix.lex.syn[st]...) {
+			out = append(out, s)
+			if plural(t) {
+				plurals[s] = true
+			}
+		}
+	}
 	for i := 0; i+1 < len(q.toks); i++ {
 		if !(q.toks[i] == "how" && (q.toks[i+1] == "many" || q.toks[i+1] == "much")) && !(q.toks[i] == "number" && q.toks[i+1] == "of") {
 			continue
 		}
-		var out []string
 		if i+2 < len(q.toks) && q.toks[i+2] == "of" {
 			// "how many of those killed were children": what is counted
 			// is said last.
@@ -1528,30 +1539,31 @@ func (q *query) countedWords(ix *index) []string {
 				}
 				for j := k + 1; j < len(q.fixed) && j <= k+countedReach; j++ {
 					if t := q.fixed[j]; !ix.stop[t] && !auxWords[t] {
-						st := ix.stem(t)
-						out = append(append(out, st), ix.lex.syn[st]...)
+						add(t)
 					}
 				}
 				if len(out) > 0 {
-					return out
+					return out, plurals
 				}
 				break
 			}
 		}
 		for j := i + 2; j < len(q.fixed) && j <= i+1+countedReach; j++ {
 			t := q.fixed[j] // as corrected: "attaks" counts attacks
-			if auxWords[t] || ix.qwords[t] || t == "and" {
-				break // "how many were killed": what follows is what happened
+			if auxWords[t] || ix.qwords[t] || t == "and" || timeClauseWords[t] {
+				break // "how many were killed", "how much since the takeover": what follows is what happened, or when
 			}
 			if ix.stop[t] || q.sourceToks[j] || q.namesPersonAt(j) {
 				continue // "how many per Bhonsle": a source, not what is counted
 			}
-			s := ix.stem(t)
-			out = append(append(out, s), ix.lex.syn[s]...)
+			if modifies(q.fixed, j) {
+				continue // "how many militant attacks" counts attacks
+			}
+			add(t)
 		}
-		return out
+		return out, plurals
 	}
-	return nil
+	return nil, nil
 }
 
 // namesPersonAt reports whether token j is part of a name of a person or a

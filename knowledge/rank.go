@@ -339,18 +339,49 @@ func (ix *index) countedStems(f *Fact) map[string]bool {
 	toks := tokenize(f.Text)
 	for _, p := range figures(toks) {
 		for k := max(p-countedBefore, 0); k < len(toks) && k <= p+countedReach; k++ {
-			out[ix.stem(toks[k])] = true
+			st := ix.stem(toks[k])
+			if k > p && modifies(toks, k) {
+				out[st] = out[st] // "65 militant attacks" counts attacks, not militants
+			} else {
+				out[st] = true
+			}
 			if k > 0 {
 				out[ix.stem(toks[k-1]+toks[k])] = true // "sub-factions" counts subfactions
 			}
 		}
 	}
 	for _, n := range f.Numbers {
-		for _, t := range tokenize(n.Unit) {
-			out[ix.stem(t)] = true
+		toks := tokenize(n.Unit)
+		for k, t := range toks {
+			if st := ix.stem(t); modifies(toks, k) {
+				out[st] = out[st]
+			} else {
+				out[st] = true
+			}
 		}
 	}
 	return out
+}
+
+// modifies reports whether toks[k], after a figure, is a singular word
+// before a plural noun of events or bodies: "militant" in "65 militant
+// attacks", which count attacks, not militants. A question counting the
+// plural ("how many militants") is not answered by it; one counting the
+// word as it stands ("how many suicide attacks") still is. Before a noun
+// of people the word is theirs: "880,000 Afghan refugees" are Afghans.
+func modifies(toks []string, k int) bool {
+	return k+1 < len(toks) && !plural(toks[k]) && countNouns[toks[k+1]]
+}
+
+// countNouns are plural nouns of events and bodies, which a word before
+// them describes but does not count.
+var countNouns = setOf(`attacks assaults incidents bombings blasts strikes airstrikes raids operations clashes factions groups
+	outfits organisations organizations`)
+
+// plural reports whether word w looks like a plural noun: ending in s, not
+// ss.
+func plural(w string) bool {
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
 }
 
 // countedReach is how many words after a figure may name what it counts:

@@ -163,7 +163,7 @@ func (s *speller) suggest(tok string) []correction {
 // for "line" in "durand lin"). Linking accepts them only inside a longer
 // name.
 func (s *speller) lengthen(tok string) []correction {
-	if len(tok) != 3 || !isWordy(tok) {
+	if len(tok) != lengthenedWord || !isWordy(tok) {
 		return nil
 	}
 	var out []correction
