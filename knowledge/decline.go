@@ -45,6 +45,10 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		// figures.
 		return "anything for the " + part
 	}
+	if w := otherSide(q.fixed, f.Text); w != "" {
+		// "the trilateral meeting" is not the bilateral one.
+		return "anything about a " + w + " one"
+	}
 	if missed := b.missedEventWord(q, i); missed != "" && !b.partnerCovers(q, ranked, missed) {
 		// "how many were injured" is not answered by how many were killed.
 		switch q.intent {
@@ -833,6 +837,22 @@ func otherOrdinal(toks []string, text string) string {
 	return ""
 }
 
+// otherSide returns the word of lateralWords the question uses when text
+// uses another and not it: a trilateral meeting asked, a bilateral one
+// told; otherwise "".
+func otherSide(toks []string, text string) string {
+	ft := tokenize(text)
+	for _, t := range toks {
+		if lateralWords[t] && !slices.Contains(ft, t) && slices.ContainsFunc(ft, func(w string) bool { return lateralWords[w] }) {
+			return t
+		}
+	}
+	return ""
+}
+
+// lateralWords say how many parties something had; one excludes the others.
+var lateralWords = setOf(`unilateral bilateral trilateral quadrilateral multilateral`)
+
 // ordinalWords place a thing in a sequence: "the first half", "the last
 // round".
 var ordinalWords = setOf(`first second third fourth fifth sixth last final`)
@@ -1619,6 +1639,10 @@ func (b *Base) otherHolder(q *query, f *Fact) bool {
 	return false
 }
 
+// representVerbs name a representative's post by what they do: "who
+// represents the Taliban" asks for the Taliban's representative.
+var representVerbs = setOf(`represent represents representing`)
+
 // envoyTitles are the posts one party holds at or for another.
 var envoyTitles = setOf(`ambassador ambassadors envoy envoys emissary representative rep`)
 
@@ -1683,6 +1707,16 @@ func possessedTitles(text string) map[string]string {
 					if _, taken := out[title]; !taken {
 						out[title] = strings.TrimSuffix(w, "'s")
 					}
+					break
+				}
+			}
+			continue
+		}
+		if representVerbs[words[k]] {
+			// "who represents the Taliban": the Taliban's representative.
+			for j := k + 1; j < len(words) && j <= k+2; j++ {
+				if w := strings.Trim(words[j], `"(.,;:!?)`); w != "the" && w != "" {
+					out["representative"] = strings.TrimSuffix(w, "'s")
 					break
 				}
 			}
