@@ -35,6 +35,11 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		// answered by April 2022's).
 		return "anything for that date" // the fact is about another time
 	}
+	if q.asksMoney() && !usesWordOf(f.Text, currencyWords) {
+		// "the dollar value of the customs revenue" is not answered by its
+		// share.
+		return "how much money"
+	}
 	if asked := b.kindMissing(q, i); asked != "" {
 		// "which party is Kakar from": a fact on Kakar that names no
 		// party does not say which.
@@ -59,9 +64,13 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		}
 	}
 	if b.missesMainVerb(q, i) && q.intent != IntentWhy {
-		// "when did Torkham reopen" is not answered by its closing.
+		// "when did Torkham reopen" is not answered by its closing, nor
+		// "who did Clinton meet" by her visit.
 		if part := partAsked(q.intent); part != "" {
 			return part
+		}
+		if q.intent == IntentWho {
+			return "who"
 		}
 	}
 	if a := q.doer; a != nil && (q.intent == IntentStatement || q.intent == IntentFact) && q.speaks(a) &&
@@ -627,15 +636,19 @@ func (b *Base) missesLedThing(q *query, i int) bool {
 // led.
 const ledThingWords = 2
 
+// meetVerbs ask whom someone met; a fact must say a meeting took place.
+var meetVerbs = setOf(`meet meets met`)
+
 // timeClauseWords open a clause that dates the event asked about, whose
 // verbs are not the event itself.
 var timeClauseWords = setOf(`after before since until following once`)
 
 // missesMainVerb reports whether fact i leaves out the verb of a "did"
 // question when it is one of undoing or doing again ("reopen", "return",
-// "resume"): in "when did Pakistan reopen Torkham" the verb follows "did"
-// and the names and small words after it. A fact about the closing does
-// not say when it reopened. Other verbs are too often paraphrased ("hit"
+// "resume"), or of meeting: in "when did Pakistan reopen Torkham" the verb
+// follows "did" and the names and small words after it. A fact about the
+// closing does not say when it reopened, and one about a visit does not
+// say whom the visitor met. Other verbs are too often paraphrased ("hit"
 // for "attacked") for their absence to tell.
 func (b *Base) missesMainVerb(q *query, i int) bool {
 	ix := b.idx
@@ -648,7 +661,7 @@ func (b *Base) missesMainVerb(q *query, i int) bool {
 			if q.inLink(k) || ix.stop[w] || q.spanToks[k] || strings.HasSuffix(w, "ly") {
 				continue // "does the group reportedly have": an adverb, not the verb
 			}
-			if !strings.HasPrefix(w, "re") || len(w) < 6 {
+			if (!strings.HasPrefix(w, "re") || len(w) < 6) && !meetVerbs[w] {
 				return false
 			}
 			for _, u := range q.units {
@@ -848,6 +861,16 @@ func otherSide(toks []string, text string) string {
 		}
 	}
 	return ""
+}
+
+// currencyWords name money: a question using one asks a sum, which a
+// fact using none does not give.
+var currencyWords = setOf(`dollar dollars usd rupee rupees euro euros afghani afghanis money`)
+
+// asksMoney reports whether the question asks for a sum of money: it names
+// a currency or writes "$".
+func (q *query) asksMoney() bool {
+	return strings.Contains(q.norm, "$") || slices.ContainsFunc(q.toks, func(t string) bool { return currencyWords[t] })
 }
 
 // lateralWords say how many parties something had; one excludes the others.
