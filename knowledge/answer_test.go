@@ -399,6 +399,8 @@ func TestMissingPartIsDeclined(t *testing.T) {
 		{"casualties of the chitral attack?", "how many", "Chitral"},                                              // the facts on the attack give no toll
 		{"outcome of the trilateral talks with muttaqi in september 2023", "anything about a trilateral one", ""}, // the meeting was bilateral
 		{"who represents the taliban government in pakistan", "who", ""},                                          // Durrani represents Pakistan
+		{"who did clinton meet on her visit to pakistan", "who", "Clinton"},                                       // a visit, not whom she met
+		{"what were afghan customs revenues from pakistan trade worth in dollars", "how much money", ""},          // a share, not a sum
 		{"what did beijing say about pakistan's march 2024 airstrikes", "what China said", ""},                    // what the Taliban said is not China's word
 		{"who is the taliban's envoy in islamabad", "who", ""},
 		{"when did kakar get sworn in as interim prime minister", "when it began", ""}, // that he was PM in October 2023 does not say when he took office
