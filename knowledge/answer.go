@@ -180,6 +180,16 @@ func (b *Base) firstThat(ranked []scored, share float64, ok func(*Fact) bool) []
 	return ranked
 }
 
+// byOtherParty reports whether fact i is about a party the question names
+// other than the one it says acts (q.doer): a source is no party.
+func (b *Base) byOtherParty(q *query, i int) bool {
+	f, a := b.facts[i], q.doer
+	if len(f.Entities) == 0 || !q.linked(f.Entities[0]) || b.idx.entityDoc[a.entities[0].ID] != "" {
+		return false
+	}
+	return !containsEntity(a.entities, b.entityByID[f.Entities[0]])
+}
+
 // firstReach is how far down the ranking a fact that gives what is asked
 // may stand and still lead. peopleCovShare and dateCovShare are how much
 // of the best fact's coverage of the question it must have, asked for
@@ -188,6 +198,7 @@ const (
 	firstReach     = 3
 	peopleCovShare = 0.6
 	dateCovShare   = 0.8
+	doerCovShare   = 0.6 // and for the party that acts
 )
 
 // compareSources answers a question that sets sources side by side with
@@ -263,6 +274,13 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 	}
 	if len(ranked) >= 2 && (q.intent == IntentList || q.intent == IntentWho || q.intent == IntentFact) && q.asksPeople() {
 		return b.firstThat(ranked, peopleCovShare, func(f *Fact) bool { return b.namesOther(q, f, false) })
+	}
+	if a := q.doer; len(ranked) >= 2 && a != nil && b.byOtherParty(q, ranked[0].fact) {
+		// "what conditions did Pakistan set for the TTP": the TTP's own
+		// conditions are the other party's; Pakistan's lead.
+		return b.firstThat(ranked, doerCovShare, func(f *Fact) bool {
+			return len(f.Entities) > 0 && containsEntity(a.entities, b.entityByID[f.Entities[0]])
+		})
 	}
 	if q.intent != IntentWhere || len(ranked) < 2 || ranked[0].feat.Signs[signWherePlace] != 0 {
 		return ranked
