@@ -138,11 +138,25 @@ func (b *Base) link(q *query) {
 			if len(cands[i]) > 1 && len(q.toks[i]) > lengthenedWord {
 				// (A three-letter word is lengthened only into a name:
 				// "fee" is no misspelt "Free" of the Free Afghans Front.)
+				// Of two as near, a word the facts use wins over one only
+				// a name has; then a letter left out is the commoner slip
+				// ("presdent" is "president" before "present"); then a
+				// word no name has ("deth" is "death", not the "depth" of
+				// strategic depth).
+				nameOnly := func(w string) bool { return ix.spell.vocab[w].alias && len(ix.postings[ix.stem(w)]) == 0 }
+				better := func(o, c cand) bool {
+					switch {
+					case nameOnly(o.tok) != nameOnly(c.tok):
+						return !nameOnly(o.tok)
+					case len(o.tok) != len(c.tok):
+						return len(o.tok) > len(c.tok)
+					}
+					return ix.spell.vocab[c.tok].alias && !ix.spell.vocab[o.tok].alias
+				}
 				c := cands[i][1]
 				for _, o := range cands[i][2:] {
-					if o.dist == c.dist && ix.spell.vocab[c.tok].alias && !ix.spell.vocab[o.tok].alias {
+					if o.dist == c.dist && better(o, c) {
 						c = o
-						break
 					}
 				}
 				q.fixed[i] = c.tok

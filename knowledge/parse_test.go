@@ -419,7 +419,9 @@ func TestOrdinaryWordWinsWhenNoNameIsSpelt(t *testing.T) {
 		{"who is asif durani", "durani", "durrani"},
 		{"the border post attacked before the air raids was near which town", "town", "town"}, // a summary's word, not "down"
 		{"which paper is recomending economic pressure", "recomending", "recommending"},
-		{"whats the fee", "fee", "fee"}, // not lengthened into the Free Afghans Front       // a letter undoubled: the pack says "recommends"
+		{"whats the fee", "fee", "fee"},                       // not lengthened into the Free Afghans Front
+		{"who was presdent in 1992", "presdent", "president"}, // a letter left out, not one added to "present"
+		{"mastung blast deth toll", "deth", "death"},          // not the "depth" of strategic depth       // a letter undoubled: the pack says "recommends"
 	} {
 		q := b.parse(Normalize(tc.q))
 		i := slices.Index(q.toks, tc.typo)
