@@ -138,7 +138,7 @@ func TestCounted(t *testing.T) {
 			}
 		}
 	}
-	got := ix.countedStems(&Fact{Text: "Militants killed at least 59 people; the group claimed 294 attacks in 2021."})
+	got := ix.countedStems(&Fact{Text: "Militants killed at least 59 people; the group claimed 294 attacks in 2021."}, nil)
 	for _, w := range []string{"killed", "people", "attacks"} {
 		if !got[ix.stem(w)] {
 			t.Errorf("countedStems: %q not counted in %v", w, got)
@@ -249,7 +249,8 @@ func TestCountedGate(t *testing.T) {
 		{"how many ttp militants did pakistani forces kill in 2023", "cookie-picss-september-toll", "how many"},
 		{"how many fighters does the ttp have", "op-40-factions-joined-ttp", "how many"}, // factions, however jihadist
 		{"how many militant attacks did pakistan see in september 2023", "cookie-picss-september-toll", ""},
-		{"how many afghans got citizen cards in 2017", "cookie-acc-holders", ""}, // Afghan refugees are Afghans
+		{"how many afghans got citizen cards in 2017", "cookie-acc-holders", ""},                      // Afghan refugees are Afghans
+		{"how many pakistani soldiers died in the chitral raid", "cookie-chitral-attack", "how many"}, // "Tehreek-e-Taliban Pakistan cadres" count no Pakistanis
 	} {
 		f := b.factByID[tc.fact]
 		if f == nil {

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -334,11 +335,15 @@ var figureWords = setOf(`two three four five six seven eight nine ten eleven twe
 // countedStems returns the stems of what fact f counts: the words around
 // each of its figures ("294 attacks", "4,000 to 6,000 fighters", "killed
 // 141"), and the units of its parsed numbers.
-func (ix *index) countedStems(f *Fact) map[string]bool {
+func (ix *index) countedStems(f *Fact, kinds map[string]string) map[string]bool {
 	out := map[string]bool{}
 	toks := tokenize(f.Text)
+	inName := ix.inLongNames(f, toks, kinds)
 	for _, p := range figures(toks) {
 		for k := max(p-countedBefore, 0); k < len(toks) && k <= p+countedReach; k++ {
+			if inName[k] {
+				continue // "200 Tehreek-e-Taliban Pakistan cadres" count no Pakistanis
+			}
 			st := ix.stem(toks[k])
 			if k > p && modifies(toks, k) {
 				out[st] = out[st] // "65 militant attacks" counts attacks, not militants
@@ -357,6 +362,40 @@ func (ix *index) countedStems(f *Fact) map[string]bool {
 				out[st] = out[st]
 			} else {
 				out[st] = true
+			}
+		}
+	}
+	return out
+}
+
+// inLongNames marks the tokens of toks that spell a name of two or more
+// words of one of fact f's entities that act: a group, an organisation or
+// a person. (A concept's name may be what is counted: "880,000 Afghan
+// Citizen Cards".)
+func (ix *index) inLongNames(f *Fact, toks []string, kinds map[string]string) []bool {
+	out := make([]bool, len(toks))
+	var at []int // positions of the words that are not stop words
+	var stems []string
+	for k, t := range toks {
+		if !ix.stop[t] {
+			at = append(at, k)
+			stems = append(stems, ix.stem(t))
+		}
+	}
+	for _, id := range f.Entities {
+		if k := kinds[id]; k != KindGroup && k != KindOrganisation && k != KindPerson {
+			continue
+		}
+		for _, name := range ix.nameStems[id] {
+			if len(name) < 2 {
+				continue
+			}
+			for j := 0; j+len(name) <= len(stems); j++ {
+				if slices.Equal(stems[j:j+len(name)], name) {
+					for k := at[j]; k <= at[j+len(name)-1]; k++ {
+						out[k] = true
+					}
+				}
 			}
 		}
 	}
