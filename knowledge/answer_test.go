@@ -401,6 +401,7 @@ func TestMissingPartIsDeclined(t *testing.T) {
 		{"outcome of the trilateral talks with muttaqi in september 2023", "anything about a trilateral one", ""}, // the meeting was bilateral
 		{"who represents the taliban government in pakistan", "who", ""},                                          // Durrani represents Pakistan
 		{"who did clinton meet on her visit to pakistan", "who", "Clinton"},                                       // a visit, not whom she met
+		{"how many holders of por cards were deported", "how many were deported", "PoR"},                          // "not counted among the deportees"
 		{"what were afghan customs revenues from pakistan trade worth in dollars", "how much money", ""},          // a share, not a sum
 		{"what did beijing say about pakistan's march 2024 airstrikes", "what China said", ""},                    // what the Taliban said is not China's word
 		{"who is the taliban's envoy in islamabad", "who", ""},

@@ -577,8 +577,8 @@ func (b *Base) missedEventWord(q *query, i int) string {
 			if !u.known && !strings.HasPrefix(t, "re") {
 				continue // an unknown verb may be a paraphrase ("stormed"); one of doing again ("reopened") is not
 			}
-			if !ix.covers(i, u) {
-				return t
+			if !ix.covers(i, u) || b.saysOnlyNot(i, u) {
+				return t // not said, or said not to have happened: PoR holders "are not counted among the deportees"
 			}
 			// The event asked about is said; a later participle describes
 			// ("soldiers killed in the attack attributed to HGB").
@@ -587,6 +587,33 @@ func (b *Base) missedEventWord(q *query, i int) string {
 	}
 	return ""
 }
+
+// saysOnlyNot reports whether fact i uses a word of unit u only shortly
+// after a negation: "they are not counted among the deportees" does not
+// say how many were deported.
+func (b *Base) saysOnlyNot(i int, u unit) bool {
+	toks := tokenize(b.facts[i].Text)
+	seen := false
+	for k, t := range toks {
+		if !slices.Contains(u.stems, b.idx.stem(t)) {
+			continue
+		}
+		negated := false
+		for j := max(k-negationReach, 0); j < k; j++ {
+			negated = negated || negationWords[toks[j]]
+		}
+		if !negated {
+			return false
+		}
+		seen = true
+	}
+	return seen
+}
+
+// negationWords deny what follows them within negationReach words.
+var negationWords = setOf(`not no never nor neither without`)
+
+const negationReach = 4
 
 // missesLedThing reports whether a "who leads/heads/runs X" question names
 // X, as a known entity or in words, and fact i names neither it nor any of
