@@ -395,15 +395,16 @@ func TestMissingPartIsDeclined(t *testing.T) {
 		{"why has faiz hameed been sidelined", "why", "Faiz"},                                           // "has since been sidelined" says when, not why
 		{"have the ttp and hgb merged", "what came of the talks", "Valle"},                              // the source says the outcome is unknown
 		{"did akhund ever write back to kakar", "whether Akhund replied", "Kakar"},
-		{"which chinese firms have announced investments in afghanistan", "which ones", ""},                       // a fact that firms invested names none
-		{"how many attacks did the ttp claim in december 2022", "anything for that date", ""},                     // April 2022's record names the year, not the month
-		{"casualties of the chitral attack?", "how many", "Chitral"},                                              // the facts on the attack give no toll
-		{"outcome of the trilateral talks with muttaqi in september 2023", "anything about a trilateral one", ""}, // the meeting was bilateral
-		{"who represents the taliban government in pakistan", "who", ""},                                          // Durrani represents Pakistan
-		{"who did clinton meet on her visit to pakistan", "who", "Clinton"},                                       // a visit, not whom she met
-		{"how many holders of por cards were deported", "how many were deported", "PoR"},                          // "not counted among the deportees"
-		{"what were afghan customs revenues from pakistan trade worth in dollars", "how much money", ""},          // a share, not a sum
-		{"what did beijing say about pakistan's march 2024 airstrikes", "what China said", ""},                    // what the Taliban said is not China's word
+		{"which chinese firms have announced investments in afghanistan", "which ones", ""},                                            // a fact that firms invested names none
+		{"how many attacks did the ttp claim in december 2022", "anything for that date", ""},                                          // April 2022's record names the year, not the month
+		{"casualties of the chitral attack?", "how many", "Chitral"},                                                                   // the facts on the attack give no toll
+		{"outcome of the trilateral talks with muttaqi in september 2023", "anything about a trilateral one", ""},                      // the meeting was bilateral
+		{"who represents the taliban government in pakistan", "who", ""},                                                               // Durrani represents Pakistan
+		{"who did clinton meet on her visit to pakistan", "who", "Clinton"},                                                            // a visit, not whom she met
+		{"how many holders of por cards were deported", "how many were deported", "PoR"},                                               // "not counted among the deportees"
+		{"did kabul really shift the ttp's commanders out of the border provinces", "whether the Taliban carried it out", "committed"}, // "really" asks what came of the pledge
+		{"what were afghan customs revenues from pakistan trade worth in dollars", "how much money", ""},                               // a share, not a sum
+		{"what did beijing say about pakistan's march 2024 airstrikes", "what China said", ""},                                         // what the Taliban said is not China's word
 		{"who is the taliban's envoy in islamabad", "who", ""},
 		{"when did kakar get sworn in as interim prime minister", "when it began", ""}, // that he was PM in October 2023 does not say when he took office
 		{"death toll of the chitral attack in september 2023", "how many", ""},

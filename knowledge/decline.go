@@ -426,6 +426,10 @@ const (
 	// questions to be taken for it: less, and it shares only the fact's
 	// topic.
 	openMinMatch = 0.6
+	// openCueMatch is the least when the question asks what came of
+	// something ("did they actually…"): the cue says the open part is
+	// asked, and the match need only show it is this fact's.
+	openCueMatch = 0.35
 	// openReach is how many of the first ranked facts may hold the open
 	// question: the fact that leaves it open need not fit the rest of the
 	// question best.
@@ -447,6 +451,12 @@ func (b *Base) openAsked(q *query, ranked []scored) int {
 			continue
 		}
 		m := b.openMatch(q, s.fact)
+		if m >= openCueMatch && q.asksOutcome() {
+			// "did the Taliban actually move the commanders": what the
+			// source leaves open is asked, however well the fact's own
+			// questions match.
+			return r
+		}
 		if m < openMinMatch || m <= ranked[0].feat.Alt || m <= s.feat.Alt {
 			continue
 		}
@@ -460,6 +470,18 @@ func (b *Base) openAsked(q *query, ranked []scored) int {
 	}
 	return -1
 }
+
+// asksOutcome reports whether the question asks what came of something,
+// not what was said or planned: "did they actually merge", "have any been
+// resettled so far", "did Kabul follow through".
+func (q *query) asksOutcome() bool {
+	s := " " + strings.Join(q.toks, " ") + " "
+	return slices.ContainsFunc(outcomeCues, func(c string) bool { return hasPhrase(s, c) })
+}
+
+// outcomeCues ask whether something came about.
+var outcomeCues = []string{"actually", "really", "in practice", "so far", "follow through", "followed through", "carried out", "carry out",
+	"end up", "ended up", "formally", "implemented", "implement"}
 
 // asksBeyond reports whether the question uses a word that fact i covers
 // only in the questions it leaves open: "reply" of a fact about a letter
