@@ -262,6 +262,7 @@ func TestTimelineCoversWhatIsListed(t *testing.T) {
 		{"timeline: the taliban seize herat, then kabul", []string{"1995", "1996"}},                                                                    // Kabul's fall in 1996 is nearer Herat's than its fall in 2021
 		{"timeline: afghanistan from daoud's coup to the soviet invasion", []string{"1973", "1978", "1979"}},                                           // what came between the two
 		{"ttp timeline pls: when it was founded, the peshawar school massacre, the switch to a pakistan-only focus", []string{"2007", "2014", "2018"}}, // the TTP's founding, not a founding deputy's speech
+		{"timeline of march 2024: first the mir ali attack, then pakistan's air raids", []string{"16 March", "18 March"}},                              // the raids' fact is not on the attack
 		{"a brief history of the ttp from its founding", []string{"2007", "2014"}},                                                                     // a history spreads over its years
 	} {
 		a := kb.Answer(tc.q)

@@ -155,10 +155,14 @@ func (b *Base) timeline(q *query, a *Answer) bool {
 			years[f.Date.Start.Year] = true
 		}
 	}
+	// The rest fill what room is left: the entries on what the question
+	// names first, then the dated facts beside them that cover a word it
+	// uses ("the North Waziristan attack and then the airstrikes": the
+	// strikes of 18 March are on HGB, not on the attack).
 	more := 0
-	for k, i := range es {
+	for k, i := range order {
 		if len(used) == timelineCap {
-			more = len(es) - k // not checked for repeats: an upper bound
+			more = len(order) - k // not checked for repeats: an upper bound
 			break
 		}
 		if f := b.facts[i]; !taken[i] && !b.redundant(f, used) {
