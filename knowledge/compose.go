@@ -618,6 +618,13 @@ func (b *Base) clauses(q *query) (subs [2]*query, ok bool) {
 	if first != nil && subs[0].intent == IntentWho && first.entities[0].Kind != KindPerson {
 		first = nil // "who heads the NFF and what was his job": he is the answer, not the NFF
 	}
+	if first == nil && subs[0].intent == IntentWho {
+		// "who wrote the FNF paper and what outfit does he head": he is
+		// the person the first clause's answer names.
+		if e := b.answerPerson(subs[0]); e != nil {
+			first = &link{entities: []*Entity{e}, spelling: tokenize(e.Name)}
+		}
+	}
 	if parts[1], ok = referTo(parts[1], first); !ok {
 		return subs, false
 	}
@@ -628,6 +635,22 @@ func (b *Base) clauses(q *query) (subs [2]*query, ok bool) {
 		}
 	}
 	return subs, true
+}
+
+// answerPerson returns the person who answers a who-question asked alone,
+// when durand answers it with confidence: the first person its best fact
+// is about that the question does not name; otherwise nil.
+func (b *Base) answerPerson(sub *query) *Entity {
+	ranked, _, ok := b.answersClause(sub)
+	if !ok {
+		return nil
+	}
+	for _, id := range b.facts[ranked[0].fact].Entities {
+		if e := b.entityByID[id]; e != nil && e.Kind == KindPerson && !sub.linked(id) {
+			return e
+		}
+	}
+	return nil
 }
 
 // clauseContext returns the words of a parsed clause that name who,
