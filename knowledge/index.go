@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -167,7 +168,8 @@ func buildIndex(b *Base, m models) *index {
 				}
 				// A surname alone names the person ("Mujahid", "Durrani");
 				// one several people share links to each of them.
-				if len(toks) > 1 {
+				// An epithet ("Lion of Panjshir") has no surname.
+				if len(toks) > 1 && !slices.Contains(toks, "of") && !slices.Contains(toks, "the") {
 					if last := toks[len(toks)-1]; len(last) >= 4 && !ix.stop[last] && !honorifics[last] {
 						addName(last)
 					}

@@ -894,3 +894,17 @@ func TestJoinAsks(t *testing.T) {
 		}
 	}
 }
+
+// TestEpithetHasNoSurname: the last word of an epithet ("Lion of
+// Panjshir") is no surname: "panjshir" alone is the valley, not Massoud.
+func TestEpithetHasNoSurname(t *testing.T) {
+	b := packFromDisk(t)
+	q := b.parse(Normalize("does the nrf hold ground in panjshir"))
+	for _, l := range q.links {
+		for _, e := range l.entities {
+			if e.ID == "ahmad-shah-massoud" {
+				t.Errorf("%q links Massoud: %v", q.norm, q.links)
+			}
+		}
+	}
+}
