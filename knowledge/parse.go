@@ -1306,7 +1306,8 @@ func classify(toks []string, hasSpan bool) Intent {
 		return IntentList
 	case has("say", "said", "says", "told", "describe", "described", "call", "called", "pledge", "pledged", "promise", "promised", "quote", "quotation",
 		"warn", "warned", "claim", "claimed", "threaten", "threatened", "remark", "remarked", "statement", "react", "reacted", "respond", "responded", "reaction", "response",
-		"criticism", "criticisms", "criticise", "criticised", "criticize", "criticized", "critique"):
+		"criticism", "criticisms", "criticise", "criticised", "criticize", "criticized", "critique",
+		"view on", "views on", "view of", "take on", "opinion on", "opinion of", "stance on", "think of", "think about", "thinks of", "thinks about"):
 		return IntentStatement
 	case has("what is", "what was", "what are", "what were", "whats", "wat is", "wats", "wat", "wht is", "what does", "what do", "define", "definition", "meaning", "mean", "means", "stand for", "stands for", "stand", "abbreviation", "acronym", "explain") ||
 		(first == "what" || first == "wat") && len(toks) <= whatDefineMax:

@@ -27,6 +27,8 @@ func TestClassify(t *testing.T) {
 		{"who is meant by the establishment in the op-ed", IntentDefine},                    // what a term stands for
 		{"the mastung bombing: dates please", IntentWhen},                                   // no question word, but a date is asked
 		{"walk me through march 2024", IntentTimeline},
+		{"what's gul's view on recognising the taliban", IntentStatement}, // a view is what someone holds and says
+		{"what does the ttp think of the durand line", IntentStatement},
 		{"what did the expulsion plan cost pakistan", IntentHowMany},
 		{"give me the sequence from the coup to the invasion", IntentTimeline},
 		{"key milestones in the group's history", IntentTimeline},
@@ -843,7 +845,7 @@ func TestAskedAbout(t *testing.T) {
 		want Intent
 	}{
 		{"what's the hgb blamed for in march 2024", IntentFact},                          // a period: what it is has no date
-		{"what was the hrcp's stance on the expulsion decision", IntentFact},             // more of the topic than its name
+		{"what was the hrcp's stance on the expulsion decision", IntentStatement},        // a stance is what someone said, not what a name is
 		{"what was the exact signing date of the doha deal", IntentWhen},                 // a date is asked
 		{"what is the hgb", IntentDefine},                                                // a name alone
 		{"what is the red line", IntentDefine},                                           // a term the pack does not know is still a term
