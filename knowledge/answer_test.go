@@ -40,6 +40,7 @@ func TestAnswer(t *testing.T) {
 		{"who post noun", "yaqoob - what position in the taliban cabinet", []string{"fnf-mullah-yaqoob-defence-minister-role", "cookie-yaqoob-role"}, "defence minister"}, // a role fact need not say "position"
 		{"list doer", "which conditions did pakistan set for the ttp in negotiations", []string{"fnf-pakistan-demands-on-ttp", "fnf-pakistan-key-demands-2023"}, ""},      // the TTP's own conditions are the other party's
 		{"howmany totals", "what totals does picss give for september 2023, attacks and dead", nil, "65 militant attacks"},                                                // "totals" asks for figures: the count of attacks joins the toll
+		{"why idiom", "why did the taliban lash out at pakistan over the march 2024 air raids", []string{"fnf-afghanistan-condemns-airstrikes"}, "sovereignty"},           // lashing out is condemning
 		{"who said", "who said the ttp's attacks have their origins inside pakistan", []string{"fnf-shaheen-ttp-attacks-originate-in-pakistan"}, "Shaheen"},               // Abdul Sayed's name says nothing
 		{"who mention", "<@U024BE7LH> who is mushahid hussain", []string{"fnf-mushahid-hussain-role"}, "senator"},
 		{"define abbr", "what does NIFMA stand for", nil, "National Islamic Freedom Movement of Afghanistan"},
