@@ -1281,7 +1281,8 @@ func classify(toks []string, hasSpan bool) Intent {
 		"population", "worth", "value of", "size of", "amount of", "estimate", "estimates", "headcount", "head count", "how strong", "strength of", "fighting strength", "how old", "volume",
 		"casualties", "casualty", "fatalities", "toll", "estimated", "manpower",
 		"figures for", "figures on", "figure for", "figure on", "numbers", "totals", "stats", "statistics", "tally") ||
-		has("length", "lenght", "km", "kilometres", "kilometers", "percentage", "percent", "count for", "count of", "counts for", "the count", "attack count", "death count"):
+		has("length", "lenght", "km", "kilometres", "kilometers", "percentage", "percent", "count for", "count of", "counts for", "the count", "attack count", "death count") ||
+		has("figures") && !has(peopleFigures...) && !has("which", "who", "whom", "whose"):
 		return IntentHowMany
 	case first == "list" || has("list the", "list them", "list all", "list of", "quick list", "enumerate"):
 		return IntentList // "list the reasons SIGAR gave": each of them, not why
@@ -1825,6 +1826,11 @@ var timeNouns = setOf(`year yr month day date dates`)
 // personNouns, like roleNouns, ask for a person.
 var personNouns = setOf(`officer officers official officials person man woman guy cleric politician general generals diplomat diplomats
 	warlord warlords strongman strongmen`)
+
+// peopleFigures use "figures" for people, not numbers: "key TTP figures",
+// "what figures were freed".
+var peopleFigures = []string{"key figures", "senior figures", "top figures", "leading figures", "prominent figures", "political figures",
+	"public figures", "religious figures", "what figures were", "ttp figures", "taliban figures"}
 
 // postAskNouns ask, of a person, what post they hold: "Yaqoob's role",
 // "what position does Durrani hold". Unlike postNouns, they name no

@@ -29,6 +29,8 @@ func TestClassify(t *testing.T) {
 		{"walk me through march 2024", IntentTimeline},
 		{"what's gul's view on recognising the taliban", IntentStatement}, // a view is what someone holds and says
 		{"what does the ttp think of the durand line", IntentStatement},
+		{"por and acc holders in pakistan - figures?", IntentHowMany},       // figures asked are numbers
+		{"which ttp figures did the taliban release from jail", IntentList}, // figures asked by "which" are people, not numbers
 		{"what did the expulsion plan cost pakistan", IntentHowMany},
 		{"give me the sequence from the coup to the invasion", IntentTimeline},
 		{"key milestones in the group's history", IntentTimeline},
