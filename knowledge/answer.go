@@ -190,6 +190,29 @@ func (b *Base) byOtherParty(q *query, i int) bool {
 	return !containsEntity(a.entities, b.entityByID[f.Entities[0]])
 }
 
+// unitFit is how much of what fact i's best figure counts the question
+// says: the share of the words of its unit (its numbers' units) that the
+// question uses, synonyms included; 0 for a fact with no units.
+func (b *Base) unitFit(q *query, i int) float64 {
+	best := 0.0
+	for _, n := range b.facts[i].Numbers {
+		words, said := 0, 0
+		for _, t := range tokenize(n.Unit) {
+			if b.idx.stop[t] || t[0] >= '0' && t[0] <= '9' {
+				continue
+			}
+			words++
+			if _, ok := q.stems[b.idx.stem(t)]; ok {
+				said++
+			}
+		}
+		if words > 0 {
+			best = max(best, float64(said)/float64(words))
+		}
+	}
+	return best
+}
+
 // firstReach is how far down the ranking a fact that gives what is asked
 // may stand and still lead. peopleCovShare and dateCovShare are how much
 // of the best fact's coverage of the question it must have, asked for
@@ -199,6 +222,7 @@ const (
 	peopleCovShare = 0.6
 	dateCovShare   = 0.8
 	doerCovShare   = 0.6 // and for the party that acts
+	unitCovShare   = 0.9 // and for the figure whose unit the question says more of
 )
 
 // compareSources answers a question that sets sources side by side with
@@ -271,6 +295,20 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 			want = DayPrecision
 		}
 		return b.firstThat(ranked, dateCovShare, func(f *Fact) bool { return f.Date.Precision() >= want })
+	}
+	if len(ranked) >= 2 && q.intent == IntentHowMany && !joinsAsks(q) && q.also < 0 {
+		// "how many Afghans moved to Pakistan after Kabul fell": the
+		// figure of Afghans who moved leads the figure of undocumented
+		// Afghans, "most of whom arrived" then; its unit says what the
+		// question does.
+		if best := b.unitFit(q, ranked[0].fact); best < 1 {
+			for r := 1; r < len(ranked) && r <= firstReach; r++ {
+				s := ranked[r]
+				if s.cov >= unitCovShare*ranked[0].cov && s.feat.MissedEntity <= ranked[0].feat.MissedEntity && b.unitFit(q, s.fact) == 1 {
+					return append([]scored{s}, slices.Delete(slices.Clone(ranked), r, r+1)...)
+				}
+			}
+		}
 	}
 	if len(ranked) >= 2 && (q.intent == IntentList || q.intent == IntentWho || q.intent == IntentFact) && q.asksPeople() {
 		return b.firstThat(ranked, peopleCovShare, func(f *Fact) bool { return b.namesOther(q, f, false) })
