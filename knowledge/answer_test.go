@@ -37,12 +37,13 @@ func TestAnswer(t *testing.T) {
 		{"who", "whos sirajuddin haqqani", []string{"fnf-sirajuddin-haqqani-role"}, "interior minister"},
 		{"who role", "who is the spokesman of the taliban", []string{"cookie-mujahid-role", "op-mujahid-role", "fnf-mujahid-role"}, "Mujahid"},
 		{"who role", "who runs the national freedom front", []string{"fnf-yasin-zia-role", "fnf-nff-formed"}, "Yasin Zia"},
-		{"who post noun", "yaqoob - what position in the taliban cabinet", []string{"fnf-mullah-yaqoob-defence-minister-role", "cookie-yaqoob-role"}, "defence minister"}, // a role fact need not say "position"
-		{"list doer", "which conditions did pakistan set for the ttp in negotiations", []string{"fnf-pakistan-demands-on-ttp", "fnf-pakistan-key-demands-2023"}, ""},      // the TTP's own conditions are the other party's
-		{"howmany unit", "how many afghans came into pakistan after kabul fell in 2021", []string{"cookie-700000-arrivals"}, "700,000"},                                   // the arrivals' count, not the undocumented "most of whom arrived" then
-		{"howmany totals", "what totals does picss give for september 2023, attacks and dead", nil, "65 militant attacks"},                                                // "totals" asks for figures: the count of attacks joins the toll
-		{"why idiom", "why did the taliban lash out at pakistan over the march 2024 air raids", []string{"fnf-afghanistan-condemns-airstrikes"}, "sovereignty"},           // lashing out is condemning
-		{"who said", "who said the ttp's attacks have their origins inside pakistan", []string{"fnf-shaheen-ttp-attacks-originate-in-pakistan"}, "Shaheen"},               // Abdul Sayed's name says nothing
+		{"who post noun", "yaqoob - what position in the taliban cabinet", []string{"fnf-mullah-yaqoob-defence-minister-role", "cookie-yaqoob-role"}, "defence minister"},                          // a role fact need not say "position"
+		{"list doer", "which conditions did pakistan set for the ttp in negotiations", []string{"fnf-pakistan-demands-on-ttp", "fnf-pakistan-key-demands-2023"}, ""},                               // the TTP's own conditions are the other party's
+		{"howmany unit", "how many afghans came into pakistan after kabul fell in 2021", []string{"cookie-700000-arrivals"}, "700,000"},                                                            // the arrivals' count, not the undocumented "most of whom arrived" then
+		{"howmany totals", "what totals does picss give for september 2023, attacks and dead", nil, "65 militant attacks"},                                                                         // "totals" asks for figures: the count of attacks joins the toll
+		{"why phrasal weight", "why did islamabad throw its weight behind the taliban in the 1990s", []string{"lev-pakistan-backed-taliban-motives", "fnf-pakistan-seen-behind-taliban-rise"}, ""}, // throwing one's weight behind is backing
+		{"why idiom", "why did the taliban lash out at pakistan over the march 2024 air raids", []string{"fnf-afghanistan-condemns-airstrikes"}, "sovereignty"},                                    // lashing out is condemning
+		{"who said", "who said the ttp's attacks have their origins inside pakistan", []string{"fnf-shaheen-ttp-attacks-originate-in-pakistan"}, "Shaheen"},                                        // Abdul Sayed's name says nothing
 		{"who mention", "<@U024BE7LH> who is mushahid hussain", []string{"fnf-mushahid-hussain-role"}, "senator"},
 		{"define abbr", "what does NIFMA stand for", nil, "National Islamic Freedom Movement of Afghanistan"},
 		{"define chatty", "hey can you tell me what the supreme resistance council is", nil, "Ankara Circle"},

@@ -392,7 +392,7 @@ per piece article paper report remind context famous btw fyi asap ballpark quick
 iirc afaik imo imho tbh idk fwiw lol true especially though commentary overview essay column publication writeup
 isnt arent wasnt werent doesnt didnt dont hasnt havent hadnt getting gets gotten out up off
 confirm verify accurate briefly nutshell ie eg etc scene landscape anyway rough given henceforth
-someone somebody anyone anybody footnote footnotes
+someone somebody anyone anybody footnote footnotes client clients sitrep sitreps
 believe believed believes reckon reckoned deem deemed characterise characterised characterize characterized portray portrayed`
 
 // questionWordText lists words that mark intent; they are never
