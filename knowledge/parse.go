@@ -1967,6 +1967,11 @@ func asksName(toks []string) bool {
 			if i+1 < len(toks) && toks[i+1] == "as" {
 				return true
 			}
+		case "word", "words", "term", "label", "phrase":
+			// "what word does Bhonsle use for it": what he calls it.
+			if i > 0 && (toks[i-1] == "what" || toks[i-1] == "which") && slices.Contains(toks[i:], "use") {
+				return true
+			}
 		case "name":
 			if i > 0 && (toks[i-1] == "official" || toks[i-1] == "formal" || toks[i-1] == "full") ||
 				i+1 < len(toks) && (toks[i+1] == "of" || toks[i+1] == "for") && i > 0 && (toks[i-1] == "the" || toks[i-1] == "whats") {

@@ -365,6 +365,7 @@ func TestAsksName(t *testing.T) {
 		{"the official name of the border", true, IntentFact},
 		{"which group is known as the ankara circle", true, IntentFact},
 		{"what name does the src go by", true, IntentDefine},
+		{"what term does the op-ed use for the taliban's claims beyond the border", true, IntentFact}, // what it calls them
 		{"what did kakar call the ttp", false, IntentStatement},
 		{"who called the deportations unacceptable", false, IntentWho},
 		{"what did pakistani officials say", false, IntentStatement},
