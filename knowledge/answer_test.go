@@ -406,6 +406,8 @@ func TestMissingPartIsDeclined(t *testing.T) {
 		{"who represents the taliban government in pakistan", "who", ""},                                                               // Durrani represents Pakistan
 		{"who did clinton meet on her visit to pakistan", "who", "Clinton"},                                                            // a visit, not whom she met
 		{"how many holders of por cards were deported", "how many were deported", "PoR"},                                               // "not counted among the deportees"
+		{"the date torkham's reopening took place after it was shut in september 2023", "when", "Torkham"},                             // a reopening no fact reports
+		{"when was noor wali mehsud made ttp chief", "when it began", ""},                                                              // made chief is when the post began
 		{"did kabul really shift the ttp's commanders out of the border provinces", "whether the Taliban carried it out", "committed"}, // "really" asks what came of the pledge
 		{"what were afghan customs revenues from pakistan trade worth in dollars", "how much money", ""},                               // a share, not a sum
 		{"what did beijing say about pakistan's march 2024 airstrikes", "what China said", ""},                                         // what the Taliban said is not China's word

@@ -63,7 +63,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			return "how many were " + missed
 		}
 	}
-	if b.missesMainVerb(q, i) && q.intent != IntentWhy {
+	if (b.missesMainVerb(q, i) || b.missesRedoing(q, i)) && q.intent != IntentWhy {
 		// "when did Torkham reopen" is not answered by its closing, nor
 		// "who did Clinton meet" by her visit.
 		if part := partAsked(q.intent); part != "" {
@@ -725,6 +725,27 @@ func (b *Base) missesMainVerb(q *query, i int) bool {
 	}
 	return false
 }
+
+// missesRedoing reports whether the question names undoing or doing
+// again ("the reopening date", "their return") and fact i says nothing of
+// it: a fact on Torkham's closing gives no reopening date.
+func (b *Base) missesRedoing(q *query, i int) bool {
+	for k, t := range q.fixed {
+		if !redoWords[t] {
+			continue
+		}
+		for _, u := range q.units {
+			if u.link == nil && len(u.stems) > 0 && u.stems[0] == q.fixedStems[k] {
+				return !b.idx.covers(i, u)
+			}
+		}
+	}
+	return false
+}
+
+// redoWords name undoing something or doing it again.
+var redoWords = setOf(`reopening reopen reopened reopens resumption resume resumed restart restarted reversal reversed reinstated reinstatement
+	lifting lifted`)
 
 // textUsesStem reports whether text uses a word of stem s or a lexicon
 // synonym of it.

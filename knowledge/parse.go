@@ -1996,7 +1996,7 @@ var leadVerbs = setOf(`leads heads runs commands chairs founded cofounded runnin
 var successionWords = setOf(`replaced replace succeeded succeed successor predecessor preceded precede`)
 
 // askStartWords ask when someone took up a post: "when did X become chief".
-var askStartWords = setOf(`become became appointed appoint named elected assume assumed sworn inaugurated installed
+var askStartWords = setOf(`become became appointed appoint named elected assume assumed sworn inaugurated installed made
 	founded found formed form established establish created create`)
 
 // askEndWords, asked when, ask when someone left a post or something
