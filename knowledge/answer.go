@@ -190,6 +190,20 @@ func (b *Base) byOtherParty(q *query, i int) bool {
 	return !containsEntity(a.entities, b.entityByID[f.Entities[0]])
 }
 
+// usesAny reports whether fact i's text uses one of words, as typed or by
+// stem.
+func (b *Base) usesAny(i int, words []string) bool {
+	toks := tokenize(b.facts[i].Text)
+	for _, w := range words {
+		for _, t := range toks {
+			if t == w || len(w) > 3 && b.idx.stem(t) == b.idx.stem(w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // unitFit is how much of what fact i's best figure counts the question
 // says: the share of the words of its unit (its numbers' units) that the
 // question uses, synonyms included; 0 for a fact with no units.
@@ -295,6 +309,18 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 			want = DayPrecision
 		}
 		return b.firstThat(ranked, dateCovShare, func(f *Fact) bool { return f.Date.Precision() >= want })
+	}
+	if lead := b.facts[ranked[0].fact]; len(ranked) >= 2 && lead.Conflict != "" && b.conflictByID[lead.Conflict].Kind == "distinct" {
+		// "when was the PDPA founded (the Marxist party, not the 2022
+		// group)": of two things one name stands for, the one the
+		// question sets aside does not lead.
+		if not := q.setAside(); len(not) > 0 && b.usesAny(ranked[0].fact, not) {
+			for r := 1; r < len(ranked) && r <= firstReach; r++ {
+				if f := b.facts[ranked[r].fact]; f.Conflict == lead.Conflict && !b.usesAny(ranked[r].fact, not) {
+					return append([]scored{ranked[r]}, slices.Delete(slices.Clone(ranked), r, r+1)...)
+				}
+			}
+		}
 	}
 	if len(ranked) >= 2 && q.intent == IntentHowMany && !joinsAsks(q) && q.also < 0 {
 		// "how many Afghans moved to Pakistan after Kabul fell": the

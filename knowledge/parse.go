@@ -4,6 +4,7 @@ package knowledge
 // content words and their weights.
 
 import (
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -161,6 +162,11 @@ func (b *Base) parse(norm string) *query {
 	q.fixed = make([]string, len(q.toks))
 	copy(q.fixed, q.toks)
 	q.parseSpan(ix.lex.decades)
+	if aside := setAsideAt(q.toks); q.hasSpan && len(aside) > 0 && !slices.ContainsFunc(slices.Collect(maps.Keys(q.spanToks)), func(k int) bool { return !slices.Contains(aside, k) }) {
+		// "the Marxist party, not the 2022 group": a year set aside is
+		// no time asked about.
+		q.hasSpan, q.spanToks, q.from, q.to = false, map[int]bool{}, Point{}, Point{}
+	}
 	q.intent = classify(q.toks, q.hasSpan)
 	if strings.Contains(norm, "->") || strings.Contains(norm, "→") || countOf(q.toks, "when") >= manyWhens {
 		// "pdpa coup -> soviet invasion -> geneva accords", "when herat,
@@ -1831,6 +1837,41 @@ var personNouns = setOf(`officer officers official officials person man woman gu
 // "what figures were freed".
 var peopleFigures = []string{"key figures", "senior figures", "top figures", "leading figures", "prominent figures", "political figures",
 	"public figures", "religious figures", "what figures were", "ttp figures", "taliban figures"}
+
+// setAside returns the words the question sets aside ("not the 2022
+// group", "rather than the new one"): those setAsideAt marks, but for
+// articles.
+func (q *query) setAside() []string {
+	var out []string
+	for _, j := range setAsideAt(q.toks) {
+		if w := q.toks[j]; w != "the" && w != "a" && w != "one" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// setAsideAt returns the places of the few words after "not the",
+// "rather than", "instead of" or "as opposed to".
+func setAsideAt(toks []string) []int {
+	var out []int
+	for i, t := range toks {
+		start := -1
+		switch {
+		case t == "not" && i+1 < len(toks) && toks[i+1] == "the":
+			start = i + 2
+		case (t == "than" || t == "of" || t == "to") && i > 0 && (toks[i-1] == "rather" || toks[i-1] == "instead" || toks[i-1] == "opposed"):
+			start = i + 1
+		}
+		for j := start; start >= 0 && j < len(toks) && j < start+setAsideReach; j++ {
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
+// setAsideReach is how many words after "not the" say what is set aside.
+const setAsideReach = 3
 
 // postAskNouns ask, of a person, what post they hold: "Yaqoob's role",
 // "what position does Durrani hold". Unlike postNouns, they name no
