@@ -615,10 +615,11 @@ func (b *Base) clauses(q *query) (subs [2]*query, ok bool) {
 			break
 		}
 	}
-	if first != nil && subs[0].intent == IntentWho && first.entities[0].Kind != KindPerson {
-		first = nil // "who heads the NFF and what was his job": he is the answer, not the NFF
+	personal := slices.ContainsFunc(parts[1], func(t string) bool { return clausePronouns[t] && personPronouns[t] })
+	if first != nil && subs[0].intent == IntentWho && first.entities[0].Kind != KindPerson && personal {
+		first = nil // "who heads the NFF and what was his job": he is the answer, not the NFF ("and when was it set up": it is)
 	}
-	if first == nil && subs[0].intent == IntentWho {
+	if first == nil && subs[0].intent == IntentWho && personal {
 		// "who wrote the FNF paper and what outfit does he head": he is
 		// the person the first clause's answer names.
 		if e := b.answerPerson(subs[0]); e != nil {
