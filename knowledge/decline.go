@@ -74,9 +74,10 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		}
 	}
 	if a := q.doer; a != nil && (q.intent == IntentStatement || q.intent == IntentFact) && q.speaks(a) &&
-		!slices.ContainsFunc(a.entities, func(e *Entity) bool { return contains(f.Entities, e.ID) }) {
+		!slices.ContainsFunc(a.entities, func(e *Entity) bool { return contains(f.Entities, e.ID) || b.idx.entityDoc[e.ID] == f.Cite.Doc }) {
 		// "what did Beijing say about the strikes": what the Taliban said
-		// about them is not China's word.
+		// about them is not China's word. (An author's own document is
+		// her word: "what options does Ghosh think Pakistan has".)
 		return "what " + a.entities[0].Name + " said"
 	}
 	if a := q.doer; a != nil && len(a.entities) == 1 && !b.idx.broad(a.entities[0].ID) && b.idx.entityDoc[a.entities[0].ID] == "" &&
