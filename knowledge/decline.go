@@ -584,6 +584,9 @@ func (b *Base) missedEventWord(q *query, i int) string {
 		if j > 0 && timeClauseWords[q.fixed[j-1]] {
 			break // "set up after the Taliban returned": the rest dates the event
 		}
+		if j > asked && (t == "that" || t == "which") {
+			break // "the attack that got pinned on HGB": the rest describes what it is about
+		}
 		if j < asked {
 			continue // a preamble sets the scene; the question is what follows
 		}
