@@ -101,7 +101,7 @@ func (b *Base) Answer(question string) Answer {
 		qc = b.parse(joined)
 	}
 	if qc.also >= 0 {
-		if c, ok := b.answerClauses(qc, a); ok && !(whole.Answered && containsAny(whole.Facts, c.Facts)) {
+		if c, ok := b.answerClauses(qc, a); ok && !(whole.Answered && containsAll(whole.Facts, c.Facts)) {
 			return c
 		}
 	}

@@ -671,9 +671,9 @@ func clauseContext(q *query) []string {
 	return out
 }
 
-// containsAny reports whether any fact of want is among have.
-func containsAny(have, want []*Fact) bool {
-	return slices.ContainsFunc(want, func(f *Fact) bool { return slices.Contains(have, f) })
+// containsAll reports whether every fact of want is among have.
+func containsAll(have, want []*Fact) bool {
+	return !slices.ContainsFunc(want, func(f *Fact) bool { return !slices.Contains(have, f) })
 }
 
 // referTo puts the first clause's name in place of the second clause's

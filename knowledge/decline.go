@@ -482,7 +482,7 @@ func (q *query) asksOutcome() bool {
 
 // outcomeCues ask whether something came about.
 var outcomeCues = []string{"actually", "really", "in practice", "so far", "follow through", "followed through", "carried out", "carry out",
-	"end up", "ended up", "formally", "implemented", "implement"}
+	"end up", "ended up", "formally", "implemented", "implement", "outcome", "came of", "come of", "upshot"}
 
 // asksBeyond reports whether the question uses a word that fact i covers
 // only in the questions it leaves open: "reply" of a fact about a letter

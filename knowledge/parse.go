@@ -2092,6 +2092,9 @@ var secondAskRE = regexp.MustCompile(`(?i)(\s*[,;]\s+|\s+[-–—]+\s+|\s+)(how 
 // as two questions. The first part must itself ask, so that "in Kabul,
 // what happened" stays one question.
 func joinAsks(norm string) string {
+	if quotingClauseEnd(tokenize(norm)) > 0 {
+		return norm // "when Bhonsle says X, who does he mean": one question after a clause on his words
+	}
 	locs := secondAskRE.FindAllStringSubmatchIndex(norm, -1)
 	for i := len(locs) - 1; i >= 0; i-- {
 		l := locs[i]
