@@ -238,6 +238,11 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			// something else does not answer, however common the TTP.
 			return "what was said about that"
 		}
+		if l := q.stanceHolder(); l != nil && !b.mentions(f, b.idx.terms[i], l.entities) {
+			// "the TTP's position on girls' education": a recommendation
+			// by the FNF paper is not the TTP's stance.
+			return "what " + l.entities[0].Name + " thinks"
+		}
 	}
 	return ""
 }
@@ -1126,9 +1131,27 @@ func (q *query) aboutLink() *link {
 		if s := q.links[k].start; s > 1 && q.toks[s-1] == "the" && aboutWords[q.toks[s-2]] {
 			return &q.links[k]
 		}
+		if s := q.links[k].start; s > 1 && q.toks[s-1] == "on" && stanceNouns[q.toks[s-2]] {
+			return &q.links[k] // "Zia's position on women's rights"
+		}
 	}
 	return nil
 }
+
+// stanceHolder returns the link to whose stance the question asks — the
+// name right before "position on", "view on" — or nil.
+func (q *query) stanceHolder() *link {
+	for k := range q.links {
+		if e := q.links[k].end; e+1 < len(q.toks) && stanceNouns[q.toks[e]] && q.toks[e+1] == "on" {
+			return &q.links[k]
+		}
+	}
+	return nil
+}
+
+// stanceNouns, before "on", introduce the topic of a stance: "position on",
+// "view on".
+var stanceNouns = setOf(`position positions stance stances view views take opinion opinions line`)
 
 // aboutWords introduce the topic of a remark.
 var aboutWords = setOf(`about regarding concerning re`)

@@ -1314,7 +1314,7 @@ func classify(toks []string, hasSpan bool) Intent {
 	case has("say", "said", "says", "told", "describe", "described", "call", "called", "pledge", "pledged", "promise", "promised", "quote", "quotation",
 		"warn", "warned", "claim", "claimed", "threaten", "threatened", "remark", "remarked", "statement", "react", "reacted", "respond", "responded", "reaction", "response",
 		"criticism", "criticisms", "criticise", "criticised", "criticize", "criticized", "critique",
-		"view on", "views on", "view of", "take on", "opinion on", "opinion of", "stance on", "think of", "think about", "thinks of", "thinks about"):
+		"view on", "views on", "view of", "take on", "opinion on", "opinion of", "stance on", "position on", "think of", "think about", "thinks of", "thinks about"):
 		return IntentStatement
 	case has("what is", "what was", "what are", "what were", "whats", "wat is", "wats", "wat", "wht is", "what does", "what do", "define", "definition", "meaning", "mean", "means", "stand for", "stands for", "stand", "abbreviation", "acronym", "explain") ||
 		(first == "what" || first == "wat") && len(toks) <= whatDefineMax:
@@ -1882,6 +1882,9 @@ var postAskNouns = setOf(`role roles position positions job title designation po
 // play in the talks".
 var playWords = setOf(`play plays played playing`)
 
+// stanceWords, after a post noun, make it a stance: "position on".
+var stanceWords = setOf(`on regarding towards toward about over`)
+
 // holdWords, beside a post noun, say only that a post is held.
 var holdWords = setOf(`hold holds held holding occupy occupies occupied`)
 
@@ -1890,6 +1893,11 @@ var holdWords = setOf(`hold holds held holding occupy occupies occupied`)
 func (q *query) asksPostOf() bool {
 	if slices.ContainsFunc(q.toks, func(t string) bool { return playWords[t] }) || !slices.ContainsFunc(q.toks, func(t string) bool { return postAskNouns[t] }) {
 		return false
+	}
+	for i, t := range q.toks {
+		if postAskNouns[t] && i+1 < len(q.toks) && stanceWords[q.toks[i+1]] {
+			return false // "Masoud's position on girls' schooling" is his stance, not his post
+		}
 	}
 	return slices.ContainsFunc(q.links, func(l link) bool { return l.entities[0].Kind == KindPerson })
 }
