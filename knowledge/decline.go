@@ -61,6 +61,15 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			return "when it was " + missed
 		case IntentHowMany:
 			return "how many were " + missed
+		case IntentFact:
+			if len(q.toks) > 0 && yesNoStarts[q.toks[0]] {
+				// "was Faiz Hameed arrested": his sidelining does not say.
+				who := "it"
+				if len(q.links) > 0 {
+					who = q.links[0].entities[0].Name
+				}
+				return "whether " + who + " was " + missed
+			}
 		}
 	}
 	if (b.missesMainVerb(q, i) || b.missesRedoing(q, i)) && q.intent != IntentWhy {
@@ -693,6 +702,9 @@ func (b *Base) missesLedThing(q *query, i int) bool {
 // ledThingWords is how many words after "leads" or "heads" name what is
 // led.
 const ledThingWords = 2
+
+// yesNoStarts begin a question answered yes or no.
+var yesNoStarts = setOf(`was were is are did does do has have had`)
 
 // meetVerbs ask whom someone met; a fact must say a meeting took place.
 var meetVerbs = setOf(`meet meets met`)
