@@ -263,6 +263,17 @@ func (b *Base) parse(norm string) *query {
 	b.relativeYear(q)
 	if q.intent == IntentHowMany {
 		q.counted, q.countedPlural = q.countedWords(ix) // after the source is known: its words are not counted
+		if len(q.counted) == 0 && q.asksSize() {
+			// "how big is the TTP now": a group's size is its fighters.
+			q.countedPlural = map[string]bool{}
+			for _, w := range sizeCounted {
+				st := ix.stem(w)
+				for _, s := range append([]string{st}, ix.lex.syn[st]...) {
+					q.counted = append(q.counted, s)
+					q.countedPlural[s] = true
+				}
+			}
+		}
 	}
 	seenEntity := map[string]bool{}
 	for i := range q.links {
@@ -1573,6 +1584,19 @@ func (q *query) countedWords(ix *index) (out []string, plurals map[string]bool) 
 	}
 	return nil, nil
 }
+
+// asksSize reports whether the question asks how big something is.
+func (q *query) asksSize() bool {
+	s := " " + strings.Join(q.toks, " ") + " "
+	return slices.ContainsFunc(sizeAsks, func(p string) bool { return hasPhrase(s, p) })
+}
+
+// sizeAsks ask how big a group is; sizeCounted is what its size counts.
+var (
+	sizeAsks = []string{"how big is", "how big are", "how big was", "how large is", "how large are", "how strong is", "how strong are",
+		"size of", "strength of", "fighting strength", "fighter strength", "manpower"}
+	sizeCounted = []string{"fighters", "members"}
+)
 
 // namesPersonAt reports whether token j is part of a name of a person or a
 // document: never what a question counts.
