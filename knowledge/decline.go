@@ -50,6 +50,11 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		// figures.
 		return "anything for the " + part
 	}
+	if people := q.kinAsked(); len(people) == 2 && !(b.mentions(f, b.idx.terms[i], people[0].entities) && b.mentions(f, b.idx.terms[i], people[1].entities)) {
+		// "how is Mullah Yaqoob related to Mullah Omar": a fact on one of
+		// them says nothing of the two.
+		return "how they are related"
+	}
 	if w := otherSide(q.fixed, f.Text); w != "" {
 		// "the trilateral meeting" is not the bilateral one.
 		return "anything about a " + w + " one"
@@ -702,6 +707,25 @@ func (b *Base) missesLedThing(q *query, i int) bool {
 // ledThingWords is how many words after "leads" or "heads" name what is
 // led.
 const ledThingWords = 2
+
+// kinAsked returns the two people a question asks the kinship of ("how is
+// Yaqoob related to Omar", "is Yar Mohammad Dostom Dostum's relative"), or
+// nil.
+func (q *query) kinAsked() []*link {
+	if !slices.ContainsFunc(q.toks, func(t string) bool { return relatedWords[t] }) {
+		return nil
+	}
+	var people []*link
+	for k := range q.links {
+		if q.links[k].entities[0].Kind == KindPerson {
+			people = append(people, &q.links[k])
+		}
+	}
+	return people
+}
+
+// relatedWords ask how two people are kin.
+var relatedWords = setOf(`related relation relative relatives kin son father brother cousin nephew uncle`)
 
 // yesNoStarts begin a question answered yes or no.
 var yesNoStarts = setOf(`was were is are did does do has have had`)
