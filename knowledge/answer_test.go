@@ -47,6 +47,7 @@ func TestAnswer(t *testing.T) {
 		{"howmany totals", "what totals does picss give for september 2023, attacks and dead", nil, "65 militant attacks"},                                                                         // "totals" asks for figures: the count of attacks joins the toll
 		{"why phrasal weight", "why did islamabad throw its weight behind the taliban in the 1990s", []string{"lev-pakistan-backed-taliban-motives", "fnf-pakistan-seen-behind-taliban-rise"}, ""}, // throwing one's weight behind is backing
 		{"when synonym", "when was fata folded into khyber pakhtunkhwa", []string{"fnf-fata-merged-seven-districts", "fnf-fata-autonomy-1947-2018"}, "2018"},                                       // folding into is merging
+		{"when phrasal", "when did gul's naumann paper come out", []string{"fnf-paper-date", "fnf-paper-publisher"}, "April 2024"},                                                                 // a paper that comes out is published
 		{"why idiom", "why did the taliban lash out at pakistan over the march 2024 air raids", []string{"fnf-afghanistan-condemns-airstrikes"}, "sovereignty"},                                    // lashing out is condemning
 		{"who said", "who said the ttp's attacks have their origins inside pakistan", []string{"fnf-shaheen-ttp-attacks-originate-in-pakistan"}, "Shaheen"},                                        // Abdul Sayed's name says nothing
 		{"who mention", "<@U024BE7LH> who is mushahid hussain", []string{"fnf-mushahid-hussain-role"}, "senator"},
