@@ -408,7 +408,8 @@ const lightWordText = `start starts begin begins stop stops continue continues k
 become becomes seem seems take takes put puts see sees look looks set sets went gone
 came saw gave put kept
 big large small new old main major key first last recent
-people persons ppl folks guy guys`
+people persons ppl folks guy guys
+add adds added adding`
 
 // honorificText lists titles that may precede a person's name and may be left
 // out when the person is asked about.
