@@ -413,6 +413,7 @@ func TestMissingPartIsDeclined(t *testing.T) {
 		{"who represents the taliban government in pakistan", "who", ""},                                                               // Durrani represents Pakistan
 		{"who did clinton meet on her visit to pakistan", "who", "Clinton"},                                                            // a visit, not whom she met
 		{"how many holders of por cards were deported", "how many were deported", "PoR"},                                               // "not counted among the deportees"
+		{"what did the doha deal of 2020 require the taliban to do", "that", "lull"},                                                   // a fact on what happened around the deal says nothing of its terms
 		{"what relation is mullah yaqoob to mullah omar", "how they are related", ""},                                                  // a fact on one of them says nothing of the two
 		{"was faiz hameed detained after being sidelined", "whether Faiz Hameed was detained", "sidelines"},                            // his sidelining says nothing of an arrest
 		{"what is the ttp's position on schooling for girls", "what Tehrik-e-Taliban Pakistan thinks", ""},                             // the FNF paper's recommendation is not the TTP's stance

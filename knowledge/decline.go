@@ -86,6 +86,9 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		if q.intent == IntentWho {
 			return "who"
 		}
+		if q.intent == IntentFact && b.missesMainVerb(q, i) {
+			return "that" // "what did the Doha deal require the Taliban to do"
+		}
 	}
 	if a := q.doer; a != nil && (q.intent == IntentStatement || q.intent == IntentFact) && q.speaks(a) &&
 		!slices.ContainsFunc(a.entities, func(e *Entity) bool { return contains(f.Entities, e.ID) || b.idx.entityDoc[e.ID] == f.Cite.Doc }) {
@@ -730,6 +733,11 @@ var relatedWords = setOf(`related relation relative relatives kin son father bro
 // yesNoStarts begin a question answered yes or no.
 var yesNoStarts = setOf(`was were is are did does do has have had`)
 
+// requireVerbs ask what an agreement or rule obliged a party to do; a
+// fact must say what was required ("what did the Doha deal require the
+// Taliban to do" is not answered by what happened around it).
+var requireVerbs = setOf(`require requires oblige obliges obligate bind binds`)
+
 // meetVerbs ask whom someone met; a fact must say a meeting took place.
 var meetVerbs = setOf(`meet meets met`)
 
@@ -755,7 +763,7 @@ func (b *Base) missesMainVerb(q *query, i int) bool {
 			if q.inLink(k) || ix.stop[w] || q.spanToks[k] || strings.HasSuffix(w, "ly") {
 				continue // "does the group reportedly have": an adverb, not the verb
 			}
-			if (!strings.HasPrefix(w, "re") || len(w) < 6) && !meetVerbs[w] {
+			if (!strings.HasPrefix(w, "re") || len(w) < 6) && !meetVerbs[w] && !requireVerbs[w] {
 				return false
 			}
 			for _, u := range q.units {

@@ -23,9 +23,10 @@ var (
 // example is one labelled question for fitting the confidence model: the
 // inputs for its best candidate, and whether answering with it is right.
 type example struct {
-	x      []float64
-	right  bool
-	weight float64
+	x        []float64
+	right    bool
+	weight   float64
+	negative bool // from a question the sources do not answer
 }
 
 // Weights of the two kinds of labelled question in the fit. Questions from
@@ -64,6 +65,7 @@ func rankFor(b *Base, question, heldOut string) (*query, []scored, bool) {
 type labelled struct {
 	text, heldOut string
 	weight        float64
+	negative      bool                // the sources do not answer it
 	rightFact     func(f *Fact) bool  // a candidate that answers it
 	rightAnswer   func(a Answer) bool // a composed answer that passes
 }
@@ -95,7 +97,7 @@ func evalLabelled(qs []evalQuestion) []labelled {
 	for _, eq := range qs {
 		eq := eq
 		out = append(out, labelled{
-			text: eq.Q, weight: evalExampleWeight,
+			text: eq.Q, weight: evalExampleWeight, negative: !eq.Answerable,
 			rightFact:   func(f *Fact) bool { return eq.Answerable && mustHold(withItems(f), eq.Must) },
 			rightAnswer: func(a Answer) bool { return eq.Answerable && mustHold(a.Text(), eq.Must) },
 		})
@@ -138,7 +140,7 @@ func confExamples(b *Base, ls []labelled) []example {
 		}
 		var a Answer
 		b.compose(q, &a, ranked)
-		out = append(out, example{x: b.confInputs(q, ranked), right: l.rightAnswer(a), weight: l.weight})
+		out = append(out, example{x: b.confInputs(q, ranked), right: l.rightAnswer(a), weight: l.weight, negative: l.negative})
 	}
 	return out
 }
@@ -315,22 +317,35 @@ func (m logistic) probStd(z []float64) float64 {
 // between 0.35 and 0.60 were right only half the time.)
 const targetPrecision = 0.95
 
+// targetDeclined is the share of the question sets' unanswerable
+// questions that must be declined, out of fold, counting those a rule
+// declines before the model is asked. Issue 10's bar is 95%. Set by
+// precision alone, the threshold fell to 0.41–0.43 as the fit improved,
+// where 95% are declined out of fold but only 93.6–94.3% of the negatives
+// of batches f91–f98 were before they were studied: the studied sets
+// flatter the share by a point, so the target is a point above the bar.
+const targetDeclined = 0.96
+
 // bestThreshold picks the lowest threshold at which the answered examples
-// reach targetPrecision, or the highest tried when none does; ps are the
-// chances the model gives them.
-func bestThreshold(ps []float64, exs []example) float64 {
+// reach targetPrecision and the unanswerable questions, negatives of them
+// in all, targetDeclined; or the highest tried when none does. ps are the
+// chances the model gives exs.
+func bestThreshold(ps []float64, exs []example, negatives float64) float64 {
 	const lo, hi = 0.30, 0.80
 	for t := lo; t <= hi+1e-9; t += 0.01 {
-		var answered, right float64
+		var answered, right, wrongNeg float64
 		for i, e := range exs {
 			if ps[i] >= t {
 				answered += e.weight
 				if e.right {
 					right += e.weight
 				}
+				if e.negative {
+					wrongNeg++
+				}
 			}
 		}
-		if answered > 0 && right/answered >= targetPrecision {
+		if answered > 0 && right/answered >= targetPrecision && (negatives == 0 || 1-wrongNeg/negatives >= targetDeclined) {
 			return math.Round(t*100) / 100
 		}
 	}
@@ -477,7 +492,13 @@ func TestFitConfidence(t *testing.T) {
 		t.Logf("out of fold at %.2f: %.0f of %d answered, %.1f%% of them right", th, answered, len(evalExs), 100*right/answered)
 	}
 	m := fitBoosted(confFeatureNames, exs, boostSettings)
-	m.Threshold = bestThreshold(oof, evalExs)
+	var negatives float64
+	for _, l := range train {
+		if l.negative {
+			negatives++
+		}
+	}
+	m.Threshold = bestThreshold(oof, evalExs, negatives)
 	m.Command, m.FittedOn = cmd, fittedOn
 	oofDecided, oofECE, oofAnswered := calibrationOf(oof, m.Threshold, evalExs)
 	held := confExamples(b, heldQs)
