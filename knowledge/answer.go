@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // Answer is durand's reply to one question, free of any chat formatting.
@@ -41,6 +42,10 @@ type SourceRef struct {
 // DeclineText is what durand says when the pack does not cover a question.
 const DeclineText = "The sources I have don't cover that."
 
+// EnglishOnlyText answers a question written in another script: durand
+// reads English questions so far.
+const EnglishOnlyText = "I can only read questions in English so far; the sources are in English too."
+
 // Limits on the size of answers and on the work done per question.
 const (
 	maxSupport    = 2  // supporting facts after the direct answer
@@ -62,6 +67,22 @@ const (
 	maxCorrections = 12
 )
 
+// otherScript reports whether most of s's letters are not Latin: a
+// question in Urdu, Pashto or Dari script.
+func otherScript(s string) bool {
+	latin, other := 0, 0
+	for _, r := range s {
+		switch {
+		case !unicode.IsLetter(r):
+		case unicode.Is(unicode.Latin, r):
+			latin++
+		default:
+			other++
+		}
+	}
+	return other > latin
+}
+
 // Answer answers a question from the pack. It never guesses: below a
 // calibrated confidence it declines and suggests what it can answer.
 func (b *Base) Answer(question string) Answer {
@@ -70,6 +91,16 @@ func (b *Base) Answer(question string) Answer {
 	if strings.TrimSpace(norm) == "" {
 		a.Lines = []string{"Ask me a question about Pakistan–Afghanistan relations."}
 		a.Suggestions = b.defaultSuggestions()
+		return a
+	}
+	if otherScript(question) {
+		// "طالبان کون ہیں": not a question the English pack can be
+		// searched with; say so, with questions it answers.
+		a.Lines = []string{EnglishOnlyText}
+		a.Suggestions = b.defaultSuggestions()
+		if len(a.Suggestions) > 0 {
+			a.Lines = append(a.Lines, "You could ask: "+strings.Join(a.Suggestions, "; ")+".")
+		}
 		return a
 	}
 	q := b.parse(norm)

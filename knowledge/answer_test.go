@@ -649,3 +649,29 @@ func TestConflictAskedLeadsWithEverySide(t *testing.T) {
 		}
 	}
 }
+
+// TestOtherScript: a question in Urdu, Pashto or another script gets a
+// reply that durand reads English so far, with questions it answers; one
+// foreign word in an English question does not.
+func TestOtherScript(t *testing.T) {
+	kb := base(t)
+	for _, tc := range []struct {
+		q     string
+		other bool
+	}{
+		{"طالبان کون ہیں", true},                          // Urdu: who are the Taliban
+		{"د طالبانو مشر څوک دی؟", true},                   // Pashto: who leads the Taliban
+		{"who is Ахмад Масуд", true},                      // mostly Cyrillic
+		{"what does طالبان mean in the fnf paper", false}, // one word in another script
+		{"who is asif durrani", false},
+	} {
+		a := kb.Answer(tc.q)
+		got := len(a.Lines) > 0 && a.Lines[0] == knowledge.EnglishOnlyText
+		if got != tc.other {
+			t.Errorf("%q: English-only reply %v, want %v (%q)", tc.q, got, tc.other, a.Text())
+		}
+		if tc.other && (a.Answered || len(a.Sources) > 0 || len(a.Suggestions) == 0) {
+			t.Errorf("%q: answered %v, %d sources, %d suggestions; want a reply with suggestions and no source", tc.q, a.Answered, len(a.Sources), len(a.Suggestions))
+		}
+	}
+}
