@@ -40,6 +40,9 @@ func runDigest(ctx context.Context, args []string, getenv func(string) string, s
 	day := time.Now().In(loc).Format(time.DateOnly)
 	if *date != "" {
 		if _, err := time.Parse(time.DateOnly, *date); err != nil {
+			if shapedAsDate(*date) {
+				return cli.Usage("digest: --date %q is no such date", *date) // "2024-13-01", "2023-02-30"
+			}
 			return cli.Usage("digest: --date %q is not YYYY-MM-DD", *date)
 		}
 		day = *date
@@ -54,4 +57,22 @@ func runDigest(ctx context.Context, args []string, getenv func(string) string, s
 	}
 	_, err = fmt.Fprintln(stdout, d.Text())
 	return err
+}
+
+// shapedAsDate reports whether s has the shape YYYY-MM-DD, all digits:
+// one that does yet does not parse names a day the calendar lacks.
+func shapedAsDate(s string) bool {
+	if len(s) != len(time.DateOnly) {
+		return false
+	}
+	for i, r := range s {
+		if i == 4 || i == 7 {
+			if r != '-' {
+				return false
+			}
+		} else if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -172,6 +173,32 @@ func TestUsageErrors(t *testing.T) {
 		_, _, code := runCmd(t, "", args...)
 		if code != 2 {
 			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+	}
+}
+
+// TestCheckMissingPack: a --pack directory that does not exist is named
+// as missing.
+func TestCheckMissingPack(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "nowhere")
+	_, errs, code := runCmd(t, "", "check", "--pack", dir)
+	if code == 0 || !strings.Contains(errs, dir+": no such directory") {
+		t.Errorf("check --pack %s: exit %d, stderr %q; want a failure saying there is no such directory", dir, code, errs)
+	}
+}
+
+// TestDigestBadDate: a date shaped right that the calendar lacks is named
+// as such, apart from one in the wrong shape; both are usage errors.
+func TestDigestBadDate(t *testing.T) {
+	for _, tc := range []struct{ date, want string }{
+		{"2024-13-01", "is no such date"},
+		{"2023-02-30", "is no such date"},
+		{"tomorrow", "is not YYYY-MM-DD"},
+		{"2024-1-01", "is not YYYY-MM-DD"},
+	} {
+		_, errs, code := runCmd(t, "", "digest", "--date", tc.date)
+		if code != 2 || !strings.Contains(errs, tc.want) {
+			t.Errorf("digest --date %s: exit %d, stderr %q; want 2 and %q", tc.date, code, errs, tc.want)
 		}
 	}
 }

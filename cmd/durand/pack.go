@@ -79,6 +79,9 @@ func loadPack(dir string, limit int64) (*knowledge.Base, error) {
 		return knowledge.Load(seeds.FS())
 	}
 	root, err := os.OpenRoot(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%s: no such directory: %w", dir, err)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("opening the pack: %w", err)
 	}
