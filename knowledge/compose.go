@@ -207,7 +207,32 @@ func withItems(f *Fact) string {
 	for i, it := range f.Items {
 		items[i] = strings.TrimSuffix(strings.TrimSpace(it), ".")
 	}
+	if head, tail, ok := strings.Cut(f.Text, ": "); ok && listsAbbreviations(tail, f.Items) {
+		// "twelve groups: RMJ, NFF, …" already lists them by their
+		// initials: the items take the initials' place, so the list is
+		// printed once, in full.
+		return head + ": " + strings.Join(items, "; ") + "."
+	}
 	return strings.TrimSuffix(f.Text, ".") + ": " + strings.Join(items, "; ") + "."
+}
+
+// listsAbbreviations reports whether text is a list of most of items by
+// the initials each gives in brackets ("RMJ, NFF and PF" for "Resistance
+// Movement for Justice (RMJ)" …): most items are named so, and the
+// initials are most of text's words.
+func listsAbbreviations(text string, items []string) bool {
+	words := slices.DeleteFunc(tokenize(text), func(w string) bool { return w == "and" })
+	named := 0
+	for _, it := range items {
+		open, close := strings.LastIndex(it, "("), strings.LastIndex(it, ")")
+		if open < 0 || close < open {
+			continue
+		}
+		if abbr := strings.ToLower(strings.TrimSpace(it[open+1 : close])); abbr != "" && slices.Contains(words, abbr) {
+			named++
+		}
+	}
+	return named*2 > len(items) && named*2 > len(words)
 }
 
 // attributed renders a fact with the source it comes from, for conflicts.

@@ -138,3 +138,29 @@ func TestJoinClauses(t *testing.T) {
 		}
 	}
 }
+
+// TestListPrintedOnce: a list fact whose text already names its items by
+// their initials is printed with the items in their place, not twice; one
+// whose text names them in full is printed as it is.
+func TestListPrintedOnce(t *testing.T) {
+	for _, tc := range []struct {
+		f    Fact
+		want string
+	}{
+		{Fact{Text: "The paper lists three groups: RMJ, NFF and PF.", Items: []string{"Resistance Movement for Justice (RMJ)", "National Freedom Front (NFF)", "Patriotic Front (PF)"}},
+			"The paper lists three groups: Resistance Movement for Justice (RMJ); National Freedom Front (NFF); Patriotic Front (PF)."},
+		{Fact{Text: "The paper names two demands: surrender and disarm.", Items: []string{"surrender", "disarm"}},
+			"The paper names two demands: surrender and disarm."},
+		{Fact{Text: "Pakistan made four demands.", Items: []string{"surrender", "disarm"}},
+			"Pakistan made four demands: surrender; disarm."},
+	} {
+		if got := withItems(&tc.f); got != tc.want {
+			t.Errorf("withItems(%q) = %q, want %q", tc.f.Text, got, tc.want)
+		}
+	}
+	b := packFromDisk(t)
+	got := withItems(b.factByID["fnf-opposition-groups-list"])
+	if n := strings.Count(got, "RMJ"); n != 1 {
+		t.Errorf("the opposition groups' list names RMJ %d times: %q", n, got)
+	}
+}
