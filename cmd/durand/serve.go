@@ -185,6 +185,11 @@ func loadServeConfig(getenv func(string) string) (serveConfig, error) {
 	if c.DiscordShardID > 0 && c.DiscordShardCount == 0 {
 		return c, cli.Usage("DISCORD_SHARD_COUNT: must be set with DISCORD_SHARD_ID")
 	}
+	if c.SlackAppToken != "" && !strings.HasPrefix(c.SlackAppToken, "xapp-") {
+		// A bot or user token here fails later, with an error about the
+		// connection; say now what is wrong.
+		return c, cli.Usage("SLACK_APP_TOKEN: not an app-level token (they begin xapp-)")
+	}
 	switch {
 	case c.SlackBotToken == "" && (c.SlackSigningSecret != "" || c.SlackAppToken != ""):
 		return c, cli.Usage("SLACK_BOT_TOKEN: not set, but SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is")

@@ -26,6 +26,7 @@ func TestLoadServeConfig(t *testing.T) {
 		{"nothing set", nil, "no chat platform configured"},
 		{"slack http", slackHTTP, ""},
 		{"slack socket mode", []string{"SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1"}, ""},
+		{"bot token as app token", []string{"SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xoxb-2"}, "SLACK_APP_TOKEN"},
 		{"secret without bot token", []string{"SLACK_SIGNING_SECRET", "s"}, "SLACK_BOT_TOKEN"},
 		{"bot token alone", []string{"SLACK_BOT_TOKEN", "xoxb-1"}, "SLACK_SIGNING_SECRET"},
 		{"bad addr", append([]string{"DURAND_ADDR", "localhost"}, slackHTTP...), "DURAND_ADDR"},
