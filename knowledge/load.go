@@ -9,6 +9,7 @@ import (
 	"path"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -114,8 +115,41 @@ func (l *loader) decode(file string, out any, required bool) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(out); err != nil && !errors.Is(err, io.EOF) {
-		l.add(file, "", "%s", yamlProblem(err))
+		msg := yamlProblem(err)
+		var te *yaml.TypeError
+		if !errors.As(err, &te) {
+			// The parser may name the line where the enclosing block
+			// began ("line 4" for a bad indent at line 1099): the first
+			// line whose prefix of the file fails is the one to fix.
+			if n := firstBadLine(data); n > 0 {
+				msg = yamlLineRE.ReplaceAllString(msg, "line "+strconv.Itoa(n))
+			}
+		}
+		l.add(file, "", "%s", msg)
 	}
+}
+
+// firstBadLine returns the first line of data at which the YAML before it
+// stops parsing, found by halving, or 0 when data parses.
+func firstBadLine(data []byte) int {
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	bad := func(n int) bool {
+		var v any
+		return yaml.Unmarshal(bytes.Join(lines[:n], nil), &v) != nil
+	}
+	if !bad(len(lines)) {
+		return 0
+	}
+	lo, hi := 1, len(lines) // bad(hi) holds; find the least such
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if bad(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
 }
 
 // yamlLineRE finds the line a YAML error points at.
