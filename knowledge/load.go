@@ -130,8 +130,12 @@ func (l *loader) decode(file string, out any, required bool) {
 }
 
 // firstBadLine returns the first line of data at which the YAML before it
-// stops parsing, found by halving, or 0 when data parses.
+// stops parsing, found by halving, or 0 when data parses or is too large
+// to halve (maxBisectBytes).
 func firstBadLine(data []byte) int {
+	if len(data) > maxBisectBytes {
+		return 0
+	}
 	lines := bytes.SplitAfter(data, []byte("\n"))
 	bad := func(n int) bool {
 		var v any
@@ -151,6 +155,11 @@ func firstBadLine(data []byte) int {
 	}
 	return lo
 }
+
+// maxBisectBytes is the largest file whose syntax error is placed by
+// halving it: each step parses a prefix again, and pack files are a few
+// hundred kilobytes.
+const maxBisectBytes = 4 << 20
 
 // yamlLineRE finds the line a YAML error points at.
 var yamlLineRE = regexp.MustCompile(`\bline (\d+)\b`)
