@@ -19,6 +19,10 @@ type Message struct {
 	// refusal.
 	Curator     bool
 	CuratorHint string
+	// DigestHint says what becomes of a digest subscription where the
+	// platform posts none, for the reply that confirms it: the terminal
+	// keeps it in memory and prints nothing unasked.
+	DigestHint string
 }
 
 // Kind says what a Response is.

@@ -242,7 +242,11 @@ func (r *Router) digestOn(ctx context.Context, m Message, k ChannelKey, args []s
 	if err := r.digest.Store.Subscribe(ctx, s); err != nil {
 		return r.storeError(ctx, err)
 	}
-	return Response{Kind: KindInfo, Lead: "Daily digest on: " + describe(s, r.digest.Now()), Lines: whoMayChange(m)}
+	lines := whoMayChange(m)
+	if m.DigestHint != "" {
+		lines = append(lines, m.DigestHint)
+	}
+	return Response{Kind: KindInfo, Lead: "Daily digest on: " + describe(s, r.digest.Now()), Lines: lines}
 }
 
 func (r *Router) digestStatus(ctx context.Context, k ChannelKey) Response {

@@ -149,8 +149,12 @@ func (a *Adapter) vote(ctx context.Context, rating bot.Rating, comment string) b
 
 // message is text from the console's user.
 func (a *Adapter) message(text string) bot.Message {
-	return bot.Message{Platform: "console", Channel: "console", User: a.User, Text: text, Manager: true, Curator: true}
+	return bot.Message{Platform: "console", Channel: "console", User: a.User, Text: text, Manager: true, Curator: true, DigestHint: consoleDigestHint}
 }
+
+// consoleDigestHint tells a terminal user that a digest subscription here
+// posts nothing: the chat keeps it in memory and runs no schedule.
+const consoleDigestHint = "The terminal keeps this setting for this session only and posts nothing on its own: run “durand digest” to see a day's digest."
 
 // parseVote reads a vote: good, or bad with an optional reason, in any
 // case. Anything else, "good morning" included, is no vote.

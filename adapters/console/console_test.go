@@ -148,3 +148,23 @@ func TestConsoleVoteHint(t *testing.T) {
 		t.Errorf("hints %v, want %v", got, want)
 	}
 }
+
+// TestConsoleDigestSaysNothingPosts: turning the digest on at the terminal
+// says plainly that the setting lasts the session and nothing is posted,
+// instead of promising a post that never comes.
+func TestConsoleDigestSaysNothingPosts(t *testing.T) {
+	kb, err := knowledge.Load(seeds.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := bot.NewRouter(kb, nil)
+	r.SetDigest(bot.DigestSettings{Store: bot.NewMemoryStore()})
+	var out bytes.Buffer
+	a := &Adapter{Router: r, In: strings.NewReader("digest on 08:00 UTC\n"), Out: &out, User: "tester"}
+	if err := a.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if got := out.String(); !strings.Contains(got, "Daily digest on") || !strings.Contains(got, "posts nothing") {
+		t.Errorf("output = %q, want the digest turned on and a word that the terminal posts nothing", got)
+	}
+}
