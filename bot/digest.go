@@ -48,12 +48,11 @@ func (d *Digester) Compose(ctx context.Context, k ChannelKey, date string) (Dige
 	dg := Digest{Date: date, Title: "durand digest — " + day.Format("Monday 2 January 2006")}
 	var cited []*knowledge.Fact
 
-	// On this day.
+	// On this day; when nothing happened on it in earlier years, this week
+	// or this month, and the heading says which.
 	var lines []string
-	for _, f := range d.KB.OnThisDay(int(day.Month()), day.Day()) {
-		if f.Date.Start.Year >= day.Year() {
-			continue // not an anniversary yet
-		}
+	near, scope := d.KB.DatedNear(day.Year(), int(day.Month()), day.Day())
+	for _, f := range near {
 		lines = append(lines, knowledge.DateLine(f))
 		cited = append(cited, f)
 		if len(lines) == digestOnThisDay {
@@ -61,7 +60,7 @@ func (d *Digester) Compose(ctx context.Context, k ChannelKey, date string) (Dige
 		}
 	}
 	if len(lines) > 0 {
-		dg.Sections = append(dg.Sections, DigestSection{Heading: "On this day", Lines: lines})
+		dg.Sections = append(dg.Sections, DigestSection{Heading: scope, Lines: lines})
 	}
 
 	// Fact of the day: the channel's own permutation of the pack, so every

@@ -9,6 +9,7 @@ import (
 	"github.com/durandbot/durand/internal/golden"
 
 	"github.com/durandbot/durand/bot"
+	"github.com/durandbot/durand/knowledge"
 )
 
 func digester(t *testing.T, store bot.Store) *bot.Digester {
@@ -130,5 +131,25 @@ func mustSend(t *testing.T, s bot.Store, k bot.ChannelKey, date string, now time
 	}
 	if err := s.MarkSent(ctx, k, date, "test", "m-"+date, now); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestOnThisDayFallsBack: a date on which nothing happened in earlier
+// years gets the same week, then the same month, under a heading that
+// says which; a date with an anniversary keeps "On this day".
+func TestOnThisDayFallsBack(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct{ date, heading, want string }{
+		{"2025-09-05", knowledge.ScopeDay, "5 September 2023"},
+		{"2025-01-15", knowledge.ScopeWeek, "13 January"},
+		{"2025-12-04", knowledge.ScopeMonth, "December"},
+	} {
+		d, err := digester(t, nil).Compose(ctx, bot.ChannelKey{}, tc.date)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Sections) == 0 || d.Sections[0].Heading != tc.heading || !strings.Contains(strings.Join(d.Sections[0].Lines, " "), tc.want) {
+			t.Errorf("%s: first section %+v, want %q with %q", tc.date, d.Sections[0], tc.heading, tc.want)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"sort"
+	"time"
 )
 
 // OnThisDay returns the facts dated to the day (not just the month) whose
@@ -14,13 +15,79 @@ func (b *Base) OnThisDay(month, day int) []*Fact {
 	for _, i := range b.idx.byDay[month*100+day] {
 		out = append(out, b.facts[i])
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Meta != out[j].Meta {
-			return !out[i].Meta
-		}
-		return out[i].Date.Start.Key() < out[j].Date.Start.Key()
-	})
+	sortDated(out)
 	return out
+}
+
+// Anniversary scopes, widest last: what DatedNear found.
+const (
+	ScopeDay   = "On this day"
+	ScopeWeek  = "This week in earlier years"
+	ScopeMonth = "This month in earlier years"
+)
+
+// DatedNear returns the facts whose anniversary falls on month/day before
+// year (OnThisDay); when there are none, those dated to a day within
+// weekReach days of it; when there are none, those dated to its month. The
+// scope says which it found; facts are oldest first, reports about events
+// last.
+func (b *Base) DatedNear(year, month, day int) (facts []*Fact, scope string) {
+	keep := func(fs []*Fact) []*Fact {
+		var out []*Fact
+		for _, f := range fs {
+			if f.Date.Start.Year < year && !containsFact(out, f) {
+				out = append(out, f)
+			}
+		}
+		return out
+	}
+	if fs := keep(b.OnThisDay(month, day)); len(fs) > 0 {
+		return fs, ScopeDay
+	}
+	var week []*Fact
+	for d := -weekReach; d <= weekReach; d++ {
+		t := time.Date(year, time.Month(month), day+d, 0, 0, 0, 0, time.UTC)
+		if d != 0 {
+			week = append(week, b.OnThisDay(int(t.Month()), t.Day())...)
+		}
+	}
+	if fs := keep(week); len(fs) > 0 {
+		sortDated(fs)
+		return fs, ScopeWeek
+	}
+	var inMonth []*Fact
+	for _, f := range b.facts {
+		if !f.Date.IsZero() && f.Date.Precision() >= MonthPrecision && f.Date.Start.Month == month {
+			inMonth = append(inMonth, f)
+		}
+	}
+	if fs := keep(inMonth); len(fs) > 0 {
+		sortDated(fs)
+		return fs, ScopeMonth
+	}
+	return nil, ScopeDay
+}
+
+// weekReach is how many days either side of a date "this week" reaches.
+const weekReach = 3
+
+// sortDated orders facts oldest first, reports about events last.
+func sortDated(fs []*Fact) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		if fs[i].Meta != fs[j].Meta {
+			return !fs[i].Meta
+		}
+		return fs[i].Date.Start.Key() < fs[j].Date.Start.Key()
+	})
+}
+
+func containsFact(fs []*Fact, f *Fact) bool {
+	for _, g := range fs {
+		if g == f {
+			return true
+		}
+	}
+	return false
 }
 
 // EntityTimeline returns up to n of an entity's dated facts in date order,
