@@ -257,7 +257,7 @@ func (r *Router) help() Response {
 func (r *Router) sources() Response {
 	resp := Response{Kind: KindInfo, Lead: "I answer from these documents:"}
 	for _, s := range r.Base().Sources() {
-		line := s.Title
+		line := s.ShownTitle()
 		if s.Author != "" {
 			line += ", by " + s.Author
 		}
@@ -266,6 +266,21 @@ func (r *Router) sources() Response {
 		}
 		if d := s.Date.String(); d != "" {
 			line += ", " + d
+		}
+		// Say what the document itself does not: a supplied title, no
+		// author, an inferred date.
+		var notes []string
+		if s.TitleNote != "" {
+			notes = append(notes, "title ours")
+		}
+		if s.Author == "" && s.AuthorNote != "" {
+			notes = append(notes, "no author named")
+		}
+		if s.DateNote != "" {
+			notes = append(notes, "date inferred")
+		}
+		if len(notes) > 0 {
+			line += " (" + strings.Join(notes, "; ") + ")"
 		}
 		resp.Lines = append(resp.Lines, line)
 	}

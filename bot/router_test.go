@@ -128,3 +128,21 @@ func TestCompleteLimits(t *testing.T) {
 		}
 	}
 }
+
+// TestSourcesSayWhatIsOurs: the sources command marks a title we supplied
+// with square brackets and says what a document does not state itself.
+func TestSourcesSayWhatIsOurs(t *testing.T) {
+	resp := newRouter(t).Handle(context.Background(), bot.Message{Platform: "console", Channel: "c", User: "u", Text: "sources"})
+	text := strings.Join(resp.Lines, "\n")
+	for _, want := range []string{
+		"[Pakistan's hard line on the Taliban and the expulsion of Afghan refugees], 2023 (title ours; no author named; date inferred)",
+		"Pakistan's Viewpoint of Afghanistan, by Imtiaz Gul",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("sources lack %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "[Pakistan's Viewpoint") {
+		t.Errorf("a document's own title is bracketed:\n%s", text)
+	}
+}

@@ -675,3 +675,33 @@ func TestOtherScript(t *testing.T) {
 		}
 	}
 }
+
+// TestSuppliedTitlesBracketed: a source whose title we supplied (the
+// document carries none) is shown in square brackets wherever it is cited;
+// a document's own title is not.
+func TestSuppliedTitlesBracketed(t *testing.T) {
+	kb := base(t)
+	for _, tc := range []struct {
+		q, doc    string
+		bracketed bool
+	}{
+		{"how many afghans had left pakistan by late 2023 per the op-ed", "001_d9af7352ab9a518c.txt", true},
+		{"what share of afghan customs revenue comes through pakistan", "003_534ad4cd82bd50f1.txt", true},
+		{"who is asif durrani", "000_3fe99d22d84a294d.txt", false},
+	} {
+		a := kb.Answer(tc.q)
+		found := false
+		for _, s := range a.Sources {
+			if s.Doc != tc.doc {
+				continue
+			}
+			found = true
+			if got := strings.HasPrefix(s.Title, "[") && strings.HasSuffix(s.Title, "]"); got != tc.bracketed {
+				t.Errorf("%q: source title %q, bracketed %v, want %v", tc.q, s.Title, got, tc.bracketed)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no source from %s in %+v", tc.q, tc.doc, a.Sources)
+		}
+	}
+}

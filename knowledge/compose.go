@@ -245,7 +245,20 @@ func (s *Source) Short() string {
 	if s.Author != "" {
 		return s.Author
 	}
+	if s.TitleNote != "" {
+		return s.ShownTitle() // "[Pakistan's hard line …]": ours, in brackets, not in quotes
+	}
 	return "“" + s.Title + "”"
+}
+
+// ShownTitle is the title as every rendering shows it: a title the
+// document does not carry, which we supplied (TitleNote says so), goes in
+// square brackets, as cataloguers mark a supplied title.
+func (s *Source) ShownTitle() string {
+	if s.TitleNote != "" {
+		return "[" + s.Title + "]"
+	}
+	return s.Title
 }
 
 // redundant reports whether f says much the same as one of the facts
@@ -319,7 +332,7 @@ func (b *Base) sourcesOf(fs []*Fact) []SourceRef {
 		seen[key] = true
 		s := b.sources[f.Cite.Doc]
 		sec, _ := s.Section(f.Cite.Section)
-		out = append(out, SourceRef{Doc: s.ID, Title: s.Title, Author: s.Author, Section: sec.Title})
+		out = append(out, SourceRef{Doc: s.ID, Title: s.ShownTitle(), Author: s.Author, Section: sec.Title})
 	}
 	return out
 }
