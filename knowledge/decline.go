@@ -67,7 +67,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		case IntentHowMany:
 			return "how many were " + missed
 		case IntentFact:
-			if len(q.toks) > 0 && yesNoStarts[q.toks[0]] {
+			if len(q.toks) > 0 && auxWords[q.toks[0]] { // a yes-or-no question
 				// "was Faiz Hameed arrested": his sidelining does not say.
 				who := "it"
 				if len(q.links) > 0 {
@@ -77,7 +77,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			}
 		}
 	}
-	if (b.missesMainVerb(q, i) || b.missesRedoing(q, i)) && q.intent != IntentWhy {
+	if mainVerb := b.missesMainVerb(q, i); (mainVerb || b.missesRedoing(q, i)) && q.intent != IntentWhy {
 		// "when did Torkham reopen" is not answered by its closing, nor
 		// "who did Clinton meet" by her visit.
 		if part := partAsked(q.intent); part != "" {
@@ -86,7 +86,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		if q.intent == IntentWho {
 			return "who"
 		}
-		if q.intent == IntentFact && b.missesMainVerb(q, i) {
+		if q.intent == IntentFact && mainVerb {
 			return "that" // "what did the Doha deal require the Taliban to do"
 		}
 	}
@@ -729,9 +729,6 @@ func (q *query) kinAsked() []*link {
 
 // relatedWords ask how two people are kin.
 var relatedWords = setOf(`related relation relative relatives kin son father brother cousin nephew uncle`)
-
-// yesNoStarts begin a question answered yes or no.
-var yesNoStarts = setOf(`was were is are did does do has have had`)
 
 // requireVerbs ask what an agreement or rule obliged a party to do; a
 // fact must say what was required ("what did the Doha deal require the

@@ -3,6 +3,7 @@ package knowledge
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"slices"
 	"sort"
 	"time"
 )
@@ -35,7 +36,7 @@ func (b *Base) DatedNear(year, month, day int) (facts []*Fact, scope string) {
 	keep := func(fs []*Fact) []*Fact {
 		var out []*Fact
 		for _, f := range fs {
-			if f.Date.Start.Year < year && !containsFact(out, f) {
+			if f.Date.Start.Year < year && !slices.Contains(out, f) {
 				out = append(out, f)
 			}
 		}
@@ -79,15 +80,6 @@ func sortDated(fs []*Fact) {
 		}
 		return fs[i].Date.Start.Key() < fs[j].Date.Start.Key()
 	})
-}
-
-func containsFact(fs []*Fact, f *Fact) bool {
-	for _, g := range fs {
-		if g == f {
-			return true
-		}
-	}
-	return false
 }
 
 // EntityTimeline returns up to n of an entity's dated facts in date order,

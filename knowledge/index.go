@@ -178,10 +178,6 @@ func buildIndex(b *Base, m models) *index {
 		}
 	}
 	total := 0
-	kinds := make(map[string]string, len(b.entities))
-	for _, e := range b.entities {
-		kinds[e.ID] = e.Kind
-	}
 	ix.docLen = make([]int, len(b.facts))
 	ix.figure = make([]bool, len(b.facts))
 	ix.counted = make([]map[string]bool, len(b.facts))
@@ -192,7 +188,7 @@ func buildIndex(b *Base, m models) *index {
 		ix.factIndex[f] = i
 		ix.figure[i] = hasFigure(f)
 		if ix.figure[i] {
-			ix.counted[i] = ix.countedStems(f, kinds)
+			ix.counted[i] = ix.countedStems(f, b.entityByID)
 		}
 		ix.docFact[i] = aboutDocument(f)
 		tf := map[string]int{}

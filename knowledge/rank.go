@@ -335,10 +335,10 @@ var figureWords = setOf(`two three four five six seven eight nine ten eleven twe
 // countedStems returns the stems of what fact f counts: the words around
 // each of its figures ("294 attacks", "4,000 to 6,000 fighters", "killed
 // 141"), and the units of its parsed numbers.
-func (ix *index) countedStems(f *Fact, kinds map[string]string) map[string]bool {
+func (ix *index) countedStems(f *Fact, byID map[string]*Entity) map[string]bool {
 	out := map[string]bool{}
 	toks := tokenize(f.Text)
-	inName := ix.inLongNames(f, toks, kinds)
+	inName := ix.inLongNames(f, toks, byID)
 	for _, p := range figures(toks) {
 		for k := max(p-countedBefore, 0); k < len(toks) && k <= p+countedReach; k++ {
 			if inName[k] {
@@ -372,7 +372,7 @@ func (ix *index) countedStems(f *Fact, kinds map[string]string) map[string]bool 
 // words of one of fact f's entities that act: a group, an organisation or
 // a person. (A concept's name may be what is counted: "880,000 Afghan
 // Citizen Cards".)
-func (ix *index) inLongNames(f *Fact, toks []string, kinds map[string]string) []bool {
+func (ix *index) inLongNames(f *Fact, toks []string, byID map[string]*Entity) []bool {
 	out := make([]bool, len(toks))
 	var at []int // positions of the words that are not stop words
 	var stems []string
@@ -383,7 +383,7 @@ func (ix *index) inLongNames(f *Fact, toks []string, kinds map[string]string) []
 		}
 	}
 	for _, id := range f.Entities {
-		if k := kinds[id]; k != KindGroup && k != KindOrganisation && k != KindPerson {
+		if e := byID[id]; e == nil || e.Kind != KindGroup && e.Kind != KindOrganisation && e.Kind != KindPerson {
 			continue
 		}
 		for _, name := range ix.nameStems[id] {
