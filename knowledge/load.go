@@ -415,6 +415,9 @@ func (l *loader) checkFact(b *Base, file string, i int, f *Fact) {
 	if strings.TrimSpace(f.Cite.Anchor) == "" {
 		l.add(file, entry, "citation has no anchor phrase")
 	}
+	if msg := checkQuote(f.Cite); msg != "" {
+		l.add(file, entry, "%s", msg)
+	}
 	if f.Type == TypeList && len(f.Items) == 0 {
 		l.add(file, entry, "list fact has no items")
 	}

@@ -88,6 +88,9 @@ func TestLoadBroken(t *testing.T) {
 		{"untagged-entity", "entities/all.yaml", "entity echo-paper: no fact is tagged with it"},
 		{"within-unknown", "entities/all.yaml", `entity bravo-town: within "nowhere-land", which is not a known place`},
 		{"within-not-place", "entities/all.yaml", `entity alpha-group: within "bravo-town", but it is not a place`},
+		{"quote-missing", "facts/doc-b.yaml", "fact ag-size-b: citation has no quote"},
+		{"quote-long", "facts/doc-b.yaml", "fact ag-size-b: quote has 2 words; a quote has 3 to 40"},
+		{"quote-anchor", "facts/doc-b.yaml", `fact ag-size-b: quote does not contain the anchor "500 fighters"`},
 		{"within-cycle", "entities/all.yaml", `entity bravo-town: within itself by way of "bravo-town"`},
 	}
 	for _, tt := range tests {
@@ -116,11 +119,66 @@ func TestVerifyAnchors(t *testing.T) {
 	if r.Verified != 3 || len(r.Missing) != 0 {
 		t.Errorf("VerifyAnchors = %+v, want 3 verified, none missing", r)
 	}
+	if r.QuotesVerified != 3 || r.MissingQuotes != 0 {
+		t.Errorf("VerifyAnchors = %+v, want 3 quotes verified, none missing", r)
+	}
 	f, _ := b.Fact("ag-size-b")
 	f.Cite.Anchor = "600 fighters"
 	r = b.VerifyAnchors(os.DirFS("testdata/docs"))
 	if r.Verified != 2 || len(r.Missing) != 1 || !strings.Contains(r.Missing[0].String(), "ag-size-b") {
 		t.Errorf("after breaking an anchor: %+v, want ag-size-b missing", r)
+	}
+	f.Cite.Anchor = "500 fighters"
+	f.Cite.Quote = "It has 600 fighters."
+	r = b.VerifyAnchors(os.DirFS("testdata/docs"))
+	if r.QuotesVerified != 2 || r.MissingQuotes != 1 || len(r.Missing) != 1 ||
+		!strings.Contains(r.Missing[0].String(), `ag-size-b: quote "It has 600 fighters." not found in doc-b.txt`) {
+		t.Errorf("after breaking a quote: %+v, want ag-size-b's quote missing", r)
+	}
+}
+
+func TestWidenAnchor(t *testing.T) {
+	long := "One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty, " +
+		"twenty-one twenty-two twenty-three twenty-four twenty-five twenty-six twenty-seven twenty-eight twenty-nine thirty; " +
+		"thirty-one thirty-two thirty-three thirty-four thirty-five thirty-six thirty-seven thirty-eight thirty-nine forty forty-one the anchor is here and the sentence goes on."
+	tests := []struct {
+		name, doc, anchor, want string
+	}{
+		{"the sentence", "First one. The group has about 400\n fighters, it says. Next one.", "about 400 fighters",
+			"The group has about 400 fighters, it says."},
+		{"folded", "He said “stop” — now. Then left.", `said "stop" - now`, "He said “stop” — now."},
+		{"abbreviation", "Lt. Gen. Faiz Hameed drank tea in Kabul. Then left.", "tea in Kabul", "Lt. Gen. Faiz Hameed drank tea in Kabul."},
+		{"initials", "The U.S. Army left. Then others.", "Army left", "The U.S. Army left."},
+		{"lower case after a stop", "Dawn, 2023) ,asking for action. later on it was done.", "later on", "Dawn, 2023) ,asking for action. later on it was done."},
+		{"emphasis", "**Pakistan can** serve as the pressure point.", "pakistan can serve", "Pakistan can serve as the pressure point."},
+		{"heading", "Date\nApril 2024\nMore text here.", "Date", "Date April 2024"},
+		{"long sentence from a clause break", long, "the anchor is here",
+			"twenty-one twenty-two twenty-three twenty-four twenty-five twenty-six twenty-seven twenty-eight twenty-nine thirty; " +
+				"thirty-one thirty-two thirty-three thirty-four thirty-five thirty-six thirty-seven thirty-eight thirty-nine forty forty-one the anchor is here and the sentence goes on."},
+		{"list item with its lead-in", "Intro text.\nThe demands were to:\n- surrender,\n- disband.\nAfter.", "disband",
+			"The demands were to: - surrender, - disband."},
+		{"lead-in with its items", "Priorities include\n- **peace** and stability\n- trade\nAfter it.", "priorities include",
+			"Priorities include - peace and stability - trade"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := WidenAnchor(tt.doc, tt.anchor)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tt.want {
+				t.Errorf("WidenAnchor(%q) =\n%q, want\n%q", tt.anchor, got, tt.want)
+			}
+			if n := wordCount(got); n < MinQuoteWords || n > MaxQuoteWords {
+				t.Errorf("%d words", n)
+			}
+			if !strings.Contains(foldText(tt.doc), foldText(got)) {
+				t.Errorf("quote %q is not in the document", got)
+			}
+		})
+	}
+	if _, err := WidenAnchor("Some text here.", "not there"); err == nil {
+		t.Error("WidenAnchor found an anchor that is not in the document")
 	}
 }
 

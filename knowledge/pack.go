@@ -150,6 +150,11 @@ type Citation struct {
 	Doc     string `yaml:"doc"`
 	Section string `yaml:"section"`
 	Anchor  string `yaml:"anchor"`
+	// Quote is the words of the document the fact rests on, verbatim but
+	// for white space: the sentence, or the part of it, that holds the
+	// anchor (MinQuoteWords to MaxQuoteWords words). Readers see it under
+	// the source; `durand check --sources` verifies it.
+	Quote string `yaml:"quote"`
 }
 
 // Conflict groups facts whose sources disagree. Kind "distinct" marks two

@@ -12,12 +12,13 @@ import (
 	"github.com/durandbot/durand/knowledge"
 )
 
-// runCheck validates the pack and, with --sources, every anchor phrase.
+// runCheck validates the pack and, with --sources, every anchor phrase and
+// quote.
 func runCheck(args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fl := flag.NewFlagSet("check", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	packDir := fl.String("pack", "", "validate the pack in `DIR` instead of the embedded one")
-	srcDir := fl.String("sources", "", "also find every anchor phrase in the source documents in `DIR`")
+	srcDir := fl.String("sources", "", "also find every anchor phrase and quote in the source documents in `DIR`")
 	if err := fl.Parse(args); err != nil {
 		return &cli.ExitError{Code: 2}
 	}
@@ -47,9 +48,11 @@ func runCheck(args []string, getenv func(string) string, stdout, stderr io.Write
 		for _, p := range r.Missing {
 			fmt.Fprintln(stdout, p)
 		}
-		fmt.Fprintf(stdout, "anchors: verified=%d missing=%d\n", r.Verified, len(r.Missing))
+		anchors := len(r.Missing) - r.MissingQuotes
+		fmt.Fprintf(stdout, "anchors: verified=%d missing=%d\n", r.Verified, anchors)
+		fmt.Fprintf(stdout, "quotes: verified=%d missing=%d\n", r.QuotesVerified, r.MissingQuotes)
 		if len(r.Missing) > 0 {
-			return &cli.ExitError{Code: 1, Msg: fmt.Sprintf("check: %d anchors missing", len(r.Missing))}
+			return &cli.ExitError{Code: 1, Msg: fmt.Sprintf("check: %d anchors and %d quotes not found in the documents", anchors, r.MissingQuotes)}
 		}
 	}
 	s := base.Stats()

@@ -137,7 +137,7 @@ func TestCheckSources(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s%s", code, out, errs)
 	}
-	if !strings.Contains(out, "anchors: verified=") || !strings.Contains(out, " missing=0\nok: ") {
+	if !strings.Contains(out, "anchors: verified=") || !strings.Contains(out, " missing=0\nquotes: verified=") || !strings.Contains(out, " missing=0\nok: ") {
 		t.Errorf("output %q", out)
 	}
 }

@@ -1,0 +1,152 @@
+// Command quotegen gives each fact of the knowledge pack its quote: the
+// words of the source document the fact rests on, which readers see under
+// the source and `durand check --sources` verifies. The quote is the
+// sentence that holds the fact's anchor phrase, or the part of it that fits
+// the limit (see knowledge.WidenAnchor).
+//
+// From the repository root, with the source documents in ../shared/seeds:
+//
+//	go run ./internal/quotegen -pack seeds -sources ../shared/seeds
+//
+// It adds a "quote:" line after the "anchor:" line of every fact that has
+// none, and leaves quotes already written alone, so a curator may shorten or
+// widen one by hand. The files are rewritten in place; nothing else in them
+// changes.
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/durandbot/durand/knowledge"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "quotegen:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string, stdout io.Writer) error {
+	fl := flag.NewFlagSet("quotegen", flag.ContinueOnError)
+	pack := fl.String("pack", "seeds", "the knowledge pack `DIR`")
+	sources := fl.String("sources", "../shared/seeds", "the source documents' `DIR`")
+	if err := fl.Parse(args); err != nil {
+		return err
+	}
+	files, err := filepath.Glob(filepath.Join(*pack, "facts", "*.yaml"))
+	if err != nil {
+		return err
+	}
+	if len(files) == 0 {
+		return fmt.Errorf("no fact files in %s", filepath.Join(*pack, "facts"))
+	}
+	docs := map[string]string{}
+	doc := func(id string) (string, error) {
+		if t, ok := docs[id]; ok {
+			return t, nil
+		}
+		b, err := os.ReadFile(filepath.Join(*sources, id))
+		if err != nil {
+			return "", err
+		}
+		docs[id] = string(b)
+		return docs[id], nil
+	}
+	var added int
+	var errs []error
+	for _, file := range files {
+		n, err := quoteFile(file, doc)
+		added += n
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	fmt.Fprintf(stdout, "quotes added: %d\n", added)
+	return errors.Join(errs...)
+}
+
+// fact is what quotegen reads of a fact.
+type fact struct {
+	ID   string `yaml:"id"`
+	Cite struct {
+		Doc    string `yaml:"doc"`
+		Anchor string `yaml:"anchor"`
+		Quote  string `yaml:"quote"`
+	} `yaml:"cite"`
+}
+
+var (
+	idLine     = regexp.MustCompile(`^- id: *(\S+)`)
+	anchorLine = regexp.MustCompile(`^( +)anchor: `)
+)
+
+// quoteFile adds the missing quotes of one fact file, returning how many.
+func quoteFile(file string, doc func(string) (string, error)) (int, error) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return 0, err
+	}
+	var facts []fact
+	if err := yaml.Unmarshal(data, &facts); err != nil {
+		return 0, fmt.Errorf("%s: %w", file, err)
+	}
+	want := map[string]string{} // fact id → quote to add
+	var errs []error
+	for _, f := range facts {
+		if f.Cite.Quote != "" {
+			continue
+		}
+		text, err := doc(f.Cite.Doc)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: fact %s: %w", file, f.ID, err))
+			continue
+		}
+		q, err := knowledge.WidenAnchor(text, f.Cite.Anchor)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: fact %s: %w", file, f.ID, err))
+			continue
+		}
+		want[f.ID] = q
+	}
+	if len(want) == 0 {
+		return 0, errors.Join(errs...)
+	}
+	var out bytes.Buffer
+	id, added := "", 0
+	for _, line := range strings.SplitAfter(string(data), "\n") {
+		out.WriteString(line)
+		if m := idLine.FindStringSubmatch(line); m != nil {
+			id = strings.Trim(m[1], `"'`)
+		}
+		if m := anchorLine.FindStringSubmatch(line); m != nil {
+			if q, ok := want[id]; ok {
+				fmt.Fprintf(&out, "%squote: %s\n", m[1], yamlString(q))
+				delete(want, id)
+				added++
+			}
+		}
+	}
+	for id := range want {
+		errs = append(errs, fmt.Errorf("%s: fact %s: no anchor line to put the quote after", file, id))
+	}
+	if err := os.WriteFile(file, out.Bytes(), 0o644); err != nil {
+		return 0, err
+	}
+	return added, errors.Join(errs...)
+}
+
+// yamlString writes s as a double-quoted YAML scalar on one line.
+func yamlString(s string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
+}
