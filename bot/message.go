@@ -1,5 +1,12 @@
 package bot
 
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
 // Message is one chat message addressed to the bot, from any platform.
 type Message struct {
 	Platform string // "slack", "discord", "console"
@@ -67,9 +74,75 @@ type Response struct {
 // Source is a cited document and the part of it an answer came from.
 type Source struct {
 	Doc     string // the source id: the document's file name
-	Title   string
+	Title   string // as shown: a title we supplied is in square brackets
 	Author  string
 	Section string
+	Quote   string // the document's words the fact rests on; empty in digests
+	URL     string // the document's own address, where it gives one
+}
+
+// Line names the source as plain text shows it: "Title — Author, Section",
+// leaving out what is empty, then its address where it has one.
+func (s Source) Line() string {
+	line := s.Title
+	if s.Author != "" {
+		line += " — " + s.Author
+	}
+	if s.Section != "" {
+		line += ", " + s.Section
+	}
+	if s.URL != "" {
+		line += " <" + s.URL + ">"
+	}
+	return line
+}
+
+// QuoteLine is the source's quote as every rendering shows it under the
+// source: in quotation marks, with "…" where it begins or ends inside a
+// sentence. It is empty when the source has no quote.
+func (s Source) QuoteLine() string {
+	q := strings.Join(strings.Fields(s.Quote), " ")
+	if q == "" {
+		return ""
+	}
+	if r, _ := utf8.DecodeRuneInString(q); unicode.IsLower(r) {
+		q = "…" + q
+	}
+	end := strings.TrimRight(q, `"'”’)]`)
+	if r, _ := utf8.DecodeLastRuneInString(end); !strings.ContainsRune(".?!…", r) {
+		q = strings.TrimRight(q, ",;:") + "…"
+	}
+	return "“" + q + "”"
+}
+
+// Cited is a source as renderings list it: a document and section, then the
+// quotes of the facts that cite it, in answer order.
+type Cited struct {
+	Source
+	Quotes []string // QuoteLine of each source
+}
+
+// Group merges the sources that name the same document, section and
+// address into one Cited each, in order of first mention, so a section two
+// facts cite is named once above both quotes.
+func Group(sources []Source) []Cited {
+	var out []Cited
+	at := map[string]int{}
+	for _, s := range sources {
+		key := s.Line()
+		i, ok := at[key]
+		if !ok {
+			i = len(out)
+			at[key] = i
+			c := Cited{Source: s}
+			c.Quote = ""
+			out = append(out, c)
+		}
+		if q := s.QuoteLine(); q != "" && !slices.Contains(out[i].Quotes, q) {
+			out[i].Quotes = append(out[i].Quotes, q)
+		}
+	}
+	return out
 }
 
 // Text renders the response as plain text, one line per element, the way
@@ -110,14 +183,7 @@ func (d Digest) Text() string {
 	if len(d.Sources) > 0 {
 		s += "\n\nSources:"
 		for _, src := range d.Sources {
-			line := src.Title
-			if src.Author != "" {
-				line += " — " + src.Author
-			}
-			if src.Section != "" {
-				line += ", " + src.Section
-			}
-			s += "\n  " + line
+			s += "\n  " + src.Line()
 		}
 	}
 	return s

@@ -279,6 +279,11 @@ func (r *Router) sources() Response {
 		if s.DateNote != "" {
 			notes = append(notes, "date inferred")
 		}
+		if s.URL != "" {
+			line += " " + s.URL
+		} else if s.URLNote != "" {
+			notes = append(notes, "no address given")
+		}
 		if len(notes) > 0 {
 			line += " (" + strings.Join(notes, "; ") + ")"
 		}

@@ -135,7 +135,7 @@ func TestSourcesSayWhatIsOurs(t *testing.T) {
 	resp := newRouter(t).Handle(context.Background(), bot.Message{Platform: "console", Channel: "c", User: "u", Text: "sources"})
 	text := strings.Join(resp.Lines, "\n")
 	for _, want := range []string{
-		"[Pakistan's hard line on the Taliban and the expulsion of Afghan refugees], 2023 (title ours; no author named; date inferred)",
+		"[Pakistan's hard line on the Taliban and the expulsion of Afghan refugees], 2023 (title ours; no author named; date inferred; no address given)",
 		"Pakistan's Viewpoint of Afghanistan, by Imtiaz Gul",
 	} {
 		if !strings.Contains(text, want) {
@@ -144,5 +144,34 @@ func TestSourcesSayWhatIsOurs(t *testing.T) {
 	}
 	if strings.Contains(text, "[Pakistan's Viewpoint") {
 		t.Errorf("a document's own title is bracketed:\n%s", text)
+	}
+}
+
+// TestSourceQuotes: a quote is shown in quotation marks with "…" where it
+// begins or ends inside a sentence, and sources naming the same section are
+// grouped under one line, each quote once.
+func TestSourceQuotes(t *testing.T) {
+	for _, tt := range []struct{ quote, want string }{
+		{"The border was closed.", "“The border was closed.”"},
+		{"the border was closed,", "“…the border was closed…”"},
+		{"He said “no.”", "“He said “no.””"},
+		{"  Date\n April 2024 ", "“Date April 2024…”"},
+		{"", ""},
+	} {
+		if got := (bot.Source{Quote: tt.quote}).QuoteLine(); got != tt.want {
+			t.Errorf("QuoteLine(%q) = %q, want %q", tt.quote, got, tt.want)
+		}
+	}
+	a := bot.Source{Doc: "a.txt", Title: "A", Section: "1", Quote: "One claim."}
+	b := bot.Source{Doc: "b.txt", Title: "[B]", Section: "¶2", Quote: "Another claim."}
+	a2, a3 := a, a
+	a2.Quote = "A second claim."
+	got := bot.Group([]bot.Source{a, b, a2, a3})
+	if len(got) != 2 || got[0].Line() != "A, 1" || strings.Join(got[0].Quotes, "|") != "“One claim.”|“A second claim.”" ||
+		got[1].Line() != "[B], ¶2" || len(got[1].Quotes) != 1 {
+		t.Errorf("Group = %+v", got)
+	}
+	if l := (bot.Source{Title: "T", Author: "W", Section: "§1", URL: "https://example.org/t"}).Line(); l != "T — W, §1 <https://example.org/t>" {
+		t.Errorf("Line = %q", l)
 	}
 }

@@ -34,9 +34,11 @@ func (a Answer) Text() string {
 // SourceRef names a cited source and the part of it a fact came from.
 type SourceRef struct {
 	Doc     string // the source id: the document's file name
-	Title   string
+	Title   string // as shown: a title we supplied is in square brackets
 	Author  string
 	Section string // the section's title
+	Quote   string // the document's words the fact rests on; empty in digests
+	URL     string // the document's own address, where it gives one
 }
 
 // DeclineText is what durand says when the pack does not cover a question.

@@ -321,18 +321,31 @@ func sameNumbers(a, b []Number) bool {
 	return false
 }
 
-func (b *Base) sourcesOf(fs []*Fact) []SourceRef {
+// sourcesOf cites the facts of an answer: one source per fact, with the
+// quote its claim rests on; facts citing the same words share one.
+func (b *Base) sourcesOf(fs []*Fact) []SourceRef { return b.cite(fs, true) }
+
+// cite lists the sources of the facts, in order, once each: with quotes,
+// one per distinct quote, without, one per section.
+func (b *Base) cite(fs []*Fact, quotes bool) []SourceRef {
 	var out []SourceRef
 	seen := map[string]bool{}
 	for _, f := range fs {
 		key := f.Cite.Doc + "\x00" + f.Cite.Section
+		if quotes {
+			key += "\x00" + f.Cite.Quote
+		}
 		if seen[key] {
 			continue
 		}
 		seen[key] = true
 		s := b.sources[f.Cite.Doc]
 		sec, _ := s.Section(f.Cite.Section)
-		out = append(out, SourceRef{Doc: s.ID, Title: s.ShownTitle(), Author: s.Author, Section: sec.Title})
+		ref := SourceRef{Doc: s.ID, Title: s.ShownTitle(), Author: s.Author, Section: sec.Title, URL: s.URL}
+		if quotes {
+			ref.Quote = f.Cite.Quote
+		}
+		out = append(out, ref)
 	}
 	return out
 }

@@ -141,8 +141,9 @@ func (b *Base) Fingerprints() map[string]string {
 	return out
 }
 
-// SourcesOf returns the distinct sources and sections the facts cite.
-func (b *Base) SourcesOf(facts []*Fact) []SourceRef { return b.sourcesOf(facts) }
+// SourcesOf returns the distinct sources and sections the facts cite,
+// without quotes: a digest's list of where its lines come from.
+func (b *Base) SourcesOf(facts []*Fact) []SourceRef { return b.cite(facts, false) }
 
 // DateLine renders a fact for a list: "5 September 2023 — …" with the
 // fact's own opening date dropped.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"path"
 	"regexp"
 	"sort"
@@ -280,6 +281,9 @@ func (l *loader) loadSources(b *Base) {
 			l.add(sourcesFile, entry, "%v", err)
 		}
 		s.Date = d
+		if u, err := url.Parse(s.URL); s.URL != "" && (err != nil || u.Scheme != "https" && u.Scheme != "http" || u.Host == "") {
+			l.add(sourcesFile, entry, "url %q is not an http(s) address", s.URL)
+		}
 		if len(s.Sections) == 0 {
 			l.add(sourcesFile, entry, "no sections")
 		}

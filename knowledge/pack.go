@@ -2,17 +2,21 @@ package knowledge
 
 // Source is the bibliographic record of one source document.
 type Source struct {
-	ID         string    `yaml:"id"` // the document's file name
-	Title      string    `yaml:"title"`
-	TitleNote  string    `yaml:"title_note"`
-	Author     string    `yaml:"author"`
-	AuthorNote string    `yaml:"author_note"`
-	Outlet     string    `yaml:"outlet"`
-	OutletNote string    `yaml:"outlet_note"`
-	Kind       string    `yaml:"kind"`
-	RawDate    string    `yaml:"date"`
-	DateNote   string    `yaml:"date_note"`
-	Sections   []Section `yaml:"sections"`
+	ID         string `yaml:"id"` // the document's file name
+	Title      string `yaml:"title"`
+	TitleNote  string `yaml:"title_note"`
+	Author     string `yaml:"author"`
+	AuthorNote string `yaml:"author_note"`
+	Outlet     string `yaml:"outlet"`
+	OutletNote string `yaml:"outlet_note"`
+	Kind       string `yaml:"kind"`
+	RawDate    string `yaml:"date"`
+	DateNote   string `yaml:"date_note"`
+	// URL is the document's own address, where the document gives one;
+	// URLNote says what it gives instead, where it gives none.
+	URL      string    `yaml:"url"`
+	URLNote  string    `yaml:"url_note"`
+	Sections []Section `yaml:"sections"`
 
 	Date Date `yaml:"-"`
 }

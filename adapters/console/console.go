@@ -202,28 +202,19 @@ func Render(r bot.Response) string {
 	if r.More > 0 {
 		fmt.Fprintf(&b, "\n  …and %d more", r.More)
 	}
-	for i, s := range r.Sources {
-		label := "         "
+	for i, c := range bot.Group(r.Sources) {
+		label := "        "
 		if i == 0 {
 			label = "Sources:"
 			b.WriteString("\n")
 		}
-		b.WriteString("\n  " + label + " " + SourceLine(s))
+		b.WriteString("\n  " + label + " " + c.Line())
+		for _, q := range c.Quotes {
+			b.WriteString("\n             " + q) // under the title, two further in
+		}
 	}
 	if len(r.Suggestions) > 0 {
 		b.WriteString("\n  Try: " + strings.Join(r.Suggestions, " · "))
 	}
 	return b.String()
-}
-
-// SourceLine names a source: title, author and section.
-func SourceLine(s bot.Source) string {
-	line := s.Title
-	if s.Author != "" {
-		line += " — " + s.Author
-	}
-	if s.Section != "" {
-		line += ", " + s.Section
-	}
-	return line
 }

@@ -21,8 +21,11 @@ func TestRenderGolden(t *testing.T) {
 		Lead:  "Asif Durrani is Pakistan's special representative on Afghanistan.",
 		Lines: []string{"He met Amir Khan Muttaqi on 22 September 2023."},
 		Sources: []bot.Source{
-			{Doc: "000_3fe99d22d84a294d.txt", Title: "Pakistan's Viewpoint of Afghanistan", Author: "Imtiaz Gul", Section: "5.2 Further strain in ties"},
-			{Doc: "001_d9af7352ab9a518c.txt", Title: "Untitled", Section: "¶20"},
+			{Doc: "000_3fe99d22d84a294d.txt", Title: "Pakistan's Viewpoint of Afghanistan", Author: "Imtiaz Gul", Section: "5.2 Further strain in ties",
+				Quote: "On September 22, in a high-level bilateral meeting led by Pakistan's special representative on Afghanistan, Asif Durrani"},
+			{Doc: "001_d9af7352ab9a518c.txt", Title: "[A title we supplied]", Section: "¶20", URL: "https://example.org/notes", Quote: "Durrani conveyed the message."},
+			{Doc: "000_3fe99d22d84a294d.txt", Title: "Pakistan's Viewpoint of Afghanistan", Author: "Imtiaz Gul", Section: "5.2 Further strain in ties",
+				Quote: "the Taliban pledged \"concrete steps\" to combat the TTP (Gul, 2023b)."},
 		},
 	}
 	decline := bot.Response{Kind: bot.KindDecline, Lead: knowledge.DeclineText, Suggestions: []string{"who is Imran Khan", "what is the TTP"}}

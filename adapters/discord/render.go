@@ -25,6 +25,7 @@ const (
 
 	maxQuestion    = 200 // characters of the footer "Q: …"
 	maxSourcePart  = 200 // characters of a source's title, author or section
+	maxQuote       = 400 // characters of a source's quote (40 words run to about 300)
 	maxSuggestion  = 200 // characters of one suggestion
 	maxSuggestions = 5   // suggestions listed
 	minDescription = 200 // characters of description kept before field lines are dropped
@@ -226,24 +227,27 @@ func color(k bot.Kind) int {
 	return colorOther
 }
 
-// sourceLines lists the sources as "📄 **Title** — Author, Section",
-// escaped, leaving out what is empty and lines already listed; the title
-// falls back to the document id.
+// sourceLines lists each source as "📄 **Title** — Author, Section", the
+// title linked to the document's address where it has one, with the quotes
+// the answer rests on beneath it as block quotes; a source is one entry, so
+// trimming drops whole sources.
 func sourceLines(sources []bot.Source) []string {
 	var lines []string
-	seen := make(map[string]bool)
-	for _, s := range sources {
+	for _, c := range bot.Group(sources) {
 		part := func(p string) string { return trimWords(Escape(textcut.OneLine(p)), maxSourcePart) }
-		t := part(s.Title)
+		t := part(c.Title)
 		if t == "" {
-			t = part(s.Doc)
+			t = part(c.Doc)
 		}
 		if t == "" {
 			continue
 		}
 		line := "📄 **" + t + "**"
+		if u := linkURL(c.URL); u != "" {
+			line = "📄 **[" + t + "](" + u + ")**"
+		}
 		var by []string
-		for _, p := range []string{part(s.Author), part(s.Section)} {
+		for _, p := range []string{part(c.Author), part(c.Section)} {
 			if p != "" {
 				by = append(by, p)
 			}
@@ -251,12 +255,21 @@ func sourceLines(sources []bot.Source) []string {
 		if len(by) > 0 {
 			line += " — " + strings.Join(by, ", ")
 		}
-		if !seen[line] {
-			seen[line] = true
-			lines = append(lines, line)
+		for _, q := range c.Quotes {
+			line += "\n> " + trimWords(Escape(q), maxQuote)
 		}
+		lines = append(lines, line)
 	}
 	return lines
+}
+
+// linkURL is a source's address for a masked link, or "" when it is not an
+// http(s) address or holds what would end the link early.
+func linkURL(u string) string {
+	if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") || strings.ContainsAny(u, "()<> \n") {
+		return ""
+	}
+	return u
 }
 
 // suggestionLines lists up to five distinct suggestions as "• who is X",

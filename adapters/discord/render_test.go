@@ -30,8 +30,10 @@ var (
 			"Trade & travel through it stopped several times in 2023.",
 		},
 		Sources: []bot.Source{
-			{Doc: "000_3fe99d22d84a294d.txt", Title: "Pakistan's Viewpoint of Afghanistan", Author: "Imtiaz Gul", Section: "Border management"},
-			{Doc: "001_0a1b2c3d4e5f6a7b.txt", Title: "Crossings <2023>", Author: "A. Writer", Section: "§4"},
+			{Doc: "000_3fe99d22d84a294d.txt", Title: "Pakistan's Viewpoint of Afghanistan", Author: "Imtiaz Gul", Section: "Border management",
+				Quote: "Pakistan temporarily closed the Torkham border crossing, bringing the two-way movement of people and trade to a halt for several days."},
+			{Doc: "001_0a1b2c3d4e5f6a7b.txt", Title: "Crossings <2023>", Author: "A. Writer", Section: "§4", Quote: "trade *and* travel stopped <again>"},
+			{Doc: "002_d0d87716d6dda9e2.txt", Title: "[A title we supplied]", Section: "¶3", URL: "https://example.org/notes", Quote: "Torkham links the two provinces."},
 		},
 		Confidence: 0.93,
 		Answer:     &bot.AnswerRef{Question: "What is Torkham?", Facts: []string{"torkham-crossing", "torkham-closures-2023"}, Confidence: 0.93},
@@ -152,7 +154,7 @@ func TestRenderShape(t *testing.T) {
 		question string
 		check    func(t *testing.T, e *discordgo.MessageEmbed)
 	}{
-		{"answer: lead, a blank line, bullets; sources in one field", answerResp, "", func(t *testing.T, e *discordgo.MessageEmbed) {
+		{"answer: lead, a blank line, bullets; sources in one field, quotes beneath, a supplied title in brackets and linked", answerResp, "", func(t *testing.T, e *discordgo.MessageEmbed) {
 			want := "Torkham is the main crossing on the Pakistan–Afghanistan border.\n\n" +
 				"• It links Khyber Pakhtunkhwa with Nangarhar province.\n" +
 				"• Trade & travel through it stopped several times in 2023."
@@ -162,7 +164,9 @@ func TestRenderShape(t *testing.T) {
 			wantFields := []*discordgo.MessageEmbedField{{
 				Name: "Sources",
 				Value: "📄 **Pakistan's Viewpoint of Afghanistan** — Imtiaz Gul, Border management\n" +
-					"📄 **Crossings <2023\\>** — A. Writer, §4",
+					"> “Pakistan temporarily closed the Torkham border crossing, bringing the two-way movement of people and trade to a halt for several days.”\n" +
+					"📄 **Crossings <2023\\>** — A. Writer, §4\n> “…trade \\*and\\* travel stopped <again\\>…”\n" +
+					"📄 **[\\[A title we supplied\\]](https://example.org/notes)** — ¶3\n> “Torkham links the two provinces.”",
 			}}
 			if !reflect.DeepEqual(e.Fields, wantFields) {
 				t.Errorf("fields %s", js(t, e.Fields))

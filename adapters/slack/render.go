@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	slackgo "github.com/slack-go/slack"
 
@@ -49,6 +50,7 @@ const (
 	maxQuestion     = 300  // characters of the question shown in the context line
 	maxSuggestions  = 5    // suggestion buttons
 	maxSourcePart   = 500  // characters of a source's title, author or section
+	maxQuote        = 600  // characters of a source's quote (40 words run to about 300)
 )
 
 const (
@@ -236,43 +238,56 @@ func sections(text string) []slackgo.Block {
 	return blocks
 }
 
-// sourcesBlock lists the sources in a context block, "📄 *Title* — Author,
-// Section" each; past Slack's ten elements the last one counts the rest.
+// sourcesBlock lists the sources in a context block, one "📄 *Title* —
+// Author, Section" line each, with the quotes the answer rests on beneath
+// it; what would pass the element's 3,000 characters is counted instead
+// ("…and 2 more sources").
 func sourcesBlock(sources []bot.Source) slackgo.Block {
-	var lines []string
-	for _, s := range sources {
-		if l := sourceLine(s); l != "" {
-			lines = append(lines, l)
+	var chunks []string
+	for _, c := range bot.Group(sources) {
+		if l := sourceLine(c); l != "" {
+			chunks = append(chunks, l)
 		}
 	}
-	if len(lines) == 0 {
+	if len(chunks) == 0 {
 		return nil
 	}
-	if len(lines) > maxContextElems {
-		rest := len(lines) - (maxContextElems - 1)
-		lines = append(lines[:maxContextElems-1], "…and "+strconv.Itoa(rest)+" more sources")
+	const reserve = 40 // room for "…and N more sources"
+	text := ""
+	for i, c := range chunks {
+		next := text
+		if next != "" {
+			next += "\n"
+		}
+		next += c
+		if utf8.RuneCountInString(next) > maxText-reserve && i > 0 {
+			text += "\n…and " + strconv.Itoa(len(chunks)-i) + " more sources"
+			break
+		}
+		text = next
 	}
-	els := make([]slackgo.MixedElement, len(lines))
-	for i, l := range lines {
-		els[i] = mrkdwn(l)
-	}
-	return slackgo.NewContextBlock(blockSources, els...)
+	return slackgo.NewContextBlock(blockSources, mrkdwn(trimWords(text, maxText)))
 }
 
 // sourceLine is one source as "📄 *Title* — Author, Section", escaped,
-// leaving out what is empty; the title falls back to the document id.
-func sourceLine(s bot.Source) string {
+// leaving out what is empty, the title linked to the document's address
+// where it has one and falling back to the document id; then each quote
+// on a line of its own.
+func sourceLine(c bot.Cited) string {
 	part := func(p string) string { return trimWords(Escape(textcut.OneLine(p)), maxSourcePart) }
-	title := part(s.Title)
+	title := part(c.Title)
 	if title == "" {
-		title = part(s.Doc)
+		title = part(c.Doc)
 	}
 	if title == "" {
 		return ""
 	}
 	line := "📄 *" + title + "*"
+	if u := linkURL(c.URL); u != "" {
+		line = "📄 *<" + u + "|" + title + ">*"
+	}
 	var by []string
-	for _, p := range []string{part(s.Author), part(s.Section)} {
+	for _, p := range []string{part(c.Author), part(c.Section)} {
 		if p != "" {
 			by = append(by, p)
 		}
@@ -280,7 +295,20 @@ func sourceLine(s bot.Source) string {
 	if len(by) > 0 {
 		line += " — " + strings.Join(by, ", ")
 	}
+	for _, q := range c.Quotes {
+		line += "\n" + trimWords(Escape(q), maxQuote)
+	}
 	return line
+}
+
+// linkURL is a source's address made safe inside a Slack link, or "" when
+// it is not an http(s) address: the pack's addresses are checked on load,
+// but a link's "|" and ">" would still end it early.
+func linkURL(u string) string {
+	if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") || strings.ContainsAny(u, "|<> \n") {
+		return ""
+	}
+	return u
 }
 
 // actionsBlock holds a button for each suggestion (at most five), the

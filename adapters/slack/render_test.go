@@ -29,8 +29,10 @@ var (
 			"Trade & travel through it stopped several times in 2023.",
 		},
 		Sources: []bot.Source{
-			{Doc: "000_3fe99d22d84a294d.txt", Title: "Pakistan's Viewpoint of Afghanistan", Section: "Border management"},
-			{Doc: "001_0a1b2c3d4e5f6a7b.txt", Title: "Crossings <2023>", Author: "A. Writer", Section: "§4"},
+			{Doc: "000_3fe99d22d84a294d.txt", Title: "Pakistan's Viewpoint of Afghanistan", Section: "Border management",
+				Quote: "Pakistan temporarily closed the Torkham border crossing, bringing the two-way movement of people and trade to a halt for several days."},
+			{Doc: "001_0a1b2c3d4e5f6a7b.txt", Title: "Crossings <2023>", Author: "A. Writer", Section: "§4", Quote: "trade *and* travel stopped <again>"},
+			{Doc: "002_d0d87716d6dda9e2.txt", Title: "[A title we supplied]", Section: "¶3", URL: "https://example.org/notes", Quote: "Torkham links the two provinces."},
 		},
 		Confidence: 0.93,
 		Answer:     &bot.AnswerRef{Question: "what is torkham?", Facts: []string{"torkham-crossing", "torkham-closures-2023"}, Confidence: 0.93},
@@ -125,11 +127,22 @@ func TestRenderShape(t *testing.T) {
 				t.Errorf("lines section %q, want %q", got, wantLines)
 			}
 			srcs := contextTexts(r.Blocks[2])
-			want := []string{
-				"📄 *Pakistan's Viewpoint of Afghanistan* — Border management",
-				"📄 *Crossings &lt;2023&gt;* — A. Writer, §4",
-			}
+			want := []string{"📄 *Pakistan's Viewpoint of Afghanistan* — Border management\n" +
+				"“Pakistan temporarily closed the Torkham border crossing, bringing the two-way movement of people and trade to a halt for several days.”\n" +
+				"📄 *Crossings &lt;2023&gt;* — A. Writer, §4\n“…trade *and* travel stopped &lt;again&gt;…”\n" +
+				"📄 *<https://example.org/notes|[A title we supplied]>* — ¶3\n“Torkham links the two provinces.”"}
 			if strings.Join(srcs, "|") != strings.Join(want, "|") {
+				t.Errorf("sources %q, want %q", srcs, want)
+			}
+		}},
+		{"quotes under their source, a section named once", bot.Response{Lead: "x", Sources: []bot.Source{
+			{Doc: "a.txt", Title: "[A title of ours]", Section: "¶2", Quote: "The border was closed <for days>."},
+			{Doc: "b.txt", Title: "Linked", Section: "§1", URL: "https://example.org/paper", Quote: "trade stopped, and"},
+			{Doc: "a.txt", Title: "[A title of ours]", Section: "¶2", Quote: "It reopened."},
+		}}, RenderOptions{}, func(t *testing.T, r Rendered) {
+			want := "📄 *[A title of ours]* — ¶2\n“The border was closed &lt;for days&gt;.”\n“It reopened.”\n" +
+				"📄 *<https://example.org/paper|Linked>* — §1\n“…trade stopped, and…”"
+			if srcs := contextTexts(r.Blocks[1]); len(srcs) != 1 || srcs[0] != want {
 				t.Errorf("sources %q, want %q", srcs, want)
 			}
 		}},
@@ -231,10 +244,14 @@ func TestRenderShape(t *testing.T) {
 				t.Errorf("button values %q", got)
 			}
 		}},
-		{"more than ten sources", bot.Response{Lead: "x", Sources: manySources(14)}, RenderOptions{}, func(t *testing.T, r Rendered) {
+		{"sources past 3,000 characters are counted", bot.Response{Lead: "x", Sources: manySources(14)}, RenderOptions{}, func(t *testing.T, r Rendered) {
 			srcs := contextTexts(r.Blocks[len(r.Blocks)-1])
-			if len(srcs) != 10 || srcs[9] != "…and 5 more sources" || srcs[8] != "📄 *Source 9*" {
-				t.Errorf("sources %q", srcs)
+			if len(srcs) != 1 || utf8.RuneCountInString(srcs[0]) > maxText {
+				t.Fatalf("sources %q", srcs)
+			}
+			lines := strings.Split(srcs[0], "\n")
+			if last := lines[len(lines)-1]; last != "…and 4 more sources" || !strings.Contains(srcs[0], "📄 *Source 10*\n“Quote ") {
+				t.Errorf("sources end %q", last)
 			}
 		}},
 		{"a source with no title shows its id", bot.Response{Lead: "x", Sources: []bot.Source{{Doc: "003_a.txt"}, {}}}, RenderOptions{}, func(t *testing.T, r Rendered) {
@@ -716,7 +733,7 @@ func blockIDs(blocks []slackgo.Block) []string {
 func manySources(n int) []bot.Source {
 	out := make([]bot.Source, n)
 	for i := range out {
-		out[i] = bot.Source{Doc: "doc.txt", Title: "Source " + strconv.Itoa(i+1)}
+		out[i] = bot.Source{Doc: "doc.txt", Title: "Source " + strconv.Itoa(i+1), Quote: "Quote " + strings.Repeat("word ", 50) + "end."}
 	}
 	return out
 }

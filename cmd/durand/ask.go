@@ -10,6 +10,7 @@ import (
 
 	"github.com/durandbot/durand/internal/cli"
 
+	"github.com/durandbot/durand/bot"
 	"github.com/durandbot/durand/knowledge"
 )
 
@@ -26,8 +27,10 @@ type askOutput struct {
 
 type askSource struct {
 	Doc     string `json:"doc"`
-	Title   string `json:"title"`
+	Title   string `json:"title"` // a title we supplied is in square brackets
 	Section string `json:"section"`
+	Quote   string `json:"quote"`         // the document's words, verbatim
+	URL     string `json:"url,omitempty"` // where the document gives its address
 }
 
 // runAsk answers the questions on the command line, or one per line from
@@ -88,7 +91,7 @@ func writeJSON(w io.Writer, a knowledge.Answer) error {
 		o.Suggestions = []string{}
 	}
 	for _, s := range a.Sources {
-		o.Sources = append(o.Sources, askSource{Doc: s.Doc, Title: s.Title, Section: s.Section})
+		o.Sources = append(o.Sources, askSource{Doc: s.Doc, Title: s.Title, Section: s.Section, Quote: s.Quote, URL: s.URL})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
@@ -103,5 +106,8 @@ func writePlain(w io.Writer, a knowledge.Answer) {
 			by = ", " + s.Author
 		}
 		fmt.Fprintf(w, "  source: %s%s, %s [%s]\n", s.Title, by, s.Section, s.Doc)
+		if q := bot.Source(s).QuoteLine(); q != "" {
+			fmt.Fprintf(w, "    %s\n", q)
+		}
 	}
 }

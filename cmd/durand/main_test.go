@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/durandbot/durand/internal/cli"
+
+	"github.com/durandbot/durand/knowledge"
 )
 
 // sharedSeeds is where the source documents live beside a checkout.
@@ -53,6 +55,15 @@ func TestAskJSONContract(t *testing.T) {
 	}
 	if a.Confidence <= 0 || a.Confidence > 1 {
 		t.Errorf("confidence = %v", a.Confidence)
+	}
+	// Each source quotes the document's words its fact rests on.
+	for _, s := range a.Sources {
+		if n := len(strings.Fields(s.Quote)); n < knowledge.MinQuoteWords || n > knowledge.MaxQuoteWords || !strings.Contains(s.Quote, "Durrani") {
+			t.Errorf("source %s quote %q: want 3–40 words naming Durrani", s.Doc, s.Quote)
+		}
+	}
+	if _, ok := raw["sources"]; ok && !strings.Contains(string(raw["sources"]), `"quote":`) {
+		t.Errorf("sources lack the quote key: %s", raw["sources"])
 	}
 }
 
