@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math/rand/v2"
+	"slices"
 	"time"
 
 	"github.com/durandbot/durand/knowledge"
@@ -67,7 +68,7 @@ func (d *Digester) Compose(ctx context.Context, k ChannelKey, date string) (Dige
 	// fact comes round once before any repeats.
 	if facts := d.rotation(k); len(facts) > 0 {
 		f := facts[pos%len(facts)]
-		dg.Sections = append(dg.Sections, DigestSection{Heading: "Fact of the day", Lines: []string{f.Text}})
+		dg.Sections = append(dg.Sections, DigestSection{Heading: "Fact of the day", Lines: []string{f.Stated()}})
 		cited = append(cited, f)
 	}
 
@@ -77,6 +78,11 @@ func (d *Digester) Compose(ctx context.Context, k ChannelKey, date string) (Dige
 		e := ents[perm[pos%len(perm)]]
 		tl, more := d.KB.EntityTimeline(e.ID, digestFocus)
 		sec := DigestSection{Heading: "Focus: " + e.Name}
+		if post := d.KB.Post(e.ID); post != nil && !slices.Contains(tl, post) {
+			// Who the person is, and as of when, before what they did.
+			sec.Lines = append(sec.Lines, post.Stated())
+			cited = append(cited, post)
+		}
 		for _, f := range tl {
 			sec.Lines = append(sec.Lines, knowledge.DateLine(f))
 			cited = append(cited, f)
@@ -103,7 +109,7 @@ func (d *Digester) Compose(ctx context.Context, k ChannelKey, date string) (Dige
 				sec.Lines = append(sec.Lines, fmt.Sprintf("…and %d more", len(ids)-digestNew))
 				break
 			}
-			sec.Lines = append(sec.Lines, f.Text)
+			sec.Lines = append(sec.Lines, f.Stated())
 			cited = append(cited, f)
 		}
 		if len(sec.Lines) > 0 {

@@ -153,3 +153,28 @@ func TestOnThisDayFallsBack(t *testing.T) {
 		}
 	}
 }
+
+// TestFocusOnAPersonSaysAsOfWhen: a focus on a person whom the sources show
+// in a post opens with that post, saying as of when it was held.
+func TestFocusOnAPersonSaysAsOfWhen(t *testing.T) {
+	ctx := context.Background()
+	dg := digester(t, nil)
+	day := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range 400 {
+		d, err := dg.Compose(ctx, bot.ChannelKey{}, day.AddDate(0, 0, i).Format(time.DateOnly))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, sec := range d.Sections {
+			name, ok := strings.CutPrefix(sec.Heading, "Focus: ")
+			if !ok || name != "Asif Durrani" {
+				continue
+			}
+			if len(sec.Lines) == 0 || !strings.Contains(sec.Lines[0], "Asif Durrani") || !strings.Contains(sec.Lines[0], "(as of 25 September 2023)") {
+				t.Errorf("focus on Asif Durrani: %q, want his post as of 25 September 2023 first", sec.Lines)
+			}
+			return
+		}
+	}
+	t.Fatal("no focus on Asif Durrani in 400 days of digests")
+}

@@ -149,13 +149,16 @@ func (b *Base) answerRanked(q *query, a Answer) Answer {
 		return b.decline(q, a, ranked)
 	}
 	ranked = b.placeFirst(q, ranked)
+	if q.current {
+		ranked = b.newestHolder(q, ranked)
+	}
 	// The model's chance is the confidence: its threshold is set, and its
 	// calibration checked, on chances given out of fold.
 	p := b.idx.models.Confidence.prob(b.confInputs(q, ranked))
 	if r := b.openAsked(q, ranked); r >= 0 {
 		// The sources say this is not known: the fact that says so leads.
 		open := b.facts[ranked[r].fact].Open
-		ranked = append([]scored{ranked[r]}, slices.Delete(slices.Clone(ranked), r, r+1)...)
+		ranked = toFront(ranked, r)
 		a = b.decline(q, a, ranked)
 		a.Confidence = round2(1 - p)
 		a.Lines[0] = "The sources I have don't say " + open.Part + "."
@@ -208,7 +211,7 @@ func (b *Base) firstThat(ranked []scored, share float64, ok func(*Fact) bool) []
 		if s.feat.MissedEntity > ranked[0].feat.MissedEntity || s.cov < share*ranked[0].cov || !ok(b.facts[s.fact]) {
 			continue
 		}
-		return append([]scored{s}, slices.Delete(slices.Clone(ranked), r, r+1)...)
+		return toFront(ranked, r)
 	}
 	return ranked
 }
@@ -298,7 +301,7 @@ func (b *Base) compareSources(q *query, a *Answer) bool {
 		line := b.attributed(f)
 		if author := b.sources[f.Cite.Doc].Author; author != "" {
 			if words := strings.Fields(author); strings.Contains(f.Text, words[len(words)-1]) {
-				line = f.Text // "according to Anwesha Ghosh": named once
+				line = f.Stated() // "according to Anwesha Ghosh": named once
 			}
 		}
 		a.Lines = append(a.Lines, line)
@@ -326,6 +329,53 @@ type scored struct {
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
 
+// toFront returns ranked with its r-th fact moved first, leaving ranked
+// itself as it was.
+func toFront(ranked []scored, r int) []scored {
+	return append([]scored{ranked[r]}, slices.Delete(slices.Clone(ranked), r, r+1)...)
+}
+
+// newestReach is how many of the ranked facts a question about who holds a
+// post now looks through for a newer holder; newestCovShare is the least
+// share of the best fact's coverage of the question a newer holder's fact
+// must have, so that it is about the post asked for.
+const (
+	newestReach    = 12
+	newestCovShare = 0.6
+)
+
+// newestHolder answers a question about what holds now ("who is the
+// current prime minister of Pakistan", "who leads the TTP now") from the
+// newest fact on the post asked about: of the ranked role facts on the
+// same post, the one its source shows held latest (Fact.AsOf) leads, and
+// a former holder never leads while a holder not marked former is found.
+func (b *Base) newestHolder(q *query, ranked []scored) []scored {
+	lead := b.facts[ranked[0].fact]
+	if lead.Role == nil {
+		return ranked
+	}
+	post := q.title
+	if len(post) == 0 {
+		for _, t := range tokenize(lead.Role.Title) {
+			post = append(post, b.idx.stem(t))
+		}
+	}
+	best := -1
+	for r, s := range ranked[:min(len(ranked), newestReach)] {
+		f := b.facts[s.fact]
+		if f.Role == nil || f.Former() || f.Role.Of != lead.Role.Of || !b.roleIs(post, f.Role.Title) || s.cov < newestCovShare*ranked[0].cov {
+			continue
+		}
+		if best < 0 || f.AsOf.Start.Key() > b.facts[ranked[best].fact].AsOf.Start.Key() {
+			best = r
+		}
+	}
+	if best <= 0 || !lead.Former() && lead.AsOf.Start.Key() >= b.facts[ranked[best].fact].AsOf.Start.Key() {
+		return ranked
+	}
+	return toFront(ranked, best)
+}
+
 // placeFirst puts first, when the best fact lacks it, the next fact on the
 // same thing that gives the kind of answer asked for: a date as fine as
 // the month or day asked, the people asked for by name (see firstThat),
@@ -350,7 +400,7 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 		if not := q.setAside(); len(not) > 0 && b.usesAny(ranked[0].fact, not) {
 			for r := 1; r < len(ranked) && r <= firstReach; r++ {
 				if f := b.facts[ranked[r].fact]; f.Conflict == lead.Conflict && !b.usesAny(ranked[r].fact, not) {
-					return append([]scored{ranked[r]}, slices.Delete(slices.Clone(ranked), r, r+1)...)
+					return toFront(ranked, r)
 				}
 			}
 		}
@@ -364,7 +414,7 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 			for r := 1; r < len(ranked) && r <= firstReach; r++ {
 				s := ranked[r]
 				if s.cov >= unitCovShare*ranked[0].cov && s.feat.MissedEntity <= ranked[0].feat.MissedEntity && b.unitFit(q, s.fact) == 1 {
-					return append([]scored{s}, slices.Delete(slices.Clone(ranked), r, r+1)...)
+					return toFront(ranked, r)
 				}
 			}
 		}

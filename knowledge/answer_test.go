@@ -500,23 +500,70 @@ func TestRoleHolders(t *testing.T) {
 	}
 }
 
-// TestCurrentIsAnsweredAsOf: "current", "now" and "latest" questions are
-// answered as of the source's date, with the lead fact alone.
+// TestCurrentIsAnsweredAsOf: "current", "now", "today", "still" and
+// "latest" questions are answered by the lead fact alone, from the newest
+// fact on the post asked about, and the first sentence says as of when: a
+// post by the date its source shows it held, anything else by its source's
+// date.
 func TestCurrentIsAnsweredAsOf(t *testing.T) {
-	for _, q := range []string{"who is the current leader of the ttp", "who is the ttp's leader today"} {
-		a := base(t).Answer(q)
-		if !a.Answered {
-			t.Fatalf("%q: declined %q", q, a.Text())
+	tests := []struct {
+		q, lead, not string
+	}{
+		{"who is the current leader of the ttp", "Noor Wali Mehsud is the leader of the Tehrik-e-Taliban Pakistan (TTP), the FNF paper states (as of 9 September 2023).", ""},
+		{"who is the ttp's leader today", "(as of 9 September 2023)", "Baitullah"},
+		{"who is still the ttp chief", "(as of 9 September 2023)", "Baitullah"},
+		// Imran Khan's facts are older (2021) than Kakar's (2023).
+		{"who is the current prime minister of pakistan", "Kakar", "Imran"},
+		{"who is pakistan's pm now", "October 2023", "Imran"},
+		{"who is the latest pakistani envoy to afghanistan", "Asif Durrani", ""},
+		// Not a post: dated by the source.
+		{"is torkham still closed", "As of April 2024 (the source's date): ", ""},
+	}
+	for _, tt := range tests {
+		a := base(t).Answer(tt.q)
+		switch {
+		case !a.Answered:
+			t.Errorf("%q: declined %q", tt.q, a.Text())
+		case !strings.Contains(a.Lines[0], tt.lead) || tt.not != "" && strings.Contains(a.Text(), tt.not):
+			t.Errorf("%q: %q, want the first sentence to hold %q and nothing of %q", tt.q, a.Text(), tt.lead, tt.not)
+		case len(a.Facts) != 1:
+			t.Errorf("%q: %d facts, want the lead alone", tt.q, len(a.Facts))
 		}
-		if !strings.HasPrefix(a.Text(), "As of April 2024 (the source's date): ") || !strings.Contains(a.Text(), "Noor Wali Mehsud") {
-			t.Errorf("%q: %q, want it dated as of its source and naming Noor Wali Mehsud", q, a.Text())
-		}
-		if len(a.Facts) != 1 {
-			t.Errorf("%q: %d facts, want the lead alone", q, len(a.Facts))
-		}
+	}
+	// A post no longer held is not what holds now.
+	if a := base(t).Answer("who is the current isi chief"); a.Answered {
+		t.Errorf("the current ISI chief: answered %q, want a decline (the sources name former chiefs only)", a.Text())
 	}
 	if a := base(t).Answer("who leads the ttp"); strings.HasPrefix(a.Text(), "As of") {
 		t.Errorf("a question not about now is dated: %q", a.Text())
+	}
+}
+
+// TestStated: a role fact says as of when its post was held, unless it is
+// former or its sentence already gives the date; other facts are their
+// text.
+func TestStated(t *testing.T) {
+	tests := []struct {
+		id, want string
+	}{
+		{"fnf-durrani-role", "Asif Durrani is Pakistan's special representative (special envoy) on Afghanistan, according to the FNF paper (as of 25 September 2023)."},
+		{"fnf-kakar-role", "Anwaar-ul-Haq Kakar was Pakistan's caretaker prime minister in September 2023, according to the FNF paper."},
+		{"op-kakar-role", "Anwar-ul-Haq Kakar (Anwaar-ul-Haq Kakar) was Pakistan's caretaker prime minister in October 2023, according to the opinion article."},
+		{"cookie-faiz-role", "Lieutenant General Faiz Hamid (Hameed) is a former chief of Pakistan's Inter-Services Intelligence (ISI), as Bhonsle describes him."},
+	}
+	for _, tt := range tests {
+		f, ok := base(t).Fact(tt.id)
+		if !ok {
+			t.Fatalf("no fact %s", tt.id)
+		}
+		if got := f.Stated(); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.id, got, tt.want)
+		}
+	}
+	for _, f := range base(t).Facts() {
+		if f.Type != knowledge.TypeRole && f.Stated() != f.Text {
+			t.Errorf("%s, a %s fact, is stated as %q", f.ID, f.Type, f.Stated())
+		}
 	}
 }
 

@@ -67,7 +67,7 @@ func (b *Base) compose(q *query, a *Answer, ranked []scored) {
 	// killed 136".
 	joinLead := func(f *Fact) {
 		used = append(used, f)
-		a.Lines[0] = joinClauses(a.Lines[0], f.Text)
+		a.Lines[0] = joinClauses(a.Lines[0], f.Stated())
 		words += wordCount(f.Text)
 	}
 	rs, _ := b.partners(q, ranked)
@@ -108,7 +108,7 @@ func (b *Base) compose(q *query, a *Answer, ranked []scored) {
 			continue // a conflict is reported whole or not at all
 		}
 		used = append(used, f)
-		a.Lines = append(a.Lines, f.Text)
+		a.Lines = append(a.Lines, f.Stated())
 		words += wordCount(f.Text)
 	}
 	if c := b.conflictByID[lead.Conflict]; c != nil && c.Kind == "distinct" {
@@ -188,10 +188,10 @@ func (b *Base) bestFor(q *query, in Intent, ranked []scored, used []*Fact) *Fact
 }
 
 // withItems renders a list fact with its items when its text does not
-// already spell them out.
+// already spell them out; any other fact as stated (see Fact.Stated).
 func withItems(f *Fact) string {
 	if len(f.Items) == 0 {
-		return f.Text
+		return f.Stated()
 	}
 	text := strings.ToLower(f.Text)
 	missing := 0
@@ -237,7 +237,7 @@ func listsAbbreviations(text string, items []string) bool {
 
 // attributed renders a fact with the source it comes from, for conflicts.
 func (b *Base) attributed(f *Fact) string {
-	return strings.TrimSuffix(f.Text, ".") + " (" + b.sources[f.Cite.Doc].Short() + ")."
+	return strings.TrimSuffix(f.Stated(), ".") + " (" + b.sources[f.Cite.Doc].Short() + ")."
 }
 
 // Short names a source briefly: its author, or its title when unsigned.
@@ -356,6 +356,13 @@ func wordCount(s string) int { return len(strings.Fields(s)) }
 // say what held when they were written, so the lead says when that was.
 func (b *Base) asOf(a *Answer) {
 	if len(a.Facts) == 0 || len(a.Lines) == 0 {
+		return
+	}
+	if lead := a.Facts[0]; !lead.AsOf.IsZero() && !lead.Former() && lead.Conflict == "" {
+		// A post still held says as of when in its own sentence (see
+		// Fact.Stated): the lead alone answers.
+		a.Lines, a.Facts = a.Lines[:1], a.Facts[:1]
+		a.Sources = b.sourcesOf(a.Facts)
 		return
 	}
 	if a.Facts[0].Conflict == "" {

@@ -1291,7 +1291,7 @@ func (b *Base) nearest(q *query, a *Answer, ranked []scored, lacksPart bool) {
 	if f == nil {
 		return
 	}
-	a.Lines = append(a.Lines[:1:1], NearestText+" "+f.Text)
+	a.Lines = append(a.Lines[:1:1], NearestText+" "+f.Stated())
 	if len(a.Suggestions) > 0 {
 		a.Lines = append(a.Lines, "You could ask: "+strings.Join(a.Suggestions, "; ")+".")
 	}

@@ -105,6 +105,23 @@ func (b *Base) EntityTimeline(id string, n int) (facts []*Fact, more int) {
 	return dated, 0
 }
 
+// Post returns the newest fact on a post the person holds, by the date its
+// source shows it held (Fact.AsOf), or nil when the sources show none still
+// held: a digest's focus on a person opens with it.
+func (b *Base) Post(person string) *Fact {
+	var best *Fact
+	for _, i := range b.idx.entityFacts[person] {
+		f := b.facts[i]
+		if f.Type != TypeRole || f.Former() || f.AsOf.IsZero() || len(f.Entities) == 0 || f.Entities[0] != person {
+			continue
+		}
+		if best == nil || f.AsOf.Start.Key() > best.AsOf.Start.Key() {
+			best = f
+		}
+	}
+	return best
+}
+
 // FocusEntities returns the people, groups, places and events with enough
 // dated facts for a short timeline, in id order.
 func (b *Base) FocusEntities() []*Entity { return b.focus }
@@ -146,10 +163,10 @@ func (b *Base) Fingerprints() map[string]string {
 func (b *Base) SourcesOf(facts []*Fact) []SourceRef { return b.cite(facts, false) }
 
 // DateLine renders a fact for a list: "5 September 2023 — …" with the
-// fact's own opening date dropped.
+// fact's own opening date dropped; an undated one as stated.
 func DateLine(f *Fact) string {
 	if f.Date.IsZero() {
-		return f.Text
+		return f.Stated()
 	}
-	return f.Date.String() + " — " + trimLeadingDate(f.Text, f.Date)
+	return f.Date.String() + " — " + trimLeadingDate(f.Stated(), f.Date)
 }

@@ -316,10 +316,16 @@ func (ix *index) frameWord(t string) string {
 		return w
 	}
 	if len(t) >= minFrameTypo && len(t) <= ix.frameLongest+1 { // one edit from a frame word at most
+		// The likeliest word one edit away decides: "presdent" is
+		// "president" before it is "present(ly)".
 		for _, c := range ix.spell.suggest(t) {
-			if w, ok := ix.frames[c.word]; ok && c.dist == 1 {
+			if c.dist != 1 {
+				continue
+			}
+			if w, ok := ix.frames[c.word]; ok {
 				return w
 			}
+			break
 		}
 	}
 	return t

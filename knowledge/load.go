@@ -428,6 +428,15 @@ func (l *loader) checkFact(b *Base, file string, i int, f *Fact) {
 	if f.Role != nil {
 		l.checkRole(b, file, entry, f)
 	}
+	if f.AsOf, err = ParseDate(f.RawAsOf); err != nil {
+		l.add(file, entry, "as_of: %v", err)
+	}
+	switch {
+	case f.RawAsOf != "" && f.Type != TypeRole:
+		l.add(file, entry, "as_of given for a fact of type %s", f.Type)
+	case f.Type == TypeRole && f.RawAsOf == "" && !f.Former():
+		l.add(file, entry, "role fact has no as_of (the date its source shows the post held) and is not marked former")
+	}
 	l.checkQuestions(file, entry, f)
 	b.facts = append(b.facts, f)
 	b.factByID[f.ID] = f

@@ -88,6 +88,8 @@ func TestLoadBroken(t *testing.T) {
 		{"untagged-entity", "entities/all.yaml", "entity echo-paper: no fact is tagged with it"},
 		{"within-unknown", "entities/all.yaml", `entity bravo-town: within "nowhere-land", which is not a known place`},
 		{"within-not-place", "entities/all.yaml", `entity alpha-group: within "bravo-town", but it is not a place`},
+		{"role-no-asof", "facts/doc-c.yaml", "fact cp-leads-ag: role fact has no as_of"},
+		{"asof-not-role", "facts/doc-c.yaml", "fact cp-leads-ag: as_of given for a fact of type event"},
 		{"source-bad-url", "sources.yaml", `source doc-b.txt: url "javascript:alert(1)" is not an http(s) address`},
 		{"quote-missing", "facts/doc-b.yaml", "fact ag-size-b: citation has no quote"},
 		{"quote-long", "facts/doc-b.yaml", "fact ag-size-b: quote has 2 words; a quote has 3 to 40"},

@@ -1,5 +1,10 @@
 package knowledge
 
+import (
+	"strconv"
+	"strings"
+)
+
 // Source is the bibliographic record of one source document.
 type Source struct {
 	ID         string `yaml:"id"` // the document's file name
@@ -108,8 +113,15 @@ type Fact struct {
 	// Role says, for a role fact, which post its first entity (a person)
 	// held and whose post it was; nil for other facts.
 	Role *Role `yaml:"role"`
+	// RawAsOf is, for a role fact, the date the source shows the post held
+	// — the latest dated event it shows the person in it at, or else the
+	// source's own date — so an answer can say "(as of September 2023)"
+	// and "who is … now" takes the newest. Every role fact not marked
+	// former has one.
+	RawAsOf string `yaml:"as_of"`
 
 	Date     Date   `yaml:"-"`
+	AsOf     Date   `yaml:"-"` // RawAsOf parsed
 	Conflict string `yaml:"-"` // id of the conflict the fact belongs to, if any
 	Meta     bool   `yaml:"-"` // cites a bibliography or endnote: a report about an event
 	file     string
@@ -128,6 +140,33 @@ type Role struct {
 	Former  bool   `yaml:"former"`
 
 	From, To Date `yaml:"-"`
+}
+
+// Former reports whether the fact's post is no longer held, as its source
+// tells it: "the former ISI chief".
+func (f *Fact) Former() bool { return f.Role != nil && f.Role.Former }
+
+// Stated is the fact's sentence as answers and digests show it: a post
+// still held when the source was written says as of when ("Asif Durrani is
+// Pakistan's special representative on Afghanistan (as of September
+// 2023)."), unless the sentence already names that date.
+func (f *Fact) Stated() string {
+	if f.AsOf.IsZero() || f.Former() || namesDate(f.Text, f.AsOf) {
+		return f.Text
+	}
+	return strings.TrimSuffix(f.Text, ".") + " (as of " + f.AsOf.String() + ")."
+}
+
+// namesDate reports whether text already gives date d: in full, or its
+// month and year, or, for a year, the year.
+func namesDate(text string, d Date) bool {
+	if strings.Contains(text, d.String()) {
+		return true
+	}
+	if d.Precision() == DayPrecision {
+		return strings.Contains(text, monthNames[d.Start.Month]+" "+strconv.Itoa(d.Start.Year))
+	}
+	return false
 }
 
 // Open is a question a fact raises and its source leaves unanswered: the

@@ -2094,7 +2094,7 @@ func hasPhrase(s, w string) bool {
 
 // currentWords ask what holds now. The sources stop at their dates, so the
 // answer says which date it holds as of.
-var currentWords = setOf(`current currently now nowadays today presently latest`)
+var currentWords = setOf(`current currently now nowadays today presently latest still`)
 
 // futureWords ask about a time past the sources, which end in 2024.
 var futureWords = setOf(`tomorrow tonight forecast upcoming`)
