@@ -175,3 +175,15 @@ func TestSourceQuotes(t *testing.T) {
 		t.Errorf("Line = %q", l)
 	}
 }
+
+// TestCurrentHolderOnEveryPlatform: a question about who holds a post now
+// is answered from the newest holder, dated, whichever platform asks.
+func TestCurrentHolderOnEveryPlatform(t *testing.T) {
+	r := newRouter(t)
+	for _, p := range []string{"slack", "discord", "console"} {
+		resp := r.Handle(context.Background(), bot.Message{Platform: p, Channel: "c", User: "u", Text: "who is the current prime minister of pakistan?"})
+		if resp.Kind != bot.KindAnswer || !strings.Contains(resp.Lead, "Kakar") || !strings.Contains(resp.Lead, "October 2023") || strings.Contains(resp.Text(), "Imran") {
+			t.Errorf("%s: %s %q, want Kakar as of October 2023 and not Imran Khan", p, resp.Kind, resp.Text())
+		}
+	}
+}
