@@ -410,6 +410,7 @@ func TestRenderLimits(t *testing.T) {
 			for i := range sources {
 				sources[i].Title = strings.Repeat(word+" ", 30)
 				sources[i].Author = strings.Repeat(word, 100)
+				sources[i].Quote = strings.Repeat(word+" ", 200) + "end."
 			}
 			long := strings.Repeat(word+" ", 500)
 			resp := bot.Response{Kind: bot.KindDecline, Lead: lead, Lines: lines, More: 3, Sources: sources,
@@ -432,16 +433,21 @@ func TestRenderLimits(t *testing.T) {
 			if e.Fields[1].Value != packLines(suggestionLines(resp.Suggestions), maxFieldValue, "suggestions") {
 				t.Errorf("%q: the suggestions lost lines to make room: the description should have", word)
 			}
+			// Each source is a line and its quote, trimmed, beneath it.
 			src := strings.Split(e.Fields[0].Value, "\n")
 			last := src[len(src)-1]
 			more, ok := strings.CutPrefix(last, "…and ")
 			more, ok2 := strings.CutSuffix(more, " more sources")
-			if m, err := strconv.Atoi(more); !ok || !ok2 || err != nil || m+len(src)-1 != 40 {
-				t.Errorf("%q: %d source lines and %q, want them to add up to 40", word, len(src)-1, last)
+			shown := (len(src) - 1) / 2
+			if m, err := strconv.Atoi(more); !ok || !ok2 || err != nil || m+shown != 40 || shown == 0 {
+				t.Errorf("%q: %d sources shown and %q, want them to add up to 40", word, shown, last)
 			}
-			for _, l := range src[:len(src)-1] {
-				if !strings.HasPrefix(l, "📄 **") {
+			for i, l := range src[:len(src)-1] {
+				if i%2 == 0 && !strings.HasPrefix(l, "📄 **") {
 					t.Errorf("%q: source line %q", word, l)
+				}
+				if i%2 == 1 && (!strings.HasPrefix(l, "> “") || !strings.HasSuffix(l, "…") || utf8.RuneCountInString(l) > maxQuote+2) {
+					t.Errorf("%q: quote line of %d runes: %q", word, utf8.RuneCountInString(l), tail(l))
 				}
 			}
 		}

@@ -244,6 +244,13 @@ func TestRenderShape(t *testing.T) {
 				t.Errorf("button values %q", got)
 			}
 		}},
+		{"a long quote is trimmed on a word boundary", bot.Response{Lead: "x", Sources: []bot.Source{{Doc: "a.txt", Title: "A", Quote: strings.Repeat("naïve 🇵🇰 words ", 200) + "end."}}}, RenderOptions{}, func(t *testing.T, r Rendered) {
+			srcs := contextTexts(r.Blocks[1])
+			lines := strings.Split(strings.Join(srcs, ""), "\n")
+			if len(lines) != 2 || !strings.HasPrefix(lines[1], "“…naïve") || !strings.HasSuffix(lines[1], "…") || utf8.RuneCountInString(lines[1]) > maxQuote {
+				t.Errorf("quote line of %d runes: %q", utf8.RuneCountInString(lines[len(lines)-1]), lines)
+			}
+		}},
 		{"sources past 3,000 characters are counted", bot.Response{Lead: "x", Sources: manySources(14)}, RenderOptions{}, func(t *testing.T, r Rendered) {
 			srcs := contextTexts(r.Blocks[len(r.Blocks)-1])
 			if len(srcs) != 1 || utf8.RuneCountInString(srcs[0]) > maxText {
