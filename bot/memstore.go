@@ -1,7 +1,10 @@
 package bot
 
 import (
+	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"sort"
 	"sync"
 	"time"
@@ -21,6 +24,10 @@ type MemoryStore struct {
 	swept  time.Time
 	// feedback is every feedback record, oldest first.
 	feedback []Feedback
+	// contexts holds each conversation's context; ctxSweep says when
+	// expired ones are next removed.
+	contexts map[string]memContext
+	ctxSweep Chore
 }
 
 type claimKey struct {
@@ -40,6 +47,11 @@ type memFact struct {
 	changed time.Time
 }
 
+type memContext struct {
+	data    []byte
+	expires time.Time
+}
+
 var _ Store = (*MemoryStore)(nil)
 
 // NewMemoryStore returns an empty store.
@@ -50,6 +62,9 @@ func NewMemoryStore() *MemoryStore {
 		states: map[ChannelKey]DigestState{},
 		facts:  map[string]memFact{},
 		events: map[string]time.Time{},
+
+		contexts: map[string]memContext{},
+		ctxSweep: Chore{Every: EventSweepEvery},
 	}
 }
 
@@ -200,6 +215,69 @@ func (m *MemoryStore) RecordEvent(_ context.Context, key string, now time.Time, 
 	}
 	m.events[key] = now
 	return true, nil
+}
+
+// SaveContext keeps a copy of data under key until now+ttl, replacing
+// what was kept there. It refuses an empty key and data longer than
+// MaxContextBytes. Expired contexts are removed at most once per
+// EventSweepEvery.
+func (m *MemoryStore) SaveContext(_ context.Context, key string, data []byte, now time.Time, ttl time.Duration) error {
+	if err := CheckContext(key, data); err != nil {
+		return fmt.Errorf("memory store: save context: %w", err)
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.contexts[key] = memContext{data: bytes.Clone(data), expires: now.Add(ttl)}
+	if m.ctxSweep.Due(now) {
+		m.deleteExpiredContexts(now)
+	}
+	return nil
+}
+
+// LoadContext returns a copy of the context kept under key, or
+// ErrNotFound when there is none or it expired at or before now.
+func (m *MemoryStore) LoadContext(_ context.Context, key string, now time.Time) ([]byte, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	c, ok := m.contexts[key]
+	if !ok || !now.Before(c.expires) {
+		return nil, ErrNotFound
+	}
+	return append([]byte{}, c.data...), nil
+}
+
+// DeleteExpiredContexts deletes the contexts expired at or before now and
+// reports how many it deleted.
+func (m *MemoryStore) DeleteExpiredContexts(_ context.Context, now time.Time) (int, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.deleteExpiredContexts(now), nil
+}
+
+// deleteExpiredContexts deletes the contexts expired at or before now and
+// returns how many it deleted. m.mu must be held.
+func (m *MemoryStore) deleteExpiredContexts(now time.Time) int {
+	n := 0
+	for k, c := range m.contexts {
+		if !now.Before(c.expires) {
+			delete(m.contexts, k)
+			n++
+		}
+	}
+	return n
+}
+
+// CheckContext checks a context before a store keeps it: its key is not
+// empty and data is at most MaxContextBytes long. Every Store calls it, so
+// that all refuse the same.
+func CheckContext(key string, data []byte) error {
+	if key == "" {
+		return errors.New("empty key")
+	}
+	if len(data) > MaxContextBytes {
+		return fmt.Errorf("%d bytes is more than the %d a context may hold", len(data), MaxContextBytes)
+	}
+	return nil
 }
 
 // Ping always succeeds.

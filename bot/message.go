@@ -2,6 +2,7 @@ package bot
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -14,6 +15,11 @@ type Message struct {
 	User     string
 	Text     string // as typed, mentions included
 	Thread   string // the thread to answer in, if any
+	// Conversation names the conversation the message belongs to — a
+	// Slack thread or DM, a Discord reply chain or DM, a terminal
+	// session — so that a follow-up is read against the turns before it;
+	// empty when the message stands alone.
+	Conversation string
 	// Manager says the sender may change channel settings (the digest);
 	// ManagerHint says who may, for the refusal: "users listed in
 	// DURAND_ADMINS", "members with Manage Channels".
@@ -61,6 +67,7 @@ type Response struct {
 	Lead        string   // the direct answer or the main line
 	Lines       []string // supporting facts, timeline entries, help lines
 	More        int      // entries left out of a timeline
+	MoreHint    string   // how to see them, in a conversation: "say “more” for the next 6"
 	Sources     []Source
 	Suggestions []string // questions to ask instead, as buttons or hints
 	Confidence  float64
@@ -79,6 +86,20 @@ type Source struct {
 	Section string
 	Quote   string // the document's words the fact rests on; empty in digests
 	URL     string // the document's own address, where it gives one
+}
+
+// MoreLine says how many entries were left out, and how to see them where
+// the conversation can: "…and 7 more — say “more” for the next 6"; empty
+// when none were.
+func (r Response) MoreLine() string {
+	if r.More <= 0 {
+		return ""
+	}
+	s := "…and " + strconv.Itoa(r.More) + " more"
+	if r.MoreHint != "" {
+		s += " — " + r.MoreHint
+	}
+	return s
 }
 
 // Line names the source as plain text shows it: "Title — Author, Section",

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -24,7 +25,8 @@ type Router struct {
 	settings *limiter
 	// completes limits each user's autocompletes, apart from questions.
 	completes *limiter
-	feedback  *FeedbackSettings // nil: votes and declined questions are not kept
+	feedback  *FeedbackSettings     // nil: votes and declined questions are not kept
+	conv      *ConversationSettings // nil: every message stands alone
 }
 
 // CompletionsPerQuestion is how many autocompletes a user may ask for per
@@ -136,6 +138,10 @@ func (r *Router) Handle(ctx context.Context, m Message) (resp Response) {
 		}
 	case "sources", "source", "docs", "documents", "bibliography":
 		if arg == "" {
+			if c := r.loadContext(ctx, m); len(c.Facts) > 0 {
+				// In a conversation, the last answer's sources and quotes.
+				return r.question(ctx, m, m.Text, &outcome)
+			}
 			return r.sources()
 		}
 	case "about", "version":
@@ -164,7 +170,15 @@ func userKey(m Message) string { return m.Platform + "\x00" + m.User }
 // question answers q, asked in m, and notes the outcome for the log and
 // metrics; a declined question is kept for the curators' gaps report.
 func (r *Router) question(ctx context.Context, m Message, q string, outcome *string) Response {
-	resp, ref := r.ask(q)
+	var a knowledge.Answer
+	if r.conversationKey(m) != "" {
+		var next knowledge.Context
+		a, next = r.Base().AnswerIn(r.loadContext(ctx, m), q)
+		r.saveContext(ctx, m, next)
+	} else {
+		a = r.Base().Answer(q)
+	}
+	resp, ref := r.respond(q, a)
 	*outcome = "answered"
 	if resp.Kind == KindDecline {
 		*outcome = "declined"
@@ -191,13 +205,30 @@ func (r *Router) record(ctx context.Context, m Message, resp Response, outcome s
 // ask answers a question from the pack; ref is what a vote on the answer,
 // or the record of a decline, keeps of it.
 func (r *Router) ask(q string) (resp Response, ref *AnswerRef) {
-	a := r.Base().Answer(q)
+	return r.respond(q, r.Base().Answer(q))
+}
+
+// respond turns a's answer to q into a Response, and the reference a vote
+// on it keeps: a follow-up is kept as the question it was read as.
+func (r *Router) respond(q string, a knowledge.Answer) (resp Response, ref *AnswerRef) {
+	if a.Resolved != "" {
+		q = a.Resolved
+	}
 	ref = refOf(q, a)
 	resp = Response{Confidence: a.Confidence, Suggestions: a.Suggestions, More: a.More}
+	if a.MoreHint {
+		resp.MoreHint = "say “more” for the next " + strconv.Itoa(min(a.More, knowledge.TimelineCap))
+	}
 	if len(a.Entities) > 0 {
 		resp.Entity = a.Entities[0].ID
 	}
 	switch {
+	case a.Reply:
+		resp.Kind = KindInfo
+		if len(a.Lines) > 0 {
+			resp.Lead = a.Lines[0]
+		}
+		return resp, nil
 	case !a.Answered:
 		resp.Kind = KindDecline
 	case a.Intent == knowledge.IntentTimeline:

@@ -41,13 +41,20 @@ type DigestState struct {
 	LastSent time.Time // zero before the first
 }
 
-// ErrNotFound is returned by a Store when a subscription does not exist.
+// ErrNotFound is returned by a Store when a subscription, or a
+// conversation's context, does not exist.
 var ErrNotFound = errors.New("not found")
 
-// Store keeps subscriptions, digest claims and digest state, and the
-// platform events already answered. One store may be shared by several
-// replicas (PostgreSQL); its claims make each (channel, local date) post
-// exactly once among them, and its event keys answer each event once.
+// MaxContextBytes is the most a Store keeps as one conversation's context.
+// A conversation's context is small — entities, intent, a span and what
+// was shown; a larger value is refused.
+const MaxContextBytes = 64 << 10
+
+// Store keeps subscriptions, digest claims and digest state, the platform
+// events already answered, and conversations' contexts. One store may be
+// shared by several replicas (PostgreSQL); its claims make each (channel,
+// local date) post exactly once among them, its event keys answer each
+// event once, and a context saved on one is loaded on any other.
 type Store interface {
 	// Subscribe creates or replaces the subscription of s's channel.
 	Subscribe(ctx context.Context, s Subscription) error
@@ -89,6 +96,16 @@ type Store interface {
 	// retried event is answered once. Keys older than ttl are forgotten.
 	RecordEvent(ctx context.Context, key string, now time.Time, ttl time.Duration) (bool, error)
 
+	// SaveContext keeps a conversation's context, an opaque value, under
+	// key until now+ttl, replacing what was kept there.
+	SaveContext(ctx context.Context, key string, data []byte, now time.Time, ttl time.Duration) error
+	// LoadContext returns the context kept under key, or ErrNotFound when
+	// there is none or it expired at or before now.
+	LoadContext(ctx context.Context, key string, now time.Time) ([]byte, error)
+	// DeleteExpiredContexts deletes the contexts expired at or before now
+	// and reports how many it deleted.
+	DeleteExpiredContexts(ctx context.Context, now time.Time) (int, error)
+
 	// AddFeedback keeps one feedback record: a vote on an answer, or a
 	// declined question.
 	AddFeedback(ctx context.Context, f Feedback) error
@@ -128,9 +145,10 @@ func (e *RetryAfterError) Unwrap() error { return e.Err }
 // sent but no longer holds its claim.
 var ErrClaimLost = errors.New("claim not held by this owner")
 
-// EventSweepEvery is how often at most a store removes expired event keys:
-// often enough that it holds about a ttl's worth of keys, seldom enough
-// that the delete is not a second write for every event.
+// EventSweepEvery is how often at most a store removes expired event keys,
+// and expired conversation contexts: often enough that it holds about a
+// ttl's worth of them, seldom enough that the delete is not a second write
+// for every event or save.
 const EventSweepEvery = time.Minute
 
 // Chore says when a periodic chore, such as removing expired event keys,

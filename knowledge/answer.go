@@ -20,6 +20,16 @@ type Answer struct {
 	Confidence  float64
 	Suggestions []string // questions the pack can answer, when declining
 	Entities    []*Entity
+	// Reply marks what is neither an answer nor a decline: small talk (a
+	// greeting, thanks, a question about durand itself), a question back
+	// ("Who do you mean by “he”?"), or nothing more to show.
+	Reply bool
+	// Resolved is the question a conversation's follow-up was read as
+	// ("why did Pakistan close Torkham" for "why?"); empty otherwise.
+	Resolved string
+	// MoreHint says the conversation can continue the lines left out by
+	// saying "more", and Text says so.
+	MoreHint bool
 }
 
 // Text is the answer as one paragraph.
@@ -27,6 +37,9 @@ func (a Answer) Text() string {
 	s := strings.Join(a.Lines, " ")
 	if a.More > 0 {
 		s += fmt.Sprintf(" …and %d more.", a.More)
+		if a.MoreHint {
+			s += fmt.Sprintf(" Say “more” for the next %d.", min(a.More, TimelineCap))
+		}
 	}
 	return s
 }
@@ -48,11 +61,15 @@ const DeclineText = "The sources I have don't cover that."
 // reads English questions so far.
 const EnglishOnlyText = "I can only read questions in English so far; the sources are in English too."
 
+// TimelineCap is how many entries a timeline shows at a time; "more" in a
+// conversation shows the next ones.
+const TimelineCap = 6
+
 // Limits on the size of answers and on the work done per question.
 const (
 	maxSupport    = 2  // supporting facts after the direct answer
 	maxWords      = 48 // a short answer: supporting facts must fit
-	timelineCap   = 6
+	timelineCap   = TimelineCap
 	candidateCap  = 60 // BM25 candidates considered
 	postingBudget = 4000
 	perEntityCap  = 300 // candidate facts taken from one entity
@@ -87,9 +104,16 @@ func otherScript(s string) bool {
 
 // Answer answers a question from the pack. It never guesses: below a
 // calibrated confidence it declines and suggests what it can answer.
-func (b *Base) Answer(question string) Answer {
+func (b *Base) Answer(question string) Answer { return b.answer(question, nil) }
+
+// answer answers question; a timeline leaves out the facts in shown, the
+// entries a conversation has already seen ("more").
+func (b *Base) answer(question string, shown map[string]bool) Answer {
 	norm := Normalize(question)
 	a := Answer{Question: question}
+	if t, ok := b.smallTalk(question); ok {
+		return t
+	}
 	if strings.TrimSpace(norm) == "" {
 		a.Lines = []string{"Ask me a question about Pakistan–Afghanistan relations."}
 		a.Suggestions = b.defaultSuggestions()
@@ -106,6 +130,7 @@ func (b *Base) Answer(question string) Answer {
 		return a
 	}
 	q := b.parse(norm)
+	q.shown = shown
 	a.Intent = q.intent
 	if q.future {
 		return b.decline(q, a, nil)
@@ -147,6 +172,13 @@ func (b *Base) answerRanked(q *query, a Answer) Answer {
 	ranked := b.rank(q)
 	if len(ranked) == 0 {
 		return b.decline(q, a, ranked)
+	}
+	if len(q.shown) > 0 {
+		// "more": the next facts, not those the conversation has seen.
+		ranked = slices.DeleteFunc(ranked, func(s scored) bool { return q.shown[b.facts[s.fact].ID] })
+		if len(ranked) == 0 {
+			return b.decline(q, a, ranked)
+		}
 	}
 	ranked = b.placeFirst(q, ranked)
 	if q.current {

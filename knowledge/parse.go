@@ -49,6 +49,7 @@ type query struct {
 	alsoAt     int    // the place of that "and" among toks, or 0
 	links      []link
 	units      []unit
+	shown      map[string]bool // facts a conversation has seen: a timeline's "more" leaves them out
 
 	from, to      Point // a date span the question names
 	hasSpan       bool

@@ -110,6 +110,12 @@ func (b *Base) timeline(q *query, a *Answer) bool {
 			}
 		}
 	}
+	if len(q.shown) > 0 {
+		// "more": what the conversation has seen is not shown again.
+		seen := func(i int) bool { return q.shown[b.facts[i].ID] }
+		idxs = slices.DeleteFunc(idxs, seen)
+		extra = slices.DeleteFunc(extra, seen)
+	}
 	if len(idxs) == 0 {
 		return false
 	}

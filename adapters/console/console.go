@@ -199,8 +199,8 @@ func Render(r bot.Response) string {
 	for _, l := range r.Lines {
 		b.WriteString("\n  • " + l)
 	}
-	if r.More > 0 {
-		fmt.Fprintf(&b, "\n  …and %d more", r.More)
+	if l := r.MoreLine(); l != "" {
+		b.WriteString("\n  " + l)
 	}
 	for i, c := range bot.Group(r.Sources) {
 		label := "        "

@@ -97,7 +97,7 @@ func Render(r bot.Response, question string) Rendered {
 	}
 
 	desc := lead
-	if b := textcut.Bullets(r.Lines, r.More, Escape); b != "" {
+	if b := textcut.Bullets(r.Lines, r.MoreLine(), Escape); b != "" {
 		if desc != "" {
 			desc += "\n\n"
 		}

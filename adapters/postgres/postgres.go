@@ -33,7 +33,8 @@ type Store struct {
 	pool *pgxpool.Pool
 	name string // host:port/database, for errors; never the password
 
-	sweep bot.Chore // removing expired event keys; Every is bot.EventSweepEvery
+	sweep    bot.Chore // removing expired event keys; Every is bot.EventSweepEvery
+	ctxSweep bot.Chore // removing expired contexts; Every is bot.EventSweepEvery
 }
 
 var _ bot.Store = (*Store)(nil)
@@ -101,6 +102,13 @@ var migrations = []string{
 		comment    text NOT NULL
 	);
 	CREATE INDEX feedback_at ON feedback (at);`,
+	// 5: conversations' contexts, opaque values kept until they expire.
+	`CREATE TABLE conversations (
+		key     text PRIMARY KEY,
+		data    bytea NOT NULL,
+		expires timestamptz NOT NULL
+	);
+	CREATE INDEX conversations_expires ON conversations (expires);`,
 }
 
 // Open connects to the PostgreSQL database at url (postgres://…), checks
@@ -121,7 +129,12 @@ func Open(ctx context.Context, url string) (*Store, error) {
 		pool.Close()
 		return nil, fmt.Errorf("postgres: open %s: %w", name, err)
 	}
-	s := &Store{pool: pool, name: name, sweep: bot.Chore{Every: bot.EventSweepEvery}}
+	s := &Store{
+		pool:     pool,
+		name:     name,
+		sweep:    bot.Chore{Every: bot.EventSweepEvery},
+		ctxSweep: bot.Chore{Every: bot.EventSweepEvery},
+	}
 	if err := s.migrate(ctx); err != nil {
 		pool.Close()
 		return nil, err
@@ -409,6 +422,60 @@ func (s *Store) RecordEvent(ctx context.Context, key string, now time.Time, ttl 
 		}
 	}
 	return fresh, nil
+}
+
+// SaveContext keeps data under key until now+ttl, replacing what was kept
+// there; of replicas saving one key at once, the last write wins. It
+// refuses an empty key and data longer than bot.MaxContextBytes. Expired
+// contexts are deleted at most once per bot.EventSweepEvery by each Store;
+// an error from that delete is returned though data was kept.
+func (s *Store) SaveContext(ctx context.Context, key string, data []byte, now time.Time, ttl time.Duration) error {
+	if err := bot.CheckContext(key, data); err != nil {
+		return fmt.Errorf("postgres: save context: %w", err)
+	}
+	if data == nil {
+		data = []byte{} // NULL is not an empty value
+	}
+	if _, err := s.pool.Exec(ctx, `INSERT INTO conversations (key, data, expires) VALUES ($1, $2, $3)
+		ON CONFLICT (key) DO UPDATE SET data = excluded.data, expires = excluded.expires`,
+		key, data, now.Add(ttl)); err != nil {
+		return fmt.Errorf("postgres: save context: %w", err)
+	}
+	if s.ctxSweep.Due(now) {
+		if _, err := s.DeleteExpiredContexts(ctx, now); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// LoadContext returns the context kept under key, or an error that
+// errors.Is bot.ErrNotFound when there is none or it expired at or before
+// now.
+func (s *Store) LoadContext(ctx context.Context, key string, now time.Time) ([]byte, error) {
+	var data []byte
+	err := s.pool.QueryRow(ctx, `SELECT data FROM conversations WHERE key = $1 AND expires > $2`,
+		key, now).Scan(&data)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, fmt.Errorf("postgres: load context: %w", bot.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("postgres: load context: %w", err)
+	}
+	if data == nil {
+		data = []byte{}
+	}
+	return data, nil
+}
+
+// DeleteExpiredContexts deletes the contexts expired at or before now and
+// reports how many it deleted.
+func (s *Store) DeleteExpiredContexts(ctx context.Context, now time.Time) (int, error) {
+	tag, err := s.pool.Exec(ctx, `DELETE FROM conversations WHERE expires <= $1`, now)
+	if err != nil {
+		return 0, fmt.Errorf("postgres: expire contexts: %w", err)
+	}
+	return int(tag.RowsAffected()), nil
 }
 
 // Ping checks that the database takes a write and that the subscriptions

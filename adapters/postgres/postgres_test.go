@@ -107,8 +107,51 @@ func TestMigrateConcurrently(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(versions, []int32{1, 2, 3, 4}) {
-		t.Errorf("schema_migrations after %d concurrent Opens = %v; want [1 2 3 4]", n, versions)
+	if !slices.Equal(versions, []int32{1, 2, 3, 4, 5}) {
+		t.Errorf("schema_migrations after %d concurrent Opens = %v; want [1 2 3 4 5]", n, versions)
+	}
+}
+
+// TestUpgradeAddsContexts opens a database made before contexts were
+// kept (schema version 4): Open adds their table and keeps the data.
+func TestUpgradeAddsContexts(t *testing.T) {
+	ctx := context.Background()
+	u := pgtest.FreshURL(t, pgtest.Server(t))
+	now := time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)
+	sub := bot.Subscription{Platform: "discord", Channel: "42", Hour: 7, Zone: "Asia/Kabul", By: "u1", Since: now}
+
+	s := open(t, u)
+	if err := s.Subscribe(ctx, sub); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// Take the database back to version 4.
+	conn, err := pgx.Connect(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{`DROP TABLE conversations`, `DELETE FROM schema_migrations WHERE version > 4`} {
+		if _, err := conn.Exec(ctx, q); err != nil {
+			conn.Close(ctx)
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	if err := conn.Close(ctx); err != nil {
+		t.Fatal(err)
+	}
+
+	s = open(t, u)
+	defer s.Close()
+	if got, err := s.Subscription(ctx, sub.Key()); err != nil || got.Hour != sub.Hour || !got.Since.Equal(now) {
+		t.Fatalf("Subscription after the upgrade = %+v, %v; want %+v", got, err, sub)
+	}
+	if err := s.SaveContext(ctx, "discord:42:u1", []byte("ctx"), now, time.Minute); err != nil {
+		t.Fatalf("SaveContext after the upgrade: %v", err)
+	}
+	if got, err := s.LoadContext(ctx, "discord:42:u1", now); err != nil || string(got) != "ctx" {
+		t.Fatalf("LoadContext after the upgrade = %q, %v; want %q", got, err, "ctx")
 	}
 }
 

@@ -20,7 +20,7 @@ func RenderDigest(d bot.Digest) Rendered {
 	head := []slackgo.Block{slackgo.NewHeaderBlock(plain(trimWords(d.Title, 150)))}
 	var body []slackgo.Block
 	for _, sec := range d.Sections {
-		body = append(body, sections("*"+Escape(textcut.OneLine(sec.Heading))+"*\n"+textcut.Bullets(sec.Lines, 0, Escape))...)
+		body = append(body, sections("*"+Escape(textcut.OneLine(sec.Heading))+"*\n"+textcut.Bullets(sec.Lines, "", Escape))...)
 	}
 	var tail []slackgo.Block
 	if b := sourcesBlock(d.Sources); b != nil {

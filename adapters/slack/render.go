@@ -106,7 +106,7 @@ func Render(r bot.Response, o RenderOptions) Rendered {
 		head = append(head, b)
 	}
 	body = append(body, sections(lead)...)
-	body = append(body, sections(textcut.Bullets(r.Lines, r.More, Escape))...)
+	body = append(body, sections(textcut.Bullets(r.Lines, r.MoreLine(), Escape))...)
 	if b := sourcesBlock(r.Sources); b != nil {
 		tail = append(tail, b)
 	}

@@ -32,7 +32,8 @@ type Store struct {
 	db   *sql.DB
 	path string
 
-	sweep bot.Chore // removing expired event keys; Every is bot.EventSweepEvery
+	sweep    bot.Chore // removing expired event keys; Every is bot.EventSweepEvery
+	ctxSweep bot.Chore // removing expired contexts; Every is bot.EventSweepEvery
 }
 
 var _ bot.Store = (*Store)(nil)
@@ -100,6 +101,13 @@ var migrations = []string{
 		comment    TEXT NOT NULL
 	);
 	CREATE INDEX feedback_at ON feedback (at);`,
+	// 5: conversations' contexts, opaque values kept until they expire.
+	`CREATE TABLE conversations (
+		key     TEXT PRIMARY KEY,
+		data    BLOB NOT NULL,
+		expires INTEGER NOT NULL -- Unix microseconds
+	);
+	CREATE INDEX conversations_expires ON conversations (expires);`,
 }
 
 // Open opens (creating it if need be) the SQLite database at path and
@@ -127,7 +135,12 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if memory {
 		db.SetMaxOpenConns(1) // every connection would have its own database
 	}
-	s := &Store{db: db, path: path, sweep: bot.Chore{Every: bot.EventSweepEvery}}
+	s := &Store{
+		db:       db,
+		path:     path,
+		sweep:    bot.Chore{Every: bot.EventSweepEvery},
+		ctxSweep: bot.Chore{Every: bot.EventSweepEvery},
+	}
 	if err := s.migrateRetrying(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -499,6 +512,63 @@ func (s *Store) RecordEvent(ctx context.Context, key string, now time.Time, ttl 
 		}
 	}
 	return fresh, nil
+}
+
+// SaveContext keeps data under key until now+ttl, replacing what was kept
+// there. It refuses an empty key and data longer than bot.MaxContextBytes.
+// Expired contexts are deleted at most once per bot.EventSweepEvery; an
+// error from that delete is returned though data was kept.
+func (s *Store) SaveContext(ctx context.Context, key string, data []byte, now time.Time, ttl time.Duration) error {
+	if err := bot.CheckContext(key, data); err != nil {
+		return fmt.Errorf("sqlite: save context: %w", err)
+	}
+	if data == nil {
+		data = []byte{} // NULL is not an empty value
+	}
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO conversations (key, data, expires) VALUES (?, ?, ?)
+		ON CONFLICT (key) DO UPDATE SET data = excluded.data, expires = excluded.expires`,
+		key, data, now.Add(ttl).UnixMicro()); err != nil {
+		return fmt.Errorf("sqlite: save context: %w", err)
+	}
+	if s.ctxSweep.Due(now) {
+		if _, err := s.DeleteExpiredContexts(ctx, now); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// LoadContext returns the context kept under key, or an error that
+// errors.Is bot.ErrNotFound when there is none or it expired at or before
+// now.
+func (s *Store) LoadContext(ctx context.Context, key string, now time.Time) ([]byte, error) {
+	var data []byte
+	err := s.db.QueryRowContext(ctx, `SELECT data FROM conversations WHERE key = ? AND expires > ?`,
+		key, now.UnixMicro()).Scan(&data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("sqlite: load context: %w", bot.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: load context: %w", err)
+	}
+	if data == nil {
+		data = []byte{}
+	}
+	return data, nil
+}
+
+// DeleteExpiredContexts deletes the contexts expired at or before now and
+// reports how many it deleted.
+func (s *Store) DeleteExpiredContexts(ctx context.Context, now time.Time) (int, error) {
+	res, err := s.db.ExecContext(ctx, `DELETE FROM conversations WHERE expires <= ?`, now.UnixMicro())
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: expire contexts: %w", err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: expire contexts: %w", err)
+	}
+	return int(n), nil
 }
 
 // Ping checks that the database takes a write and that the subscriptions

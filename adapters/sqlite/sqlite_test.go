@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -119,8 +120,8 @@ func TestOpenTwiceMigratesOnce(t *testing.T) {
 	if err := rows.Err(); err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(versions, []int{1, 2, 3, 4}) {
-		t.Errorf("schema_migrations after three Opens = %v; want [1 2 3 4]", versions)
+	if !slices.Equal(versions, []int{1, 2, 3, 4, 5}) {
+		t.Errorf("schema_migrations after three Opens = %v; want [1 2 3 4 5]", versions)
 	}
 	var mode string
 	if err := db.QueryRowContext(ctx, `PRAGMA journal_mode`).Scan(&mode); err != nil {
@@ -226,4 +227,89 @@ func TestExpiredEventsDeleted(t *testing.T) {
 	if n := rows(); n != 1 {
 		t.Errorf("%d event rows after the old keys expired; want 1", n)
 	}
+}
+
+// TestExpiredContextsDeleted saves many contexts, then one more after
+// they have all expired: the expired rows are gone from the file, without
+// a call to DeleteExpiredContexts.
+func TestExpiredContextsDeleted(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "durand.db")
+	s := open(t, path)
+	defer s.Close()
+	const ttl = 10 * time.Minute
+	now := time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)
+	for i := range 100 {
+		if err := s.SaveContext(ctx, fmt.Sprintf("slack:C1:U%d", i), []byte("ctx"), now, ttl); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := countRows(t, path, "conversations"); n != 100 {
+		t.Fatalf("%d context rows after 100 saves; want 100", n)
+	}
+	if err := s.SaveContext(ctx, "slack:C1:new", []byte("ctx"), now.Add(ttl+bot.EventSweepEvery), ttl); err != nil {
+		t.Fatalf("SaveContext after expiry: %v", err)
+	}
+	if n := countRows(t, path, "conversations"); n != 1 {
+		t.Errorf("%d context rows after the old contexts expired; want 1", n)
+	}
+}
+
+// TestUpgradeAddsContexts opens a database made before contexts were
+// kept (schema version 4): Open adds their table and keeps the data.
+func TestUpgradeAddsContexts(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "durand.db")
+	now := time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)
+	sub := bot.Subscription{Platform: "slack", Channel: "C1", Hour: 8, Zone: "UTC", By: "U1", Since: now}
+
+	s := open(t, path)
+	if err := s.Subscribe(ctx, sub); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// Take the database back to version 4.
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{`DROP TABLE conversations`, `DELETE FROM schema_migrations WHERE version > 4`} {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			db.Close()
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	s = open(t, path)
+	defer s.Close()
+	if got, err := s.Subscription(ctx, sub.Key()); err != nil || got.Hour != sub.Hour || !got.Since.Equal(now) {
+		t.Fatalf("Subscription after the upgrade = %+v, %v; want %+v", got, err, sub)
+	}
+	if err := s.SaveContext(ctx, "slack:C1:U1", []byte("ctx"), now, time.Minute); err != nil {
+		t.Fatalf("SaveContext after the upgrade: %v", err)
+	}
+	if got, err := s.LoadContext(ctx, "slack:C1:U1", now); err != nil || string(got) != "ctx" {
+		t.Fatalf("LoadContext after the upgrade = %q, %v; want %q", got, err, "ctx")
+	}
+}
+
+// countRows counts the rows of table in the database at path, through a
+// connection of its own.
+func countRows(t *testing.T, path, table string) int {
+	t.Helper()
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n int
+	if err := db.QueryRowContext(context.Background(), `SELECT count(*) FROM `+table).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
 }

@@ -8,6 +8,7 @@
 package storetest
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -59,6 +60,8 @@ func Run(t *testing.T, open func(t *testing.T) bot.Store) {
 		testConcurrentEvents(t, []bot.Store{s})
 	})
 	t.Run("Feedback", func(t *testing.T) { testFeedback(t, fresh(t)) })
+	t.Run("Contexts", func(t *testing.T) { testContexts(t, fresh(t)) })
+	t.Run("ContextSweep", func(t *testing.T) { testContextSweep(t, fresh(t)) })
 	t.Run("Ping", func(t *testing.T) {
 		if err := fresh(t).Ping(context.Background()); err != nil {
 			t.Fatalf("Ping: %v", err)
@@ -173,6 +176,10 @@ func RunShared(t *testing.T, open func(t *testing.T) (a, b bot.Store)) {
 	t.Run("SharedConcurrentEvents", func(t *testing.T) {
 		a, b := fresh(t)
 		testConcurrentEvents(t, []bot.Store{a, b})
+	})
+	t.Run("SharedContexts", func(t *testing.T) {
+		a, b := fresh(t)
+		testSharedContexts(t, a, b)
 	})
 }
 
@@ -854,5 +861,202 @@ func checkFeedback(t *testing.T, what string, got, want []bot.Feedback) {
 			!slices.Equal(g.Facts, w.Facts) || g.Confidence != w.Confidence || g.Rating != w.Rating || g.Comment != w.Comment {
 			t.Errorf("%s: record %d = %+v, want %+v", what, i, g, w)
 		}
+	}
+}
+
+// contextTTL is how long the suite's conversation contexts are kept.
+const contextTTL = 30 * time.Minute
+
+// testContexts saves, replaces, loads and expires conversation contexts:
+// a context is loaded until its expiry and not at it, a replacement
+// brings a new value and a new expiry, refused values change nothing,
+// and DeleteExpiredContexts deletes exactly the expired ones.
+func testContexts(t *testing.T, s bot.Store) {
+	ctx := context.Background()
+	var (
+		who    = []byte(`{"intent":"who","entities":["durrani"]}`)
+		when   = []byte(`{"intent":"when","span":[3,9]}`)
+		binary = []byte{0, 1, 2, 0xfe, 0xff, '\n', 0}
+		full   = bytes.Repeat([]byte("x"), bot.MaxContextBytes)
+		short  = []byte("short-lived")
+	)
+	// Nothing has expired by the last save, so that no sweep a save makes
+	// disturbs what follows.
+	saves := []struct {
+		key  string
+		data []byte
+		at   time.Duration // after base
+		ttl  time.Duration
+	}{
+		{"slack:C1:U1", who, 0, contextTTL},
+		{"slack:C1:U2", binary, 0, contextTTL},
+		{"discord:42:u1", []byte{}, 0, contextTTL},
+		{"slack:C2:U1", short, 0, time.Minute},
+		{"console:term:me", full, time.Second, contextTTL},
+		{"slack:C1:U1", when, time.Second, contextTTL}, // a replacement, with a later expiry
+	}
+	for _, sv := range saves {
+		mustSaveContext(t, s, sv.key, sv.data, base.Add(sv.at), sv.ttl)
+	}
+	latest := map[string][]byte{}
+	for _, sv := range saves {
+		latest[sv.key] = sv.data
+	}
+
+	loads := []struct {
+		name string
+		key  string
+		at   time.Duration
+		want []byte // nil: not found
+	}{
+		{"the replaced context", "slack:C1:U1", 2 * time.Second, when},
+		{"binary data", "slack:C1:U2", 2 * time.Second, binary},
+		{"an empty value", "discord:42:u1", 2 * time.Second, []byte{}},
+		{"the largest value allowed", "console:term:me", 2 * time.Second, full},
+		{"at once", "slack:C2:U1", 0, short},
+		{"just before expiry", "slack:C2:U1", time.Minute - time.Microsecond, short},
+		{"at expiry", "slack:C2:U1", time.Minute, nil},
+		{"after expiry", "slack:C2:U1", time.Hour, nil},
+		{"the replaced context at its first expiry", "slack:C1:U1", contextTTL, when},
+		{"the replaced context at its new expiry", "slack:C1:U1", contextTTL + time.Second, nil},
+		{"an unreplaced context at its expiry", "slack:C1:U2", contextTTL, nil},
+		{"an unknown key", "slack:C9:U9", 0, nil},
+		{"a key that differs only in case", "SLACK:C1:U1", 0, nil},
+		{"the empty key", "", 0, nil},
+	}
+	for _, tt := range loads {
+		checkContext(t, "LoadContext "+tt.name, s, tt.key, base.Add(tt.at), tt.want)
+	}
+
+	// Refused values are not kept, and leave what was kept as it was.
+	refused := []struct {
+		name string
+		key  string
+		data []byte
+	}{
+		{"an empty key", "", []byte("x")},
+		{"an empty key and no data", "", nil},
+		{"one byte too many", "slack:C1:U1", bytes.Repeat([]byte("y"), bot.MaxContextBytes+1)},
+		{"far too many", "slack:C9:U9", make([]byte, 1<<20)},
+	}
+	for _, tt := range refused {
+		if err := s.SaveContext(ctx, tt.key, tt.data, base.Add(2*time.Second), contextTTL); err == nil {
+			t.Fatalf("SaveContext of %s (%d bytes) succeeded; want an error", tt.name, len(tt.data))
+		}
+	}
+	checkContext(t, "LoadContext after a refused replacement", s, "slack:C1:U1", base.Add(2*time.Second), when)
+	checkContext(t, "LoadContext of a refused new key", s, "slack:C9:U9", base.Add(2*time.Second), nil)
+	checkContext(t, "LoadContext of the empty key after refusals", s, "", base.Add(2*time.Second), nil)
+
+	// DeleteExpiredContexts deletes what expired at or before now: a
+	// deleted context is gone even when loaded at a time it was live, and
+	// the live ones are still loaded.
+	deletes := []struct {
+		name string
+		at   time.Duration
+		want int
+		gone []string
+		live []string
+	}{
+		{"before anything expired", 30 * time.Second, 0, nil,
+			[]string{"slack:C1:U1", "slack:C1:U2", "discord:42:u1", "slack:C2:U1", "console:term:me"}},
+		{"at the first expiry", time.Minute, 1, []string{"slack:C2:U1"},
+			[]string{"slack:C1:U1", "slack:C1:U2", "discord:42:u1", "console:term:me"}},
+		{"at the same time again", time.Minute, 0, nil,
+			[]string{"slack:C1:U1", "slack:C1:U2", "discord:42:u1", "console:term:me"}},
+		{"once the first saves expired", contextTTL, 2, []string{"slack:C1:U2", "discord:42:u1"},
+			[]string{"slack:C1:U1", "console:term:me"}},
+		{"once everything expired", contextTTL + time.Second, 2, []string{"slack:C1:U1", "console:term:me"}, nil},
+		{"long after", 24 * time.Hour, 0, nil, nil},
+	}
+	for _, tt := range deletes {
+		now := base.Add(tt.at)
+		n, err := s.DeleteExpiredContexts(ctx, now)
+		if err != nil || n != tt.want {
+			t.Fatalf("DeleteExpiredContexts %s = %d, %v; want %d, nil", tt.name, n, err, tt.want)
+		}
+		for _, key := range tt.gone {
+			checkContext(t, "LoadContext before its expiry, after DeleteExpiredContexts "+tt.name, s, key, base, nil)
+		}
+		for _, key := range tt.live {
+			checkContext(t, "LoadContext after DeleteExpiredContexts "+tt.name, s, key, now, latest[key])
+		}
+	}
+
+	// The store keeps a copy: changing the slice saved, or the one
+	// loaded, changes nothing kept.
+	now := base.Add(48 * time.Hour)
+	buf := []byte("mutable")
+	mustSaveContext(t, s, "slack:C3:U1", buf, now, contextTTL)
+	buf[0] = 'X'
+	got, err := s.LoadContext(ctx, "slack:C3:U1", now)
+	if err != nil || len(got) == 0 {
+		t.Fatalf("LoadContext = %q, %v; want %q", got, err, "mutable")
+	}
+	got[0] = 'Y'
+	checkContext(t, "LoadContext after the slices saved and loaded were changed", s, "slack:C3:U1", now, []byte("mutable"))
+}
+
+// testContextSweep: SaveContext deletes the expired contexts itself, at
+// most once per bot.EventSweepEvery, so that the store holds about a
+// ttl's worth of them however seldom DeleteExpiredContexts is called.
+func testContextSweep(t *testing.T, s bot.Store) {
+	ctx := context.Background()
+	old := []string{"slack:C1:U1", "slack:C1:U2", "slack:C1:U3"}
+	for _, key := range old {
+		mustSaveContext(t, s, key, []byte("old"), base, time.Minute)
+	}
+	later := base.Add(time.Minute + bot.EventSweepEvery)
+	mustSaveContext(t, s, "slack:C1:U4", []byte("new"), later, contextTTL)
+	if n, err := s.DeleteExpiredContexts(ctx, later); err != nil || n != 0 {
+		t.Fatalf("DeleteExpiredContexts after a save %v after the expiry = %d, %v; want 0 (the save deleted them), nil", bot.EventSweepEvery, n, err)
+	}
+	for _, key := range old {
+		checkContext(t, "LoadContext, before its expiry, of a context swept", s, key, base, nil)
+	}
+	checkContext(t, "LoadContext of the context saved last", s, "slack:C1:U4", later, []byte("new"))
+}
+
+// testSharedContexts: a context one replica saves, the other loads; a
+// replacement through either is seen through both, and so is a deletion.
+func testSharedContexts(t *testing.T, a, b bot.Store) {
+	ctx := context.Background()
+	const key = "slack:C1:U1"
+	v1, v2 := []byte(`{"intent":"who"}`), []byte(`{"intent":"when"}`)
+	mustSaveContext(t, a, key, v1, base, contextTTL)
+	checkContext(t, "LoadContext through b of a's save", b, key, base.Add(time.Second), v1)
+	mustSaveContext(t, b, key, v2, base.Add(time.Second), contextTTL)
+	checkContext(t, "LoadContext through a of b's replacement", a, key, base.Add(2*time.Second), v2)
+	checkContext(t, "LoadContext through a at the first expiry", a, key, base.Add(contextTTL), v2)
+	checkContext(t, "LoadContext through b at the replacement's expiry", b, key, base.Add(contextTTL+time.Second), nil)
+	if n, err := a.DeleteExpiredContexts(ctx, base.Add(contextTTL+time.Second)); err != nil || n != 1 {
+		t.Fatalf("DeleteExpiredContexts through a = %d, %v; want 1, nil", n, err)
+	}
+	checkContext(t, "LoadContext through b, before its expiry, of a context a deleted", b, key, base, nil)
+}
+
+func mustSaveContext(t *testing.T, s bot.Store, key string, data []byte, now time.Time, ttl time.Duration) {
+	t.Helper()
+	if err := s.SaveContext(context.Background(), key, data, now, ttl); err != nil {
+		t.Fatalf("SaveContext(%q, %d bytes, %v, %v): %v", key, len(data), now, ttl, err)
+	}
+}
+
+// checkContext loads key at now: want is the context, or nil when
+// LoadContext must fail with ErrNotFound.
+func checkContext(t *testing.T, where string, s bot.Store, key string, now time.Time, want []byte) {
+	t.Helper()
+	got, err := s.LoadContext(context.Background(), key, now)
+	if want == nil {
+		if !errors.Is(err, bot.ErrNotFound) {
+			t.Fatalf("%s: LoadContext(%q) at %v = %.40q, %v; want an error that errors.Is ErrNotFound", where, key, now, got, err)
+		}
+		return
+	}
+	if err != nil {
+		t.Fatalf("%s: LoadContext(%q) at %v: %v", where, key, now, err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Fatalf("%s: LoadContext(%q) at %v = %d bytes %.40q; want %d bytes %.40q", where, key, now, len(got), got, len(want), want)
 	}
 }

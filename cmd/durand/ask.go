@@ -41,6 +41,7 @@ func runAsk(args []string, getenv func(string) string, stdin io.Reader, stdout, 
 	asJSON := fl.Bool("json", false, "print one JSON object per question")
 	packDir := fl.String("pack", "", "answer from the pack in `DIR` instead of the embedded one")
 	explain := fl.Int("explain", 0, "show how the question was understood and the best `N` candidate facts")
+	session := fl.Bool("session", false, "read stdin as one conversation: each line may follow up the ones before")
 	if err := fl.Parse(args); err != nil {
 		return &cli.ExitError{Code: 2}
 	}
@@ -50,11 +51,17 @@ func runAsk(args []string, getenv func(string) string, stdin io.Reader, stdout, 
 	}
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
+	var conv knowledge.Context // the conversation so far, with --session
 	answer := func(q string) error {
 		if *explain > 0 {
 			fmt.Fprintln(out, base.Explain(q, *explain))
 		}
-		a := base.Answer(q)
+		var a knowledge.Answer
+		if *session {
+			a, conv = base.AnswerIn(conv, q)
+		} else {
+			a = base.Answer(q)
+		}
 		if *asJSON {
 			if err := writeJSON(out, a); err != nil {
 				return err

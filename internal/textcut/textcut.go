@@ -6,7 +6,6 @@
 package textcut
 
 import (
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -78,17 +77,18 @@ func Distinct(items []string, max int) []string {
 }
 
 // Bullets renders lines as "• " bullets, one per line, each passed through
-// escape (the platform's), with a last line saying how many more were left
-// out when more > 0. Blank lines are skipped.
-func Bullets(lines []string, more int, escape func(string) string) string {
+// escape (the platform's), then moreLine, escaped, when it is not empty: it
+// says how many more were left out ("…and 7 more"). Blank lines are
+// skipped.
+func Bullets(lines []string, moreLine string, escape func(string) string) string {
 	var b strings.Builder
 	for _, l := range lines {
 		if l = OneLine(l); l != "" {
 			b.WriteString("• " + escape(l) + "\n")
 		}
 	}
-	if more > 0 {
-		b.WriteString("…and " + strconv.Itoa(more) + " more\n")
+	if moreLine = OneLine(moreLine); moreLine != "" {
+		b.WriteString(escape(moreLine) + "\n")
 	}
 	return strings.TrimSuffix(b.String(), "\n")
 }

@@ -1,0 +1,498 @@
+package knowledge
+
+// Conversations: a follow-up ("what did he say?", "and when?", "what about
+// the TTP?", "more", "sources") read against what the conversation asked
+// and was shown before; small talk answered as such.
+
+import (
+	"slices"
+	"strings"
+)
+
+// Context is what a conversation remembers of its last turn, so that a
+// follow-up can be read against it. It is chat-neutral plain data: the bot
+// keeps it between messages, as JSON, for as long as the conversation
+// lasts. The zero Context is a conversation's start.
+type Context struct {
+	// Question is the last question with its follow-ups resolved ("what
+	// did Asif Durrani say about the TTP").
+	Question string `json:"question,omitempty"`
+	// Entities are what it was about: the entities the question named,
+	// then those of the answer's lead fact, most salient first.
+	Entities []string `json:"entities,omitempty"`
+	// Facts are the facts the last answer gave, lead first: "sources" and
+	// "when was that?" are about them.
+	Facts []string `json:"facts,omitempty"`
+	// Shown are the timeline entries shown so far, and More how many
+	// were left out: "more" shows the next ones.
+	Shown []string `json:"shown,omitempty"`
+	More  int      `json:"more,omitempty"`
+}
+
+// Limits on what a context holds, so that it stays small in the store.
+const (
+	contextEntities = 12  // entities remembered
+	contextShown    = 200 // timeline entries remembered as shown
+)
+
+// AnswerIn answers a question asked in a conversation whose last turn left
+// c, and returns the answer and the context the conversation keeps for its
+// next turn. A follow-up is resolved against c: a pronoun names the
+// entity it stands for, an ellipsis ("why?", "and Bugti?") takes the rest
+// of the last question, "more" continues a timeline, and "sources" or
+// "quote" cites the last answer. A pronoun with nothing to stand for is
+// asked about rather than guessed. Small talk is answered as in Answer and
+// leaves c as it was.
+func (b *Base) AnswerIn(c Context, question string) (Answer, Context) {
+	if t, ok := b.smallTalk(question); ok {
+		return t, c
+	}
+	norm := Normalize(question)
+	toks := strings.Fields(strings.Trim(norm, " ?!.,;:"))
+	switch {
+	case asksMore(toks):
+		return b.more(c, question)
+	case asksSources(toks) && len(c.Facts) > 0:
+		return b.cited(c, question), c
+	}
+	resolved, missing := b.resolve(c, toks)
+	if missing != "" {
+		a := Answer{Question: question, Reply: true,
+			Lines:       []string{"Who do you mean by “" + missing + "”? Name them and I'll look it up."},
+			Suggestions: b.contextSuggestions(c)}
+		return a, c
+	}
+	a := b.answer(resolved, nil)
+	a.Question = question
+	a.Resolved = resolved
+	if a.More > 0 {
+		a.MoreHint = true
+	}
+	return a, b.nextContext(resolved, a)
+}
+
+// nextContext is what a conversation keeps of an answer to resolved.
+func (b *Base) nextContext(resolved string, a Answer) Context {
+	next := Context{Question: resolved}
+	add := func(id string) {
+		if id != "" && !slices.Contains(next.Entities, id) && len(next.Entities) < contextEntities {
+			next.Entities = append(next.Entities, id)
+		}
+	}
+	var lead []string
+	if len(a.Facts) > 0 && a.Answered {
+		lead = a.Facts[0].Entities
+	}
+	if a.Intent == IntentWho {
+		// "who had tea with Faiz Hameed?" — "Mansour Ahmed Khan": the
+		// person the answer names is whom "he" means next.
+		for _, id := range lead {
+			if e := b.entityByID[id]; e != nil && e.Kind == KindPerson && !slices.ContainsFunc(a.Entities, func(q *Entity) bool { return q.ID == id }) {
+				add(id)
+			}
+		}
+	}
+	for _, e := range a.Entities {
+		add(e.ID)
+	}
+	for _, id := range lead {
+		add(id)
+	}
+	for _, f := range a.Facts {
+		next.Facts = append(next.Facts, f.ID)
+	}
+	if a.Answered {
+		next.Shown = next.Facts
+		next.More = a.More
+	}
+	return next
+}
+
+// more continues the last answer: a timeline's next entries, or the next
+// facts that answer the last question, leaving out what was shown. A list
+// given whole is given again, said to be whole.
+func (b *Base) more(c Context, question string) (Answer, Context) {
+	all := Answer{Question: question, Reply: true, Lines: []string{"That was all the sources give on it."}, Suggestions: b.contextSuggestions(c)}
+	if c.Question == "" || len(c.Facts) == 0 {
+		all.Lines = []string{"There is nothing to continue yet: ask a question, or for a timeline (“timeline TTP”), and then say “more”."}
+		return all, c
+	}
+	if f := b.factByID[c.Facts[0]]; f != nil && len(f.Items) > 0 && c.More == 0 {
+		a := Answer{Question: question, Answered: true, Confidence: 1, Intent: IntentList,
+			Lines: []string{"That was the whole list: " + withItems(f)}, Facts: []*Fact{f}}
+		a.Sources = b.sourcesOf(a.Facts)
+		return a, c
+	}
+	shown := make(map[string]bool, len(c.Shown))
+	for _, id := range c.Shown {
+		shown[id] = true
+	}
+	a := b.answer(c.Question, shown)
+	a.Question = question
+	a.Resolved = c.Question
+	if !a.Answered {
+		return all, c
+	}
+	a.MoreHint = a.More > 0
+	next := b.nextContext(c.Question, a)
+	next.Entities = c.Entities // still the same conversation's subject
+	next.Shown = append(slices.Clone(c.Shown), next.Shown...)
+	if len(next.Shown) > contextShown {
+		next.Shown = next.Shown[len(next.Shown)-contextShown:]
+	}
+	return a, next
+}
+
+// cited answers "sources" or "quote" after an answer: where each of its
+// facts comes from, with the document's words.
+func (b *Base) cited(c Context, question string) Answer {
+	a := Answer{Question: question, Answered: true, Confidence: 1, Intent: IntentFact}
+	for _, id := range c.Facts {
+		f := b.factByID[id]
+		if f == nil {
+			continue
+		}
+		a.Facts = append(a.Facts, f)
+	}
+	a.Sources = b.sourcesOf(a.Facts)
+	for _, s := range a.Sources {
+		line := s.Title
+		if s.Section != "" {
+			line += ", " + s.Section
+		}
+		a.Lines = append(a.Lines, line+": “"+s.Quote+"”")
+	}
+	if len(a.Lines) == 0 {
+		return Answer{Question: question, Reply: true, Lines: []string{"The last answer cited nothing I can show."}}
+	}
+	a.Lines[0] = "That answer rests on " + a.Lines[0]
+	return a
+}
+
+// contextSuggestions are questions to offer when a follow-up cannot be
+// read: about what the conversation was about, or the pack's best.
+func (b *Base) contextSuggestions(c Context) []string {
+	var fs []*Fact
+	for _, id := range c.Facts {
+		if f := b.factByID[id]; f != nil {
+			fs = append(fs, f)
+		}
+	}
+	if len(fs) > 0 {
+		if s := b.suggestFacts(fs); len(s) > 0 {
+			return s
+		}
+	}
+	return b.defaultSuggestions()
+}
+
+// moreWords continue a timeline: "more", "next", "the rest", "go on".
+var morePhrases = []string{"more", "next", "the rest", "rest", "continue", "go on", "keep going", "show more",
+	"more please", "what else", "and then", "then what", "what next", "next ones", "show me more", "tell me more", "any more", "anything else"}
+
+// asksMore reports whether the message only asks for more of the last
+// answer.
+func asksMore(toks []string) bool {
+	s := strings.Join(toks, " ")
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "and "), "ok ")
+	return slices.Contains(morePhrases, s)
+}
+
+// sourceWords ask where an answer comes from.
+var sourceWords = setOf("source sources quote quotes cite citation citations cited reference references")
+
+// sourcePhrases ask it without those words.
+var sourcePhrases = []string{"where is that from", "where's that from", "where does that come from", "says who",
+	"how do you know", "how do you know that", "where did you get that", "what does the document say", "exact words"}
+
+// asksSources reports whether a short message asks for the last answer's
+// sources or quote: "sources?", "quote please", "where is that from".
+func asksSources(toks []string) bool {
+	if len(toks) == 0 || len(toks) > 6 {
+		return false
+	}
+	s := strings.Join(toks, " ")
+	if slices.Contains(sourcePhrases, s) {
+		return true
+	}
+	for _, t := range toks {
+		if sourceWords[strings.Trim(t, "?!.,'")] {
+			return len(toks) <= 4 || strings.HasPrefix(s, "what") || strings.HasPrefix(s, "show") || strings.HasPrefix(s, "give")
+		}
+	}
+	return false
+}
+
+// pronounKind is what each pronoun stands for: a person, a group, a place,
+// or any thing that is not a person.
+var pronounKind = map[string]string{
+	"he": KindPerson, "him": KindPerson, "his": KindPerson, "himself": KindPerson,
+	"she": KindPerson, "her": KindPerson, "hers": KindPerson, "herself": KindPerson,
+	"they": KindGroup, "them": KindGroup, "their": KindGroup, "theirs": KindGroup,
+	"it": "thing", "its": "thing",
+	"there": KindPlace,
+}
+
+// groupNouns after "that", "this" or "the" stand for the group last
+// spoken of: "that group", "the outfit".
+var groupNouns = setOf("group outfit organisation organization movement militants")
+
+// personPronoun reports whether a pronoun can only stand for a person: one
+// with nothing to stand for is asked about; "they" or "it" may stand for
+// what the question leaves unsaid ("how many did they deport").
+func personPronoun(w string) bool { return pronounKind[w] == KindPerson }
+
+// objectFollowers follow "her" as an object rather than as a possessive:
+// "what did Kakar tell her about".
+var objectFollowers = setOf("about to for with from by and or in on at after before over of as")
+
+// followFillers add nothing to a bare question word: "and when was that?"
+// asks when, of what was last said.
+var followFillers = setOf("and so but ok okay then also was is were are did does do that this it happen happened exactly the reason date year again")
+
+// followLeads start a follow-up that names only something new: "what
+// about the TTP?", "and Bugti?".
+var followLeads = [][]string{{"what", "about"}, {"how", "about"}, {"what", "of"}, {"and", "what", "about"}, {"and"}}
+
+// questionHeads are the question words a bare follow-up may be: "why?",
+// "how many?".
+var questionHeads = [][]string{{"how", "many"}, {"how", "much"}, {"how", "long"}, {"why"}, {"when"}, {"where"}, {"who"}, {"what"}, {"which"}, {"how"}}
+
+// resolve rewrites a follow-up as a question that stands alone, reading it
+// against c. It returns the question, or, when a pronoun that can only
+// mean a person has nobody to stand for, that pronoun.
+func (b *Base) resolve(c Context, toks []string) (string, string) {
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = strings.Trim(t, "?!.,;:\"")
+	}
+	if q, ok := b.withNewSubject(c, words); ok {
+		return q, ""
+	}
+	if q, ok := b.withNewQuestionWord(c, words); ok {
+		return q, ""
+	}
+	return b.withPronounsNamed(c, words)
+}
+
+// withNewSubject reads "what about the TTP?" and "and Bugti?" as the last
+// question asked of something else.
+func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
+	if c.Question == "" {
+		return "", false
+	}
+	rest := words
+	for _, lead := range followLeads {
+		if len(words) > len(lead) && slices.Equal(words[:len(lead)], lead) {
+			rest = words[len(lead):]
+			break
+		}
+	}
+	if len(rest) == len(words) && len(words) > 3 {
+		return "", false // not "what about …", and more than a bare name
+	}
+	rq := b.parse(strings.Join(rest, " "))
+	if len(rq.links) == 0 || rq.intent != IntentFact && rq.intent != IntentDefine {
+		return "", false
+	}
+	covered := 0
+	for _, l := range rq.links {
+		covered += l.end - l.start
+	}
+	named := 0
+	for _, t := range rq.toks {
+		if !b.idx.stop[t] {
+			named++
+		}
+	}
+	if covered < named {
+		return "", false // "and how did the TTP react": a question of its own
+	}
+	x := rq.links[0].entities[0]
+	pq := b.parse(Normalize(c.Question))
+	pick := -1
+	for i, l := range pq.links {
+		if e := l.entities[0]; e.Kind == x.Kind {
+			pick = i // the same kind of thing: "and Bugti?" after Kakar
+			break
+		} else if pick < 0 && !b.idx.broad(e.ID) {
+			pick = i
+		}
+	}
+	if pick < 0 {
+		if len(pq.links) == 0 {
+			return "", false
+		}
+		pick = 0
+	}
+	l := pq.links[pick]
+	out := append(slices.Clone(pq.toks[:l.start]), rq.toks...)
+	out = append(out, pq.toks[l.end:]...)
+	return strings.Join(out, " "), true
+}
+
+// withNewQuestionWord reads a bare question word — "why?", "and when was
+// that?", "how many?" — as that question asked of what was last said.
+func (b *Base) withNewQuestionWord(c Context, words []string) (string, bool) {
+	var head []string
+	for _, h := range questionHeads {
+		for k := 0; k+len(h) <= len(words) && k <= 1; k++ {
+			if slices.Equal(words[k:k+len(h)], h) && (k == 0 || followFillers[words[0]]) {
+				head, words = h, append(slices.Clone(words[:k]), words[k+len(h):]...)
+				break
+			}
+		}
+		if head != nil {
+			break
+		}
+	}
+	if head == nil || c.Question == "" {
+		return "", false
+	}
+	aboutThat := false
+	for _, w := range words {
+		if !followFillers[w] {
+			return "", false // "why did the TTP split": a question of its own
+		}
+		aboutThat = aboutThat || w == "that" || w == "this" || w == "it"
+	}
+	wh := strings.Join(head, " ")
+	if f := b.factByID[first(c.Facts)]; f != nil && (aboutThat || !startsWithAux(c.Question)) {
+		// "when was that?": of the fact last given.
+		return wh + " " + strings.TrimSuffix(lowerFirst(f.Text), "."), true
+	}
+	return wh + " " + strings.Join(dropQuestionHead(strings.Fields(c.Question)), " "), true
+}
+
+// auxWordsAfterHead open the rest of a question after its question word:
+// "when *did* Pakistan close Torkham".
+var auxWordsAfterHead = setOf("did does do is was were are has have had will would could can")
+
+// startsWithAux reports whether q, after its question word, goes on with
+// an auxiliary verb, so that another question word can take its place:
+// "when did Pakistan close Torkham" → "why did Pakistan close Torkham".
+func startsWithAux(q string) bool {
+	rest := dropQuestionHead(strings.Fields(q))
+	return len(rest) > 0 && auxWordsAfterHead[rest[0]]
+}
+
+// dropQuestionHead removes the question word(s) a question starts with.
+func dropQuestionHead(toks []string) []string {
+	for _, h := range questionHeads {
+		if len(toks) > len(h) && slices.Equal(toks[:len(h)], h) {
+			rest := toks[len(h):]
+			if len(h) == 2 && h[0] == "how" && len(rest) > 0 && !auxWordsAfterHead[rest[0]] {
+				rest = rest[1:] // "how many Afghans were deported": the counted noun goes with the head
+			}
+			return rest
+		}
+	}
+	return toks
+}
+
+// withPronounsNamed puts in place of each pronoun the entity it stands for:
+// the most salient one of its kind the conversation has spoken of. A
+// pronoun that follows a name of its kind in the same question stands for
+// that name and is left.
+func (b *Base) withPronounsNamed(c Context, words []string) (string, string) {
+	q := b.parse(strings.Join(words, " "))
+	namedBefore := func(pos int, kind string) bool {
+		for _, l := range q.links {
+			if l.start < pos && kindFits(l.entities[0], kind) {
+				return true
+			}
+		}
+		return false
+	}
+	out := make([]string, 0, len(words))
+	changed := false
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		kind, ok := pronounKind[w]
+		group := false
+		if !ok && (w == "that" || w == "this" || w == "the") && i+1 < len(words) && groupNouns[words[i+1]] {
+			kind, ok, group = KindGroup, true, true
+		}
+		if !ok || namedBefore(i, kind) {
+			out = append(out, w)
+			continue
+		}
+		e := b.salient(c, kind)
+		if e == nil {
+			if len(q.links) == 0 && (personPronoun(w) || len(c.Entities) == 0) {
+				if group {
+					w += " " + words[i+1]
+				}
+				return "", w
+			}
+			out = append(out, w)
+			continue
+		}
+		name := strings.ToLower(e.Name)
+		switch {
+		case group:
+			i++ // "that group"
+		case w == "his" || w == "their" || w == "its" || w == "hers" || w == "theirs" ||
+			w == "her" && i+1 < len(words) && !objectFollowers[words[i+1]]:
+			name += "'s"
+		case w == "there" && (i == 0 || !objectFollowers[words[i-1]]):
+			name = "in " + name
+		}
+		out = append(out, name)
+		changed = true
+	}
+	if !changed {
+		return strings.Join(words, " "), ""
+	}
+	return strings.Join(out, " "), ""
+}
+
+// salient returns the entity of the given kind the conversation spoke of
+// most recently: a specific one before a broad one ("Torkham" before
+// "Pakistan"), or nil.
+func (b *Base) salient(c Context, kind string) *Entity {
+	var broad *Entity
+	for _, id := range c.Entities {
+		e := b.entityByID[id]
+		if e == nil || !kindFits(e, kind) {
+			continue
+		}
+		if !b.idx.broad(id) {
+			return e
+		}
+		if broad == nil {
+			broad = e
+		}
+	}
+	return broad
+}
+
+// kindFits reports whether entity e can be what a pronoun of kind stands
+// for: "they" stands for a group or an organisation, "there" for a place
+// or a crossing, "it" for anything but a person.
+func kindFits(e *Entity, kind string) bool {
+	switch kind {
+	case KindPerson:
+		return e.Kind == KindPerson
+	case KindGroup:
+		return e.Kind == KindGroup || e.Kind == KindOrganisation
+	case KindPlace:
+		return e.Kind == KindPlace || e.Kind == KindCrossing
+	}
+	return e.Kind != KindPerson
+}
+
+func first(s []string) string {
+	if len(s) == 0 {
+		return ""
+	}
+	return s[0]
+}
+
+// lowerFirst lowers a sentence's first letter, unless it starts a name.
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}

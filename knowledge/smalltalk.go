@@ -1,0 +1,63 @@
+package knowledge
+
+// Small talk: greetings, thanks and questions about durand itself get a
+// short, friendly reply and three questions the pack answers well; never a
+// fact, and never a decline.
+
+import (
+	"strings"
+)
+
+// smallTalkReplies are the replies, by what the message is: the whole
+// message, folded, must be one of the phrases (see smallTalk).
+var smallTalkReplies = []struct {
+	phrases []string
+	reply   string
+}{
+	{[]string{"hi", "hello", "hey", "hiya", "yo", "howdy", "greetings", "good morning", "good afternoon", "good evening",
+		"salaam", "salam", "assalamualaikum", "assalam o alaikum", "asalam o alaikum", "hi there", "hello there", "hey there",
+		"hi durand", "hello durand", "hey durand", "morning"},
+		"Hello! I answer questions about Pakistan–Afghanistan relations from five source documents, citing each one."},
+	{[]string{"thanks", "thank you", "thx", "ty", "cheers", "thanks a lot", "thank you so much", "thanks so much", "many thanks",
+		"much appreciated", "great thanks", "ok thanks", "okay thanks", "thanks durand", "thank you durand", "shukriya", "great", "perfect", "nice", "cool", "ok", "okay", "got it"},
+		"You're welcome."},
+	{[]string{"bye", "goodbye", "good bye", "see you", "see ya", "later", "good night"},
+		"Goodbye — ask again any time."},
+	{[]string{"how are you", "how are you doing", "how's it going", "hows it going", "what's up", "whats up", "sup"},
+		"All well, thanks — ready for a question."},
+	{[]string{"who made you", "who built you", "who created you", "who wrote you", "who are you", "what are you",
+		"are you a bot", "are you human", "are you a person", "are you an ai", "what is durand", "what's durand", "whats durand", "who is durand"},
+		"I'm durand, a bot that answers from a curated pack of facts drawn from five documents on Pakistan–Afghanistan relations. I cite where each answer comes from, and I decline rather than guess."},
+	{[]string{"help", "help me", "what can you do", "what do you do", "what can i ask", "what can i ask you", "what should i ask",
+		"how do i use this", "how do i use you", "how does this work", "how do you work", "what do you know", "what do you know about",
+		"what can you tell me", "how can you help", "how can you help me", "what questions can i ask", "what topics do you cover", "instructions", "usage"},
+		"Ask me about the people, groups, events, figures and dates in the sources — who someone is, when something happened, how many, why. Say “timeline” and a topic for events in order; after an answer, “sources” shows the words it rests on."},
+}
+
+// smallTalkMaxWords bounds the messages read as small talk: a longer one
+// is a question.
+const smallTalkMaxWords = 7
+
+// smallTalk answers a greeting, thanks, goodbye or question about durand.
+// It reports false for anything else.
+func (b *Base) smallTalk(question string) (Answer, bool) {
+	s := strings.Join(strings.Fields(mentionRE.ReplaceAllString(foldText(foldAccents(question)), " ")), " ")
+	s = strings.Trim(s, " ?!.,;:-~")
+	s = strings.ReplaceAll(s, "!", "")
+	if s == "" || len(strings.Fields(s)) > smallTalkMaxWords {
+		return Answer{}, false
+	}
+	for _, st := range smallTalkReplies {
+		for _, p := range st.phrases {
+			if s == p || s == p+" please" || s == "ok "+p || s == "hey "+p || s == "hi "+p {
+				a := Answer{Question: question, Reply: true, Lines: []string{st.reply}}
+				if ex := b.defaultSuggestions(); len(ex) > 0 {
+					a.Suggestions = ex[:min(3, len(ex))]
+					a.Lines = append(a.Lines, "You could ask: "+strings.Join(a.Suggestions, "; ")+".")
+				}
+				return a, true
+			}
+		}
+	}
+	return Answer{}, false
+}
