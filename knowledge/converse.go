@@ -68,11 +68,12 @@ func (b *Base) AnswerIn(c Context, question string) (Answer, Context) {
 	if a.More > 0 {
 		a.MoreHint = true
 	}
-	return a, b.nextContext(resolved, a)
+	return a, b.nextContext(c, resolved, a)
 }
 
-// nextContext is what a conversation keeps of an answer to resolved.
-func (b *Base) nextContext(resolved string, a Answer) Context {
+// nextContext is what a conversation whose last turn left prev keeps of an
+// answer to resolved.
+func (b *Base) nextContext(prev Context, resolved string, a Answer) Context {
 	next := Context{Question: resolved}
 	add := func(id string) {
 		if id != "" && !slices.Contains(next.Entities, id) && len(next.Entities) < contextEntities {
@@ -104,6 +105,13 @@ func (b *Base) nextContext(resolved string, a Answer) Context {
 	if a.Answered {
 		next.Shown = next.Facts
 		next.More = a.More
+	} else {
+		// A decline shows no answer: "sources" and "when was that?" still
+		// mean the last one given.
+		next.Facts, next.Shown, next.More = prev.Facts, prev.Shown, prev.More
+	}
+	for _, id := range prev.Entities {
+		add(id) // what was spoken of before stays, behind what is new
 	}
 	return next
 }
@@ -134,8 +142,7 @@ func (b *Base) more(c Context, question string) (Answer, Context) {
 		return all, c
 	}
 	a.MoreHint = a.More > 0
-	next := b.nextContext(c.Question, a)
-	next.Entities = c.Entities // still the same conversation's subject
+	next := b.nextContext(c, c.Question, a)
 	next.Shown = append(slices.Clone(c.Shown), next.Shown...)
 	if len(next.Shown) > contextShown {
 		next.Shown = next.Shown[len(next.Shown)-contextShown:]
@@ -186,20 +193,43 @@ func (b *Base) contextSuggestions(c Context) []string {
 	return b.defaultSuggestions()
 }
 
-// moreWords continue a timeline: "more", "next", "the rest", "go on".
+// morePhrases continue an answer: "more", "next", "the rest", "go on".
 var morePhrases = []string{"more", "next", "the rest", "rest", "continue", "go on", "keep going", "show more",
 	"more please", "what else", "and then", "then what", "what next", "next ones", "show me more", "tell me more", "any more", "anything else"}
 
 // asksMore reports whether the message only asks for more of the last
-// answer.
+// answer: "more", "show the rest", "ok, next please", "what else?".
 func asksMore(toks []string) bool {
 	s := strings.Join(toks, " ")
 	s = strings.TrimPrefix(strings.TrimPrefix(s, "and "), "ok ")
-	return slices.Contains(morePhrases, s)
+	if slices.Contains(morePhrases, s) {
+		return true
+	}
+	core := false
+	for _, t := range toks {
+		t = strings.Trim(t, "?!.,'")
+		switch {
+		case moreCore[t]:
+			core = true
+		case !moreFillers[t]:
+			return false
+		}
+	}
+	return core && len(toks) <= 6
 }
+
+// moreCore ask for more; moreFillers may stand around them.
+var (
+	moreCore    = setOf("more rest next continue others remaining else")
+	moreFillers = setOf("and ok okay show give me us tell the please some any what's whats what is are there of them it list all go keep on going let's see")
+)
 
 // sourceWords ask where an answer comes from.
 var sourceWords = setOf("source sources quote quotes cite citation citations cited reference references")
+
+// documentWordsAsked ask which document an answer came from: "which
+// document is that from?", "what paper says that?".
+var documentWordsAsked = setOf("document doc paper article report piece")
 
 // sourcePhrases ask it without those words.
 var sourcePhrases = []string{"where is that from", "where's that from", "where does that come from", "says who",
@@ -214,6 +244,10 @@ func asksSources(toks []string) bool {
 	s := strings.Join(toks, " ")
 	if slices.Contains(sourcePhrases, s) {
 		return true
+	}
+	if (toks[0] == "which" || toks[0] == "what") && slices.ContainsFunc(toks, func(t string) bool { return documentWordsAsked[strings.Trim(t, "?!.,'")] }) &&
+		slices.ContainsFunc(toks, func(t string) bool { return t == "that" || t == "this" || t == "it" }) {
+		return true // "which document is that from?"
 	}
 	for _, t := range toks {
 		if sourceWords[strings.Trim(t, "?!.,'")] {
@@ -248,7 +282,7 @@ var objectFollowers = setOf("about to for with from by and or in on at after bef
 
 // followFillers add nothing to a bare question word: "and when was that?"
 // asks when, of what was last said.
-var followFillers = setOf("and so but ok okay then also was is were are did does do that this it happen happened exactly the reason date year again")
+var followFillers = setOf("and so but ok okay then also was is were are did does do that this it happen happened exactly precisely roughly approximately mainly mostly specifically the reason date year again not")
 
 // followLeads start a follow-up that names only something new: "what
 // about the TTP?", "and Bugti?".
@@ -269,10 +303,71 @@ func (b *Base) resolve(c Context, toks []string) (string, string) {
 	if q, ok := b.withNewSubject(c, words); ok {
 		return q, ""
 	}
+	for len(words) > 2 && (words[0] == "and" || words[0] == "so" || words[0] == "but" || words[0] == "ok" || words[0] == "okay" || words[0] == "also") {
+		words = words[1:] // "and how many attacks in 2021?"
+	}
 	if q, ok := b.withNewQuestionWord(c, words); ok {
 		return q, ""
 	}
-	return b.withPronounsNamed(c, words)
+	q, missing := b.withPronounsNamed(c, words)
+	if missing != "" {
+		return "", missing
+	}
+	return b.withTopicCarried(c, q), ""
+}
+
+// carryMaxWords bounds the follow-ups that take the last question's topic:
+// a longer one says what it is about.
+const carryMaxWords = 9
+
+// withTopicCarried adds to a short follow-up that names nothing new — no
+// date, and no entity the conversation has not spoken of — what the last
+// question was about: "how did the Taliban respond?" after the April 2022
+// strikes asks about those strikes.
+func (b *Base) withTopicCarried(c Context, question string) string {
+	if c.Question == "" || len(strings.Fields(question)) > carryMaxWords {
+		return question
+	}
+	q := b.parse(question)
+	if q.hasSpan || q.intent == IntentTimeline {
+		return question
+	}
+	for _, l := range q.links {
+		for _, e := range l.entities {
+			if !slices.Contains(c.Entities, e.ID) && !b.idx.broad(e.ID) && !b.standsFor(q.toks[l.start:l.end], c.Entities) {
+				return question // something new: a question of its own
+			}
+		}
+	}
+	pq := b.parse(Normalize(c.Question))
+	have := map[string]bool{}
+	for _, t := range q.toks {
+		have[t] = true
+	}
+	var add []string
+	keep := func(i int) {
+		if t := pq.toks[i]; !have[t] && !b.idx.stop[t] {
+			add = append(add, t)
+			have[t] = true
+		}
+	}
+	for _, l := range pq.links {
+		if b.idx.broad(l.entities[0].ID) && len(q.links) > 0 {
+			continue // a broad one the follow-up may mean otherwise; with no name at all, it is all there is
+		}
+		for i := l.start; i < l.end; i++ {
+			keep(i)
+		}
+	}
+	for i := range pq.toks {
+		if pq.spanToks[i] {
+			keep(i)
+		}
+	}
+	if len(add) == 0 {
+		return question
+	}
+	return question + " " + strings.Join(add, " ")
 }
 
 // withNewSubject reads "what about the TTP?" and "and Bugti?" as the last
@@ -291,10 +386,22 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 	if len(rest) == len(words) && len(words) > 3 {
 		return "", false // not "what about …", and more than a bare name
 	}
-	rq := b.parse(strings.Join(rest, " "))
-	if len(rq.links) == 0 || rq.intent != IntentFact && rq.intent != IntentDefine {
-		return "", false
+	if slices.ContainsFunc(rest, isQuestionWord) {
+		return "", false // "and how did the TTP react": a question of its own
 	}
+	if len(rest) < len(words) && len(rest) > 0 && timeWords[rest[0]] {
+		// "and during the Soviet invasion?": the last question, of
+		// another time.
+		prev := strings.Fields(c.Question)
+		for i := len(prev) - 1; i > 0; i-- {
+			if timeWords[prev[i]] {
+				prev = prev[:i]
+				break
+			}
+		}
+		return strings.Join(append(prev, rest...), " "), true
+	}
+	rq := b.parse(strings.Join(rest, " "))
 	covered := 0
 	for _, l := range rq.links {
 		covered += l.end - l.start
@@ -305,8 +412,26 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 			named++
 		}
 	}
-	if covered < named {
-		return "", false // "and how did the TTP react": a question of its own
+	if len(rq.links) == 0 || covered < named {
+		if len(rest) == len(words) || named == 0 {
+			return "", false
+		}
+		if last := rest[len(rest)-1]; (last == "ones" || last == "one") && len(rest) >= 2 {
+			if n := countedNoun(c.Question); len(n) >= 2 {
+				// "how many registered Afghans …" — "and undocumented
+				// ones?": undocumented Afghans.
+				mod := strings.Join(rest[:len(rest)-1], " ")
+				return strings.Replace(c.Question, strings.Join(n, " "), mod+" "+strings.Join(n[1:], " "), 1), true
+			}
+		}
+		// "and suicide attacks?": the last question, of this as well.
+		var add []string
+		for _, t := range rest {
+			if t != "ones" && t != "one" {
+				add = append(add, t)
+			}
+		}
+		return c.Question + " " + strings.Join(add, " "), true
 	}
 	x := rq.links[0].entities[0]
 	pq := b.parse(Normalize(c.Question))
@@ -331,13 +456,57 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 	return strings.Join(out, " "), true
 }
 
+// timeWords open a phrase that says when: "during the Soviet invasion",
+// "in 2021", "after the takeover".
+var timeWords = setOf("during after before since in until by around")
+
+// isQuestionWord reports whether w asks a question: "how", "why", "who".
+func isQuestionWord(w string) bool {
+	switch w {
+	case "how", "why", "who", "whom", "whose", "when", "where", "what", "which":
+		return true
+	}
+	return false
+}
+
+// standsFor reports whether a name is a capital standing for an entity the
+// conversation spoke of: "Islamabad" for Pakistan.
+func (b *Base) standsFor(name []string, ids []string) bool {
+	for _, e := range b.idx.lex.capitals[strings.Join(name, " ")] {
+		if slices.Contains(ids, e.ID) {
+			return true
+		}
+	}
+	return false
+}
+
+// countedNoun returns the words a how-many question counts: "militant
+// attacks" in "how many militant attacks in September 2023", or nil.
+func countedNoun(question string) []string {
+	toks := strings.Fields(question)
+	for i := 0; i+2 < len(toks); i++ {
+		if toks[i] != "how" || toks[i+1] != "many" {
+			continue
+		}
+		var n []string
+		for _, t := range toks[i+2:] {
+			if auxWordsAfterHead[t] || timeWords[t] || objectFollowers[t] || len(n) == 3 {
+				break
+			}
+			n = append(n, t)
+		}
+		return n
+	}
+	return nil
+}
+
 // withNewQuestionWord reads a bare question word — "why?", "and when was
 // that?", "how many?" — as that question asked of what was last said.
 func (b *Base) withNewQuestionWord(c Context, words []string) (string, bool) {
 	var head []string
 	for _, h := range questionHeads {
 		for k := 0; k+len(h) <= len(words) && k <= 1; k++ {
-			if slices.Equal(words[k:k+len(h)], h) && (k == 0 || followFillers[words[0]]) {
+			if slices.Equal(words[k:k+len(h)], h) && (k == 0 || followFillers[words[0]] || words[0] == "for") {
 				head, words = h, append(slices.Clone(words[:k]), words[k+len(h):]...)
 				break
 			}
@@ -346,22 +515,52 @@ func (b *Base) withNewQuestionWord(c Context, words []string) (string, bool) {
 			break
 		}
 	}
-	if head == nil || c.Question == "" {
+	if head == nil {
 		return "", false
 	}
-	aboutThat := false
+	aboutThat := ""
 	for _, w := range words {
-		if !followFillers[w] {
+		that := w == "that" || w == "this" || w == "it" || w == "they" || w == "them" || w == "those" || w == "these"
+		if !followFillers[w] && !that {
 			return "", false // "why did the TTP split": a question of its own
 		}
-		aboutThat = aboutThat || w == "that" || w == "this" || w == "it"
+		if that && aboutThat == "" {
+			aboutThat = w
+		}
+	}
+	if c.Question == "" {
+		if aboutThat != "" {
+			return "", false // "when was that?" with nothing before: asked about below
+		}
+		return "", false
 	}
 	wh := strings.Join(head, " ")
-	if f := b.factByID[first(c.Facts)]; f != nil && (aboutThat || !startsWithAux(c.Question)) {
+	if f := b.factByID[first(c.Facts)]; f != nil && (aboutThat != "" || !startsWithAux(c.Question)) {
 		// "when was that?": of the fact last given.
 		return wh + " " + strings.TrimSuffix(lowerFirst(f.Text), "."), true
 	}
-	return wh + " " + strings.Join(dropQuestionHead(strings.Fields(c.Question)), " "), true
+	q := wh + " " + strings.Join(dropQuestionHead(strings.Fields(c.Question)), " ")
+	if slices.Contains(words, "not") {
+		q += " not" // "why not?"
+	}
+	return q, true
+}
+
+// bareAboutThat returns the demonstrative a bare follow-up is about —
+// "that" in "and when was that?" — or "" when it names anything else.
+func bareAboutThat(words []string) string {
+	that := ""
+	for _, w := range words {
+		switch {
+		case w == "that" || w == "this" || w == "those" || w == "these":
+			if that == "" {
+				that = w
+			}
+		case !followFillers[w] && !isQuestionWord(w) && w != "many" && w != "much" && w != "long":
+			return ""
+		}
+	}
+	return that
 }
 
 // auxWordsAfterHead open the rest of a question after its question word:
@@ -404,6 +603,9 @@ func (b *Base) withPronounsNamed(c Context, words []string) (string, string) {
 		}
 		return false
 	}
+	if len(c.Entities) == 0 && len(q.links) == 0 && bareAboutThat(words) != "" {
+		return "", bareAboutThat(words) // "and when was that?", first thing said
+	}
 	out := make([]string, 0, len(words))
 	changed := false
 	for i := 0; i < len(words); i++ {
@@ -415,6 +617,12 @@ func (b *Base) withPronounsNamed(c Context, words []string) (string, string) {
 		}
 		if !ok || namedBefore(i, kind) {
 			out = append(out, w)
+			continue
+		}
+		if n := countedNoun(c.Question); len(n) > 0 && (w == "they" || w == "them" || w == "those") {
+			// "how many ceasefires …?" — "did they work?": the ceasefires.
+			out = append(out, n...)
+			changed = true
 			continue
 		}
 		e := b.salient(c, kind)
@@ -448,8 +656,8 @@ func (b *Base) withPronounsNamed(c Context, words []string) (string, string) {
 }
 
 // salient returns the entity of the given kind the conversation spoke of
-// most recently: a specific one before a broad one ("Torkham" before
-// "Pakistan"), or nil.
+// most recently, or nil; for "it", anything before a country ("Torkham"
+// before "Pakistan").
 func (b *Base) salient(c Context, kind string) *Entity {
 	var broad *Entity
 	for _, id := range c.Entities {
@@ -457,8 +665,8 @@ func (b *Base) salient(c Context, kind string) *Entity {
 		if e == nil || !kindFits(e, kind) {
 			continue
 		}
-		if !b.idx.broad(id) {
-			return e
+		if kind != "thing" || e.Kind != KindPlace || !b.idx.broad(id) {
+			return e // "it" is seldom a country: "why did it close?" means Torkham
 		}
 		if broad == nil {
 			broad = e
@@ -468,14 +676,15 @@ func (b *Base) salient(c Context, kind string) *Entity {
 }
 
 // kindFits reports whether entity e can be what a pronoun of kind stands
-// for: "they" stands for a group or an organisation, "there" for a place
-// or a crossing, "it" for anything but a person.
+// for: "they" stands for a group, an organisation or a country, "there"
+// for a place or a crossing, "it" for anything but a person.
 func kindFits(e *Entity, kind string) bool {
 	switch kind {
 	case KindPerson:
 		return e.Kind == KindPerson
 	case KindGroup:
-		return e.Kind == KindGroup || e.Kind == KindOrganisation
+		// "they" may be a country too: "when did they close the border?"
+		return e.Kind == KindGroup || e.Kind == KindOrganisation || e.Kind == KindPlace
 	case KindPlace:
 		return e.Kind == KindPlace || e.Kind == KindCrossing
 	}

@@ -5,7 +5,10 @@ package knowledge
 // fact, and never a decline.
 
 import (
+	"regexp"
+	"slices"
 	"strings"
+	"unicode"
 )
 
 // smallTalkReplies are the replies, by what the message is: the whole
@@ -34,6 +37,20 @@ var smallTalkReplies = []struct {
 		"Ask me about the people, groups, events, figures and dates in the sources — who someone is, when something happened, how many, why. Say “timeline” and a topic for events in order; after an answer, “sources” shows the words it rests on."},
 }
 
+// thanksWords open thanks; appreciation may follow them: "thanks, that's
+// really helpful".
+var (
+	thanksWords  = setOf("thanks thank thx ty cheers shukriya great perfect nice cool ok okay awesome brilliant excellent")
+	appreciation = setOf("you so much very a lot that that's thats it's its is was really helpful useful great good nice perfect ok okay durand again for the help info answer all mate clear interesting")
+)
+
+// asides add nothing to small talk: "who made you btw".
+var asides = setOf("btw anyway anyways again though just")
+
+// capabilityRE matches questions about what durand can be asked: "what
+// kind of questions can I ask?", "which topics do you cover?".
+var capabilityRE = regexp.MustCompile(`^(what|which)( kinds?| sorts?| types?)?( of)? (questions|things|topics|stuff|subjects)( can| should| could| do)? (i|we|you) (ask|answer|cover|know|handle)`)
+
 // smallTalkMaxWords bounds the messages read as small talk: a longer one
 // is a question.
 const smallTalkMaxWords = 7
@@ -41,15 +58,26 @@ const smallTalkMaxWords = 7
 // smallTalk answers a greeting, thanks, goodbye or question about durand.
 // It reports false for anything else.
 func (b *Base) smallTalk(question string) (Answer, bool) {
-	s := strings.Join(strings.Fields(mentionRE.ReplaceAllString(foldText(foldAccents(question)), " ")), " ")
-	s = strings.Trim(s, " ?!.,;:-~")
-	s = strings.ReplaceAll(s, "!", "")
-	if s == "" || len(strings.Fields(s)) > smallTalkMaxWords {
+	words := strings.FieldsFunc(mentionRE.ReplaceAllString(foldText(foldAccents(question)), " "), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
+	})
+	if len(words) == 0 || len(words) > smallTalkMaxWords {
 		return Answer{}, false
+	}
+	words = slices.DeleteFunc(words, func(w string) bool { return asides[w] }) // "who made you btw"
+	if len(words) == 0 {
+		return Answer{}, false
+	}
+	s := strings.Join(words, " ")
+	if thanksWords[words[0]] && !slices.ContainsFunc(words[1:], func(w string) bool { return !appreciation[w] && !thanksWords[w] }) {
+		s = "thanks" // "thanks, that's helpful", "thank you so much"
+	}
+	if capabilityRE.MatchString(s) {
+		s = "help"
 	}
 	for _, st := range smallTalkReplies {
 		for _, p := range st.phrases {
-			if s == p || s == p+" please" || s == "ok "+p || s == "hey "+p || s == "hi "+p {
+			if s == p || s == p+" please" || s == "ok "+p || s == "hey "+p || s == "hi "+p || s == "great "+p || s == p+" durand" {
 				a := Answer{Question: question, Reply: true, Lines: []string{st.reply}}
 				if ex := b.defaultSuggestions(); len(ex) > 0 {
 					a.Suggestions = ex[:min(3, len(ex))]
