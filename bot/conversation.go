@@ -44,8 +44,8 @@ func (r *Router) SetConversations(s ConversationSettings) {
 	r.conv = &s
 }
 
-// conversationKey is where m's conversation is kept: per platform, so that
-// ids never collide across platforms; empty when m stands alone.
+// conversationKey is where m's turn is kept: per platform, so that ids
+// never collide across platforms; empty when m stands alone.
 func (r *Router) conversationKey(m Message) string {
 	if r.conv == nil || r.conv.Store == nil || m.Conversation == "" {
 		return ""
@@ -53,12 +53,21 @@ func (r *Router) conversationKey(m Message) string {
 	return m.Platform + "\x00" + m.Conversation
 }
 
+// followsKey is where the conversation m continues is kept: Follows when
+// set, otherwise m's own.
+func (r *Router) followsKey(m Message) string {
+	if k := r.conversationKey(m); k == "" || m.Follows == "" {
+		return k
+	}
+	return m.Platform + "\x00" + m.Follows
+}
+
 // loadContext returns the context m's conversation left, or the zero
 // Context when it has none, has expired, or cannot be read (then logged:
 // a lost context costs a follow-up, not the answer).
 func (r *Router) loadContext(ctx context.Context, m Message) knowledge.Context {
 	var c knowledge.Context
-	key := r.conversationKey(m)
+	key := r.followsKey(m)
 	if key == "" {
 		return c
 	}

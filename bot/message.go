@@ -20,6 +20,11 @@ type Message struct {
 	// session — so that a follow-up is read against the turns before it;
 	// empty when the message stands alone.
 	Conversation string
+	// Follows, when set, names the conversation the message continues,
+	// kept under another key: a Discord reply is its own message, and
+	// continues the conversation of the question durand's answer replied
+	// to. The message's turn is then kept under Conversation.
+	Follows string
 	// Manager says the sender may change channel settings (the digest);
 	// ManagerHint says who may, for the refusal: "users listed in
 	// DURAND_ADMINS", "members with Manage Channels".

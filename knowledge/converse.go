@@ -162,17 +162,17 @@ func (b *Base) cited(c Context, question string) Answer {
 		a.Facts = append(a.Facts, f)
 	}
 	a.Sources = b.sourcesOf(a.Facts)
-	for _, s := range a.Sources {
-		line := s.Title
-		if s.Section != "" {
-			line += ", " + s.Section
-		}
-		a.Lines = append(a.Lines, line+": “"+s.Quote+"”")
-	}
-	if len(a.Lines) == 0 {
+	if len(a.Sources) == 0 {
 		return Answer{Question: question, Reply: true, Lines: []string{"The last answer cited nothing I can show."}}
 	}
-	a.Lines[0] = "That answer rests on " + a.Lines[0]
+	// The sources carry the quotes; the line says whose words they are.
+	var docs []string
+	for _, s := range a.Sources {
+		if t := s.Title + ", " + s.Section; !slices.Contains(docs, t) {
+			docs = append(docs, t)
+		}
+	}
+	a.Lines = []string{"That answer rests on these words of " + strings.Join(docs, "; ") + "."}
 	return a
 }
 
@@ -309,9 +309,12 @@ func (b *Base) resolve(c Context, toks []string) (string, string) {
 	if q, ok := b.withNewQuestionWord(c, words); ok {
 		return q, ""
 	}
-	q, missing := b.withPronounsNamed(c, words)
+	q, missing, person := b.withPronounsNamed(c, words)
 	if missing != "" {
 		return "", missing
+	}
+	if person {
+		return q, "" // "what was his job?": the person is the topic
 	}
 	return b.withTopicCarried(c, q), ""
 }
@@ -593,7 +596,7 @@ func dropQuestionHead(toks []string) []string {
 // the most salient one of its kind the conversation has spoken of. A
 // pronoun that follows a name of its kind in the same question stands for
 // that name and is left.
-func (b *Base) withPronounsNamed(c Context, words []string) (string, string) {
+func (b *Base) withPronounsNamed(c Context, words []string) (question, missing string, person bool) {
 	q := b.parse(strings.Join(words, " "))
 	namedBefore := func(pos int, kind string) bool {
 		for _, l := range q.links {
@@ -604,7 +607,7 @@ func (b *Base) withPronounsNamed(c Context, words []string) (string, string) {
 		return false
 	}
 	if len(c.Entities) == 0 && len(q.links) == 0 && bareAboutThat(words) != "" {
-		return "", bareAboutThat(words) // "and when was that?", first thing said
+		return "", bareAboutThat(words), false // "and when was that?", first thing said
 	}
 	out := make([]string, 0, len(words))
 	changed := false
@@ -627,11 +630,12 @@ func (b *Base) withPronounsNamed(c Context, words []string) (string, string) {
 		}
 		e := b.salient(c, kind)
 		if e == nil {
-			if len(q.links) == 0 && (personPronoun(w) || len(c.Entities) == 0) {
+			namesPerson := slices.ContainsFunc(q.links, func(l link) bool { return l.entities[0].Kind == KindPerson })
+			if personPronoun(w) && !namesPerson || len(q.links) == 0 && len(c.Entities) == 0 {
 				if group {
 					w += " " + words[i+1]
 				}
-				return "", w
+				return "", w, false
 			}
 			out = append(out, w)
 			continue
@@ -648,11 +652,12 @@ func (b *Base) withPronounsNamed(c Context, words []string) (string, string) {
 		}
 		out = append(out, name)
 		changed = true
+		person = person || e.Kind == KindPerson
 	}
 	if !changed {
-		return strings.Join(words, " "), ""
+		return strings.Join(words, " "), "", false
 	}
-	return strings.Join(out, " "), ""
+	return strings.Join(out, " "), "", person
 }
 
 // salient returns the entity of the given kind the conversation spoke of

@@ -149,7 +149,10 @@ func (a *Adapter) vote(ctx context.Context, rating bot.Rating, comment string) b
 
 // message is text from the console's user.
 func (a *Adapter) message(text string) bot.Message {
-	return bot.Message{Platform: "console", Channel: "console", User: a.User, Text: text, Manager: true, Curator: true, DigestHint: consoleDigestHint}
+	// The chat is one conversation: follow-ups read against what came
+	// before, for as long as the router's conversations keep it.
+	return bot.Message{Platform: "console", Channel: "console", User: a.User, Text: text, Conversation: "console",
+		Manager: true, Curator: true, DigestHint: consoleDigestHint}
 }
 
 // consoleDigestHint tells a terminal user that a digest subscription here

@@ -278,13 +278,21 @@ func (a *Adapter) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 		return
 	}
 	self, _ := a.botID.Load().(string)
-	if m.Author.ID == self || !(m.GuildID == "" || mentions(m.Message, self)) {
+	follows := repliesTo(m.Message, self)
+	if m.Author.ID == self || !(m.GuildID == "" || follows != "" || mentions(m.Message, self)) {
 		return
 	}
 	a.background(func(ctx context.Context) {
 		msg := bot.Message{Platform: "discord", Channel: m.ChannelID, User: m.Author.ID, Text: m.Content,
 			Manager: m.GuildID == "", ManagerHint: "members with the Manage Channels permission, using /" + DigestCommandName,
 			CuratorHint: "members with the Manage Channels permission, using /" + CommandName + " in a server"}
+		// A direct message is one conversation. In a server, each question
+		// starts one, and a reply to durand's answer continues it: the
+		// answer replied to the question the conversation was kept under.
+		msg.Conversation, msg.Follows = m.ChannelID+":"+m.ID, follows
+		if m.GuildID == "" {
+			msg.Conversation, msg.Follows = m.ChannelID, ""
+		}
 		resp := a.cfg.Router.Handle(ctx, msg)
 		r := Render(resp, "")
 		_, err := s.ChannelMessageSendComplex(m.ChannelID, &discordgo.MessageSend{
@@ -300,6 +308,19 @@ func (a *Adapter) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 			a.log.Error("reply failed", "route", "POST channels/messages", "channel", m.ChannelID, "err", redact(err))
 		}
 	})
+}
+
+// repliesTo returns, for a reply to one of durand's answers, the key of
+// the conversation that answer belongs to — the channel and the question
+// it replied to — or "" when m replies to nothing of durand's. Discord
+// sends the message replied to along with the reply.
+func repliesTo(m *discordgo.Message, self string) string {
+	ref := m.ReferencedMessage
+	if self == "" || m.MessageReference == nil || ref == nil || ref.Author == nil || ref.Author.ID != self ||
+		ref.MessageReference == nil || ref.MessageReference.MessageID == "" {
+		return ""
+	}
+	return m.ChannelID + ":" + ref.MessageReference.MessageID
 }
 
 // mentions reports whether m mentions the bot: in its mentions list, or

@@ -178,17 +178,19 @@ func (a *Adapter) serveEvents(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusOK)
 }
 
-// mention is the part of an app_mention event durand uses.
+// mention is the part of an app_mention event, or of a message event in a
+// direct message, that durand uses.
 type mention struct {
-	Type     string          `json:"type"`
-	Subtype  string          `json:"subtype"`
-	User     string          `json:"user"`
-	BotID    string          `json:"bot_id"`
-	Text     string          `json:"text"`
-	Channel  string          `json:"channel"`
-	TS       string          `json:"ts"`
-	ThreadTS string          `json:"thread_ts"`
-	Edited   json.RawMessage `json:"edited"`
+	Type        string          `json:"type"`
+	ChannelType string          `json:"channel_type"`
+	Subtype     string          `json:"subtype"`
+	User        string          `json:"user"`
+	BotID       string          `json:"bot_id"`
+	Text        string          `json:"text"`
+	Channel     string          `json:"channel"`
+	TS          string          `json:"ts"`
+	ThreadTS    string          `json:"thread_ts"`
+	Edited      json.RawMessage `json:"edited"`
 }
 
 // event handles an Events API event once, however often Slack retries it
@@ -196,7 +198,11 @@ type mention struct {
 // answered in a thread under it.
 func (a *Adapter) event(ctx context.Context, team, eventID string, raw json.RawMessage) {
 	var ev mention
-	if err := json.Unmarshal(raw, &ev); err != nil || ev.Type != "app_mention" {
+	if err := json.Unmarshal(raw, &ev); err != nil {
+		return
+	}
+	dm := ev.Type == "message" && ev.ChannelType == "im"
+	if ev.Type != "app_mention" && !dm {
 		return
 	}
 	if ev.BotID != "" || ev.Subtype != "" || len(ev.Edited) > 0 || a.isSelf(ev.User) {
@@ -207,11 +213,18 @@ func (a *Adapter) event(ctx context.Context, team, eventID string, raw json.RawM
 		return
 	}
 	thread := ev.ThreadTS
-	if thread == "" {
-		thread = ev.TS
+	if thread == "" && !dm {
+		thread = ev.TS // a mention is answered in a thread under it
+	}
+	m := a.message(ev.Channel, ev.User, ev.Text, thread)
+	// A thread is one conversation, and so is a direct message: each
+	// follow-up is read against the turn before.
+	m.Conversation = ev.Channel + ":" + thread
+	if dm {
+		m.Conversation = ev.Channel
 	}
 	a.background(ctx, func(ctx context.Context) {
-		resp := a.cfg.Router.Handle(ctx, a.message(ev.Channel, ev.User, ev.Text, thread))
+		resp := a.cfg.Router.Handle(ctx, m)
 		r := Render(resp, RenderOptions{})
 		_, _, err := a.api.PostMessageContext(ctx, ev.Channel,
 			slackgo.MsgOptionText(r.Text, false), slackgo.MsgOptionBlocks(r.Blocks...),

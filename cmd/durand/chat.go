@@ -56,6 +56,12 @@ func runChat(ctx context.Context, args []string, getenv func(string) string, std
 	}
 	defer store.Close()
 	router.SetFeedback(bot.FeedbackSettings{Store: store, KeepText: keepText})
+	// The chat is one conversation, kept in memory.
+	ttl, err := contextTTL(getenv)
+	if err != nil {
+		return err
+	}
+	router.SetConversations(bot.ConversationSettings{Store: bot.NewMemoryStore(), TTL: ttl})
 	c := &console.Adapter{Router: router, In: stdin, Out: stdout, User: user}
 	return c.Run(ctx)
 }

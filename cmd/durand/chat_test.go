@@ -87,3 +87,24 @@ func TestChatStore(t *testing.T) {
 		})
 	}
 }
+
+// TestChatFollowUps: the terminal chat over a pipe is one conversation —
+// "he" is the person asked about, "why?" asks it of the last question, and
+// "more" continues a timeline — and a bad DURAND_CONTEXT_TTL stops it.
+func TestChatFollowUps(t *testing.T) {
+	out, errs, code := chat(t, nil, "who is asif durrani\nwhat did he tell the taliban about the ttp?\nwhen did pakistan close torkham\nwhy?\ntimeline ttp\nmore\nthanks!\n")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"red line", "Chitral", "say “more” for the next 6", "You're welcome"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("chat output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Count(out, "Key dates:") != 2 {
+		t.Errorf("want the timeline and its continuation:\n%s", out)
+	}
+	if _, errs, code := chat(t, map[string]string{"DURAND_CONTEXT_TTL": "forever"}, "hi\n"); code != 2 || !strings.Contains(errs, "DURAND_CONTEXT_TTL") {
+		t.Errorf("DURAND_CONTEXT_TTL=forever: exit %d, %q; want 2 naming the variable", code, errs)
+	}
+}

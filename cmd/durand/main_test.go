@@ -96,6 +96,43 @@ func TestAskStdinOneLinePerQuestion(t *testing.T) {
 	}
 }
 
+// TestAskSession: with --session, stdin is one conversation and each line
+// follows up the ones before; without it, the same lines stand alone. One
+// JSON object per line either way, each carrying the question as typed.
+func TestAskSession(t *testing.T) {
+	qs := []string{"who is asif durrani", "what did he tell the taliban about the ttp?", "hi", "sources"}
+	out, errs, code := runCmd(t, strings.Join(qs, "\n")+"\n", "ask", "--json", "--session")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != len(qs) {
+		t.Fatalf("%d lines for %d questions:\n%s", len(lines), len(qs), out)
+	}
+	var as []askOutput
+	for i, l := range lines {
+		var a askOutput
+		if err := json.Unmarshal([]byte(l), &a); err != nil || a.Question != qs[i] {
+			t.Fatalf("line %d = %s (err %v), want question %q", i, l, err, qs[i])
+		}
+		as = append(as, a)
+	}
+	if !as[1].Answered || !strings.Contains(as[1].Text, "red line") {
+		t.Errorf("follow-up: %+v, want what Durrani told the Taliban", as[1])
+	}
+	if as[2].Answered || len(as[2].Sources) != 0 || len(as[2].Suggestions) != 3 || !strings.Contains(as[2].Text, "Hello") {
+		t.Errorf("small talk: %+v, want a greeting, not answered, no sources, three examples", as[2])
+	}
+	if len(as[3].Sources) == 0 || !strings.Contains(as[3].Sources[0].Quote, "red line") {
+		t.Errorf("sources: %+v, want the follow-up's source and quote", as[3])
+	}
+	// Without --session the follow-up stands alone: "he" is nobody.
+	out, _, _ = runCmd(t, strings.Join(qs[:2], "\n")+"\n", "ask", "--json")
+	if strings.Contains(strings.Split(strings.TrimSpace(out), "\n")[1], "red line") {
+		t.Errorf("without --session the follow-up was read against the line before: %s", out)
+	}
+}
+
 // TestAskStdinFlushes proves each answer is written before the next
 // question is read, as the eval's lockstep mode needs.
 func TestAskStdinFlushes(t *testing.T) {

@@ -80,3 +80,56 @@ func TestServeReplicasAnswerRetryOnce(t *testing.T) {
 		})
 	}
 }
+
+// TestServeReplicasShareAThread runs two `durand serve`s on one database:
+// the first mention in a thread goes to one replica and the follow-up,
+// saying "he", to the other, which reads it against the first — the
+// conversation lives in the store, not in either process.
+func TestServeReplicasShareAThread(t *testing.T) {
+	tests := []struct {
+		name string
+		db   func(t *testing.T) string
+	}{
+		{"postgres", func(t *testing.T) string { return pgtest.FreshURL(t, pgtest.Server(t)) }},
+		{"sqlite", func(t *testing.T) string { return filepath.Join(t.TempDir(), "durand.db") }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			const secret = "replica-secret"
+			db := tt.db(t)
+			f := slacktest.NewFake(t)
+			env := map[string]string{
+				"DURAND_ADDR": "127.0.0.1:0", "DURAND_DB": db, "DURAND_CONTEXT_TTL": "10m",
+				"SLACK_BOT_TOKEN": "xoxb-replica", "SLACK_SIGNING_SECRET": secret, "SLACK_API_URL": f.APIURL(),
+			}
+			addrA, _, stopA := startServe(t, env)
+			addrB, _, stopB := startServe(t, env)
+			send := func(addr, body string) {
+				t.Helper()
+				req := slacktest.SignedRequest(t, "http://"+addr+"/slack/events", "application/json", body, secret, time.Now())
+				resp, err := http.DefaultClient.Do(req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				resp.Body.Close()
+				if resp.StatusCode != http.StatusOK {
+					t.Fatalf("event to %s: status %d", addr, resp.StatusCode)
+				}
+			}
+			const thread = "1700003000.000100"
+			send(addrA, slacktest.MentionEvent("EvFirst", "U1", "", "<@"+slacktest.BotUser+"> who is asif durrani", thread, ""))
+			slacktest.Eventually(t, "the first answer", func() bool { return len(f.Posts()) == 1 })
+			send(addrB, slacktest.MentionEvent("EvFollow", "U1", "", "<@"+slacktest.BotUser+"> what did he tell the taliban about the ttp?", "1700003050.000100", thread))
+			slacktest.Eventually(t, "the follow-up's answer", func() bool { return len(f.Posts()) == 2 })
+			for _, stop := range []func() error{stopA, stopB} {
+				if err := stop(); err != nil {
+					t.Errorf("serve returned %v", err)
+				}
+			}
+			p := f.Posts()[1]
+			if p.Get("thread_ts") != thread || !strings.Contains(p.Get("blocks"), "red line") {
+				t.Errorf("the other replica answered the follow-up in %q with %s; want what Durrani told the Taliban, in the thread", p.Get("thread_ts"), p.Get("blocks"))
+			}
+		})
+	}
+}

@@ -71,6 +71,9 @@ type serveConfig struct {
 	// GapsDays is how many days records are kept (DURAND_GAPS_DAYS).
 	Gaps     bool
 	GapsDays int
+	// ContextTTL is how long a conversation is remembered after its last
+	// message (DURAND_CONTEXT_TTL).
+	ContextTTL time.Duration
 
 	SlackBotToken, SlackSigningSecret, SlackAppToken, SlackAPIURL string
 
@@ -89,6 +92,24 @@ func (c serveConfig) slackHTTP() bool { return c.SlackBotToken != "" && c.SlackS
 
 // slackSocket reports whether Slack is configured for Socket Mode.
 func (c serveConfig) slackSocket() bool { return c.SlackBotToken != "" && c.SlackAppToken != "" }
+
+// maxContextTTL bounds DURAND_CONTEXT_TTL: a conversation remembered for
+// longer than a day is no longer one.
+const maxContextTTL = 24 * time.Hour
+
+// contextTTL reads DURAND_CONTEXT_TTL: how long a conversation is
+// remembered after its last message (bot.DefaultContextTTL when unset).
+func contextTTL(getenv func(string) string) (time.Duration, error) {
+	v := getenv("DURAND_CONTEXT_TTL")
+	if v == "" {
+		return bot.DefaultContextTTL, nil
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil || d <= 0 || d > maxContextTTL {
+		return 0, cli.Usage("DURAND_CONTEXT_TTL: %q is not a duration between 1s and 24h, such as 30m", v)
+	}
+	return d, nil
+}
 
 // loadServeConfig reads and validates the environment. A problem is one
 // line naming the variable, returned as a usage error (exit status 2).
@@ -138,6 +159,9 @@ func loadServeConfig(getenv func(string) string) (serveConfig, error) {
 		}
 	}
 	if c.Gaps, err = gapsVar(getenv); err != nil {
+		return c, err
+	}
+	if c.ContextTTL, err = contextTTL(getenv); err != nil {
 		return c, err
 	}
 	if c.GapsDays, err = gapsDaysVar(getenv); err != nil {
@@ -285,6 +309,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	}
 	router.SetDigest(bot.DigestSettings{Store: store, DefaultZone: cfg.TZ})
 	router.SetFeedback(bot.FeedbackSettings{Store: store, KeepText: cfg.Gaps, Observe: met.Feedback, Now: tune.Now})
+	// Conversations live in the store, so that replicas share a thread's.
+	router.SetConversations(bot.ConversationSettings{Store: store, TTL: cfg.ContextTTL, Now: tune.Now})
 
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {

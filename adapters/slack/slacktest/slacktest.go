@@ -289,3 +289,12 @@ func ViewSubmissionPayload(callbackID, privateMetadata string, inputs map[string
 	})
 	return url.Values{"payload": {string(b)}}.Encode()
 }
+
+// DirectMessageEvent is an Events API body for a message sent to the bot
+// in a direct message (channel D1), as Slack sends it for message.im.
+func DirectMessageEvent(eventID, user, text, ts string) string {
+	ev := map[string]any{"type": "message", "channel_type": "im", "user": user, "text": text, "ts": ts, "channel": "D1", "event_ts": ts}
+	b, _ := json.Marshal(map[string]any{"token": "x", "team_id": "T1", "api_app_id": "A1", "type": "event_callback",
+		"event_id": eventID, "event_time": time.Now().Unix(), "event": ev})
+	return string(b)
+}

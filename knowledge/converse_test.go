@@ -1,0 +1,47 @@
+package knowledge_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/durandbot/durand/knowledge"
+)
+
+// TestAnswerInResolves: how each kind of follow-up is read, as the
+// question it stands for.
+func TestAnswerInResolves(t *testing.T) {
+	tests := []struct {
+		name     string
+		turns    []string
+		resolved string // of the last turn; "" for a reply
+		reply    string // what a reply to the last turn starts with
+	}{
+		{"he is the person asked about", []string{"who is asif durrani", "what did he say about the ttp?"}, "what did asif durrani say about the ttp", ""},
+		{"his is possessive", []string{"who is imran khan", "what was his offer to the ttp"}, "what was imran khan's offer to the ttp", ""},
+		{"a who-answer's person is 'he' next", []string{"who had tea with faiz hameed at the serena hotel", "what was his job?"}, "what was mansour ahmed khan's job", ""},
+		{"why? takes the last question", []string{"when did pakistan close torkham", "why?"}, "why did pakistan close torkham", ""},
+		{"what about X swaps the subject", []string{"who is sarfraz bugti", "what about kakar?"}, "who is kakar", ""},
+		{"a time swapped", []string{"how many afghans came to pakistan after the taliban takeover", "and during the soviet invasion?"}, "how many afghans came to pakistan during the soviet invasion", ""},
+		{"ones swap the counted noun's modifier", []string{"how many registered afghans live in pakistan", "and undocumented ones?"}, "how many undocumented afghans live in pakistan", ""},
+		{"he with nobody before", []string{"what did he say?"}, "", "Who do you mean by “he”?"},
+		{"that with nothing before", []string{"and when was that?"}, "", "Who do you mean by “that”?"},
+		{"more with nothing before", []string{"more"}, "", "There is nothing to continue yet"},
+		{"small talk", []string{"who is asif durrani", "thanks, that's helpful"}, "", "You're welcome."},
+	}
+	b := base(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var c knowledge.Context
+			var a knowledge.Answer
+			for _, q := range tt.turns {
+				a, c = b.AnswerIn(c, q)
+			}
+			switch {
+			case tt.reply != "" && (!a.Reply || !strings.HasPrefix(a.Text(), tt.reply)):
+				t.Errorf("reply %q (reply %v), want it to start %q", a.Text(), a.Reply, tt.reply)
+			case tt.reply == "" && a.Resolved != tt.resolved:
+				t.Errorf("read as %q, want %q", a.Resolved, tt.resolved)
+			}
+		})
+	}
+}
