@@ -97,7 +97,7 @@ func helpLines() []string {
 	return []string{
 		"Ask me anything about Pakistan–Afghanistan relations, 2021–2024: who is Asif Durrani, when did Torkham close, how many Afghans were deported.",
 		"timeline <topic or period> — dated events in order, e.g. timeline TTP, timeline September 2023",
-		"sources — the documents I answer from",
+		"sources — the documents I answer from; after an answer, the words it rests on (documents lists them all)",
 		"about — what I am and what I know",
 		"digest on 08:00 Asia/Karachi · digest off · digest status — a daily digest in this channel",
 		"gaps — for curators: the questions I answered badly or not at all, the last 30 days",
@@ -138,7 +138,7 @@ func (r *Router) Handle(ctx context.Context, m Message) (resp Response) {
 		}
 	case "sources", "source", "docs", "documents", "bibliography":
 		if arg == "" {
-			if c := r.loadContext(ctx, m); len(c.Facts) > 0 {
+			if c := r.loadContext(ctx, m); len(c.Facts) > 0 && strings.HasPrefix(cmd, "source") {
 				// In a conversation, the last answer's sources and quotes.
 				return r.question(ctx, m, m.Text, &outcome)
 			}

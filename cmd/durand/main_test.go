@@ -252,11 +252,12 @@ func TestDigestBadDate(t *testing.T) {
 }
 
 func TestChatOverPipe(t *testing.T) {
-	out, errs, code := runCmd(t, "help\nwho is durany\nsources\nquit\nwho is imran khan\n", "chat")
+	out, errs, code := runCmd(t, "help\nwho is durany\nsources\ndocuments\nquit\nwho is imran khan\n", "chat")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	for _, want := range []string{"timeline <topic", "Asif Durrani", "Sources:", "Expect a Recalibration"} {
+	// "sources" after an answer quotes it; "documents" lists them all.
+	for _, want := range []string{"timeline <topic", "Asif Durrani", "Sources:", "That answer rests on", "Expect a Recalibration"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("chat output lacks %q:\n%s", want, out)
 		}
