@@ -309,6 +309,11 @@ func (b *Base) resolve(c Context, toks []string) (string, string) {
 	if q, ok := b.withNewQuestionWord(c, words); ok {
 		return q, ""
 	}
+	if n := len(words); c.Question != "" && n >= 2 && n <= 3 && words[n-1] == "by" && !slices.ContainsFunc(words, isQuestionWord) {
+		// "claimed by?", "led by whom" cut short: who did it, of what was
+		// last spoken of.
+		return b.withTopicCarried(c, "who "+strings.Join(words[:n-1], " ")), ""
+	}
 	q, missing, person := b.withPronounsNamed(c, words)
 	if missing != "" {
 		return "", missing
@@ -318,6 +323,14 @@ func (b *Base) resolve(c Context, toks []string) (string, string) {
 	}
 	return b.withTopicCarried(c, q), ""
 }
+
+// carriedKinds are the kinds of entity a follow-up takes from the last
+// answer: what happened and where, not who reported it.
+var carriedKinds = map[string]bool{KindEvent: true, KindOperation: true, KindPlace: true, KindCrossing: true, KindAgreement: true}
+
+// carryEntities is how many of the last answer's specific entities a
+// follow-up that names nothing new takes along.
+const carryEntities = 2
 
 // carryMaxWords bounds the follow-ups that take the last question's topic:
 // a longer one says what it is about.
@@ -367,6 +380,27 @@ func (b *Base) withTopicCarried(c Context, question string) string {
 			keep(i)
 		}
 	}
+	// What the last answer was about, where the question named less: "the
+	// April 2022 strikes" were in Khost and Kunar.
+	if f := b.factByID[first(c.Facts)]; f != nil {
+		n := 0
+		for _, id := range f.Entities {
+			e := b.entityByID[id]
+			if e == nil || b.idx.broad(id) || n == carryEntities || !carriedKinds[e.Kind] {
+				continue // a source's author or outlet is not what was asked about
+			}
+			if slices.ContainsFunc(pq.links, func(l link) bool { return l.entities[0].ID == id }) {
+				continue
+			}
+			for _, t := range tokenize(e.Name) {
+				if !have[t] && !b.idx.stop[t] {
+					add = append(add, t)
+					have[t] = true
+				}
+			}
+			n++
+		}
+	}
 	if len(add) == 0 {
 		return question
 	}
@@ -405,6 +439,15 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 		return strings.Join(append(prev, rest...), " "), true
 	}
 	rq := b.parse(strings.Join(rest, " "))
+	if rs, re, ok := rq.titleSpan(); ok && len(rq.links) == 0 {
+		// "and the interior minister?" after "who is the Taliban's
+		// defence minister": the same question of the other post.
+		pq := b.parse(Normalize(c.Question))
+		if ps, pe, ok := pq.titleSpan(); ok {
+			out := append(slices.Clone(pq.toks[:ps]), rq.toks[rs:re+1]...)
+			return strings.Join(append(out, pq.toks[pe+1:]...), " "), true
+		}
+	}
 	covered := 0
 	for _, l := range rq.links {
 		covered += l.end - l.start
@@ -413,6 +456,11 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 	for _, t := range rq.toks {
 		if !b.idx.stop[t] {
 			named++
+		}
+	}
+	for _, t := range rq.toks {
+		if entityNouns[t] {
+			named-- // "ACC holders" names the card's holders
 		}
 	}
 	if len(rq.links) == 0 || covered < named {
@@ -426,6 +474,11 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 				mod := strings.Join(rest[:len(rest)-1], " ")
 				return strings.Replace(c.Question, strings.Join(n, " "), mod+" "+strings.Join(n[1:], " "), 1), true
 			}
+		}
+		if slices.ContainsFunc(rest, func(t string) bool { return attributeNouns[t] }) {
+			// "and the length of the border?": a question of its own,
+			// about what the last one was about.
+			return b.withTopicCarried(c, "what is "+strings.Join(rest, " ")), true
 		}
 		// "and suicide attacks?": the last question, of this as well.
 		var add []string
@@ -458,6 +511,14 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 	out = append(out, pq.toks[l.end:]...)
 	return strings.Join(out, " "), true
 }
+
+// attributeNouns ask for a measure or a name of something: "and the
+// length of the border?" is a question of its own.
+var attributeNouns = setOf("length number size population date name toll figure cost area distance age share percentage count total budget")
+
+// entityNouns may follow a name without making it a question of its own:
+// "and ACC holders?", "and the TTP's members?".
+var entityNouns = setOf("holders holder card cards members member people fighters leaders leader")
 
 // timeWords open a phrase that says when: "during the Soviet invasion",
 // "in 2021", "after the takeover".
@@ -598,9 +659,17 @@ func dropQuestionHead(toks []string) []string {
 // that name and is left.
 func (b *Base) withPronounsNamed(c Context, words []string) (question, missing string, person bool) {
 	q := b.parse(strings.Join(words, " "))
-	namedBefore := func(pos int, kind string) bool {
+	// A pronoun after a name of its own kind in the same question stands
+	// for that name: "did the TTP keep its word". "They" after a country,
+	// or "it" as an object ("how did the Taliban react to it?"), still
+	// points back past the question.
+	namedBefore := func(pos int, w, kind string) bool {
+		if w == "it" {
+			return false
+		}
 		for _, l := range q.links {
-			if l.start < pos && kindFits(l.entities[0], kind) {
+			e := l.entities[0]
+			if l.start < pos && kindFits(e, kind) && !(kind == KindGroup && e.Kind == KindPlace) {
 				return true
 			}
 		}
@@ -618,7 +687,7 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 		if !ok && (w == "that" || w == "this" || w == "the") && i+1 < len(words) && groupNouns[words[i+1]] {
 			kind, ok, group = KindGroup, true, true
 		}
-		if !ok || namedBefore(i, kind) {
+		if !ok || namedBefore(i, w, kind) {
 			out = append(out, w)
 			continue
 		}
@@ -629,6 +698,12 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 			continue
 		}
 		e := b.salient(c, kind)
+		if w == "it" && i > 0 && objectFollowers[words[i-1]] {
+			// "who did the TTP blame for it?": an event before a group.
+			if ev := b.salientEvent(c); ev != nil {
+				e = ev
+			}
+		}
 		if e == nil {
 			namesPerson := slices.ContainsFunc(q.links, func(l link) bool { return l.entities[0].Kind == KindPerson })
 			if personPronoun(w) && !namesPerson || len(q.links) == 0 && len(c.Entities) == 0 {
@@ -678,6 +753,17 @@ func (b *Base) salient(c Context, kind string) *Entity {
 		}
 	}
 	return broad
+}
+
+// salientEvent returns the event, operation or agreement the conversation
+// spoke of most recently, or nil.
+func (b *Base) salientEvent(c Context) *Entity {
+	for _, id := range c.Entities {
+		if e := b.entityByID[id]; e != nil && (e.Kind == KindEvent || e.Kind == KindOperation || e.Kind == KindAgreement) {
+			return e
+		}
+	}
+	return nil
 }
 
 // kindFits reports whether entity e can be what a pronoun of kind stands

@@ -1661,14 +1661,7 @@ const minClauseWords = 2
 // whose post it is when the question names it before the title or after
 // "of" ("Pakistan's army chief", "the leader of the TTP").
 func (q *query) askedTitle(ix *index) (title []string, owner string) {
-	for j, t := range q.toks {
-		if !roleNouns[t] {
-			continue
-		}
-		start := j
-		for start > 0 && titleModifiers[q.toks[start-1]] && !q.inLink(start-1) {
-			start--
-		}
+	if start, j, ok := q.titleSpan(); ok {
 		for _, w := range q.toks[start : j+1] {
 			title = append(title, ix.stem(w))
 		}
@@ -1681,6 +1674,23 @@ func (q *query) askedTitle(ix *index) (title []string, owner string) {
 		return title, owner
 	}
 	return nil, ""
+}
+
+// titleSpan returns where the first title the question names stands: from
+// its first modifier to its noun ("caretaker prime minister", "army
+// chief"), both included.
+func (q *query) titleSpan() (start, end int, ok bool) {
+	for j, t := range q.toks {
+		if !roleNouns[t] {
+			continue
+		}
+		start := j
+		for start > 0 && titleModifiers[q.toks[start-1]] && !q.inLink(start-1) {
+			start--
+		}
+		return start, j, true
+	}
+	return 0, 0, false
 }
 
 // titleAsked reports whether the question asks who holds a title: the
