@@ -314,12 +314,15 @@ func (b *Base) resolve(c Context, toks []string) (string, string) {
 		// last spoken of.
 		return b.withTopicCarried(c, "who "+strings.Join(words[:n-1], " ")), ""
 	}
-	q, missing, person := b.withPronounsNamed(c, words)
+	q, missing, named := b.withPronounsNamed(c, words)
 	if missing != "" {
 		return "", missing
 	}
-	if person {
-		return q, "" // "what was his job?": the person is the topic
+	if named {
+		// "what was his job?", "did they accept?": the person or group
+		// the pronoun names is the topic. A country ("they" for Pakistan)
+		// is too broad to be one, and the last topic goes with it.
+		return q, ""
 	}
 	return b.withTopicCarried(c, q), ""
 }
@@ -507,7 +510,15 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 		pick = 0
 	}
 	l := pq.links[pick]
-	out := append(slices.Clone(pq.toks[:l.start]), rq.toks...)
+	start := l.start
+	if x.Kind == KindPerson && l.entities[0].Kind == KindPerson {
+		// "what happened to TTP spokesman Khalid Balti" — "and Mufti
+		// Burjan?": Burjan's title is not Balti's.
+		for start > 0 && (roleNouns[pq.toks[start-1]] || titleModifiers[pq.toks[start-1]]) && !pq.inLink(start-1) {
+			start--
+		}
+	}
+	out := append(slices.Clone(pq.toks[:start]), rq.toks...)
 	out = append(out, pq.toks[l.end:]...)
 	return strings.Join(out, " "), true
 }
@@ -582,6 +593,15 @@ func (b *Base) withNewQuestionWord(c Context, words []string) (string, bool) {
 	if head == nil {
 		return "", false
 	}
+	if asksNoun := len(head) == 1 && (head[0] == "which" || head[0] == "what"); asksNoun &&
+		len(words) > 0 && !followFillers[words[0]] && !isQuestionWord(words[0]) && len(words[0]) > 2 && !slices.ContainsFunc(words[1:], func(w string) bool { return !followFillers[w] }) {
+		// "which provinces?": the noun asked for goes with the question
+		// word, of what was last said.
+		head, words = append(slices.Clone(head), words[0]), words[1:]
+		if len(words) == 0 {
+			words = []string{"that"}
+		}
+	}
 	aboutThat := ""
 	for _, w := range words {
 		that := w == "that" || w == "this" || w == "it" || w == "they" || w == "them" || w == "those" || w == "these"
@@ -599,8 +619,8 @@ func (b *Base) withNewQuestionWord(c Context, words []string) (string, bool) {
 		return "", false
 	}
 	wh := strings.Join(head, " ")
-	if f := b.factByID[first(c.Facts)]; f != nil && (aboutThat != "" || !startsWithAux(c.Question)) {
-		// "when was that?": of the fact last given.
+	if f := b.factByID[first(c.Facts)]; f != nil && (aboutThat != "" || !startsWithAux(c.Question) || slices.Contains(words, "not")) {
+		// "when was that?", "why not?": of the fact last given.
 		return wh + " " + strings.TrimSuffix(lowerFirst(f.Text), "."), true
 	}
 	q := wh + " " + strings.Join(dropQuestionHead(strings.Fields(c.Question)), " ")
@@ -656,8 +676,9 @@ func dropQuestionHead(toks []string) []string {
 // withPronounsNamed puts in place of each pronoun the entity it stands for:
 // the most salient one of its kind the conversation has spoken of. A
 // pronoun that follows a name of its kind in the same question stands for
-// that name and is left.
-func (b *Base) withPronounsNamed(c Context, words []string) (question, missing string, person bool) {
+// that name and is left. named reports whether a pronoun now names a
+// person or a group.
+func (b *Base) withPronounsNamed(c Context, words []string) (question, missing string, named bool) {
 	q := b.parse(strings.Join(words, " "))
 	// A pronoun after a name of its own kind in the same question stands
 	// for that name: "did the TTP keep its word". "They" after a country,
@@ -727,12 +748,12 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 		}
 		out = append(out, name)
 		changed = true
-		person = person || e.Kind == KindPerson
+		named = named || e.Kind == KindPerson || e.Kind == KindGroup || e.Kind == KindOrganisation
 	}
 	if !changed {
 		return strings.Join(words, " "), "", false
 	}
-	return strings.Join(out, " "), "", person
+	return strings.Join(out, " "), "", named
 }
 
 // salient returns the entity of the given kind the conversation spoke of
