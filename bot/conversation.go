@@ -44,13 +44,14 @@ func (r *Router) SetConversations(s ConversationSettings) {
 	r.conv = &s
 }
 
-// conversationKey is where m's turn is kept: per platform, so that ids
-// never collide across platforms; empty when m stands alone.
+// conversationKey is where m's turn is kept: "slack:C1:1700000000.000100",
+// per platform, so that ids never collide across platforms; empty when m
+// stands alone.
 func (r *Router) conversationKey(m Message) string {
 	if r.conv == nil || r.conv.Store == nil || m.Conversation == "" {
 		return ""
 	}
-	return m.Platform + "\x00" + m.Conversation
+	return m.Platform + ":" + m.Conversation
 }
 
 // followsKey is where the conversation m continues is kept: Follows when
@@ -59,7 +60,7 @@ func (r *Router) followsKey(m Message) string {
 	if k := r.conversationKey(m); k == "" || m.Follows == "" {
 		return k
 	}
-	return m.Platform + "\x00" + m.Follows
+	return m.Platform + ":" + m.Follows
 }
 
 // loadContext returns the context m's conversation left, or the zero

@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 )
 
 // MemoryStore is a Store in memory: for the console chat and for tests. It
@@ -267,12 +269,16 @@ func (m *MemoryStore) deleteExpiredContexts(now time.Time) int {
 	return n
 }
 
-// CheckContext checks a context before a store keeps it: its key is not
-// empty and data is at most MaxContextBytes long. Every Store calls it, so
+// CheckContext checks a context before a store keeps it: its key is text
+// (not empty, valid UTF-8, no NUL byte) and data is at most
+// MaxContextBytes long. Every Store calls it, so
 // that all refuse the same.
 func CheckContext(key string, data []byte) error {
 	if key == "" {
 		return errors.New("empty key")
+	}
+	if !utf8.ValidString(key) || strings.ContainsRune(key, 0) {
+		return errors.New("key is not text: PostgreSQL stores no NUL bytes or invalid UTF-8")
 	}
 	if len(data) > MaxContextBytes {
 		return fmt.Errorf("%d bytes is more than the %d a context may hold", len(data), MaxContextBytes)

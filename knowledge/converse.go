@@ -221,7 +221,7 @@ func asksMore(toks []string) bool {
 // moreCore ask for more; moreFillers may stand around them.
 var (
 	moreCore    = setOf("more rest next continue others remaining else")
-	moreFillers = setOf("and ok okay show give me us tell the please some any what's whats what is are there of them it list all go keep on going let's see")
+	moreFillers = setOf("and ok okay show give me us tell the please some any anything what's whats what is are there of them it list all go keep on going let's see")
 )
 
 // sourceWords ask where an answer comes from.
@@ -447,6 +447,9 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 		// defence minister": the same question of the other post.
 		pq := b.parse(Normalize(c.Question))
 		if ps, pe, ok := pq.titleSpan(); ok {
+			for rs > 0 && !b.idx.stop[rq.toks[rs-1]] {
+				rs-- // "the spiritual leader": every word before the noun
+			}
 			out := append(slices.Clone(pq.toks[:ps]), rq.toks[rs:re+1]...)
 			return strings.Join(append(out, pq.toks[pe+1:]...), " "), true
 		}
@@ -523,9 +526,11 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 	return strings.Join(out, " "), true
 }
 
-// attributeNouns ask for a measure or a name of something: "and the
-// length of the border?" is a question of its own.
-var attributeNouns = setOf("length number size population date name toll figure cost area distance age share percentage count total budget")
+// attributeNouns ask for a measure, a name or an outcome of something:
+// "and the length of the border?", "and the army's response?" are
+// questions of their own, about what was last spoken of.
+var attributeNouns = setOf("length number size population date name toll figure cost area distance age share percentage count total budget " +
+	"response reaction outcome result results consequence consequences impact aftermath reason reasons role position stance view")
 
 // entityNouns may follow a name without making it a question of its own:
 // "and ACC holders?", "and the TTP's members?".
@@ -554,6 +559,11 @@ func (b *Base) standsFor(name []string, ids []string) bool {
 	}
 	return false
 }
+
+// outcomeVerbs say how something counted turned out: "did they work?",
+// "how long did they last?" — of the ceasefires counted, not of those who
+// made them.
+var outcomeVerbs = setOf("work worked last lasted end ended fail failed succeed succeeded happen happened turn turned hold held collapse collapsed")
 
 // countedNoun returns the words a how-many question counts: "militant
 // attacks" in "how many militant attacks in September 2023", or nil.
@@ -712,7 +722,7 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 			out = append(out, w)
 			continue
 		}
-		if n := countedNoun(c.Question); len(n) > 0 && (w == "they" || w == "them" || w == "those") {
+		if n := countedNoun(c.Question); len(n) > 0 && (w == "them" || w == "those" || w == "they" && i+1 < len(words) && outcomeVerbs[words[i+1]]) {
 			// "how many ceasefires …?" — "did they work?": the ceasefires.
 			out = append(out, n...)
 			changed = true

@@ -938,6 +938,8 @@ func testContexts(t *testing.T, s bot.Store) {
 		{"an empty key and no data", "", nil},
 		{"one byte too many", "slack:C1:U1", bytes.Repeat([]byte("y"), bot.MaxContextBytes+1)},
 		{"far too many", "slack:C9:U9", make([]byte, 1<<20)},
+		{"a NUL byte in the key", "slack\x00C1", []byte("x")},
+		{"a key that is not UTF-8", "slack:\xff", []byte("x")},
 	}
 	for _, tt := range refused {
 		if err := s.SaveContext(ctx, tt.key, tt.data, base.Add(2*time.Second), contextTTL); err == nil {
