@@ -55,14 +55,25 @@ func (b *Base) AnswerIn(c Context, question string) (Answer, Context) {
 	case asksSources(toks) && len(c.Facts) > 0:
 		return b.cited(c, question), c
 	}
-	resolved, missing := b.resolve(c, toks)
+	readings, missing := b.resolve(c, toks)
 	if missing != "" {
 		a := Answer{Question: question, Reply: true,
 			Lines:       []string{"Who do you mean by “" + missing + "”? Name them and I'll look it up."},
 			Suggestions: b.contextSuggestions(c)}
 		return a, c
 	}
+	// The likeliest reading is answered; when the sources answer it not,
+	// the next one that they do.
+	resolved := readings[0]
 	a := b.answer(resolved, nil)
+	for _, r := range readings[1:] {
+		if a.Answered {
+			break
+		}
+		if alt := b.answer(r, nil); alt.Answered {
+			a, resolved = alt, r
+		}
+	}
 	a.Question = question
 	a.Resolved = resolved
 	if a.More > 0 {
@@ -292,39 +303,51 @@ var followLeads = [][]string{{"what", "about"}, {"how", "about"}, {"what", "of"}
 // "how many?".
 var questionHeads = [][]string{{"how", "many"}, {"how", "much"}, {"how", "long"}, {"why"}, {"when"}, {"where"}, {"who"}, {"what"}, {"which"}, {"how"}}
 
-// resolve rewrites a follow-up as a question that stands alone, reading it
-// against c. It returns the question, or, when a pronoun that can only
-// mean a person has nobody to stand for, that pronoun.
-func (b *Base) resolve(c Context, toks []string) (string, string) {
+// resolve rewrites a follow-up as questions that stand alone, reading it
+// against c: the likeliest reading first, then others to try when the
+// sources answer it not. When a pronoun has nobody to stand for, it
+// returns that pronoun instead.
+func (b *Base) resolve(c Context, toks []string) (readings []string, missing string) {
 	words := make([]string, len(toks))
 	for i, t := range toks {
 		words[i] = strings.Trim(t, "?!.,;:\"")
 	}
+	// A reading is followed by the others worth trying when the sources
+	// answer it not: with or without the last topic.
+	withAlts := func(q string, alts ...string) []string {
+		out := []string{q}
+		for _, a := range alts {
+			if a != "" && !slices.Contains(out, a) {
+				out = append(out, a)
+			}
+		}
+		return out
+	}
 	if q, ok := b.withNewSubject(c, words); ok {
-		return q, ""
+		return withAlts(q), ""
 	}
 	for len(words) > 2 && (words[0] == "and" || words[0] == "so" || words[0] == "but" || words[0] == "ok" || words[0] == "okay" || words[0] == "also") {
 		words = words[1:] // "and how many attacks in 2021?"
 	}
 	if q, ok := b.withNewQuestionWord(c, words); ok {
-		return q, ""
+		return withAlts(q, b.withTopicCarried(c, strings.Join(words, " "))), ""
 	}
 	if n := len(words); c.Question != "" && n >= 2 && n <= 3 && words[n-1] == "by" && !slices.ContainsFunc(words, isQuestionWord) {
 		// "claimed by?", "led by whom" cut short: who did it, of what was
 		// last spoken of.
-		return b.withTopicCarried(c, "who "+strings.Join(words[:n-1], " ")), ""
+		return withAlts(b.withTopicCarried(c, "who "+strings.Join(words[:n-1], " "))), ""
 	}
 	q, missing, named := b.withPronounsNamed(c, words)
 	if missing != "" {
-		return "", missing
+		return nil, missing
 	}
 	if named {
 		// "what was his job?", "did they accept?": the person or group
 		// the pronoun names is the topic. A country ("they" for Pakistan)
 		// is too broad to be one, and the last topic goes with it.
-		return q, ""
+		return withAlts(q, b.withTopicCarried(c, q)), ""
 	}
-	return b.withTopicCarried(c, q), ""
+	return withAlts(b.withTopicCarried(c, q), q), ""
 }
 
 // carriedKinds are the kinds of entity a follow-up takes from the last
@@ -561,9 +584,10 @@ func (b *Base) standsFor(name []string, ids []string) bool {
 }
 
 // outcomeVerbs say how something counted turned out: "did they work?",
-// "how long did they last?" — of the ceasefires counted, not of those who
-// made them.
-var outcomeVerbs = setOf("work worked last lasted end ended fail failed succeed succeeded happen happened turn turned hold held collapse collapsed")
+// "how many lives did they claim?" — of the ceasefires or attacks counted,
+// not of those who made them.
+var outcomeVerbs = setOf("work worked last lasted end ended fail failed succeed succeeded happen happened turn turned hold held collapse collapsed " +
+	"claim claimed kill killed cause caused cost")
 
 // countedNoun returns the words a how-many question counts: "militant
 // attacks" in "how many militant attacks in September 2023", or nil.
@@ -592,7 +616,7 @@ func (b *Base) withNewQuestionWord(c Context, words []string) (string, bool) {
 	for _, h := range questionHeads {
 		for k := 0; k+len(h) <= len(words) && k <= 1; k++ {
 			if slices.Equal(words[k:k+len(h)], h) && (k == 0 || followFillers[words[0]] || words[0] == "for") {
-				head, words = h, append(slices.Clone(words[:k]), words[k+len(h):]...)
+				head, words = h, slices.Clone(words[k+len(h):]) // "for how long?": the head is what asks
 				break
 			}
 		}
