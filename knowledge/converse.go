@@ -64,13 +64,19 @@ func (b *Base) AnswerIn(c Context, question string) (Answer, Context) {
 	}
 	// The likeliest reading is answered; when the sources answer it not,
 	// the next one that they do.
+	// "which provinces?" asks what the last answer did not say: that
+	// answer's lead is left out of the readings' answers.
+	var skip map[string]bool
+	if asksNewFact(toks) && len(c.Facts) > 0 {
+		skip = map[string]bool{c.Facts[0]: true}
+	}
 	resolved := readings[0]
-	a := b.answer(resolved, nil)
+	a := b.answer(resolved, skip)
 	for _, r := range readings[1:] {
 		if a.Answered {
 			break
 		}
-		if alt := b.answer(r, nil); alt.Answered {
+		if alt := b.answer(r, skip); alt.Answered {
 			a, resolved = alt, r
 		}
 	}
@@ -630,11 +636,11 @@ func (b *Base) withNewQuestionWord(c Context, words []string) (string, bool) {
 	if asksNoun := len(head) == 1 && (head[0] == "which" || head[0] == "what"); asksNoun &&
 		len(words) > 0 && !followFillers[words[0]] && !isQuestionWord(words[0]) && len(words[0]) > 2 && !slices.ContainsFunc(words[1:], func(w string) bool { return !followFillers[w] }) {
 		// "which provinces?": the noun asked for goes with the question
-		// word, of what was last said.
-		head, words = append(slices.Clone(head), words[0]), words[1:]
-		if len(words) == 0 {
-			words = []string{"that"}
+		// word, about what was last spoken of.
+		if c.Question == "" {
+			return "", false
 		}
+		return b.withTopicCarried(c, strings.Join(head, " ")+" "+words[0]), true
 	}
 	aboutThat := ""
 	for _, w := range words {
@@ -662,6 +668,19 @@ func (b *Base) withNewQuestionWord(c Context, words []string) (string, bool) {
 		q += " not" // "why not?"
 	}
 	return q, true
+}
+
+// asksNewFact reports whether a bare follow-up asks which or what of the
+// last answer — "which provinces?", "what group?" — something that answer
+// did not give, or it would not be asked.
+func asksNewFact(toks []string) bool {
+	var words []string
+	for _, t := range toks {
+		if w := strings.Trim(t, "?!.,;:\""); w != "" && w != "and" && w != "so" && w != "over" && w != "in" && w != "for" {
+			words = append(words, w)
+		}
+	}
+	return len(words) == 2 && (words[0] == "which" || words[0] == "what") && !followFillers[words[1]] && !isQuestionWord(words[1])
 }
 
 // bareAboutThat returns the demonstrative a bare follow-up is about —
