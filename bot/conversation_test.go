@@ -89,3 +89,24 @@ func TestTimelineSaysHowToSeeMore(t *testing.T) {
 		t.Errorf("a timeline outside a conversation: more line %q, want a count alone", l)
 	}
 }
+
+// TestUnreadableContextStartsAfresh: a context the store returns that is
+// not one (a bad row, an older shape) costs the follow-up, not the answer.
+func TestUnreadableContextStartsAfresh(t *testing.T) {
+	ctx := context.Background()
+	now := time.Now()
+	store := bot.NewMemoryStore()
+	if err := store.SaveContext(ctx, "slack:C1:t9", []byte("{not json"), now, time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	r := newRouter(t)
+	r.SetConversations(bot.ConversationSettings{Store: store})
+	resp := r.Handle(ctx, bot.Message{Platform: "slack", Channel: "C1", User: "U1", Text: "who is asif durrani", Conversation: "C1:t9"})
+	if resp.Kind != bot.KindAnswer || !strings.Contains(resp.Lead, "Asif Durrani") {
+		t.Errorf("with an unreadable context: %s %q", resp.Kind, resp.Lead)
+	}
+	data, err := store.LoadContext(ctx, "slack:C1:t9", time.Now())
+	if err != nil || !strings.Contains(string(data), "asif-durrani") {
+		t.Errorf("the turn was not kept over the bad context: %s, %v", data, err)
+	}
+}
