@@ -11,6 +11,22 @@ import (
 	"github.com/durandbot/durand/adapters/slack/slacktest"
 )
 
+// replicaDBs are the databases two replicas may share: a fresh PostgreSQL
+// schema, the store meant for replicas, and a SQLite file shared by two
+// processes, which works the same way.
+func replicaDBs() []struct {
+	name string
+	db   func(t *testing.T) string
+} {
+	return []struct {
+		name string
+		db   func(t *testing.T) string
+	}{
+		{"postgres", func(t *testing.T) string { return pgtest.FreshURL(t, pgtest.Server(t)) }},
+		{"sqlite", func(t *testing.T) string { return filepath.Join(t.TempDir(), "durand.db") }},
+	}
+}
+
 // TestServeReplicasAnswerRetryOnce runs two `durand serve`s, each with its
 // own adapters and memory, on one database, as two replicas behind a load
 // balancer: a mention goes to one, and Slack's retries of it to the other
@@ -18,14 +34,7 @@ import (
 // event_id. PostgreSQL is the store meant for replicas; a SQLite file
 // shared by two processes works the same way.
 func TestServeReplicasAnswerRetryOnce(t *testing.T) {
-	tests := []struct {
-		name string
-		db   func(t *testing.T) string
-	}{
-		{"postgres", func(t *testing.T) string { return pgtest.FreshURL(t, pgtest.Server(t)) }},
-		{"sqlite", func(t *testing.T) string { return filepath.Join(t.TempDir(), "durand.db") }},
-	}
-	for _, tt := range tests {
+	for _, tt := range replicaDBs() {
 		t.Run(tt.name, func(t *testing.T) {
 			const secret = "replica-secret"
 			db := tt.db(t)
@@ -86,14 +95,7 @@ func TestServeReplicasAnswerRetryOnce(t *testing.T) {
 // saying "he", to the other, which reads it against the first — the
 // conversation lives in the store, not in either process.
 func TestServeReplicasShareAThread(t *testing.T) {
-	tests := []struct {
-		name string
-		db   func(t *testing.T) string
-	}{
-		{"postgres", func(t *testing.T) string { return pgtest.FreshURL(t, pgtest.Server(t)) }},
-		{"sqlite", func(t *testing.T) string { return filepath.Join(t.TempDir(), "durand.db") }},
-	}
-	for _, tt := range tests {
+	for _, tt := range replicaDBs() {
 		t.Run(tt.name, func(t *testing.T) {
 			const secret = "replica-secret"
 			db := tt.db(t)
