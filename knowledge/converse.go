@@ -6,6 +6,7 @@ package knowledge
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -299,7 +300,8 @@ var objectFollowers = setOf("about to for with from by and or in on at after bef
 
 // followFillers add nothing to a bare question word: "and when was that?"
 // asks when, of what was last said.
-var followFillers = setOf("and so but ok okay then also was is were are did does do that this it happen happened exactly precisely roughly approximately mainly mostly specifically the reason date year again not")
+var followFillers = setOf("and so but ok okay then also was is were are did does do that this it happen happened exactly precisely roughly approximately mainly mostly specifically the reason date year again not " +
+	"say said says claim claimed wrote write reported report")
 
 // followLeads start a follow-up that names only something new: "what
 // about the TTP?", "and Bugti?".
@@ -337,6 +339,13 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, missing str
 	}
 	if q, ok := b.withNewQuestionWord(c, words); ok {
 		return withAlts(q, b.withTopicCarried(c, strings.Join(words, " "))), ""
+	}
+	if len(words) == 1 && casualtyNouns[words[0]] && c.Question != "" {
+		// "casualties?", "deaths?": how many, of what was last spoken of.
+		return withAlts(b.withTopicCarried(c, "how many "+words[0])), ""
+	}
+	if q, ok := withOtherYear(c, words); ok {
+		return withAlts(q), ""
 	}
 	if n := len(words); c.Question != "" && n >= 2 && n <= 3 && words[n-1] == "by" && !slices.ContainsFunc(words, isQuestionWord) {
 		// "claimed by?", "led by whom" cut short: who did it, of what was
@@ -564,6 +573,38 @@ var attributeNouns = setOf("length number size population date name toll figure 
 // entityNouns may follow a name without making it a question of its own:
 // "and ACC holders?", "and the TTP's members?".
 var entityNouns = setOf("holders holder card cards members member people fighters leaders leader")
+
+// casualtyNouns, alone as a follow-up, ask how many: "deaths?".
+var casualtyNouns = setOf("casualties deaths dead fatalities killed injured wounded victims losses")
+
+// withOtherYear reads "vs 2021?" and "and in 2021?" as the last question of
+// another year: its year swapped, or added when it named none.
+func withOtherYear(c Context, words []string) (string, bool) {
+	if c.Question == "" || len(words) < 2 || len(words) > 4 {
+		return "", false
+	}
+	rest := words
+	for len(rest) > 0 && (rest[0] == "vs" || rest[0] == "versus" || rest[0] == "and" || rest[0] == "in" || rest[0] == "compared" || rest[0] == "to" || rest[0] == "what" || rest[0] == "about") {
+		rest = rest[1:]
+	}
+	if len(rest) != 1 || len(rest) == len(words) || !isYear(rest[0]) {
+		return "", false
+	}
+	prev := strings.Fields(c.Question)
+	for i, t := range prev {
+		if isYear(t) {
+			prev[i] = rest[0]
+			return strings.Join(prev, " "), true
+		}
+	}
+	return c.Question + " in " + rest[0], true
+}
+
+// isYear reports whether w is a year the sources could speak of.
+func isYear(w string) bool {
+	n, err := strconv.Atoi(w)
+	return err == nil && len(w) == 4 && n >= 1800 && n <= 2100
+}
 
 // timeWords open a phrase that says when: "during the Soviet invasion",
 // "in 2021", "after the takeover".
