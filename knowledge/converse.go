@@ -694,10 +694,7 @@ func (b *Base) withNewQuestionWord(c Context, words []string) (string, bool) {
 		}
 	}
 	if c.Question == "" {
-		if aboutThat != "" {
-			return "", false // "when was that?" with nothing before: asked about below
-		}
-		return "", false
+		return "", false // nothing before: "when was that?" is asked about below
 	}
 	wh := strings.Join(head, " ")
 	if f := b.factByID[first(c.Facts)]; f != nil && (aboutThat != "" || !startsWithAux(c.Question) || slices.Contains(words, "not")) {
