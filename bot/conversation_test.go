@@ -84,6 +84,10 @@ func TestTimelineSaysHowToSeeMore(t *testing.T) {
 			}
 		}
 	}
+	thread := r.Handle(ctx, bot.Message{Platform: "slack", Channel: "C", User: "U", Text: "timeline ttp", Conversation: "C:2", MentionsNeeded: true})
+	if !strings.HasSuffix(thread.MoreLine(), "— mention me with “more” for the next 6") {
+		t.Errorf("in a Slack thread: more line %q, want it to say to mention durand", thread.MoreLine())
+	}
 	alone := r.Handle(ctx, bot.Message{Platform: "discord", Channel: "C", User: "U", Text: "timeline ttp"})
 	if l := alone.MoreLine(); l == "" || strings.Contains(l, "say") {
 		t.Errorf("a timeline outside a conversation: more line %q, want a count alone", l)

@@ -25,6 +25,9 @@ type Message struct {
 	// continues the conversation of the question durand's answer replied
 	// to. The message's turn is then kept under Conversation.
 	Follows string
+	// MentionsNeeded says durand hears a follow-up here only when it is
+	// mentioned (a Slack thread), so that hints say "mention me with".
+	MentionsNeeded bool
 	// Manager says the sender may change channel settings (the digest);
 	// ManagerHint says who may, for the refusal: "users listed in
 	// DURAND_ADMINS", "members with Manage Channels".

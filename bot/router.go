@@ -179,6 +179,10 @@ func (r *Router) question(ctx context.Context, m Message, q string, outcome *str
 		a = r.Base().Answer(q)
 	}
 	resp, ref := r.respond(q, a)
+	if resp.MoreHint != "" && m.MentionsNeeded {
+		// In a Slack thread durand hears only what mentions it.
+		resp.MoreHint = strings.Replace(resp.MoreHint, "say “more”", "mention me with “more”", 1)
+	}
 	*outcome = "answered"
 	if resp.Kind == KindDecline {
 		*outcome = "declined"

@@ -219,9 +219,9 @@ func (a *Adapter) event(ctx context.Context, team, eventID string, raw json.RawM
 	m := a.message(ev.Channel, ev.User, ev.Text, thread)
 	// A thread is one conversation, and so is a direct message: each
 	// follow-up is read against the turn before.
-	m.Conversation = ev.Channel + ":" + thread
+	m.Conversation, m.MentionsNeeded = ev.Channel+":"+thread, true
 	if dm {
-		m.Conversation = ev.Channel
+		m.Conversation, m.MentionsNeeded = ev.Channel, false
 	}
 	a.background(ctx, func(ctx context.Context) {
 		resp := a.cfg.Router.Handle(ctx, m)
