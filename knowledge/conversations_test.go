@@ -24,11 +24,11 @@ type conversation struct {
 }
 
 // minFollowUps is the least share of follow-up turns of the conversation
-// set that must be right: a floor under what durand scores today (79.9% of
-// the four batches pooled, 250/313), so that no change slips back
+// set that must be right: a floor under what durand scores today (78.3% of
+// the five batches pooled, 288/368), so that no change slips back
 // unnoticed. The goal is 90%; most misses left are answers the ranker gets
 // wrong however the follow-up is read.
-const minFollowUps = 0.78
+const minFollowUps = 0.77
 
 // TestConversationSet runs each conversation of testdata/conversations.jsonl
 // through AnswerIn, turn by turn, and scores the follow-ups: a turn is right

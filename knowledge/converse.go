@@ -301,7 +301,7 @@ var objectFollowers = setOf("about to for with from by and or in on at after bef
 // followFillers add nothing to a bare question word: "and when was that?"
 // asks when, of what was last said.
 var followFillers = setOf("and so but ok okay then also was is were are did does do that this it happen happened exactly precisely roughly approximately mainly mostly specifically the reason date year again not " +
-	"say said says claim claimed wrote write reported report")
+	"say said says claim claimed wrote write reported report many much few")
 
 // followLeads start a follow-up that names only something new: "what
 // about the TTP?", "and Bugti?".
@@ -467,7 +467,7 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 	if slices.ContainsFunc(rest, isQuestionWord) {
 		return "", false // "and how did the TTP react": a question of its own
 	}
-	if len(rest) < len(words) && len(rest) > 0 && timeWords[rest[0]] {
+	if len(rest) < len(words) && len(rest) > 0 && (timeWords[rest[0]] || rest[0] == "for" && slices.ContainsFunc(rest, isTimeWord)) {
 		// "and during the Soviet invasion?": the last question, of
 		// another time.
 		prev := strings.Fields(c.Question)
@@ -598,6 +598,13 @@ func withOtherYear(c Context, words []string) (string, bool) {
 		}
 	}
 	return c.Question + " in " + rest[0], true
+}
+
+// isTimeWord reports whether w says when: a year, a month, or a part of a
+// year ("the first half of the year").
+func isTimeWord(w string) bool {
+	_, month := monthByName[w]
+	return month || isYear(w) || w == "year" || w == "half" || w == "quarter" || w == "months" || w == "weeks"
 }
 
 // isYear reports whether w is a year the sources could speak of.
@@ -792,6 +799,8 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 	}
 	out := make([]string, 0, len(words))
 	changed := false
+	var used []string // "why did they reject it": two pronouns, two things
+	sameKind := map[string]*Entity{}
 	for i := 0; i < len(words); i++ {
 		w := words[i]
 		kind, ok := pronounKind[w]
@@ -809,7 +818,10 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 			changed = true
 			continue
 		}
-		e := b.salient(c, kind)
+		e := sameKind[kind] // "he … his": one person
+		if e == nil {
+			e = b.salient(c, kind, used)
+		}
 		if w == "it" && i > 0 && objectFollowers[words[i-1]] {
 			// "who did the TTP blame for it?": an event before a group.
 			if ev := b.salientEvent(c); ev != nil {
@@ -839,6 +851,8 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 		}
 		out = append(out, name)
 		changed = true
+		used = append(used, e.ID)
+		sameKind[kind] = e
 		named = named || e.Kind == KindPerson || e.Kind == KindGroup || e.Kind == KindOrganisation
 	}
 	if !changed {
@@ -848,13 +862,13 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 }
 
 // salient returns the entity of the given kind the conversation spoke of
-// most recently, or nil; for "it", anything before a country ("Torkham"
-// before "Pakistan").
-func (b *Base) salient(c Context, kind string) *Entity {
+// most recently, other than those already used in the question, or nil;
+// for "it", anything before a country ("Torkham" before "Pakistan").
+func (b *Base) salient(c Context, kind string, used []string) *Entity {
 	var broad *Entity
 	for _, id := range c.Entities {
 		e := b.entityByID[id]
-		if e == nil || !kindFits(e, kind) {
+		if e == nil || !kindFits(e, kind) || slices.Contains(used, id) {
 			continue
 		}
 		if kind != "thing" || e.Kind != KindPlace || !b.idx.broad(id) {
