@@ -1,14 +1,13 @@
-package knowledge_test
+package knowledge
 
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"os"
 	"sort"
 	"strings"
 	"testing"
-
-	"github.com/durandbot/durand/knowledge"
 )
 
 // conversation is one line of testdata/conversations.jsonl: turns of one
@@ -47,7 +46,7 @@ func TestConversationSet(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	b := base(t)
+	b := packFromDisk(t)
 	right, total := map[string]int{}, map[string]int{}
 	firstRight, firsts := 0, 0 // first turns, which stand alone: not scored, but logged for comparison
 	var misses []string
@@ -58,9 +57,9 @@ func TestConversationSet(t *testing.T) {
 		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
 			t.Fatalf("bad line %q: %v", sc.Text(), err)
 		}
-		var ctx knowledge.Context
+		var ctx Context
 		for i, turn := range c.Turns {
-			var a knowledge.Answer
+			var a Answer
 			a, ctx = b.AnswerIn(ctx, turn.Q)
 			if turn.Kind == "first" {
 				if ok, _ := turnRight(a, turn.Kind, turn.Must); ok {
@@ -102,7 +101,7 @@ func TestConversationSet(t *testing.T) {
 }
 
 // turnRight scores one follow-up turn.
-func turnRight(a knowledge.Answer, kind string, must [][]string) (bool, string) {
+func turnRight(a Answer, kind string, must [][]string) (bool, string) {
 	text := a.Text()
 	switch kind {
 	case "smalltalk":
@@ -146,4 +145,153 @@ func trimTo(s string, n int) string {
 		return string(r[:n]) + "…"
 	}
 	return s
+}
+
+// followUpExample is an answered follow-up of the conversation set: the
+// single-question model's chance, whether the answer holds what the turn
+// must, and which of two folds its conversation is in.
+type followUpExample struct {
+	p     float64
+	right bool
+	fold  int
+}
+
+// followUpExamples answers every conversation of the set and keeps the
+// answered follow-ups read against the conversation (those whose reading
+// differs from what was typed), with the single-question chance.
+func followUpExamples(t *testing.T, b *Base) []followUpExample {
+	t.Helper()
+	data, err := os.ReadFile("testdata/conversations.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []followUpExample
+	for n, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		var c conversation
+		if err := json.Unmarshal([]byte(line), &c); err != nil {
+			t.Fatalf("bad line %q: %v", line, err)
+		}
+		var ctx Context
+		for _, turn := range c.Turns {
+			var a Answer
+			a, ctx = b.answerIn(ctx, turn.Q)
+			if turn.Kind == "first" || !a.Answered || a.Resolved == "" || a.Resolved == Normalize(turn.Q) {
+				continue
+			}
+			ok, _ := turnRight(a, turn.Kind, turn.Must)
+			out = append(out, followUpExample{p: a.Confidence, right: ok, fold: n % 2})
+		}
+	}
+	return out
+}
+
+// fitFollowUp fits the follow-up recalibration, a logistic regression on
+// the log-odds of the single-question chance (Platt scaling), by Newton's
+// method on the log loss with a slight L2 penalty. It is deterministic.
+func fitFollowUp(exs []followUpExample) logistic {
+	const l2 = 1e-3
+	w, bias := 1.0, 0.0
+	for range 50 {
+		var gw, gb, hww, hwb, hbb float64
+		for _, e := range exs {
+			x := logit(clampChance(e.p))
+			p := sigmoid(w*x + bias)
+			y := 0.0
+			if e.right {
+				y = 1
+			}
+			gw += (p - y) * x
+			gb += p - y
+			s := p * (1 - p)
+			hww += s * x * x
+			hwb += s * x
+			hbb += s
+		}
+		gw += l2 * w
+		hww += l2
+		hbb += l2
+		det := hww*hbb - hwb*hwb
+		if det == 0 {
+			break
+		}
+		w -= (hbb*gw - hwb*gb) / det
+		bias -= (hww*gb - hwb*gw) / det
+	}
+	return logistic{Features: followUpFeatures, Mean: []float64{0}, Scale: []float64{1}, Weights: []float64{w}, Bias: bias}
+}
+
+// followUpECE is how far stated confidence is from the share right over
+// exs, under the recalibration m (nil: the single-question chance).
+func followUpECE(m *logistic, exs []followUpExample) float64 {
+	var ps []float64
+	var right []bool
+	for _, e := range exs {
+		p := e.p
+		if m != nil {
+			p = m.prob([]float64{logit(clampChance(p))})
+		}
+		ps = append(ps, p)
+		right = append(right, e.right)
+	}
+	return binnedECE(ps, right)
+}
+
+// maxFollowUpECE bounds the shipped recalibration's distance from the share
+// right on the conversation set, the bound issue 10 set for answers.
+const maxFollowUpECE = 0.05
+
+// TestFitFollowUps checks that the confidence of answers to follow-ups
+// means the chance they are right, on the conversation set: with the
+// shipped recalibration, within maxFollowUpECE. With -refit it refits the
+// recalibration on the whole set and writes it into weights.json (the other
+// models are kept), after checking it out of fold, each half of the
+// conversations fitted on the other:
+//
+//	go test ./knowledge -run TestFitFollowUps -refit
+func TestFitFollowUps(t *testing.T) {
+	b := packFromDisk(t)
+	exs := followUpExamples(t, b)
+	if len(exs) < 100 {
+		t.Fatalf("%d answered follow-ups: too few to judge confidence by", len(exs))
+	}
+	raw := followUpECE(nil, exs)
+	if !*refit {
+		shipped := b.idx.models.FollowUp
+		if shipped == nil {
+			t.Fatal("weights.json has no follow_up recalibration: refit")
+		}
+		got := followUpECE(shipped, exs)
+		t.Logf("%d answered follow-ups: ece %.3f as the single-question model states it, %.3f recalibrated", len(exs), raw, got)
+		if got > maxFollowUpECE {
+			t.Errorf("follow-up confidence is %.3f from the share right, want at most %.2f: go test ./knowledge -run TestFitFollowUps -refit", got, maxFollowUpECE)
+		}
+		return
+	}
+	var folds [2][]followUpExample
+	for _, e := range exs {
+		folds[e.fold] = append(folds[e.fold], e)
+	}
+	m0, m1 := fitFollowUp(folds[1]), fitFollowUp(folds[0])
+	oof := (followUpECE(&m0, folds[0])*float64(len(folds[0])) + followUpECE(&m1, folds[1])*float64(len(folds[1]))) / float64(len(exs))
+	m := fitFollowUp(exs)
+	m.Command = "go test ./knowledge -run TestFitFollowUps -refit"
+	m.FittedOn = fmt.Sprintf("the answered follow-ups of testdata/conversations.jsonl (%d)", len(exs))
+	m.HeldOut = fmt.Sprintf("out of fold (halves of the conversations): ece %.3f, against %.3f unrecalibrated", oof, raw)
+	t.Logf("%s; %s", m.FittedOn, m.HeldOut)
+	data, err := os.ReadFile(*fitOut)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all models
+	if err := json.Unmarshal(data, &all); err != nil {
+		t.Fatal(err)
+	}
+	all.FollowUp = &m
+	out, err := json.MarshalIndent(all, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(*fitOut, append(compactNodes(out), '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }

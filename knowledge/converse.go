@@ -45,6 +45,20 @@ const (
 // asked about rather than guessed. Small talk is answered as in Answer and
 // leaves c as it was.
 func (b *Base) AnswerIn(c Context, question string) (Answer, Context) {
+	a, next := b.answerIn(c, question)
+	if fu := b.idx.models.FollowUp; fu != nil && a.Answered && a.Resolved != "" && a.Resolved != Normalize(question) {
+		// Read against the conversation, the answer is a reading's: its
+		// chance is the recalibrated one (see models.FollowUp).
+		a.Confidence = round2(fu.prob([]float64{logit(clampChance(a.Confidence))}))
+	}
+	return a, next
+}
+
+// clampChance keeps a chance off 0 and 1, where its log-odds is infinite.
+func clampChance(p float64) float64 { return min(max(p, 0.005), 0.995) }
+
+// answerIn is AnswerIn with the single-question model's confidence.
+func (b *Base) answerIn(c Context, question string) (Answer, Context) {
 	if t, ok := b.smallTalk(question); ok {
 		return t, c
 	}

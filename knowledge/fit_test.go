@@ -510,7 +510,7 @@ func TestFitConfidence(t *testing.T) {
 	}
 	t.Logf("held out: %s", m.HeldOut)
 	data, err := json.MarshalIndent(models{Hand: b.idx.models.Hand, Rank: rm, Confidence: m, Timeline: measured{Share: timelineShareRight(t, b), Command: cmd,
-		FittedOn: "every labelled set: the public sets, our own set and the batches"}}, "", " ")
+		FittedOn: "every labelled set: the public sets, our own set and the batches"}, FollowUp: b.idx.models.FollowUp}, "", " ")
 	if err != nil {
 		t.Fatal(err)
 	}

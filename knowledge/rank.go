@@ -454,7 +454,15 @@ type models struct {
 	Rank       logistic  `json:"rank"`
 	Confidence boosted   `json:"confidence"`
 	Timeline   measured  `json:"timeline"`
+	// FollowUp recalibrates the confidence of an answer to a follow-up
+	// read against a conversation ("why?" as "why did Pakistan close
+	// Torkham"): the reading adds doubt the single-question model does not
+	// see. Its one input is the log-odds of that model's chance.
+	FollowUp *logistic `json:"follow_up,omitempty"`
 }
+
+// followUpFeatures are the inputs of the follow-up recalibration.
+var followUpFeatures = []string{"logit_confidence"}
 
 // measured is how often a timeline answer (dated facts in order, not the
 // ranked best fact) is right on the labelled sets: its confidence. Zero
@@ -560,6 +568,11 @@ func loadModels() (models, error) {
 	}
 	if err := m.Hand.resolve(); err != nil {
 		return m, fmt.Errorf("weights.json: %w", err)
+	}
+	if m.FollowUp != nil {
+		if err := m.FollowUp.check(followUpFeatures); err != nil {
+			return m, fmt.Errorf("weights.json: follow_up: %w", err)
+		}
 	}
 	return m, nil
 }
