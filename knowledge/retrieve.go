@@ -144,11 +144,13 @@ type topK struct {
 	k     int
 	arena []scored
 	order []int // indexes into arena, best first
+	free  int   // the arena slot of the candidate last pushed out, or -1
 }
 
 func newTopK(k int) *topK {
-	// Only candidates that enter the top k are kept, about k·log(n) of n.
-	return &topK{k: k, order: make([]int, 0, k+1), arena: make([]scored, 0, k)}
+	// Only the top k candidates are kept: a candidate pushed out of them
+	// leaves its slot to the next that enters, so the arena holds k+1.
+	return &topK{k: k, order: make([]int, 0, k+1), arena: make([]scored, 0, k+1), free: -1}
 }
 
 func better(a, b *scored) bool {
@@ -164,11 +166,19 @@ func (t *topK) add(s *scored) {
 		return
 	}
 	i := sort.Search(n, func(i int) bool { return better(s, &t.arena[t.order[i]]) })
-	t.arena = append(t.arena, *s)
+	slot := t.free
+	if slot >= 0 {
+		t.arena[slot] = *s
+	} else {
+		t.arena = append(t.arena, *s)
+		slot = len(t.arena) - 1
+	}
 	t.order = append(t.order, 0)
 	copy(t.order[i+1:], t.order[i:])
-	t.order[i] = len(t.arena) - 1
+	t.order[i] = slot
+	t.free = -1
 	if len(t.order) > t.k {
+		t.free = t.order[t.k]
 		t.order = t.order[:t.k]
 	}
 }
