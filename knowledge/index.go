@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -25,6 +26,9 @@ func defaultTuning() tuning {
 type index struct {
 	tune   tuning
 	models models // fitted ranking and confidence
+
+	// bm25Pool holds *bm25Buffers for reuse by concurrent questions.
+	bm25Pool sync.Pool
 
 	stop, qwords, light map[string]bool
 	lex                 lexIndex

@@ -85,9 +85,10 @@ func (b *Base) bm25(q *query, k int) []int {
 		}
 	}
 	sort.Slice(terms, func(i, j int) bool { return len(ix.postings[terms[i].t]) < len(ix.postings[terms[j].t]) })
-	acc := make([]float64, len(ix.docLen))
-	hit := make([]bool, len(ix.docLen))
-	var touched []int
+	sc := ix.bm25Scratch(len(ix.docLen))
+	defer ix.bm25Done(sc)
+	acc, hit, touched := sc.acc, sc.hit, sc.touched[:0]
+	defer func() { sc.touched = touched }()
 	budget := postingBudget
 	for _, qt := range terms {
 		ps := ix.postings[qt.t]
@@ -105,6 +106,32 @@ func (b *Base) bm25(q *query, k int) []int {
 		}
 	}
 	return bestOf(acc, touched, k)
+}
+
+// bm25Buffers are one question's BM25 accumulators, reused across
+// questions: a score and a hit flag per fact, and the facts touched, the
+// only ones to clear.
+type bm25Buffers struct {
+	acc     []float64
+	hit     []bool
+	touched []int
+}
+
+// bm25Scratch takes cleared accumulators for n facts from the index's pool.
+func (ix *index) bm25Scratch(n int) *bm25Buffers {
+	if sc, ok := ix.bm25Pool.Get().(*bm25Buffers); ok && len(sc.acc) == n {
+		return sc
+	}
+	return &bm25Buffers{acc: make([]float64, n), hit: make([]bool, n)}
+}
+
+// bm25Done clears what a question touched and returns the accumulators.
+func (ix *index) bm25Done(sc *bm25Buffers) {
+	for _, f := range sc.touched {
+		sc.acc[f], sc.hit[f] = 0, false
+	}
+	sc.touched = sc.touched[:0]
+	ix.bm25Pool.Put(sc)
 }
 
 // bestOf returns, best first, the k facts among touched with the highest
