@@ -134,12 +134,17 @@ func (b *Base) nextContext(prev Context, resolved string, a Answer) Context {
 	for _, f := range a.Facts {
 		next.Facts = append(next.Facts, f.ID)
 	}
-	if a.Answered {
+	switch {
+	case a.Answered:
 		next.Shown = next.Facts
 		next.More = a.More
-	} else {
-		// A decline shows no answer: "sources" and "when was that?" still
-		// mean the last one given.
+	case len(a.Facts) > 0:
+		// A decline that says what the sources do say showed those facts:
+		// "sources" cites them, and "more" shows the next ones.
+		next.Shown = next.Facts
+	default:
+		// A bare decline shows nothing: "sources" and "when was that?"
+		// still mean the last answer given.
 		next.Facts, next.Shown, next.More = prev.Facts, prev.Shown, prev.More
 	}
 	for _, id := range prev.Entities {
@@ -170,8 +175,13 @@ func (b *Base) more(c Context, question string) (Answer, Context) {
 	a := b.answer(c.Question, shown)
 	a.Question = question
 	a.Resolved = c.Question
+	if !a.Answered && len(a.Facts) == 0 {
+		return all, c // nothing further, not even near what was asked
+	}
 	if !a.Answered {
-		return all, c
+		// After "the sources don't cover that", "more" is more of what
+		// they do say near it: not the decline again.
+		a.Lines = []string{"Also near what you asked, the sources say: " + a.Facts[0].Stated()}
 	}
 	a.MoreHint = a.More > 0
 	next := b.nextContext(c, c.Question, a)

@@ -45,3 +45,22 @@ func TestAnswerInResolves(t *testing.T) {
 		})
 	}
 }
+
+// TestMoreAfterADecline: after "the sources don't cover that" and what
+// they do say near it, "more" shows the next such fact, not the decline
+// again and not the same fact.
+func TestMoreAfterADecline(t *testing.T) {
+	b := base(t)
+	// The sources give China's interest in investing, not a sum.
+	first, c := b.AnswerIn(knowledge.Context{}, "how much money did china invest in afghanistan")
+	if first.Answered || len(first.Facts) == 0 {
+		t.Fatalf("%q (answered %v): want a decline that says what the sources do say", first.Text(), first.Answered)
+	}
+	next, _ := b.AnswerIn(c, "more")
+	if !strings.HasPrefix(next.Text(), "Also near what you asked, the sources say: ") || len(next.Facts) == 0 {
+		t.Fatalf("more after a decline: %q, want the next fact near it", next.Text())
+	}
+	if next.Facts[0].ID == first.Facts[0].ID {
+		t.Errorf("more repeats %s", first.Facts[0].ID)
+	}
+}
