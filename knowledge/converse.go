@@ -46,9 +46,12 @@ const (
 // leaves c as it was.
 func (b *Base) AnswerIn(c Context, question string) (Answer, Context) {
 	a, next := b.answerIn(c, question)
-	if fu := b.idx.models.FollowUp; fu != nil && a.Answered && a.Resolved != "" && a.Resolved != Normalize(question) {
+	toks := strings.Fields(strings.Trim(Normalize(question), " ?!.,;:"))
+	read := a.Resolved != "" && a.Resolved != Normalize(question) && !asksMore(toks) && !asksSources(toks)
+	if fu := b.idx.models.FollowUp; fu != nil && a.Answered && read {
 		// Read against the conversation, the answer is a reading's: its
-		// chance is the recalibrated one (see models.FollowUp).
+		// chance is the recalibrated one (see models.FollowUp). "more" and
+		// "sources" read nothing: they keep theirs.
 		a.Confidence = round2(fu.prob([]float64{logit(clampChance(a.Confidence))}))
 	}
 	return a, next
