@@ -298,3 +298,34 @@ func TestFitFollowUps(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// FuzzAnswerIn reads any two messages as a conversation: the reply to each
+// is whole (some text, and sources only with facts), never a panic, and the
+// context it leaves stays small enough to keep.
+func FuzzAnswerIn(f *testing.F) {
+	for _, s := range [][2]string{
+		{"who is asif durrani", "what did he say?"}, {"timeline ttp", "more"}, {"when did torkham close", "why?"},
+		{"what did he say?", "and when was that?"}, {"hi", "sources"}, {"how many registered afghans live in pakistan", "and undocumented ones?"},
+		{"who is the taliban's defence minister", "and the pm?"}, {"\x00\xff", "<@U1> it there they"}, {"and", "vs 2021?"},
+	} {
+		f.Add(s[0], s[1])
+	}
+	b := packFromDisk(f)
+	f.Fuzz(func(t *testing.T, first, second string) {
+		var c Context
+		for _, q := range []string{first, second} {
+			var a Answer
+			a, c = b.AnswerIn(c, q)
+			if strings.TrimSpace(a.Text()) == "" {
+				t.Fatalf("%q: empty reply", q)
+			}
+			if len(a.Sources) > 0 && len(a.Facts) == 0 {
+				t.Fatalf("%q: sources with no facts", q)
+			}
+		}
+		data, err := json.Marshal(c)
+		if err != nil || len(data) > 16<<10 {
+			t.Fatalf("context of %d bytes (%v) after %q, %q", len(data), err, first, second)
+		}
+	})
+}
