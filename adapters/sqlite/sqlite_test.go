@@ -206,18 +206,7 @@ func TestExpiredEventsDeleted(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	rows := func() int {
-		db, err := sql.Open("sqlite", path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer db.Close()
-		var n int
-		if err := db.QueryRowContext(ctx, `SELECT count(*) FROM seen_events`).Scan(&n); err != nil {
-			t.Fatal(err)
-		}
-		return n
-	}
+	rows := func() int { return countRows(t, path, "seen_events") }
 	if n := rows(); n != 100 {
 		t.Fatalf("%d event rows after 100 keys; want 100", n)
 	}

@@ -27,6 +27,25 @@ func replicaDBs() []struct {
 	}
 }
 
+// sendEvent posts a signed Events API body to a serve at addr, as Slack's
+// retry retry ("" for the first delivery), and wants it taken.
+func sendEvent(t *testing.T, addr, secret, body, retry string) {
+	t.Helper()
+	req := slacktest.SignedRequest(t, "http://"+addr+"/slack/events", "application/json", body, secret, time.Now())
+	if retry != "" {
+		req.Header.Set("X-Slack-Retry-Num", retry)
+		req.Header.Set("X-Slack-Retry-Reason", "http_timeout")
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("event to %s: status %d", addr, resp.StatusCode)
+	}
+}
+
 // TestServeReplicasAnswerRetryOnce runs two `durand serve`s, each with its
 // own adapters and memory, on one database, as two replicas behind a load
 // balancer: a mention goes to one, and Slack's retries of it to the other
@@ -47,22 +66,7 @@ func TestServeReplicasAnswerRetryOnce(t *testing.T) {
 			}
 			addrA, _, stopA := startServe(t, env())
 			addrB, logsB, stopB := startServe(t, env())
-			send := func(addr, body, retry string) {
-				t.Helper()
-				req := slacktest.SignedRequest(t, "http://"+addr+"/slack/events", "application/json", body, secret, time.Now())
-				if retry != "" {
-					req.Header.Set("X-Slack-Retry-Num", retry)
-					req.Header.Set("X-Slack-Retry-Reason", "http_timeout")
-				}
-				resp, err := http.DefaultClient.Do(req)
-				if err != nil {
-					t.Fatal(err)
-				}
-				resp.Body.Close()
-				if resp.StatusCode != http.StatusOK {
-					t.Fatalf("event to %s: status %d", addr, resp.StatusCode)
-				}
-			}
+			send := func(addr, body, retry string) { t.Helper(); sendEvent(t, addr, secret, body, retry) }
 			withID := slacktest.MentionEvent("EvReplicated", "U1", "", "<@"+slacktest.BotUser+"> when did torkham close", "1700002000.000100", "")
 			withoutID := slacktest.MentionEvent("", "U1", "", "<@"+slacktest.BotUser+"> who is asif durrani", "1700002100.000100", "")
 			send(addrA, withID, "")
@@ -106,18 +110,7 @@ func TestServeReplicasShareAThread(t *testing.T) {
 			}
 			addrA, _, stopA := startServe(t, env)
 			addrB, _, stopB := startServe(t, env)
-			send := func(addr, body string) {
-				t.Helper()
-				req := slacktest.SignedRequest(t, "http://"+addr+"/slack/events", "application/json", body, secret, time.Now())
-				resp, err := http.DefaultClient.Do(req)
-				if err != nil {
-					t.Fatal(err)
-				}
-				resp.Body.Close()
-				if resp.StatusCode != http.StatusOK {
-					t.Fatalf("event to %s: status %d", addr, resp.StatusCode)
-				}
-			}
+			send := func(addr, body string) { t.Helper(); sendEvent(t, addr, secret, body, "") }
 			const thread = "1700003000.000100"
 			send(addrA, slacktest.MentionEvent("EvFirst", "U1", "", "<@"+slacktest.BotUser+"> who is asif durrani", thread, ""))
 			slacktest.Eventually(t, "the first answer", func() bool { return len(f.Posts()) == 1 })
