@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -191,56 +192,50 @@ func TestOddPath(t *testing.T) {
 	}
 }
 
-// TestExpiredEventsDeleted records many event keys, then one more after
-// they have all expired: the expired rows are gone from the file, so the
-// table holds about a ttl's worth of keys however long durand runs.
-func TestExpiredEventsDeleted(t *testing.T) {
+// TestExpiredRowsDeleted writes many event keys, or contexts, then one more
+// after they have all expired: the expired rows are gone from the file
+// without a call to delete them, so each table holds about a ttl's worth of
+// rows however long durand runs.
+func TestExpiredRowsDeleted(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "durand.db")
-	s := open(t, path)
-	defer s.Close()
 	const ttl = 10 * time.Minute
 	now := time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)
-	for i := range 100 {
-		if _, err := s.RecordEvent(ctx, "slack:old"+strings.Repeat("x", i), now, ttl); err != nil {
-			t.Fatal(err)
-		}
+	later := now.Add(ttl + bot.EventSweepEvery)
+	tests := []struct {
+		table string
+		write func(s *sqlite.Store, i int, at time.Time) error
+	}{
+		{"seen_events", func(s *sqlite.Store, i int, at time.Time) error {
+			fresh, err := s.RecordEvent(ctx, "slack:key"+strconv.Itoa(i)+at.String(), at, ttl)
+			if err == nil && !fresh {
+				err = fmt.Errorf("key %d at %v not fresh", i, at)
+			}
+			return err
+		}},
+		{"conversations", func(s *sqlite.Store, i int, at time.Time) error {
+			return s.SaveContext(ctx, fmt.Sprintf("slack:C1:U%d", i), []byte("ctx"), at, ttl)
+		}},
 	}
-	rows := func() int { return countRows(t, path, "seen_events") }
-	if n := rows(); n != 100 {
-		t.Fatalf("%d event rows after 100 keys; want 100", n)
-	}
-	if fresh, err := s.RecordEvent(ctx, "slack:new", now.Add(ttl+time.Minute), ttl); err != nil || !fresh {
-		t.Fatalf("RecordEvent after expiry = %v, %v; want true, nil", fresh, err)
-	}
-	if n := rows(); n != 1 {
-		t.Errorf("%d event rows after the old keys expired; want 1", n)
-	}
-}
-
-// TestExpiredContextsDeleted saves many contexts, then one more after
-// they have all expired: the expired rows are gone from the file, without
-// a call to DeleteExpiredContexts.
-func TestExpiredContextsDeleted(t *testing.T) {
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "durand.db")
-	s := open(t, path)
-	defer s.Close()
-	const ttl = 10 * time.Minute
-	now := time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)
-	for i := range 100 {
-		if err := s.SaveContext(ctx, fmt.Sprintf("slack:C1:U%d", i), []byte("ctx"), now, ttl); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if n := countRows(t, path, "conversations"); n != 100 {
-		t.Fatalf("%d context rows after 100 saves; want 100", n)
-	}
-	if err := s.SaveContext(ctx, "slack:C1:new", []byte("ctx"), now.Add(ttl+bot.EventSweepEvery), ttl); err != nil {
-		t.Fatalf("SaveContext after expiry: %v", err)
-	}
-	if n := countRows(t, path, "conversations"); n != 1 {
-		t.Errorf("%d context rows after the old contexts expired; want 1", n)
+	for _, tt := range tests {
+		t.Run(tt.table, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "durand.db")
+			s := open(t, path)
+			defer s.Close()
+			for i := range 100 {
+				if err := tt.write(s, i, now); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if n := countRows(t, path, tt.table); n != 100 {
+				t.Fatalf("%d rows after 100 writes; want 100", n)
+			}
+			if err := tt.write(s, 1000, later); err != nil {
+				t.Fatalf("a write after expiry: %v", err)
+			}
+			if n := countRows(t, path, tt.table); n != 1 {
+				t.Errorf("%d rows after the old ones expired; want 1", n)
+			}
+		})
 	}
 }
 
