@@ -29,7 +29,7 @@ var smallTalkReplies = []struct {
 	{[]string{"how are you", "how are you doing", "how's it going", "hows it going", "what's up", "whats up", "sup"},
 		"All well, thanks — ready for a question."},
 	{[]string{"who made you", "who built you", "who created you", "who wrote you", "who are you", "what are you",
-		"are you a bot", "are you human", "are you a person", "are you an ai", "what is durand", "what's durand", "whats durand", "who is durand"},
+		"are you a bot", "are you human", "are you a person", "are you an ai", "who is durand"},
 		"I'm durand, a bot that answers from a curated pack of facts drawn from five documents on Pakistan–Afghanistan relations. I cite where each answer comes from, and I decline rather than guess."},
 	{[]string{"help", "help me", "what can you do", "what do you do", "what can i ask", "what can i ask you", "what should i ask",
 		"how do i use this", "how do i use you", "how does this work", "how do you work", "what do you know", "what do you know about",
