@@ -173,10 +173,9 @@ func followUpExamples(t *testing.T, b *Base) []followUpExample {
 		}
 		var ctx Context
 		for _, turn := range c.Turns {
-			var a Answer
-			a, ctx = b.answerIn(ctx, turn.Q)
-			toks := strings.Fields(strings.Trim(Normalize(turn.Q), " ?!.,;:"))
-			if turn.Kind == "first" || !a.Answered || a.Resolved == "" || a.Resolved == Normalize(turn.Q) || asksMore(toks) || asksSources(toks) {
+			a, next, read := b.answerIn(ctx, turn.Q)
+			ctx = next
+			if turn.Kind == "first" || !a.Answered || !read {
 				continue // as AnswerIn recalibrates: readings only
 			}
 			ok, _ := turnRight(a, turn.Kind, turn.Must)

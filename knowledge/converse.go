@@ -45,9 +45,7 @@ const (
 // asked about rather than guessed. Small talk is answered as in Answer and
 // leaves c as it was.
 func (b *Base) AnswerIn(c Context, question string) (Answer, Context) {
-	a, next := b.answerIn(c, question)
-	toks := strings.Fields(strings.Trim(Normalize(question), " ?!.,;:"))
-	read := a.Resolved != "" && a.Resolved != Normalize(question) && !asksMore(toks) && !asksSources(toks)
+	a, next, read := b.answerIn(c, question)
 	if fu := b.idx.models.FollowUp; fu != nil && a.Answered && read {
 		// Read against the conversation, the answer is a reading's: its
 		// chance is the recalibrated one (see models.FollowUp). "more" and
@@ -60,25 +58,28 @@ func (b *Base) AnswerIn(c Context, question string) (Answer, Context) {
 // clampChance keeps a chance off 0 and 1, where its log-odds is infinite.
 func clampChance(p float64) float64 { return min(max(p, 0.005), 0.995) }
 
-// answerIn is AnswerIn with the single-question model's confidence.
-func (b *Base) answerIn(c Context, question string) (Answer, Context) {
+// answerIn is AnswerIn with the single-question model's confidence. read
+// reports whether the answer is to a reading of the question other than
+// its words: the answers AnswerIn recalibrates.
+func (b *Base) answerIn(c Context, question string) (a Answer, next Context, read bool) {
 	if t, ok := b.smallTalk(question); ok {
-		return t, c
+		return t, c, false
 	}
 	norm := Normalize(question)
 	toks := strings.Fields(strings.Trim(norm, " ?!.,;:"))
 	switch {
 	case asksMore(toks):
-		return b.more(c, question)
+		a, next = b.more(c, question)
+		return a, next, false
 	case asksSources(toks) && len(c.Facts) > 0:
-		return b.cited(c, question), c
+		return b.cited(c, question), c, false
 	}
 	readings, missing := b.resolve(c, toks)
 	if missing != "" {
 		a := Answer{Question: question, Reply: true,
 			Lines:       []string{"Who do you mean by “" + missing + "”? Name them and I'll look it up."},
 			Suggestions: b.contextSuggestions(c)}
-		return a, c
+		return a, c, false
 	}
 	// The likeliest reading is answered; when the sources answer it not,
 	// the next one that they do.
@@ -89,7 +90,7 @@ func (b *Base) answerIn(c Context, question string) (Answer, Context) {
 		skip = map[string]bool{c.Facts[0]: true}
 	}
 	resolved := readings[0]
-	a := b.answer(resolved, skip)
+	a = b.answer(resolved, skip)
 	for _, r := range readings[1:] {
 		if a.Answered {
 			break
@@ -100,10 +101,8 @@ func (b *Base) answerIn(c Context, question string) (Answer, Context) {
 	}
 	a.Question = question
 	a.Resolved = resolved
-	if a.More > 0 {
-		a.MoreHint = true
-	}
-	return a, b.nextContext(c, resolved, a)
+	a.MoreHint = a.More > 0
+	return a, b.nextContext(c, resolved, a), resolved != norm
 }
 
 // nextContext is what a conversation whose last turn left prev keeps of an
