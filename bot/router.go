@@ -140,7 +140,7 @@ func (r *Router) Handle(ctx context.Context, m Message) (resp Response) {
 		if arg == "" {
 			if c := r.loadContext(ctx, m); len(c.Facts) > 0 && strings.HasPrefix(cmd, "source") {
 				// In a conversation, the last answer's sources and quotes.
-				return r.question(ctx, m, m.Text, &outcome)
+				return r.questionIn(ctx, m, c, m.Text, &outcome)
 			}
 			return r.sources()
 		}
@@ -170,18 +170,22 @@ func userKey(m Message) string { return m.Platform + "\x00" + m.User }
 // question answers q, asked in m, and notes the outcome for the log and
 // metrics; a declined question is kept for the curators' gaps report.
 func (r *Router) question(ctx context.Context, m Message, q string, outcome *string) Response {
+	return r.questionIn(ctx, m, r.loadContext(ctx, m), q, outcome)
+}
+
+// questionIn is question with m's conversation context c already loaded.
+func (r *Router) questionIn(ctx context.Context, m Message, c knowledge.Context, q string, outcome *string) Response {
 	var a knowledge.Answer
 	if r.conversationKey(m) != "" {
 		var next knowledge.Context
-		a, next = r.Base().AnswerIn(r.loadContext(ctx, m), q)
+		a, next = r.Base().AnswerIn(c, q)
 		r.saveContext(ctx, m, next)
 	} else {
 		a = r.Base().Answer(q)
 	}
 	resp, ref := r.respond(q, a)
-	if resp.MoreHint != "" && m.MentionsNeeded {
-		// In a Slack thread durand hears only what mentions it.
-		resp.MoreHint = strings.Replace(resp.MoreHint, "say “more”", "mention me with “more”", 1)
+	if a.MoreHint {
+		resp.MoreHint = moreHint(a.More, m.MentionsNeeded)
 	}
 	*outcome = "answered"
 	if resp.Kind == KindDecline {
@@ -189,6 +193,17 @@ func (r *Router) question(ctx context.Context, m Message, q string, outcome *str
 		r.keep(ctx, m, Feedback{Question: ref.Question, Facts: ref.Facts, Confidence: ref.Confidence, Rating: RatingDeclined})
 	}
 	return resp
+}
+
+// moreHint says how to see the next of more entries left out: by saying
+// "more", or, where durand hears only mentions (a Slack thread), by
+// mentioning it with "more".
+func moreHint(more int, mention bool) string {
+	say := "say"
+	if mention {
+		say = "mention me with"
+	}
+	return say + " “more” for the next " + strconv.Itoa(min(more, knowledge.TimelineCap))
 }
 
 // record writes the question's log line and tells the observer.
@@ -220,9 +235,6 @@ func (r *Router) respond(q string, a knowledge.Answer) (resp Response, ref *Answ
 	}
 	ref = refOf(q, a)
 	resp = Response{Confidence: a.Confidence, Suggestions: a.Suggestions, More: a.More}
-	if a.MoreHint {
-		resp.MoreHint = "say “more” for the next " + strconv.Itoa(min(a.More, knowledge.TimelineCap))
-	}
 	if len(a.Entities) > 0 {
 		resp.Entity = a.Entities[0].ID
 	}
