@@ -79,8 +79,15 @@ func TestAskDeclineJSON(t *testing.T) {
 }
 
 func TestAskStdinOneLinePerQuestion(t *testing.T) {
-	qs := []string{"who is noor wali mehsud", "", "what is the population of afghanistan", "wat is ttp"}
-	out, errs, code := runCmd(t, strings.Join(qs, "\n")+"\n", "ask", "--json", "-")
+	askLines(t, []string{"who is noor wali mehsud", "", "what is the population of afghanistan", "wat is ttp"}, "ask", "--json", "-")
+}
+
+// askLines runs `durand args...` with the questions qs on stdin, one a
+// line, and wants one JSON object back per question, each naming its
+// question as typed; it returns them.
+func askLines(t *testing.T, qs []string, args ...string) []askOutput {
+	t.Helper()
+	out, errs, code := runCmd(t, strings.Join(qs, "\n")+"\n", args...)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -88,12 +95,13 @@ func TestAskStdinOneLinePerQuestion(t *testing.T) {
 	if len(lines) != len(qs) {
 		t.Fatalf("%d lines for %d questions:\n%s", len(lines), len(qs), out)
 	}
+	as := make([]askOutput, len(lines))
 	for i, l := range lines {
-		var a askOutput
-		if err := json.Unmarshal([]byte(l), &a); err != nil || a.Question != qs[i] {
+		if err := json.Unmarshal([]byte(l), &as[i]); err != nil || as[i].Question != qs[i] {
 			t.Errorf("line %d = %s (err %v), want question %q", i, l, err, qs[i])
 		}
 	}
+	return as
 }
 
 // TestAskSession: with --session, stdin is one conversation and each line
@@ -101,22 +109,7 @@ func TestAskStdinOneLinePerQuestion(t *testing.T) {
 // JSON object per line either way, each carrying the question as typed.
 func TestAskSession(t *testing.T) {
 	qs := []string{"who is asif durrani", "what did he tell the taliban about the ttp?", "hi", "sources"}
-	out, errs, code := runCmd(t, strings.Join(qs, "\n")+"\n", "ask", "--json", "--session")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errs)
-	}
-	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if len(lines) != len(qs) {
-		t.Fatalf("%d lines for %d questions:\n%s", len(lines), len(qs), out)
-	}
-	var as []askOutput
-	for i, l := range lines {
-		var a askOutput
-		if err := json.Unmarshal([]byte(l), &a); err != nil || a.Question != qs[i] {
-			t.Fatalf("line %d = %s (err %v), want question %q", i, l, err, qs[i])
-		}
-		as = append(as, a)
-	}
+	as := askLines(t, qs, "ask", "--json", "--session")
 	if !as[1].Answered || !strings.Contains(as[1].Text, "red line") {
 		t.Errorf("follow-up: %+v, want what Durrani told the Taliban", as[1])
 	}
@@ -127,9 +120,8 @@ func TestAskSession(t *testing.T) {
 		t.Errorf("sources: %+v, want the follow-up's source and quote", as[3])
 	}
 	// Without --session the follow-up stands alone: "he" is nobody.
-	out, _, _ = runCmd(t, strings.Join(qs[:2], "\n")+"\n", "ask", "--json")
-	if strings.Contains(strings.Split(strings.TrimSpace(out), "\n")[1], "red line") {
-		t.Errorf("without --session the follow-up was read against the line before: %s", out)
+	if alone := askLines(t, qs[:2], "ask", "--json"); strings.Contains(alone[1].Text, "red line") {
+		t.Errorf("without --session the follow-up was read against the line before: %q", alone[1].Text)
 	}
 }
 
