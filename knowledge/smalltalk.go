@@ -51,6 +51,10 @@ var asides = setOf("btw anyway anyways again though just")
 // kind of questions can I ask?", "which topics do you cover?".
 var capabilityRE = regexp.MustCompile(`^(what|which)( kinds?| sorts?| types?)?( of)? (questions|things|topics|stuff|subjects)( can| should| could| do)? (i|we|you) (ask|answer|cover|know|handle)`)
 
+// smallTalkMaxBytes bounds the messages even looked at as small talk: the
+// longest phrase, with a mention or two around it, is well under it.
+const smallTalkMaxBytes = 120
+
 // smallTalkMaxWords bounds the messages read as small talk: a longer one
 // is a question.
 const smallTalkMaxWords = 7
@@ -58,6 +62,9 @@ const smallTalkMaxWords = 7
 // smallTalk answers a greeting, thanks, goodbye or question about durand.
 // It reports false for anything else.
 func (b *Base) smallTalk(question string) (Answer, bool) {
+	if len(question) > smallTalkMaxBytes {
+		return Answer{}, false // every question passes here: the long ones at once
+	}
 	words := strings.FieldsFunc(mentionRE.ReplaceAllString(foldText(foldAccents(question)), " "), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
 	})
