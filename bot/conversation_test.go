@@ -57,6 +57,11 @@ func TestConversations(t *testing.T) {
 	if resp.Kind != bot.KindInfo || !strings.Contains(resp.Lead, "Who do you mean by “he”") {
 		t.Errorf("after the TTL: %s %q, want durand to ask whom 'he' means", resp.Kind, resp.Lead)
 	}
+	// The answer to that ask-back, kept in the store, says whom: the
+	// question asked back about is answered of him.
+	if resp := r.Handle(ctx, msg("C1:t1", "i mean asif durrani")); !strings.Contains(resp.Lead, "red line") {
+		t.Errorf("'i mean asif durrani' after the ask-back: %s %q, want what Durrani said", resp.Kind, resp.Lead)
+	}
 	if n, err := store.DeleteExpiredContexts(ctx, now.Add(11*time.Minute)); err != nil || n == 0 {
 		t.Errorf("DeleteExpiredContexts = %d, %v; want the idle conversations deleted", n, err)
 	}

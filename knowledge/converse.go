@@ -28,6 +28,11 @@ type Context struct {
 	// were left out: "more" shows the next ones.
 	Shown []string `json:"shown,omitempty"`
 	More  int      `json:"more,omitempty"`
+	// Asked is a question durand asked back about, with Pronoun the word
+	// it could not resolve: the next message may say whom it meant ("who
+	// do you mean by 'he'?" — "Durrani").
+	Asked   string `json:"asked,omitempty"`
+	Pronoun string `json:"pronoun,omitempty"`
 }
 
 // Limits on what a context holds, so that it stays small in the store.
@@ -79,7 +84,14 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 		a := Answer{Question: question, Reply: true,
 			Lines:       []string{"Who do you mean by “" + missing + "”? Name them and I'll look it up."},
 			Suggestions: b.contextSuggestions(c)}
-		return a, c, false
+		asked := c
+		asked.Asked, asked.Pronoun = strings.Join(toks, " "), missing
+		return a, asked, false
+	}
+	if r := b.clarified(c, toks); r != "" {
+		// "i mean Durrani": the question asked back about, of whom the
+		// message names, first; the message alone after it.
+		readings = append([]string{r}, slices.DeleteFunc(readings, func(x string) bool { return x == r })...)
 	}
 	// The likeliest reading is answered; when the sources answer it not,
 	// the next one that they do.
@@ -117,6 +129,14 @@ func (b *Base) nextContext(prev Context, resolved string, a Answer) Context {
 	var lead []string
 	if len(a.Facts) > 0 && a.Answered {
 		lead = a.Facts[0].Entities
+		if len(prev.Facts) > 0 && prev.Facts[0] == a.Facts[0].ID &&
+			!slices.ContainsFunc(a.Entities, func(e *Entity) bool { return !slices.Contains(prev.Entities, e.ID) }) {
+			// "when was it?" answered by the same fact, naming nothing
+			// new: what "it" meant still leads.
+			for _, id := range prev.Entities {
+				add(id)
+			}
+		}
 	}
 	if a.Intent == IntentWho {
 		// "who had tea with Faiz Hameed?" — "Mansour Ahmed Khan": the
@@ -329,6 +349,10 @@ var objectFollowers = setOf("about to for with from by and or in on at after bef
 var followFillers = setOf("and so but ok okay then also was is were are did does do that this it happen happened exactly precisely roughly approximately mainly mostly specifically the reason date year again not " +
 	"say said says claim claimed wrote write reported report many much few")
 
+// askedVerbs are the fillers that still say what is asked of the fact a
+// bare follow-up is about: "who claimed it?" asks for a claim.
+var askedVerbs = setOf("say said says claim claimed wrote write reported report")
+
 // followLeads start a follow-up that names only something new: "what
 // about the TTP?", "and Bugti?".
 var followLeads = [][]string{{"what", "about"}, {"how", "about"}, {"what", "of"}, {"and", "what", "about"}, {"and"}}
@@ -382,10 +406,10 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, missing str
 	if missing != "" {
 		return nil, missing
 	}
-	if named {
-		// "what was his job?", "did they accept?": the person or group
-		// the pronoun names is the topic. A country ("they" for Pakistan)
-		// is too broad to be one, and the last topic goes with it.
+	if named && !reactsToNothing(words) {
+		// "what was his job?": the person or group the pronoun names is
+		// the topic. A country ("they" for Pakistan) is too broad to be
+		// one, and the last topic goes with it.
 		return withAlts(q, b.withTopicCarried(c, q)), ""
 	}
 	return withAlts(b.withTopicCarried(c, q), q), ""
@@ -415,9 +439,10 @@ func (b *Base) withTopicCarried(c Context, question string) string {
 	if q.hasSpan || q.intent == IntentTimeline {
 		return question
 	}
+	reacts := reactsToNothing(strings.Fields(question))
 	for _, l := range q.links {
 		for _, e := range l.entities {
-			if !slices.Contains(c.Entities, e.ID) && !b.idx.broad(e.ID) && !b.standsFor(q.toks[l.start:l.end], c.Entities) {
+			if !reacts && !slices.Contains(c.Entities, e.ID) && !b.idx.broad(e.ID) && !b.standsFor(q.toks[l.start:l.end], c.Entities) {
 				return question // something new: a question of its own
 			}
 		}
@@ -456,8 +481,8 @@ func (b *Base) withTopicCarried(c Context, question string) string {
 			if e == nil || b.idx.broad(id) || n == carryEntities || !carriedKinds[e.Kind] {
 				continue // a source's author or outlet is not what was asked about
 			}
-			if slices.ContainsFunc(pq.links, func(l link) bool { return l.entities[0].ID == id }) {
-				continue
+			if slices.ContainsFunc(pq.links, func(l link) bool { return l.entities[0].ID == id || l.entities[0].Within == id }) {
+				continue // named, or holds a place named: Bajaur says more than Khyber Pakhtunkhwa
 			}
 			for _, t := range tokenize(e.Name) {
 				if !have[t] && !b.idx.stop[t] {
@@ -472,6 +497,43 @@ func (b *Base) withTopicCarried(c Context, question string) string {
 		return question
 	}
 	return question + " " + strings.Join(add, " ")
+}
+
+// clarifyLeads open a message that says whom a question asked back about
+// meant: "i mean Durrani".
+var clarifyLeads = [][]string{{"i", "mean"}, {"i", "meant"}, {"i", "m", "asking", "about"}, {"meaning"}, {"sorry"}, {"ok"}}
+
+// clarified returns the question durand asked back about (c.Asked) with
+// its pronoun replaced by what toks name — "what did he say about it?",
+// then "i mean Iftikhar Firdous, on the Taliban policy" — or "" when
+// nothing was asked back, or toks ask a question of their own.
+func (b *Base) clarified(c Context, toks []string) string {
+	if c.Asked == "" || len(toks) == 0 {
+		return ""
+	}
+	words := make([]string, 0, len(toks))
+	for _, t := range toks {
+		if w := strings.Trim(t, "?!.,;:\"-–—"); w != "" {
+			words = append(words, w)
+		}
+	}
+	for _, lead := range clarifyLeads {
+		if len(words) > len(lead) && slices.Equal(words[:len(lead)], lead) {
+			words = words[len(lead):]
+			break
+		}
+	}
+	if len(words) == 0 || isQuestionWord(words[0]) || auxWordsAfterHead[words[0]] {
+		return "" // "who is Najiba Faiz?": a question of its own
+	}
+	asked := strings.Fields(c.Asked)
+	for i, w := range asked {
+		if strings.Trim(w, "?!.,;:\"") == first(strings.Fields(c.Pronoun)) {
+			end := i + len(strings.Fields(c.Pronoun))
+			return strings.Join(slices.Concat(asked[:i], words, asked[end:]), " ")
+		}
+	}
+	return ""
 }
 
 // withNewSubject reads "what about the TTP?" and "and Bugti?" as the last
@@ -669,6 +731,25 @@ func (b *Base) standsFor(name []string, ids []string) bool {
 var outcomeVerbs = setOf("work worked last lasted end ended fail failed succeed succeeded happen happened turn turned hold held collapse collapsed " +
 	"claim claimed kill killed cause caused cost")
 
+// reactionVerbs answer something said or done before: "how did the
+// Taliban react?", "did they accept?".
+var reactionVerbs = setOf("react reacted reaction respond responded response reply replied retaliate retaliated " +
+	"accept accepted reject rejected agree agreed refuse refused")
+
+// reactsToNothing reports whether a follow-up asks how someone met
+// something without saying what — the verb ends it, or "to it" does — so
+// that what was last spoken of is what they met, whoever they are.
+func reactsToNothing(words []string) bool {
+	for i, w := range words {
+		if !reactionVerbs[w] {
+			continue
+		}
+		rest := words[i+1:]
+		return len(rest) == 0 || len(rest) == 2 && rest[0] == "to" && (rest[1] == "it" || rest[1] == "that" || rest[1] == "this")
+	}
+	return false
+}
+
 // countedNoun returns the words a how-many question counts: "militant
 // attacks" in "how many militant attacks in September 2023", or nil.
 func countedNoun(question string) []string {
@@ -717,6 +798,7 @@ func (b *Base) withNewQuestionWord(c Context, words []string) (string, bool) {
 		return b.withTopicCarried(c, strings.Join(head, " ")+" "+words[0]), true
 	}
 	aboutThat := ""
+	var verbs []string // "who claimed it?": the claim is what is asked of the fact
 	for _, w := range words {
 		that := w == "that" || w == "this" || w == "it" || w == "they" || w == "them" || w == "those" || w == "these"
 		if !followFillers[w] && !that {
@@ -725,14 +807,22 @@ func (b *Base) withNewQuestionWord(c Context, words []string) (string, bool) {
 		if that && aboutThat == "" {
 			aboutThat = w
 		}
+		if askedVerbs[w] {
+			verbs = append(verbs, w)
+		}
 	}
 	if c.Question == "" {
 		return "", false // nothing before: "when was that?" is asked about below
 	}
 	wh := strings.Join(head, " ")
+	if ev := b.salientEvent(c); ev != nil && len(verbs) > 0 && aboutThat == "it" {
+		// "who claimed it?" after the Mastung bombing: the claim of the
+		// event, not of every word the last answer said about it.
+		return strings.Join(append(append([]string{wh}, verbs...), strings.ToLower(ev.Name)), " "), true
+	}
 	if f := b.factByID[first(c.Facts)]; f != nil && (aboutThat != "" || !startsWithAux(c.Question) || slices.Contains(words, "not")) {
 		// "when was that?", "why not?": of the fact last given.
-		return wh + " " + strings.TrimSuffix(lowerFirst(f.Text), "."), true
+		return strings.Join(append(append([]string{wh}, verbs...), strings.TrimSuffix(lowerFirst(f.Text), ".")), " "), true
 	}
 	q := wh + " " + strings.Join(dropQuestionHead(strings.Fields(c.Question)), " ")
 	if slices.Contains(words, "not") {

@@ -27,6 +27,11 @@ func TestAnswerInResolves(t *testing.T) {
 		{"that with nothing before", []string{"and when was that?"}, "", "Who do you mean by “that”?"},
 		{"more with nothing before", []string{"more"}, "", "There is nothing to continue yet"},
 		{"small talk", []string{"who is asif durrani", "thanks, that's helpful"}, "", "You're welcome."},
+		{"a claim asked of the event 'it' is", []string{"how many died in the mastung suicide blast", "when was it?", "who claimed it?"}, "who claimed mastung bombing (september 2023)", ""},
+		{"a reaction to nothing named reacts to the topic", []string{"what happened at the jui-f rally in bajaur", "how did the taliban react?"}, "how did the taliban react jui f bajaur rally attack july 2023", ""},
+		{"a pronoun that reacts takes the topic too", []string{"did imran khan's govt offer the ttp an amnesty", "how did they respond"}, "how did tehrik-e-taliban pakistan respond imran khan amnesty offer ttp 2021", ""},
+		{"an answer to an ask-back names whom", []string{"what did he say about the ttp?", "i mean asif durrani"}, "what did asif durrani say about the ttp", ""},
+		{"a question after an ask-back is its own", []string{"what did he say?", "who is najiba faiz?"}, "who is najiba faiz", ""},
 	}
 	b := base(t)
 	for _, tt := range tests {
