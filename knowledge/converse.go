@@ -922,7 +922,7 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 		kind, ok := pronounKind[w]
 		group := false
 		if !ok && (w == "that" || w == "this" || w == "the") && i+1 < len(words) && groupNouns[words[i+1]] {
-			kind, ok, group = KindGroup, true, true
+			kind, ok, group = kindGroupNamed, true, true
 		}
 		if !ok || namedBefore(i, w, kind) {
 			out = append(out, w)
@@ -1008,6 +1008,10 @@ func (b *Base) salientEvent(c Context) *Entity {
 	return nil
 }
 
+// kindGroupNamed is what "that group" stands for: a group or an
+// organisation, never a country or a place, as "they" may be.
+const kindGroupNamed = "named group"
+
 // kindFits reports whether entity e can be what a pronoun of kind stands
 // for: "they" stands for a group, an organisation or a country, "there"
 // for a place or a crossing, "it" for anything but a person.
@@ -1018,6 +1022,8 @@ func kindFits(e *Entity, kind string) bool {
 	case KindGroup:
 		// "they" may be a country too: "when did they close the border?"
 		return e.Kind == KindGroup || e.Kind == KindOrganisation || e.Kind == KindPlace
+	case kindGroupNamed:
+		return e.Kind == KindGroup || e.Kind == KindOrganisation
 	case KindPlace:
 		return e.Kind == KindPlace || e.Kind == KindCrossing
 	}
