@@ -109,6 +109,13 @@ func (b *Base) Answer(question string) Answer { return b.answer(question, nil) }
 // answer answers question; a timeline leaves out the facts in shown, the
 // entries a conversation has already seen ("more").
 func (b *Base) answer(question string, shown map[string]bool) Answer {
+	return b.answerAsked(question, shown, nil)
+}
+
+// answerAsked is answer for a reading of a follow-up that carries words
+// from the conversation: the words and names said, when not nil, weigh in
+// full, and those carried weigh less (see weighCarried).
+func (b *Base) answerAsked(question string, shown map[string]bool, said *saidWords) Answer {
 	norm := Normalize(question)
 	a := Answer{Question: question}
 	if t, ok := b.smallTalk(question); ok {
@@ -130,6 +137,7 @@ func (b *Base) answer(question string, shown map[string]bool) Answer {
 		return a
 	}
 	q := b.parse(norm)
+	q.weighCarried(said)
 	q.shown = shown
 	a.Intent = q.intent
 	if q.future {
@@ -157,6 +165,7 @@ func (b *Base) answer(question string, shown map[string]bool) Answer {
 	qc := q
 	if joined := joinAsks(norm); q.also < 0 && joined != norm {
 		qc = b.parse(joined)
+		qc.weighCarried(said)
 	}
 	if qc.also >= 0 {
 		if c, ok := b.answerClauses(qc, a); ok && !(whole.Answered && containsAll(whole.Facts, c.Facts)) {

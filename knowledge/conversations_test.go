@@ -328,3 +328,29 @@ func FuzzAnswerIn(f *testing.F) {
 		}
 	})
 }
+
+// TestWeighCarried: a follow-up's reading weighs the words the follow-up
+// says in full and those it carries from the conversation at carriedShare,
+// so that what it asks leads: after the Peshawar school attack, "and the
+// army's response?" is answered by the offensive, not by the attack again.
+func TestWeighCarried(t *testing.T) {
+	b := packFromDisk(t)
+	q := b.parse(Normalize("what is the army's response peshawar school attack 2014"))
+	plain := b.parse(Normalize("what is the army's response peshawar school attack 2014"))
+	q.weighCarried(b.saidIn("what is the army's response"))
+	for k, u := range q.units {
+		said := u.link == nil && (u.stems[0] == b.idx.stem("army") || u.stems[0] == b.idx.stem("response"))
+		want := plain.units[k].weight * carriedShare
+		if said {
+			want = plain.units[k].weight
+		}
+		if u.weight != want {
+			t.Errorf("unit %d (%v, said %v): weight %.3f, want %.3f", k, u.stems, said, u.weight, want)
+		}
+	}
+	var c Context
+	_, c = b.AnswerIn(c, "how many were killed in the 2014 peshawar school attack")
+	if a, _ := b.AnswerIn(c, "and the army's response?"); !strings.Contains(a.Text(), "offensive") {
+		t.Errorf("the army's response: %q, want the offensive", a.Text())
+	}
+}

@@ -79,7 +79,7 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 	case asksSources(toks) && len(c.Facts) > 0:
 		return b.cited(c, question), c, false
 	}
-	readings, missing := b.resolve(c, toks)
+	readings, own, missing := b.resolve(c, toks)
 	if missing != "" {
 		a := Answer{Question: question, Reply: true,
 			Lines:       []string{"Who do you mean by “" + missing + "”? Name them and I'll look it up."},
@@ -101,13 +101,14 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 	if asksNewFact(toks) && len(c.Facts) > 0 {
 		skip = map[string]bool{c.Facts[0]: true}
 	}
+	said := b.saidIn(own)
 	resolved := readings[0]
-	a = b.answer(resolved, skip)
+	a = b.answerAsked(resolved, skip, said)
 	for _, r := range readings[1:] {
 		if a.Answered {
 			break
 		}
-		if alt := b.answer(r, skip); alt.Answered {
+		if alt := b.answerAsked(r, skip, said); alt.Answered {
 			a, resolved = alt, r
 		}
 	}
@@ -365,11 +366,12 @@ var questionHeads = [][]string{{"how", "many"}, {"how", "much"}, {"how", "long"}
 // against c: the likeliest reading first, then others to try when the
 // sources answer it not. When a pronoun has nobody to stand for, it
 // returns that pronoun instead.
-func (b *Base) resolve(c Context, toks []string) (readings []string, missing string) {
+func (b *Base) resolve(c Context, toks []string) (readings []string, own, missing string) {
 	words := make([]string, len(toks))
 	for i, t := range toks {
 		words[i] = strings.Trim(t, "?!.,;:\"")
 	}
+	own = strings.Join(words, " ")
 	// A reading is followed by the others worth trying when the sources
 	// answer it not: with or without the last topic.
 	withAlts := func(q string, alts ...string) []string {
@@ -382,37 +384,88 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, missing str
 		return out
 	}
 	if q, ok := b.withNewSubject(c, words); ok {
-		return withAlts(q), ""
+		return withAlts(q), own, ""
 	}
 	for len(words) > 2 && (words[0] == "and" || words[0] == "so" || words[0] == "but" || words[0] == "ok" || words[0] == "okay" || words[0] == "also") {
 		words = words[1:] // "and how many attacks in 2021?"
 	}
 	if q, ok := b.withNewQuestionWord(c, words); ok {
-		return withAlts(q, b.withTopicCarried(c, strings.Join(words, " "))), ""
+		return withAlts(q, b.withTopicCarried(c, strings.Join(words, " "))), own, ""
 	}
 	if len(words) == 1 && casualtyNouns[words[0]] && c.Question != "" {
 		// "casualties?", "deaths?": how many, of what was last spoken of.
-		return withAlts(b.withTopicCarried(c, "how many "+words[0])), ""
+		return withAlts(b.withTopicCarried(c, "how many "+words[0])), own, ""
 	}
 	if q, ok := withOtherYear(c, words); ok {
-		return withAlts(q), ""
+		return withAlts(q), own, ""
 	}
 	if n := len(words); c.Question != "" && n >= 2 && n <= 3 && words[n-1] == "by" && !slices.ContainsFunc(words, isQuestionWord) {
 		// "claimed by?", "led by whom" cut short: who did it, of what was
 		// last spoken of.
-		return withAlts(b.withTopicCarried(c, "who "+strings.Join(words[:n-1], " "))), ""
+		return withAlts(b.withTopicCarried(c, "who "+strings.Join(words[:n-1], " "))), own, ""
 	}
 	q, missing, named := b.withPronounsNamed(c, words)
 	if missing != "" {
-		return nil, missing
+		return nil, "", missing
 	}
 	if named && !reactsToNothing(words) {
 		// "what was his job?": the person or group the pronoun names is
 		// the topic. A country ("they" for Pakistan) is too broad to be
 		// one, and the last topic goes with it.
-		return withAlts(q, b.withTopicCarried(c, q)), ""
+		return withAlts(q, b.withTopicCarried(c, q)), q, ""
 	}
-	return withAlts(b.withTopicCarried(c, q), q), ""
+	return withAlts(b.withTopicCarried(c, q), q), q, ""
+}
+
+// saidWords are the stems and the entities a follow-up says, its pronouns
+// named: what a reading of it asks, as against what it carries from the
+// conversation.
+type saidWords struct {
+	stems    map[string]bool
+	entities map[string]bool
+}
+
+// saidIn returns the words said in own, a follow-up with its pronouns
+// named.
+func (b *Base) saidIn(own string) *saidWords {
+	q := b.parse(Normalize(own))
+	s := &saidWords{stems: map[string]bool{}, entities: map[string]bool{}}
+	for _, u := range q.units {
+		if u.link != nil {
+			for _, e := range u.link.entities {
+				s.entities[e.ID] = true
+			}
+			continue
+		}
+		s.stems[u.stems[0]] = true
+	}
+	return s
+}
+
+// carriedShare is what a word a follow-up's reading carries from the
+// conversation weighs, against one the follow-up says: "which provinces?"
+// after the drone flights asks first of all for provinces, and the drone
+// flights only say of what.
+const carriedShare = 0.5
+
+// weighCarried weighs the question's words and names that a follow-up did
+// not say (said; nil for a question asked as typed) at carriedShare.
+func (q *query) weighCarried(said *saidWords) {
+	if said == nil {
+		return
+	}
+	for k := range q.units {
+		u := &q.units[k]
+		if u.link != nil {
+			if !slices.ContainsFunc(u.link.entities, func(e *Entity) bool { return said.entities[e.ID] }) {
+				u.weight *= carriedShare
+			}
+			continue
+		}
+		if !said.stems[u.stems[0]] {
+			u.weight *= carriedShare
+		}
+	}
 }
 
 // carriedKinds are the kinds of entity a follow-up takes from the last
