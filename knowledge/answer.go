@@ -314,6 +314,7 @@ const (
 	dateCovShare   = 0.8
 	doerCovShare   = 0.6 // and for the party that acts
 	unitCovShare   = 0.9 // and for the figure whose unit the question says more of
+	placeCovShare  = 0.6 // and for a place, asked where
 )
 
 // compareSources answers a question that sets sources side by side with
@@ -470,12 +471,10 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 			return len(f.Entities) > 0 && containsEntity(a.entities, b.entityByID[f.Entities[0]])
 		})
 	}
-	if q.intent != IntentWhere || len(ranked) < 2 || ranked[0].feat.Signs[signWherePlace] != 0 {
-		return ranked
+	if q.intent == IntentWhere && len(ranked) >= 2 {
+		// "which provinces were the drones over": the fact that names a
+		// place leads one on the drones that names none.
+		return b.firstThat(ranked, placeCovShare, func(f *Fact) bool { return b.namesPlace(q, f) })
 	}
-	s := ranked[1]
-	if s.feat.Signs[signWherePlace] == 0 || s.feat.MissedEntity > ranked[0].feat.MissedEntity || s.cov < ranked[0].cov {
-		return ranked
-	}
-	return append([]scored{s, ranked[0]}, ranked[2:]...)
+	return ranked
 }

@@ -329,11 +329,8 @@ func (b *Base) features(q *query, i int) features {
 			on(signStatementType)
 		}
 	case IntentWhere:
-		for _, id := range f.Entities {
-			if e := b.entityByID[id]; e != nil && (e.Kind == KindPlace || e.Kind == KindCrossing) && !q.linked(id) && !q.usesName(ix, e.Name) {
-				on(signWherePlace)
-				break
-			}
+		if b.namesPlace(q, f) {
+			on(signWherePlace)
 		}
 	}
 	if len(q.title) > 0 && f.Role != nil {
@@ -608,4 +605,15 @@ func b2f(v bool) float64 {
 		return 1
 	}
 	return 0
+}
+
+// namesPlace reports whether fact f names a place, or a crossing, the
+// question does not: what a where-question asks for.
+func (b *Base) namesPlace(q *query, f *Fact) bool {
+	for _, id := range f.Entities {
+		if e := b.entityByID[id]; e != nil && (e.Kind == KindPlace || e.Kind == KindCrossing) && !q.linked(id) && !q.usesName(b.idx, e.Name) {
+			return true
+		}
+	}
+	return false
 }
