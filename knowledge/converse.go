@@ -526,8 +526,14 @@ func (b *Base) withTopicCarried(c Context, question string) string {
 		}
 	}
 	// What the last answer was about, where the question named less: "the
-	// April 2022 strikes" were in Khost and Kunar.
-	if f := b.factByID[first(c.Facts)]; f != nil {
+	// April 2022 strikes" were in Khost and Kunar. A question that named
+	// what happened is about that, not about what the answer said of it
+	// ("what triggered the March 2024 airstrikes": not the Mir Ali attack).
+	namedEvent := slices.ContainsFunc(pq.links, func(l link) bool {
+		k := l.entities[0].Kind
+		return k == KindEvent || k == KindOperation || k == KindAgreement
+	})
+	if f := b.factByID[first(c.Facts)]; f != nil && !namedEvent {
 		n := 0
 		for _, id := range f.Entities {
 			e := b.entityByID[id]
@@ -823,6 +829,25 @@ func countedNoun(question string) []string {
 	return nil
 }
 
+// eventPlurals are the plural nouns for things done that "they" may stand
+// for: "who were they aimed at?" after the airstrikes.
+var eventPlurals = setOf("airstrikes strikes attacks bombings raids operations ceasefires truces talks deportations expulsions protests clashes negotiations")
+
+// passiveAux come before "they" when they are what was done: "were they
+// aimed at the TTP".
+var passiveAux = setOf("were are was")
+
+// eventNoun returns the plural noun for things done that question asks
+// about, or "".
+func eventNoun(question string) string {
+	for _, t := range strings.Fields(question) {
+		if eventPlurals[t] {
+			return t
+		}
+	}
+	return ""
+}
+
 // withNewQuestionWord reads a bare question word — "why?", "and when was
 // that?", "how many?" — as that question asked of what was last said.
 func (b *Base) withNewQuestionWord(c Context, words []string) (string, bool) {
@@ -984,6 +1009,13 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 		if n := countedNoun(c.Question); len(n) > 0 && (w == "them" || w == "those" || w == "they" && i+1 < len(words) && outcomeVerbs[words[i+1]]) {
 			// "how many ceasefires …?" — "did they work?": the ceasefires.
 			out = append(out, n...)
+			changed = true
+			continue
+		}
+		if n := eventNoun(c.Question); n != "" && w == "they" && i+1 < len(words) && (outcomeVerbs[words[i+1]] || i > 0 && passiveAux[words[i-1]] && strings.HasSuffix(words[i+1], "ed")) {
+			// "what triggered the March 2024 airstrikes?" — "who were they
+			// aimed at?": the airstrikes, which nobody aims at anyone.
+			out = append(out, n)
 			changed = true
 			continue
 		}

@@ -31,6 +31,7 @@ func TestAnswerInResolves(t *testing.T) {
 		{"a reaction to nothing named reacts to the topic", []string{"what happened at the jui-f rally in bajaur", "how did the taliban react?"}, "how did the taliban react jui f bajaur rally attack july 2023", ""},
 		{"a pronoun that reacts takes the topic too", []string{"did imran khan's govt offer the ttp an amnesty", "how did they respond"}, "how did tehrik-e-taliban pakistan respond imran khan amnesty offer ttp 2021", ""},
 		{"that group is a group, never the place", []string{"who is blamed for the march 16 suicide attack on a military post in north waziristan?", "how big is that group?"}, "how big is hafiz gul bahadur group", ""},
+		{"they, done to, are the things done", []string{"what triggered pakistan's march 2024 airstrikes", "who were they aimed at"}, "who were airstrikes aimed at pakistan march 2024", ""},
 		{"an answer to an ask-back names whom", []string{"what did he say about the ttp?", "i mean asif durrani"}, "what did asif durrani say about the ttp", ""},
 		{"a question after an ask-back is its own", []string{"what did he say?", "who is najiba faiz?"}, "who is najiba faiz", ""},
 	}
