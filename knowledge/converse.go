@@ -332,6 +332,10 @@ var pronounKind = map[string]string{
 	"there": KindPlace,
 }
 
+// objectOf reports whether pronoun w is the object of its verb: "him",
+// "them", which stand for someone other than the subject before them.
+func objectOf(w string) bool { return w == "him" || w == "them" }
+
 // groupNouns after "that", "this" or "the" stand for the group last
 // spoken of: "that group", "the outfit".
 var groupNouns = setOf("group outfit organisation organization movement militants")
@@ -995,6 +999,7 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 	changed := false
 	var used []string // "why did they reject it": two pronouns, two things
 	sameKind := map[string]*Entity{}
+	sameWord := map[string]string{} // the pronoun that named sameKind's entity
 	for i := 0; i < len(words); i++ {
 		w := words[i]
 		kind, ok := pronounKind[w]
@@ -1020,6 +1025,9 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 			continue
 		}
 		e := sameKind[kind] // "he … his": one person
+		if e != nil && objectOf(w) && !objectOf(sameWord[kind]) {
+			e = nil // "how was he related to him": another person
+		}
 		if e == nil {
 			e = b.salient(c, kind, used)
 		}
@@ -1054,6 +1062,7 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 		changed = true
 		used = append(used, e.ID)
 		sameKind[kind] = e
+		sameWord[kind] = w
 		named = named || e.Kind == KindPerson || e.Kind == KindGroup || e.Kind == KindOrganisation
 	}
 	if !changed {
@@ -1066,6 +1075,16 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 // most recently, other than those already used in the question, or nil;
 // for "it", anything before a country ("Torkham" before "Pakistan").
 func (b *Base) salient(c Context, kind string, used []string) *Entity {
+	if kind == KindGroup {
+		// "they" is a group spoken of before it is a country: after "why
+		// did Pakistan back the Taliban", "when did they take Kabul" is
+		// the Taliban.
+		for _, id := range c.Entities {
+			if e := b.entityByID[id]; e != nil && e.Kind == KindGroup && !slices.Contains(used, id) {
+				return e
+			}
+		}
+	}
 	var broad *Entity
 	for _, id := range c.Entities {
 		e := b.entityByID[id]

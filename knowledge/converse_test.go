@@ -32,6 +32,8 @@ func TestAnswerInResolves(t *testing.T) {
 		{"a pronoun that reacts takes the topic too", []string{"did imran khan's govt offer the ttp an amnesty", "how did they respond"}, "how did tehrik-e-taliban pakistan respond imran khan amnesty offer ttp 2021", ""},
 		{"that group is a group, never the place", []string{"who is blamed for the march 16 suicide attack on a military post in north waziristan?", "how big is that group?"}, "how big is hafiz gul bahadur group", ""},
 		{"they, done to, are the things done", []string{"what triggered pakistan's march 2024 airstrikes", "who were they aimed at"}, "who were airstrikes aimed at pakistan march 2024", ""},
+		{"he and him are two people", []string{"who overthrew zahir shah in 1973", "how was he related to him?"}, "how was daoud khan related to zahir shah", ""},
+		{"they is a group before a country", []string{"why did pakistan support the taliban in the 1990s?", "when did they take kabul?"}, "when did afghan taliban take kabul", ""},
 		{"an answer to an ask-back names whom", []string{"what did he say about the ttp?", "i mean asif durrani"}, "what did asif durrani say about the ttp", ""},
 		{"a question after an ask-back is its own", []string{"what did he say?", "who is najiba faiz?"}, "who is najiba faiz", ""},
 	}
