@@ -736,7 +736,12 @@ var relatedWords = setOf(`related relation relative relatives kin son father bro
 var requireVerbs = setOf(`require requires oblige obliges obligate bind binds`)
 
 // meetVerbs ask whom someone met; a fact must say a meeting took place.
-var meetVerbs = setOf(`meet meets met`)
+// replyVerbs ask whether someone answered: a fact must say they did ("did
+// Kakar write back" is not answered by what Kakar said first).
+var (
+	meetVerbs  = setOf(`meet meets met`)
+	replyVerbs = setOf(`reply replied respond responded answer answered`)
+)
 
 // timeClauseWords open a clause that dates the event asked about, whose
 // verbs are not the event itself.
@@ -744,7 +749,7 @@ var timeClauseWords = setOf(`after before since until following once`)
 
 // missesMainVerb reports whether fact i leaves out the verb of a "did"
 // question when it is one of undoing or doing again ("reopen", "return",
-// "resume"), or of meeting: in "when did Pakistan reopen Torkham" the verb
+// "resume"), of meeting or of replying: in "when did Pakistan reopen Torkham" the verb
 // follows "did" and the names and small words after it. A fact about the
 // closing does not say when it reopened, and one about a visit does not
 // say whom the visitor met. Other verbs are too often paraphrased ("hit"
@@ -760,7 +765,7 @@ func (b *Base) missesMainVerb(q *query, i int) bool {
 			if q.inLink(k) || ix.stop[w] || q.spanToks[k] || strings.HasSuffix(w, "ly") {
 				continue // "does the group reportedly have": an adverb, not the verb
 			}
-			if (!strings.HasPrefix(w, "re") || len(w) < 6) && !meetVerbs[w] && !requireVerbs[w] {
+			if (!strings.HasPrefix(w, "re") || len(w) < 6) && !meetVerbs[w] && !requireVerbs[w] && !replyVerbs[w] {
 				return false
 			}
 			for _, u := range q.units {

@@ -93,6 +93,8 @@ func TestStem(t *testing.T) {
 		{"negotiation", "negotiations", "negotiate", "negotiated"},
 		{"killed", "killing", "kills", "kill"},
 		{"form", "formed", "forming", "formation", "formations"},
+		{"response", "responses"},
+		{"responsible", "responsibility", "responsibly"},
 	}
 	for _, g := range groups {
 		want := stem(g[0])
@@ -104,6 +106,9 @@ func TestStem(t *testing.T) {
 	}
 	if stem("formation") == stem("format") {
 		t.Errorf("stem(formation) = stem(format): a group's formation is not the Moscow Format")
+	}
+	if stem("responsible") == stem("response") {
+		t.Errorf("stem(responsible) = stem(response): holding someone responsible is no reply")
 	}
 }
 

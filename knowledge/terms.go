@@ -55,5 +55,10 @@ func stem(w string) string {
 		// a group's formation is its forming.
 		return "form"
 	}
+	if strings.HasPrefix(w, "responsib") || strings.HasPrefix(w, "irresponsib") {
+		// Porter2 takes "responsible" to "respons", the stem of "response":
+		// holding Kabul responsible is no reply.
+		return strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, "ly"), "ility"), "le")
+	}
 	return english.Stem(w, true)
 }
