@@ -907,6 +907,11 @@ func (b *Base) withNewQuestionWord(c Context, words []string) (string, bool) {
 		return strings.Join(append(append([]string{wh}, verbs...), strings.TrimSuffix(lowerFirst(f.Text), ".")), " "), true
 	}
 	q := wh + " " + strings.Join(dropQuestionHead(strings.Fields(c.Question)), " ")
+	if n := countedNoun(c.Question); len(n) > 0 && !strings.HasPrefix(wh, "how many") {
+		// "how many ceasefires did the Taliban broker?" — "when?": when
+		// the ceasefires were, which the head took with it.
+		q += " " + strings.Join(n, " ")
+	}
 	if slices.Contains(words, "not") {
 		q += " not" // "why not?"
 	}
