@@ -529,6 +529,18 @@ func (b *Base) withTopicCarried(c Context, question string) string {
 			keep(i)
 		}
 	}
+	// "how many militant attacks hit Pakistan in September 2023?" —
+	// "deaths?": in those attacks. Only things done are a topic: "how many
+	// people were killed" counts people, and the attack is the topic.
+	n := countedNoun(c.Question)
+	if k := slices.IndexFunc(n, func(t string) bool { return eventPlurals[t] }); k >= 0 {
+		for _, t := range n[:k+1] {
+			if !have[t] && !b.idx.stop[t] {
+				add = append(add, t)
+				have[t] = true
+			}
+		}
+	}
 	// What the last answer was about, where the question named less: "the
 	// April 2022 strikes" were in Khost and Kunar. A question that named
 	// what happened is about that, not about what the answer said of it
