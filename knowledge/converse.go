@@ -185,6 +185,18 @@ func (b *Base) more(c Context, question string) (Answer, Context) {
 		all.Lines = []string{"There is nothing to continue yet: ask a question, or for a timeline (“timeline TTP”), and then say “more”."}
 		return all, c
 	}
+	for k, id := range c.Facts[1:] {
+		// "the USIP paper identified six failings": a list the last answer
+		// named without its items gives them first.
+		if f := b.factByID[id]; f != nil && len(f.Items) > 0 && withItems(f) != f.Text && c.More == 0 {
+			a := Answer{Question: question, Answered: true, Confidence: 1, Intent: IntentList,
+				Lines: []string{withItems(f)}, Facts: []*Fact{f}}
+			a.Sources = b.sourcesOf(a.Facts)
+			next := c
+			next.Facts = append([]string{id}, slices.Delete(slices.Clone(c.Facts), k+1, k+2)...)
+			return a, next
+		}
+	}
 	if f := b.factByID[c.Facts[0]]; f != nil && len(f.Items) > 0 && c.More == 0 {
 		a := Answer{Question: question, Answered: true, Confidence: 1, Intent: IntentList,
 			Lines: []string{"That was the whole list: " + withItems(f)}, Facts: []*Fact{f}}

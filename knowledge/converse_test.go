@@ -75,3 +75,18 @@ func TestMoreAfterADecline(t *testing.T) {
 		t.Errorf("more repeats %s", first.Facts[0].ID)
 	}
 }
+
+// TestMoreGivesTheItemsOfAListNamed: an answer that names a list without
+// its items ("identified six failings") is followed, on "more", by the
+// items, before anything else.
+func TestMoreGivesTheItemsOfAListNamed(t *testing.T) {
+	b := base(t)
+	first, c := b.AnswerIn(knowledge.Context{}, "what went wrong in afghanistan according to the 2009 USIP paper")
+	if !strings.Contains(first.Text(), "six failings") || strings.Contains(first.Text(), "top-down") {
+		t.Fatalf("first answer %q: want the six failings named without their items", first.Text())
+	}
+	more, _ := b.AnswerIn(c, "anything else?")
+	if !more.Answered || !strings.Contains(more.Text(), "top-down") || !strings.Contains(more.Text(), "political will") {
+		t.Errorf("more: %q, want the six failings listed", more.Text())
+	}
+}
