@@ -36,14 +36,34 @@ func Normalize(s string) string {
 	// Stripping one mention or opener can expose another ("hey hey can you
 	// tell me", "@durand@durand"): repeat until nothing changes.
 	for range 8 {
-		t := strings.Join(strings.Fields(mentionRE.ReplaceAllString(s, " ")), " ")
+		t := s
+		if strings.ContainsAny(t, "<@") {
+			t = mentionRE.ReplaceAllString(t, " ")
+		}
+		t = strings.Join(strings.Fields(t), " ")
 		t = strings.TrimLeft(t, " ,:;-")
-		t = strings.TrimSpace(politeRE.ReplaceAllString(t, ""))
-		t = strings.TrimSpace(strings.TrimLeft(t, " ,:;-"))
+		if openerWords[leadingLetters(t)] {
+			t = politeRE.ReplaceAllString(t, "")
+		}
+		t = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(t), " ,:;-"))
 		if t == s {
 			break
 		}
 		s = t
+	}
+	return s
+}
+
+// openerWords are the words politeRE's openers begin with: a question
+// that begins otherwise has none, and the expression need not run.
+var openerWords = setOf(`hey hi hello ok okay so yo durand bot quick for client fyi q can could would will please tell i do what help explain`)
+
+// leadingLetters returns the letters s begins with.
+func leadingLetters(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 'a' || c > 'z' {
+			return s[:i]
+		}
 	}
 	return s
 }

@@ -135,3 +135,49 @@ func FuzzNormalize(f *testing.F) {
 		tokenize(n)
 	})
 }
+
+// normalizeEveryTime is Normalize with both expressions run on every pass,
+// as it was before it learnt to skip them: the reference its shortcuts
+// must agree with.
+func normalizeEveryTime(s string) string {
+	s = foldText(foldAccents(s))
+	for range 8 {
+		t := strings.Join(strings.Fields(mentionRE.ReplaceAllString(s, " ")), " ")
+		t = strings.TrimLeft(t, " ,:;-")
+		t = strings.TrimSpace(politeRE.ReplaceAllString(t, ""))
+		t = strings.TrimSpace(strings.TrimLeft(t, " ,:;-"))
+		if t == s {
+			break
+		}
+		s = t
+	}
+	return s
+}
+
+// TestNormalizeSkipsOnlyWhatCannotMatch: Normalize skips the mention
+// expression without a "<" or "@", and the openers' without an opening
+// word; on every alternate question of the pack, and on openers, mentions
+// and broadcasts in every position, it agrees with running both always.
+func TestNormalizeSkipsOnlyWhatCannotMatch(t *testing.T) {
+	b := packFromDisk(t)
+	inputs := []string{
+		"hey, can you tell me who is durrani", "Hey hey could you please tell us about the TTP", "quick q: who is kakar",
+		"for a client note - when did torkham close", "fyi: what is the durand line", "I'd like to know about nifma",
+		"i want to know about the nrf", "do you know anything about the iskp", "what do you know about bugti",
+		"help me understand the ttp", "explain to me the doha deal", "tell me more about the ttp", "please who is muttaqi",
+		"<@U024BE7LH> who is kakar", "@durand: when did torkham close", "who is kakar <!here>", "@everyone who is kakar",
+		"<#C1|general> hi", "okay so yo durand bot what", "heya who is kakar", "quickly, who is kakar", "q, ttp", "hi",
+		"", "   ", "—who is durrani—", "So: when did the TTP form?", "whats up", "client asks: who leads the ttp",
+	}
+	for _, f := range b.facts {
+		inputs = append(inputs, f.Questions...)
+		for _, q := range f.Questions {
+			inputs = append(inputs, "hey "+q, "<@U1> "+q, "can you tell me "+q, q+" @here")
+		}
+	}
+	for _, in := range inputs {
+		if got, want := Normalize(in), normalizeEveryTime(in); got != want {
+			t.Errorf("Normalize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
