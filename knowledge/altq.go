@@ -162,10 +162,10 @@ func (b *Base) altMatchOf(q *query, i int, open bool) float64 {
 		// question words it covers and its own words the question uses.
 		var used float64
 		for k, id := range aq.ids {
-			if !q.altHit[n] {
+			if !q.alt.hits(n) {
 				break // shares no stem with the question: nothing to find
 			}
-			p := q.altUse[id]
+			p := q.alt.useAt(id)
 			if p == 0 {
 				continue
 			}
@@ -315,3 +315,50 @@ func (ix *index) misspeltName(t string) bool {
 // misspelt name: shorter words one letter from a name are as often words
 // of their own.
 const minMisspeltName = 6
+
+// altMarks say which alternate questions share a stem with a question,
+// and where in its stems each alternate-question stem stands. A question
+// marks them with its own generation, so that a buffer taken from the
+// index's pool needs no clearing: a mark of another generation is none.
+type altMarks struct {
+	gen uint32
+	hit []uint32 // per alternate question: the generation that marked it
+	use []uint32 // per alternate-question stem number: generation<<useShift | 1 + its place in stemOrder
+}
+
+// useShift leaves the low bits of an altMarks use for a stem's place: a
+// question has far fewer than 1<<useShift stems (maxReadWords bounds it).
+const useShift = 12
+
+// hits reports whether alternate question n shares a stem with the
+// question.
+func (m *altMarks) hits(n int) bool { return m.hit[n] == m.gen }
+
+// useAt returns 1 + the place in the question's stems of alternate-question
+// stem number id, or 0 when the question does not use it.
+func (m *altMarks) useAt(id int32) int32 {
+	if u := m.use[id]; u>>useShift == m.gen {
+		return int32(u & (1<<useShift - 1))
+	}
+	return 0
+}
+
+// altScratch takes marks for a new question from the index's pool: a
+// fresh generation, which no mark in them has.
+func (ix *index) altScratch() *altMarks {
+	m, ok := ix.altPool.Get().(*altMarks)
+	if !ok || len(m.hit) != len(ix.altQs) || len(m.use) != len(ix.altStemID) || m.gen+1 >= 1<<(32-useShift) {
+		m = &altMarks{hit: make([]uint32, len(ix.altQs)), use: make([]uint32, len(ix.altStemID))}
+	}
+	m.gen++
+	return m
+}
+
+// release returns q's marks to the pool once q is answered; q must not be
+// used after it.
+func (ix *index) release(q *query) {
+	if q.alt != nil {
+		ix.altPool.Put(q.alt)
+		q.alt = nil
+	}
+}

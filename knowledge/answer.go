@@ -137,6 +137,7 @@ func (b *Base) answerAsked(question string, shown map[string]bool, said *saidWor
 		return a
 	}
 	q := b.parse(norm)
+	defer b.idx.release(q)
 	q.weighCarried(said)
 	q.shown = shown
 	a.Intent = q.intent
@@ -165,6 +166,7 @@ func (b *Base) answerAsked(question string, shown map[string]bool, said *saidWor
 	qc := q
 	if joined := joinAsks(norm); q.also < 0 && joined != norm {
 		qc = b.parse(joined)
+		defer b.idx.release(qc)
 		qc.weighCarried(said)
 	}
 	if qc.also >= 0 {

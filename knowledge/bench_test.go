@@ -3,6 +3,7 @@ package knowledge_test
 import (
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -100,5 +101,36 @@ func BenchmarkWorstInputs(b *testing.B) {
 				kb.Answer(w.q)
 			}
 		})
+	}
+}
+
+// TestConcurrentAnswersAgree: questions answered at once from several
+// goroutines, which share the index's pooled buffers, are answered as they
+// are one at a time.
+func TestConcurrentAnswersAgree(t *testing.T) {
+	kb := base(t)
+	want := make([]string, len(benchQuestions))
+	for i, q := range benchQuestions {
+		want[i] = kb.Answer(q).Text()
+	}
+	const workers = 4
+	errs := make(chan string, workers*len(benchQuestions))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range benchQuestions {
+				i := (k + w*7) % len(benchQuestions) // each worker in its own order
+				if got := kb.Answer(benchQuestions[i]).Text(); got != want[i] {
+					errs <- benchQuestions[i] + ": " + got
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Errorf("answered differently at once: %s", e)
 	}
 }

@@ -27,8 +27,9 @@ type index struct {
 	tune   tuning
 	models models // fitted ranking and confidence
 
-	// bm25Pool holds *bm25Buffers for reuse by concurrent questions.
-	bm25Pool sync.Pool
+	// bm25Pool holds *bm25Buffers, and altPool *altMarks, for reuse by
+	// concurrent questions.
+	bm25Pool, altPool sync.Pool
 
 	stop, qwords, light map[string]bool
 	lex                 lexIndex

@@ -75,8 +75,7 @@ type query struct {
 	stems         map[string]stemUse // every stem the question uses, synonyms and links' names included
 	stemOrder     []string           // the keys of stems, in the question's order
 	scratch       []float64          // reused per alternate question by altMatch
-	altHit        []bool             // per alternate question: it shares a stem with the question
-	altUse        []int32            // per alternate-question stem number: 1 + its place in stemOrder, or 0 if unused
+	alt           *altMarks          // which alternate questions and stems the question uses (hits, useAt)
 	useList       []stemUse          // stems' uses in stemOrder's order
 	named         [][]bool           // per unit naming entities, per fact: the fact is about one of them (mentions)
 	asksDocument  bool               // about a document, an abbreviation or a spelling
@@ -405,16 +404,15 @@ func (b *Base) parse(norm string) *query {
 	}
 	q.collectStems(ix)
 	q.markNamed(b)
-	q.altHit = make([]bool, len(ix.altQs))
-	q.altUse = make([]int32, len(ix.altStemID))
+	q.alt = ix.altScratch()
 	q.useList = make([]stemUse, len(q.stemOrder))
 	for p, s := range q.stemOrder {
 		q.useList[p] = q.stems[s]
 		for _, n := range ix.altPostings[s] {
-			q.altHit[n] = true
+			q.alt.hit[n] = q.alt.gen
 		}
 		if id, ok := ix.altStemID[s]; ok {
-			q.altUse[id] = int32(p + 1)
+			q.alt.use[id] = q.alt.gen<<useShift | uint32(p+1)
 		}
 	}
 	q.askedAbout()
