@@ -755,11 +755,11 @@ var casualtyNouns = setOf("casualties deaths dead fatalities killed injured woun
 // withOtherYear reads "vs 2021?" and "and in 2021?" as the last question of
 // another year: its year swapped, or added when it named none.
 func withOtherYear(c Context, words []string) (string, bool) {
-	if c.Question == "" || len(words) < 2 || len(words) > 4 {
+	if c.Question == "" || len(words) < 2 || len(words) > 7 {
 		return "", false
 	}
 	rest := words
-	for len(rest) > 0 && (rest[0] == "vs" || rest[0] == "versus" || rest[0] == "and" || rest[0] == "in" || rest[0] == "compared" || rest[0] == "to" || rest[0] == "what" || rest[0] == "about") {
+	for len(rest) > 0 && yearSwapFillers[rest[0]] {
 		rest = rest[1:]
 	}
 	if len(rest) != 1 || len(rest) == len(words) || !isYear(rest[0]) {
@@ -774,6 +774,11 @@ func withOtherYear(c Context, words []string) (string, bool) {
 	}
 	return c.Question + " in " + rest[0], true
 }
+
+// yearSwapFillers may come before the year a follow-up asks the last
+// question of: "vs 2021?", "and in 2022?", "how does that compare with
+// 2020?".
+var yearSwapFillers = setOf("vs versus and in compared compare to what about how does do that this it with for")
 
 // isTimeWord reports whether w says when: a year, a month, or a part of a
 // year ("the first half of the year").
