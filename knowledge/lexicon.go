@@ -176,10 +176,21 @@ func compileLexicon(b *Base) lexIndex {
 	if lex == nil {
 		lex = &Lexicon{}
 	}
+	// WordNet's relations name the same words many times over: each is
+	// stemmed once.
+	seen := map[string]string{}
+	stemOnce := func(w string) string {
+		s, ok := seen[w]
+		if !ok {
+			s = stem(w)
+			seen[w] = s
+		}
+		return s
+	}
 	for _, line := range lex.Synonyms {
 		var stems []string
 		for _, t := range tokenize(line) {
-			if s := stem(t); !contains(stems, s) {
+			if s := stemOnce(t); !contains(stems, s) {
 				stems = append(stems, s)
 			}
 		}
@@ -221,9 +232,9 @@ func compileLexicon(b *Base) lexIndex {
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		ks := stem(strings.ToLower(k))
+		ks := stemOnce(strings.ToLower(k))
 		for _, r := range strings.Fields(lex.Related[k]) {
-			if rs := stem(strings.ToLower(r)); rs != ks && !contains(lx.related[ks], rs) {
+			if rs := stemOnce(strings.ToLower(r)); rs != ks && !contains(lx.related[ks], rs) {
 				lx.related[ks] = append(lx.related[ks], rs)
 			}
 		}
@@ -236,9 +247,9 @@ func compileLexicon(b *Base) lexIndex {
 	}
 	sort.Strings(words) // deterministic order of relations
 	for _, w := range words {
-		ws := stem(w)
+		ws := stemOnce(w)
 		for _, r := range b.related[w] {
-			rs := stem(r)
+			rs := stemOnce(r)
 			if rs != ws && len(lx.related[rs]) < maxRelated && !contains(lx.related[rs], ws) {
 				lx.related[rs] = append(lx.related[rs], ws)
 			}
