@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/sahilm/fuzzy"
@@ -21,8 +22,13 @@ type word struct {
 // letters fall back to sahilm/fuzzy's subsequence matching over the alias
 // words that share the first two letters.
 type speller struct {
-	vocab   map[string]*word
-	deletes map[string][]string
+	vocab map[string]*word
+	// deletes holds, under the hash of each variant of a vocabulary word
+	// with up to two letters deleted, the words (as indexes into words)
+	// it is a variant of. Two variants may share a hash: every candidate
+	// is confirmed by its distance, so a shared one only costs a check.
+	deletes map[uint64][]int32
+	words   []string
 	byHead  map[string][]string // alias words by their first two letters
 	longest int                 // letters in the longest vocabulary word
 }
@@ -37,7 +43,7 @@ type correction struct {
 func (w *word) isAlias() bool { return w != nil && w.alias }
 
 func newSpeller() *speller {
-	return &speller{vocab: map[string]*word{}, deletes: map[string][]string{}, byHead: map[string][]string{}}
+	return &speller{vocab: map[string]*word{}, deletes: map[uint64][]int32{}, byHead: map[string][]string{}}
 }
 
 func (s *speller) add(tok string, alias bool) {
@@ -61,8 +67,10 @@ func (s *speller) add(tok string, alias bool) {
 	if maxEdits(len(tok)+2) == 0 {
 		return
 	}
-	for _, d := range deletions(tok, 2) {
-		s.deletes[d] = append(s.deletes[d], tok)
+	id := int32(len(s.words))
+	s.words = append(s.words, tok)
+	for _, h := range deletionHashes(tok, 2, nil) {
+		s.deletes[h] = append(s.deletes[h], id)
 	}
 }
 
@@ -78,32 +86,39 @@ func maxEdits(n int) int {
 	return 2
 }
 
-// deletions returns the distinct strings made by deleting up to n letters
-// from w, w itself included.
-func deletions(w string, n int) []string {
-	seen := map[string]bool{w: true}
-	level := []string{w}
-	for i := 0; i < n; i++ {
-		var next []string
-		for _, x := range level {
-			if len(x) <= 2 {
-				continue
-			}
-			for j := range x {
-				d := x[:j] + x[j+1:]
-				if !seen[d] {
-					seen[d] = true
-					next = append(next, d)
-				}
+// deletionHashes appends to buf, and returns, the distinct hashes of the
+// strings made by deleting up to n (at most 2) letters from w, w itself
+// included; a string of two letters or fewer loses none. The strings are
+// hashed as they would be spelt, without being made.
+func deletionHashes(w string, n int, buf []uint64) []uint64 {
+	out := append(buf[:0], hashSkipping(w, -1, -1))
+	if n >= 1 && len(w) > 2 {
+		for j := range len(w) {
+			out = append(out, hashSkipping(w, j, -1))
+		}
+	}
+	if n >= 2 && len(w) > 3 {
+		for j := range len(w) {
+			for k := j + 1; k < len(w); k++ {
+				out = append(out, hashSkipping(w, j, k))
 			}
 		}
-		level = next
 	}
-	out := make([]string, 0, len(seen))
-	for d := range seen {
-		out = append(out, d)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// hashSkipping is the 64-bit FNV-1a hash of w without its bytes at j and k
+// (-1 for none).
+func hashSkipping(w string, j, k int) uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h := uint64(offset)
+	for i := range len(w) {
+		if i != j && i != k {
+			h = (h ^ uint64(w[i])) * prime
+		}
 	}
-	return out
+	return h
 }
 
 // known reports whether tok is a vocabulary word.
@@ -122,14 +137,15 @@ func (s *speller) suggest(tok string) []correction {
 	if limit == 0 || len(tok) > s.longest+limit || !isWordy(tok) {
 		return nil
 	}
-	seen := map[string]bool{}
+	seen := map[int32]bool{}
 	var out []correction
-	for _, d := range deletions(tok, limit) {
-		for _, cand := range s.deletes[d] {
-			if seen[cand] {
+	for _, h := range deletionHashes(tok, limit, nil) {
+		for _, id := range s.deletes[h] {
+			if seen[id] {
 				continue
 			}
-			seen[cand] = true
+			seen[id] = true
+			cand := s.words[id]
 			if dist := osaDistance(tok, cand); dist <= limit && dist <= maxEdits(len(cand)) {
 				out = append(out, correction{cand, dist})
 			}
@@ -167,8 +183,8 @@ func (s *speller) lengthen(tok string) []correction {
 		return nil
 	}
 	var out []correction
-	for _, cand := range s.deletes[tok] {
-		if len(cand) == 4 && s.vocab[cand].isAlias() {
+	for _, id := range s.deletes[hashSkipping(tok, -1, -1)] {
+		if cand := s.words[id]; len(cand) == 4 && s.vocab[cand].isAlias() && osaDistance(tok, cand) == 1 {
 			out = append(out, correction{cand, 1})
 		}
 	}

@@ -1,0 +1,47 @@
+package knowledge
+
+import (
+	"hash/fnv"
+	"slices"
+	"testing"
+)
+
+// TestDeletionHashes: the hashes deletionHashes makes without spelling the
+// strings out are the FNV-1a hashes of the strings made by deleting up to
+// n letters, each once.
+func TestDeletionHashes(t *testing.T) {
+	spelt := func(w string, n int) []uint64 {
+		seen := map[string]bool{w: true}
+		level := []string{w}
+		for range n {
+			var next []string
+			for _, x := range level {
+				if len(x) <= 2 {
+					continue
+				}
+				for j := range x {
+					if d := x[:j] + x[j+1:]; !seen[d] {
+						seen[d] = true
+						next = append(next, d)
+					}
+				}
+			}
+			level = next
+		}
+		var out []uint64
+		for d := range seen {
+			h := fnv.New64a()
+			h.Write([]byte(d))
+			out = append(out, h.Sum64())
+		}
+		slices.Sort(out)
+		return out
+	}
+	for _, w := range []string{"", "a", "ab", "abc", "abcd", "hello", "mississippi", "durrani", "aaaa"} {
+		for n := range 3 {
+			if got, want := deletionHashes(w, n, nil), spelt(w, n); !slices.Equal(got, want) {
+				t.Errorf("deletionHashes(%q, %d): %d hashes, want %d", w, n, len(got), len(want))
+			}
+		}
+	}
+}
