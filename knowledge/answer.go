@@ -104,18 +104,26 @@ func otherScript(s string) bool {
 
 // Answer answers a question from the pack. It never guesses: below a
 // calibrated confidence it declines and suggests what it can answer.
-func (b *Base) Answer(question string) Answer { return b.answer(question, nil) }
+func (b *Base) Answer(question string) Answer { return b.answerWith(question, asking{}) }
 
-// answer answers question; a timeline leaves out the facts in shown, the
-// entries a conversation has already seen ("more").
-func (b *Base) answer(question string, shown map[string]bool) Answer {
-	return b.answerAsked(question, shown, nil)
+// asking is how a conversation asks a question: what it has been shown,
+// what a follow-up said, and whether a timeline goes on from a date.
+type asking struct {
+	// shown are the facts the conversation has seen ("more" leaves them
+	// out).
+	shown map[string]bool
+	// said, for a reading of a follow-up that carries words from the
+	// conversation, are the words and names the follow-up said: they weigh
+	// in full, and those carried weigh less (see weighCarried).
+	said *saidWords
+	// after, when set, asks a timeline for its earliest entries after it,
+	// not its most telling: what came next.
+	after Point
 }
 
-// answerAsked is answer for a reading of a follow-up that carries words
-// from the conversation: the words and names said, when not nil, weigh in
-// full, and those carried weigh less (see weighCarried).
-func (b *Base) answerAsked(question string, shown map[string]bool, said *saidWords) Answer {
+// answerWith answers question as asked in a conversation.
+func (b *Base) answerWith(question string, how asking) Answer {
+	shown, said := how.shown, how.said
 	norm := Normalize(question)
 	a := Answer{Question: question}
 	if t, ok := b.smallTalk(question); ok {
@@ -139,7 +147,7 @@ func (b *Base) answerAsked(question string, shown map[string]bool, said *saidWor
 	q := b.parse(norm)
 	defer b.idx.release(q)
 	q.weighCarried(said)
-	q.shown = shown
+	q.shown, q.after = shown, how.after
 	a.Intent = q.intent
 	if q.future {
 		return b.decline(q, a, nil)

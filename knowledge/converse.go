@@ -33,6 +33,9 @@ type Context struct {
 	// do you mean by 'he'?" — "Durrani").
 	Asked   string `json:"asked,omitempty"`
 	Pronoun string `json:"pronoun,omitempty"`
+	// After, when not 0, is the date (as Point.Key) a timeline shown to
+	// its end went on from: "more" goes on in date order.
+	After int `json:"after,omitempty"`
 }
 
 // Limits on what a context holds, so that it stays small in the store.
@@ -103,12 +106,12 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 	}
 	said := b.saidIn(own)
 	resolved := readings[0]
-	a = b.answerAsked(resolved, skip, said)
+	a = b.answerWith(resolved, asking{shown: skip, said: said})
 	for _, r := range readings[1:] {
 		if a.Answered {
 			break
 		}
-		if alt := b.answerAsked(r, skip, said); alt.Answered {
+		if alt := b.answerWith(r, asking{shown: skip, said: said}); alt.Answered {
 			a, resolved = alt, r
 		}
 	}
@@ -207,9 +210,20 @@ func (b *Base) more(c Context, question string) (Answer, Context) {
 	for _, id := range c.Shown {
 		shown[id] = true
 	}
-	a := b.answer(c.Question, shown)
+	resolved := c.Question
+	how := asking{shown: shown, after: pointOfKey(c.After)}
+	a := b.answerWith(resolved, how)
+	if !a.Answered && len(a.Facts) == 0 && c.After == 0 {
+		// A timeline shown to its end goes on with what came next.
+		if onward, end := b.onward(c.Question); onward != "" {
+			if on := b.answerWith(onward, asking{shown: shown, after: end}); on.Answered {
+				on.Lines = append([]string{"That was all up to " + end.String() + ". What came next:"}, on.Lines...)
+				a, resolved, how.after = on, onward, end
+			}
+		}
+	}
 	a.Question = question
-	a.Resolved = c.Question
+	a.Resolved = resolved
 	if !a.Answered && len(a.Facts) == 0 {
 		return all, c // nothing further, not even near what was asked
 	}
@@ -219,12 +233,48 @@ func (b *Base) more(c Context, question string) (Answer, Context) {
 		a.Lines = []string{"Also near what you asked, the sources say: " + a.Facts[0].Stated()}
 	}
 	a.MoreHint = a.More > 0
-	next := b.nextContext(c, c.Question, a)
+	next := b.nextContext(c, resolved, a)
+	next.After = how.after.Key()
 	next.Shown = append(slices.Clone(c.Shown), next.Shown...)
 	if len(next.Shown) > contextShown {
 		next.Shown = next.Shown[len(next.Shown)-contextShown:]
 	}
 	return a, next
+}
+
+// pointOfKey is the Point whose Key is k; 0 is the zero Point.
+func pointOfKey(k int) Point { return Point{Year: k / 10000, Month: k / 100 % 100, Day: k % 100} }
+
+// onward returns, for a timeline question that ends at a date or an event
+// ("from Zahir Shah to the Soviet invasion"), the timeline of what it is
+// about from that end to the last date the pack knows, and the end; or ""
+// for any other question.
+func (b *Base) onward(question string) (string, Point) {
+	q := b.parse(Normalize(question))
+	if q.intent != IntentTimeline {
+		return "", Point{}
+	}
+	_, end, ends, between := b.fromTo(q)
+	if !between {
+		if !q.hasSpan {
+			return "", Point{}
+		}
+		end = q.to
+	}
+	var topic []string
+	for _, l := range q.links {
+		if !slices.ContainsFunc(l.entities, func(e *Entity) bool { return slices.Contains(ends, e.ID) }) {
+			topic = append(topic, q.toks[l.start:l.end]...)
+		}
+	}
+	if len(b.idx.byDate) == 0 {
+		return "", Point{}
+	}
+	last := b.facts[b.idx.byDate[len(b.idx.byDate)-1]].Date
+	if last.End.Year != 0 {
+		last.Start = last.End
+	}
+	return strings.Join(append(append([]string{"timeline"}, topic...), strconv.Itoa(end.Year)+"-"+strconv.Itoa(last.Start.Year)), " "), end
 }
 
 // cited answers "sources" or "quote" after an answer: where each of its

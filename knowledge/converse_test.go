@@ -91,3 +91,27 @@ func TestMoreGivesTheItemsOfAListNamed(t *testing.T) {
 		t.Errorf("more: %q, want the six failings listed", more.Text())
 	}
 }
+
+// TestMoreGoesOnPastATimelinesEnd: a timeline asked up to an event, once
+// shown to its end, goes on on "more" with what came next, in date order,
+// page after page.
+func TestMoreGoesOnPastATimelinesEnd(t *testing.T) {
+	b := base(t)
+	var c knowledge.Context
+	var a knowledge.Answer
+	for _, q := range []string{"give me a timeline of afghanistan from zahir shah up to the soviet invasion", "next"} {
+		a, c = b.AnswerIn(c, q)
+	}
+	if !a.Answered || strings.Contains(a.Text(), "1988") {
+		t.Fatalf("second page %q: want the rest up to the Soviet invasion", a.Text())
+	}
+	a, c = b.AnswerIn(c, "more")
+	if !strings.HasPrefix(a.Text(), "That was all up to 1979. What came next:") || !strings.Contains(a.Text(), "1988 (Geneva Accords)") {
+		t.Fatalf("third page %q: want what came after 1979", a.Text())
+	}
+	last := a.Facts[len(a.Facts)-1].Date.Start.Key()
+	a, _ = b.AnswerIn(c, "more")
+	if !a.Answered || len(a.Facts) == 0 || a.Facts[0].Date.Start.Key() < last {
+		t.Errorf("fourth page %q: want the entries after the third page's, in date order", a.Text())
+	}
+}

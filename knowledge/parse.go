@@ -50,6 +50,7 @@ type query struct {
 	links      []link
 	units      []unit
 	shown      map[string]bool // facts a conversation has seen: a timeline's "more" leaves them out
+	after      Point           // when set, a timeline's earliest entries after it, not its most telling: what came next
 
 	from, to      Point // a date span the question names
 	hasSpan       bool

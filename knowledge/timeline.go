@@ -119,6 +119,26 @@ func (b *Base) timeline(q *query, a *Answer) bool {
 	if len(idxs) == 0 {
 		return false
 	}
+	if q.after.Year != 0 {
+		// What came next: the earliest entries after it, in date order.
+		idxs = slices.DeleteFunc(idxs, func(i int) bool { return b.facts[i].Date.Start.Key() <= q.after.Key() })
+		if len(idxs) == 0 {
+			return false
+		}
+		sort.SliceStable(idxs, func(x, y int) bool { return b.facts[idxs[x]].Date.Start.Key() < b.facts[idxs[y]].Date.Start.Key() })
+		var used []*Fact
+		for k, i := range idxs {
+			if len(used) == timelineCap {
+				a.More = len(idxs) - k
+				break
+			}
+			if f := b.facts[i]; !b.redundant(f, used) {
+				used = append(used, f)
+			}
+		}
+		b.timelineLines(q, a, used)
+		return true
+	}
 	if len(idxs) > timelinePool {
 		// Sample evenly across the span rather than score every fact in it.
 		step := float64(len(idxs)) / timelinePool
@@ -176,13 +196,20 @@ func (b *Base) timeline(q *query, a *Answer) bool {
 		}
 	}
 	sort.SliceStable(used, func(x, y int) bool { return used[x].Date.Start.Key() < used[y].Date.Start.Key() })
+	a.More = more
+	b.timelineLines(q, a, used)
+	return true
+}
+
+// timelineLines writes the timeline of used, in date order, into a: its
+// key dates, then an entry a line.
+func (b *Base) timelineLines(q *query, a *Answer, used []*Fact) {
 	if len(used) >= 2 {
 		a.Lines = append(a.Lines, b.keyDates(q, used))
 	}
 	for _, f := range used {
 		a.Lines = append(a.Lines, DateLine(f))
 	}
-	a.More = more
 	a.Facts = used
 	a.Sources = b.sourcesOf(used)
 	a.Answered = true
@@ -190,7 +217,6 @@ func (b *Base) timeline(q *query, a *Answer) bool {
 	if c := b.idx.models.Timeline.Share; c > 0 {
 		a.Confidence = round2(c) // how often timelines are right, measured
 	}
-	return true
 }
 
 // fromTo finds the span a timeline question gives by two events rather
