@@ -1115,6 +1115,13 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 		if e == nil {
 			e = b.salient(c, kind, used)
 		}
+		if e == nil && (w == "his" || w == "her") && i+1 < len(words) && groupNouns[words[i+1]] {
+			// "how big is his group?" after Hafiz Gul Bahadur's group: the
+			// group spoken of, named for no person spoken of.
+			if g := b.salient(c, kindGroupNamed, used); g != nil {
+				e, group = g, true
+			}
+		}
 		if w == "it" && i > 0 && objectFollowers[words[i-1]] {
 			// "who did the TTP blame for it?": an event before a group.
 			if ev := b.salientEvent(c); ev != nil {
