@@ -251,15 +251,16 @@ const missingFloor = 0.2
 // firstThat puts first the next fact on the same thing that gives what the
 // question asks for (ok), when the best does not: asked which people were
 // freed, the fact that names them leads the one that counts them. The fact
-// must miss no more of the question's names than the best, and cover at
-// least share of what the best covers.
-func (b *Base) firstThat(ranked []scored, share float64, ok func(*Fact) bool) []scored {
+// must miss no more of the names the question says than the best (those
+// a follow-up carries may go), and cover at least share of what the best
+// covers.
+func (b *Base) firstThat(q *query, ranked []scored, share float64, ok func(*Fact) bool) []scored {
 	if ok(b.facts[ranked[0].fact]) {
 		return ranked
 	}
 	for r := 1; r < len(ranked) && r <= firstReach; r++ {
 		s := ranked[r]
-		if s.feat.MissedEntity > ranked[0].feat.MissedEntity || s.cov < share*ranked[0].cov || !ok(b.facts[s.fact]) {
+		if b.missedSaid(q, s) > b.missedSaid(q, ranked[0]) || s.cov < share*ranked[0].cov || !ok(b.facts[s.fact]) {
 			continue
 		}
 		return toFront(ranked, r)
@@ -443,7 +444,7 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 		if q.asksDay {
 			want = DayPrecision
 		}
-		return b.firstThat(ranked, dateCovShare, func(f *Fact) bool { return f.Date.Precision() >= want })
+		return b.firstThat(q, ranked, dateCovShare, func(f *Fact) bool { return f.Date.Precision() >= want })
 	}
 	if lead := b.facts[ranked[0].fact]; len(ranked) >= 2 && lead.Conflict != "" && b.conflictByID[lead.Conflict].Kind == "distinct" {
 		// "when was the PDPA founded (the Marxist party, not the 2022
@@ -472,19 +473,19 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 		}
 	}
 	if len(ranked) >= 2 && (q.intent == IntentList || q.intent == IntentWho || q.intent == IntentFact) && q.asksPeople() {
-		return b.firstThat(ranked, peopleCovShare, func(f *Fact) bool { return b.namesOther(q, f, false) })
+		return b.firstThat(q, ranked, peopleCovShare, func(f *Fact) bool { return b.namesOther(q, f, false) })
 	}
 	if a := q.doer; len(ranked) >= 2 && a != nil && b.byOtherParty(q, ranked[0].fact) {
 		// "what conditions did Pakistan set for the TTP": the TTP's own
 		// conditions are the other party's; Pakistan's lead.
-		return b.firstThat(ranked, doerCovShare, func(f *Fact) bool {
+		return b.firstThat(q, ranked, doerCovShare, func(f *Fact) bool {
 			return len(f.Entities) > 0 && containsEntity(a.entities, b.entityByID[f.Entities[0]])
 		})
 	}
 	if q.intent == IntentWhere && len(ranked) >= 2 {
 		// "which provinces were the drones over": the fact that names a
 		// place leads one on the drones that names none.
-		return b.firstThat(ranked, placeCovShare, func(f *Fact) bool { return b.namesPlace(q, f) })
+		return b.firstThat(q, ranked, placeCovShare, func(f *Fact) bool { return b.namesPlace(q, f) })
 	}
 	return ranked
 }

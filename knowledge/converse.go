@@ -523,12 +523,11 @@ func (q *query) weighCarried(said *saidWords) {
 	for k := range q.units {
 		u := &q.units[k]
 		if u.link != nil {
-			if !slices.ContainsFunc(u.link.entities, func(e *Entity) bool { return said.entities[e.ID] }) {
-				u.weight *= carriedShare
-			}
-			continue
+			u.carried = !slices.ContainsFunc(u.link.entities, func(e *Entity) bool { return said.entities[e.ID] })
+		} else {
+			u.carried = !said.stems[u.stems[0]]
 		}
-		if !said.stems[u.stems[0]] {
+		if u.carried {
 			u.weight *= carriedShare
 		}
 	}

@@ -116,3 +116,15 @@ func TestMoreGoesOnPastATimelinesEnd(t *testing.T) {
 		t.Errorf("fourth page %q: want the entries after the third page's, in date order", a.Text())
 	}
 }
+
+// TestCarriedNamesMayGo: the fact that gives what a follow-up asks may
+// leave out a name the follow-up only carried: "which provinces?" after
+// what Mujahid said of the US drones is answered by the provinces, which
+// the fact on them gives without Mujahid.
+func TestCarriedNamesMayGo(t *testing.T) {
+	b := base(t)
+	_, c := b.AnswerIn(knowledge.Context{}, "what did mujahid say about us drones over afghanistan")
+	if a, _ := b.AnswerIn(c, "which provinces?"); !a.Answered || !strings.Contains(a.Text(), "Kandahar") {
+		t.Errorf("which provinces: %q, want Kandahar and the others", a.Text())
+	}
+}

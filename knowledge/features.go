@@ -617,3 +617,16 @@ func (b *Base) namesPlace(q *query, f *Fact) bool {
 	}
 	return false
 }
+
+// missedSaid is how many of the specific things question q says, and a
+// follow-up did not only carry, candidate s does not mention: its
+// MissedEntity, less what a reading carried.
+func (b *Base) missedSaid(q *query, s scored) float64 {
+	n := s.feat.MissedEntity
+	for k, u := range q.units {
+		if u.carried && u.link != nil && q.unitCredit(k, s.fact) == 0 && !b.idx.broad(u.link.entities[0].ID) {
+			n--
+		}
+	}
+	return n
+}

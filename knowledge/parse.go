@@ -94,6 +94,7 @@ type unit struct {
 	inFacts   []factStem // the stems the facts use, in stems' order, for scoring facts
 	credit    []uint8    // per fact: the kind of credit it earns for the word (termCredit)
 	weight    float64
+	carried   bool // taken by a follow-up's reading from the conversation, not said (weighCarried)
 	known     bool
 	pos       int // where in the question it first stands: its token's index, or a link's start
 	// frame marks a word that shapes a timeline request ("a short
