@@ -184,9 +184,12 @@ func (b *Base) nextContext(prev Context, resolved string, a Answer) Context {
 // given whole is given again, said to be whole.
 func (b *Base) more(c Context, question string) (Answer, Context) {
 	all := Answer{Question: question, Reply: true, Lines: []string{"That was all the sources give on it."}, Suggestions: b.contextSuggestions(c)}
-	if c.Question == "" || len(c.Facts) == 0 {
+	if c.Question == "" {
 		all.Lines = []string{"There is nothing to continue yet: ask a question, or for a timeline (“timeline TTP”), and then say “more”."}
 		return all, c
+	}
+	if len(c.Facts) == 0 {
+		return all, c // the last question was declined, with nothing near it either
 	}
 	for k, id := range c.Facts[1:] {
 		// "the USIP paper identified six failings": a list the last answer

@@ -26,6 +26,7 @@ func TestAnswerInResolves(t *testing.T) {
 		{"he with nobody before", []string{"what did he say?"}, "", "Who do you mean by “he”?"},
 		{"that with nothing before", []string{"and when was that?"}, "", "Who do you mean by “that”?"},
 		{"more with nothing before", []string{"more"}, "", "There is nothing to continue yet"},
+		{"more after a question declined with nothing near", []string{"who won the cricket world cup", "more"}, "", "That was all the sources give on it."},
 		{"small talk", []string{"who is asif durrani", "thanks, that's helpful"}, "", "You're welcome."},
 		{"a claim asked of the event 'it' is", []string{"how many died in the mastung suicide blast", "when was it?", "who claimed it?"}, "who claimed mastung bombing (september 2023)", ""},
 		{"a reaction to nothing named reacts to the topic", []string{"what happened at the jui-f rally in bajaur", "how did the taliban react?"}, "how did the taliban react jui f bajaur rally attack july 2023", ""},
