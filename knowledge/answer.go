@@ -258,7 +258,14 @@ func (b *Base) firstThat(q *query, ranked []scored, share float64, ok func(*Fact
 	if ok(b.facts[ranked[0].fact]) {
 		return ranked
 	}
-	for r := 1; r < len(ranked) && r <= firstReach; r++ {
+	reach := firstReach
+	if len(q.units) > 0 && !slices.ContainsFunc(q.units, func(u unit) bool { return !u.carried }) {
+		// A follow-up that says only what kind of answer it wants ("which
+		// provinces?") is about everything it carries alike: any fact on
+		// it that gives that kind will do.
+		reach, share = len(ranked), min(share, bareCovShare)
+	}
+	for r := 1; r < len(ranked) && r <= reach; r++ {
 		s := ranked[r]
 		if b.missedSaid(q, s) > b.missedSaid(q, ranked[0]) || s.cov < share*ranked[0].cov || !ok(b.facts[s.fact]) {
 			continue
@@ -326,6 +333,7 @@ const (
 	doerCovShare   = 0.6 // and for the party that acts
 	unitCovShare   = 0.9 // and for the figure whose unit the question says more of
 	placeCovShare  = 0.6 // and for a place, asked where
+	bareCovShare   = 0.5 // and for any of these, asked by a follow-up that says nothing but the kind of answer
 )
 
 // compareSources answers a question that sets sources side by side with

@@ -128,4 +128,22 @@ func TestCarriedNamesMayGo(t *testing.T) {
 	if a, _ := b.AnswerIn(c, "which provinces?"); !a.Answered || !strings.Contains(a.Text(), "Kandahar") {
 		t.Errorf("which provinces: %q, want Kandahar and the others", a.Text())
 	}
+	// Three turns on, with Mujahid and the date carried too, and a
+	// country that is no province.
+	c = knowledge.Context{}
+	for _, q := range []string{"zabihullah mujahid - who is he", "what did he say about the american drones?", "when was that?"} {
+		_, c = b.AnswerIn(c, q)
+	}
+	if a, _ := b.AnswerIn(c, "which provinces?"); !a.Answered || !strings.Contains(a.Text(), "Kandahar") {
+		t.Errorf("which provinces, three turns on: %q, want Kandahar and the others", a.Text())
+	}
+}
+
+// TestProvincesAreNoCountry: asked which district or city, a fact that
+// names only a country does not say where.
+func TestProvincesAreNoCountry(t *testing.T) {
+	b := base(t)
+	if a := b.Answer("up to which district in Pakistan do the Taliban's territorial claims reportedly stretch"); !strings.Contains(a.Text(), "Attock") {
+		t.Errorf("%q, want Attock", a.Text())
+	}
 }

@@ -1290,8 +1290,12 @@ func (b *Base) nearest(q *query, a *Answer, ranked []scored, lacksPart bool) {
 			break
 		}
 	}
-	if f == nil && usable(ranked[0]) {
-		f = b.facts[ranked[0].fact]
+	for k := 0; f == nil && k < len(ranked) && k < nearestLook; k++ {
+		// The nearest that names everything asked about: the first, unless
+		// a fact put first for the kind of answer it gives names less.
+		if usable(ranked[k]) {
+			f = b.facts[ranked[k].fact]
+		}
 	}
 	if f == nil {
 		return

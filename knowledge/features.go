@@ -608,10 +608,13 @@ func b2f(v bool) float64 {
 }
 
 // namesPlace reports whether fact f names a place, or a crossing, the
-// question does not: what a where-question asks for.
+// question does not: what a where-question asks for. Asked for provinces,
+// districts or towns (localPlaces), a place within none is none.
 func (b *Base) namesPlace(q *query, f *Fact) bool {
+	local := slices.ContainsFunc(q.toks, func(t string) bool { return localPlaces[t] })
 	for _, id := range f.Entities {
-		if e := b.entityByID[id]; e != nil && (e.Kind == KindPlace || e.Kind == KindCrossing) && !q.linked(id) && !q.usesName(b.idx, e.Name) {
+		if e := b.entityByID[id]; e != nil && (e.Kind == KindPlace || e.Kind == KindCrossing) && !q.linked(id) && !q.usesName(b.idx, e.Name) &&
+			(!local || e.Within != "") {
 			return true
 		}
 	}
