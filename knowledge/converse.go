@@ -549,15 +549,16 @@ const carryEntities = 2
 const carryMaxWords = 9
 
 // withTopicCarried adds to a short follow-up that names nothing new — no
-// date, and no entity the conversation has not spoken of — what the last
-// question was about: "how did the Taliban respond?" after the April 2022
-// strikes asks about those strikes.
+// entity the conversation has not spoken of, and asks no timeline — what
+// the last question was about: "how did the Taliban respond?" after the
+// April 2022 strikes asks about those strikes, and "what changed in 2018?"
+// after the TTP's first leader asks about the TTP.
 func (b *Base) withTopicCarried(c Context, question string) string {
 	if c.Question == "" || len(strings.Fields(question)) > carryMaxWords {
 		return question
 	}
 	q := b.parse(question)
-	if q.hasSpan || q.intent == IntentTimeline {
+	if q.intent == IntentTimeline {
 		return question
 	}
 	reacts := reactsToNothing(strings.Fields(question))
