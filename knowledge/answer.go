@@ -333,6 +333,7 @@ const (
 	doerCovShare   = 0.6 // and for the party that acts
 	unitCovShare   = 0.9 // and for the figure whose unit the question says more of
 	placeCovShare  = 0.6 // and for a place, asked where
+	saidCovShare   = 0.9 // and for what a person said, asked what they said
 	bareCovShare   = 0.5 // and for any of these, asked by a follow-up that says nothing but the kind of answer
 )
 
@@ -488,6 +489,13 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 		// conditions are the other party's; Pakistan's lead.
 		return b.firstThat(q, ranked, doerCovShare, func(f *Fact) bool {
 			return len(f.Entities) > 0 && containsEntity(a.entities, b.entityByID[f.Entities[0]])
+		})
+	}
+	if p := q.linkedPerson(); len(ranked) >= 2 && p != nil && b.idx.entityDoc[p.ID] == "" && (q.intent == IntentStatement || q.intent == IntentFact) && q.asksSaid() {
+		// "what did Faiz Hameed say after the Taliban took Kabul": his
+		// words at the Serena lead his flight to Kabul (see missingPart).
+		return b.firstThat(q, ranked, saidCovShare, func(f *Fact) bool {
+			return contains(f.Entities, p.ID) && (f.Type == TypeStatement || b.saysAfter(f, p))
 		})
 	}
 	if q.intent == IntentWhere && len(ranked) >= 2 {
