@@ -708,6 +708,9 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 		return strings.Join(append(prev, rest...), " "), true
 	}
 	rq := b.parse(strings.Join(rest, " "))
+	if q, ok := b.withOwnDoer(c, rest, rq); ok {
+		return q, true
+	}
 	if rs, re, ok := rq.titleSpan(); ok && len(rq.links) == 0 {
 		// "and the interior minister?" after "who is the Taliban's
 		// defence minister": the same question of the other post.
@@ -789,6 +792,39 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 	}
 	out := append(slices.Clone(pq.toks[:start]), rq.toks...)
 	out = append(out, pq.toks[l.end:]...)
+	return strings.Join(out, " "), true
+}
+
+// withOwnDoer reads "and the TTP's own terms?" after "what does Pakistan
+// demand of the TTP" as the last question with the parties swapped: "what
+// does the TTP demand". The party named before "own" acts, in place of the
+// one that did, and is no longer what is acted on.
+func (b *Base) withOwnDoer(c Context, rest []string, rq *query) (string, bool) {
+	if !slices.Contains(rest, "own") || len(rq.links) == 0 {
+		return "", false
+	}
+	x := rq.links[0]
+	pq := b.parse(Normalize(c.Question))
+	d := pq.doer
+	if d == nil || slices.ContainsFunc(d.entities, func(e *Entity) bool { return containsEntity(x.entities, e) }) {
+		return "", false
+	}
+	var out []string
+	for i := 0; i < len(pq.toks); i++ {
+		if i == d.start {
+			out = append(out, rq.toks[x.start:x.end]...)
+			i = d.end - 1
+			continue
+		}
+		if l := pq.linkAt(i); l != nil && slices.ContainsFunc(l.entities, func(e *Entity) bool { return containsEntity(x.entities, e) }) {
+			for len(out) > 0 && (out[len(out)-1] == "the" || objectFollowers[out[len(out)-1]]) {
+				out = out[:len(out)-1] // "of the TTP" goes whole
+			}
+			i = l.end - 1
+			continue
+		}
+		out = append(out, pq.toks[i])
+	}
 	return strings.Join(out, " "), true
 }
 

@@ -40,6 +40,7 @@ func TestAnswerInResolves(t *testing.T) {
 		{"a year compared", []string{"how many ttp attacks were there in 2021?", "how does that compare with 2020?"}, "how many ttp attacks were there in 2020", ""},
 		{"his group with no person is the group", []string{"why is hafiz gul bahadur's group now labelled 'bad taliban'?", "how big is his group?"}, "how big is hafiz gul bahadur group", ""},
 		{"a year asked of the topic", []string{"who was the ttp's first supreme leader?", "what changed in 2018?"}, "what changed in 2018 ttp", ""},
+		{"a party's own swaps the parties", []string{"what does pakistan demand of the ttp", "and the ttp's own terms?"}, "what does ttp demand", ""},
 		{"an answer to an ask-back names whom", []string{"what did he say about the ttp?", "i mean asif durrani"}, "what did asif durrani say about the ttp", ""},
 		{"a question after an ask-back is its own", []string{"what did he say?", "who is najiba faiz?"}, "who is najiba faiz", ""},
 	}

@@ -221,13 +221,16 @@ func containsEntity(es []*Entity, e *Entity) bool {
 }
 
 // inLink reports whether token j is part of a name the question links.
-func (q *query) inLink(j int) bool {
-	for _, l := range q.links {
-		if j >= l.start && j < l.end {
-			return true
+func (q *query) inLink(j int) bool { return q.linkAt(j) != nil }
+
+// linkAt returns the link token j is part of, or nil.
+func (q *query) linkAt(j int) *link {
+	for k := range q.links {
+		if l := &q.links[k]; j >= l.start && j < l.end {
+			return l
 		}
 	}
-	return false
+	return nil
 }
 
 // linked reports whether the question named entity id.
