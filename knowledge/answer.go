@@ -259,6 +259,11 @@ func (b *Base) firstThat(q *query, ranked []scored, share float64, ok func(*Fact
 		return ranked
 	}
 	reach := firstReach
+	if q.asksResult {
+		// Whether something worked is asked of all the facts on it alike:
+		// what came of it may stand anywhere among them.
+		reach = len(ranked)
+	}
 	if len(q.units) > 0 && !slices.ContainsFunc(q.units, func(u unit) bool { return !u.carried }) {
 		// A follow-up that says only what kind of answer it wants ("which
 		// provinces?") is about everything it carries alike: any fact on
@@ -334,6 +339,7 @@ const (
 	unitCovShare   = 0.9 // and for the figure whose unit the question says more of
 	placeCovShare  = 0.6 // and for a place, asked where
 	saidCovShare   = 0.9 // and for what a person said, asked what they said
+	resultCovShare = 0.8 // and for what came of something, asked whether it worked
 	bareCovShare   = 0.5 // and for any of these, asked by a follow-up that says nothing but the kind of answer
 )
 
@@ -490,6 +496,11 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 		return b.firstThat(q, ranked, doerCovShare, func(f *Fact) bool {
 			return len(f.Entities) > 0 && containsEntity(a.entities, b.entityByID[f.Entities[0]])
 		})
+	}
+	if q.asksResult && len(ranked) >= 2 {
+		// "did the ceasefires work": the fact that says what came of them
+		// leads the one that says they were made.
+		return b.firstThat(q, ranked, resultCovShare, func(f *Fact) bool { return usesWordOf(f.Text, resultWords) })
 	}
 	if p := q.linkedPerson(); len(ranked) >= 2 && p != nil && b.idx.entityDoc[p.ID] == "" && (q.intent == IntentStatement || q.intent == IntentFact) && q.asksSaid() {
 		// "what did Faiz Hameed say after the Taliban took Kabul": his

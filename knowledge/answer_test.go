@@ -50,6 +50,7 @@ func TestAnswer(t *testing.T) {
 		{"when phrasal", "when did gul's naumann paper come out", []string{"fnf-paper-date", "fnf-paper-publisher"}, "April 2024"},                                                                 // a paper that comes out is published
 		{"why idiom", "why did the taliban lash out at pakistan over the march 2024 air raids", []string{"fnf-afghanistan-condemns-airstrikes"}, "sovereignty"},                                    // lashing out is condemning
 		{"who said", "who said the ttp's attacks have their origins inside pakistan", []string{"fnf-shaheen-ttp-attacks-originate-in-pakistan"}, "Shaheen"},                                        // Abdul Sayed's name says nothing
+		{"result", "how did the ttp ceasefires turn out", nil, "collapsed"},                                                                                                                        // what came of them leads their making
 		{"statement said", "what did faiz hameed say after the taliban took kabul", []string{"op-faiz-hameed-serena-remark"}, "everything will be okay"},                                           // his words lead his flight to Kabul
 		{"who mention", "<@U024BE7LH> who is mushahid hussain", []string{"fnf-mushahid-hussain-role"}, "senator"},
 		{"define abbr", "what does NIFMA stand for", nil, "National Islamic Freedom Movement of Afghanistan"},

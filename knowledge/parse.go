@@ -72,6 +72,7 @@ type query struct {
 	asksEnd       bool               // asks when someone left a post or something ended
 	asksDay       bool               // asks for the very day: "exact date", "what day"
 	asksName      bool               // asks what something is called: "officially called", "nickname"
+	asksResult    bool               // asks whether something worked: "did the ceasefires work", "how did it turn out"
 	doer          *link              // the party after "did" when two are named, found once for every candidate (findDoer)
 	stems         map[string]stemUse // every stem the question uses, synonyms and links' names included
 	stemOrder     []string           // the keys of stems, in the question's order
@@ -193,6 +194,7 @@ func (b *Base) parse(norm string) *query {
 			break
 		}
 	}
+	q.asksResult = asksResult(q.toks)
 	if q.asksName = asksName(q.toks); q.asksName && q.intent == IntentStatement {
 		q.intent = IntentDefine // "what is the plan called" asks its name, not what was said
 	}
@@ -343,6 +345,9 @@ func (b *Base) parse(norm string) *query {
 		}
 		if q.intent == IntentWhen && occurWords[t] {
 			continue // "when was the Bonn conference held": when the conference was
+		}
+		if q.asksResult && resultAskWords[t] {
+			continue // "did the ceasefires work": what came of them, in whatever words
 		}
 		if q.asksName && namingWords[t] {
 			continue // "what is the plan officially called": the fact need not say "called"
@@ -2029,6 +2034,35 @@ var occurWords = setOf(`held hold holds happen happened happens occur occurred o
 // ("officially called", "its nickname") is answered by a fact that gives
 // the name, whatever words it uses for naming.
 var namingWords = setOf(`called named name names nickname nicknamed officially formally official formal known dubbed`)
+
+// resultAskWords ask whether something worked; resultWords say what came
+// of it.
+var (
+	resultAskWords = setOf(`work worked works succeed succeeded turn turned out pay paid off successful success`)
+	resultWords    = setOf(`backfired backfire counterproductive opposite failed fail failure collapsed collapse succeeded success successful worked reconsolidate emboldened blunder nightmare`)
+)
+
+// asksResult reports whether a question asks whether something worked:
+// "did the ceasefires work", "did it pay off", "how did the truces turn
+// out", "was the policy a success".
+func asksResult(toks []string) bool {
+	if len(toks) < 2 {
+		return false
+	}
+	s := " " + strings.Join(toks, " ") + " "
+	if hasPhrase(s, "turn out") || hasPhrase(s, "turned out") || hasPhrase(s, "work out") || hasPhrase(s, "worked out") || hasPhrase(s, "pay off") || hasPhrase(s, "paid off") {
+		return true
+	}
+	last := toks[len(toks)-1]
+	for last == "tho" || last == "though" || last == "then" || last == "really" || last == "actually" {
+		toks = toks[:len(toks)-1]
+		if len(toks) < 2 {
+			return false
+		}
+		last = toks[len(toks)-1]
+	}
+	return auxWords[toks[0]] && (last == "work" || last == "succeed" || last == "successful" || last == "success")
+}
 
 // asksName reports whether a question asks what something is called: "what
 // is the plan officially called", "what's the SRC's nickname", "which bloc

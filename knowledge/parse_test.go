@@ -914,3 +914,23 @@ func TestEpithetHasNoSurname(t *testing.T) {
 		}
 	}
 }
+
+// TestAsksResult: the questions that ask whether something worked, and
+// some that only look alike.
+func TestAsksResult(t *testing.T) {
+	for q, want := range map[string]bool{
+		"did the ceasefires work":         true,
+		"did it work tho":                 true,
+		"how did the truces turn out":     true,
+		"did pakistan's gamble pay off":   true,
+		"was the amnesty successful":      true,
+		"who did the ttp work with":       false,
+		"what work did abdul sayed cite":  false,
+		"when did the ceasefire collapse": false,
+		"did the taliban turn on the ttp": false,
+	} {
+		if got := asksResult(tokenize(q)); got != want {
+			t.Errorf("asksResult(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
