@@ -1147,6 +1147,12 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 			changed = true
 			continue
 		}
+		if (w == "it" || w == "that" || w == "this") && asksResult(words) {
+			// "did it work?": what was last asked about, not a thing in it
+			// (the topic is carried).
+			changed = true
+			continue
+		}
 		e := sameKind[kind] // "he … his": one person
 		if e != nil && objectOf(w) && !objectOf(sameWord[kind]) {
 			e = nil // "how was he related to him": another person
