@@ -33,7 +33,8 @@ var smallTalkReplies = []struct {
 		"I'm durand, a bot that answers from a curated pack of facts drawn from five documents on Pakistan–Afghanistan relations. I cite where each answer comes from, and I decline rather than guess."},
 	{[]string{"help", "help me", "what can you do", "what do you do", "what can i ask", "what can i ask you", "what should i ask",
 		"how do i use this", "how do i use you", "how does this work", "how do you work", "what do you know", "what do you know about",
-		"what can you tell me", "how can you help", "how can you help me", "what questions can i ask", "what topics do you cover", "instructions", "usage"},
+		"what can you tell me", "how can you help", "how can you help me", "what can you help me with", "what can you help with", "what questions can i ask",
+		"what topics do you cover", "instructions", "usage"},
 		"Ask me about the people, groups, events, figures and dates in the sources — who someone is, when something happened, how many, why. Say “timeline” and a topic for events in order; after an answer, “sources” shows the words it rests on."},
 }
 
@@ -45,7 +46,7 @@ var (
 )
 
 // asides add nothing to small talk: "who made you btw".
-var asides = setOf("btw anyway anyways again though just")
+var asides = setOf("btw anyway anyways again though just else")
 
 // capabilityRE matches questions about what durand can be asked: "what
 // kind of questions can I ask?", "which topics do you cover?".
@@ -55,8 +56,8 @@ var capabilityRE = regexp.MustCompile(`^(what|which)( kinds?| sorts?| types?)?( 
 // longest phrase, with a mention or two around it, is well under it.
 const smallTalkMaxBytes = 120
 
-// smallTalkMaxWords bounds the messages read as small talk: a longer one
-// is a question.
+// smallTalkMaxWords bounds the messages read as small talk, asides left
+// out: a longer one is a question.
 const smallTalkMaxWords = 7
 
 // smallTalk answers a greeting, thanks, goodbye or question about durand.
@@ -68,11 +69,8 @@ func (b *Base) smallTalk(question string) (Answer, bool) {
 	words := strings.FieldsFunc(mentionRE.ReplaceAllString(foldText(foldAccents(question)), " "), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
 	})
-	if len(words) == 0 || len(words) > smallTalkMaxWords {
-		return Answer{}, false
-	}
 	words = slices.DeleteFunc(words, func(w string) bool { return asides[w] }) // "who made you btw"
-	if len(words) == 0 {
+	if len(words) == 0 || len(words) > smallTalkMaxWords {
 		return Answer{}, false
 	}
 	s := strings.Join(words, " ")

@@ -1,0 +1,28 @@
+package knowledge
+
+import "testing"
+
+// TestSmallTalk: greetings, thanks and questions about durand are small
+// talk, whatever is around them; questions about the sources, however
+// short, are not.
+func TestSmallTalk(t *testing.T) {
+	b := packFromDisk(t)
+	for q, want := range map[string]bool{
+		"hi":                                  true,
+		"thanks, that's really helpful":       true,
+		"what can you do?":                    true,
+		"ok. what else can you help me with?": true,
+		"what can you help me with":           true,
+		"who made you btw":                    true,
+		"what kinds of questions can i ask":   true,
+		"what else did he say":                false,
+		"anything else?":                      false,
+		"who is durrani":                      false,
+		"what can you tell me about the ttp":  false,
+		"help me understand the durand line":  false,
+	} {
+		if _, got := b.smallTalk(q); got != want {
+			t.Errorf("smallTalk(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
