@@ -343,7 +343,10 @@ func (b *Base) features(q *query, i int) features {
 			on(signRoleOther)
 		}
 	}
-	if q.hasSpan && q.intent != IntentTimeline {
+	if q.hasSpan && q.intent != IntentTimeline && !(q.spanDescribes && heldAt(f).IsZero()) {
+		// (A span that only says which things are asked about — "the
+		// groups that emerged after August 2021" — leaves an undated list
+		// of them in.)
 		if held := heldAt(f); held.Overlaps(q.from, q.to) || q.from.Precision() == YearPrecision && textNamesYear(f.Text, q.from.Year, q.to.Year) {
 			on(signSpanIn)
 			ft.SpanFit = 1

@@ -73,6 +73,7 @@ type query struct {
 	asksDay       bool               // asks for the very day: "exact date", "what day"
 	asksName      bool               // asks what something is called: "officially called", "nickname"
 	asksResult    bool               // asks whether something worked: "did the ceasefires work", "how did it turn out"
+	spanDescribes bool               // the span is in a clause on what is asked for: "the groups that emerged after August 2021"
 	doer          *link              // the party after "did" when two are named, found once for every candidate (findDoer)
 	stems         map[string]stemUse // every stem the question uses, synonyms and links' names included
 	stemOrder     []string           // the keys of stems, in the question's order
@@ -195,6 +196,7 @@ func (b *Base) parse(norm string) *query {
 		}
 	}
 	q.asksResult = asksResult(q.toks)
+	q.spanDescribes = q.hasSpan && (q.intent == IntentList || q.intent == IntentDefine) && spanInClause(q.toks, q.spanToks)
 	if q.asksName = asksName(q.toks); q.asksName && q.intent == IntentStatement {
 		q.intent = IntentDefine // "what is the plan called" asks its name, not what was said
 	}
@@ -2034,6 +2036,29 @@ var occurWords = setOf(`held hold holds happen happened happens occur occurred o
 // ("officially called", "its nickname") is answered by a fact that gives
 // the name, whatever words it uses for naming.
 var namingWords = setOf(`called named name names nickname nicknamed officially formally official formal known dubbed`)
+
+// spanInClause reports whether the first of the span's tokens (spanToks)
+// stands in a relative clause — after "that", "which" or "who", with no
+// question word between — so that the span says which things are asked
+// about: "list the groups that emerged after Aug 2021".
+func spanInClause(toks []string, spanToks map[int]bool) bool {
+	first := -1
+	for i := range toks {
+		if spanToks[i] {
+			first = i
+			break
+		}
+	}
+	for i := first - 1; i > 0; i-- {
+		switch t := toks[i]; {
+		case t == "that" || t == "which" || t == "who":
+			return true
+		case isQuestionWord(t) || auxWords[t]:
+			return false
+		}
+	}
+	return false
+}
 
 // resultAskWords ask whether something worked; resultWords say what came
 // of it.

@@ -934,3 +934,19 @@ func TestAsksResult(t *testing.T) {
 		}
 	}
 }
+
+// TestSpanInClause: a span in a clause on what is asked for says which
+// things are asked about; a span the question asks of does not.
+func TestSpanInClause(t *testing.T) {
+	b := packFromDisk(t)
+	for q, want := range map[string]bool{
+		"list the opposition groups that emerged after aug 2021": true,
+		"which groups that formed in 2022 oppose the taliban":    true,
+		"list the ttp attacks in 2023":                           false,
+		"what did the groups do after aug 2021":                  false,
+	} {
+		if got := b.parse(Normalize(q)).spanDescribes; got != want {
+			t.Errorf("%q: spanDescribes = %v, want %v", q, got, want)
+		}
+	}
+}
