@@ -51,6 +51,7 @@ func TestAnswer(t *testing.T) {
 		{"why idiom", "why did the taliban lash out at pakistan over the march 2024 air raids", []string{"fnf-afghanistan-condemns-airstrikes"}, "sovereignty"},                                    // lashing out is condemning
 		{"who said", "who said the ttp's attacks have their origins inside pakistan", []string{"fnf-shaheen-ttp-attacks-originate-in-pakistan"}, "Shaheen"},                                        // Abdul Sayed's name says nothing
 		{"result", "how did the ttp ceasefires turn out", nil, "collapsed"},                                                                                                                        // what came of them leads their making
+		{"ordinal", "what is the fnf paper's fifth recommendation", []string{"fnf-rec-grassroots-peace"}, "grassroots"},                                                                            // the fifth is Recommendation 5
 		{"list span clause", "list the anti-taliban opposition groups that emerged after aug 2021", []string{"fnf-opposition-groups-list"}, "Wolf Unit"},                                           // the span says which groups; their undated list answers
 		{"statement said", "what did faiz hameed say after the taliban took kabul", []string{"op-faiz-hameed-serena-remark"}, "everything will be okay"},                                           // his words lead his flight to Kabul
 		{"who mention", "<@U024BE7LH> who is mushahid hussain", []string{"fnf-mushahid-hussain-role"}, "senator"},

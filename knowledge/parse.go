@@ -369,6 +369,9 @@ func (b *Base) parse(norm string) *query {
 		if other, ok := numberForms[t]; ok {
 			u.stems = append(u.stems, ix.stem(other)) // "4 demands" are the fact's "four demands"
 		}
+		if n, ok := ordinalNumbers[t]; ok {
+			u.stems = append(u.stems, n) // "the second recommendation" is "Recommendation 2"
+		}
 		df := 0
 		for _, st := range u.stems {
 			df = max(df, len(ix.postings[st]))
@@ -2009,6 +2012,12 @@ var numberForms = func() map[string]string {
 	}
 	return m
 }()
+
+// ordinalNumbers are the numbers ordinals past the first stand for, which
+// a numbered item uses ("Recommendation 2"). "First" is left out: it
+// seldom means "1" ("the first half", "the TTP's first leader").
+var ordinalNumbers = map[string]string{"second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6", "seventh": "7",
+	"eighth": "8", "ninth": "9", "tenth": "10", "2nd": "2", "3rd": "3", "4th": "4", "5th": "5", "6th": "6", "7th": "7", "8th": "8", "9th": "9", "10th": "10"}
 
 // timelineFrame are words that shape a request for a timeline and name no
 // topic: "a brief history", "a quick rundown".
