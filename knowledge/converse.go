@@ -151,6 +151,14 @@ func (b *Base) nextContext(prev Context, resolved string, a Answer) Context {
 			}
 		}
 	}
+	if len(lead) > 0 && asksWhich(resolved) && !slices.ContainsFunc(a.Entities, func(q *Entity) bool { return q.ID == lead[0] }) {
+		// "which group do the Taliban see as the biggest threat?" —
+		// ISKP: what the answer is about, which the question did not
+		// name, is what "it" means next.
+		if e := b.entityByID[lead[0]]; e != nil && !b.idx.broad(e.ID) {
+			add(e.ID)
+		}
+	}
 	for _, e := range a.Entities {
 		add(e.ID)
 	}
@@ -534,6 +542,14 @@ func (q *query) weighCarried(said *saidWords) {
 			u.weight *= carriedShare
 		}
 	}
+}
+
+// asksWhich reports whether a question asks which thing, or what thing,
+// rather than about a thing it names: "which group …", "what's the biggest
+// threat to …".
+func asksWhich(question string) bool {
+	toks := strings.Fields(Normalize(question))
+	return len(toks) > 1 && (toks[0] == "which" || (toks[0] == "what" || toks[0] == "whats") && slices.ContainsFunc(toks[1:3], func(t string) bool { return t == "is" || t == "was" || t == "the" || t == "are" }))
 }
 
 // carriedKinds are the kinds of entity a follow-up takes from the last
