@@ -264,10 +264,11 @@ func (b *Base) firstThat(q *query, ranked []scored, share float64, ok func(*Fact
 		// what came of it may stand anywhere among them.
 		reach = len(ranked)
 	}
-	if len(q.units) > 0 && !slices.ContainsFunc(q.units, func(u unit) bool { return !u.carried }) {
+	if slices.ContainsFunc(q.units, func(u unit) bool { return u.carried }) && !slices.ContainsFunc(q.units, func(u unit) bool { return !u.carried && u.link == nil }) {
 		// A follow-up that says only what kind of answer it wants ("which
-		// provinces?") is about everything it carries alike: any fact on
-		// it that gives that kind will do.
+		// provinces?"), or only whom it is now about ("and Lieven?"), is
+		// about all it carries alike: any fact on it that gives that kind
+		// will do.
 		reach, share = len(ranked), min(share, bareCovShare)
 	}
 	for r := 1; r < len(ranked) && r <= reach; r++ {

@@ -151,3 +151,14 @@ func TestProvincesAreNoCountry(t *testing.T) {
 		t.Errorf("%q, want Attock", a.Text())
 	}
 }
+
+// TestSubjectSwappedKeepsTheKind: "and Lieven?" after what Heiko Maas said
+// of military interventions asks what Lieven said, which need not be about
+// interventions.
+func TestSubjectSwappedKeepsTheKind(t *testing.T) {
+	b := base(t)
+	_, c := b.AnswerIn(knowledge.Context{}, "what did heiko maas say about military interventions?")
+	if a, _ := b.AnswerIn(c, "and lieven?"); !a.Answered || !strings.Contains(a.Text(), "Lieven") || strings.Contains(a.Text(), "don't say") {
+		t.Errorf("and lieven: %q, want what Lieven said", a.Text())
+	}
+}
