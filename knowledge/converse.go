@@ -723,6 +723,19 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 		}
 		return strings.Join(append(prev, rest...), " "), true
 	}
+	if len(rest) > 1 && len(rest) < len(words) && topicLeads[rest[0]] {
+		// "and about the deportations?" after "what did Mujahid say when
+		// Pakistan accused Kabul": the same question of another topic, in
+		// place of what it was about.
+		prev := strings.Fields(c.Question)
+		for i := 2; i < len(prev); i++ {
+			if topicLeads[prev[i]] || prev[i] == "when" {
+				prev = prev[:i]
+				break
+			}
+		}
+		return strings.Join(append(prev, rest...), " "), true
+	}
 	rq := b.parse(strings.Join(rest, " "))
 	if q, ok := b.withOwnDoer(c, rest, rq); ok {
 		return q, true
@@ -810,6 +823,10 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 	out = append(out, pq.toks[l.end:]...)
 	return strings.Join(out, " "), true
 }
+
+// topicLeads open what a question is about: "what did he say about the
+// TTP", "his view on the fence".
+var topicLeads = setOf("about on regarding")
 
 // withOwnDoer reads "and the TTP's own terms?" after "what does Pakistan
 // demand of the TTP" as the last question with the parties swapped: "what
