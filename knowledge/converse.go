@@ -839,6 +839,9 @@ func (b *Base) withOwnDoer(c Context, rest []string, rq *query) (string, bool) {
 	x := rq.links[0]
 	pq := b.parse(Normalize(c.Question))
 	d := pq.doer
+	if d == nil {
+		d = b.possessor(c.Question, pq) // "what were Pakistan's demands on the TTP"
+	}
 	if d == nil || slices.ContainsFunc(d.entities, func(e *Entity) bool { return containsEntity(x.entities, e) }) {
 		return "", false
 	}
@@ -859,6 +862,23 @@ func (b *Base) withOwnDoer(c Context, rest []string, rq *query) (string, bool) {
 		out = append(out, pq.toks[i])
 	}
 	return strings.Join(out, " "), true
+}
+
+// possessor returns the link of q (parsed from question) whose name the
+// question writes as a possessive ("Pakistan's demands"), or nil.
+func (b *Base) possessor(question string, q *query) *link {
+	for _, w := range strings.Fields(Normalize(question)) {
+		name, ok := strings.CutSuffix(strings.Trim(w, "?!.,;:"), "'s")
+		if !ok {
+			continue
+		}
+		for k := range q.links {
+			if l := &q.links[k]; q.toks[l.end-1] == name {
+				return l
+			}
+		}
+	}
+	return nil
 }
 
 // attributeNouns ask for a measure, a name or an outcome of something:

@@ -44,6 +44,7 @@ func TestAnswerInResolves(t *testing.T) {
 		{"did it work is asked of the last question", []string{"why did pakistan support the taliban after the us intervention in 2001?", "did it work tho"}, "did work tho pakistan taliban us 2001 india kabul", ""},
 		{"what a which-question's answer is about is it next", []string{"which militant group do the taliban see as the most serious threat to their rule?", "where is it strongest?"}, "where is islamic state khorasan province strongest", ""},
 		{"and about another topic", []string{"what did zabiullah mujahid say when pakistan accused kabul of backing the ttp", "and about the deportations?"}, "what did zabiullah mujahid say about the deportations", ""},
+		{"a possessive party's own swaps the parties", []string{"what were pakistan's demands on the ttp", "and the ttp's own conditions?"}, "what were ttp demands", ""},
 		{"an answer to an ask-back names whom", []string{"what did he say about the ttp?", "i mean asif durrani"}, "what did asif durrani say about the ttp", ""},
 		{"a question after an ask-back is its own", []string{"what did he say?", "who is najiba faiz?"}, "who is najiba faiz", ""},
 	}
