@@ -50,7 +50,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		// figures.
 		return "anything for the " + part
 	}
-	if people := q.kinAsked(); len(people) == 2 && !(b.mentions(f, b.idx.terms[i], people[0].entities) && b.mentions(f, b.idx.terms[i], people[1].entities)) {
+	if people := q.kinAsked(); len(people) == 2 && !(b.mentions(f, i, people[0].entities) && b.mentions(f, i, people[1].entities)) {
 		// "how is Mullah Yaqoob related to Mullah Omar": a fact on one of
 		// them says nothing of the two.
 		return "how they are related"
@@ -98,7 +98,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		return "what " + a.entities[0].Name + " said"
 	}
 	if a := q.doer; a != nil && len(a.entities) == 1 && !b.idx.broad(a.entities[0].ID) && b.idx.entityDoc[a.entities[0].ID] == "" &&
-		!b.mentions(f, b.idx.terms[i], a.entities) && !b.partnerMentions(q, ranked, a.entities) {
+		!b.mentions(f, i, a.entities) && !b.partnerMentions(q, ranked, a.entities) {
 		// "when did Russia recognise the Taliban": that Islamabad lobbied
 		// for their recognition says nothing of what Russia did. (A name
 		// that may stand for more than one, as "Kabul" for the country or
@@ -250,12 +250,12 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		if q.asksSaid() && f.Type != TypeStatement && !usesWordOf(f.Text, speechWords) {
 			return "what was said"
 		}
-		if l := q.aboutLink(); l != nil && !b.mentions(f, b.idx.terms[i], l.entities) {
+		if l := q.aboutLink(); l != nil && !b.mentions(f, i, l.entities) {
 			// "what did Karzai say about the TTP": a remark of his on
 			// something else does not answer, however common the TTP.
 			return "what was said about that"
 		}
-		if l := q.stanceHolder(); l != nil && !b.mentions(f, b.idx.terms[i], l.entities) {
+		if l := q.stanceHolder(); l != nil && !b.mentions(f, i, l.entities) {
 			// "the TTP's position on girls' education": a recommendation
 			// by the FNF paper is not the TTP's stance.
 			return "what " + l.entities[0].Name + " thinks"
@@ -420,7 +420,7 @@ func (b *Base) partnerCovers(q *query, ranked []scored, word string) bool {
 func (b *Base) partnerMentions(q *query, ranked []scored, es []*Entity) bool {
 	rs, _ := b.partners(q, ranked)
 	for _, r := range rs {
-		if b.mentions(b.facts[ranked[r].fact], b.idx.terms[ranked[r].fact], es) {
+		if b.mentions(b.facts[ranked[r].fact], ranked[r].fact, es) {
 			return true
 		}
 	}
@@ -687,7 +687,7 @@ func (b *Base) missesLedThing(q *query, i int) bool {
 				// nothing of who heads it.
 				for _, l := range q.links {
 					if l.start <= k && k < l.end {
-						return !b.mentions(b.facts[i], ix.terms[i], l.entities)
+						return !b.mentions(b.facts[i], i, l.entities)
 					}
 				}
 				return false
@@ -1274,7 +1274,7 @@ func (b *Base) nearest(q *query, a *Answer, ranked []scored, lacksPart bool) {
 	}
 	usable := func(s scored) bool {
 		f := b.facts[s.fact]
-		return s.feat.MissedEntity == 0 && s.feat.Meta == 0 && !b.idx.docFact[s.fact] && coveredEntities(q, b, f, b.idx.terms[s.fact])
+		return s.feat.MissedEntity == 0 && s.feat.Meta == 0 && !b.idx.docFact[s.fact] && coveredEntities(q, b, f, s.fact)
 	}
 	// Among the nearest few, a fact about the thing named says most about
 	// it; otherwise the nearest that names everything asked about.
@@ -1454,7 +1454,7 @@ func (b *Base) missesEventNamed(q *query, i int) bool {
 		e := l.entities[0]
 		named := e.Kind == KindEvent || e.Kind == KindOperation || q.intent == IntentHowMany && e.Kind == KindPlace
 		if len(l.entities) == 1 && named && !b.idx.broad(e.ID) &&
-			!b.mentions(f, b.idx.terms[i], l.entities) {
+			!b.mentions(f, i, l.entities) {
 			return true
 		}
 	}

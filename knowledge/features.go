@@ -194,7 +194,6 @@ var agentAux = setOf(`did does do has have had will would could should can`)
 func (b *Base) features(q *query, i int) features {
 	ix := b.idx
 	f := b.facts[i]
-	terms := ix.terms[i]
 	var ft features
 	var total, covered float64
 	for k, u := range q.units {
@@ -316,7 +315,7 @@ func (b *Base) features(q *query, i int) features {
 			}
 		case typeIs(TypeList):
 			on(signListType)
-			if ft.MissedEntity == 0 && coveredEntities(q, b, f, terms) {
+			if ft.MissedEntity == 0 && coveredEntities(q, b, f, i) {
 				// The list about the thing named is the answer, however
 				// differently the question words it.
 				on(signListCovered)

@@ -44,7 +44,9 @@ type index struct {
 	bm25                bm25Params
 	docLen              []int
 	avgLen              float64
-	terms               []map[string]int    // per fact: stem -> term frequency
+	terms               []termCounts        // per fact: term number -> term frequency
+	termNo              map[string]int32    // each stem the facts use -> its term number, from 1 (0 is no term)
+	mainTerms           map[string][]term   // entity id -> the terms of its canonical name the facts use, for scoring
 	textStems           [][]string          // per fact: the stems of its text and items in order, "" between them
 	byPrefix            map[string][]string // the first nearPrefix letters -> the stems of that length or more
 	qwordList, stopList []string            // qwords and stop, sorted, for typo checks
@@ -187,7 +189,8 @@ func buildIndex(b *Base, m models) *index {
 	ix.figure = make([]bool, len(b.facts))
 	ix.counted = make([]map[string]bool, len(b.facts))
 	ix.docFact = make([]bool, len(b.facts))
-	ix.terms = make([]map[string]int, len(b.facts))
+	ix.terms = make([]termCounts, len(b.facts))
+	ix.termNo = map[string]int32{}
 	ix.textStems = make([][]string, len(b.facts))
 	for i, f := range b.facts {
 		ix.factIndex[f] = i
@@ -237,7 +240,16 @@ func buildIndex(b *Base, m models) *index {
 			}
 			ix.postings[t] = append(ix.postings[t], posting{i, c})
 		}
-		ix.terms[i] = tf
+		counts := make(termCounts, len(tf))
+		for t, c := range tf {
+			no, ok := ix.termNo[t]
+			if !ok {
+				no = int32(len(ix.termNo) + 1)
+				ix.termNo[t] = no
+			}
+			counts[no] = int32(c)
+		}
+		ix.terms[i] = counts
 		if ix.docStems[f.Cite.Doc] == nil {
 			ix.docStems[f.Cite.Doc] = map[string]bool{}
 		}
@@ -281,6 +293,12 @@ func buildIndex(b *Base, m models) *index {
 	ix.namedBy = make(map[string][]int, len(b.entities))
 	for _, e := range b.entities {
 		ix.namedBy[e.ID] = ix.factsNaming(b, e)
+	}
+	ix.mainTerms = make(map[string][]term, len(ix.mainStems))
+	for id, stems := range ix.mainStems {
+		for _, st := range stems {
+			ix.mainTerms[id] = append(ix.mainTerms[id], ix.termOf(st))
+		}
 	}
 	ix.indexAltQuestions(b)
 	// The words that frame what a question asks — who succeeded whom,
@@ -406,7 +424,7 @@ func (ix *index) factsNaming(b *Base, e *Entity) []int {
 			}
 			all := true
 			for _, s := range name[1:] {
-				if ix.terms[p.fact][s] == 0 {
+				if ix.tf(p.fact, s) == 0 {
 					all = false
 					break
 				}
@@ -499,6 +517,29 @@ func (ix *index) idf(df, n int) float64 {
 // largest idf there is.
 func (ix *index) termIDF(t string) float64 {
 	return ix.idf(len(ix.postings[t]), len(ix.docLen))
+}
+
+// termCounts are a fact's terms, by term number (index.termNo), and how
+// often it uses each: numbers, not stems, so that scoring a candidate
+// hashes no strings.
+type termCounts map[int32]int32
+
+// term is one term a question or a name uses, by its number (0 when no
+// fact uses it) and its idf.
+type term struct {
+	no  int32
+	idf float64
+}
+
+// termOf returns stem s as a term.
+func (ix *index) termOf(s string) term { return term{ix.termNo[s], ix.termIDF(s)} }
+
+// tf returns how often fact i uses stem s.
+func (ix *index) tf(i int, s string) int {
+	if no, ok := ix.termNo[s]; ok {
+		return int(ix.terms[i][no])
+	}
+	return 0
 }
 
 // entityIDF measures how specific an entity is: one named in most facts

@@ -43,6 +43,7 @@ type query struct {
 	toks       []string // tokens as typed (normalised)
 	fixed      []string // tokens after spelling correction
 	fixedStems []string // the stem of each fixed token
+	fixedTerms []term   // and as a term
 	edits      int      // letters corrected, summed
 	intent     Intent
 	also       Intent // a second question joined by "and": "who was X and what did he say"
@@ -257,8 +258,10 @@ func (b *Base) parse(norm string) *query {
 		}
 	}
 	q.fixedStems = make([]string, len(q.fixed))
+	q.fixedTerms = make([]term, len(q.fixed))
 	for j, t := range q.fixed {
 		q.fixedStems[j] = ix.stem(t) // once per question, not once per candidate
+		q.fixedTerms[j] = ix.termOf(q.fixedStems[j])
 	}
 	// Content units: linked entities, then the remaining content words.
 	used := make([]bool, len(q.toks))
@@ -573,8 +576,8 @@ func (q *query) bareName() {
 // its place among the word's stems (0 for the word itself).
 type factStem struct {
 	stem string
-	idf  float64
-	j    int
+	term
+	j int
 }
 
 // markNamed works out, for each unit that names entities, which facts are
@@ -679,7 +682,7 @@ func (q *query) collectStems(ix *index) {
 		for j, st := range u.stems {
 			// Most synonyms' forms are in no fact: scoring skips them.
 			if len(ix.postings[st]) > 0 {
-				q.units[k].inFacts = append(q.units[k].inFacts, factStem{st, ix.termIDF(st), j})
+				q.units[k].inFacts = append(q.units[k].inFacts, factStem{st, ix.termOf(st), j})
 			}
 		}
 		q.units[k].credit = ix.creditByFact(&q.units[k])

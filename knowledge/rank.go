@@ -58,18 +58,18 @@ func textNamesYear(text string, from, to int) bool {
 
 // coveredEntities reports whether fact f mentions every entity the
 // question names, broad ones included, and the question names at least one.
-func coveredEntities(q *query, b *Base, f *Fact, terms map[string]int) bool {
+func coveredEntities(q *query, b *Base, f *Fact, i int) bool {
 	for _, l := range q.links {
-		if !b.mentions(f, terms, l.entities) {
+		if !b.mentions(f, i, l.entities) {
 			return false
 		}
 	}
 	return len(q.links) > 0
 }
 
-// mentions reports whether fact f is about one of es: it names the entity,
-// or its text uses one of the entity's names.
-func (b *Base) mentions(f *Fact, terms map[string]int, es []*Entity) bool {
+// mentions reports whether fact f (number i) is about one of es: it names
+// the entity, or its text uses one of the entity's names.
+func (b *Base) mentions(f *Fact, i int, es []*Entity) bool {
 	for _, e := range es {
 		if contains(f.Entities, e.ID) {
 			return true
@@ -77,7 +77,7 @@ func (b *Base) mentions(f *Fact, terms map[string]int, es []*Entity) bool {
 		for _, name := range b.idx.nameStems[e.ID] {
 			all := true
 			for _, s := range name {
-				if terms[s] == 0 {
+				if b.idx.tf(i, s) == 0 {
 					all = false
 					break
 				}
@@ -100,7 +100,7 @@ func (b *Base) bm25Fact(q *query, i int) float64 {
 			continue
 		}
 		for _, fs := range u.inFacts {
-			if tf := terms[fs.stem]; tf > 0 {
+			if tf := int(terms[fs.no]); tf > 0 {
 				w := fs.idf * ix.bm25tf(tf, i)
 				if fs.j > 0 {
 					w /= 2
@@ -113,17 +113,17 @@ func (b *Base) bm25Fact(q *query, i int) float64 {
 	for _, l := range q.links {
 		found := 0.0
 		for j := l.start; j < l.end; j++ {
-			if st := q.fixedStems[j]; terms[st] > 0 {
-				found += ix.termIDF(st) * ix.bm25tf(terms[st], i)
+			if t := q.fixedTerms[j]; terms[t.no] > 0 {
+				found += t.idf * ix.bm25tf(int(terms[t.no]), i)
 			}
 		}
 		if found == 0 {
 			// Named by a misspelling or another alias: the fact's own
 			// words for the entity are the evidence.
 			for _, e := range l.entities {
-				for _, st := range ix.mainStems[e.ID] {
-					if terms[st] > 0 {
-						found += ix.termIDF(st) * ix.bm25tf(terms[st], i)
+				for _, t := range ix.mainTerms[e.ID] {
+					if terms[t.no] > 0 {
+						found += t.idf * ix.bm25tf(int(terms[t.no]), i)
 					}
 				}
 				if found > 0 {
