@@ -5,6 +5,8 @@ package knowledge
 // and was shown before; small talk answered as such.
 
 import (
+	"maps"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -82,6 +84,16 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 	case asksSources(toks) && len(c.Facts) > 0:
 		return b.cited(c, question), c, false
 	}
+	var skip map[string]bool
+	moreOf := false
+	if rest, ok := moreAbout(toks, question); ok && c.Question != "" && len(rest) > 0 {
+		// "tell me more about the TTP": what the sources say of it that
+		// the conversation has not been shown.
+		toks, skip, moreOf = rest, map[string]bool{}, true
+		for _, id := range slices.Concat(c.Shown, c.Facts) {
+			skip[id] = true
+		}
+	}
 	readings, own, missing := b.resolve(c, toks)
 	if missing != "" {
 		a := Answer{Question: question, Reply: true,
@@ -100,8 +112,7 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 	// the next one that they do.
 	// "which provinces?" asks what the last answer did not say: that
 	// answer's lead is left out of the readings' answers.
-	var skip map[string]bool
-	if asksNewFact(toks) && len(c.Facts) > 0 {
+	if asksNewFact(toks) && len(c.Facts) > 0 && skip == nil {
 		skip = map[string]bool{c.Facts[0]: true}
 	}
 	said := b.saidIn(own)
@@ -118,7 +129,17 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 	a.Question = question
 	a.Resolved = resolved
 	a.MoreHint = a.More > 0
-	return a, b.nextContext(c, resolved, a), resolved != norm
+	next = b.nextContext(c, resolved, a)
+	if moreOf {
+		// What "more about" has shown stays shown: the next time asks
+		// beyond it.
+		next.Shown = append(slices.Collect(maps.Keys(skip)), next.Shown...)
+		slices.Sort(next.Shown[:len(skip)])
+		if len(next.Shown) > contextShown {
+			next.Shown = next.Shown[len(next.Shown)-contextShown:]
+		}
+	}
+	return a, next, resolved != norm
 }
 
 // nextContext is what a conversation whose last turn left prev keeps of an
@@ -334,6 +355,29 @@ func (b *Base) contextSuggestions(c Context) []string {
 // morePhrases continue an answer: "more", "next", "the rest", "go on".
 var morePhrases = []string{"more", "next", "the rest", "rest", "continue", "go on", "keep going", "show more",
 	"more please", "what else", "and then", "then what", "what next", "next ones", "show me more", "tell me more", "any more", "anything else"}
+
+// moreAboutRE matches a message that asks for more about something
+// named: "tell me more about the TTP", "anything else on his group?".
+var moreAboutRE = regexp.MustCompile(`^(?:(?:can|could) you |please |pls )?(?:(?:tell|show|give) (?:me|us) )?(?:some )?(?:more|anything else|something else|what else)(?: can you tell me| do you have| is there)? (?:about|on|regarding) `)
+
+// moreAbout reports whether question asks for more about something, and
+// returns toks (its normalised words) without the asking: what it is
+// about. Normalize strips some of the asking already ("tell me more
+// about"); the question as typed says it was asked.
+func moreAbout(toks []string, question string) ([]string, bool) {
+	if !moreAboutRE.MatchString(foldText(foldAccents(question))) {
+		return nil, false
+	}
+	for i, t := range toks {
+		if t == "about" || t == "on" || t == "regarding" {
+			if i <= 4 && slices.ContainsFunc(toks[:i], func(w string) bool { return moreCore[w] || w == "else" }) {
+				return toks[i+1:], true
+			}
+			break
+		}
+	}
+	return toks, true // the asking was stripped already
+}
 
 // asksMore reports whether the message only asks for more of the last
 // answer: "more", "show the rest", "ok, next please", "what else?".

@@ -164,3 +164,28 @@ func TestSubjectSwappedKeepsTheKind(t *testing.T) {
 		t.Errorf("and lieven: %q, want what Lieven said", a.Text())
 	}
 }
+
+// TestMoreAboutSomething: "tell me more about the TTP" after an answer on
+// it gives what the sources say of it that the conversation has not been
+// shown, and asking again goes further still.
+func TestMoreAboutSomething(t *testing.T) {
+	b := base(t)
+	var c knowledge.Context
+	seen := map[string]bool{}
+	for k, q := range []string{"what is the ttp", "tell me more about the ttp", "anything else on the ttp?", "more about the ttp"} {
+		var a knowledge.Answer
+		a, c = b.AnswerIn(c, q)
+		if !a.Answered || len(a.Facts) == 0 {
+			t.Fatalf("%q: %q, want an answer", q, a.Text())
+		}
+		if k > 0 && seen[a.Facts[0].ID] {
+			t.Errorf("%q: led again with %s, shown before", q, a.Facts[0].ID)
+		}
+		if !strings.Contains(a.Text(), "TTP") {
+			t.Errorf("%q: %q, want the TTP", q, a.Text())
+		}
+		for _, f := range a.Facts {
+			seen[f.ID] = true
+		}
+	}
+}
