@@ -504,6 +504,9 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, own, missin
 		}
 		return out
 	}
+	if dated, ok := b.withThatTime(c, words); ok {
+		words = dated // "who was PM at that point?": at the last answer's date
+	}
 	if q, ok := b.withNewSubject(c, words); ok {
 		return withAlts(q), own, ""
 	}
@@ -866,6 +869,28 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 	out := append(slices.Clone(pq.toks[:start]), rq.toks...)
 	out = append(out, pq.toks[l.end:]...)
 	return strings.Join(out, " "), true
+}
+
+// thatTimes are the phrases that put a follow-up at the time of the last
+// answer: "who was PM at that point?".
+var thatTimes = [][]string{{"at", "that", "point"}, {"at", "that", "time"}, {"at", "the", "time"}, {"back", "then"}, {"by", "then"}, {"at", "that", "stage"}}
+
+// withThatTime puts the last answer's date in place of a phrase that
+// points at it ("at that point"), so the follow-up asks of that time.
+func (b *Base) withThatTime(c Context, words []string) ([]string, bool) {
+	f := b.factByID[first(c.Facts)]
+	if f == nil || f.Date.IsZero() {
+		return nil, false
+	}
+	for i := range words {
+		for _, p := range thatTimes {
+			if i+len(p) <= len(words) && slices.Equal(words[i:i+len(p)], p) {
+				when := strings.Fields(strings.ToLower("in " + f.Date.Start.String()))
+				return slices.Concat(words[:i], when, words[i+len(p):]), true
+			}
+		}
+	}
+	return nil, false
 }
 
 // topicLeads open what a question is about: "what did he say about the

@@ -45,6 +45,7 @@ func TestAnswerInResolves(t *testing.T) {
 		{"what a which-question's answer is about is it next", []string{"which militant group do the taliban see as the most serious threat to their rule?", "where is it strongest?"}, "where is islamic state khorasan province strongest", ""},
 		{"and about another topic", []string{"what did zabiullah mujahid say when pakistan accused kabul of backing the ttp", "and about the deportations?"}, "what did zabiullah mujahid say about the deportations", ""},
 		{"a possessive party's own swaps the parties", []string{"what were pakistan's demands on the ttp", "and the ttp's own conditions?"}, "what were ttp demands", ""},
+		{"at that point is the last answer's date", []string{"when did the taliban take kabul in 2021", "who was pakistan's pm at the time?"}, "who was pakistan's pm in 15 august 2021", ""},
 		{"an answer to an ask-back names whom", []string{"what did he say about the ttp?", "i mean asif durrani"}, "what did asif durrani say about the ttp", ""},
 		{"a question after an ask-back is its own", []string{"what did he say?", "who is najiba faiz?"}, "who is najiba faiz", ""},
 	}
