@@ -613,10 +613,9 @@ func b2f(v bool) float64 {
 // question does not: what a where-question asks for. Asked for provinces,
 // districts or towns (localPlaces), a place within none is none.
 func (b *Base) namesPlace(q *query, f *Fact) bool {
-	local := slices.ContainsFunc(q.toks, func(t string) bool { return localPlaces[t] })
 	for _, id := range f.Entities {
 		if e := b.entityByID[id]; e != nil && (e.Kind == KindPlace || e.Kind == KindCrossing) && !q.linked(id) && !q.usesName(b.idx, e.Name) &&
-			(!local || e.Within != "") {
+			(!q.asksLocal || e.Within != "") {
 			return true
 		}
 	}

@@ -75,6 +75,7 @@ type query struct {
 	asksName      bool               // asks what something is called: "officially called", "nickname"
 	asksResult    bool               // asks whether something worked: "did the ceasefires work", "how did it turn out"
 	spanDescribes bool               // the span is in a clause on what is asked for: "the groups that emerged after August 2021"
+	asksLocal     bool               // names a place within a country as what it asks for: "which provinces", "the district" (localPlaces)
 	doer          *link              // the party after "did" when two are named, found once for every candidate (findDoer)
 	stems         map[string]stemUse // every stem the question uses, synonyms and links' names included
 	stemOrder     []string           // the keys of stems, in the question's order
@@ -197,6 +198,7 @@ func (b *Base) parse(norm string) *query {
 		}
 	}
 	q.asksResult = asksResult(q.toks)
+	q.asksLocal = slices.ContainsFunc(q.toks, func(t string) bool { return localPlaces[t] })
 	q.spanDescribes = q.hasSpan && (q.intent == IntentList || q.intent == IntentDefine) && spanInClause(q.toks, q.spanToks)
 	if q.asksName = asksName(q.toks); q.asksName && q.intent == IntentStatement {
 		q.intent = IntentDefine // "what is the plan called" asks its name, not what was said
