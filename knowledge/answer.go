@@ -30,6 +30,9 @@ type Answer struct {
 	// MoreHint says the conversation can continue the lines left out by
 	// saying "more", and Text says so.
 	MoreHint bool
+	// lacks is the part asked for that the sources, found on what was
+	// asked, do not give ("how many"); empty for other declines.
+	lacks string
 }
 
 // Text is the answer as one paragraph.
@@ -213,6 +216,7 @@ func (b *Base) answerRanked(q *query, a Answer) Answer {
 		a = b.decline(q, a, ranked)
 		a.Confidence = round2(1 - p)
 		a.Lines[0] = "The sources I have don't say " + open.Part + "."
+		a.lacks = open.Part
 		b.nearest(q, &a, ranked, true)
 		return a
 	}
@@ -224,6 +228,7 @@ func (b *Base) answerRanked(q *query, a Answer) Answer {
 		a = b.decline(q, a, ranked)
 		a.Confidence = round2(1 - p)
 		a.Lines[0] = "The sources I have don't say " + missing + "."
+		a.lacks = missing
 		b.nearest(q, &a, ranked, true)
 		return a
 	}

@@ -448,6 +448,7 @@ func TestMissingPartIsDeclined(t *testing.T) {
 		{"which afghan diplomat received pakistan's chitral demarche", "who", ""},                                       // the fact speaks of "an Afghan diplomat"
 		{"the ttp commander blamed for the bajaur rally attack, what's his name", "who", "local commander"},             // "his name" asks who; the fact names none
 		{"names of the officers killed at the north waziristan post in march 2024", "who", "two of them"},               // "two of them officers", no names
+		{"what was the bomber's name in the mastung bombing", "what it is called", "Mastung"},                           // "the bomber's name" asks a name as "the name of" does
 	} {
 		a := base(t).Answer(tc.q)
 		if a.Answered {

@@ -65,6 +65,30 @@ func (b *Base) AnswerIn(c Context, question string) (Answer, Context) {
 	return a, next
 }
 
+// namesSomething reports whether question names an entity more specific
+// than a country or a people.
+func (b *Base) namesSomething(question string) bool {
+	q := b.parse(Normalize(question))
+	defer b.idx.release(q)
+	for _, l := range q.links {
+		if slices.ContainsFunc(l.entities, func(e *Entity) bool { return !b.idx.broad(e.ID) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// onTopic reports whether a's lead fact is on something the conversation c
+// has spoken of, more specific than a country or a people.
+func (b *Base) onTopic(c Context, a Answer) bool {
+	if !a.Answered || len(a.Facts) == 0 {
+		return false
+	}
+	return slices.ContainsFunc(a.Facts[0].Entities, func(id string) bool {
+		return slices.Contains(c.Entities, id) && !b.idx.broad(id)
+	})
+}
+
 // clampChance keeps a chance off 0 and 1, where its log-odds is infinite.
 func clampChance(p float64) float64 { return min(max(p, 0.005), 0.995) }
 
@@ -122,7 +146,16 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 		if a.Answered {
 			break
 		}
-		if alt := b.answerWith(r, asking{shown: skip, said: said}); alt.Answered {
+		alt := b.answerWith(r, asking{shown: skip, said: said})
+		if a.lacks != "" && !b.namesSomething(r) && !b.onTopic(c, alt) {
+			// The sources found what was asked about and lack the part
+			// asked for ("how many civilians died?" of the March 2024
+			// strikes): a reading that names nothing of its own is
+			// answered only on the conversation's topic, never of
+			// something else.
+			continue
+		}
+		if alt.Answered {
 			a, resolved = alt, r
 		}
 	}

@@ -190,3 +190,36 @@ func TestMoreAboutSomething(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowUpLackingThePartAsked: a follow-up the sources answer on the
+// conversation's topic without the part it asks for is declined, never
+// answered of something else; read alone, it would be.
+func TestFollowUpLackingThePartAsked(t *testing.T) {
+	b := base(t)
+	for _, tc := range []struct {
+		name  string
+		turns []string
+		want  string // what the last answer holds; "" for a decline
+	}{
+		{"a toll the strikes' facts lack", []string{"why did pakistan carry out airstrikes in afghanistan in march 2024", "how many civilians died?"}, ""},
+		{"a toll the attack's facts lack", []string{"when did the ttp attack military posts in chitral?", "casulties?"}, ""},
+		{"a name the bombing's facts lack", []string{"what happened in mastung on september 29?", "whats the bomber's name?"}, ""},
+		{"a figure on the topic, if not in the best fact", []string{"who is hafiz gul bahadur", "how many sub factions?"}, "60 to 70"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var c knowledge.Context
+			var a knowledge.Answer
+			for _, q := range tc.turns {
+				a, c = b.AnswerIn(c, q)
+			}
+			switch {
+			case tc.want == "" && a.Answered:
+				t.Errorf("answered %q, want a decline", a.Text())
+			case tc.want == "" && !strings.Contains(a.Text(), "don't say"):
+				t.Errorf("declined %q, want it to say what the sources lack", a.Text())
+			case tc.want != "" && (!a.Answered || !strings.Contains(a.Text(), tc.want)):
+				t.Errorf("%q (answered %v), want %q", a.Text(), a.Answered, tc.want)
+			}
+		})
+	}
+}

@@ -1469,7 +1469,8 @@ func asksStart(u unit) bool {
 // nameAsked returns the words naming the thing whose name the question
 // asks ("the name of the military operation": military, operation), or
 // nil. A question asking a person's name is a who-question instead; a word
-// that names an entity is not the thing asked about.
+// that names an entity is not the thing asked about. A word just before
+// "name" is the thing asked about too: "what was the bomber's name".
 func (q *query) nameAsked(ix *index) []string {
 	if q.intent == IntentWho {
 		return nil
@@ -1480,10 +1481,17 @@ func (q *query) nameAsked(ix *index) []string {
 		case (q.toks[i] == "name" || q.toks[i] == "names") && q.toks[i+1] == "of":
 		case i == 0 && q.toks[i] == "what" && (q.toks[i+1] == "was" || q.toks[i+1] == "is") && calledAfter(q.toks):
 			from = i + 2 // "what was the army offensive after the attack called"
+		case (q.toks[i+1] == "name" || q.toks[i+1] == "names") && !ix.stop[q.toks[i]] && !q.inLink(i) &&
+			!roleNouns[q.toks[i]] && !personNouns[q.toks[i]] && !qualifiesName(q.toks[i]) && (q.toks[0] == "what" || q.toks[0] == "whats") &&
+			slices.Contains(q.toks[max(0, i-2):i], "the"):
+			from = -1 // "what was the bomber's name": the bomber
 		default:
 			continue
 		}
 		var out []string
+		if from < 0 {
+			return append(out, q.toks[i])
+		}
 		for j := from; j < len(q.toks) && len(out) < nameWords; j++ {
 			t := q.toks[j]
 			if auxWords[t] || qwordsEnd[t] {
@@ -1497,6 +1505,24 @@ func (q *query) nameAsked(ix *index) []string {
 		return out
 	}
 	return nil
+}
+
+// nameQualifiers say which of a thing's names is asked, not what thing:
+// "what is its official name".
+var nameQualifiers = setOf(`official formal full real proper first last new old current original`)
+
+// qualifiesName reports whether w is one of nameQualifiers, or one
+// mistyped ("offical").
+func qualifiesName(w string) bool {
+	if nameQualifiers[w] {
+		return true
+	}
+	for q := range nameQualifiers {
+		if len(q) > 4 && osaDistance(w, q) <= 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // calledAfter reports whether a question ends by asking what something is
