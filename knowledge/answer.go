@@ -122,6 +122,9 @@ type asking struct {
 	// after, when set, asks a timeline for its earliest entries after it,
 	// not its most telling: what came next.
 	after Point
+	// limit, when set, shows at most that many of a timeline's entries
+	// after after: what is left of a page.
+	limit int
 }
 
 // answerWith answers question as asked in a conversation.
@@ -150,7 +153,7 @@ func (b *Base) answerWith(question string, how asking) Answer {
 	q := b.parse(norm)
 	defer b.idx.release(q)
 	q.weighCarried(said)
-	q.shown, q.after = shown, how.after
+	q.shown, q.after, q.limit = shown, how.after, how.limit
 	a.Intent = q.intent
 	if q.future {
 		return b.decline(q, a, nil)

@@ -287,6 +287,24 @@ func (b *Base) more(c Context, question string) (Answer, Context) {
 			}
 		}
 	}
+	if a.Answered && a.Intent == IntentTimeline && a.More == 0 && c.After == 0 && len(a.Facts) < TimelineCap {
+		// The last of a timeline's span fills its page with what came
+		// next: "next" after the years up to the Soviet invasion goes
+		// on past it.
+		if onward, end := b.onward(c.Question); onward != "" {
+			seen := maps.Clone(shown)
+			for _, f := range a.Facts {
+				seen[f.ID] = true
+			}
+			if on := b.answerWith(onward, asking{shown: seen, after: end, limit: TimelineCap - len(a.Facts)}); on.Answered {
+				a.Lines = append(append(a.Lines, "That was all up to "+end.String()+". What came next:"), on.Lines...)
+				a.Facts = append(a.Facts, on.Facts...)
+				a.Sources = b.sourcesOf(a.Facts)
+				a.More = on.More
+				resolved, how.after = onward, end
+			}
+		}
+	}
 	a.Question = question
 	a.Resolved = resolved
 	if !a.Answered && len(a.Facts) == 0 {

@@ -125,6 +125,30 @@ func TestMoreGoesOnPastATimelinesEnd(t *testing.T) {
 	}
 }
 
+// TestMoreFillsTheLastPageOfASpan: the last page of a timeline's span,
+// when it has room, goes on with what came next, said so, and "more"
+// continues from there.
+func TestMoreFillsTheLastPageOfASpan(t *testing.T) {
+	b := base(t)
+	a, c := b.AnswerIn(knowledge.Context{}, "timeline 1992-1996")
+	if !a.Answered || a.More == 0 || a.More >= knowledge.TimelineCap {
+		t.Fatalf("first page %q (%d more): want a span with less than a page left", a.Text(), a.More)
+	}
+	left := a.More
+	a, c = b.AnswerIn(c, "more")
+	onward := strings.Index(a.Text(), "That was all up to 1996. What came next:")
+	if !a.Answered || onward < 0 || len(a.Facts) != knowledge.TimelineCap {
+		t.Fatalf("second page %q (%d entries): want the %d left, then what came after 1996", a.Text(), len(a.Facts), left)
+	}
+	if y := a.Facts[len(a.Facts)-1].Date.Start.Year; y <= 1996 {
+		t.Errorf("second page ends in %d, want after 1996", y)
+	}
+	last := a.Facts[len(a.Facts)-1].Date.Start.Key()
+	if a, _ = b.AnswerIn(c, "more"); !a.Answered || a.Facts[0].Date.Start.Key() < last {
+		t.Errorf("third page %q: want what came after the second page", a.Text())
+	}
+}
+
 // TestCarriedNamesMayGo: the fact that gives what a follow-up asks may
 // leave out a name the follow-up only carried: "which provinces?" after
 // what Mujahid said of the US drones is answered by the provinces, which

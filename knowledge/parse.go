@@ -52,6 +52,7 @@ type query struct {
 	units      []unit
 	shown      map[string]bool // facts a conversation has seen: a timeline's "more" leaves them out
 	after      Point           // when set, a timeline's earliest entries after it, not its most telling: what came next
+	limit      int             // when set with after, the most entries to show
 
 	from, to      Point // a date span the question names
 	hasSpan       bool

@@ -127,8 +127,12 @@ func (b *Base) timeline(q *query, a *Answer) bool {
 		}
 		sort.SliceStable(idxs, func(x, y int) bool { return b.facts[idxs[x]].Date.Start.Key() < b.facts[idxs[y]].Date.Start.Key() })
 		var used []*Fact
+		limit := timelineCap
+		if q.limit > 0 {
+			limit = min(limit, q.limit)
+		}
 		for k, i := range idxs {
-			if len(used) == timelineCap {
+			if len(used) == limit {
 				a.More = len(idxs) - k
 				break
 			}
