@@ -168,6 +168,13 @@ func TestCarriedNamesMayGo(t *testing.T) {
 	if a, _ := b.AnswerIn(c, "which provinces?"); !a.Answered || !strings.Contains(a.Text(), "Kandahar") {
 		t.Errorf("which provinces, three turns on: %q, want Kandahar and the others", a.Text())
 	}
+	// A name carried counts half as missed, as its words weigh half: the
+	// fact on the provinces, which names neither Mujahid nor the flights,
+	// still answers after a question that named both, and its month.
+	_, c = b.AnswerIn(knowledge.Context{}, "what did zabihullah mujahid say about us drone flights over afghanistan in april 2024")
+	if a, _ := b.AnswerIn(c, "which provinces?"); !a.Answered || !strings.Contains(a.Text(), "Kandahar") {
+		t.Errorf("which provinces, after Mujahid and the flights named: %q, want Kandahar and the others", a.Text())
+	}
 }
 
 // TestProvincesAreNoCountry: asked which district or city, a fact that

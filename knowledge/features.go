@@ -200,7 +200,11 @@ func (b *Base) features(q *query, i int) features {
 		total += u.weight
 		c := q.unitCredit(k, i)
 		if u.link != nil && c == 0 && !ix.broad(u.link.entities[0].ID) {
-			ft.MissedEntity++
+			if u.carried {
+				ft.MissedEntity += carriedShare // a name a follow-up carried may go, as its words weigh less
+			} else {
+				ft.MissedEntity++
+			}
 		}
 		covered += u.weight * c
 	}
