@@ -598,13 +598,17 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, own, missin
 type saidWords struct {
 	stems    map[string]bool
 	entities map[string]bool
+	// result says the follow-up asks whether something worked ("did it
+	// work?"), which its reading, ending in what it carries, no longer
+	// shows.
+	result bool
 }
 
 // saidIn returns the words said in own, a follow-up with its pronouns
 // named.
 func (b *Base) saidIn(own string) *saidWords {
 	q := b.parse(Normalize(own))
-	s := &saidWords{stems: map[string]bool{}, entities: map[string]bool{}}
+	s := &saidWords{stems: map[string]bool{}, entities: map[string]bool{}, result: q.asksResult}
 	for _, u := range q.units {
 		if u.link != nil {
 			for _, e := range u.link.entities {
@@ -628,6 +632,16 @@ const carriedShare = 0.5
 func (q *query) weighCarried(said *saidWords) {
 	if said == nil {
 		return
+	}
+	if said.result && !q.asksResult {
+		// "did it work?" read as "did it work <what it carries>": it
+		// asks what came of it, in whatever words.
+		q.asksResult = true
+		for k, u := range q.units {
+			if u.link == nil && u.pos < len(q.toks) && resultAskWords[q.toks[u.pos]] {
+				q.units[k].weight = 0 // the fact need not say "work"
+			}
+		}
 	}
 	for k := range q.units {
 		u := &q.units[k]
@@ -689,6 +703,12 @@ func (b *Base) withTopicCarried(c Context, question string) string {
 		have[t] = true
 	}
 	var add []string
+	var starts []int // where in add each thing carried starts
+	group := func() {
+		if len(add) > 0 && (len(starts) == 0 || starts[len(starts)-1] != len(add)) {
+			starts = append(starts, len(add))
+		}
+	}
 	keep := func(i int) {
 		if t := pq.toks[i]; !have[t] && !b.idx.stop[t] {
 			add = append(add, t)
@@ -699,15 +719,18 @@ func (b *Base) withTopicCarried(c Context, question string) string {
 		if b.idx.broad(l.entities[0].ID) && len(q.links) > 0 {
 			continue // a broad one the follow-up may mean otherwise; with no name at all, it is all there is
 		}
+		group()
 		for i := l.start; i < l.end; i++ {
 			keep(i)
 		}
 	}
+	group()
 	for i := range pq.toks {
 		if pq.spanToks[i] {
 			keep(i)
 		}
 	}
+	group()
 	// "how many militant attacks hit Pakistan in September 2023?" —
 	// "deaths?": in those attacks. Only things done are a topic: "how many
 	// people were killed" counts people, and the attack is the topic.
@@ -728,6 +751,7 @@ func (b *Base) withTopicCarried(c Context, question string) string {
 		k := l.entities[0].Kind
 		return k == KindEvent || k == KindOperation || k == KindAgreement
 	})
+	var fromFact []string // the entities of the last answer carried
 	if f := b.factByID[first(c.Facts)]; f != nil && !namedEvent {
 		n := 0
 		for _, id := range f.Entities {
@@ -738,19 +762,51 @@ func (b *Base) withTopicCarried(c Context, question string) string {
 			if slices.ContainsFunc(pq.links, func(l link) bool { return l.entities[0].ID == id || l.entities[0].Within == id }) {
 				continue // named, or holds a place named: Bajaur says more than Khyber Pakhtunkhwa
 			}
+			group()
 			for _, t := range tokenize(e.Name) {
 				if !have[t] && !b.idx.stop[t] {
 					add = append(add, t)
 					have[t] = true
 				}
 			}
+			fromFact = append(fromFact, id)
 			n++
 		}
 	}
 	if len(add) == 0 {
 		return question
 	}
-	return question + " " + strings.Join(add, " ")
+	carried := question + " " + strings.Join(add, " ")
+	if b.namesOtherThan(carried, func(id string) bool { return q.linked(id) || pq.linked(id) || slices.Contains(fromFact, id) }) {
+		// Words carried side by side may name something neither question
+		// named: "pakistan" and "taliban" are the Pakistani Taliban. Kept
+		// apart, they name what they named.
+		var sb strings.Builder
+		sb.WriteString(question)
+		for k, t := range add {
+			if k > 0 && slices.Contains(starts, k) {
+				sb.WriteString(" and")
+			}
+			sb.WriteString(" " + t)
+		}
+		carried = sb.String()
+	}
+	return carried
+}
+
+// namesOtherThan reports whether question names an entity that is not
+// named.
+func (b *Base) namesOtherThan(question string, named func(id string) bool) bool {
+	r := b.parse(Normalize(question))
+	defer b.idx.release(r)
+	for _, l := range r.links {
+		for _, e := range l.entities {
+			if !named(e.ID) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // clarifyLeads open a message that says whom a question asked back about

@@ -39,9 +39,10 @@ func TestAnswerInResolves(t *testing.T) {
 		{"casualties of the things counted", []string{"how many militant attacks hit pakistan in september 2023?", "deaths?"}, "how many deaths pakistan september 2023 militant attacks", ""},
 		{"a year compared", []string{"how many ttp attacks were there in 2021?", "how does that compare with 2020?"}, "how many ttp attacks were there in 2020", ""},
 		{"his group with no person is the group", []string{"why is hafiz gul bahadur's group now labelled 'bad taliban'?", "how big is his group?"}, "how big is hafiz gul bahadur group", ""},
+		{"words carried side by side name nothing new", []string{"why did pakistan support the taliban after 2001", "did it work?"}, "did work pakistan and taliban and 2001", ""}, // not the Pakistani Taliban
 		{"a year asked of the topic", []string{"who was the ttp's first supreme leader?", "what changed in 2018?"}, "what changed in 2018 ttp", ""},
 		{"a party's own swaps the parties", []string{"what does pakistan demand of the ttp", "and the ttp's own terms?"}, "what does ttp demand", ""},
-		{"did it work is asked of the last question", []string{"why did pakistan support the taliban after the us intervention in 2001?", "did it work tho"}, "did work tho pakistan taliban us 2001 india kabul", ""},
+		{"did it work is asked of the last question", []string{"why did pakistan support the taliban after the us intervention in 2001?", "did it work tho"}, "did work tho pakistan and taliban and us and 2001 and india and kabul", ""},
 		{"what a which-question's answer is about is it next", []string{"which militant group do the taliban see as the most serious threat to their rule?", "where is it strongest?"}, "where is islamic state khorasan province strongest", ""},
 		{"and about another topic", []string{"what did zabiullah mujahid say when pakistan accused kabul of backing the ttp", "and about the deportations?"}, "what did zabiullah mujahid say about the deportations", ""},
 		{"a possessive party's own swaps the parties", []string{"what were pakistan's demands on the ttp", "and the ttp's own conditions?"}, "what were ttp demands", ""},
@@ -252,5 +253,15 @@ func TestFollowUpLackingThePartAsked(t *testing.T) {
 				t.Errorf("%q (answered %v), want %q", a.Text(), a.Answered, tc.want)
 			}
 		})
+	}
+}
+
+// TestFollowUpAsksWhatCameOfIt: "did they work?", read with what it
+// carries after it, still asks what came of the thing, in whatever words.
+func TestFollowUpAsksWhatCameOfIt(t *testing.T) {
+	b := base(t)
+	_, c := b.AnswerIn(knowledge.Context{}, "how many ceasefires did the taliban broker between pakistan and the ttp?")
+	if a, _ := b.AnswerIn(c, "did they work?"); !a.Answered || !strings.Contains(a.Lines[0], "backfired") {
+		t.Errorf("did they work: %q, want what came of the ceasefires first", a.Text())
 	}
 }
