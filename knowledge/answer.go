@@ -289,6 +289,12 @@ func (b *Base) firstThat(q *query, ranked []scored, share float64, ok func(*Fact
 	return ranked
 }
 
+// describesDocument reports whether f says what a document is, rather
+// than what it says: a definition or relation whose subject is a document.
+func (b *Base) describesDocument(f *Fact) bool {
+	return (f.Type == TypeDefinition || f.Type == TypeRelation) && b.ofDocument(f)
+}
+
 // byOtherParty reports whether fact i is about a party the question names
 // other than the one it says acts (q.doer): a source is no party.
 func (b *Base) byOtherParty(q *query, i int) bool {
@@ -350,6 +356,10 @@ const (
 	saidCovShare   = 0.9 // and for what a person said, asked what they said
 	resultCovShare = 0.8 // and for what came of something, asked whether it worked
 	bareCovShare   = 0.5 // and for any of these, asked by a follow-up that says nothing but the kind of answer
+	// and for what a document says, against a fact that says what the
+	// document is: that one echoes the question's words ("a paper on what
+	// went wrong") and covers more of them than what the paper found.
+	docSaysCovShare = 0.6
 )
 
 // compareSources answers a question that sets sources side by side with
@@ -516,6 +526,14 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 		// words at the Serena lead his flight to Kabul (see missingPart).
 		return b.firstThat(q, ranked, saidCovShare, func(f *Fact) bool {
 			return contains(f.Entities, p.ID) && (f.Type == TypeStatement || b.saysAfter(f, p))
+		})
+	}
+	if lead := b.facts[ranked[0].fact]; len(ranked) >= 2 && (q.intent == IntentStatement || q.intent == IntentFact) && b.describesDocument(lead) {
+		// "what went wrong according to the USIP paper": what the paper
+		// says leads the fact that it is a paper on what went wrong.
+		doc := lead.Entities[0]
+		return b.firstThat(q, ranked, docSaysCovShare, func(f *Fact) bool {
+			return f.Type != TypeDefinition && f.Type != TypeRelation && contains(f.Entities, doc)
 		})
 	}
 	if q.intent == IntentWhere && len(ranked) >= 2 {

@@ -247,7 +247,8 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			return "where"
 		}
 	case IntentStatement:
-		if q.asksSaid() && f.Type != TypeStatement && !usesWordOf(f.Text, speechWords) {
+		if q.asksSaid() && f.Type != TypeStatement && !usesWordOf(f.Text, speechWords) && !(f.Type == TypeList && len(f.Items) > 0 && b.ofDocument(f)) {
+			// A document's list of what it found is what it says.
 			return "what was said"
 		}
 		if l := q.aboutLink(); l != nil && !b.mentions(f, i, l.entities) {
@@ -1165,6 +1166,15 @@ func (q *query) asksSaid() bool {
 		}
 	}
 	return false
+}
+
+// ofDocument reports whether f's subject is a document.
+func (b *Base) ofDocument(f *Fact) bool {
+	if len(f.Entities) == 0 {
+		return false
+	}
+	e := b.entityByID[f.Entities[0]]
+	return e != nil && e.Kind == KindDocument
 }
 
 // aboutLink returns the link to what a question asks was said about —
