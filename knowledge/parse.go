@@ -1310,6 +1310,13 @@ func classify(toks []string, hasSpan bool) Intent {
 		has("when") && !whenClause(toks) ||
 		has("date", "dates") && !slices.ContainsFunc(toks, func(t string) bool { return questionStarts[t] }): // "chitral attack and the demarche - dates pls"
 		return IntentWhen
+	case (first == "where" || first == "why") && !has(countAsks...):
+		// "where did the TTP get its new manpower", "why are the
+		// casualties so high": from where, and why, not how many.
+		if first == "where" {
+			return IntentWhere
+		}
+		return IntentWhy
 	case has("how many", "how much", "number of", "what percentage", "what percent", "what share", "how long", "how large", "how big", "how far", "death toll", "how often",
 		"cost", "costs", "costed", "price", "expenditure", "budget", "budgets", "funding", "what range", "the range", "fighter strength", "troop strength",
 		"population", "worth", "value of", "size of", "amount of", "estimate", "estimates", "headcount", "head count", "how strong", "strength of", "fighting strength", "how old", "volume",
@@ -1601,6 +1608,10 @@ func (q *query) countedWords(ix *index) (out []string, plurals map[string]bool) 
 	}
 	return nil, nil
 }
+
+// countAsks ask for a count outright, whatever question word leads:
+// "why so many attacks, give me the numbers".
+var countAsks = []string{"how many", "how much", "how long", "how far", "numbers", "figures", "stats", "statistics", "number of"}
 
 // asksSize reports whether the question asks how big something is.
 func (q *query) asksSize() bool {

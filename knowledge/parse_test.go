@@ -18,6 +18,9 @@ func TestClassify(t *testing.T) {
 		{"dates of the 2 ceasefires between pakistan and the ttp", IntentWhen},              // dates are asked, not a list
 		{"the bajaur bombing and the mastung blast - dates for both", IntentWhen},           // "dates for" asks when
 		{"the death count for the mastung blast", IntentHowMany},                            // a count is a figure
+		{"where did the ttp get all the new manpower from", IntentWhere},                    // a word of counting does not outweigh "where"
+		{"why were the casualties so high in 2023", IntentWhy},                              // nor "why"
+		{"why so many attacks, give me the numbers", IntentHowMany},                         // unless a count is asked outright
 		{"what's the budget of the deportation programme", IntentHowMany},                   // a budget is a sum
 		{"month and year the ttp was formed", IntentWhen},                                   // a month and year are a date
 		{"what did the ttp want in return for peace with islamabad", IntentList},            // what it wanted: its demands, each of them
