@@ -45,6 +45,17 @@ var (
 	appreciation = setOf("you so much very a lot that that's thats it's its is was really helpful useful great good nice perfect ok okay durand again for the help info answer all mate clear interesting")
 )
 
+// plainThanks thank wherever they stand: "that's useful, thanks".
+var plainThanks = setOf("thanks thank thx ty cheers shukriya")
+
+// capabilityEnds may close a question about what durand knows: "what kind
+// of stuff do you know about". Any other word asks about something.
+var capabilityEnds = setOf("about of on here exactly really")
+
+// capabilityTail is how many words longer than other small talk a
+// question about what durand knows may be.
+const capabilityTail = 3
+
 // asides add nothing to small talk: "who made you btw".
 var asides = setOf("btw anyway anyways again though just else")
 
@@ -70,15 +81,18 @@ func (b *Base) smallTalk(question string) (Answer, bool) {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
 	})
 	words = slices.DeleteFunc(words, func(w string) bool { return asides[w] }) // "who made you btw"
-	if len(words) == 0 || len(words) > smallTalkMaxWords {
+	if len(words) == 0 || len(words) > smallTalkMaxWords+capabilityTail {
 		return Answer{}, false
 	}
 	s := strings.Join(words, " ")
-	if thanksWords[words[0]] && !slices.ContainsFunc(words[1:], func(w string) bool { return !appreciation[w] && !thanksWords[w] }) {
-		s = "thanks" // "thanks, that's helpful", "thank you so much"
+	if m := capabilityRE.FindString(s); m != "" && !slices.ContainsFunc(strings.Fields(s[len(m):]), func(w string) bool { return !capabilityEnds[w] }) {
+		s = "help" // "what kind of stuff do you know about"
+	} else if len(words) > smallTalkMaxWords {
+		return Answer{}, false
 	}
-	if capabilityRE.MatchString(s) {
-		s = "help"
+	grateful := thanksWords[words[0]] || slices.ContainsFunc(words, func(w string) bool { return plainThanks[w] })
+	if grateful && !slices.ContainsFunc(words, func(w string) bool { return !appreciation[w] && !thanksWords[w] }) {
+		s = "thanks" // "thanks, that's helpful", "thank you so much", "that's useful, thanks"
 	}
 	for _, st := range smallTalkReplies {
 		for _, p := range st.phrases {

@@ -8,18 +8,23 @@ import "testing"
 func TestSmallTalk(t *testing.T) {
 	b := packFromDisk(t)
 	for q, want := range map[string]bool{
-		"hi":                                  true,
-		"thanks, that's really helpful":       true,
-		"what can you do?":                    true,
-		"ok. what else can you help me with?": true,
-		"what can you help me with":           true,
-		"who made you btw":                    true,
-		"what kinds of questions can i ask":   true,
-		"what else did he say":                false,
-		"anything else?":                      false,
-		"who is durrani":                      false,
-		"what can you tell me about the ttp":  false,
-		"help me understand the durand line":  false,
+		"hi":                                           true,
+		"thanks, that's really helpful":                true,
+		"what can you do?":                             true,
+		"ok. what else can you help me with?":          true,
+		"what can you help me with":                    true,
+		"who made you btw":                             true,
+		"what kinds of questions can i ask":            true,
+		"what else did he say":                         false,
+		"anything else?":                               false,
+		"who is durrani":                               false,
+		"what can you tell me about the ttp":           false,
+		"help me understand the durand line":           false,
+		"that's useful, thanks":                        true,
+		"very helpful thank you":                       true,
+		"what kind of stuff do you know about":         true,
+		"what kind of stuff do you know about the ttp": false,
+		"is that useful":                               false,
 	} {
 		if _, got := b.smallTalk(q); got != want {
 			t.Errorf("smallTalk(%q) = %v, want %v", q, got, want)
