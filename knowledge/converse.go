@@ -107,6 +107,10 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 		return a, next, false
 	case asksSources(toks) && len(c.Facts) > 0:
 		return b.cited(c, question), c, false
+	case asksNext(toks) && len(c.Facts) > 0:
+		if a, next, ok := b.whatCameNext(c, question); ok {
+			return a, next, false
+		}
 	}
 	var skip map[string]bool
 	moreOf := false
@@ -449,6 +453,80 @@ func asksMore(toks []string) bool {
 		}
 	}
 	return core && len(toks) <= 6
+}
+
+// asksNext reports whether a follow-up asks what happened after what was
+// last said: "what came next?", "and after that?", "walk me through the
+// timeline after that".
+func asksNext(toks []string) bool {
+	later := false
+	for i, t := range toks {
+		t = strings.Trim(t, "?!.,'")
+		switch {
+		case t == "next" || t == "afterwards" || t == "later" || t == "followed" || t == "after" && i+1 < len(toks) && strings.Trim(toks[i+1], "?!.,'") == "that":
+			later = true
+		case !nextFillers[t]:
+			return false
+		}
+	}
+	return later && len(toks) <= 9
+}
+
+// nextFillers may stand around what asks what came next.
+var nextFillers = setOf("and so ok okay then what whats what's happened happen came come took place that timeline walk me through tell show the events event was were is")
+
+// whatCameNext answers "what came next?": the timeline of what the last
+// answer was about, in date order, from the date of its lead fact on, or
+// of the span the last question named. ok is false when neither gives a
+// date.
+func (b *Base) whatCameNext(c Context, question string) (a Answer, next Context, ok bool) {
+	pq := b.parse(Normalize(c.Question))
+	var from Point
+	switch f := b.factByID[c.Facts[0]]; {
+	case c.After != 0 || pq.intent == IntentTimeline:
+		// After a timeline, what came after the last of its entries shown.
+		for _, id := range c.Facts {
+			if f := b.factByID[id]; f != nil && f.Date.Start.Key() > from.Key() {
+				from = f.Date.Start
+			}
+		}
+	case f != nil && f.Date.Start.Year != 0:
+		from = f.Date.Start
+	case pq.hasSpan:
+		from = pq.from // "why did Pakistan back the Taliban in the 90s": from the 1990s on
+	}
+	if from.Year == 0 {
+		return a, c, false
+	}
+	// What the last question named is the topic; failing that, what its
+	// answer was about.
+	var topic []string
+	for _, l := range pq.links {
+		if len(topic) < carryEntities {
+			topic = append(topic, strings.Join(pq.toks[l.start:l.end], " "))
+		}
+	}
+	for _, id := range c.Entities {
+		if e := b.entityByID[id]; e != nil && len(topic) == 0 && !b.idx.broad(id) {
+			topic = append(topic, strings.ToLower(e.Name))
+		}
+	}
+	if len(topic) == 0 {
+		return a, c, false
+	}
+	resolved := "timeline " + strings.Join(topic, " and ")
+	shown := map[string]bool{}
+	for _, id := range c.Shown {
+		shown[id] = true
+	}
+	how := asking{shown: shown, after: from}
+	if a = b.answerWith(resolved, how); !a.Answered {
+		return a, c, false
+	}
+	a.Question, a.Resolved, a.MoreHint = question, resolved, a.More > 0
+	next = b.nextContext(c, resolved, a)
+	next.After = how.after.Key()
+	return a, next, true
 }
 
 // moreCore ask for more; moreFillers may stand around them.

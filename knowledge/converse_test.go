@@ -266,3 +266,37 @@ func TestFollowUpAsksWhatCameOfIt(t *testing.T) {
 		t.Errorf("did they work: %q, want what came of the ceasefires first", a.Text())
 	}
 }
+
+// TestWhatCameNext: "what came next?" and "and after that?" ask for the
+// timeline of what the conversation is about, from the last answer's date
+// on: a fact's date, the span the question named, or, after a timeline,
+// the last of its entries shown.
+func TestWhatCameNext(t *testing.T) {
+	b := base(t)
+	for _, tc := range []struct {
+		name  string
+		turns []string
+		after int // every entry of the last answer starts after this year
+		want  string
+	}{
+		{"after a dated fact", []string{"soviet invasion of afghanistan, who did moscow install", "what came next"}, 1979, "1988 (Geneva Accords)"},
+		{"after a span asked", []string{"why did pakistan back the taliban in the 90s", "walk me through the timeline after that"}, 1990, "1995 (Herat)"},
+		{"after a timeline's page", []string{"give me a timeline of the taliban's rise in the 1990s", "and after that?"}, 1998, "1999 (UN)"}, // the page ends in August 1998
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var c knowledge.Context
+			var a knowledge.Answer
+			for _, q := range tc.turns {
+				a, c = b.AnswerIn(c, q)
+			}
+			if !a.Answered || a.Intent != knowledge.IntentTimeline || !strings.Contains(a.Text(), tc.want) {
+				t.Fatalf("%q (intent %v): want a timeline with %q", a.Text(), a.Intent, tc.want)
+			}
+			for _, f := range a.Facts {
+				if f.Date.Start.Year <= tc.after {
+					t.Errorf("entry of %d, want after %d: %s", f.Date.Start.Year, tc.after, f.Text)
+				}
+			}
+		})
+	}
+}
