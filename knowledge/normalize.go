@@ -88,6 +88,113 @@ func foldAccents(s string) string {
 // "2560"), possessive 's dropped, apostrophes removed ("who's" becomes
 // "whos") and hyphens treated as spaces.
 func tokenize(s string) []string {
+	if isASCII(s) {
+		return tokenizeASCII(s)
+	}
+	return tokenizeRunes(s)
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// tokenizeASCII is tokenizeRunes for ASCII text, byte by byte: most
+// questions and all of the pack's own words, which it reads without
+// converting to runes or folding.
+func tokenizeASCII(s string) []string {
+	var toks []string
+	var buf [64]byte
+	cur := buf[:0]
+	// start is where cur began in s, and same whether cur is s's own
+	// bytes from there, as a lower-case word mostly is: then the token is
+	// a slice of s, not a copy.
+	start, same := 0, false
+	flush := func() {
+		if len(cur) > 0 {
+			if same {
+				toks = append(toks, s[start:start+len(cur)])
+			} else {
+				toks = append(toks, string(cur))
+			}
+			cur = cur[:0]
+		}
+	}
+	add := func(i int, c byte) {
+		if len(cur) == 0 {
+			start, same = i, true
+		}
+		same = same && start+len(cur) == i && s[i] == c
+		cur = append(cur, c)
+	}
+	lower := func(c byte) byte {
+		if 'A' <= c && c <= 'Z' {
+			return c + 'a' - 'A'
+		}
+		if c == '`' {
+			return '\''
+		}
+		return c
+	}
+	isLetter := func(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+	isDigit := func(c byte) bool { return '0' <= c && c <= '9' }
+	for i := 0; i < len(s); i++ {
+		r := lower(s[i])
+		switch {
+		case isLetter(r) || isDigit(r):
+			add(i, r)
+		case (r == '.' || r == ',') && len(cur) > 0 && isDigit(cur[len(cur)-1]) && i+1 < len(s) && isDigit(s[i+1]):
+			if r == '.' {
+				add(i, r)
+			}
+		case r == '\'':
+			if i+1 < len(s) && lowerRaw(s[i+1]) == 's' && (i+2 == len(s) || !isLetter(s[i+2])) && !contractionBytes(cur) {
+				i++
+				flush()
+			}
+		case r == '%':
+			flush()
+			toks = append(toks, "percent")
+		case r == '-' && len(cur) > 0 && len(s)-i-1 >= 3 && strings.EqualFold(s[i+1:i+4], "led") && (len(s)-i-1 == 3 || !isLetter(s[i+4])):
+			flush()
+			i += len("led")
+		case r == '&' || r == '+' && (len(cur) == 0 || !isDigit(cur[len(cur)-1])):
+			flush()
+			toks = append(toks, "and")
+		case r == '#' && len(cur) == 0 && (i+1 == len(s) || !isLetter(s[i+1]) && !isDigit(s[i+1])):
+			toks = append(toks, "number")
+		default:
+			flush()
+		}
+	}
+	flush()
+	return toks
+}
+
+// lowerRaw lower-cases an ASCII letter, as strings.ToLower does.
+func lowerRaw(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// contractionBytes is contraction for a word of bytes.
+func contractionBytes(word []byte) bool {
+	switch string(word) {
+	case "who", "what", "where", "when", "how", "that", "it", "there":
+		return true
+	}
+	return false
+}
+
+// tokenizeRunes is tokenize for any text.
+func tokenizeRunes(s string) []string {
 	s = foldAccents(s)
 	var toks []string
 	var cur []rune

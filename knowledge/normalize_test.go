@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -180,4 +181,55 @@ func TestNormalizeSkipsOnlyWhatCannotMatch(t *testing.T) {
 			t.Errorf("Normalize(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// tokenizeCases are inputs on which the ASCII tokenizer must agree with
+// the general one: every rule's edge, in both cases.
+var tokenizeCases = []string{
+	"the TTP'S leader", "WHO'S there", "it's", "`quoted`", "Bajaur's", "rock 'n' roll", "'s", "a'", "x'sy",
+	"2,560", "1.7.", "1,", ",5", "3.x", "US-LED", "-led", "x-led", "x-ledger", "x-le", "a&b", "1+2", "a+b", "+",
+	"#", "# 1", "#a", "a#", "%", "50%%", "tab\tand\nnewline", strings.Repeat("long", 40) + " word",
+}
+
+// TestTokenizeASCIIAgrees: the byte-wise tokenizer splits as the rune-wise
+// one does, on the pack's every text and question and on each rule's edge.
+func TestTokenizeASCIIAgrees(t *testing.T) {
+	b := packFromDisk(t)
+	inputs := slices.Clone(tokenizeCases)
+	for _, f := range b.facts {
+		inputs = append(inputs, f.Text, f.Cite.Quote)
+		inputs = append(inputs, f.Questions...)
+		inputs = append(inputs, f.Items...)
+	}
+	for _, e := range b.entities {
+		inputs = append(inputs, e.Name, e.Summary)
+		inputs = append(inputs, e.Aliases...)
+	}
+	n := 0
+	for _, in := range inputs {
+		if !isASCII(in) {
+			continue
+		}
+		n++
+		if got, want := tokenizeASCII(in), tokenizeRunes(in); !slices.Equal(got, want) {
+			t.Errorf("tokenizeASCII(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if n < 1000 {
+		t.Errorf("only %d ASCII inputs checked", n)
+	}
+}
+
+func FuzzTokenizeASCII(f *testing.F) {
+	for _, s := range tokenizeCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !isASCII(s) {
+			return
+		}
+		if got, want := tokenizeASCII(s), tokenizeRunes(s); !slices.Equal(got, want) {
+			t.Fatalf("tokenizeASCII(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
