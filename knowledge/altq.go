@@ -33,17 +33,18 @@ func (ix *index) indexAltQuestions(b *Base) {
 		}
 		for k, text := range texts {
 			aq := altQuestion{fact: i, key: Normalize(text), open: k >= len(f.Questions)}
+			toks := tokenize(aq.key)
 			if aq.open {
-				aq.asks = classify(tokenize(aq.key), false)
+				aq.asks = classify(toks, false)
 			}
-			for _, t := range tokenize(aq.key) {
+			for _, t := range toks {
 				// A word the pack's questions use is one a misspelling
 				// may be corrected into ("lenght" is "length").
 				if !ix.stop[t] && !ix.spell.known(t) && isWordy(t) && !ix.misspeltName(t) {
 					ix.spell.add(t, false)
 				}
 			}
-			for _, t := range ix.rewriteTokens(tokenize(aq.key)) {
+			for _, t := range ix.rewriteTokens(toks) {
 				if ix.stop[t] || ix.qwords[t] {
 					continue
 				}
