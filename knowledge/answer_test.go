@@ -36,6 +36,7 @@ func TestAnswer(t *testing.T) {
 		{"who", "who is amir khan muttaqi", []string{"fnf-muttaqi-role"}, "foreign minister"},
 		{"doc says", "what went wrong in afghanistan according to the 2009 usip working paper", []string{"fnf-usip-factors-list"}, "top-down"}, // what the paper found, not that it is a paper on what went wrong
 		{"doc said", "what did the 2009 usip paper say went wrong in afghanistan", []string{"fnf-usip-factors-list"}, "troop"},
+		{"author's noun", "whats gul's second recommendation", []string{"fnf-rec-prioritize-humanitarian-aid"}, "Recommendation 2"}, // Gul's recommendations are his paper's
 		{"who", "whos sirajuddin haqqani", []string{"fnf-sirajuddin-haqqani-role"}, "interior minister"},
 		{"who role", "who is the spokesman of the taliban", []string{"cookie-mujahid-role", "op-mujahid-role", "fnf-mujahid-role"}, "Mujahid"},
 		{"who role", "who runs the national freedom front", []string{"fnf-yasin-zia-role", "fnf-nff-formed"}, "Yasin Zia"},

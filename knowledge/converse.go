@@ -279,6 +279,16 @@ func (b *Base) more(c Context, question string) (Answer, Context) {
 	for _, id := range c.Shown {
 		shown[id] = true
 	}
+	if nth := nextOrdinal(c.Question); nth != "" && !asksRest(question) {
+		// "Gul's first recommendation" — "next": his second. ("The rest"
+		// wants all the others.)
+		if a := b.answerWith(nth, asking{shown: shown}); a.Answered {
+			a.Question, a.Resolved = question, nth
+			next := b.nextContext(c, nth, a)
+			next.Shown = append(slices.Clone(c.Shown), next.Shown...)
+			return a, next
+		}
+	}
 	resolved := c.Question
 	how := asking{shown: shown, after: pointOfKey(c.After)}
 	a := b.answerWith(resolved, how)
@@ -327,6 +337,38 @@ func (b *Base) more(c Context, question string) (Answer, Context) {
 		next.Shown = next.Shown[len(next.Shown)-contextShown:]
 	}
 	return a, next
+}
+
+// asksRest reports whether a request for more wants all that is left:
+// "and the rest?", "the others".
+func asksRest(question string) bool {
+	return slices.ContainsFunc(strings.Fields(Normalize(question)), func(t string) bool {
+		t = strings.Trim(t, "?!.,")
+		return t == "rest" || t == "remaining" || t == "others" || t == "all"
+	})
+}
+
+// ordinalsInOrder are the ordinals "next" counts on by, as words and as
+// numbers.
+var ordinalsInOrder = [][]string{
+	{"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"},
+	{"1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th"},
+}
+
+// nextOrdinal returns question with its ordinal one further on ("the
+// first recommendation" → "the second recommendation"), or "" when it
+// has none, or the last.
+func nextOrdinal(question string) string {
+	toks := strings.Fields(Normalize(question))
+	for i, t := range toks {
+		for _, list := range ordinalsInOrder {
+			if k := slices.Index(list, t); k >= 0 && k+1 < len(list) {
+				toks[i] = list[k+1]
+				return strings.Join(toks, " ")
+			}
+		}
+	}
+	return ""
 }
 
 // pointOfKey is the Point whose Key is k; 0 is the zero Point.

@@ -300,3 +300,21 @@ func TestWhatCameNext(t *testing.T) {
 		})
 	}
 }
+
+// TestMoreCountsOn: after a question for the first of something, "next"
+// and "more" give the second, then the third; "the rest" does not.
+func TestMoreCountsOn(t *testing.T) {
+	b := base(t)
+	_, c := b.AnswerIn(knowledge.Context{}, "whats gul's first recommendation")
+	for _, want := range []string{"Recommendation 2", "Recommendation 3"} {
+		var a knowledge.Answer
+		a, c = b.AnswerIn(c, "next")
+		if !a.Answered || !strings.HasPrefix(a.Text(), want) {
+			t.Fatalf("next: %q, want %s", a.Text(), want)
+		}
+	}
+	_, c = b.AnswerIn(knowledge.Context{}, "what's the first reason sigar gives for the afghan republic's collapse?")
+	if a, _ := b.AnswerIn(c, "and the rest?"); strings.HasPrefix(a.Text(), "SIGAR's second factor") {
+		t.Errorf("the rest: %q, want more than the second alone", a.Text())
+	}
+}

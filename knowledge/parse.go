@@ -1043,6 +1043,18 @@ func (b *Base) relativeYear(q *query) {
 // also asks about something else.
 func (b *Base) sourceFilter(q *query) {
 	ix := b.idx
+	for _, l := range q.links {
+		// "Gul's first recommendation", "Ghosh's prediction": what the
+		// author's document says.
+		j := l.end
+		for j < len(q.toks) && (ordinalWord(q.toks[j]) || authorNounQualifiers[q.toks[j]]) {
+			j++
+		}
+		if doc := ix.entityDoc[l.entities[0].ID]; doc != "" && l.entities[0].Kind == KindPerson && j < len(q.toks) && authorNouns[q.toks[j]] {
+			q.sourceDoc = doc
+			return
+		}
+	}
 	if len(q.links) < 2 && len(q.toks) < 6 {
 		return
 	}
@@ -1095,6 +1107,21 @@ func (b *Base) comparedSources(q *query) {
 
 // compareWords ask how sources stand to each other.
 var compareWords = setOf(`compare compared comparing differ differs difference differences agree agreed agreement disagree both vs versus each`)
+
+// authorNouns, after an author's name, are what the author's document
+// says: "Gul's recommendations".
+var authorNouns = setOf(`recommendation recommendations view views argument arguments take prediction predictions proposal proposals
+	conclusion conclusions findings finding analysis assessment advice suggestion suggestions verdict forecast`)
+
+// authorNounQualifiers may stand between an author's name and what the
+// author says: "Gul's main recommendation".
+var authorNounQualifiers = setOf(`main key top last final central chief overall`)
+
+// ordinalWord reports whether t is an ordinal: "first", "2nd".
+func ordinalWord(t string) bool {
+	_, ok := ordinalNumbers[t]
+	return ok || t == "first" || t == "1st"
+}
 
 // authorVerbs, after an author's name, make the author the source of what
 // is asked rather than its topic: "why does Gul say", "what does Ghosh
