@@ -412,6 +412,7 @@ func TestMissingPartIsDeclined(t *testing.T) {
 		{"which afghan provinces did the march 2024 airstrikes hit", "where", "Afghanistan"},            // the country asked about is not the province asked for
 		{"why has faiz hameed been sidelined", "why", "Faiz"},                                           // "has since been sidelined" says when, not why
 		{"have the ttp and hgb merged", "what came of the talks", "Valle"},                              // the source says the outcome is unknown
+		{"did the ttp and hafiz gul bahadur merger talks work", "what came of the talks", "Valle"},      // whether they worked is what came of them
 		{"did akhund ever write back to kakar", "whether Akhund replied", "Kakar"},
 		{"which chinese firms have announced investments in afghanistan", "which ones", ""},                                            // a fact that firms invested names none
 		{"how many attacks did the ttp claim in december 2022", "anything for that date", ""},                                          // April 2022's record names the year, not the month

@@ -497,15 +497,18 @@ func (b *Base) openAsked(q *query, ranked []scored) int {
 
 // asksOutcome reports whether the question asks what came of something,
 // not what was said or planned: "did they actually merge", "have any been
-// resettled so far", "did Kabul follow through".
+// resettled so far", "did Kabul follow through", "did the talks work".
 func (q *query) asksOutcome() bool {
+	if q.asksResult {
+		return true // "did the merger talks work"
+	}
 	s := " " + strings.Join(q.toks, " ") + " "
 	return slices.ContainsFunc(outcomeCues, func(c string) bool { return hasPhrase(s, c) })
 }
 
 // outcomeCues ask whether something came about.
 var outcomeCues = []string{"actually", "really", "in practice", "so far", "follow through", "followed through", "carried out", "carry out",
-	"end up", "ended up", "formally", "implemented", "implement", "outcome", "came of", "come of", "upshot"}
+	"end up", "ended up", "formally", "implemented", "implement", "outcome", "came of", "come of", "upshot", "result of", "results of"}
 
 // asksBeyond reports whether the question uses a word that fact i covers
 // only in the questions it leaves open: "reply" of a fact about a letter
