@@ -23,11 +23,11 @@ type conversation struct {
 }
 
 // minFollowUps is the least share of follow-up turns of the conversation
-// set that must be right: a floor under what durand scores today (82.1% of
-// the eleven batches pooled, 736/897), so that no change slips back
+// set that must be right: a floor under what durand scores today (81.5% of
+// the twelve batches pooled, 855/1049), so that no change slips back
 // unnoticed. The goal is 90%; most misses left are answers the ranker gets
 // wrong however the follow-up is read.
-const minFollowUps = 0.81
+const minFollowUps = 0.80
 
 // TestConversationSet runs each conversation of testdata/conversations.jsonl
 // through AnswerIn, turn by turn, and scores the follow-ups: a turn is right

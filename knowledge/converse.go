@@ -322,6 +322,13 @@ func (b *Base) more(c Context, question string) (Answer, Context) {
 	a.Question = question
 	a.Resolved = resolved
 	if !a.Answered && len(a.Facts) == 0 {
+		if asksNext(strings.Fields(Normalize(question))) {
+			// "next?" when nothing more is said of what was asked: what
+			// came next.
+			if n, next, ok := b.whatCameNext(c, question); ok {
+				return n, next
+			}
+		}
 		return all, c // nothing further, not even near what was asked
 	}
 	if !a.Answered {
@@ -553,16 +560,32 @@ func (b *Base) whatCameNext(c Context, question string) (a Answer, next Context,
 			topic = append(topic, strings.ToLower(e.Name))
 		}
 	}
-	if len(topic) == 0 {
-		return a, c, false
+	// Failing that, those the last answer's lead speaks of beside it:
+	// after the Northern Alliance's founding, what its founders did next.
+	var beside []string
+	if f := b.factByID[c.Facts[0]]; f != nil {
+		for _, id := range f.Entities {
+			if e := b.entityByID[id]; e != nil && len(beside) < carryEntities && !b.idx.broad(id) && !slices.Contains(topic, strings.ToLower(e.Name)) && !pq.linked(id) {
+				beside = append(beside, strings.ToLower(e.Name))
+			}
+		}
 	}
-	resolved := "timeline " + strings.Join(topic, " and ")
 	shown := map[string]bool{}
 	for _, id := range c.Shown {
 		shown[id] = true
 	}
 	how := asking{shown: shown, after: from}
-	if a = b.answerWith(resolved, how); !a.Answered {
+	var resolved string
+	for _, t := range [][]string{topic, beside} {
+		if len(t) == 0 {
+			continue
+		}
+		resolved = "timeline " + strings.Join(t, " and ")
+		if a = b.answerWith(resolved, how); a.Answered {
+			break
+		}
+	}
+	if !a.Answered {
 		return a, c, false
 	}
 	a.Question, a.Resolved, a.MoreHint = question, resolved, a.More > 0

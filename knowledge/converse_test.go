@@ -281,7 +281,8 @@ func TestWhatCameNext(t *testing.T) {
 	}{
 		{"after a dated fact", []string{"soviet invasion of afghanistan, who did moscow install", "what came next"}, 1979, "1988 (Geneva Accords)"},
 		{"after a span asked", []string{"why did pakistan back the taliban in the 90s", "walk me through the timeline after that"}, 1990, "1995 (Herat)"},
-		{"after a timeline's page", []string{"give me a timeline of the taliban's rise in the 1990s", "and after that?"}, 1998, "1999 (UN)"}, // the page ends in August 1998
+		{"next, when nothing more is said of it", []string{"who formed the northern alliance", "year?", "next?"}, 1992, "1994 (Gulbuddin Hekmatyar)"}, // what its founders did next
+		{"after a timeline's page", []string{"give me a timeline of the taliban's rise in the 1990s", "and after that?"}, 1998, "1999 (UN)"},          // the page ends in August 1998
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var c knowledge.Context

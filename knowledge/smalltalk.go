@@ -81,6 +81,11 @@ func (b *Base) smallTalk(question string) (Answer, bool) {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
 	})
 	words = slices.DeleteFunc(words, func(w string) bool { return asides[w] }) // "who made you btw"
+	for i, w := range words {
+		if w == "u" || w == "ya" {
+			words[i] = "you" // "what can u do"
+		}
+	}
 	if len(words) == 0 || len(words) > smallTalkMaxWords+capabilityTail {
 		return Answer{}, false
 	}

@@ -25,6 +25,7 @@ func TestSmallTalk(t *testing.T) {
 		"what kind of stuff do you know about":         true,
 		"what kind of stuff do you know about the ttp": false,
 		"is that useful":                               false,
+		"what else can u do btw":                       true,
 	} {
 		if _, got := b.smallTalk(q); got != want {
 			t.Errorf("smallTalk(%q) = %v, want %v", q, got, want)
