@@ -269,15 +269,23 @@ func (b *Base) more(c Context, question string) (Answer, Context) {
 			return a, next
 		}
 	}
-	if f := b.factByID[c.Facts[0]]; f != nil && len(f.Items) > 0 && c.More == 0 {
-		a := Answer{Question: question, Answered: true, Confidence: 1, Intent: IntentList,
-			Lines: []string{"That was the whole list: " + withItems(f)}, Facts: []*Fact{f}}
-		a.Sources = b.sourcesOf(a.Facts)
-		return a, c
-	}
 	shown := make(map[string]bool, len(c.Shown))
 	for _, id := range c.Shown {
 		shown[id] = true
+	}
+	if f := b.factByID[c.Facts[0]]; f != nil && len(f.Items) > 0 && c.More == 0 {
+		a := Answer{Question: question, Answered: true, Confidence: 1, Intent: IntentList,
+			Lines: []string{"That was the whole list: " + withItems(f)}, Facts: []*Fact{f}}
+		next := c
+		if g := b.continuation(c, shown); g != nil {
+			// "anything else?" after Ghosh's two causes of tension: the
+			// source goes on with a third.
+			a.Lines = append(a.Lines, "The source goes on: "+g.Stated())
+			a.Facts = append(a.Facts, g)
+			next.Shown = append(slices.Clone(c.Shown), g.ID)
+		}
+		a.Sources = b.sourcesOf(a.Facts)
+		return a, next
 	}
 	if nth := nextOrdinal(c.Question); nth != "" && !asksRest(question) {
 		// "Gul's first recommendation" — "next": his second. ("The rest"
@@ -292,6 +300,16 @@ func (b *Base) more(c Context, question string) (Answer, Context) {
 	resolved := c.Question
 	how := asking{shown: shown, after: pointOfKey(c.After)}
 	a := b.answerWith(resolved, how)
+	if lead := b.factByID[c.Facts[0]]; lead != nil && c.After == 0 && a.Intent != IntentTimeline &&
+		!a.Answered && len(a.Facts) == 0 {
+		// Nothing further answers the question, nor is near it: the
+		// source going on from the last answer may say more.
+		if g := b.continuation(c, shown); g != nil {
+			a = Answer{Question: question, Answered: true, Confidence: a.Confidence, Intent: a.Intent,
+				Lines: []string{"The source goes on: " + g.Stated()}, Facts: []*Fact{g}, Entities: a.Entities}
+			a.Sources = b.sourcesOf(a.Facts)
+		}
+	}
 	if !a.Answered && len(a.Facts) == 0 && c.After == 0 {
 		// A timeline shown to its end goes on with what came next.
 		if onward, end := b.onward(c.Question); onward != "" {
@@ -377,6 +395,55 @@ func nextOrdinal(question string) string {
 	}
 	return ""
 }
+
+// continuation returns the fact that goes on from the last answer's lead in
+// its source: of the same section, on something the lead is about, neither
+// shown nor resting on the words of a fact shown or of a list's item shown;
+// the next in the pack's order (the document's) first. It returns nil when there is none.
+func (b *Base) continuation(c Context, shown map[string]bool) *Fact {
+	lead := b.factByID[c.Facts[0]]
+	if lead == nil {
+		return nil
+	}
+	quotes := map[string]bool{}
+	var items []string // a list's items, which facts of their own may restate
+	for id := range shown {
+		if f := b.factByID[id]; f != nil {
+			quotes[f.Cite.Quote] = true
+			for _, it := range f.Items {
+				items = append(items, strings.ToLower(it))
+			}
+		}
+	}
+	restates := func(f *Fact) bool {
+		q := strings.ToLower(f.Cite.Quote)
+		return slices.ContainsFunc(items, func(it string) bool { return strings.Contains(q, it) })
+	}
+	at := b.idx.factIndex[lead]
+	var before *Fact
+	for i, f := range b.facts {
+		if f.Cite.Doc != lead.Cite.Doc || f.Cite.Section != lead.Cite.Section || shown[f.ID] || f == lead || quotes[f.Cite.Quote] || f.Meta || restates(f) ||
+			!slices.ContainsFunc(f.Entities, func(id string) bool { return contains(lead.Entities, id) }) {
+			continue
+		}
+		if i > at+continuationReach || i < at-continuationReach {
+			continue // further on in the section is on another point
+		}
+		if i > at {
+			return f
+		}
+		if before == nil {
+			before = f
+		}
+	}
+	return before
+}
+
+// continuationReach is how many facts before or after the last answer's
+// lead, in the pack's order, a continuation may stand: the pack follows
+// its documents sentence by sentence, each sentence giving a fact or a
+// few.
+const continuationReach = 6
 
 // pointOfKey is the Point whose Key is k; 0 is the zero Point.
 func pointOfKey(k int) Point { return Point{Year: k / 10000, Month: k / 100 % 100, Day: k % 100} }

@@ -319,3 +319,30 @@ func TestMoreCountsOn(t *testing.T) {
 		t.Errorf("the rest: %q, want more than the second alone", a.Text())
 	}
 }
+
+// TestMoreGoesOnInTheSource: "anything else?" after a list given whole, or
+// with nothing further ranked on the question, gives what the source says
+// next on it, never a fact restating an item already shown.
+func TestMoreGoesOnInTheSource(t *testing.T) {
+	b := base(t)
+	for _, tc := range []struct {
+		first, more string
+		want        []string
+	}{
+		{"according to ghosh what are the main causes of tension between pakistan and the taliban", "anything else?",
+			[]string{"That was the whole list", "The source goes on: Pakistan's meddling in how the Taliban formed their interim government"}},
+		{"whats pakistan's top strategic priority on afghanistan", "what are the others",
+			[]string{"The source goes on:", "cooperative relationship"}},
+	} {
+		_, c := b.AnswerIn(knowledge.Context{}, tc.first)
+		a, _ := b.AnswerIn(c, tc.more)
+		for _, w := range tc.want {
+			if !a.Answered || !strings.Contains(a.Text(), w) {
+				t.Errorf("%q after %q: %q, want %q", tc.more, tc.first, a.Text(), w)
+			}
+		}
+		if strings.Contains(a.Text(), "Disagreement over demarcating") {
+			t.Errorf("%q: restates an item shown", a.Text())
+		}
+	}
+}
