@@ -777,6 +777,10 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, own, missin
 	if q, ok := b.withNewQuestionWord(c, words); ok {
 		return withAlts(q, b.withTopicCarried(c, strings.Join(words, " "))), own, ""
 	}
+	if role := roleAskedBefore(c, words); role != "" {
+		// "where does their leader live?" — "name?": who the leader is.
+		return withAlts(b.withTopicCarried(c, "who is the "+role)), own, ""
+	}
 	if len(words) == 1 && casualtyNouns[words[0]] && c.Question != "" {
 		// "casualties?", "deaths?": how many, of what was last spoken of.
 		return withAlts(b.withTopicCarried(c, "how many "+words[0])), own, ""
@@ -800,6 +804,23 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, own, missin
 		return withAlts(q, b.withTopicCarried(c, q)), q, ""
 	}
 	return withAlts(b.withTopicCarried(c, q), q), q, ""
+}
+
+// roleAskedBefore returns, for a follow-up that asks only a name ("name?",
+// "his name?"), the title the last question spoke of ("leader"), or "".
+func roleAskedBefore(c Context, words []string) string {
+	w := slices.DeleteFunc(slices.Clone(words), func(t string) bool {
+		return t == "his" || t == "her" || t == "their" || t == "whats" || t == "the" || t == "full"
+	})
+	if len(w) != 1 || w[0] != "name" && w[0] != "names" || c.Question == "" {
+		return ""
+	}
+	for _, t := range strings.Fields(Normalize(c.Question)) {
+		if roleNouns[t] {
+			return t
+		}
+	}
+	return ""
 }
 
 // saidWords are the stems and the entities a follow-up says, its pronouns
