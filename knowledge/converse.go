@@ -5,6 +5,7 @@ package knowledge
 // and was shown before; small talk answered as such.
 
 import (
+	"fmt"
 	"maps"
 	"regexp"
 	"slices"
@@ -776,6 +777,11 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, own, missin
 	}
 	if q, ok := b.withNewQuestionWord(c, words); ok {
 		return withAlts(q, b.withTopicCarried(c, strings.Join(words, " "))), own, ""
+	}
+	if f := b.factByID[first(c.Facts)]; len(words) == 1 && roleNouns[words[0]] && f != nil && f.Date.Start.Year != 0 {
+		// "leader?" after the Taliban renamed the country in 1997: who
+		// led then.
+		return withAlts(b.withTopicCarried(c, fmt.Sprintf("who was the %s in %d", words[0], f.Date.Start.Year))), own, ""
 	}
 	if role := roleAskedBefore(c, words); role != "" {
 		// "where does their leader live?" — "name?": who the leader is.
