@@ -249,6 +249,10 @@ func (b *Base) answerRanked(q *query, a Answer) Answer {
 	return a
 }
 
+// partOfYear are words that ask about part of a year, not all of it: "late
+// 2023", "the first ten months of 2023".
+var partOfYear = setOf(`late early mid first last half months month quarter spring summer autumn fall winter`)
+
 // missingFloor is the least chance at which a decline names the part the
 // best fact lacks. Below it the fact is not about what was asked ("the
 // population of Afghanistan" against a count of deportees, at 0.01), and
@@ -490,6 +494,18 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 					return toFront(ranked, r)
 				}
 			}
+		}
+	}
+	if len(ranked) >= 2 && q.intent == IntentHowMany && q.hasSpan && q.from.Precision() == YearPrecision && q.to == q.from &&
+		b.facts[ranked[0].fact].Date.Start.Precision() > YearPrecision && !slices.ContainsFunc(q.toks, func(t string) bool { return partOfYear[t] }) {
+		// "how many TTP attacks in 2021": the year's count leads
+		// December's, when it counts what the question does as well.
+		fit := b.unitFit(q, ranked[0].fact)
+		if r := b.firstThat(q, ranked, dateCovShare, func(f *Fact) bool {
+			return f.Date.Start.Precision() == YearPrecision && f.Date.Start.Year == q.from.Year && hasFigure(f) && b.unitFit(q, b.idx.factIndex[f]) >= fit &&
+				(q.sourceDoc == "" || f.Cite.Doc == q.sourceDoc)
+		}); r[0].fact != ranked[0].fact {
+			return r
 		}
 	}
 	if len(ranked) >= 2 && q.intent == IntentHowMany && !joinsAsks(q) && q.also < 0 {
