@@ -391,7 +391,7 @@ this that these those there here theres thats heres it its he she they them thei
 what whats wat wats wut wht which who whos whom whose when whens where wheres why how hows
 tell please know say give show explain describe detail details info information
 any some many much more most very also just only even ever still yet then than so as such
-if not no yes ok okay hey hi hello thanks thank durand bot
+if not no yes ok okay hey hi hello thanks thank bot
 one ones thing things stuff anything something everything lot lots kind sort
 get got make made let lets want need
 between among during after before since until till while whilst within without through throughout via

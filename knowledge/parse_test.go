@@ -190,6 +190,16 @@ func TestNamedNeedsTheWholeName(t *testing.T) {
 			}
 		}
 	}
+	// "Durand" is a word of the Durand Line's name, not the bot's name to
+	// be dropped from it: a "hard line" is not the Durand Line.
+	q = b.parse(Normalize("why do the taliban reject the durand line"))
+	for k, u := range q.units {
+		for i, f := range b.facts {
+			if u.link != nil && u.link.entities[0].ID == "durand-line" && f.ID == "op-policy-shift-cause" && q.named[k][i] {
+				t.Errorf("%s is taken to name the Durand Line: %q", f.ID, f.Text)
+			}
+		}
+	}
 }
 
 // TestClauseTime: "who was X when Z" dates Z from the pack and asks about
