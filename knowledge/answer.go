@@ -249,6 +249,18 @@ func (b *Base) answerRanked(q *query, a Answer) Answer {
 	return a
 }
 
+// coversWordsOf reports whether fact i uses every question word that fact
+// j uses: "how many Afghans did Pakistan order to leave" is not answered
+// by how many left, which says nothing of the order.
+func (q *query) coversWordsOf(i, j int) bool {
+	for k, u := range q.units {
+		if u.link == nil && q.unitCredit(k, j) > 0 && q.unitCredit(k, i) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // partOfYear are words that ask about part of a year, not all of it: "late
 // 2023", "the first ten months of 2023".
 var partOfYear = setOf(`late early mid first last half months month quarter spring summer autumn fall winter`)
@@ -516,7 +528,8 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 		if best := b.unitFit(q, ranked[0].fact); best < 1 {
 			for r := 1; r < len(ranked) && r <= firstReach; r++ {
 				s := ranked[r]
-				if s.cov >= unitCovShare*ranked[0].cov && s.feat.MissedEntity <= ranked[0].feat.MissedEntity && b.unitFit(q, s.fact) == 1 {
+				if s.cov >= unitCovShare*ranked[0].cov && s.feat.MissedEntity <= ranked[0].feat.MissedEntity && b.unitFit(q, s.fact) == 1 &&
+					q.coversWordsOf(s.fact, ranked[0].fact) {
 					return toFront(ranked, r)
 				}
 			}
