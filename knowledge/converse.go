@@ -1419,7 +1419,7 @@ func countedNoun(question string) []string {
 
 // eventPlurals are the plural nouns for things done that "they" may stand
 // for: "who were they aimed at?" after the airstrikes.
-var eventPlurals = setOf("airstrikes strikes attacks bombings raids operations ceasefires truces talks deportations expulsions protests clashes negotiations")
+var eventPlurals = setOf("airstrikes strikes attacks bombings raids operations ceasefires truces talks deportations expulsions protests clashes negotiations drones flights")
 
 // passiveAux come before "they" when they are what was done: "were they
 // aimed at the TTP".
@@ -1606,7 +1606,7 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 			changed = true
 			continue
 		}
-		if n := eventNoun(c.Question); n != "" && w == "they" && i+1 < len(words) && (outcomeVerbs[words[i+1]] || i > 0 && passiveAux[words[i-1]] && strings.HasSuffix(words[i+1], "ed")) {
+		if n := eventNoun(c.Question); n != "" && w == "they" && i+1 < len(words) && (outcomeVerbs[words[i+1]] || i > 0 && passiveAux[words[i-1]] && (strings.HasSuffix(words[i+1], "ed") || strings.HasSuffix(words[i+1], "ing"))) {
 			// "what triggered the March 2024 airstrikes?" — "who were they
 			// aimed at?": the airstrikes, which nobody aims at anyone.
 			out = append(out, n)

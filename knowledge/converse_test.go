@@ -33,6 +33,7 @@ func TestAnswerInResolves(t *testing.T) {
 		{"a pronoun that reacts takes the topic too", []string{"did imran khan's govt offer the ttp an amnesty", "how did they respond"}, "how did tehrik-e-taliban pakistan respond imran khan amnesty offer ttp 2021", ""},
 		{"that group is a group, never the place", []string{"who is blamed for the march 16 suicide attack on a military post in north waziristan?", "how big is that group?"}, "how big is hafiz gul bahadur group", ""},
 		{"they, done to, are the things done", []string{"what triggered pakistan's march 2024 airstrikes", "who were they aimed at"}, "who were airstrikes aimed at pakistan march 2024", ""},
+		{"they, doing something, are the things asked about", []string{"did the taliban complain about us drones", "which provinces were they flying over"}, "which provinces were drones flying over taliban and us and drone surveillance afghanistan", ""},
 		{"he and him are two people", []string{"who overthrew zahir shah in 1973", "how was he related to him?"}, "how was daoud khan related to zahir shah", ""},
 		{"they is a group before a country", []string{"why did pakistan support the taliban in the 1990s?", "when did they take kabul?"}, "when did afghan taliban take kabul", ""},
 		{"a new head keeps what was counted", []string{"how many ceasefires did the taliban broker between pakistan and the ttp?", "when?"}, "when did the taliban broker between pakistan and the ttp ceasefires", ""},
