@@ -1220,7 +1220,7 @@ var speechWords = setOf(`said say says told tell stated called calls warned warn
 	promised pledged urged denied accused condemned criticised criticized demanded asked insisted argued argues
 	wrote writes announced declared threatened rebuked vowed praised welcomed rejected dismissed blamed assured
 	stressed reported noted added congratulated characterised characterized labelled labeled termed
-	recommended recommends recommend proposed proposes suggested suggests advised advises`)
+	recommended recommends recommend proposed proposes suggested suggests advised advises committed`)
 
 // textNamesAnyYear reports whether text names a year.
 func textNamesAnyYear(text string) bool {
