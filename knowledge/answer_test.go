@@ -34,10 +34,11 @@ func TestAnswer(t *testing.T) {
 		text      string   // and its text this, if set
 	}{
 		{"who", "who is amir khan muttaqi", []string{"fnf-muttaqi-role"}, "foreign minister"},
-		{"said committed", "which provinces did the iea say ttp commanders would be moved away from", []string{"fnf-iea-commit-relocate-ttp"}, "Kunar"}, // a commitment is what was said
-		{"howmany verb", "how many undocumented afghans did pakistan order to leave", []string{"cookie-1-73-million-afghans"}, "1.73 million"},          // the order's count, not how many left
-		{"howmany year", "how many ttp attacks were there in 2021", []string{"recal-294-attacks-2021"}, "294"},                                          // the year's count, not December's
-		{"doc says", "what went wrong in afghanistan according to the 2009 usip working paper", []string{"fnf-usip-factors-list"}, "top-down"},          // what the paper found, not that it is a paper on what went wrong
+		{"who by title elsewhere", "which ttp founding deputy chief got freed from kabul prisons after the takeover", []string{"fnf-bajauri-bulti-released"}, "Bajauri"}, // another fact makes Bajauri the founding deputy chief
+		{"said committed", "which provinces did the iea say ttp commanders would be moved away from", []string{"fnf-iea-commit-relocate-ttp"}, "Kunar"},                  // a commitment is what was said
+		{"howmany verb", "how many undocumented afghans did pakistan order to leave", []string{"cookie-1-73-million-afghans"}, "1.73 million"},                           // the order's count, not how many left
+		{"howmany year", "how many ttp attacks were there in 2021", []string{"recal-294-attacks-2021"}, "294"},                                                           // the year's count, not December's
+		{"doc says", "what went wrong in afghanistan according to the 2009 usip working paper", []string{"fnf-usip-factors-list"}, "top-down"},                           // what the paper found, not that it is a paper on what went wrong
 		{"doc said", "what did the 2009 usip paper say went wrong in afghanistan", []string{"fnf-usip-factors-list"}, "troop"},
 		{"author's noun", "whats gul's second recommendation", []string{"fnf-rec-prioritize-humanitarian-aid"}, "Recommendation 2"}, // Gul's recommendations are his paper's
 		{"who", "whos sirajuddin haqqani", []string{"fnf-sirajuddin-haqqani-role"}, "interior minister"},

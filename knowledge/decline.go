@@ -1650,6 +1650,19 @@ func (b *Base) namesHolder(q *query, f *Fact, anyone bool) bool {
 			}
 		}
 	}
+	// "which TTP founding deputy chief was freed": a fact naming Bajauri
+	// among those freed names the holder when another fact gives him the
+	// title.
+	for _, e := range people {
+		if q.linked(e.ID) {
+			continue // "was Durrani ever ambassador": his title now is no answer
+		}
+		for _, i := range b.idx.subjectOf[e.ID] {
+			if r := b.facts[i].Role; r != nil && slices.ContainsFunc(tokenize(r.Title), func(t string) bool { return roleNouns[t] && contains(asked, b.idx.stem(t)) }) {
+				return true
+			}
+		}
+	}
 	return false
 }
 
