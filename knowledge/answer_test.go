@@ -35,6 +35,7 @@ func TestAnswer(t *testing.T) {
 	}{
 		{"who", "who is amir khan muttaqi", []string{"fnf-muttaqi-role"}, "foreign minister"},
 		{"who by title elsewhere", "which ttp founding deputy chief got freed from kabul prisons after the takeover", []string{"fnf-bajauri-bulti-released"}, "Bajauri"}, // another fact makes Bajauri the founding deputy chief
+		{"why once", "why did afghanistan lean toward the soviet union in the 1950s", []string{"lev-us-pakistan-military-ties-1954"}, "1954"},                            // "once the US armed Pakistan, Afghanistan leaned…" gives the reason
 		{"said committed", "which provinces did the iea say ttp commanders would be moved away from", []string{"fnf-iea-commit-relocate-ttp"}, "Kunar"},                  // a commitment is what was said
 		{"howmany verb", "how many undocumented afghans did pakistan order to leave", []string{"cookie-1-73-million-afghans"}, "1.73 million"},                           // the order's count, not how many left
 		{"howmany year", "how many ttp attacks were there in 2021", []string{"recal-294-attacks-2021"}, "294"},                                                           // the year's count, not December's
