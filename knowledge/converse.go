@@ -1379,9 +1379,9 @@ var outcomeVerbs = setOf("work worked last lasted end ended fail failed succeed 
 	"claim claimed kill killed cause caused cost")
 
 // reactionVerbs answer something said or done before: "how did the
-// Taliban react?", "did they accept?".
+// Taliban react?", "did they accept?", "what did they say?".
 var reactionVerbs = setOf("react reacted reaction respond responded response reply replied retaliate retaliated " +
-	"accept accepted reject rejected agree agreed refuse refused")
+	"accept accepted reject rejected agree agreed refuse refused say said")
 
 // reactsToNothing reports whether a follow-up asks how someone met
 // something without saying what — the verb ends it, or "to it" does — so
@@ -1464,9 +1464,11 @@ func (b *Base) withNewQuestionWord(c Context, words []string) (string, bool) {
 		return b.withTopicCarried(c, strings.Join(head, " ")+" "+words[0]), true
 	}
 	aboutThat := ""
+	doesSomething := slices.ContainsFunc(words, func(w string) bool { return w == "did" || w == "do" || w == "does" })
 	var verbs []string // "who claimed it?": the claim is what is asked of the fact
 	for _, w := range words {
-		that := w == "that" || w == "this" || w == "it" || w == "they" || w == "them" || w == "those" || w == "these"
+		that := w == "that" || w == "this" || w == "it" || w == "those" || w == "these" ||
+			(w == "they" || w == "them") && !doesSomething // "when were they?": the fact's; "what did they say?": the pronoun's
 		if !followFillers[w] && !that {
 			return "", false // "why did the TTP split": a question of its own
 		}

@@ -34,6 +34,7 @@ func TestAnswerInResolves(t *testing.T) {
 		{"that group is a group, never the place", []string{"who is blamed for the march 16 suicide attack on a military post in north waziristan?", "how big is that group?"}, "how big is hafiz gul bahadur group", ""},
 		{"they, done to, are the things done", []string{"what triggered pakistan's march 2024 airstrikes", "who were they aimed at"}, "who were airstrikes aimed at pakistan march 2024", ""},
 		{"they, doing something, are the things asked about", []string{"did the taliban complain about us drones", "which provinces were they flying over"}, "which provinces were drones flying over taliban and us and drone surveillance afghanistan", ""},
+		{"what did they say reacts to the topic", []string{"did imran khan's govt offer the ttp an amnesty", "what did they say"}, "what did tehrik-e-taliban pakistan say imran khan amnesty offer ttp 2021", ""},
 		{"he and him are two people", []string{"who overthrew zahir shah in 1973", "how was he related to him?"}, "how was daoud khan related to zahir shah", ""},
 		{"they is a group before a country", []string{"why did pakistan support the taliban in the 1990s?", "when did they take kabul?"}, "when did afghan taliban take kabul", ""},
 		{"a new head keeps what was counted", []string{"how many ceasefires did the taliban broker between pakistan and the ttp?", "when?"}, "when did the taliban broker between pakistan and the ttp ceasefires", ""},
@@ -347,5 +348,16 @@ func TestMoreGoesOnInTheSource(t *testing.T) {
 		if strings.Contains(a.Text(), "Disagreement over demarcating") {
 			t.Errorf("%q: restates an item shown", a.Text())
 		}
+	}
+}
+
+// TestWhatDidTheySay: "what did they say?" after an offer is what they
+// said to it, and a name the reading only carried does not make the
+// question one of that person's words.
+func TestWhatDidTheySay(t *testing.T) {
+	b := base(t)
+	_, c := b.AnswerIn(knowledge.Context{}, "did imran khan's govt offer the ttp an amnesty")
+	if a, _ := b.AnswerIn(c, "what did they say"); !a.Answered || !strings.Contains(a.Lines[0], "turned down") {
+		t.Errorf("what did they say: %q, want the TTP turning the offer down", a.Text())
 	}
 }

@@ -108,7 +108,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		}
 		return "what " + a.entities[0].Name + " did"
 	}
-	if p := q.linkedPerson(); p != nil && b.idx.entityDoc[p.ID] == "" && (q.intent == IntentStatement || q.intent == IntentFact) && q.asksSaid() && f.Type != TypeStatement && !b.saysAfter(f, p) {
+	if p := q.linkedPerson(); p != nil && !q.carriedName(p.ID) && b.idx.entityDoc[p.ID] == "" && (q.intent == IntentStatement || q.intent == IntentFact) && q.asksSaid() && f.Type != TypeStatement && !b.saysAfter(f, p) {
 		// "what did Mansour Ahmed Khan say at the Serena": a photo of him
 		// there, before the Taliban "announced" their government, is not
 		// his word; nor is a paper reproducing Barakat's op-ed what it
@@ -1216,7 +1216,7 @@ var stanceNouns = setOf(`position positions stance stances view views take opini
 var aboutWords = setOf(`about regarding concerning re`)
 
 // speechWords report what someone said.
-var speechWords = setOf(`said say says told tell stated called calls warned warn described describes claimed claims
+var speechWords = setOf(`said say says saying told tell telling stated called calls warned warn described describes claimed claims
 	promised pledged urged denied accused condemned criticised criticized demanded asked insisted argued argues
 	wrote writes announced declared threatened rebuked vowed praised welcomed rejected dismissed blamed assured
 	stressed reported noted added congratulated characterised characterized labelled labeled termed

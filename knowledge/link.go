@@ -257,6 +257,18 @@ func (q *query) linkedPerson() *Entity {
 	return nil
 }
 
+// carriedName reports whether entity id is named only by words a
+// follow-up's reading carried from the conversation: "what did the TTP
+// say" after Imran Khan's offer asks nothing of Imran Khan's words.
+func (q *query) carriedName(id string) bool {
+	for _, u := range q.units {
+		if u.link != nil && slices.ContainsFunc(u.link.entities, func(e *Entity) bool { return e.ID == id }) {
+			return u.carried
+		}
+	}
+	return false
+}
+
 // doubledLetter mends the commonest misspelling, a letter doubled or not
 // ("recomending", "occured", "embarrased"): it returns t with one letter
 // doubled or undoubled when that form's stem is a stem of the pack and t's
