@@ -1425,6 +1425,20 @@ var eventPlurals = setOf("airstrikes strikes attacks bombings raids operations c
 // aimed at the TTP".
 var passiveAux = setOf("were are was")
 
+// verbAfter returns the word after words[i], past adverbs ("they mostly
+// happen"), or "".
+func verbAfter(words []string, i int) string {
+	for _, w := range words[i+1:] {
+		if !verbAdverbs[w] {
+			return w
+		}
+	}
+	return ""
+}
+
+// verbAdverbs may stand between a pronoun and its verb.
+var verbAdverbs = setOf("mostly mainly largely actually really all still also first usually")
+
 // eventNoun returns the plural noun for things done that question asks
 // about, or "".
 func eventNoun(question string) string {
@@ -1608,7 +1622,7 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 			changed = true
 			continue
 		}
-		if n := eventNoun(c.Question); n != "" && w == "they" && i+1 < len(words) && (outcomeVerbs[words[i+1]] || i > 0 && passiveAux[words[i-1]] && (strings.HasSuffix(words[i+1], "ed") || strings.HasSuffix(words[i+1], "ing"))) {
+		if n := eventNoun(c.Question); n != "" && w == "they" && verbAfter(words, i) != "" && (outcomeVerbs[verbAfter(words, i)] || i > 0 && passiveAux[words[i-1]] && (strings.HasSuffix(verbAfter(words, i), "ed") || strings.HasSuffix(verbAfter(words, i), "ing"))) {
 			// "what triggered the March 2024 airstrikes?" — "who were they
 			// aimed at?": the airstrikes, which nobody aims at anyone.
 			out = append(out, n)
