@@ -1170,9 +1170,9 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 				return strings.Replace(c.Question, strings.Join(n, " "), mod+" "+strings.Join(n[1:], " "), 1), true
 			}
 		}
-		if slices.ContainsFunc(rest, func(t string) bool { return attributeNouns[t] }) {
-			// "and the length of the border?": a question of its own,
-			// about what the last one was about.
+		if slices.ContainsFunc(rest, func(t string) bool { return attributeNouns[t] || stanceNouns[t] }) {
+			// "and the length of the border?", "and Lieven's take?": a
+			// question of its own, about what the last one was about.
 			return b.withTopicCarried(c, "what is "+strings.Join(rest, " ")), true
 		}
 		// "and suicide attacks?": the last question, of this as well.
