@@ -1186,14 +1186,23 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 	}
 	x := rq.links[0].entities[0]
 	pq := b.parse(Normalize(c.Question))
-	pick := -1
+	pick, sameKind := -1, false
 	for i, l := range pq.links {
 		if e := l.entities[0]; e.Kind == x.Kind {
-			pick = i // the same kind of thing: "and Bugti?" after Kakar
+			pick, sameKind = i, true // the same kind of thing: "and Bugti?" after Kakar
 			break
 		} else if pick < 0 && !b.idx.broad(e.ID) {
 			pick = i
 		}
+	}
+	if !sameKind && len(rest) < len(words) && (x.Kind == KindPlace || x.Kind == KindConcept) && slices.ContainsFunc(pq.links, func(l link) bool {
+		k := l.entities[0].Kind
+		return k == KindGroup || k == KindPerson || k == KindOrganisation
+	}) {
+		// "and the Durand Line?" after whom the TTP pledge allegiance
+		// to: a place is no party to swap in; what the conversation's
+		// parties have to do with it.
+		return b.withTopicCarried(c, strings.Join(rest, " ")), true
 	}
 	if pick < 0 {
 		if len(pq.links) == 0 {
