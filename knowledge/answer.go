@@ -496,6 +496,21 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 		}
 		return b.firstThat(q, ranked, dateCovShare, func(f *Fact) bool { return f.Date.Precision() >= want })
 	}
+	if len(ranked) >= 2 && q.asksFirst {
+		// "when did the Taliban first take Kabul": of the facts on it, the
+		// earliest dated leads.
+		best := 0
+		for r := 1; r < len(ranked) && r <= firstReach; r++ {
+			s, f := ranked[r], b.facts[ranked[r].fact]
+			if !f.Date.IsZero() && s.cov >= dateCovShare*ranked[0].cov && b.missedSaid(q, s) <= b.missedSaid(q, ranked[0]) &&
+				(b.facts[ranked[best].fact].Date.IsZero() || f.Date.Start.Key() < b.facts[ranked[best].fact].Date.Start.Key()) {
+				best = r
+			}
+		}
+		if best > 0 {
+			return toFront(ranked, best)
+		}
+	}
 	if lead := b.facts[ranked[0].fact]; len(ranked) >= 2 && lead.Conflict != "" && b.conflictByID[lead.Conflict].Kind == "distinct" {
 		// "when was the PDPA founded (the Marxist party, not the 2022
 		// group)": of two things one name stands for, the one the

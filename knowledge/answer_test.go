@@ -38,6 +38,7 @@ func TestAnswer(t *testing.T) {
 		{"why once", "why did afghanistan lean toward the soviet union in the 1950s", []string{"lev-us-pakistan-military-ties-1954"}, "1954"},                            // "once the US armed Pakistan, Afghanistan leaned…" gives the reason
 		{"said committed", "which provinces did the iea say ttp commanders would be moved away from", []string{"fnf-iea-commit-relocate-ttp"}, "Kunar"},                  // a commitment is what was said
 		{"howmany verb", "how many undocumented afghans did pakistan order to leave", []string{"cookie-1-73-million-afghans"}, "1.73 million"},                           // the order's count, not how many left
+		{"when first", "when did the taliban first take kabul", []string{"lev-taliban-kabul-1996"}, "1996"},                                                              // the earliest time, not the latest
 		{"howmany year", "how many ttp attacks were there in 2021", []string{"recal-294-attacks-2021"}, "294"},                                                           // the year's count, not December's
 		{"doc says", "what went wrong in afghanistan according to the 2009 usip working paper", []string{"fnf-usip-factors-list"}, "top-down"},                           // what the paper found, not that it is a paper on what went wrong
 		{"doc said", "what did the 2009 usip paper say went wrong in afghanistan", []string{"fnf-usip-factors-list"}, "troop"},

@@ -73,6 +73,7 @@ type query struct {
 	asksStart     bool               // asks when someone took up a post or something began
 	asksEnd       bool               // asks when someone left a post or something ended
 	asksDay       bool               // asks for the very day: "exact date", "what day"
+	asksFirst     bool               // a when-question for the first time: "when did the Taliban first take Kabul"
 	asksName      bool               // asks what something is called: "officially called", "nickname"
 	asksResult    bool               // asks whether something worked: "did the ceasefires work", "how did it turn out"
 	spanDescribes bool               // the span is in a clause on what is asked for: "the groups that emerged after August 2021"
@@ -344,6 +345,10 @@ func (b *Base) parse(norm string) *query {
 		}
 		if (postAskNouns[t] || holdWords[t]) && q.asksPostOf() {
 			continue // "what role did Kakar hold": a role fact answers it without saying "role"
+		}
+		if q.intent == IntentWhen && (t == "first" || t == "earliest") {
+			q.asksFirst = true
+			continue // "when did the Taliban first take Kabul": the earliest time, whatever the fact says
 		}
 		if k, ok := timeFragment(q.toks); ok && k == i && q.intent == IntentWhen {
 			continue // "date of the Chitral attack": the fact need not say "date"
