@@ -898,7 +898,7 @@ func (q *query) weighCarried(said *saidWords) {
 // threat to …".
 func asksWhich(question string) bool {
 	toks := strings.Fields(Normalize(question))
-	return len(toks) > 1 && (toks[0] == "which" || (toks[0] == "what" || toks[0] == "whats") && slices.ContainsFunc(toks[1:3], func(t string) bool { return t == "is" || t == "was" || t == "the" || t == "are" }))
+	return len(toks) > 1 && (toks[0] == "which" || (toks[0] == "what" || toks[0] == "whats") && slices.ContainsFunc(toks[1:min(3, len(toks))], func(t string) bool { return t == "is" || t == "was" || t == "the" || t == "are" }))
 }
 
 // carriedKinds are the kinds of entity a follow-up takes from the last
