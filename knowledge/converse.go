@@ -66,6 +66,13 @@ func (b *Base) AnswerIn(c Context, question string) (Answer, Context) {
 	return a, next
 }
 
+// namesAny reports whether question names an entity.
+func (b *Base) namesAny(question string) bool {
+	q := b.parse(Normalize(question))
+	defer b.idx.release(q)
+	return len(q.links) > 0
+}
+
 // namesSomething reports whether question names an entity more specific
 // than a country or a people.
 func (b *Base) namesSomething(question string) bool {
@@ -124,6 +131,11 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 		}
 	}
 	readings, own, missing := b.resolve(c, toks)
+	if moreOf && missing == "" && b.namesAny(strings.Join(toks, " ")) {
+		// "tell me more about the SRC": all the sources say of it, not
+		// only at the last question's time.
+		readings = []string{strings.Join(toks, " ")}
+	}
 	if missing != "" {
 		a := Answer{Question: question, Reply: true,
 			Lines:       []string{"Who do you mean by “" + missing + "”? Name them and I'll look it up."},

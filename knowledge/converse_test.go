@@ -364,3 +364,14 @@ func TestWhatDidTheySay(t *testing.T) {
 		t.Errorf("what did they say: %q, want the TTP turning the offer down", a.Text())
 	}
 }
+
+// TestMoreAboutIsOfAllTime: "tell me more about X" after a question with a
+// date asks all the sources say of X, not only at that date.
+func TestMoreAboutIsOfAllTime(t *testing.T) {
+	b := base(t)
+	_, c := b.AnswerIn(knowledge.Context{}, "which anti-taliban groups were formed after august 2021")
+	a, _ := b.AnswerIn(c, "tell me more about the Supreme Resistance Council")
+	if !a.Answered || a.Resolved != "the supreme resistance council" || !strings.Contains(a.Text(), "Ankara") {
+		t.Errorf("read as %q: %q, want what the sources say of the SRC, the Ankara Circle", a.Resolved, a.Text())
+	}
+}
