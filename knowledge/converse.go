@@ -685,7 +685,11 @@ var sourceWords = setOf("source sources quote quotes cite citation citations cit
 
 // documentWordsAsked ask which document an answer came from: "which
 // document is that from?", "what paper says that?".
-var documentWordsAsked = setOf("document doc paper article report piece")
+var documentWordsAsked = setOf("document doc paper article report piece org organisation organization outlet publisher publication")
+
+// publishVerbs, asked of "that", ask who put out the source: "who
+// published that?".
+var publishVerbs = setOf("published publishes publish wrote authored")
 
 // sourcePhrases ask it without those words.
 var sourcePhrases = []string{"where is that from", "where's that from", "where does that come from", "says who",
@@ -701,9 +705,12 @@ func asksSources(toks []string) bool {
 	if slices.Contains(sourcePhrases, s) {
 		return true
 	}
-	if (toks[0] == "which" || toks[0] == "what") && slices.ContainsFunc(toks, func(t string) bool { return documentWordsAsked[strings.Trim(t, "?!.,'")] }) &&
-		slices.ContainsFunc(toks, func(t string) bool { return t == "that" || t == "this" || t == "it" }) {
-		return true // "which document is that from?"
+	demonstrative := slices.ContainsFunc(toks, func(t string) bool { t = strings.Trim(t, "?!.,'"); return t == "that" || t == "this" || t == "it" })
+	if (toks[0] == "which" || toks[0] == "what") && slices.ContainsFunc(toks, func(t string) bool { return documentWordsAsked[strings.Trim(t, "?!.,'")] }) && demonstrative {
+		return true // "which document is that from?", "which org published that"
+	}
+	if toks[0] == "who" && len(toks) <= 3 && demonstrative && slices.ContainsFunc(toks, func(t string) bool { return publishVerbs[t] }) {
+		return true // "who published that?"
 	}
 	for _, t := range toks {
 		if sourceWords[strings.Trim(t, "?!.,'")] {

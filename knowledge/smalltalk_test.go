@@ -1,6 +1,9 @@
 package knowledge
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestSmallTalk: greetings, thanks and questions about durand are small
 // talk, whatever is around them; questions about the sources, however
@@ -29,6 +32,26 @@ func TestSmallTalk(t *testing.T) {
 	} {
 		if _, got := b.smallTalk(q); got != want {
 			t.Errorf("smallTalk(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
+// TestAsksSources: the short messages that ask where the last answer came
+// from, and some that ask something else.
+func TestAsksSources(t *testing.T) {
+	for q, want := range map[string]bool{
+		"sources?":                    true,
+		"where's that from?":          true,
+		"which document is that from": true,
+		"which org published that":    true,
+		"who published that?":         true,
+		"who wrote it":                true,
+		"who published the fnf paper": false, // no "that": a question of its own
+		"which org runs the ttp":      false,
+		"who said that":               false, // the speaker, not the source
+	} {
+		if got := asksSources(strings.Fields(strings.Trim(Normalize(q), " ?!.,;:"))); got != want { // as answerIn reads it
+			t.Errorf("asksSources(%q) = %v, want %v", q, got, want)
 		}
 	}
 }
