@@ -995,6 +995,22 @@ func orEmpty(v any) []any {
 	return []any{}
 }
 
+// fold returns m's value for key, matched as encoding/json matches a
+// field's name, case aside, when no key matches exactly: the client reads
+// an interaction whose token key is "tokeN" as having that token, so the
+// fake remembers it so too.
+func fold(m map[string]any, key string) any {
+	if v, ok := m[key]; ok {
+		return v
+	}
+	for k, v := range m {
+		if strings.EqualFold(k, key) {
+			return v
+		}
+	}
+	return nil
+}
+
 func str(v any) string {
 	s, _ := v.(string)
 	return s
@@ -1287,13 +1303,13 @@ func (f *Fake) channelMessage(c *Call, channelID, messageID string) *reply {
 
 // rememberInteraction records a dispatched INTERACTION_CREATE. f.mu held.
 func (f *Fake) rememberInteraction(m map[string]any) {
-	token := str(m["token"])
+	token := str(fold(m, "token"))
 	if token == "" {
 		return
 	}
 	it := &interaction{
-		id: str(m["id"]), token: token, channelID: str(m["channel_id"]), guildID: str(m["guild_id"]),
-		kind: num(m["type"]), dispatched: time.Now(), followups: map[string]map[string]any{},
+		id: str(fold(m, "id")), token: token, channelID: str(fold(m, "channel_id")), guildID: str(fold(m, "guild_id")),
+		kind: num(fold(m, "type")), dispatched: time.Now(), followups: map[string]map[string]any{},
 	}
 	if it.channelID == "" {
 		if ch, ok := m["channel"].(map[string]any); ok {

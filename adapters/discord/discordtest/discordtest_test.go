@@ -765,3 +765,35 @@ func TestComponentsAndModals(t *testing.T) {
 		t.Errorf("modal after a modal: %d, want 400", st)
 	}
 }
+
+// TestInteractionKeysFoldCase: the client reads an interaction's keys as
+// encoding/json does, case aside, so an interaction dispatched again with
+// its token under "tokeN" is a new one to answer, as the client sees it,
+// not the one answered before.
+func TestInteractionKeysFoldCase(t *testing.T) {
+	noLeaks(t)
+	f := NewFake(t)
+	s := newSession(t, f, "Bot test-token")
+	ics := make(chan *discordgo.InteractionCreate, 10)
+	s.AddHandler(func(_ *discordgo.Session, i *discordgo.InteractionCreate) { ics <- i })
+	openSession(t, s)
+	f.WaitReady(t)
+	first := f.SlashCommand(ChannelID, "ask", map[string]any{"question": "why?"})
+	f.Dispatch(t, "INTERACTION_CREATE", first)
+	ic := recv(t, ics, "slash command")
+	pong := &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}
+	if err := s.InteractionRespond(ic.Interaction, pong); err != nil {
+		t.Fatalf("first response: %v", err)
+	}
+	again := clone(first)
+	again["tokeN"] = again["token"]
+	delete(again, "token")
+	f.Dispatch(t, "INTERACTION_CREATE", again)
+	ic = recv(t, ics, "the same interaction, its token's key cased otherwise")
+	if ic.Token == "" {
+		t.Fatal("the client read no token")
+	}
+	if err := s.InteractionRespond(ic.Interaction, pong); err != nil {
+		t.Errorf("response to the interaction dispatched again: %v", err)
+	}
+}
