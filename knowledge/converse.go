@@ -66,20 +66,13 @@ func (b *Base) AnswerIn(c Context, question string) (Answer, Context) {
 	return a, next
 }
 
-// namesAny reports whether question names an entity.
-func (b *Base) namesAny(question string) bool {
-	q := b.parse(Normalize(question))
-	defer b.idx.release(q)
-	return len(q.links) > 0
-}
-
-// namesSomething reports whether question names an entity more specific
-// than a country or a people.
-func (b *Base) namesSomething(question string) bool {
+// namesSomething reports whether question names an entity; when specific,
+// one more specific than a country or a people.
+func (b *Base) namesSomething(question string, specific bool) bool {
 	q := b.parse(Normalize(question))
 	defer b.idx.release(q)
 	for _, l := range q.links {
-		if slices.ContainsFunc(l.entities, func(e *Entity) bool { return !b.idx.broad(e.ID) }) {
+		if !specific || slices.ContainsFunc(l.entities, func(e *Entity) bool { return !b.idx.broad(e.ID) }) {
 			return true
 		}
 	}
@@ -131,7 +124,7 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 		}
 	}
 	readings, own, missing := b.resolve(c, toks)
-	if moreOf && missing == "" && b.namesAny(strings.Join(toks, " ")) {
+	if moreOf && missing == "" && b.namesSomething(strings.Join(toks, " "), false) {
 		// "tell me more about the SRC": all the sources say of it, not
 		// only at the last question's time.
 		readings = []string{strings.Join(toks, " ")}
@@ -164,7 +157,7 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 			break
 		}
 		alt := b.answerWith(r, asking{shown: skip, said: said})
-		if a.lacks != "" && !b.namesSomething(r) && !b.onTopic(c, alt) {
+		if a.lacks != "" && !b.namesSomething(r, true) && !b.onTopic(c, alt) {
 			// The sources found what was asked about and lack the part
 			// asked for ("how many civilians died?" of the March 2024
 			// strikes): a reading that names nothing of its own is
@@ -1650,7 +1643,7 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 			changed = true
 			continue
 		}
-		if n := eventNoun(c.Question); n != "" && w == "they" && verbAfter(words, i) != "" && (outcomeVerbs[verbAfter(words, i)] || i > 0 && passiveAux[words[i-1]] && (strings.HasSuffix(verbAfter(words, i), "ed") || strings.HasSuffix(verbAfter(words, i), "ing"))) {
+		if n, v := eventNoun(c.Question), verbAfter(words, i); n != "" && w == "they" && v != "" && (outcomeVerbs[v] || i > 0 && passiveAux[words[i-1]] && (strings.HasSuffix(v, "ed") || strings.HasSuffix(v, "ing"))) {
 			// "what triggered the March 2024 airstrikes?" — "who were they
 			// aimed at?": the airstrikes, which nobody aims at anyone.
 			out = append(out, n)

@@ -133,13 +133,10 @@ func tokenizeASCII(s string) []string {
 		cur = append(cur, c)
 	}
 	lower := func(c byte) byte {
-		if 'A' <= c && c <= 'Z' {
-			return c + 'a' - 'A'
-		}
 		if c == '`' {
-			return '\''
+			return '\'' // as foldRune reads it
 		}
-		return c
+		return lowerRaw(c)
 	}
 	isLetter := func(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 	isDigit := func(c byte) bool { return '0' <= c && c <= '9' }
@@ -153,7 +150,7 @@ func tokenizeASCII(s string) []string {
 				add(i, r)
 			}
 		case r == '\'':
-			if i+1 < len(s) && lowerRaw(s[i+1]) == 's' && (i+2 == len(s) || !isLetter(s[i+2])) && !contractionBytes(cur) {
+			if i+1 < len(s) && lowerRaw(s[i+1]) == 's' && (i+2 == len(s) || !isLetter(s[i+2])) && !contraction(string(cur)) {
 				i++
 				flush()
 			}
@@ -184,15 +181,6 @@ func lowerRaw(c byte) byte {
 	return c
 }
 
-// contractionBytes is contraction for a word of bytes.
-func contractionBytes(word []byte) bool {
-	switch string(word) {
-	case "who", "what", "where", "when", "how", "that", "it", "there":
-		return true
-	}
-	return false
-}
-
 // tokenizeRunes is tokenize for any text.
 func tokenizeRunes(s string) []string {
 	s = foldAccents(s)
@@ -216,7 +204,7 @@ func tokenizeRunes(s string) []string {
 			} // a thousands separator is dropped: 2,560 -> 2560
 		case r == '\'':
 			// possessive: drop "'s" at the end of a word; otherwise join ("who's" -> "whos")
-			if i+1 < len(rs) && rs[i+1] == 's' && (i+2 == len(rs) || !unicode.IsLetter(rs[i+2])) && !contraction(cur) {
+			if i+1 < len(rs) && rs[i+1] == 's' && (i+2 == len(rs) || !unicode.IsLetter(rs[i+2])) && !contraction(string(cur)) {
 				i++
 				flush()
 			}
@@ -252,8 +240,8 @@ func ledSuffix(rs []rune) bool {
 
 // contraction reports whether word + "'s" is a contraction whose s matters
 // for the question word: who's, what's, where's, when's, how's.
-func contraction(word []rune) bool {
-	switch string(word) {
+func contraction(word string) bool {
+	switch word {
 	case "who", "what", "where", "when", "how", "that", "it", "there":
 		return true
 	}

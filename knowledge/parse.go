@@ -1124,8 +1124,7 @@ var authorNounQualifiers = setOf(`main key top last final central chief overall`
 
 // ordinalWord reports whether t is an ordinal: "first", "2nd".
 func ordinalWord(t string) bool {
-	_, ok := ordinalNumbers[t]
-	return ok || t == "first" || t == "1st"
+	return slices.ContainsFunc(ordinalsInOrder, func(list []string) bool { return slices.Contains(list, t) })
 }
 
 // authorVerbs, after an author's name, make the author the source of what

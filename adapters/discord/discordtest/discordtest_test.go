@@ -416,7 +416,10 @@ func TestFailNext(t *testing.T) {
 	}
 }
 
-func TestInteractions(t *testing.T) {
+// interactionSession opens a session on a fresh fake, ready, whose
+// interactions arrive on the returned channel.
+func interactionSession(t *testing.T) (*Fake, *discordgo.Session, chan *discordgo.InteractionCreate) {
+	t.Helper()
 	noLeaks(t)
 	f := NewFake(t)
 	s := newSession(t, f, "Bot test-token")
@@ -424,6 +427,11 @@ func TestInteractions(t *testing.T) {
 	s.AddHandler(func(_ *discordgo.Session, i *discordgo.InteractionCreate) { ics <- i })
 	openSession(t, s)
 	f.WaitReady(t)
+	return f, s, ics
+}
+
+func TestInteractions(t *testing.T) {
+	f, s, ics := interactionSession(t)
 	cmds, err := s.ApplicationCommandBulkOverwrite(AppID, GuildID, []*discordgo.ApplicationCommand{{
 		Name: "ask", Description: "Ask durand", Options: []*discordgo.ApplicationCommandOption{
 			{Type: discordgo.ApplicationCommandOptionString, Name: "question", Description: "What", Required: true}},
@@ -649,13 +657,7 @@ func TestGatewayProtocol(t *testing.T) {
 // submission with the text typed and the message its button was on —
 // including an interaction's own response.
 func TestComponentsAndModals(t *testing.T) {
-	noLeaks(t)
-	f := NewFake(t)
-	s := newSession(t, f, "Bot test-token")
-	ics := make(chan *discordgo.InteractionCreate, 10)
-	s.AddHandler(func(_ *discordgo.Session, i *discordgo.InteractionCreate) { ics <- i })
-	openSession(t, s)
-	f.WaitReady(t)
+	f, s, ics := interactionSession(t)
 
 	button := func(label, id string) discordgo.MessageComponent {
 		return discordgo.Button{Label: label, Style: discordgo.SecondaryButton, CustomID: id}
@@ -771,13 +773,7 @@ func TestComponentsAndModals(t *testing.T) {
 // its token under "tokeN" is a new one to answer, as the client sees it,
 // not the one answered before.
 func TestInteractionKeysFoldCase(t *testing.T) {
-	noLeaks(t)
-	f := NewFake(t)
-	s := newSession(t, f, "Bot test-token")
-	ics := make(chan *discordgo.InteractionCreate, 10)
-	s.AddHandler(func(_ *discordgo.Session, i *discordgo.InteractionCreate) { ics <- i })
-	openSession(t, s)
-	f.WaitReady(t)
+	f, s, ics := interactionSession(t)
 	first := f.SlashCommand(ChannelID, "ask", map[string]any{"question": "why?"})
 	f.Dispatch(t, "INTERACTION_CREATE", first)
 	ic := recv(t, ics, "slash command")
