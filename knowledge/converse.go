@@ -1139,6 +1139,20 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 		}
 		return strings.Join(append(prev, rest...), " "), true
 	}
+	if len(rest) == 1 && (rest[0] == "theirs" || rest[0] == "his" || rest[0] == "hers") {
+		// "and theirs?" after "what were Pakistan's demands on the TTP":
+		// the party acted on, as the one acting (withOwnDoer passes over
+		// the one that acted).
+		pq := b.parse(Normalize(c.Question))
+		for _, l := range pq.links {
+			if kindFits(l.entities[0], pronounKind[rest[0]]) {
+				own := append(slices.Clone(pq.toks[l.start:l.end]), "own")
+				if q, ok := b.withOwnDoer(c, own, b.parse(strings.Join(own, " "))); ok {
+					return q, true
+				}
+			}
+		}
+	}
 	rq := b.parse(strings.Join(rest, " "))
 	if q, ok := b.withOwnDoer(c, rest, rq); ok {
 		return q, true
@@ -1262,21 +1276,34 @@ func (b *Base) withThatTime(c Context, words []string) ([]string, bool) {
 // TTP", "his view on the fence".
 var topicLeads = setOf("about on regarding")
 
-// withOwnDoer reads "and the TTP's own terms?" after "what does Pakistan
-// demand of the TTP" as the last question with the parties swapped: "what
-// does the TTP demand". The party named before "own" acts, in place of the
-// one that did, and is no longer what is acted on.
+// withOwnDoer reads "and the TTP's own terms?" or "and the TTP's
+// conditions?" after "what does Pakistan demand of the TTP" as the last
+// question with the parties swapped: "what does the TTP demand". The party
+// named before "own", or as the owner of what is asked, acts in place of
+// the one that did, and is no longer what is acted on.
 func (b *Base) withOwnDoer(c Context, rest []string, rq *query) (string, bool) {
-	if !slices.Contains(rest, "own") || len(rq.links) == 0 {
+	if len(rq.links) == 0 {
 		return "", false
 	}
 	x := rq.links[0]
+	own := slices.Contains(rest, "own")
+	if !own && b.possessor(strings.Join(rest, " "), rq) != &rq.links[0] {
+		return "", false
+	}
 	pq := b.parse(Normalize(c.Question))
 	d := pq.doer
 	if d == nil {
 		d = b.possessor(c.Question, pq) // "what were Pakistan's demands on the TTP"
 	}
 	if d == nil || slices.ContainsFunc(d.entities, func(e *Entity) bool { return containsEntity(x.entities, e) }) {
+		return "", false
+	}
+	if !own && !slices.ContainsFunc(pq.links, func(l link) bool {
+		return slices.ContainsFunc(l.entities, func(e *Entity) bool { return containsEntity(x.entities, e) })
+	}) {
+		// "and Bugti's number?" after Kakar's: a party the last question
+		// did not speak of is swapped in for the one it did, not read as
+		// acting on it.
 		return "", false
 	}
 	var out []string
@@ -1302,13 +1329,15 @@ func (b *Base) withOwnDoer(c Context, rest []string, rq *query) (string, bool) {
 // question writes as a possessive ("Pakistan's demands"), or nil.
 func (b *Base) possessor(question string, q *query) *link {
 	for _, w := range strings.Fields(Normalize(question)) {
-		name, ok := strings.CutSuffix(strings.Trim(w, "?!.,;:"), "'s")
-		if !ok {
-			continue
-		}
+		w = strings.Trim(w, "?!.,;:")
+		name, ok := strings.CutSuffix(w, "'s")
 		for k := range q.links {
-			if l := &q.links[k]; q.toks[l.end-1] == name {
+			l := &q.links[k]
+			if ok && q.toks[l.end-1] == name {
 				return l
+			}
+			if !ok && q.toks[l.end-1] == w && strings.HasSuffix(w, "s") && !strings.HasSuffix(strings.ToLower(l.entities[0].Name), "s") {
+				return l // "pakistans demands", the apostrophe left out
 			}
 		}
 	}
