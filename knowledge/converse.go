@@ -716,8 +716,8 @@ func asksSources(toks []string) bool {
 // pronounKind is what each pronoun stands for: a person, a group, a place,
 // or any thing that is not a person.
 var pronounKind = map[string]string{
-	"he": KindPerson, "him": KindPerson, "his": KindPerson, "himself": KindPerson,
-	"she": KindPerson, "her": KindPerson, "hers": KindPerson, "herself": KindPerson,
+	"he": kindHe, "him": kindHe, "his": kindHe, "himself": kindHe,
+	"she": kindShe, "her": kindShe, "hers": kindShe, "herself": kindShe,
 	"they": KindGroup, "them": KindGroup, "their": KindGroup, "theirs": KindGroup,
 	"it": "thing", "its": "thing",
 	"there": KindPlace,
@@ -734,7 +734,14 @@ var groupNouns = setOf("group outfit organisation organization movement militant
 // personPronoun reports whether a pronoun can only stand for a person: one
 // with nothing to stand for is asked about; "they" or "it" may stand for
 // what the question leaves unsaid ("how many did they deport").
-func personPronoun(w string) bool { return pronounKind[w] == KindPerson }
+func personPronoun(w string) bool { return pronounKind[w] == kindHe || pronounKind[w] == kindShe }
+
+// kindShe and kindHe are what "she" and "he" stand for: a person the pack
+// calls "she" (Entity.Pronoun), or any other person.
+const (
+	kindShe = "person: she"
+	kindHe  = "person: he"
+)
 
 // objectFollowers follow "her" as an object rather than as a possessive:
 // "what did Kakar tell her about".
@@ -1791,6 +1798,10 @@ func kindFits(e *Entity, kind string) bool {
 	switch kind {
 	case KindPerson:
 		return e.Kind == KindPerson
+	case kindShe:
+		return e.Kind == KindPerson && e.Pronoun == "she"
+	case kindHe:
+		return e.Kind == KindPerson && e.Pronoun != "she"
 	case KindGroup:
 		// "they" may be a country too: "when did they close the border?"
 		return e.Kind == KindGroup || e.Kind == KindOrganisation || e.Kind == KindPlace

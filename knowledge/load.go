@@ -322,6 +322,9 @@ func (l *loader) checkEntity(b *Base, file string, i int, e *Entity, entityFile 
 	if strings.TrimSpace(e.Summary) == "" {
 		l.add(file, entry, "missing summary")
 	}
+	if e.Pronoun != "" && (e.Pronoun != "she" || e.Kind != KindPerson) {
+		l.add(file, entry, "pronoun %q: only a person's, and only \"she\"", e.Pronoun)
+	}
 	b.entities = append(b.entities, e)
 	b.entityByID[e.ID] = e
 }

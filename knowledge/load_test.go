@@ -95,6 +95,7 @@ func TestLoadBroken(t *testing.T) {
 		{"quote-long", "facts/doc-b.yaml", "fact ag-size-b: quote has 2 words; a quote has 3 to 40"},
 		{"quote-anchor", "facts/doc-b.yaml", `fact ag-size-b: quote does not contain the anchor "500 fighters"`},
 		{"within-cycle", "entities/all.yaml", `entity bravo-town: within itself by way of "bravo-town"`},
+		{"pronoun-not-person", "entities/all.yaml", `entity alpha-group: pronoun "she": only a person's, and only "she"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -74,6 +74,10 @@ type Entity struct {
 	// Within is, for a place, the id of the place that contains it: a
 	// province's country, a town's district. Empty when not recorded.
 	Within string `yaml:"within"`
+	// Pronoun is, for a person, "she" when she is a woman, so that "she"
+	// and "her" in a follow-up stand for her and "he" never does. Empty
+	// for everyone else.
+	Pronoun string `yaml:"pronoun"`
 }
 
 // Fact types.
