@@ -303,11 +303,23 @@ func (b *Base) more(c Context, question string) (Answer, Context) {
 			return a, next
 		}
 	}
+	for _, f := range b.restatingLists(shown) {
+		// "anything else?" after Ghosh's two causes of tension, given one
+		// by one: the list of the two is nothing more.
+		shown[f.ID] = true
+	}
 	resolved := c.Question
 	how := asking{shown: shown, after: pointOfKey(c.After)}
 	a := b.answerWith(resolved, how)
+	otherSource := false
+	if len(a.Facts) > 0 {
+		// "anything else?" after what Ghosh names: another source's
+		// words are not more of what she says.
+		doc := b.parse(Normalize(resolved)).sourceDoc
+		otherSource = doc != "" && a.Facts[0].Cite.Doc != doc
+	}
 	if lead := b.factByID[c.Facts[0]]; lead != nil && c.After == 0 && a.Intent != IntentTimeline &&
-		!a.Answered && len(a.Facts) == 0 {
+		(!a.Answered && len(a.Facts) == 0 || otherSource) {
 		// Nothing further answers the question, nor is near it: the
 		// source going on from the last answer may say more.
 		if g := b.continuation(c, shown); g != nil {
@@ -443,6 +455,61 @@ func (b *Base) continuation(c Context, shown map[string]bool) *Fact {
 		}
 	}
 	return before
+}
+
+// restatingLists returns the lists not shown whose every item a fact shown
+// already says, citing the same passage: "Ghosh's two causes of tension"
+// after each cause was given as a fact of its own.
+func (b *Base) restatingLists(shown map[string]bool) []*Fact {
+	type passage struct{ doc, section string }
+	said := map[passage][]map[string]bool{} // a passage's shown facts, as stems
+	for id := range shown {
+		if f := b.factByID[id]; f != nil {
+			at := passage{f.Cite.Doc, f.Cite.Section}
+			said[at] = append(said[at], b.stemSet(f.Text))
+		}
+	}
+	var out []*Fact
+	for _, f := range b.facts {
+		said := said[passage{f.Cite.Doc, f.Cite.Section}]
+		if len(f.Items) == 0 || shown[f.ID] || len(said) == 0 {
+			continue
+		}
+		if !slices.ContainsFunc(f.Items, func(it string) bool {
+			item := b.stemSet(it)
+			return !slices.ContainsFunc(said, func(s map[string]bool) bool { return covers(s, item, restatedShare) })
+		}) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// restatedShare is the least share of a list item's words a fact must use
+// to say what the item says: "differences over the demarcation of the
+// Durand Line" against "disagreement over demarcating the Durand Line".
+const restatedShare = 0.6
+
+// stemSet returns the stems of the words of s that are not stop words.
+func (b *Base) stemSet(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, t := range tokenize(Normalize(s)) {
+		if !b.idx.stop[t] {
+			out[b.idx.stem(t)] = true
+		}
+	}
+	return out
+}
+
+// covers reports whether set has at least share of the words of part.
+func covers(set, part map[string]bool, share float64) bool {
+	n := 0
+	for w := range part {
+		if set[w] {
+			n++
+		}
+	}
+	return len(part) > 0 && float64(n) >= share*float64(len(part))
 }
 
 // continuationReach is how many facts before or after the last answer's

@@ -346,6 +346,10 @@ func TestMoreGoesOnInTheSource(t *testing.T) {
 			[]string{"That was the whole list", "The source goes on: Pakistan's meddling in how the Taliban formed their interim government"}},
 		{"whats pakistan's top strategic priority on afghanistan", "what are the others",
 			[]string{"The source goes on:", "cooperative relationship"}},
+		// The causes given one by one: the list of them is nothing more,
+		// nor is another source's view when Ghosh's was asked.
+		{"what are the two main reasons for pakistan-taliban tensions according to anwesha ghosh", "anything else?",
+			[]string{"The source goes on: Pakistan's meddling in how the Taliban formed their interim government"}},
 	} {
 		_, c := b.AnswerIn(knowledge.Context{}, tc.first)
 		a, _ := b.AnswerIn(c, tc.more)
