@@ -350,7 +350,15 @@ func (b *Base) features(q *query, i int) features {
 		// (A span that only says which things are asked about — "the
 		// groups that emerged after August 2021" — leaves an undated list
 		// of them in.)
-		if held := heldAt(f); held.Overlaps(q.from, q.to) || q.from.Precision() == YearPrecision && textNamesYear(f.Text, q.from.Year, q.to.Year) {
+		held := heldAt(f)
+		if held.IsZero() && f.Role != nil && !f.Role.Former {
+			// An undated post is held at least when the source shows it
+			// held: Noor Wali Mehsud leading the TTP, as of September
+			// 2023, answers who led it in 2023. (Whether it was held
+			// later is not known, and no reason to decline.)
+			held = f.AsOf
+		}
+		if held.Overlaps(q.from, q.to) || q.from.Precision() == YearPrecision && textNamesYear(f.Text, q.from.Year, q.to.Year) {
 			on(signSpanIn)
 			ft.SpanFit = 1
 			if f.Type != TypeRole && held.Overlaps(q.from, q.to) && !held.Within(q.from, q.to) {
