@@ -146,7 +146,7 @@ func (q *query) noteFrameWord(i int, t string, clause int) {
 // parse analyses a normalised question.
 func (b *Base) parse(norm string) *query {
 	ix := b.idx
-	q := &query{norm: norm, toks: tokenize(norm), spanToks: map[int]bool{}, sourceToks: map[int]bool{}, clauseFact: -1}
+	q := &query{norm: norm, toks: tokenize(afterPrefixRead(norm)), spanToks: map[int]bool{}, sourceToks: map[int]bool{}, clauseFact: -1}
 	if len(q.toks) > maxReadWords {
 		q.toks = q.toks[:maxReadWords]
 	}
@@ -2123,6 +2123,27 @@ var (
 	resultAskWords = setOf(`work worked works succeed succeeded turn turned out pay paid off successful success`)
 	resultWords    = setOf(`backfired backfire counterproductive opposite failed fail failure collapsed collapse succeeded success successful worked reconsolidate emboldened blunder nightmare`)
 )
+
+// afterPrefixRead reads the prefix "post-" as the word "after":
+// "post-takeover arrivals" are the arrivals after the takeover, not
+// arrivals with a post.
+func afterPrefixRead(norm string) string {
+	if !strings.Contains(norm, "post-") {
+		return norm
+	}
+	var b strings.Builder
+	for i, w := range strings.Split(norm, " ") {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		if rest, ok := strings.CutPrefix(w, "post-"); ok && rest != "" {
+			b.WriteString("after ")
+			w = rest
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
 
 // asksResult reports whether a question asks whether something worked:
 // "did the ceasefires work", "did it pay off", "how did the truces turn

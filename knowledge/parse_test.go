@@ -963,3 +963,17 @@ func TestSpanInClause(t *testing.T) {
 		}
 	}
 }
+
+// TestAfterPrefixRead: "post-" before a word reads as "after" it.
+func TestAfterPrefixRead(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"post-takeover afghan arrivals", "after takeover afghan arrivals"},
+		{"pakistan's post-2021 policy", "pakistan's after 2021 policy"},
+		{"the staging post for the war", "the staging post for the war"}, // a post, not a prefix
+		{"post- office", "post- office"},
+	} {
+		if got := afterPrefixRead(tt.in); got != tt.want {
+			t.Errorf("afterPrefixRead(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
