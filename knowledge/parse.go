@@ -1637,8 +1637,27 @@ func (q *query) countedWords(ix *index) (out []string, plurals map[string]bool) 
 		}
 		return out, plurals
 	}
+	for i := 1; i < len(q.fixed); i++ {
+		// "ISKP fighter numbers", "refugee figures": what is counted
+		// stands before the word that counts it.
+		if w := q.fixed[i-1]; tallyNouns[q.fixed[i]] && !ix.stop[w] && !tallyModifiers[w] && !tallyNouns[w] && !isNumber(w) && numberForms[w] == "" && !q.inLink(i-1) && !q.sourceToks[i-1] {
+			add(w)
+			for _, s := range out {
+				plurals[s] = true // "fighter numbers" are the number of fighters
+			}
+			return out, plurals
+		}
+	}
 	return nil, nil
 }
+
+// tallyNouns name a count of what stands before them: "fighter numbers",
+// "casualty figures", "the refugee tally".
+var tallyNouns = setOf(`number numbers figure figures count counts tally total totals`)
+
+// tallyModifiers say what kind of count a tally noun is, not what it
+// counts: "the monthly tally", "different numbers".
+var tallyModifiers = setOf(`monthly yearly annual daily weekly different differing record exact official latest rough approximate overall new precise final highest lowest same`)
 
 // countAsks ask for a count outright, whatever question word leads:
 // "why so many attacks, give me the numbers".
