@@ -40,6 +40,11 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		// share.
 		return "how much money"
 	}
+	if q.asksRate() && !hasFigure(f) {
+		// "what duty rate did Pakistan set": that it should levy a duty
+		// gives no rate.
+		return "the rate"
+	}
 	if asked := b.kindMissing(q, i); asked != "" {
 		// "which party is Kakar from": a fact on Kakar that names no
 		// party does not say which.
@@ -1000,6 +1005,12 @@ var currencyWords = setOf(`dollar dollars usd rupee rupees euro euros afghani af
 // a currency or writes "$".
 func (q *query) asksMoney() bool {
 	return strings.Contains(q.norm, "$") || slices.ContainsFunc(q.toks, func(t string) bool { return currencyWords[t] })
+}
+
+// asksRate reports whether the question asks for a rate: "what duty rate",
+// "at what rate", "the tax rate".
+func (q *query) asksRate() bool {
+	return q.intent != IntentWhy && slices.ContainsFunc(q.toks, func(t string) bool { return t == "rate" || t == "rates" })
 }
 
 // lateralWords say how many parties something had; one excludes the others.
