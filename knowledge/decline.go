@@ -744,11 +744,12 @@ var relatedWords = setOf(`related relation relative relatives kin son father bro
 // Taliban to do" is not answered by what happened around it).
 var requireVerbs = setOf(`require requires oblige obliges obligate bind binds`)
 
-// meetVerbs ask whom someone met; a fact must say a meeting took place.
+// meetVerbs ask whom someone met or visited; a fact must say a meeting or
+// a visit took place.
 // replyVerbs ask whether someone answered: a fact must say they did ("did
 // Kakar write back" is not answered by what Kakar said first).
 var (
-	meetVerbs  = setOf(`meet meets met`)
+	meetVerbs  = setOf(`meet meets met visit visits visited`)
 	replyVerbs = setOf(`reply replied respond responded answer answered`)
 )
 
