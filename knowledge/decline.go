@@ -486,7 +486,9 @@ func (b *Base) openAsked(q *query, ranked []scored) int {
 			// questions match.
 			return r
 		}
-		if m < openMinMatch || m <= ranked[0].feat.Alt || m <= s.feat.Alt {
+		if m < openMinMatch || m <= ranked[0].feat.Alt || m <= s.feat.Alt || q.asksPledge() {
+			// ("which provinces did the IEA say it would move the
+			// commanders from" asks what was pledged, which is known.)
 			continue
 		}
 		words := slices.ContainsFunc(q.units, func(u unit) bool { return u.link == nil })
@@ -510,6 +512,29 @@ func (q *query) asksOutcome() bool {
 	s := " " + strings.Join(q.toks, " ") + " "
 	return slices.ContainsFunc(outcomeCues, func(c string) bool { return hasPhrase(s, c) })
 }
+
+// asksPledge reports whether the question asks what was promised or
+// reported ("the provinces the IEA said it would move them from", "the
+// provinces drones were said to be flying over"), not whether it came
+// about.
+func (q *query) asksPledge() bool {
+	for i, t := range q.toks {
+		if pledgeWords[t] {
+			return true
+		}
+		if t != "said" && t != "say" && t != "says" || i+1 >= len(q.toks) {
+			continue // ("what did he say" asks no pledge)
+		}
+		if next := q.toks[i+1]; next == "to" || next == "itd" || next == "theyd" || next == "hed" ||
+			i+2 < len(q.toks) && (q.toks[i+2] == "would" || q.toks[i+2] == "will") {
+			return true // "said it would", "said it'd": a promise; "said to be flying": a report
+		}
+	}
+	return false
+}
+
+// pledgeWords say that something was promised.
+var pledgeWords = setOf(`promised promise promises pledged pledge pledges committed commit commits vowed vow agreed`)
 
 // outcomeCues ask whether something came about.
 var outcomeCues = []string{"actually", "really", "in practice", "so far", "follow through", "followed through", "carried out", "carry out",
