@@ -249,6 +249,9 @@ func (b *Base) answerRanked(q *query, a Answer) Answer {
 	return a
 }
 
+// publishedWords say when a document came out.
+var publishedWords = setOf(`published publication released issued dated appeared`)
+
 // coversWordsOf reports whether fact i uses every question word that fact
 // j uses: "how many Afghans did Pakistan order to leave" is not answered
 // by how many left, which says nothing of the order.
@@ -495,6 +498,17 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 			want = DayPrecision
 		}
 		return b.firstThat(q, ranked, dateCovShare, func(f *Fact) bool { return f.Date.Precision() >= want })
+	}
+	if len(ranked) >= 2 && q.intent == IntentWhen {
+		for _, l := range q.links {
+			if doc := l.entities[0]; doc.Kind == KindDocument {
+				// "FNF paper publication date": the fact that dates the
+				// paper leads what the paper dates.
+				return b.firstThat(q, ranked, dateCovShare, func(f *Fact) bool {
+					return len(f.Entities) > 0 && f.Entities[0] == doc.ID && !f.Date.IsZero() && usesWordOf(f.Text, publishedWords)
+				})
+			}
+		}
 	}
 	if len(ranked) >= 2 && q.asksFirst {
 		// "when did the Taliban first take Kabul": of the facts on it, the
