@@ -1638,9 +1638,11 @@ func (q *query) countedWords(ix *index) (out []string, plurals map[string]bool) 
 		return out, plurals
 	}
 	for i := 1; i < len(q.fixed); i++ {
-		// "ISKP fighter numbers", "refugee figures": what is counted
-		// stands before the word that counts it.
-		if w := q.fixed[i-1]; tallyNouns[q.fixed[i]] && !ix.stop[w] && !tallyModifiers[w] && !tallyNouns[w] && !isNumber(w) && numberForms[w] == "" && !q.inLink(i-1) && !q.sourceToks[i-1] {
+		// "ISKP fighter numbers", "refugee figures": the people counted
+		// stand before the word that counts them. (What "attack
+		// numbers" count is left to the facts: a month's attacks and
+		// deaths alike.)
+		if w := q.fixed[i-1]; tallyNouns[q.fixed[i]] && talliedPeople[w] && !q.inLink(i-1) {
 			add(w)
 			for _, s := range out {
 				plurals[s] = true // "fighter numbers" are the number of fighters
@@ -1655,9 +1657,10 @@ func (q *query) countedWords(ix *index) (out []string, plurals map[string]bool) 
 // "casualty figures", "the refugee tally".
 var tallyNouns = setOf(`number numbers figure figures count counts tally total totals`)
 
-// tallyModifiers say what kind of count a tally noun is, not what it
-// counts: "the monthly tally", "different numbers".
-var tallyModifiers = setOf(`monthly yearly annual daily weekly different differing record exact official latest rough approximate overall new precise final highest lowest same`)
+// talliedPeople are the people a tally noun after them counts: "fighter
+// numbers".
+var talliedPeople = setOf(`fighter fighters militant militants cadre cadres soldier soldiers troop troops refugee refugees migrant migrants
+	member members recruit recruits deportee deportees returnee returnees`)
 
 // countAsks ask for a count outright, whatever question word leads:
 // "why so many attacks, give me the numbers".
