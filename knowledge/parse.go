@@ -2303,10 +2303,13 @@ func joinAsks(norm string) string {
 		sep := norm[l[2]:l[3]]
 		word := strings.ToLower(norm[l[4]:l[5]])
 		before := strings.ToLower(norm[:l[0]])
-		if strings.TrimSpace(sep) == "" && !(strings.HasPrefix(word, "how ") && strings.Contains(before, word)) {
+		// A question mark ends a question, even one with no question
+		// word: "ttp leader 2023? where is he based".
+		asked := strings.HasSuffix(strings.TrimSpace(before), "?")
+		if strings.TrimSpace(sep) == "" && !asked && !(strings.HasPrefix(word, "how ") && strings.Contains(before, word)) {
 			continue // a bare space breaks only a repeated "how many"
 		}
-		if toks := tokenize(before); !asksBefore(before) || len(toks) > 0 && endJoins[toks[len(toks)-1]] {
+		if toks := tokenize(before); !asksBefore(before) && !asked || len(toks) > 0 && endJoins[toks[len(toks)-1]] {
 			continue
 		}
 		norm = norm[:l[0]] + " and " + norm[l[4]:]

@@ -893,8 +893,8 @@ func TestNumberedSource(t *testing.T) {
 	}
 }
 
-// TestJoinAsks: a second question after a comma, semicolon or dash, or a
-// repeated "how many", is joined with "and"; a lead-in with no question of
+// TestJoinAsks: a second question after a comma, semicolon, dash or
+// question mark, or a repeated "how many", is joined with "and"; a lead-in with no question of
 // its own, or a join already written, is left alone.
 func TestJoinAsks(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
@@ -907,6 +907,7 @@ func TestJoinAsks(t *testing.T) {
 		{"how many attacks, and how many killed", "how many attacks, and how many killed"}, // joined already
 		{"how many attacks n how many killed", "how many attacks n how many killed"},       // chat's "n" joins already
 		{"what does picss say about attacks in 2023", "what does picss say about attacks in 2023"},
+		{"ttp chief 2023? where does he live", "ttp chief 2023? and where does he live"}, // a question mark ends a question
 	} {
 		if got := joinAsks(tc.in); got != tc.want {
 			t.Errorf("joinAsks(%q) = %q, want %q", tc.in, got, tc.want)
