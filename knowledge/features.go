@@ -3,6 +3,7 @@ package knowledge
 import (
 	_ "embed"
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -625,6 +626,9 @@ func b2f(v bool) float64 {
 // question does not: what a where-question asks for. Asked for provinces,
 // districts or towns (localPlaces), a place within none is none.
 func (b *Base) namesPlace(q *query, f *Fact) bool {
+	if !q.asksLocal && b.idx.region[b.idx.factIndex[f]] {
+		return true // "mostly in the eastern provinces": a place, in words
+	}
 	for _, id := range f.Entities {
 		if e := b.entityByID[id]; e != nil && (e.Kind == KindPlace || e.Kind == KindCrossing) && !q.linked(id) && !q.usesName(b.idx, e.Name) &&
 			(!q.asksLocal || e.Within != "") {
@@ -633,6 +637,11 @@ func (b *Base) namesPlace(q *query, f *Fact) bool {
 	}
 	return false
 }
+
+// regionRE matches a region named in words rather than by a place's
+// name: "the eastern provinces", "north-western Pakistan", "the tribal
+// belt", "border areas".
+var regionRE = regexp.MustCompile(`\b(?:(?:north|south)?(?:-)?(?:east|west)(?:ern)?|north(?:ern)?|south(?:ern)?|central)\s+(?:provinces?|regions?|areas?|parts?|districts?|afghanistan|pakistan|belt|border)\b|\btribal (?:belt|areas?|districts?|regions?)\b|\bborder (?:areas?|regions?|provinces?|districts?)\b|\bin the (?:east|west|north|south|north-?west|north-?east|south-?west|south-?east)\b`)
 
 // missedSaid is how many of the specific things question q says, and a
 // follow-up did not only carry, candidate s does not mention: its
