@@ -1361,8 +1361,9 @@ func (b *Base) withOwnDoer(c Context, rest []string, rq *query) (string, bool) {
 	}
 	x := rq.links[0]
 	own := slices.Contains(rest, "own")
-	if !own && b.possessor(strings.Join(rest, " "), rq) != &rq.links[0] {
-		return "", false
+	if !own && (b.possessor(strings.Join(rest, " "), rq) != &rq.links[0] ||
+		slices.ContainsFunc(rest, func(t string) bool { return attributeNouns[t] || stanceNouns[t] })) {
+		return "", false // ("and Kabul's reaction?": a question of its own, about what was last spoken of)
 	}
 	pq := b.parse(Normalize(c.Question))
 	d := pq.doer
