@@ -1243,9 +1243,13 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 			return strings.Join(append(out, pq.toks[pe+1:]...), " "), true
 		}
 	}
-	covered := 0
+	covered := 0 // the words a name covers, as counted in named
 	for _, l := range rq.links {
-		covered += l.end - l.start
+		for _, t := range rq.toks[l.start:l.end] {
+			if !b.idx.stop[t] {
+				covered++ // ("the Taliban's reaction": "the" is no word of the name's)
+			}
+		}
 	}
 	named := 0
 	for _, t := range rq.toks {
@@ -1653,8 +1657,15 @@ func asksNewFact(toks []string) bool {
 			words = append(words, w)
 		}
 	}
+	if len(words) > 0 && len(words) <= 3 && sequelNouns[words[len(words)-1]] {
+		return true // "Kabul's reaction?", "and the outcome?"
+	}
 	return len(words) == 2 && (words[0] == "which" || words[0] == "what") && !followFillers[words[1]] && !isQuestionWord(words[1])
 }
+
+// sequelNouns, ending a short follow-up, ask what came of what the last
+// answer told: never that answer again.
+var sequelNouns = setOf(`reaction reactions response responses outcome outcomes result results consequence consequences impact aftermath fallout`)
 
 // bareAboutThat returns the demonstrative a bare follow-up is about —
 // "that" in "and when was that?" — or "" when it names anything else.

@@ -387,3 +387,22 @@ func TestMoreAboutIsOfAllTime(t *testing.T) {
 		t.Errorf("read as %q: %q, want what the sources say of the SRC, the Ankara Circle", a.Resolved, a.Text())
 	}
 }
+
+// TestReactionFollowUps: "the Taliban's reaction?" after an attack asks
+// what they did about it, a question of its own, and never gives the
+// last answer again; nor does "and the TTP's response?" after it.
+func TestReactionFollowUps(t *testing.T) {
+	b := base(t)
+	var c knowledge.Context
+	for _, tc := range []struct{ q, want string }{
+		{"what happened at the jui-f rally in bajaur in july 2023", "Bajaur"},
+		{"the taliban's reaction?", "rebuked"},
+		{"and the ttp's response?", "local commander"},
+	} {
+		var a knowledge.Answer
+		a, c = b.AnswerIn(c, tc.q)
+		if !a.Answered || !strings.Contains(a.Lines[0], tc.want) {
+			t.Errorf("%q: %q, want %q first", tc.q, a.Text(), tc.want)
+		}
+	}
+}
