@@ -1286,6 +1286,11 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 				add = append(add, t)
 			}
 		}
+		if strings.HasPrefix(c.Question, "when ") && len(rest) < len(words) {
+			// "when did the US strike bin Laden's camps" — "and the UN
+			// sanctions?": when they were, not the strikes again.
+			return "when " + strings.Join(add, " "), true
+		}
 		return c.Question + " " + strings.Join(add, " "), true
 	}
 	x := rq.links[0].entities[0]
