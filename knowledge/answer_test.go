@@ -48,6 +48,7 @@ func TestAnswer(t *testing.T) {
 		{"pledge", "the provinces the iea said it would move ttp commanders away from", []string{"fnf-iea-commit-relocate-ttp"}, "Kunar"},               // what was pledged, not whether it was done
 		{"document's date", "pakistan's viewpoint of afghanistan publication date", []string{"fnf-paper-date"}, "April 2024"},                           // when the paper came out, not a date it gives
 		{"where in words", "where is iskp strongest", []string{"fnf-iskp-most-potent-threat"}, "eastern provinces"},                                     // a region named in words is a place
+		{"posted", "what did faiz hameed post after the taliban took kabul", []string{"op-faiz-hameed-serena-remark"}, "everything will be okay"},       // what he posted or said: his words
 		{"who at a year", "who led the ttp in 2023", []string{"fnf-noor-wali-mehsud-role"}, "Noor Wali Mehsud"},                                         // an undated post, held as of September 2023
 		{"who role", "who is the spokesman of the taliban", []string{"cookie-mujahid-role", "op-mujahid-role", "fnf-mujahid-role"}, "Mujahid"},
 		{"who role", "who runs the national freedom front", []string{"fnf-yasin-zia-role", "fnf-nff-formed"}, "Yasin Zia"},

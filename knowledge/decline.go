@@ -1198,11 +1198,17 @@ var endWords = setOf(`end ends ended ending until left leave leaving quit resign
 // asksSaid reports whether the question asks what someone said, as "what
 // did X say about Y" does and "what do they call Y" does not.
 func (q *query) asksSaid() bool {
-	for _, t := range q.toks {
+	for i, t := range q.toks {
 		switch t {
-		case "say", "said", "says", "tell", "told", "claim", "claimed", "statement", "remark", "remarks", "tweet", "tweeted",
+		case "say", "said", "says", "tell", "told", "claim", "claimed", "statement", "remark", "remarks", "tweet", "tweeted", "posted",
 			"recommend", "recommended", "recommends", "propose", "proposed", "proposes", "suggest", "suggested", "suggests":
 			return true
+		case "post":
+			// "what did Imran Khan post": his words; "what post did he
+			// hold" is a job.
+			if i > 0 && q.toks[i-1] != "what" && q.toks[i-1] != "which" && slices.Contains(q.toks[:i], "did") {
+				return true
+			}
 		}
 	}
 	return false
