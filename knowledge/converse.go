@@ -1274,6 +1274,12 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 				return strings.Replace(c.Question, strings.Join(n, " "), mod+" "+strings.Join(n[1:], " "), 1), true
 			}
 		}
+		if k := slices.IndexFunc(rest, func(t string) bool { return figureNouns[t] }); k > 0 && k == len(rest)-1 {
+			// "and Bugti's number?" after Kakar's figures: the figure
+			// Bugti gave.
+			who := strings.TrimSuffix(strings.Join(rest[:k], " "), "'s")
+			return b.withTopicCarried(c, "what figure did "+who+" give"), true
+		}
 		if slices.ContainsFunc(rest, func(t string) bool { return attributeNouns[t] || stanceNouns[t] }) {
 			// "and the length of the border?", "and Lieven's take?": a
 			// question of its own, about what the last one was about.
@@ -1433,6 +1439,9 @@ func (b *Base) possessor(question string, q *query) *link {
 // questions of their own, about what was last spoken of.
 var attributeNouns = setOf("length number size population date name toll figure cost area distance age share percentage count total budget " +
 	"response reaction outcome result results consequence consequences impact aftermath reason reasons role position stance view")
+
+// figureNouns ask for a figure someone gave: "and Bugti's number?".
+var figureNouns = setOf("number numbers figure figures count tally estimate")
 
 // entityNouns may follow a name without making it a question of its own:
 // "and ACC holders?", "and the TTP's members?".

@@ -1352,7 +1352,8 @@ func classify(toks []string, hasSpan bool) Intent {
 		"cost", "costs", "costed", "price", "expenditure", "budget", "budgets", "funding", "what range", "the range", "fighter strength", "troop strength",
 		"population", "worth", "value of", "size of", "amount of", "estimate", "estimates", "headcount", "head count", "how strong", "strength of", "fighting strength", "how old", "volume",
 		"casualties", "casualty", "fatalities", "toll", "estimated", "manpower",
-		"figures for", "figures on", "figure for", "figure on", "numbers", "totals", "stats", "statistics", "tally") ||
+		"figures for", "figures on", "figure for", "figure on", "numbers", "totals", "stats", "statistics", "tally",
+		"what figure", "which figure", "what number", "which number", "whats the figure", "whats the number") ||
 		has("length", "lenght", "km", "kilometres", "kilometers", "percentage", "percent", "count for", "count of", "counts for", "the count", "attack count", "death count") ||
 		has("figures") && !has(peopleFigures...) && !has("which", "who", "whom", "whose"):
 		return IntentHowMany
