@@ -209,7 +209,9 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 				// else took X's place, not by X or a passing name.
 				return "who"
 			}
-		case q.linkedPerson() == nil && !b.answersWho(q, f) && !b.namesOther(q, f, !q.personQ):
+		case q.linkedPerson() == nil && !b.answersWho(q, f) && !b.namesOther(q, f, !q.personQ) &&
+			!(slices.Contains(q.toks, "whose") && b.namesUnasked(q, f, func(e *Entity) bool { return e.Kind == KindPlace })):
+			// ("whose nationals did the TTP target": a country answers.)
 			return "who"
 		case b.missesLedThing(q, i):
 			return "who" // "who heads the Afghan embassy": a fact about who heads a think tank does not say
