@@ -121,6 +121,13 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		// source.)
 		return "what " + p.Name + " said"
 	}
+	if p := q.linkedPerson(); p != nil && q.asksSaid() && !q.carriedName(p.ID) {
+		if about := q.saidAbout(b.idx); about != nil && !b.mentions(f, i, about.entities) {
+			// "what did Karzai say about the 2023 deportations": his
+			// words on Pakistan-Afghan ties say nothing of them.
+			return "what " + p.Name + " said about " + about.entities[0].Name
+		}
+	}
 	if q.asksEarlier() && !usesWordOf(f.Text, earlierWords) {
 		// "what did Muttaqi do before he became foreign minister": a fact
 		// that he is foreign minister says nothing of before.
@@ -1033,6 +1040,23 @@ var currencyWords = setOf(`dollar dollars usd rupee rupees euro euros afghani af
 // a currency or writes "$".
 func (q *query) asksMoney() bool {
 	return strings.Contains(q.norm, "$") || slices.ContainsFunc(q.toks, func(t string) bool { return currencyWords[t] })
+}
+
+// saidAbout returns the link of the specific thing a question asks what
+// was said about ("what did Karzai say about the deportation of Afghans"),
+// or nil.
+func (q *query) saidAbout(ix *index) *link {
+	for i, t := range q.toks {
+		if t != "about" && t != "regarding" { // ("on" may be where it was said: "post on X")
+			continue
+		}
+		for k := range q.links {
+			if l := &q.links[k]; l.start > i && l.start <= i+4 && !ix.broad(l.entities[0].ID) && !q.carriedName(l.entities[0].ID) {
+				return l
+			}
+		}
+	}
+	return nil
 }
 
 // asksRate reports whether the question asks for a rate: "what duty rate",
