@@ -414,6 +414,7 @@ func TestMissingPartIsDeclined(t *testing.T) {
 		{"how many were wounded in the 2014 attack on the army school in peshawar", "how many were wounded", "killed 141"},
 		{"iskp fighter numbers in afghanistan?", "how many", "ISKP"},                                                                                                        // the count of threats is not of fighters
 		{"what did hamid karzai say about pakistan's deportation of afghans in 2023", "what Hamid Karzai said about deportation of undocumented Afghans from Pakistan", ""}, // his words on ties say nothing of it
+		{"where did king zahir shah settle after daoud ousted him", "where", "1973"},                                                                                        // the coup names a country, not where he settled
 		{"did kakar visit kabul while he was caretaker pm", "that", "wrote"},                                                                                                // his letter is no visit
 		{"at what rate should pakistan tax afghan imports", "the rate", ""},                                                                                                 // a duty proposed, at no rate
 		{"when did asif durrani become special representative", "when it began", "Durrani"},

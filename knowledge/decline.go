@@ -245,6 +245,9 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		if best.feat.Signs[signWherePlace] == 0 {
 			return "where" // the fact names no place but those asked about
 		}
+		if b.missesWhereVerb(q, i) {
+			return "where" // "where did Zahir Shah live": not where he was overthrown
+		}
 		if n := q.placeAsked(); localPlaces[n] && !b.namesLocalPlace(q, f) {
 			// "which provinces are the camps in": "Taliban-run
 			// Afghanistan" names the country, and "anti-Pakistan" another.
@@ -824,6 +827,34 @@ func (b *Base) missesMainVerb(q *query, i int) bool {
 	}
 	return false
 }
+
+// missesWhereVerb reports whether fact i never uses the verb of a "where
+// did X …" question: "where did Zahir Shah live after the coup" is not
+// answered by the coup, which names a country.
+func (b *Base) missesWhereVerb(q *query, i int) bool {
+	j := slices.IndexFunc(q.fixed, func(t string) bool { return t == "did" || t == "does" || t == "do" })
+	if j < 0 {
+		return false
+	}
+	for k := j + 1; k < len(q.fixed); k++ {
+		if q.inLink(k) || b.idx.stop[q.fixed[k]] {
+			continue
+		}
+		if !whereVerbs[q.fixed[k]] {
+			return false
+		}
+		for _, u := range q.units {
+			if u.link == nil && len(u.stems) > 0 && u.stems[0] == q.fixedStems[k] {
+				return !b.idx.covers(i, u)
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// whereVerbs say where someone stayed or went: the fact must say so.
+var whereVerbs = setOf(`live lived reside resided stay stayed settle settled flee fled escape escaped hide hid go went move moved relocate relocated retire retired die died`)
 
 // missesRedoing reports whether the question names undoing or doing
 // again ("the reopening date", "their return") and fact i says nothing of
