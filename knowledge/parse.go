@@ -1631,6 +1631,9 @@ func (q *query) countedWords(ix *index) (out []string, plurals map[string]bool) 
 			if ix.stop[t] || q.sourceToks[j] || q.namesPersonAt(j) {
 				continue // "how many per Bhonsle": a source, not what is counted
 			}
+			if currencyWords[t] && q.fixed[j-1] == "in" {
+				continue // "how much aid in dollars": the unit, not what is counted
+			}
 			if modifies(q.fixed, j) {
 				continue // "how many militant attacks" counts attacks
 			}

@@ -978,3 +978,13 @@ func TestAfterPrefixRead(t *testing.T) {
 		}
 	}
 }
+
+// TestCountedLeavesTheUnit: "how much aid in dollars" counts aid; the
+// dollars are the unit it is counted in.
+func TestCountedLeavesTheUnit(t *testing.T) {
+	b := packFromDisk(t)
+	q := b.parse(Normalize("how much humanitarian aid in dollars did pakistan give"))
+	if slices.Contains(q.counted, "dollar") || !slices.Contains(q.counted, "aid") {
+		t.Errorf("counted %v, want aid and not dollar", q.counted)
+	}
+}
