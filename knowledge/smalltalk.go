@@ -42,7 +42,8 @@ var smallTalkReplies = []struct {
 // really helpful".
 var (
 	thanksWords  = setOf("thanks thank thx ty cheers shukriya great perfect nice cool ok okay awesome brilliant excellent")
-	appreciation = setOf("you so much very a lot that that's thats it's its is was really helpful useful great good nice perfect ok okay durand again for the help info answer all mate clear interesting")
+	appreciation = setOf("you so much very a lot that that's thats it's its is was really helpful useful great good nice perfect ok okay durand again for the help info answer all mate clear interesting " +
+		"it now everything done set fine today bye") // "thanks, that's it for now"
 )
 
 // plainThanks thank wherever they stand: "that's useful, thanks".

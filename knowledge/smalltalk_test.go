@@ -29,6 +29,8 @@ func TestSmallTalk(t *testing.T) {
 		"what kind of stuff do you know about the ttp": false,
 		"is that useful":                               false,
 		"what else can u do btw":                       true,
+		"thanks, that's it for now":                    true,
+		"thanks, now what about the ttp":               false,
 	} {
 		if _, got := b.smallTalk(q); got != want {
 			t.Errorf("smallTalk(%q) = %v, want %v", q, got, want)
