@@ -568,10 +568,19 @@ func (b *Base) cited(c Context, question string) Answer {
 	if len(a.Sources) == 0 {
 		return Answer{Question: question, Reply: true, Lines: []string{"The last answer cited nothing I can show."}}
 	}
-	// The sources carry the quotes; the line says whose words they are.
+	// The sources carry the quotes; the line says whose words they are,
+	// and who published them: "which org published that".
 	var docs []string
 	for _, s := range a.Sources {
-		if t := s.Title + ", " + s.Section; !slices.Contains(docs, t) {
+		t := s.Title
+		if s.Author != "" {
+			t += " by " + s.Author
+		}
+		if src := b.sources[s.Doc]; src != nil && src.Outlet != "" {
+			outlet, _, _ := strings.Cut(src.Outlet, ", ") // "…(FNF), Neighbourhood Perspectives series": the publisher
+			t += " for the " + strings.TrimPrefix(outlet, "the ")
+		}
+		if t += ", " + s.Section; !slices.Contains(docs, t) {
 			docs = append(docs, t)
 		}
 	}

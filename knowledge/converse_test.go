@@ -408,3 +408,17 @@ func TestReactionFollowUps(t *testing.T) {
 		}
 	}
 }
+
+// TestSourcesNameAuthorAndPublisher: "which org published that?" is
+// answered by the line itself, with the author and the publisher where the
+// source names them.
+func TestSourcesNameAuthorAndPublisher(t *testing.T) {
+	b := base(t)
+	_, c := b.AnswerIn(knowledge.Context{}, "why did pakistan launch airstrikes in afghanistan in march 2024")
+	a, _ := b.AnswerIn(c, "which org published that?")
+	for _, w := range []string{"by Imtiaz Gul", "for the Friedrich Naumann Foundation"} {
+		if !strings.Contains(a.Lines[0], w) {
+			t.Errorf("sources line %q, want %q", a.Lines[0], w)
+		}
+	}
+}
