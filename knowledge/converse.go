@@ -752,6 +752,13 @@ var (
 // sourceWords ask where an answer comes from.
 var sourceWords = setOf("source sources quote quotes cite citation citations cited reference references")
 
+// linkWords, alone but for linkFillers, ask for the last answer's source:
+// "link pls".
+var (
+	linkWords   = setOf("link links url urls")
+	linkFillers = setOf("pls plz please any a the got have you share send me give")
+)
+
 // documentWordsAsked ask which document an answer came from: "which
 // document is that from?", "what paper says that?".
 var documentWordsAsked = setOf("document doc paper article report piece org organisation organization outlet publisher publication")
@@ -773,6 +780,9 @@ func asksSources(toks []string) bool {
 	s := strings.Join(toks, " ")
 	if slices.Contains(sourcePhrases, s) {
 		return true
+	}
+	if rest := slices.DeleteFunc(slices.Clone(toks), func(t string) bool { return linkFillers[strings.Trim(t, "?!.,'")] }); len(rest) == 1 && linkWords[strings.Trim(rest[0], "?!.,'")] {
+		return true // "link pls", "got a link?" (but "the link between the TTP and al-Qaeda" asks a question)
 	}
 	demonstrative := slices.ContainsFunc(toks, func(t string) bool { t = strings.Trim(t, "?!.,'"); return t == "that" || t == "this" || t == "it" })
 	if (toks[0] == "which" || toks[0] == "what") && slices.ContainsFunc(toks, func(t string) bool { return documentWordsAsked[strings.Trim(t, "?!.,'")] }) && demonstrative {

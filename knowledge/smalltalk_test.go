@@ -51,6 +51,9 @@ func TestAsksSources(t *testing.T) {
 		"who published the fnf paper": false, // no "that": a question of its own
 		"which org runs the ttp":      false,
 		"who said that":               false, // the speaker, not the source
+		"link pls":                    true,
+		"got a link?":                 true,
+		"the link between ttp and aq": false,
 	} {
 		if got := asksSources(strings.Fields(strings.Trim(Normalize(q), " ?!.,;:"))); got != want { // as answerIn reads it
 			t.Errorf("asksSources(%q) = %v, want %v", q, got, want)
