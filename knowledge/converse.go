@@ -661,7 +661,8 @@ func asksNext(toks []string) bool {
 	for i, t := range toks {
 		t = strings.Trim(t, "?!.,'")
 		switch {
-		case t == "next" || t == "afterwards" || t == "later" || t == "followed" || t == "after" && i+1 < len(toks) && strings.Trim(toks[i+1], "?!.,'") == "that":
+		case t == "next" || t == "afterwards" || t == "later" || t == "followed" || t == "after" && i+1 < len(toks) && strings.Trim(toks[i+1], "?!.,'") == "that" ||
+			t == "then" && i > 0 && strings.Trim(toks[i-1], "?!.,'") == "and" && len(toks) == 2: // "and then?"
 			later = true
 		case !nextFillers[t]:
 			return false
@@ -765,7 +766,7 @@ var documentWordsAsked = setOf("document doc paper article report piece org orga
 
 // publishVerbs, asked of "that", ask who put out the source: "who
 // published that?".
-var publishVerbs = setOf("published publishes publish wrote authored")
+var publishVerbs = setOf("published publishes publish wrote authored reported compiled")
 
 // sourcePhrases ask it without those words.
 var sourcePhrases = []string{"where is that from", "where's that from", "where does that come from", "says who",
@@ -788,8 +789,9 @@ func asksSources(toks []string) bool {
 	if (toks[0] == "which" || toks[0] == "what") && slices.ContainsFunc(toks, func(t string) bool { return documentWordsAsked[strings.Trim(t, "?!.,'")] }) && demonstrative {
 		return true // "which document is that from?", "which org published that"
 	}
-	if toks[0] == "who" && len(toks) <= 3 && demonstrative && slices.ContainsFunc(toks, func(t string) bool { return publishVerbs[t] }) {
-		return true // "who published that?"
+	if toks[0] == "who" && (len(toks) <= 3 && demonstrative || len(toks) == 4 && (toks[2] == "those" || toks[2] == "these") && tallyNouns[strings.Trim(toks[3], "?!.,'")]) &&
+		slices.ContainsFunc(toks, func(t string) bool { return publishVerbs[t] }) {
+		return true // "who published that?", "who reported those numbers"
 	}
 	for _, t := range toks {
 		if sourceWords[strings.Trim(t, "?!.,'")] {

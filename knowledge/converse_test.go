@@ -300,6 +300,7 @@ func TestWhatCameNext(t *testing.T) {
 		{"after a span asked", []string{"why did pakistan back the taliban in the 90s", "walk me through the timeline after that"}, 1990, "1995 (Herat)"},
 		{"next, when nothing more is said of it", []string{"who formed the northern alliance", "year?", "next?"}, 1992, "1994 (Gulbuddin Hekmatyar)"}, // what its founders did next
 		{"after a timeline's page", []string{"give me a timeline of the taliban's rise in the 1990s", "and after that?"}, 1998, "1999 (UN)"},          // the page ends in August 1998
+		{"and then?", []string{"who did daoud khan overthrow in 1973", "and then?"}, 1973, "1978 — The People's Democratic Party"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var c knowledge.Context

@@ -52,6 +52,7 @@ func TestAsksSources(t *testing.T) {
 		"which org runs the ttp":      false,
 		"who said that":               false, // the speaker, not the source
 		"link pls":                    true,
+		"who reported those numbers":  true,
 		"got a link?":                 true,
 		"the link between ttp and aq": false,
 	} {
