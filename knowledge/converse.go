@@ -113,6 +113,10 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 			return a, next, false
 		}
 	}
+	if a, ok := b.ordinalItem(c, toks, question); ok {
+		// "and the third aim?" after Pakistan's aims: the list's third.
+		return a, b.nextContext(c, c.Question, a), false
+	}
 	var skip map[string]bool
 	moreOf := false
 	if rest, ok := moreAbout(toks, question); ok && c.Question != "" && len(rest) > 0 {
@@ -380,6 +384,68 @@ func (b *Base) more(c Context, question string) (Answer, Context) {
 		next.Shown = next.Shown[len(next.Shown)-contextShown:]
 	}
 	return a, next
+}
+
+// ordinalFillers may stand around the ordinal of "and the third one?".
+var ordinalFillers = setOf("and the what whats what's about was is were his her their its one ones")
+
+// ordinalItem answers a follow-up that asks only for an item of a list by
+// its place ("and the third aim?", "the second one?"): of a list the last
+// answer gave, or one whose items it gave in part, on the same words.
+// ok is false for anything else, or when no such list has that many items.
+func (b *Base) ordinalItem(c Context, toks []string, question string) (Answer, bool) {
+	if len(c.Facts) == 0 || len(toks) > 5 {
+		return Answer{}, false
+	}
+	var words []string
+	for _, t := range toks {
+		if t = strings.Trim(t, "?!.,'"); t != "" && !ordinalFillers[t] {
+			words = append(words, t)
+		}
+	}
+	if len(words) == 0 || len(words) > 2 {
+		return Answer{}, false
+	}
+	n := -1
+	for _, list := range ordinalsInOrder {
+		if k := slices.Index(list, words[0]); k >= 0 {
+			n = k
+		}
+	}
+	if n < 0 || len(words) == 2 && (b.namesSomething(words[1], false) || isQuestionWord(words[1])) {
+		return Answer{}, false
+	}
+	var list *Fact
+	for _, id := range c.Facts {
+		if f := b.factByID[id]; f != nil && len(f.Items) > n {
+			list = f
+			break
+		}
+	}
+	if list == nil {
+		// The last answer gave some of a list's items as facts of
+		// their own, on the same words of the source: the list they
+		// come from.
+		quotes := map[string]bool{}
+		for _, id := range c.Facts {
+			if f := b.factByID[id]; f != nil {
+				quotes[f.Cite.Quote] = true
+			}
+		}
+		for _, f := range b.facts {
+			if len(f.Items) > n && quotes[f.Cite.Quote] {
+				list = f
+				break
+			}
+		}
+	}
+	if list == nil {
+		return Answer{}, false
+	}
+	a := Answer{Question: question, Answered: true, Confidence: 1, Intent: IntentList, Facts: []*Fact{list},
+		Lines: []string{fmt.Sprintf("The %s of %d: %s.", ordinalsInOrder[0][n], len(list.Items), strings.TrimSuffix(list.Items[n], ".")), list.Stated()}}
+	a.Sources = b.sourcesOf(a.Facts)
+	return a, true
 }
 
 // asksRest reports whether a request for more wants all that is left:

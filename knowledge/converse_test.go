@@ -423,3 +423,25 @@ func TestSourcesNameAuthorAndPublisher(t *testing.T) {
 		}
 	}
 }
+
+// TestOrdinalItem: "and the third aim?" asks for the third item of the
+// list the last answer gave, or gave in part.
+func TestOrdinalItem(t *testing.T) {
+	b := base(t)
+	var c knowledge.Context
+	for _, tc := range []struct{ q, want string }{
+		{"why did pakistan back the taliban after 2001", ""},
+		{"and the third aim?", "The third of 3: rein in anti-Pakistan militant"},
+		{"the second one?", "The second of 3: curtail Indian influence"},
+	} {
+		var a knowledge.Answer
+		a, c = b.AnswerIn(c, tc.q)
+		if tc.want != "" && (!a.Answered || !strings.HasPrefix(a.Lines[0], tc.want) || len(a.Sources) == 0) {
+			t.Errorf("%q: %q, want %q first, cited", tc.q, a.Text(), tc.want)
+		}
+	}
+	_, c = b.AnswerIn(knowledge.Context{}, "who is asif durrani")
+	if a, _ := b.AnswerIn(c, "and the third one?"); strings.HasPrefix(a.Text(), "The third of") {
+		t.Errorf("third of nothing listed: %q", a.Text())
+	}
+}
