@@ -275,8 +275,8 @@ func (b *Base) redundant(f *Fact, used []*Fact) bool {
 		}
 		ui := ix.terms[ix.factIndex[u]]
 		inter, union := 0, len(ui)
-		for t := range fi {
-			if ui[t] > 0 {
+		for _, t := range fi {
+			if ui.get(t.no) > 0 {
 				inter++
 			} else {
 				union++

@@ -243,15 +243,16 @@ func buildIndex(b *Base, m models) *index {
 			}
 			ix.postings[t] = append(ix.postings[t], posting{i, c})
 		}
-		counts := make(termCounts, len(tf))
+		counts := make(termCounts, 0, len(tf))
 		for t, c := range tf {
 			no, ok := ix.termNo[t]
 			if !ok {
 				no = int32(len(ix.termNo) + 1)
 				ix.termNo[t] = no
 			}
-			counts[no] = int32(c)
+			counts = append(counts, termCount{no, int32(c)})
 		}
+		slices.SortFunc(counts, func(a, b termCount) int { return int(a.no - b.no) })
 		ix.terms[i] = counts
 		if ix.docStems[f.Cite.Doc] == nil {
 			ix.docStems[f.Cite.Doc] = map[string]bool{}
@@ -523,9 +524,31 @@ func (ix *index) termIDF(t string) float64 {
 }
 
 // termCounts are a fact's terms, by term number (index.termNo), and how
-// often it uses each: numbers, not stems, so that scoring a candidate
-// hashes no strings.
-type termCounts map[int32]int32
+// often it uses each, in term order: numbers, not stems, so that scoring a
+// candidate hashes no strings, and a sorted slice rather than a map, since
+// a fact has a few dozen terms and a candidate's are looked up by the
+// hundred per question.
+type termCounts []termCount
+
+// termCount is how often a fact uses term no.
+type termCount struct{ no, c int32 }
+
+// get returns how often the fact uses term no.
+func (tc termCounts) get(no int32) int32 {
+	lo, hi := 0, len(tc)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if tc[m].no < no {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(tc) && tc[lo].no == no {
+		return tc[lo].c
+	}
+	return 0
+}
 
 // term is one term a question or a name uses, by its number (0 when no
 // fact uses it) and its idf.
@@ -540,7 +563,7 @@ func (ix *index) termOf(s string) term { return term{ix.termNo[s], ix.termIDF(s)
 // tf returns how often fact i uses stem s.
 func (ix *index) tf(i int, s string) int {
 	if no, ok := ix.termNo[s]; ok {
-		return int(ix.terms[i][no])
+		return int(ix.terms[i].get(no))
 	}
 	return 0
 }

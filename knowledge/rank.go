@@ -100,7 +100,7 @@ func (b *Base) bm25Fact(q *query, i int) float64 {
 			continue
 		}
 		for _, fs := range u.inFacts {
-			if tf := int(terms[fs.no]); tf > 0 {
+			if tf := int(terms.get(fs.no)); tf > 0 {
 				w := fs.idf * ix.bm25tf(tf, i)
 				if fs.j > 0 {
 					w /= 2
@@ -113,8 +113,8 @@ func (b *Base) bm25Fact(q *query, i int) float64 {
 	for _, l := range q.links {
 		found := 0.0
 		for j := l.start; j < l.end; j++ {
-			if t := q.fixedTerms[j]; terms[t.no] > 0 {
-				found += t.idf * ix.bm25tf(int(terms[t.no]), i)
+			if tf := terms.get(q.fixedTerms[j].no); tf > 0 {
+				found += q.fixedTerms[j].idf * ix.bm25tf(int(tf), i)
 			}
 		}
 		if found == 0 {
@@ -122,8 +122,8 @@ func (b *Base) bm25Fact(q *query, i int) float64 {
 			// words for the entity are the evidence.
 			for _, e := range l.entities {
 				for _, t := range ix.mainTerms[e.ID] {
-					if terms[t.no] > 0 {
-						found += t.idf * ix.bm25tf(int(terms[t.no]), i)
+					if tf := terms.get(t.no); tf > 0 {
+						found += t.idf * ix.bm25tf(int(tf), i)
 					}
 				}
 				if found > 0 {
