@@ -15,7 +15,7 @@ type altQuestion struct {
 	ids   []int32   // each stem's number in index.altStemID
 	idf   []float64 // each stem's altIDF
 	total float64   // the stems' idf, summed
-	names []string  // ids of the entities the question names in full
+	names []*Entity // the entities the question names in full
 	open  bool      // a question the fact raises but does not answer (Fact.Open)
 	asks  Intent    // for an open question, what kind of answer it asks for
 }
@@ -91,8 +91,8 @@ func (ix *index) indexAltQuestions(b *Base) {
 			aq.idf[k] = ix.altIDF(s)
 			aq.total += aq.idf[k]
 			for _, id := range byFirst[s] {
-				if !contains(aq.names, id) && ix.namesEntity(aq.stems, id) {
-					aq.names = append(aq.names, id)
+				if e := b.entityByID[id]; e != nil && !slices.Contains(aq.names, e) && ix.namesEntity(aq.stems, id) {
+					aq.names = append(aq.names, e)
 				}
 			}
 		}
@@ -144,6 +144,13 @@ func (b *Base) openMatch(q *query, i int) float64 {
 func (b *Base) altMatchOf(q *query, i int, open bool) float64 {
 	ix := b.idx
 	best := 0.0
+	var total float64
+	for _, u := range q.units {
+		total += u.weight
+	}
+	if total == 0 {
+		return 0
+	}
 	credit := q.scratch[:0]
 	for _, n := range ix.factAlts[i] {
 		aq := &ix.altQs[n]
@@ -176,9 +183,8 @@ func (b *Base) altMatchOf(q *query, i int, open bool) float64 {
 				credit[c.unit] = max(credit[c.unit], c.credit)
 			}
 		}
-		var total, covered float64
+		var covered float64
 		for k, u := range q.units {
-			total += u.weight
 			switch {
 			case u.link != nil:
 				if altNames(aq, u.link.entities) {
@@ -187,9 +193,6 @@ func (b *Base) altMatchOf(q *query, i int, open bool) float64 {
 			default:
 				covered += u.weight * credit[k]
 			}
-		}
-		if total == 0 {
-			continue
 		}
 		fwd := covered / total
 		// The other way round: the alternate question's words the question
@@ -227,7 +230,7 @@ const altFwdShare = 0.6
 // altNames reports whether an alternate question names one of es.
 func altNames(aq *altQuestion, es []*Entity) bool {
 	for _, e := range es {
-		if contains(aq.names, e.ID) {
+		if slices.Contains(aq.names, e) { // by pointer: no string compared
 			return true
 		}
 	}
