@@ -594,6 +594,13 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 			return f.Type != TypeDefinition && f.Type != TypeRelation && contains(f.Entities, doc)
 		})
 	}
+	if p := q.linkedPerson(); p != nil && len(ranked) >= 2 && q.intent == IntentWho && len(q.toks) > 0 && q.toks[0] == "where" {
+		// "where does Bhonsle work": the post he holds somewhere leads
+		// what else is said of him.
+		return b.firstThat(q, ranked, peopleCovShare, func(f *Fact) bool {
+			return f.Role != nil && f.Role.Of != "" && len(f.Entities) > 0 && f.Entities[0] == p.ID
+		})
+	}
 	if q.intent == IntentWhere && len(ranked) >= 2 {
 		// "which provinces were the drones over": the fact that names a
 		// place leads one on the drones that names none.

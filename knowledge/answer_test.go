@@ -52,7 +52,9 @@ func TestAnswer(t *testing.T) {
 		{"what figure", "what figure did bugti give", []string{"bugti-14-of-24-suicide-bombings"}, "14 of the 24"},                                      // a figure, not who he is
 		{"counterterrorism", "what did the national counterterrorism body tell pakistan's senate", []string{"op-nacta-told-senate"}, "NACTA"},           // one word in the question, two in the fact
 		{"whose", "whose nationals did the ttp attack, unsettling pakistan's all weather friend", []string{"recal-china-pressure"}, "Chinese"},          // a country answers whose
-		{"who at a year", "who led the ttp in 2023", []string{"fnf-noor-wali-mehsud-role"}, "Noor Wali Mehsud"},                                         // an undated post, held as of September 2023
+		{"where one works", "where does bhonsle work", []string{"cookie-author-director"}, "Sasia"},                                                     // his post, not a place
+		{"where one works", "where does imtiaz gul work", []string{"fnf-imtiaz-gul-heads-crss"}, "CRSS"},
+		{"who at a year", "who led the ttp in 2023", []string{"fnf-noor-wali-mehsud-role"}, "Noor Wali Mehsud"}, // an undated post, held as of September 2023
 		{"who role", "who is the spokesman of the taliban", []string{"cookie-mujahid-role", "op-mujahid-role", "fnf-mujahid-role"}, "Mujahid"},
 		{"who role", "who runs the national freedom front", []string{"fnf-yasin-zia-role", "fnf-nff-formed"}, "Yasin Zia"},
 		{"who post noun", "yaqoob - what position in the taliban cabinet", []string{"fnf-mullah-yaqoob-defence-minister-role", "cookie-yaqoob-role"}, "defence minister"},                          // a role fact need not say "position"

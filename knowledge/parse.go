@@ -359,6 +359,9 @@ func (b *Base) parse(norm string) *query {
 		if q.intent == IntentWhen && occurWords[t] {
 			continue // "when was the Bonn conference held": when the conference was
 		}
+		if q.intent == IntentWho && q.toks[0] == "where" && (t == "work" || t == "works" || t == "worked" || t == "working") {
+			continue // "where does Bhonsle work": his post, whatever its words
+		}
 		if q.asksResult && resultAskWords[t] {
 			continue // "did the ceasefires work": what came of them, in whatever words
 		}
@@ -1341,6 +1344,8 @@ func classify(toks []string, hasSpan bool) Intent {
 		has("when") && !whenClause(toks) ||
 		has("date", "dates") && !slices.ContainsFunc(toks, func(t string) bool { return questionStarts[t] }): // "chitral attack and the demarche - dates pls"
 		return IntentWhen
+	case first == "where" && has("work", "works", "worked", "working") && !has("did they work", "does it work", "did it work"):
+		return IntentWho // "where does Bhonsle work": whom he works for, which is his post
 	case (first == "where" || first == "why") && !has(countAsks...):
 		// "where did the TTP get its new manpower", "why are the
 		// casualties so high": from where, and why, not how many.
