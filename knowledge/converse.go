@@ -813,7 +813,8 @@ func (b *Base) whatCameNext(c Context, question string) (a Answer, next Context,
 // moreCore ask for more; moreFillers may stand around them.
 var (
 	moreCore    = setOf("more rest next continue others remaining else")
-	moreFillers = setOf("and ok okay show give me us tell the please some any anything what's whats what is are there of them it list all go keep on going let's see")
+	moreFillers = setOf("and ok okay show give me us tell the please some any anything what's whats what is are there of them it list all go keep on going let's see " +
+		"in from that this same section data article piece source paper report part") // "anything else in that section"
 )
 
 // sourceWords ask where an answer comes from.

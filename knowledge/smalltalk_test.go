@@ -61,3 +61,21 @@ func TestAsksSources(t *testing.T) {
 		}
 	}
 }
+
+// TestAsksMore: "anything else" with words that only point back at the
+// last answer ("in that section", "from that data") asks for more of it;
+// with anything else it is a question of its own.
+func TestAsksMore(t *testing.T) {
+	for q, want := range map[string]bool{
+		"more":                          true,
+		"anything else?":                true,
+		"anything else in that section": true,
+		"anything else from that data":  true,
+		"anything else from bhonsle":    false,
+		"what else did he say":          false,
+	} {
+		if got := asksMore(strings.Fields(strings.Trim(Normalize(q), " ?!.,;:"))); got != want {
+			t.Errorf("asksMore(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
