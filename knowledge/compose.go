@@ -93,14 +93,28 @@ func (b *Base) compose(q *query, a *Answer, ranked []scored) {
 		}
 	}
 	limit := maxWords
-	if q.intent == IntentWhy {
-		limit += 15 // reasons come in several
+	reaction := q.asksReaction() && usesWordOf(lead.Text, responseWords)
+	if q.intent == IntentWhy || reaction {
+		limit += 15 // reasons, and responses, come in several
 	}
 	for _, s := range ranked[1:] {
+		f := b.facts[s.fact]
+		if reaction && len(used) <= maxSupport && s.score >= ranked[0].score-reactionGap && s.conf >= 0.9*ranked[0].conf &&
+			usesWordOf(f.Text, responseWords) && sameSubject(lead, f) && (!b.redundant(f, used) || otherResponse(f, used)) && words+wordCount(f.Text) <= limit {
+			// "how did the Taliban respond to the April 2022 strikes":
+			// they warned, and they summoned the ambassador. A party's
+			// responses to one thing come together.
+			used = append(used, f)
+			a.Lines = append(a.Lines, f.Stated())
+			words += wordCount(f.Text)
+			continue
+		}
 		if len(used) > maxSupport || s.conf < b.idx.tune.minConfidence || s.score < ranked[0].score-1.5 {
+			if reaction && s.score >= ranked[0].score-reactionGap {
+				continue // a response further down may still join
+			}
 			break
 		}
-		f := b.facts[s.fact]
 		if words+wordCount(f.Text) > limit || b.redundant(f, used) {
 			continue
 		}
@@ -116,6 +130,42 @@ func (b *Base) compose(q *query, a *Answer, ranked []scored) {
 	}
 	a.Facts = used
 	a.Sources = b.sourcesOf(used)
+}
+
+// reactionGap is how far below the lead, in rank score, another response
+// of the same party may stand and still join it, asked how that party
+// responded: the ranking scores the one it likes best far ahead of the
+// others, though each is an answer.
+const reactionGap = 4.0
+
+// responseWords say what a party did in response: warned, condemned,
+// summoned an envoy.
+var responseWords = setOf(`warned warn summoned summon condemned condemn protested protest retaliated retaliate denounced denounce rebuked rebuke rejected reject criticised criticized threatened`)
+
+// otherResponse reports whether f tells of a response none of used tells
+// of: summoning an envoy, after a warning, is another answer however many
+// words the two facts share.
+func otherResponse(f *Fact, used []*Fact) bool {
+	for _, t := range tokenize(f.Text) {
+		if responseWords[t] && !slices.ContainsFunc(used, func(u *Fact) bool { return slices.Contains(tokenize(u.Text), t) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameSubject reports whether facts f and g are first about the same
+// entity.
+func sameSubject(f, g *Fact) bool {
+	return len(f.Entities) > 0 && len(g.Entities) > 0 && f.Entities[0] == g.Entities[0]
+}
+
+// asksReaction reports whether the question asks how someone responded:
+// "how did the Taliban respond to the strikes", "Kabul's reaction".
+func (q *query) asksReaction() bool {
+	return slices.ContainsFunc(q.toks, func(t string) bool {
+		return t == "respond" || t == "responded" || t == "response" || t == "react" || t == "reacted" || t == "reaction"
+	})
 }
 
 // clauseAnswers asks each of two joined questions on its own (see
