@@ -5,6 +5,7 @@ package knowledge
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -34,6 +35,11 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		// about one of its months ("attacks in December 2022" is not
 		// answered by April 2022's).
 		return "anything for that date" // the fact is about another time
+	}
+	if b.partOfYearOnly(q, f) {
+		// "how many attacks did the TTP claim in 2022": April's 54 is
+		// not the year's count.
+		return "how many in all of " + strconv.Itoa(q.from.Year)
 	}
 	if q.asksMoney() && !usesWordOf(f.Text, currencyWords) {
 		// "the dollar value of the customs revenue" is not answered by its
@@ -1089,6 +1095,28 @@ func (q *query) saidAbout(ix *index) *link {
 	}
 	return nil
 }
+
+// partOfYearOnly reports whether a count asked of a whole year, of nothing
+// more specific than a party or a country, is answered by fact f only for
+// a month or a day of it.
+func (b *Base) partOfYearOnly(q *query, f *Fact) bool {
+	if q.intent != IntentHowMany || !q.hasSpan || q.from.Precision() != YearPrecision || q.to != q.from ||
+		f.Date.Start.Precision() <= YearPrecision || f.Date.Start.Year != q.from.Year || f.Date.End.Year != 0 && f.Date.End != f.Date.Start ||
+		slices.ContainsFunc(q.fixed, func(t string) bool { return partOfYear[t] || monthByName[t] > 0 }) ||
+		!slices.ContainsFunc(q.fixed, func(t string) bool { return tallyWords[t] }) {
+		return false // "in December 2021"; "how many Afghans were ordered out in 2023" counts one order
+	}
+	if slices.ContainsFunc(q.fixed, func(t string) bool { return eventPlurals[t] && !slices.Contains(q.counted, b.idx.stem(t)) }) {
+		return false // "the death toll from those 2022 raids": of the raids, not the year
+	}
+	return !slices.ContainsFunc(q.links, func(l link) bool {
+		e := l.entities[0]
+		return !b.idx.broad(e.ID) && e.Kind != KindGroup && e.Kind != KindOrganisation
+	})
+}
+
+// tallyWords count the violence of a year: its attacks and its dead.
+var tallyWords = setOf(`attack attacks killed deaths died dead casualties fatalities bombings blasts incidents suicide`)
 
 // asksRate reports whether the question asks for a rate: "what duty rate",
 // "at what rate", "the tax rate".
