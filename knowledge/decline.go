@@ -134,6 +134,28 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			return "what " + p.Name + " said about " + about.entities[0].Name
 		}
 	}
+	if p := q.linkedPerson(); p != nil && (q.asksSaid() || q.asksReaction()) && !q.carriedName(p.ID) && b.idx.entityDoc[p.ID] == "" {
+		if q.onePersonAsked() && !b.mentions(f, i, []*Entity{p}) {
+			return "what " + p.Name + " said" // "what did Noor Wali Mehsud say": the Taliban government's words are not his
+		}
+		if k := q.topicStart(); k >= 0 {
+			var total, covered float64
+			for _, u := range q.units {
+				if u.pos <= k || u.carried {
+					continue
+				}
+				total += u.weight
+				if u.link != nil && b.mentions(f, i, u.link.entities) || u.link == nil && b.idx.covers(i, u) {
+					covered += u.weight
+				}
+			}
+			if total > 0 && covered < saidAboutShare*total {
+				// "what did Kugelman say about the deportations": his
+				// words on NATO's support say nothing of them.
+				return "what " + p.Name + " said about that"
+			}
+		}
+	}
 	if q.asksEarlier() && !usesWordOf(f.Text, earlierWords) {
 		// "what did Muttaqi do before he became foreign minister": a fact
 		// that he is foreign minister says nothing of before.
@@ -1094,6 +1116,40 @@ func (q *query) saidAbout(ix *index) *link {
 		}
 	}
 	return nil
+}
+
+// onePersonAsked reports whether the question names one person and
+// weighs no other against them ("was it Mujahid or Shaheen", "Kakar vs
+// Bugti", "what did each say").
+func (q *query) onePersonAsked() bool {
+	n := 0
+	for _, l := range q.links {
+		if l.entities[0].Kind == KindPerson {
+			n++
+		}
+	}
+	return n == 1 && q.intent != IntentWho && !slices.ContainsFunc(q.toks, func(t string) bool {
+		return t == "or" || t == "vs" || t == "versus" || t == "each" || t == "both"
+	})
+}
+
+// saidAboutShare is the least share of what a question asks someone's
+// words about (by weight) that a fact of those words must cover.
+const saidAboutShare = 0.5
+
+// topicStart returns where a question about someone's words turns to what
+// the words were about — "about", "regarding", or the "to" of "reaction
+// to" — or -1.
+func (q *query) topicStart() int {
+	for i, t := range q.toks {
+		if t == "about" || t == "regarding" {
+			return i
+		}
+		if t == "to" && i > 0 && (q.toks[i-1] == "reaction" || q.toks[i-1] == "response" || q.toks[i-1] == "respond" || q.toks[i-1] == "responded" || q.toks[i-1] == "react" || q.toks[i-1] == "reacted") {
+			return i
+		}
+	}
+	return -1
 }
 
 // partOfYearOnly reports whether a count asked of a whole year, of nothing
