@@ -1136,9 +1136,13 @@ func (b *Base) withTopicCarried(c Context, question string) string {
 		}
 	}
 	group()
-	for i := range pq.toks {
-		if pq.spanToks[i] {
-			keep(i)
+	if !q.asksResult {
+		// (What came of something came after it: "did it work?" of the
+		// 2001 policy is not asked of 2001.)
+		for i := range pq.toks {
+			if pq.spanToks[i] {
+				keep(i)
+			}
 		}
 	}
 	group()

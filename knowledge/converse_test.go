@@ -44,12 +44,12 @@ func TestAnswerInResolves(t *testing.T) {
 		{"casualties of the things counted", []string{"how many militant attacks hit pakistan in september 2023?", "deaths?"}, "how many deaths pakistan september 2023 militant attacks", ""},
 		{"a year compared", []string{"how many ttp attacks were there in 2021?", "how does that compare with 2020?"}, "how many ttp attacks were there in 2020", ""},
 		{"his group with no person is the group", []string{"why is hafiz gul bahadur's group now labelled 'bad taliban'?", "how big is his group?"}, "how big is hafiz gul bahadur group", ""},
-		{"words carried side by side name nothing new", []string{"why did pakistan support the taliban after 2001", "did it work?"}, "did work pakistan and taliban and 2001", ""}, // not the Pakistani Taliban
+		{"words carried side by side name nothing new", []string{"why did pakistan support the taliban after 2001", "did it work?"}, "did work pakistan and taliban", ""}, // not the Pakistani Taliban, nor of 2001 alone
 		{"a name asked of the title spoken of", []string{"where does the ttp's leader live", "name?"}, "who is the leader ttp and kabul", ""},
 		{"a bare title is asked at the last answer's date", []string{"what did the taliban rename afghanistan in the 1990s", "leader?"}, "who was the leader in 1997 taliban afghanistan 1990s", ""},
 		{"a year asked of the topic", []string{"who was the ttp's first supreme leader?", "what changed in 2018?"}, "what changed in 2018 ttp", ""},
 		{"a party's own swaps the parties", []string{"what does pakistan demand of the ttp", "and the ttp's own terms?"}, "what does ttp demand", ""},
-		{"did it work is asked of the last question", []string{"why did pakistan support the taliban after the us intervention in 2001?", "did it work tho"}, "did work tho pakistan and taliban and us and 2001 and india and kabul", ""},
+		{"did it work is asked of the last question", []string{"why did pakistan support the taliban after the us intervention in 2001?", "did it work tho"}, "did work tho pakistan and taliban and us and india and kabul", ""},
 		{"what a which-question's answer is about is it next", []string{"which militant group do the taliban see as the most serious threat to their rule?", "where is it strongest?"}, "where is islamic state khorasan province strongest", ""},
 		{"and about another topic", []string{"what did zabiullah mujahid say when pakistan accused kabul of backing the ttp", "and about the deportations?"}, "what did zabiullah mujahid say about the deportations", ""},
 		{"a possessive party's own swaps the parties", []string{"what were pakistan's demands on the ttp", "and the ttp's own conditions?"}, "what were ttp demands", ""},
@@ -443,5 +443,15 @@ func TestOrdinalItem(t *testing.T) {
 	_, c = b.AnswerIn(knowledge.Context{}, "who is asif durrani")
 	if a, _ := b.AnswerIn(c, "and the third one?"); strings.HasPrefix(a.Text(), "The third of") {
 		t.Errorf("third of nothing listed: %q", a.Text())
+	}
+}
+
+// TestDidItWorkLooksPast: "did it work?" of a policy asks what came of it,
+// which came after the time the last question asked about.
+func TestDidItWorkLooksPast(t *testing.T) {
+	b := base(t)
+	_, c := b.AnswerIn(knowledge.Context{}, "why did pakistan support the taliban after 2001")
+	if a, _ := b.AnswerIn(c, "did it work?"); !a.Answered || !strings.Contains(a.Lines[0], "the opposite happened") {
+		t.Errorf("did it work?: %q, want what came of it", a.Text())
 	}
 }
