@@ -1081,11 +1081,17 @@ func (b *Base) sourceFilter(q *query) {
 		// "why does Gul say", "what does Ghosh argue": the author speaks.
 		if l.end < len(q.toks) && authorVerbs[q.toks[l.end]] {
 			q.sourceDoc = doc
-			q.sourceToks[l.end] = true // "that Bhonsle recalls": the verb attributes, it asks nothing
+			if !adviceVerbs[q.toks[l.end]] {
+				q.sourceToks[l.end] = true // "that Bhonsle recalls": the verb attributes, it asks nothing
+			} // ("what does Gul recommend" asks his recommendations)
 			return
 		}
 	}
 }
+
+// adviceVerbs, after an author's name, ask what the author advises: the
+// facts that recommend or propose, whose words they share.
+var adviceVerbs = setOf(`recommend recommends propose proposes advise advises urge urges`)
 
 // comparedSources notices a question that names two sources or more, by
 // author or title, to set what each says side by side: "how do Gul and
