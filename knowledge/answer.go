@@ -373,8 +373,10 @@ const (
 	unitCovShare   = 0.9 // and for the figure whose unit the question says more of
 	placeCovShare  = 0.6 // and for a place, asked where
 	saidCovShare   = 0.9 // and for what a person said, asked what they said
-	resultCovShare = 0.8 // and for what came of something, asked whether it worked
-	bareCovShare   = 0.5 // and for any of these, asked by a follow-up that says nothing but the kind of answer
+	// and for it when the best fact is someone else's words
+	otherSpeakerCovShare = 0.5
+	resultCovShare       = 0.8 // and for what came of something, asked whether it worked
+	bareCovShare         = 0.5 // and for any of these, asked by a follow-up that says nothing but the kind of answer
 	// and for what a document says, against a fact that says what the
 	// document is: that one echoes the question's words ("a paper on what
 	// went wrong") and covers more of them than what the paper found.
@@ -579,10 +581,16 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 		// leads the one that says they were made.
 		return b.firstThat(q, ranked, resultCovShare, func(f *Fact) bool { return usesWordOf(f.Text, resultWords) })
 	}
-	if p := q.linkedPerson(); len(ranked) >= 2 && p != nil && b.idx.entityDoc[p.ID] == "" && (q.intent == IntentStatement || q.intent == IntentFact) && q.asksSaid() {
+	if p := q.linkedPerson(); len(ranked) >= 2 && p != nil && b.idx.entityDoc[p.ID] == "" && (q.intent == IntentStatement || q.intent == IntentFact) && (q.asksSaid() || q.asksReaction()) {
 		// "what did Faiz Hameed say after the Taliban took Kabul": his
 		// words at the Serena lead his flight to Kabul (see missingPart).
-		return b.firstThat(q, ranked, saidCovShare, func(f *Fact) bool {
+		share := saidCovShare
+		if !contains(b.facts[ranked[0].fact].Entities, p.ID) {
+			// "how did Mujahid react to the expulsions": Yaqoob's words on
+			// them are no answer at all, however well they fit.
+			share = otherSpeakerCovShare
+		}
+		return b.firstThat(q, ranked, share, func(f *Fact) bool {
 			return contains(f.Entities, p.ID) && (f.Type == TypeStatement || b.saysAfter(f, p))
 		})
 	}

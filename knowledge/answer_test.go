@@ -56,6 +56,7 @@ func TestAnswer(t *testing.T) {
 		{"where one works", "where does imtiaz gul work", []string{"fnf-imtiaz-gul-heads-crss"}, "CRSS"},
 		{"responses together", "how did the afghan taliban respond to pakistan's april 2022 airstrikes", []string{"recal-taliban-consequences-warning", "recal-taliban-summon-ambassador"}, "summoned"}, // a warning and a summons: both
 		{"author recommends", "what does imtiaz gul recommend on engaging the taliban", []string{"fnf-recommendations-list"}, "recommendations"},                                                        // his recommendations, not all he says of engagement
+		{"whose reaction", "how did zabihullah mujahid respond to the expulsion of afghans from pakistan", []string{"cookie-mujahid-unacceptable"}, "Mujahid"},                                          // his words, not Yaqoob's
 		{"who at a year", "who led the ttp in 2023", []string{"fnf-noor-wali-mehsud-role"}, "Noor Wali Mehsud"},                                                                                         // an undated post, held as of September 2023
 		{"who role", "who is the spokesman of the taliban", []string{"cookie-mujahid-role", "op-mujahid-role", "fnf-mujahid-role"}, "Mujahid"},
 		{"who role", "who runs the national freedom front", []string{"fnf-yasin-zia-role", "fnf-nff-formed"}, "Yasin Zia"},
