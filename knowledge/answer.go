@@ -249,6 +249,9 @@ func (b *Base) answerRanked(q *query, a Answer) Answer {
 	return a
 }
 
+// deedWords tell what was done: what happened, not what was said of it.
+var deedWords = setOf(`killed killing wounded injured attacked struck exploded bombed seized captured stormed overthrew massacred destroyed launched shelled`)
+
 // publishedWords say when a document came out.
 var publishedWords = setOf(`published publication released issued dated appeared`)
 
@@ -575,6 +578,11 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 		return b.firstThat(q, ranked, doerCovShare, func(f *Fact) bool {
 			return len(f.Entities) > 0 && containsEntity(a.entities, b.entityByID[f.Entities[0]])
 		})
+	}
+	if len(ranked) >= 2 && len(q.toks) > 2 && q.toks[0] == "what" && (q.toks[1] == "happened" || q.toks[1] == "happen") && q.intent == IntentFact {
+		// "what happened in Mastung on 29 September": the deed leads who
+		// did or did not claim it.
+		return b.firstThat(q, ranked, dateCovShare, func(f *Fact) bool { return usesWordOf(f.Text, deedWords) })
 	}
 	if q.asksResult && len(ranked) >= 2 {
 		// "did the ceasefires work": the fact that says what came of them
