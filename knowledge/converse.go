@@ -1186,6 +1186,9 @@ func (b *Base) withTopicCarried(c Context, question string) string {
 			}
 			fromFact = append(fromFact, id)
 			n++
+			if n == 1 && id == f.Entities[0] && (e.Kind == KindEvent || e.Kind == KindOperation || e.Kind == KindAgreement) {
+				break // the answer was about an event: it is the topic, not the occasion or the place beside it
+			}
 		}
 	}
 	if len(add) == 0 {

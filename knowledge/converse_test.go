@@ -53,7 +53,7 @@ func TestAnswerInResolves(t *testing.T) {
 		{"what a which-question's answer is about is it next", []string{"which militant group do the taliban see as the most serious threat to their rule?", "where is it strongest?"}, "where is islamic state khorasan province strongest", ""},
 		{"and about another topic", []string{"what did zabiullah mujahid say when pakistan accused kabul of backing the ttp", "and about the deportations?"}, "what did zabiullah mujahid say about the deportations", ""},
 		{"a possessive party's own swaps the parties", []string{"what were pakistan's demands on the ttp", "and the ttp's own conditions?"}, "what were ttp demands", ""},
-		{"a party's reaction is asked of the topic", []string{"why did pakistan launch airstrikes into afghanistan in march 2024", "kabul's reaction?"}, "kabul's reaction march 2024 pakistani airstrikes afghanistan mir ali attack", ""},
+		{"a party's reaction is asked of the topic", []string{"why did pakistan launch airstrikes into afghanistan in march 2024", "kabul's reaction?"}, "kabul's reaction march 2024 pakistani airstrikes afghanistan", ""},
 		{"a person's number is the figure they gave", []string{"what figures did kakar give at his oct 8 presser", "and bugti's number?"}, "what figure did bugti give", ""},
 		{"when, of another thing", []string{"when did the us first strike bin laden's training camps", "and the un sanctions?"}, "when the un sanctions", ""},
 		{"a people stand for their country", []string{"what is china after in afghanistan", "ok and the russians?"}, "what is the russians after in afghanistan", ""},
