@@ -210,9 +210,11 @@ func (b *Base) nextContext(prev Context, resolved string, a Answer) Context {
 			}
 		}
 	}
-	if a.Intent == IntentWho {
+	if a.Intent == IntentWho && slices.Contains([]string{"who", "whom", "whos", "whose", "which"}, first(strings.Fields(resolved))) {
 		// "who had tea with Faiz Hameed?" — "Mansour Ahmed Khan": the
-		// person the answer names is whom "he" means next.
+		// person the answer names is whom "he" means next. ("What is
+		// Bajauri's role", a who-question of a person named, is about
+		// him.)
 		for _, id := range lead {
 			if e := b.entityByID[id]; e != nil && e.Kind == KindPerson && !slices.ContainsFunc(a.Entities, func(q *Entity) bool { return q.ID == id }) {
 				add(id)
