@@ -252,6 +252,11 @@ func (b *Base) answerRanked(q *query, a Answer) Answer {
 // deedWords tell what was done: what happened, not what was said of it.
 var deedWords = setOf(`killed killing wounded injured attacked struck exploded bombed seized captured stormed overthrew massacred destroyed launched shelled`)
 
+// siblingGap is how close in rank score two items of one list must stand
+// for a question to be read as asking for all of the list, not for the
+// item that fits it best.
+const siblingGap = 0.5
+
 // publishedWords say when a document came out.
 var publishedWords = setOf(`published publication released issued dated appeared`)
 
@@ -495,6 +500,23 @@ func (b *Base) newestHolder(q *query, ranked []scored) []scored {
 // bombing "in Mastung district, Balochistan", not by the fact that nobody
 // claimed it.
 func (b *Base) placeFirst(q *query, ranked []scored) []scored {
+	if (q.intent == IntentWhy || q.intent == IntentList) && len(ranked) >= 2 && len(b.facts[ranked[0].fact].Items) == 0 {
+		// "why did the Afghan Republic collapse according to SIGAR": when
+		// the best facts are each one of a list's items, the list of
+		// them all leads.
+		lead := b.facts[ranked[0].fact]
+		for r := 1; r < len(ranked) && r <= firstReach; r++ {
+			f := b.facts[ranked[r].fact]
+			second := b.facts[ranked[1].fact]
+			if len(f.Items) > 1 && f.Cite.Doc == lead.Cite.Doc && f.Cite.Section == lead.Cite.Section && ranked[r].cov >= dateCovShare*ranked[0].cov &&
+				second != f && second.Cite.Doc == lead.Cite.Doc && second.Cite.Section == lead.Cite.Section && len(second.Items) == 0 &&
+				ranked[1].score >= ranked[0].score-siblingGap {
+				// (Two of its items fit as well as each other: the
+				// question asks for no one of them.)
+				return toFront(ranked, r)
+			}
+		}
+	}
 	if len(ranked) >= 2 && q.intent == IntentWhen && (q.asksDay || slices.Contains(q.toks, "month")) {
 		// "month+year the TTP was created": the fact that gives the month
 		// leads the one that gives the year.
