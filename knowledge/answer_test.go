@@ -59,6 +59,7 @@ func TestAnswer(t *testing.T) {
 		{"whose reaction", "how did zabihullah mujahid respond to the expulsion of afghans from pakistan", []string{"cookie-mujahid-unacceptable"}, "Mujahid"},                                          // his words, not Yaqoob's
 		{"what happened", "what happened in mastung in late september 2023", []string{"cookie-mastung-blast"}, "killed 59"},                                                                             // the bombing, not that nobody claimed it
 		{"a list's items alike", "why did the afghan republic collapse according to sigar", []string{"fnf-sigar-six-factors-list"}, "six key factors"},                                                  // all six, not the first that fits
+		{"attacks that hit", "how many attacks struck pakistan in september 2023", []string{"cookie-picss-september-toll"}, "65"},                                                                       // "struck" says only that they took place
 		{"who at a year", "who led the ttp in 2023", []string{"fnf-noor-wali-mehsud-role"}, "Noor Wali Mehsud"},                                                                                         // an undated post, held as of September 2023
 		{"who role", "who is the spokesman of the taliban", []string{"cookie-mujahid-role", "op-mujahid-role", "fnf-mujahid-role"}, "Mujahid"},
 		{"who role", "who runs the national freedom front", []string{"fnf-yasin-zia-role", "fnf-nff-formed"}, "Yasin Zia"},

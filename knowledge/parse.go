@@ -362,6 +362,9 @@ func (b *Base) parse(norm string) *query {
 		if q.intent == IntentWho && q.toks[0] == "where" && (t == "work" || t == "works" || t == "worked" || t == "working") {
 			continue // "where does Bhonsle work": his post, whatever its words
 		}
+		if q.intent == IntentHowMany && attackVerbs[t] && slices.Contains(q.counted, "attack") {
+			continue // "how many militant attacks hit Pakistan": attacks that took place
+		}
 		if q.asksResult && resultAskWords[t] {
 			continue // "did the ceasefires work": what came of them, in whatever words
 		}
@@ -1667,6 +1670,10 @@ func (q *query) countedWords(ix *index) (out []string, plurals map[string]bool) 
 	}
 	return nil, nil
 }
+
+// attackVerbs say only that counted attacks took place: "how many attacks
+// hit Pakistan", "rocked the province".
+var attackVerbs = setOf(`hit hits struck strike rock rocked rocks shook`)
 
 // tallyNouns name a count of what stands before them: "fighter numbers",
 // "casualty figures", "the refugee tally".
