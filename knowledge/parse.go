@@ -362,6 +362,9 @@ func (b *Base) parse(norm string) *query {
 		if q.intent == IntentWho && q.toks[0] == "where" && (t == "work" || t == "works" || t == "worked" || t == "working") {
 			continue // "where does Bhonsle work": his post, whatever its words
 		}
+		if t == "next" && i > 0 && (q.fixed[i-1] == "do" || q.fixed[i-1] == "doing" || q.fixed[i-1] == "happen" || q.fixed[i-1] == "happens") {
+			continue // "what might Pakistan do next": what it might do, whatever the fact's words for the future
+		}
 		if q.intent == IntentHowMany && attackVerbs[t] && slices.Contains(q.counted, "attack") {
 			continue // "how many militant attacks hit Pakistan": attacks that took place
 		}

@@ -988,3 +988,15 @@ func TestCountedLeavesTheUnit(t *testing.T) {
 		t.Errorf("counted %v, want aid and not dollar", q.counted)
 	}
 }
+
+// TestDoNextAsksNoNext: "what might Pakistan do next" asks what it might
+// do; "next" is no word a fact must use.
+func TestDoNextAsksNoNext(t *testing.T) {
+	b := packFromDisk(t)
+	q := b.parse(Normalize("what might pakistan do next according to ghosh"))
+	for _, u := range q.units {
+		if u.link == nil && slices.Contains(u.stems, "next") {
+			t.Errorf("units %v: 'next' is a word to match", q.units)
+		}
+	}
+}
