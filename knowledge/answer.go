@@ -606,6 +606,13 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 		// did or did not claim it.
 		return b.firstThat(q, ranked, dateCovShare, func(f *Fact) bool { return usesWordOf(f.Text, deedWords) })
 	}
+	if len(ranked) >= 2 && b.kindMissing(q, ranked[0].fact) != "" {
+		// "which party's rally did the TTP hit in Bajaur": the fact that
+		// names the party (the JUI-F) leads the one on who was blamed.
+		if r := b.firstThat(q, ranked, dateCovShare, func(f *Fact) bool { return b.namesKindAsked(q, b.idx.factIndex[f], "") }); r[0].fact != ranked[0].fact {
+			return r
+		}
+	}
 	if q.asksResult && len(ranked) >= 2 {
 		// "did the ceasefires work": the fact that says what came of them
 		// leads the one that says they were made.

@@ -60,6 +60,7 @@ func TestAnswer(t *testing.T) {
 		{"what happened", "what happened in mastung in late september 2023", []string{"cookie-mastung-blast"}, "killed 59"},                                                                             // the bombing, not that nobody claimed it
 		{"a list's items alike", "why did the afghan republic collapse according to sigar", []string{"fnf-sigar-six-factors-list"}, "six key factors"},                                                  // all six, not the first that fits
 		{"attacks that hit", "how many attacks struck pakistan in september 2023", []string{"cookie-picss-september-toll"}, "65"},                                                                       // "struck" says only that they took place
+		{"which kind", "which party did the ttp attack in bajaur in july 2023", []string{"cookie-bajaur-rally-attack"}, "JUI-F"},                                                                        // the fact naming the party leads
 		{"who at a year", "who led the ttp in 2023", []string{"fnf-noor-wali-mehsud-role"}, "Noor Wali Mehsud"},                                                                                         // an undated post, held as of September 2023
 		{"who role", "who is the spokesman of the taliban", []string{"cookie-mujahid-role", "op-mujahid-role", "fnf-mujahid-role"}, "Mujahid"},
 		{"who role", "who runs the national freedom front", []string{"fnf-yasin-zia-role", "fnf-nff-formed"}, "Yasin Zia"},

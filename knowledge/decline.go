@@ -970,12 +970,30 @@ func (b *Base) kindMissing(q *query, i int) string {
 		}
 		noun = q.fixed[q.units[k].pos]
 	}
-	for _, id := range b.facts[i].Entities {
-		if e := b.entityByID[id]; e != nil && !q.linked(id) && b.textUsesStem(e.Summary+" "+e.Name, b.idx.stem(noun)) {
-			return "" // "which party": the JUI-F, "a political party"
-		}
+	if b.namesKindAsked(q, i, noun) {
+		return "" // "which party": the JUI-F, "a political party"
 	}
 	return wh + " " + noun
+}
+
+// namesKindAsked reports whether fact i names a thing, other than those the
+// question names, that its summary or name calls by noun: the JUI-F, "a
+// political party", for "which party". With noun "", the noun is the
+// question's own (askedKind).
+func (b *Base) namesKindAsked(q *query, i int, noun string) bool {
+	if noun == "" {
+		_, phrase := q.askedKind()
+		if len(phrase) == 0 {
+			return false
+		}
+		noun = q.fixed[q.units[phrase[len(phrase)-1]].pos]
+	}
+	for _, id := range b.facts[i].Entities {
+		if e := b.entityByID[id]; e != nil && !q.linked(id) && b.textUsesStem(e.Summary+" "+e.Name, b.idx.stem(noun)) {
+			return true
+		}
+	}
+	return false
 }
 
 // askedKind returns the question word and the units of the noun phrase a
