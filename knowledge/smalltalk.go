@@ -90,6 +90,14 @@ func (b *Base) smallTalk(question string) (Answer, bool) {
 	if len(words) == 0 || len(words) > smallTalkMaxWords+capabilityTail {
 		return Answer{}, false
 	}
+	if len(words) > 2 && plainThanks[words[0]] {
+		// "ty. what else can you help with?": thanks, then the question
+		// about durand is what is answered.
+		if a, ok := b.smallTalk(strings.Join(words[1:], " ")); ok {
+			a.Question = question
+			return a, true
+		}
+	}
 	s := strings.Join(words, " ")
 	if m := capabilityRE.FindString(s); m != "" && !slices.ContainsFunc(strings.Fields(s[len(m):]), func(w string) bool { return !capabilityEnds[w] }) {
 		s = "help" // "what kind of stuff do you know about"

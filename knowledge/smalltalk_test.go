@@ -30,6 +30,8 @@ func TestSmallTalk(t *testing.T) {
 		"is that useful":                               false,
 		"what else can u do btw":                       true,
 		"thanks, that's it for now":                    true,
+		"ty. what else can you help with?":             true,
+		"thanks. who is durrani":                       false,
 		"thanks, now what about the ttp":               false,
 	} {
 		if _, got := b.smallTalk(q); got != want {
