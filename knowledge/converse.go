@@ -1285,6 +1285,9 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 	if slices.ContainsFunc(rest, isQuestionWord) {
 		return "", false // "and how did the TTP react": a question of its own
 	}
+	if len(rest) >= 2 && (rest[0] == "his" || rest[0] == "her" || rest[0] == "their" || rest[0] == "its") {
+		return "", false // "and his books?": the pronoun names whose, below
+	}
 	if len(rest) < len(words) && len(rest) > 0 && (timeWords[rest[0]] || rest[0] == "for" && slices.ContainsFunc(rest, isTimeWord)) {
 		// "and during the Soviet invasion?": the last question, of
 		// another time.

@@ -56,6 +56,7 @@ func TestAnswerInResolves(t *testing.T) {
 		{"a possessive party's own swaps the parties", []string{"what were pakistan's demands on the ttp", "and the ttp's own conditions?"}, "what were ttp demands", ""},
 		{"a party's reaction is asked of the topic", []string{"why did pakistan launch airstrikes into afghanistan in march 2024", "kabul's reaction?"}, "kabul's reaction march 2024 pakistani airstrikes afghanistan", ""},
 		{"a person's number is the figure they gave", []string{"what figures did kakar give at his oct 8 presser", "and bugti's number?"}, "what figure did bugti give", ""},
+		{"and his X? names whose X", []string{"what think tank does imtiaz gul run", "and his books?"}, "imtiaz gul's books", ""},
 		{"when, of another thing", []string{"when did the us first strike bin laden's training camps", "and the un sanctions?"}, "when the un sanctions", ""},
 		{"a people stand for their country", []string{"what is china after in afghanistan", "ok and the russians?"}, "what is the russians after in afghanistan", ""},
 		{"she never stands for a man", []string{"who called afghan-pakistan ties love-hate", "what did she say about the border"}, "", "Who do you mean by “she”?"},
