@@ -1363,6 +1363,11 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 		}
 	}
 	if len(rq.links) == 0 || covered < named {
+		if n := countedNoun(c.Question); len(rest) == 1 && len(rq.links) == 0 && len(n) >= 2 && rest[0] != n[len(n)-1] && countModifiers[rest[0]] {
+			// "how many registered Afghans …" — "undocumented?": the
+			// undocumented ones.
+			return strings.Replace(c.Question, strings.Join(n, " "), rest[0]+" "+strings.Join(n[1:], " "), 1), true
+		}
 		if len(rest) == len(words) || named == 0 {
 			return "", false
 		}
@@ -1540,6 +1545,10 @@ func (b *Base) possessor(question string, q *query) *link {
 var attributeNouns = setOf("length number size population date name toll figure cost area distance age share percentage count total budget " +
 	"response reaction outcome result results consequence consequences impact aftermath reason reasons role position stance view")
 
+// countModifiers, alone as a follow-up to a count, ask the count of the
+// others: "undocumented?" after registered Afghans.
+var countModifiers = setOf("registered undocumented documented illegal legal unregistered civilian civilians military suicide")
+
 // figureNouns ask for a figure someone gave: "and Bugti's number?".
 var figureNouns = setOf("number numbers figure figures count tally estimate")
 
@@ -1650,8 +1659,8 @@ func countedNoun(question string) []string {
 		}
 		var n []string
 		for _, t := range toks[i+2:] {
-			if auxWordsAfterHead[t] || timeWords[t] || objectFollowers[t] || len(n) == 3 {
-				break
+			if auxWordsAfterHead[t] || timeWords[t] || objectFollowers[t] || attackVerbs[t] || len(n) == 3 {
+				break // ("how many attacks hit Pakistan": the attacks)
 			}
 			n = append(n, t)
 		}
@@ -1870,6 +1879,22 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 			// "how many ceasefires …?" — "did they work?": the ceasefires.
 			out = append(out, n...)
 			changed = true
+			if len(n) >= 2 {
+				// "when did they start deporting them": the undocumented
+				// Afghans, named, and of the time the count was asked of
+				// ("how many died in them?": the September attacks).
+				named = true
+				pq := b.parse(Normalize(c.Question))
+				var span []string
+				for k, t := range pq.toks {
+					if pq.spanToks[k] {
+						span = append(span, t)
+					}
+				}
+				if len(span) > 0 {
+					out = append(append(out, "in"), span...)
+				}
+			}
 			continue
 		}
 		if n, v := eventNoun(c.Question), verbAfter(words, i); n != "" && w == "they" && v != "" && (outcomeVerbs[v] || i > 0 && passiveAux[words[i-1]] && (strings.HasSuffix(v, "ed") || strings.HasSuffix(v, "ing"))) {

@@ -57,6 +57,8 @@ func TestAnswerInResolves(t *testing.T) {
 		{"a party's reaction is asked of the topic", []string{"why did pakistan launch airstrikes into afghanistan in march 2024", "kabul's reaction?"}, "kabul's reaction march 2024 pakistani airstrikes afghanistan", ""},
 		{"a person's number is the figure they gave", []string{"what figures did kakar give at his oct 8 presser", "and bugti's number?"}, "what figure did bugti give", ""},
 		{"and his X? names whose X", []string{"what think tank does imtiaz gul run", "and his books?"}, "imtiaz gul's books", ""},
+		{"a bare modifier asks the count of the others", []string{"how many registered afghans live in pakistan", "undocumented?"}, "how many undocumented afghans live in pakistan", ""},
+		{"them, counted, are named with their time", []string{"how many militant attacks hit pakistan in september 2023?", "how many died in them?"}, "how many died in militant attacks in september 2023", ""},
 		{"when, of another thing", []string{"when did the us first strike bin laden's training camps", "and the un sanctions?"}, "when the un sanctions", ""},
 		{"a people stand for their country", []string{"what is china after in afghanistan", "ok and the russians?"}, "what is the russians after in afghanistan", ""},
 		{"she never stands for a man", []string{"who called afghan-pakistan ties love-hate", "what did she say about the border"}, "", "Who do you mean by “she”?"},
