@@ -1487,8 +1487,10 @@ func (b *Base) withOwnDoer(c Context, rest []string, rq *query) (string, bool) {
 	}
 	pq := b.parse(Normalize(c.Question))
 	d := pq.doer
+	poss := false // the doer was named as an owner: "Pakistan's demands"
 	if d == nil {
 		d = b.possessor(c.Question, pq) // "what were Pakistan's demands on the TTP"
+		poss = d != nil
 	}
 	if d == nil || slices.ContainsFunc(d.entities, func(e *Entity) bool { return containsEntity(x.entities, e) }) {
 		return "", false
@@ -1504,7 +1506,14 @@ func (b *Base) withOwnDoer(c Context, rest []string, rq *query) (string, bool) {
 	var out []string
 	for i := 0; i < len(pq.toks); i++ {
 		if i == d.start {
-			out = append(out, rq.toks[x.start:x.end]...)
+			name := slices.Clone(rq.toks[x.start:x.end])
+			if e := x.entities[0]; e.Abbr != "" {
+				name = []string{strings.ToLower(e.Abbr)} // "the TTP": its full name holds "Pakistan", which would read as the other party
+			}
+			if poss {
+				name[len(name)-1] += "'s" // "the TTP's demands", not "TTP demands", which a name ending "Pakistan" misreads
+			}
+			out = append(out, name...)
 			i = d.end - 1
 			continue
 		}
