@@ -1103,6 +1103,9 @@ func (b *Base) withTopicCarried(c Context, question string) string {
 		return question
 	}
 	reacts := reactsToNothing(strings.Fields(question))
+	if len(q.links) >= 2 && !reacts && isQuestionWord(first(q.toks)) && slices.ContainsFunc(q.units, func(u unit) bool { return u.link == nil }) {
+		return question // "and when did the Taliban seize Kabul": a whole question, with its own parties and verb
+	}
 	for _, l := range q.links {
 		for _, e := range l.entities {
 			if !reacts && !slices.Contains(c.Entities, e.ID) && !b.idx.broad(e.ID) && !b.standsFor(q.toks[l.start:l.end], c.Entities) {
