@@ -61,6 +61,7 @@ func TestAnswer(t *testing.T) {
 		{"a list's items alike", "why did the afghan republic collapse according to sigar", []string{"fnf-sigar-six-factors-list"}, "six key factors"},                                                  // all six, not the first that fits
 		{"attacks that hit", "how many attacks struck pakistan in september 2023", []string{"cookie-picss-september-toll"}, "65"},                                                                       // "struck" says only that they took place
 		{"which kind", "which party did the ttp attack in bajaur in july 2023", []string{"cookie-bajaur-rally-attack"}, "JUI-F"},                                                                        // the fact naming the party leads
+		{"re- but no redo", "who did the ttp regard as its spiritual leader", []string{"recal-omar-spiritual-leader"}, "Mullah Mohammed Omar"},                                                          // "regard" is not doing again
 		{"who at a year", "who led the ttp in 2023", []string{"fnf-noor-wali-mehsud-role"}, "Noor Wali Mehsud"},                                                                                         // an undated post, held as of September 2023
 		{"who role", "who is the spokesman of the taliban", []string{"cookie-mujahid-role", "op-mujahid-role", "fnf-mujahid-role"}, "Mujahid"},
 		{"who role", "who runs the national freedom front", []string{"fnf-yasin-zia-role", "fnf-nff-formed"}, "Yasin Zia"},

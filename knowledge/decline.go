@@ -840,7 +840,7 @@ func (b *Base) missesMainVerb(q *query, i int) bool {
 			if q.inLink(k) || ix.stop[w] || q.spanToks[k] || strings.HasSuffix(w, "ly") {
 				continue // "does the group reportedly have": an adverb, not the verb
 			}
-			if (!strings.HasPrefix(w, "re") || len(w) < 6) && !meetVerbs[w] && !requireVerbs[w] && !replyVerbs[w] {
+			if (!strings.HasPrefix(w, "re") || len(w) < 6 || notRedo(w)) && !meetVerbs[w] && !requireVerbs[w] && !replyVerbs[w] {
 				return false
 			}
 			for _, u := range q.units {
@@ -883,6 +883,16 @@ func (b *Base) missesWhereVerb(q *query, i int) bool {
 
 // whereVerbs say where someone stayed or went: the fact must say so.
 var whereVerbs = setOf(`live lived reside resided stay stayed settle settled flee fled escape escaped hide hid go went move moved relocate relocated retire retired die died`)
+
+// notRedoStarts begin words in "re" that say no doing again: "regard",
+// "remain", "report".
+var notRedoStarts = []string{"regard", "remain", "report", "receiv", "reach", "refus", "reject", "relat", "region", "regim", "religi", "recogni",
+	"recruit", "request", "reduc", "requir", "respon", "resolv", "result", "reason", "recommend", "represent", "reveal", "refer", "record", "rebrand"}
+
+// notRedo reports whether w, beginning "re", says no doing again.
+func notRedo(w string) bool {
+	return slices.ContainsFunc(notRedoStarts, func(p string) bool { return strings.HasPrefix(w, p) })
+}
 
 // missesRedoing reports whether the question names undoing or doing
 // again ("the reopening date", "their return") and fact i says nothing of
