@@ -1761,6 +1761,9 @@ func (b *Base) withNewQuestionWord(c Context, words []string) (string, bool) {
 		return "", false // nothing before: "when was that?" is asked about below
 	}
 	wh := strings.Join(head, " ")
+	if (wh == "what" || wh == "which") && slices.ContainsFunc(words, func(w string) bool { return w == "year" || w == "date" }) {
+		wh = "when" // "what year?": when it was
+	}
 	if ev := b.salientEvent(c); ev != nil && len(verbs) > 0 && aboutThat == "it" {
 		// "who claimed it?" after the Mastung bombing: the claim of the
 		// event, not of every word the last answer said about it.

@@ -61,6 +61,7 @@ func TestAnswerInResolves(t *testing.T) {
 		{"them, counted, are named with their time", []string{"how many militant attacks hit pakistan in september 2023?", "how many died in them?"}, "how many died in militant attacks in september 2023", ""},
 		{"theirs, after a pronoun named the party", []string{"when was the ttp created according to imtiaz gul", "what were pakistan's demands to them", "and theirs?"}, "what were ttp's demands", ""},
 		{"a whole question carries no topic", []string{"who had tea with faiz hameed at the serena hotel", "and when did the taliban seize kabul"}, "when did the taliban seize kabul", ""},
+		{"what year? asks when", []string{"who did the soviets install in kabul in 1979", "what year?"}, "when did the soviets install in kabul in 1979", ""},
 		{"when, of another thing", []string{"when did the us first strike bin laden's training camps", "and the un sanctions?"}, "when the un sanctions", ""},
 		{"a people stand for their country", []string{"what is china after in afghanistan", "ok and the russians?"}, "what is the russians after in afghanistan", ""},
 		{"she never stands for a man", []string{"who called afghan-pakistan ties love-hate", "what did she say about the border"}, "", "Who do you mean by “she”?"},
