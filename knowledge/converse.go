@@ -1720,7 +1720,7 @@ func (b *Base) withNewQuestionWord(c Context, words []string) (string, bool) {
 	var head []string
 	for _, h := range questionHeads {
 		for k := 0; k+len(h) <= len(words) && k <= 1; k++ {
-			if slices.Equal(words[k:k+len(h)], h) && (k == 0 || followFillers[words[0]] || words[0] == "for") {
+			if slices.Equal(words[k:k+len(h)], h) && (k == 0 || followFillers[words[0]] || words[0] == "for" || words[0] == "since") {
 				head, words = h, slices.Clone(words[k+len(h):]) // "for how long?": the head is what asks
 				break
 			}

@@ -463,3 +463,16 @@ func TestDidItWorkLooksPast(t *testing.T) {
 		t.Errorf("did it work? read as %q, want the topic without its year", a.Resolved)
 	}
 }
+
+// TestSinceWhen: "since when" asks when of the fact last given.
+func TestSinceWhen(t *testing.T) {
+	b := base(t)
+	var c knowledge.Context
+	var a knowledge.Answer
+	for _, q := range []string{"how many fighters does the ttp have now", "factions that joined?", "since when"} {
+		a, c = b.AnswerIn(c, q)
+	}
+	if !a.Answered || !strings.Contains(a.Text(), "2020") {
+		t.Errorf("since when: %q, want the factions' July 2020", a.Text())
+	}
+}
