@@ -504,10 +504,9 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 		// "why did the Afghan Republic collapse according to SIGAR": when
 		// the best facts are each one of a list's items, the list of
 		// them all leads.
-		lead := b.facts[ranked[0].fact]
+		lead, second := b.facts[ranked[0].fact], b.facts[ranked[1].fact]
 		for r := 1; r < len(ranked) && r <= firstReach; r++ {
 			f := b.facts[ranked[r].fact]
-			second := b.facts[ranked[1].fact]
 			if len(f.Items) > 1 && f.Cite.Doc == lead.Cite.Doc && f.Cite.Section == lead.Cite.Section && ranked[r].cov >= dateCovShare*ranked[0].cov &&
 				second != f && second.Cite.Doc == lead.Cite.Doc && second.Cite.Section == lead.Cite.Section && len(second.Items) == 0 &&
 				ranked[1].score >= ranked[0].score-siblingGap {

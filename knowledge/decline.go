@@ -127,13 +127,6 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		// source.)
 		return "what " + p.Name + " said"
 	}
-	if p := q.linkedPerson(); p != nil && q.asksSaid() && !q.carriedName(p.ID) {
-		if about := q.saidAbout(b.idx); about != nil && !b.mentions(f, i, about.entities) {
-			// "what did Karzai say about the 2023 deportations": his
-			// words on Pakistan-Afghan ties say nothing of them.
-			return "what " + p.Name + " said about " + about.entities[0].Name
-		}
-	}
 	if p := q.linkedPerson(); p != nil && (q.asksSaid() || q.asksReaction()) && !q.carriedName(p.ID) && b.idx.entityDoc[p.ID] == "" {
 		if q.onePersonAsked() && !b.mentions(f, i, []*Entity{p}) {
 			return "what " + p.Name + " said" // "what did Noor Wali Mehsud say": the Taliban government's words are not his
@@ -152,6 +145,9 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			if total > 0 && covered < saidAboutShare*total {
 				// "what did Kugelman say about the deportations": his
 				// words on NATO's support say nothing of them.
+				if about := q.saidAbout(b.idx); about != nil && !b.mentions(f, i, about.entities) {
+					return "what " + p.Name + " said about " + about.entities[0].Name
+				}
 				return "what " + p.Name + " said about that"
 			}
 		}
@@ -882,7 +878,7 @@ func (b *Base) missesWhereVerb(q *query, i int) bool {
 }
 
 // whereVerbs say where someone stayed or went: the fact must say so.
-var whereVerbs = setOf(`live lived reside resided stay stayed settle settled flee fled escape escaped hide hid go went move moved relocate relocated retire retired die died`)
+var whereVerbs = setOf(`live lived reside resided stay stayed settle settled flee fled escape escaped hide hid move moved relocate relocated retire retired die died`)
 
 // notRedoStarts begin words in "re" that say no doing again: "regard",
 // "remain", "report".
