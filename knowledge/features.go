@@ -347,10 +347,10 @@ func (b *Base) features(q *query, i int) features {
 			on(signRoleOther)
 		}
 	}
-	if q.hasSpan && q.intent != IntentTimeline && !(q.spanDescribes && heldAt(f).IsZero()) {
+	if q.hasSpan && q.intent != IntentTimeline && !(q.spanDescribes && (heldAt(f).IsZero() || q.to.Year == openYear)) {
 		// (A span that only says which things are asked about — "the
 		// groups that emerged after August 2021" — leaves an undated list
-		// of them in.)
+		// of them in, and, open to the present, sets no dated one first.)
 		held := heldAt(f)
 		if held.IsZero() && f.Role != nil && !f.Role.Former {
 			// An undated post is held at least when the source shows it

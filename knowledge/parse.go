@@ -1199,6 +1199,25 @@ func (q *query) parseSpan(decades map[string]int) {
 		return
 	case 1:
 		q.from, q.to = pts[0], pts[0]
+		// "formed after August 2021", "since 2021": from then on;
+		// "before 2001": up to then.
+		first := -1
+		for i := range q.toks {
+			if q.spanToks[i] {
+				first = i
+				break
+			}
+		}
+		if first > 0 && pts[0].Precision() > YearPrecision {
+			// (A bare year after "after" is mostly when something began:
+			// "why did Pakistan back the Taliban after 2001" asks of 2001.)
+			switch q.toks[first-1] {
+			case "after", "since":
+				q.to = Point{Year: openYear}
+			case "before", "until", "till":
+				q.from = Point{Year: 1}
+			}
+		}
 	default:
 		q.from, q.to = pts[0], pts[len(pts)-1]
 		if q.to.Key() < q.from.Key() {
@@ -1207,6 +1226,10 @@ func (q *query) parseSpan(decades map[string]int) {
 	}
 	q.hasSpan = true
 }
+
+// openYear ends a span open to the present: "since 2021" runs on past
+// every date the sources give.
+const openYear = 9999
 
 // periodParts, before a decade or a year, say which part of it.
 var periodParts = setOf(`early mid late`)

@@ -1000,3 +1000,24 @@ func TestDoNextAsksNoNext(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenSpans: "after August 2021" and "since" run on to the present,
+// "before" back from its date; a bare year after "after" is when something
+// began, and stays that year.
+func TestOpenSpans(t *testing.T) {
+	b := packFromDisk(t)
+	for _, tc := range []struct {
+		q        string
+		from, to int // years
+	}{
+		{"which groups formed after august 2021", 2021, openYear},
+		{"attacks since september 2023", 2023, openYear},
+		{"what happened before october 2001", 1, 2001},
+		{"why did pakistan back the taliban after 2001", 2001, 2001},
+	} {
+		q := b.parse(Normalize(tc.q))
+		if !q.hasSpan || q.from.Year != tc.from || q.to.Year != tc.to {
+			t.Errorf("%q: span %d–%d, want %d–%d", tc.q, q.from.Year, q.to.Year, tc.from, tc.to)
+		}
+	}
+}
