@@ -398,81 +398,69 @@ func TestMoreAboutIsOfAllTime(t *testing.T) {
 	}
 }
 
-// TestReactionFollowUps: "the Taliban's reaction?" after an attack asks
-// what they did about it, a question of its own, and never gives the
-// last answer again; nor does "and the TTP's response?" after it.
-func TestReactionFollowUps(t *testing.T) {
+// TestConversationAnswers: chains of turns, each answered, where a want
+// is given, with an answer that holds it (at its start, for a want that
+// opens with "^"); notWant must not open the last answer.
+//   - "the Taliban's reaction?" after an attack is a question of its own,
+//     and never gives the last answer again; nor does "and the TTP's
+//     response?".
+//   - "which org published that?" is answered by the sources line, which
+//     names author and publisher.
+//   - "and the third aim?" is that item of the list the last answer gave,
+//     or gave in part, cited; with no list, it is no item.
+//   - "since when" asks when of the fact last given.
+//
+// (That "did it work?" after the 2001 policy is not asked of 2001 is a row
+// of TestAnswerInResolves.)
+func TestConversationAnswers(t *testing.T) {
 	b := base(t)
-	var c knowledge.Context
-	for _, tc := range []struct{ q, want string }{
-		{"what happened at the jui-f rally in bajaur in july 2023", "Bajaur"},
-		{"the taliban's reaction?", "rebuked"},
-		{"and the ttp's response?", "local commander"},
+	for _, tc := range []struct {
+		name    string
+		turns   [][2]string // a turn and what its answer must hold ("" for a turn not checked)
+		notWant string
+	}{
+		{"reactions", [][2]string{
+			{"what happened at the jui-f rally in bajaur in july 2023", "Bajaur"},
+			{"the taliban's reaction?", "rebuked"},
+			{"and the ttp's response?", "local commander"},
+		}, ""},
+		{"who published it", [][2]string{
+			{"why did pakistan launch airstrikes in afghanistan in march 2024", ""},
+			{"which org published that?", "by Imtiaz Gul"},
+			{"which org published that?", "for the Friedrich Naumann Foundation"},
+		}, ""},
+		{"an item by its place", [][2]string{
+			{"why did pakistan back the taliban after 2001", ""},
+			{"and the third aim?", "^The third of 3: rein in anti-Pakistan militant"},
+			{"the second one?", "^The second of 3: curtail Indian influence"},
+		}, ""},
+		{"no item of nothing listed", [][2]string{
+			{"who is asif durrani", ""},
+			{"and the third one?", ""},
+		}, "The third of"},
+		{"since when", [][2]string{
+			{"how many fighters does the ttp have now", ""},
+			{"factions that joined?", ""},
+			{"since when", "2020"},
+		}, ""},
 	} {
-		var a knowledge.Answer
-		a, c = b.AnswerIn(c, tc.q)
-		if !a.Answered || !strings.Contains(a.Lines[0], tc.want) {
-			t.Errorf("%q: %q, want %q first", tc.q, a.Text(), tc.want)
-		}
-	}
-}
-
-// TestSourcesNameAuthorAndPublisher: "which org published that?" is
-// answered by the line itself, with the author and the publisher where the
-// source names them.
-func TestSourcesNameAuthorAndPublisher(t *testing.T) {
-	b := base(t)
-	_, c := b.AnswerIn(knowledge.Context{}, "why did pakistan launch airstrikes in afghanistan in march 2024")
-	a, _ := b.AnswerIn(c, "which org published that?")
-	for _, w := range []string{"by Imtiaz Gul", "for the Friedrich Naumann Foundation"} {
-		if !strings.Contains(a.Lines[0], w) {
-			t.Errorf("sources line %q, want %q", a.Lines[0], w)
-		}
-	}
-}
-
-// TestOrdinalItem: "and the third aim?" asks for the third item of the
-// list the last answer gave, or gave in part.
-func TestOrdinalItem(t *testing.T) {
-	b := base(t)
-	var c knowledge.Context
-	for _, tc := range []struct{ q, want string }{
-		{"why did pakistan back the taliban after 2001", ""},
-		{"and the third aim?", "The third of 3: rein in anti-Pakistan militant"},
-		{"the second one?", "The second of 3: curtail Indian influence"},
-	} {
-		var a knowledge.Answer
-		a, c = b.AnswerIn(c, tc.q)
-		if tc.want != "" && (!a.Answered || !strings.HasPrefix(a.Lines[0], tc.want) || len(a.Sources) == 0) {
-			t.Errorf("%q: %q, want %q first, cited", tc.q, a.Text(), tc.want)
-		}
-	}
-	_, c = b.AnswerIn(knowledge.Context{}, "who is asif durrani")
-	if a, _ := b.AnswerIn(c, "and the third one?"); strings.HasPrefix(a.Text(), "The third of") {
-		t.Errorf("third of nothing listed: %q", a.Text())
-	}
-}
-
-// TestDidItWorkLooksPast: "did it work?" of a policy asks what came of it,
-// which came after the time the last question asked about: the reading
-// carries the topic, not its year.
-func TestDidItWorkLooksPast(t *testing.T) {
-	b := base(t)
-	_, c := b.AnswerIn(knowledge.Context{}, "why did pakistan support the taliban after 2001")
-	if a, _ := b.AnswerIn(c, "did it work?"); strings.Contains(a.Resolved, "2001") || !strings.Contains(a.Resolved, "taliban") {
-		t.Errorf("did it work? read as %q, want the topic without its year", a.Resolved)
-	}
-}
-
-// TestSinceWhen: "since when" asks when of the fact last given.
-func TestSinceWhen(t *testing.T) {
-	b := base(t)
-	var c knowledge.Context
-	var a knowledge.Answer
-	for _, q := range []string{"how many fighters does the ttp have now", "factions that joined?", "since when"} {
-		a, c = b.AnswerIn(c, q)
-	}
-	if !a.Answered || !strings.Contains(a.Text(), "2020") {
-		t.Errorf("since when: %q, want the factions' July 2020", a.Text())
+		t.Run(tc.name, func(t *testing.T) {
+			var c knowledge.Context
+			var a knowledge.Answer
+			for _, turn := range tc.turns {
+				a, c = b.AnswerIn(c, turn[0])
+				want, atStart := strings.CutPrefix(turn[1], "^")
+				switch {
+				case want == "":
+				case !a.Answered || len(a.Sources) == 0:
+					t.Errorf("%q: %q (answered %v, %d sources), want %q, cited", turn[0], a.Text(), a.Answered, len(a.Sources), want)
+				case atStart && !strings.HasPrefix(a.Lines[0], want), !atStart && !strings.Contains(a.Lines[0], want):
+					t.Errorf("%q: %q, want %q in its first line", turn[0], a.Text(), want)
+				}
+			}
+			if tc.notWant != "" && strings.HasPrefix(a.Text(), tc.notWant) {
+				t.Errorf("%q: %q, want no %q", tc.turns[len(tc.turns)-1][0], a.Text(), tc.notWant)
+			}
+		})
 	}
 }
