@@ -4,7 +4,10 @@ package knowledge
 // analysts' words. A question is matched against them as well as against the
 // fact's text, as QnA Maker matches a knowledge base's alternate questions.
 
-import "slices"
+import (
+	"maps"
+	"slices"
+)
 
 // altQuestion is one alternate question, reduced to the stems that carry its
 // topic.
@@ -65,8 +68,8 @@ func (ix *index) indexAltQuestions(b *Base) {
 	}
 	// Entities are found by the first stem of each of their names.
 	byFirst := map[string][]string{}
-	for id, names := range ix.nameStems {
-		for _, name := range names {
+	for _, id := range slices.Sorted(maps.Keys(ix.nameStems)) {
+		for _, name := range ix.nameStems[id] {
 			if len(name) > 0 && !contains(byFirst[name[0]], id) {
 				byFirst[name[0]] = append(byFirst[name[0]], id)
 			}

@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -90,7 +91,9 @@ type posting struct {
 	tf   int
 }
 
-func buildIndex(b *Base, m models) *index {
+// newIndex returns an index holding only what needs no pack: the word
+// lists, the tuning and the fitted models m, with its maps empty.
+func newIndex(m models) *index {
 	ix := &index{
 		models:      m,
 		tune:        defaultTuning(),
@@ -120,6 +123,11 @@ func buildIndex(b *Base, m models) *index {
 	}
 	sort.Strings(ix.qwordList)
 	sort.Strings(ix.stopList)
+	return ix
+}
+
+func buildIndex(b *Base, m models) *index {
+	ix := newIndex(m)
 	ix.keepNamesWhole(b)
 	ix.lex = compileLexicon(b)
 	honorifics := setOf(honorificText)
@@ -237,14 +245,19 @@ func buildIndex(b *Base, m models) *index {
 				add(e.Abbr, false)
 			}
 		}
-		for t, c := range tf {
+		// The stems in order, so that term numbers and the lists below
+		// are the same on every load.
+		stems := slices.Sorted(maps.Keys(tf))
+		for _, t := range stems {
+			c := tf[t]
 			if len(ix.postings[t]) == 0 && len(t) >= nearPrefix {
 				ix.byPrefix[t[:nearPrefix]] = append(ix.byPrefix[t[:nearPrefix]], t)
 			}
 			ix.postings[t] = append(ix.postings[t], posting{i, c})
 		}
 		counts := make(termCounts, 0, len(tf))
-		for t, c := range tf {
+		for _, t := range stems {
+			c := tf[t]
 			no, ok := ix.termNo[t]
 			if !ok {
 				no = int32(len(ix.termNo) + 1)
@@ -310,7 +323,7 @@ func buildIndex(b *Base, m models) *index {
 	// read as ("succeded", "becom"), though no fact need use them.
 	ix.frames = map[string]string{}
 	for _, set := range frameSets() {
-		for w := range set {
+		for _, w := range slices.Sorted(maps.Keys(set)) {
 			ix.frames[w] = w
 			ix.frameLongest = max(ix.frameLongest, len(w))
 			if st := ix.stem(w); ix.frames[st] == "" {
@@ -321,6 +334,7 @@ func buildIndex(b *Base, m models) *index {
 			}
 		}
 	}
+	ix.spell.freeze()
 	return ix
 }
 

@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"fmt"
 	"io/fs"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -202,23 +204,25 @@ func compileLexicon(b *Base) lexIndex {
 			}
 		}
 	}
-	for k, v := range lex.Shorthand {
-		lx.shorthand[strings.ToLower(k)] = tokenize(v)
+	// Maps are read in key order, so that the index is the same on every
+	// load (and its snapshot too).
+	for _, k := range slices.Sorted(maps.Keys(lex.Shorthand)) {
+		lx.shorthand[strings.ToLower(k)] = tokenize(lex.Shorthand[k])
 	}
-	for k, v := range lex.Phrases {
+	for _, k := range slices.Sorted(maps.Keys(lex.Phrases)) {
 		from := tokenize(k)
-		lx.phrases[from[0]] = append(lx.phrases[from[0]], rewrite{from: from, to: tokenize(v)})
+		lx.phrases[from[0]] = append(lx.phrases[from[0]], rewrite{from: from, to: tokenize(lex.Phrases[k])})
 	}
 	for _, rs := range lx.phrases {
 		// Longest first, so "kicked out of" wins over "kicked out".
 		sort.SliceStable(rs, func(i, j int) bool { return len(rs[i].from) > len(rs[j].from) })
 	}
-	for k, v := range lex.Decades {
-		lx.decades[strings.ToLower(k)] = v
+	for _, k := range slices.Sorted(maps.Keys(lex.Decades)) {
+		lx.decades[strings.ToLower(k)] = lex.Decades[k]
 	}
-	for k, ids := range lex.Capitals {
+	for _, k := range slices.Sorted(maps.Keys(lex.Capitals)) {
 		key := strings.Join(tokenize(k), " ")
-		for _, id := range ids {
+		for _, id := range lex.Capitals[k] {
 			if e := b.entityByID[id]; e != nil {
 				lx.capitals[key] = append(lx.capitals[key], e)
 			}
@@ -226,12 +230,7 @@ func compileLexicon(b *Base) lexIndex {
 	}
 	// The lexicon's own relations come first: they are what WordNet does
 	// not know of this domain.
-	keys := make([]string, 0, len(lex.Related))
-	for k := range lex.Related {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(lex.Related)) {
 		ks := stemOnce(strings.ToLower(k))
 		for _, r := range strings.Fields(lex.Related[k]) {
 			if rs := stemOnce(strings.ToLower(r)); rs != ks && !contains(lx.related[ks], rs) {
@@ -241,12 +240,7 @@ func compileLexicon(b *Base) lexIndex {
 	}
 	// WordNet relates pack words to others; a question word finds the pack
 	// words it is related to.
-	words := make([]string, 0, len(b.related))
-	for w := range b.related {
-		words = append(words, w)
-	}
-	sort.Strings(words) // deterministic order of relations
-	for _, w := range words {
+	for _, w := range slices.Sorted(maps.Keys(b.related)) {
 		ws := stemOnce(w)
 		for _, r := range b.related[w] {
 			rs := stemOnce(r)

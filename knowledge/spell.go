@@ -23,11 +23,18 @@ type word struct {
 // words that share the first two letters.
 type speller struct {
 	vocab map[string]*word
-	// deletes holds, under the hash of each variant of a vocabulary word
-	// with up to two letters deleted, the words (as indexes into words)
-	// it is a variant of. Two variants may share a hash: every candidate
-	// is confirmed by its distance, so a shared one only costs a check.
-	deletes map[uint64][]int32
+	// The deletion index holds, under the hash of each variant of a
+	// vocabulary word with up to two letters deleted, the words (as
+	// indexes into words) it is a variant of. Two variants may share a
+	// hash: every candidate is confirmed by its distance, so a shared one
+	// only costs a check. While the index is built it is the map adding;
+	// freeze turns it into flat arrays, which take no allocation per hash
+	// and are what a snapshot holds: the words under hashes[i] are
+	// ids[starts[i]:starts[i+1]].
+	adding  map[uint64][]int32
+	hashes  []uint64 // sorted
+	starts  []int32  // len(hashes)+1 offsets into ids
+	ids     []int32
 	words   []string
 	byHead  map[string][]string // alias words by their first two letters
 	longest int                 // letters in the longest vocabulary word
@@ -43,7 +50,38 @@ type correction struct {
 func (w *word) isAlias() bool { return w != nil && w.alias }
 
 func newSpeller() *speller {
-	return &speller{vocab: map[string]*word{}, deletes: map[uint64][]int32{}, byHead: map[string][]string{}}
+	return &speller{vocab: map[string]*word{}, adding: map[uint64][]int32{}, byHead: map[string][]string{}}
+}
+
+// freeze ends adding: the deletion index becomes the flat arrays lookups
+// search, in the same order, and no word may be added after.
+func (s *speller) freeze() {
+	s.hashes = make([]uint64, 0, len(s.adding))
+	for h := range s.adding {
+		s.hashes = append(s.hashes, h)
+	}
+	slices.Sort(s.hashes)
+	s.starts = make([]int32, 0, len(s.hashes)+1)
+	s.ids = s.ids[:0]
+	for _, h := range s.hashes {
+		s.starts = append(s.starts, int32(len(s.ids)))
+		s.ids = append(s.ids, s.adding[h]...)
+	}
+	s.starts = append(s.starts, int32(len(s.ids)))
+	s.adding = nil
+}
+
+// variants returns the words (indexes into words) with a deletion variant
+// hashed to h.
+func (s *speller) variants(h uint64) []int32 {
+	if s.adding != nil {
+		return s.adding[h]
+	}
+	i, ok := slices.BinarySearch(s.hashes, h)
+	if !ok {
+		return nil
+	}
+	return s.ids[s.starts[i]:s.starts[i+1]]
 }
 
 func (s *speller) add(tok string, alias bool) {
@@ -70,7 +108,7 @@ func (s *speller) add(tok string, alias bool) {
 	id := int32(len(s.words))
 	s.words = append(s.words, tok)
 	for _, h := range deletionHashes(tok, 2, nil) {
-		s.deletes[h] = append(s.deletes[h], id)
+		s.adding[h] = append(s.adding[h], id)
 	}
 }
 
@@ -140,7 +178,7 @@ func (s *speller) suggest(tok string) []correction {
 	seen := map[int32]bool{}
 	var out []correction
 	for _, h := range deletionHashes(tok, limit, nil) {
-		for _, id := range s.deletes[h] {
+		for _, id := range s.variants(h) {
 			if seen[id] {
 				continue
 			}
@@ -183,7 +221,7 @@ func (s *speller) lengthen(tok string) []correction {
 		return nil
 	}
 	var out []correction
-	for _, id := range s.deletes[hashSkipping(tok, -1, -1)] {
+	for _, id := range s.variants(hashSkipping(tok, -1, -1)) {
 		if cand := s.words[id]; len(cand) == 4 && s.vocab[cand].isAlias() && osaDistance(tok, cand) == 1 {
 			out = append(out, correction{cand, 1})
 		}

@@ -16,3 +16,15 @@ var pack embed.FS
 
 // FS returns the embedded knowledge pack.
 func FS() fs.FS { return pack }
+
+// snapshot is the pack loaded and indexed, as knowledge.Base.Snapshot
+// writes it; knowledge's TestSnapshotCurrent keeps it in step with the
+// pack and regenerates it with -update.
+//
+//go:embed pack.snap
+var snapshot string
+
+// Snapshot returns the embedded pack's snapshot, for
+// knowledge.LoadSnapshot: a start-up in milliseconds instead of parsing
+// and indexing the pack. It is only used while it matches FS's files.
+func Snapshot() string { return snapshot }

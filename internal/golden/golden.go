@@ -32,3 +32,25 @@ func Check(t testing.TB, path string, got []byte) {
 		t.Errorf("%s differs (go test -update rewrites it)\ngot:\n%s", path, got)
 	}
 }
+
+// CheckBinary is Check for a binary file: a difference is reported by the
+// sizes and the first byte that differs, never by dumping the contents.
+func CheckBinary(t testing.TB, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		at := 0
+		for at < min(len(got), len(want)) && got[at] == want[at] {
+			at++
+		}
+		t.Errorf("%s differs (go test -update rewrites it): %d bytes, want %d; first difference at byte %d", path, len(got), len(want), at)
+	}
+}
