@@ -820,7 +820,12 @@ var (
 )
 
 // sourceWords ask where an answer comes from.
-var sourceWords = setOf("source sources quote quotes cite citation citations cited reference references")
+var sourceWords = setOf("source sources quote quotes cite citation citations cited reference references ref refs provenance")
+
+// sourceSlang asks for the sources only as the whole message, fillers
+// aside: "src?", "sauce pls". ("what is the SRC" asks about the Supreme
+// Resistance Council.)
+var sourceSlang = setOf("src srcs sauce")
 
 // linkWords, alone but for linkFillers, ask for the last answer's source:
 // "link pls".
@@ -839,7 +844,10 @@ var publishVerbs = setOf("published publishes publish wrote authored reported co
 
 // sourcePhrases ask it without those words.
 var sourcePhrases = []string{"where is that from", "where's that from", "where does that come from", "says who",
-	"how do you know", "how do you know that", "where did you get that", "what does the document say", "exact words"}
+	"how do you know", "how do you know that", "where did you get that", "what does the document say", "exact words",
+	"who says", "who says so", "who said so", "says whom", "per who", "per whom", "according to who", "according to whom",
+	"where did u get that", "where'd you get that", "where did you get this", "where's this from", "what's that from", "whats that from",
+	"what is that based on", "based on what", "what's that based on", "whats that based on"}
 
 // asksSources reports whether a short message asks for the last answer's
 // sources or quote: "sources?", "quote please", "where is that from".
@@ -851,8 +859,14 @@ func asksSources(toks []string) bool {
 	if slices.Contains(sourcePhrases, s) {
 		return true
 	}
-	if rest := slices.DeleteFunc(slices.Clone(toks), func(t string) bool { return linkFillers[strings.Trim(t, "?!.,'")] }); len(rest) == 1 && linkWords[strings.Trim(rest[0], "?!.,'")] {
-		return true // "link pls", "got a link?" (but "the link between the TTP and al-Qaeda" asks a question)
+	if rest := slices.DeleteFunc(slices.Clone(toks), func(t string) bool { return linkFillers[strings.Trim(t, "?!.,'")] }); len(rest) == 1 {
+		switch w := strings.Trim(rest[0], "?!.,'"); {
+		case linkWords[w], sourceSlang[w]:
+			return true // "link pls", "got a link?", "src?" (but "the link between the TTP and al-Qaeda" asks a question)
+		}
+	}
+	if len(toks) <= 2 && (toks[0] == "which" || toks[0] == "what") && documentWordsAsked[strings.Trim(toks[len(toks)-1], "?!.,'")] {
+		return true // "which doc?", "what paper?"
 	}
 	demonstrative := slices.ContainsFunc(toks, func(t string) bool { t = strings.Trim(t, "?!.,'"); return t == "that" || t == "this" || t == "it" })
 	if (toks[0] == "which" || toks[0] == "what") && slices.ContainsFunc(toks, func(t string) bool { return documentWordsAsked[strings.Trim(t, "?!.,'")] }) && demonstrative {

@@ -17,14 +17,19 @@ var smallTalkReplies = []struct {
 	phrases []string
 	reply   string
 }{
-	{[]string{"hi", "hello", "hey", "hiya", "yo", "howdy", "greetings", "good morning", "good afternoon", "good evening",
+	{[]string{"hi", "hello", "hey", "hiya", "yo", "howdy", "greetings", "good morning", "good afternoon", "good evening", "gm", "good day",
 		"salaam", "salam", "assalamualaikum", "assalam o alaikum", "asalam o alaikum", "hi there", "hello there", "hey there",
 		"hi durand", "hello durand", "hey durand", "morning"},
 		"Hello! I answer questions about Pakistan–Afghanistan relations from five source documents, citing each one."},
 	{[]string{"thanks", "thank you", "thx", "ty", "cheers", "thanks a lot", "thank you so much", "thanks so much", "many thanks",
-		"much appreciated", "great thanks", "ok thanks", "okay thanks", "thanks durand", "thank you durand", "shukriya", "great", "perfect", "nice", "cool", "ok", "okay", "got it"},
+		"much appreciated", "great thanks", "ok thanks", "okay thanks", "thanks durand", "thank you durand", "shukriya", "great", "perfect", "nice", "cool"},
 		"You're welcome."},
-	{[]string{"bye", "goodbye", "good bye", "see you", "see ya", "later", "good night"},
+	{[]string{"ack"}, // acknowledgements, see ackWords
+		"Sure — ask me another whenever you like."},
+	{[]string{"bad bot", "wrong", "that's wrong", "thats wrong", "that is wrong", "not helpful", "that's not helpful", "useless", "that's useless",
+		"not what i asked", "that's not what i asked", "thats not what i asked", "that's not right", "thats not right", "not right", "nope", "no that's wrong"},
+		"Sorry that missed. Try asking again with a name, a place or a date in it."},
+	{[]string{"bye", "goodbye", "good bye", "see you", "see ya", "later", "good night", "brb", "gtg", "got to go", "gotta go", "ttyl", "talk later", "afk"},
 		"Goodbye — ask again any time."},
 	{[]string{"how are you", "how are you doing", "how's it going", "hows it going", "what's up", "whats up", "sup"},
 		"All well, thanks — ready for a question."},
@@ -41,10 +46,19 @@ var smallTalkReplies = []struct {
 // thanksWords open thanks; appreciation may follow them: "thanks, that's
 // really helpful".
 var (
-	thanksWords  = setOf("thanks thank thx ty cheers shukriya great perfect nice cool ok okay awesome brilliant excellent")
+	thanksWords  = setOf("thanks thank thx ty ta cheers shukriya great perfect nice cool awesome brilliant excellent amazing lovely helpful useful appreciated")
 	appreciation = setOf("you so much very a lot that that's thats it's its is was really helpful useful great good nice perfect ok okay durand again for the help info answer all mate clear interesting " +
-		"it now everything done set fine today bye") // "thanks, that's it for now"
+		"it now everything done set fine today bye one stuff you're youre star job work bot appreciated") // "thanks, that's it for now"
 )
+
+// ackWords acknowledge an answer, or react to it, without thanks or a
+// question: "ok", "noted", "roger that", "lol", "interesting", "i see". A
+// message made only of them is answered as "ack".
+var ackWords = setOf("ok okay k kk noted understood roger that alright right sure fine gotcha got it i see makes sense fair enough " +
+	"interesting wow whoa hmm hm lol haha ha oh ah huh np no problem worries good bot well done job nice one sounds will do")
+
+// yesNoStarts open a yes-or-no question: "is that useful" asks.
+var yesNoStarts = setOf("is was are were isn't wasn't do does did can could would will")
 
 // plainThanks thank wherever they stand: "that's useful, thanks".
 var plainThanks = setOf("thanks thank thx ty cheers shukriya")
@@ -104,9 +118,13 @@ func (b *Base) smallTalk(question string) (Answer, bool) {
 	} else if len(words) > smallTalkMaxWords {
 		return Answer{}, false
 	}
-	grateful := thanksWords[words[0]] || slices.ContainsFunc(words, func(w string) bool { return plainThanks[w] })
-	if grateful && !slices.ContainsFunc(words, func(w string) bool { return !appreciation[w] && !thanksWords[w] }) {
+	grateful := thanksWords[words[0]] || slices.ContainsFunc(words, func(w string) bool { return plainThanks[w] }) ||
+		len(words) <= 3 && !b.idx.qwords[words[0]] && !yesNoStarts[words[0]] && slices.ContainsFunc(words, func(w string) bool { return thanksWords[w] }) // "that's helpful", not "is that useful"
+	switch {
+	case grateful && !slices.ContainsFunc(words, func(w string) bool { return !appreciation[w] && !thanksWords[w] }):
 		s = "thanks" // "thanks, that's helpful", "thank you so much", "that's useful, thanks"
+	case !slices.ContainsFunc(words, func(w string) bool { return !ackWords[w] }):
+		s = "ack" // "ok", "noted", "roger that", "lol"
 	}
 	for _, st := range smallTalkReplies {
 		for _, p := range st.phrases {

@@ -33,6 +33,18 @@ func TestSmallTalk(t *testing.T) {
 		"ty. what else can you help with?":             true,
 		"thanks. who is durrani":                       false,
 		"thanks, now what about the ttp":               false,
+		"noted":                                        true,
+		"roger that":                                   true,
+		"lol":                                          true,
+		"great, ta":                                    true,
+		"that's helpful":                               true,
+		"that's wrong":                                 true,
+		"gm":                                           true,
+		"brb":                                          true,
+		"ok so what about chaman":                      false,
+		"right, and when did it reopen":                false,
+		"interesting, why":                             false,
+		"wrong crossing":                               false,
 	} {
 		if _, got := b.smallTalk(q); got != want {
 			t.Errorf("smallTalk(%q) = %v, want %v", q, got, want)
@@ -57,6 +69,14 @@ func TestAsksSources(t *testing.T) {
 		"who reported those numbers":  true,
 		"got a link?":                 true,
 		"the link between ttp and aq": false,
+		"src?":                        true,
+		"ref?":                        true,
+		"which doc?":                  true,
+		"per who?":                    true,
+		"according to whom":           true,
+		"who says":                    true,
+		"what is the src":             false, // the Supreme Resistance Council
+		"which doc says the ttp grew": false,
 	} {
 		if got := asksSources(strings.Fields(strings.Trim(Normalize(q), " ?!.,;:"))); got != want { // as answerIn reads it
 			t.Errorf("asksSources(%q) = %v, want %v", q, got, want)
