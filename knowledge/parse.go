@@ -1399,6 +1399,9 @@ func classify(toks []string, hasSpan bool) Intent {
 		return IntentHowMany
 	case first == "list" || has("list the", "list them", "list all", "list of", "quick list", "enumerate"):
 		return IntentList // "list the reasons SIGAR gave": each of them, not why
+	case countedPlural(toks) && slices.ContainsFunc(toks, func(t string) bool { return reasonNouns[t] }),
+		(first == "what" || first == "which") && len(toks) > 1 && causeNouns[toks[1]]:
+		return IntentList // "the two principal reasons for the tension", "what factors did SIGAR give for why …": each of them
 	case has("why", "for what reason", "what reason", "reasons", "what caused", "what led", "what drove", "how come", "what prompted", "what triggered"):
 		return IntentWhy
 	case has("where", "which city", "which province", "which provinces", "which district", "which districts",
@@ -1536,6 +1539,14 @@ func countedPlural(toks []string) bool {
 	}
 	return false
 }
+
+// reasonNouns, counted ("the two principal reasons"), ask for a list of
+// reasons rather than why; causeNouns ask for one even uncounted ("what
+// factors did SIGAR give"), where "what reasons did Iran give" asks why.
+var (
+	reasonNouns = setOf(`reasons causes factors drivers grounds motives`)
+	causeNouns  = setOf(`causes factors drivers`)
+)
 
 // smallCounts are the numbers of things a list question asks for.
 var smallCounts = setOf(`two three four five six 2 3 4 5 6 both`)

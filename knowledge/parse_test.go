@@ -65,6 +65,9 @@ func TestClassify(t *testing.T) {
 		{"estimate of the group's size", IntentHowMany},
 		{"how old is the ttp chief", IntentHowMany},
 		{"two main drivers of the tension", IntentList},
+		{"per ghosh, what are the two principal reasons for tension", IntentList},         // counted: each of them
+		{"what factors did sigar give for why the afghan republic collapsed", IntentList}, // the factors, not why
+		{"what reasons did iran give for deporting afghans", IntentWhy},                   // its justification
 		{"he ruled for two years", IntentFact},
 		{"daily trade volume through the crossing", IntentHowMany},
 		{"names of the officers killed", IntentWho},
