@@ -223,7 +223,18 @@ func (b *Base) answerRanked(q *query, a Answer) Answer {
 		b.nearest(q, &a, ranked, true)
 		return a
 	}
-	if missing := b.missingPart(q, ranked); missing != "" && p >= missingFloor {
+	missing := b.missingPart(q, ranked)
+	if missing != "" && p >= missingFloor || p < b.idx.models.Confidence.Threshold {
+		if cr, cp, ok := b.clausesAnswered(q); ok {
+			// "the March 2024 strikes followed an attack where? and which
+			// groups were they aimed at": asked as one, no fact answers
+			// both; asked one by one, each is answered.
+			b.compose(q, &a, cr)
+			a.Confidence = round2(cp)
+			return a
+		}
+	}
+	if missing != "" && p >= missingFloor {
 		// The fact is about what was asked but lacks the part asked for:
 		// "when did Torkham reopen" is not answered by its closing. This
 		// is said below the threshold too, since it is what a reader

@@ -185,6 +185,30 @@ func (b *Base) clauseAnswers(q *query) []*Fact {
 	return out
 }
 
+// clausesAnswered reports whether each clause of a joined question,
+// asked alone, is answered with confidence, and the chance that both
+// answers are right (the product of theirs) reaches the threshold. ranked
+// is the first clause's ranking, which compose leads with; the second
+// clause's answer joins it there.
+func (b *Base) clausesAnswered(q *query) (ranked []scored, p float64, ok bool) {
+	subs, ok := b.clauses(q)
+	if !ok {
+		return nil, 0, false
+	}
+	p = 1
+	for i, sub := range subs {
+		r, sp, ok := b.answersClause(sub)
+		if !ok {
+			return nil, 0, false
+		}
+		if i == 0 {
+			ranked = r
+		}
+		p *= sp
+	}
+	return ranked, p, p >= b.idx.models.Confidence.Threshold
+}
+
 // answersClause ranks one clause of a joined question as if it were asked
 // alone, and reports whether its best fact answers it with confidence: the
 // clause names something, the model's chance reaches the threshold, and the
@@ -734,6 +758,12 @@ func (b *Base) clauses(q *query) (subs [2]*query, ok bool) {
 			first = &link{entities: []*Entity{e}, spelling: tokenize(e.Name)}
 		}
 	}
+	if first == nil && !slices.ContainsFunc(parts[1], func(t string) bool { return personPronouns[t] }) {
+		// "the March 2024 strikes followed an attack where, and which
+		// groups were they aimed at": with no name to stand for, "they"
+		// stands for what the first clause is about, in its words.
+		parts[1] = referToWords(parts[1], clauseTopic(b.idx, subs[0]))
+	}
 	if parts[1], ok = referTo(parts[1], first); !ok {
 		return subs, false
 	}
@@ -799,6 +829,37 @@ func referTo(clause []string, first *link) (out []string, ok bool) {
 		return slices.Concat(clause[:i], first.spelling, clause[i+1:]), true
 	}
 	return clause, true
+}
+
+// referToWords puts words in place of the clause's first pronoun, when it
+// has one and words has any.
+func referToWords(clause, words []string) []string {
+	i := slices.IndexFunc(clause, func(t string) bool { return clausePronouns[t] })
+	if i < 0 || len(words) == 0 {
+		return clause
+	}
+	return slices.Concat(clause[:i], words, clause[i+1:])
+}
+
+// clauseTopic returns the words of a parsed clause that say what it is
+// about, when it opens with them: its subject, up to its verb ("the March
+// 2024 strikes" of "the March 2024 strikes followed an attack where").
+// A clause that opens with a question word has no such subject: nil.
+func clauseTopic(ix *index, q *query) []string {
+	var out []string
+	for k, t := range q.toks {
+		switch {
+		case ix.qwords[t] || ix.stop[t] && k > 0 && len(out) > 0 && !q.spanToks[k]:
+			return nil
+		case q.spanToks[k] || slices.ContainsFunc(q.links, func(l link) bool { return k >= l.start && k < l.end }):
+			out = append(out, t)
+		case ix.light[t] || strings.HasSuffix(t, "ed") && len(out) > 0:
+			return out // the verb
+		case !ix.stop[t]:
+			out = append(out, t)
+		}
+	}
+	return nil
 }
 
 // clausePronouns stand, in a second clause, for what the first one named;

@@ -191,7 +191,12 @@ func (b *Base) parse(norm string) *query {
 		if askPrepositions[q.toks[next]] && next+1 < len(q.toks) {
 			next++ // "and in which year", "and by whom"
 		}
-		if ix.qwords[q.toks[next]] && q.intent != IntentTimeline {
+		// "on what date did Pakistan begin deporting Afghans, and was Iran
+		// doing the same": a yes-or-no question may follow a question, when
+		// it has a subject of its own ("and was killed in 2013" has none).
+		yesNo := yesNoStarts[q.toks[next]] && next+1 < len(q.toks) && !strings.HasSuffix(q.toks[next+1], "ed") &&
+			slices.ContainsFunc(q.toks[:i], func(t string) bool { return ix.qwords[t] })
+		if (ix.qwords[q.toks[next]] || yesNo) && q.intent != IntentTimeline {
 			q.intent = classify(q.toks[:i], q.hasSpan)
 			q.also = classify(q.toks[next:], q.hasSpan)
 			q.alsoAt = i
