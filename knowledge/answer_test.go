@@ -54,6 +54,7 @@ func TestAnswer(t *testing.T) {
 		{"whose", "whose nationals did the ttp attack, unsettling pakistan's all weather friend", []string{"recal-china-pressure"}, "Chinese"},          // a country answers whose
 		{"where one works", "where does bhonsle work", []string{"cookie-author-director"}, "Sasia"},                                                     // his post, not a place
 		{"where one works", "where does imtiaz gul work", []string{"fnf-imtiaz-gul-heads-crss"}, "CRSS"},
+		{"where one is a fellow", "where is anatol lieven a fellow", []string{"fnf-anatol-lieven-role"}, "Quincy"},
 		{"responses together", "how did the afghan taliban respond to pakistan's april 2022 airstrikes", []string{"recal-taliban-consequences-warning", "recal-taliban-summon-ambassador"}, "summoned"}, // a warning and a summons: both
 		{"author recommends", "what does imtiaz gul recommend on engaging the taliban", []string{"fnf-recommendations-list"}, "recommendations"},                                                        // his recommendations, not all he says of engagement
 		{"whose reaction", "how did zabihullah mujahid respond to the expulsion of afghans from pakistan", []string{"cookie-mujahid-unacceptable"}, "Mujahid"},                                          // his words, not Yaqoob's

@@ -125,6 +125,7 @@ func TestClauseAnswers(t *testing.T) {
 		{"date of the chitral attack and when did pakistan lodge the demarche", []string{"5 September 2023", "9 September 2023"}},
 		{"the mar 2024 pak airstrikes followed an attack where? and which groups were they aimed at", []string{"Mir Ali", "Hafiz Gul Bahadur"}},
 		{"on what date did pak begin deporting undocumented afghans, and was iran doing anything similar at the time", []string{"1 November 2023", "Iran"}},
+		{"anatol lieven - where is he a fellow and who does he blame most for the shift into nation building", []string{"Quincy", "European"}},
 	} {
 		a := b.Answer(tc.q)
 		if !a.Answered {

@@ -1384,8 +1384,9 @@ func classify(toks []string, hasSpan bool) Intent {
 		has("when") && !whenClause(toks) ||
 		has("date", "dates") && !slices.ContainsFunc(toks, func(t string) bool { return questionStarts[t] }): // "chitral attack and the demarche - dates pls"
 		return IntentWhen
-	case first == "where" && has("work", "works", "worked", "working") && !has("did they work", "does it work", "did it work"):
-		return IntentWho // "where does Bhonsle work": whom he works for, which is his post
+	case has("where") && has("work", "works", "worked", "working", "fellow", "employed", "teach", "teaches", "taught", "lecture", "lectures", "research", "researcher") &&
+		!has("did they work", "does it work", "did it work"):
+		return IntentWho // "where does Bhonsle work", "where is Lieven a fellow": whom he works for, which is his post
 	case (first == "where" || first == "why") && !has(countAsks...):
 		// "where did the TTP get its new manpower", "why are the
 		// casualties so high": from where, and why, not how many.
