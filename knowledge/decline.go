@@ -1013,10 +1013,22 @@ func (q *query) askedKind() (string, []int) {
 			continue
 		}
 		var phrase []int
-		for j := i + 1; j < len(q.toks) && j <= i+asknounReach; j++ {
+		reach := i + asknounReach
+		for j := i + 1; j < len(q.toks) && j <= reach; j++ {
 			w := q.fixed[j]
-			if auxWords[w] || w == "of" || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly") {
+			if auxWords[w] || w == "of" || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly") && !lyNouns[w] {
 				break
+			}
+			if end := j; q.inLink(j) && len(phrase) == 0 {
+				for end < len(q.toks) && q.inLink(end) {
+					end++
+				}
+				if end < len(q.toks) && qualifiedNoun(q.fixed[end]) {
+					// "which Afghan Taliban ally": the name qualifies the
+					// noun after it, which is what is asked for.
+					j, reach = end-1, end
+					continue
+				}
 			}
 			if q.inLink(j) || w[0] >= '0' && w[0] <= '9' || figureWords[w] || ordinalWords[w] ||
 				genericNouns[w] || answerTypes[w] || personNouns[w] || placeNouns[w] || personPlurals[w] {
@@ -1032,6 +1044,16 @@ func (q *query) askedKind() (string, []int) {
 	}
 	return "", nil
 }
+
+// qualifiedNoun reports whether w, after a name in a which-question, may
+// be the noun the name qualifies: not a verb ("after which e-tazkiras
+// wouldn't"), nor a short abbreviation ("which US op").
+func qualifiedNoun(w string) bool {
+	return !auxWords[w] && w != "of" && len(w) >= 4 && !strings.HasSuffix(w, "nt") && !strings.HasSuffix(w, "n't") && !strings.HasSuffix(w, "ed")
+}
+
+// lyNouns end like adverbs but are nouns: "which Taliban ally".
+var lyNouns = setOf(`ally family assembly supply monopoly anomaly`)
 
 // genericNouns are asked for by kind but never named by the answer:
 // "which group claimed it" is answered "the TTP". Answer types, places and
