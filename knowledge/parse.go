@@ -66,7 +66,7 @@ type query struct {
 	sourceDoc     string             // "according to Ghosh": prefer facts from this source
 	sourceToks    map[int]bool       // token positions that describe the source ("the piece citing 2,867 deaths"), not the topic
 	compareDocs   []string           // the sources a question asks to compare ("how do Gul and Ghosh date…"), two or more
-	passing       [2]int             // the token range of a source described in passing ("the op-ed about the expulsions"), names in it included
+	passing       [2]int             // the token range of a source described in passing ("the op-ed about the expulsions") or as no one document ("according to the TTP / Taliban governance article"), names in it included
 	succession    bool               // asks who came before or after someone: not that someone
 	future        bool               // asks about tomorrow or next year: past the sources
 	current       bool               // asks what holds now: answered as of the source's date
@@ -309,7 +309,7 @@ func (b *Base) parse(norm string) *query {
 			for j := l.start; j < l.end; j++ {
 				used[j] = true
 			}
-			continue // in a source described in passing: "the op-ed about the expulsions"
+			continue // in a source described in passing: "the op-ed about the expulsions", or no one document fits (settleSource)
 		}
 		if q.describesDocument(i) {
 			for j := l.start; j < l.end; j++ {
@@ -986,6 +986,9 @@ func (b *Base) settleSource(q *query, start, end int, setAside bool) {
 			for i := start; i < end; i++ {
 				q.sourceToks[i] = true
 			}
+			if q.passing == [2]int{} {
+				q.passing = [2]int{start, end} // "according to the TTP / Taliban governance article": its names too
+			}
 		}
 		return
 	}
@@ -1027,8 +1030,9 @@ func (b *Base) numberedSource(q *query) {
 const minAskedBeforeSource = 4
 
 // describedReach is how many words after "per" or "according to" the kind
-// of document may come: "per the 2867-fatalities article".
-const describedReach = 5
+// of document may come: "per the 2867-fatalities article", "according to
+// the ttp / taliban governance article".
+const describedReach = 6
 
 // relativeYears say which year "last year" and "this year" are, counted
 // from the year of the source that says it.
