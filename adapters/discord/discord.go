@@ -268,6 +268,25 @@ func (a *Adapter) Shutdown(ctx context.Context) int { return a.work.Shutdown(ctx
 // WorkTimeout, or when Shutdown abandons it.
 func (a *Adapter) background(f func(ctx context.Context)) { a.work.Go(context.Background(), f) }
 
+// selfID is the bot's user id: as onReady stored it, or, when a message's
+// handler runs before onReady's (discordgo runs each handler in a
+// goroutine of its own), as the session's state holds it, which discordgo
+// fills from READY before any handler runs. "" before READY.
+func (a *Adapter) selfID(s *discordgo.Session) string {
+	if id, _ := a.botID.Load().(string); id != "" {
+		return id
+	}
+	if s == nil || s.State == nil {
+		return ""
+	}
+	s.State.RLock()
+	defer s.State.RUnlock()
+	if s.State.User != nil {
+		return s.State.User.ID
+	}
+	return ""
+}
+
 // onMessage answers a message that mentions the bot, or any direct
 // message, as a reply. Bots (durand included) are ignored; edits arrive as
 // MESSAGE_UPDATE, which durand does not handle. A message without an id,
@@ -277,7 +296,7 @@ func (a *Adapter) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 	if m == nil || m.Message == nil || m.ID == "" || m.ChannelID == "" || m.Author == nil || m.Author.Bot || m.Author.System {
 		return
 	}
-	self, _ := a.botID.Load().(string)
+	self := a.selfID(s)
 	follows := repliesTo(m.Message, self)
 	if m.Author.ID == self || !(m.GuildID == "" || follows != "" || mentions(m.Message, self)) {
 		return

@@ -641,3 +641,27 @@ func TestEchoedTextNeverLinks(t *testing.T) {
 		})
 	}
 }
+
+// TestMentionBeforeReadyHandler: discordgo runs each event's handlers in
+// goroutines of their own, so a mention may be handled before onReady has
+// stored the bot's id. The session's state, which discordgo fills from
+// READY before any handler runs, names the bot then, and the mention is
+// answered rather than dropped.
+func TestMentionBeforeReadyHandler(t *testing.T) {
+	f := discordtest.NewFake(t)
+	a, _ := start(t, f, nil)
+	f.WaitReady(t)
+	discordtest.Eventually(t, "the session's state to hold the bot", func() bool { return a.selfID(a.s) == discordtest.BotUserID })
+	a.botID.Store("") // onReady has not run yet
+	if got := a.selfID(a.s); got != discordtest.BotUserID {
+		t.Fatalf("selfID = %q before onReady, want the state's %q", got, discordtest.BotUserID)
+	}
+	before := len(replies(f, discordtest.ChannelID))
+	a.onMessage(a.s, &discordgo.MessageCreate{Message: &discordgo.Message{ID: "9001", ChannelID: discordtest.ChannelID, GuildID: discordtest.GuildID,
+		Author: &discordgo.User{ID: discordtest.UserID}, Content: "<@" + discordtest.BotUserID + "> who is imran khan",
+		Mentions: []*discordgo.User{{ID: discordtest.BotUserID}}}})
+	a.work.Wait()
+	if got := len(replies(f, discordtest.ChannelID)) - before; got != 1 {
+		t.Errorf("%d replies to a mention handled before onReady, want 1", got)
+	}
+}
