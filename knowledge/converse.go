@@ -730,6 +730,7 @@ func asksNext(toks []string) bool {
 		t = strings.Trim(t, "?!.,'")
 		switch {
 		case t == "next" || t == "afterwards" || t == "later" || t == "followed" || t == "after" && i+1 < len(toks) && strings.Trim(toks[i+1], "?!.,'") == "that" ||
+			t == "after" && i == len(toks)-1 && i > 0 && nextUnits[strings.Trim(toks[i-1], "?!.,'")] || // "what happened the year after"
 			t == "then" && i > 0 && strings.Trim(toks[i-1], "?!.,'") == "and" && len(toks) == 2: // "and then?"
 			later = true
 		case !nextFillers[t]:
@@ -740,7 +741,10 @@ func asksNext(toks []string) bool {
 }
 
 // nextFillers may stand around what asks what came next.
-var nextFillers = setOf("and so ok okay then what whats what's happened happen came come took place that timeline walk me through tell show the events event was were is")
+var nextFillers = setOf("and so ok okay then what whats what's happened happen came come took place that timeline walk me through tell show the events event was were is year month day week")
+
+// nextUnits, before a closing "after", ask what came next: "the year after".
+var nextUnits = setOf("year month day week")
 
 // whatCameNext answers "what came next?": the timeline of what the last
 // answer was about, in date order, from the date of its lead fact on, or
@@ -804,6 +808,13 @@ func (b *Base) whatCameNext(c Context, question string) (a Answer, next Context,
 		}
 	}
 	if !a.Answered {
+		// Nothing more on what it was about: what came next in the
+		// sources at all. After the Northern Alliance's founding in 1992,
+		// the Taliban's rise.
+		resolved = fmt.Sprintf("timeline %d to %d", from.Year, from.Year+nextYears)
+		a = b.answerWith(resolved, how)
+	}
+	if !a.Answered {
 		return a, c, false
 	}
 	a.Question, a.Resolved, a.MoreHint = question, resolved, a.More > 0
@@ -811,6 +822,11 @@ func (b *Base) whatCameNext(c Context, question string) (a Answer, next Context,
 	next.After = how.after.Key()
 	return a, next, true
 }
+
+// nextYears is how far past the last answer's date "what happened next"
+// looks for what came next in the sources at all, when nothing more is
+// said of what the answer was about.
+const nextYears = 10
 
 // moreCore ask for more; moreFillers may stand around them.
 var (
