@@ -1029,3 +1029,17 @@ func TestOpenSpans(t *testing.T) {
 		}
 	}
 }
+
+// TestElseIsNoTopic: "else" asks for more of the same, and is no word of
+// the topic a fact must use ("what else should Pakistan do" once weighed
+// it as an unknown word, and declined).
+func TestElseIsNoTopic(t *testing.T) {
+	b := packFromDisk(t)
+	for _, q := range []string{"what else should pakistan do to squeeze the afghan taliban", "who else was freed in 2021", "anything else on the ttp"} {
+		for _, u := range b.parse(Normalize(q)).units {
+			if slices.Contains(u.stems, "els") || slices.Contains(u.stems, "else") {
+				t.Errorf("%q: a unit of %v", q, u.stems)
+			}
+		}
+	}
+}
