@@ -107,7 +107,8 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 		a, next = b.more(c, question)
 		return a, next, false
 	case asksSources(toks) && len(c.Facts) > 0:
-		return b.cited(c, question), c, false
+		a := b.cited(c, question)
+		return a, b.withAuthors(c, a), false
 	case asksNext(toks) && len(c.Facts) > 0:
 		if a, next, ok := b.whatCameNext(c, question); ok {
 			return a, next, false
@@ -654,6 +655,23 @@ func (b *Base) cited(c Context, question string) Answer {
 	}
 	a.Lines = []string{"That answer rests on these words of " + strings.Join(docs, "; ") + "."}
 	return a
+}
+
+// withAuthors returns c with the authors of the documents a cites behind
+// the entities it was about: after "source pls" names Anwesha Ghosh,
+// "where does she work?" asks about her, while a "he" or a "they" the
+// conversation already had stands for what it did.
+func (b *Base) withAuthors(c Context, a Answer) Context {
+	next := c
+	next.Entities = slices.Clone(c.Entities)
+	for _, s := range a.Sources {
+		for _, e := range b.entities {
+			if e.Kind == KindPerson && b.idx.entityDoc[e.ID] == s.Doc && !slices.Contains(next.Entities, e.ID) && len(next.Entities) < contextEntities {
+				next.Entities = append(next.Entities, e.ID)
+			}
+		}
+	}
+	return next
 }
 
 // contextSuggestions are questions to offer when a follow-up cannot be

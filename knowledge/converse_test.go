@@ -262,6 +262,9 @@ func TestFollowUpLackingThePartAsked(t *testing.T) {
 		{"a toll the attack's facts lack", []string{"when did the ttp attack military posts in chitral?", "casulties?"}, ""},
 		{"a name the bombing's facts lack", []string{"what happened in mastung on september 29?", "whats the bomber's name?"}, ""},
 		{"a figure on the topic, if not in the best fact", []string{"who is hafiz gul bahadur", "how many sub factions?"}, "60 to 70"},
+		{"the cited author's workplace", []string{"who was having tea with faiz hameed at the serena in kabul?", "source pls", "where does she work?"}, ""}, // she is Ghosh, whom the sources line named
+		{"a workplace no post gives", []string{"who wrote the recalibration piece", "where does she work"}, ""},
+		{"a workplace a post gives", []string{"who wrote the fnf paper", "where does he work"}, "Center for Research and Security Studies"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var c knowledge.Context

@@ -56,6 +56,11 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		// party does not say which.
 		return asked
 	}
+	if p := q.linkedPerson(); p != nil && q.asksWorkplace() && !((f.Type == TypeRole || f.Role != nil) && f.Entities[0] == p.ID) {
+		// "where does Ghosh work": that she wrote a viewpoint says
+		// nothing of where she works.
+		return "where " + p.Name + " works"
+	}
 	if part := otherOrdinal(q.fixed, f.Text); part != "" {
 		// "the second half of 2023" is not answered by the first half's
 		// figures.

@@ -1341,6 +1341,20 @@ func countOf(toks []string, w string) int {
 	return n
 }
 
+// workplaceWords, with "where", ask whom someone works for.
+var workplaceWords = setOf(`work works worked working fellow employed teach teaches taught lecture lectures research researcher`)
+
+// asksWhereWorks reports whether the question asks where someone works:
+// "where does Bhonsle work", "where is Lieven a fellow", not "did it work".
+func asksWhereWorks(toks []string) bool {
+	s := " " + strings.Join(toks, " ") + " "
+	return slices.Contains(toks, "where") && slices.ContainsFunc(toks, func(t string) bool { return workplaceWords[t] }) &&
+		!hasPhrase(s, "did they work") && !hasPhrase(s, "does it work") && !hasPhrase(s, "did it work")
+}
+
+// asksWorkplace reports whether q asks whom someone works for.
+func (q *query) asksWorkplace() bool { return q.intent == IntentWho && asksWhereWorks(q.toks) }
+
 // classify decides what kind of answer the question wants from its words.
 func classify(toks []string, hasSpan bool) Intent {
 	s := " " + strings.Join(toks, " ") + " "
@@ -1388,8 +1402,7 @@ func classify(toks []string, hasSpan bool) Intent {
 		has("when") && !whenClause(toks) ||
 		has("date", "dates") && !slices.ContainsFunc(toks, func(t string) bool { return questionStarts[t] }): // "chitral attack and the demarche - dates pls"
 		return IntentWhen
-	case has("where") && has("work", "works", "worked", "working", "fellow", "employed", "teach", "teaches", "taught", "lecture", "lectures", "research", "researcher") &&
-		!has("did they work", "does it work", "did it work"):
+	case asksWhereWorks(toks):
 		return IntentWho // "where does Bhonsle work", "where is Lieven a fellow": whom he works for, which is his post
 	case (first == "where" || first == "why") && !has(countAsks...):
 		// "where did the TTP get its new manpower", "why are the
