@@ -174,6 +174,23 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 			a, resolved = alt, r
 		}
 	}
+	if a.Answered && len(a.Facts) > 0 && len(c.Facts) > 0 && a.Facts[0].ID == c.Facts[0] && b.namesSomething(strings.Join(toks, " "), true) {
+		// The reading gives the last answer again, though the follow-up
+		// names something of its own: another reading that answers with
+		// something new is likelier what was asked. "bajauri's role?"
+		// after the release that freed him asks his post, not the
+		// release. ("when were they?" names nothing: the same fact may
+		// well answer it.)
+		for _, r := range readings {
+			if r == resolved {
+				continue
+			}
+			if alt := b.answerWith(r, asking{shown: skip, said: said}); alt.Answered && len(alt.Facts) > 0 && alt.Facts[0].ID != c.Facts[0] {
+				a, resolved = alt, r
+				break
+			}
+		}
+	}
 	a.Question = question
 	a.Resolved = resolved
 	a.MoreHint = a.More > 0

@@ -429,6 +429,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"the taliban's reaction?", "rebuked"},
 			{"and the ttp's response?", "local commander"},
 		}, ""},
+		{"a named person's post, not the last answer again", [][2]string{
+			{"which key ttp figures were freed from kabul prisons after the takeover?", "Bajauri"},
+			{"bajauri's role?", "deputy"},
+		}, ""},
 		{"who published it", [][2]string{
 			{"why did pakistan launch airstrikes in afghanistan in march 2024", ""},
 			{"which org published that?", "by Imtiaz Gul"},
