@@ -79,6 +79,20 @@ func (b *Base) namesSomething(question string, specific bool) bool {
 	return false
 }
 
+// asksOfItsOwn reports whether question asks something besides what it
+// names: "bajauri's role" asks his role; "the USIP paper" asks nothing of
+// its own.
+func (b *Base) asksOfItsOwn(question string) bool {
+	q := b.parse(Normalize(question))
+	defer b.idx.release(q)
+	for k, t := range q.toks {
+		if !q.inLink(k) && !b.idx.stop[t] {
+			return true
+		}
+	}
+	return false
+}
+
 // onTopic reports whether a's lead fact is on something the conversation c
 // has spoken of, more specific than a country or a people.
 func (b *Base) onTopic(c Context, a Answer) bool {
@@ -181,7 +195,11 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 		// after the release that freed him asks his post, not the
 		// release. ("when were they?" names nothing: the same fact may
 		// well answer it.)
-		for _, r := range readings {
+		tries := slices.Clone(readings)
+		if alone := strings.Join(slices.DeleteFunc(slices.Clone(toks), func(t string) bool { return t == "and" || t == "so" }), " "); b.asksOfItsOwn(alone) {
+			tries = append(tries, alone) // "and bajauri's role?": his role ("and the USIP paper?" asks the last question of it)
+		}
+		for _, r := range tries {
 			if r == resolved {
 				continue
 			}

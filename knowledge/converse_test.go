@@ -433,6 +433,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"which key ttp figures were freed from kabul prisons after the takeover?", "Bajauri"},
 			{"bajauri's role?", "deputy"},
 		}, ""},
+		{"and a named person's post", [][2]string{
+			{"which ttp figures got released from kabul prisons after the takeover", "Bajauri"},
+			{"and bajauri's role in the group?", "deputy"},
+		}, ""},
 		{"who published it", [][2]string{
 			{"why did pakistan launch airstrikes in afghanistan in march 2024", ""},
 			{"which org published that?", "by Imtiaz Gul"},
