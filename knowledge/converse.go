@@ -79,18 +79,27 @@ func (b *Base) namesSomething(question string, specific bool) bool {
 	return false
 }
 
-// asksOfItsOwn reports whether question asks something besides what it
-// names: "bajauri's role" asks his role; "the USIP paper" asks nothing of
-// its own.
-func (b *Base) asksOfItsOwn(question string) bool {
+// askedWords returns the words question asks besides what it names and
+// its question words: "role" of "bajauri's role"; none of "the USIP
+// paper".
+func (b *Base) askedWords(question string) []string {
 	q := b.parse(Normalize(question))
 	defer b.idx.release(q)
+	var out []string
 	for k, t := range q.toks {
-		if !q.inLink(k) && !b.idx.stop[t] {
-			return true
+		if !q.inLink(k) && !b.idx.stop[t] && !b.idx.qwords[t] {
+			out = append(out, t)
 		}
 	}
-	return false
+	return out
+}
+
+// lacksAsked reports whether fact f uses none of the words question asks
+// besides what it names (askedWords), and it asks some.
+func (b *Base) lacksAsked(f *Fact, question string) bool {
+	words := b.askedWords(question)
+	text := strings.Join(append([]string{f.Text}, f.Items...), " ")
+	return len(words) > 0 && !slices.ContainsFunc(words, func(w string) bool { return b.textUsesStem(text, b.idx.stem(w)) })
 }
 
 // onTopic reports whether a's lead fact is on something the conversation c
@@ -188,15 +197,17 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 			a, resolved = alt, r
 		}
 	}
-	if a.Answered && len(a.Facts) > 0 && len(c.Facts) > 0 && a.Facts[0].ID == c.Facts[0] && b.namesSomething(strings.Join(toks, " "), true) {
+	if a.Answered && len(a.Facts) > 0 && len(c.Facts) > 0 && a.Facts[0].ID == c.Facts[0] && b.namesSomething(strings.Join(toks, " "), true) &&
+		b.lacksAsked(a.Facts[0], strings.Join(toks, " ")) {
 		// The reading gives the last answer again, though the follow-up
-		// names something of its own: another reading that answers with
-		// something new is likelier what was asked. "bajauri's role?"
-		// after the release that freed him asks his post, not the
-		// release. ("when were they?" names nothing: the same fact may
-		// well answer it.)
+		// names something of its own and asks what that answer does not
+		// say: another reading that answers with something new is
+		// likelier what was asked. "bajauri's role?" after the release
+		// that freed him asks his post, not the release. ("when were
+		// they?" names nothing, and "what did they ask Kabul for" asks
+		// what the démarche said: the same fact may well answer them.)
 		tries := slices.Clone(readings)
-		if alone := strings.Join(slices.DeleteFunc(slices.Clone(toks), func(t string) bool { return t == "and" || t == "so" }), " "); b.asksOfItsOwn(alone) {
+		if alone := strings.Join(slices.DeleteFunc(slices.Clone(toks), func(t string) bool { return t == "and" || t == "so" }), " "); len(b.askedWords(alone)) > 0 {
 			tries = append(tries, alone) // "and bajauri's role?": his role ("and the USIP paper?" asks the last question of it)
 		}
 		for _, r := range tries {

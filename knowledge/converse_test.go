@@ -433,6 +433,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"which key ttp figures were freed from kabul prisons after the takeover?", "Bajauri"},
 			{"bajauri's role?", "deputy"},
 		}, ""},
+		{"what the last answer said, asked of a name in it", [][2]string{
+			{"when did pakistan issue the demarche over the chitral attack", "9 September"},
+			{"what did they ask kabul for", "stern action"}, // the démarche again: it says what they asked
+		}, ""},
 		{"and a named person's post", [][2]string{
 			{"which ttp figures got released from kabul prisons after the takeover", "Bajauri"},
 			{"and bajauri's role in the group?", "deputy"},
