@@ -1039,6 +1039,15 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, own, missin
 	if dated, ok := b.withThatTime(c, words); ok {
 		words = dated // "who was PM at that point?": at the last answer's date
 	}
+	if named, phrase := b.pointedPerson(c, words); phrase != "" {
+		// "what did that minister say about it": the person the
+		// conversation spoke of who is one, or, when it spoke of none,
+		// a question back.
+		if named == nil {
+			return nil, "", phrase
+		}
+		words = named
+	}
 	if q, ok := b.withNewSubject(c, words); ok {
 		return withAlts(q), own, ""
 	}
@@ -1080,6 +1089,46 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, own, missin
 		return withAlts(q, b.withTopicCarried(c, q)), q, ""
 	}
 	return withAlts(b.withTopicCarried(c, q), q), q, ""
+}
+
+// pointedNouns, after "that", "this" or "the other", point at a person
+// the conversation spoke of by what they are: "that minister", "the other
+// analyst".
+var pointedNouns = setOf(`minister envoy ambassador spokesman spokesperson official diplomat general commander chief leader analyst expert
+	judge researcher scholar journalist reporter academic author writer president premier governor cleric politician officer`)
+
+// pointedPerson finds in words a person pointed at by what they are
+// ("that minister", "the other analyst"), and returns words with the name
+// of the person the conversation spoke of who is one, by their name or
+// their summary. When it spoke of none, named is nil and phrase is the
+// words pointing, to ask about. phrase is "" when nothing points.
+func (b *Base) pointedPerson(c Context, words []string) (named []string, phrase string) {
+	for i, w := range words {
+		j := i + 1
+		switch {
+		case (w == "that" || w == "this") && j < len(words):
+		case w == "the" && j+1 < len(words) && words[j] == "other":
+			j++
+		default:
+			continue
+		}
+		if !pointedNouns[words[j]] {
+			continue
+		}
+		phrase = strings.Join(words[i:j+1], " ")
+		st := b.idx.stem(words[j])
+		var last []string // "the other analyst" is not the one the last answer spoke of
+		if f := b.factByID[first(c.Facts)]; f != nil && words[i] == "the" {
+			last = f.Entities
+		}
+		for _, id := range c.Entities {
+			if e := b.entityByID[id]; e != nil && e.Kind == KindPerson && !slices.Contains(last, id) && b.textUsesStem(e.Name+" "+e.Summary, st) {
+				return slices.Concat(words[:i], tokenize(e.Name), words[j+1:]), phrase
+			}
+		}
+		return nil, phrase
+	}
+	return nil, ""
 }
 
 // roleAskedBefore returns, for a follow-up that asks only a name ("name?",

@@ -48,7 +48,7 @@ var smallTalkReplies = []struct {
 var (
 	thanksWords  = setOf("thanks thank thx ty ta cheers shukriya great perfect nice cool awesome brilliant excellent amazing lovely helpful useful appreciated")
 	appreciation = setOf("you so much very a lot that that's thats it's its is was really helpful useful great good nice perfect ok okay durand again for the help info answer all mate clear interesting " +
-		"it now everything done set fine today bye one stuff you're youre star job work bot appreciated") // "thanks, that's it for now"
+		"it now everything done set fine today bye one stuff you're youre star job work bot appreciated super i all needed need wanted") // "thanks, that's it for now", "ok thanks, that's all I needed"
 )
 
 // ackWords acknowledge an answer, or react to it, without thanks or a
@@ -104,10 +104,15 @@ func (b *Base) smallTalk(question string) (Answer, bool) {
 	if len(words) == 0 || len(words) > smallTalkMaxWords+capabilityTail {
 		return Answer{}, false
 	}
-	if len(words) > 2 && plainThanks[words[0]] {
-		// "ty. what else can you help with?": thanks, then the question
-		// about durand is what is answered.
-		if a, ok := b.smallTalk(strings.Join(words[1:], " ")); ok {
+	lead := 0
+	for lead < len(words) && (plainThanks[words[lead]] || thanksWords[words[lead]] || ackWords[words[lead]]) {
+		lead++
+	}
+	if lead > 0 && lead < len(words) && len(words) > 2 {
+		// "ty. what else can you help with?", "great thanks! what else
+		// can you do": thanks, then the question about durand is what is
+		// answered.
+		if a, ok := b.smallTalk(strings.Join(words[lead:], " ")); ok {
 			a.Question = question
 			return a, true
 		}
@@ -121,7 +126,7 @@ func (b *Base) smallTalk(question string) (Answer, bool) {
 	grateful := thanksWords[words[0]] || slices.ContainsFunc(words, func(w string) bool { return plainThanks[w] }) ||
 		len(words) <= 3 && !b.idx.qwords[words[0]] && !yesNoStarts[words[0]] && slices.ContainsFunc(words, func(w string) bool { return thanksWords[w] }) // "that's helpful", not "is that useful"
 	switch {
-	case grateful && !slices.ContainsFunc(words, func(w string) bool { return !appreciation[w] && !thanksWords[w] }):
+	case grateful && !slices.ContainsFunc(words, func(w string) bool { return !appreciation[w] && !thanksWords[w] && !ackWords[w] }):
 		s = "thanks" // "thanks, that's helpful", "thank you so much", "that's useful, thanks"
 	case !slices.ContainsFunc(words, func(w string) bool { return !ackWords[w] }):
 		s = "ack" // "ok", "noted", "roger that", "lol"

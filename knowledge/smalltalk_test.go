@@ -45,6 +45,11 @@ func TestSmallTalk(t *testing.T) {
 		"right, and when did it reopen":                false,
 		"interesting, why":                             false,
 		"wrong crossing":                               false,
+		"ok got it ty":                                 true,
+		"thanks, super useful":                         true,
+		"ok thanks, that's all i needed":               true,
+		"great thanks! what else can you do btw?":      true,
+		"ok thanks, what about chaman":                 false,
 	} {
 		if _, got := b.smallTalk(q); got != want {
 			t.Errorf("smallTalk(%q) = %v, want %v", q, got, want)
