@@ -20,14 +20,7 @@ import (
 //	go test ./knowledge -run TestSnapshotCurrent -update
 func TestSnapshotCurrent(t *testing.T) {
 	fsys := seeds.FS()
-	b, err := Load(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	snap, err := b.Snapshot(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b, snap := loadAndSnapshot(t, fsys)
 	golden.CheckBinary(t, "../seeds/pack.snap", snap)
 	if t.Failed() || string(snap) != seeds.Snapshot() {
 		return // the embedded copy is the one this test binary was built with
@@ -59,14 +52,7 @@ func TestLoadDeterministic(t *testing.T) {
 // taken of, in every field, on a pack of its own.
 func TestSnapshotRoundTrip(t *testing.T) {
 	fsys := packCopy(t)
-	b, err := Load(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	snap, err := b.Snapshot(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b, snap := loadAndSnapshot(t, fsys)
 	got, err := DecodeSnapshot(fsys, string(snap))
 	if err != nil {
 		t.Fatal(err)
@@ -83,14 +69,7 @@ func TestSnapshotRoundTrip(t *testing.T) {
 // one, is refused, and that LoadSnapshot then loads the files themselves.
 func TestSnapshotRefused(t *testing.T) {
 	fsys := packCopy(t)
-	b, err := Load(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	snap, err := b.Snapshot(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, snap := loadAndSnapshot(t, fsys)
 	edited := packCopy(t)
 	f := edited["facts/"+firstFactFile(t, edited)]
 	f.Data = append(append([]byte(nil), f.Data...), "\n# an edit\n"...)
@@ -158,6 +137,20 @@ func TestSnapshotDecoderBounds(t *testing.T) {
 			}
 		})
 	}
+}
+
+// loadAndSnapshot loads the pack in fsys and takes its snapshot.
+func loadAndSnapshot(t *testing.T, fsys fs.FS) (*Base, []byte) {
+	t.Helper()
+	b, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap, err := b.Snapshot(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b, snap
 }
 
 // packCopy returns the embedded pack as a map the test may change.
