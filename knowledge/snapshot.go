@@ -78,7 +78,7 @@ func DecodeSnapshot(fsys fs.FS, snap string) (*Base, error) {
 		return nil, ErrStaleSnapshot
 	}
 	body, sum32, ok := cutChecksum(snap)
-	if !ok || crc32.Checksum([]byte(body), crcTable) != sum32 {
+	if !ok || stringChecksum(body) != sum32 {
 		return nil, errBadSnapshot
 	}
 	d := &decoder{s: body, off: len(snapshotMagic)}
@@ -116,6 +116,19 @@ func (b *Base) Snapshot(fsys fs.FS) ([]byte, error) {
 
 // crcTable is the CRC-32C table that the checksum ending a snapshot uses.
 var crcTable = crc32.MakeTable(crc32.Castagnoli)
+
+// stringChecksum is the CRC-32C of s, taken through a small buffer rather
+// than a copy of all of s.
+func stringChecksum(s string) uint32 {
+	var buf [32 << 10]byte
+	var sum uint32
+	for len(s) > 0 {
+		n := copy(buf[:], s)
+		sum = crc32.Update(sum, crcTable, buf[:n])
+		s = s[n:]
+	}
+	return sum
+}
 
 // cutChecksum splits snap into its body and the checksum that ends it.
 func cutChecksum(snap string) (body string, sum uint32, ok bool) {
