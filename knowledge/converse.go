@@ -699,8 +699,74 @@ func (b *Base) cited(c Context, question string) Answer {
 			docs = append(docs, t)
 		}
 	}
-	a.Lines = []string{"That answer rests on these words of " + strings.Join(docs, "; ") + "."}
+	line := "That answer rests on these words of " + strings.Join(docs, "; ")
+	if cited := b.citedWithin(a.Facts); len(cited) > 0 {
+		// "who says so": the document has it from an outlet it names,
+		// which is whom an analyst asking means.
+		line += ", which cite in turn " + strings.Join(cited, " and ")
+	}
+	a.Lines = []string{line + "."}
 	return a
+}
+
+// citedWithin returns the names of the outlets and bodies, of any the pack
+// knows, that the facts say they have their words from: "…, according to the Pakistan Institute for
+// Conflict and Security Studies (PICSS)", "citing BBC Monitoring", "Amu TV
+// reported".
+func (b *Base) citedWithin(facts []*Fact) []string {
+	var out []string
+	for _, f := range facts {
+		toks := tokenize(f.Text)
+		type found struct {
+			name     string
+			at, size int
+		}
+		var fs []found
+		for _, e := range b.entities {
+			if e.Kind != KindOrganisation {
+				continue
+			}
+			name := e.Name
+			if e.Abbr != "" && e.Abbr != e.Name {
+				name += " (" + e.Abbr + ")"
+			}
+			for _, n := range append([]string{e.Name, e.Abbr}, e.Aliases...) {
+				if run := tokenize(n); len(run) > 0 && attributedAt(toks, indexRun(toks, run), len(run)) {
+					fs = append(fs, found{name, indexRun(toks, run), len(run)})
+					break
+				}
+			}
+		}
+		for _, x := range fs {
+			// "citing BBC Monitoring" names BBC Monitoring, not the BBC.
+			within := slices.ContainsFunc(fs, func(y found) bool { return y.size > x.size && y.at <= x.at && x.at+x.size <= y.at+y.size })
+			if !within && !slices.Contains(out, x.name) {
+				out = append(out, x.name)
+			}
+		}
+	}
+	return out
+}
+
+// attributedAt reports whether the name at toks[at:at+n] is said to be
+// where words come from: "according to (the) X", "citing X", "sourced to
+// X", "reported by X", "X reported".
+func attributedAt(toks []string, at, n int) bool {
+	if at < 0 || at+n < len(toks) && sourceNouns[toks[at+n]] {
+		return false // "according to the FNF paper": the document itself
+	}
+	before := toks[max(0, at-3):at]
+	if k := slices.Index(before, "the"); k >= 0 && k == len(before)-1 {
+		before = before[:k]
+	}
+	switch {
+	case len(before) >= 2 && before[len(before)-2] == "according" && before[len(before)-1] == "to",
+		len(before) >= 2 && before[len(before)-2] == "sourced" && before[len(before)-1] == "to",
+		len(before) >= 1 && (before[len(before)-1] == "citing" || before[len(before)-1] == "cites"),
+		len(before) >= 2 && before[len(before)-1] == "by" && (before[len(before)-2] == "reported" || before[len(before)-2] == "quoted"):
+		return true
+	}
+	return at+n < len(toks) && (toks[at+n] == "reported" || toks[at+n] == "reports")
 }
 
 // withAuthors returns c with the authors of the documents a cites behind

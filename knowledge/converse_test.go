@@ -437,6 +437,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"which key ttp figures were freed from kabul prisons after the takeover?", "Bajauri"},
 			{"bajauri's role?", "deputy"},
 		}, ""},
+		{"the outlet the document cites", [][2]string{
+			{"how many militant attacks hit pakistan in september 2023", "65"},
+			{"source?", "which cite in turn Pakistan Institute for Conflict and Security Studies (PICSS)"},
+		}, ""},
 		{"what the last answer said, asked of a name in it", [][2]string{
 			{"when did pakistan issue the demarche over the chitral attack", "9 September"},
 			{"what did they ask kabul for", "stern action"}, // the démarche again: it says what they asked

@@ -651,13 +651,17 @@ func (b *Base) holdsPostIn(person, body string) bool {
 }
 
 // containsRun reports whether seq holds run as consecutive elements.
-func containsRun(seq, run []string) bool {
+func containsRun(seq, run []string) bool { return indexRun(seq, run) >= 0 }
+
+// indexRun returns where run first occurs in seq as consecutive elements,
+// or -1.
+func indexRun(seq, run []string) int {
 	for i := 0; i+len(run) <= len(seq); i++ {
 		if slices.Equal(seq[i:i+len(run)], run) {
-			return true
+			return i
 		}
 	}
-	return false
+	return -1
 }
 
 // stemUse is what one stem the question uses stands for: the units whose

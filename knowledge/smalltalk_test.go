@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -103,6 +104,26 @@ func TestAsksMore(t *testing.T) {
 	} {
 		if got := asksMore(strings.Fields(strings.Trim(Normalize(q), " ?!.,;:"))); got != want {
 			t.Errorf("asksMore(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
+// TestCitedWithin: the outlets a fact says it has its words from, and no
+// body it only names.
+func TestCitedWithin(t *testing.T) {
+	b := packFromDisk(t)
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"The TTP claimed 45 attacks in December 2021, the FNF paper says, citing BBC Monitoring.", []string{"BBC Monitoring"}}, // not the BBC as well
+		{"Pakistan saw 65 attacks, according to the Pakistan Institute for Conflict and Security Studies (PICSS).", []string{"Pakistan Institute for Conflict and Security Studies (PICSS)"}},
+		{"Amu TV reported in 2024 that the Taliban denounced US drone surveillance.", []string{"Amu TV"}},
+		{"The airstrikes targeted the TTP, according to the FNF paper.", nil}, // the TTP is what it is about
+		{"The Human Rights Commission of Pakistan condemned the order.", nil}, // named, not cited
+	} {
+		if got := b.citedWithin([]*Fact{{Text: tc.text}}); !slices.Equal(got, tc.want) {
+			t.Errorf("%q: %q, want %q", tc.text, got, tc.want)
 		}
 	}
 }
