@@ -1580,6 +1580,12 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 			// undocumented ones.
 			return strings.Replace(c.Question, strings.Join(n, " "), rest[0]+" "+strings.Join(n[1:], " "), 1), true
 		}
+		if k := slices.IndexFunc(rest, func(t string) bool { return figureNouns[t] }); named > 0 && k > 0 && k == len(rest)-1 && (len(rest) < len(words) || strings.HasSuffix(rest[k-1], "'s")) {
+			// "and Bugti's number?", "bugti's number?" after Kakar's
+			// figures: the figure Bugti gave.
+			who := strings.TrimSuffix(strings.Join(rest[:k], " "), "'s")
+			return b.withTopicCarried(c, "what figure did "+who+" give"), true
+		}
 		if len(rest) == len(words) || named == 0 {
 			return "", false
 		}
@@ -1590,12 +1596,6 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 				mod := strings.Join(rest[:len(rest)-1], " ")
 				return strings.Replace(c.Question, strings.Join(n, " "), mod+" "+strings.Join(n[1:], " "), 1), true
 			}
-		}
-		if k := slices.IndexFunc(rest, func(t string) bool { return figureNouns[t] }); k > 0 && k == len(rest)-1 {
-			// "and Bugti's number?" after Kakar's figures: the figure
-			// Bugti gave.
-			who := strings.TrimSuffix(strings.Join(rest[:k], " "), "'s")
-			return b.withTopicCarried(c, "what figure did "+who+" give"), true
 		}
 		if slices.ContainsFunc(rest, func(t string) bool { return attributeNouns[t] || stanceNouns[t] }) {
 			// "and the length of the border?", "and Lieven's take?": a
