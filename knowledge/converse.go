@@ -1163,6 +1163,15 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, own, missin
 var pointedNouns = setOf(`minister envoy ambassador spokesman spokesperson official diplomat general commander chief leader analyst expert
 	judge researcher scholar journalist reporter academic author writer president premier governor cleric politician officer`)
 
+// speakerNouns, after "the" and before a verb of saying or ruling, point
+// at a person as "that" does: "what did the judge rule on it". (The
+// heads of groups, "the leader", are asked about by role instead.)
+var speakerNouns = setOf(`minister envoy ambassador spokesman spokesperson official diplomat analyst expert judge researcher scholar
+	journalist reporter academic author writer president premier governor cleric politician officer`)
+
+// speechVerbs say or rule something.
+var speechVerbs = setOf(`say said says tell told rule ruled rules claim claimed claims argue argued argues think thinks thought write wrote writes call called calls`)
+
 // pointedPerson finds in words a person pointed at by what they are
 // ("that minister", "the other analyst"), and returns words with the name
 // of the person the conversation spoke of who is one, by their name or
@@ -1170,11 +1179,14 @@ var pointedNouns = setOf(`minister envoy ambassador spokesman spokesperson offic
 // words pointing, to ask about. phrase is "" when nothing points.
 func (b *Base) pointedPerson(c Context, words []string) (named []string, phrase string) {
 	for i, w := range words {
-		j := i + 1
+		j, other := i+1, false
 		switch {
 		case (w == "that" || w == "this") && j < len(words):
 		case w == "the" && j+1 < len(words) && words[j] == "other":
-			j++
+			j, other = j+1, true
+		case w == "the" && j+1 < len(words) && speakerNouns[words[j]] && speechVerbs[words[j+1]]:
+			// "what did the judge rule", "what did the minister say":
+			// the one who spoke, pointed at.
 		default:
 			continue
 		}
@@ -1184,7 +1196,7 @@ func (b *Base) pointedPerson(c Context, words []string) (named []string, phrase 
 		phrase = strings.Join(words[i:j+1], " ")
 		st := b.idx.stem(words[j])
 		var last []string // "the other analyst" is not the one the last answer spoke of
-		if f := b.factByID[first(c.Facts)]; f != nil && words[i] == "the" {
+		if f := b.factByID[first(c.Facts)]; f != nil && other {
 			last = f.Entities
 		}
 		for _, id := range c.Entities {

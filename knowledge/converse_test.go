@@ -70,6 +70,8 @@ func TestAnswerInResolves(t *testing.T) {
 		{"that minister is the minister spoken of", []string{"who is sarfraz bugti", "what figure did that minister give"}, "what figure did sarfraz bugti give", ""},
 		{"the other analyst is not the one spoken of", []string{"who is michael kugelman", "what did the other analyst say about it?"}, "", "Who do you mean by “the other analyst”?"},
 		{"that minister, with none spoken of", []string{"what did the taliban say about the deportations", "what did that minister say"}, "", "Who do you mean by “that minister”?"},
+		{"the judge, with none spoken of", []string{"when did pakistan start deporting undocumented afghans", "and what did the judge rule on it?"}, "", "Who do you mean by “the judge”?"},
+		{"the minister is the minister spoken of", []string{"who is sarfraz bugti", "what did the minister say about suicide bombers"}, "what did sarfraz bugti say about suicide bombers", ""},
 		{"the person pointed at, named", []string{"what did the taliban say about the deportations", "what did that minister say", "mullah yaqoob"}, "what did mullah yaqoob say", ""},
 		{"he passes over a woman", []string{"who is hamid karzai", "who is anwesha ghosh", "what did he say"}, "what did hamid karzai say anwesha ghosh", ""}, // the topic carried
 		{"a possessive party acted on swaps the parties", []string{"what were pakistan's demands on the ttp", "and the ttp's conditions?"}, "what were ttp's demands", ""},
