@@ -603,12 +603,16 @@ func signNames() []string {
 // rankInputs builds the ranking model's inputs for one candidate: its
 // features, the hand model's outputs, and every sign.
 func rankInputs(f features) []float64 {
-	x := make([]float64, 0, len(rankFeatureNames))
-	x = append(x, f.Cov, f.TextCov, f.Alt, math.Log1p(f.BM25), f.MissedEntity, f.IntentFit, f.SpanFit, f.Meta, f.HandConf, f.Score/handScoreScale)
+	return appendRankInputs(make([]float64, 0, len(rankFeatureNames)), f)
+}
+
+// appendRankInputs appends f's ranking model inputs to dst.
+func appendRankInputs(dst []float64, f features) []float64 {
+	dst = append(dst, f.Cov, f.TextCov, f.Alt, math.Log1p(f.BM25), f.MissedEntity, f.IntentFit, f.SpanFit, f.Meta, f.HandConf, f.Score/handScoreScale)
 	for _, v := range f.Signs {
-		x = append(x, float64(v))
+		dst = append(dst, float64(v))
 	}
-	return x
+	return dst
 }
 
 // handScoreScale brings the hand-tuned ranking score to about the range of

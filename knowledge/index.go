@@ -28,9 +28,9 @@ type index struct {
 	tune   tuning
 	models models // fitted ranking and confidence
 
-	// bm25Pool holds *bm25Buffers, and altPool *altMarks, for reuse by
+	// bm25Pool holds *bm25Buffers, altPool *altMarks and topPool *topK, for reuse by
 	// concurrent questions.
-	bm25Pool, altPool sync.Pool
+	bm25Pool, altPool, topPool sync.Pool
 
 	stop, qwords, light map[string]bool
 	lex                 lexIndex

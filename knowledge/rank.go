@@ -23,8 +23,10 @@ func (b *Base) rerank(items []scored) {
 	if len(m.Weights) == 0 || m.Weights[0] == 0 && m.Bias == 0 {
 		return // not fitted: keep the hand order
 	}
+	x := make([]float64, 0, len(rankFeatureNames)) // one buffer for all: prob keeps nothing of it
 	for k := range items {
-		items[k].score = rerankScale * m.prob(rankInputs(items[k].feat))
+		x = appendRankInputs(x[:0], items[k].feat)
+		items[k].score = rerankScale * m.prob(x)
 	}
 	sort.SliceStable(items, func(i, j int) bool { return better(&items[i], &items[j]) })
 }

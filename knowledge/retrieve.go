@@ -36,12 +36,13 @@ func (b *Base) rank(q *query) []scored {
 			cands.add(i)
 		}
 	}
-	top := newTopK(rankKeep)
+	top := ix.topKFor(rankKeep)
 	for _, i := range cands.list {
 		s := b.score(q, i)
 		top.add(&s)
 	}
 	items := top.sorted()
+	ix.topPool.Put(top)
 	b.rerank(items)
 	return items
 }
@@ -178,6 +179,17 @@ func newTopK(k int) *topK {
 	// Only the top k candidates are kept: a candidate pushed out of them
 	// leaves its slot to the next that enters, so the arena holds k+1.
 	return &topK{k: k, order: make([]int, 0, k+1), arena: make([]scored, 0, k+1), free: -1}
+}
+
+// topKFor returns an empty topK of k, reused from an earlier question when
+// there is one: its arena is 25 candidates, large enough to be worth
+// keeping.
+func (ix *index) topKFor(k int) *topK {
+	if t, ok := ix.topPool.Get().(*topK); ok && t.k == k {
+		t.arena, t.order, t.free = t.arena[:0], t.order[:0], -1
+		return t
+	}
+	return newTopK(k)
 }
 
 func better(a, b *scored) bool {

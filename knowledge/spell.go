@@ -40,6 +40,18 @@ type speller struct {
 	longest int                 // letters in the longest vocabulary word
 }
 
+// osaStackLetters is the longest word osaDistance compares without
+// allocating.
+const osaStackLetters = 32
+
+// appendRunes appends the runes of s to dst.
+func appendRunes(dst []rune, s string) []rune {
+	for _, r := range s {
+		dst = append(dst, r)
+	}
+	return dst
+}
+
 // correction is a vocabulary word proposed for a question word.
 type correction struct {
 	word string
@@ -274,11 +286,18 @@ func isWordy(tok string) bool {
 // distance: insertions, deletions, substitutions and transpositions of
 // adjacent letters each cost one.
 func osaDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
+	// Words are short: their runes and rows fit in buffers on the stack.
+	var runes [2][osaStackLetters]rune
+	var rows [3][osaStackLetters + 1]int
+	ra, rb := appendRunes(runes[0][:0], a), appendRunes(runes[1][:0], b)
 	n, m := len(ra), len(rb)
-	prev2 := make([]int, m+1)
-	prev := make([]int, m+1)
-	cur := make([]int, m+1)
+	prev2, prev, cur := rows[0][:0], rows[1][:0], rows[2][:0]
+	if m+1 > osaStackLetters+1 {
+		prev2, prev, cur = nil, nil, nil
+	}
+	prev2 = append(prev2, make([]int, m+1)...)
+	prev = append(prev, make([]int, m+1)...)
+	cur = append(cur, make([]int, m+1)...)
 	for j := 0; j <= m; j++ {
 		prev[j] = j
 	}
