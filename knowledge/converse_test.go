@@ -67,6 +67,7 @@ func TestAnswerInResolves(t *testing.T) {
 		{"she never stands for a man", []string{"who called afghan-pakistan ties love-hate", "what did she say about the border"}, "", "Who do you mean by “she”?"},
 		{"she stands for a woman", []string{"who is hamid karzai", "who is anwesha ghosh", "what does she expect"}, "what does anwesha ghosh expect", ""},
 		{"a named person's figure, without and", []string{"how many suicide bombings by afghans according to kakar", "bugti's number?"}, "what figure did bugti give", ""},
+		{"that spring is the last answer's", []string{"how many attacks did ttp claim in december 2021", "and april 2022?", "what else happened that spring"}, "what else happened in spring 2022", ""},
 		{"that minister is the minister spoken of", []string{"who is sarfraz bugti", "what figure did that minister give"}, "what figure did sarfraz bugti give", ""},
 		{"the other analyst is not the one spoken of", []string{"who is michael kugelman", "what did the other analyst say about it?"}, "", "Who do you mean by “the other analyst”?"},
 		{"that minister, with none spoken of", []string{"what did the taliban say about the deportations", "what did that minister say"}, "", "Who do you mean by “that minister”?"},

@@ -1212,6 +1212,13 @@ func (q *query) parseSpan(decades map[string]int) {
 		return
 	case 1:
 		q.from, q.to = pts[0], pts[0]
+		if k := slices.Index(q.toks, strconv.Itoa(pts[0].Year)); pts[0].Precision() == YearPrecision && k > 0 {
+			if ms, ok := seasonMonths[q.toks[k-1]]; ok {
+				// "spring 2022": March to May.
+				q.from, q.to = Point{Year: pts[0].Year, Month: ms[0]}, Point{Year: pts[0].Year, Month: ms[1]}
+				q.spanToks[k-1] = true
+			}
+		}
 		// "formed after August 2021", "since 2021": from then on;
 		// "before 2001": up to then.
 		first := -1
@@ -1239,6 +1246,12 @@ func (q *query) parseSpan(decades map[string]int) {
 	}
 	q.hasSpan = true
 }
+
+// seasonMonths are the first and last months of a season before a year
+// ("spring 2022"), as the northern hemisphere has them. Winter runs
+// across two years, and which two "winter 2023" means is not clear: it is
+// left out.
+var seasonMonths = map[string][2]int{"spring": {3, 5}, "summer": {6, 8}, "autumn": {9, 11}, "fall": {9, 11}}
 
 // openYear ends a span open to the present: "since 2021" runs on past
 // every date the sources give.
@@ -1396,7 +1409,7 @@ func classify(toks []string, hasSpan bool) Intent {
 	switch {
 	case has("how long") && has("has", "have", "had", "been", "served", "held", "ruled", "led", "headed"):
 		return IntentWhen // "how long has X been PM": since when
-	case has("timeline", "chronology", "history of", "brief history", "short history") || has(timelineAsks...) || (hasSpan && has("what happened", "what happen", "whats happened", "what went on", "events in", "events of", "what occurred", "news", "updates", "developments")):
+	case has("timeline", "chronology", "history of", "brief history", "short history") || has(timelineAsks...) || (hasSpan && has("what happened", "what happen", "whats happened", "what went on", "what else happened", "what else went on", "events in", "events of", "what occurred", "news", "updates", "developments")):
 		return IntentTimeline
 	case has("how far") && has(extentWordList...):
 		return IntentWhere // "how far do the Taliban's claims extend": up to where

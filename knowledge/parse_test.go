@@ -1043,3 +1043,23 @@ func TestElseIsNoTopic(t *testing.T) {
 		}
 	}
 }
+
+// TestSeasonSpan: a season before a year is its months; winter, which
+// runs across two years, is no span of its own.
+func TestSeasonSpan(t *testing.T) {
+	b := packFromDisk(t)
+	for _, tc := range []struct {
+		q        string
+		from, to Point
+	}{
+		{"what happened in spring 2022", Point{Year: 2022, Month: 3}, Point{Year: 2022, Month: 5}},
+		{"ttp attacks in the autumn of 2023", Point{Year: 2023}, Point{Year: 2023}}, // "of" between: the year
+		{"what happened in autumn 2023", Point{Year: 2023, Month: 9}, Point{Year: 2023, Month: 11}},
+		{"deaths in winter 2023", Point{Year: 2023}, Point{Year: 2023}},
+	} {
+		q := b.parse(Normalize(tc.q))
+		if !q.hasSpan || q.from != tc.from || q.to != tc.to {
+			t.Errorf("%q: span %v–%v, want %v–%v", tc.q, q.from, q.to, tc.from, tc.to)
+		}
+	}
+}
