@@ -260,6 +260,25 @@ func (b *Base) answerRanked(q *query, a Answer) Answer {
 	return a
 }
 
+// asksAdvice reports whether a question asks what someone should do:
+// "what should Pakistan do", "what ought Islamabad to do", "how should it
+// use its leverage".
+func asksAdvice(toks []string) bool {
+	for i, t := range toks {
+		if (t == "should" || t == "ought") && i > 0 && (toks[0] == "what" || toks[0] == "how" || toks[0] == "whats") {
+			return true
+		}
+	}
+	return false
+}
+
+// adviceWords say that a source advises something.
+var adviceWords = setOf(`recommend recommends recommended recommendation recommendations propose proposes proposed proposal should urge urges urged advise advises advised needs`)
+
+// adviceCovShare is how much of what the best fact covers a fact that
+// advises must cover to lead it, asked what someone should do.
+const adviceCovShare = 0.6
+
 // deedWords tell what was done: what happened, not what was said of it.
 var deedWords = setOf(`killed killing wounded injured attacked struck exploded bombed seized captured stormed overthrew massacred destroyed launched shelled`)
 
@@ -525,6 +544,13 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 				// question asks for no one of them.)
 				return toFront(ranked, r)
 			}
+		}
+	}
+	if len(ranked) >= 2 && asksAdvice(q.toks) && !usesWordOf(b.facts[ranked[0].fact].Text, adviceWords) {
+		// "what should Pakistan do to squeeze the Taliban": what a source
+		// recommends leads what Pakistan does.
+		if r := b.firstThat(q, ranked, adviceCovShare, func(f *Fact) bool { return usesWordOf(f.Text, adviceWords) }); r[0].fact != ranked[0].fact {
+			return r
 		}
 	}
 	if len(ranked) >= 2 && q.intent == IntentWhen && (q.asksDay || slices.Contains(q.toks, "month")) {

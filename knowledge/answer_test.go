@@ -57,6 +57,7 @@ func TestAnswer(t *testing.T) {
 		{"where one is a fellow", "where is anatol lieven a fellow", []string{"fnf-anatol-lieven-role"}, "Quincy"},
 		{"which named ally", "the ttp hit a rally of which afghan taliban ally in bajaur", []string{"cookie-bajaur-taliban-reprimand", "cookie-bajaur-rally-attack"}, "JUI-F"},                   // the ally named, not whom the TTP blamed
 		{"source by topic", "how many fatalities from terror attacks did pakistan see last yr according to the ttp / taliban governance article", []string{"lev-2867-fatalities-2022"}, "2,867"}, // the description's names are no topic
+		{"advice asked", "what should pakistan do to squeeze the afghan taliban", []string{"lev-recommend-economic-pressure", "lev-economic-pressure-measures"}, "economic"},                     // what a source recommends, not what Pakistan does
 		{"which ally", "which ally of pakistan got rattled when ttp attacks hit its nationals", []string{"recal-china-pressure", "recal-chinese-nationals-targeted"}, "Chinese"},
 		{"responses together", "how did the afghan taliban respond to pakistan's april 2022 airstrikes", []string{"recal-taliban-consequences-warning", "recal-taliban-summon-ambassador"}, "summoned"}, // a warning and a summons: both
 		{"author recommends", "what does imtiaz gul recommend on engaging the taliban", []string{"fnf-recommendations-list"}, "recommendations"},                                                        // his recommendations, not all he says of engagement
