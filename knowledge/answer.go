@@ -431,7 +431,7 @@ func (b *Base) compareSources(q *query, a *Answer) bool {
 	conf := 1.0
 	for _, doc := range q.compareDocs {
 		qc := *q
-		qc.sourceDoc = doc
+		qc.sourceDoc, qc.clauses = doc, nil // its clauses are asked of this source
 		ranked := slices.DeleteFunc(b.rank(&qc), func(s scored) bool { return b.facts[s.fact].Cite.Doc != doc })
 		if len(ranked) == 0 {
 			return false

@@ -168,18 +168,39 @@ func (q *query) asksReaction() bool {
 	})
 }
 
-// clauseAnswers asks each of two joined questions on its own (see
-// clauses) and returns the facts that answer them with confidence; a clause
-// that names nothing is left to bestFor.
-func (b *Base) clauseAnswers(q *query) []*Fact {
-	subs, ok := b.clauses(q)
-	if !ok {
-		return nil
+// clauseAnswer is one clause of a joined question asked alone: its
+// ranking, the model's chance, and whether it is answered (answersClause).
+type clauseAnswer struct {
+	ranked []scored
+	p      float64
+	ok     bool
+}
+
+// clauseAnswersOf asks each of two joined questions on its own (see
+// clauses), once per question: compose and the decline both use them.
+// ok is false when the question is not two joined questions.
+func (b *Base) clauseAnswersOf(q *query) ([]clauseAnswer, bool) {
+	if q.clauses == nil {
+		q.clauses = []clauseAnswer{} // asked: not again
+		if subs, ok := b.clauses(q); ok {
+			for _, sub := range subs {
+				ranked, p, ok := b.answersClause(sub)
+				q.clauses = append(q.clauses, clauseAnswer{ranked, p, ok})
+			}
+		}
 	}
+	return q.clauses, len(q.clauses) > 0
+}
+
+// clauseAnswers returns the facts that answer the clauses of a joined
+// question with confidence; a clause that names nothing is left to
+// bestFor.
+func (b *Base) clauseAnswers(q *query) []*Fact {
+	cs, _ := b.clauseAnswersOf(q)
 	var out []*Fact
-	for _, sub := range subs {
-		if ranked, _, ok := b.answersClause(sub); ok {
-			out = append(out, b.facts[ranked[0].fact])
+	for _, c := range cs {
+		if c.ok {
+			out = append(out, b.facts[c.ranked[0].fact])
 		}
 	}
 	return out
@@ -191,22 +212,18 @@ func (b *Base) clauseAnswers(q *query) []*Fact {
 // is the first clause's ranking, which compose leads with; the second
 // clause's answer joins it there.
 func (b *Base) clausesAnswered(q *query) (ranked []scored, p float64, ok bool) {
-	subs, ok := b.clauses(q)
+	cs, ok := b.clauseAnswersOf(q)
 	if !ok {
 		return nil, 0, false
 	}
 	p = 1
-	for i, sub := range subs {
-		r, sp, ok := b.answersClause(sub)
-		if !ok {
+	for _, c := range cs {
+		if !c.ok {
 			return nil, 0, false
 		}
-		if i == 0 {
-			ranked = r
-		}
-		p *= sp
+		p *= c.p
 	}
-	return ranked, p, p >= b.idx.models.Confidence.Threshold
+	return cs[0].ranked, p, p >= b.idx.models.Confidence.Threshold
 }
 
 // answersClause ranks one clause of a joined question as if it were asked

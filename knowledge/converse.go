@@ -79,25 +79,26 @@ func (b *Base) namesSomething(question string, specific bool) bool {
 	return false
 }
 
-// askedWords returns the words question asks besides what it names and
-// its question words: "role" of "bajauri's role"; none of "the USIP
-// paper".
-func (b *Base) askedWords(question string) []string {
+// ownWords parses question once: the words it asks besides what it names
+// and its question words ("role" of "bajauri's role"; none of "the USIP
+// paper"), and whether it names something more specific than a country or
+// a people (as namesSomething does).
+func (b *Base) ownWords(question string) (asked []string, names bool) {
 	q := b.parse(Normalize(question))
 	defer b.idx.release(q)
-	var out []string
 	for k, t := range q.toks {
 		if !q.inLink(k) && !b.idx.stop[t] && !b.idx.qwords[t] {
-			out = append(out, t)
+			asked = append(asked, t)
 		}
 	}
-	return out
+	for _, l := range q.links {
+		names = names || slices.ContainsFunc(l.entities, func(e *Entity) bool { return !b.idx.broad(e.ID) })
+	}
+	return asked, names
 }
 
-// lacksAsked reports whether fact f uses none of the words question asks
-// besides what it names (askedWords), and it asks some.
-func (b *Base) lacksAsked(f *Fact, question string) bool {
-	words := b.askedWords(question)
+// lacks reports whether fact f uses none of words, and there are some.
+func (b *Base) lacks(f *Fact, words []string) bool {
 	text := strings.Join(append([]string{f.Text}, f.Items...), " ")
 	return len(words) > 0 && !slices.ContainsFunc(words, func(w string) bool { return b.textUsesStem(text, b.idx.stem(w)) })
 }
@@ -197,8 +198,8 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 			a, resolved = alt, r
 		}
 	}
-	if a.Answered && len(a.Facts) > 0 && len(c.Facts) > 0 && a.Facts[0].ID == c.Facts[0] && b.namesSomething(strings.Join(toks, " "), true) &&
-		b.lacksAsked(a.Facts[0], strings.Join(toks, " ")) {
+	if asked, names := b.ownWords(strings.Join(toks, " ")); a.Answered && len(a.Facts) > 0 && len(c.Facts) > 0 && a.Facts[0].ID == c.Facts[0] && names &&
+		b.lacks(a.Facts[0], asked) {
 		// The reading gives the last answer again, though the follow-up
 		// names something of its own and asks what that answer does not
 		// say: another reading that answers with something new is
@@ -207,7 +208,8 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 		// they?" names nothing, and "what did they ask Kabul for" asks
 		// what the démarche said: the same fact may well answer them.)
 		tries := slices.Clone(readings)
-		if alone := strings.Join(slices.DeleteFunc(slices.Clone(toks), func(t string) bool { return t == "and" || t == "so" }), " "); len(b.askedWords(alone)) > 0 {
+		alone := strings.Join(slices.DeleteFunc(slices.Clone(toks), func(t string) bool { return t == "and" || t == "so" }), " ")
+		if own, _ := b.ownWords(alone); len(own) > 0 {
 			tries = append(tries, alone) // "and bajauri's role?": his role ("and the USIP paper?" asks the last question of it)
 		}
 		for _, r := range tries {
@@ -731,9 +733,11 @@ func (b *Base) citedWithin(facts []*Fact) []string {
 				name += " (" + e.Abbr + ")"
 			}
 			for _, n := range append([]string{e.Name, e.Abbr}, e.Aliases...) {
-				if run := tokenize(n); len(run) > 0 && attributedAt(toks, indexRun(toks, run), len(run)) {
-					fs = append(fs, found{name, indexRun(toks, run), len(run)})
-					break
+				if run := tokenize(n); len(run) > 0 {
+					if at := indexRun(toks, run); attributedAt(toks, at, len(run)) {
+						fs = append(fs, found{name, at, len(run)})
+						break
+					}
 				}
 			}
 		}
@@ -756,8 +760,8 @@ func attributedAt(toks []string, at, n int) bool {
 		return false // "according to the FNF paper": the document itself
 	}
 	before := toks[max(0, at-3):at]
-	if k := slices.Index(before, "the"); k >= 0 && k == len(before)-1 {
-		before = before[:k]
+	if len(before) > 0 && before[len(before)-1] == "the" {
+		before = before[:len(before)-1] // "according to the Atlantic Council"
 	}
 	switch {
 	case len(before) >= 2 && before[len(before)-2] == "according" && before[len(before)-1] == "to",

@@ -61,6 +61,7 @@ type query struct {
 	title         []string           // who holds a post: the stems of the title asked about, its head last ("caretak prime minist")
 	titleOwner    string             // ... and the entity whose post it is, if named ("pakistan")
 	clauseFact    int                // "who was PM when the Taliban took Kabul": the fact that dated the clause, or -1
+	clauses       []clauseAnswer     // a joined question's clauses asked alone, once asked (clauseAnswersOf); nil before
 	counted       []string           // how many: the stems, with synonyms, of what is counted ("how many attacks")
 	countedPlural map[string]bool    // ... those of them from a plural word ("militants"), which a word modifying another does not count (modifies)
 	sourceDoc     string             // "according to Ghosh": prefer facts from this source

@@ -33,9 +33,9 @@ const snapshotMagic = "durand snapshot\x01"
 // other pack files than those given, or in an older format.
 var ErrStaleSnapshot = errors.New("the snapshot is not of this pack")
 
-// PackDigest returns the SHA-256 digest of every regular file in fsys,
+// packDigest returns the SHA-256 digest of every regular file in fsys,
 // names and contents, in name order: what a snapshot is checked against.
-func PackDigest(fsys fs.FS) ([32]byte, error) {
+func packDigest(fsys fs.FS) ([32]byte, error) {
 	h := sha256.New()
 	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil || !d.Type().IsRegular() {
@@ -70,7 +70,7 @@ func LoadSnapshot(fsys fs.FS, snap string) (*Base, error) {
 // DecodeSnapshot returns the pack snap holds, after checking that it was
 // taken of fsys's files; ErrStaleSnapshot when it was not.
 func DecodeSnapshot(fsys fs.FS, snap string) (*Base, error) {
-	sum, err := PackDigest(fsys)
+	sum, err := packDigest(fsys)
 	if err != nil {
 		return nil, err
 	}
@@ -102,7 +102,7 @@ func DecodeSnapshot(fsys fs.FS, snap string) (*Base, error) {
 // Snapshot writes b out for DecodeSnapshot, recording the digest of the
 // pack files it was loaded from, fsys.
 func (b *Base) Snapshot(fsys fs.FS) ([]byte, error) {
-	sum, err := PackDigest(fsys)
+	sum, err := packDigest(fsys)
 	if err != nil {
 		return nil, err
 	}
