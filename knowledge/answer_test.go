@@ -195,9 +195,10 @@ func TestAnswer(t *testing.T) {
 		{"who founded aside", "who leads the national freedom front, set up in 2022", nil, "Yasin Zia"},                                               // the founding describes the front; who leads it is asked
 		{"howmany related", "how many acc cards were issued after the 2017 drive", nil, "880,000"},                                                    // cards issued are cards received
 		{"when ended", "when did the ttp end its ceasefire with pakistan", nil, "November 2022"},
-		{"when phrasal", "when did the ttp pull the plug on its truce with pakistan", nil, "November 2022"},                                       // pulling the plug on a truce is abandoning it                                                  // "lasted until" says when it ended
-		{"who filler", "who heads the ttp anyway", nil, "Noor Wali Mehsud"},                                                                       // "anyway" names no topic
-		{"howmany passing source", "unhcr count of documented afghans in pakistan as given in the blog post about the rift", nil, "2.18 million"}, // the blog post's description is no topic
+		{"when phrasal", "when did the ttp pull the plug on its truce with pakistan", nil, "November 2022"},                                           // pulling the plug on a truce is abandoning it                                                  // "lasted until" says when it ended
+		{"who filler", "who heads the ttp anyway", nil, "Noor Wali Mehsud"},                                                                           // "anyway" names no topic
+		{"who named after a party", "who brokered the pakistan-ttp talks in kabul", []string{"fnf-sirajuddin-haqqani-arbiter"}, "Sirajuddin Haqqani"}, // the person, though the lead names a government
+		{"howmany passing source", "unhcr count of documented afghans in pakistan as given in the blog post about the rift", nil, "2.18 million"},     // the blog post's description is no topic
 	}
 	b := base(t)
 	for _, tt := range tests {

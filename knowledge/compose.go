@@ -115,7 +115,11 @@ func (b *Base) compose(q *query, a *Answer, ranked []scored) {
 			}
 			break
 		}
-		if words+wordCount(f.Text) > limit || b.redundant(f, used) {
+		room := limit
+		if b.namesWhoLeadOmits(ranked[0], s) {
+			room += whoNamedWords
+		}
+		if words+wordCount(f.Text) > room || b.redundant(f, used) {
 			continue
 		}
 		if f.Conflict != "" && b.conflictByID[f.Conflict].Kind != "distinct" {
@@ -131,6 +135,25 @@ func (b *Base) compose(q *query, a *Answer, ranked []scored) {
 	a.Facts = used
 	a.Sources = b.sourcesOf(used)
 }
+
+// namesWhoLeadOmits reports whether, asked who, the lead names no person,
+// only a party in passing ("mediated by the Afghan government"), and s
+// names who did it ("interior minister Sirajuddin Haqqani acted as
+// arbiter"): the person is what was asked, and joins however long the
+// lead.
+func (b *Base) namesWhoLeadOmits(lead, s scored) bool {
+	if lead.feat.Signs[signWhoInPassing] == 0 || s.feat.Signs[signWhoAnswers] == 0 {
+		return false
+	}
+	return !slices.ContainsFunc(b.facts[lead.fact].Entities, func(id string) bool {
+		e := b.entityByID[id]
+		return e != nil && e.Kind == KindPerson
+	})
+}
+
+// whoNamedWords is how far past maxWords a fact that names who was asked
+// may take the answer when the lead names its party only in passing.
+const whoNamedWords = 30
 
 // reactionGap is how far below the lead, in rank score, another response
 // of the same party may stand and still join it, asked how that party

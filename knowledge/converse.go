@@ -97,6 +97,21 @@ func (b *Base) ownWords(question string) (asked []string, names bool) {
 	return asked, names
 }
 
+// specificNamed returns the entities question names that are more
+// specific than a country or a people. A name that also stands for one
+// ("Islamabad", "Kabul": the government) is left out.
+func (b *Base) specificNamed(question string) []*Entity {
+	q := b.parse(Normalize(question))
+	defer b.idx.release(q)
+	var out []*Entity
+	for _, l := range q.links {
+		if !slices.ContainsFunc(l.entities, func(e *Entity) bool { return b.idx.broad(e.ID) }) {
+			out = append(out, l.entities...)
+		}
+	}
+	return out
+}
+
 // lacks reports whether fact f uses none of words, and there are some.
 func (b *Base) lacks(f *Fact, words []string) bool {
 	text := strings.Join(append([]string{f.Text}, f.Items...), " ")
@@ -198,6 +213,8 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 			a, resolved = alt, r
 		}
 	}
+	// The follow-up's own words, without the "and" that joins it on.
+	alone := strings.Join(slices.DeleteFunc(slices.Clone(toks), func(t string) bool { return t == "and" || t == "so" }), " ")
 	if asked, names := b.ownWords(strings.Join(toks, " ")); a.Answered && len(a.Facts) > 0 && len(c.Facts) > 0 && a.Facts[0].ID == c.Facts[0] && names &&
 		b.lacks(a.Facts[0], asked) {
 		// The reading gives the last answer again, though the follow-up
@@ -208,7 +225,6 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 		// they?" names nothing, and "what did they ask Kabul for" asks
 		// what the démarche said: the same fact may well answer them.)
 		tries := slices.Clone(readings)
-		alone := strings.Join(slices.DeleteFunc(slices.Clone(toks), func(t string) bool { return t == "and" || t == "so" }), " ")
 		if own, _ := b.ownWords(alone); len(own) > 0 {
 			tries = append(tries, alone) // "and bajauri's role?": his role ("and the USIP paper?" asks the last question of it)
 		}
@@ -217,6 +233,22 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 				continue
 			}
 			if alt := b.answerWith(r, asking{shown: skip, said: said}); alt.Answered && len(alt.Facts) > 0 && alt.Facts[0].ID != c.Facts[0] {
+				a, resolved = alt, r
+				break
+			}
+		}
+	}
+	if named := b.specificNamed(strings.Join(toks, " ")); a.Answered && len(a.Facts) > 0 && len(named) > 0 && !b.mentions(a.Facts[0], b.idx.factIndex[a.Facts[0]], named) {
+		// The follow-up names something of its own and the answer is not
+		// about it: "and Imran Khan's offer?" after the talks is not
+		// answered by the talks' arbiter. A reading whose answer is about
+		// what it names is likelier what was asked; so, last, are the
+		// follow-up's own words.
+		for _, r := range append(slices.Clone(readings), alone) {
+			if r == resolved {
+				continue
+			}
+			if alt := b.answerWith(r, asking{shown: skip, said: said}); alt.Answered && len(alt.Facts) > 0 && b.mentions(alt.Facts[0], b.idx.factIndex[alt.Facts[0]], named) {
 				a, resolved = alt, r
 				break
 			}
@@ -263,10 +295,20 @@ func (b *Base) nextContext(prev Context, resolved string, a Answer) Context {
 		// "who had tea with Faiz Hameed?" — "Mansour Ahmed Khan": the
 		// person the answer names is whom "he" means next. ("What is
 		// Bajauri's role", a who-question of a person named, is about
-		// him.)
-		for _, id := range lead {
-			if e := b.entityByID[id]; e != nil && e.Kind == KindPerson && !slices.ContainsFunc(a.Entities, func(q *Entity) bool { return q.ID == id }) {
-				add(id)
+		// him.) When neither the question nor the lead names anyone, the
+		// person a later fact names is the answer: "mediated by the
+		// Taliban government; interior minister Sirajuddin Haqqani acted
+		// as arbiter".
+		person := func(id string) bool { e := b.entityByID[id]; return e != nil && e.Kind == KindPerson }
+		facts := a.Facts
+		if slices.ContainsFunc(a.Entities, func(e *Entity) bool { return e.Kind == KindPerson }) || slices.ContainsFunc(lead, person) {
+			facts = facts[:min(1, len(facts))]
+		}
+		for _, f := range facts {
+			for _, id := range f.Entities {
+				if person(id) && !slices.ContainsFunc(a.Entities, func(q *Entity) bool { return q.ID == id }) {
+					add(id)
+				}
 			}
 		}
 	}

@@ -467,6 +467,16 @@ func TestConversationAnswers(t *testing.T) {
 			{"who is asif durrani", ""},
 			{"and the third one?", ""},
 		}, "The third of"},
+		{"the person a later fact names is 'he' next, when the lead names nobody", [][2]string{
+			{"who brokered the pakistan-ttp talks in kabul", ""},
+			{"what post does he hold", "interior minister"},
+		}, ""},
+		{"a follow-up naming someone of its own is answered about them", [][2]string{
+			{"who brokered the pakistan-ttp talks in kabul", ""},
+			{"what post does he hold", "interior minister"},
+			{"where else were talks held", "Khost"},
+			{"and imran khan's offer?", "amnesty"},
+		}, ""},
 		{"since when", [][2]string{
 			{"how many fighters does the ttp have now", ""},
 			{"factions that joined?", ""},
