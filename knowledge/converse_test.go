@@ -477,6 +477,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"where else were talks held", "Khost"},
 			{"and imran khan's offer?", "amnesty"},
 		}, ""},
+		{"what something flew over is where it was", [][2]string{
+			{"who objected to the american drones over afghanistan", ""},
+			{"which provinces were they flying over", "Kandahar"},
+		}, ""},
 		{"since when", [][2]string{
 			{"how many fighters does the ttp have now", ""},
 			{"factions that joined?", ""},
