@@ -198,6 +198,7 @@ func TestAnswer(t *testing.T) {
 		{"when phrasal", "when did the ttp pull the plug on its truce with pakistan", nil, "November 2022"},                                           // pulling the plug on a truce is abandoning it                                                  // "lasted until" says when it ended
 		{"who filler", "who heads the ttp anyway", nil, "Noor Wali Mehsud"},                                                                           // "anyway" names no topic
 		{"who named after a party", "who brokered the pakistan-ttp talks in kabul", []string{"fnf-sirajuddin-haqqani-arbiter"}, "Sirajuddin Haqqani"}, // the person, though the lead names a government
+		{"who makes up", "who mostly makes up the taliban government", []string{"lev-taliban-government-pashtun"}, "Pashtun"},                         // its members; "mostly" is no topic
 		{"howmany passing source", "unhcr count of documented afghans in pakistan as given in the blog post about the rift", nil, "2.18 million"},     // the blog post's description is no topic
 	}
 	b := base(t)
