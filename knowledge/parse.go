@@ -781,7 +781,8 @@ func isNumber(t string) bool {
 }
 
 // dropPhrases removes idioms whose words would mislead the search: "take
-// place" is not about taking or places.
+// place" is not about taking or places, and "in the author's view" asks
+// nothing of views or authors.
 func dropPhrases(toks []string) []string {
 	out := toks[:0:0]
 	for i := 0; i < len(toks); i++ {
@@ -792,10 +793,52 @@ func dropPhrases(toks []string) []string {
 				continue
 			}
 		}
+		if n, doc := viewOf(toks[i:]); n > 0 {
+			if len(doc) > 0 {
+				// "in the op-ed author's view": per the op-ed.
+				out = append(append(out, "per", "the"), doc...)
+			}
+			i += n - 1
+			continue
+		}
 		out = append(out, toks[i])
 	}
 	return out
 }
+
+// viewOf returns the length of the "in the author's view" toks starts
+// with ("in his view", "in the op-ed writer's opinion"), or 0, and the
+// words in it that name a kind of document ("op ed").
+func viewOf(toks []string) (n int, doc []string) {
+	if len(toks) < 3 || toks[0] != "in" {
+		return 0, nil
+	}
+	for j := 1; j < len(toks) && j <= maxViewWords; j++ {
+		switch t := toks[j]; {
+		case viewNouns[t]:
+			if j == 1 {
+				return 0, nil
+			}
+			return j + 1, doc
+		case viewHolders[t]:
+		case sourceNouns[t] || t == "ed" || t == "oped":
+			doc = append(doc, t)
+		default:
+			return 0, nil
+		}
+	}
+	return 0, nil
+}
+
+// maxViewWords is how many words "in the op-ed author's view" may hold
+// between "in" and "view".
+const maxViewWords = 6
+
+// viewNouns end an "in the author's view"; viewHolders may come before.
+var (
+	viewNouns   = setOf(`view views opinion estimation reckoning eyes`)
+	viewHolders = setOf(`the author authors writer writers s his her their its`)
+)
 
 // sourceNouns name a kind of document a reader cites.
 var sourceNouns = setOf(`piece article op ed oped paper report analysis blog viewpoint post commentary editorial overview essay column publication writeup

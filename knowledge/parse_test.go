@@ -672,6 +672,23 @@ func TestDropClaims(t *testing.T) {
 	}
 }
 
+// TestDropPhrases: idioms that ask nothing of their words go, and "in the
+// op-ed author's view" keeps only the source it names.
+func TestDropPhrases(t *testing.T) {
+	for _, tc := range []struct{ q, want string }{
+		{"where did the talks take place", "where did the talks"},
+		{"why, in the author's view, would the taliban not expel the ttp", "why would the taliban not expel the ttp"},
+		{"in his view, what went wrong", "what went wrong"},
+		{"why, in the op-ed writer's opinion, did pakistan change course", "why per the op ed did pakistan change course"},
+		{"what is in view of the border", "what is in view of the border"},           // no holder: a view of something
+		{"who lives in the author's home town", "who lives in the author home town"}, // no view noun
+	} {
+		if got := strings.Join(dropPhrases(tokenize(Normalize(tc.q))), " "); got != tc.want {
+			t.Errorf("%q: %q, want %q", tc.q, got, tc.want)
+		}
+	}
+}
+
 // TestExactDate: "exact" or "precise" before a date asks for the day.
 func TestExactDate(t *testing.T) {
 	b := packFromDisk(t)
