@@ -201,6 +201,7 @@ func TestAnswer(t *testing.T) {
 		{"who makes up", "who mostly makes up the taliban government", []string{"lev-taliban-government-pashtun"}, "Pashtun"},                         // its members; "mostly" is no topic
 		{"moving against is acting against", "why does ghosh think the taliban are unlikely to move against the ttp", []string{"recal-taliban-unlikely-to-act"}, "ally"},
 		{"signing up is joining", "why did the europeans sign up for nation building in afghanistan, according to lieven", []string{"fnf-europe-keep-us-committed"}, "defence of Europe"},
+		{"options are steps", "what options does ghosh give islamabad", []string{"recal-islamabad-options"}, "halting"},
 		{"howmany passing source", "unhcr count of documented afghans in pakistan as given in the blog post about the rift", nil, "2.18 million"}, // the blog post's description is no topic
 	}
 	b := base(t)
