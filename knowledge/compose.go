@@ -119,6 +119,9 @@ func (b *Base) compose(q *query, a *Answer, ranked []scored) {
 		if b.namesWhoLeadOmits(ranked[0], s) {
 			room += whoNamedWords
 		}
+		if detailsAdvice(q, lead, f) {
+			room += adviceListWords
+		}
 		if words+wordCount(f.Text) > room || b.redundant(f, used) {
 			continue
 		}
@@ -154,6 +157,19 @@ func (b *Base) namesWhoLeadOmits(lead, s scored) bool {
 // whoNamedWords is how far past maxWords a fact that names who was asked
 // may take the answer when the lead names its party only in passing.
 const whoNamedWords = 30
+
+// detailsAdvice reports whether, asked what someone should do, list f
+// gives the steps of the advice that lead, from the same source, gives:
+// "raise economic pressure" is answered in full with the four measures
+// the analysis proposes for it.
+func detailsAdvice(q *query, lead, f *Fact) bool {
+	return f.Type == TypeList && f.Cite.Doc == lead.Cite.Doc && asksAdvice(q.toks) &&
+		usesWordOf(lead.Text, adviceWords) && usesWordOf(f.Text, adviceWords)
+}
+
+// adviceListWords is how far past maxWords the list of steps that details
+// the advice leading an answer may take it.
+const adviceListWords = 40
 
 // reactionGap is how far below the lead, in rank score, another response
 // of the same party may stand and still join it, asked how that party
