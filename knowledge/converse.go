@@ -1443,7 +1443,7 @@ func (b *Base) withTopicCarried(c Context, question string) string {
 		n := 0
 		for _, id := range f.Entities {
 			e := b.entityByID[id]
-			if e == nil || b.idx.broad(id) || n == carryEntities || !carriedKinds[e.Kind] {
+			if e == nil || b.idx.broad(id) || n == carryEntities || !carriedKinds[e.Kind] && !(e.Kind == KindConcept && b.pointsBack(q.toks)) {
 				continue // a source's author or outlet is not what was asked about
 			}
 			if slices.ContainsFunc(pq.links, func(l link) bool { return l.entities[0].ID == id || l.entities[0].Within == id }) {
@@ -1482,6 +1482,20 @@ func (b *Base) withTopicCarried(c Context, question string) string {
 		carried = sb.String()
 	}
 	return carried
+}
+
+// pointsBack reports whether toks point at what was said with "that",
+// "this" or "those" before a word of substance: "how should Pakistan use
+// that leverage" asks of the leverage the last answer spoke of, and a
+// concept it named (transit trade) is carried as a place or an event is.
+// ("saying that for years": "that" is what was said, no pointer.)
+func (b *Base) pointsBack(toks []string) bool {
+	for i, t := range toks[:max(len(toks)-1, 0)] {
+		if (t == "that" || t == "this" || t == "those" || t == "these") && !b.idx.stop[toks[i+1]] {
+			return true
+		}
+	}
+	return false
 }
 
 // namesOtherThan reports whether question names an entity that is not

@@ -481,6 +481,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"who objected to the american drones over afghanistan", ""},
 			{"which provinces were they flying over", "Kandahar"},
 		}, ""},
+		{"'that' before a noun carries what the last answer spoke of", [][2]string{
+			{"what part of afghanistan's customs revenue comes from trade via pakistan", "40 percent"},
+			{"how should pakistan use that leverage", "transit"},
+		}, ""},
 		{"since when", [][2]string{
 			{"how many fighters does the ttp have now", ""},
 			{"factions that joined?", ""},
