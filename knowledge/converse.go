@@ -1136,6 +1136,7 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, own, missin
 	for i, t := range toks {
 		words[i] = strings.Trim(t, "?!.,;:\"")
 	}
+	words = b.idx.closePhrasalVerbs(words) // "why did they turn it down": reject it
 	own = strings.Join(words, " ")
 	// A reading is followed by the others worth trying when the sources
 	// answer it not: with or without the last topic.

@@ -367,7 +367,9 @@ func (b *Base) features(q *query, i int) features {
 				// only partly answers.
 				ft.SpanFit = partSpanFit
 			}
-		} else {
+		} else if !slices.ContainsFunc(q.spanNamers, func(id string) bool { return contains(f.Entities, id) }) {
+			// (A fact about the thing whose name gives the year, "the
+			// amnesty offer (2021)", is about it, whenever it is dated.)
 			on(signSpanOut)
 			ft.SpanFit = -1
 		}

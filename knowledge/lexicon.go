@@ -273,6 +273,33 @@ func splitPhrase(toks []string, i int, rs []rewrite) (*rewrite, int) {
 	return nil, 0
 }
 
+// closePhrasalVerbs rewrites a phrasal verb parted by a pronoun ("turn it
+// down", "kick them out") as the word it stands for, the pronoun after it
+// ("reject it"): once the pronoun is named, the name may part the verb
+// from its particle by more than maxPhraseGap words.
+func (ix *index) closePhrasalVerbs(toks []string) []string {
+	var out []string
+	for i := 0; i < len(toks); i++ {
+		if i+2 < len(toks) && pronounKind[toks[i+1]] != "" {
+			if r, gap := splitPhrase(toks, i, ix.lex.phrases[toks[i]]); r != nil && gap == 1 {
+				if out == nil {
+					out = slices.Clone(toks[:i])
+				}
+				out = append(append(out, r.to...), toks[i+1])
+				i += 2
+				continue
+			}
+		}
+		if out != nil {
+			out = append(out, toks[i])
+		}
+	}
+	if out == nil {
+		return toks
+	}
+	return out
+}
+
 // isPhrase reports whether the two words are a phrase of the lexicon's on
 // their own: in "got taken out", "taken out" is, so "got … out" is not
 // read as "get out".

@@ -78,6 +78,7 @@ type query struct {
 	asksName      bool               // asks what something is called: "officially called", "nickname"
 	asksResult    bool               // asks whether something worked: "did the ceasefires work", "how did it turn out"
 	spanDescribes bool               // the span is in a clause on what is asked for: "the groups that emerged after August 2021"
+	spanNamers    []string           // the entities whose names hold the whole span: "the amnesty offer to the TTP (2021)"
 	asksLocal     bool               // names a place within a country as what it asks for: "which provinces", "the district" (localPlaces)
 	doer          *link              // the party after "did" when two are named, found once for every candidate (findDoer)
 	stems         map[string]stemUse // every stem the question uses, synonyms and links' names included
@@ -243,6 +244,9 @@ func (b *Base) parse(norm string) *query {
 		q.noteFrameWord(i, w, clause)
 	}
 	b.link(q)
+	if q.hasSpan {
+		q.spanNamers = q.namersOf(q.spanToks)
+	}
 	if q.edits > 0 && q.also < 0 {
 		// A misspelt word may have hidden what is asked: "which
 		// distrcit" asks where once it reads "district".
@@ -2502,3 +2506,22 @@ var (
 	sayingVerbs = setOf(`says said writes wrote talks talked speaks spoke mentions mentioned uses used refers referred calls called`)
 	clauseAsks  = setOf(`who what which whom whose why how`)
 )
+
+// namersOf returns the entities of the links that hold every token of
+// toks, or nil when a token lies outside any link.
+func (q *query) namersOf(toks map[int]bool) []string {
+	var ids []string
+	for k := range toks {
+		l := q.linkAt(k)
+		if l == nil {
+			return nil
+		}
+		for _, e := range l.entities {
+			if !slices.Contains(ids, e.ID) {
+				ids = append(ids, e.ID)
+			}
+		}
+	}
+	slices.Sort(ids)
+	return ids
+}

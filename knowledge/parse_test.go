@@ -367,6 +367,39 @@ func TestSplitPhrasalVerb(t *testing.T) {
 	}
 }
 
+// TestClosePhrasalVerbs: a phrasal verb parted by a pronoun is closed up
+// before the pronoun is named, so the name cannot part it further.
+func TestClosePhrasalVerbs(t *testing.T) {
+	b := packFromDisk(t)
+	for q, want := range map[string]string{
+		"why did they turn it down":    "why did they reject it",
+		"why not kick them out":        "why not expel them",
+		"why not kick the ttp out":     "why not kick the ttp out", // no pronoun: left for rewriteTokens
+		"did they turn down the offer": "did they turn down the offer",
+	} {
+		if got := strings.Join(b.idx.closePhrasalVerbs(tokenize(q)), " "); got != want {
+			t.Errorf("closePhrasalVerbs(%q) = %q, want %q", q, got, want)
+		}
+	}
+}
+
+// TestSpanNamedIsNoTimeAsked: a year inside a name names the thing, and a
+// fact about that thing is not out of the span, whenever it is dated.
+func TestSpanNamedIsNoTimeAsked(t *testing.T) {
+	b := packFromDisk(t)
+	q := b.parse(Normalize("why did the ttp reject pakistan's amnesty offer to the ttp (2021)"))
+	if !slices.Equal(q.spanNamers, []string{"ttp-amnesty-offer-2021"}) {
+		t.Errorf("span namers %q, want the amnesty offer", q.spanNamers)
+	}
+	f := b.factByID["fnf-ttp-declined-amnesty"]
+	if ft := b.features(q, b.idx.factIndex[f]); ft.Signs[signSpanOut] != 0 {
+		t.Errorf("%s is out of the span its entity's name gives", f.ID)
+	}
+	if q := b.parse(Normalize("how many died in the march 2024 strikes")); len(q.spanNamers) != 0 {
+		t.Errorf("a time asked outside a name: span namers %q, want none", q.spanNamers)
+	}
+}
+
 // TestAsksName: a question asking what something is called asks its name,
 // whatever word it uses for naming; one reporting what someone called
 // something asks what was said.
