@@ -23,11 +23,12 @@ type conversation struct {
 }
 
 // minFollowUps is the least share of follow-up turns of the conversation
-// set that must be right: a floor under what durand scores today (82.6% of
-// the seventeen batches pooled, 1547/1872), so that no change slips back
-// unnoticed. The goal is 90%; most misses left are answers the ranker gets
-// wrong however the follow-up is read.
-const minFollowUps = 0.80
+// set that must be right: a floor under what durand scores today (77.6% of
+// the seventeen batches pooled, 1452/1872, scored as the question sets
+// are: a decline is wrong however much of the answer it mentions), so that
+// no change slips back unnoticed. The goal is 90%; most misses left are
+// answers the ranker gets wrong however the follow-up is read.
+const minFollowUps = 0.75
 
 // TestConversationSet runs each conversation of testdata/conversations.jsonl
 // through AnswerIn, turn by turn, and scores the follow-ups: a turn is right
@@ -62,14 +63,14 @@ func TestConversationSet(t *testing.T) {
 			var a Answer
 			a, ctx = b.AnswerIn(ctx, turn.Q)
 			if turn.Kind == "first" {
-				if ok, _ := turnRight(a, turn.Kind, turn.Must); ok {
+				if ok, _ := turnRight(a, turn.Kind, turn.Must, turn.Expect); ok {
 					firstRight++
 				}
 				firsts++
 				continue
 			}
 			total[turn.Kind]++
-			if ok, why := turnRight(a, turn.Kind, turn.Must); ok {
+			if ok, why := turnRight(a, turn.Kind, turn.Must, turn.Expect); ok {
 				right[turn.Kind]++
 			} else {
 				misses = append(misses, c.ID+"#"+string(rune('1'+i))+" ["+turn.Kind+"] "+turn.Q+" → "+a.Resolved+" — "+why+": "+trimTo(a.Text(), 140))
@@ -100,19 +101,31 @@ func TestConversationSet(t *testing.T) {
 	}
 }
 
-// turnRight scores one follow-up turn.
-func turnRight(a Answer, kind string, must [][]string) (bool, string) {
+// turnRight scores one turn as the question sets' scorer scores a
+// question: a turn that asks something must be answered, and hold its must
+// groups (a decline that mentions the right fact is still a decline); one
+// the sources cannot answer (expect "decline") must be declined.
+func turnRight(a Answer, kind string, must [][]string, expect string) (bool, string) {
 	text := a.Text()
-	switch kind {
-	case "smalltalk":
+	switch {
+	case kind == "smalltalk":
 		if !a.Reply || a.Answered || len(a.Sources) > 0 || len(a.Facts) > 0 {
 			return false, "not a reply free of facts"
 		}
 		return true, ""
-	case "unresolved":
+	case kind == "unresolved":
 		if !a.Reply {
 			return false, "not asked back"
 		}
+	case expect == "decline":
+		if a.Answered {
+			return false, "answered what the sources do not say"
+		}
+		return true, ""
+	case !a.Answered:
+		return false, "declined"
+	}
+	switch kind {
 	case "sources":
 		for _, s := range a.Sources {
 			text += " " + s.Doc + " " + s.Title + " " + s.Quote
@@ -178,7 +191,7 @@ func followUpExamples(t *testing.T, b *Base) []followUpExample {
 			if turn.Kind == "first" || !a.Answered || !read {
 				continue // as AnswerIn recalibrates: readings only
 			}
-			ok, _ := turnRight(a, turn.Kind, turn.Must)
+			ok, _ := turnRight(a, turn.Kind, turn.Must, turn.Expect)
 			out = append(out, followUpExample{p: a.Confidence, right: ok, fold: n % 2})
 		}
 	}
