@@ -486,6 +486,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"what part of afghanistan's customs revenue comes from trade via pakistan", "40 percent"},
 			{"how should pakistan use that leverage", "transit"},
 		}, ""},
+		{"a reason given as what was said", [][2]string{
+			{"who offered the pakistani taliban an amnesty", "Imran Khan"},
+			{"why did they turn it down", "demands"}, // "rejected it, saying it would fight on until…"
+		}, ""},
 		{"since when", [][2]string{
 			{"how many fighters does the ttp have now", ""},
 			{"factions that joined?", ""},

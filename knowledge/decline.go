@@ -1241,7 +1241,7 @@ var ordinalWords = setOf(`first second third fourth fifth sixth last final`)
 // causeWords give a reason.
 var causeWords = setOf(`because due owing reason reasons cause causes caused so therefore after response
 	amid fear fears concern concerns aim aims seeks seek sought wants want motive motives drive drives driven led lead
-	prompted triggered blamed retaliation retaliate order once`)
+	prompted triggered blamed retaliation retaliate order once saying citing arguing insisting until unless`)
 
 // startWords say that someone took up a post or something began.
 var startWords = setOf(`became become becomes appointed appoint appointment named elected assumed took began begun started
