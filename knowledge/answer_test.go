@@ -44,15 +44,16 @@ func TestAnswer(t *testing.T) {
 		{"doc said", "what did the 2009 usip paper say went wrong in afghanistan", []string{"fnf-usip-factors-list"}, "troop"},
 		{"author's noun", "whats gul's second recommendation", []string{"fnf-rec-prioritize-humanitarian-aid"}, "Recommendation 2"}, // Gul's recommendations are his paper's
 		{"who", "whos sirajuddin haqqani", []string{"fnf-sirajuddin-haqqani-role"}, "interior minister"},
-		{"whose line", "whose line was it that peace in afghanistan turned into a nightmare for pakistan", []string{"op-durrani-nightmare"}, "Durrani"}, // who said it, not whose "words"
-		{"pledge", "the provinces the iea said it would move ttp commanders away from", []string{"fnf-iea-commit-relocate-ttp"}, "Kunar"},               // what was pledged, not whether it was done
-		{"document's date", "pakistan's viewpoint of afghanistan publication date", []string{"fnf-paper-date"}, "April 2024"},                           // when the paper came out, not a date it gives
-		{"where in words", "where is iskp strongest", []string{"fnf-iskp-most-potent-threat"}, "eastern provinces"},                                     // a region named in words is a place
-		{"posted", "what did faiz hameed post after the taliban took kabul", []string{"op-faiz-hameed-serena-remark"}, "everything will be okay"},       // what he posted or said: his words
-		{"what figure", "what figure did bugti give", []string{"bugti-14-of-24-suicide-bombings"}, "14 of the 24"},                                      // a figure, not who he is
-		{"counterterrorism", "what did the national counterterrorism body tell pakistan's senate", []string{"op-nacta-told-senate"}, "NACTA"},           // one word in the question, two in the fact
-		{"whose", "whose nationals did the ttp attack, unsettling pakistan's all weather friend", []string{"recal-china-pressure"}, "Chinese"},          // a country answers whose
-		{"where one works", "where does bhonsle work", []string{"cookie-author-director"}, "Sasia"},                                                     // his post, not a place
+		{"whose line", "whose line was it that peace in afghanistan turned into a nightmare for pakistan", []string{"op-durrani-nightmare"}, "Durrani"},       // who said it, not whose "words"
+		{"pledge", "the provinces the iea said it would move ttp commanders away from", []string{"fnf-iea-commit-relocate-ttp"}, "Kunar"},                     // what was pledged, not whether it was done
+		{"document's date", "pakistan's viewpoint of afghanistan publication date", []string{"fnf-paper-date"}, "April 2024"},                                 // when the paper came out, not a date it gives
+		{"where in words", "where is iskp strongest", []string{"fnf-iskp-most-potent-threat"}, "eastern provinces"},                                           // a region named in words is a place
+		{"where, a place word in a name", "where is islamic state khorasan province strongest", []string{"fnf-iskp-most-potent-threat"}, "eastern provinces"}, // "province" of a name asks no province
+		{"posted", "what did faiz hameed post after the taliban took kabul", []string{"op-faiz-hameed-serena-remark"}, "everything will be okay"},             // what he posted or said: his words
+		{"what figure", "what figure did bugti give", []string{"bugti-14-of-24-suicide-bombings"}, "14 of the 24"},                                            // a figure, not who he is
+		{"counterterrorism", "what did the national counterterrorism body tell pakistan's senate", []string{"op-nacta-told-senate"}, "NACTA"},                 // one word in the question, two in the fact
+		{"whose", "whose nationals did the ttp attack, unsettling pakistan's all weather friend", []string{"recal-china-pressure"}, "Chinese"},                // a country answers whose
+		{"where one works", "where does bhonsle work", []string{"cookie-author-director"}, "Sasia"},                                                           // his post, not a place
 		{"where one works", "where does imtiaz gul work", []string{"fnf-imtiaz-gul-heads-crss"}, "CRSS"},
 		{"where one is a fellow", "where is anatol lieven a fellow", []string{"fnf-anatol-lieven-role"}, "Quincy"},
 		{"which named ally", "the ttp hit a rally of which afghan taliban ally in bajaur", []string{"cookie-bajaur-taliban-reprimand", "cookie-bajaur-rally-attack"}, "JUI-F"},                   // the ally named, not whom the TTP blamed

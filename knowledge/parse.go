@@ -244,6 +244,14 @@ func (b *Base) parse(norm string) *query {
 		q.noteFrameWord(i, w, clause)
 	}
 	b.link(q)
+	if q.asksLocal {
+		// "where is Islamic State Khorasan Province strongest" asks no
+		// province: a word of a name asks nothing.
+		q.asksLocal = false
+		for i, t := range q.toks {
+			q.asksLocal = q.asksLocal || localPlaces[t] && !q.inLink(i)
+		}
+	}
 	if q.hasSpan {
 		q.spanNamers = q.namersOf(q.spanToks)
 	}
