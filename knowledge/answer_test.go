@@ -204,6 +204,7 @@ func TestAnswer(t *testing.T) {
 		{"signing up is joining", "why did the europeans sign up for nation building in afghanistan, according to lieven", []string{"fnf-europe-keep-us-committed"}, "defence of Europe"},
 		{"options are steps", "what options does ghosh give islamabad", []string{"recal-islamabad-options"}, "halting"},
 		{"advice in full", "what should pakistan do to squeeze the taliban", []string{"lev-economic-pressure-measures"}, "bank guarantees"},       // the advice, then the steps its source proposes
+		{"where published", "where was zia ur rehman's article on hafiz gul bahadur published", nil, "Dawn"},                                      // an outlet answers where
 		{"howmany passing source", "unhcr count of documented afghans in pakistan as given in the blog post about the rift", nil, "2.18 million"}, // the blog post's description is no topic
 	}
 	b := base(t)

@@ -2227,6 +2227,13 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 				e, group = g, true
 			}
 		}
+		if w == "it" && slices.ContainsFunc(words, func(t string) bool { return publishWords[t] }) {
+			// "where was it published?" after who wrote the Dawn piece:
+			// the piece, not the group it was about.
+			if d := b.salientKind(c, KindDocument); d != nil {
+				e = d
+			}
+		}
 		if w == "it" && i > 0 && objectFollowers[words[i-1]] {
 			// "who did the TTP blame for it?": an event before a group.
 			if ev := b.salientEvent(c); ev != nil {
@@ -2295,6 +2302,17 @@ func (b *Base) salient(c Context, kind string, used []string) *Entity {
 		}
 	}
 	return broad
+}
+
+// salientKind returns the entity of kind the conversation spoke of most
+// recently, or nil.
+func (b *Base) salientKind(c Context, kind string) *Entity {
+	for _, id := range c.Entities {
+		if e := b.entityByID[id]; e != nil && e.Kind == kind {
+			return e
+		}
+	}
+	return nil
 }
 
 // salientEvent returns the event, operation or agreement the conversation

@@ -490,6 +490,11 @@ func TestConversationAnswers(t *testing.T) {
 			{"who offered the pakistani taliban an amnesty", "Imran Khan"},
 			{"why did they turn it down", "demands"}, // "rejected it, saying it would fight on until…"
 		}, ""},
+		{"it, published, is a document", [][2]string{
+			{"who is the author of the fnf paper", "Imtiaz Gul"},
+			{"which think tank does he head", "CRSS"},
+			{"when was it published", "April 2024"}, // the paper, not the think tank
+		}, ""},
 		{"since when", [][2]string{
 			{"how many fighters does the ttp have now", ""},
 			{"factions that joined?", ""},

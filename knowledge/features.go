@@ -635,10 +635,17 @@ func (b *Base) namesPlace(q *query, f *Fact) bool {
 	if !q.asksLocal && b.idx.region[b.idx.factIndex[f]] {
 		return true // "mostly in the eastern provinces": a place, in words
 	}
+	outlet := slices.ContainsFunc(q.toks, func(t string) bool { return publishWords[t] })
 	for _, id := range f.Entities {
-		if e := b.entityByID[id]; e != nil && (e.Kind == KindPlace || e.Kind == KindCrossing) && !q.linked(id) && !q.usesName(b.idx, e.Name) &&
-			(!q.asksLocal || e.Within != "") {
+		e := b.entityByID[id]
+		if e == nil || q.linked(id) || q.usesName(b.idx, e.Name) {
+			continue
+		}
+		if (e.Kind == KindPlace || e.Kind == KindCrossing) && (!q.asksLocal || e.Within != "") {
 			return true
+		}
+		if outlet && e.Kind == KindOrganisation {
+			return true // "where was it published": in Dawn, an outlet
 		}
 	}
 	return false

@@ -2533,3 +2533,7 @@ func (q *query) namersOf(toks map[int]bool) []string {
 	slices.Sort(ids)
 	return ids
 }
+
+// publishWords say that a document came out: "it" in a follow-up is then
+// a document, and where it came out is an outlet as much as a place.
+var publishWords = setOf(`published publish publishes written released issued printed run ran appeared`)
