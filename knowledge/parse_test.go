@@ -14,6 +14,8 @@ func TestClassify(t *testing.T) {
 		want Intent
 	}{
 		{"which afghan provinces did the jets hit", IntentWhere},
+		{"what is islamabad really doing with the refugees", IntentWhy}, // what it does them for
+		{"what is the taliban playing at", IntentWhy},
 		{"what was the hrcp's criticism of the expulsions", IntentStatement},                // a criticism is something said
 		{"dates of the 2 ceasefires between pakistan and the ttp", IntentWhen},              // dates are asked, not a list
 		{"the bajaur bombing and the mastung blast - dates for both", IntentWhen},           // "dates for" asks when
