@@ -1499,9 +1499,11 @@ func classify(toks []string, hasSpan bool) Intent {
 		(first == "what" || first == "which") && len(toks) > 1 && causeNouns[toks[1]]:
 		return IntentList // "the two principal reasons for the tension", "what factors did SIGAR give for why …": each of them
 	case has("why", "for what reason", "what reason", "reasons", "what caused", "what led", "what drove", "how come", "what prompted", "what triggered"),
-		first == "what" && has("doing with", "playing at", "really up to", "really doing", "game plan", "endgame"):
+		first == "what" && has("doing with", "playing at", "really up to", "really doing", "game plan", "endgame"),
+		first == "what" && has("say caused", "says caused", "said caused", "say led to", "said led to", "say drove", "said drove", "say triggered", "said triggered", "blame for"):
 		// ("What is Pakistan doing with the refugees", "what is it playing
-		// at": what it does them for.)
+		// at": what it does them for. "What did SIGAR say caused the
+		// collapse": why it came, in SIGAR's words.)
 		return IntentWhy
 	case has("where", "which city", "which province", "which provinces", "which district", "which districts",
 		"which prison", "which prisons", "which port", "which country", "which countries", "which region", "which regions",

@@ -16,6 +16,7 @@ func TestClassify(t *testing.T) {
 		{"which afghan provinces did the jets hit", IntentWhere},
 		{"what is islamabad really doing with the refugees", IntentWhy}, // what it does them for
 		{"what is the taliban playing at", IntentWhy},
+		{"what did the report say caused the collapse", IntentWhy},                          // a cause, in its words: not what it said of other things
 		{"what was the hrcp's criticism of the expulsions", IntentStatement},                // a criticism is something said
 		{"dates of the 2 ceasefires between pakistan and the ttp", IntentWhen},              // dates are asked, not a list
 		{"the bajaur bombing and the mastung blast - dates for both", IntentWhen},           // "dates for" asks when
