@@ -1133,7 +1133,8 @@ func (b *Base) sourceFilter(q *query) {
 		for j < len(q.toks) && (ordinalWord(q.toks[j]) || authorNounQualifiers[q.toks[j]]) {
 			j++
 		}
-		if doc := ix.entityDoc[l.entities[0].ID]; doc != "" && l.entities[0].Kind == KindPerson && j < len(q.toks) && authorNouns[q.toks[j]] {
+		if doc := ix.entityDoc[l.entities[0].ID]; doc != "" && l.entities[0].Kind == KindPerson && j < len(q.toks) && authorNouns[q.toks[j]] &&
+			!(authorWorks[q.toks[j]] && slices.ContainsFunc(q.toks, func(t string) bool { return publishWords[t] })) {
 			q.sourceDoc = doc
 			return
 		}
@@ -1200,7 +1201,12 @@ var compareWords = setOf(`compare compared comparing differ differs difference d
 // authorNouns, after an author's name, are what the author's document
 // says: "Gul's recommendations".
 var authorNouns = setOf(`recommendation recommendations view views argument arguments take prediction predictions proposal proposals
-	conclusion conclusions findings finding analysis assessment advice suggestion suggestions verdict forecast`)
+	conclusion conclusions findings finding analysis assessment advice suggestion suggestions verdict forecast
+	paper piece article report numbers figures figure number count counts estimate estimates data stats tally account`)
+
+// authorWorks are the author nouns that name the document itself: asked
+// where or when it was published, it is the topic, not the source.
+var authorWorks = setOf(`paper piece article report account`)
 
 // authorNounQualifiers may stand between an author's name and what the
 // author says: "Gul's main recommendation".

@@ -443,6 +443,9 @@ func TestAuthorSpeaks(t *testing.T) {
 		{"according to ghosh what drove the tension", true},
 		{"which books has imtiaz gul written on pakistan", false},
 		{"who is anwesha ghosh", false},
+		{"gul's numbers on afghans in pakistan: registered vs undocumented", true}, // his figures: his paper's
+		{"bhonsle piece - how many afghans were told to leave", true},
+		{"which outlet published bhonsle's article", false}, // the article is asked about
 	} {
 		if got := b.parse(Normalize(tc.q)).sourceDoc != ""; got != tc.source {
 			t.Errorf("%q: source named %v, want %v", tc.q, got, tc.source)
