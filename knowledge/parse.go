@@ -1251,7 +1251,7 @@ func (q *query) parseSpan(decades map[string]int) {
 		if !ok {
 			y, ok = shortYear(q.toks, i)
 		}
-		if !ok {
+		if !ok || baselineYear(q.toks, i) {
 			continue
 		}
 		p := Point{Year: y}
@@ -1308,6 +1308,27 @@ func (q *query) parseSpan(decades map[string]int) {
 	}
 	q.hasSpan = true
 }
+
+// baselineYear reports whether the year at toks[i] is what a change is
+// measured against, not a time asked about: "attacks in 2021, and by what
+// percent were they up on 2020". Another year must be asked about.
+func baselineYear(toks []string, i int) bool {
+	if i == 0 || !baselineWords[toks[i-1]] && !(i > 1 && (toks[i-1] == "to" || toks[i-1] == "with") && toks[i-2] == "compared") {
+		return false
+	}
+	if !slices.ContainsFunc(toks, func(t string) bool { return changeWords[t] }) {
+		return false
+	}
+	return slices.ContainsFunc(toks[:i], func(t string) bool { _, ok := year(t); return ok })
+}
+
+// baselineWords, before a year, make it what a change is measured against
+// ("up on 2020", "higher than 2021"); changeWords say that a change is
+// asked.
+var (
+	baselineWords = setOf(`on over than vs versus`)
+	changeWords   = setOf(`up down rise rose risen increase increased increases fall fell drop dropped higher lower more fewer percent percentage change changed jump jumped growth grew`)
+)
 
 // seasonMonths are the first and last months of a season before a year
 // ("spring 2022"), as the northern hemisphere has them. Winter runs

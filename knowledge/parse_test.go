@@ -370,6 +370,26 @@ func TestSplitPhrasalVerb(t *testing.T) {
 	}
 }
 
+// TestBaselineYear: a year a change is measured against is no time asked
+// about; two years asked about still make a span.
+func TestBaselineYear(t *testing.T) {
+	b := packFromDisk(t)
+	for _, tc := range []struct {
+		q        string
+		from, to int
+	}{
+		{"how many attacks in 2021, and by what percent were they up on 2020", 2021, 2021},
+		{"were deaths in 2022 higher than 2021", 2022, 2022},
+		{"attacks between 2020 and 2021", 2020, 2021},
+		{"what happened on 2021", 2021, 2021}, // no change asked, no other year: the year asked
+	} {
+		q := b.parse(Normalize(tc.q))
+		if !q.hasSpan || q.from.Year != tc.from || q.to.Year != tc.to {
+			t.Errorf("%q: span %v %d-%d, want %d-%d", tc.q, q.hasSpan, q.from.Year, q.to.Year, tc.from, tc.to)
+		}
+	}
+}
+
 // TestClosePhrasalVerbs: a phrasal verb parted by a pronoun is closed up
 // before the pronoun is named, so the name cannot part it further.
 func TestClosePhrasalVerbs(t *testing.T) {
