@@ -29,7 +29,7 @@ var smallTalkReplies = []struct {
 	{[]string{"bad bot", "wrong", "that's wrong", "thats wrong", "that is wrong", "not helpful", "that's not helpful", "useless", "that's useless",
 		"not what i asked", "that's not what i asked", "thats not what i asked", "that's not right", "thats not right", "not right", "nope", "no that's wrong"},
 		"Sorry that missed. Try asking again with a name, a place or a date in it."},
-	{[]string{"bye", "goodbye", "good bye", "see you", "see ya", "later", "good night", "brb", "gtg", "got to go", "gotta go", "ttyl", "talk later", "afk"},
+	{[]string{"bye", "goodbye", "good bye", "see you", "see ya", "later", "good night", "night", "nite", "gn", "night night", "that's all for tonight", "thats all for tonight", "brb", "gtg", "got to go", "gotta go", "ttyl", "talk later", "afk"},
 		"Goodbye — ask again any time."},
 	{[]string{"how are you", "how are you doing", "how's it going", "hows it going", "what's up", "whats up", "sup"},
 		"All well, thanks — ready for a question."},
@@ -48,7 +48,8 @@ var smallTalkReplies = []struct {
 var (
 	thanksWords  = setOf("thanks thank thx ty ta cheers shukriya great perfect nice cool awesome brilliant excellent amazing lovely helpful useful appreciated")
 	appreciation = setOf("you so much very a lot that that's thats it's its is was really helpful useful great good nice perfect ok okay durand again for the help info answer all mate clear interesting " +
-		"it now everything done set fine today bye one stuff you're youre star job work bot appreciated super i all needed need wanted") // "thanks, that's it for now", "ok thanks, that's all I needed"
+		"it now everything done set fine today bye one stuff you're youre star job work bot appreciated super i all needed need wanted " +
+		"plenty enough tonight night nite evening later") // "thx, that's plenty for tonight", "ok thanks, night" // "thanks, that's it for now", "ok thanks, that's all I needed"
 )
 
 // ackWords acknowledge an answer, or react to it, without thanks or a

@@ -38,6 +38,9 @@ func TestSmallTalk(t *testing.T) {
 		"roger that":                                   true,
 		"lol":                                          true,
 		"great, ta":                                    true,
+		"ok thanks, night":                             true, // a sign-off, not night-vision gear
+		"thx thats plenty for tonight":                 true,
+		"what happened that night":                     false,
 		"that's helpful":                               true,
 		"that's wrong":                                 true,
 		"gm":                                           true,
