@@ -81,9 +81,11 @@ func (b *Base) namesSomething(question string, specific bool) bool {
 
 // ownWords parses question once: the words it asks besides what it names
 // and its question words ("role" of "bajauri's role"; none of "the USIP
-// paper"), and whether it names something more specific than a country or
-// a people (as namesSomething does).
-func (b *Base) ownWords(question string) (asked []string, names bool) {
+// paper"); whether it names something more specific than a country or a
+// people (as namesSomething does); and the entities of the names that
+// stand for nothing broader ("Imran Khan", not "Islamabad", which is also
+// the government).
+func (b *Base) ownWords(question string) (asked []string, names bool, specific []*Entity) {
 	q := b.parse(Normalize(question))
 	defer b.idx.release(q)
 	for k, t := range q.toks {
@@ -93,23 +95,11 @@ func (b *Base) ownWords(question string) (asked []string, names bool) {
 	}
 	for _, l := range q.links {
 		names = names || slices.ContainsFunc(l.entities, func(e *Entity) bool { return !b.idx.broad(e.ID) })
-	}
-	return asked, names
-}
-
-// specificNamed returns the entities question names that are more
-// specific than a country or a people. A name that also stands for one
-// ("Islamabad", "Kabul": the government) is left out.
-func (b *Base) specificNamed(question string) []*Entity {
-	q := b.parse(Normalize(question))
-	defer b.idx.release(q)
-	var out []*Entity
-	for _, l := range q.links {
 		if !slices.ContainsFunc(l.entities, func(e *Entity) bool { return b.idx.broad(e.ID) }) {
-			out = append(out, l.entities...)
+			specific = append(specific, l.entities...)
 		}
 	}
-	return out
+	return asked, names, specific
 }
 
 // lacks reports whether fact f uses none of words, and there are some.
@@ -215,8 +205,8 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 	}
 	// The follow-up's own words, without the "and" that joins it on.
 	alone := strings.Join(slices.DeleteFunc(slices.Clone(toks), func(t string) bool { return t == "and" || t == "so" }), " ")
-	if asked, names := b.ownWords(strings.Join(toks, " ")); a.Answered && len(a.Facts) > 0 && len(c.Facts) > 0 && a.Facts[0].ID == c.Facts[0] && names &&
-		b.lacks(a.Facts[0], asked) {
+	asked, names, specific := b.ownWords(strings.Join(toks, " "))
+	if a.Answered && len(a.Facts) > 0 && len(c.Facts) > 0 && a.Facts[0].ID == c.Facts[0] && names && b.lacks(a.Facts[0], asked) {
 		// The reading gives the last answer again, though the follow-up
 		// names something of its own and asks what that answer does not
 		// say: another reading that answers with something new is
@@ -225,7 +215,7 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 		// they?" names nothing, and "what did they ask Kabul for" asks
 		// what the démarche said: the same fact may well answer them.)
 		tries := slices.Clone(readings)
-		if own, _ := b.ownWords(alone); len(own) > 0 {
+		if own, _, _ := b.ownWords(alone); len(own) > 0 {
 			tries = append(tries, alone) // "and bajauri's role?": his role ("and the USIP paper?" asks the last question of it)
 		}
 		for _, r := range tries {
@@ -238,7 +228,7 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 			}
 		}
 	}
-	if named := b.specificNamed(strings.Join(toks, " ")); a.Answered && len(a.Facts) > 0 && len(named) > 0 && !b.mentions(a.Facts[0], b.idx.factIndex[a.Facts[0]], named) {
+	if a.Answered && len(a.Facts) > 0 && len(specific) > 0 && !b.mentions(a.Facts[0], b.idx.factIndex[a.Facts[0]], specific) {
 		// The follow-up names something of its own and the answer is not
 		// about it: "and Imran Khan's offer?" after the talks is not
 		// answered by the talks' arbiter. A reading whose answer is about
@@ -248,7 +238,7 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 			if r == resolved {
 				continue
 			}
-			if alt := b.answerWith(r, asking{shown: skip, said: said}); alt.Answered && len(alt.Facts) > 0 && b.mentions(alt.Facts[0], b.idx.factIndex[alt.Facts[0]], named) {
+			if alt := b.answerWith(r, asking{shown: skip, said: said}); alt.Answered && len(alt.Facts) > 0 && b.mentions(alt.Facts[0], b.idx.factIndex[alt.Facts[0]], specific) {
 				a, resolved = alt, r
 				break
 			}

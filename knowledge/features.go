@@ -635,7 +635,6 @@ func (b *Base) namesPlace(q *query, f *Fact) bool {
 	if !q.asksLocal && b.idx.region[b.idx.factIndex[f]] {
 		return true // "mostly in the eastern provinces": a place, in words
 	}
-	outlet := slices.ContainsFunc(q.toks, func(t string) bool { return publishWords[t] })
 	for _, id := range f.Entities {
 		e := b.entityByID[id]
 		if e == nil || q.linked(id) || q.usesName(b.idx, e.Name) {
@@ -644,7 +643,7 @@ func (b *Base) namesPlace(q *query, f *Fact) bool {
 		if (e.Kind == KindPlace || e.Kind == KindCrossing) && (!q.asksLocal || e.Within != "") {
 			return true
 		}
-		if outlet && e.Kind == KindOrganisation {
+		if q.published && e.Kind == KindOrganisation {
 			return true // "where was it published": in Dawn, an outlet
 		}
 	}

@@ -80,6 +80,7 @@ type query struct {
 	spanDescribes bool               // the span is in a clause on what is asked for: "the groups that emerged after August 2021"
 	spanNamers    []string           // the entities whose names hold the whole span: "the amnesty offer to the TTP (2021)"
 	asksLocal     bool               // names a place within a country as what it asks for: "which provinces", "the district" (localPlaces)
+	published     bool               // speaks of something published: where it came out is an outlet as much as a place
 	doer          *link              // the party after "did" when two are named, found once for every candidate (findDoer)
 	stems         map[string]stemUse // every stem the question uses, synonyms and links' names included
 	stemOrder     []string           // the keys of stems, in the question's order
@@ -208,6 +209,7 @@ func (b *Base) parse(norm string) *query {
 	}
 	q.asksResult = asksResult(q.toks)
 	q.asksLocal = slices.ContainsFunc(q.toks, func(t string) bool { return localPlaces[t] })
+	q.published = slices.ContainsFunc(q.toks, func(t string) bool { return publishWords[t] })
 	q.spanDescribes = q.hasSpan && (q.intent == IntentList || q.intent == IntentDefine) && spanInClause(q.toks, q.spanToks)
 	if q.asksName = asksName(q.toks); q.asksName && q.intent == IntentStatement {
 		q.intent = IntentDefine // "what is the plan called" asks its name, not what was said
@@ -1134,7 +1136,7 @@ func (b *Base) sourceFilter(q *query) {
 			j++
 		}
 		if doc := ix.entityDoc[l.entities[0].ID]; doc != "" && l.entities[0].Kind == KindPerson && j < len(q.toks) && authorNouns[q.toks[j]] &&
-			!(authorWorks[q.toks[j]] && slices.ContainsFunc(q.toks, func(t string) bool { return publishWords[t] })) {
+			!(authorWorks[q.toks[j]] && q.published) {
 			q.sourceDoc = doc
 			return
 		}
