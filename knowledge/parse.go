@@ -149,7 +149,7 @@ func (q *query) noteFrameWord(i int, t string, clause int) {
 // parse analyses a normalised question.
 func (b *Base) parse(norm string) *query {
 	ix := b.idx
-	q := &query{norm: norm, toks: tokenize(afterPrefixRead(norm)), spanToks: map[int]bool{}, sourceToks: map[int]bool{}, clauseFact: -1}
+	q := &query{norm: norm, toks: tokenize(yearRanges(afterPrefixRead(norm))), spanToks: map[int]bool{}, sourceToks: map[int]bool{}, clauseFact: -1}
 	if len(q.toks) > maxReadWords {
 		q.toks = q.toks[:maxReadWords]
 	}
@@ -1494,7 +1494,7 @@ func classify(toks []string, hasSpan bool) Intent {
 	switch {
 	case has("how long") && has("has", "have", "had", "been", "served", "held", "ruled", "led", "headed"):
 		return IntentWhen // "how long has X been PM": since when
-	case has("timeline", "chronology", "history of", "brief history", "short history") || has(timelineAsks...) || (hasSpan && has("what happened", "what happen", "whats happened", "what went on", "what else happened", "what else went on", "events in", "events of", "what occurred", "news", "updates", "developments")):
+	case has("timeline", "chronology", "history of", "brief history", "short history") || has(timelineAsks...) || (hasSpan && has("what happened", "what happen", "whats happened", "what went on", "outline", "what else happened", "what else went on", "events in", "events of", "what occurred", "news", "updates", "developments")):
 		return IntentTimeline
 	case has("how far") && has(extentWordList...):
 		return IntentWhere // "how far do the Taliban's claims extend": up to where
@@ -2571,3 +2571,24 @@ func (q *query) namersOf(toks map[int]bool) []string {
 // publishWords say that a document came out: "it" in a follow-up is then
 // a document, and where it came out is an outlet as much as a place.
 var publishWords = setOf(`published publish publishes written released issued printed run ran appeared`)
+
+// yearRangeRE matches a range of years whose end is written short:
+// "1995-97", "2021/22".
+var yearRangeRE = regexp.MustCompile(`\b((?:19|20)\d)(\d)[-–/](\d\d)\b`)
+
+// yearRanges writes the end of a short range of years in full ("1995-97"
+// is 1995 to 1997), when it comes after the start.
+func yearRanges(s string) string {
+	if !strings.ContainsAny(s, "-–/") {
+		return s
+	}
+	return yearRangeRE.ReplaceAllStringFunc(s, func(m string) string {
+		sub := yearRangeRE.FindStringSubmatch(m)
+		start := sub[1] + sub[2]
+		end := start[:2] + sub[3]
+		if end <= start {
+			return m // "2019-05": a month, or no range
+		}
+		return start + " " + end
+	})
+}

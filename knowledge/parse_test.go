@@ -382,10 +382,27 @@ func TestBaselineYear(t *testing.T) {
 		{"were deaths in 2022 higher than 2021", 2022, 2022},
 		{"attacks between 2020 and 2021", 2020, 2021},
 		{"what happened on 2021", 2021, 2021}, // no change asked, no other year: the year asked
+		{"outline the taliban's rise 1995-97", 1995, 1997},
 	} {
 		q := b.parse(Normalize(tc.q))
 		if !q.hasSpan || q.from.Year != tc.from || q.to.Year != tc.to {
 			t.Errorf("%q: span %v %d-%d, want %d-%d", tc.q, q.hasSpan, q.from.Year, q.to.Year, tc.from, tc.to)
+		}
+	}
+}
+
+// TestYearRanges: a range of years with its end written short runs to
+// that end; two digits after a full year are no range when they come
+// before it.
+func TestYearRanges(t *testing.T) {
+	for in, want := range map[string]string{
+		"taliban's rise 1995-97":   "taliban's rise 1995 1997",
+		"attacks in 2021/22":       "attacks in 2021 2022",
+		"what happened in 2019-05": "what happened in 2019-05",
+		"killed 22 people in 2021": "killed 22 people in 2021",
+	} {
+		if got := yearRanges(in); got != want {
+			t.Errorf("yearRanges(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
