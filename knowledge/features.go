@@ -161,9 +161,21 @@ func (q *query) findDoer() *link {
 			}
 			return l
 		}
+		if k := l.start - 1; k >= 0 && madeNouns[q.toks[k]] && l.end < len(q.toks) && !q.inLink(l.end) && !isQuestionWord(q.toks[l.end]) && !notVerbs[q.toks[l.end]] {
+			return l // "the demands Pakistan placed on the TTP": Pakistan made them
+		}
 	}
 	return nil
 }
+
+// madeNouns, before a name and its verb, are what that party made: "the
+// demands Pakistan placed on the TTP", "the conditions Islamabad set".
+// (Plurals only: "offer" and "demand" may be the verb.)
+var madeNouns = setOf(`demands conditions terms requests pledges promises accusations`)
+
+// notVerbs after a party named after a madeNoun show that no verb
+// follows it: "the demands of Pakistan and the TTP" names no doer.
+var notVerbs = setOf("and or on to for of in by with")
 
 // personActs reports whether the person a who-question names is the doer
 // of its verb, so the question asks for someone else: "who did Kakar write

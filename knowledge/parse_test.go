@@ -542,6 +542,9 @@ func TestAgent(t *testing.T) {
 		{"what conditions did the ttp set for pakistan", "ttp"},
 		{"what did pakistan demand", ""}, // one party: nothing to tell apart
 		{"who is the ttp's leader", ""},
+		{"list the demands pakistan placed on the ttp", "pakistan"}, // the party that made them
+		{"what did imran khan's govt offer ttp militants", ""},      // "offer" is the verb here
+		{"what were the demands of pakistan and the ttp", ""},       // no verb after the party
 	} {
 		a := b.parse(Normalize(tc.q)).doer
 		got := ""
