@@ -133,7 +133,7 @@ func (b *Base) compose(q *query, a *Answer, ranked []scored) {
 		words += wordCount(f.Text)
 	}
 	if c := b.conflictByID[lead.Conflict]; c != nil && c.Kind == "distinct" {
-		a.Lines = append(a.Lines, "Not to be confused with the other "+c.Topic[strings.Index(c.Topic, " ")+1:]+".")
+		a.Lines = append(a.Lines, upperFirst(c.Topic)+".") // "The name PDPA belongs to two different bodies."
 	}
 	a.Facts = used
 	a.Sources = b.sourcesOf(used)

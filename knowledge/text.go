@@ -3,6 +3,7 @@ package knowledge
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // foldText folds s for comparison: lower case, straight quotes, ASCII
@@ -43,4 +44,10 @@ func foldRune(r rune) rune {
 		return ' '
 	}
 	return r
+}
+
+// upperFirst returns s with its first letter in upper case.
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }

@@ -7,8 +7,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 )
 
 // timeline answers "what happened in September 2023" and "timeline of the
@@ -294,9 +292,7 @@ func trimLeadingDate(text string, d Date) string {
 	ds := d.Start.String()
 	for _, p := range []string{"On " + ds + ", ", "In " + ds + ", ", "On " + ds + " ", "In " + ds + " "} {
 		if strings.HasPrefix(text, p) {
-			rest := text[len(p):]
-			r, n := utf8.DecodeRuneInString(rest)
-			return string(unicode.ToUpper(r)) + rest[n:]
+			return upperFirst(text[len(p):])
 		}
 	}
 	return text
