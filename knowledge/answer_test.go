@@ -806,3 +806,16 @@ func TestSuppliedTitlesBracketed(t *testing.T) {
 		}
 	}
 }
+
+// TestDistinctNamesFlagged: an answer on one of two bodies that share a
+// name says so in a sentence of its own.
+func TestDistinctNamesFlagged(t *testing.T) {
+	b := base(t)
+	a := b.Answer("when was the pdpa founded")
+	if !a.Answered {
+		t.Fatalf("declined: %q", a.Text())
+	}
+	if last := a.Lines[len(a.Lines)-1]; last != "The name People's Democratic Party of Afghanistan belongs to two different bodies." {
+		t.Errorf("last line %q, want the two bodies flagged", last)
+	}
+}
