@@ -177,7 +177,52 @@ func (b *Base) link(q *query) {
 		q.links = append(q.links, *best)
 		i = best.end
 	}
+	b.disambiguate(q)
 	b.linkCapitals(q)
+}
+
+// disambiguate keeps, of two things one name names, the one whose facts
+// use the question's other words: "when was the PDPA founded, and when did
+// it stage its coup" is of the party of 1965, not the group of 2022. When
+// the words do not tell them apart, both stay.
+func (b *Base) disambiguate(q *query) {
+	ix := b.idx
+	var context [][]string // each word's stem and its synonyms'
+	for k, t := range q.toks {
+		if !q.inLink(k) && !ix.stop[t] && !ix.qwords[t] && !q.spanToks[k] && isWordy(t) {
+			s := ix.stem(t)
+			context = append(context, append([]string{s}, ix.lex.syn[s]...))
+		}
+	}
+	if len(context) == 0 {
+		return
+	}
+	for k := range q.links {
+		l := &q.links[k]
+		if len(l.entities) < 2 || slices.ContainsFunc(l.entities, func(e *Entity) bool { return ix.broad(e.ID) || ix.entityDoc[e.ID] != "" }) {
+			continue // (an author's words are the document's, not the facts about the author)
+		}
+		best, second, at := -1, -1, -1
+		for j, e := range l.entities {
+			n := 0
+			for _, stems := range context {
+				if slices.ContainsFunc(ix.entityFacts[e.ID], func(i int) bool {
+					return slices.ContainsFunc(stems, func(s string) bool { return ix.tf(i, s) > 0 })
+				}) {
+					n++
+				}
+			}
+			switch {
+			case n > best:
+				best, second, at = n, best, j
+			case n > second:
+				second = n
+			}
+		}
+		if best > second {
+			l.entities = []*Entity{l.entities[at]}
+		}
+	}
 }
 
 // linkCapitals lets a capital stand for its government: "what does

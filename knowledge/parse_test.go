@@ -1159,3 +1159,26 @@ func TestSeasonSpan(t *testing.T) {
 		}
 	}
 }
+
+// TestDisambiguate: of two things one name names, the question's other
+// words keep the one whose facts use them; words both use keep both.
+func TestDisambiguate(t *testing.T) {
+	b := packFromDisk(t)
+	for q, want := range map[string][]string{
+		"when did the pdpa stage its coup":              {"pdpa-1965"},
+		"which pdpa is the anti-taliban opposition one": {"pdpa-2022"},
+		"when was the pdpa founded":                     {"pdpa-2022", "pdpa-1965"}, // both were founded
+	} {
+		var got []string
+		for _, l := range b.parse(Normalize(q)).links {
+			if strings.HasPrefix(l.entities[0].ID, "pdpa") {
+				for _, e := range l.entities {
+					got = append(got, e.ID)
+				}
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: linked %q, want %q", q, got, want)
+		}
+	}
+}
