@@ -1819,6 +1819,9 @@ func (q *query) countedWords(ix *index) (out []string, plurals map[string]bool) 
 				continue // "how many militant attacks" counts attacks
 			}
 			add(t)
+			if plural(t) && j+1 < len(q.fixed) && pastVerb(q.fixed[j+1]) && !ix.stop[q.fixed[j+1]] {
+				break // "how many militants died": militants are counted, whatever killed them; not deaths
+			}
 		}
 		return out, plurals
 	}
@@ -2592,3 +2595,12 @@ func yearRanges(s string) string {
 		return start + " " + end
 	})
 }
+
+// pastVerb reports whether w reads as a verb in the past: "died", "fled",
+// "left".
+func pastVerb(w string) bool {
+	return len(w) >= 4 && strings.HasSuffix(w, "ed") || irregularPast[w]
+}
+
+// irregularPast are common verbs in the past that do not end in -ed.
+var irregularPast = setOf(`fell left came went took fought made gave got ran sent lost won`)

@@ -142,6 +142,12 @@ func TestCounted(t *testing.T) {
 			t.Errorf("%q: counts %v, want %q", tc.q, q.counted, ix.stem(tc.want))
 		}
 	}
+	// Those counted, then what befell them: the verb is not counted.
+	for q, not := range map[string]string{"how many militants died in the attack": "die", "how many kids died in the blast": "dead"} {
+		if c := b.parse(Normalize(q)).counted; slices.Contains(c, not) {
+			t.Errorf("%q: counts %v, want no %q", q, c, not)
+		}
+	}
 	// A source or a person named after the count is not what is counted.
 	for _, q := range []string{"how many afghans per bhonsle", "how many fighters per the op-ed on the expulsions"} {
 		pq := b.parse(Normalize(q))
