@@ -227,6 +227,18 @@ func TestAnswer(t *testing.T) {
 	}
 }
 
+// TestTitleAsked: asked a piece's title, a fact that names the piece
+// without quoting its title does not answer; one that quotes it does.
+func TestTitleAsked(t *testing.T) {
+	b := base(t)
+	if a := b.Answer("title of sultan barakat's al jazeera oped"); a.Answered {
+		t.Errorf("answered %q: the sources give no title", a.Text())
+	}
+	if a := b.Answer("what is the title of moeed yusuf's op-ed"); !a.Answered || !strings.Contains(a.Text(), "How Pakistan Sees Afghanistan") {
+		t.Errorf("%q, want the title quoted", a.Text())
+	}
+}
+
 // TestDecline checks that questions the pack does not cover are declined
 // with suggestions, never guessed at.
 func TestDecline(t *testing.T) {

@@ -4,6 +4,7 @@ package knowledge
 // instead, and suggestions checked to work.
 
 import (
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -187,6 +188,11 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		// "the name of the railway project": a fact about the project
 		// that gives it no name ("Project X") does not answer.
 		return "what it is called"
+	}
+	if q.also < 0 && asksTitle(q.toks) && !quotedTitleRE.MatchString(f.Text) {
+		// "title of Barakat's Al Jazeera op-ed": a fact that he wrote one
+		// gives no title unless it quotes it.
+		return "its title"
 	}
 	if q.asksOrganisations() && !b.namesBody(q, f) {
 		// "which Chinese companies invested": a fact that companies did
@@ -2243,3 +2249,20 @@ func (b *Base) missedOnlyAsTime(q *query, i int) bool {
 	}
 	return missed
 }
+
+// asksTitle reports whether a question asks the title of a piece of
+// writing: "title of the op-ed", "what was the article's headline".
+func asksTitle(toks []string) bool {
+	return slices.ContainsFunc(toks, func(t string) bool { return titleWords[t] }) &&
+		slices.ContainsFunc(toks, func(t string) bool { return writingNouns[t] })
+}
+
+// quotedTitleRE matches words quoted as a title, two or more of them: not
+// a spelling noted ("Barkat").
+var quotedTitleRE = regexp.MustCompile(`["“][^"”]+ [^"”]+["”]`)
+
+// titleWords name a piece's title; writingNouns, the pieces that have one.
+var (
+	titleWords   = setOf(`title titles headline`)
+	writingNouns = setOf(`oped ed article piece paper book report essay column editorial blog study op`)
+)
