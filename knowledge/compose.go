@@ -337,13 +337,30 @@ func withItems(f *Fact) string {
 	for i, it := range f.Items {
 		items[i] = strings.TrimSuffix(strings.TrimSpace(it), ".")
 	}
-	if head, tail, ok := strings.Cut(f.Text, ": "); ok && listsAbbreviations(tail, f.Items) {
+	if head, tail, ok := strings.Cut(f.Text, ": "); ok && (listsAbbreviations(tail, f.Items) || listParts(tail) == len(f.Items)) {
 		// "twelve groups: RMJ, NFF, …" already lists them by their
-		// initials: the items take the initials' place, so the list is
-		// printed once, in full.
+		// initials, and "four demands: surrender, accept the
+		// constitution, …" in short: the items take the short list's
+		// place, so the list is printed once, in full.
 		return head + ": " + strings.Join(items, "; ") + "."
 	}
 	return strings.TrimSuffix(f.Text, ".") + ": " + strings.Join(items, "; ") + "."
+}
+
+// listParts returns how many entries text lists, separated by commas or
+// semicolons and a last "and": "surrender, accept the constitution and
+// disband" lists three. A text that ends its sentence before the list
+// does is no list: 0.
+func listParts(text string) int {
+	text = strings.TrimSuffix(strings.TrimSpace(text), ".")
+	if strings.ContainsAny(text, ".:") {
+		return 0
+	}
+	n := 1 + strings.Count(text, ", ") + strings.Count(text, "; ")
+	if k := strings.LastIndex(text, " and "); k >= 0 && !strings.HasSuffix(strings.TrimSpace(text[:k]), ",") {
+		n++ // "a, b and c"; with the Oxford comma ("a, b, and c") the comma counted it
+	}
+	return n
 }
 
 // listsAbbreviations reports whether text is a list of most of items by

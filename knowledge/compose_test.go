@@ -177,3 +177,22 @@ func TestListPrintedOnce(t *testing.T) {
 		t.Errorf("the opposition groups' list names RMJ %d times: %q", n, got)
 	}
 }
+
+// TestListParts counts the entries a short list in a fact's text gives, so
+// that a list given in short is replaced by its items, not followed by them.
+func TestListParts(t *testing.T) {
+	for text, want := range map[string]int{
+		"surrender to the state, accept the constitution, drop demands, and disband": 4,
+		"halting its campaign and backing anti-Taliban groups":                       2,
+		"RMJ, NFF and PF":              3,
+		"two of them. Both were freed": 0,
+	} {
+		if got := listParts(text); got != want {
+			t.Errorf("listParts(%q) = %d, want %d", text, got, want)
+		}
+	}
+	f := &Fact{Text: "Pakistan put two demands to the TTP: surrender and disband.", Items: []string{"surrender to the state", "disband the organisation"}}
+	if got, want := withItems(f), "Pakistan put two demands to the TTP: surrender to the state; disband the organisation."; got != want {
+		t.Errorf("withItems = %q, want %q", got, want)
+	}
+}
