@@ -203,9 +203,10 @@ func TestAnswer(t *testing.T) {
 		{"moving against is acting against", "why does ghosh think the taliban are unlikely to move against the ttp", []string{"recal-taliban-unlikely-to-act"}, "ally"},
 		{"signing up is joining", "why did the europeans sign up for nation building in afghanistan, according to lieven", []string{"fnf-europe-keep-us-committed"}, "defence of Europe"},
 		{"options are steps", "what options does ghosh give islamabad", []string{"recal-islamabad-options"}, "halting"},
-		{"advice in full", "what should pakistan do to squeeze the taliban", []string{"lev-economic-pressure-measures"}, "bank guarantees"},       // the advice, then the steps its source proposes
-		{"where published", "where was zia ur rehman's article on hafiz gul bahadur published", nil, "Dawn"},                                      // an outlet answers where
-		{"howmany passing source", "unhcr count of documented afghans in pakistan as given in the blog post about the rift", nil, "2.18 million"}, // the blog post's description is no topic
+		{"advice in full", "what should pakistan do to squeeze the taliban", []string{"lev-economic-pressure-measures"}, "bank guarantees"},                 // the advice, then the steps its source proposes
+		{"where published", "where was zia ur rehman's article on hafiz gul bahadur published", nil, "Dawn"},                                                // an outlet answers where
+		{"response rejecting", "how did the pakistani taliban respond to the amnesty imran khan offered", []string{"fnf-ttp-declined-amnesty"}, "rejected"}, // rejecting an offer is a response
+		{"howmany passing source", "unhcr count of documented afghans in pakistan as given in the blog post about the rift", nil, "2.18 million"},           // the blog post's description is no topic
 	}
 	b := base(t)
 	for _, tt := range tests {
