@@ -124,6 +124,15 @@ func (b *Base) smallTalk(question string) (Answer, bool) {
 	} else if len(words) > smallTalkMaxWords {
 		return Answer{}, false
 	}
+	if lead > 0 && plainThanks[words[0]] || lead > 0 && plainThanks[words[min(1, len(words)-1)]] {
+		// "thx, noted for the briefing", "ok thanks, v helpful": thanks,
+		// then words that ask nothing and name nothing the pack knows.
+		rest := words[lead:]
+		if !slices.ContainsFunc(rest, func(w string) bool { return b.idx.qwords[w] || yesNoStarts[w] }) && !b.namesSomething(strings.Join(rest, " "), false) {
+			s = "thanks"
+			words = words[:lead]
+		}
+	}
 	grateful := thanksWords[words[0]] || slices.ContainsFunc(words, func(w string) bool { return plainThanks[w] }) ||
 		len(words) <= 3 && !b.idx.qwords[words[0]] && !yesNoStarts[words[0]] && slices.ContainsFunc(words, func(w string) bool { return thanksWords[w] }) // "that's helpful", not "is that useful"
 	switch {

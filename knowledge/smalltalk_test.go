@@ -41,6 +41,10 @@ func TestSmallTalk(t *testing.T) {
 		"ok thanks, night":                             true, // a sign-off, not night-vision gear
 		"thx thats plenty for tonight":                 true,
 		"what happened that night":                     false,
+		"thx, noted for the brief":                     true, // thanks, then nothing asked or named
+		"ok thanks, v helpful":                         true,
+		"thanks, the ttp":                              false, // names something: asks of it
+		"thanks for the ttp numbers":                   false,
 		"that's helpful":                               true,
 		"that's wrong":                                 true,
 		"gm":                                           true,
