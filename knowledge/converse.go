@@ -183,6 +183,17 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 	if asksNewFact(toks) && len(c.Facts) > 0 && skip == nil {
 		skip = map[string]bool{c.Facts[0]: true}
 	}
+	if kind := otherKinds(toks); kind != "" && len(c.Facts) > 0 {
+		// "any other opposition groups?" after the NFF: the list of them,
+		// not the NFF again.
+		readings = append([]string{"list the " + kind}, readings...)
+		if skip == nil {
+			skip = map[string]bool{}
+			for _, id := range c.Facts {
+				skip[id] = true
+			}
+		}
+	}
 	said := b.saidIn(own)
 	resolved := readings[0]
 	a = b.answerWith(resolved, asking{shown: skip, said: said})
@@ -2082,6 +2093,33 @@ func asksNewFact(toks []string) bool {
 // sequelNouns, ending a short follow-up, ask what came of what the last
 // answer told: never that answer again.
 var sequelNouns = setOf(`reaction reactions response responses outcome outcomes result results consequence consequences impact aftermath fallout`)
+
+// otherKinds returns the kind of thing a follow-up asks for others of —
+// "opposition groups" of "any other opposition groups?", "groups" of
+// "other groups like that" — or "": up to three words after "other",
+// the last a plural.
+func otherKinds(toks []string) string {
+	k := slices.IndexFunc(toks, func(t string) bool { return strings.Trim(t, "?!.,;:") == "other" })
+	if k < 0 {
+		return ""
+	}
+	var kind []string
+	for _, t := range toks[k+1:] {
+		t = strings.Trim(t, "?!.,;:\"")
+		if t == "" || isQuestionWord(t) || otherStops[t] || len(kind) == 3 {
+			break
+		}
+		kind = append(kind, t)
+		if plural(t) {
+			return strings.Join(kind, " ")
+		}
+	}
+	return ""
+}
+
+// otherStops end the kind after "other": "other groups like that", "other
+// militant groups there".
+var otherStops = setOf("like there then than in on at of from and or but besides apart")
 
 // bareAboutThat returns the demonstrative a bare follow-up is about —
 // "that" in "and when was that?" — or "" when it names anything else.

@@ -495,6 +495,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"which think tank does he head", "CRSS"},
 			{"when was it published", "April 2024"}, // the paper, not the think tank
 		}, ""},
+		{"others of the kind the last answer was about", [][2]string{
+			{"who heads the nff", "Yasin Zia"},
+			{"are there other armed opposition groups", "Free Afghans Front"}, // the list of them, not the NFF again
+		}, ""},
 		{"since when", [][2]string{
 			{"how many fighters does the ttp have now", ""},
 			{"factions that joined?", ""},

@@ -1188,3 +1188,18 @@ func TestDisambiguate(t *testing.T) {
 		}
 	}
 }
+
+// TestOtherKinds: the kind a follow-up asks for others of.
+func TestOtherKinds(t *testing.T) {
+	for in, want := range map[string]string{
+		"any other opposition groups?": "opposition groups",
+		"other groups like that":       "groups",
+		"the other analyst":            "",
+		"what other reasons are there": "reasons",
+		"who else was released":        "",
+	} {
+		if got := otherKinds(strings.Fields(in)); got != want {
+			t.Errorf("otherKinds(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
