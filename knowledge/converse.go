@@ -1209,7 +1209,13 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, own, missin
 // the conversation spoke of by what they are: "that minister", "the other
 // analyst".
 var pointedNouns = setOf(`minister envoy ambassador spokesman spokesperson official diplomat general commander chief leader analyst expert
-	judge researcher scholar journalist reporter academic author writer president premier governor cleric politician officer`)
+	judge researcher scholar journalist reporter academic author writer president premier governor cleric politician officer
+	guy man woman person fellow chap lady`)
+
+// anyoneNouns point at a person without saying what they are: "that man",
+// "the other guy" is any person the conversation spoke of (a woman only
+// one the pack calls "she").
+var anyoneNouns = setOf(`guy man person fellow chap woman lady`)
 
 // speakerNouns, after "the" and before a verb of saying or ruling, point
 // at a person as "that" does: "what did the judge rule on it". (The
@@ -1247,8 +1253,22 @@ func (b *Base) pointedPerson(c Context, words []string) (named []string, phrase 
 		if f := b.factByID[first(c.Facts)]; f != nil && other {
 			last = f.Entities
 		}
+		if other {
+			// Nor is "the other" the person most spoken of: with one
+			// person in the conversation, there is no other.
+			if k := slices.IndexFunc(c.Entities, func(id string) bool { e := b.entityByID[id]; return e != nil && e.Kind == KindPerson }); k >= 0 {
+				last = append(slices.Clone(last), c.Entities[k])
+			}
+		}
+		fits := func(e *Entity) bool {
+			switch words[j] {
+			case "woman", "lady":
+				return e.Pronoun == "she"
+			}
+			return anyoneNouns[words[j]] || b.textUsesStem(e.Name+" "+e.Summary, st)
+		}
 		for _, id := range c.Entities {
-			if e := b.entityByID[id]; e != nil && e.Kind == KindPerson && !slices.Contains(last, id) && b.textUsesStem(e.Name+" "+e.Summary, st) {
+			if e := b.entityByID[id]; e != nil && e.Kind == KindPerson && !slices.Contains(last, id) && fits(e) {
 				return slices.Concat(words[:i], tokenize(e.Name), words[j+1:]), phrase
 			}
 		}

@@ -80,6 +80,8 @@ func TestAnswerInResolves(t *testing.T) {
 		{"a possessive party not spoken of is swapped in", []string{"what did kakar say about the ttp", "and bugti's view?"}, "what is bugti's view", ""},
 		{"at that point is the last answer's date", []string{"when did the taliban take kabul in 2021", "who was pakistan's pm at the time?"}, "who was pakistan's pm in 15 august 2021", ""},
 		{"an answer to an ask-back names whom", []string{"what did he say about the ttp?", "i mean asif durrani"}, "what did asif durrani say about the ttp", ""},
+		{"that man is the person spoken of", []string{"who is asif durrani", "what did that man say about the ttp"}, "what did asif durrani say about the ttp", ""},
+		{"the other guy, with one person spoken of", []string{"who is asif durrani", "what is his job", "what did the other guy say"}, "", "Who do you mean by “the other guy”?"},
 		{"a phrasal verb parted by a pronoun is closed first", []string{"who offered the pakistani taliban an amnesty", "why did they turn it down"}, "why did tehrik-e-taliban pakistan reject pakistan's amnesty offer to the ttp (2021)", ""},
 		{"a question after an ask-back is its own", []string{"what did he say?", "who is najiba faiz?"}, "who is najiba faiz", ""},
 	}
