@@ -46,7 +46,7 @@ var smallTalkReplies = []struct {
 // thanksWords open thanks; appreciation may follow them: "thanks, that's
 // really helpful".
 var (
-	thanksWords  = setOf("thanks thank thx ty ta cheers shukriya great perfect nice cool awesome brilliant excellent amazing lovely helpful useful appreciated")
+	thanksWords  = setOf("thanks thank thx thnx thanx tks tx ty ta cheers shukriya great gr8 perfect nice cool awesome brilliant excellent amazing lovely helpful useful appreciated")
 	appreciation = setOf("you so much very a lot that that's thats it's its is was really helpful useful great good nice perfect ok okay durand again for the help info answer all mate clear interesting " +
 		"it now everything done set fine today bye one stuff you're youre star job work bot appreciated super i all needed need wanted " +
 		"plenty enough tonight night nite evening later") // "thx, that's plenty for tonight", "ok thanks, night" // "thanks, that's it for now", "ok thanks, that's all I needed"
@@ -62,7 +62,7 @@ var ackWords = setOf("ok okay k kk noted understood roger that alright right sur
 var yesNoStarts = setOf("is was are were isn't wasn't do does did can could would will")
 
 // plainThanks thank wherever they stand: "that's useful, thanks".
-var plainThanks = setOf("thanks thank thx ty cheers shukriya")
+var plainThanks = setOf("thanks thank thx thnx thanx tks tx ty cheers shukriya")
 
 // capabilityEnds may close a question about what durand knows: "what kind
 // of stuff do you know about". Any other word asks about something.

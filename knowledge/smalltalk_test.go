@@ -45,6 +45,8 @@ func TestSmallTalk(t *testing.T) {
 		"ok thanks, v helpful":                         true,
 		"thanks, the ttp":                              false, // names something: asks of it
 		"thanks for the ttp numbers":                   false,
+		"gr8 thanks":                                   true, // chat's spellings
+		"thnx":                                         true,
 		"that's helpful":                               true,
 		"that's wrong":                                 true,
 		"gm":                                           true,
