@@ -2254,15 +2254,12 @@ func (b *Base) missedOnlyAsTime(q *query, i int) bool {
 // writing: "title of the op-ed", "what was the article's headline".
 func asksTitle(toks []string) bool {
 	return slices.ContainsFunc(toks, func(t string) bool { return titleWords[t] }) &&
-		slices.ContainsFunc(toks, func(t string) bool { return writingNouns[t] })
+		slices.ContainsFunc(toks, func(t string) bool { return sourceNouns[t] || t == "book" })
 }
 
 // quotedTitleRE matches words quoted as a title, two or more of them: not
 // a spelling noted ("Barkat").
 var quotedTitleRE = regexp.MustCompile(`["“][^"”]+ [^"”]+["”]`)
 
-// titleWords name a piece's title; writingNouns, the pieces that have one.
-var (
-	titleWords   = setOf(`title titles headline`)
-	writingNouns = setOf(`oped ed article piece paper book report essay column editorial blog study op`)
-)
+// titleWords name a piece's title (the piece is one of sourceNouns).
+var titleWords = setOf(`title titles headline`)
