@@ -157,6 +157,16 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 			skip[id] = true
 		}
 	}
+	if cur := conversionAsked(toks); cur != "" && len(c.Facts) > 0 {
+		if f := b.factByID[c.Facts[0]]; f != nil && !b.textUsesStem(f.Text, b.idx.stem(cur)) {
+			// "what's that in dollars" after a share of revenue: the
+			// sources give no sum in dollars, and nothing is converted.
+			a := Answer{Question: question, Lines: []string{"The sources I have don't give that in " + cur + "."},
+				Suggestions: b.contextSuggestions(c)}
+			a.Lines = append(a.Lines, "You could ask: "+strings.Join(a.Suggestions, "; ")+".")
+			return a, c, false
+		}
+	}
 	readings, own, missing := b.resolve(c, toks)
 	if moreOf && missing == "" && b.namesSomething(strings.Join(toks, " "), false) {
 		// "tell me more about the SRC": all the sources say of it, not
@@ -2113,6 +2123,19 @@ func asksNewFact(toks []string) bool {
 // sequelNouns, ending a short follow-up, ask what came of what the last
 // answer told: never that answer again.
 var sequelNouns = setOf(`reaction reactions response responses outcome outcomes result results consequence consequences impact aftermath fallout`)
+
+// conversionAsked returns the currency a follow-up asks the last answer's
+// figure in ("how much is that in dollars", "what's it in rupees"), or "".
+func conversionAsked(toks []string) string {
+	for i := 0; i+2 < len(toks); i++ {
+		if (toks[i] == "that" || toks[i] == "it" || toks[i] == "this") && toks[i+1] == "in" {
+			if cur := strings.Trim(toks[i+2], "?!.,;:"); currencyWords[cur] && cur != "money" {
+				return cur
+			}
+		}
+	}
+	return ""
+}
 
 // otherKinds returns the kind of thing a follow-up asks for others of —
 // "opposition groups" of "any other opposition groups?", "groups" of

@@ -527,3 +527,15 @@ func TestConversationAnswers(t *testing.T) {
 		})
 	}
 }
+
+// TestConversionDeclined: a figure asked again in a currency the sources
+// do not give it in is declined, never converted or swapped for another
+// sum.
+func TestConversionDeclined(t *testing.T) {
+	b := base(t)
+	_, c := b.AnswerIn(knowledge.Context{}, "what share of afghan customs revenue comes through pakistan")
+	a, _ := b.AnswerIn(c, "what's that in dollars")
+	if a.Answered || !strings.HasPrefix(a.Text(), "The sources I have don't give that in dollars.") {
+		t.Errorf("%q (answered %v), want a decline", a.Text(), a.Answered)
+	}
+}

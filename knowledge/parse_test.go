@@ -1203,3 +1203,17 @@ func TestOtherKinds(t *testing.T) {
 		}
 	}
 }
+
+// TestConversionAsked: the currency a follow-up asks a figure in.
+func TestConversionAsked(t *testing.T) {
+	for in, want := range map[string]string{
+		"how much is that in dollars?": "dollars",
+		"whats it in rupees":           "rupees",
+		"how much money is that":       "",
+		"how much aid in dollars":      "", // a sum asked, not the last figure converted
+	} {
+		if got := conversionAsked(strings.Fields(in)); got != want {
+			t.Errorf("conversionAsked(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
