@@ -148,10 +148,7 @@ func (b *Base) namesWhoLeadOmits(lead, s scored) bool {
 	if lead.feat.Signs[signWhoInPassing] == 0 || s.feat.Signs[signWhoAnswers] == 0 {
 		return false
 	}
-	return !slices.ContainsFunc(b.facts[lead.fact].Entities, func(id string) bool {
-		e := b.entityByID[id]
-		return e != nil && e.Kind == KindPerson
-	})
+	return !slices.ContainsFunc(b.facts[lead.fact].Entities, b.isPerson)
 }
 
 // whoNamedWords is how far past maxWords a fact that names who was asked

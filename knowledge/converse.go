@@ -310,14 +310,13 @@ func (b *Base) nextContext(prev Context, resolved string, a Answer) Context {
 		// person a later fact names is the answer: "mediated by the
 		// Taliban government; interior minister Sirajuddin Haqqani acted
 		// as arbiter".
-		person := func(id string) bool { e := b.entityByID[id]; return e != nil && e.Kind == KindPerson }
 		facts := a.Facts
-		if slices.ContainsFunc(a.Entities, func(e *Entity) bool { return e.Kind == KindPerson }) || slices.ContainsFunc(lead, person) {
+		if slices.ContainsFunc(a.Entities, func(e *Entity) bool { return e.Kind == KindPerson }) || slices.ContainsFunc(lead, b.isPerson) {
 			facts = facts[:min(1, len(facts))]
 		}
 		for _, f := range facts {
 			for _, id := range f.Entities {
-				if person(id) && !slices.ContainsFunc(a.Entities, func(q *Entity) bool { return q.ID == id }) {
+				if b.isPerson(id) && !slices.ContainsFunc(a.Entities, func(q *Entity) bool { return q.ID == id }) {
 					add(id)
 				}
 			}
@@ -1219,8 +1218,7 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, own, missin
 // the conversation spoke of by what they are: "that minister", "the other
 // analyst".
 var pointedNouns = setOf(`minister envoy ambassador spokesman spokesperson official diplomat general commander chief leader analyst expert
-	judge researcher scholar journalist reporter academic author writer president premier governor cleric politician officer
-	guy man woman person fellow chap lady`)
+	judge researcher scholar journalist reporter academic author writer president premier governor cleric politician officer`)
 
 // anyoneNouns point at a person without saying what they are: "that man",
 // "the other guy" is any person the conversation spoke of (a woman only
@@ -1254,7 +1252,7 @@ func (b *Base) pointedPerson(c Context, words []string) (named []string, phrase 
 		default:
 			continue
 		}
-		if !pointedNouns[words[j]] {
+		if !pointedNouns[words[j]] && !anyoneNouns[words[j]] {
 			continue
 		}
 		phrase = strings.Join(words[i:j+1], " ")
@@ -1266,7 +1264,7 @@ func (b *Base) pointedPerson(c Context, words []string) (named []string, phrase 
 		if other {
 			// Nor is "the other" the person most spoken of: with one
 			// person in the conversation, there is no other.
-			if k := slices.IndexFunc(c.Entities, func(id string) bool { e := b.entityByID[id]; return e != nil && e.Kind == KindPerson }); k >= 0 {
+			if k := slices.IndexFunc(c.Entities, b.isPerson); k >= 0 {
 				last = append(slices.Clone(last), c.Entities[k])
 			}
 		}
@@ -2375,26 +2373,27 @@ func (b *Base) salient(c Context, kind string, used []string) *Entity {
 	return broad
 }
 
-// salientKind returns the entity of kind the conversation spoke of most
-// recently, or nil.
-func (b *Base) salientKind(c Context, kind string) *Entity {
+// salientKind returns the entity of one of kinds the conversation spoke
+// of most recently, or nil.
+func (b *Base) salientKind(c Context, kinds ...string) *Entity {
 	for _, id := range c.Entities {
-		if e := b.entityByID[id]; e != nil && e.Kind == kind {
+		if e := b.entityByID[id]; e != nil && slices.Contains(kinds, e.Kind) {
 			return e
 		}
 	}
 	return nil
 }
 
+// isPerson reports whether entity id is a person.
+func (b *Base) isPerson(id string) bool {
+	e := b.entityByID[id]
+	return e != nil && e.Kind == KindPerson
+}
+
 // salientEvent returns the event, operation or agreement the conversation
 // spoke of most recently, or nil.
 func (b *Base) salientEvent(c Context) *Entity {
-	for _, id := range c.Entities {
-		if e := b.entityByID[id]; e != nil && (e.Kind == KindEvent || e.Kind == KindOperation || e.Kind == KindAgreement) {
-			return e
-		}
-	}
-	return nil
+	return b.salientKind(c, KindEvent, KindOperation, KindAgreement)
 }
 
 // kindGroupNamed is what "that group" stands for: a group or an

@@ -187,20 +187,23 @@ func (b *Base) link(q *query) {
 // the words do not tell them apart, both stay.
 func (b *Base) disambiguate(q *query) {
 	ix := b.idx
-	var context [][]string // each word's stem and its synonyms'
-	for k, t := range q.toks {
-		if !q.inLink(k) && !ix.stop[t] && !ix.qwords[t] && !q.spanToks[k] && isWordy(t) {
-			s := ix.stem(t)
-			context = append(context, append([]string{s}, ix.lex.syn[s]...))
-		}
-	}
-	if len(context) == 0 {
-		return
-	}
+	var context [][]string // each word's stem and its synonyms', read at the first name in doubt
 	for k := range q.links {
 		l := &q.links[k]
 		if len(l.entities) < 2 || slices.ContainsFunc(l.entities, func(e *Entity) bool { return ix.broad(e.ID) || ix.entityDoc[e.ID] != "" }) {
 			continue // (an author's words are the document's, not the facts about the author)
+		}
+		if context == nil {
+			context = [][]string{}
+			for j, t := range q.toks {
+				if !q.inLink(j) && !ix.stop[t] && !ix.qwords[t] && !q.spanToks[j] && isWordy(t) {
+					s := ix.stem(t)
+					context = append(context, append([]string{s}, ix.lex.syn[s]...))
+				}
+			}
+		}
+		if len(context) == 0 {
+			return
 		}
 		best, second, at := -1, -1, -1
 		for j, e := range l.entities {

@@ -208,7 +208,6 @@ func (b *Base) parse(norm string) *query {
 		}
 	}
 	q.asksResult = asksResult(q.toks)
-	q.asksLocal = slices.ContainsFunc(q.toks, func(t string) bool { return localPlaces[t] })
 	q.published = slices.ContainsFunc(q.toks, func(t string) bool { return publishWords[t] })
 	q.spanDescribes = q.hasSpan && (q.intent == IntentList || q.intent == IntentDefine) && spanInClause(q.toks, q.spanToks)
 	if q.asksName = asksName(q.toks); q.asksName && q.intent == IntentStatement {
@@ -246,13 +245,10 @@ func (b *Base) parse(norm string) *query {
 		q.noteFrameWord(i, w, clause)
 	}
 	b.link(q)
-	if q.asksLocal {
-		// "where is Islamic State Khorasan Province strongest" asks no
-		// province: a word of a name asks nothing.
-		q.asksLocal = false
-		for i, t := range q.toks {
-			q.asksLocal = q.asksLocal || localPlaces[t] && !q.inLink(i)
-		}
+	for i, t := range q.toks {
+		// (A word of a name asks nothing: "where is Islamic State
+		// Khorasan Province strongest" asks no province.)
+		q.asksLocal = q.asksLocal || localPlaces[t] && !q.inLink(i)
 	}
 	if q.hasSpan {
 		q.spanNamers = q.namersOf(q.spanToks)
@@ -2577,7 +2573,7 @@ var publishWords = setOf(`published publish publishes written released issued pr
 
 // yearRangeRE matches a range of years whose end is written short:
 // "1995-97", "2021/22".
-var yearRangeRE = regexp.MustCompile(`\b((?:19|20)\d)(\d)[-–/](\d\d)\b`)
+var yearRangeRE = regexp.MustCompile(`\b((?:19|20)\d\d)[-–/](\d\d)\b`)
 
 // yearRanges writes the end of a short range of years in full ("1995-97"
 // is 1995 to 1997), when it comes after the start.
@@ -2587,8 +2583,7 @@ func yearRanges(s string) string {
 	}
 	return yearRangeRE.ReplaceAllStringFunc(s, func(m string) string {
 		sub := yearRangeRE.FindStringSubmatch(m)
-		start := sub[1] + sub[2]
-		end := start[:2] + sub[3]
+		start, end := sub[1], sub[1][:2]+sub[2]
 		if end <= start {
 			return m // "2019-05": a month, or no range
 		}

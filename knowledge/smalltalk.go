@@ -49,7 +49,7 @@ var (
 	thanksWords  = setOf("thanks thank thx thnx thanx tks tx ty ta cheers shukriya great gr8 perfect nice cool awesome brilliant excellent amazing lovely helpful useful appreciated")
 	appreciation = setOf("you so much very a lot that that's thats it's its is was really helpful useful great good nice perfect ok okay durand again for the help info answer all mate clear interesting " +
 		"it now everything done set fine today bye one stuff you're youre star job work bot appreciated super i all needed need wanted " +
-		"plenty enough tonight night nite evening later") // "thx, that's plenty for tonight", "ok thanks, night" // "thanks, that's it for now", "ok thanks, that's all I needed"
+		"plenty enough tonight night nite evening later") // "thanks, that's it for now", "ok thanks, that's all I needed", "thx, that's plenty for tonight"
 )
 
 // ackWords acknowledge an answer, or react to it, without thanks or a
@@ -124,7 +124,7 @@ func (b *Base) smallTalk(question string) (Answer, bool) {
 	} else if len(words) > smallTalkMaxWords {
 		return Answer{}, false
 	}
-	if lead > 0 && plainThanks[words[0]] || lead > 0 && plainThanks[words[min(1, len(words)-1)]] {
+	if slices.ContainsFunc(words[:lead], func(w string) bool { return plainThanks[w] }) {
 		// "thx, noted for the briefing", "ok thanks, v helpful": thanks,
 		// then words that ask nothing and name nothing the pack knows.
 		rest := words[lead:]
