@@ -31,6 +31,9 @@ type Context struct {
 	// were left out: "more" shows the next ones.
 	Shown []string `json:"shown,omitempty"`
 	More  int      `json:"more,omitempty"`
+	// Led are the facts earlier answers of the conversation led with,
+	// oldest first: "what else did they commit to?" asks beyond them.
+	Led []string `json:"led,omitempty"`
 	// Asked is a question durand asked back about, with Pronoun the word
 	// it could not resolve: the next message may say whom it meant ("who
 	// do you mean by 'he'?" — "Durrani").
@@ -45,6 +48,7 @@ type Context struct {
 const (
 	contextEntities = 12  // entities remembered
 	contextShown    = 200 // timeline entries remembered as shown
+	contextLed      = 12  // answers' lead facts remembered
 )
 
 // AnswerIn answers a question asked in a conversation whose last turn left
@@ -192,6 +196,14 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 	// answer's lead is left out of the readings' answers.
 	if asksNewFact(toks) && len(c.Facts) > 0 && skip == nil {
 		skip = map[string]bool{c.Facts[0]: true}
+	}
+	if skip == nil && len(c.Facts) > 0 && slices.ContainsFunc(toks, func(t string) bool { return strings.Trim(t, "?!.,'") == "else" }) {
+		// "what else did they commit to?": not what the conversation's
+		// answers have led with.
+		skip = map[string]bool{c.Facts[0]: true}
+		for _, id := range c.Led {
+			skip[id] = true
+		}
 	}
 	if kind := otherKinds(toks); kind != "" && len(c.Facts) > 0 {
 		// "any other opposition groups?" after the NFF: the list of them,
@@ -354,6 +366,13 @@ func (b *Base) nextContext(prev Context, resolved string, a Answer) Context {
 	}
 	for _, id := range prev.Entities {
 		add(id) // what was spoken of before stays, behind what is new
+	}
+	next.Led = prev.Led
+	if a.Answered && len(a.Facts) > 0 && !slices.Contains(prev.Led, a.Facts[0].ID) {
+		next.Led = append(slices.Clone(prev.Led), a.Facts[0].ID)
+		if len(next.Led) > contextLed {
+			next.Led = next.Led[len(next.Led)-contextLed:]
+		}
 	}
 	return next
 }

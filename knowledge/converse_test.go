@@ -501,6 +501,11 @@ func TestConversationAnswers(t *testing.T) {
 			{"who heads the nff", "Yasin Zia"},
 			{"are there other armed opposition groups", "Free Afghans Front"}, // the list of them, not the NFF again
 		}, ""},
+		{"what else asks beyond what the conversation's answers led with", [][2]string{
+			{"what did kabul promise durrani at the september 2023 meeting", "disarm"},
+			{"who was on the other side of the table", "Muttaqi"},
+			{"what else did they pledge", "concrete steps"}, // not the disarming again
+		}, ""},
 		{"since when", [][2]string{
 			{"how many fighters does the ttp have now", ""},
 			{"factions that joined?", ""},
