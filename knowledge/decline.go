@@ -232,7 +232,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			return "when it began"
 		}
 	case IntentHowMany:
-		if !b.idx.figure[i] {
+		if !b.idx.figure[i] && !(q.asksDuration && b.idx.duration[i]) {
 			return q.howMuchPart()
 		}
 		if q.asksExact() && b.vagueAbout(q, f) {

@@ -300,7 +300,7 @@ func (b *Base) features(q *query, i int) features {
 			ft.Signs[signWhenPrecision] = float32(f.Date.Precision())
 		}
 	case IntentHowMany:
-		if !ix.figure[i] {
+		if !ix.figure[i] && !(q.asksDuration && ix.duration[i]) {
 			on(signHowManyNoFigure)
 		} else {
 			on(signHowManyFigure)

@@ -61,6 +61,7 @@ type index struct {
 	nameStems   map[string][][]string // entity id -> stems of each of its names
 	mainStems   map[string][]string   // entity id -> stems of its canonical name
 	figure      []bool                // per fact: states a figure
+	duration    []bool                // per fact: states how long something lasted
 	region      []bool                // per fact: names a region in words ("the eastern provinces")
 	counted     []map[string]bool     // per fact with a figure: the stems of what it counts; false for a singular word before a plural one (modifies)
 	docFact     []bool                // per fact: about a document rather than the topic
@@ -196,6 +197,7 @@ func buildIndex(b *Base, m models) *index {
 	total := 0
 	ix.docLen = make([]int, len(b.facts))
 	ix.figure = make([]bool, len(b.facts))
+	ix.duration = make([]bool, len(b.facts))
 	ix.region = make([]bool, len(b.facts))
 	ix.counted = make([]map[string]bool, len(b.facts))
 	ix.docFact = make([]bool, len(b.facts))
@@ -205,6 +207,7 @@ func buildIndex(b *Base, m models) *index {
 	for i, f := range b.facts {
 		ix.factIndex[f] = i
 		ix.figure[i] = hasFigure(f)
+		ix.duration[i] = statesDuration(tokenize(f.Text))
 		ix.region[i] = regionRE.MatchString(strings.ToLower(f.Text))
 		if ix.figure[i] {
 			ix.counted[i] = ix.countedStems(f, b.entityByID)

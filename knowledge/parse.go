@@ -72,6 +72,7 @@ type query struct {
 	future        bool               // asks about tomorrow or next year: past the sources
 	current       bool               // asks what holds now: answered as of the source's date
 	asksStart     bool               // asks when someone took up a post or something began
+	asksDuration  bool               // asks how long something lasted
 	asksEnd       bool               // asks when someone left a post or something ended
 	asksDay       bool               // asks for the very day: "exact date", "what day"
 	asksFirst     bool               // a when-question for the first time: "when did the Taliban first take Kabul"
@@ -222,8 +223,11 @@ func (b *Base) parse(norm string) *query {
 			q.intent = IntentWho
 		}
 	}
-	// "how long has X been PM" asks since when.
-	q.asksStart = q.intent == IntentWhen && hasPhrase(" "+strings.Join(q.toks, " ")+" ", "how long")
+	// "how long has X been PM" asks since when; "how long was Torkham
+	// shut" asks a duration.
+	howLong := hasPhrase(" "+strings.Join(q.toks, " ")+" ", "how long")
+	q.asksStart = q.intent == IntentWhen && howLong
+	q.asksDuration = q.intent == IntentHowMany && howLong
 	for _, p := range dayPhrases {
 		q.asksDay = q.asksDay || q.intent == IntentWhen && hasPhrase(" "+strings.Join(q.toks, " ")+" ", p)
 	}

@@ -329,6 +329,24 @@ func figures(toks []string) []int {
 	return out
 }
 
+// statesDuration reports whether toks say how long something lasted: a
+// unit of time after a figure, a vague quantity or "for" ("for several
+// days", "two decades", "40 years").
+func statesDuration(toks []string) bool {
+	for i := 1; i < len(toks); i++ {
+		if durationUnits[toks[i]] {
+			p := toks[i-1]
+			if p[0] >= '0' && p[0] <= '9' || figureWords[p] || vagueWords[p] || p == "for" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// durationUnits are the units a duration is given in.
+var durationUnits = setOf(`hour hours day days week weeks month months year years decade decades`)
+
 // figureWords are numbers written as words. "One" is left out: "one of the
 // leaders" states no figure.
 var figureWords = setOf(`two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen

@@ -27,7 +27,7 @@ import (
 
 // snapshotMagic begins every snapshot. Its last byte is the format's
 // version: raise it whenever the encoding changes.
-const snapshotMagic = "durand snapshot\x01"
+const snapshotMagic = "durand snapshot\x02"
 
 // ErrStaleSnapshot is returned by DecodeSnapshot for a snapshot taken of
 // other pack files than those given, or in an older format.
@@ -605,6 +605,7 @@ func (e *encoder) index(ix *index) {
 	putMap(e, ix.nameStems, func(e *encoder, names [][]string) { putSlice(e, names, (*encoder).strs) })
 	e.strsMap(ix.mainStems)
 	e.bools(ix.figure)
+	e.bools(ix.duration)
 	e.bools(ix.region)
 	putSlice(e, ix.counted, (*encoder).boolMap)
 	e.bools(ix.docFact)
@@ -670,6 +671,7 @@ func (d *decoder) index(b *Base, m models) *index {
 	ix.nameStems = getMap(d, func(d *decoder) [][]string { return getSlice(d, (*decoder).strs) })
 	ix.mainStems = d.strsMap()
 	ix.figure = d.bools()
+	ix.duration = d.bools()
 	ix.region = d.bools()
 	ix.counted = getSlice(d, (*decoder).boolMap)
 	ix.docFact = d.bools()
