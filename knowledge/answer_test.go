@@ -55,6 +55,7 @@ func TestAnswer(t *testing.T) {
 		{"whose", "whose nationals did the ttp attack, unsettling pakistan's all weather friend", []string{"recal-china-pressure"}, "Chinese"},                // a country answers whose
 		{"where one works", "where does bhonsle work", []string{"cookie-author-director"}, "Sasia"},                                                           // his post, not a place
 		{"where one works", "where does imtiaz gul work", []string{"fnf-imtiaz-gul-heads-crss"}, "CRSS"},
+		{"where one writes", "where does iftikhar firdous write", nil, "Khorasan Diary"}, // his outlet
 		{"where one is a fellow", "where is anatol lieven a fellow", []string{"fnf-anatol-lieven-role"}, "Quincy"},
 		{"which named ally", "the ttp hit a rally of which afghan taliban ally in bajaur", []string{"cookie-bajaur-taliban-reprimand", "cookie-bajaur-rally-attack"}, "JUI-F"},                   // the ally named, not whom the TTP blamed
 		{"source by topic", "how many fatalities from terror attacks did pakistan see last yr according to the ttp / taliban governance article", []string{"lev-2867-fatalities-2022"}, "2,867"}, // the description's names are no topic

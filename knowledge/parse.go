@@ -379,7 +379,7 @@ func (b *Base) parse(norm string) *query {
 		if q.intent == IntentWhen && occurWords[t] {
 			continue // "when was the Bonn conference held": when the conference was
 		}
-		if q.intent == IntentWho && q.toks[0] == "where" && (t == "work" || t == "works" || t == "worked" || t == "working") {
+		if q.intent == IntentWho && q.toks[0] == "where" && workVerbs[t] {
 			continue // "where does Bhonsle work": his post, whatever its words
 		}
 		if t == "next" && i > 0 && (q.fixed[i-1] == "do" || q.fixed[i-1] == "doing" || q.fixed[i-1] == "happen" || q.fixed[i-1] == "happens") {
@@ -1443,8 +1443,15 @@ func countOf(toks []string, w string) int {
 	return n
 }
 
-// workplaceWords, with "where", ask whom someone works for.
-var workplaceWords = setOf(`work works worked working fellow employed teach teaches taught lecture lectures research researcher`)
+// workplaceWords, with "where", ask whom someone works for ("where does
+// Firdous write": for which outlet).
+var workplaceWords = setOf(`work works worked working fellow employed teach teaches taught lecture lectures research researcher
+	write writes writing`)
+
+// workVerbs, asked where, need not be in the fact that answers: "where does
+// Bhonsle work" is answered by his post, "where does Firdous write" by his
+// outlet.
+var workVerbs = setOf(`work works worked working write writes writing`)
 
 // asksWhereWorks reports whether the question asks where someone works:
 // "where does Bhonsle work", "where is Lieven a fellow", not "did it work".
