@@ -2105,12 +2105,16 @@ func (b *Base) withNewQuestionWord(c Context, words []string) (string, bool) {
 		// event, not of every word the last answer said about it.
 		return strings.Join(append(append([]string{wh}, verbs...), strings.ToLower(ev.Name)), " "), true
 	}
-	if f := b.factByID[first(c.Facts)]; f != nil && (aboutThat != "" || !startsWithAux(c.Question) || slices.Contains(words, "not")) {
+	counted := countedNoun(c.Question)
+	if f := b.factByID[first(c.Facts)]; f != nil && (aboutThat != "" || !startsWithAux(c.Question) || slices.Contains(words, "not")) &&
+		(aboutThat != "" || len(counted) == 0 || wh == "why") {
+		// ("where mostly?" after how many attacks there were asks where
+		// the attacks were, not where the count was given.)
 		// "when was that?", "why not?": of the fact last given.
 		return strings.Join(append(append([]string{wh}, verbs...), strings.TrimSuffix(lowerFirst(f.Text), ".")), " "), true
 	}
 	q := wh + " " + strings.Join(dropQuestionHead(strings.Fields(c.Question)), " ")
-	if n := countedNoun(c.Question); len(n) > 0 && !strings.HasPrefix(wh, "how many") {
+	if n := counted; len(n) > 0 && !strings.HasPrefix(wh, "how many") {
 		// "how many ceasefires did the Taliban broker?" — "when?": when
 		// the ceasefires were, which the head took with it.
 		q += " " + strings.Join(n, " ")

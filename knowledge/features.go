@@ -652,7 +652,7 @@ func (b *Base) namesPlace(q *query, f *Fact) bool {
 		if e == nil || q.linked(id) || q.usesName(b.idx, e.Name) {
 			continue
 		}
-		if (e.Kind == KindPlace || e.Kind == KindCrossing) && (!q.asksLocal || e.Within != "") {
+		if (e.Kind == KindPlace || e.Kind == KindCrossing) && (!q.asksLocal || e.Within != "") && !b.namedOnlyWithin(f, e) {
 			return true
 		}
 		if q.published && e.Kind == KindOrganisation {
@@ -660,6 +660,41 @@ func (b *Base) namesPlace(q *query, f *Fact) bool {
 		}
 	}
 	return false
+}
+
+// namedOnlyWithin reports whether fact f's text names e only inside the
+// name of another of its entities: the Pakistan of "Tehrik-e-Taliban
+// Pakistan" is no place the fact says anything happened.
+func (b *Base) namedOnlyWithin(f *Fact, e *Entity) bool {
+	toks := tokenize(f.Text)
+	spans := func(x *Entity) [][2]int {
+		var out [][2]int
+		for _, name := range append([]string{x.Name, x.Abbr}, x.Aliases...) {
+			nt := tokenize(name)
+			for p := 0; len(nt) > 0 && p+len(nt) <= len(toks); p++ {
+				if slices.Equal(toks[p:p+len(nt)], nt) {
+					out = append(out, [2]int{p, p + len(nt)})
+				}
+			}
+		}
+		return out
+	}
+	own := spans(e)
+	if len(own) == 0 {
+		return false
+	}
+	var others [][2]int
+	for _, id := range f.Entities {
+		if x := b.entityByID[id]; x != nil && x != e {
+			others = append(others, spans(x)...)
+		}
+	}
+	for _, s := range own {
+		if !slices.ContainsFunc(others, func(o [2]int) bool { return o[0] <= s[0] && s[1] <= o[1] && o[1]-o[0] > s[1]-s[0] }) {
+			return false
+		}
+	}
+	return true
 }
 
 // regionRE matches a region named in words rather than by a place's

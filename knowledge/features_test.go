@@ -1,0 +1,26 @@
+package knowledge
+
+import "testing"
+
+// TestNamedOnlyWithin: a place a fact names only inside another entity's
+// name is no place the fact says anything happened.
+func TestNamedOnlyWithin(t *testing.T) {
+	b := packFromDisk(t)
+	for _, tc := range []struct {
+		fact, entity string
+		want         bool
+	}{
+		{"fnf-ttp-45-attacks-december-2021", "pakistan", true}, // only in "Tehrik-e-Taliban Pakistan"
+		{"recal-attack-locations", "balochistan", false},
+		{"recal-attack-locations", "pakistan", false}, // "attacks in Pakistan"
+	} {
+		f, ok := b.Fact(tc.fact)
+		e := b.entityByID[tc.entity]
+		if !ok || e == nil {
+			t.Fatalf("no fact %s or entity %s", tc.fact, tc.entity)
+		}
+		if got := b.namedOnlyWithin(f, e); got != tc.want {
+			t.Errorf("namedOnlyWithin(%s, %s) = %v, want %v", tc.fact, tc.entity, got, tc.want)
+		}
+	}
+}
