@@ -485,6 +485,12 @@ func (ix *index) inLongerName(b *Base, i int, id string, name []string, kind str
 	return false
 }
 
+// factWord reports whether tok, no stopword, is a word of the facts, as
+// typed or inflected otherwise.
+func (ix *index) factWord(tok string) bool {
+	return !ix.stop[tok] && len(ix.postings[ix.stem(tok)]) > 0
+}
+
 // knownWord reports whether the pack uses tok, as typed or inflected
 // otherwise ("revenue" is known when the pack says "revenues").
 func (ix *index) knownWord(tok string) bool {

@@ -34,7 +34,7 @@ var smallTalkReplies = []struct {
 	{[]string{"how are you", "how are you doing", "how's it going", "hows it going", "what's up", "whats up", "sup"},
 		"All well, thanks — ready for a question."},
 	{[]string{"who made you", "who built you", "who created you", "who wrote you", "who are you", "what are you",
-		"are you a bot", "are you human", "are you a person", "are you an ai", "who is durand"},
+		"are you a bot", "you a bot", "are you human", "are you real", "you a human", "are you a person", "are you an ai", "who is durand"},
 		"I'm durand, a bot that answers from a curated pack of facts drawn from five documents on Pakistan–Afghanistan relations. I cite where each answer comes from, and I decline rather than guess."},
 	{[]string{"help", "help me", "what can you do", "what do you do", "what can i ask", "what can i ask you", "what should i ask",
 		"how do i use this", "how do i use you", "how does this work", "how do you work", "what do you know", "what do you know about",
@@ -57,6 +57,22 @@ var (
 // message made only of them is answered as "ack".
 var ackWords = setOf("ok okay k kk noted understood roger that alright right sure fine gotcha got it i see makes sense fair enough " +
 	"interesting wow whoa hmm hm lol haha ha oh ah huh np no problem worries good bot well done job nice one sounds will do")
+
+// thanksRemark is the most words a remark before closing thanks may have
+// ("this is gold, ty"): a longer one is a question ("afghani to usd
+// exchange rate thanks").
+const thanksRemark = 3
+
+// greetingWords may open thanks or a question about durand: "hey thanks",
+// "oh hi, what can you do".
+var greetingWords = setOf("hey hi hello yo oh ah")
+
+// asksSomething reports whether w, beside thanks, asks something of its
+// own: a question word, a follow-up's word ("more", "sources") or a
+// figure ("thanks. and 2023?").
+func (b *Base) asksSomething(w string) bool {
+	return b.idx.qwords[w] || moreCore[w] || sourceWords[w] || w[0] >= '0' && w[0] <= '9'
+}
 
 // yesNoStarts open a yes-or-no question: "is that useful" asks.
 var yesNoStarts = setOf("is was are were isn't wasn't do does did can could would will")
@@ -106,7 +122,7 @@ func (b *Base) smallTalk(question string) (Answer, bool) {
 		return Answer{}, false
 	}
 	lead := 0
-	for lead < len(words) && (plainThanks[words[lead]] || thanksWords[words[lead]] || ackWords[words[lead]]) {
+	for lead < len(words) && (plainThanks[words[lead]] || thanksWords[words[lead]] || ackWords[words[lead]] || greetingWords[words[lead]]) {
 		lead++
 	}
 	if lead > 0 && lead < len(words) && len(words) > 2 {
@@ -124,13 +140,17 @@ func (b *Base) smallTalk(question string) (Answer, bool) {
 	} else if len(words) > smallTalkMaxWords {
 		return Answer{}, false
 	}
-	if slices.ContainsFunc(words[:lead], func(w string) bool { return plainThanks[w] }) {
+	if slices.ContainsFunc(words, func(w string) bool { return plainThanks[w] }) {
 		// "thx, noted for the briefing", "ok thanks, v helpful": thanks,
 		// then words that ask nothing and name nothing the pack knows.
-		rest := words[lead:]
-		if !slices.ContainsFunc(rest, func(w string) bool { return b.idx.qwords[w] || yesNoStarts[w] }) && !b.namesSomething(strings.Join(rest, " "), false) {
+		// Thanks that close the message ("ha, a competitor. thx") follow
+		// no word of the facts either: "tank fort casualties thanks" asks.
+		rest := slices.DeleteFunc(slices.Clone(words), func(w string) bool { return plainThanks[w] || ackWords[w] || greetingWords[w] })
+		first := slices.ContainsFunc(words[:lead], func(w string) bool { return plainThanks[w] })
+		if len(rest) == 0 || !yesNoStarts[rest[0]] && !slices.ContainsFunc(rest, b.asksSomething) && !b.namesSomething(strings.Join(rest, " "), false) &&
+			(first || len(rest) <= thanksRemark && !slices.ContainsFunc(rest, b.idx.factWord)) {
 			s = "thanks"
-			words = words[:lead]
+			words = []string{"thanks"}
 		}
 	}
 	grateful := thanksWords[words[0]] || slices.ContainsFunc(words, func(w string) bool { return plainThanks[w] }) ||

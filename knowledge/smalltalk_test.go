@@ -56,6 +56,13 @@ func TestSmallTalk(t *testing.T) {
 		"interesting, why":                             false,
 		"wrong crossing":                               false,
 		"ok got it ty":                                 true,
+		"hey thanks. u a bot?":                         true,  // a greeting, thanks, and a question about durand
+		"ok ty, this is gold":                          true,  // a remark beside thanks
+		"ha, a competitor. thx":                        true,  // thanks closing a remark
+		"tank fort attack casualties thanks":           false, // thanks closing a question
+		"afghani to usd exchange rate thanks":          false, // a question the sources cannot answer, still a question
+		"thanks. and 2023?":                            false, // a follow-up
+		"thx, more":                                    false,
 		"thanks, super useful":                         true,
 		"ok thanks, that's all i needed":               true,
 		"great thanks! what else can you do btw?":      true,
