@@ -280,6 +280,11 @@ var adviceWords = setOf(`recommend recommends recommended recommendation recomme
 const adviceCovShare = 0.6
 
 // deedWords tell what was done: what happened, not what was said of it.
+// fateWords say what befell someone: what became of them.
+var fateWords = setOf(`killed died dead death executed assassinated murdered sidelined sidelines exiled exile fled ousted overthrown deposed
+	removed replaced arrested jailed imprisoned detained released freed resigned dismissed sacked hanged captured surrendered sentenced convicted
+	stayed refuge sheltered`)
+
 var deedWords = setOf(`killed killing wounded injured attacked struck exploded bombed seized captured stormed overthrew massacred destroyed launched shelled`)
 
 // siblingGap is how close in rank score two items of one list must stand
@@ -324,9 +329,10 @@ func (b *Base) firstThat(q *query, ranked []scored, share float64, ok func(*Fact
 		return ranked
 	}
 	reach := firstReach
-	if q.asksResult {
-		// Whether something worked is asked of all the facts on it alike:
-		// what came of it may stand anywhere among them.
+	if q.asksResult || q.asksFate {
+		// Whether something worked, or what became of someone, is asked
+		// of all the facts on it alike: what came of it may stand
+		// anywhere among them.
 		reach = len(ranked)
 	}
 	if slices.ContainsFunc(q.units, func(u unit) bool { return u.carried }) && !slices.ContainsFunc(q.units, func(u unit) bool { return !u.carried && u.link == nil }) {
@@ -414,6 +420,7 @@ const (
 	// and for it when the best fact is someone else's words
 	otherSpeakerCovShare = 0.5
 	resultCovShare       = 0.8 // and for what came of something, asked whether it worked
+	fateCovShare         = 0.6 // and for what befell someone, asked what became of them
 	bareCovShare         = 0.5 // and for any of these, asked by a follow-up that says nothing but the kind of answer
 	// and for what a document says, against a fact that says what the
 	// document is: that one echoes the question's words ("a paper on what
@@ -648,6 +655,11 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 		if r := b.firstThat(q, ranked, dateCovShare, func(f *Fact) bool { return b.namesKindAsked(q, b.idx.factIndex[f], "") }); r[0].fact != ranked[0].fact {
 			return r
 		}
+	}
+	if p := q.linkedPerson(); p != nil && q.asksFate && len(ranked) >= 2 {
+		// "what happened to Daoud Khan": his killing leads his coup; "what
+		// has become of Faiz Hameed": his fall leads his old post.
+		return b.firstThat(q, ranked, fateCovShare, func(f *Fact) bool { return contains(f.Entities, p.ID) && usesWordOf(f.Text, fateWords) })
 	}
 	if q.asksResult && len(ranked) >= 2 {
 		// "did the ceasefires work": the fact that says what came of them

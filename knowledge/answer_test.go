@@ -207,6 +207,8 @@ func TestAnswer(t *testing.T) {
 		{"advice in full", "what should pakistan do to squeeze the taliban", []string{"lev-economic-pressure-measures"}, "bank guarantees"},                 // the advice, then the steps its source proposes
 		{"where published", "where was zia ur rehman's article on hafiz gul bahadur published", nil, "Dawn"},                                                // an outlet answers where
 		{"response rejecting", "how did the pakistani taliban respond to the amnesty imran khan offered", []string{"fnf-ttp-declined-amnesty"}, "rejected"}, // rejecting an offer is a response
+		{"what became of someone", "what happened to daoud khan", []string{"lev-pdpa-coup-1978"}, "killed"},                                                 // his death, not his coup
+		{"what someone is up to", "what's faiz hameed up to these days", []string{"cookie-faiz-sidelined"}, "sidelines"},                                    // his fall, not his old post
 		{"how long, a duration", "how long did the torkham closure last in september 2023", []string{"fnf-torkham-closure-september-2023"}, "several days"}, // a vague duration answers how long
 		{"howmany passing source", "unhcr count of documented afghans in pakistan as given in the blog post about the rift", nil, "2.18 million"},           // the blog post's description is no topic
 	}

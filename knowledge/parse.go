@@ -78,6 +78,7 @@ type query struct {
 	asksFirst     bool               // a when-question for the first time: "when did the Taliban first take Kabul"
 	asksName      bool               // asks what something is called: "officially called", "nickname"
 	asksResult    bool               // asks whether something worked: "did the ceasefires work", "how did it turn out"
+	asksFate      bool               // asks what became of someone: "what happened to Najibullah", "what's he up to now"
 	spanDescribes bool               // the span is in a clause on what is asked for: "the groups that emerged after August 2021"
 	spanNamers    []string           // the entities whose names hold the whole span: "the amnesty offer to the TTP (2021)"
 	asksLocal     bool               // names a place within a country as what it asks for: "which provinces", "the district" (localPlaces)
@@ -209,6 +210,7 @@ func (b *Base) parse(norm string) *query {
 		}
 	}
 	q.asksResult = asksResult(q.toks)
+	q.asksFate = asksFate(q.toks)
 	q.published = slices.ContainsFunc(q.toks, func(t string) bool { return publishWords[t] })
 	q.spanDescribes = q.hasSpan && (q.intent == IntentList || q.intent == IntentDefine) && spanInClause(q.toks, q.spanToks)
 	if q.asksName = asksName(q.toks); q.asksName && q.intent == IntentStatement {
@@ -2365,6 +2367,29 @@ func afterPrefixRead(norm string) string {
 	}
 	return b.String()
 }
+
+// asksFate reports whether a question asks what became of someone or
+// something: "what happened to Najibullah", "what became of Faiz Hameed"
+// (read as "happen to"), "what's he up to now", "what is he doing these
+// days" (read as "currently").
+func asksFate(toks []string) bool {
+	if len(toks) < 3 || toks[0] != "what" && toks[0] != "whats" && toks[0] != "what's" {
+		return false
+	}
+	s := " " + strings.Join(toks, " ") + " "
+	if hasPhrase(s, "happened to") || hasPhrase(s, "happen to") || hasPhrase(s, "happens to") {
+		return true
+	}
+	for len(toks) > 2 && fateTimeWords[toks[len(toks)-1]] {
+		toks = toks[:len(toks)-1]
+	}
+	n := len(toks)
+	return toks[n-2] == "up" && toks[n-1] == "to" || toks[n-1] == "doing" && len(toks) < len(strings.Fields(s))
+}
+
+// fateTimeWords close a question about what became of someone: "what's
+// he up to now", "what is he doing lately".
+var fateTimeWords = setOf("now currently lately since later then nowadays today")
 
 // asksResult reports whether a question asks whether something worked:
 // "did the ceasefires work", "did it pay off", "how did the truces turn
