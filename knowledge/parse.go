@@ -1824,6 +1824,17 @@ func (q *query) countedWords(ix *index) (out []string, plurals map[string]bool) 
 			if currencyWords[t] && q.fixed[j-1] == "in" {
 				continue // "how much aid in dollars": the unit, not what is counted
 			}
+			if l := q.linkAt(j); l != nil && j == l.start && l.end-l.start > 1 && isBody(l.entities[0]) && (j+1 == len(q.fixed) || l.end >= len(q.fixed) || !isWordy(q.fixed[l.end]) || q.inLink(l.end) || auxWords[q.fixed[l.end]]) {
+				// "how many of the TTP", "how many Tehrik-e-Taliban
+				// Pakistan were there": a group counted is its fighters.
+				for _, w := range sizeCounted {
+					add(w)
+				}
+				for _, s := range out {
+					plurals[s] = true
+				}
+				break
+			}
 			if modifies(q.fixed, j) {
 				continue // "how many militant attacks" counts attacks
 			}
