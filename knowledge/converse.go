@@ -1190,6 +1190,9 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, own, missin
 		}
 		words = named
 	}
+	if q, ok := b.withOtherTime(c, words); ok {
+		return withAlts(q), own, ""
+	}
 	if q, ok := b.withNewSubject(c, words); ok {
 		return withAlts(q), own, ""
 	}
@@ -1211,9 +1214,6 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, own, missin
 	if len(words) == 1 && casualtyNouns[words[0]] && c.Question != "" {
 		// "casualties?", "deaths?": how many, of what was last spoken of.
 		return withAlts(b.withTopicCarried(c, "how many "+words[0])), own, ""
-	}
-	if q, ok := withOtherYear(c, words); ok {
-		return withAlts(q), own, ""
 	}
 	if n := len(words); c.Question != "" && n >= 2 && n <= 3 && words[n-1] == "by" && !slices.ContainsFunc(words, isQuestionWord) {
 		// "claimed by?", "led by whom" cut short: who did it, of what was
@@ -1907,28 +1907,73 @@ var entityNouns = setOf("holders holder card cards members member people fighter
 // casualtyNouns, alone as a follow-up, ask how many: "deaths?".
 var casualtyNouns = setOf("casualties deaths dead fatalities killed injured wounded victims losses")
 
-// withOtherYear reads "vs 2021?" and "and in 2021?" as the last question of
-// another year: its year swapped, or added when it named none.
-func withOtherYear(c Context, words []string) (string, bool) {
-	if c.Question == "" || len(words) < 2 || len(words) > 7 {
+// withOtherTime reads "vs 2021?", "and in 2021?" and "april 22?" as the
+// last question of another year or month: its time swapped, or added when
+// it named none. A year alone follows something ("and 2021?"); a month, with
+// or without its year, may stand alone ("april 22?" after December 2021 is
+// April 2022).
+func (b *Base) withOtherTime(c Context, words []string) (string, bool) {
+	if c.Question == "" || len(words) > 7 {
 		return "", false
 	}
 	rest := words
 	for len(rest) > 0 && yearSwapFillers[rest[0]] {
 		rest = rest[1:]
 	}
-	if len(rest) != 1 || len(rest) == len(words) || !isYear(rest[0]) {
+	var month, year string
+	switch {
+	case len(rest) == 1 && isYear(rest[0]) && len(rest) < len(words):
+		year = rest[0]
+	case len(rest) == 1 && monthByName[rest[0]] > 0 && len(rest[0]) > 3:
+		month = rest[0] // ("may?" and "march?" are spelled out: "mar?" and "dec?" ask nothing of a month)
+	case len(rest) == 2 && monthByName[rest[0]] > 0 && isYear(rest[1]):
+		month, year = rest[0], rest[1]
+	case len(rest) == 2 && monthByName[rest[0]] > 0 && len(rest[1]) == 2 && isNumber(rest[1]):
+		v, _ := strconv.Atoi(rest[1])
+		if v > shortYearPivot {
+			return "", false // "april 29": a day
+		}
+		month, year = rest[0], strconv.Itoa(2000+v) // "april 22": 2022
+	default:
 		return "", false
 	}
-	prev := strings.Fields(c.Question)
+	pq := b.parse(Normalize(c.Question))
+	defer b.idx.release(pq)
+	prev := slices.Clone(pq.fixed) // as corrected: "decmber 2021"
+	at, end := -1, -1              // the last question's time, prev[at:end]
 	for i, t := range prev {
-		if isYear(t) {
-			prev[i] = rest[0]
-			return strings.Join(prev, " "), true
+		switch {
+		case monthByName[t] > 0:
+			at, end = i, i+1
+			if i+1 < len(prev) && isYear(prev[i+1]) {
+				end = i + 2
+			}
+		case isYear(t) && at < 0:
+			at, end = i, i+1
+		default:
+			continue
 		}
+		break
 	}
-	return c.Question + " in " + rest[0], true
+	switch {
+	case year == "" && (at < 0 || !(monthByName[prev[at]] > 0)):
+		return "", false // "in december?" of a year: which year is not said
+	case at < 0:
+		return c.Question + " in " + strings.TrimSpace(month+" "+year), true
+	case month == "":
+		prev[end-1] = year // "and 2021?": the year swapped, the month kept
+	case year == "" && isYear(prev[end-1]):
+		prev = slices.Concat(prev[:at], []string{month, prev[end-1]}, prev[end:]) // "march?": the month swapped, the year kept
+	default:
+		prev = slices.Concat(prev[:at], []string{strings.TrimSpace(month + " " + year)}, prev[end:])
+	}
+	return strings.Join(prev, " "), true
 }
+
+// shortYearPivot is the last two digits after a month that stand for a
+// year of this century ("april 22"); a larger number is a day ("april
+// 29"), and the years before 2000 are written out.
+const shortYearPivot = 24
 
 // yearSwapFillers may come before the year a follow-up asks the last
 // question of: "vs 2021?", "and in 2022?", "how does that compare with
