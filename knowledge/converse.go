@@ -1097,9 +1097,12 @@ func asksSources(toks []string) bool {
 		slices.ContainsFunc(toks, func(t string) bool { return publishVerbs[t] }) {
 		return true // "who published that?", "who reported those numbers"
 	}
-	for _, t := range toks {
+	for i, t := range toks {
 		if sourceWords[strings.Trim(t, "?!.,'")] {
-			return len(toks) <= 4 || strings.HasPrefix(s, "what") || strings.HasPrefix(s, "show") || strings.HasPrefix(s, "give")
+			// ("source for the logistics bit?": the source of a part of
+			// the last answer.)
+			return len(toks) <= 4 || strings.HasPrefix(s, "what") || strings.HasPrefix(s, "show") || strings.HasPrefix(s, "give") ||
+				i == 0 && toks[1] == "for"
 		}
 	}
 	return false
