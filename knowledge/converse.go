@@ -1421,6 +1421,9 @@ func (b *Base) withTopicCarried(c Context, question string) string {
 	if q.intent == IntentTimeline {
 		return question
 	}
+	if q.asksResult && len(q.links) > 0 {
+		return question // "did the ceasefire talks work": what came of what it names
+	}
 	reacts := reactsToNothing(strings.Fields(question))
 	if len(q.links) >= 2 && !reacts && isQuestionWord(first(q.toks)) && slices.ContainsFunc(q.units, func(u unit) bool { return u.link == nil }) {
 		return question // "and when did the Taliban seize Kabul": a whole question, with its own parties and verb
@@ -2349,8 +2352,13 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 		}
 		if (w == "it" || w == "that" || w == "this") && asksResult(words) {
 			// "did it work?": what was last asked about, not a thing in it
-			// (the topic is carried).
+			// (the topic is carried); when that was a person ("what's his
+			// job?" of the talks' arbiter), the event the conversation
+			// spoke of.
 			changed = true
+			if ev := b.salientEvent(c); ev != nil && b.asksOfPersonOnly(c.Question) {
+				out = append(out, strings.ToLower(ev.Name))
+			}
 			continue
 		}
 		e := sameKind[kind] // "he … his": one person
@@ -2459,6 +2467,14 @@ func (b *Base) salientKind(c Context, kinds ...string) *Entity {
 func (b *Base) isPerson(id string) bool {
 	e := b.entityByID[id]
 	return e != nil && e.Kind == KindPerson
+}
+
+// asksOfPersonOnly reports whether question names a person and nothing
+// else ("what's sirajuddin haqqani's job").
+func (b *Base) asksOfPersonOnly(question string) bool {
+	q := b.parse(Normalize(question))
+	defer b.idx.release(q)
+	return len(q.links) > 0 && !slices.ContainsFunc(q.links, func(l link) bool { return l.entities[0].Kind != KindPerson }) && eventNoun(question) == ""
 }
 
 // salientEvent returns the event, operation or agreement the conversation

@@ -2413,6 +2413,9 @@ func asksResult(toks []string) bool {
 	if hasPhrase(s, "turn out") || hasPhrase(s, "turned out") || hasPhrase(s, "work out") || hasPhrase(s, "worked out") || hasPhrase(s, "pay off") || hasPhrase(s, "paid off") {
 		return true
 	}
+	if auxWords[toks[0]] && (hasPhrase(s, "get anywhere") || hasPhrase(s, "go anywhere") || hasPhrase(s, "lead anywhere") || hasPhrase(s, "achieve anything")) {
+		return true // "did the talks get anywhere"
+	}
 	last := toks[len(toks)-1]
 	for last == "tho" || last == "though" || last == "then" || last == "really" || last == "actually" {
 		toks = toks[:len(toks)-1]

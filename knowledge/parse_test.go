@@ -1048,6 +1048,8 @@ func TestAsksResult(t *testing.T) {
 		"how did the truces turn out":     true,
 		"did pakistan's gamble pay off":   true,
 		"was the amnesty successful":      true,
+		"did the talks get anywhere":      true,
+		"where did the talks go":          false,
 		"who did the ttp work with":       false,
 		"what work did abdul sayed cite":  false,
 		"when did the ceasefire collapse": false,
