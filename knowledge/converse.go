@@ -204,6 +204,15 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 		for _, id := range c.Led {
 			skip[id] = true
 		}
+		if p := b.salientKind(c, KindPerson); p != nil && asksOtherPerson(toks) {
+			// "who else has been saying that": someone else's words, so
+			// nothing of the person spoken of that names nobody else.
+			for _, i := range b.idx.entityFacts[p.ID] {
+				if f := b.facts[i]; !slices.ContainsFunc(f.Entities, func(id string) bool { return id != p.ID && b.isPerson(id) }) {
+					skip[f.ID] = true
+				}
+			}
+		}
 	}
 	if kind := otherKinds(toks); kind != "" && len(c.Facts) > 0 {
 		// "any other opposition groups?" after the NFF: the list of them,
@@ -2174,6 +2183,17 @@ func (b *Base) withNewQuestionWord(c Context, words []string) (string, bool) {
 		q += " not" // "why not?"
 	}
 	return q, true
+}
+
+// asksOtherPerson reports whether a follow-up asks for a person besides
+// the one spoken of: "who else said so", "anyone else?".
+func asksOtherPerson(toks []string) bool {
+	for i := 0; i+1 < len(toks); i++ {
+		if w := strings.Trim(toks[i+1], "?!.,'"); w == "else" && (toks[i] == "who" || toks[i] == "anyone" || toks[i] == "anybody" || toks[i] == "whom") {
+			return true
+		}
+	}
+	return false
 }
 
 // asksNewFact reports whether a bare follow-up asks which or what of the

@@ -509,6 +509,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"who was on the other side of the table", "Muttaqi"},
 			{"what else did they pledge", "concrete steps"}, // not the disarming again
 		}, ""},
+		{"who else is someone else", [][2]string{
+			{"what lesson did germany's foreign minister draw from afghanistan", "Heiko Maas"},
+			{"who else argued the same", "Lieven"}, // not another fact on Maas alone
+		}, ""},
 		{"since when", [][2]string{
 			{"how many fighters does the ttp have now", ""},
 			{"factions that joined?", ""},
