@@ -171,7 +171,7 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 			return a, c, false
 		}
 	}
-	readings, own, missing := b.resolve(c, toks)
+	readings, own, missing, guess := b.resolve(c, toks)
 	if moreOf && missing == "" && b.namesSomething(strings.Join(toks, " "), false) {
 		// "tell me more about the SRC": all the sources say of it, not
 		// only at the last question's time.
@@ -233,6 +233,9 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 			break
 		}
 		alt := b.answerWith(r, asking{shown: skip, said: said})
+		if r == guess && alt.Confidence < guessFloor {
+			continue // another thing "it" may stand for, answered only when surely
+		}
 		if a.lacks != "" && !b.namesSomething(r, true) && !b.onTopic(c, alt) {
 			// The sources found what was asked about and lack the part
 			// asked for ("how many civilians died?" of the March 2024
@@ -264,7 +267,7 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 			if r == resolved {
 				continue
 			}
-			if alt := b.answerWith(r, asking{shown: skip, said: said}); alt.Answered && len(alt.Facts) > 0 && alt.Facts[0].ID != c.Facts[0] {
+			if alt := b.answerWith(r, asking{shown: skip, said: said}); alt.Answered && len(alt.Facts) > 0 && alt.Facts[0].ID != c.Facts[0] && (r != guess || alt.Confidence >= guessFloor) {
 				a, resolved = alt, r
 				break
 			}
@@ -280,7 +283,7 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 			if r == resolved {
 				continue
 			}
-			if alt := b.answerWith(r, asking{shown: skip, said: said}); alt.Answered && len(alt.Facts) > 0 && b.mentions(alt.Facts[0], b.idx.factIndex[alt.Facts[0]], specific) {
+			if alt := b.answerWith(r, asking{shown: skip, said: said}); alt.Answered && len(alt.Facts) > 0 && b.mentions(alt.Facts[0], b.idx.factIndex[alt.Facts[0]], specific) && (r != guess || alt.Confidence >= guessFloor) {
 				a, resolved = alt, r
 				break
 			}
@@ -1172,7 +1175,7 @@ var questionHeads = [][]string{{"how", "many"}, {"how", "much"}, {"how", "long"}
 // against c: the likeliest reading first, then others to try when the
 // sources answer it not. When a pronoun has nobody to stand for, it
 // returns that pronoun instead.
-func (b *Base) resolve(c Context, toks []string) (readings []string, own, missing string) {
+func (b *Base) resolve(c Context, toks []string) (readings []string, own, missing, guess string) {
 	words := make([]string, len(toks))
 	for i, t := range toks {
 		words[i] = strings.Trim(t, "?!.,;:\"")
@@ -1198,51 +1201,84 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, own, missin
 		// conversation spoke of who is one, or, when it spoke of none,
 		// a question back.
 		if named == nil {
-			return nil, "", phrase
+			return nil, "", phrase, ""
 		}
 		words = named
 	}
 	if q, ok := b.withOtherTime(c, words); ok {
-		return withAlts(q), own, ""
+		return withAlts(q), own, "", ""
 	}
 	if q, ok := b.withNewSubject(c, words); ok {
-		return withAlts(q), own, ""
+		return withAlts(q), own, "", ""
 	}
 	for len(words) > 2 && (words[0] == "and" || words[0] == "so" || words[0] == "but" || words[0] == "ok" || words[0] == "okay" || words[0] == "also") {
 		words = words[1:] // "and how many attacks in 2021?"
 	}
 	if q, ok := b.withNewQuestionWord(c, words); ok {
-		return withAlts(q, b.withTopicCarried(c, strings.Join(words, " "))), own, ""
+		return withAlts(q, b.withTopicCarried(c, strings.Join(words, " "))), own, "", ""
 	}
 	if f := b.factByID[first(c.Facts)]; len(words) == 1 && roleNouns[words[0]] && f != nil && f.Date.Start.Year != 0 {
 		// "leader?" after the Taliban renamed the country in 1997: who
 		// led then.
-		return withAlts(b.withTopicCarried(c, fmt.Sprintf("who was the %s in %d", words[0], f.Date.Start.Year))), own, ""
+		return withAlts(b.withTopicCarried(c, fmt.Sprintf("who was the %s in %d", words[0], f.Date.Start.Year))), own, "", ""
 	}
 	if role := roleAskedBefore(c, words); role != "" {
 		// "where does their leader live?" — "name?": who the leader is.
-		return withAlts(b.withTopicCarried(c, "who is the "+role)), own, ""
+		return withAlts(b.withTopicCarried(c, "who is the "+role)), own, "", ""
 	}
 	if len(words) == 1 && casualtyNouns[words[0]] && c.Question != "" {
 		// "casualties?", "deaths?": how many, of what was last spoken of.
-		return withAlts(b.withTopicCarried(c, "how many "+words[0])), own, ""
+		return withAlts(b.withTopicCarried(c, "how many "+words[0])), own, "", ""
 	}
 	if n := len(words); c.Question != "" && n >= 2 && n <= 3 && words[n-1] == "by" && !slices.ContainsFunc(words, isQuestionWord) {
 		// "claimed by?", "led by whom" cut short: who did it, of what was
 		// last spoken of.
-		return withAlts(b.withTopicCarried(c, "who "+strings.Join(words[:n-1], " "))), own, ""
+		return withAlts(b.withTopicCarried(c, "who "+strings.Join(words[:n-1], " "))), own, "", ""
 	}
 	q, missing, named := b.withPronounsNamed(c, words)
 	if missing != "" {
-		return nil, "", missing
+		return nil, "", missing, ""
 	}
+	// When the sources answer neither, "it" and "they" may stand for the
+	// next thing of their kind the conversation spoke of: "how many
+	// Afghans did it push back" after the UN's words on Pakistan's plan.
+	next := b.nextReading(c, words, q)
 	if named && !reactsToNothing(words) {
 		// "what was his job?": the person or group the pronoun names is
 		// the topic. A country ("they" for Pakistan) is too broad to be
 		// one, and the last topic goes with it.
-		return withAlts(q, b.withTopicCarried(c, q)), q, ""
+		return withAlts(q, b.withTopicCarried(c, q), next), q, "", next
 	}
-	return withAlts(b.withTopicCarried(c, q), q), q, ""
+	return withAlts(b.withTopicCarried(c, q), q, next), q, "", next
+}
+
+// guessFloor is the confidence an answer to another reading of "it" or
+// "they" than the likeliest must have to be given: a pronoun read past the
+// thing it most likely stands for answers, wrongly, what the sources do
+// not say.
+const guessFloor = 0.8
+
+// nextReading returns the follow-up read with its first "it" or "they"
+// standing for the thing of its kind the conversation spoke of after the
+// one that q, the first reading, took; or "" when there is none.
+func (b *Base) nextReading(c Context, words []string, q string) string {
+	for _, w := range words {
+		kind := pronounKind[w]
+		if kind != "thing" && kind != KindGroup {
+			continue
+		}
+		first := b.salient(c, kind, nil)
+		if first == nil {
+			return ""
+		}
+		rest := c
+		rest.Entities = slices.DeleteFunc(slices.Clone(c.Entities), func(id string) bool { return id == first.ID })
+		if r, missing, _ := b.withPronounsNamed(rest, words); missing == "" && r != q {
+			return r
+		}
+		return ""
+	}
+	return ""
 }
 
 // pointedNouns, after "that", "this" or "the other", point at a person

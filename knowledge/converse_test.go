@@ -513,6 +513,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"what lesson did germany's foreign minister draw from afghanistan", "Heiko Maas"},
 			{"who else argued the same", "Lieven"}, // not another fact on Maas alone
 		}, ""},
+		{"it, when the likeliest thing gives no answer, is the next thing spoken of", [][2]string{
+			{"who put out pakistan's viewpoint of afghanistan and when", ""},
+			{"what number in the series is it", "fourth"}, // the paper, not the foundation
+		}, ""},
 		{"since when", [][2]string{
 			{"how many fighters does the ttp have now", ""},
 			{"factions that joined?", ""},
