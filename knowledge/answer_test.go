@@ -460,6 +460,7 @@ func TestMissingPartIsDeclined(t *testing.T) {
 		{"did kakar visit kabul while he was caretaker pm", "that", "wrote"},                                                                                                // his letter is no visit
 		{"how many attacks did the ttp claim in 2022", "how many in all of 2022", ""},                                                                                       // April's 54 is not the year's
 		{"what did michael kugelman say about the refugee deportations", "what Michael Kugelman said about that", "NATO"},                                                   // his words on another matter
+		{"michael kugelman's take on the refugee deportations", "what Michael Kugelman said about that", "NATO"},                                                            // an opinion asked is his words
 		{"at what rate should pakistan tax afghan imports", "the rate", ""},                                                                                                 // a duty proposed, at no rate
 		{"when did asif durrani become special representative", "when it began", "Durrani"},
 		{"how long has hasan akhund been prime minister", "when it began", "Akhund"},

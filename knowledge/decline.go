@@ -133,7 +133,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		// source.)
 		return "what " + p.Name + " said"
 	}
-	if p := q.linkedPerson(); p != nil && (q.asksSaid() || q.asksReaction()) && !q.carriedName(p.ID) && b.idx.entityDoc[p.ID] == "" {
+	if p := q.linkedPerson(); p != nil && (q.asksSaid() || q.asksReaction() || q.asksOpinion()) && !q.carriedName(p.ID) && b.idx.entityDoc[p.ID] == "" {
 		if q.onePersonAsked() && !b.mentions(f, i, []*Entity{p}) {
 			return "what " + p.Name + " said" // "what did Noor Wali Mehsud say": the Taliban government's words are not his
 		}
@@ -1199,8 +1199,8 @@ const saidAboutShare = 0.5
 // to" — or -1.
 func (q *query) topicStart() int {
 	for i, t := range q.toks {
-		if t == "about" || t == "regarding" {
-			return i
+		if t == "about" || t == "regarding" || i > 0 && q.opinionOn(i-1) {
+			return i // "Kugelman's take on the expulsions"
 		}
 		if t == "to" && i > 0 && (q.toks[i-1] == "reaction" || q.toks[i-1] == "response" || q.toks[i-1] == "respond" || q.toks[i-1] == "responded" || q.toks[i-1] == "react" || q.toks[i-1] == "reacted") {
 			return i
@@ -1411,6 +1411,30 @@ func (q *query) asksSaid() bool {
 	}
 	return false
 }
+
+// asksOpinion reports whether the question asks what someone thinks of
+// something: "Kugelman's take on the expulsions".
+func (q *query) asksOpinion() bool {
+	for i := range q.toks {
+		if q.opinionOn(i) {
+			return true
+		}
+	}
+	return false
+}
+
+// opinionOn reports whether the word at i names an opinion and the next
+// word says what it is on: "take on", "view of", "position on".
+func (q *query) opinionOn(i int) bool {
+	if i+1 >= len(q.toks) || !opinionNouns[q.toks[i]] {
+		return false
+	}
+	next := q.toks[i+1]
+	return next == "on" || next == "about" || next == "regarding" || next == "of" && q.toks[i] != "position"
+}
+
+// opinionNouns name what someone thinks of something.
+var opinionNouns = setOf("take view views opinion opinions stance thoughts verdict assessment position")
 
 // ofDocument reports whether f's subject is a document.
 func (b *Base) ofDocument(f *Fact) bool {
