@@ -48,6 +48,7 @@ func TestAnswer(t *testing.T) {
 		{"pledge", "the provinces the iea said it would move ttp commanders away from", []string{"fnf-iea-commit-relocate-ttp"}, "Kunar"},                     // what was pledged, not whether it was done
 		{"document's date", "pakistan's viewpoint of afghanistan publication date", []string{"fnf-paper-date"}, "April 2024"},                                 // when the paper came out, not a date it gives
 		{"where in words", "where is iskp strongest", []string{"fnf-iskp-most-potent-threat"}, "eastern provinces"},                                           // a region named in words is a place
+		{"where active", "where is iskp active", []string{"fnf-iskp-most-potent-threat"}, "eastern provinces"},                                                // where it is, whatever the fact's verb
 		{"where, a place word in a name", "where is islamic state khorasan province strongest", []string{"fnf-iskp-most-potent-threat"}, "eastern provinces"}, // "province" of a name asks no province
 		{"posted", "what did faiz hameed post after the taliban took kabul", []string{"op-faiz-hameed-serena-remark"}, "everything will be okay"},             // what he posted or said: his words
 		{"what figure", "what figure did bugti give", []string{"bugti-14-of-24-suicide-bombings"}, "14 of the 24"},                                            // a figure, not who he is

@@ -358,6 +358,15 @@ func (b *Base) parse(norm string) *query {
 		q.units = append(q.units, unit{link: l, weight: w, known: true, pos: l.start})
 	}
 	seen := map[string]bool{}
+	// "where is ISKP active" asks where ISKP is: the fact need not say
+	// "active". With more words ("where does the Uzbek-dominated FTT
+	// operate") the verb is kept, to hold the fact to.
+	activeOnly := q.intent == IntentWhere
+	for i, t := range q.fixed {
+		if !(used[i] || q.spanToks[i] || q.sourceToks[i] || ix.stop[t] || ix.qwords[t] || intentWords[t] || currentWords[t] || activeWords[t]) {
+			activeOnly = false
+		}
+	}
 	for i, t := range q.fixed {
 		if used[i] || q.spanToks[i] || q.sourceToks[i] || ix.stop[t] || ix.qwords[t] || intentWords[t] || currentWords[t] {
 			continue
@@ -375,8 +384,8 @@ func (b *Base) parse(norm string) *query {
 		if k, ok := timeFragment(q.toks); ok && k == i && q.intent == IntentWhen {
 			continue // "date of the Chitral attack": the fact need not say "date"
 		}
-		if q.intent == IntentWhere && (t == "far" || slices.Contains(extentWordList, t) || landWords[t]) {
-			continue // "how far do the claims extend": the fact need not say "extend"
+		if q.intent == IntentWhere && (t == "far" || slices.Contains(extentWordList, t) || landWords[t] || activeOnly && activeWords[t]) {
+			continue // "how far do the claims extend", "where is ISKP active": the fact need not say "extend" or "active"
 		}
 		if q.intent == IntentWhen && occurWords[t] {
 			continue // "when was the Bonn conference held": when the conference was
@@ -1444,6 +1453,10 @@ func countOf(toks []string, w string) int {
 	}
 	return n
 }
+
+// activeWords, asked where, say only that something is there: "where is
+// ISKP active" is answered by where it is strongest.
+var activeWords = setOf("active operate operates operating present based")
 
 // workplaceWords, with "where", ask whom someone works for ("where does
 // Firdous write": for which outlet).
