@@ -1049,7 +1049,7 @@ const nextYears = 10
 var (
 	moreCore    = setOf("more rest next continue others remaining else")
 	moreFillers = setOf("and ok okay show give me us tell the please some any anything what's whats what is are there of them it list all go keep on going let's see " +
-		"in from that this same section data article piece source paper report part") // "anything else in that section"
+		"in from that this same section data article piece source paper report part analysis bit passage chapter study document doc does say says") // "anything else in that section", "what else does it say"
 )
 
 // sourceWords ask where an answer comes from.

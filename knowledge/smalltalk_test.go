@@ -113,12 +113,14 @@ func TestAsksSources(t *testing.T) {
 // with anything else it is a question of its own.
 func TestAsksMore(t *testing.T) {
 	for q, want := range map[string]bool{
-		"more":                          true,
-		"anything else?":                true,
-		"anything else in that section": true,
-		"anything else from that data":  true,
-		"anything else from bhonsle":    false,
-		"what else did he say":          false,
+		"more":                           true,
+		"anything else?":                 true,
+		"anything else in that section":  true,
+		"anything else from that data":   true,
+		"anything else in that analysis": true,
+		"what else does it say":          true,
+		"anything else from bhonsle":     false,
+		"what else did he say":           false,
 	} {
 		if got := asksMore(strings.Fields(strings.Trim(Normalize(q), " ?!.,;:"))); got != want {
 			t.Errorf("asksMore(%q) = %v, want %v", q, got, want)
