@@ -2492,10 +2492,19 @@ func (b *Base) salient(c Context, kind string, used []string) *Entity {
 			}
 		}
 	}
-	var broad *Entity
+	var broad, group *Entity
 	for _, id := range c.Entities {
 		e := b.entityByID[id]
 		if e == nil || !kindFits(e, kind) || slices.Contains(used, id) {
+			continue
+		}
+		if kind == "thing" && e.Pronoun == "they" {
+			// "it" is seldom a people or a movement spoken of as "they":
+			// after the Taliban's view of the Durand Line, "has
+			// Afghanistan recognised it" means the line.
+			if group == nil {
+				group = e
+			}
 			continue
 		}
 		if kind != "thing" || e.Kind != KindPlace || !b.idx.broad(id) {
@@ -2504,6 +2513,9 @@ func (b *Base) salient(c Context, kind string, used []string) *Entity {
 		if broad == nil {
 			broad = e
 		}
+	}
+	if group != nil {
+		return group
 	}
 	return broad
 }

@@ -517,6 +517,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"who put out pakistan's viewpoint of afghanistan and when", ""},
 			{"what number in the series is it", "fourth"}, // the paper, not the foundation
 		}, ""},
+		{"it is not a group spoken of as they", [][2]string{
+			{"how do the taliban see the durand line", "colonial"},
+			{"has kabul ever accepted it as the border", "never recognised"}, // the line, not the Taliban
+		}, ""},
 		{"since when", [][2]string{
 			{"how many fighters does the ttp have now", ""},
 			{"factions that joined?", ""},

@@ -75,8 +75,9 @@ type Entity struct {
 	// province's country, a town's district. Empty when not recorded.
 	Within string `yaml:"within"`
 	// Pronoun is, for a person, "she" when she is a woman, so that "she"
-	// and "her" in a follow-up stand for her and "he" never does. Empty
-	// for everyone else.
+	// and "her" in a follow-up stand for her and "he" never does; for a
+	// group spoken of in the plural (the Taliban, the Pashtuns), "they",
+	// so that "it" stands for something else. Empty for everyone else.
 	Pronoun string `yaml:"pronoun"`
 }
 
