@@ -390,6 +390,9 @@ func (b *Base) parse(norm string) *query {
 		if q.intent == IntentWhen && occurWords[t] {
 			continue // "when was the Bonn conference held": when the conference was
 		}
+		if q.intendsAt(i) {
+			continue // "how many Afghans does Pakistan plan to deport": the deporting, planned or decided
+		}
 		if q.intent == IntentWho && q.toks[0] == "where" && workVerbs[t] {
 			continue // "where does Bhonsle work": his post, whatever its words
 		}
@@ -1453,6 +1456,17 @@ func countOf(toks []string, w string) int {
 	}
 	return n
 }
+
+// intendsAt reports whether the word at i says only that what follows is
+// meant: "plan to deport", "intend to expel" — the verb after
+// "to" says what, and the fact need not say it was planned.
+func (q *query) intendsAt(i int) bool {
+	return i+1 < len(q.fixed) && intentionVerbs[q.fixed[i]] && q.fixed[i+1] == "to"
+}
+
+// intentionVerbs, before "to" and a verb, say something is meant. ("Want",
+// "aim" and "seek" are left out: "wants to shed the label" is what was said.)
+var intentionVerbs = setOf("plan plans planned planning intend intends intended intending")
 
 // activeWords, asked where, say only that something is there: "where is
 // ISKP active" is answered by where it is strongest.
