@@ -1071,9 +1071,12 @@ var (
 // document is that from?", "what paper says that?".
 var documentWordsAsked = setOf("document doc paper article report piece org organisation organization outlet publisher publication")
 
+// dataNouns, after "who compiled that", name what a source gathered.
+var dataNouns = setOf("data stats statistics report research study survey")
+
 // publishVerbs, asked of "that", ask who put out the source: "who
-// published that?".
-var publishVerbs = setOf("published publishes publish wrote authored reported compiled")
+// published that?", "who collected that data".
+var publishVerbs = setOf("published publishes publish wrote authored reported compiled collected gathered recorded counted")
 
 // sourcePhrases ask it without those words.
 var sourcePhrases = []string{"where is that from", "where's that from", "where does that come from", "says who",
@@ -1105,7 +1108,7 @@ func asksSources(toks []string) bool {
 	if (toks[0] == "which" || toks[0] == "what") && slices.ContainsFunc(toks, func(t string) bool { return documentWordsAsked[strings.Trim(t, "?!.,'")] }) && demonstrative {
 		return true // "which document is that from?", "which org published that"
 	}
-	if toks[0] == "who" && (len(toks) <= 3 && demonstrative || len(toks) == 4 && (toks[2] == "those" || toks[2] == "these") && tallyNouns[strings.Trim(toks[3], "?!.,'")]) &&
+	if toks[0] == "who" && (len(toks) <= 3 && demonstrative || len(toks) == 4 && (toks[2] == "those" || toks[2] == "these" || toks[2] == "that" || toks[2] == "this") && (tallyNouns[strings.Trim(toks[3], "?!.,'")] || dataNouns[strings.Trim(toks[3], "?!.,'")])) &&
 		slices.ContainsFunc(toks, func(t string) bool { return publishVerbs[t] }) {
 		return true // "who published that?", "who reported those numbers"
 	}

@@ -89,6 +89,8 @@ func TestAsksSources(t *testing.T) {
 		"who said that":                      false, // the speaker, not the source
 		"link pls":                           true,
 		"who reported those numbers":         true,
+		"who collected that data":            true,
+		"who collected the taxes":            false,
 		"got a link?":                        true,
 		"the link between ttp and aq":        false,
 		"src?":                               true,
