@@ -696,6 +696,9 @@ func (b *Base) missedEventWord(q *query, i int) string {
 		if !inflected(t) || !strings.HasSuffix(t, "ed") || ix.stop[t] || q.spanToks[j] || j > 0 && q.fixed[j-1] == "so" {
 			continue // "the so-called record" names, it says nothing happened
 		}
+		if takingPart[t] && j+1 < len(q.fixed) && q.fixed[j+1] == "in" {
+			continue // "cadres involved in the assault": those who attacked; the assault says what happened
+		}
 		if j+1 < len(q.fixed) && !ix.stop[q.fixed[j+1]] && !ix.qwords[q.fixed[j+1]] && isWordy(q.fixed[j+1]) {
 			continue // "documented refugees", "registered Afghans": it describes, it says nothing happened
 		}
@@ -890,6 +893,9 @@ func (b *Base) missesWhereVerb(q *query, i int) bool {
 
 // whereVerbs say where someone stayed or went: the fact must say so.
 var whereVerbs = setOf(`live lived reside resided stay stayed settle settled flee fled escape escaped hide hid move moved relocate relocated retire retired die died`)
+
+// takingPart, before "in", say only that someone took part in what follows.
+var takingPart = setOf("involved engaged participated implicated")
 
 // notRedoStarts begin words in "re" that say no doing again: "regard",
 // "remain", "report".
