@@ -388,6 +388,7 @@ func (ix *index) functionWord(tok string) string {
 		return ""
 	}
 	for i, words := range [][]string{ix.qwordList, ix.stopList} {
+		near := ""                // the first word one edit away; one the token drops a letter of wins ("ovr" is "over", not "our")
 		for _, w := range words { // sorted: the first found is the least
 			switch {
 			case i == 1 && len(tok) > 5 && len(tok) < minLongFunctionTypo:
@@ -406,8 +407,16 @@ func (ix *index) functionWord(tok string) string {
 			// A typo drops or swaps letters of a short word ("wen", "hav",
 			// "teh"); a longer token ("ban") is a word of its own.
 			if len(w) >= 2 && len(tok) <= len(w) && len(w)-len(tok) <= 1 && osaDistance(tok, w) == 1 {
-				return w
+				if len(w) == len(tok)+1 {
+					return w
+				}
+				if near == "" {
+					near = w
+				}
 			}
+		}
+		if near != "" {
+			return near
 		}
 	}
 	return ""

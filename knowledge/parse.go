@@ -156,9 +156,11 @@ func (b *Base) parse(norm string) *query {
 		q.toks = q.toks[:maxReadWords]
 	}
 	q.toks = ix.rewriteTokens(dropPhrases(dropClaims(q.toks)))
+	fixedWord := false
 	for i, t := range q.toks {
 		if fw := ix.functionWord(t); fw != "" && !kinWords[t] { // "dad" is no misspelt "did"
 			q.toks[i] = fw
+			fixedWord = true
 		}
 		if (t == "n" || t == "nd") && i > 0 && i+1 < len(q.toks) && ix.qwords[q.toks[i+1]] {
 			q.toks[i] = "and" // "65 attacks n how many died": chat's "and", not "N Waziristan"
@@ -171,6 +173,9 @@ func (b *Base) parse(norm string) *query {
 				q.toks[i] = "established"
 			}
 		}
+	}
+	if fixedWord {
+		q.toks = ix.rewritePhrases(q.toks) // "take ovr as" is "take over as": become
 	}
 	q.fixed = make([]string, len(q.toks))
 	copy(q.fixed, q.toks)

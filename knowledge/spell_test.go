@@ -45,3 +45,28 @@ func TestDeletionHashes(t *testing.T) {
 		}
 	}
 }
+
+// TestFunctionWord: a short unknown token one edit off a question or
+// function word is read as it; one that drops a letter of a word ("ovr",
+// "whee") is read as that word before one that swaps a letter ("our",
+// "when"); and a phrase the corrected word completes is read as the
+// lexicon says ("take ovr as" is "become").
+func TestFunctionWord(t *testing.T) {
+	b := packFromDisk(t)
+	for tok, want := range map[string]string{
+		"ovr":     "over",
+		"whee":    "where",
+		"wen":     "when",
+		"hav":     "have",
+		"durrani": "", // a name is never replaced
+	} {
+		if got := b.idx.functionWord(tok); got != want {
+			t.Errorf("functionWord(%q) = %q, want %q", tok, got, want)
+		}
+	}
+	q := b.parse(Normalize("when did noor wali mehsud take ovr as ttp chief"))
+	defer b.idx.release(q)
+	if !slices.Contains(q.toks, "become") {
+		t.Errorf("tokens %q: want 'take ovr as' read as 'become'", q.toks)
+	}
+}
