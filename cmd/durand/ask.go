@@ -2,13 +2,16 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 
 	"github.com/durandbot/durand/internal/cli"
+	"github.com/durandbot/durand/internal/work"
 
 	"github.com/durandbot/durand/bot"
 	"github.com/durandbot/durand/knowledge"
@@ -34,7 +37,8 @@ type askSource struct {
 }
 
 // runAsk answers the questions on the command line, or one per line from
-// stdin when there are none or the only one is "-", flushing after each.
+// stdin when there are none or the only one is "-", flushing whenever no
+// answer waits to follow.
 func runAsk(args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fl := flag.NewFlagSet("ask", flag.ContinueOnError)
 	fl.SetOutput(stderr)
@@ -75,10 +79,46 @@ func runAsk(args []string, getenv func(string) string, stdin io.Reader, stdout, 
 	if len(qs) == 0 || (len(qs) == 1 && qs[0] == "-") {
 		sc := bufio.NewScanner(stdin)
 		sc.Buffer(make([]byte, 64*1024), 1024*1024)
-		for sc.Scan() {
-			if err := answer(sc.Text()); err != nil {
+		if *session || *explain > 0 {
+			// A conversation's turns read one another; an explanation is
+			// written beside its answer.
+			for sc.Scan() {
+				if err := answer(sc.Text()); err != nil {
+					return err
+				}
+			}
+			return sc.Err()
+		}
+		// Questions that stand alone are answered on every core, and
+		// printed in the order asked, each as soon as it and those before
+		// it are answered.
+		next := func() (string, bool) {
+			if !sc.Scan() {
+				return "", false
+			}
+			return sc.Text(), true
+		}
+		render := func(q string) []byte {
+			var buf bytes.Buffer
+			a := base.Answer(q)
+			if *asJSON {
+				_ = writeJSON(&buf, a) // a bytes.Buffer takes every write
+			} else {
+				writePlain(&buf, a)
+			}
+			return buf.Bytes()
+		}
+		emit := func(b []byte, more bool) error {
+			if _, err := out.Write(b); err != nil {
 				return err
 			}
+			if more {
+				return nil // the next answer follows at once
+			}
+			return out.Flush()
+		}
+		if err := work.InOrder(runtime.GOMAXPROCS(0), next, render, emit); err != nil {
+			return err
 		}
 		return sc.Err()
 	}

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -80,6 +81,17 @@ func TestAskDeclineJSON(t *testing.T) {
 
 func TestAskStdinOneLinePerQuestion(t *testing.T) {
 	askLines(t, []string{"who is noor wali mehsud", "", "what is the population of afghanistan", "wat is ttp"}, "ask", "--json", "-")
+}
+
+// TestAskStdinManyInOrder: questions read from stdin are answered on
+// every core, and printed in the order asked, however long each takes.
+func TestAskStdinManyInOrder(t *testing.T) {
+	kinds := []string{"timeline ttp", "hi", "who is asif durrani", "how many afghans were deported", "wat is teh ttp", "who won the 2022 world cup"}
+	var qs []string
+	for i := range 120 {
+		qs = append(qs, fmt.Sprintf("%s %d", kinds[i%len(kinds)], i))
+	}
+	askLines(t, qs, "ask", "--json")
 }
 
 // askLines runs `durand args...` with the questions qs on stdin, one a
