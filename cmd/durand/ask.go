@@ -37,8 +37,7 @@ type askSource struct {
 }
 
 // runAsk answers the questions on the command line, or one per line from
-// stdin when there are none or the only one is "-", flushing whenever no
-// answer waits to follow.
+// stdin when there are none or the only one is "-", flushing after each.
 func runAsk(args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fl := flag.NewFlagSet("ask", flag.ContinueOnError)
 	fl.SetOutput(stderr)
@@ -108,14 +107,11 @@ func runAsk(args []string, getenv func(string) string, stdin io.Reader, stdout, 
 			}
 			return buf.Bytes()
 		}
-		emit := func(b []byte, more bool) error {
+		emit := func(b []byte) error {
 			if _, err := out.Write(b); err != nil {
 				return err
 			}
-			if more {
-				return nil // the next answer follows at once
-			}
-			return out.Flush()
+			return out.Flush() // each answer as soon as it is out: a reader may wait on it
 		}
 		if err := work.InOrder(runtime.GOMAXPROCS(0), next, render, emit); err != nil {
 			return err

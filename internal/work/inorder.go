@@ -4,17 +4,16 @@ import "sync"
 
 // InOrder applies f to each item next yields, on up to workers goroutines
 // at once, and hands the results to emit in the order of the items: each
-// as soon as it is ready and all before it have been emitted. more tells
-// emit whether another item is already waiting, so that a writer may leave
-// flushing to the last of a run. next is called on one goroutine, in turn;
-// it reports false when there are no more items. Once emit returns an
+// as soon as it is ready and all before it have been emitted. next is
+// called on one goroutine, in turn; it reports false when there are no
+// more items. Once emit returns an
 // error, InOrder returns it at once: no more items are taken, those in
 // flight are finished and dropped, and a call of next still waiting on
 // its input returns in its own time, its item dropped too.
 //
 // At most 2×workers items are in flight, so memory stays bounded however
 // long the input.
-func InOrder[T, R any](workers int, next func() (T, bool), f func(T) R, emit func(r R, more bool) error) error {
+func InOrder[T, R any](workers int, next func() (T, bool), f func(T) R, emit func(R) error) error {
 	workers = max(workers, 1)
 	type slot struct {
 		in  T
@@ -56,7 +55,7 @@ func InOrder[T, R any](workers int, next func() (T, bool), f func(T) R, emit fun
 		}
 	}()
 	for s := range order {
-		if err := emit(<-s.out, len(order) > 0); err != nil {
+		if err := emit(<-s.out); err != nil {
 			close(stop)
 			return err
 		}

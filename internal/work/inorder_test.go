@@ -26,7 +26,7 @@ func TestInOrder(t *testing.T) {
 			return k * k
 		}
 		var got []int
-		err := InOrder(workers, next, f, func(r int, more bool) error {
+		err := InOrder(workers, next, f, func(r int) error {
 			got = append(got, r)
 			return nil
 		})
@@ -48,7 +48,7 @@ func TestInOrder(t *testing.T) {
 
 	var taken atomic.Int64
 	stop := errors.New("stdout closed")
-	err := InOrder(2, func() (int64, bool) { return taken.Add(1), true }, func(k int64) int64 { return k }, func(r int64, more bool) error {
+	err := InOrder(2, func() (int64, bool) { return taken.Add(1), true }, func(k int64) int64 { return k }, func(r int64) error {
 		if r == 3 {
 			return stop
 		}
