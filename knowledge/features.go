@@ -666,27 +666,27 @@ func (b *Base) namesPlace(q *query, f *Fact) bool {
 // name of another of its entities: the Pakistan of "Tehrik-e-Taliban
 // Pakistan" is no place the fact says anything happened.
 func (b *Base) namedOnlyWithin(f *Fact, e *Entity) bool {
-	toks := tokenize(f.Text)
-	spans := func(x *Entity) [][2]int {
+	ix := b.idx
+	text := ix.textStems[ix.factIndex[f]]
+	spans := func(id string) [][2]int {
 		var out [][2]int
-		for _, name := range append([]string{x.Name, x.Abbr}, x.Aliases...) {
-			nt := tokenize(name)
-			for p := 0; len(nt) > 0 && p+len(nt) <= len(toks); p++ {
-				if slices.Equal(toks[p:p+len(nt)], nt) {
-					out = append(out, [2]int{p, p + len(nt)})
+		for _, name := range ix.nameStems[id] {
+			for p := 0; p+len(name) <= len(text); p++ {
+				if slices.Equal(text[p:p+len(name)], name) {
+					out = append(out, [2]int{p, p + len(name)})
 				}
 			}
 		}
 		return out
 	}
-	own := spans(e)
+	own := spans(e.ID)
 	if len(own) == 0 {
 		return false
 	}
 	var others [][2]int
 	for _, id := range f.Entities {
-		if x := b.entityByID[id]; x != nil && x != e {
-			others = append(others, spans(x)...)
+		if x := b.entityByID[id]; x != nil && id != e.ID && x.Kind != KindEvent && x.Kind != KindOperation && x.Kind != KindAgreement {
+			others = append(others, spans(id)...) // (an event named for a place, "the capture of Herat", names the place)
 		}
 	}
 	for _, s := range own {
