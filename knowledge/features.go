@@ -130,10 +130,9 @@ const partSpanFit = 0.5
 // usesName reports whether the question's own words (not the names of what
 // it links) use every word of name, in any form or by a synonym: "afghan
 // provinces" uses Afghanistan, which is then asked about, not the answer.
-func (q *query) usesName(ix *index, name string) bool {
-	words := strings.Fields(strings.ToLower(name))
-	for _, w := range words {
-		st := ix.stem(w)
+func (q *query) usesName(ix *index, e *Entity) bool {
+	words := ix.nameWords[e.ID]
+	for _, st := range words {
 		if !slices.ContainsFunc(q.units, func(u unit) bool { return u.link == nil && contains(u.stems, st) }) {
 			return false
 		}
@@ -649,7 +648,7 @@ func (b *Base) namesPlace(q *query, f *Fact) bool {
 	}
 	for _, id := range f.Entities {
 		e := b.entityByID[id]
-		if e == nil || q.linked(id) || q.usesName(b.idx, e.Name) {
+		if e == nil || q.linked(id) || q.usesName(b.idx, e) {
 			continue
 		}
 		if (e.Kind == KindPlace || e.Kind == KindCrossing) && (!q.asksLocal || e.Within != "") && !b.namedOnlyWithin(f, e) {

@@ -60,6 +60,7 @@ type index struct {
 	namedBy     map[string][]int      // entity id -> facts naming it, tagged or in their text (factsNaming)
 	nameStems   map[string][][]string // entity id -> stems of each of its names
 	mainStems   map[string][]string   // entity id -> stems of its canonical name
+	nameWords   map[string][]string   // entity id -> stems of every word of its canonical name, as spaces part them
 	figure      []bool                // per fact: states a figure
 	duration    []bool                // per fact: states how long something lasted
 	region      []bool                // per fact: names a region in words ("the eastern provinces")
@@ -114,6 +115,7 @@ func newIndex(m models) *index {
 		docStems:    map[string]map[string]bool{},
 		nameStems:   map[string][][]string{},
 		mainStems:   map[string][]string{},
+		nameWords:   map[string][]string{},
 		factIndex:   map[*Fact]int{},
 	}
 	for w := range ix.qwords {
@@ -144,6 +146,9 @@ func buildIndex(b *Base, m models) *index {
 			if !ix.stop[t] {
 				ix.mainStems[e.ID] = append(ix.mainStems[e.ID], ix.learnStem(t))
 			}
+		}
+		for _, w := range strings.Fields(strings.ToLower(e.Name)) {
+			ix.nameWords[e.ID] = append(ix.nameWords[e.ID], ix.stem(w))
 		}
 		// The summary's words are the pack's words too, as english.txt
 		// counts them: "town" is meant as typed, not as "down".

@@ -27,7 +27,7 @@ import (
 
 // snapshotMagic begins every snapshot. Its last byte is the format's
 // version: raise it whenever the encoding changes.
-const snapshotMagic = "durand snapshot\x02"
+const snapshotMagic = "durand snapshot\x03"
 
 // ErrStaleSnapshot is returned by DecodeSnapshot for a snapshot taken of
 // other pack files than those given, or in an older format.
@@ -604,6 +604,7 @@ func (e *encoder) index(ix *index) {
 	e.intsMap(ix.namedBy)
 	putMap(e, ix.nameStems, func(e *encoder, names [][]string) { putSlice(e, names, (*encoder).strs) })
 	e.strsMap(ix.mainStems)
+	e.strsMap(ix.nameWords)
 	e.bools(ix.figure)
 	e.bools(ix.duration)
 	e.bools(ix.region)
@@ -670,6 +671,7 @@ func (d *decoder) index(b *Base, m models) *index {
 	ix.namedBy = d.intsMap()
 	ix.nameStems = getMap(d, func(d *decoder) [][]string { return getSlice(d, (*decoder).strs) })
 	ix.mainStems = d.strsMap()
+	ix.nameWords = d.strsMap()
 	ix.figure = d.bools()
 	ix.duration = d.bools()
 	ix.region = d.bools()
