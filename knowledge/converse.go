@@ -1809,7 +1809,18 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 		// "and the Durand Line?" after whom the TTP pledge allegiance
 		// to: a place is no party to swap in; what the conversation's
 		// parties have to do with it.
-		return b.withTopicCarried(c, strings.Join(rest, " ")), true
+		// A party is carried when some fact speaks of it and the place
+		// together ("the Taliban regard the Durand Line as…").
+		q := strings.Join(rest, " ")
+		for _, l := range pq.links {
+			if k := l.entities[0].Kind; (k == KindGroup || k == KindPerson || k == KindOrganisation) && b.spokenOfTogether(x.ID, l.entities[0].ID) {
+				q += " " + strings.Join(pq.toks[l.start:l.end], " ")
+			}
+		}
+		if q == strings.Join(rest, " ") {
+			return b.withTopicCarried(c, q), true
+		}
+		return q, true
 	}
 	if pick < 0 {
 		if len(pq.links) == 0 {
@@ -2538,6 +2549,11 @@ func (b *Base) salientKind(c Context, kinds ...string) *Entity {
 func (b *Base) isPerson(id string) bool {
 	e := b.entityByID[id]
 	return e != nil && e.Kind == KindPerson
+}
+
+// spokenOfTogether reports whether some fact names both entities.
+func (b *Base) spokenOfTogether(a, c string) bool {
+	return slices.ContainsFunc(b.idx.entityFacts[a], func(i int) bool { return contains(b.facts[i].Entities, c) })
 }
 
 // asksOfPersonOnly reports whether question names a person and nothing
