@@ -1506,6 +1506,12 @@ func (b *Base) withTopicCarried(c Context, question string) string {
 			continue // a broad one the follow-up may mean otherwise; with no name at all, it is all there is
 		}
 		group()
+		if (pq.sourceToks[l.start] || pq.sourceDoc != "" && b.idx.entityDoc[l.entities[0].ID] == pq.sourceDoc) && !have["per"] {
+			// "… per Ghosh" — "where did most of them happen?": still
+			// per Ghosh, a source, not something the facts must name.
+			add = append(add, "per")
+			have["per"] = true
+		}
 		for i := l.start; i < l.end; i++ {
 			keep(i)
 		}
@@ -2413,7 +2419,7 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 			}
 			continue
 		}
-		if n, v := eventNoun(c.Question), verbAfter(words, i); n != "" && w == "they" && v != "" && (outcomeVerbs[v] || i > 0 && passiveAux[words[i-1]] && (strings.HasSuffix(v, "ed") || strings.HasSuffix(v, "ing"))) {
+		if n, v := eventNoun(c.Question), verbAfter(words, i); n != "" && (w == "they" || w == "them" && outcomeVerbs[v]) && v != "" && (outcomeVerbs[v] || i > 0 && passiveAux[words[i-1]] && (strings.HasSuffix(v, "ed") || strings.HasSuffix(v, "ing"))) {
 			// "what triggered the March 2024 airstrikes?" — "who were they
 			// aimed at?": the airstrikes, which nobody aims at anyone.
 			out = append(out, n)

@@ -1475,7 +1475,7 @@ var intentionVerbs = setOf("plan plans planned planning intend intends intended 
 
 // activeWords, asked where, say only that something is there: "where is
 // ISKP active" is answered by where it is strongest.
-var activeWords = setOf("active operate operates operating present based")
+var activeWords = setOf("active operate operates operating present based strongest strong")
 
 // workplaceWords, with "where", ask whom someone works for ("where does
 // Firdous write": for which outlet).
