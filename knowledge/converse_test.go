@@ -441,7 +441,7 @@ func TestConversationAnswers(t *testing.T) {
 	}{
 		{"reactions", [][2]string{
 			{"what happened at the jui-f rally in bajaur in july 2023", "Bajaur"},
-			{"the taliban's reaction?", "rebuked"},
+			{"the taliban's reaction?", "reprimanded"},
 			{"and the ttp's response?", "local commander"},
 		}, ""},
 		{"a named person's post, not the last answer again", [][2]string{
