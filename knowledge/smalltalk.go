@@ -134,12 +134,6 @@ func (b *Base) smallTalk(question string) (Answer, bool) {
 			return a, true
 		}
 	}
-	s := strings.Join(words, " ")
-	if m := capabilityRE.FindString(s); m != "" && !slices.ContainsFunc(strings.Fields(s[len(m):]), func(w string) bool { return !capabilityEnds[w] }) {
-		s = "help" // "what kind of stuff do you know about"
-	} else if len(words) > smallTalkMaxWords {
-		return Answer{}, false
-	}
 	if slices.ContainsFunc(words, func(w string) bool { return plainThanks[w] }) {
 		// "thx, noted for the briefing", "ok thanks, v helpful": thanks,
 		// then words that ask nothing and name nothing the pack knows.
@@ -149,9 +143,14 @@ func (b *Base) smallTalk(question string) (Answer, bool) {
 		first := slices.ContainsFunc(words[:lead], func(w string) bool { return plainThanks[w] })
 		if len(rest) == 0 || !yesNoStarts[rest[0]] && !slices.ContainsFunc(rest, b.asksSomething) && !b.namesSomething(strings.Join(rest, " "), false) &&
 			(first || len(rest) <= thanksRemark && !slices.ContainsFunc(rest, b.idx.factWord)) {
-			s = "thanks"
-			words = []string{"thanks"}
+			return b.smallTalkReply(question, "thanks")
 		}
+	}
+	s := strings.Join(words, " ")
+	if m := capabilityRE.FindString(s); m != "" && !slices.ContainsFunc(strings.Fields(s[len(m):]), func(w string) bool { return !capabilityEnds[w] }) {
+		s = "help" // "what kind of stuff do you know about"
+	} else if len(words) > smallTalkMaxWords {
+		return Answer{}, false
 	}
 	grateful := thanksWords[words[0]] || slices.ContainsFunc(words, func(w string) bool { return plainThanks[w] }) ||
 		len(words) <= 3 && !b.idx.qwords[words[0]] && !yesNoStarts[words[0]] && slices.ContainsFunc(words, func(w string) bool { return thanksWords[w] }) // "that's helpful", not "is that useful"
@@ -161,6 +160,13 @@ func (b *Base) smallTalk(question string) (Answer, bool) {
 	case !slices.ContainsFunc(words, func(w string) bool { return !ackWords[w] }):
 		s = "ack" // "ok", "noted", "roger that", "lol"
 	}
+	return b.smallTalkReply(question, s)
+}
+
+// smallTalkReply returns the reply to question when s, what it was read
+// as, is one of the small-talk phrases, with three questions the pack
+// answers well; it reports false otherwise.
+func (b *Base) smallTalkReply(question, s string) (Answer, bool) {
 	for _, st := range smallTalkReplies {
 		for _, p := range st.phrases {
 			if s == p || s == p+" please" || s == "ok "+p || s == "hey "+p || s == "hi "+p || s == "great "+p || s == p+" durand" {
