@@ -59,6 +59,7 @@ func TestSmallTalk(t *testing.T) {
 		"hey thanks. u a bot?":                         true,  // a greeting, thanks, and a question about durand
 		"ok ty, this is gold":                          true,  // a remark beside thanks
 		"ha, a competitor. thx":                        true,  // thanks closing a remark
+		"great thx, thats a LOT of acronyms lol":       true,  // thanks, then a longer remark
 		"tank fort attack casualties thanks":           false, // thanks closing a question
 		"afghani to usd exchange rate thanks":          false, // a question the sources cannot answer, still a question
 		"thanks. and 2023?":                            false, // a follow-up
