@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Context is what a conversation remembers of its last turn, so that a
@@ -1864,6 +1865,25 @@ func (b *Base) withThatTime(c Context, words []string) ([]string, bool) {
 			if i+len(p) <= len(words) && slices.Equal(words[i:i+len(p)], p) {
 				when := strings.Fields(strings.ToLower("in " + f.Date.Start.String()))
 				return slices.Concat(words[:i], when, words[i+len(p):]), true
+			}
+		}
+		if i > 0 && (words[i-1] == "that" || words[i-1] == "same") {
+			// "that year's suicide bombings", "that month": of the last
+			// answer's year, or month.
+			y := strconv.Itoa(f.Date.Start.Year)
+			switch words[i] {
+			case "year's", "years":
+				return slices.Concat(words[:i-1], []string{y}, words[i+1:]), true
+			case "year":
+				return slices.Concat(words[:i-1], []string{"in", y}, words[i+1:]), true
+			case "month", "month's", "months":
+				if m := f.Date.Start.Month; m >= 1 && m <= 12 {
+					when := []string{strings.ToLower(time.Month(m).String()), y}
+					if words[i] == "month" {
+						when = append([]string{"in"}, when...)
+					}
+					return slices.Concat(words[:i-1], when, words[i+1:]), true
+				}
 			}
 		}
 		if _, ok := seasonMonths[words[i]]; ok && i > 0 && (words[i-1] == "that" || words[i-1] == "this") {
