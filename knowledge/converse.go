@@ -1698,9 +1698,11 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 		// "and about the deportations?" after "what did Mujahid say when
 		// Pakistan accused Kabul": the same question of another topic, in
 		// place of what it was about.
+		// ("how did Mujahid respond to Pakistan's accusations" — "and on
+		// the deportations?": how he responded on them.)
 		prev := strings.Fields(c.Question)
 		for i := 2; i < len(prev); i++ {
-			if topicLeads[prev[i]] || prev[i] == "when" {
+			if topicLeads[prev[i]] || prev[i] == "when" || prev[i] == "to" && reactionWords[prev[i-1]] {
 				prev = prev[:i]
 				break
 			}
@@ -1895,6 +1897,10 @@ func (b *Base) withThatTime(c Context, words []string) ([]string, bool) {
 	}
 	return nil, false
 }
+
+// reactionWords, before "to", say what is reacted to: "respond to the
+// accusations".
+var reactionWords = setOf("respond responded responds react reacted reacts reply replied replies reaction response")
 
 // topicLeads open what a question is about: "what did he say about the
 // TTP", "his view on the fence".
