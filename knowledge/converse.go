@@ -1441,9 +1441,22 @@ func (q *query) weighCarried(said *saidWords) {
 // rather than about a thing it names: "which group …", "what's the biggest
 // threat to …".
 func asksWhich(question string) bool {
-	toks := strings.Fields(Normalize(question))
+	toks := strings.Fields(strings.Trim(Normalize(question), " ?!.,"))
+	for k := 0; k < len(toks) && k <= whichPreamble; k++ {
+		toks[k] = strings.Trim(toks[k], ",;:")
+		if k > 0 && toks[k] == "which" {
+			return true // "in the Gul paper, which group …"
+		}
+		if isQuestionWord(toks[k]) {
+			break
+		}
+	}
 	return len(toks) > 1 && (toks[0] == "which" || (toks[0] == "what" || toks[0] == "whats") && slices.ContainsFunc(toks[1:min(3, len(toks))], func(t string) bool { return t == "is" || t == "was" || t == "the" || t == "are" }))
 }
+
+// whichPreamble is how many words may stand before "which" and leave it
+// the question's: "in the Gul paper, which group …".
+const whichPreamble = 6
 
 // carriedKinds are the kinds of entity a follow-up takes from the last
 // answer: what happened and where, not who reported it.
