@@ -2407,7 +2407,11 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 	// points back past the question.
 	namedBefore := func(pos int, w, kind string) bool {
 		if w == "it" {
-			return false
+			// "and China, why is it worried": "it", asking of a name the
+			// follow-up opens with, is that name.
+			return pos > 0 && auxWords[words[pos-1]] && slices.ContainsFunc(q.links, func(l link) bool {
+				return l.start <= 1 && l.end < pos && kindFits(l.entities[0], kind) && (l.start == 0 || words[0] == "and" || words[0] == "so")
+			})
 		}
 		for _, l := range q.links {
 			e := l.entities[0]
