@@ -2351,6 +2351,26 @@ func otherKinds(toks []string) string {
 // militant groups there".
 var otherStops = setOf("like there then than in on at of from and or but besides apart")
 
+// dummyIt reports whether the "it" at i stands for nothing, only for a
+// clause to come: "how hard would it be to deport them", "is it true that
+// …" ("was it closed to trade" is of a thing).
+func dummyIt(words []string, i int) bool {
+	k := i + 1
+	if k < len(words) && (words[k] == "be" || words[k] == "is" || words[k] == "was") {
+		k++
+	} else if i == 0 || words[i-1] != "is" && words[i-1] != "was" {
+		return false
+	}
+	for k < len(words) && verbAdverbs[words[k]] {
+		k++
+	}
+	return k < len(words) && (dummyAdjectives[words[k]] || words[k] == "to" && k == i+2) // ("how hard would it be to")
+}
+
+// dummyAdjectives, after "it is", say something of a clause to come: "it
+// is hard to", "is it true that".
+var dummyAdjectives = setOf("hard easy possible impossible true likely unlikely difficult feasible realistic doable necessary important safe clear fair right wrong")
+
 // bareAboutThat returns the demonstrative a bare follow-up is about —
 // "that" in "and when was that?" — or "" when it names anything else.
 func bareAboutThat(words []string) string {
@@ -2436,7 +2456,7 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 		if !ok && (w == "that" || w == "this" || w == "the") && i+1 < len(words) && groupNouns[words[i+1]] {
 			kind, ok, group = kindGroupNamed, true, true
 		}
-		if !ok || namedBefore(i, w, kind) {
+		if !ok || namedBefore(i, w, kind) || w == "it" && dummyIt(words, i) {
 			out = append(out, w)
 			continue
 		}

@@ -51,6 +51,7 @@ func TestAnswerInResolves(t *testing.T) {
 		{"another topic of a response", []string{"how did zabiullah mujahid respond to pakistan's accusations about the ttp", "and on the deportations?"}, "how did zabiullah mujahid respond on the deportations", ""},
 		{"which after a preamble: what the answer is about is they next", []string{"in the gul paper, which group gets called the most potent threat to the taliban emirate", "where are they mostly active?"}, "where are islamic state khorasan province mostly active", ""},
 		{"it, asked of the name the follow-up opens with", []string{"how many people died in the 2014 peshawar school attack", "and china, why is it worried"}, "china why is it worried", ""},
+		{"it that stands for a clause to come is no pronoun", []string{"how hard would it be to deport all the undocumented afghans"}, "how hard would it be to deport all the undocumented afghans", ""},
 		{"a year compared", []string{"how many ttp attacks were there in 2021?", "how does that compare with 2020?"}, "how many ttp attacks were there in 2020", ""},
 		{"his group with no person is the group", []string{"why is hafiz gul bahadur's group now labelled 'bad taliban'?", "how big is his group?"}, "how big is hafiz gul bahadur group", ""},
 		{"words carried side by side name nothing new", []string{"why did pakistan support the taliban after 2001", "did it work?"}, "did work pakistan and taliban and india and kabul", ""}, // not the Pakistani Taliban, nor of 2001 alone
