@@ -1498,6 +1498,30 @@ func asksWhereWorks(toks []string) bool {
 // asksWorkplace reports whether q asks whom someone works for.
 func (q *query) asksWorkplace() bool { return q.intent == IntentWho && asksWhereWorks(q.toks) }
 
+// asksMotive reports whether the question asks what someone's interests or
+// motives are ("what are China's interests in Afghanistan", "whats
+// Russia's motive"), not what showed them ("what move signalled China's
+// interest").
+func asksMotive(toks []string) bool {
+	k := 0
+	switch {
+	case len(toks) > 2 && toks[0] == "what" && (toks[1] == "is" || toks[1] == "are" || toks[1] == "was" || toks[1] == "were"):
+		k = 2
+	case len(toks) > 1 && toks[0] == "whats":
+		k = 1
+	default:
+		return false
+	}
+	return slices.ContainsFunc(toks[k:min(len(toks), k+motiveReach)], func(t string) bool { return motiveNouns[t] })
+}
+
+// motiveNouns ask why someone is engaged.
+var motiveNouns = setOf("interest interests motive motives motivation motivations stake stakes")
+
+// motiveReach is how many words after "what are" a motive noun may stand:
+// "what are the Central Asian states' main interests".
+const motiveReach = 6
+
 // classify decides what kind of answer the question wants from its words.
 func classify(toks []string, hasSpan bool) Intent {
 	s := " " + strings.Join(toks, " ") + " "
@@ -1597,6 +1621,8 @@ func classify(toks []string, hasSpan bool) Intent {
 		"criticism", "criticisms", "criticise", "criticised", "criticize", "criticized", "critique",
 		"view on", "views on", "view of", "take on", "opinion on", "opinion of", "stance on", "position on", "think of", "think about", "thinks of", "thinks about"):
 		return IntentStatement
+	case asksMotive(toks):
+		return IntentWhy // "what are China's interests in Afghanistan": why it is engaged
 	case has("what is", "what was", "what are", "what were", "whats", "wat is", "wats", "wat", "wht is", "what does", "what do", "define", "definition", "meaning", "mean", "means", "stand for", "stands for", "stand", "abbreviation", "acronym", "explain") ||
 		(first == "what" || first == "wat") && len(toks) <= whatDefineMax:
 		return IntentDefine
