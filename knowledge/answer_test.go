@@ -212,11 +212,12 @@ func TestAnswer(t *testing.T) {
 		{"what someone is up to", "what's faiz hameed up to these days", []string{"cookie-faiz-sidelined"}, "sidelines"},                                    // his fall, not his old post
 		{"a group counted", "how many of tehrik-e-taliban pakistan are there", nil, "6,000 fighters"},                                                       // its fighters
 		{"putting out is publishing", "who put out pakistan's viewpoint of afghanistan", nil, "Friedrich Naumann Foundation"},
-		{"a plan to do is the doing", "how many afghans does pakistan plan to deport", []string{"expel-1-7-million-afghans"}, "1.7 million"},                // the decision to expel, planned or not
-		{"taking part in", "how many ttp militants were involved in the chitral assault in 2023", nil, "200"},                                               // those who attacked
-		{"interests are why", "what are china's interests in afghanistan", []string{"fnf-china-motive-bri"}, "Belt and Road"},                               // why it is engaged, not a sign of its interest
-		{"how long, a duration", "how long did the torkham closure last in september 2023", []string{"fnf-torkham-closure-september-2023"}, "several days"}, // a vague duration answers how long
-		{"howmany passing source", "unhcr count of documented afghans in pakistan as given in the blog post about the rift", nil, "2.18 million"},           // the blog post's description is no topic
+		{"a plan to do is the doing", "how many afghans does pakistan plan to deport", []string{"expel-1-7-million-afghans"}, "1.7 million"},                                        // the decision to expel, planned or not
+		{"taking part in", "how many ttp militants were involved in the chitral assault in 2023", nil, "200"},                                                                       // those who attacked
+		{"interests are why", "what are china's interests in afghanistan", []string{"fnf-china-motive-bri"}, "Belt and Road"},                                                       // why it is engaged, not a sign of its interest
+		{"a superlative tells little", "what's the biggest security threat to the taliban regime", []string{"fnf-iskp-only-serious-threat", "fnf-iskp-most-potent-threat"}, "ISKP"}, // "biggest" need not be in the fact
+		{"how long, a duration", "how long did the torkham closure last in september 2023", []string{"fnf-torkham-closure-september-2023"}, "several days"},                         // a vague duration answers how long
+		{"howmany passing source", "unhcr count of documented afghans in pakistan as given in the blog post about the rift", nil, "2.18 million"},                                   // the blog post's description is no topic
 	}
 	b := base(t)
 	for _, tt := range tests {

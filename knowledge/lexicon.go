@@ -439,7 +439,7 @@ list timeline chronology happened happen define meaning mean means stand stands`
 const lightWordText = `start starts begin begins stop stops continue continues keep keeps try tries use uses go goes come comes
 become becomes seem seems take takes put puts see sees look looks set sets went gone
 came saw gave put kept
-big large small new old main major key first last recent
+big large small new old main major key first last recent biggest largest greatest
 people persons ppl folks guy guys
 add adds added adding`
 
