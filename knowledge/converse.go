@@ -227,16 +227,20 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 		}
 	}
 	said := b.saidIn(own)
+	answerReading := func(r string) Answer {
+		alt := b.answerWith(r, asking{shown: skip, said: said})
+		if r == guess && alt.Confidence < guessFloor {
+			alt.Answered = false // another thing "it" may stand for, answered only when surely
+		}
+		return alt
+	}
 	resolved := readings[0]
-	a = b.answerWith(resolved, asking{shown: skip, said: said})
+	a = answerReading(resolved)
 	for _, r := range readings[1:] {
 		if a.Answered {
 			break
 		}
-		alt := b.answerWith(r, asking{shown: skip, said: said})
-		if r == guess && alt.Confidence < guessFloor {
-			continue // another thing "it" may stand for, answered only when surely
-		}
+		alt := answerReading(r)
 		if a.lacks != "" && !b.namesSomething(r, true) && !b.onTopic(c, alt) {
 			// The sources found what was asked about and lack the part
 			// asked for ("how many civilians died?" of the March 2024
@@ -268,7 +272,7 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 			if r == resolved {
 				continue
 			}
-			if alt := b.answerWith(r, asking{shown: skip, said: said}); alt.Answered && len(alt.Facts) > 0 && alt.Facts[0].ID != c.Facts[0] && (r != guess || alt.Confidence >= guessFloor) {
+			if alt := answerReading(r); alt.Answered && len(alt.Facts) > 0 && alt.Facts[0].ID != c.Facts[0] {
 				a, resolved = alt, r
 				break
 			}
@@ -284,7 +288,7 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 			if r == resolved {
 				continue
 			}
-			if alt := b.answerWith(r, asking{shown: skip, said: said}); alt.Answered && len(alt.Facts) > 0 && b.mentions(alt.Facts[0], b.idx.factIndex[alt.Facts[0]], specific) && (r != guess || alt.Confidence >= guessFloor) {
+			if alt := answerReading(r); alt.Answered && len(alt.Facts) > 0 && b.mentions(alt.Facts[0], b.idx.factIndex[alt.Facts[0]], specific) {
 				a, resolved = alt, r
 				break
 			}

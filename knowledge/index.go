@@ -393,7 +393,9 @@ func (ix *index) functionWord(tok string) string {
 		return ""
 	}
 	for i, words := range [][]string{ix.qwordList, ix.stopList} {
-		near := ""                // the first word one edit away; one the token drops a letter of wins ("ovr" is "over", not "our")
+		// The first word one edit away, unless one the token drops a
+		// letter of comes later: "ovr" is "over", not "our".
+		near := ""
 		for _, w := range words { // sorted: the first found is the least
 			switch {
 			case i == 1 && len(tok) > 5 && len(tok) < minLongFunctionTypo:

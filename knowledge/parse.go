@@ -366,14 +366,17 @@ func (b *Base) parse(norm string) *query {
 	// "where is ISKP active" asks where ISKP is: the fact need not say
 	// "active". With more words ("where does the Uzbek-dominated FTT
 	// operate") the verb is kept, to hold the fact to.
+	asksNothing := func(i int, t string) bool { // a word that is no content of its own
+		return used[i] || q.spanToks[i] || q.sourceToks[i] || ix.stop[t] || ix.qwords[t] || intentWords[t] || currentWords[t]
+	}
 	activeOnly := q.intent == IntentWhere
 	for i, t := range q.fixed {
-		if !(used[i] || q.spanToks[i] || q.sourceToks[i] || ix.stop[t] || ix.qwords[t] || intentWords[t] || currentWords[t] || activeWords[t]) {
+		if !asksNothing(i, t) && !activeWords[t] {
 			activeOnly = false
 		}
 	}
 	for i, t := range q.fixed {
-		if used[i] || q.spanToks[i] || q.sourceToks[i] || ix.stop[t] || ix.qwords[t] || intentWords[t] || currentWords[t] {
+		if asksNothing(i, t) {
 			continue
 		}
 		if answerTypes[t] && i > 0 && (q.toks[i-1] == "which" || q.toks[i-1] == "what") || personNouns[t] && answerTypes[t] && afterWhich(q.toks, i) {
@@ -1477,15 +1480,16 @@ var intentionVerbs = setOf("plan plans planned planning intend intends intended 
 // ISKP active" is answered by where it is strongest.
 var activeWords = setOf("active operate operates operating present based strongest strong")
 
-// workplaceWords, with "where", ask whom someone works for ("where does
-// Firdous write": for which outlet).
-var workplaceWords = setOf(`work works worked working fellow employed teach teaches taught lecture lectures research researcher
-	write writes writing`)
+// workVerbText lists the verbs that, asked where, need not be in the fact
+// that answers (workVerbs): "where does Bhonsle work" is answered by his
+// post, "where does Firdous write" by his outlet.
+const workVerbText = `work works worked working write writes writing`
 
-// workVerbs, asked where, need not be in the fact that answers: "where does
-// Bhonsle work" is answered by his post, "where does Firdous write" by his
-// outlet.
-var workVerbs = setOf(`work works worked working write writes writing`)
+var workVerbs = setOf(workVerbText)
+
+// workplaceWords, with "where", ask whom someone works for: the work
+// verbs, and the words for a post ("where is Lieven a fellow").
+var workplaceWords = setOf(workVerbText + ` fellow employed teach teaches taught lecture lectures research researcher`)
 
 // asksWhereWorks reports whether the question asks where someone works:
 // "where does Bhonsle work", "where is Lieven a fellow", not "did it work".
@@ -1882,7 +1886,7 @@ func (q *query) countedWords(ix *index) (out []string, plurals map[string]bool) 
 			if currencyWords[t] && q.fixed[j-1] == "in" {
 				continue // "how much aid in dollars": the unit, not what is counted
 			}
-			if l := q.linkAt(j); l != nil && j == l.start && l.end-l.start > 1 && isBody(l.entities[0]) && (j+1 == len(q.fixed) || l.end >= len(q.fixed) || !isWordy(q.fixed[l.end]) || q.inLink(l.end) || auxWords[q.fixed[l.end]]) {
+			if l := q.linkAt(j); l != nil && j == l.start && l.end-l.start > 1 && isBody(l.entities[0]) && (l.end >= len(q.fixed) || !isWordy(q.fixed[l.end]) || q.inLink(l.end) || auxWords[q.fixed[l.end]]) {
 				// "how many of the TTP", "how many Tehrik-e-Taliban
 				// Pakistan were there": a group counted is its fighters.
 				for _, w := range sizeCounted {
@@ -2442,18 +2446,19 @@ func afterPrefixRead(norm string) string {
 // (read as "happen to"), "what's he up to now", "what is he doing these
 // days" (read as "currently").
 func asksFate(toks []string) bool {
-	if len(toks) < 3 || toks[0] != "what" && toks[0] != "whats" && toks[0] != "what's" {
+	if len(toks) < 3 || toks[0] != "what" && toks[0] != "whats" {
 		return false
 	}
 	s := " " + strings.Join(toks, " ") + " "
 	if hasPhrase(s, "happened to") || hasPhrase(s, "happen to") || hasPhrase(s, "happens to") {
 		return true
 	}
+	timed := false // "what is he doing now"; "what is he doing" alone asks what he did
 	for len(toks) > 2 && fateTimeWords[toks[len(toks)-1]] {
-		toks = toks[:len(toks)-1]
+		toks, timed = toks[:len(toks)-1], true
 	}
 	n := len(toks)
-	return toks[n-2] == "up" && toks[n-1] == "to" || toks[n-1] == "doing" && len(toks) < len(strings.Fields(s))
+	return toks[n-2] == "up" && toks[n-1] == "to" || toks[n-1] == "doing" && timed
 }
 
 // fateTimeWords close a question about what became of someone: "what's
