@@ -614,7 +614,8 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 		fit := b.unitFit(q, ranked[0].fact)
 		if r := b.firstThat(q, ranked, dateCovShare, func(f *Fact) bool {
 			return f.Date.Start.Precision() == YearPrecision && f.Date.Start.Year == q.from.Year && hasFigure(f) && b.unitFit(q, b.idx.factIndex[f]) >= fit &&
-				(q.sourceDoc == "" || f.Cite.Doc == q.sourceDoc)
+				(q.sourceDoc == "" || f.Cite.Doc == q.sourceDoc) &&
+				(q.doer == nil || b.mentions(f, b.idx.factIndex[f], q.doer.entities)) // Bugti's count is not Kakar's
 		}); r[0].fact != ranked[0].fact {
 			return r
 		}

@@ -1838,6 +1838,21 @@ func afterWhich(toks []string, i int) bool {
 // for the noun asked about: the noun and up to two words before it.
 const asknounReach = 3
 
+// countNounAhead reports whether a noun of events or bodies (countNouns)
+// stands in toks from k up to end, before anything that ends the phrase
+// counted: the name or year before it describes what is counted.
+func countNounAhead(toks []string, k, end int) bool {
+	for ; k < len(toks) && k < end; k++ {
+		if countNouns[toks[k]] {
+			return true
+		}
+		if auxWords[toks[k]] || toks[k] == "and" || timeClauseWords[toks[k]] {
+			return false
+		}
+	}
+	return false
+}
+
 // countedWords returns the stems, with their lexicon synonyms, of the
 // words after "how many", "how much" or "number of" that say what is
 // counted: "how many TTP attacks" counts attacks (and names the TTP). The
@@ -1899,6 +1914,9 @@ func (q *query) countedWords(ix *index) (out []string, plurals map[string]bool) 
 			}
 			if modifies(q.fixed, j) {
 				continue // "how many militant attacks" counts attacks
+			}
+			if (q.inLink(j) || isYear(t)) && countNounAhead(q.fixed, j+1, j+1+countedReach) {
+				continue // "how many of Pakistan's 2023 suicide bombings" counts bombings
 			}
 			add(t)
 			if plural(t) && j+1 < len(q.fixed) && pastVerb(q.fixed[j+1]) && !ix.stop[q.fixed[j+1]] {
