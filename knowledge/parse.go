@@ -1838,6 +1838,9 @@ func afterWhich(toks []string, i int) bool {
 // for the noun asked about: the noun and up to two words before it.
 const asknounReach = 3
 
+// placePrepositions open a phrase that says where: "were in Chitral".
+var placePrepositions = setOf("in at inside near from within across along")
+
 // countNounAhead reports whether a noun of events or bodies (countNouns)
 // stands in toks from k up to end, before anything that ends the phrase
 // counted: the name or year before it describes what is counted.
@@ -1878,6 +1881,13 @@ func (q *query) countedWords(ix *index) (out []string, plurals map[string]bool) 
 			for k := len(q.toks) - 2; k > i+2; k-- {
 				if q.toks[k] != "were" && q.toks[k] != "are" && q.toks[k] != "was" {
 					continue
+				}
+				of := i + 3
+				for of < k && ix.stop[q.fixed[of]] {
+					of++ // "of the TTP"
+				}
+				if l := q.linkAt(of); placePrepositions[q.fixed[k+1]] && l != nil && isBody(l.entities[0]) {
+					break // "how many of the TTP were in Chitral": its fighters, where they were
 				}
 				for j := k + 1; j < len(q.fixed) && j <= k+countedReach; j++ {
 					if t := q.fixed[j]; !ix.stop[t] && !auxWords[t] {

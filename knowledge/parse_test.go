@@ -130,6 +130,7 @@ func TestCounted(t *testing.T) {
 		{"how many fighters does the group have", "fighter"},
 		{"how many were killed", ""},
 		{"how many of those killed in the attack were children", "children"}, // what is counted is said last
+		{"how many of tehrik-e-taliban pakistan were in chitral", "fighter"}, // a group's fighters, not the place they were in
 	} {
 		q := b.parse(Normalize(tc.q))
 		if tc.want == "" {
