@@ -465,6 +465,14 @@ func TestConversationAnswers(t *testing.T) {
 			{"which ttp figures got released from kabul prisons after the takeover", "Bajauri"},
 			{"and bajauri's role in the group?", "deputy"},
 		}, ""},
+		{"what another said, carried from a tweet", [][2]string{
+			{"what did imran khan tweet when kabul fell", "chain of slavery"},
+			{"and faiz hameed?", "everything will be okay"}, // a tweet is something said: his words at the Serena
+		}, ""},
+		{"a count of those named by whom", [][2]string{
+			{"how many of pakistan's 2023 suicide bombings did sarfraz bugti blame on afghans?", "14"},
+			{"what about kakar?", "15"},
+		}, ""},
 		{"who published it", [][2]string{
 			{"why did pakistan launch airstrikes in afghanistan in march 2024", ""},
 			{"which org published that?", "by Imtiaz Gul"},

@@ -1621,7 +1621,7 @@ func classify(toks []string, hasSpan bool) Intent {
 		has("demands", "recommendations", "factors", "priorities", "objectives", "conditions", "measures", "steps"):
 		return IntentList
 	case has("say", "said", "says", "told", "describe", "described", "call", "called", "pledge", "pledged", "promise", "promised", "quote", "quotation",
-		"warn", "warned", "claim", "claimed", "threaten", "threatened", "remark", "remarked", "statement", "react", "reacted", "respond", "responded", "reaction", "response",
+		"warn", "warned", "claim", "claimed", "threaten", "threatened", "remark", "remarked", "statement", "tweet", "tweeted", "tweets", "react", "reacted", "respond", "responded", "reaction", "response",
 		"criticism", "criticisms", "criticise", "criticised", "criticize", "criticized", "critique",
 		"view on", "views on", "view of", "take on", "opinion on", "opinion of", "stance on", "position on", "think of", "think about", "thinks of", "thinks about"):
 		return IntentStatement
