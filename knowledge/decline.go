@@ -232,13 +232,13 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			return "when it began"
 		}
 	case IntentHowMany:
-		if !b.idx.figure[i] && !(q.asksDuration && b.idx.duration[i]) {
+		if !b.idx.figure[i] && !(q.asksDuration && b.idx.duration[i]) && !(q.asksStrength && b.idx.sized[i]) {
 			return q.howMuchPart()
 		}
 		if q.asksExact() && b.vagueAbout(q, f) {
 			return "the exact number" // "injuring several", "thousands waiting"
 		}
-		if len(q.counted) > 0 && best.feat.Signs[signHowManyCounted] == 0 && !b.partnerCounts(q, ranked) {
+		if len(q.counted) > 0 && best.feat.Signs[signHowManyCounted] == 0 && !b.partnerCounts(q, ranked) && !(q.asksStrength && b.idx.sized[i]) {
 			// "how many TTP militants were killed" is not answered by a
 			// count of civilians and soldiers.
 			return "how many"

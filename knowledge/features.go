@@ -299,7 +299,7 @@ func (b *Base) features(q *query, i int) features {
 			ft.Signs[signWhenPrecision] = float32(f.Date.Precision())
 		}
 	case IntentHowMany:
-		if !ix.figure[i] && !(q.asksDuration && ix.duration[i]) {
+		if !ix.figure[i] && !(q.asksDuration && ix.duration[i]) && !(q.asksStrength && ix.sized[i]) {
 			on(signHowManyNoFigure)
 		} else {
 			on(signHowManyFigure)

@@ -63,6 +63,7 @@ type index struct {
 	nameWords   map[string][]string   // entity id -> stems of every word of its canonical name, as spaces part them
 	figure      []bool                // per fact: states a figure
 	duration    []bool                // per fact: states how long something lasted
+	sized       []bool                // per fact: says in words how large a force or presence is
 	region      []bool                // per fact: names a region in words ("the eastern provinces")
 	counted     []map[string]bool     // per fact with a figure: the stems of what it counts; false for a singular word before a plural one (modifies)
 	docFact     []bool                // per fact: about a document rather than the topic
@@ -203,6 +204,7 @@ func buildIndex(b *Base, m models) *index {
 	ix.docLen = make([]int, len(b.facts))
 	ix.figure = make([]bool, len(b.facts))
 	ix.duration = make([]bool, len(b.facts))
+	ix.sized = make([]bool, len(b.facts))
 	ix.region = make([]bool, len(b.facts))
 	ix.counted = make([]map[string]bool, len(b.facts))
 	ix.docFact = make([]bool, len(b.facts))
@@ -213,6 +215,7 @@ func buildIndex(b *Base, m models) *index {
 		ix.factIndex[f] = i
 		ix.figure[i] = hasFigure(f)
 		ix.duration[i] = statesDuration(tokenize(f.Text))
+		ix.sized[i] = statesSizeInWords(tokenize(f.Text))
 		ix.region[i] = regionRE.MatchString(strings.ToLower(f.Text))
 		if ix.figure[i] {
 			ix.counted[i] = ix.countedStems(f, b.entityByID)

@@ -73,6 +73,7 @@ type query struct {
 	current       bool               // asks what holds now: answered as of the source's date
 	asksStart     bool               // asks when someone took up a post or something began
 	asksDuration  bool               // asks how long something lasted
+	asksStrength  bool               // asks how large a group or its presence is, which words may say (asksSize)
 	asksEnd       bool               // asks when someone left a post or something ended
 	asksDay       bool               // asks for the very day: "exact date", "what day"
 	asksFirst     bool               // a when-question for the first time: "when did the Taliban first take Kabul"
@@ -235,6 +236,7 @@ func (b *Base) parse(norm string) *query {
 	howLong := hasPhrase(" "+strings.Join(q.toks, " ")+" ", "how long")
 	q.asksStart = q.intent == IntentWhen && howLong
 	q.asksDuration = q.intent == IntentHowMany && howLong
+	q.asksStrength = q.intent == IntentHowMany && q.asksSize() && !slices.ContainsFunc(q.toks, func(t string) bool { return t == "many" || t == "number" || t == "numbers" })
 	for _, p := range dayPhrases {
 		q.asksDay = q.asksDay || q.intent == IntentWhen && hasPhrase(" "+strings.Join(q.toks, " ")+" ", p)
 	}
@@ -367,7 +369,8 @@ func (b *Base) parse(norm string) *query {
 	// "active". With more words ("where does the Uzbek-dominated FTT
 	// operate") the verb is kept, to hold the fact to.
 	asksNothing := func(i int, t string) bool { // a word that is no content of its own
-		return used[i] || q.spanToks[i] || q.sourceToks[i] || ix.stop[t] || ix.qwords[t] || intentWords[t] || currentWords[t]
+		return used[i] || q.spanToks[i] || q.sourceToks[i] || ix.stop[t] || ix.qwords[t] || intentWords[t] || currentWords[t] ||
+			q.asksStrength && t == "strong" && i > 0 && q.fixed[i-1] == "how" // "how strong is the NRF": the size asked, in whatever words
 	}
 	activeOnly := q.intent == IntentWhere
 	for i, t := range q.fixed {

@@ -1224,3 +1224,21 @@ func TestConversionAsked(t *testing.T) {
 		}
 	}
 }
+
+// TestStatesSizeInWords: a force's size told in words, with no figure,
+// answers how strong it is; a word of size beside anything else does not.
+func TestStatesSizeInWords(t *testing.T) {
+	for text, want := range map[string]bool{
+		"the NRF has little presence in the country":      true,
+		"hardly any fighters even in the Panjshir Valley": true,
+		"a handful of members remain":                     true,
+		"a strong following among the young":              true,
+		"the TTP is equipped with assault rifles":         false,
+		"little has changed since the takeover":           false,
+		"the group has between 4,000 and 6,000 fighters":  false, // a figure, which hasFigure finds
+	} {
+		if got := statesSizeInWords(tokenize(Normalize(text))); got != want {
+			t.Errorf("statesSizeInWords(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

@@ -344,6 +344,28 @@ func statesDuration(toks []string) bool {
 	return false
 }
 
+// statesSizeInWords reports whether toks say in words, with no figure, how
+// large a force or a presence is: "little presence", "hardly any
+// fighters", "a handful of members". That answers "how strong is the NRF".
+func statesSizeInWords(toks []string) bool {
+	for i := 1; i < len(toks); i++ {
+		if !sizedNouns[toks[i]] {
+			continue
+		}
+		if p := toks[i-1]; sizeWords[p] || p == "any" && i >= 2 && sizeWords[toks[i-2]] || p == "of" && i >= 2 && sizeWords[toks[i-2]] {
+			return true
+		}
+	}
+	return false
+}
+
+// sizedNouns are what a force's size is told in; sizeWords tell it without
+// a figure.
+var (
+	sizedNouns = setOf(`presence fighters members militants cadres support following`)
+	sizeWords  = setOf(`little hardly few handful negligible minimal scant limited sizeable sizable significant considerable strong`)
+)
+
 // durationUnits are the units a duration is given in.
 var durationUnits = setOf(`hour hours day days week weeks month months year years decade decades`)
 

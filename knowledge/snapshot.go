@@ -27,7 +27,7 @@ import (
 
 // snapshotMagic begins every snapshot. Its last byte is the format's
 // version: raise it whenever the encoding changes.
-const snapshotMagic = "durand snapshot\x03"
+const snapshotMagic = "durand snapshot\x04"
 
 // ErrStaleSnapshot is returned by DecodeSnapshot for a snapshot taken of
 // other pack files than those given, or in an older format.
@@ -607,6 +607,7 @@ func (e *encoder) index(ix *index) {
 	e.strsMap(ix.nameWords)
 	e.bools(ix.figure)
 	e.bools(ix.duration)
+	e.bools(ix.sized)
 	e.bools(ix.region)
 	putSlice(e, ix.counted, (*encoder).boolMap)
 	e.bools(ix.docFact)
@@ -674,6 +675,7 @@ func (d *decoder) index(b *Base, m models) *index {
 	ix.nameWords = d.strsMap()
 	ix.figure = d.bools()
 	ix.duration = d.bools()
+	ix.sized = d.bools()
 	ix.region = d.bools()
 	ix.counted = getSlice(d, (*decoder).boolMap)
 	ix.docFact = d.bools()
