@@ -34,16 +34,17 @@ func TestAnswer(t *testing.T) {
 		text      string   // and its text this, if set
 	}{
 		{"who", "who is amir khan muttaqi", []string{"fnf-muttaqi-role"}, "foreign minister"},
-		{"who by title elsewhere", "which ttp founding deputy chief got freed from kabul prisons after the takeover", []string{"fnf-bajauri-bulti-released"}, "Bajauri"}, // another fact makes Bajauri the founding deputy chief
-		{"why once", "why did afghanistan lean toward the soviet union in the 1950s", []string{"lev-us-pakistan-military-ties-1954"}, "1954"},                            // "once the US armed Pakistan, Afghanistan leaned…" gives the reason
-		{"said committed", "which provinces did the iea say ttp commanders would be moved away from", []string{"fnf-iea-commit-relocate-ttp"}, "Kunar"},                  // a commitment is what was said
-		{"howmany verb", "how many undocumented afghans did pakistan order to leave", []string{"cookie-1-73-million-afghans"}, "1.73 million"},                           // the order's count, not how many left
-		{"when first", "when did the taliban first take kabul", []string{"lev-taliban-kabul-1996"}, "1996"},                                                              // the earliest time, not the latest
-		{"howmany year", "how many ttp attacks were there in 2021", []string{"recal-294-attacks-2021"}, "294"},                                                           // the year's count, not December's
-		{"how strong, in words", "how strong is the nrf in panjshir", []string{"fnf-nrf-little-presence"}, "little presence"},                                            // a size told in words answers how strong
-		{"howmany victims", "how many victims did the mazar-i-sharif massacre claim", []string{"lev-mazar-massacre-1998"}, "2,000"},                                      // victims are those killed
-		{"howmany year by whom", "how many of pakistan's 2023 suicide bombings did kakar blame on afghans", []string{"kakar-15-of-24-suicide-bombings"}, "15 of the 24"}, // Kakar's count of the year, not Bugti's
-		{"doc says", "what went wrong in afghanistan according to the 2009 usip working paper", []string{"fnf-usip-factors-list"}, "top-down"},                           // what the paper found, not that it is a paper on what went wrong
+		{"who by title elsewhere", "which ttp founding deputy chief got freed from kabul prisons after the takeover", []string{"fnf-bajauri-bulti-released"}, "Bajauri"},            // another fact makes Bajauri the founding deputy chief
+		{"why once", "why did afghanistan lean toward the soviet union in the 1950s", []string{"lev-us-pakistan-military-ties-1954"}, "1954"},                                       // "once the US armed Pakistan, Afghanistan leaned…" gives the reason
+		{"said committed", "which provinces did the iea say ttp commanders would be moved away from", []string{"fnf-iea-commit-relocate-ttp"}, "Kunar"},                             // a commitment is what was said
+		{"howmany verb", "how many undocumented afghans did pakistan order to leave", []string{"cookie-1-73-million-afghans"}, "1.73 million"},                                      // the order's count, not how many left
+		{"when first", "when did the taliban first take kabul", []string{"lev-taliban-kabul-1996"}, "1996"},                                                                         // the earliest time, not the latest
+		{"howmany year", "how many ttp attacks were there in 2021", []string{"recal-294-attacks-2021"}, "294"},                                                                      // the year's count, not December's
+		{"how strong, in words", "how strong is the nrf in panjshir", []string{"fnf-nrf-little-presence"}, "little presence"},                                                       // a size told in words answers how strong
+		{"a name the pack knows", "what was the repatriation plan called", []string{"fnf-illegal-foreigners-repatriation-plan-definition"}, "Illegal Foreigners Repatriation Plan"}, // the plan asked is named in full
+		{"howmany victims", "how many victims did the mazar-i-sharif massacre claim", []string{"lev-mazar-massacre-1998"}, "2,000"},                                                 // victims are those killed
+		{"howmany year by whom", "how many of pakistan's 2023 suicide bombings did kakar blame on afghans", []string{"kakar-15-of-24-suicide-bombings"}, "15 of the 24"},            // Kakar's count of the year, not Bugti's
+		{"doc says", "what went wrong in afghanistan according to the 2009 usip working paper", []string{"fnf-usip-factors-list"}, "top-down"},                                      // what the paper found, not that it is a paper on what went wrong
 		{"doc said", "what did the 2009 usip paper say went wrong in afghanistan", []string{"fnf-usip-factors-list"}, "troop"},
 		{"author's noun", "whats gul's second recommendation", []string{"fnf-rec-prioritize-humanitarian-aid"}, "Recommendation 2"}, // Gul's recommendations are his paper's
 		{"who", "whos sirajuddin haqqani", []string{"fnf-sirajuddin-haqqani-role"}, "interior minister"},

@@ -1778,8 +1778,8 @@ func (q *query) nameAsked(ix *index) []string {
 		}
 		for j := from; j < len(q.toks) && len(out) < nameWords; j++ {
 			t := q.toks[j]
-			if auxWords[t] || qwordsEnd[t] {
-				break
+			if auxWords[t] || qwordsEnd[t] || t == "called" || t == "named" {
+				break // "what was the repatriation plan called": the plan, a name the pack knows
 			}
 			if ix.stop[t] || q.inLink(j) {
 				continue
