@@ -469,6 +469,14 @@ func TestConversationAnswers(t *testing.T) {
 			{"what did imran khan tweet when kabul fell", "chain of slavery"},
 			{"and faiz hameed?", "everything will be okay"}, // a tweet is something said: his words at the Serena
 		}, ""},
+		{"when something posted was said", [][2]string{
+			{"what was michael kugelman's point about the irony of the war", "alone"},
+			{"when did he post that", "22 March"}, // posting it is saying it
+		}, ""},
+		{"the date of a tweet", [][2]string{
+			{"what's michael kugelman's point about the irony", "alone"},
+			{"date of the tweet?", "22 March"}, // a tweet is a remark
+		}, ""},
 		{"a count of those named by whom", [][2]string{
 			{"how many of pakistan's 2023 suicide bombings did sarfraz bugti blame on afghans?", "14"},
 			{"what about kakar?", "15"},
