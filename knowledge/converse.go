@@ -422,6 +422,22 @@ func (b *Base) more(c Context, question string) (Answer, Context) {
 	for _, id := range c.Shown {
 		shown[id] = true
 	}
+	if asksInSource(strings.Fields(Normalize(question))) && c.After == 0 {
+		// "anything else in that section?": what the source says next,
+		// not more answers to the last question from anywhere.
+		seen := maps.Clone(shown)
+		for _, id := range c.Facts[1:] {
+			seen[id] = true
+		}
+		if g := b.continuation(c, seen); g != nil {
+			a := Answer{Question: question, Answered: true, Confidence: 1, Intent: IntentFact,
+				Lines: []string{"The source goes on: " + g.Stated()}, Facts: []*Fact{g}}
+			a.Sources = b.sourcesOf(a.Facts)
+			next := b.nextContext(c, c.Question, a)
+			next.Shown = append(slices.Clone(c.Shown), g.ID)
+			return a, next
+		}
+	}
 	if f := b.factByID[c.Facts[0]]; f != nil && len(f.Items) > 0 && c.More == 0 {
 		a := Answer{Question: question, Answered: true, Confidence: 1, Intent: IntentList,
 			Lines: []string{"That was the whole list: " + withItems(f)}, Facts: []*Fact{f}}
@@ -942,6 +958,27 @@ func asksMore(toks []string) bool {
 	}
 	return core && len(toks) <= 6
 }
+
+// asksInSource reports whether a request for more asks what the source
+// says there, after the last answer: "anything else in that section?",
+// "what else does it say", "the rest of that bit".
+func asksInSource(toks []string) bool {
+	for i, t := range toks {
+		t = strings.Trim(t, "?!.,'")
+		switch {
+		case sourcePlaces[t] && i > 0 && (toks[i-1] == "that" || toks[i-1] == "this" || toks[i-1] == "the" && i > 1 && toks[i-2] == "in"):
+			return true // "in that section", "the rest of this bit"
+		case t == "there" && i > 0 && toks[i-1] == "in":
+			return true // "anything else in there?"
+		case t == "say" && i > 1 && toks[i-2] == "does" && (toks[i-1] == "it" || toks[i-1] == "that" || sourcePlaces[toks[i-1]]):
+			return true // "what else does it say"
+		}
+	}
+	return false
+}
+
+// sourcePlaces are the words for a part of a source, or for the source.
+var sourcePlaces = setOf("section bit passage part paragraph chapter piece article analysis paper report study document doc source")
 
 // asksNext reports whether a follow-up asks what happened after what was
 // last said: "what came next?", "and after that?", "walk me through the

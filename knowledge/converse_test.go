@@ -381,6 +381,10 @@ func TestMoreGoesOnInTheSource(t *testing.T) {
 	}{
 		{"according to ghosh what are the main causes of tension between pakistan and the taliban", "anything else?",
 			[]string{"That was the whole list", "The source goes on: Pakistan's meddling in how the Taliban formed their interim government"}},
+		// Asked of the source's passage, the source goes on, though other
+		// facts answer the last question too.
+		{"who condemned the US drone flights over afghanistan in april 2024", "anything else in that bit",
+			[]string{"The source goes on: In early April 2024, reports placed US surveillance drones"}},
 		{"whats pakistan's top strategic priority on afghanistan", "what are the others",
 			[]string{"The source goes on:", "cooperative relationship"}},
 		// The causes given one by one: the list of them is nothing more,
