@@ -1942,6 +1942,12 @@ func (b *Base) withThatTime(c Context, words []string) ([]string, bool) {
 				}
 			}
 		}
+		if _, ok := monthByName[words[i]]; ok && i > 0 && (words[i-1] == "that" || words[i-1] == "this") && f.Date.Start.Year != 0 {
+			// "what else happened that april": in April of the last
+			// answer's year.
+			when := []string{"in", words[i], strconv.Itoa(f.Date.Start.Year)}
+			return slices.Concat(words[:i-1], when, words[i+1:]), true
+		}
 		if _, ok := seasonMonths[words[i]]; ok && i > 0 && (words[i-1] == "that" || words[i-1] == "this") {
 			// "what else happened that spring": in the spring of the last
 			// answer's year.

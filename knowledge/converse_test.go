@@ -481,6 +481,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"what's michael kugelman's point about the irony", "alone"},
 			{"date of the tweet?", "22 March"}, // a tweet is a remark
 		}, ""},
+		{"a month of the last answer's year", [][2]string{
+			{"when did the ttp attack the military fort in tank district", "30 March 2022"},
+			{"what else happened that april", "Khost and Kunar"}, // April 2022, not March's attack again
+		}, ""},
 		{"a count of those named by whom", [][2]string{
 			{"how many of pakistan's 2023 suicide bombings did sarfraz bugti blame on afghans?", "14"},
 			{"what about kakar?", "15"},
