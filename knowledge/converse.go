@@ -294,6 +294,15 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 			}
 		}
 	}
+	if a.Answered && len(a.Facts) > 0 && len(c.Facts) > 0 && a.Facts[0].ID == c.Facts[0] && len(asked) == 0 && len(specific) > 0 && skip == nil {
+		// "and the NRF?" after how big a threat ISKP is: the list of
+		// threats that answered, which names the NRF too, is not what was
+		// asked again. What else answers the reading, about the NRF, is.
+		alt := b.answerWith(resolved, asking{shown: map[string]bool{c.Facts[0]: true}, said: said})
+		if alt.Answered && len(alt.Facts) > 0 && b.mentions(alt.Facts[0], b.idx.factIndex[alt.Facts[0]], specific) {
+			a = alt
+		}
+	}
 	a.Question = question
 	a.Resolved = resolved
 	a.MoreHint = a.More > 0

@@ -481,6 +481,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"what's michael kugelman's point about the irony", "alone"},
 			{"date of the tweet?", "22 March"}, // a tweet is a remark
 		}, ""},
+		{"and another thing: not the last answer again", [][2]string{
+			{"what factors does the SIGAR report give for the collapse of the Afghan republic", "six key factors"},
+			{"and the USIP paper?", "top-down"}, // SIGAR's list names the USIP paper, but says nothing of what it found
+		}, ""},
 		{"a month of the last answer's year", [][2]string{
 			{"when did the ttp attack the military fort in tank district", "30 March 2022"},
 			{"what else happened that april", "Khost and Kunar"}, // April 2022, not March's attack again
