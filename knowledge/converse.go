@@ -2311,9 +2311,13 @@ func (b *Base) withNewQuestionWord(c Context, words []string) (string, bool) {
 	if (wh == "what" || wh == "which") && slices.ContainsFunc(words, func(w string) bool { return w == "year" || w == "date" }) {
 		wh = "when" // "what year?": when it was
 	}
-	if ev := b.salientEvent(c); ev != nil && len(verbs) > 0 && aboutThat == "it" {
+	if ev := b.salientEvent(c); ev != nil && aboutThat == "it" && (len(verbs) > 0 || wh == "who" && doesSomething) {
 		// "who claimed it?" after the Mastung bombing: the claim of the
-		// event, not of every word the last answer said about it.
+		// event, not of every word the last answer said about it. "Who
+		// did it?" asks who carried it out.
+		if len(verbs) == 0 {
+			verbs = []string{"carried", "out"}
+		}
 		return strings.Join(append(append([]string{wh}, verbs...), strings.ToLower(ev.Name)), " "), true
 	}
 	counted := countedNoun(c.Question)
@@ -2577,8 +2581,9 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 				e = d
 			}
 		}
-		if w == "it" && i > 0 && objectFollowers[words[i-1]] {
-			// "who did the TTP blame for it?": an event before a group.
+		if w == "it" && i > 0 && (objectFollowers[words[i-1]] || words[i-1] == "behind") {
+			// "who did the TTP blame for it?", "who was behind it?": an
+			// event before a group.
 			if ev := b.salientEvent(c); ev != nil {
 				e = ev
 			}

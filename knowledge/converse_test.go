@@ -485,6 +485,14 @@ func TestConversationAnswers(t *testing.T) {
 			{"what factors does the SIGAR report give for the collapse of the Afghan republic", "six key factors"},
 			{"and the USIP paper?", "top-down"}, // SIGAR's list names the USIP paper, but says nothing of what it found
 		}, ""},
+		{"who did the attack", [][2]string{
+			{"peshwar school attack 2014 how many dead", "141"},
+			{"who did it", "Tehreek-e-Taliban Pakistan"}, // who carried out the attack, not who reported its toll
+		}, ""},
+		{"who was behind the attack", [][2]string{
+			{"what happened on 30 march 2022 in tank district", "Tank"},
+			{"who was behind it?", "Tehrik-e-Taliban Pakistan"}, // the attack, not a book whose title says "behind"
+		}, ""},
 		{"a month of the last answer's year", [][2]string{
 			{"when did the ttp attack the military fort in tank district", "30 March 2022"},
 			{"what else happened that april", "Khost and Kunar"}, // April 2022, not March's attack again
