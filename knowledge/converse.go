@@ -2087,9 +2087,10 @@ func (b *Base) withOtherTime(c Context, words []string) (string, bool) {
 		rest = rest[1:]
 	}
 	var month, year string
+	bare := false // a year alone, "2020?", swaps only a year the last question gave
 	switch {
-	case len(rest) == 1 && isYear(rest[0]) && len(rest) < len(words):
-		year = rest[0]
+	case len(rest) == 1 && isYear(rest[0]):
+		year, bare = rest[0], len(rest) == len(words)
 	case len(rest) == 1 && monthByName[rest[0]] > 0 && len(rest[0]) > 3:
 		month = rest[0] // ("may?" and "march?" are spelled out: "mar?" and "dec?" ask nothing of a month)
 	case len(rest) == 2 && monthByName[rest[0]] > 0 && isYear(rest[1]):
@@ -2122,6 +2123,8 @@ func (b *Base) withOtherTime(c Context, words []string) (string, bool) {
 		break
 	}
 	switch {
+	case bare && (at < 0 || !isYear(prev[end-1])):
+		return "", false
 	case year == "" && (at < 0 || !(monthByName[prev[at]] > 0)):
 		return "", false // "in december?" of a year: which year is not said
 	case at < 0:

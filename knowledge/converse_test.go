@@ -493,6 +493,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"what happened on 30 march 2022 in tank district", "Tank"},
 			{"who was behind it?", "Tehrik-e-Taliban Pakistan"}, // the attack, not a book whose title says "behind"
 		}, ""},
+		{"a year alone, in place of the last", [][2]string{
+			{"how many people did terrorism kill in pakistan in 2022", "2,867"},
+			{"2020?", "three times the 2020 toll"}, // the same count, asked of 2020
+		}, ""},
 		{"a month of the last answer's year", [][2]string{
 			{"when did the ttp attack the military fort in tank district", "30 March 2022"},
 			{"what else happened that april", "Khost and Kunar"}, // April 2022, not March's attack again
