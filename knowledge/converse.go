@@ -256,6 +256,16 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 	// The follow-up's own words, without the "and" that joins it on.
 	alone := strings.Join(slices.DeleteFunc(slices.Clone(toks), func(t string) bool { return t == "and" || t == "so" }), " ")
 	asked, names, specific := b.ownWords(strings.Join(toks, " "))
+	if !a.Answered && a.lacks == lacksDate && names && b.onlyNamesAndTime(alone) {
+		// "and Bajaur in July?" after who claimed the Mastung bombing:
+		// nothing answers the last question of Bajaur then, so the
+		// follow-up asks what the sources say of Bajaur then. (A time
+		// alone, "and in 2018?", keeps to the last question: what else
+		// happened then may be no answer to it.)
+		if alt := answerReading(alone); alt.Answered {
+			a, resolved = alt, alone
+		}
+	}
 	if a.Answered && len(a.Facts) > 0 && len(c.Facts) > 0 && a.Facts[0].ID == c.Facts[0] && names && b.lacks(a.Facts[0], asked) {
 		// The reading gives the last answer again, though the follow-up
 		// names something of its own and asks what that answer does not
@@ -317,6 +327,25 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 		}
 	}
 	return a, next, resolved != norm
+}
+
+// onlyNamesAndTime reports whether a follow-up says nothing but a time
+// and perhaps names: "in 2018?", "Bajaur in July?".
+func (b *Base) onlyNamesAndTime(followUp string) bool {
+	q := b.parse(Normalize(followUp))
+	defer b.idx.release(q)
+	timed := false
+	for k, t := range q.toks {
+		t = strings.Trim(t, "?!.,'")
+		switch {
+		case isYear(t) || monthByName[t] > 0:
+			timed = true
+		case q.inLink(k) || t == "in" || t == "during" || t == "what" || t == "about" || t == "":
+		default:
+			return false
+		}
+	}
+	return timed
 }
 
 // nextContext is what a conversation whose last turn left prev keeps of an

@@ -493,6 +493,11 @@ func TestConversationAnswers(t *testing.T) {
 			{"what happened on 30 march 2022 in tank district", "Tank"},
 			{"who was behind it?", "Tehrik-e-Taliban Pakistan"}, // the attack, not a book whose title says "behind"
 		}, ""},
+		{"a name and a time the last question has no answer for", [][2]string{
+			{"what happened in mastung on 29 september 2023", "Mastung"},
+			{"who claimed it", "No group claimed"},
+			{"and bajaur in july?", "Bajaur"}, // what the sources say of Bajaur then, not "nothing for that date"
+		}, ""},
 		{"a year alone, in place of the last", [][2]string{
 			{"how many people did terrorism kill in pakistan in 2022", "2,867"},
 			{"2020?", "three times the 2020 toll"}, // the same count, asked of 2020

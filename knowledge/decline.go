@@ -12,6 +12,9 @@ import (
 	"unicode/utf8"
 )
 
+// lacksDate is what a fact about another time than the one asked lacks.
+const lacksDate = "anything for that date"
+
 // missingPart returns what the question asks that the best ranked fact
 // cannot give, phrased to follow "don't say" ("when", "how many"), or ""
 // when it can give it: a when-question needs a date, a how-many question a
@@ -35,7 +38,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		// A year the text names answers a question about that year, not
 		// about one of its months ("attacks in December 2022" is not
 		// answered by April 2022's).
-		return "anything for that date" // the fact is about another time
+		return lacksDate // the fact is about another time
 	}
 	if b.partOfYearOnly(q, f) {
 		// "how many attacks did the TTP claim in 2022": April's 54 is
