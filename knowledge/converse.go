@@ -896,24 +896,29 @@ func (b *Base) citedWithin(facts []*Fact) []string {
 
 // attributedAt reports whether the name at toks[at:at+n] is said to be
 // where words come from: "according to (the) X", "citing X", "sourced to
-// X", "reported by X", "X reported".
+// X", "reported by X", "X reported", "told X".
 func attributedAt(toks []string, at, n int) bool {
 	if at < 0 || at+n < len(toks) && sourceNouns[toks[at+n]] {
 		return false // "according to the FNF paper": the document itself
 	}
-	before := toks[max(0, at-3):at]
-	if len(before) > 0 && before[len(before)-1] == "the" {
-		before = before[:len(before)-1] // "according to the Atlantic Council"
+	before := toks[max(0, at-5):at]
+	for len(before) > 0 && outletWords[before[len(before)-1]] {
+		before = before[:len(before)-1] // "according to the Atlantic Council", "quoted by the newspaper Dawn"
 	}
 	switch {
 	case len(before) >= 2 && before[len(before)-2] == "according" && before[len(before)-1] == "to",
 		len(before) >= 2 && before[len(before)-2] == "sourced" && before[len(before)-1] == "to",
 		len(before) >= 1 && (before[len(before)-1] == "citing" || before[len(before)-1] == "cites"),
+		len(before) >= 1 && (before[len(before)-1] == "told" || before[len(before)-1] == "tells"), // "an official told Dawn"
 		len(before) >= 2 && before[len(before)-1] == "by" && (before[len(before)-2] == "reported" || before[len(before)-2] == "quoted"):
 		return true
 	}
 	return at+n < len(toks) && (toks[at+n] == "reported" || toks[at+n] == "reports")
 }
+
+// outletWords may stand between a word of attribution and the outlet it
+// names: "quoted by the newspaper Dawn".
+var outletWords = setOf("the a newspaper daily broadcaster channel outlet magazine website")
 
 // withAuthors returns c with the authors of the documents a cites behind
 // the entities it was about: after "source pls" names Anwesha Ghosh,

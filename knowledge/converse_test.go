@@ -457,6 +457,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"which key ttp figures were freed from kabul prisons after the takeover?", "Bajauri"},
 			{"bajauri's role?", "deputy"},
 		}, ""},
+		{"an outlet named as the one quoting", [][2]string{
+			{"what did a pakistani official tell dawn about the evictions", "huge undertaking"},
+			{"source?", "which cite in turn Dawn"}, // "quoted by the newspaper Dawn"
+		}, ""},
 		{"the outlet the document cites", [][2]string{
 			{"how many militant attacks hit pakistan in september 2023", "65"},
 			{"source?", "which cite in turn Pakistan Institute for Conflict and Security Studies (PICSS)"},
