@@ -916,6 +916,14 @@ func attributedAt(toks []string, at, n int) bool {
 	return at+n < len(toks) && (toks[at+n] == "reported" || toks[at+n] == "reports")
 }
 
+// asksMembers reports whether a follow-up asks who a body is made of:
+// "who makes up most of it", "who's in it", "its members".
+func asksMembers(words []string) bool {
+	s := " " + strings.Join(words, " ") + " "
+	return slices.ContainsFunc([]string{" makes up ", " make up ", " made up ", " members ", " member ", " composed ", " consists ", " consist ", " who is in ", " who's in ", " whos in "},
+		func(p string) bool { return strings.Contains(s, p) })
+}
+
 // outletWords may stand between a word of attribution and the outlet it
 // names: "quoted by the newspaper Dawn".
 var outletWords = setOf("the a newspaper daily broadcaster channel outlet magazine website")
@@ -2623,6 +2631,17 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 			// event before a group.
 			if ev := b.salientEvent(c); ev != nil {
 				e = ev
+			}
+		}
+		if w == "it" && (asksMembers(words) || i >= 2 && words[i-1] == "of" && (roleNouns[words[i-2]] || words[i-2] == "pm")) {
+			// "who makes up most of it?", "who's the pm of it?" after the
+			// interim government's announcement: the government, which
+			// has members and posts, not the announcement.
+			for _, id := range c.Entities {
+				if g := b.entityByID[id]; g != nil && (g.Kind == KindGroup || g.Kind == KindOrganisation) && g.Pronoun != "they" {
+					e = g // (a group spoken of as "they" is not "it")
+					break
+				}
 			}
 		}
 		if e == nil {

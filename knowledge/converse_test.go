@@ -502,6 +502,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"who claimed it", "No group claimed"},
 			{"and bajaur in july?", "Bajaur"}, // what the sources say of Bajaur then, not "nothing for that date"
 		}, ""},
+		{"the members of a body, not of its announcement", [][2]string{
+			{"when did the taliban announce their interim government", "September 2021"},
+			{"who makes up most of it", "Pashtuns"}, // the government has members; its announcement has none
+		}, ""},
 		{"a year alone, in place of the last", [][2]string{
 			{"how many people did terrorism kill in pakistan in 2022", "2,867"},
 			{"2020?", "three times the 2020 toll"}, // the same count, asked of 2020
