@@ -1041,7 +1041,7 @@ func asksNext(toks []string) bool {
 		switch {
 		case t == "next" || t == "afterwards" || t == "later" || t == "followed" || t == "after" && i+1 < len(toks) && strings.Trim(toks[i+1], "?!.,'") == "that" ||
 			t == "after" && i == len(toks)-1 && i > 0 && nextUnits[strings.Trim(toks[i-1], "?!.,'")] || // "what happened the year after"
-			t == "then" && i > 0 && strings.Trim(toks[i-1], "?!.,'") == "and" && len(toks) == 2: // "and then?"
+			t == "then" && (i > 0 && strings.Trim(toks[i-1], "?!.,'") == "and" || i == 0 && len(toks) > 1): // "and then?", "then what?"
 			later = true
 		case !nextFillers[t]:
 			return false

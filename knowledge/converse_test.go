@@ -331,6 +331,7 @@ func TestWhatCameNext(t *testing.T) {
 		{"next, when nothing more is said of it", []string{"who formed the northern alliance", "year?", "next?"}, 1992, "1994 (Gulbuddin Hekmatyar)"}, // what its founders did next
 		{"after a timeline's page", []string{"give me a timeline of the taliban's rise in the 1990s", "and after that?"}, 1998, "1999 (UN)"},          // the page ends in August 1998
 		{"and then?", []string{"who did daoud khan overthrow in 1973", "and then?"}, 1973, "1978 — The People's Democratic Party"},
+		{"then what?", []string{"when was the northern alliance founded", "then what?"}, 1992, "1994 (Gulbuddin Hekmatyar)"},
 		{"what happened next, nothing more on it", []string{"who formed the northern alliance", "when", "what happened next"}, 1992, "1994"}, // what came next in the sources at all
 		{"the year after", []string{"when did the taliban first capture kabul", "what happened the year after"}, 1996, "1997"},
 	} {
