@@ -411,6 +411,7 @@ func (b *Base) unitFit(q *query, i int) float64 {
 // people and for a month or day.
 const (
 	firstReach     = 3
+	pluralReach    = 6 // how far down the list of what a plural asks for ("what reasons") may lead from
 	peopleCovShare = 0.6
 	dateCovShare   = 0.8
 	doerCovShare   = 0.6 // and for the party that acts
@@ -542,11 +543,18 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 		// the best facts are each one of a list's items, the list of
 		// them all leads.
 		lead, second := b.facts[ranked[0].fact], b.facts[ranked[1].fact]
-		for r := 1; r < len(ranked) && r <= firstReach; r++ {
+		// "What reasons did SIGAR give": asked in the plural, for no one
+		// of them, the list leads from further down.
+		plural := slices.ContainsFunc(q.toks, func(t string) bool { return reasonNouns[t] })
+		reach := firstReach
+		if plural {
+			reach = pluralReach
+		}
+		for r := 1; r < len(ranked) && r <= reach; r++ {
 			f := b.facts[ranked[r].fact]
 			if len(f.Items) > 1 && f.Cite.Doc == lead.Cite.Doc && f.Cite.Section == lead.Cite.Section && ranked[r].cov >= dateCovShare*ranked[0].cov &&
 				second != f && second.Cite.Doc == lead.Cite.Doc && second.Cite.Section == lead.Cite.Section && len(second.Items) == 0 &&
-				ranked[1].score >= ranked[0].score-siblingGap {
+				(plural || ranked[1].score >= ranked[0].score-siblingGap) {
 				// (Two of its items fit as well as each other: the
 				// question asks for no one of them.)
 				return toFront(ranked, r)

@@ -43,6 +43,7 @@ func TestAnswer(t *testing.T) {
 		{"how strong, in words", "how strong is the nrf in panjshir", []string{"fnf-nrf-little-presence"}, "little presence"},                                                       // a size told in words answers how strong
 		{"a name the pack knows", "what was the repatriation plan called", []string{"fnf-illegal-foreigners-repatriation-plan-definition"}, "Illegal Foreigners Repatriation Plan"}, // the plan asked is named in full
 		{"a reprisal for an attack", "how did pakistan retaliate for the tank fort attack", []string{"fnf-hot-pursuit-khost-kunar"}, "hot pursuit"},                                 // the operations that followed it in the source
+		{"reasons in the plural", "what reasons did sigar give for the afghan republic's collapse", []string{"fnf-sigar-six-factors-list"}, "six key factors"},                      // all of them, not the first alone
 		{"howmany victims", "how many victims did the mazar-i-sharif massacre claim", []string{"lev-mazar-massacre-1998"}, "2,000"},                                                 // victims are those killed
 		{"howmany year by whom", "how many of pakistan's 2023 suicide bombings did kakar blame on afghans", []string{"kakar-15-of-24-suicide-bombings"}, "15 of the 24"},            // Kakar's count of the year, not Bugti's
 		{"doc says", "what went wrong in afghanistan according to the 2009 usip working paper", []string{"fnf-usip-factors-list"}, "top-down"},                                      // what the paper found, not that it is a paper on what went wrong
