@@ -1841,6 +1841,9 @@ func afterWhich(toks []string, i int) bool {
 // for the noun asked about: the noun and up to two words before it.
 const asknounReach = 3
 
+// timeOwners say whose time the noun after them is: "this year's attacks".
+var timeOwners = setOf("year years month months week weeks today yesterday")
+
 // placePrepositions open a phrase that says where: "were in Chitral".
 var placePrepositions = setOf("in at inside near from within across along")
 
@@ -1928,8 +1931,8 @@ func (q *query) countedWords(ix *index) (out []string, plurals map[string]bool) 
 			if modifies(q.fixed, j) {
 				continue // "how many militant attacks" counts attacks
 			}
-			if (q.inLink(j) || isYear(t)) && countNounAhead(q.fixed, j+1, j+1+countedReach) {
-				continue // "how many of Pakistan's 2023 suicide bombings" counts bombings
+			if (q.inLink(j) || isYear(t) || timeOwners[t]) && countNounAhead(q.fixed, j+1, j+1+countedReach) {
+				continue // "how many of Pakistan's 2023 suicide bombings", "this year's suicide bombings" count bombings
 			}
 			add(t)
 			if plural(t) && j+1 < len(q.fixed) && pastVerb(q.fixed[j+1]) && !ix.stop[q.fixed[j+1]] {
