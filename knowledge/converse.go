@@ -1292,6 +1292,7 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, own, missin
 	if dated, ok := b.withThatTime(c, words); ok {
 		words = dated // "who was PM at that point?": at the last answer's date
 	}
+	pointed := false // a person pointed at is named, as a pronoun names one
 	if named, phrase := b.pointedPerson(c, words); phrase != "" {
 		// "what did that minister say about it": the person the
 		// conversation spoke of who is one, or, when it spoke of none,
@@ -1299,7 +1300,7 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, own, missin
 		if named == nil {
 			return nil, "", phrase, ""
 		}
-		words = named
+		words, pointed = named, true
 	}
 	if q, ok := b.withOtherTime(c, words); ok {
 		return withAlts(q), own, "", ""
@@ -1339,7 +1340,7 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, own, missin
 	// next thing of their kind the conversation spoke of: "how many
 	// Afghans did it push back" after the UN's words on Pakistan's plan.
 	next := b.nextReading(c, words, q)
-	if named && !reactsToNothing(words) {
+	if (named || pointed) && !reactsToNothing(words) {
 		// "what was his job?": the person or group the pronoun names is
 		// the topic. A country ("they" for Pakistan) is too broad to be
 		// one, and the last topic goes with it.
@@ -1404,6 +1405,28 @@ var speechVerbs = setOf(`say said says tell told rule ruled rules claim claimed 
 // words pointing, to ask about. phrase is "" when nothing points.
 func (b *Base) pointedPerson(c Context, words []string) (named []string, phrase string) {
 	for i, w := range words {
+		if n, ok := personOrdinals[w]; ok && i+1 < len(words) && (i == 0 || words[i-1] == "the" || words[i-1] == "that") {
+			noun, owner := strings.CutSuffix(words[i+1], "'s")
+			if !anyoneNouns[noun] {
+				continue
+			}
+			// "what was the second guy's job" after the two men at the
+			// Serena: the second the last answer named.
+			start := i
+			if i > 0 {
+				start = i - 1
+			}
+			phrase = strings.Join(words[start:i+2], " ")
+			e := b.nthPersonNamed(c, n)
+			if e == nil {
+				return nil, phrase
+			}
+			name := tokenize(e.Name)
+			if owner {
+				name[len(name)-1] += "'s"
+			}
+			return slices.Concat(words[:start], name, words[i+2:]), phrase
+		}
 		j, other := i+1, false
 		switch {
 		case (w == "that" || w == "this") && j < len(words):
@@ -1446,6 +1469,45 @@ func (b *Base) pointedPerson(c Context, words []string) (named []string, phrase 
 		return nil, phrase
 	}
 	return nil, ""
+}
+
+// personOrdinals point at a person by the place the last answer named
+// them in: "the second guy".
+var personOrdinals = map[string]int{"first": 0, "second": 1, "third": 2}
+
+// nthPersonNamed returns the person the last answer's lead fact names n-th
+// (from 0), in the order its text names them, or nil.
+func (b *Base) nthPersonNamed(c Context, n int) *Entity {
+	f := b.factByID[first(c.Facts)]
+	if f == nil {
+		return nil
+	}
+	text := strings.ToLower(f.Text)
+	type named struct {
+		e  *Entity
+		at int
+	}
+	var people []named
+	for _, id := range f.Entities {
+		e := b.entityByID[id]
+		if e == nil || e.Kind != KindPerson {
+			continue
+		}
+		at := -1
+		for _, name := range append([]string{e.Name}, e.Aliases...) {
+			if k := strings.Index(text, strings.ToLower(name)); k >= 0 && (at < 0 || k < at) {
+				at = k
+			}
+		}
+		if at >= 0 {
+			people = append(people, named{e, at})
+		}
+	}
+	slices.SortStableFunc(people, func(x, y named) int { return x.at - y.at })
+	if n >= len(people) {
+		return nil
+	}
+	return people[n].e
 }
 
 // roleAskedBefore returns, for a follow-up that asks only a name ("name?",

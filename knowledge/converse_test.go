@@ -503,6 +503,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"who claimed it", "No group claimed"},
 			{"and bajaur in july?", "Bajaur"}, // what the sources say of Bajaur then, not "nothing for that date"
 		}, ""},
+		{"a person by the place the last answer named them in", [][2]string{
+			{"who was photographed having tea at the serena hotel in kabul in september 2021", "Mansour Ahmed Khan"},
+			{"what was the second guy's job", "Pakistan's ambassador to Afghanistan"}, // Mansour Ahmed Khan, named second
+		}, ""},
 		{"the members of a body, not of its announcement", [][2]string{
 			{"when did the taliban announce their interim government", "September 2021"},
 			{"who makes up most of it", "Pashtuns"}, // the government has members; its announcement has none

@@ -416,6 +416,9 @@ func (b *Base) parse(norm string) *query {
 		if q.asksResult && resultAskWords[t] {
 			continue // "did the ceasefires work": what came of them, in whatever words
 		}
+		if q.asksFate && fateTimeWords[t] {
+			continue // "what happened to Balti later": what became of him, whenever
+		}
 		if q.asksName && namingWords[t] {
 			continue // "what is the plan officially called": the fact need not say "called"
 		}
@@ -1610,6 +1613,8 @@ func classify(toks []string, hasSpan bool) Intent {
 		"which prison", "which prisons", "which port", "which country", "which countries", "which region", "which regions",
 		"what city", "what province", "what port", "in which", "through which", "from which", "which area", "which areas", "what area"):
 		return IntentWhere
+	case asksFate(toks) && !has("who", "whos", "whom", "whose"):
+		return IntentFact // "what happened to Khalid Balti": what became of him, not who he is
 	case has("who", "whos", "whom", "which person", "whose") || namesPerson(toks):
 		return IntentWho
 	case (first == "what" || first == "how") && has("tell") && !has("tell me", "tell us"):
