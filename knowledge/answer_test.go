@@ -508,6 +508,7 @@ func TestMissingPartIsDeclined(t *testing.T) {
 		{"when was noor wali mehsud made ttp chief", "when it began", ""},                                                              // made chief is when the post began
 		{"did kabul really shift the ttp's commanders out of the border provinces", "whether the Taliban carried it out", "committed"}, // "really" asks what came of the pledge
 		{"what were afghan customs revenues from pakistan trade worth in dollars", "how much money", ""},                               // a share, not a sum
+		{"what is the cost of the logistics plan for the evictions", "how much money", ""},                                             // a cost is a sum: a count of people moved is none
 		{"what did beijing say about pakistan's march 2024 airstrikes", "what China said", ""},                                         // what the Taliban said is not China's word
 		{"who is the taliban's envoy in islamabad", "who", ""},
 		{"when did kakar get sworn in as interim prime minister", "when it began", ""}, // that he was PM in October 2023 does not say when he took office

@@ -1164,8 +1164,12 @@ var currencyWords = setOf(`dollar dollars usd rupee rupees euro euros afghani af
 // asksMoney reports whether the question asks for a sum of money: it names
 // a currency or writes "$".
 func (q *query) asksMoney() bool {
-	return strings.Contains(q.norm, "$") || slices.ContainsFunc(q.toks, func(t string) bool { return currencyWords[t] })
+	return strings.Contains(q.norm, "$") || slices.ContainsFunc(q.toks, func(t string) bool { return currencyWords[t] || q.intent == IntentHowMany && moneyNouns[t] })
 }
+
+// moneyNouns, in a question of how much, ask for a sum of money: "cost
+// estimate?", "their annual budget?".
+var moneyNouns = setOf("cost costs budget budgets price prices expenditure expenditures spending funding")
 
 // saidAbout returns the link of the specific thing a question asks what
 // was said about ("what did Karzai say about the deportation of Afghans"),
