@@ -135,7 +135,7 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 		return t, c, false
 	}
 	norm := Normalize(question)
-	toks := strings.Fields(strings.Trim(norm, " ?!.,;:"))
+	toks := b.withContextNames(c, strings.Fields(strings.Trim(norm, " ?!.,;:")))
 	switch {
 	case asksMore(toks):
 		a, next = b.more(c, question)
@@ -1348,6 +1348,52 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, own, missin
 	}
 	return withAlts(b.withTopicCarried(c, q), q, next), q, "", next
 }
+
+// withContextNames writes out in full a person's name that a follow-up
+// gives in part, when the part names someone else on its own but is a
+// word of the name of a person the conversation spoke of: "and Faiz now?"
+// after Faiz Hameed is Faiz Hameed, not Najiba Faiz.
+func (b *Base) withContextNames(c Context, words []string) []string {
+	var out []string
+	changed := false
+	for i, w := range words {
+		if len(w) < minContextName || b.idx.stop[w] || isQuestionWord(w) {
+			out = append(out, w)
+			continue
+		}
+		var full []string
+		for _, id := range c.Entities {
+			e := b.entityByID[id]
+			if e == nil || e.Kind != KindPerson {
+				continue
+			}
+			name := tokenize(e.Name)
+			if !slices.Contains(name, w) || len(name) < 2 || slices.ContainsFunc(name, func(n string) bool { return n != w && slices.Contains(words, n) }) {
+				continue // not a word of the name, or the name is written out already
+			}
+			q := b.parse(w)
+			other := len(q.links) > 0 && !slices.ContainsFunc(q.links[0].entities, func(x *Entity) bool { return x.ID == id })
+			b.idx.release(q)
+			if other {
+				full = name
+			}
+			break // the person spoken of most recently
+		}
+		if full != nil && (i == 0 || !slices.Contains(full, words[i-1])) {
+			out, changed = append(out, full...), true
+			continue
+		}
+		out = append(out, w)
+	}
+	if !changed {
+		return words
+	}
+	return out
+}
+
+// minContextName is the shortest part of a name a follow-up may give for
+// the whole: shorter words are too often other words.
+const minContextName = 4
 
 // guessFloor is the confidence an answer to another reading of "it" or
 // "they" than the likeliest must have to be given: a pronoun read past the

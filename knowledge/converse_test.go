@@ -507,6 +507,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"who was photographed having tea at the serena hotel in kabul in september 2021", "Mansour Ahmed Khan"},
 			{"what was the second guy's job", "Pakistan's ambassador to Afghanistan"}, // Mansour Ahmed Khan, named second
 		}, ""},
+		{"part of a name, of the person spoken of", [][2]string{
+			{"who was photographed having tea at the serena hotel in kabul in september 2021", "Faiz Hameed"},
+			{"and faiz now?", "Faiz Hameed"}, // not Najiba Faiz, whom "Faiz" alone names
+		}, ""},
 		{"the members of a body, not of its announcement", [][2]string{
 			{"when did the taliban announce their interim government", "September 2021"},
 			{"who makes up most of it", "Pashtuns"}, // the government has members; its announcement has none
