@@ -1311,6 +1311,9 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, own, missin
 	for len(words) > 2 && (words[0] == "and" || words[0] == "so" || words[0] == "but" || words[0] == "ok" || words[0] == "okay" || words[0] == "also") {
 		words = words[1:] // "and how many attacks in 2021?"
 	}
+	if q, ok := b.whereOfAnswer(c, words); ok {
+		return withAlts(q), own, "", ""
+	}
 	if q, ok := b.withNewQuestionWord(c, words); ok {
 		return withAlts(q, b.withTopicCarried(c, strings.Join(words, " "))), own, "", ""
 	}
@@ -1348,6 +1351,38 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, own, missin
 	}
 	return withAlts(b.withTopicCarried(c, q), q, next), q, "", next
 }
+
+// whereOfAnswer reads a bare "where?" after a question for which group or
+// who ("which militant group is the biggest threat to the Taliban") as
+// asking where the one the answer named is: "strongest where?" asks where
+// ISKP is strongest, not where the question's words were.
+func (b *Base) whereOfAnswer(c Context, words []string) (string, bool) {
+	if !slices.Contains(words, "where") || slices.ContainsFunc(words, func(w string) bool { return w != "where" && !whereFillers[w] }) {
+		return "", false
+	}
+	if c.Question == "" || !asksWhich(c.Question) && !strings.HasPrefix(c.Question, "who ") {
+		return "", false
+	}
+	f := b.factByID[first(c.Facts)]
+	if f == nil {
+		return "", false
+	}
+	pq := b.parse(Normalize(c.Question))
+	defer b.idx.release(pq)
+	for _, id := range f.Entities {
+		e := b.entityByID[id]
+		if e == nil || pq.linked(id) || (e.Kind != KindGroup && e.Kind != KindOrganisation && e.Kind != KindPerson) {
+			continue
+		}
+		rest := slices.DeleteFunc(slices.Clone(words), func(w string) bool { return w == "where" || w == "and" || w == "so" })
+		return strings.Join(append([]string{"where is", strings.ToLower(e.Name)}, rest...), " "), true
+	}
+	return "", false
+}
+
+// whereFillers may stand beside a bare "where": "where mostly?",
+// "strongest where?", "and based where?".
+var whereFillers = setOf("and so then mostly mainly chiefly largely primarily strongest active based operating operate operates present")
 
 // withContextNames writes out in full a person's name that a follow-up
 // gives in part, when the part names someone else on its own but is a

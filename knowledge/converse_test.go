@@ -507,6 +507,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"who was photographed having tea at the serena hotel in kabul in september 2021", "Mansour Ahmed Khan"},
 			{"what was the second guy's job", "Pakistan's ambassador to Afghanistan"}, // Mansour Ahmed Khan, named second
 		}, ""},
+		{"where, of the one the answer named", [][2]string{
+			{"which militant group does the gul paper call the most potent threat to the taliban", "ISKP"},
+			{"where mostly?", "eastern provinces"}, // where ISKP is, not where the question's words were
+		}, ""},
 		{"part of a name, of the person spoken of", [][2]string{
 			{"who was photographed having tea at the serena hotel in kabul in september 2021", "Faiz Hameed"},
 			{"and faiz now?", "Faiz Hameed"}, // not Najiba Faiz, whom "Faiz" alone names
