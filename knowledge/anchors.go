@@ -3,6 +3,7 @@ package knowledge
 import (
 	"fmt"
 	"io/fs"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -43,6 +44,14 @@ func (b *Base) VerifyAnchors(docs fs.FS) AnchorReport {
 			r.Missing = append(r.Missing, Problem{File: f.file, Entry: "fact " + f.ID,
 				Msg: "anchor " + quote(f.Cite.Anchor) + " not found in " + f.Cite.Doc})
 		}
+		if f.Cite.Via != "" {
+			if strings.Contains(text, foldText(f.Cite.Via)) {
+				r.Verified++
+			} else {
+				r.Missing = append(r.Missing, Problem{File: f.file, Entry: "fact " + f.ID,
+					Msg: "via " + quote(f.Cite.Via) + " not found in " + f.Cite.Doc})
+			}
+		}
 		if strings.Contains(text, foldText(f.Cite.Quote)) {
 			r.QuotesVerified++
 		} else {
@@ -55,6 +64,49 @@ func (b *Base) VerifyAnchors(docs fs.FS) AnchorReport {
 }
 
 func quote(s string) string { return "\"" + s + "\"" }
+
+// CitedAfter returns whom document doc credits for quote, by the first
+// in-text citation in parentheses ("(Amu TV, 2024)", "(Abdul Sayed 2022)")
+// that follows the quote, without the parentheses: in the quote's own
+// sentence or right after it, or, past other sentences, at the end of the
+// paragraph, which it credits whole. It returns "" when there is none, or
+// the quote is not in doc: a citation mid-paragraph, sentences on, is
+// another sentence's. It is what internal/quotegen uses to fill in a
+// citation's Via.
+func CitedAfter(doc, quote string) string {
+	q := strings.Join(strings.Fields(strings.ReplaceAll(quote, "*", "")), " ")
+	if q == "" {
+		return ""
+	}
+	for _, para := range paragraphRE.Split(doc, -1) {
+		p := strings.Join(strings.Fields(strings.ReplaceAll(para, "*", "")), " ")
+		at := strings.Index(p, q)
+		if at < 0 {
+			continue
+		}
+		rest := p[at+len(q):]
+		m := inTextCitationRE.FindStringSubmatchIndex(rest)
+		if m == nil {
+			return ""
+		}
+		between, after := rest[:m[0]], strings.Trim(rest[m[1]:], " .")
+		if sentenceBreakRE.MatchString(q[len(q)-1:]+between) && after != "" { // (the quote may end its sentence)
+			return "" // another sentence's citation, not the paragraph's
+		}
+		return rest[m[2]:m[3]]
+	}
+	return ""
+}
+
+var (
+	// paragraphRE splits a document into paragraphs at blank lines.
+	paragraphRE = regexp.MustCompile(`\n[ \t]*\n`)
+	// inTextCitationRE matches an author–date citation in parentheses:
+	// a capitalised name, then a year, perhaps with a letter.
+	// sentenceBreakRE finds where one sentence ends and another starts.
+	sentenceBreakRE  = regexp.MustCompile(`[.!?]["”']?\s+["“]?[A-Z]`)
+	inTextCitationRE = regexp.MustCompile(`\(([A-Z][^()]{1,60}?,? (?:19|20)\d\d[a-z]?)\)`)
+)
 
 // Limits on a citation's quote: the words of the document a fact rests on,
 // shown under the source so that a reader can judge the claim by them.

@@ -890,8 +890,27 @@ func (b *Base) citedWithin(facts []*Fact) []string {
 				out = append(out, x.name)
 			}
 		}
+		if v := viaName(f.Cite.Via); v != "" && !slices.ContainsFunc(out, func(n string) bool {
+			return strings.HasPrefix(v, n) || strings.HasPrefix(n, strings.SplitN(v, " (", 2)[0])
+		}) {
+			out = append(out, v) // the document's own citation: "(Amu TV, 2024)"
+		}
 	}
 	return out
+}
+
+// viaName writes a citation's Via as a reader says it: "Amu TV, 2024" is
+// "Amu TV (2024)".
+func viaName(via string) string {
+	if via == "" {
+		return ""
+	}
+	if k := strings.LastIndexAny(via, ", "); k > 0 {
+		if year := strings.TrimSpace(via[k+1:]); len(year) >= 4 && year[0] >= '0' && year[0] <= '9' {
+			return strings.TrimRight(via[:k], ", ") + " (" + year + ")"
+		}
+	}
+	return via
 }
 
 // attributedAt reports whether the name at toks[at:at+n] is said to be

@@ -462,6 +462,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"what did a pakistani official tell dawn about the evictions", "huge undertaking"},
 			{"source?", "which cite in turn Dawn"}, // "quoted by the newspaper Dawn"
 		}, ""},
+		{"whom the document credits", [][2]string{
+			{"which afghan provinces were us drones reported over in april 2024", "Kandahar"},
+			{"source?", "which cite in turn Amu TV (2024)"}, // the FNF paper's own citation for the passage
+		}, ""},
 		{"the outlet the document cites", [][2]string{
 			{"how many militant attacks hit pakistan in september 2023", "65"},
 			{"source?", "which cite in turn Pakistan Institute for Conflict and Security Studies (PICSS)"},

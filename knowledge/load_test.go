@@ -140,6 +140,34 @@ func TestVerifyAnchors(t *testing.T) {
 		!strings.Contains(r.Missing[0].String(), `ag-size-b: quote "It has 600 fighters." not found in doc-b.txt`) {
 		t.Errorf("after breaking a quote: %+v, want ag-size-b's quote missing", r)
 	}
+	f.Cite.Quote = "It has 500 fighters."
+	f.Cite.Via = "Nobody, 2099"
+	r = b.VerifyAnchors(os.DirFS("testdata/docs"))
+	if len(r.Missing) != 1 || !strings.Contains(r.Missing[0].String(), `ag-size-b: via "Nobody, 2099" not found in doc-b.txt`) {
+		t.Errorf("after a via the document lacks: %+v, want ag-size-b's via missing", r)
+	}
+}
+
+// TestCitedAfter: whom a document credits for a quote is the citation in
+// parentheses in or right after its sentence, or the one that closes its
+// paragraph; never a later sentence's.
+func TestCitedAfter(t *testing.T) {
+	doc := "Intro.\n\nThe strikes hit two provinces (Amu TV, 2024). Then a lull.\n\n" +
+		"Drones were seen over Kunar. Kabul protested. Daesh claimed fewer attacks. (Amu TV, 2024)\n\n" +
+		"The euphoria was short-lived. As Hippler put it (Baqai & Wasi, 2021), history matters. More text.\n\n" +
+		"Fighters were freed (Abdul Sayed 2022).\n\nNo citation here at all.\n"
+	for _, tc := range []struct{ quote, want string }{
+		{"The strikes hit two provinces", "Amu TV, 2024"}, // in its sentence
+		{"Drones were seen over Kunar.", "Amu TV, 2024"},  // closing its paragraph
+		{"The euphoria was short-lived.", ""},             // a later sentence's, mid-paragraph
+		{"Fighters were freed", "Abdul Sayed 2022"},       // no comma before the year
+		{"No citation here at all.", ""},
+		{"A sentence the document lacks.", ""},
+	} {
+		if got := CitedAfter(doc, tc.quote); got != tc.want {
+			t.Errorf("CitedAfter(%q) = %q, want %q", tc.quote, got, tc.want)
+		}
+	}
 }
 
 func TestWidenAnchor(t *testing.T) {

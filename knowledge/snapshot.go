@@ -27,7 +27,7 @@ import (
 
 // snapshotMagic begins every snapshot. Its last byte is the format's
 // version: raise it whenever the encoding changes.
-const snapshotMagic = "durand snapshot\x04"
+const snapshotMagic = "durand snapshot\x05"
 
 // ErrStaleSnapshot is returned by DecodeSnapshot for a snapshot taken of
 // other pack files than those given, or in an older format.
@@ -503,7 +503,7 @@ func (d *decoder) entityRecord() *Entity {
 
 func (e *encoder) fact(f *Fact) {
 	for _, v := range []string{f.ID, f.Text, f.Type, f.RawDate, f.RawAsOf, f.Conflict, f.file,
-		f.Cite.Doc, f.Cite.Section, f.Cite.Anchor, f.Cite.Quote} {
+		f.Cite.Doc, f.Cite.Section, f.Cite.Anchor, f.Cite.Quote, f.Cite.Via} {
 		e.str(v)
 	}
 	e.strs(f.Entities)
@@ -535,7 +535,7 @@ func (e *encoder) fact(f *Fact) {
 func (d *decoder) fact() *Fact {
 	f := &Fact{}
 	for _, v := range []*string{&f.ID, &f.Text, &f.Type, &f.RawDate, &f.RawAsOf, &f.Conflict, &f.file,
-		&f.Cite.Doc, &f.Cite.Section, &f.Cite.Anchor, &f.Cite.Quote} {
+		&f.Cite.Doc, &f.Cite.Section, &f.Cite.Anchor, &f.Cite.Quote, &f.Cite.Via} {
 		*v = d.str()
 	}
 	f.Entities = d.strs()

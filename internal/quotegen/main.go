@@ -10,8 +10,10 @@
 //
 // It adds a "quote:" line after the "anchor:" line of every fact that has
 // none, and leaves quotes already written alone, so a curator may shorten or
-// widen one by hand. The files are rewritten in place; nothing else in them
-// changes.
+// widen one by hand. After each quote it adds a "via:" line, when the
+// document credits someone for the passage by an in-text citation (see
+// knowledge.CitedAfter) and the fact has none. The files are rewritten in
+// place; nothing else in them changes.
 package main
 
 import (
@@ -72,7 +74,7 @@ func run(args []string, stdout io.Writer) error {
 			errs = append(errs, err)
 		}
 	}
-	fmt.Fprintf(stdout, "quotes added: %d\n", added)
+	fmt.Fprintf(stdout, "quotes and vias added: %d\n", added)
 	return errors.Join(errs...)
 }
 
@@ -83,15 +85,18 @@ type fact struct {
 		Doc    string `yaml:"doc"`
 		Anchor string `yaml:"anchor"`
 		Quote  string `yaml:"quote"`
+		Via    string `yaml:"via"`
 	} `yaml:"cite"`
 }
 
 var (
 	idLine     = regexp.MustCompile(`^- id: *(\S+)`)
 	anchorLine = regexp.MustCompile(`^( +)anchor: `)
+	quoteLine  = regexp.MustCompile(`^( +)quote: `)
 )
 
-// quoteFile adds the missing quotes of one fact file, returning how many.
+// quoteFile adds the missing quotes and vias of one fact file, returning
+// how many lines it added.
 func quoteFile(file string, doc func(string) (string, error)) (int, error) {
 	data, err := os.ReadFile(file)
 	if err != nil {
@@ -102,9 +107,10 @@ func quoteFile(file string, doc func(string) (string, error)) (int, error) {
 		return 0, fmt.Errorf("%s: %w", file, err)
 	}
 	want := map[string]string{} // fact id → quote to add
+	vias := map[string]string{} // fact id → via to add
 	var errs []error
 	for _, f := range facts {
-		if f.Cite.Quote != "" {
+		if f.Cite.Quote != "" && f.Cite.Via != "" {
 			continue
 		}
 		text, err := doc(f.Cite.Doc)
@@ -112,14 +118,19 @@ func quoteFile(file string, doc func(string) (string, error)) (int, error) {
 			errs = append(errs, fmt.Errorf("%s: fact %s: %w", file, f.ID, err))
 			continue
 		}
-		q, err := knowledge.WidenAnchor(text, f.Cite.Anchor)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: fact %s: %w", file, f.ID, err))
-			continue
+		q := f.Cite.Quote
+		if q == "" {
+			if q, err = knowledge.WidenAnchor(text, f.Cite.Anchor); err != nil {
+				errs = append(errs, fmt.Errorf("%s: fact %s: %w", file, f.ID, err))
+				continue
+			}
+			want[f.ID] = q
 		}
-		want[f.ID] = q
+		if v := knowledge.CitedAfter(text, q); v != "" && f.Cite.Via == "" {
+			vias[f.ID] = v
+		}
 	}
-	if len(want) == 0 {
+	if len(want) == 0 && len(vias) == 0 {
 		return 0, errors.Join(errs...)
 	}
 	var out bytes.Buffer
@@ -133,6 +144,14 @@ func quoteFile(file string, doc func(string) (string, error)) (int, error) {
 			if q, ok := want[id]; ok {
 				fmt.Fprintf(&out, "%squote: %s\n", m[1], yamlString(q))
 				delete(want, id)
+				added++
+				line = m[1] + "quote: " // the via goes after it
+			}
+		}
+		if m := quoteLine.FindStringSubmatch(line); m != nil {
+			if v, ok := vias[id]; ok {
+				fmt.Fprintf(&out, "%svia: %s\n", m[1], yamlString(v))
+				delete(vias, id)
 				added++
 			}
 		}

@@ -16,7 +16,7 @@ func TestRun(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	doc := "Title\nThe group was founded in 2007 by two \"brothers\". It grew.\nIt has 500 fighters.\n"
+	doc := "Title\nThe group was founded in 2007 by two \"brothers\". It grew (Smith, 2020).\n\nIt has 500 fighters.\n"
 	facts := `# a comment stays
 - id: a
   text: The group was founded in 2007.
@@ -43,12 +43,14 @@ func TestRun(t *testing.T) {
 	if err := run([]string{"-pack", pack, "-sources", docs}, &out); err != nil {
 		t.Fatal(err)
 	}
-	if out.String() != "quotes added: 1\n" {
-		t.Errorf("output %q, want one quote added", out.String())
+	if out.String() != "quotes and vias added: 2\n" {
+		t.Errorf("output %q, want one quote and one via added", out.String())
 	}
 	got, _ := os.ReadFile(file)
+	// The paragraph credits Smith after the quote; the second fact's
+	// paragraph credits no one.
 	want := strings.Replace(facts, "    anchor: founded in 2007\n",
-		"    anchor: founded in 2007\n    quote: \"The group was founded in 2007 by two \\\"brothers\\\".\"\n", 1)
+		"    anchor: founded in 2007\n    quote: \"The group was founded in 2007 by two \\\"brothers\\\".\"\n    via: \"Smith, 2020\"\n", 1)
 	if string(got) != want {
 		t.Errorf("file after:\n%s\nwant:\n%s", got, want)
 	}
@@ -58,7 +60,7 @@ func TestRun(t *testing.T) {
 	if err := run([]string{"-pack", pack, "-sources", docs}, &out); err != nil {
 		t.Fatal(err)
 	}
-	if again, _ := os.ReadFile(file); out.String() != "quotes added: 0\n" || string(again) != want {
+	if again, _ := os.ReadFile(file); out.String() != "quotes and vias added: 0\n" || string(again) != want {
 		t.Errorf("second run: %q, file changed: %v", out.String(), string(again) != want)
 	}
 
