@@ -1195,7 +1195,8 @@ var sourcePhrases = []string{"where is that from", "where's that from", "where d
 	"how do you know", "how do you know that", "where did you get that", "what does the document say", "exact words",
 	"who says", "who says so", "who said so", "says whom", "per who", "per whom", "according to who", "according to whom",
 	"where did u get that", "where'd you get that", "where did you get this", "where's this from", "what's that from", "whats that from",
-	"what is that based on", "based on what", "what's that based on", "whats that based on"}
+	"what is that based on", "based on what", "what's that based on", "whats that based on",
+	"who says that", "how does the author know", "how does the author know that", "how do they know", "how do they know that"}
 
 // asksSources reports whether a short message asks for the last answer's
 // sources or quote: "sources?", "quote please", "where is that from".
@@ -1220,20 +1221,30 @@ func asksSources(toks []string) bool {
 	if (toks[0] == "which" || toks[0] == "what") && slices.ContainsFunc(toks, func(t string) bool { return documentWordsAsked[strings.Trim(t, "?!.,'")] }) && demonstrative {
 		return true // "which document is that from?", "which org published that"
 	}
-	if toks[0] == "who" && (len(toks) <= 3 && demonstrative || len(toks) == 4 && (toks[2] == "those" || toks[2] == "these" || toks[2] == "that" || toks[2] == "this") && (tallyNouns[strings.Trim(toks[3], "?!.,'")] || dataNouns[strings.Trim(toks[3], "?!.,'")])) &&
+	if toks[0] == "who" && (len(toks) <= 3 && demonstrative || len(toks) == 4 && (toks[2] == "those" || toks[2] == "these" || toks[2] == "that" || toks[2] == "this") &&
+		(tallyNouns[strings.Trim(toks[3], "?!.,'")] || dataNouns[strings.Trim(toks[3], "?!.,'")])) &&
 		slices.ContainsFunc(toks, func(t string) bool { return publishVerbs[t] }) {
 		return true // "who published that?", "who reported those numbers"
+	}
+	if toks[0] == "whose" && len(toks) >= 3 && (documentWordsAsked[toks[1]] || analysisNouns[toks[1]]) && demonstrative {
+		return true // "whose piece is that from?", "whose analysis is this"
 	}
 	for i, t := range toks {
 		if sourceWords[strings.Trim(t, "?!.,'")] {
 			// ("source for the logistics bit?": the source of a part of
-			// the last answer.)
+			// the last answer; "where did that quote first run?": where
+			// its words were published.)
 			return len(toks) <= 4 || strings.HasPrefix(s, "what") || strings.HasPrefix(s, "show") || strings.HasPrefix(s, "give") ||
-				i == 0 && toks[1] == "for"
+				i == 0 && toks[1] == "for" || strings.HasPrefix(s, "where") && demonstrative
 		}
 	}
 	return false
 }
+
+// analysisNouns, after "whose", name the writing an answer came from:
+// "whose analysis is this". ("Who wrote that piece" asks of the piece the
+// answer names, as a question.)
+var analysisNouns = setOf("analysis analyses writeup op-ed oped column viewpoint essay commentary study")
 
 // pronounKind is what each pronoun stands for: a person, a group, a place,
 // or any thing that is not a person.
