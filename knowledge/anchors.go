@@ -14,12 +14,13 @@ import (
 type AnchorReport struct {
 	Verified       int // anchors found
 	QuotesVerified int // quotes found
+	ViasVerified   int // vias found (Citation.Via), for the facts that have one
 	Missing        []Problem
 	MissingQuotes  int // how many of Missing are quotes
 }
 
-// VerifyAnchors looks up each fact's anchor phrase and quote in its source
-// document, read from docs by the source id (its file name). Case, quotes,
+// VerifyAnchors looks up each fact's anchor phrase, quote and via in its
+// source document, read from docs by the source id (its file name). Case, quotes,
 // dashes, emphasis asterisks and white space are folded on both sides first.
 // Each is counted and reported apart.
 func (b *Base) VerifyAnchors(docs fs.FS) AnchorReport {
@@ -46,7 +47,7 @@ func (b *Base) VerifyAnchors(docs fs.FS) AnchorReport {
 		}
 		if f.Cite.Via != "" {
 			if strings.Contains(text, foldText(f.Cite.Via)) {
-				r.Verified++
+				r.ViasVerified++
 			} else {
 				r.Missing = append(r.Missing, Problem{File: f.file, Entry: "fact " + f.ID,
 					Msg: "via " + quote(f.Cite.Via) + " not found in " + f.Cite.Doc})
