@@ -1504,7 +1504,7 @@ var anyoneNouns = setOf(`guy man person fellow chap woman lady`)
 // at a person as "that" does: "what did the judge rule on it". (The
 // heads of groups, "the leader", are asked about by role instead.)
 var speakerNouns = setOf(`minister envoy ambassador spokesman spokesperson official diplomat analyst expert judge researcher scholar
-	journalist reporter academic author writer president premier governor cleric politician officer`)
+	journalist reporter academic author writer president premier governor cleric politician officer general`)
 
 // speechVerbs say or rule something.
 var speechVerbs = setOf(`say said says tell told rule ruled rules claim claimed claims argue argued argues think thinks thought write wrote writes call called calls`)

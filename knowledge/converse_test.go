@@ -91,6 +91,7 @@ func TestAnswerInResolves(t *testing.T) {
 		{"an answer to an ask-back names whom", []string{"what did he say about the ttp?", "i mean asif durrani"}, "what did asif durrani say about the ttp", ""},
 		{"that man is the person spoken of", []string{"who is asif durrani", "what did that man say about the ttp"}, "what did asif durrani say about the ttp", ""},
 		{"the other guy, with one person spoken of", []string{"who is asif durrani", "what is his job", "what did the other guy say"}, "", "Who do you mean by “the other guy”?"},
+		{"the general, with none spoken of", []string{"what happened at the jui-f rally in bajaur", "what did the general say about that"}, "", "Who do you mean by “the general”?"},
 		{"a phrasal verb parted by a pronoun is closed first", []string{"who offered the pakistani taliban an amnesty", "why did they turn it down"}, "why did tehrik-e-taliban pakistan reject pakistan's amnesty offer to the ttp (2021)", ""},
 		{"a question after an ask-back is its own", []string{"what did he say?", "who is najiba faiz?"}, "who is najiba faiz", ""},
 	}
