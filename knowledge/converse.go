@@ -1321,6 +1321,10 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, own, missin
 	}
 	if dated, ok := b.withThatTime(c, words); ok {
 		words = dated // "who was PM at that point?": at the last answer's date
+		if at := slices.Index(words, "in"); at >= 0 && !slices.ContainsFunc(words[:at], func(w string) bool { return !elseFillers[w] }) && slices.Contains(words[:at], "else") {
+			// "anything else big that spring?": what else happened then.
+			return withAlts("what else happened " + strings.Join(words[at:], " ")), own, "", ""
+		}
 	}
 	pointed := false // a person pointed at is named, as a pronoun names one
 	if named, phrase := b.pointedPerson(c, words); phrase != "" {
@@ -1413,6 +1417,10 @@ func (b *Base) whereOfAnswer(c Context, words []string) (string, bool) {
 // whereFillers may stand beside a bare "where": "where mostly?",
 // "strongest where?", "and based where?".
 var whereFillers = setOf("and so then mostly mainly chiefly largely primarily strongest active based operating operate operates present")
+
+// elseFillers, with "else" and a time, ask what else happened then:
+// "anything else big that spring?", "what else of note that year".
+var elseFillers = setOf("anything else something big major notable important significant of note what happened happen went on")
 
 // withContextNames writes out in full a person's name that a follow-up
 // gives in part, when the part names someone else on its own but is a

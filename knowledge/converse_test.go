@@ -524,6 +524,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"when did the taliban announce their interim government", "September 2021"},
 			{"who makes up most of it", "Pashtuns"}, // the government has members; its announcement has none
 		}, ""},
+		{"anything else then", [][2]string{
+			{"how many attacks did the ttp claim in april 2022", "54"},
+			{"anything else big that spring?", "Tank"}, // what else happened in spring 2022
+		}, ""},
 		{"a year alone, in place of the last", [][2]string{
 			{"how many people did terrorism kill in pakistan in 2022", "2,867"},
 			{"2020?", "three times the 2020 toll"}, // the same count, asked of 2020
