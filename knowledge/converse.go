@@ -213,6 +213,11 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 					skip[f.ID] = true
 				}
 			}
+			if own := strings.Join(slices.DeleteFunc(slices.Clone(toks), func(t string) bool { return t == "and" || t == "so" }), " "); !slices.Contains(readings, own+" "+strings.ToLower(p.Name)) {
+				// "anyone else released?" after Bajauri's speech in Kunar:
+				// who was released with him, not who else spoke in Kunar.
+				readings = append([]string{own + " " + strings.ToLower(p.Name)}, readings...)
+			}
 		}
 	}
 	if kind := otherKinds(toks); kind != "" && len(c.Facts) > 0 {

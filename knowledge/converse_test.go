@@ -524,6 +524,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"when did the taliban announce their interim government", "September 2021"},
 			{"who makes up most of it", "Pashtuns"}, // the government has members; its announcement has none
 		}, ""},
+		{"who else, beside the person spoken of", [][2]string{
+			{"what did heiko maas say about military interventions in afghanistan", "Maas"},
+			{"who else has been saying that for a long time?", "Lieven"}, // someone else, asked with Maas, not of the last answer's words alone
+		}, ""},
 		{"anything else then", [][2]string{
 			{"how many attacks did the ttp claim in april 2022", "54"},
 			{"anything else big that spring?", "Tank"}, // what else happened in spring 2022
