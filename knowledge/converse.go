@@ -1206,6 +1206,9 @@ var sourcePhrases = []string{"where is that from", "where's that from", "where d
 // asksSources reports whether a short message asks for the last answer's
 // sources or quote: "sources?", "quote please", "where is that from".
 func asksSources(toks []string) bool {
+	if len(toks) >= 3 && len(toks) <= 8 && toks[0] == "on" && toks[1] == "whose" && (toks[2] == "account" || toks[2] == "authority" || toks[2] == "word") {
+		return true // "on whose account is that, may I ask?", "on whose authority?"
+	}
 	if len(toks) == 0 || len(toks) > 6 {
 		return false
 	}

@@ -111,6 +111,8 @@ func TestAsksSources(t *testing.T) {
 		"how does the author know that":       true,
 		"where did that quote originally run": true,
 		"who wrote that piece":                false, // the piece the answer names, asked of
+		"on whose account is that, may I ask": true,
+		"on whose authority is that":          true,
 	} {
 		if got := asksSources(strings.Fields(strings.Trim(Normalize(q), " ?!.,;:"))); got != want { // as answerIn reads it
 			t.Errorf("asksSources(%q) = %v, want %v", q, got, want)
