@@ -102,10 +102,10 @@ func CitedAfter(doc, quote string) string {
 var (
 	// paragraphRE splits a document into paragraphs at blank lines.
 	paragraphRE = regexp.MustCompile(`\n[ \t]*\n`)
+	// sentenceBreakRE finds where one sentence ends and another starts.
+	sentenceBreakRE = regexp.MustCompile(`[.!?]["”']?\s+["“]?[A-Z]`)
 	// inTextCitationRE matches an author–date citation in parentheses:
 	// a capitalised name, then a year, perhaps with a letter.
-	// sentenceBreakRE finds where one sentence ends and another starts.
-	sentenceBreakRE  = regexp.MustCompile(`[.!?]["”']?\s+["“]?[A-Z]`)
 	inTextCitationRE = regexp.MustCompile(`\(([A-Z][^()]{1,60}?,? (?:19|20)\d\d[a-z]?)\)`)
 )
 

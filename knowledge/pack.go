@@ -204,10 +204,10 @@ type Citation struct {
 	// the source; `durand check --sources` verifies it.
 	Quote string `yaml:"quote"`
 	// Via is whom the document credits for the passage, as its in-text
-	// citation gives it ("Amu TV, 2024"): the first citation in
-	// parentheses that follows the quote in its paragraph. Empty when the
-	// document credits no one there. internal/quotegen fills it in;
-	// `durand check --sources` verifies it. "Source?" names it.
+	// citation gives it ("Amu TV, 2024"; see CitedAfter for which
+	// citation that is). Empty when the document credits no one there.
+	// internal/quotegen fills it in; `durand check --sources` verifies it.
+	// "Source?" names it.
 	Via string `yaml:"via"`
 }
 
