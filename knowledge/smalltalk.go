@@ -89,7 +89,7 @@ var capabilityEnds = setOf("about of on here exactly really")
 const capabilityTail = 3
 
 // asides add nothing to small talk: "who made you btw".
-var asides = setOf("btw anyway anyways again though just else")
+var asides = setOf("btw anyway anyways again though just else actually really")
 
 // capabilityRE matches questions about what durand can be asked: "what
 // kind of questions can I ask?", "which topics do you cover?".

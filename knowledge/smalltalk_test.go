@@ -18,6 +18,8 @@ func TestSmallTalk(t *testing.T) {
 		"ok. what else can you help me with?":          true,
 		"what can you help me with":                    true,
 		"who made you btw":                             true,
+		"hi btw - what can you actually help me with?": true,
+		"what did he really say":                       false,
 		"what kinds of questions can i ask":            true,
 		"what else did he say":                         false,
 		"anything else?":                               false,
