@@ -1222,6 +1222,9 @@ func asksSources(toks []string) bool {
 			return true // "link pls", "got a link?", "src?" (but "the link between the TTP and al-Qaeda" asks a question)
 		}
 	}
+	if len(toks) >= 3 && len(toks) <= 4 && sourceSlang[toks[0]] && toks[1] == "for" && (toks[2] == "that" || toks[2] == "this" || toks[2] == "it") {
+		return true // "src for that?" (the SRC is the Supreme Resistance Council only when it is what is asked about)
+	}
 	if len(toks) <= 2 && (toks[0] == "which" || toks[0] == "what") && documentWordsAsked[strings.Trim(toks[len(toks)-1], "?!.,'")] {
 		return true // "which doc?", "what paper?"
 	}
@@ -1252,7 +1255,7 @@ func asksSources(toks []string) bool {
 // analysisNouns, after "whose", name the writing an answer came from:
 // "whose analysis is this". ("Who wrote that piece" asks of the piece the
 // answer names, as a question.)
-var analysisNouns = setOf("analysis analyses writeup op-ed oped column viewpoint essay commentary study")
+var analysisNouns = setOf("analysis analyses writeup op-ed oped column viewpoint essay commentary study take view argument claim figure figures numbers data")
 
 // pronounKind is what each pronoun stands for: a person, a group, a place,
 // or any thing that is not a person.

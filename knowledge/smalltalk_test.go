@@ -115,6 +115,9 @@ func TestAsksSources(t *testing.T) {
 		"who wrote that piece":                false, // the piece the answer names, asked of
 		"on whose account is that, may I ask": true,
 		"on whose authority is that":          true,
+		"src for that?":                       true,
+		"src for the ttp":                     false,
+		"whose take is this":                  true,
 	} {
 		if got := asksSources(strings.Fields(strings.Trim(Normalize(q), " ?!.,;:"))); got != want { // as answerIn reads it
 			t.Errorf("asksSources(%q) = %v, want %v", q, got, want)
