@@ -952,16 +952,17 @@ func asksMembers(words []string) bool {
 // names: "quoted by the newspaper Dawn".
 var outletWords = setOf("the a newspaper daily broadcaster channel outlet magazine website")
 
-// withAuthors returns c with the authors of the documents a cites behind
-// the entities it was about: after "source pls" names Anwesha Ghosh,
-// "where does she work?" asks about her, while a "he" or a "they" the
+// withAuthors returns c with the authors of the documents a cites, and the
+// documents themselves, behind the entities it was about: after "source
+// pls" names Anwesha Ghosh, "where does she work?" asks about her and
+// "when did she write it?" of her viewpoint, while a "he" or a "they" the
 // conversation already had stands for what it did.
 func (b *Base) withAuthors(c Context, a Answer) Context {
 	next := c
 	next.Entities = slices.Clone(c.Entities)
 	for _, s := range a.Sources {
 		for _, e := range b.entities {
-			if e.Kind == KindPerson && b.idx.entityDoc[e.ID] == s.Doc && !slices.Contains(next.Entities, e.ID) && len(next.Entities) < contextEntities {
+			if (e.Kind == KindPerson || e.Kind == KindDocument) && b.idx.entityDoc[e.ID] == s.Doc && !slices.Contains(next.Entities, e.ID) && len(next.Entities) < contextEntities {
 				next.Entities = append(next.Entities, e.ID)
 			}
 		}
@@ -2811,7 +2812,7 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 				e, group = g, true
 			}
 		}
-		if w == "it" && slices.ContainsFunc(words, func(t string) bool { return publishWords[t] }) {
+		if w == "it" && slices.ContainsFunc(words, func(t string) bool { return publishWords[t] || t == "write" || t == "wrote" || t == "writes" }) {
 			// "where was it published?" after who wrote the Dawn piece:
 			// the piece, not the group it was about.
 			if d := b.salientKind(c, KindDocument); d != nil {

@@ -459,6 +459,11 @@ func TestConversationAnswers(t *testing.T) {
 			{"which key ttp figures were freed from kabul prisons after the takeover?", "Bajauri"},
 			{"bajauri's role?", "deputy"},
 		}, ""},
+		{"the document the sources line named", [][2]string{
+			{"what are the main causes of tension between pakistan and the taliban per ghosh", "Durand Line"},
+			{"whose take is this", "Anwesha Ghosh"},
+			{"when did she write it", "May 2022"}, // her viewpoint, not the TTP the answer spoke of
+		}, ""},
 		{"an outlet named as the one quoting", [][2]string{
 			{"what did a pakistani official tell dawn about the evictions", "huge undertaking"},
 			{"source?", "which cite in turn Dawn"}, // "quoted by the newspaper Dawn"
