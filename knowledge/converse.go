@@ -245,6 +245,9 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 		if a.Answered {
 			break
 		}
+		if asked, _, specific := b.ownWords(r); len(asked) == 0 && len(specific) == 0 && !b.namesSomething(r, true) {
+			continue // "why pakistan", all a declined question's topic leaves: no question
+		}
 		alt := answerReading(r)
 		if a.lacks != "" && !b.namesSomething(r, true) && !b.onTopic(c, alt) {
 			// The sources found what was asked about and lack the part

@@ -305,6 +305,17 @@ func TestFollowUpLackingThePartAsked(t *testing.T) {
 	}
 }
 
+// TestFollowUpOfADeclineIsNoBareTopic: "why?" after a question the sources
+// do not answer is not read as "why Pakistan", all the declined question's
+// topic leaves, which any fact on Pakistan would answer.
+func TestFollowUpOfADeclineIsNoBareTopic(t *testing.T) {
+	b := base(t)
+	_, c := b.AnswerIn(knowledge.Context{}, "how hard will it be for pakistan to actually carry out the eviction?")
+	if a, _ := b.AnswerIn(c, "why?"); a.Answered {
+		t.Errorf("answered %q (read as %q), want a decline", a.Text(), a.Resolved)
+	}
+}
+
 // TestFollowUpAsksWhatCameOfIt: "did they work?", read with what it
 // carries after it, still asks what came of the thing, in whatever words.
 func TestFollowUpAsksWhatCameOfIt(t *testing.T) {
