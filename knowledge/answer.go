@@ -708,7 +708,7 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 		// place leads one on the drones that names none.
 		return b.firstThat(q, ranked, placeCovShare, func(f *Fact) bool { return b.namesPlace(q, f) })
 	}
-	if p := q.linkedPerson(); p != nil && len(ranked) >= 2 && slices.ContainsFunc(q.toks, func(t string) bool { return jobWords[t] }) {
+	if p := q.linkedPerson(); p != nil && len(ranked) >= 2 && q.asksPostOf() {
 		// "what's Bhonsle's current job": the post he holds leads his
 		// degrees and his past.
 		return b.firstThat(q, ranked, peopleCovShare, func(f *Fact) bool {
@@ -718,5 +718,3 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 	return ranked
 }
 
-// jobWords ask what post a person holds.
-var jobWords = setOf("job jobs occupation profession post position work")
