@@ -717,4 +717,3 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 	}
 	return ranked
 }
-

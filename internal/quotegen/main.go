@@ -135,24 +135,31 @@ func quoteFile(file string, doc func(string) (string, error)) (int, error) {
 	}
 	var out bytes.Buffer
 	id, added := "", 0
+	via := func(indent string) { // the fact's via line, once
+		if v, ok := vias[id]; ok {
+			fmt.Fprintf(&out, "%svia: %s\n", indent, yamlString(v))
+			delete(vias, id)
+			added++
+		}
+	}
 	for _, line := range strings.SplitAfter(string(data), "\n") {
-		out.WriteString(line)
 		if m := idLine.FindStringSubmatch(line); m != nil {
 			id = strings.Trim(m[1], `"'`)
+		}
+		m := quoteLine.FindStringSubmatch(line)
+		if m != nil && blockScalar(line) {
+			via(m[1]) // a quote written over several lines: the via goes before it
+		}
+		out.WriteString(line)
+		if m != nil {
+			via(m[1])
 		}
 		if m := anchorLine.FindStringSubmatch(line); m != nil {
 			if q, ok := want[id]; ok {
 				fmt.Fprintf(&out, "%squote: %s\n", m[1], yamlString(q))
 				delete(want, id)
 				added++
-				line = m[1] + "quote: " // the via goes after it
-			}
-		}
-		if m := quoteLine.FindStringSubmatch(line); m != nil {
-			if v, ok := vias[id]; ok {
-				fmt.Fprintf(&out, "%svia: %s\n", m[1], yamlString(v))
-				delete(vias, id)
-				added++
+				via(m[1])
 			}
 		}
 	}
@@ -163,6 +170,14 @@ func quoteFile(file string, doc func(string) (string, error)) (int, error) {
 		return 0, err
 	}
 	return added, errors.Join(errs...)
+}
+
+// blockScalar reports whether a "key: value" line opens a value written on
+// the lines after it ("quote: >-").
+func blockScalar(line string) bool {
+	_, v, _ := strings.Cut(line, ": ")
+	v = strings.TrimSpace(v)
+	return strings.HasPrefix(v, ">") || strings.HasPrefix(v, "|")
 }
 
 // yamlString writes s as a double-quoted YAML scalar on one line.

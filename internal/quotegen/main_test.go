@@ -74,3 +74,42 @@ func TestRun(t *testing.T) {
 		t.Errorf("err = %v, want the missing anchor named", err)
 	}
 }
+
+// TestViaBeforeBlockQuote: a quote written over several lines keeps them;
+// the via goes before it, where it cannot end up inside the quote.
+func TestViaBeforeBlockQuote(t *testing.T) {
+	dir := t.TempDir()
+	pack, docs := filepath.Join(dir, "pack"), filepath.Join(dir, "docs")
+	for _, d := range []string{filepath.Join(pack, "facts"), docs} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	doc := "Drones were seen over Kunar in April. Kabul protested (Amu TV, 2024).\n"
+	facts := `- id: a
+  text: Drones were seen over Kunar.
+  cite:
+    doc: d.txt
+    section: "1"
+    anchor: seen over Kunar
+    quote: >-
+      Drones were seen over
+      Kunar in April.
+`
+	file := filepath.Join(pack, "facts", "f.yaml")
+	if err := os.WriteFile(filepath.Join(docs, "d.txt"), []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, []byte(facts), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := run([]string{"-pack", pack, "-sources", docs}, &out); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(file)
+	want := strings.Replace(facts, "    quote: >-\n", "    via: \"Amu TV, 2024\"\n    quote: >-\n", 1)
+	if string(got) != want {
+		t.Errorf("file after:\n%s\nwant:\n%s", got, want)
+	}
+}
