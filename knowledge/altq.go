@@ -147,18 +147,30 @@ func (b *Base) openMatch(q *query, i int) float64 {
 func (b *Base) altMatchOf(q *query, i int, open bool) float64 {
 	ix := b.idx
 	best := 0.0
-	var total float64
+	var total, linked float64
 	for _, u := range q.units {
 		total += u.weight
+		if u.link != nil {
+			linked += u.weight
+		}
 	}
 	if total == 0 {
 		return 0
 	}
+	// An alternate question that shares no stem with the question covers
+	// at most its linked words, and uses none of its own: it scores at
+	// most noHit, and once the best reaches that, such questions are
+	// passed over unscored.
+	noHit := linked / total * altFwdShare
 	credit := q.scratch[:0]
 	for _, n := range ix.factAlts[i] {
 		aq := &ix.altQs[n]
 		if aq.open != open || q.heldOut != "" && aq.key == q.heldOut {
 			continue // fitting: a question may not match itself
+		}
+		hit := q.alt.hits(n)
+		if !hit && aq.total > 0 && best >= noHit {
+			continue
 		}
 		if open && !openFits(aq.asks, q.intent) {
 			// "which provinces did they promise to leave" is not "did they
@@ -172,18 +184,17 @@ func (b *Base) altMatchOf(q *query, i int, open bool) float64 {
 		// One pass over the alternate question's stems finds both the
 		// question words it covers and its own words the question uses.
 		var used float64
-		for k, id := range aq.ids {
-			if !q.alt.hits(n) {
-				break // shares no stem with the question: nothing to find
-			}
-			p := q.alt.useAt(id)
-			if p == 0 {
-				continue
-			}
-			st := &q.useList[p-1]
-			used += aq.idf[k]
-			for _, c := range st.covers {
-				credit[c.unit] = max(credit[c.unit], c.credit)
+		if hit {
+			for k, id := range aq.ids {
+				p := q.alt.useAt(id)
+				if p == 0 {
+					continue
+				}
+				st := &q.useList[p-1]
+				used += aq.idf[k]
+				for _, c := range st.covers {
+					credit[c.unit] = max(credit[c.unit], c.credit)
+				}
 			}
 		}
 		var covered float64
@@ -193,7 +204,7 @@ func (b *Base) altMatchOf(q *query, i int, open bool) float64 {
 				if altNames(aq, u.link.entities) {
 					covered += u.weight
 				}
-			default:
+			case hit:
 				covered += u.weight * credit[k]
 			}
 		}
