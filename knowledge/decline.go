@@ -111,7 +111,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		}
 	}
 	if a := q.doer; a != nil && (q.intent == IntentStatement || q.intent == IntentFact) && q.speaks(a) &&
-		!slices.ContainsFunc(a.entities, func(e *Entity) bool { return contains(f.Entities, e.ID) || b.idx.entityDoc[e.ID] == f.Cite.Doc }) {
+		!slices.ContainsFunc(a.entities, func(e *Entity) bool { return contains(f.Entities, e.ID) || b.idx.entityDoc[e.ID] == f.Cite.Doc || b.governedIn(f, e) }) {
 		// "what did Beijing say about the strikes": what the Taliban said
 		// about them is not China's word. (An author's own document is
 		// her word: "what options does Ghosh think Pakistan has".)
@@ -2300,3 +2300,34 @@ var quotedTitleRE = regexp.MustCompile(`["“][^"”]+ [^"”]+["”]`)
 
 // titleWords name a piece's title (the piece is one of sourceNouns).
 var titleWords = setOf(`title titles headline`)
+
+// governmentWords, after a group's name, name the state it runs: "Taliban
+// government", "Taliban regime".
+var governmentWords = setOf(`government govt regime emirate authorities administration`)
+
+// speaksFor reports whether entity g is the government of entity e,
+// named as one of e's names and then a word for a government ("Taliban
+// government", "Taliban de facto authorities" for the Taliban): what g
+// says, e says.
+func speaksFor(g, e *Entity) bool {
+	for _, gn := range append([]string{g.Name}, g.Aliases...) {
+		gn = strings.ToLower(gn)
+		if !governmentWords[gn[strings.LastIndexByte(gn, ' ')+1:]] {
+			continue
+		}
+		for _, en := range append([]string{e.Name}, e.Aliases...) {
+			if strings.HasPrefix(gn, strings.ToLower(en)+" ") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// governedIn reports whether fact f names the government of entity e.
+func (b *Base) governedIn(f *Fact, e *Entity) bool {
+	return slices.ContainsFunc(f.Entities, func(id string) bool {
+		g := b.entityByID[id]
+		return g != nil && speaksFor(g, e)
+	})
+}

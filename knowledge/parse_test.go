@@ -1245,3 +1245,25 @@ func TestStatesSizeInWords(t *testing.T) {
 		}
 	}
 }
+
+// TestGovernmentSpeaksForItsGroup: what the Taliban government said, the
+// Taliban said; what it said is still not another country's word.
+func TestGovernmentSpeaksForItsGroup(t *testing.T) {
+	b := packFromDisk(t)
+	for _, tc := range []struct {
+		q, fact, missing string
+	}{
+		{"how did the taliban respond to pakistan's march 2024 airstrikes", "fnf-afghanistan-condemns-airstrikes", ""},
+		{"what did the taliban say about the 2024 pakistani air strikes", "fnf-afghanistan-condemns-airstrikes", ""},
+		{"how did china respond to pakistan's march 2024 airstrikes", "fnf-afghanistan-condemns-airstrikes", "what China said"},
+	} {
+		f := b.factByID[tc.fact]
+		if f == nil {
+			t.Fatalf("no fact %s", tc.fact)
+		}
+		q := b.parse(Normalize(tc.q))
+		if got := b.missingPart(q, []scored{b.score(q, b.idx.factIndex[f])}); got != tc.missing {
+			t.Errorf("%q, %s: missing part %q, want %q", tc.q, tc.fact, got, tc.missing)
+		}
+	}
+}
