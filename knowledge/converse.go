@@ -198,7 +198,7 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 	if asksNewFact(toks) && len(c.Facts) > 0 && skip == nil {
 		skip = map[string]bool{c.Facts[0]: true}
 	}
-	if skip == nil && len(c.Facts) > 0 && slices.ContainsFunc(toks, func(t string) bool { return strings.Trim(t, "?!.,'") == "else" }) {
+	if skip == nil && len(c.Facts) > 0 && slices.ContainsFunc(toks, func(t string) bool { t = strings.Trim(t, "?!.,'"); return t == "else" || t == "further" }) {
 		// "what else did they commit to?": not what the conversation's
 		// answers have led with.
 		skip = map[string]bool{c.Facts[0]: true}
@@ -319,6 +319,15 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 		alt := b.answerWith(resolved, asking{shown: map[string]bool{c.Facts[0]: true}, said: said})
 		if alt.Answered && len(alt.Facts) > 0 && b.mentions(alt.Facts[0], b.idx.factIndex[alt.Facts[0]], specific) {
 			a = alt
+		}
+	}
+	if !a.Answered && !a.Reply && len(c.Facts) > 0 && asksFurther(toks) {
+		// "anything else on how they evolved?", "who else got out?": no
+		// reading answers it as a question of its own, and it asks for
+		// more of what the conversation is on, which the sources may
+		// well give.
+		if m, mnext := b.more(c, question); m.Answered {
+			return m, mnext, false
 		}
 	}
 	a.Question = question
@@ -1036,6 +1045,16 @@ func asksMore(toks []string) bool {
 		}
 	}
 	return core && len(toks) <= 6
+}
+
+// asksFurther reports whether a follow-up asks for more beyond what was
+// shown, whatever else it says: "anything else on the aftermath?", "who
+// else got out?", "the rest of the decision?".
+func asksFurther(toks []string) bool {
+	return slices.ContainsFunc(toks, func(t string) bool {
+		t = strings.Trim(t, "?!.,'")
+		return t == "else" || t == "more" || t == "rest" || t == "further"
+	})
 }
 
 // asksInSource reports whether a request for more asks what the source

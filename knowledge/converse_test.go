@@ -466,6 +466,11 @@ func TestConversationAnswers(t *testing.T) {
 			{"the taliban's reaction?", "reprimanded"},
 			{"and the ttp's response?", "local commander"},
 		}, ""},
+		{"more asked with a topic no reading answers goes on", [][2]string{
+			{"which central asian country plans big infrastructure links to afghanistan", "Uzbekistan"},
+			{"why did those countries fortify their borders", "narcotics"},
+			{"what else does it say about central asia", "bulwark"},
+		}, ""},
 		{"a named person's post, not the last answer again", [][2]string{
 			{"which key ttp figures were freed from kabul prisons after the takeover?", "Bajauri"},
 			{"bajauri's role?", "deputy"},
