@@ -111,7 +111,9 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		}
 	}
 	if a := q.doer; a != nil && (q.intent == IntentStatement || q.intent == IntentFact) && q.speaks(a) &&
-		!slices.ContainsFunc(a.entities, func(e *Entity) bool { return contains(f.Entities, e.ID) || b.idx.entityDoc[e.ID] == f.Cite.Doc || b.governedIn(f, e) }) {
+		!slices.ContainsFunc(a.entities, func(e *Entity) bool {
+			return contains(f.Entities, e.ID) || b.idx.entityDoc[e.ID] == f.Cite.Doc || b.governedIn(f, e)
+		}) {
 		// "what did Beijing say about the strikes": what the Taliban said
 		// about them is not China's word. (An author's own document is
 		// her word: "what options does Ghosh think Pakistan has".)
