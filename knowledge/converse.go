@@ -326,7 +326,7 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 		// reading answers it as a question of its own, and it asks for
 		// more of what the conversation is on, which the sources may
 		// well give.
-		if m, mnext := b.more(c, question); m.Answered {
+		if m, mnext := b.more(c, question); m.Answered && b.onItsWords(m, toks, b.factByID[c.Facts[0]]) {
 			return m, mnext, false
 		}
 	}
@@ -1045,6 +1045,28 @@ func asksMore(toks []string) bool {
 		}
 	}
 	return core && len(toks) <= 6
+}
+
+// onItsWords reports whether a's lead fact, given for a request for more
+// after the answer led by fact last, is on what the request names or asks
+// besides asking for more, or else on what last was about: "what else
+// does it say about Central Asia" wants Central Asia; "the rest of what
+// they decided" a decision or more of the one last told of, not whatever
+// else answers the last question.
+func (b *Base) onItsWords(a Answer, toks []string, last *Fact) bool {
+	if len(a.Facts) == 0 {
+		return false
+	}
+	f := a.Facts[0]
+	if last != nil && slices.ContainsFunc(f.Entities, func(id string) bool { return contains(last.Entities, id) && !b.idx.broad(id) }) {
+		return true
+	}
+	asked, _, specific := b.ownWords(strings.Join(toks, " "))
+	asked = slices.DeleteFunc(asked, func(w string) bool { w = strings.Trim(w, "?!.,'"); return moreCore[w] || moreFillers[w] })
+	if len(specific) > 0 && b.mentions(f, b.idx.factIndex[f], specific) {
+		return true
+	}
+	return len(asked) == 0 && len(specific) == 0 || !b.lacks(f, asked)
 }
 
 // asksFurther reports whether a follow-up asks for more beyond what was

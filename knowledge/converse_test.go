@@ -471,6 +471,11 @@ func TestConversationAnswers(t *testing.T) {
 			{"why did those countries fortify their borders", "narcotics"},
 			{"what else does it say about central asia", "bulwark"},
 		}, ""},
+		{"more asked of what no reading answers is not whatever else answers the last question", [][2]string{
+			{"what did pakistan's apex committee decide about afghans in october 2023", "passports"},
+			{"who led that meeting", "Kakar"},
+			{"and the rest of what they decided?", ""},
+		}, "Recent clashes"},
 		{"a named person's post, not the last answer again", [][2]string{
 			{"which key ttp figures were freed from kabul prisons after the takeover?", "Bajauri"},
 			{"bajauri's role?", "deputy"},
