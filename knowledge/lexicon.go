@@ -346,6 +346,10 @@ func (ix *index) rewriteTokens(toks []string) []string {
 			expanded = true
 			continue
 		}
+		if n := scaledNumber(t); n != nil {
+			out = append(out, n...)
+			continue
+		}
 		out = append(out, t)
 	}
 	if expanded {
@@ -354,6 +358,28 @@ func (ix *index) rewriteTokens(toks []string) []string {
 		return ix.rewritePhrases(out)
 	}
 	return out
+}
+
+// numberScales are the suffixes of a figure written short, and the word
+// the pack writes for each: "1.7m", "2bn".
+var numberScales = map[string]string{"m": "million", "mn": "million", "mln": "million", "bn": "billion"}
+
+// scaledNumber returns a figure written short as the pack writes it:
+// "1.73m" as 1.73 million, "40k" as 40000. It returns nil for any other
+// token.
+func scaledNumber(t string) []string {
+	k := strings.IndexFunc(t, func(r rune) bool { return (r < '0' || r > '9') && r != '.' })
+	if k <= 0 || !isNumber(t[:k]) {
+		return nil
+	}
+	num, suffix := t[:k], t[k:]
+	if word, ok := numberScales[suffix]; ok {
+		return []string{num, word}
+	}
+	if suffix == "k" && !strings.Contains(num, ".") {
+		return []string{num + "000"}
+	}
+	return nil
 }
 
 // rewritePhrases replaces the lexicon's phrases in toks, as written.

@@ -233,3 +233,30 @@ func FuzzTokenizeASCII(f *testing.F) {
 		}
 	})
 }
+
+// TestScaledNumbers: a figure written short is read as the pack writes it.
+func TestScaledNumbers(t *testing.T) {
+	for _, tc := range []struct {
+		tok  string
+		want []string
+	}{
+		{"1.73m", []string{"1.73", "million"}},
+		{"2mn", []string{"2", "million"}},
+		{"3bn", []string{"3", "billion"}},
+		{"40k", []string{"40000"}},
+		{"1.5k", nil}, // not written out: 1.5 thousand is no token of the pack
+		{"m", nil},
+		{"1990s", nil},
+		{"5km", nil},
+		{"isk", nil},
+	} {
+		if got := scaledNumber(tc.tok); !slices.Equal(got, tc.want) {
+			t.Errorf("scaledNumber(%q) = %q, want %q", tc.tok, got, tc.want)
+		}
+	}
+	b := packFromDisk(t)
+	q := b.parse(Normalize("who decided to expel the 1.73m afghans"))
+	if !slices.Contains(q.toks, "million") {
+		t.Errorf("tokens %q: want 1.73m read as 1.73 million", q.toks)
+	}
+}
