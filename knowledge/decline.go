@@ -138,6 +138,12 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		// source.)
 		return "what " + p.Name + " said"
 	}
+	if p := q.linkedPerson(); p != nil && (q.asksSaid() || slices.ContainsFunc(q.toks, func(t string) bool { return writeVerbs[t] })) && !q.carriedName(p.ID) && q.sourceDoc != "" && b.idx.entityDoc[p.ID] == q.sourceDoc && f.Cite.Doc != q.sourceDoc {
+		// "what did Ghosh say about the March 2024 strikes", "what did
+		// Bhonsle write about them": what another source says of them is
+		// not the author's word.
+		return "what " + p.Name + " said"
+	}
 	if p := q.linkedPerson(); p != nil && (q.asksSaid() || q.asksReaction() || q.asksOpinion()) && !q.carriedName(p.ID) && b.idx.entityDoc[p.ID] == "" {
 		if q.onePersonAsked() && !b.mentions(f, i, []*Entity{p}) {
 			return "what " + p.Name + " said" // "what did Noor Wali Mehsud say": the Taliban government's words are not his
@@ -145,8 +151,8 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		if k := q.topicStart(); k >= 0 {
 			var total, covered float64
 			for _, u := range q.units {
-				if u.pos <= k || u.carried {
-					continue
+				if u.pos <= k || u.carried || u.link == nil && topicHeads[q.toks[u.pos]] {
+					continue // "the deportation policy", "the expulsion order": the deportations, the expulsion
 				}
 				total += u.weight
 				if u.link != nil && b.mentions(f, i, u.link.entities) || u.link == nil && b.idx.covers(i, u) {
@@ -1204,6 +1210,14 @@ func (q *query) onePersonAsked() bool {
 		return t == "or" || t == "vs" || t == "versus" || t == "each" || t == "both"
 	})
 }
+
+// writeVerbs ask what an author wrote.
+var writeVerbs = setOf(`write writes wrote written`)
+
+// topicHeads end a name for what was done with a word of their own,
+// which what was said about it need not use: "the deportation policy",
+// "the expulsion order".
+var topicHeads = setOf(`policy policies order orders decision decisions plan plans move moves issue issues matter`)
 
 // saidAboutShare is the least share of what a question asks someone's
 // words about (by weight) that a fact of those words must cover.

@@ -1267,3 +1267,28 @@ func TestGovernmentSpeaksForItsGroup(t *testing.T) {
 		}
 	}
 }
+
+// TestSaidAbout: what someone said about a thing is answered by their
+// words on it, however the question names it ("air strikes", "the
+// expulsion order"); an author's word is only in the author's source.
+func TestSaidAbout(t *testing.T) {
+	b := packFromDisk(t)
+	for _, tc := range []struct {
+		q, fact, missing string
+	}{
+		{"what did zabihullah mujahid say about pakistan's air strikes in march 2024", "fnf-mujahid-civilian-casualties", ""},
+		{"what did mujahid say about the deportation policy", "cookie-mujahid-unacceptable", ""},
+		{"how did yaqoob react to pakistan's expulsion order", "cookie-yaqoob-horror-barbaric", ""},
+		{"what did ghosh say about pakistan's 2024 airstrikes", "fnf-afghanistan-condemns-airstrikes", "what Anwesha Ghosh said"},
+		{"what did bhonsle write about the airstrikes of march 2024", "fnf-afghanistan-condemns-airstrikes", "what Rahul K Bhonsle said"},
+	} {
+		f := b.factByID[tc.fact]
+		if f == nil {
+			t.Fatalf("no fact %s", tc.fact)
+		}
+		q := b.parse(Normalize(tc.q))
+		if got := b.missingPart(q, []scored{b.score(q, b.idx.factIndex[f])}); got != tc.missing {
+			t.Errorf("%q, %s: missing part %q, want %q", tc.q, tc.fact, got, tc.missing)
+		}
+	}
+}
