@@ -19,11 +19,11 @@ var mentionRE = regexp.MustCompile(`(?i)<@[!&]?[a-z0-9]+(\|[^>]*)?>|<#[a-z0-9]+(
 
 // politeRE matches conversational openers that carry no meaning for the
 // question: "hey", "quick check:", "for a client note:", "can you tell me",
-// "please", "I want to know".
+// "remind me", "please", "I want to know".
 var politeRE = regexp.MustCompile(`^(?:(?:hey|hi|hello|ok|okay|so|yo|durand|bot)[,!.]?\s+)*` +
 	`(?:(?:quick\s+(?:check|q|question)|for\s+(?:a|the|my)\s+(?:client\s+)?(?:note|brief|memo|report)|client\s+(?:asks|asking)|fyi|q)\s*[:,-]\s*)?` +
-	`(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:tell|show|give)\s+(?:me|us)\s+(?:about\s+)?|` +
-	`(?:please\s+)?tell\s+(?:me|us)\s+(?:about\s+)?|i\s+(?:want|would\s+like|'d\s+like)\s+to\s+know\s+(?:about\s+)?|` +
+	`(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:tell|show|give|remind)\s+(?:me|us)\s+(?:about\s+)?|` +
+	`(?:please\s+)?(?:tell|remind)\s+(?:me|us)\s+(?:about\s+)?|i\s+(?:want|would\s+like|'d\s+like)\s+to\s+know\s+(?:about\s+)?|` +
 	`do\s+you\s+know\s+(?:anything\s+)?(?:about\s+)?|what\s+do\s+you\s+know\s+about\s+|help\s+me\s+understand\s+|` +
 	`(?:can\s+you\s+)?(?:please\s+)?explain\s+(?:to\s+me\s+)?|tell\s+me\s+more\s+about\s+|please\s+)?`)
 
@@ -56,7 +56,7 @@ func Normalize(s string) string {
 
 // openerWords are the words politeRE's openers begin with: a question
 // that begins otherwise has none, and the expression need not run.
-var openerWords = setOf(`hey hi hello ok okay so yo durand bot quick for client fyi q can could would will please tell i do what help explain`)
+var openerWords = setOf(`hey hi hello ok okay so yo durand bot quick for client fyi q can could would will please tell remind i do what help explain`)
 
 // leadingLetters returns the letters s begins with.
 func leadingLetters(s string) string {

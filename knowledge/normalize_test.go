@@ -17,6 +17,8 @@ func TestNormalize(t *testing.T) {
 		{"<@!80351110224678912> wat is ttp", "wat is ttp"},
 		{"hey can you tell me about the TTP", "the ttp"},
 		{"Please tell me who leads the NRF", "who leads the nrf"},
+		{"could you remind me who ruled afghanistan", "who ruled afghanistan"},
+		{"remind me when torkham closed", "when torkham closed"},
 		{"help me understand the TTP", "the ttp"},
 		{"<@100> who is asif durrani @everyone <!here> <@&55> in <#C1|general>", "who is asif durrani in"},
 		{"what do you know about torkham", "torkham"},
