@@ -43,6 +43,8 @@ func TestAnswer(t *testing.T) {
 		{"how strong, in words", "how strong is the nrf in panjshir", []string{"fnf-nrf-little-presence"}, "little presence"},                                                       // a size told in words answers how strong
 		{"a name the pack knows", "what was the repatriation plan called", []string{"fnf-illegal-foreigners-repatriation-plan-definition"}, "Illegal Foreigners Repatriation Plan"}, // the plan asked is named in full
 		{"upheaval, in other words", "who was afghanistan's monarch before the upheaval of 1978", []string{"lev-zahir-shah-from-1933"}, "Zahir Shah"},                               // an upheaval is the uprisings and war that began then
+		{"a document out", "when was ghosh's viewpoint out", []string{"recal-article-author"}, "2022"},                                                                              // out is published
+		{"a firm someone runs", "what firm does rahul bhonsle run", []string{"cookie-author-director"}, "Sasia"},                                                                    // the company they head
 		{"a reprisal for an attack", "how did pakistan retaliate for the tank fort attack", []string{"fnf-hot-pursuit-khost-kunar"}, "hot pursuit"},                                 // the operations that followed it in the source
 		{"reasons in the plural", "what reasons did sigar give for the afghan republic's collapse", []string{"fnf-sigar-six-factors-list"}, "six key factors"},                      // all of them, not the first alone
 		{"a target is what was attacked", "bajaur rally attack july 2023: who was the target", []string{"cookie-bajaur-rally-attack", "cookie-bajaur-taliban-reprimand"}, "JUI-F"},

@@ -157,6 +157,9 @@ func (b *Base) parse(norm string) *query {
 		q.toks = q.toks[:maxReadWords]
 	}
 	q.toks = ix.rewriteTokens(dropPhrases(dropClaims(q.toks)))
+	if outAsPublished(q.toks) {
+		q.toks[len(q.toks)-1] = "published" // "when was Gul's paper out"
+	}
 	fixedWord := false
 	for i, t := range q.toks {
 		if fw := ix.functionWord(t); fw != "" && !kinWords[t] { // "dad" is no misspelt "did"
@@ -2717,6 +2720,13 @@ func (q *query) namersOf(toks map[int]bool) []string {
 	}
 	slices.Sort(ids)
 	return ids
+}
+
+// outAsPublished reports whether a question asks when a document was
+// out: "when was Gul's paper out".
+func outAsPublished(toks []string) bool {
+	n := len(toks)
+	return n > 2 && toks[n-1] == "out" && sourceNouns[toks[n-2]] && (slices.Contains(toks, "when") || toks[0] == "was" || toks[0] == "is")
 }
 
 // publishWords say that a document came out: "it" in a follow-up is then
