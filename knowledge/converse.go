@@ -135,7 +135,7 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 		return t, c, false
 	}
 	norm := Normalize(question)
-	toks := b.withContextNames(c, strings.Fields(strings.Trim(norm, " ?!.,;:")))
+	toks := b.withContextNames(c, chatAnd(strings.Fields(strings.Trim(norm, " ?!.,;:"))))
 	switch {
 	case asksMore(toks):
 		a, next = b.more(c, question)
@@ -344,6 +344,16 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 		}
 	}
 	return a, next, resolved != norm
+}
+
+// chatAnd writes chat's shorthand for "and" out where a follow-up opens
+// with it: "n faiz hameed?", "& 2020?". (Elsewhere "n" may be north: "the
+// n waziristan attack"; the parse reads a question's own.)
+func chatAnd(toks []string) []string {
+	if len(toks) > 1 && (toks[0] == "n" || toks[0] == "&" || toks[0] == "nd") {
+		toks[0] = "and"
+	}
+	return toks
 }
 
 // onlyNamesAndTime reports whether a follow-up says nothing but a time

@@ -262,3 +262,18 @@ func TestScaledNumbers(t *testing.T) {
 		t.Errorf("tokens %q: want 1.73m read as 1.73 million", q.toks)
 	}
 }
+
+// TestChatAndOpensAFollowUp: a follow-up opening with chat's "n" opens
+// with "and"; elsewhere "n" is left to the parse.
+func TestChatAndOpensAFollowUp(t *testing.T) {
+	for _, tc := range []struct{ in, want []string }{
+		{[]string{"n", "faiz", "hameed"}, []string{"and", "faiz", "hameed"}},
+		{[]string{"&", "2020"}, []string{"and", "2020"}},
+		{[]string{"the", "n", "waziristan", "attack"}, []string{"the", "n", "waziristan", "attack"}},
+		{[]string{"n"}, []string{"n"}},
+	} {
+		if got := chatAnd(slices.Clone(tc.in)); !slices.Equal(got, tc.want) {
+			t.Errorf("chatAnd(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
