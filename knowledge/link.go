@@ -65,9 +65,12 @@ func (b *Base) link(q *query) {
 		sugg := append(ix.spell.suggest(t), ix.spell.lengthen(t)...)
 		// A name further off than an ordinary word of the pack is not
 		// meant: "minster" is "minister", not "Winter".
+		// (A word the facts use is an ordinary word, though a name has it
+		// too: "attcks" is "attacks", of the 9/11 attacks and of the
+		// facts, not "Attock".)
 		nearestWord := math.MaxInt
 		for _, c := range sugg {
-			if !ix.spell.vocab[c.word].alias {
+			if !ix.spell.vocab[c.word].alias || len(ix.postings[ix.stem(c.word)]) > 0 {
 				nearestWord = min(nearestWord, c.dist)
 			}
 		}
