@@ -2375,9 +2375,11 @@ func (b *Base) withOtherTime(c Context, words []string) (string, bool) {
 	for len(rest) > 0 && yearSwapFillers[rest[0]] {
 		rest = rest[1:]
 	}
-	var month, year string
+	var month, year, part string
 	bare := false // a year alone, "2020?", swaps only a year the last question gave
 	switch {
+	case len(rest) == 4 && partOrdinals[rest[0]] && (rest[1] == "half" || rest[1] == "quarter") && rest[2] == "of" && isYear(rest[3]):
+		part = strings.Join(rest, " ") // "and the first half of 2023?"
 	case len(rest) == 1 && isYear(rest[0]):
 		year, bare = rest[0], len(rest) == len(words)
 	case len(rest) == 1 && monthByName[rest[0]] > 0 && len(rest[0]) > 3:
@@ -2412,6 +2414,10 @@ func (b *Base) withOtherTime(c Context, words []string) (string, bool) {
 		break
 	}
 	switch {
+	case part != "" && at < 0:
+		return c.Question + " in the " + part, true
+	case part != "":
+		prev = slices.Concat(prev[:at], []string{"the " + part}, prev[end:]) // the whole time swapped
 	case bare && (at < 0 || !isYear(prev[end-1])):
 		return "", false
 	case year == "" && (at < 0 || !(monthByName[prev[at]] > 0)):
@@ -2428,6 +2434,9 @@ func (b *Base) withOtherTime(c Context, words []string) (string, bool) {
 	return strings.Join(prev, " "), true
 }
 
+// partOrdinals say which part of a year: "the first half of 2023".
+var partOrdinals = setOf("first second third fourth last 1st 2nd 3rd 4th")
+
 // shortYearPivot is the last two digits after a month that stand for a
 // year of this century ("april 22"); a larger number is a day ("april
 // 29"), and the years before 2000 are written out.
@@ -2436,7 +2445,7 @@ const shortYearPivot = 24
 // yearSwapFillers may come before the year a follow-up asks the last
 // question of: "vs 2021?", "and in 2022?", "how does that compare with
 // 2020?".
-var yearSwapFillers = setOf("vs versus and in compared compare to what about how does do that this it with for")
+var yearSwapFillers = setOf("vs versus and in compared compare to what about how does do that this it with for the")
 
 // isTimeWord reports whether w says when: a year, a month, or a part of a
 // year ("the first half of the year").
