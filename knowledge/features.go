@@ -663,10 +663,20 @@ func (b *Base) namesPlace(q *query, f *Fact) bool {
 
 // namedOnlyWithin reports whether fact f's text names e only inside the
 // name of another of its entities: the Pakistan of "Tehrik-e-Taliban
-// Pakistan" is no place the fact says anything happened.
+// Pakistan" is no place the fact says anything happened. The index holds
+// the answer for each of a fact's places (nestedPlaces).
 func (b *Base) namedOnlyWithin(f *Fact, e *Entity) bool {
 	ix := b.idx
-	text := ix.textStems[ix.factIndex[f]]
+	i := ix.factIndex[f]
+	if k := slices.Index(f.Entities, e.ID); k >= 0 && k < 64 && ix.nestedPlaces != nil {
+		return ix.nestedPlaces[i]&(1<<k) != 0
+	}
+	return ix.nestedName(b.entityByID, i, f, e)
+}
+
+// nestedName is namedOnlyWithin worked out from fact i's text.
+func (ix *index) nestedName(byID map[string]*Entity, i int, f *Fact, e *Entity) bool {
+	text := ix.textStems[i]
 	spans := func(id string) [][2]int {
 		var out [][2]int
 		for _, name := range ix.nameStems[id] {
@@ -684,7 +694,7 @@ func (b *Base) namedOnlyWithin(f *Fact, e *Entity) bool {
 	}
 	var others [][2]int
 	for _, id := range f.Entities {
-		if x := b.entityByID[id]; x != nil && id != e.ID && x.Kind != KindEvent && x.Kind != KindOperation && x.Kind != KindAgreement {
+		if x := byID[id]; x != nil && id != e.ID && x.Kind != KindEvent && x.Kind != KindOperation && x.Kind != KindAgreement {
 			others = append(others, spans(id)...) // (an event named for a place, "the capture of Herat", names the place)
 		}
 	}
@@ -694,6 +704,21 @@ func (b *Base) namedOnlyWithin(f *Fact, e *Entity) bool {
 		}
 	}
 	return true
+}
+
+// nestPlaces works out, for each fact, which of its first 64 entities
+// that are places or crossings it names only inside another name
+// (nestedName): a mask over its entities, so that no question works it
+// out again.
+func (ix *index) nestPlaces(b *Base) {
+	ix.nestedPlaces = make([]uint64, len(b.facts))
+	for i, f := range b.facts {
+		for k, id := range f.Entities[:min(len(f.Entities), 64)] {
+			if e := b.entityByID[id]; e != nil && (e.Kind == KindPlace || e.Kind == KindCrossing) && ix.nestedName(b.entityByID, i, f, e) {
+				ix.nestedPlaces[i] |= 1 << k
+			}
+		}
+	}
 }
 
 // regionRE matches a region named in words rather than by a place's

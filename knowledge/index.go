@@ -55,26 +55,27 @@ type index struct {
 	frameLongest        int                 // letters in the longest frame word
 	stemOf              map[string]string   // every word of the pack, its alternate questions and names -> its stem
 
-	entityFacts map[string][]int      // entity id -> facts naming it, in pack order
-	subjectOf   map[string][]int      // entity id -> facts naming it first (about it)
-	namedBy     map[string][]int      // entity id -> facts naming it, tagged or in their text (factsNaming)
-	nameStems   map[string][][]string // entity id -> stems of each of its names
-	mainStems   map[string][]string   // entity id -> stems of its canonical name
-	nameWords   map[string][]string   // entity id -> stems of every word of its canonical name, as spaces part them
-	figure      []bool                // per fact: states a figure
-	duration    []bool                // per fact: states how long something lasted
-	sized       []bool                // per fact: says in words how large a force or presence is
-	region      []bool                // per fact: names a region in words ("the eastern provinces")
-	counted     []map[string]bool     // per fact with a figure: the stems of what it counts; false for a singular word before a plural one (modifies)
-	docFact     []bool                // per fact: about a document rather than the topic
-	factIndex   map[*Fact]int
-	byDate      []int                      // dated facts, by start
-	byDay       map[int][]int              // month*100+day -> facts dated to that day
-	topEntities []*Entity                  // the entities with most facts, for suggestions
-	completions []string                   // a question about each entity with facts, for autocomplete
-	entityDoc   map[string]string          // author or document entity id -> the source document it is
-	docStems    map[string]map[string]bool // source document -> the stems its facts use, for a source a question describes
-	maxIDF      float64
+	entityFacts  map[string][]int      // entity id -> facts naming it, in pack order
+	subjectOf    map[string][]int      // entity id -> facts naming it first (about it)
+	namedBy      map[string][]int      // entity id -> facts naming it, tagged or in their text (factsNaming)
+	nameStems    map[string][][]string // entity id -> stems of each of its names
+	mainStems    map[string][]string   // entity id -> stems of its canonical name
+	nameWords    map[string][]string   // entity id -> stems of every word of its canonical name, as spaces part them
+	figure       []bool                // per fact: states a figure
+	duration     []bool                // per fact: states how long something lasted
+	sized        []bool                // per fact: says in words how large a force or presence is
+	region       []bool                // per fact: names a region in words ("the eastern provinces")
+	nestedPlaces []uint64              // per fact: which of its places (bits over its entities) it names only inside another name
+	counted      []map[string]bool     // per fact with a figure: the stems of what it counts; false for a singular word before a plural one (modifies)
+	docFact      []bool                // per fact: about a document rather than the topic
+	factIndex    map[*Fact]int
+	byDate       []int                      // dated facts, by start
+	byDay        map[int][]int              // month*100+day -> facts dated to that day
+	topEntities  []*Entity                  // the entities with most facts, for suggestions
+	completions  []string                   // a question about each entity with facts, for autocomplete
+	entityDoc    map[string]string          // author or document entity id -> the source document it is
+	docStems     map[string]map[string]bool // source document -> the stems its facts use, for a source a question describes
+	maxIDF       float64
 
 	altQs       []altQuestion    // every fact's alternate questions
 	altStemID   map[string]int32 // each stem the alternate questions use -> its number
@@ -345,6 +346,7 @@ func buildIndex(b *Base, m models) *index {
 			}
 		}
 	}
+	ix.nestPlaces(b)
 	ix.spell.freeze()
 	return ix
 }

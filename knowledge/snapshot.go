@@ -27,7 +27,7 @@ import (
 
 // snapshotMagic begins every snapshot. Its last byte is the format's
 // version: raise it whenever the encoding changes.
-const snapshotMagic = "durand snapshot\x05"
+const snapshotMagic = "durand snapshot\x06"
 
 // ErrStaleSnapshot is returned by DecodeSnapshot for a snapshot taken of
 // other pack files than those given, or in an older format.
@@ -609,6 +609,7 @@ func (e *encoder) index(ix *index) {
 	e.bools(ix.duration)
 	e.bools(ix.sized)
 	e.bools(ix.region)
+	putSlice(e, ix.nestedPlaces, (*encoder).uint)
 	putSlice(e, ix.counted, (*encoder).boolMap)
 	e.bools(ix.docFact)
 	e.ints(ix.byDate)
@@ -677,6 +678,7 @@ func (d *decoder) index(b *Base, m models) *index {
 	ix.duration = d.bools()
 	ix.sized = d.bools()
 	ix.region = d.bools()
+	ix.nestedPlaces = getSlice(d, (*decoder).uint)
 	ix.counted = getSlice(d, (*decoder).boolMap)
 	ix.docFact = d.bools()
 	ix.byDate = d.ints()
