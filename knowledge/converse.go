@@ -1187,14 +1187,28 @@ func (b *Base) whatCameNext(c Context, question string) (a Answer, next Context,
 	}
 	how := asking{shown: shown, after: from}
 	var resolved string
-	for _, t := range [][]string{topic, beside} {
+	// Of "the Taliban" and "Herat", after the Taliban took Herat: what
+	// either did next, each alone too, whichever came soonest after. (One
+	// alone must say what came after; the two together may answer as
+	// before.)
+	soonest := Point{}
+	for k, t := range append([][]string{topic}, singles(topic)...) {
 		if len(t) == 0 {
 			continue
 		}
-		resolved = "timeline " + strings.Join(t, " and ")
-		if a = b.answerWith(resolved, how); a.Answered {
-			break
+		r := "timeline " + strings.Join(t, " and ")
+		alt := b.answerWith(r, how)
+		first := firstDatedAfter(alt.Facts, from)
+		if !alt.Answered || k > 0 && first.Year == 0 {
+			continue
 		}
+		if !a.Answered || first.Year != 0 && (soonest.Year == 0 || first.Key() < soonest.Key()) {
+			a, resolved, soonest = alt, r, first
+		}
+	}
+	if !a.Answered && len(beside) > 0 {
+		resolved = "timeline " + strings.Join(beside, " and ")
+		a = b.answerWith(resolved, how)
 	}
 	if !a.Answered {
 		// Nothing more on what it was about: what came next in the
@@ -1210,6 +1224,30 @@ func (b *Base) whatCameNext(c Context, question string) (a Answer, next Context,
 	next = b.nextContext(c, resolved, a)
 	next.After = how.after.Key()
 	return a, next, true
+}
+
+// singles returns each of names alone, when there are several.
+func singles(names []string) [][]string {
+	if len(names) < 2 {
+		return nil
+	}
+	out := make([][]string, len(names))
+	for k, n := range names {
+		out[k] = []string{n}
+	}
+	return out
+}
+
+// firstDatedAfter returns the earliest start date of facts later than
+// from, or the zero Point when none is.
+func firstDatedAfter(facts []*Fact, from Point) Point {
+	var first Point
+	for _, f := range facts {
+		if d := f.Date.Start; d.Year != 0 && d.Key() > from.Key() && (first.Year == 0 || d.Key() < first.Key()) {
+			first = d
+		}
+	}
+	return first
 }
 
 // nextYears is how far past the last answer's date "what happened next"
