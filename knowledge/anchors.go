@@ -66,11 +66,12 @@ func (b *Base) VerifyAnchors(docs fs.FS) AnchorReport {
 
 func quote(s string) string { return "\"" + s + "\"" }
 
-// CitedAfter returns whom document doc credits for quote, by the first
-// in-text citation in parentheses ("(Amu TV, 2024)", "(Abdul Sayed 2022)")
-// that follows the quote, without the parentheses: in the quote's own
-// sentence or right after it, or, past other sentences, at the end of the
-// paragraph, which it credits whole. It returns "" when there is none, or
+// CitedAfter returns whom document doc credits for quote, by a numbered
+// endnote marker after it in its sentence ("[4]": the note's words), or by
+// the first in-text citation in parentheses ("(Amu TV, 2024)", "(Abdul
+// Sayed 2022)") that follows the quote, without the parentheses: in the
+// quote's own sentence or right after it, or, past other sentences, at the
+// end of the paragraph, which it credits whole. It returns "" when there is none, or
 // the quote is not in doc: a citation mid-paragraph, sentences on, is
 // another sentence's. It is what internal/quotegen uses to fill in a
 // citation's Via.
@@ -86,6 +87,9 @@ func CitedAfter(doc, quote string) string {
 			continue
 		}
 		rest := p[at+len(q):]
+		if note := endnoteAfter(doc, q, rest); note != "" {
+			return note
+		}
 		m := inTextCitationRE.FindStringSubmatchIndex(rest)
 		if m == nil {
 			return ""
@@ -99,7 +103,37 @@ func CitedAfter(doc, quote string) string {
 	return ""
 }
 
+// endnoteAfter returns the endnote a numbered marker credits the quote q
+// to, when the marker stands in q or follows it in its sentence ("… in
+// December alone.[1]"), rest being what follows q in its paragraph: the
+// note's words before its link ("Available at"). It returns "" when there
+// is no such marker, or no note of that number in doc.
+func endnoteAfter(doc, q, rest string) string {
+	var n string
+	if m := endnoteMarkRE.FindStringSubmatch(q); m != nil && !strings.HasPrefix(q, m[0]) {
+		n = m[1] // within the quote: its words draw on the note (a quote of the note itself starts with the marker)
+	} else if m := endnoteMarkRE.FindStringSubmatchIndex(rest); m != nil && !sentenceBreakRE.MatchString(q[len(q)-1:]+rest[:m[0]]) {
+		n = rest[m[2]:m[3]]
+	}
+	if n == "" {
+		return ""
+	}
+	for _, line := range strings.Split(doc, "\n") {
+		note, ok := strings.CutPrefix(strings.TrimSpace(line), "["+n+"]")
+		if !ok {
+			continue
+		}
+		if k := strings.Index(note, "Available"); k > 0 {
+			note = note[:k]
+		}
+		return strings.TrimRight(strings.TrimSpace(note), " .,:")
+	}
+	return ""
+}
+
 var (
+	// endnoteMarkRE matches a numbered endnote marker: "[4]".
+	endnoteMarkRE = regexp.MustCompile(`\[(\d{1,2})\]`)
 	// paragraphRE splits a document into paragraphs at blank lines.
 	paragraphRE = regexp.MustCompile(`\n[ \t]*\n`)
 	// sentenceBreakRE finds where one sentence ends and another starts.

@@ -932,6 +932,7 @@ func viaName(via string) string {
 	if via == "" {
 		return ""
 	}
+	via = viaSpacing.Replace(via) // an endnote's “ Title.”Outlet reads “Title.” Outlet
 	if k := strings.LastIndexAny(via, ", "); k > 0 {
 		if year := strings.TrimSpace(via[k+1:]); len(year) >= 4 && year[0] >= '0' && year[0] <= '9' {
 			return strings.TrimRight(via[:k], ", ") + " (" + year + ")"
@@ -939,6 +940,9 @@ func viaName(via string) string {
 	}
 	return via
 }
+
+// viaSpacing mends the spacing of endnotes around their quotation marks.
+var viaSpacing = strings.NewReplacer("“ ", "“", "”", "” ", "” ,", "”,", "” .", "”.")
 
 // attributedAt reports whether the name at toks[at:at+n] is said to be
 // where words come from: "according to (the) X", "citing X", "sourced to

@@ -469,6 +469,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"the taliban's reaction?", "reprimanded"},
 			{"and the ttp's response?", "local commander"},
 		}, ""},
+		{"the sources of a passage an endnote credits", [][2]string{
+			{"how many militant attacks did pakistan see in 2021", "294"},
+			{"where's that from?", "Gandhara.org"},
+		}, ""},
 		{"more asked with a topic no reading answers goes on", [][2]string{
 			{"which central asian country plans big infrastructure links to afghanistan", "Uzbekistan"},
 			{"why did those countries fortify their borders", "narcotics"},

@@ -155,7 +155,9 @@ func TestCitedAfter(t *testing.T) {
 	doc := "Intro.\n\nThe strikes hit two provinces (Amu TV, 2024). Then a lull.\n\n" +
 		"Drones were seen over Kunar. Kabul protested. Daesh claimed fewer attacks. (Amu TV, 2024)\n\n" +
 		"The euphoria was short-lived. As Hippler put it (Baqai & Wasi, 2021), history matters. More text.\n\n" +
-		"Fighters were freed (Abdul Sayed 2022).\n\nNo citation here at all.\n"
+		"Fighters were freed (Abdul Sayed 2022).\n\nNo citation here at all.\n\n" +
+		"There were 294 attacks in 2021.[1] Most hit the north. A raid killed 141 people[2], and more.\n\n" +
+		"Endnotes :\n\n[1]Jane Roe, “ Attacks Rise.”Example.org, Jan 13, 2014. Available at: example.org\n[2] “A Raid.” The Daily, May 2, 2015.\n"
 	for _, tc := range []struct{ quote, want string }{
 		{"The strikes hit two provinces", "Amu TV, 2024"}, // in its sentence
 		{"Drones were seen over Kunar.", "Amu TV, 2024"},  // closing its paragraph
@@ -163,6 +165,11 @@ func TestCitedAfter(t *testing.T) {
 		{"Fighters were freed", "Abdul Sayed 2022"},       // no comma before the year
 		{"No citation here at all.", ""},
 		{"A sentence the document lacks.", ""},
+		{"There were 294 attacks in 2021.", "Jane Roe, “ Attacks Rise.”Example.org, Jan 13, 2014"}, // a numbered endnote: its words before the link
+		{"There were 294 attacks in 2021.[1] Most hit the north.", "Jane Roe, “ Attacks Rise.”Example.org, Jan 13, 2014"},
+		{"Most hit the north.", ""}, // the next sentence's marker is not its
+		{"A raid killed 141 people[2], and more.", "“A Raid.” The Daily, May 2, 2015"}, // a marker within the quote
+		{"[2] “A Raid.”", ""}, // the note itself credits nothing
 	} {
 		if got := CitedAfter(doc, tc.quote); got != tc.want {
 			t.Errorf("CitedAfter(%q) = %q, want %q", tc.quote, got, tc.want)
