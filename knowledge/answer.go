@@ -706,7 +706,9 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 	if q.intent == IntentWhere && len(ranked) >= 2 {
 		// "which provinces were the drones over": the fact that names a
 		// place leads one on the drones that names none.
-		return b.firstThat(q, ranked, placeCovShare, func(f *Fact) bool { return b.namesPlace(q, f) })
+		return b.firstThat(q, ranked, placeCovShare, func(f *Fact) bool {
+			return b.holdsPostAt(q, f) || b.namesPlace(q, f) && !b.notWhereBased(q, f)
+		})
 	}
 	if p := q.linkedPerson(); p != nil && len(ranked) >= 2 && q.asksPostOf() {
 		// "what's Bhonsle's current job": the post he holds leads his

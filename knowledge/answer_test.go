@@ -45,8 +45,10 @@ func TestAnswer(t *testing.T) {
 		{"upheaval, in other words", "who was afghanistan's monarch before the upheaval of 1978", []string{"lev-zahir-shah-from-1933"}, "Zahir Shah"},                               // an upheaval is the uprisings and war that began then
 		{"a document out", "when was ghosh's viewpoint out", []string{"recal-article-author"}, "2022"},                                                                              // out is published
 		{"a firm someone runs", "what firm does rahul bhonsle run", []string{"cookie-author-director"}, "Sasia"},                                                                    // the company they head
-		{"a reprisal for an attack", "how did pakistan retaliate for the tank fort attack", []string{"fnf-hot-pursuit-khost-kunar"}, "hot pursuit"},                                 // the operations that followed it in the source
-		{"reasons in the plural", "what reasons did sigar give for the afghan republic's collapse", []string{"fnf-sigar-six-factors-list"}, "six key factors"},                      // all of them, not the first alone
+		{"where someone is based, by their post", "where is anatol lieven based", []string{"fnf-anatol-lieven-role"}, "Quincy Institute"},                                           // not the Washington he spoke of
+		{"where someone is based, in words", "where is noor wali mehsud based", []string{"fnf-noor-wali-mehsud-in-kabul"}, "Kabul"},
+		{"a reprisal for an attack", "how did pakistan retaliate for the tank fort attack", []string{"fnf-hot-pursuit-khost-kunar"}, "hot pursuit"},            // the operations that followed it in the source
+		{"reasons in the plural", "what reasons did sigar give for the afghan republic's collapse", []string{"fnf-sigar-six-factors-list"}, "six key factors"}, // all of them, not the first alone
 		{"a target is what was attacked", "bajaur rally attack july 2023: who was the target", []string{"cookie-bajaur-rally-attack", "cookie-bajaur-taliban-reprimand"}, "JUI-F"},
 		{"dealing with is engaging", "what does the fnf paper recommend for dealing with the taliban", []string{"fnf-recommendations-list"}, "eleven recommendations"},   // "deal with" is no deal
 		{"what became of someone later", "what happened to mufti khalid balti later", []string{"fnf-khalid-balti-killed"}, "killed"},                                     // "later" asks nothing of its own

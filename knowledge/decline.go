@@ -294,6 +294,9 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		if b.missesWhereVerb(q, i) {
 			return "where" // "where did Zahir Shah live": not where he was overthrown
 		}
+		if b.notWhereBased(q, f) {
+			return "where" // "where is Lieven based": not the Washington he spoke of
+		}
 		if n := q.placeAsked(); localPlaces[n] && !b.namesLocalPlace(q, f) {
 			// "which provinces are the camps in": "Taliban-run
 			// Afghanistan" names the country, and "anti-Pakistan" another.
@@ -901,6 +904,9 @@ func (b *Base) missesWhereVerb(q *query, i int) bool {
 	}
 	return false
 }
+
+// livesWords say where someone is based or lives.
+var livesWords = setOf(`based lives live living lived resides reside resided headquartered stationed exile exiled`)
 
 // whereVerbs say where someone stayed or went: the fact must say so.
 var whereVerbs = setOf(`live lived reside resided stay stayed settle settled flee fled escape escaped hide hid move moved relocate relocated retire retired die died`)

@@ -344,7 +344,7 @@ func (b *Base) features(q *query, i int) features {
 			on(signStatementType)
 		}
 	case IntentWhere:
-		if b.namesPlace(q, f) {
+		if b.holdsPostAt(q, f) || b.namesPlace(q, f) && !b.notWhereBased(q, f) {
 			on(signWherePlace)
 		}
 	}
@@ -659,6 +659,39 @@ func (b *Base) namesPlace(q *query, f *Fact) bool {
 		}
 	}
 	return false
+}
+
+// holdsPostAt reports whether fact f answers where the person q asks
+// about is based by the post they hold at an organisation: "where is
+// Lieven based" — a fellow at the Quincy Institute.
+func (b *Base) holdsPostAt(q *query, f *Fact) bool {
+	p := q.linkedPerson()
+
+	if p == nil || !q.asksBase() || f.Type != TypeRole || len(f.Entities) == 0 || f.Entities[0] != p.ID {
+		return false
+	}
+	return slices.ContainsFunc(f.Entities[1:], func(id string) bool {
+		e := b.entityByID[id]
+		return e != nil && (e.Kind == KindOrganisation || e.Kind == KindPlace)
+	})
+}
+
+// notWhereBased reports whether q asks where a person is based and fact f,
+// though it names a place, does not say where they are: it neither says
+// where they live or are based nor gives their post at an organisation.
+// Lieven on Washington says nothing of where Lieven works.
+func (b *Base) notWhereBased(q *query, f *Fact) bool {
+	p := q.linkedPerson()
+	return p != nil && q.asksBase() && !b.holdsPostAt(q, f) && !(contains(f.Entities, p.ID) && usesWordOf(f.Text, livesWords))
+}
+
+// baseWords ask where someone is based: "where is Lieven based". ("Where
+// does she work" asks whom she works for: see asksWhereWorks.)
+var baseWords = setOf(`based base located stationed headquartered`)
+
+// asksBase reports whether a where-question asks where someone is based.
+func (q *query) asksBase() bool {
+	return q.intent == IntentWhere && slices.ContainsFunc(q.toks, func(t string) bool { return baseWords[t] })
 }
 
 // namedOnlyWithin reports whether fact f's text names e only inside the
