@@ -29,7 +29,7 @@ var smallTalkReplies = []struct {
 	{[]string{"bad bot", "wrong", "that's wrong", "thats wrong", "that is wrong", "not helpful", "that's not helpful", "useless", "that's useless",
 		"not what i asked", "that's not what i asked", "thats not what i asked", "that's not right", "thats not right", "not right", "nope", "no that's wrong"},
 		"Sorry that missed. Try asking again with a name, a place or a date in it."},
-	{[]string{"bye", "goodbye", "good bye", "see you", "see ya", "later", "good night", "night", "nite", "gn", "night night", "that's all for tonight", "thats all for tonight", "brb", "gtg", "got to go", "gotta go", "ttyl", "talk later", "afk"},
+	{[]string{"bye", "goodbye", "good bye", "good day to you", "see you", "see ya", "later", "good night", "night", "nite", "gn", "night night", "that's all for tonight", "thats all for tonight", "brb", "gtg", "got to go", "gotta go", "ttyl", "talk later", "afk"},
 		"Goodbye — ask again any time."},
 	{[]string{"how are you", "how are you doing", "how's it going", "hows it going", "what's up", "whats up", "sup"},
 		"All well, thanks — ready for a question."},
@@ -39,6 +39,7 @@ var smallTalkReplies = []struct {
 	{[]string{"help", "help me", "what can you do", "what do you do", "what can i ask", "what can i ask you", "what should i ask",
 		"how do i use this", "how do i use you", "how does this work", "how do you work", "what do you know", "what do you know about",
 		"what can you tell me", "how can you help", "how can you help me", "what can you help me with", "what can you help with", "what questions can i ask",
+		"what are you able to do", "what are you able to help with", "what are you able to help me with",
 		"what topics do you cover", "instructions", "usage"},
 		"Ask me about the people, groups, events, figures and dates in the sources — who someone is, when something happened, how many, why. Say “timeline” and a topic for events in order; after an answer, “sources” shows the words it rests on."},
 }
@@ -46,7 +47,7 @@ var smallTalkReplies = []struct {
 // thanksWords open thanks; appreciation may follow them: "thanks, that's
 // really helpful".
 var (
-	thanksWords  = setOf("thanks thank thx thnx thanx tks tx ty ta cheers shukriya great gr8 perfect nice cool awesome brilliant excellent amazing lovely helpful useful appreciated")
+	thanksWords  = setOf("thanks thank thx thnx thanx tks tx ty ta cheers shukriya great gr8 perfect nice cool awesome brilliant excellent amazing lovely helpful useful appreciated obliged much most kind")
 	appreciation = setOf("you so much very a lot that that's thats it's its is was really helpful useful great good nice perfect ok okay durand again for the help info answer all mate clear interesting " +
 		"it now everything done set fine today bye one stuff you're youre star job work bot appreciated super i all needed need wanted " +
 		"plenty enough tonight night nite evening later") // "thanks, that's it for now", "ok thanks, that's all I needed", "thx, that's plenty for tonight"
@@ -78,7 +79,7 @@ func (b *Base) asksSomething(w string) bool {
 var yesNoStarts = setOf("is was are were isn't wasn't do does did can could would will")
 
 // plainThanks thank wherever they stand: "that's useful, thanks".
-var plainThanks = setOf("thanks thank thx thnx thanx tks tx ty cheers shukriya")
+var plainThanks = setOf("thanks thank thx thnx thanx tks tx ty cheers shukriya obliged")
 
 // capabilityEnds may close a question about what durand knows: "what kind
 // of stuff do you know about". Any other word asks about something.
@@ -89,7 +90,7 @@ var capabilityEnds = setOf("about of on here exactly really")
 const capabilityTail = 3
 
 // asides add nothing to small talk: "who made you btw".
-var asides = setOf("btw anyway anyways again though just else actually really")
+var asides = setOf("btw anyway anyways again though just else actually really incidentally")
 
 // capabilityRE matches questions about what durand can be asked: "what
 // kind of questions can I ask?", "which topics do you cover?".
@@ -125,11 +126,12 @@ func (b *Base) smallTalk(question string) (Answer, bool) {
 	for lead < len(words) && (plainThanks[words[lead]] || thanksWords[words[lead]] || ackWords[words[lead]] || greetingWords[words[lead]]) {
 		lead++
 	}
-	if lead > 0 && lead < len(words) && len(words) > 2 {
+	for l := lead; l > 0 && l < len(words) && len(words) > 2; l-- {
 		// "ty. what else can you help with?", "great thanks! what else
 		// can you do": thanks, then the question about durand is what is
-		// answered.
-		if a, ok := b.smallTalk(strings.Join(words[lead:], " ")); ok {
+		// answered. ("Most kind. Good day to you": the thanks end before
+		// the "good" that opens the farewell.)
+		if a, ok := b.smallTalk(strings.Join(words[l:], " ")); ok {
 			a.Question = question
 			return a, true
 		}
@@ -150,7 +152,7 @@ func (b *Base) smallTalk(question string) (Answer, bool) {
 	if m := capabilityRE.FindString(s); m != "" && !slices.ContainsFunc(strings.Fields(s[len(m):]), func(w string) bool { return !capabilityEnds[w] }) {
 		s = "help" // "what kind of stuff do you know about"
 	} else if len(words) > smallTalkMaxWords {
-		return Answer{}, false
+		return b.smallTalkReply(question, s) // only a phrase of its own, however long: "what are you able to help me with"
 	}
 	grateful := thanksWords[words[0]] || slices.ContainsFunc(words, func(w string) bool { return plainThanks[w] }) ||
 		len(words) <= 3 && !b.idx.qwords[words[0]] && !yesNoStarts[words[0]] && slices.ContainsFunc(words, func(w string) bool { return thanksWords[w] }) // "that's helpful", not "is that useful"

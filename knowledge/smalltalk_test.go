@@ -49,27 +49,32 @@ func TestSmallTalk(t *testing.T) {
 		"thanks for the ttp numbers":                   false,
 		"gr8 thanks":                                   true, // chat's spellings
 		"thnx":                                         true,
-		"that's helpful":                               true,
-		"that's wrong":                                 true,
-		"gm":                                           true,
-		"brb":                                          true,
-		"ok so what about chaman":                      false,
-		"right, and when did it reopen":                false,
-		"interesting, why":                             false,
-		"wrong crossing":                               false,
-		"ok got it ty":                                 true,
-		"hey thanks. u a bot?":                         true,  // a greeting, thanks, and a question about durand
-		"ok ty, this is gold":                          true,  // a remark beside thanks
-		"ha, a competitor. thx":                        true,  // thanks closing a remark
-		"great thx, thats a LOT of acronyms lol":       true,  // thanks, then a longer remark
-		"tank fort attack casualties thanks":           false, // thanks closing a question
-		"afghani to usd exchange rate thanks":          false, // a question the sources cannot answer, still a question
-		"thanks. and 2023?":                            false, // a follow-up
-		"thx, more":                                    false,
-		"thanks, super useful":                         true,
-		"ok thanks, that's all i needed":               true,
-		"great thanks! what else can you do btw?":      true,
-		"ok thanks, what about chaman":                 false,
+		"much obliged":                                 true, // a formal register
+		"Most kind. Good day to you.":                  true, // thanks, then a farewell that opens with "good"
+		"Much obliged. Incidentally, what else are you able to help me with?": true,
+		"most of the attacks were where":                                      false,
+		"how much of the ttp is afghan":                                       false,
+		"that's helpful":                                                      true,
+		"that's wrong":                                                        true,
+		"gm":                                                                  true,
+		"brb":                                                                 true,
+		"ok so what about chaman":                                             false,
+		"right, and when did it reopen":                                       false,
+		"interesting, why":                                                    false,
+		"wrong crossing":                                                      false,
+		"ok got it ty":                                                        true,
+		"hey thanks. u a bot?":                                                true,  // a greeting, thanks, and a question about durand
+		"ok ty, this is gold":                                                 true,  // a remark beside thanks
+		"ha, a competitor. thx":                                               true,  // thanks closing a remark
+		"great thx, thats a LOT of acronyms lol":                              true,  // thanks, then a longer remark
+		"tank fort attack casualties thanks":                                  false, // thanks closing a question
+		"afghani to usd exchange rate thanks":                                 false, // a question the sources cannot answer, still a question
+		"thanks. and 2023?":                                                   false, // a follow-up
+		"thx, more":                                                           false,
+		"thanks, super useful":                                                true,
+		"ok thanks, that's all i needed":                                      true,
+		"great thanks! what else can you do btw?":                             true,
+		"ok thanks, what about chaman":                                        false,
 	} {
 		if _, got := b.smallTalk(q); got != want {
 			t.Errorf("smallTalk(%q) = %v, want %v", q, got, want)
