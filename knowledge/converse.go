@@ -172,6 +172,14 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 			return a, c, false
 		}
 	}
+	if noun := b.otherUnseen(c, toks); noun != "" {
+		// "and the other attack?" when the conversation has spoken of one
+		// attack, or of none: which is meant is asked, not guessed.
+		a := Answer{Question: question, Reply: true,
+			Lines:       []string{"Which other " + noun + " do you mean? Name it and I'll look it up."},
+			Suggestions: b.contextSuggestions(c)}
+		return a, c, false
+	}
 	readings, own, missing, guess := b.resolve(c, toks)
 	if moreOf && missing == "" && b.namesSomething(strings.Join(toks, " "), false) {
 		// "tell me more about the SRC": all the sources say of it, not
@@ -344,6 +352,52 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 		}
 	}
 	return a, next, resolved != norm
+}
+
+// otherKindNouns are the kinds of entity "the other …" may point at, by the
+// noun; "one" points at any kind.
+var otherKindNouns = map[string][]string{
+	"attack": {KindEvent}, "bombing": {KindEvent}, "raid": {KindEvent}, "strike": {KindEvent}, "event": {KindEvent},
+	"report": {KindDocument}, "paper": {KindDocument}, "piece": {KindDocument}, "article": {KindDocument}, "study": {KindDocument}, "source": {KindDocument},
+	"group": {KindGroup, KindOrganisation}, "outfit": {KindGroup, KindOrganisation},
+	"one": nil, // ("the other guy" is asked about as a pronoun is)
+}
+
+// otherUnseen returns the noun of "the other attack", "that other report",
+// "the other one" in a follow-up when the conversation c has not spoken of
+// two such things, so that which one is meant cannot be told; "" otherwise.
+// (A question that opens a conversation is answered as asked.)
+func (b *Base) otherUnseen(c Context, toks []string) string {
+	k := slices.IndexFunc(toks, func(t string) bool { return t == "other" })
+	if c.Question == "" || k < 1 || k+1 >= len(toks) || toks[k-1] != "the" && toks[k-1] != "that" {
+		return ""
+	}
+	noun := strings.Trim(toks[k+1], "?!.,'")
+	kinds, ok := otherKindNouns[noun]
+	if !ok {
+		return ""
+	}
+	count := map[string]int{}
+	for _, id := range c.Entities {
+		if e := b.entityByID[id]; e != nil && (kinds == nil || slices.Contains(kinds, e.Kind)) {
+			count[e.Kind]++
+		}
+	}
+	if kinds == nil || slices.Contains(kinds, KindDocument) {
+		docs := map[string]bool{}
+		for _, id := range c.Facts {
+			if f := b.factByID[id]; f != nil {
+				docs[f.Cite.Doc] = true
+			}
+		}
+		count[KindDocument] = max(count[KindDocument], len(docs))
+	}
+	for _, n := range count {
+		if n >= 2 {
+			return ""
+		}
+	}
+	return noun
 }
 
 // chatAnd writes chat's shorthand for "and" out where a follow-up opens
