@@ -422,8 +422,8 @@ func (ix *index) functionWord(tok string) string {
 				if len(w) == len(tok)+1 {
 					return w
 				}
-				if near == "" {
-					near = w
+				if near == "" && (len(tok) > 3 || sameLetters(tok, w)) {
+					near = w // ("sim", a letter other than "him"'s, is a word of its own; "teh" swaps "the"'s)
 				}
 			}
 		}
@@ -432,6 +432,14 @@ func (ix *index) functionWord(tok string) string {
 		}
 	}
 	return ""
+}
+
+// sameLetters reports whether a and b are made of the same letters.
+func sameLetters(a, b string) bool {
+	x, y := []byte(a), []byte(b)
+	slices.Sort(x)
+	slices.Sort(y)
+	return string(x) == string(y)
 }
 
 // minLongFunctionTypo is the length from which a word one edit off a

@@ -49,7 +49,8 @@ func TestDeletionHashes(t *testing.T) {
 // TestFunctionWord: a short unknown token one edit off a question or
 // function word is read as it; one that drops a letter of a word ("ovr",
 // "whee") is read as that word before one that swaps a letter ("our",
-// "when"); and a phrase the corrected word completes is read as the
+// "when"), and a three-letter token only when it drops or swaps letters,
+// never when one differs ("sim" is no "him"); and a phrase the corrected word completes is read as the
 // lexicon says ("take ovr as" is "become").
 func TestFunctionWord(t *testing.T) {
 	b := packFromDisk(t)
@@ -58,7 +59,9 @@ func TestFunctionWord(t *testing.T) {
 		"whee":    "where",
 		"wen":     "when",
 		"hav":     "have",
-		"durrani": "", // a name is never replaced
+		"durrani": "",    // a name is never replaced
+		"teh":     "the", // three letters swapped: the word
+		"sim":     "",    // three letters, one other than "him"'s: a word of its own
 	} {
 		if got := b.idx.functionWord(tok); got != want {
 			t.Errorf("functionWord(%q) = %q, want %q", tok, got, want)
