@@ -1018,7 +1018,8 @@ func (b *Base) kindMissing(q *query, i int) string {
 
 // namesKindAsked reports whether fact i names a thing, other than those the
 // question names, that its summary or name calls by noun: the JUI-F, "a
-// political party", for "which party". With noun "", the noun is the
+// political party", for "which party" (or a synonym of the noun, as the
+// lexicon has them). With noun "", the noun is the
 // question's own (askedKind).
 func (b *Base) namesKindAsked(q *query, i int, noun string) bool {
 	if noun == "" {
@@ -1028,8 +1029,10 @@ func (b *Base) namesKindAsked(q *query, i int, noun string) bool {
 		}
 		noun = q.fixed[q.units[phrase[len(phrase)-1]].pos]
 	}
+	stem := b.idx.stem(noun)
+	stems := append([]string{stem}, b.idx.lex.syn[stem]...) // "which outlet": a platform
 	for _, id := range b.facts[i].Entities {
-		if e := b.entityByID[id]; e != nil && !q.linked(id) && b.textUsesStem(e.Summary+" "+e.Name, b.idx.stem(noun)) {
+		if e := b.entityByID[id]; e != nil && !q.linked(id) && slices.ContainsFunc(stems, func(s string) bool { return b.textUsesStem(e.Summary+" "+e.Name, s) }) {
 			return true
 		}
 	}

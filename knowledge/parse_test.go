@@ -1293,3 +1293,22 @@ func TestSaidAbout(t *testing.T) {
 		}
 	}
 }
+
+// TestKindAskedBySynonym: "which outlet" is answered by a fact naming a
+// thing its summary calls by a synonym: the Khorasan Diary, a platform.
+func TestKindAskedBySynonym(t *testing.T) {
+	b := packFromDisk(t)
+	f := b.factByID["fnf-iftikhar-firdous-role"]
+	if f == nil {
+		t.Fatal("no fact fnf-iftikhar-firdous-role")
+	}
+	for q, want := range map[string]string{
+		"which outlet does iftikhar firdous write for": "",
+		"which party is iftikhar firdous from":         "which party",
+	} {
+		pq := b.parse(Normalize(q))
+		if got := b.missingPart(pq, []scored{b.score(pq, b.idx.factIndex[f])}); got != want {
+			t.Errorf("%q: missing part %q, want %q", q, got, want)
+		}
+	}
+}
