@@ -47,7 +47,10 @@ func TestAnswer(t *testing.T) {
 		{"a firm someone runs", "what firm does rahul bhonsle run", []string{"cookie-author-director"}, "Sasia"},                                                                    // the company they head
 		{"where someone is based, by their post", "where is anatol lieven based", []string{"fnf-anatol-lieven-role"}, "Quincy Institute"},                                           // not the Washington he spoke of
 		{"where someone is based, in words", "where is noor wali mehsud based", []string{"fnf-noor-wali-mehsud-in-kabul"}, "Kabul"},
-		{"worried is unsettled", "why did the ttp's attacks worry beijing", []string{"recal-china-pressure"}, "Chinese nationals"},                             // attacks that "unsettled China"
+		{"worried is unsettled", "why did the ttp's attacks worry beijing", []string{"recal-china-pressure"}, "Chinese nationals"}, // attacks that "unsettled China"
+		{"a title taken as power", "when did zahir shah become afghanistan's king", []string{"lev-zahir-shah-from-1933"}, "1933"},  // "King Zahir Shah came to power in 1933"
+		{"getting going is starting", "when did the national freedom front get going", []string{"fnf-nff-formed"}, "January 2022"},
+		{"valid until is accepted until", "e-tazkiras valid until when", []string{"cookie-e-tazkira-deadline"}, "31 October 2023"},
 		{"a reprisal for an attack", "how did pakistan retaliate for the tank fort attack", []string{"fnf-hot-pursuit-khost-kunar"}, "hot pursuit"},            // the operations that followed it in the source
 		{"reasons in the plural", "what reasons did sigar give for the afghan republic's collapse", []string{"fnf-sigar-six-factors-list"}, "six key factors"}, // all of them, not the first alone
 		{"a target is what was attacked", "bajaur rally attack july 2023: who was the target", []string{"cookie-bajaur-rally-attack", "cookie-bajaur-taliban-reprimand"}, "JUI-F"},

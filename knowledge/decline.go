@@ -227,7 +227,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		if q.asksDay && f.Date.Precision() < DayPrecision {
 			return "the exact date" // "in September 2023" is not the day
 		}
-		if q.asksStart && !usesWordOf(f.Text, startWords) {
+		if title, _ := q.askedTitle(b.idx); q.asksStart && !usesWordOf(f.Text, startWords) && !(len(title) > 0 && cameToPower(tokenize(f.Text))) {
 			// "when did X become leader": a fact that X led in 2023 does
 			// not say when X began.
 			return "when it began"
@@ -978,9 +978,30 @@ func (b *Base) startsTitle(text string, title []string) bool {
 				return true
 			}
 		}
+		if cameToPower(toks[j+1 : min(len(toks), j+1+titleStartReach+powerReach)]) {
+			return true // "King Zahir Shah came to power in 1933"
+		}
 	}
 	return false
 }
+
+// powerReach is how many words past a title and its holder's name "came
+// to power" may end.
+const powerReach = 3
+
+// cameToPower reports whether toks say that someone took power: "came to
+// power", "took power", "seized power".
+func cameToPower(toks []string) bool {
+	for k, t := range toks {
+		if t == "power" && k > 0 && (powerVerbs[toks[k-1]] || toks[k-1] == "to" && k > 1 && powerVerbs[toks[k-2]]) {
+			return true
+		}
+	}
+	return false
+}
+
+// powerVerbs, before "power" or "to power", say that someone took it.
+var powerVerbs = setOf(`came come comes took take takes seized seize rose rise assumed assume swept`)
 
 // usesWordOf reports whether text uses a word of set.
 func usesWordOf(text string, set map[string]bool) bool {
