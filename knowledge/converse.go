@@ -2187,6 +2187,28 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 			return strings.Join(append(out, pq.toks[pe+1:]...), " "), true
 		}
 	}
+	if rs, re, ok := rq.titleSpan(); ok && re == len(rq.toks)-1 && !slices.ContainsFunc(rq.links, func(l link) bool { return l.end > rs }) {
+		// (A name before the post owns it: "and the Taliban PM?"; a word
+		// after it asks something of its own: "and the PM's figure?")
+		pq := b.parse(Normalize(c.Question))
+		for rs > 0 && !b.idx.stop[rq.toks[rs-1]] {
+			rs--
+		}
+		for _, l := range pq.links {
+			if l.entities[0].Kind != KindPerson {
+				continue
+			}
+			// "how did Mujahid react to the eviction order" — "and the
+			// defence minister?": the same question of whoever holds
+			// that post, in the person's place.
+			start := l.start
+			for start > 0 && (roleNouns[pq.toks[start-1]] || titleModifiers[pq.toks[start-1]]) && !pq.inLink(start-1) {
+				start--
+			}
+			out := append(append(slices.Clone(pq.toks[:start]), "the"), rq.toks[rs:re+1]...)
+			return strings.Join(append(out, pq.toks[l.end:]...), " "), true
+		}
+	}
 	covered := 0 // the words a name covers, as counted in named
 	for _, l := range rq.links {
 		for _, t := range rq.toks[l.start:l.end] {

@@ -22,6 +22,8 @@ func TestAnswerInResolves(t *testing.T) {
 		{"a who-answer's person is 'he' next", []string{"who had tea with faiz hameed at the serena hotel", "what was his job?"}, "what was mansour ahmed khan's job", ""},
 		{"a part of a year swapped for a month", []string{"how many militant attacks hit pakistan in september 2023", "and the first half of 2023?"}, "how many militant attacks hit pakistan in the first half of 2023", ""},
 		{"the other one of one", []string{"how many ttp cadres attacked the chitral police post", "and the other attack, when was that?"}, "", "Which other attack do you mean?"},
+		{"a post in a person's place", []string{"how did zabihullah mujahid react to the eviction order", "and the defence minister?"}, "how did the defence minister react to the eviction order", ""},
+		{"a post its owner names", []string{"what did sohail shaheen say about the expulsions", "and the taliban pm?"}, "what did the taliban prime minister say about the expulsions", ""},
 		{"chat's n is and", []string{"who formed the northern alliance", "yr?", "n najibullah?"}, "year najibullah", ""},
 		{"why? takes the last question", []string{"when did pakistan close torkham", "why?"}, "why did pakistan close torkham", ""},
 		{"what about X swaps the subject", []string{"who is sarfraz bugti", "what about kakar?"}, "who is kakar", ""},
