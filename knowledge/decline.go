@@ -692,7 +692,7 @@ func (b *Base) missedEventWord(q *query, i int) string {
 	ix := b.idx
 	asked := 0 // where the question proper starts: "HRCP objected to the deadline - how many days …"
 	for j := 0; j+1 < len(q.toks); j++ {
-		if q.toks[j] == "how" && (q.toks[j+1] == "many" || q.toks[j+1] == "much") {
+		if q.toks[j] == "how" && (q.toks[j+1] == "many" || q.toks[j+1] == "much" || q.toks[j+1] == "long") {
 			asked = j
 			break
 		}
@@ -709,6 +709,9 @@ func (b *Base) missedEventWord(q *query, i int) string {
 		}
 		if !inflected(t) || !strings.HasSuffix(t, "ed") || ix.stop[t] || q.spanToks[j] || j > 0 && q.fixed[j-1] == "so" {
 			continue // "the so-called record" names, it says nothing happened
+		}
+		if recordVerbs[t] {
+			continue // "how many attacks were recorded": the attacks are what happened
 		}
 		if takingPart[t] && j+1 < len(q.fixed) && q.fixed[j+1] == "in" {
 			continue // "cadres involved in the assault": those who attacked; the assault says what happened
@@ -733,6 +736,9 @@ func (b *Base) missedEventWord(q *query, i int) string {
 	}
 	return ""
 }
+
+// recordVerbs say only that a figure was recorded, not what happened.
+var recordVerbs = setOf(`recorded reported documented logged tallied noted estimated`)
 
 // saysOnlyNot reports whether fact i uses a word of unit u only shortly
 // after a negation: "they are not counted among the deportees" does not
