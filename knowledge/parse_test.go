@@ -280,26 +280,14 @@ func TestEnglishWordsAreNotNames(t *testing.T) {
 // counts something else, and a word that only describes what a figure
 // counts ("65 militant attacks") is not counted.
 func TestCountedGate(t *testing.T) {
-	b := packFromDisk(t)
-	for _, tc := range []struct {
-		q, fact, missing string
-	}{
+	checkMissingParts(t, []missingCase{
 		{"how many ttp militants did pakistani forces kill in 2023", "cookie-picss-september-toll", "how many"},
 		{"how many fighters does the ttp have", "op-40-factions-joined-ttp", "how many"}, // factions, however jihadist
 		{"how many militant attacks did pakistan see in september 2023", "cookie-picss-september-toll", ""},
 		{"how many afghans got citizen cards in 2017", "cookie-acc-holders", ""},                      // Afghan refugees are Afghans
 		{"how big is the ttp these days", "op-40-factions-joined-ttp", "how many"},                    // a group's size is its fighters, not its factions
 		{"how many pakistani soldiers died in the chitral raid", "cookie-chitral-attack", "how many"}, // "Tehreek-e-Taliban Pakistan cadres" count no Pakistanis
-	} {
-		f := b.factByID[tc.fact]
-		if f == nil {
-			t.Fatalf("no fact %s", tc.fact)
-		}
-		q := b.parse(Normalize(tc.q))
-		if got := b.missingPart(q, []scored{b.score(q, b.idx.factIndex[f])}); got != tc.missing {
-			t.Errorf("%q, %s: missing part %q, want %q", tc.q, tc.fact, got, tc.missing)
-		}
-	}
+	})
 }
 
 func TestAsksPeople(t *testing.T) {
@@ -1250,39 +1238,45 @@ func TestStatesSizeInWords(t *testing.T) {
 // TestGovernmentSpeaksForItsGroup: what the Taliban government said, the
 // Taliban said; what it said is still not another country's word.
 func TestGovernmentSpeaksForItsGroup(t *testing.T) {
-	b := packFromDisk(t)
-	for _, tc := range []struct {
-		q, fact, missing string
-	}{
+	checkMissingParts(t, []missingCase{
 		{"how did the taliban respond to pakistan's march 2024 airstrikes", "fnf-afghanistan-condemns-airstrikes", ""},
 		{"what did the taliban say about the 2024 pakistani air strikes", "fnf-afghanistan-condemns-airstrikes", ""},
 		{"how did china respond to pakistan's march 2024 airstrikes", "fnf-afghanistan-condemns-airstrikes", "what China said"},
-	} {
-		f := b.factByID[tc.fact]
-		if f == nil {
-			t.Fatalf("no fact %s", tc.fact)
-		}
-		q := b.parse(Normalize(tc.q))
-		if got := b.missingPart(q, []scored{b.score(q, b.idx.factIndex[f])}); got != tc.missing {
-			t.Errorf("%q, %s: missing part %q, want %q", tc.q, tc.fact, got, tc.missing)
-		}
-	}
+	})
 }
 
 // TestSaidAbout: what someone said about a thing is answered by their
 // words on it, however the question names it ("air strikes", "the
 // expulsion order"); an author's word is only in the author's source.
 func TestSaidAbout(t *testing.T) {
-	b := packFromDisk(t)
-	for _, tc := range []struct {
-		q, fact, missing string
-	}{
+	checkMissingParts(t, []missingCase{
 		{"what did zabihullah mujahid say about pakistan's air strikes in march 2024", "fnf-mujahid-civilian-casualties", ""},
 		{"what did mujahid say about the deportation policy", "cookie-mujahid-unacceptable", ""},
 		{"how did yaqoob react to pakistan's expulsion order", "cookie-yaqoob-horror-barbaric", ""},
 		{"what did ghosh say about pakistan's 2024 airstrikes", "fnf-afghanistan-condemns-airstrikes", "what Anwesha Ghosh said"},
 		{"what did bhonsle write about the airstrikes of march 2024", "fnf-afghanistan-condemns-airstrikes", "what Rahul K Bhonsle said"},
-	} {
+	})
+}
+
+// TestKindAskedBySynonym: "which outlet" is answered by a fact naming a
+// thing its summary calls by a synonym: the Khorasan Diary, a platform.
+func TestKindAskedBySynonym(t *testing.T) {
+	checkMissingParts(t, []missingCase{
+		{"which outlet does iftikhar firdous write for", "fnf-iftikhar-firdous-role", ""},
+		{"which party is iftikhar firdous from", "fnf-iftikhar-firdous-role", "which party"},
+	})
+}
+
+// missingCase is a question, a fact, and the part of the question the fact
+// leaves unsaid ("" when it answers it).
+type missingCase struct{ q, fact, missing string }
+
+// checkMissingParts checks what each case's fact, scored as the best for
+// its question, leaves unsaid (missingPart).
+func checkMissingParts(t *testing.T, cases []missingCase) {
+	t.Helper()
+	b := packFromDisk(t)
+	for _, tc := range cases {
 		f := b.factByID[tc.fact]
 		if f == nil {
 			t.Fatalf("no fact %s", tc.fact)
@@ -1290,25 +1284,6 @@ func TestSaidAbout(t *testing.T) {
 		q := b.parse(Normalize(tc.q))
 		if got := b.missingPart(q, []scored{b.score(q, b.idx.factIndex[f])}); got != tc.missing {
 			t.Errorf("%q, %s: missing part %q, want %q", tc.q, tc.fact, got, tc.missing)
-		}
-	}
-}
-
-// TestKindAskedBySynonym: "which outlet" is answered by a fact naming a
-// thing its summary calls by a synonym: the Khorasan Diary, a platform.
-func TestKindAskedBySynonym(t *testing.T) {
-	b := packFromDisk(t)
-	f := b.factByID["fnf-iftikhar-firdous-role"]
-	if f == nil {
-		t.Fatal("no fact fnf-iftikhar-firdous-role")
-	}
-	for q, want := range map[string]string{
-		"which outlet does iftikhar firdous write for": "",
-		"which party is iftikhar firdous from":         "which party",
-	} {
-		pq := b.parse(Normalize(q))
-		if got := b.missingPart(pq, []scored{b.score(pq, b.idx.factIndex[f])}); got != want {
-			t.Errorf("%q: missing part %q, want %q", q, got, want)
 		}
 	}
 }
