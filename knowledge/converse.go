@@ -1384,9 +1384,9 @@ func asksSources(toks []string) bool {
 		return true // "which document is that from?", "which org published that"
 	}
 	if toks[0] == "who" && (len(toks) <= 3 && demonstrative || len(toks) == 4 && (toks[2] == "those" || toks[2] == "these" || toks[2] == "that" || toks[2] == "this") &&
-		(tallyNouns[strings.Trim(toks[3], "?!.,'")] || dataNouns[strings.Trim(toks[3], "?!.,'")])) &&
+		(tallyNouns[strings.Trim(toks[3], "?!.,'")] || dataNouns[strings.Trim(toks[3], "?!.,'")] || analysisNouns[strings.Trim(toks[3], "?!.,'")])) &&
 		slices.ContainsFunc(toks, func(t string) bool { return publishVerbs[t] }) {
-		return true // "who published that?", "who reported those numbers"
+		return true // "who published that?", "who reported those numbers", "who wrote that analysis?" ("that piece" may be one it cites)
 	}
 	if toks[0] == "whose" && len(toks) >= 3 && (documentWordsAsked[toks[1]] || analysisNouns[toks[1]]) && demonstrative {
 		return true // "whose piece is that from?", "whose analysis is this"

@@ -472,6 +472,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"the taliban's reaction?", "reprimanded"},
 			{"and the ttp's response?", "local commander"},
 		}, ""},
+		{"that analysis is the last answer's source", [][2]string{
+			{"why won't the taliban act against the ttp according to the opinion article", "three reasons"},
+			{"who wrote that analysis?", "That answer rests on"},
+		}, "The analysis of Pakistan's slipping leverage"},
 		{"the sources of a passage an endnote credits", [][2]string{
 			{"how many militant attacks did pakistan see in 2021", "294"},
 			{"where's that from?", "Gandhara.org"},
