@@ -329,11 +329,11 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 			a = alt
 		}
 	}
-	if !a.Answered && !a.Reply && len(c.Facts) > 0 && asksFurther(toks) {
-		// "anything else on how they evolved?", "who else got out?": no
-		// reading answers it as a question of its own, and it asks for
-		// more of what the conversation is on, which the sources may
-		// well give.
+	if !a.Answered && !a.Reply && len(c.Facts) > 0 && asksFurther(toks) && !asksOtherPerson(toks) && !slices.Contains(toks, "who") {
+		// "anything else on how they evolved?", "the rest of the
+		// decision?": no reading answers it as a question of its own, and
+		// it asks for more of what the conversation is on, which the
+		// sources may well give. (Who else attended is no more of it.)
 		if m, mnext := b.more(c, question); m.Answered && b.onItsWords(m, toks, b.factByID[c.Facts[0]]) {
 			return m, mnext, false
 		}

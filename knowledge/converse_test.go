@@ -476,6 +476,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"why won't the taliban act against the ttp according to the opinion article", "three reasons"},
 			{"who wrote that analysis?", "That answer rests on"},
 		}, "The analysis of Pakistan's slipping leverage"},
+		{"who else is no more of the last answer", [][2]string{
+			{"who decided to expel illegal immigrants in october 2023", ""},
+			{"who else was at that meeting apart from kakar and the army chief", ""},
+		}, "The source goes on"},
 		{"the sources of a passage an endnote credits", [][2]string{
 			{"how many militant attacks did pakistan see in 2021", "294"},
 			{"where's that from?", "Gandhara.org"},
