@@ -477,9 +477,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"who wrote that analysis?", "That answer rests on"},
 		}, "The analysis of Pakistan's slipping leverage"},
 		{"who else is no more of the last answer", [][2]string{
-			{"who decided to expel illegal immigrants in october 2023", ""},
-			{"who else was at that meeting apart from kakar and the army chief", ""},
-		}, "The source goes on"},
+			{"who ordered illegal immigrants out of pakistan in october 2023", ""},
+			{"how many afghans did that cover", ""},
+			{"who else was at that meeting besides kakar and the army chief", ""},
+		}, "About 375,000"},
 		{"the sources of a passage an endnote credits", [][2]string{
 			{"how many militant attacks did pakistan see in 2021", "294"},
 			{"where's that from?", "Gandhara.org"},
