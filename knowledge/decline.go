@@ -110,13 +110,15 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			return "that" // "what did the Doha deal require the Taliban to do"
 		}
 	}
-	if a := q.doer; a != nil && (q.intent == IntentStatement || q.intent == IntentFact) && q.speaks(a) &&
+	if a := q.doer; a != nil && (q.intent == IntentStatement || q.intent == IntentFact) && q.speaks(a) && !(reactionWords[q.toks[a.end]] && a.entities[0].Kind == KindPlace && b.mentions(f, i, a.entities)) &&
 		!slices.ContainsFunc(a.entities, func(e *Entity) bool {
 			return contains(f.Entities, e.ID) || b.idx.entityDoc[e.ID] == f.Cite.Doc || b.governedIn(f, e)
 		}) {
 		// "what did Beijing say about the strikes": what the Taliban said
 		// about them is not China's word. (An author's own document is
-		// her word: "what options does Ghosh think Pakistan has".)
+		// her word: "what options does Ghosh think Pakistan has". How a
+		// state responded may be what it did: Pakistan's operations after
+		// the Tank fort attack, in a fact on Pakistan.)
 		return "what " + a.entities[0].Name + " said"
 	}
 	if a := q.doer; a != nil && len(a.entities) == 1 && !b.idx.broad(a.entities[0].ID) && b.idx.entityDoc[a.entities[0].ID] == "" &&
