@@ -1518,6 +1518,11 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, own, missin
 		// led then.
 		return withAlts(b.withTopicCarried(c, fmt.Sprintf("who was the %s in %d", words[0], f.Date.Start.Year))), own, "", ""
 	}
+	if len(words) == 1 && roleNouns[words[0]] && c.Question != "" {
+		// "leader?" after what ISKP is: who leads it, which the sources
+		// may not say.
+		return withAlts(b.withTopicCarried(c, "who is the "+words[0])), own, "", ""
+	}
 	if role := roleAskedBefore(c, words); role != "" {
 		// "where does their leader live?" — "name?": who the leader is.
 		return withAlts(b.withTopicCarried(c, "who is the "+role)), own, "", ""

@@ -24,6 +24,7 @@ func TestAnswerInResolves(t *testing.T) {
 		{"the other one of one", []string{"how many ttp cadres attacked the chitral police post", "and the other attack, when was that?"}, "", "Which other attack do you mean?"},
 		{"a post in a person's place", []string{"how did zabihullah mujahid react to the eviction order", "and the defence minister?"}, "how did the defence minister react to the eviction order", ""},
 		{"a post its owner names", []string{"what did sohail shaheen say about the expulsions", "and the taliban pm?"}, "what did the taliban prime minister say about the expulsions", ""},
+		{"a bare title asks who holds it", []string{"what is iskp", "leader?"}, "who is the leader iskp", ""},
 		{"chat's n is and", []string{"who formed the northern alliance", "yr?", "n najibullah?"}, "year najibullah", ""},
 		{"why? takes the last question", []string{"when did pakistan close torkham", "why?"}, "why did pakistan close torkham", ""},
 		{"what about X swaps the subject", []string{"who is sarfraz bugti", "what about kakar?"}, "who is kakar", ""},
