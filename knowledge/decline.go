@@ -110,7 +110,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			return "that" // "what did the Doha deal require the Taliban to do"
 		}
 	}
-	if a := q.doer; a != nil && (q.intent == IntentStatement || q.intent == IntentFact) && q.speaks(a) && !(reactionWords[q.toks[a.end]] && a.entities[0].Kind == KindPlace && b.mentions(f, i, a.entities)) &&
+	if a := q.doer; a != nil && (q.intent == IntentStatement || q.intent == IntentFact) && q.speaks(a) && !(reactionWords[q.speechVerb(a)] && a.entities[0].Kind == KindPlace && b.mentions(f, i, a.entities)) &&
 		!slices.ContainsFunc(a.entities, func(e *Entity) bool {
 			return contains(f.Entities, e.ID) || b.idx.entityDoc[e.ID] == f.Cite.Doc || b.governedIn(f, e)
 		}) {
@@ -1782,12 +1782,19 @@ var sayVerbs = setOf(`say said tell told think thought claim claimed describe de
 
 // speaks reports whether the name l links is followed by a verb of saying,
 // perhaps after a word like "itself" ("how did the TTP itself respond").
-func (q *query) speaks(l *link) bool {
+func (q *query) speaks(l *link) bool { return q.speechVerb(l) != "" }
+
+// speechVerb returns the verb of saying that follows the name l links, as
+// speaks finds it, or "".
+func (q *query) speechVerb(l *link) string {
 	j := l.end
 	if j < len(q.toks) && (q.toks[j] == "itself" || q.toks[j] == "themselves" || q.toks[j] == "ever" || strings.HasSuffix(q.toks[j], "ly")) {
 		j++ // "officially", "publicly", "openly"
 	}
-	return j < len(q.toks) && sayVerbs[q.toks[j]]
+	if j < len(q.toks) && sayVerbs[q.toks[j]] {
+		return q.toks[j]
+	}
+	return ""
 }
 
 // missesEventNamed reports whether the question names an event (an attack,

@@ -666,7 +666,6 @@ func (b *Base) namesPlace(q *query, f *Fact) bool {
 // Lieven based" — a fellow at the Quincy Institute.
 func (b *Base) holdsPostAt(q *query, f *Fact) bool {
 	p := q.linkedPerson()
-
 	if p == nil || !q.asksBase() || f.Type != TypeRole || len(f.Entities) == 0 || f.Entities[0] != p.ID {
 		return false
 	}
@@ -701,8 +700,8 @@ func (q *query) asksBase() bool {
 func (b *Base) namedOnlyWithin(f *Fact, e *Entity) bool {
 	ix := b.idx
 	i := ix.factIndex[f]
-	if k := slices.Index(f.Entities, e.ID); k >= 0 && k < 64 && ix.nestedPlaces != nil {
-		return ix.nestedPlaces[i]&(1<<k) != 0
+	if k := slices.Index(f.Entities, e.ID); k >= 0 && k < 64 && (e.Kind == KindPlace || e.Kind == KindCrossing) {
+		return ix.nestedPlaces[i]&(1<<k) != 0 // worked out at build time (nestPlaces)
 	}
 	return ix.nestedName(b.entityByID, i, f, e)
 }
@@ -742,7 +741,8 @@ func (ix *index) nestedName(byID map[string]*Entity, i int, f *Fact, e *Entity) 
 // nestPlaces works out, for each fact, which of its first 64 entities
 // that are places or crossings it names only inside another name
 // (nestedName): a mask over its entities, so that no question works it
-// out again.
+// out again. namedOnlyWithin reads the mask for those, and works out any
+// other entity as asked.
 func (ix *index) nestPlaces(b *Base) {
 	ix.nestedPlaces = make([]uint64, len(b.facts))
 	for i, f := range b.facts {

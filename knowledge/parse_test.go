@@ -1243,6 +1243,7 @@ func TestGovernmentSpeaksForItsGroup(t *testing.T) {
 		{"what did the taliban say about the 2024 pakistani air strikes", "fnf-afghanistan-condemns-airstrikes", ""},
 		{"how did china respond to pakistan's march 2024 airstrikes", "fnf-afghanistan-condemns-airstrikes", "what China said"},
 		{"how did pakistan respond to the tank fort attack", "fnf-hot-pursuit-khost-kunar", ""}, // a state's response may be what it did
+		{"how did pakistan officially respond to the tank fort attack", "fnf-hot-pursuit-khost-kunar", ""},
 	})
 }
 
