@@ -43,7 +43,11 @@ func Normalize(s string) string {
 		t = strings.Join(strings.Fields(t), " ")
 		t = strings.TrimLeft(t, " ,:;-")
 		if openerWords[leadingLetters(t)] {
-			t = politeRE.ReplaceAllString(t, "")
+			rest := politeRE.ReplaceAllString(t, "")
+			if opener := t[:len(t)-len(rest)]; strings.HasSuffix(opener, "durand ") && leadingLetters(rest) == "line" {
+				rest = "durand " + rest // "durand line?" asks of the border, not the bot
+			}
+			t = rest
 		}
 		t = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(t), " ,:;-"))
 		if t == s {
