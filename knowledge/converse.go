@@ -2233,6 +2233,13 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 			named-- // "ACC holders" names the card's holders
 		}
 	}
+	if slices.ContainsFunc(rq.links, func(l link) bool { return l.entities[0].Kind == KindPerson }) {
+		for k, t := range rq.toks {
+			if !rq.inLink(k) && !entityNouns[t] && (roleNouns[t] || titleModifiers[t] || formerWords[t]) {
+				named-- // "and the former spy chief, Faiz Hameed?": his post, said with his name
+			}
+		}
+	}
 	if len(rq.links) == 0 || covered < named {
 		if n := countedNoun(c.Question); len(rest) == 1 && len(rq.links) == 0 && len(n) >= 2 && rest[0] != n[len(n)-1] && countModifiers[rest[0]] {
 			// "how many registered Afghans …" — "undocumented?": the
@@ -2481,6 +2488,10 @@ var figureNouns = setOf("number numbers figure figures count tally estimate")
 // entityNouns may follow a name without making it a question of its own:
 // "and ACC holders?", "and the TTP's members?".
 var entityNouns = setOf("holders holder card cards members member people fighters leaders leader")
+
+// formerWords describe a person by a post once held, with their name:
+// "the former spy chief, Faiz Hameed".
+var formerWords = setOf("former ex retired spy")
 
 // casualtyNouns, alone as a follow-up, ask how many: "deaths?".
 var casualtyNouns = setOf("casualties deaths dead fatalities killed injured wounded victims losses")
