@@ -2263,6 +2263,9 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 				return strings.Replace(c.Question, strings.Join(n, " "), mod+" "+strings.Join(n[1:], " "), 1), true
 			}
 		}
+		if q, ok := b.withDescribedPerson(c, rest, rq); ok && len(rest) < len(words) {
+			return q, true
+		}
 		if slices.ContainsFunc(rest, func(t string) bool { return attributeNouns[t] || stanceNouns[t] }) {
 			// "and the length of the border?", "and Lieven's take?": a
 			// question of its own, about what the last one was about.
@@ -2488,6 +2491,34 @@ var figureNouns = setOf("number numbers figure figures count tally estimate")
 // entityNouns may follow a name without making it a question of its own:
 // "and ACC holders?", "and the TTP's members?".
 var entityNouns = setOf("holders holder card cards members member people fighters leaders leader")
+
+// withDescribedPerson reads "and the official quoted by Dawn?" after
+// "what did the HRCP say about the expulsion order" as the same question of
+// the one described: someone who names no one, put in the place of the
+// party the last question asked of, which it opened with.
+func (b *Base) withDescribedPerson(c Context, rest []string, rq *query) (string, bool) {
+	if len(rest) < 2 || rest[0] != "the" || !personNouns[rest[1]] && !roleNouns[rest[1]] ||
+		slices.ContainsFunc(rq.links, func(l link) bool { return l.start <= 1 || l.entities[0].Kind == KindPerson }) {
+		return "", false // ("quoted by Dawn" may name the paper, not the person)
+	}
+	pq := b.parse(Normalize(c.Question))
+	defer b.idx.release(pq)
+	for _, l := range pq.links {
+		if k := l.entities[0].Kind; k != KindPerson && k != KindOrganisation && k != KindGroup {
+			continue
+		}
+		start := l.start
+		for start > 0 && pq.toks[start-1] == "the" {
+			start--
+		}
+		if start < 2 || !isQuestionWord(pq.toks[0]) || !auxWords[pq.toks[start-1]] || l.end >= len(pq.toks) || !speechVerbs[pq.toks[l.end]] {
+			return "", false // only a party that opens the question and speaks
+		}
+		out := slices.Concat(pq.toks[:start], rest, pq.toks[l.end:])
+		return strings.Join(out, " "), true
+	}
+	return "", false
+}
 
 // formerWords describe a person by a post once held, with their name:
 // "the former spy chief, Faiz Hameed".
