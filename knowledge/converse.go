@@ -2266,7 +2266,7 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 		if q, ok := b.withDescribedPerson(c, rest, rq); ok && len(rest) < len(words) {
 			return q, true
 		}
-		if slices.ContainsFunc(rest, func(t string) bool { return attributeNouns[t] || stanceNouns[t] }) {
+		if slices.ContainsFunc(rest, func(t string) bool { return attributeNouns[t] || stanceNouns[t] }) || ownedThing(rest, b.idx.stop) {
 			// "and the length of the border?", "and Lieven's take?": a
 			// question of its own, about what the last one was about.
 			return b.withTopicCarried(c, "what is "+strings.Join(rest, " ")), true
@@ -2518,6 +2518,18 @@ func (b *Base) withDescribedPerson(c Context, rest []string, rq *query) (string,
 		return strings.Join(out, " "), true
 	}
 	return "", false
+}
+
+// ownedThing reports whether rest names something of someone's ("the
+// TTP's allegiance", "China's interest in Afghanistan"): a possessive, then
+// a word of substance.
+func ownedThing(rest []string, stop map[string]bool) bool {
+	for i, t := range rest[:len(rest)-1] {
+		if strings.HasSuffix(t, "'s") && !stop[rest[i+1]] {
+			return true
+		}
+	}
+	return false
 }
 
 // formerWords describe a person by a post once held, with their name:

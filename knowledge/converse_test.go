@@ -29,6 +29,7 @@ func TestAnswerInResolves(t *testing.T) {
 		{"why? takes the last question", []string{"when did pakistan close torkham", "why?"}, "why did pakistan close torkham", ""},
 		{"a name said with its post swaps the subject", []string{"what did imran khan write when the taliban took kabul in august 2021", "and the former spy chief, faiz hameed?"}, "what did the former spy chief faiz hameed write when the taliban took kabul in august 2021", ""},
 		{"someone described, not named, in the speaker's place", []string{"what did the hrcp say about the expulsion order?", "and the official quoted by dawn?"}, "what did the official quoted by dawn say about the expulsion order", ""},
+		{"a thing of someone's is a question of its own", []string{"how do the taliban view the durand line", "and the ttp's allegiance?"}, "what is the ttp's allegiance durand line", ""},
 		{"what about X swaps the subject", []string{"who is sarfraz bugti", "what about kakar?"}, "who is kakar", ""},
 		{"a time swapped", []string{"how many afghans came to pakistan after the taliban takeover", "and during the soviet invasion?"}, "how many afghans came to pakistan during the soviet invasion", ""},
 		{"ones swap the counted noun's modifier", []string{"how many registered afghans live in pakistan", "and undocumented ones?"}, "how many undocumented afghans live in pakistan", ""},
