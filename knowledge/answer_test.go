@@ -43,6 +43,7 @@ func TestAnswer(t *testing.T) {
 		{"how strong, in words", "how strong is the nrf in panjshir", []string{"fnf-nrf-little-presence"}, "little presence"},                                                       // a size told in words answers how strong
 		{"a name the pack knows", "what was the repatriation plan called", []string{"fnf-illegal-foreigners-repatriation-plan-definition"}, "Illegal Foreigners Repatriation Plan"}, // the plan asked is named in full
 		{"went is go, afterwards no topic", "where did abdul rashid dostum go afterwards", []string{"lev-dostum-exile-turkey"}, "Turkey"},                                           // "went into exile" says where he went
+		{"never is the answer to ever", "has afghanistan ever recognised the durand line", []string{"recal-durand-line-definition"}, "never recognised"},                            // asked whether it happened, that it did not answers
 		{"upheaval, in other words", "who was afghanistan's monarch before the upheaval of 1978", []string{"lev-zahir-shah-from-1933"}, "Zahir Shah"},                               // an upheaval is the uprisings and war that began then
 		{"a document out", "when was ghosh's viewpoint out", []string{"recal-article-author"}, "2022"},                                                                              // out is published
 		{"a firm someone runs", "what firm does rahul bhonsle run", []string{"cookie-author-director"}, "Sasia"},                                                                    // the company they head

@@ -87,7 +87,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		case IntentHowMany:
 			return "how many were " + missed
 		case IntentFact:
-			if len(q.toks) > 0 && auxWords[q.toks[0]] { // a yes-or-no question
+			if q.asksYesNo() {
 				// "was Faiz Hameed arrested": his sidelining does not say.
 				who := "it"
 				if len(q.links) > 0 {
@@ -728,8 +728,12 @@ func (b *Base) missedEventWord(q *query, i int) string {
 			if !u.known && !strings.HasPrefix(t, "re") {
 				continue // an unknown verb may be a paraphrase ("stormed"); one of doing again ("reopened") is not
 			}
-			if !ix.covers(i, u) || b.saysOnlyNot(i, u) {
-				return t // not said, or said not to have happened: PoR holders "are not counted among the deportees"
+			if !ix.covers(i, u) || b.saysOnlyNot(i, u) && !q.asksYesNo() {
+				// Not said, or said not to have happened: PoR holders "are
+				// not counted among the deportees". (Asked whether it
+				// happened, that it did not is the answer: "has Afghanistan
+				// ever recognised the Durand Line" — it never has.)
+				return t
 			}
 			// The event asked about is said; a later participle describes
 			// ("soldiers killed in the attack attributed to HGB").
@@ -737,6 +741,12 @@ func (b *Base) missedEventWord(q *query, i int) string {
 		}
 	}
 	return ""
+}
+
+// asksYesNo reports whether q asks whether something is so: a question
+// of fact that opens with an auxiliary ("was Faiz Hameed arrested").
+func (q *query) asksYesNo() bool {
+	return q.intent == IntentFact && len(q.toks) > 0 && auxWords[q.toks[0]]
 }
 
 // recordVerbs say only that a figure was recorded, not what happened.
