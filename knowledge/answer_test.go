@@ -53,6 +53,7 @@ func TestAnswer(t *testing.T) {
 		{"a title taken as power", "when did zahir shah become afghanistan's king", []string{"lev-zahir-shah-from-1933"}, "1933"},  // "King Zahir Shah came to power in 1933"
 		{"getting going is starting", "when did the national freedom front get going", []string{"fnf-nff-formed"}, "January 2022"},
 		{"valid until is accepted until", "e-tazkiras valid until when", []string{"cookie-e-tazkira-deadline"}, "31 October 2023"},
+		{"good till is valid until", "those e-tazkiras good till when", []string{"cookie-e-tazkira-deadline"}, "31 October 2023"},
 		{"a count recorded is a count", "how many militant attacks were recorded in pakistan in 2021", []string{"recal-294-attacks-2021"}, "294"},              // "recorded" says nothing happened
 		{"a reprisal for an attack", "how did pakistan retaliate for the tank fort attack", []string{"fnf-hot-pursuit-khost-kunar"}, "hot pursuit"},            // the operations that followed it in the source
 		{"reasons in the plural", "what reasons did sigar give for the afghan republic's collapse", []string{"fnf-sigar-six-factors-list"}, "six key factors"}, // all of them, not the first alone
