@@ -314,6 +314,25 @@ func TestFollowUpLackingThePartAsked(t *testing.T) {
 	}
 }
 
+// TestFollowUpWhetherOfItsOwnWords: a yes-or-no follow-up asks of its own
+// words ("is there a bounty on him"); a fact that has only the words
+// carried from the conversation (Kabul, the talks) does not answer it.
+func TestFollowUpWhetherOfItsOwnWords(t *testing.T) {
+	b := base(t)
+	for _, turns := range [][]string{
+		{"who met ttp leader noor wali mehsud in kabul in june 2022", "is there a bounty on him"},
+	} {
+		var c knowledge.Context
+		var a knowledge.Answer
+		for _, q := range turns {
+			a, c = b.AnswerIn(c, q)
+		}
+		if a.Answered {
+			t.Errorf("%q: answered %q, want a decline", turns, a.Text())
+		}
+	}
+}
+
 // TestFollowUpOfADeclineIsNoBareTopic: "why?" after a question the sources
 // do not answer is not read as "why Pakistan", all the declined question's
 // topic leaves, which any fact on Pakistan would answer.

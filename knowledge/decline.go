@@ -33,6 +33,16 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			return part
 		}
 	}
+	if b.missesOwnWords(q, i) && q.asksYesNo() {
+		// A follow-up read with the conversation's words ("is there a
+		// bounty on him" as "… on Noor Wali Mehsud in Kabul"): a fact
+		// that has the words carried and none of those the follow-up
+		// said does not answer what it asked.
+		if part := partAsked(q.intent); part != "" {
+			return part
+		}
+		return "that"
+	}
 	if held := heldAt(f); q.hasSpan && q.intent != IntentTimeline && !held.IsZero() &&
 		!held.Overlaps(q.from, q.to) && !(q.from.Precision() == YearPrecision && textNamesYear(f.Text, q.from.Year, q.to.Year)) {
 		// A year the text names answers a question about that year, not
@@ -1781,6 +1791,26 @@ func (b *Base) missesEvent(q *query, i int) bool {
 		}
 	}
 	return words > 0
+}
+
+// missesOwnWords reports whether q is a follow-up's reading, with words
+// carried from the conversation, whose own words fact i uses none of.
+func (b *Base) missesOwnWords(q *query, i int) bool {
+	own, carried := 0, false
+	for _, u := range q.units {
+		if u.carried {
+			carried = true
+			continue
+		}
+		if u.link != nil || u.weight == 0 {
+			continue
+		}
+		own++
+		if b.idx.covers(i, u) {
+			return false
+		}
+	}
+	return carried && own > 0
 }
 
 // sayVerbs, right after a name, make it the speaker asked about: "what did
