@@ -27,6 +27,10 @@ var politeRE = regexp.MustCompile(`^(?:(?:hey|hi|hello|ok|okay|so|yo|durand|bot)
 	`do\s+you\s+know\s+(?:anything\s+)?(?:about\s+)?|what\s+do\s+you\s+know\s+about\s+|help\s+me\s+understand\s+|` +
 	`(?:can\s+you\s+)?(?:please\s+)?explain\s+(?:to\s+me\s+)?|tell\s+me\s+more\s+about\s+|please\s+)?`)
 
+// politeEndRE matches a courtesy that closes a question and asks nothing:
+// "whose article is that, may I ask?", "…, if you don't mind".
+var politeEndRE = regexp.MustCompile(`[,;]?\s+(?:may i ask|if i may ask|if i may|if you don't mind|if you dont mind|if you please|pray)\s*([?!.]*)$`)
+
 // Normalize turns chat input into a plain question: mentions removed,
 // accents, quotes and dashes folded, case folded, conversational openers
 // stripped, white space collapsed. Numbers and dates are kept. It is
@@ -50,6 +54,9 @@ func Normalize(s string) string {
 			t = rest
 		}
 		t = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(t), " ,:;-"))
+		if strings.Contains(t, " ") {
+			t = politeEndRE.ReplaceAllString(t, "$1")
+		}
 		if t == s {
 			break
 		}

@@ -31,7 +31,9 @@ func TestNormalize(t *testing.T) {
 		{"quick question about the ttp", "quick question about the ttp"}, // no colon: part of the question
 		{"@risk-desk: who leads the nrf", "who leads the nrf"},
 		{"what did @durand_fan say", "what did @durand_fan say"}, // only an opening handle addresses the bot
-		{"durand line?", "durand line?"},                         // the border, not the bot's name
+		{"Whose article is that from, may I ask?", "whose article is that from?"},
+		{"in which year, pray?", "in which year?"},
+		{"durand line?", "durand line?"}, // the border, not the bot's name
 		{"hey durand line length", "durand line length"},
 		{"durand, line up the ttp's attacks", "line up the ttp's attacks"}, // the name, then the question
 		{"durand who leads the nrf", "who leads the nrf"},
