@@ -35,6 +35,10 @@ type index struct {
 	stop, qwords, light map[string]bool
 	lex                 lexIndex
 
+	// smallTalk maps each way of saying a small-talk phrase to its reply's
+	// place in smallTalkReplies (see smallTalkKeys).
+	smallTalk map[string]int
+
 	spell *speller
 
 	// aliases maps an alias's first token to every alias starting with it.
@@ -105,6 +109,7 @@ func newIndex(m models) *index {
 		stop:        setOf(stopwordText),
 		qwords:      setOf(questionWordText),
 		light:       setOf(lightWordText),
+		smallTalk:   smallTalkKeys(),
 		spell:       newSpeller(),
 		aliases:     map[string][]alias{},
 		postings:    map[string][]posting{},

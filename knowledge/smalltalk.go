@@ -110,7 +110,11 @@ func (b *Base) smallTalk(question string) (Answer, bool) {
 	if len(question) > smallTalkMaxBytes {
 		return Answer{}, false // every question passes here: the long ones at once
 	}
-	words := strings.FieldsFunc(mentionRE.ReplaceAllString(foldText(foldAccents(question)), " "), func(r rune) bool {
+	text := foldText(foldAccents(question))
+	if strings.ContainsAny(text, "<@") {
+		text = mentionRE.ReplaceAllString(text, " ") // (as Normalize: every mention holds one)
+	}
+	words := strings.FieldsFunc(text, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
 	})
 	words = slices.DeleteFunc(words, func(w string) bool { return asides[w] }) // "who made you btw"
@@ -169,17 +173,33 @@ func (b *Base) smallTalk(question string) (Answer, bool) {
 // as, is one of the small-talk phrases, with three questions the pack
 // answers well; it reports false otherwise.
 func (b *Base) smallTalkReply(question, s string) (Answer, bool) {
-	for _, st := range smallTalkReplies {
+	k, ok := b.idx.smallTalk[s]
+	if !ok {
+		return Answer{}, false
+	}
+	a := Answer{Question: question, Reply: true, Lines: []string{smallTalkReplies[k].reply}}
+	if ex := b.defaultSuggestions(); len(ex) > 0 {
+		a.Suggestions = ex[:min(3, len(ex))]
+		a.Lines = append(a.Lines, "You could ask: "+strings.Join(a.Suggestions, "; ")+".")
+	}
+	return a, true
+}
+
+// smallTalkKeys maps every way of saying a small-talk phrase — the phrase
+// itself, with "please" or "durand" after it, or "ok", "hey", "hi" or
+// "great" before it — to the place of its reply in smallTalkReplies. A
+// way shared by two replies goes to the first, as reading them in order
+// would.
+func smallTalkKeys() map[string]int {
+	keys := map[string]int{}
+	for k, st := range smallTalkReplies {
 		for _, p := range st.phrases {
-			if s == p || s == p+" please" || s == "ok "+p || s == "hey "+p || s == "hi "+p || s == "great "+p || s == p+" durand" {
-				a := Answer{Question: question, Reply: true, Lines: []string{st.reply}}
-				if ex := b.defaultSuggestions(); len(ex) > 0 {
-					a.Suggestions = ex[:min(3, len(ex))]
-					a.Lines = append(a.Lines, "You could ask: "+strings.Join(a.Suggestions, "; ")+".")
+			for _, s := range []string{p, p + " please", "ok " + p, "hey " + p, "hi " + p, "great " + p, p + " durand"} {
+				if _, ok := keys[s]; !ok {
+					keys[s] = k
 				}
-				return a, true
 			}
 		}
 	}
-	return Answer{}, false
+	return keys
 }
