@@ -203,7 +203,7 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 	// the next one that they do.
 	// "which provinces?" asks what the last answer did not say: that
 	// answer's lead is left out of the readings' answers.
-	if asksNewFact(toks) && len(c.Facts) > 0 && skip == nil {
+	if (asksNewFact(toks) || asksOtherTopic(toks)) && len(c.Facts) > 0 && skip == nil {
 		skip = map[string]bool{c.Facts[0]: true}
 	}
 	if skip == nil && len(c.Facts) > 0 && slices.ContainsFunc(toks, func(t string) bool { t = strings.Trim(t, "?!.,'"); return t == "else" || t == "further" }) {
@@ -2832,6 +2832,13 @@ func asksOtherPerson(toks []string) bool {
 // asksNewFact reports whether a bare follow-up asks which or what of the
 // last answer — "which provinces?", "what group?" — something that answer
 // did not give, or it would not be asked.
+// asksOtherTopic reports whether a follow-up asks the last question of
+// another topic: "and on the deportations?" after how Mujahid answered the
+// charge of sheltering the TTP. His answer to that is not the answer.
+func asksOtherTopic(toks []string) bool {
+	return len(toks) >= 3 && toks[0] == "and" && topicLeads[toks[1]] && !slices.ContainsFunc(toks[2:], func(t string) bool { return isQuestionWord(strings.Trim(t, "?!.,")) })
+}
+
 func asksNewFact(toks []string) bool {
 	var words []string
 	for _, t := range toks {

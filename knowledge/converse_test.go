@@ -495,6 +495,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"the taliban's reaction?", "reprimanded"},
 			{"and the ttp's response?", "local commander"},
 		}, ""},
+		{"the same question of another topic is another answer", [][2]string{
+			{"how did zabiullah mujahid respond to pakistan's accusations about the ttp", "not responsible"},
+			{"and on the deportations?", "unacceptable"},
+		}, ""},
 		{"that analysis is the last answer's source", [][2]string{
 			{"why won't the taliban act against the ttp according to the opinion article", "three reasons"},
 			{"who wrote that analysis?", "That answer rests on"},
