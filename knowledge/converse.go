@@ -1193,10 +1193,25 @@ var nextFillers = setOf("and so ok okay then what whats what's happened happen c
 // nextUnits, before a closing "after", ask what came next: "the year after".
 var nextUnits = setOf("year month day week")
 
+// joinedAsks reports whether question asks two things ("when did he come
+// to power, and how did his rule end"), each answered by a fact of its own.
+func (b *Base) joinedAsks(question string) bool {
+	norm := Normalize(question)
+	q := b.parse(norm)
+	defer b.idx.release(q)
+	return q.also >= 0 || joinAsks(norm) != norm
+}
+
+// sharesSpecific reports whether facts f and g name a same entity more
+// specific than a country or a people.
+func (b *Base) sharesSpecific(f, g *Fact) bool {
+	return slices.ContainsFunc(f.Entities, func(id string) bool { return !b.idx.broad(id) && slices.Contains(g.Entities, id) })
+}
+
 // whatCameNext answers "what came next?": the timeline of what the last
-// answer was about, in date order, from the date of its lead fact on, or
-// of the span the last question named. ok is false when neither gives a
-// date.
+// answer was about, in date order, from the date of its lead fact (or, for
+// two things asked, of the latest fact on the same thing it gave with it)
+// on, or of the span the last question named. ok is false when neither gives a date.
 func (b *Base) whatCameNext(c Context, question string) (a Answer, next Context, ok bool) {
 	pq := b.parse(Normalize(c.Question))
 	var from Point
@@ -1209,7 +1224,16 @@ func (b *Base) whatCameNext(c Context, question string) (a Answer, next Context,
 			}
 		}
 	case f != nil && f.Date.Start.Year != 0:
+		// After the lead, or, when the last question asked two things,
+		// after the latest fact on the same thing the answer gave with it:
+		// "when did Zahir Shah come to power, and how did his rule end"
+		// ends in 1973, not 1933.
 		from = f.Date.Start
+		for _, id := range c.Facts[1:] {
+			if g := b.factByID[id]; g != nil && b.joinedAsks(c.Question) && g.Date.Start.Key() > from.Key() && b.sharesSpecific(f, g) {
+				from = g.Date.Start
+			}
+		}
 	case pq.hasSpan:
 		from = pq.from // "why did Pakistan back the Taliban in the 90s": from the 1990s on
 	}
@@ -1257,8 +1281,8 @@ func (b *Base) whatCameNext(c Context, question string) (a Answer, next Context,
 		r := "timeline " + strings.Join(t, " and ")
 		alt := b.answerWith(r, how)
 		first := firstDatedAfter(alt.Facts, from)
-		if !alt.Answered || k > 0 && first.Year == 0 {
-			continue
+		if !alt.Answered || (k > 0 || len(topic) == 1) && first.Year == 0 {
+			continue // (a topic alone must say what came after)
 		}
 		if !a.Answered || first.Year != 0 && (soonest.Year == 0 || first.Key() < soonest.Key()) {
 			a, resolved, soonest = alt, r, first

@@ -374,7 +374,8 @@ func TestWhatCameNext(t *testing.T) {
 		{"then what?", []string{"when was the northern alliance founded", "then what?"}, 1992, "1994 (Gulbuddin Hekmatyar)"},
 		{"what happened next, nothing more on it", []string{"who formed the northern alliance", "when", "what happened next"}, 1992, "1994"}, // what came next in the sources at all
 		{"the year after", []string{"when did the taliban first capture kabul", "what happened the year after"}, 1996, "1997"},
-		{"after a place taken, what its taker did next", []string{"when did the taliban capture herat", "what came next?"}, 1995, "1996 (Kabul)"}, // not what else the sources say of Herat
+		{"after the latest of a joined answer", []string{"when did zahir shah come to power, and how did his rule end?", "what happened next?"}, 1973, "1978"}, // his rule ended in 1973, not 1933
+		{"after a place taken, what its taker did next", []string{"when did the taliban capture herat", "what came next?"}, 1995, "1996 (Kabul)"},              // not what else the sources say of Herat
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var c knowledge.Context
