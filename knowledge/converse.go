@@ -1211,7 +1211,8 @@ func (b *Base) sharesSpecific(f, g *Fact) bool {
 // whatCameNext answers "what came next?": the timeline of what the last
 // answer was about, in date order, from the date of its lead fact (or, for
 // two things asked, of the latest fact on the same thing it gave with it)
-// on, or of the span the last question named. ok is false when neither gives a date.
+// on, or of the span the last question named. ok is false when neither
+// gives a date.
 func (b *Base) whatCameNext(c Context, question string) (a Answer, next Context, ok bool) {
 	pq := b.parse(Normalize(c.Question))
 	var from Point
@@ -1229,9 +1230,11 @@ func (b *Base) whatCameNext(c Context, question string) (a Answer, next Context,
 		// "when did Zahir Shah come to power, and how did his rule end"
 		// ends in 1973, not 1933.
 		from = f.Date.Start
-		for _, id := range c.Facts[1:] {
-			if g := b.factByID[id]; g != nil && b.joinedAsks(c.Question) && g.Date.Start.Key() > from.Key() && b.sharesSpecific(f, g) {
-				from = g.Date.Start
+		if len(c.Facts) > 1 && b.joinedAsks(c.Question) {
+			for _, id := range c.Facts[1:] {
+				if g := b.factByID[id]; g != nil && g.Date.Start.Key() > from.Key() && b.sharesSpecific(f, g) {
+					from = g.Date.Start
+				}
 			}
 		}
 	case pq.hasSpan:
@@ -2259,7 +2262,7 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 	}
 	if slices.ContainsFunc(rq.links, func(l link) bool { return l.entities[0].Kind == KindPerson }) {
 		for k, t := range rq.toks {
-			if !rq.inLink(k) && !entityNouns[t] && (roleNouns[t] || titleModifiers[t] || formerWords[t]) {
+			if !rq.inLink(k) && !entityNouns[t] && (roleNouns[t] || titleModifiers[t] || postWords[t]) {
 				named-- // "and the former spy chief, Faiz Hameed?": his post, said with his name
 			}
 		}
@@ -2556,9 +2559,9 @@ func ownedThing(rest []string, stop map[string]bool) bool {
 	return false
 }
 
-// formerWords describe a person by a post once held, with their name:
-// "the former spy chief, Faiz Hameed".
-var formerWords = setOf("former ex retired spy")
+// postWords, beside role nouns and title modifiers, say what post a person
+// holds or held: "the former spy chief, Faiz Hameed".
+var postWords = setOf("former ex retired spy")
 
 // casualtyNouns, alone as a follow-up, ask how many: "deaths?".
 var casualtyNouns = setOf("casualties deaths dead fatalities killed injured wounded victims losses")

@@ -28,8 +28,9 @@ var politeRE = regexp.MustCompile(`^(?:(?:hey|hi|hello|ok|okay|so|yo|durand|bot)
 	`(?:can\s+you\s+)?(?:please\s+)?explain\s+(?:to\s+me\s+)?|tell\s+me\s+more\s+about\s+|please\s+)?`)
 
 // politeEndRE matches a courtesy that closes a question and asks nothing:
-// "whose article is that, may I ask?", "…, if you don't mind".
-var politeEndRE = regexp.MustCompile(`[,;]?\s+(?:may i ask|if i may ask|if i may|if you don't mind|if you dont mind|if you please|pray)\s*([?!.]*)$`)
+// "whose article is that, may I ask?", "…, if you don't mind". Those that
+// may be words of the question ("why do they pray") only after a comma.
+var politeEndRE = regexp.MustCompile(`(?:[,;]?\s+(?:may i ask|if i may ask|if you don't mind|if you dont mind)|[,;]\s*(?:pray|if i may|if you please))\s*([?!.]*)$`)
 
 // Normalize turns chat input into a plain question: mentions removed,
 // accents, quotes and dashes folded, case folded, conversational openers

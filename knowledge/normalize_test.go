@@ -33,7 +33,8 @@ func TestNormalize(t *testing.T) {
 		{"what did @durand_fan say", "what did @durand_fan say"}, // only an opening handle addresses the bot
 		{"Whose article is that from, may I ask?", "whose article is that from?"},
 		{"in which year, pray?", "in which year?"},
-		{"durand line?", "durand line?"}, // the border, not the bot's name
+		{"where do the taliban pray?", "where do the taliban pray?"}, // a word of the question, not a courtesy
+		{"durand line?", "durand line?"},                             // the border, not the bot's name
 		{"hey durand line length", "durand line length"},
 		{"durand, line up the ttp's attacks", "line up the ttp's attacks"}, // the name, then the question
 		{"durand who leads the nrf", "who leads the nrf"},
