@@ -272,6 +272,14 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 	// The follow-up's own words, without the "and" that joins it on.
 	alone := strings.Join(slices.DeleteFunc(slices.Clone(toks), func(t string) bool { return t == "and" || t == "so" }), " ")
 	asked, names, specific := b.ownWords(strings.Join(toks, " "))
+	if !a.Answered && a.lacks == "" && len(asked) == 0 && names && len(c.Facts) > 0 {
+		// "and the Free Tigers of Turkistan?" after the NFF leader's
+		// previous post: no reading has an answer, and a name alone asks
+		// what the sources say of it, on the conversation's topic.
+		if alt := answerReading(b.withTopicCarried(c, alone)); alt.Answered {
+			a, resolved = alt, b.withTopicCarried(c, alone)
+		}
+	}
 	if !a.Answered && a.lacks == lacksDate && names && b.onlyNamesAndTime(alone) {
 		// "and Bajaur in July?" after who claimed the Mastung bombing:
 		// nothing answers the last question of Bajaur then, so the

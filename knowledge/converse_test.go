@@ -500,6 +500,11 @@ func TestConversationAnswers(t *testing.T) {
 			{"how did zabiullah mujahid respond to pakistan's accusations about the ttp", "not responsible"},
 			{"and on the deportations?", "unacceptable"},
 		}, ""},
+		{"a name alone, when the last question has no answer of it, asks what is said of it", [][2]string{
+			{"who leads the national freedom front?", "Yasin Zia"},
+			{"previous job?", "Chief of General Staff"},
+			{"and the free tigers of turkistan?", "Dostom"},
+		}, ""},
 		{"that analysis is the last answer's source", [][2]string{
 			{"why won't the taliban act against the ttp according to the opinion article", "three reasons"},
 			{"who wrote that analysis?", "That answer rests on"},
