@@ -280,6 +280,17 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 			a, resolved = alt, b.withTopicCarried(c, alone)
 		}
 	}
+	if !a.Answered && a.lacks == "" && names && !slices.Contains(readings, alone) &&
+		slices.ContainsFunc(asked, func(w string) bool { return !roleNouns[w] && !titleModifiers[w] && !postWords[w] }) &&
+		!slices.ContainsFunc(strings.Fields(alone), func(w string) bool { return personPronoun(strings.Trim(w, "?!.,")) }) {
+		// "are they deporting people with PoR cards too?": no reading with
+		// the conversation's words has an answer, but the follow-up names
+		// what it asks of, and asks a question of its own. (One that asks
+		// of "her" asks of the person spoken of, or of no one.)
+		if alt := answerReading(alone); alt.Answered {
+			a, resolved = alt, alone
+		}
+	}
 	if !a.Answered && a.lacks == lacksDate && names && b.onlyNamesAndTime(alone) {
 		// "and Bajaur in July?" after who claimed the Mastung bombing:
 		// nothing answers the last question of Bajaur then, so the

@@ -505,6 +505,11 @@ func TestConversationAnswers(t *testing.T) {
 			{"previous job?", "Chief of General Staff"},
 			{"and the free tigers of turkistan?", "Dostom"},
 		}, ""},
+		{"a question of its own, when no reading with the conversation's words has an answer", [][2]string{
+			{"how many afghans has pakistan said it will expel?", ""},
+			{"and how many have actually left so far?", ""},
+			{"are they deporting people with PoR cards too?", "deported"},
+		}, ""},
 		{"that analysis is the last answer's source", [][2]string{
 			{"why won't the taliban act against the ttp according to the opinion article", "three reasons"},
 			{"who wrote that analysis?", "That answer rests on"},
