@@ -286,7 +286,9 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 		// "are they deporting people with PoR cards too?": no reading with
 		// the conversation's words has an answer, but the follow-up names
 		// what it asks of, and asks a question of its own. (One that asks
-		// of "her" asks of the person spoken of, or of no one.)
+		// of "her" asks of the person spoken of, or of no one; a name with
+		// its post, "and the former spy chief, Faiz Hameed?", asks the
+		// last question of him.)
 		if alt := answerReading(alone); alt.Answered {
 			a, resolved = alt, alone
 		}
