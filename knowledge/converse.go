@@ -276,8 +276,9 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 		// "and the Free Tigers of Turkistan?" after the NFF leader's
 		// previous post: no reading has an answer, and a name alone asks
 		// what the sources say of it, on the conversation's topic.
-		if alt := answerReading(b.withTopicCarried(c, alone)); alt.Answered {
-			a, resolved = alt, b.withTopicCarried(c, alone)
+		r := b.withTopicCarried(c, alone)
+		if alt := answerReading(r); alt.Answered {
+			a, resolved = alt, r
 		}
 	}
 	if !a.Answered && a.lacks == "" && names && !slices.Contains(readings, alone) &&
