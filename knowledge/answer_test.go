@@ -320,6 +320,30 @@ func TestAnswerEmpty(t *testing.T) {
 	}
 }
 
+// TestTimelineBefore: a timeline "before" a year or something named ends
+// before it: before the year, or before the first dated fact about what is
+// named (the Taliban's first is their taking Herat in 1995).
+func TestTimelineBefore(t *testing.T) {
+	for _, tc := range []struct {
+		q    string
+		last int // no entry after this year
+	}{
+		{"timeline of afghanistan before 1990", 1990},
+		{"timeline of afghan history before the taliban", 1994},
+	} {
+		a := base(t).Answer(tc.q)
+		if !a.Answered || a.Intent != knowledge.IntentTimeline || len(a.Facts) < 3 {
+			t.Errorf("%q: answered=%v intent=%v with %d entries, want a timeline", tc.q, a.Answered, a.Intent, len(a.Facts))
+			continue
+		}
+		for _, f := range a.Facts {
+			if f.Date.Start.Year > tc.last {
+				t.Errorf("%q: entry %s (%s) is after %d", tc.q, f.ID, f.Date, tc.last)
+			}
+		}
+	}
+}
+
 func TestTimelineIsOrderedAndCapped(t *testing.T) {
 	a := base(t).Answer("timeline of the ttp")
 	if !a.Answered || a.Intent != knowledge.IntentTimeline {

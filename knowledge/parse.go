@@ -306,6 +306,7 @@ func (b *Base) parse(norm string) *query {
 	b.numberedSource(q)
 	b.describedSource(q)
 	b.relativeYear(q)
+	b.beforeNamed(q)
 	if q.intent == IntentHowMany {
 		q.counted, q.countedPlural = q.countedWords(ix) // after the source is known: its words are not counted
 		if len(q.counted) == 0 && q.asksSize() {
@@ -1323,12 +1324,15 @@ func (q *query) parseSpan(decades map[string]int) {
 				break
 			}
 		}
-		if first > 0 && pts[0].Precision() > YearPrecision {
+		if first > 0 {
 			// (A bare year after "after" is mostly when something began:
-			// "why did Pakistan back the Taliban after 2001" asks of 2001.)
+			// "why did Pakistan back the Taliban after 2001" asks of 2001.
+			// Before a year is up to it: "Afghanistan before 1990".)
 			switch q.toks[first-1] {
 			case "after", "since":
-				q.to = Point{Year: openYear}
+				if pts[0].Precision() > YearPrecision {
+					q.to = Point{Year: openYear}
+				}
 			case "before", "until", "till":
 				q.from = Point{Year: 1}
 			}
@@ -2761,3 +2765,38 @@ func pastVerb(w string) bool {
 
 // irregularPast are common verbs in the past that do not end in -ed.
 var irregularPast = setOf(`fell left came went took fought made gave got ran sent lost won`)
+
+// beforeNamed reads a timeline "before" something named ("Afghan history
+// before the Taliban") as a time: up to the year before the first dated
+// fact about it. The name then gives the time, not the topic.
+func (b *Base) beforeNamed(q *query) {
+	if q.hasSpan || q.intent != IntentTimeline {
+		return
+	}
+	for _, l := range q.links {
+		if l.start == 0 || q.toks[l.start-1] != "before" {
+			continue
+		}
+		first := b.firstDated(l.entities[0])
+		if first.Year <= 1 {
+			return
+		}
+		q.from, q.to, q.hasSpan = Point{Year: 1}, Point{Year: first.Year - 1}, true
+		for k := l.start - 1; k < l.end; k++ {
+			q.spanToks[k] = true
+		}
+		return
+	}
+}
+
+// firstDated returns the start of the earliest dated fact about e, or the
+// zero Point.
+func (b *Base) firstDated(e *Entity) Point {
+	var first Point
+	for _, i := range b.idx.subjectOf[e.ID] {
+		if d := b.facts[i].Date.Start; d.Year != 0 && (first.Year == 0 || d.Key() < first.Key()) {
+			first = d
+		}
+	}
+	return first
+}
