@@ -330,6 +330,7 @@ func TestTimelineBefore(t *testing.T) {
 	}{
 		{"timeline of afghanistan before 1990", 1990},
 		{"timeline of afghan history before the taliban", 1994},
+		{"timeline before the soviet invasion", 1978}, // an event is a time, not the timeline's topic
 	} {
 		a := base(t).Answer(tc.q)
 		if !a.Answered || a.Intent != knowledge.IntentTimeline || len(a.Facts) < 3 {

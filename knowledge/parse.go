@@ -2768,13 +2768,18 @@ var irregularPast = setOf(`fell left came went took fought made gave got ran sen
 
 // beforeNamed reads a timeline "before" something named ("Afghan history
 // before the Taliban") as a time: up to the year before the first dated
-// fact about it. The name then gives the time, not the topic.
+// fact about it. The name then gives the time, not the topic, and is no
+// longer a link.
 func (b *Base) beforeNamed(q *query) {
 	if q.hasSpan || q.intent != IntentTimeline {
 		return
 	}
-	for _, l := range q.links {
-		if l.start == 0 || q.toks[l.start-1] != "before" {
+	for n, l := range q.links {
+		at := l.start - 1 // "before", perhaps then "the"
+		if at > 0 && q.toks[at] == "the" {
+			at--
+		}
+		if at < 0 || q.toks[at] != "before" {
 			continue
 		}
 		first := b.firstDated(l.entities[0])
@@ -2782,20 +2787,27 @@ func (b *Base) beforeNamed(q *query) {
 			return
 		}
 		q.from, q.to, q.hasSpan = Point{Year: 1}, Point{Year: first.Year - 1}, true
-		for k := l.start - 1; k < l.end; k++ {
+		for k := at; k < l.end; k++ {
 			q.spanToks[k] = true
 		}
+		q.links = slices.Delete(q.links, n, n+1) // a time, not a topic
 		return
 	}
 }
 
-// firstDated returns the start of the earliest dated fact about e, or the
-// zero Point.
+// firstDated returns the start of the earliest dated fact about e (or, if
+// none is dated, naming e: an event may be no fact's subject), or the zero
+// Point.
 func (b *Base) firstDated(e *Entity) Point {
 	var first Point
-	for _, i := range b.idx.subjectOf[e.ID] {
-		if d := b.facts[i].Date.Start; d.Year != 0 && (first.Year == 0 || d.Key() < first.Key()) {
-			first = d
+	for _, fs := range [][]int{b.idx.subjectOf[e.ID], b.idx.entityFacts[e.ID]} {
+		for _, i := range fs {
+			if d := b.facts[i].Date.Start; d.Year != 0 && (first.Year == 0 || d.Key() < first.Key()) {
+				first = d
+			}
+		}
+		if first.Year != 0 {
+			break
 		}
 	}
 	return first
