@@ -1215,13 +1215,10 @@ var nextFillers = setOf("and so ok okay then what whats what's happened happen c
 // nextUnits, before a closing "after", ask what came next: "the year after".
 var nextUnits = setOf("year month day week")
 
-// joinedAsks reports whether question asks two things ("when did he come
+// joinedAsks reports whether q, parsed, asks two things ("when did he come
 // to power, and how did his rule end"), each answered by a fact of its own.
-func (b *Base) joinedAsks(question string) bool {
-	norm := Normalize(question)
-	q := b.parse(norm)
-	defer b.idx.release(q)
-	return q.also >= 0 || joinAsks(norm) != norm
+func joinedAsks(q *query) bool {
+	return q.also >= 0 || joinAsks(q.norm) != q.norm
 }
 
 // sharesSpecific reports whether facts f and g name a same entity more
@@ -1252,7 +1249,7 @@ func (b *Base) whatCameNext(c Context, question string) (a Answer, next Context,
 		// "when did Zahir Shah come to power, and how did his rule end"
 		// ends in 1973, not 1933.
 		from = f.Date.Start
-		if len(c.Facts) > 1 && b.joinedAsks(c.Question) {
+		if len(c.Facts) > 1 && joinedAsks(pq) {
 			for _, id := range c.Facts[1:] {
 				if g := b.factByID[id]; g != nil && g.Date.Start.Key() > from.Key() && b.sharesSpecific(f, g) {
 					from = g.Date.Start

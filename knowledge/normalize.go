@@ -42,9 +42,7 @@ func Normalize(s string) string {
 	// tell me", "@durand@durand"): repeat until nothing changes.
 	for range 8 {
 		t := s
-		if strings.ContainsAny(t, "<@") {
-			t = mentionRE.ReplaceAllString(t, " ")
-		}
+		t = withoutMentions(t)
 		t = strings.Join(strings.Fields(t), " ")
 		t = strings.TrimLeft(t, " ,:;-")
 		if openerWords[leadingLetters(t)] {
@@ -69,6 +67,16 @@ func Normalize(s string) string {
 // openerWords are the words politeRE's openers begin with: a question
 // that begins otherwise has none, and the expression need not run.
 var openerWords = setOf(`hey hi hello ok okay so yo durand bot quick for client fyi q can could would will please tell remind i do what help explain`)
+
+// withoutMentions blanks out the mentions in t (see mentionRE). Every
+// mention holds a "<" or an "@", so text with neither is left alone
+// without running the expression: every message passes here.
+func withoutMentions(t string) string {
+	if !strings.ContainsAny(t, "<@") {
+		return t
+	}
+	return mentionRE.ReplaceAllString(t, " ")
+}
 
 // leadingLetters returns the letters s begins with.
 func leadingLetters(s string) string {

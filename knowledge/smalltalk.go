@@ -110,11 +110,7 @@ func (b *Base) smallTalk(question string) (Answer, bool) {
 	if len(question) > smallTalkMaxBytes {
 		return Answer{}, false // every question passes here: the long ones at once
 	}
-	text := foldText(foldAccents(question))
-	if strings.ContainsAny(text, "<@") {
-		text = mentionRE.ReplaceAllString(text, " ") // (as Normalize: every mention holds one)
-	}
-	words := strings.FieldsFunc(text, func(r rune) bool {
+	words := strings.FieldsFunc(withoutMentions(foldText(foldAccents(question))), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
 	})
 	words = slices.DeleteFunc(words, func(w string) bool { return asides[w] }) // "who made you btw"
