@@ -1472,6 +1472,18 @@ func objectOf(w string) bool { return w == "him" || w == "them" }
 // spoken of: "that group", "the outfit".
 var groupNouns = setOf("group outfit organisation organization movement militants")
 
+// asksGroup reports whether words ask which group did something ("which
+// group was she pushing them to go after", "what network …"): then "they"
+// and "them" are not that group.
+func asksGroup(words []string) bool {
+	for i := 0; i+1 < len(words); i++ {
+		if (words[i] == "which" || words[i] == "what") && (groupNouns[words[i+1]] || words[i+1] == "network" || words[i+1] == "faction") {
+			return true
+		}
+	}
+	return false
+}
+
 // personPronoun reports whether a pronoun can only stand for a person: one
 // with nothing to stand for is asked about; "they" or "it" may stand for
 // what the question leaves unsaid ("how many did they deport").
@@ -3094,6 +3106,16 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 		e := sameKind[kind] // "he … his": one person
 		if e != nil && objectOf(w) && !objectOf(sameWord[kind]) {
 			e = nil // "how was he related to him": another person
+		}
+		if e == nil && kind == KindGroup && asksGroup(words) {
+			// "which group was she pushing them to go after?": the group
+			// is what is asked, so "them" is the country pressed.
+			for _, id := range c.Entities {
+				if p := b.entityByID[id]; p != nil && p.Kind == KindPlace && b.idx.broad(id) {
+					e = p
+					break
+				}
+			}
 		}
 		if e == nil {
 			e = b.salient(c, kind, used)
