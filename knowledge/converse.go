@@ -1472,6 +1472,20 @@ func objectOf(w string) bool { return w == "him" || w == "them" }
 // spoken of: "that group", "the outfit".
 var groupNouns = setOf("group outfit organisation organization movement militants")
 
+// passiveAfter reports whether the pronoun at words[i] is the subject of a
+// passive: "are they affected", "will they be hit", "what have they been
+// accused of".
+func passiveAfter(words []string, i int) bool {
+	k := i + 1
+	for k < len(words) && (words[k] == "be" || words[k] == "been" || words[k] == "being" || verbAdverbs[words[k]]) {
+		k++
+	}
+	if k >= len(words) || !strings.HasSuffix(words[k], "ed") {
+		return false
+	}
+	return k > i+1 || i > 0 && passiveAux[words[i-1]] // "were they deported", "they been accused"
+}
+
 // asksGroup reports whether words ask which group did something ("which
 // group was she pushing them to go after", "what network …"): then "they"
 // and "them" are not that group.
@@ -3106,6 +3120,17 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 		e := sameKind[kind] // "he … his": one person
 		if e != nil && objectOf(w) && !objectOf(sameWord[kind]) {
 			e = nil // "how was he related to him": another person
+		}
+		if e == nil && w == "they" && passiveAfter(words, i) {
+			// "are they affected by the eviction order?" after the Afghan
+			// refugees in Pakistan: what is done to "them" is done to
+			// people, not to the country that does it.
+			for _, id := range c.Entities {
+				if p := b.entityByID[id]; p != nil && p.Pronoun == "they" && !slices.Contains(used, id) {
+					e = p
+					break
+				}
+			}
 		}
 		if e == nil && kind == KindGroup && asksGroup(words) {
 			// "which group was she pushing them to go after?": the group

@@ -322,8 +322,8 @@ func (l *loader) checkEntity(b *Base, file string, i int, e *Entity, entityFile 
 	if strings.TrimSpace(e.Summary) == "" {
 		l.add(file, entry, "missing summary")
 	}
-	if e.Pronoun != "" && !(e.Pronoun == "she" && e.Kind == KindPerson || e.Pronoun == "they" && e.Kind == KindGroup) {
-		l.add(file, entry, "pronoun %q: only \"she\", of a person, or \"they\", of a group", e.Pronoun)
+	if e.Pronoun != "" && !(e.Pronoun == "she" && e.Kind == KindPerson || e.Pronoun == "they" && (e.Kind == KindGroup || e.Kind == KindConcept)) {
+		l.add(file, entry, "pronoun %q: only \"she\", of a person, or \"they\", of a group or a people", e.Pronoun)
 	}
 	b.entities = append(b.entities, e)
 	b.entityByID[e.ID] = e

@@ -95,8 +95,8 @@ func TestLoadBroken(t *testing.T) {
 		{"quote-long", "facts/doc-b.yaml", "fact ag-size-b: quote has 2 words; a quote has 3 to 40"},
 		{"quote-anchor", "facts/doc-b.yaml", `fact ag-size-b: quote does not contain the anchor "500 fighters"`},
 		{"within-cycle", "entities/all.yaml", `entity bravo-town: within itself by way of "bravo-town"`},
-		{"pronoun-not-person", "entities/all.yaml", `entity alpha-group: pronoun "she": only "she", of a person, or "they", of a group`},
-		{"pronoun-they-not-group", "entities/all.yaml", `entity bravo-town: pronoun "they": only "she", of a person, or "they", of a group`}, // (a group may be "they")
+		{"pronoun-not-person", "entities/all.yaml", `entity alpha-group: pronoun "she": only "she", of a person, or "they", of a group or a people`},
+		{"pronoun-they-not-group", "entities/all.yaml", `entity bravo-town: pronoun "they": only "she", of a person, or "they", of a group or a people`}, // (a group may be "they")
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -76,8 +76,10 @@ type Entity struct {
 	Within string `yaml:"within"`
 	// Pronoun is, for a person, "she" when she is a woman, so that "she"
 	// and "her" in a follow-up stand for her and "he" never does; for a
-	// group spoken of in the plural (the Taliban, the Pashtuns), "they",
-	// so that "it" stands for something else. Empty for everyone else.
+	// group or a people spoken of in the plural (the Taliban, the
+	// Pashtuns, the Afghan refugees), "they", so that "it" stands for
+	// something else and "are they affected" may stand for them. Empty for
+	// everyone else.
 	Pronoun string `yaml:"pronoun"`
 }
 
