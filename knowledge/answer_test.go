@@ -47,6 +47,7 @@ func TestAnswer(t *testing.T) {
 		{"upheaval, in other words", "who was afghanistan's monarch before the upheaval of 1978", []string{"lev-zahir-shah-from-1933"}, "Zahir Shah"},                               // an upheaval is the uprisings and war that began then
 		{"a document out", "when was ghosh's viewpoint out", []string{"recal-article-author"}, "2022"},                                                                              // out is published
 		{"a firm someone runs", "what firm does rahul bhonsle run", []string{"cookie-author-director"}, "Sasia"},                                                                    // the company they head
+		{"who was with someone", "who was having tea with faiz hameed in that photo", []string{"recal-serena-tea"}, "Mansour"},                                                      // the one with him, not a fact about him alone
 		{"where someone is based, by their post", "where is anatol lieven based", []string{"fnf-anatol-lieven-role"}, "Quincy Institute"},                                           // not the Washington he spoke of
 		{"where someone is based, in words", "where is noor wali mehsud based", []string{"fnf-noor-wali-mehsud-in-kabul"}, "Kabul"},
 		{"worried is unsettled", "why did the ttp's attacks worry beijing", []string{"recal-china-pressure"}, "Chinese nationals"}, // attacks that "unsettled China"

@@ -274,6 +274,8 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 				// else took X's place, not by X or a passing name.
 				return "who"
 			}
+		case q.companionAsked() && !b.namesOther(q, f, false):
+			return "who" // "who was having tea with Faiz Hameed": someone else, by name
 		case q.linkedPerson() == nil && !b.answersWho(q, f) && !b.namesOther(q, f, !q.personQ) &&
 			!(slices.Contains(q.toks, "whose") && b.namesUnasked(q, f, func(e *Entity) bool { return e.Kind == KindPlace })):
 			// ("whose nationals did the TTP target": a country answers.)

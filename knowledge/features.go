@@ -177,8 +177,9 @@ var madeNouns = setOf(`demands conditions terms requests pledges promises accusa
 var notVerbs = setOf("and or on to for of in by with")
 
 // personActs reports whether the person a who-question names is the doer
-// of its verb, so the question asks for someone else: "who did Kakar write
-// to", "whom did Durrani meet".
+// of its verb, or the one its doer acted with, so the question asks for
+// someone else: "who did Kakar write to", "whom did Durrani meet", "who was
+// having tea with Faiz Hameed".
 func (q *query) personActs() bool {
 	for _, l := range q.links {
 		if l.entities[0].Kind != KindPerson {
@@ -189,6 +190,21 @@ func (q *query) personActs() bool {
 			j-- // "did caretaker PM Kakar", "did the envoy Durrani"
 		}
 		if j >= 0 && agentAux[q.toks[j]] && j > 0 && (q.toks[j-1] == "who" || q.toks[j-1] == "whom") {
+			return true
+		}
+	}
+	return q.companionAsked()
+}
+
+// companionAsked reports whether a who-question asks who was with the
+// person it names: "who was having tea with Faiz Hameed". The answer is
+// another person, not a group.
+func (q *query) companionAsked() bool {
+	if len(q.toks) == 0 || q.toks[0] != "who" && q.toks[0] != "whom" {
+		return false
+	}
+	for _, l := range q.links {
+		if l.entities[0].Kind == KindPerson && l.start > 0 && q.toks[l.start-1] == "with" {
 			return true
 		}
 	}
@@ -277,7 +293,7 @@ func (b *Base) features(q *query, i int) features {
 			} else if q.personQ && !typeIs(TypeRelation, TypeDefinition) {
 				on(signWhoUnnamed) // "the army chief": a fact must say who holds the role
 			}
-		case p == nil && b.namesOther(q, f, !q.personQ):
+		case p == nil && b.namesOther(q, f, !q.personQ && !q.companionAsked()):
 			on(signWhoInPassing)
 		default:
 			on(signWhoOther)
