@@ -673,8 +673,8 @@ func (b *Base) partners(q *query, ranked []scored) ([]int, float64) {
 					continue
 				}
 			case IntentHowMany:
-				if len(f.Numbers) == 0 {
-					continue
+				if len(f.Numbers) == 0 || slices.ContainsFunc(f.Numbers, func(n Number) bool { return slices.Contains(leadFact.Numbers, n) }) {
+					continue // no figure, or the lead's figure again (a total given with its parts)
 				}
 			}
 			if b.redundant(f, used) {
