@@ -2881,7 +2881,14 @@ func (b *Base) withNewQuestionWord(c Context, words []string) (string, bool) {
 	q := wh + " " + strings.Join(dropQuestionHead(strings.Fields(c.Question)), " ")
 	if n := counted; len(n) > 0 && !strings.HasPrefix(wh, "how many") {
 		// "how many ceasefires did the Taliban broker?" — "when?": when
-		// the ceasefires were, which the head took with it.
+		// the ceasefires were, which the head took with it. "Why so
+		// many?" asks why there are so many of them.
+		for _, much := range []string{"many", "much", "few"} {
+			if slices.Contains(words, much) {
+				q += " so " + much
+				break
+			}
+		}
 		q += " " + strings.Join(n, " ")
 	}
 	if slices.Contains(words, "not") {
