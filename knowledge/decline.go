@@ -239,9 +239,9 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		if q.asksDay && f.Date.Precision() < DayPrecision {
 			return "the exact date" // "in September 2023" is not the day
 		}
-		if title, _ := q.askedTitle(b.idx); q.asksStart && !usesWordOf(f.Text, startWords) && !(len(title) > 0 && cameToPower(tokenize(f.Text))) {
-			// "when did X become leader": a fact that X led in 2023 does
-			// not say when X began.
+		if title, _ := q.askedTitle(b.idx); (q.asksStart || q.asksTenure()) && !usesWordOf(f.Text, startWords) && !(len(title) > 0 && cameToPower(tokenize(f.Text))) {
+			// "when did X become leader", "since when has X been chief": a
+			// fact that X led in 2023 does not say when X began.
 			return "when it began"
 		}
 		if q.asksEnd && !usesWordOf(f.Text, endWords) {
@@ -1341,6 +1341,13 @@ var causeWords = setOf(`because due owing reason reasons cause causes caused so 
 // startWords say that someone took up a post or something began.
 var startWords = setOf(`became become becomes appointed appoint appointment named elected assumed took began begun started
 	founded succeeded replaced installed sworn formed established created founding formation inception emerged appeared surfaced dates forged`)
+
+// asksTenure reports whether a question asks since when someone has held
+// a post: "since when has Noor Wali Mehsud been the TTP's chief".
+func (q *query) asksTenure() bool {
+	return q.intent == IntentWhen && q.linkedPerson() != nil && slices.Contains(q.toks, "been") &&
+		hasPhrase(" "+strings.Join(q.toks, " ")+" ", "since when")
+}
 
 // asksEarlier reports whether the question asks what someone did before a
 // post: "before he became", "before becoming", "prior to joining".
