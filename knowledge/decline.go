@@ -244,6 +244,11 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			// fact that X led in 2023 does not say when X began.
 			return "when it began"
 		}
+		if title, _ := q.askedTitle(b.idx); len(title) > 0 && q.linkedPerson() != nil && f.Role == nil && slices.ContainsFunc(title, func(s string) bool { return !b.textUsesStem(f.Text, s) }) {
+			// "when was Yasin Zia army chief": the founding of the front
+			// he leads does not date his time in the post.
+			return "when"
+		}
 		if q.asksEnd && !usesWordOf(f.Text, endWords) {
 			// "when did Imran Khan leave office": a fact that he was
 			// prime minister in 2021 does not say when he stopped.
