@@ -153,7 +153,10 @@ func (b *Base) answerWith(question string, how asking) Answer {
 	q := b.parse(norm)
 	defer b.idx.release(q)
 	q.weighCarried(said)
-	q.shown, q.after, q.limit = shown, how.after, how.limit
+	q.shown, q.limit = shown, how.limit
+	if how.after.Year != 0 {
+		q.after = how.after // (else what the question itself starts from: "from 1933 onwards")
+	}
 	a.Intent = q.intent
 	if q.future {
 		return b.decline(q, a, nil)

@@ -347,6 +347,34 @@ func TestTimelineBefore(t *testing.T) {
 	}
 }
 
+// TestTimelineFrom: a timeline "from" a year or something named "onwards",
+// or "since" something named, starts there and lists its earliest entries
+// first, not the whole history's most telling.
+func TestTimelineFrom(t *testing.T) {
+	for _, tc := range []struct {
+		q     string
+		first int // the year the first entry starts
+	}{
+		{"timeline of afghan politics from 1933 onward", 1933},
+		{"afghan history timeline from zahir shah onwards", 1933}, // his first dated fact gives the year
+		{"timeline since the soviet invasion", 1979},
+	} {
+		a := base(t).Answer(tc.q)
+		if !a.Answered || a.Intent != knowledge.IntentTimeline || len(a.Facts) < 3 {
+			t.Errorf("%q: answered=%v intent=%v with %d entries, want a timeline", tc.q, a.Answered, a.Intent, len(a.Facts))
+			continue
+		}
+		if y := a.Facts[0].Date.Start.Year; y != tc.first {
+			t.Errorf("%q: first entry %s dated %d, want %d", tc.q, a.Facts[0].ID, y, tc.first)
+		}
+		for k := 1; k < len(a.Facts); k++ {
+			if a.Facts[k].Date.Start.Key() < a.Facts[k-1].Date.Start.Key() {
+				t.Errorf("%q: entry %s (%s) before the one shown ahead of it", tc.q, a.Facts[k].ID, a.Facts[k].Date)
+			}
+		}
+	}
+}
+
 func TestTimelineIsOrderedAndCapped(t *testing.T) {
 	a := base(t).Answer("timeline of the ttp")
 	if !a.Answered || a.Intent != knowledge.IntentTimeline {

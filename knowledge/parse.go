@@ -306,7 +306,7 @@ func (b *Base) parse(norm string) *query {
 	b.numberedSource(q)
 	b.describedSource(q)
 	b.relativeYear(q)
-	b.beforeNamed(q)
+	b.boundNamed(q)
 	if q.intent == IntentHowMany {
 		q.counted, q.countedPlural = q.countedWords(ix) // after the source is known: its words are not counted
 		if len(q.counted) == 0 && q.asksSize() {
@@ -1328,7 +1328,17 @@ func (q *query) parseSpan(decades map[string]int) {
 			// (A bare year after "after" is mostly when something began:
 			// "why did Pakistan back the Taliban after 2001" asks of 2001.
 			// Before a year is up to it: "Afghanistan before 1990".)
+			last := first
+			for last+1 < len(q.toks) && q.spanToks[last+1] {
+				last++
+			}
 			switch q.toks[first-1] {
+			case "from":
+				if last+1 < len(q.toks) && onwardWords[q.toks[last+1]] {
+					// "from 1933 onwards": on from then, earliest first.
+					q.to, q.after = Point{Year: openYear}, justBefore(pts[0].Year)
+					q.spanToks[last+1] = true
+				}
 			case "after", "since":
 				if pts[0].Precision() > YearPrecision {
 					q.to = Point{Year: openYear}
@@ -2766,11 +2776,12 @@ func pastVerb(w string) bool {
 // irregularPast are common verbs in the past that do not end in -ed.
 var irregularPast = setOf(`fell left came went took fought made gave got ran sent lost won`)
 
-// beforeNamed reads a timeline "before" something named ("Afghan history
-// before the Taliban") as a time: up to the year before the first dated
-// fact about it. The name then gives the time, not the topic, and is no
-// longer a link.
-func (b *Base) beforeNamed(q *query) {
+// boundNamed reads a timeline bounded by something named as a time:
+// "Afghan history before the Taliban" runs up to the year before the first
+// dated fact about them, and "Afghan history from Zahir Shah onwards" or
+// "since Zahir Shah" from it. The name then gives the time, not the topic,
+// and is no longer a link.
+func (b *Base) boundNamed(q *query) {
 	if q.hasSpan || q.intent != IntentTimeline {
 		return
 	}
@@ -2779,21 +2790,42 @@ func (b *Base) beforeNamed(q *query) {
 		if at > 0 && q.toks[at] == "the" {
 			at--
 		}
-		if at < 0 || q.toks[at] != "before" {
+		if at < 0 {
+			continue
+		}
+		end := l.end
+		onward := end < len(q.toks) && onwardWords[q.toks[end]]
+		if onward {
+			end++
+		}
+		before := q.toks[at] == "before"
+		if !before && q.toks[at] != "since" && !(q.toks[at] == "from" && onward) {
 			continue
 		}
 		first := b.firstDated(l.entities[0])
 		if first.Year <= 1 {
 			return
 		}
-		q.from, q.to, q.hasSpan = Point{Year: 1}, Point{Year: first.Year - 1}, true
-		for k := at; k < l.end; k++ {
+		if before {
+			q.from, q.to = Point{Year: 1}, Point{Year: first.Year - 1}
+		} else {
+			q.from, q.to, q.after = Point{Year: first.Year}, Point{Year: openYear}, justBefore(first.Year)
+		}
+		q.hasSpan = true
+		for k := at; k < end; k++ {
 			q.spanToks[k] = true
 		}
 		q.links = slices.Delete(q.links, n, n+1) // a time, not a topic
 		return
 	}
 }
+
+// justBefore is the last day of the year before year: a timeline that
+// runs on from year lists its entries after that day, earliest first.
+func justBefore(year int) Point { return Point{Year: year - 1, Month: 12, Day: 31} }
+
+// onwardWords end a time something runs from: "from Zahir Shah onwards".
+var onwardWords = setOf("onwards onward on")
 
 // firstDated returns the start of the earliest dated fact about e (or, if
 // none is dated, naming e: an event may be no fact's subject), or the zero
