@@ -1434,6 +1434,10 @@ func asksSources(toks []string) bool {
 		slices.ContainsFunc(toks, func(t string) bool { return publishVerbs[t] }) {
 		return true // "who published that?", "who reported those numbers", "who wrote that analysis?" ("that piece" may be one it cites)
 	}
+	if w := strings.ReplaceAll(toks[0], "'", ""); (w == "where" || w == "wheres") && strings.Trim(toks[len(toks)-1], "?!.,'") == "from" &&
+		(demonstrative || slices.ContainsFunc(toks, func(t string) bool { return analysisNouns[t] || tallyNouns[t] || dataNouns[t] })) {
+		return true // "where's the PM's number from?": whose words the number is in
+	}
 	if toks[0] == "whose" && len(toks) >= 3 && (documentWordsAsked[toks[1]] || analysisNouns[toks[1]]) && demonstrative {
 		return true // "whose piece is that from?", "whose analysis is this"
 	}

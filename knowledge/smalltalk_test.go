@@ -123,6 +123,8 @@ func TestAsksSources(t *testing.T) {
 		"src for that?":                       true,
 		"src for the ttp":                     false,
 		"whose take is this":                  true,
+		"where's the pm's number from?":       true, // whose words the figure is in
+		"where is the ttp chief from":         false,
 	} {
 		if got := asksSources(strings.Fields(strings.Trim(Normalize(q), " ?!.,;:"))); got != want { // as answerIn reads it
 			t.Errorf("asksSources(%q) = %v, want %v", q, got, want)
