@@ -2085,6 +2085,13 @@ func (b *Base) withTopicCarried(c Context, question string) string {
 			if e == nil || b.idx.broad(id) || n == carryEntities || !carriedKinds[e.Kind] && !(e.Kind == KindConcept && b.pointsBack(q.toks)) {
 				continue // a source's author or outlet is not what was asked about
 			}
+			if q.asksResult && e.Kind != KindEvent && e.Kind != KindAgreement {
+				// What came of something is asked of it, not of the places
+				// or the operations its answer named: "did it work?" of
+				// Pakistan's backing of the Taliban is not asked of Kabul
+				// or of Enduring Freedom; of the ceasefires, it is.
+				continue
+			}
 			if slices.ContainsFunc(pq.links, func(l link) bool { return l.entities[0].ID == id || l.entities[0].Within == id }) {
 				continue // named, or holds a place named: Bajaur says more than Khyber Pakhtunkhwa
 			}
