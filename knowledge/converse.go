@@ -2779,8 +2779,9 @@ func countedNoun(question string) []string {
 		}
 		var n []string
 		for _, t := range toks[i+2:] {
-			if auxWordsAfterHead[t] || timeWords[t] || objectFollowers[t] || attackVerbs[t] || len(n) == 3 {
-				break // ("how many attacks hit Pakistan": the attacks)
+			if auxWordsAfterHead[t] || timeWords[t] || objectFollowers[t] || attackVerbs[t] || len(n) == 3 ||
+				len(n) > 0 && (countedDeeds[t] || strings.HasSuffix(t, "ed")) {
+				break // ("how many attacks hit Pakistan", "how many Afghans fled": the attacks, the Afghans)
 			}
 			n = append(n, t)
 		}
@@ -2788,6 +2789,14 @@ func countedNoun(question string) []string {
 	}
 	return nil
 }
+
+// countedDeeds are past verbs, not ending in "-ed", that end what was
+// counted: "how many Afghans fled to Pakistan".
+var countedDeeds = setOf("fled came went left got took fought ran fell made became sought")
+
+// movementVerbs, after "they", say where the people counted went: "how
+// many Afghans fled to Pakistan" — "did they go back?": the Afghans.
+var movementVerbs = setOf("go went return returned come came leave left flee fled stay stayed move moved")
 
 // eventPlurals are the plural nouns for things done that "they" may stand
 // for: "who were they aimed at?" after the airstrikes.
@@ -3095,7 +3104,7 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 			out = append(out, w)
 			continue
 		}
-		if n := countedNoun(c.Question); len(n) > 0 && (w == "them" || w == "those" || w == "they" && i+1 < len(words) && outcomeVerbs[words[i+1]]) {
+		if n := countedNoun(c.Question); len(n) > 0 && (w == "them" || w == "those" || w == "they" && i+1 < len(words) && (outcomeVerbs[words[i+1]] || movementVerbs[words[i+1]])) {
 			// "how many ceasefires …?" — "did they work?": the ceasefires.
 			out = append(out, n...)
 			changed = true

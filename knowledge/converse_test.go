@@ -498,6 +498,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"why did pakistan back the taliban after 2001", "India"},
 			{"did it work?", "opposite"},
 		}, ""},
+		{"they, going back, are the people counted", [][2]string{
+			{"how many afghans fled to pakistan during the soviet invasion?", "five million"},
+			{"did they go back?", "2001"},
+		}, ""},
 		{"reactions", [][2]string{
 			{"what happened at the jui-f rally in bajaur in july 2023", "Bajaur"},
 			{"the taliban's reaction?", "reprimanded"},
