@@ -443,7 +443,7 @@ one ones thing things stuff anything something everything lot lots kind sort
 get got make made let lets want need
 between among during after before since until till while whilst within without through throughout via afterwards afterward thereafter
 inside outside across along around beyond toward towards upon amid amidst despite beneath behind
-again further once both each few other own same too s t happen happened happening
+again further extra additional once both each few other own same too s t happen happened happening
 mention mentioned mentions named listed discussed cover covered covers according regarding concerning
 overall exactly precisely approximately roughly altogether currently actually really basically specifically just
 per piece article paper report remind context famous btw fyi asap ballpark quick q summary tldr vs versus exact precise era
