@@ -3206,7 +3206,11 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 		}
 		if e == nil {
 			namesPerson := slices.ContainsFunc(q.links, func(l link) bool { return l.entities[0].Kind == KindPerson })
-			if personPronoun(w) && !namesPerson || len(q.links) == 0 && len(c.Entities) == 0 {
+			firstThem := len(c.Entities) == 0 && c.Question == "" && (w == "them" || w == "they") &&
+				!slices.ContainsFunc(q.links, func(l link) bool { return l.start < i && kindFits(l.entities[0], KindGroup) })
+			if personPronoun(w) && !namesPerson || len(q.links) == 0 && len(c.Entities) == 0 || firstThem {
+				// ("how many of them came to Pakistan?", said first: who
+				// "them" are is asked; Pakistan, after it, is where.)
 				if group {
 					w += " " + words[i+1]
 				}

@@ -35,6 +35,7 @@ func TestAnswerInResolves(t *testing.T) {
 		{"ones swap the counted noun's modifier", []string{"how many registered afghans live in pakistan", "and undocumented ones?"}, "how many undocumented afghans live in pakistan", ""},
 		{"he with nobody before", []string{"what did he say?"}, "", "Who do you mean by “he”?"},
 		{"that with nothing before", []string{"and when was that?"}, "", "Who do you mean by “that”?"},
+		{"them said first, a place after", []string{"how many of them came to pakistan?"}, "", "Who do you mean by “them”?"},
 		{"more with nothing before", []string{"more"}, "", "There is nothing to continue yet"},
 		{"more after a question declined with nothing near", []string{"who won the cricket world cup", "more"}, "", "That was all the sources give on it."},
 		{"small talk", []string{"who is asif durrani", "thanks, that's helpful"}, "", "You're welcome."},
