@@ -2032,8 +2032,8 @@ func (b *Base) withTopicCarried(c Context, question string) string {
 		}
 	}
 	for _, l := range pq.links {
-		if b.idx.broad(l.entities[0].ID) && len(q.links) > 0 {
-			continue // a broad one the follow-up may mean otherwise; with no name at all, it is all there is
+		if b.idx.broad(l.entities[0].ID) && len(q.links) > 0 && !thatAsSubject(q.toks) {
+			continue // a broad one the follow-up may mean otherwise; with no name at all, or "that" for all the last question asked, it is all there is
 		}
 		group()
 		if (pq.sourceToks[l.start] || pq.sourceDoc != "" && b.idx.entityDoc[l.entities[0].ID] == pq.sourceDoc) && !have["per"] {
@@ -2044,6 +2044,17 @@ func (b *Base) withTopicCarried(c Context, question string) string {
 		}
 		for i := l.start; i < l.end; i++ {
 			keep(i)
+		}
+	}
+	if thatAsSubject(q.toks) {
+		// "why does that matter?" after whether TTP attacks hit Chinese
+		// nationals: "that" is what the last question asked about, all
+		// of it, not only what it named.
+		group()
+		for i, t := range pq.toks {
+			if !pq.inLink(i) && !b.idx.qwords[t] && !auxWordsAfterHead[t] {
+				keep(i)
+			}
 		}
 	}
 	group()
@@ -2078,7 +2089,7 @@ func (b *Base) withTopicCarried(c Context, question string) string {
 		return k == KindEvent || k == KindOperation || k == KindAgreement
 	})
 	var fromFact []string // the entities of the last answer carried
-	if f := b.factByID[first(c.Facts)]; f != nil && !namedEvent {
+	if f := b.factByID[first(c.Facts)]; f != nil && !namedEvent && !thatAsSubject(q.toks) {
 		n := 0
 		for _, id := range f.Entities {
 			e := b.entityByID[id]
@@ -2129,6 +2140,22 @@ func (b *Base) withTopicCarried(c Context, question string) string {
 	}
 	return carried
 }
+
+// thatAsSubject reports whether "that" or "this", right after an
+// auxiliary, is what a question asks the weight of: "why does that
+// matter", "what did that mean for Pakistan", "why is this significant".
+// It stands for what the last question asked about.
+func thatAsSubject(toks []string) bool {
+	for i := 1; i+1 < len(toks); i++ {
+		if (toks[i] == "that" || toks[i] == "this") && auxWordsAfterHead[toks[i-1]] && weightWords[toks[i+1]] {
+			return true
+		}
+	}
+	return false
+}
+
+// weightWords ask what something means or why it counts.
+var weightWords = setOf("matter matters mattered mean means meant important significant signify concern worrying")
 
 // pointsBack reports whether toks point at what was said with "that",
 // "this" or "those" before a word of substance: "how should Pakistan use

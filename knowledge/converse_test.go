@@ -503,6 +503,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"how many afghans fled to pakistan during the soviet invasion?", "five million"},
 			{"did they go back?", "2001"},
 		}, ""},
+		{"why that matters is asked of all the last question asked", [][2]string{
+			{"were chinese nationals targeted by the ttp", "Chinese"},
+			{"why did that matter for pakistan", "all weather"},
+		}, ""},
 		{"reactions", [][2]string{
 			{"what happened at the jui-f rally in bajaur in july 2023", "Bajaur"},
 			{"the taliban's reaction?", "reprimanded"},
