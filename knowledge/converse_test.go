@@ -499,6 +499,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"why did pakistan back the taliban after 2001", "India"},
 			{"did it work?", "opposite"},
 		}, ""},
+		{"whether it worked out is whether it worked", [][2]string{
+			{"what were pakistan's goals in backing the taliban after 2001", "India"},
+			{"did that work out?", "blunder"},
+		}, ""},
 		{"they, going back, are the people counted", [][2]string{
 			{"how many afghans fled to pakistan during the soviet invasion?", "five million"},
 			{"did they go back?", "2001"},

@@ -2543,7 +2543,8 @@ func asksResult(toks []string) bool {
 		}
 		last = toks[len(toks)-1]
 	}
-	return auxWords[toks[0]] && (last == "work" || last == "succeed" || last == "successful" || last == "success")
+	// ("Did it work out" reaches here read as "did it outcome".)
+	return auxWords[toks[0]] && (last == "work" || last == "succeed" || last == "successful" || last == "success" || last == "outcome")
 }
 
 // asksName reports whether a question asks what something is called: "what
