@@ -687,6 +687,14 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 			// them are no answer at all, however well they fit.
 			share = otherSpeakerCovShare
 		}
+		// Their own words, as the fact's subject, lead words said to them:
+		// "what did Durrani tell Muttaqi about the TTP" is his red line,
+		// not the Taliban's pledge at his meeting.
+		if r := b.firstThat(q, ranked, share, func(f *Fact) bool {
+			return len(f.Entities) > 0 && f.Entities[0] == p.ID && (f.Type == TypeStatement || b.saysAfter(f, p))
+		}); r[0].fact != ranked[0].fact {
+			return r
+		}
 		return b.firstThat(q, ranked, share, func(f *Fact) bool {
 			return contains(f.Entities, p.ID) && (f.Type == TypeStatement || b.saysAfter(f, p))
 		})
