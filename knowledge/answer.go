@@ -717,9 +717,15 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 	if q.intent == IntentWhere && len(ranked) >= 2 {
 		// "which provinces were the drones over": the fact that names a
 		// place leads one on the drones that names none.
-		return b.firstThat(q, ranked, placeCovShare, func(f *Fact) bool {
-			return b.holdsPostAt(q, f) || b.namesPlace(q, f) && !b.notWhereBased(q, f)
-		})
+		where := func(f *Fact) bool { return b.holdsPostAt(q, f) || b.namesPlace(q, f) && !b.notWhereBased(q, f) }
+		if title, _ := q.askedTitle(b.idx); len(title) > 0 && q.linkedPerson() == nil {
+			// "where is the TTP's leader": where the one who holds the
+			// post is, so a fact that names a person leads.
+			if r := b.firstThat(q, ranked, placeCovShare, func(f *Fact) bool { return where(f) && b.namesOther(q, f, false) }); r[0].fact != ranked[0].fact {
+				return r
+			}
+		}
+		return b.firstThat(q, ranked, placeCovShare, where)
 	}
 	if p := q.linkedPerson(); p != nil && len(ranked) >= 2 && q.asksPostOf() {
 		// "what's Bhonsle's current job": the post he holds leads his
