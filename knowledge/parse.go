@@ -1334,7 +1334,7 @@ func (q *query) parseSpan(decades map[string]int) {
 			}
 			switch q.toks[first-1] {
 			case "from":
-				if last+1 < len(q.toks) && onwardWords[q.toks[last+1]] {
+				if onwardAt(q.toks, last+1) {
 					// "from 1933 onwards": on from then, earliest first.
 					q.to, q.after = Point{Year: openYear}, justBefore(pts[0].Year)
 					q.spanToks[last+1] = true
@@ -2795,7 +2795,7 @@ func (b *Base) boundNamed(q *query) {
 			continue
 		}
 		end := l.end
-		onward := end < len(q.toks) && onwardWords[q.toks[end]]
+		onward := onwardAt(q.toks, end)
 		if onward {
 			end++
 		}
@@ -2825,8 +2825,12 @@ func (b *Base) boundNamed(q *query) {
 // runs on from year lists its entries after that day, earliest first.
 func justBefore(year int) Point { return Point{Year: year - 1, Month: 12, Day: 31} }
 
-// onwardWords end a time something runs from: "from Zahir Shah onwards".
-var onwardWords = setOf("onwards onward on")
+// onwardAt reports whether toks[i] ends a time something runs from: "from
+// Zahir Shah onwards", "from 1933 on" ("on" only last: "attacks from the
+// TTP on Pakistan" name who attacked whom).
+func onwardAt(toks []string, i int) bool {
+	return i < len(toks) && (toks[i] == "onwards" || toks[i] == "onward" || toks[i] == "on" && i == len(toks)-1)
+}
 
 // firstDated returns the start of the earliest dated fact about e (or, if
 // none is dated, naming e: an event may be no fact's subject), or the zero

@@ -1123,11 +1123,18 @@ func TestOpenSpans(t *testing.T) {
 		{"attacks since september 2023", 2023, openYear},
 		{"what happened before october 2001", 1, 2001},
 		{"why did pakistan back the taliban after 2001", 2001, 2001},
+		{"timeline of afghan politics from 1933 onwards", 1933, openYear},
+		{"timeline from 1933 on", 1933, openYear},
+		{"afghan history timeline from zahir shah onwards", 1933, openYear}, // from his first dated fact
 	} {
 		q := b.parse(Normalize(tc.q))
 		if !q.hasSpan || q.from.Year != tc.from || q.to.Year != tc.to {
 			t.Errorf("%q: span %d–%d, want %d–%d", tc.q, q.from.Year, q.to.Year, tc.from, tc.to)
 		}
+	}
+	// "From the TTP on Pakistan" names who attacked whom: no time.
+	if q := b.parse(Normalize("timeline of attacks from the ttp on pakistan")); q.hasSpan {
+		t.Errorf("attacks from the ttp on pakistan: span %d–%d, want none", q.from.Year, q.to.Year)
 	}
 }
 
