@@ -351,6 +351,25 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 			a = alt
 		}
 	}
+	if a.Answered && len(a.Facts) > 0 && len(asked) == 0 && len(specific) > 0 && skip == nil {
+		// "and China?" after what Russia wants in Afghanistan: a fact on
+		// what both want names the one the last question asked of; one
+		// on China alone is what was asked.
+		if old := b.swappedOut(c, specific); old != nil && b.mentions(a.Facts[0], b.idx.factIndex[a.Facts[0]], []*Entity{old}) {
+			passed := map[string]bool{a.Facts[0].ID: true}
+			for range swapTries {
+				alt := b.answerWith(resolved, asking{shown: passed, said: said})
+				if !alt.Answered || len(alt.Facts) == 0 || !b.mentions(alt.Facts[0], b.idx.factIndex[alt.Facts[0]], specific) {
+					break
+				}
+				if !b.mentions(alt.Facts[0], b.idx.factIndex[alt.Facts[0]], []*Entity{old}) {
+					a = alt
+					break
+				}
+				passed[alt.Facts[0].ID] = true
+			}
+		}
+	}
 	if !a.Answered && !a.Reply && len(c.Facts) > 0 && asksFurther(toks) && !asksOtherPerson(toks) && !slices.Contains(toks, "who") {
 		// "anything else on how they evolved?", "the rest of the
 		// decision?": no reading answers it as a question of its own, and
@@ -374,6 +393,28 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 		}
 	}
 	return a, next, resolved != norm
+}
+
+// swapTries is how many answers naming the subject swapped out are passed
+// over for one about the subject swapped in alone.
+const swapTries = 3
+
+// swappedOut returns the country, person or group the last question named,
+// of the kind of the one a follow-up names instead ("and China?" after
+// Russia: Russia), or nil when it named none, or named the new one too.
+func (b *Base) swappedOut(c Context, named []*Entity) *Entity {
+	pq := b.parse(Normalize(c.Question))
+	defer b.idx.release(pq)
+	for _, l := range pq.links {
+		e := l.entities[0]
+		if b.idx.broad(e.ID) || slices.Contains(named, e) || e.Kind != KindPlace && e.Kind != KindPerson && e.Kind != KindGroup {
+			continue // (a paper or a body set beside another may well name it: "and the USIP paper?" after SIGAR's)
+		}
+		if slices.ContainsFunc(named, func(n *Entity) bool { return n.Kind == e.Kind }) {
+			return e
+		}
+	}
+	return nil
 }
 
 // otherKindNouns are the kinds of entity "the other …" may point at, by the

@@ -511,6 +511,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"were chinese nationals targeted by the ttp", "Chinese"},
 			{"why did that matter for pakistan", "all weather"},
 		}, ""},
+		{"a subject swapped in is answered of it alone", [][2]string{
+			{"what does russia want in afghanistan", "symbolic"},
+			{"and china?", "Belt and Road"},
+		}, ""},
 		{"reactions", [][2]string{
 			{"what happened at the jui-f rally in bajaur in july 2023", "Bajaur"},
 			{"the taliban's reaction?", "reprimanded"},
