@@ -395,6 +395,10 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 	return a, next, resolved != norm
 }
 
+// placeKindNouns, said alone, ask which place of that kind: "province?",
+// "district?".
+var placeKindNouns = setOf("province district city town country region village")
+
 // swapTries is how many answers naming the subject swapped out are passed
 // over for one about the subject swapped in alone.
 const swapTries = 3
@@ -1643,6 +1647,10 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, own, missin
 	if role := roleAskedBefore(c, words); role != "" {
 		// "where does their leader live?" — "name?": who the leader is.
 		return withAlts(b.withTopicCarried(c, "who is the "+role)), own, "", ""
+	}
+	if len(words) == 1 && placeKindNouns[words[0]] && c.Question != "" {
+		// "province?" after the Mastung bombing: which province it was in.
+		return withAlts(b.withTopicCarried(c, "which "+words[0])), own, "", ""
 	}
 	if len(words) == 1 && casualtyNouns[words[0]] && c.Question != "" {
 		// "casualties?", "deaths?": how many, of what was last spoken of.

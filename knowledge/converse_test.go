@@ -61,6 +61,7 @@ func TestAnswerInResolves(t *testing.T) {
 		{"them, when a group is asked for, is the country pressed", []string{"what did hillary clinton warn pakistan about in 2011", "which network was she pushing them on"}, "which network was hillary clinton pushing pakistan on", ""},
 		{"they, done to, are the people spoken of, not the country", []string{"how many afghans have left pakistan since the october expulsion order", "what have they been accused of"}, "what have afghan refugees and migrants in pakistan been accused of", ""},
 		{"why so many asks why there are so many", []string{"how many fighters does the ttp have", "why so many?"}, "why does the ttp have so many fighters", ""},
+		{"a kind of place alone asks which one", []string{"who claimed the mastung bombing", "province?"}, "which province mastung bombing", ""},
 		{"another topic of a response", []string{"how did zabiullah mujahid respond to pakistan's accusations about the ttp", "and on the deportations?"}, "how did zabiullah mujahid respond on the deportations", ""},
 		{"which after a preamble: what the answer is about is they next", []string{"in the gul paper, which group gets called the most potent threat to the taliban emirate", "where are they mostly active?"}, "where are islamic state khorasan province mostly active", ""},
 		{"it, asked of the name the follow-up opens with", []string{"how many people died in the 2014 peshawar school attack", "and china, why is it worried"}, "china why is it worried", ""},
