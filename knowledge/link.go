@@ -73,6 +73,9 @@ func (b *Base) link(q *query) {
 			if !ix.spell.vocab[c.word].alias || len(ix.postings[ix.stem(c.word)]) > 0 {
 				nearestWord = min(nearestWord, c.dist)
 			}
+			if c.word == t+"g" && !ix.spell.vocab[c.word].alias {
+				nearestWord = 0 // "leadin" is "leading", the "-in'" of chat, not the name "Ladin"
+			}
 		}
 		for _, c := range sugg {
 			// Two-letter corrections are only trusted for names; a word
