@@ -55,6 +55,7 @@ func TestAnswer(t *testing.T) {
 		{"what someone told another is their words", "what did asif durrani tell muttaqi about the ttp", []string{"fnf-ttp-red-line"}, "red line"},                                  // not what the Taliban promised at his meeting
 		{"where a post's holder is", "where is tehrik-e-taliban pakistan's leader", []string{"fnf-officials-met-mehsud-june-2022"}, "Noor Wali"},                                    // the one who holds it, named, not the group's aims
 		{"chat's -in for -ing is no name", "who is leadin the nrf these days", []string{"fnf-nrf-led-by-masoud"}, "Masoud"},                                                         // "leadin" is "leading", not bin Laden's "Ladin"
+		{"a year is no part of a name asked", "what was the 2009 usip working paper called", []string{"fnf-usip-securing-afghanistan-definition"}, "Securing Afghanistan"},          // 2009 says when, the paper is what is named
 		{"where someone is based, by their post", "where is anatol lieven based", []string{"fnf-anatol-lieven-role"}, "Quincy Institute"},                                           // not the Washington he spoke of
 		{"where someone is based, in words", "where is noor wali mehsud based", []string{"fnf-noor-wali-mehsud-in-kabul"}, "Kabul"},
 		{"worried is unsettled", "why did the ttp's attacks worry beijing", []string{"recal-china-pressure"}, "Chinese nationals"}, // attacks that "unsettled China"

@@ -1903,8 +1903,8 @@ func (q *query) nameAsked(ix *index) []string {
 			if auxWords[t] || qwordsEnd[t] || t == "called" || t == "named" {
 				break // "what was the repatriation plan called": the plan, a name the pack knows
 			}
-			if ix.stop[t] || q.inLink(j) {
-				continue
+			if ix.stop[t] || q.inLink(j) || q.spanToks[j] {
+				continue // ("what was the 2009 USIP working paper called": the paper, which the pack names; 2009 is when)
 			}
 			out = append(out, t)
 		}
