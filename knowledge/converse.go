@@ -2062,6 +2062,7 @@ func (b *Base) withTopicCarried(c Context, question string) string {
 			}
 		}
 	}
+	thatAll := thatAsSubject(q.toks) // "why does that matter": all the last question asked
 	pq := b.parse(Normalize(c.Question))
 	have := map[string]bool{}
 	for _, t := range q.toks {
@@ -2081,7 +2082,7 @@ func (b *Base) withTopicCarried(c Context, question string) string {
 		}
 	}
 	for _, l := range pq.links {
-		if b.idx.broad(l.entities[0].ID) && len(q.links) > 0 && !thatAsSubject(q.toks) {
+		if b.idx.broad(l.entities[0].ID) && len(q.links) > 0 && !thatAll {
 			continue // a broad one the follow-up may mean otherwise; with no name at all, or "that" for all the last question asked, it is all there is
 		}
 		group()
@@ -2095,7 +2096,7 @@ func (b *Base) withTopicCarried(c Context, question string) string {
 			keep(i)
 		}
 	}
-	if thatAsSubject(q.toks) {
+	if thatAll {
 		// "why does that matter?" after whether TTP attacks hit Chinese
 		// nationals: "that" is what the last question asked about, all
 		// of it, not only what it named.
@@ -2138,7 +2139,7 @@ func (b *Base) withTopicCarried(c Context, question string) string {
 		return k == KindEvent || k == KindOperation || k == KindAgreement
 	})
 	var fromFact []string // the entities of the last answer carried
-	if f := b.factByID[first(c.Facts)]; f != nil && !namedEvent && !thatAsSubject(q.toks) {
+	if f := b.factByID[first(c.Facts)]; f != nil && !namedEvent && !thatAll {
 		n := 0
 		for _, id := range f.Entities {
 			e := b.entityByID[id]
@@ -3228,22 +3229,12 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 			// "are they affected by the eviction order?" after the Afghan
 			// refugees in Pakistan: what is done to "them" is done to
 			// people, not to the country that does it.
-			for _, id := range c.Entities {
-				if p := b.entityByID[id]; p != nil && p.Pronoun == "they" && !slices.Contains(used, id) {
-					e = p
-					break
-				}
-			}
+			e = b.firstSpoken(c, func(p *Entity) bool { return p.Pronoun == "they" && !slices.Contains(used, p.ID) })
 		}
 		if e == nil && kind == KindGroup && asksGroup(words) {
 			// "which group was she pushing them to go after?": the group
 			// is what is asked, so "them" is the country pressed.
-			for _, id := range c.Entities {
-				if p := b.entityByID[id]; p != nil && p.Kind == KindPlace && b.idx.broad(id) {
-					e = p
-					break
-				}
-			}
+			e = b.firstSpoken(c, func(p *Entity) bool { return p.Kind == KindPlace && b.idx.broad(p.ID) })
 		}
 		if e == nil {
 			e = b.salient(c, kind, used)
@@ -3273,11 +3264,11 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 			// "who makes up most of it?", "who's the pm of it?" after the
 			// interim government's announcement: the government, which
 			// has members and posts, not the announcement.
-			for _, id := range c.Entities {
-				if g := b.entityByID[id]; g != nil && (g.Kind == KindGroup || g.Kind == KindOrganisation) && g.Pronoun != "they" {
-					e = g // (a group spoken of as "they" is not "it")
-					break
-				}
+			// (A group spoken of as "they" is not "it".)
+			if g := b.firstSpoken(c, func(g *Entity) bool {
+				return (g.Kind == KindGroup || g.Kind == KindOrganisation) && g.Pronoun != "they"
+			}); g != nil {
+				e = g
 			}
 		}
 		if e == nil {
@@ -3363,8 +3354,14 @@ func (b *Base) salient(c Context, kind string, used []string) *Entity {
 // salientKind returns the entity of one of kinds the conversation spoke
 // of most recently, or nil.
 func (b *Base) salientKind(c Context, kinds ...string) *Entity {
+	return b.firstSpoken(c, func(e *Entity) bool { return slices.Contains(kinds, e.Kind) })
+}
+
+// firstSpoken returns the entity the conversation c spoke of most recently
+// that ok accepts, or nil.
+func (b *Base) firstSpoken(c Context, ok func(*Entity) bool) *Entity {
 	for _, id := range c.Entities {
-		if e := b.entityByID[id]; e != nil && slices.Contains(kinds, e.Kind) {
+		if e := b.entityByID[id]; e != nil && ok(e) {
 			return e
 		}
 	}

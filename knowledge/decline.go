@@ -233,18 +233,19 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			return "why" // what happened, with no reason given
 		}
 	case IntentWhen:
+		title, _ := q.askedTitle(b.idx)
 		if f.Date.IsZero() && !textNamesAnyYear(f.Text) {
 			return "when"
 		}
 		if q.asksDay && f.Date.Precision() < DayPrecision {
 			return "the exact date" // "in September 2023" is not the day
 		}
-		if title, _ := q.askedTitle(b.idx); (q.asksStart || q.asksTenure()) && !usesWordOf(f.Text, startWords) && !(len(title) > 0 && cameToPower(tokenize(f.Text))) {
+		if (q.asksStart || q.asksTenure()) && !usesWordOf(f.Text, startWords) && !(len(title) > 0 && cameToPower(tokenize(f.Text))) {
 			// "when did X become leader", "since when has X been chief": a
 			// fact that X led in 2023 does not say when X began.
 			return "when it began"
 		}
-		if title, _ := q.askedTitle(b.idx); len(title) > 0 && q.linkedPerson() != nil && f.Role == nil && slices.ContainsFunc(title, func(s string) bool { return !b.textUsesStem(f.Text, s) }) {
+		if len(title) > 0 && q.linkedPerson() != nil && f.Role == nil && slices.ContainsFunc(title, func(s string) bool { return !b.textUsesStem(f.Text, s) }) {
 			// "when was Yasin Zia army chief": the founding of the front
 			// he leads does not date his time in the post.
 			return "when"
@@ -254,7 +255,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			// prime minister in 2021 does not say when he stopped.
 			return "when it ended"
 		}
-		if title, _ := q.askedTitle(b.idx); q.asksStart && len(title) > 0 && f.Role == nil && !b.startsTitle(f.Text, title) {
+		if q.asksStart && len(title) > 0 && f.Role == nil && !b.startsTitle(f.Text, title) {
 			// "when did Durrani become special envoy": not "the special
 			// envoy said peace had become a nightmare".
 			return "when it began"
