@@ -164,6 +164,9 @@ func (b *Base) answerWith(question string, how asking) Answer {
 	for _, l := range q.links {
 		a.Entities = append(a.Entities, l.entities...)
 	}
+	if doc := b.gistOf(q); doc != "" && b.gist(q, &a, doc) {
+		return a
+	}
 	if q.intent == IntentTimeline {
 		if b.timeline(q, &a) {
 			return a
@@ -472,6 +475,44 @@ func (b *Base) compareSources(q *query, a *Answer) bool {
 	a.Sources = b.sourcesOf(used)
 	a.Answered = true
 	a.Confidence = round2(conf)
+	return true
+}
+
+// gistConfidence is the confidence of a source's gist given as the answer
+// to a question read as asking it: the facts are chosen by hand as what the
+// source argues, so what is left to doubt is the reading, which the gist
+// questions of our sets bear out.
+const gistConfidence = 0.9
+
+// gistShown is how many of a source's gist facts one answer gives: its
+// main claim and one more, in two sentences; "more" gives the next ones.
+const gistShown = 2
+
+// gist answers a question that asks what source doc argues as a whole with
+// the facts its record names as its gist, leaving out those the
+// conversation has shown; it reports false when none is left.
+func (b *Base) gist(q *query, a *Answer, doc string) bool {
+	var fs []*Fact
+	for _, id := range b.sources[doc].Gist {
+		if f := b.factByID[id]; f != nil && !q.shown[id] {
+			fs = append(fs, f)
+		}
+	}
+	if len(fs) == 0 {
+		return false
+	}
+	if len(fs) > gistShown {
+		a.More = len(fs) - gistShown
+		fs = fs[:gistShown]
+	}
+	a.Intent = IntentStatement
+	for _, f := range fs {
+		a.Lines = append(a.Lines, f.Stated())
+	}
+	a.Facts = fs
+	a.Sources = b.sourcesOf(fs)
+	a.Answered = true
+	a.Confidence = gistConfidence
 	return true
 }
 

@@ -516,6 +516,11 @@ func TestConversationAnswers(t *testing.T) {
 			{"what does russia want in afghanistan", "symbolic"},
 			{"and china?", "Belt and Road"},
 		}, ""},
+		{"an author's angle is what her piece argues", [][2]string{
+			{"who is anwesha ghosh", "Ghosh"},
+			{"whats her angle", "recalibrate"},
+			{"anything else?", ""},
+		}, "Ghosh expects both Pakistan"},
 		{"reactions", [][2]string{
 			{"what happened at the jui-f rally in bajaur in july 2023", "Bajaur"},
 			{"the taliban's reaction?", "reprimanded"},

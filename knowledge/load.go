@@ -247,6 +247,7 @@ func (l *loader) load() *Base {
 	}
 	l.checkUntagged(b, entityFile)
 	l.checkWithin(b, entityFile)
+	l.checkGists(b)
 	l.loadLexicon(b)
 	var cs []*Conflict
 	l.decode(conflictsFile, &cs, false)
@@ -299,6 +300,20 @@ func (l *loader) loadSources(b *Base) {
 		}
 		b.sources[s.ID] = s
 		b.srcOrder = append(b.srcOrder, s)
+	}
+}
+
+// checkGists checks that every source's gist names facts that cite it.
+func (l *loader) checkGists(b *Base) {
+	for _, s := range b.srcOrder {
+		for _, id := range s.Gist {
+			switch f, ok := b.factByID[id]; {
+			case !ok:
+				l.add(sourcesFile, "source "+s.ID, "gist names unknown fact %q", id)
+			case f.Cite.Doc != s.ID:
+				l.add(sourcesFile, "source "+s.ID, "gist fact %q cites %s, not this source", id, f.Cite.Doc)
+			}
+		}
 	}
 }
 

@@ -91,6 +91,8 @@ func TestLoadBroken(t *testing.T) {
 		{"role-no-asof", "facts/doc-c.yaml", "fact cp-leads-ag: role fact has no as_of"},
 		{"asof-not-role", "facts/doc-c.yaml", "fact cp-leads-ag: as_of given for a fact of type event"},
 		{"source-bad-url", "sources.yaml", `source doc-b.txt: url "javascript:alert(1)" is not an http(s) address`},
+		{"gist-unknown-fact", "sources.yaml", `source doc-a.txt: gist names unknown fact "ag-thesis"`},
+		{"gist-other-source", "sources.yaml", `source doc-a.txt: gist fact "ag-size-b" cites doc-b.txt, not this source`},
 		{"quote-missing", "facts/doc-b.yaml", "fact ag-size-b: citation has no quote"},
 		{"quote-long", "facts/doc-b.yaml", "fact ag-size-b: quote has 2 words; a quote has 3 to 40"},
 		{"quote-anchor", "facts/doc-b.yaml", `fact ag-size-b: quote does not contain the anchor "500 fighters"`},

@@ -22,6 +22,10 @@ type Source struct {
 	URL      string    `yaml:"url"`
 	URLNote  string    `yaml:"url_note"`
 	Sections []Section `yaml:"sections"`
+	// Gist are the facts that state what the source argues as a whole,
+	// lead first: the answer to "what does Ghosh argue" or "the op-ed's
+	// bottom line". Each must cite this source.
+	Gist []string `yaml:"gist"`
 
 	Date Date `yaml:"-"`
 }

@@ -1199,6 +1199,56 @@ func (b *Base) sourceFilter(q *query) {
 	}
 }
 
+// gistWords ask what a source argues as a whole: "what does Ghosh argue",
+// "the op-ed's bottom line", "gist of Bhonsle's piece", "her angle".
+var gistWords = setOf(`argue argues argued argument arguments angle take takeaway takeaways view views thesis gist verdict
+	conclusion conclusions conclude concludes bottom line point points message main key central core summary summarise summarize sum
+	nutshell say says saying said think thinks position stance opinion read`)
+
+// gistOf returns the source a question asks the gist of, or "": one named
+// by its author or its title, with words that ask what it argues, and no
+// other content word ("what does Ghosh argue", but not "what does Ghosh
+// argue about the Durand Line"). "What is Ghosh's article about" asks it
+// too: "about" with a word for the document.
+func (b *Base) gistOf(q *query) string {
+	if q.hasSpan || len(q.compareDocs) > 0 || q.also >= 0 {
+		return ""
+	}
+	doc := ""
+	named := make([]bool, len(q.toks))
+	for _, l := range q.links {
+		d := b.idx.entityDoc[l.entities[0].ID]
+		if d == "" || doc != "" && d != doc {
+			return "" // a topic, or two sources
+		}
+		doc = d
+		for i := l.start; i < l.end; i++ {
+			named[i] = true
+		}
+	}
+	if src := b.sources[doc]; src == nil || len(src.Gist) == 0 {
+		return ""
+	}
+	asks, about, document := false, false, false
+	for i, t := range q.toks {
+		switch {
+		case named[i]:
+		case gistWords[t]:
+			asks = true
+		case sourceNouns[t]:
+			document = true
+		case t == "about":
+			about = true
+		case !b.idx.stop[t]:
+			return ""
+		}
+	}
+	if asks || about && document {
+		return doc
+	}
+	return ""
+}
+
 // adviceVerbs, after an author's name, ask what the author advises: the
 // facts that recommend or propose, whose words they share.
 var adviceVerbs = setOf(`recommend recommends propose proposes advise advises urge urges`)

@@ -493,6 +493,32 @@ func TestAuthorSpeaks(t *testing.T) {
 	}
 }
 
+// TestGistOf: a question that names a source, by author or title, and
+// asks only what it argues, asks for its gist; one that also names a topic
+// asks about that topic.
+func TestGistOf(t *testing.T) {
+	b := packFromDisk(t)
+	for _, tc := range []struct {
+		q, doc string
+	}{
+		{"what does anwesha ghosh argue", "004_885226bb7d670f93.txt"},
+		{"whats bhonsle's bottom line", "002_d0d87716d6dda9e2.txt"},
+		{"gist of the op-ed", "001_d9af7352ab9a518c.txt"},
+		{"what is ghosh's article about", "004_885226bb7d670f93.txt"},
+		{"main argument of the fnf paper", "000_3fe99d22d84a294d.txt"},
+		{"what does ghosh say about the durand line", ""}, // a topic
+		{"who is anwesha ghosh", ""},                      // who she is
+		{"what did ghosh argue in 2022", ""},              // a date narrows it
+		{"what does kugelman argue", ""},                  // quoted, no source of his own
+		{"tell me about ghosh", ""},                       // about her, not her piece
+	} {
+		q := b.parse(Normalize(tc.q))
+		if got := b.gistOf(q); got != tc.doc {
+			t.Errorf("%q: gist of %q, want %q", tc.q, got, tc.doc)
+		}
+	}
+}
+
 // TestFiguresInWords: a number written as a word states a figure, except
 // "one", which rarely counts anything.
 func TestFiguresInWords(t *testing.T) {

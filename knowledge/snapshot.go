@@ -27,7 +27,7 @@ import (
 
 // snapshotMagic begins every snapshot. Its last byte is the format's
 // version: raise it whenever the encoding changes.
-const snapshotMagic = "durand snapshot\x06"
+const snapshotMagic = "durand snapshot\x07"
 
 // ErrStaleSnapshot is returned by DecodeSnapshot for a snapshot taken of
 // other pack files than those given, or in an older format.
@@ -472,6 +472,7 @@ func (e *encoder) source(s *Source) {
 		e.str(sec.ID)
 		e.str(sec.Title)
 	})
+	e.strs(s.Gist)
 	e.date(s.Date)
 }
 
@@ -481,6 +482,7 @@ func (d *decoder) source() *Source {
 		*v = d.str()
 	}
 	s.Sections = getSlice(d, func(d *decoder) Section { return Section{ID: d.str(), Title: d.str()} })
+	s.Gist = d.strs()
 	s.Date = d.date()
 	return s
 }
