@@ -333,8 +333,11 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			return "where"
 		}
 	case IntentStatement:
-		if q.asksSaid() && f.Type != TypeStatement && !usesWordOf(f.Text, speechWords) && !(f.Type == TypeList && len(f.Items) > 0 && b.ofDocument(f)) {
-			// A document's list of what it found is what it says.
+		if q.asksSaid() && f.Type != TypeStatement && !usesWordOf(f.Text, speechWords) && !(f.Type == TypeList && len(f.Items) > 0 && b.ofDocument(f)) &&
+			!b.namesSourceOf(q, f) {
+			// A document's list of what it found is what it says, and so
+			// is all of a source asked what its author says ("what does
+			// Ghosh say about the Durand Line": what her piece says of it).
 			return "what was said"
 		}
 		if l := q.aboutLink(); l != nil && !b.mentions(f, i, l.entities) {
@@ -1484,6 +1487,12 @@ func (b *Base) saysAfter(f *Fact, p *Entity) bool {
 	return false
 }
 
+// namesSourceOf reports whether the question names fact f's source, by
+// its author or its title.
+func (b *Base) namesSourceOf(q *query, f *Fact) bool {
+	return slices.ContainsFunc(q.links, func(l link) bool { return b.idx.entityDoc[l.entities[0].ID] == f.Cite.Doc })
+}
+
 // speechReach is how many words after a speaker's name the word of speech
 // may stand: "Mujahid, the Taliban's spokesman, said".
 const speechReach = 8
@@ -1587,7 +1596,8 @@ var speechWords = setOf(`said say says saying told tell telling stated called ca
 	promised pledged urged denied accused condemned criticised criticized demanded asked insisted argued argues
 	wrote writes announced declared threatened rebuked vowed praised welcomed rejected dismissed blamed assured
 	stressed reported noted added congratulated characterised characterized labelled labeled termed
-	recommended recommends recommend proposed proposes suggested suggests advised advises committed`)
+	recommended recommends recommend proposed proposes suggested suggests advised advises committed
+	notes observes observed recalls recalled reports judges concludes concluded predicts predicted insists stresses explains explained`)
 
 // textNamesAnyYear reports whether text names a year.
 func textNamesAnyYear(text string) bool {
