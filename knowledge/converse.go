@@ -124,6 +124,17 @@ func (b *Base) onTopic(c Context, a Answer) bool {
 	})
 }
 
+// aboutDocument reports whether the last answer's lead fact is about a
+// document, as "the 2009 USIP paper listed six failings" is: "who's the
+// author?" then asks who wrote that document.
+func (b *Base) aboutDocument(c Context) bool {
+	if len(c.Facts) == 0 {
+		return false
+	}
+	f := b.factByID[c.Facts[0]]
+	return f != nil && b.ofDocument(f)
+}
+
 // clampChance keeps a chance off 0 and 1, where its log-odds is infinite.
 func clampChance(p float64) float64 { return min(max(p, 0.005), 0.995) }
 
@@ -140,7 +151,7 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 	case asksMore(toks):
 		a, next = b.more(c, question)
 		return a, next, false
-	case asksSources(toks) && len(c.Facts) > 0:
+	case asksSources(toks) && len(c.Facts) > 0 && !(authorAsked(withoutAsides(toks)) && b.aboutDocument(c)):
 		a := b.cited(c, question)
 		return a, b.withAuthors(c, a), false
 	case asksNext(toks) && len(c.Facts) > 0:
@@ -998,6 +1009,13 @@ func (b *Base) cited(c Context, question string) Answer {
 		line += ", which cite in turn " + strings.Join(cited, " and ")
 	}
 	a.Lines = []string{line + "."}
+	if authorAsked(withoutAsides(strings.Fields(strings.Trim(Normalize(question), " ?!.,;:")))) &&
+		!slices.ContainsFunc(a.Sources, func(s SourceRef) bool { return s.Author != "" }) {
+		// "who's the author?" of an unsigned piece: the sources do not
+		// say, and the reply says what they are instead.
+		a.Answered = false
+		a.Lines = []string{"The sources don't say: the document names no author. " + line + "."}
+	}
 	return a
 }
 
@@ -1448,6 +1466,10 @@ var sourcePhrases = []string{"where is that from", "where's that from", "where d
 // asksSources reports whether a short message asks for the last answer's
 // sources or quote: "sources?", "quote please", "where is that from".
 func asksSources(toks []string) bool {
+	toks = withoutAsides(toks)
+	if authorAsked(toks) {
+		return true
+	}
 	if len(toks) >= 3 && len(toks) <= 8 && toks[0] == "on" && toks[1] == "whose" && (toks[2] == "account" || toks[2] == "authority" || toks[2] == "word") {
 		return true // "on whose account is that, may I ask?", "on whose authority?"
 	}
@@ -1496,6 +1518,56 @@ func asksSources(toks []string) bool {
 		}
 	}
 	return false
+}
+
+// chatAsides are words a chat message may add that ask nothing: "who's
+// the author btw", "source again?".
+var chatAsides = setOf("btw anyway again pls plz please tho though")
+
+// withoutAsides returns toks without chat's asides, "by the way" among
+// them; toks itself is left as it was.
+func withoutAsides(toks []string) []string {
+	var out []string
+	for i := 0; i < len(toks); i++ {
+		t := strings.Trim(toks[i], "?!.,'")
+		if i+2 < len(toks) && t == "by" && toks[i+1] == "the" && strings.Trim(toks[i+2], "?!.,'") == "way" {
+			i += 2
+			continue
+		}
+		if !chatAsides[t] {
+			out = append(out, toks[i])
+		}
+	}
+	return out
+}
+
+// authorAsked reports whether a message asks only who wrote what the
+// conversation is reading: "who's the author", "who is the writer of
+// this", "who wrote this piece". ("Who wrote that piece" may ask of a
+// piece the answer names.)
+func authorAsked(toks []string) bool {
+	if len(toks) < 2 || len(toks) > 6 {
+		return false
+	}
+	switch strings.ReplaceAll(toks[0], "'", "") {
+	case "who", "whos":
+	default:
+		return false
+	}
+	author, this := false, false
+	for _, t := range toks[1:] {
+		switch t = strings.Trim(t, "?!.,'"); {
+		case t == "author" || t == "writer":
+			author = true
+		case t == "this":
+			this = true
+		case t == "wrote" || t == "authored" || t == "is" || t == "was" || t == "the" || t == "of":
+		case documentWordsAsked[t] || analysisNouns[t]:
+		default:
+			return false
+		}
+	}
+	return author || this && slices.ContainsFunc(toks, func(t string) bool { return t == "wrote" || t == "authored" })
 }
 
 // analysisNouns, after "whose", name the writing an answer came from:

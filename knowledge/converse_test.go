@@ -127,6 +127,28 @@ func TestAnswerInResolves(t *testing.T) {
 	}
 }
 
+// TestAuthorAsked: "who's the author?" of what the conversation is
+// reading names the author of the last answer's source, or says the source
+// names none, a decline that still shows the source's words.
+func TestAuthorAsked(t *testing.T) {
+	b := base(t)
+	for _, tc := range []struct {
+		first, then string
+		answered    bool
+		want        string
+	}{
+		{"what does bhonsle say about the hrcp", "who wrote this piece?", true, "How the Cookie Crumbled? by Rahul K Bhonsle"},
+		{"what does the op-ed say about hope", "who's the author btw", false, "the document names no author"},
+	} {
+		_, c := b.AnswerIn(knowledge.Context{}, tc.first)
+		a, _ := b.AnswerIn(c, tc.then)
+		if a.Answered != tc.answered || !strings.Contains(a.Text(), tc.want) || len(a.Sources) == 0 {
+			t.Errorf("%q → %q: %q (answered %v, %d sources), want answered %v with %q and the sources",
+				tc.first, tc.then, a.Text(), a.Answered, len(a.Sources), tc.answered, tc.want)
+		}
+	}
+}
+
 // TestMoreAfterADecline: after "the sources don't cover that" and what
 // they do say near it, "more" shows the next such fact, not the decline
 // again and not the same fact.
