@@ -2345,6 +2345,39 @@ func (b *Base) clarified(c Context, toks []string) string {
 	return ""
 }
 
+// partyNouns, after a party's name, ask how it met what was spoken of:
+// "Mujahid's take", "the Taliban's reaction", "Kabul's response".
+var partyNouns = setOf("take reaction reactions response responses view views stance position angle line verdict")
+
+// partyStance reports whether words are only a party's stance asked, "the
+// Taliban's reaction", and returns the party's words ("the taliban").
+func (b *Base) partyStance(words []string) (string, bool) {
+	if len(words) < 2 || len(words) > 4 || !partyNouns[words[len(words)-1]] {
+		return "", false
+	}
+	owner := slices.Clone(words[:len(words)-1])
+	owner[len(owner)-1] = strings.TrimSuffix(owner[len(owner)-1], "'s")
+	q := b.parse(strings.Join(owner, " "))
+	if len(q.links) != 1 || q.links[0].end != len(q.toks) || q.links[0].start > 1 {
+		return "", false
+	}
+	switch e := q.links[0].entities[0]; e.Kind {
+	case KindPerson, KindGroup, KindOrganisation, KindPlace:
+		if e.Kind == KindPlace && !b.idx.statePlace(e.ID) {
+			return "", false // "the Durand Line's angle" is no one's
+		}
+		return strings.Join(owner, " "), true
+	}
+	return "", false
+}
+
+// asksStance reports whether question asks what someone said or thinks:
+// "what did Kakar say about the TTP", "what was Maas's position".
+func (b *Base) asksStance(question string) bool {
+	q := b.parse(Normalize(question))
+	return q.intent == IntentStatement || slices.ContainsFunc(q.toks, func(t string) bool { return stanceNouns[t] || partyNouns[t] })
+}
+
 // withNewSubject reads "what about the TTP?" and "and Bugti?" as the last
 // question asked of something else.
 func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
@@ -2366,6 +2399,13 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 	}
 	if len(rest) >= 2 && (rest[0] == "his" || rest[0] == "her" || rest[0] == "their" || rest[0] == "its") {
 		return "", false // "and his books?": the pronoun names whose, below
+	}
+	if party, ok := b.partyStance(rest); ok && !b.asksStance(c.Question) {
+		// "mujahid's take?", "and the Taliban's reaction?": how that
+		// party met what the conversation is about, however new to it.
+		// (After what Kakar said, "and Bugti's view?" is that question
+		// of Bugti, below.)
+		return b.withTopicCarried(c, "how did "+party+" react"), true
 	}
 	if len(rest) < len(words) && len(rest) > 0 && (timeWords[rest[0]] || rest[0] == "for" && slices.ContainsFunc(rest, isTimeWord)) {
 		// "and during the Soviet invasion?": the last question, of

@@ -472,3 +472,17 @@ add adds added adding`
 // honorificText lists titles that may precede a person's name and may be left
 // out when the person is asked about.
 const honorificText = `mullah mulla maulawi maulana mufti general gen lt dr doctor marshal brigadier president senator sheikh haji`
+
+// statePlace reports whether place id is a state, one a capital stands
+// for ("China"): a place that may take a stance, as the Durand Line may
+// not. (A capital itself, "Kabul's response", is read as it always was.)
+func (ix *index) statePlace(id string) bool {
+	for _, es := range ix.lex.capitals {
+		for _, e := range es {
+			if e.ID == id {
+				return true
+			}
+		}
+	}
+	return false
+}
