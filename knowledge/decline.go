@@ -131,6 +131,11 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		// the Tank fort attack, in a fact on Pakistan.)
 		return "what " + a.entities[0].Name + " said"
 	}
+	if a, to := q.doer, q.respondedTo(); a != nil && to != nil && q.speaks(a) && usesWordOf(f.Text, speechWords) && b.namedBefore(f, to.entities[0], a.entities[0]) {
+		// "how did Pakistan respond to Clinton": her warning, which
+		// names Pakistan after her, is her word, not Pakistan's answer.
+		return "what " + a.entities[0].Name + " said"
+	}
 	if a := q.doer; a != nil && len(a.entities) == 1 && !b.idx.broad(a.entities[0].ID) && b.idx.entityDoc[a.entities[0].ID] == "" &&
 		!b.mentions(f, i, a.entities) && !b.partnerMentions(q, ranked, a.entities) {
 		// "when did Russia recognise the Taliban": that Islamabad lobbied
@@ -1491,6 +1496,31 @@ func (b *Base) saysAfter(f *Fact, p *Entity) bool {
 // its author or its title.
 func (b *Base) namesSourceOf(q *query, f *Fact) bool {
 	return slices.ContainsFunc(q.links, func(l link) bool { return b.idx.entityDoc[l.entities[0].ID] == f.Cite.Doc })
+}
+
+// respondedTo returns the link to the person the question asks a reply was
+// made to — "respond to Clinton", "say back to her" — or nil.
+func (q *query) respondedTo() *link {
+	for k := range q.links {
+		s := q.links[k].start
+		if s >= 2 && q.toks[s-1] == "to" && (reactionWords[q.toks[s-2]] || q.toks[s-2] == "back") && q.links[k].entities[0].Kind == KindPerson {
+			return &q.links[k]
+		}
+	}
+	return nil
+}
+
+// namedBefore reports whether fact f names first before second, by any
+// of their names: the one a sentence opens with speaks, "Clinton,
+// pressing Pakistan, …, warned".
+func (b *Base) namedBefore(f *Fact, first, second *Entity) bool {
+	at := func(e *Entity) int {
+		name := map[string]bool{}
+		addNameTokens(name, e)
+		return slices.IndexFunc(tokenize(f.Text), func(t string) bool { return name[t] && !b.idx.stop[t] })
+	}
+	i, j := at(first), at(second)
+	return i >= 0 && (j < 0 || i < j)
 }
 
 // speechReach is how many words after a speaker's name the word of speech
