@@ -2645,6 +2645,11 @@ func (b *Base) withThatTime(c Context, words []string) ([]string, bool) {
 				}
 			}
 		}
+		if words[i] == "year" && i >= 3 && words[i-1] == "the" && words[i-2] == "of" && yearParts[words[i-3]] {
+			// "and the first half of the year?": of the last answer's
+			// year.
+			return slices.Concat(words[:i-1], []string{strconv.Itoa(f.Date.Start.Year)}, words[i+1:]), true
+		}
 		if _, ok := monthByName[words[i]]; ok && i > 0 && (words[i-1] == "that" || words[i-1] == "this") && f.Date.Start.Year != 0 {
 			// "what else happened that april": in April of the last
 			// answer's year.
@@ -2660,6 +2665,10 @@ func (b *Base) withThatTime(c Context, words []string) ([]string, bool) {
 	}
 	return nil, false
 }
+
+// yearParts, before "of the year", name a part of the year meant: the
+// year spoken of.
+var yearParts = setOf("half quarter rest end start beginning middle course")
 
 // reactionWords, before "to", say what is reacted to: "respond to the
 // accusations".
@@ -2857,6 +2866,14 @@ func (b *Base) withOtherTime(c Context, words []string) (string, bool) {
 			}
 		case isYear(t) && at < 0:
 			at, end = i, i+1
+			if i >= 3 && prev[i-1] == "of" && (prev[i-2] == "half" || prev[i-2] == "quarter") && partOrdinals[prev[i-3]] {
+				// "the first half of 2023": a month swapped in takes
+				// the whole part's place, and keeps its year.
+				at = i - 3
+				if at > 0 && prev[at-1] == "the" {
+					at--
+				}
+			}
 		default:
 			continue
 		}
@@ -2869,6 +2886,8 @@ func (b *Base) withOtherTime(c Context, words []string) (string, bool) {
 		prev = slices.Concat(prev[:at], []string{"the " + part}, prev[end:]) // the whole time swapped
 	case bare && (at < 0 || !isYear(prev[end-1])):
 		return "", false
+	case month != "" && year == "" && at >= 0 && end-at > 1 && !(monthByName[prev[at]] > 0):
+		prev = slices.Concat(prev[:at], []string{month, prev[end-1]}, prev[end:]) // "and october?" after the first half of 2023
 	case year == "" && (at < 0 || !(monthByName[prev[at]] > 0)):
 		return "", false // "in december?" of a year: which year is not said
 	case at < 0:

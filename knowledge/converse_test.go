@@ -56,6 +56,8 @@ func TestAnswerInResolves(t *testing.T) {
 		{"a new head keeps what was counted", []string{"how many ceasefires did the taliban broker between pakistan and the ttp?", "when?"}, "when did the taliban broker between pakistan and the ttp ceasefires", ""},
 		{"casualties of the things counted", []string{"how many militant attacks hit pakistan in september 2023?", "deaths?"}, "how many deaths pakistan september 2023 militant attacks", ""},
 		{"a month and its year swapped, the year in two digits", []string{"how many attacks did the ttp claim in decmber 2021", "april 22?"}, "how many attacks did the ttp claim in april 2022", ""},
+		{"the year of a part of the year is the year spoken of", []string{"how many militant attacks hit pakistan in september 2023", "and for the first half of the year?"}, "how many militant attacks hit pakistan in the first half of 2023", ""},
+		{"a month swapped for a part of a year keeps its year", []string{"how many militant attacks hit pakistan in september 2023", "and the first half of 2023?", "and october?"}, "how many militant attacks hit pakistan in october 2023", ""},
 		{"a month swapped, the year kept", []string{"how many militant attacks hit pakistan in september 2023", "and august?"}, "how many militant attacks hit pakistan in august 2023", ""},
 		{"it, asked what came of it after a person, is the event spoken of", []string{"who brokered the pakistan-ttp talks in kabul", "what post does he hold", "did it get anywhere"}, "did ttp ceasefire talks and truces get anywhere", ""},
 		{"a source carried stays a source", []string{"how many attacks were there in pakistan in 2021 per ghosh", "how many in december alone", "where did most of them happen"}, "where did most of attacks happen pakistan per ghosh 2021", ""},
