@@ -1173,8 +1173,8 @@ func (b *Base) sourceFilter(q *query) {
 			return
 		}
 	}
-	if len(q.links) < 2 && len(q.toks) < 6 {
-		return
+	if len(q.links) < 2 && len(q.toks) < 6 && !slices.ContainsFunc(q.toks, func(t string) bool { return adviceVerbs[t] }) {
+		return // ("what does Gul recommend", however short, asks what his paper does)
 	}
 	for _, l := range q.links {
 		doc := ix.entityDoc[l.entities[0].ID]
@@ -1690,6 +1690,8 @@ func classify(toks []string, hasSpan bool) Intent {
 		return IntentList
 	case first == "what" && has(wantVerbs...):
 		return IntentList // "what did the TTP demand in return": its demands, each of them
+	case first == "what" && len(toks) <= bareAdviceMax && slices.ContainsFunc(toks, func(t string) bool { return adviceVerbs[t] }):
+		return IntentList // "what does Gul recommend", of nothing in particular: his recommendations
 	case countedPlural(toks):
 		return IntentList // "two main drivers of the tension", "what 3 objectives"
 	case has("list", "enumerate", "name the", "name all", "what are the", "what were the", "which are the", "which were the", "what groups", "which groups", "what factors", "which factors") ||
@@ -1717,6 +1719,12 @@ func classify(toks []string, hasSpan bool) Intent {
 // recommendation: "what does the paper recommend on girls' education".)
 var wantVerbs = []string{"demand", "demanded", "demands", "want", "wanted", "wants", "ask for", "asked for", "asking for",
 	"call for", "called for", "calls for"}
+
+// bareAdviceMax is the most words a what-question of what someone
+// recommends may have and still ask for all of it: "what does Imtiaz Gul
+// recommend" (a longer one recommends on something, "… on girls'
+// education", and may be one recommendation).
+const bareAdviceMax = 5
 
 // whatDefineMax is the most words a question that only starts with
 // "what" may have and still ask what something is ("what ttp"); a longer
