@@ -839,6 +839,13 @@ func dropPhrases(toks []string) []string {
 				continue
 			}
 		}
+		if toks[i] == "rest" && restOfMany(toks[i+1:]) && !slices.ContainsFunc(toks[:i], func(t string) bool { return !restLeads[t] }) {
+			// "and the rest of the recommendations?": list them, which
+			// is no rest, nor what rests on something.
+			out = append(out[:0], "list")
+			i++
+			continue
+		}
 		if n, doc := viewOf(toks[i:]); n > 0 {
 			if len(doc) > 0 {
 				// "in the op-ed author's view": per the op-ed.
@@ -850,6 +857,24 @@ func dropPhrases(toks []string) []string {
 		out = append(out, toks[i])
 	}
 	return out
+}
+
+// restLeads may come before "rest of" that asks for the rest of a list:
+// "and the rest of the groups?", "what about the rest of them".
+var restLeads = setOf("and the what about ok okay so give me show us all")
+
+// restOfMany reports whether toks, after "rest", are "of" and the many
+// the rest is of: "of the recommendations", "of them" (the rest of a
+// decision is more of it, no list).
+func restOfMany(toks []string) bool {
+	if len(toks) < 2 || toks[0] != "of" {
+		return false
+	}
+	n := toks[1]
+	if n == "the" && len(toks) > 2 {
+		n = toks[2]
+	}
+	return n == "them" || n == "those" || n == "list" || len(n) > 3 && strings.HasSuffix(n, "s") && !strings.HasSuffix(n, "ss")
 }
 
 // viewOf returns the length of the "in the author's view" toks starts

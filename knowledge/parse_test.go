@@ -787,6 +787,9 @@ func TestDropPhrases(t *testing.T) {
 		{"where did the talks take place", "where did the talks"},
 		{"why, in the author's view, would the taliban not expel the ttp", "why would the taliban not expel the ttp"},
 		{"in his view, what went wrong", "what went wrong"},
+		{"and the rest of the recommendations?", "list the recommendations"},
+		{"what did the rest of the west do", "what did the rest of the west do"}, // the others, not a list asked for
+		{"the rest of the decision?", "the rest of the decision"},                // more of one thing
 		{"why, in the op-ed writer's opinion, did pakistan change course", "why per the op ed did pakistan change course"},
 		{"what is in view of the border", "what is in view of the border"},           // no holder: a view of something
 		{"who lives in the author's home town", "who lives in the author home town"}, // no view noun
