@@ -530,6 +530,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"what were pakistan's goals in backing the taliban after 2001", "India"},
 			{"did that work out?", "blunder"},
 		}, ""},
+		{"how it worked out is whether it worked", [][2]string{
+			{"why did pakistan back the taliban after 2001", "India"},
+			{"how did that pan out", "blunder"},
+		}, ""},
 		{"they, going back, are the people counted", [][2]string{
 			{"how many afghans fled to pakistan during the soviet invasion?", "five million"},
 			{"did they go back?", "2001"},

@@ -2626,8 +2626,10 @@ func asksResult(toks []string) bool {
 		}
 		last = toks[len(toks)-1]
 	}
-	// ("Did it work out" reaches here read as "did it outcome".)
-	return auxWords[toks[0]] && (last == "work" || last == "succeed" || last == "successful" || last == "success" || last == "outcome")
+	// ("Did it work out" reaches here read as "did it outcome", and "how
+	// did that pan out" as "how did that outcome".)
+	asks := auxWords[toks[0]] || toks[0] == "how" && auxWords[toks[1]] && last == "outcome"
+	return asks && (last == "work" || last == "succeed" || last == "successful" || last == "success" || last == "outcome")
 }
 
 // asksName reports whether a question asks what something is called: "what
