@@ -1681,6 +1681,7 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, own, missin
 			return withAlts("what else happened " + strings.Join(words[at:], " ")), own, "", ""
 		}
 	}
+	words = b.withSourceNamed(c, words)
 	pointed := false // a person pointed at is named, as a pronoun names one
 	if named, phrase := b.pointedPerson(c, words); phrase != "" {
 		// "what did that minister say about it": the person the
@@ -1859,6 +1860,51 @@ func (b *Base) nextReading(c Context, words []string, q string) string {
 		return ""
 	}
 	return ""
+}
+
+// sourcePointers, after "the", point at the document the last answer
+// came from: "what does the author want Pakistan to do", "the writer's
+// bottom line", "what else does the piece say".
+var sourcePointers = setOf("author author's writer writer's piece piece's article article's")
+
+// withSourceNamed names the last answer's source where words point at it
+// ("the author", "the piece"): by its author, or, for an unsigned one, by
+// the name the pack gives the document ("the leverage analysis"), so that
+// the question is asked of that source.
+func (b *Base) withSourceNamed(c Context, words []string) []string {
+	f := b.factByID[first(c.Facts)]
+	if f == nil {
+		return words
+	}
+	src := b.sources[f.Cite.Doc]
+	if src == nil {
+		return words
+	}
+	if slices.ContainsFunc(words, personPronoun) {
+		return words // "what did she tell the author": whom "she" means is asked first
+	}
+	for i := 0; i+1 < len(words); i++ {
+		if words[i] != "the" || !sourcePointers[words[i+1]] || i > 0 && words[i-1] == "in" {
+			continue // ("in the author's view" says nothing: dropPhrases)
+		}
+		name := strings.ToLower(src.Author)
+		if name == "" {
+			for _, e := range b.entities {
+				if e.Kind == KindDocument && b.idx.entityDoc[e.ID] == src.ID && len(e.Aliases) > 0 {
+					name = "the " + strings.ToLower(e.Aliases[0])
+					break
+				}
+			}
+		}
+		if name == "" {
+			return words
+		}
+		if strings.HasSuffix(words[i+1], "'s") {
+			name += "'s"
+		}
+		return slices.Concat(words[:i], strings.Fields(name), words[i+2:])
+	}
+	return words
 }
 
 // pointedNouns, after "that", "this" or "the other", point at a person

@@ -47,6 +47,8 @@ func TestAnswerInResolves(t *testing.T) {
 		{"they, doing something, are the things asked about", []string{"did the taliban complain about us drones", "which provinces were they flying over"}, "which provinces were drones flying over taliban and us and drone surveillance afghanistan", ""},
 		{"what did they say reacts to the topic", []string{"did imran khan's govt offer the ttp an amnesty", "what did they say"}, "what did tehrik-e-taliban pakistan say imran khan amnesty offer ttp 2021", ""},
 		{"they, mostly happening, are the things counted", []string{"how many ttp attacks were there in 2021", "where did they mostly happen"}, "where did attacks mostly happen ttp 2021", ""},
+		{"the author is the last answer's source", []string{"how much of afghanistan's revenue comes from trade through pakistan per the leverage analysis", "what does the author want pakistan to do with that leverage"}, "what does the leverage analysis want pakistan to do with that leverage", ""},
+		{"the writer of a signed piece is its author", []string{"what does bhonsle say about the hrcp", "what else does the writer say about the eviction"}, "what else does rahul k bhonsle say about the eviction", ""},
 		{"a party's take is how it met the topic", []string{"what did hrcp say about the expulsion plan", "how long did the govt give them to leave", "mujahid's take?"}, "how did mujahid react human rights commission pakistan and deportation undocumented afghans", ""},
 		{"a place's angle is no party's", []string{"why won't the taliban expel the ttp", "the durand line angle?"}, "the durand line angle", ""},
 		{"someone's take is a question of its own", []string{"what was heiko maas's position", "and lieven's take?"}, "what is lieven's take", ""},
