@@ -84,6 +84,34 @@ func (b *Base) namesSomething(question string, specific bool) bool {
 	return false
 }
 
+// bareAsks are the words a follow-up with nothing to stand on may use
+// beside its question words: "and then what happened", "what next".
+var bareAsks = setOf("happened happen happens next then come else")
+
+// bareFollowUp reports whether toks only ask a question word of what went
+// before ("why?", "how many?", "since when?", "and then what happened"),
+// naming nothing: a follow-up, which needs a conversation to stand on.
+func (b *Base) bareFollowUp(toks []string) bool {
+	q := b.parse(strings.Join(toks, " "))
+	defer b.idx.release(q)
+	if len(q.links) > 0 || q.hasSpan || len(q.toks) == 0 {
+		return false
+	}
+	asks := false
+	for _, t := range q.toks {
+		switch {
+		case pronounKind[t] != "" || t == "that" || t == "this" || t == "those":
+			return false // "why did they do that": whom "they" means is asked (resolve)
+		case b.idx.qwords[t] && t != "what" || t == "what" && len(q.toks) > 1:
+			asks = true
+		case b.idx.stop[t] || bareAsks[t]:
+		default:
+			return false
+		}
+	}
+	return asks
+}
+
 // ownWords parses question once: the words it asks besides what it names
 // and its question words ("role" of "bajauri's role"; none of "the USIP
 // paper"); whether it names something more specific than a country or a
@@ -147,6 +175,14 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 	}
 	norm := Normalize(question)
 	toks := b.withContextNames(c, chatAnd(strings.Fields(strings.Trim(norm, " ?!.,;:"))))
+	if c.Question == "" && len(c.Facts) == 0 && b.bareFollowUp(toks) {
+		// "why?" or "and then what happened" as the first message: of
+		// what is asked back, not declined as if asked of nothing.
+		a := Answer{Question: question, Reply: true,
+			Lines:       []string{"What do you mean by “" + strings.Join(toks, " ") + "”? Ask it of something by name, and I'll look it up."},
+			Suggestions: b.defaultSuggestions()}
+		return a, c, false
+	}
 	switch {
 	case asksMore(toks):
 		a, next = b.more(c, question)
