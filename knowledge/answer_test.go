@@ -35,6 +35,7 @@ func TestAnswer(t *testing.T) {
 	}{
 		{"who", "who is amir khan muttaqi", []string{"fnf-muttaqi-role"}, "foreign minister"},
 		{"what an author recommends", "what does gul recommend", []string{"fnf-recommendations-list"}, "eleven recommendations"},                                                    // his paper's list, not whom he consulted
+		{"spoke is said", "what did faqir muhammad bajauri tell fighters in kunar", []string{"fnf-bajauri-kunar-speech"}, "Kunar"},                                                  // he spoke to them there
 		{"said by the author", "what does ghosh say about the durand line", []string{"recal-durand-line-definition", "recal-durand-line-factor"}, "Durand Line"},                    // all of her piece is what she says
 		{"who by title elsewhere", "which ttp founding deputy chief got freed from kabul prisons after the takeover", []string{"fnf-bajauri-bulti-released"}, "Bajauri"},            // another fact makes Bajauri the founding deputy chief
 		{"why once", "why did afghanistan lean toward the soviet union in the 1950s", []string{"lev-us-pakistan-military-ties-1954"}, "1954"},                                       // "once the US armed Pakistan, Afghanistan leaned…" gives the reason

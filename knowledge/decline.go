@@ -1627,7 +1627,8 @@ var speechWords = setOf(`said say says saying told tell telling stated called ca
 	wrote writes announced declared threatened rebuked vowed praised welcomed rejected dismissed blamed assured
 	stressed reported noted added congratulated characterised characterized labelled labeled termed
 	recommended recommends recommend proposed proposes suggested suggests advised advises committed
-	notes observes observed recalls recalled reports judges concludes concluded predicts predicted insists stresses explains explained`)
+	notes observes observed recalls recalled reports judges concludes concluded predicts predicted insists stresses explains explained
+	spoke speaks addressed addresses remarked`)
 
 // textNamesAnyYear reports whether text names a year.
 func textNamesAnyYear(text string) bool {
