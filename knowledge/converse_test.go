@@ -32,6 +32,7 @@ func TestAnswerInResolves(t *testing.T) {
 		{"a thing of someone's is a question of its own", []string{"how do the taliban view the durand line", "and the ttp's allegiance?"}, "what is the ttp's allegiance durand line", ""},
 		{"what about X swaps the subject", []string{"who is sarfraz bugti", "what about kakar?"}, "who is kakar", ""},
 		{"a time swapped", []string{"how many afghans came to pakistan after the taliban takeover", "and during the soviet invasion?"}, "how many afghans came to pakistan during the soviet invasion", ""},
+		{"a time swapped in after a place, said with back", []string{"how many afghans live in pakistan", "and back during the soviet invasion?"}, "how many afghans live in pakistan during the soviet invasion", ""},
 		{"ones swap the counted noun's modifier", []string{"how many registered afghans live in pakistan", "and undocumented ones?"}, "how many undocumented afghans live in pakistan", ""},
 		{"he with nobody before", []string{"what did he say?"}, "", "Who do you mean by “he”?"},
 		{"why with nothing before", []string{"why?"}, "", "What do you mean by “why”?"},
