@@ -43,6 +43,10 @@ type Context struct {
 	// After, when not 0, is the date (as Point.Key) a timeline shown to
 	// its end went on from: "more" goes on in date order.
 	After int `json:"after,omitempty"`
+	// Before is the last question answered, when Question was declined:
+	// "russia?" after China's aims and a question about its ambassador
+	// the sources do not answer may be asked of the aims.
+	Before string `json:"before,omitempty"`
 }
 
 // Limits on what a context holds, so that it stays small in the store.
@@ -613,6 +617,12 @@ func (b *Base) nextContext(prev Context, resolved string, a Answer) Context {
 		// A bare decline shows nothing: "sources" and "when was that?"
 		// still mean the last answer given.
 		next.Facts, next.Shown, next.More = prev.Facts, prev.Shown, prev.More
+	}
+	if !a.Answered {
+		next.Before = prev.Before
+		if next.Before == "" {
+			next.Before = prev.Question
+		}
 	}
 	for _, id := range prev.Entities {
 		add(id) // what was spoken of before stays, behind what is new
@@ -1732,7 +1742,15 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, own, missin
 		return withAlts(q), own, "", ""
 	}
 	if q, ok := b.withNewSubject(c, words); ok {
-		return withAlts(q), own, "", ""
+		before := ""
+		if c.Before != "" {
+			// The last question declined, the one answered before it
+			// may be what the new subject is asked of.
+			cb := c
+			cb.Question = c.Before
+			before, _ = b.withNewSubject(cb, words)
+		}
+		return withAlts(q, before), own, "", ""
 	}
 	for len(words) > 2 && (words[0] == "and" || words[0] == "so" || words[0] == "but" || words[0] == "ok" || words[0] == "okay" || words[0] == "also") {
 		words = words[1:] // "and how many attacks in 2021?"

@@ -535,6 +535,11 @@ func TestConversationAnswers(t *testing.T) {
 			{"what were pakistan's goals in backing the taliban after 2001", "India"},
 			{"did that work out?", "blunder"},
 		}, ""},
+		{"a subject swapped after a decline is asked of the last question answered", [][2]string{
+			{"what does china want in afghanistan", "stable Afghanistan"},
+			{"who's their new ambassador there?", ""},
+			{"russia?", "symbolic"},
+		}, ""},
 		{"how it worked out is whether it worked", [][2]string{
 			{"why did pakistan back the taliban after 2001", "India"},
 			{"how did that pan out", "blunder"},
