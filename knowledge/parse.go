@@ -160,6 +160,9 @@ func (b *Base) parse(norm string) *query {
 	if outAsPublished(q.toks) {
 		q.toks[len(q.toks)-1] = "published" // "when was Gul's paper out"
 	}
+	if asksNextMove(q.toks) {
+		q.toks = append(q.toks, "options") // "what might Pakistan do next": its options
+	}
 	fixedWord := false
 	for i, t := range q.toks {
 		if fw := ix.functionWord(t); fw != "" && !kinWords[t] { // "dad" is no misspelt "did"
@@ -1744,6 +1747,37 @@ func classify(toks []string, hasSpan bool) Intent {
 // recommendation: "what does the paper recommend on girls' education".)
 var wantVerbs = []string{"demand", "demanded", "demands", "want", "wanted", "wants", "ask for", "asked for", "asking for",
 	"call for", "called for", "calls for"}
+
+// promiseVerbs, before "it would do", report what someone undertook:
+// "what did the IEA say it would do".
+var promiseVerbs = setOf("say said says tell told promise promised pledge pledged commit committed vow vowed agree agreed")
+
+// moveModals, in "what might X do", ask what someone may do next.
+var moveModals = setOf("might could may will would")
+
+// asksNextMove reports whether a what-question asks what someone might do
+// ("what might Pakistan do next", "what does Ghosh think Pakistan might
+// do", "what could Islamabad do about it"),
+// which the sources answer with the options or steps they see.
+func asksNextMove(toks []string) bool {
+	if len(toks) < 4 || toks[0] != "what" {
+		return false
+	}
+	for i, t := range toks {
+		if !moveModals[t] {
+			continue
+		}
+		if slices.ContainsFunc(toks[:i], func(w string) bool { return promiseVerbs[w] }) {
+			return false // "what did the IEA say it would do": what it committed to
+		}
+		for j := i + 1; j < len(toks) && j <= i+4; j++ {
+			if toks[j] == "do" && toks[j-1] != "to" {
+				return true // ("what might push it to do so" asks why)
+			}
+		}
+	}
+	return false
+}
 
 // bareAdviceMax is the most words a what-question of what someone
 // recommends may have and still ask for all of it: "what does Imtiaz Gul

@@ -519,6 +519,26 @@ func TestGistOf(t *testing.T) {
 	}
 }
 
+// TestAsksNextMove: "what might Pakistan do" asks the options the sources
+// see; what someone said it would do, or what might push it to, does not.
+func TestAsksNextMove(t *testing.T) {
+	for _, tc := range []struct {
+		q    string
+		want bool
+	}{
+		{"what might pakistan do next", true},
+		{"what does ghosh think pakistan might do next with the taliban", true},
+		{"what could islamabad do about the ttp", true},
+		{"what did the iea say it would do with ttp commanders", false},
+		{"what might push islamabad to do so", false},
+		{"what did pakistan do next", false},
+	} {
+		if got := asksNextMove(tokenize(Normalize(tc.q))); got != tc.want {
+			t.Errorf("asksNextMove(%q) = %v, want %v", tc.q, got, tc.want)
+		}
+	}
+}
+
 // TestFiguresInWords: a number written as a word states a figure, except
 // "one", which rarely counts anything.
 func TestFiguresInWords(t *testing.T) {
