@@ -695,7 +695,13 @@ func (b *Base) partners(q *query, ranked []scored) ([]int, float64) {
 					}
 				}
 			}
-			if gain /= total; gain >= least && pref/total > bestPref {
+			gain /= total
+			nearer := q.intent == IntentWhen && best >= 0 && pref/total >= bestPref-prefTie &&
+				yearsApart(f, leadFact) < yearsApart(b.facts[ranked[best].fact], leadFact)
+			if gain >= least && (pref/total > bestPref+prefTie || nearer) {
+				// ("when did the Taliban take Herat and Kabul": of two
+				// captures of Kabul that answer as well, the one nearer
+				// Herat's, 1996, not 2021.)
 				best, bestGain, bestPref = r, gain, pref/total
 			}
 		}
@@ -711,6 +717,20 @@ func (b *Base) partners(q *query, ranked []scored) ([]int, float64) {
 		}
 	}
 	return out, sum
+}
+
+// prefTie is how close two partners' shares of the question may be and
+// still be a tie, which the nearer date breaks.
+const prefTie = 1e-9
+
+// yearsApart is how many years lie between the starts of f and g, or 0
+// when either is undated.
+func yearsApart(f, g *Fact) int {
+	if f.Date.IsZero() || g.Date.IsZero() {
+		return 0
+	}
+	d := f.Date.Start.Year - g.Date.Start.Year
+	return max(d, -d)
 }
 
 // countsUnit reports whether a figure of fact i counts what unit u names:
