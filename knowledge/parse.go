@@ -849,6 +849,13 @@ func dropPhrases(toks []string) []string {
 			i++
 			continue
 		}
+		if n := takeOutOn(toks[i:]); n > 0 {
+			// "why did Pakistan take its anger out on the refugees": why
+			// it turned on them, not anything taken out.
+			out = append(out, "turned", "on")
+			i += n - 1
+			continue
+		}
 		if n, doc := viewOf(toks[i:]); n > 0 {
 			if len(doc) > 0 {
 				// "in the op-ed author's view": per the op-ed.
@@ -860,6 +867,40 @@ func dropPhrases(toks []string) []string {
 		out = append(out, toks[i])
 	}
 	return out
+}
+
+// takeForms are the forms of "take" in "take it out on".
+var takeForms = setOf("take takes took taken taking")
+
+// takeOutOn returns the length of the "take it out on" toks starts with
+// ("took its anger out on", "taking out its frustration on"), or 0.
+func takeOutOn(toks []string) int {
+	if len(toks) < 4 || !takeForms[toks[0]] {
+		return 0
+	}
+	rest := toks[1:]
+	out := false
+	if rest[0] == "out" {
+		out, rest = true, rest[1:]
+	}
+	switch {
+	case len(rest) > 0 && rest[0] == "it":
+		rest = rest[1:]
+	case len(rest) > 1 && (rest[0] == "its" || rest[0] == "their" || rest[0] == "his" || rest[0] == "her") && (rest[1] == "anger" || rest[1] == "frustration" || rest[1] == "frustrations"):
+		rest = rest[2:]
+	default:
+		return 0
+	}
+	if !out {
+		if len(rest) == 0 || rest[0] != "out" {
+			return 0
+		}
+		rest = rest[1:]
+	}
+	if len(rest) == 0 || rest[0] != "on" {
+		return 0
+	}
+	return len(toks) - len(rest) + 1
 }
 
 // restLeads may come before "rest of" that asks for the rest of a list:
