@@ -849,6 +849,13 @@ func dropPhrases(toks []string) []string {
 			i++
 			continue
 		}
+		if i > 0 && auxWords[toks[i-1]] && i+2 < len(toks) && toks[i] == "the" && (toks[i+1] == "author" || toks[i+1] == "writer") && beliefVerbs[toks[i+2]] {
+			// "why does the writer think the Taliban won't expel the
+			// TTP": why they won't, in the source's view; which source,
+			// it does not say.
+			i += 2
+			continue
+		}
 		if n := takeOutOn(toks[i:]); n > 0 {
 			// "why did Pakistan take its anger out on the refugees": why
 			// it turned on them, not anything taken out.
@@ -868,6 +875,10 @@ func dropPhrases(toks []string) []string {
 	}
 	return out
 }
+
+// beliefVerbs, after "does the author", say the question is asked in a
+// source's view: "why does the writer think …".
+var beliefVerbs = setOf("think thinks believe reckon argue claim say suggest contend")
 
 // takeForms are the forms of "take" in "take it out on".
 var takeForms = setOf("take takes took taken taking")
