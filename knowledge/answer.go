@@ -731,6 +731,15 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 		// Their own words, as the fact's subject, lead words said to them:
 		// "what did Durrani tell Muttaqi about the TTP" is his red line,
 		// not the Taliban's pledge at his meeting.
+		if t := b.facts[ranked[0].fact].Type; t == TypeRole || t == TypeDefinition {
+			// "what did Clinton warn Pakistan about": her words, not her
+			// post's note that she warned.
+			if r := b.firstThat(q, ranked, share, func(f *Fact) bool {
+				return len(f.Entities) > 0 && f.Entities[0] == p.ID && f.Type == TypeStatement
+			}); r[0].fact != ranked[0].fact {
+				return r
+			}
+		}
 		if r := b.firstThat(q, ranked, share, func(f *Fact) bool {
 			return len(f.Entities) > 0 && f.Entities[0] == p.ID && (f.Type == TypeStatement || b.saysAfter(f, p))
 		}); r[0].fact != ranked[0].fact {

@@ -1539,6 +1539,10 @@ var endWords = setOf(`end ends ended ending until left leave leaving quit resign
 func (q *query) asksSaid() bool {
 	for i, t := range q.toks {
 		switch t {
+		case "warn", "warned":
+			if len(q.toks) > 0 && q.toks[0] != "who" && q.toks[0] != "which" {
+				return true // "what did Clinton warn Pakistan about" ("which researcher warned" asks who)
+			}
 		case "say", "said", "says", "tell", "told", "claim", "claimed", "statement", "remark", "remarks", "tweet", "tweeted", "posted",
 			"recommend", "recommended", "recommends", "propose", "proposed", "proposes", "suggest", "suggested", "suggests":
 			return true
