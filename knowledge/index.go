@@ -85,6 +85,10 @@ type index struct {
 	altStemID   map[string]int32 // each stem the alternate questions use -> its number
 	altPostings map[string][]int // stem -> alternate questions using it
 	factAlts    [][]int          // per fact: its alternate questions
+
+	// memo keeps what question words are (stem, functionWord, frameWord)
+	// once the index is finished (finish); nil while it is built.
+	memo *wordMemos
 }
 
 // alias is one name an entity is known by, as tokens.
@@ -353,7 +357,14 @@ func buildIndex(b *Base, m models) *index {
 	}
 	ix.nestPlaces(b)
 	ix.spell.freeze()
+	ix.finish()
 	return ix
+}
+
+// finish marks the index complete, built or read from a snapshot: from
+// now on what a question word is may be kept (index.memo).
+func (ix *index) finish() {
+	ix.memo = &wordMemos{}
 }
 
 // frameSets are the sets of words that frame what a question asks.
@@ -368,6 +379,20 @@ func (ix *index) frameWord(t string) string {
 	if w, ok := ix.frames[t]; ok {
 		return w
 	}
+	if ix.memo == nil {
+		return ix.findFrameWord(t)
+	}
+	if w, ok := ix.memo.frame.get(t); ok {
+		return w
+	}
+	w := ix.findFrameWord(t)
+	ix.memo.frame.put(t, w)
+	return w
+}
+
+// findFrameWord is frameWord for a token not in index.frames, worked out
+// afresh.
+func (ix *index) findFrameWord(t string) string {
 	if ix.spell.known(t) || !isWordy(t) {
 		return t // a word of the pack's is what it says ("chaired" is no "chairs")
 	}
@@ -399,6 +424,19 @@ const minFrameTypo = 5
 // "according"), or "". Question words win ties; names and pack words are
 // never replaced.
 func (ix *index) functionWord(tok string) string {
+	if ix.memo == nil {
+		return ix.findFunctionWord(tok)
+	}
+	if w, ok := ix.memo.function.get(tok); ok {
+		return w
+	}
+	w := ix.findFunctionWord(tok)
+	ix.memo.function.put(tok, w)
+	return w
+}
+
+// findFunctionWord is functionWord, worked out afresh.
+func (ix *index) findFunctionWord(tok string) string {
 	if len(tok) < 2 || len(tok) > maxFunctionTypo || !isWordy(tok) || ix.knownWord(tok) || ix.stop[tok] || ix.qwords[tok] {
 		return ""
 	}
@@ -668,7 +706,15 @@ func (ix *index) stem(t string) string {
 	if s, ok := ix.stemOf[t]; ok {
 		return s
 	}
-	return stem(t)
+	if ix.memo == nil {
+		return stem(t)
+	}
+	if s, ok := ix.memo.stem.get(t); ok {
+		return s
+	}
+	s := stem(t)
+	ix.memo.stem.put(t, s)
+	return s
 }
 
 // keepNamesWhole makes each word of a person's name its own stem when the

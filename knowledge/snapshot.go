@@ -708,6 +708,7 @@ func (d *decoder) index(b *Base, m models) *index {
 	for i, f := range b.facts {
 		ix.factIndex[f] = i
 	}
+	ix.finish()
 	return ix
 }
 
