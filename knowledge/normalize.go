@@ -45,7 +45,7 @@ func Normalize(s string) string {
 		t = withoutMentions(t)
 		t = strings.Join(strings.Fields(t), " ")
 		t = strings.TrimLeft(t, " ,:;-")
-		if openerWords[leadingLetters(t)] {
+		if lead := leadingLetters(t); openerWords[lead] && (lead != "what" || strings.HasPrefix(t, whatOpener)) {
 			rest := politeRE.ReplaceAllString(t, "")
 			if opener := t[:len(t)-len(rest)]; strings.HasSuffix(opener, "durand ") && leadingLetters(rest) == "line" {
 				rest = "durand " + rest // "durand line?" asks of the border, not the bot
@@ -53,7 +53,7 @@ func Normalize(s string) string {
 			t = rest
 		}
 		t = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(t), " ,:;-"))
-		if strings.Contains(t, " ") {
+		if strings.Contains(t, " ") && mayEndPolitely(t) {
 			t = politeEndRE.ReplaceAllString(t, "$1")
 		}
 		if t == s {
@@ -67,6 +67,29 @@ func Normalize(s string) string {
 // openerWords are the words politeRE's openers begin with: a question
 // that begins otherwise has none, and the expression need not run.
 var openerWords = setOf(`hey hi hello ok okay so yo durand bot quick for client fyi q can could would will please tell remind i do what help explain`)
+
+// whatOpener is the one opener of politeRE's that begins "what": a
+// question that begins "what" otherwise, as most do, has none, and the
+// expression need not run. (t is then in single spaces, as Normalize
+// leaves it.)
+const whatOpener = "what do you know about "
+
+// politeEnds are the courtesies politeEndRE matches, as they end.
+var politeEnds = []string{"may i ask", "if i may ask", "if you don't mind", "if you dont mind", "pray", "if i may", "if you please"}
+
+// mayEndPolitely reports whether t may end in a courtesy politeEndRE
+// matches: whether, its closing ?!. and then white space trimmed, it ends
+// in one. One that does not cannot match, and the expression, which would
+// try every place in t, need not run: every message passes here.
+func mayEndPolitely(t string) bool {
+	t = strings.TrimRight(strings.TrimRight(t, "?!."), " \t\n\f\r")
+	for _, end := range politeEnds {
+		if strings.HasSuffix(t, end) {
+			return true
+		}
+	}
+	return false
+}
 
 // withoutMentions blanks out the mentions in t (see mentionRE). Every
 // mention holds a "<" or an "@", so text with neither is left alone
