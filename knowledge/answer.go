@@ -130,7 +130,7 @@ type asking struct {
 // answerWith answers question as asked in a conversation.
 func (b *Base) answerWith(question string, how asking) Answer {
 	shown, said := how.shown, how.said
-	norm := Normalize(question)
+	norm := withoutApposition(Normalize(question))
 	a := Answer{Question: question}
 	if t, ok := b.smallTalk(question); ok {
 		return t

@@ -2818,6 +2818,35 @@ func (q *query) asksSpeaker() bool {
 // was it set up", or a repeated "how many" with no break at all.
 var secondAskRE = regexp.MustCompile(`(?i)(\s*[,;]\s+|\s+[-–—]+\s+|\s+)(how many|how much|how long|what|which|who|whom|when|where|why)\b`)
 
+// appositionLeads open a description of what a question asks about, set
+// after it: "… after Kabul fell - the group the eviction order hits".
+var appositionLeads = setOf("the those ones i.e ie")
+
+// withoutApposition returns norm without a description it ends with, after
+// a dash or in brackets, that repeats what the question asks of in other
+// words ("how many Afghans crossed into Pakistan after Kabul fell - the
+// group the eviction order is aimed at"): its words would weigh as much as
+// the question's and draw other facts. A tail that asks something of its
+// own ("- and why?") is kept, as is norm when the question before is short.
+func withoutApposition(norm string) string {
+	head, tail := "", ""
+	if i := strings.LastIndex(norm, " - "); i > 0 {
+		head, tail = norm[:i], norm[i+3:]
+	} else if i := strings.LastIndex(norm, " ("); i > 0 && strings.HasSuffix(norm, ")") {
+		head, tail = norm[:i], norm[i+2:len(norm)-1]
+	}
+	ht, tt := strings.Fields(head), strings.Fields(tail)
+	if len(ht) < minAppositionHead || len(tt) < 2 || !appositionLeads[tt[0]] || strings.Contains(tail, ",") ||
+		!slices.ContainsFunc(ht, isQuestionWord) || slices.ContainsFunc(tt, isQuestionWord) {
+		return norm // (a list after the dash, "- the démarche, the closure and the meeting", is what is asked)
+	}
+	return head
+}
+
+// minAppositionHead is the fewest words the question before a description
+// may have for the description to be set aside: a shorter one may need it.
+const minAppositionHead = 5
+
 // joinAsks writes "and" where a question asks a second question after a
 // comma, semicolon or dash, or repeats "how many": the join the parse reads
 // as two questions. The first part must itself ask, so that "in Kabul,

@@ -519,6 +519,23 @@ func TestGistOf(t *testing.T) {
 	}
 }
 
+// TestWithoutApposition: a description set after a question, "- the group
+// the eviction order hits", is set aside; a second question, a list of what
+// is asked, or a short question keeps it.
+func TestWithoutApposition(t *testing.T) {
+	for _, tc := range []struct{ q, want string }{
+		{"how many afghans crossed into pakistan after kabul fell - the group the eviction order hits", "how many afghans crossed into pakistan after kabul fell"},
+		{"how many afghans moved into pak after the taliban took kabul (the group hit by the eviction order)", "how many afghans moved into pak after the taliban took kabul"},
+		{"when did torkham close - and why?", "when did torkham close - and why?"},
+		{"what happened after the chitral attack - the demarche, the closure and the meeting", "what happened after the chitral attack - the demarche, the closure and the meeting"},
+		{"who leads it - the ttp", "who leads it - the ttp"},
+	} {
+		if got := withoutApposition(Normalize(tc.q)); got != tc.want {
+			t.Errorf("withoutApposition(%q) = %q, want %q", tc.q, got, tc.want)
+		}
+	}
+}
+
 // TestAsksNextMove: "what might Pakistan do" asks the options the sources
 // see; what someone said it would do, or what might push it to, does not.
 func TestAsksNextMove(t *testing.T) {
