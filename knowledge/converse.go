@@ -88,6 +88,10 @@ func (b *Base) namesSomething(question string, specific bool) bool {
 	return false
 }
 
+// bareAndMax is the most words a first message opening "and" may have
+// and still be a follow-up with nothing to stand on: "and the numbers?".
+const bareAndMax = 4
+
 // bareAsks are the words a follow-up with nothing to stand on may use
 // beside its question words: "and then what happened", "what next".
 var bareAsks = setOf("happened happen happens next then come else")
@@ -101,7 +105,15 @@ func (b *Base) bareFollowUp(toks []string) bool {
 	if len(q.links) > 0 || q.hasSpan || len(q.toks) == 0 {
 		return false
 	}
-	asks := false
+	asks := q.toks[0] == "and" && len(q.toks) <= bareAndMax // "and the numbers?": of what?
+	if asks {
+		for _, t := range q.toks[1:] {
+			if pronounKind[t] != "" || t == "that" || t == "this" || t == "those" {
+				return false // ("and when was that?": whom "that" means is asked, in resolve)
+			}
+		}
+		return true
+	}
 	for _, t := range q.toks {
 		switch {
 		case pronounKind[t] != "" || t == "that" || t == "this" || t == "those":
@@ -2446,8 +2458,9 @@ func (b *Base) clarified(c Context, toks []string) string {
 }
 
 // partyNouns, after a party's name, ask how it met what was spoken of:
-// "Mujahid's take", "the Taliban's reaction", "Kabul's response".
-var partyNouns = setOf("take reaction reactions response responses view views stance position angle line verdict")
+// "Mujahid's take", "the Taliban's reaction", "Kabul's response". (A
+// party's angle is what it is after, not how it reacted.)
+var partyNouns = setOf("take reaction reactions response responses view views stance position line verdict")
 
 // partyStance reports whether words are only a party's stance asked, "the
 // Taliban's reaction", and returns the party's words ("the taliban").

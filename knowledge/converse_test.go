@@ -36,6 +36,7 @@ func TestAnswerInResolves(t *testing.T) {
 		{"ones swap the counted noun's modifier", []string{"how many registered afghans live in pakistan", "and undocumented ones?"}, "how many undocumented afghans live in pakistan", ""},
 		{"he with nobody before", []string{"what did he say?"}, "", "Who do you mean by “he”?"},
 		{"why with nothing before", []string{"why?"}, "", "What do you mean by “why”?"},
+		{"and the numbers, with nothing before", []string{"and the numbers?"}, "", "What do you mean by “and the numbers”?"},
 		{"what happened then, with nothing before", []string{"and then what happened"}, "", "What do you mean by “and then what happened”?"},
 		{"that with nothing before", []string{"and when was that?"}, "", "Who do you mean by “that”?"},
 		{"them said first, a place after", []string{"how many of them came to pakistan?"}, "", "Who do you mean by “them”?"},
