@@ -379,15 +379,7 @@ func (ix *index) frameWord(t string) string {
 	if w, ok := ix.frames[t]; ok {
 		return w
 	}
-	if ix.memo == nil {
-		return ix.findFrameWord(t)
-	}
-	if w, ok := ix.memo.frame.get(t); ok {
-		return w
-	}
-	w := ix.findFrameWord(t)
-	ix.memo.frame.put(t, w)
-	return w
+	return ix.memo.memoOf(func(ms *wordMemos) *wordMemo { return &ms.frame }).of(t, ix.findFrameWord)
 }
 
 // findFrameWord is frameWord for a token not in index.frames, worked out
@@ -424,15 +416,7 @@ const minFrameTypo = 5
 // "according"), or "". Question words win ties; names and pack words are
 // never replaced.
 func (ix *index) functionWord(tok string) string {
-	if ix.memo == nil {
-		return ix.findFunctionWord(tok)
-	}
-	if w, ok := ix.memo.function.get(tok); ok {
-		return w
-	}
-	w := ix.findFunctionWord(tok)
-	ix.memo.function.put(tok, w)
-	return w
+	return ix.memo.memoOf(func(ms *wordMemos) *wordMemo { return &ms.function }).of(tok, ix.findFunctionWord)
 }
 
 // findFunctionWord is functionWord, worked out afresh.
@@ -706,15 +690,7 @@ func (ix *index) stem(t string) string {
 	if s, ok := ix.stemOf[t]; ok {
 		return s
 	}
-	if ix.memo == nil {
-		return stem(t)
-	}
-	if s, ok := ix.memo.stem.get(t); ok {
-		return s
-	}
-	s := stem(t)
-	ix.memo.stem.put(t, s)
-	return s
+	return ix.memo.memoOf(func(ms *wordMemos) *wordMemo { return &ms.stem }).of(t, stem)
 }
 
 // keepNamesWhole makes each word of a person's name its own stem when the
