@@ -856,6 +856,12 @@ func dropPhrases(toks []string) []string {
 			i += 2
 			continue
 		}
+		if (toks[i] == "want" || toks[i] == "wants") && wantsDone(toks[i+1:]) {
+			// "what does the op-ed want Islamabad to do": what it
+			// recommends Islamabad do.
+			out = append(out, "recommend")
+			continue
+		}
 		if n := takeOutOn(toks[i:]); n > 0 {
 			// "why did Pakistan take its anger out on the refugees": why
 			// it turned on them, not anything taken out.
@@ -879,6 +885,21 @@ func dropPhrases(toks []string) []string {
 // beliefVerbs, after "does the author", say the question is asked in a
 // source's view: "why does the writer think …".
 var beliefVerbs = setOf("think thinks believe reckon argue claim say suggest contend")
+
+// wantsDone reports whether toks, after "want", are someone and "to do":
+// "… Islamabad to do instead", "… the West to do".
+func wantsDone(toks []string) bool {
+	for j := 1; j+1 < len(toks) && j <= maxWantedWords; j++ {
+		if toks[j] == "to" && toks[j+1] == "do" {
+			return true
+		}
+	}
+	return false
+}
+
+// maxWantedWords is how many words the one wanted to do something may
+// take: "want the international community to do".
+const maxWantedWords = 3
 
 // takeForms are the forms of "take" in "take it out on".
 var takeForms = setOf("take takes took taken taking")
