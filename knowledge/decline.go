@@ -131,7 +131,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		// the Tank fort attack, in a fact on Pakistan.)
 		return "what " + a.entities[0].Name + " said"
 	}
-	if a, to := q.doer, q.respondedTo(); a != nil && to != nil && q.speaks(a) && usesWordOf(f.Text, speechWords) && b.namedBefore(f, to.entities[0], a.entities[0]) {
+	if a, to := q.doer, q.respondedTo(); a != nil && to != nil && usesWordOf(f.Text, speechWords) && b.namedBefore(f, to.entities[0], a.entities[0]) {
 		// "how did Pakistan respond to Clinton": her warning, which
 		// names Pakistan after her, is her word, not Pakistan's answer.
 		return "what " + a.entities[0].Name + " said"
