@@ -602,6 +602,7 @@ func TestMissingPartIsDeclined(t *testing.T) {
 		{"pakistan's march 2024 strikes hit which afghan provinces", "where", ""},                                       // the facts name places in Pakistan only // the Durand Line's length is another border's // the Mastung bombing's toll that month is another attack's                                 // "Pakistan's special envoy" is Pakistan's
 		{"faiz hameed was sidelined when exactly", "the exact date", "Faiz"},                                            // the sources say he has since been, not when
 		{"did tom west openly criticise pakistan's march 2024 airstrikes", "what Tom West said", ""},                    // the Taliban's condemnation is not his
+		{"who took over as pm from anwaar ul haq kakar", "who", ""},                                                     // his successor, whom the sources do not name
 		{"how did pakistan respond to hillary clinton", "what Pakistan said", ""},                                       // her warning, naming Pakistan after her, is her word
 		{"after serving as caretaker pm what did kakar do", "what came after", "Kakar"},                                 // the sources end with his time as caretaker
 		{"when did mansour ahmed khan's time as ambassador in kabul end", "when it ended", "Mansour"},                   // the sources place him in post in 2021, no more

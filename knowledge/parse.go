@@ -290,6 +290,12 @@ func (b *Base) parse(norm string) *query {
 			if l.start > 0 && (q.toks[l.start-1] == "after" || q.toks[l.start-1] == "before") && l.entities[0].Kind == KindPerson {
 				q.succession = true
 			}
+			// "who took over as PM from Kakar" ("took over" reads "became"):
+			// his successor.
+			if l.start > 0 && q.toks[l.start-1] == "from" && l.entities[0].Kind == KindPerson &&
+				slices.ContainsFunc(q.toks[:l.start], func(t string) bool { return askStartWords[t] || t == "over" }) {
+				q.succession = true
+			}
 		}
 		q.title, q.titleOwner = q.askedTitle(ix)
 		if len(q.title) > 0 && !q.hasSpan {
