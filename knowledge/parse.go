@@ -1767,7 +1767,7 @@ func classify(toks []string, hasSpan bool) Intent {
 		"population", "worth", "value of", "size of", "amount of", "estimate", "estimates", "headcount", "head count", "how strong", "strength of", "fighting strength", "how old", "volume",
 		"casualties", "casualty", "fatalities", "toll", "estimated", "manpower",
 		"figures for", "figures on", "figure for", "figure on", "numbers", "totals", "stats", "statistics", "tally",
-		"what figure", "which figure", "what number", "which number", "whats the figure", "whats the number") ||
+		"what figure", "which figure", "what number", "which number", "exact number", "precise number", "total number", "exact figure", "exact count", "whats the figure", "whats the number") ||
 		has("length", "lenght", "km", "kilometres", "kilometers", "percentage", "percent", "count for", "count of", "counts for", "the count", "attack count", "death count") ||
 		has("figures") && !has(peopleFigures...) && !has("which", "who", "whom", "whose"):
 		return IntentHowMany

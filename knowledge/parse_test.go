@@ -14,6 +14,7 @@ func TestClassify(t *testing.T) {
 		want Intent
 	}{
 		{"which afghan provinces did the jets hit", IntentWhere},
+		{"exact number killed in the march 2024 airstrikes", IntentHowMany},
 		{"what is islamabad really doing with the refugees", IntentWhy}, // what it does them for
 		{"what is the taliban playing at", IntentWhy},
 		{"what did the report say caused the collapse", IntentWhy},                          // a cause, in its words: not what it said of other things
