@@ -199,12 +199,13 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 			Suggestions: b.defaultSuggestions()}
 		return a, c, false
 	}
+	author := authorAsked(withoutAsides(toks)) // "who's the author btw"
 	switch {
 	case asksMore(toks):
 		a, next = b.more(c, question)
 		return a, next, false
-	case asksSources(toks) && len(c.Facts) > 0 && !(authorAsked(withoutAsides(toks)) && b.aboutDocument(c)):
-		a := b.cited(c, question)
+	case asksSources(toks) && len(c.Facts) > 0 && !(author && b.aboutDocument(c)):
+		a := b.cited(c, question, author)
 		return a, b.withAuthors(c, a), false
 	case asksNext(toks) && len(c.Facts) > 0:
 		if a, next, ok := b.whatCameNext(c, question); ok {
@@ -1030,8 +1031,9 @@ func (b *Base) onward(question string) (string, Point) {
 }
 
 // cited answers "sources" or "quote" after an answer: where each of its
-// facts comes from, with the document's words.
-func (b *Base) cited(c Context, question string) Answer {
+// facts comes from, with the document's words. Asked for the author
+// (author), of an unsigned piece, it says the document names none.
+func (b *Base) cited(c Context, question string, author bool) Answer {
 	a := Answer{Question: question, Answered: true, Confidence: 1, Intent: IntentFact}
 	for _, id := range c.Facts {
 		f := b.factByID[id]
@@ -1067,8 +1069,7 @@ func (b *Base) cited(c Context, question string) Answer {
 		line += ", which cite in turn " + strings.Join(cited, " and ")
 	}
 	a.Lines = []string{line + "."}
-	if authorAsked(withoutAsides(strings.Fields(strings.Trim(Normalize(question), " ?!.,;:")))) &&
-		!slices.ContainsFunc(a.Sources, func(s SourceRef) bool { return s.Author != "" }) {
+	if author && !slices.ContainsFunc(a.Sources, func(s SourceRef) bool { return s.Author != "" }) {
 		// "who's the author?" of an unsigned piece: the sources do not
 		// say, and the reply says what they are instead.
 		a.Answered = false

@@ -86,9 +86,11 @@ type index struct {
 	altPostings map[string][]int // stem -> alternate questions using it
 	factAlts    [][]int          // per fact: its alternate questions
 
-	// memo keeps what question words are (stem, functionWord, frameWord)
-	// once the index is finished (finish); nil while it is built.
-	memo *wordMemos
+	// The memos keep what question words are once the index is finished
+	// (finish); they are nil, and keep nothing, while it is built.
+	stemMemo     *wordMemo // word -> stem, for words not in stemOf
+	functionMemo *wordMemo // token -> functionWord's result
+	frameMemo    *wordMemo // token -> frameWord's result, for tokens not in frames
 }
 
 // alias is one name an entity is known by, as tokens.
@@ -362,9 +364,9 @@ func buildIndex(b *Base, m models) *index {
 }
 
 // finish marks the index complete, built or read from a snapshot: from
-// now on what a question word is may be kept (index.memo).
+// now on what a question word is may be kept (the index's memos).
 func (ix *index) finish() {
-	ix.memo = &wordMemos{}
+	ix.stemMemo, ix.functionMemo, ix.frameMemo = &wordMemo{}, &wordMemo{}, &wordMemo{}
 }
 
 // frameSets are the sets of words that frame what a question asks.
@@ -379,7 +381,7 @@ func (ix *index) frameWord(t string) string {
 	if w, ok := ix.frames[t]; ok {
 		return w
 	}
-	return ix.memo.memoOf(func(ms *wordMemos) *wordMemo { return &ms.frame }).of(t, ix.findFrameWord)
+	return ix.frameMemo.of(t, ix.findFrameWord)
 }
 
 // findFrameWord is frameWord for a token not in index.frames, worked out
@@ -416,7 +418,7 @@ const minFrameTypo = 5
 // "according"), or "". Question words win ties; names and pack words are
 // never replaced.
 func (ix *index) functionWord(tok string) string {
-	return ix.memo.memoOf(func(ms *wordMemos) *wordMemo { return &ms.function }).of(tok, ix.findFunctionWord)
+	return ix.functionMemo.of(tok, ix.findFunctionWord)
 }
 
 // findFunctionWord is functionWord, worked out afresh.
@@ -690,7 +692,7 @@ func (ix *index) stem(t string) string {
 	if s, ok := ix.stemOf[t]; ok {
 		return s
 	}
-	return ix.memo.memoOf(func(ms *wordMemos) *wordMemo { return &ms.stem }).of(t, stem)
+	return ix.stemMemo.of(t, stem)
 }
 
 // keepNamesWhole makes each word of a person's name its own stem when the

@@ -59,21 +59,3 @@ func (m *wordMemo) of(w string, f func(string) string) string {
 	m.put(w, v)
 	return v
 }
-
-// wordMemos are the index's memos of question words (see wordMemo). They
-// are made only once the index is finished, since what they record depends
-// on it: index.memo is nil while it is built.
-type wordMemos struct {
-	stem     wordMemo // word -> stem, for words not in index.stemOf
-	function wordMemo // token -> functionWord's result
-	frame    wordMemo // token -> frameWord's result, for tokens not in index.frames
-}
-
-// memoOf returns the memo pick chooses of ms, or nil when ms is (an index
-// still being built keeps nothing).
-func (ms *wordMemos) memoOf(pick func(*wordMemos) *wordMemo) *wordMemo {
-	if ms == nil {
-		return nil
-	}
-	return pick(ms)
-}
