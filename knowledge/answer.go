@@ -697,7 +697,7 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 			return len(f.Entities) > 0 && containsEntity(a.entities, b.entityByID[f.Entities[0]])
 		})
 	}
-	if len(ranked) >= 2 && len(q.toks) > 2 && q.toks[0] == "what" && (q.toks[1] == "happened" || q.toks[1] == "happen") && q.intent == IntentFact {
+	if len(ranked) >= 2 && len(q.toks) > 2 && q.toks[0] == "what" && (q.toks[1] == "happened" || q.toks[1] == "happen") && q.intent == IntentFact && !q.asksFate {
 		// "what happened in Mastung on 29 September": the deed leads who
 		// did or did not claim it.
 		return b.firstThat(q, ranked, dateCovShare, func(f *Fact) bool { return usesWordOf(f.Text, deedWords) })

@@ -73,12 +73,13 @@ func TestAnswer(t *testing.T) {
 		{"a reprisal for an attack", "how did pakistan retaliate for the tank fort attack", []string{"fnf-hot-pursuit-khost-kunar"}, "hot pursuit"},            // the operations that followed it in the source
 		{"reasons in the plural", "what reasons did sigar give for the afghan republic's collapse", []string{"fnf-sigar-six-factors-list"}, "six key factors"}, // all of them, not the first alone
 		{"a target is what was attacked", "bajaur rally attack july 2023: who was the target", []string{"cookie-bajaur-rally-attack", "cookie-bajaur-taliban-reprimand"}, "JUI-F"},
-		{"dealing with is engaging", "what does the fnf paper recommend for dealing with the taliban", []string{"fnf-recommendations-list"}, "eleven recommendations"},   // "deal with" is no deal
-		{"what became of someone later", "what happened to mufti khalid balti later", []string{"fnf-khalid-balti-killed"}, "killed"},                                     // "later" asks nothing of its own
-		{"a person's job is the post held", "rahul bhonsle - what's his current job", []string{"cookie-author-director"}, "Sasia"},                                       // not his degrees
-		{"howmany victims", "how many victims did the mazar-i-sharif massacre claim", []string{"lev-mazar-massacre-1998"}, "2,000"},                                      // victims are those killed
-		{"howmany year by whom", "how many of pakistan's 2023 suicide bombings did kakar blame on afghans", []string{"kakar-15-of-24-suicide-bombings"}, "15 of the 24"}, // Kakar's count of the year, not Bugti's
-		{"doc says", "what went wrong in afghanistan according to the 2009 usip working paper", []string{"fnf-usip-factors-list"}, "top-down"},                           // what the paper found, not that it is a paper on what went wrong
+		{"dealing with is engaging", "what does the fnf paper recommend for dealing with the taliban", []string{"fnf-recommendations-list"}, "eleven recommendations"},      // "deal with" is no deal
+		{"what became of some people after a year", "what happened to afghan refugees after 2001", []string{"fnf-documented-refugees-returned-post-2001"}, "returned home"}, // their fate, not a deed that year
+		{"what became of someone later", "what happened to mufti khalid balti later", []string{"fnf-khalid-balti-killed"}, "killed"},                                        // "later" asks nothing of its own
+		{"a person's job is the post held", "rahul bhonsle - what's his current job", []string{"cookie-author-director"}, "Sasia"},                                          // not his degrees
+		{"howmany victims", "how many victims did the mazar-i-sharif massacre claim", []string{"lev-mazar-massacre-1998"}, "2,000"},                                         // victims are those killed
+		{"howmany year by whom", "how many of pakistan's 2023 suicide bombings did kakar blame on afghans", []string{"kakar-15-of-24-suicide-bombings"}, "15 of the 24"},    // Kakar's count of the year, not Bugti's
+		{"doc says", "what went wrong in afghanistan according to the 2009 usip working paper", []string{"fnf-usip-factors-list"}, "top-down"},                              // what the paper found, not that it is a paper on what went wrong
 		{"doc said", "what did the 2009 usip paper say went wrong in afghanistan", []string{"fnf-usip-factors-list"}, "troop"},
 		{"author's noun", "whats gul's second recommendation", []string{"fnf-rec-prioritize-humanitarian-aid"}, "Recommendation 2"}, // Gul's recommendations are his paper's
 		{"who", "whos sirajuddin haqqani", []string{"fnf-sirajuddin-haqqani-role"}, "interior minister"},

@@ -2293,9 +2293,11 @@ func (b *Base) withTopicCarried(c Context, question string) string {
 		}
 	}
 	group()
-	if !q.asksResult {
+	if !q.asksResult && !q.namesYear() {
 		// (What came of something came after it: "did it work?" of the
-		// 2001 policy is not asked of 2001.)
+		// 2001 policy is not asked of 2001. A follow-up with a date of its
+		// own asks of that date: "what happened to them after 2001" after
+		// the 1980s exodus.)
 		for i := range pq.toks {
 			if pq.spanToks[i] {
 				keep(i)
@@ -2375,6 +2377,22 @@ func (b *Base) withTopicCarried(c Context, question string) string {
 	}
 	return carried
 }
+
+// namesYear reports whether the question dates what it asks with a year
+// of its own: "after 2001" does; "in December alone" leaves the year to
+// what came before, and "the increase from 2020" compares with 2020.
+func (q *query) namesYear() bool {
+	for i := range q.spanToks {
+		if isYear(q.toks[i]) && (i == 0 || !comparedWith[q.toks[i-1]]) {
+			return true
+		}
+	}
+	return false
+}
+
+// comparedWith, before a year, make it what a figure is set against, not
+// when it is asked of: "the increase from 2020", "up on 2022".
+var comparedWith = setOf("from than vs versus on over")
 
 // thatAsSubject reports whether "that" or "this", right after an
 // auxiliary, is what a question asks the weight of: "why does that

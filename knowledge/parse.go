@@ -1743,7 +1743,7 @@ func classify(toks []string, hasSpan bool) Intent {
 	switch {
 	case has("how long") && has("has", "have", "had", "been", "served", "held", "ruled", "led", "headed"):
 		return IntentWhen // "how long has X been PM": since when
-	case has("timeline", "chronology", "history of", "brief history", "short history") || has(timelineAsks...) || (hasSpan && has("what happened", "what happen", "whats happened", "what went on", "outline", "what else happened", "what else went on", "events in", "events of", "what occurred", "news", "updates", "developments")):
+	case has("timeline", "chronology", "history of", "brief history", "short history") || has(timelineAsks...) || (hasSpan && !asksFate(toks) && has("what happened", "what happen", "whats happened", "what went on", "outline", "what else happened", "what else went on", "events in", "events of", "what occurred", "news", "updates", "developments")):
 		return IntentTimeline
 	case has("how far") && has(extentWordList...):
 		return IntentWhere // "how far do the Taliban's claims extend": up to where
