@@ -2325,6 +2325,18 @@ func (b *Base) withTopicCarried(c Context, question string) string {
 		k := l.entities[0].Kind
 		return k == KindEvent || k == KindOperation || k == KindAgreement
 	})
+	if e := b.eventPointedAt(c, q.toks, pq); e != nil {
+		// "how many died in those strikes" after Pakistan's response to
+		// the Mir Ali attack: the strikes the answer spoke of, not the
+		// attack the last question named.
+		var own []string
+		for _, t := range tokenize(e.Name) {
+			if !slices.Contains(q.toks, t) && !slices.Contains(own, t) && !b.idx.stop[t] {
+				own = append(own, t)
+			}
+		}
+		return strings.TrimSpace(question + " " + strings.Join(own, " "))
+	}
 	var fromFact []string // the entities of the last answer carried
 	if f := b.factByID[first(c.Facts)]; f != nil && !namedEvent && !thatAll {
 		n := 0
@@ -2376,6 +2388,35 @@ func (b *Base) withTopicCarried(c Context, question string) string {
 		carried = sb.String()
 	}
 	return carried
+}
+
+// eventPointedAt returns the event or operation of the last answer that
+// the question points at with "that", "those" and a word of its name
+// ("those strikes" for the March 2024 airstrikes), when the last question
+// did not name it; nil otherwise.
+func (b *Base) eventPointedAt(c Context, toks []string, pq *query) *Entity {
+	f := b.factByID[first(c.Facts)]
+	if f == nil {
+		return nil
+	}
+	for i, t := range toks[:max(len(toks)-1, 0)] {
+		if t != "that" && t != "those" && t != "this" && t != "these" {
+			continue
+		}
+		noun := b.idx.stem(toks[i+1])
+		for _, id := range f.Entities {
+			e := b.entityByID[id]
+			if e == nil || e.Kind != KindEvent && e.Kind != KindOperation || pq.linked(id) {
+				continue
+			}
+			for _, name := range append([]string{e.Name}, e.Aliases...) {
+				if slices.ContainsFunc(tokenize(name), func(w string) bool { return b.idx.stem(w) == noun }) {
+					return e
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // namesYear reports whether the question dates what it asks with a year
