@@ -92,9 +92,13 @@ func (b *Base) namesSomething(question string, specific bool) bool {
 // and still be a follow-up with nothing to stand on: "and the numbers?".
 const bareAndMax = 4
 
+// thingPronouns stand for a thing or an event, never a person: asked back
+// about, they are asked "what", not "who".
+var thingPronouns = setOf("that this it those these")
+
 // bareAsks are the words a follow-up with nothing to stand on may use
 // beside its question words: "and then what happened", "what next".
-var bareAsks = setOf("happened happen happens next then come else")
+var bareAsks = setOf("happened happen happens next then come else died killed dead injured wounded")
 
 // bareFollowUp reports whether toks only ask a question word of what went
 // before ("why?", "how many?", "since when?", "and then what happened"),
@@ -108,8 +112,8 @@ func (b *Base) bareFollowUp(toks []string) bool {
 	asks := q.toks[0] == "and" && len(q.toks) <= bareAndMax // "and the numbers?": of what?
 	if asks {
 		for _, t := range q.toks[1:] {
-			if pronounKind[t] != "" || t == "that" || t == "this" || t == "those" {
-				return false // ("and when was that?": whom "that" means is asked, in resolve)
+			if (pronounKind[t] != "" || t == "that" || t == "this" || t == "those") && !timeWords[q.toks[1]] {
+				return false // ("and when was that?": whom "that" means is asked, in resolve; "and after that?" has no time to go on from)
 			}
 		}
 		return true
@@ -251,9 +255,11 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 		readings = []string{strings.Join(toks, " ")}
 	}
 	if missing != "" {
-		a := Answer{Question: question, Reply: true,
-			Lines:       []string{"Who do you mean by “" + missing + "”? Name them and I'll look it up."},
-			Suggestions: b.contextSuggestions(c)}
+		line := "Who do you mean by “" + missing + "”? Name them and I'll look it up."
+		if thingPronouns[missing] {
+			line = "What do you mean by “" + missing + "”? Name it and I'll look it up."
+		}
+		a := Answer{Question: question, Reply: true, Lines: []string{line}, Suggestions: b.contextSuggestions(c)}
 		asked := c
 		asked.Asked, asked.Pronoun = strings.Join(toks, " "), missing
 		return a, asked, false
