@@ -247,6 +247,7 @@ func TestAnswer(t *testing.T) {
 		{"advice in full", "what should pakistan do to squeeze the taliban", []string{"lev-economic-pressure-measures"}, "bank guarantees"},                 // the advice, then the steps its source proposes
 		{"where published", "where was zia ur rehman's article on hafiz gul bahadur published", nil, "Dawn"},                                                // an outlet answers where
 		{"response rejecting", "how did the pakistani taliban respond to the amnesty imran khan offered", []string{"fnf-ttp-declined-amnesty"}, "rejected"}, // rejecting an offer is a response
+		{"how someone's rule ended", "how did daoud khan's rule end", []string{"lev-pdpa-coup-1978"}, "killed"},                                             // the coup that ended it, not the one that began it
 		{"what became of someone", "what happened to daoud khan", []string{"lev-pdpa-coup-1978"}, "killed"},                                                 // his death, not his coup
 		{"what someone is up to", "what's faiz hameed up to these days", []string{"cookie-faiz-sidelined"}, "sidelines"},                                    // his fall, not his old post
 		{"a group counted", "how many of tehrik-e-taliban pakistan are there", nil, "6,000 fighters"},                                                       // its fighters

@@ -429,8 +429,8 @@ func (b *Base) parse(norm string) *query {
 		if q.asksResult && resultAskWords[t] {
 			continue // "did the ceasefires work": what came of them, in whatever words
 		}
-		if q.asksFate && fateTimeWords[t] {
-			continue // "what happened to Balti later": what became of him, whenever
+		if q.asksFate && (fateTimeWords[t] || endVerbs[t] || ruleNouns[t]) {
+			continue // "what happened to Balti later", "how did Daoud's rule end": what became of him, whenever, in whatever words
 		}
 		if q.asksName && namingWords[t] {
 			continue // "what is the plan officially called": the fact need not say "called"
@@ -636,8 +636,8 @@ func (q *query) refersBack(i int) bool {
 // bareName reads a question that only names something ("the TTP", "tell me
 // about Durrani", "Torkham?") as asking who or what it is.
 func (q *query) bareName() {
-	if q.intent != IntentFact || len(q.links) == 0 || q.hasSpan {
-		return
+	if q.intent != IntentFact || len(q.links) == 0 || q.hasSpan || q.asksFate {
+		return // ("how did Daoud Khan's rule end" names only him, and asks what became of him)
 	}
 	for _, u := range q.units {
 		if u.link == nil {
@@ -2696,8 +2696,11 @@ func afterPrefixRead(norm string) string {
 // asksFate reports whether a question asks what became of someone or
 // something: "what happened to Najibullah", "what became of Faiz Hameed"
 // (read as "happen to"), "what's he up to now", "what is he doing these
-// days" (read as "currently").
+// days" (read as "currently"), "how did Daoud Khan's rule end".
 func asksFate(toks []string) bool {
+	if len(toks) >= 4 && toks[0] == "how" && endVerbs[toks[len(toks)-1]] && slices.ContainsFunc(toks, func(t string) bool { return ruleNouns[t] }) {
+		return true // "how did Daoud Khan's rule end": what became of him
+	}
 	if len(toks) < 3 || toks[0] != "what" && toks[0] != "whats" {
 		return false
 	}
@@ -2712,6 +2715,13 @@ func asksFate(toks []string) bool {
 	n := len(toks)
 	return toks[n-2] == "up" && toks[n-1] == "to" || toks[n-1] == "doing" && timed
 }
+
+// endVerbs and ruleNouns ask how someone's time in power ended: "how did
+// his rule end", "how did Najibullah's government fall".
+var (
+	endVerbs  = setOf("end ended finish finished fall fell")
+	ruleNouns = setOf("rule reign government regime presidency tenure premiership term")
+)
 
 // fateTimeWords close a question about what became of someone: "what's
 // he up to now", "what is he doing lately".
