@@ -3015,6 +3015,9 @@ func (b *Base) withOtherTime(c Context, words []string) (string, bool) {
 	for len(rest) > 0 && yearSwapFillers[rest[0]] {
 		rest = rest[1:]
 	}
+	if len(rest) == 1 && nowWords[rest[0]] || len(rest) == 2 && rest[0] == "these" && rest[1] == "days" {
+		return b.askedNow(c.Question)
+	}
 	var month, year, part string
 	bare := false // a year alone, "2020?", swaps only a year the last question gave
 	switch {
@@ -3082,6 +3085,58 @@ func (b *Base) withOtherTime(c Context, words []string) (string, bool) {
 		prev = slices.Concat(prev[:at], []string{strings.TrimSpace(month + " " + year)}, prev[end:])
 	}
 	return strings.Join(prev, " "), true
+}
+
+// nowWords ask the last question of the present: "and now?".
+var nowWords = setOf("now today currently nowadays")
+
+// thenPhrases date a question to a time gone by, and give way to "now".
+var thenPhrases = [][]string{
+	{"at", "the", "start"}, {"at", "first"}, {"at", "the", "time"}, {"at", "that", "time"}, {"back", "then"},
+	{"in", "the", "beginning"}, {"at", "the", "outset"}, {"on", "its", "founding"}, {"at", "its", "founding"},
+	{"initially"}, {"originally"}, {"then"},
+}
+
+// askedNow is the last question asked of the present ("and now?"): its
+// own time left out ("at the start", "in 2021", "when the Taliban took
+// Kabul"), in the present tense, and "now". ok is false when it had no
+// time of its own: "now" would ask it again.
+func (b *Base) askedNow(question string) (string, bool) {
+	pq := b.parse(Normalize(question))
+	defer b.idx.release(pq)
+	toks, dated := slices.Clone(pq.toks), false
+	if k := slices.Index(toks, "when"); k > 0 {
+		toks, dated = toks[:k], true // "who was PM when the Taliban took Kabul"
+	}
+	var out []string
+	for i := 0; i < len(toks); i++ {
+		if pq.spanToks[i] {
+			dated = true
+			if len(out) > 0 && timeWords[out[len(out)-1]] {
+				out = out[:len(out)-1] // "in" of "in 2021"
+			}
+			continue
+		}
+		if k := slices.IndexFunc(thenPhrases, func(p []string) bool { return i+len(p) <= len(toks) && slices.Equal(toks[i:i+len(p)], p) }); k >= 0 {
+			i += len(thenPhrases[k]) - 1
+			dated = true
+			continue
+		}
+		switch t := toks[i]; t {
+		case "was":
+			out = append(out, "is")
+		case "were":
+			out = append(out, "are")
+		case "did":
+			out = append(out, "does")
+		default:
+			out = append(out, t)
+		}
+	}
+	if !dated || len(out) == 0 {
+		return "", false
+	}
+	return strings.Join(out, " ") + " now", true
 }
 
 // partOrdinals say which part of a year: "the first half of 2023".
