@@ -3571,6 +3571,13 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 			}
 			continue
 		}
+		if n := eventNoun(c.Question); n != "" && w == "them" && i >= 2 && words[i-1] == "to" && reactionVerbs[words[i-2]] {
+			// "where did Pakistan carry out airstrikes in April 2022?" —
+			// "how did Kabul react to them?": the airstrikes, not Pakistan.
+			out = append(out, n)
+			changed = true
+			continue
+		}
 		if n, v := eventNoun(c.Question), verbAfter(words, i); n != "" && (w == "they" || w == "them" && outcomeVerbs[v]) && v != "" && (outcomeVerbs[v] || i > 0 && passiveAux[words[i-1]] && (strings.HasSuffix(v, "ed") || strings.HasSuffix(v, "ing"))) {
 			// "what triggered the March 2024 airstrikes?" — "who were they
 			// aimed at?": the airstrikes, which nobody aims at anyone.

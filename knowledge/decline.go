@@ -122,7 +122,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 	}
 	if a := q.doer; a != nil && (q.intent == IntentStatement || q.intent == IntentFact) && q.speaks(a) && !(reactionWords[q.speechVerb(a)] && a.entities[0].Kind == KindPlace && b.mentions(f, i, a.entities)) &&
 		!slices.ContainsFunc(a.entities, func(e *Entity) bool {
-			return contains(f.Entities, e.ID) || b.idx.entityDoc[e.ID] == f.Cite.Doc || b.governedIn(f, e)
+			return contains(f.Entities, e.ID) || b.idx.entityDoc[e.ID] == f.Cite.Doc || b.governedIn(f, e) || b.governsIn(f, e)
 		}) {
 		// "what did Beijing say about the strikes": what the Taliban said
 		// about them is not China's word. (An author's own document is
@@ -2483,6 +2483,16 @@ func speaksFor(g, e *Entity) bool {
 		}
 	}
 	return false
+}
+
+// governsIn reports whether entity e is the government of one that fact f
+// names: what the Taliban said, their government, and "Kabul" for it,
+// said.
+func (b *Base) governsIn(f *Fact, e *Entity) bool {
+	return slices.ContainsFunc(f.Entities, func(id string) bool {
+		g := b.entityByID[id]
+		return g != nil && speaksFor(e, g)
+	})
 }
 
 // governedIn reports whether fact f names the government of entity e.
