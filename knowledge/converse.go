@@ -1074,6 +1074,11 @@ func (b *Base) cited(c Context, question string, author bool) Answer {
 		// which is whom an analyst asking means.
 		line += ", which cite in turn " + strings.Join(cited, " and ")
 	}
+	if quoted := b.quotedWithin(a.Facts); len(quoted) > 0 {
+		// "where's that from" of Kakar's count: his press conference, as
+		// the article reports it.
+		line += ", quoting " + strings.Join(quoted, " and ")
+	}
 	a.Lines = []string{line + "."}
 	if author && !slices.ContainsFunc(a.Sources, func(s SourceRef) bool { return s.Author != "" }) {
 		// "who's the author?" of an unsigned piece: the sources do not
@@ -1082,6 +1087,30 @@ func (b *Base) cited(c Context, question string, author bool) Answer {
 		a.Lines = []string{"The sources don't say: the document names no author. " + line + "."}
 	}
 	return a
+}
+
+// quotedWithin names the people whose words facts report, each named and
+// then said to speak ("Sarfraz Bugti claimed", "Mujahid said"), other
+// than the documents' own authors: whom the words come from.
+func (b *Base) quotedWithin(facts []*Fact) []string {
+	var out []string
+	for _, f := range facts {
+		toks := tokenize(f.Text)
+		for _, id := range f.Entities {
+			e := b.entityByID[id]
+			if e == nil || e.Kind != KindPerson || b.idx.entityDoc[id] != "" || slices.Contains(out, e.Name) {
+				continue
+			}
+			for _, n := range append([]string{e.Name}, e.Aliases...) {
+				run := tokenize(n)
+				if at := indexRun(toks, run); len(run) > 0 && at >= 0 && at+len(run) < len(toks) && speechWords[toks[at+len(run)]] {
+					out = append(out, e.Name)
+					break
+				}
+			}
+		}
+	}
+	return out
 }
 
 // citedWithin returns the names of the outlets and bodies, of any the pack

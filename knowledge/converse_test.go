@@ -627,6 +627,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"which afghan provinces were us drones reported over in april 2024", "Kandahar"},
 			{"source?", "which cite in turn Amu TV (2024)"}, // the FNF paper's own citation for the passage
 		}, ""},
+		{"the person whose words the document reports", [][2]string{
+			{"what did kakar claim at his october 8 press conference about terrorism", "60"},
+			{"where's that from", "quoting Anwaar-ul-Haq Kakar"},
+		}, ""},
 		{"the outlet the document cites", [][2]string{
 			{"how many militant attacks hit pakistan in september 2023", "65"},
 			{"source?", "which cite in turn Pakistan Institute for Conflict and Security Studies (PICSS)"},
