@@ -441,7 +441,7 @@ any all some many mostly mainly largely chiefly predominantly much more most ver
 if not no yes ok okay hey hi hello thanks thank bot
 one ones thing things stuff anything something everything lot lots kind sort
 get got make made let lets want need
-between among during after before since until till while whilst within without through throughout via afterwards afterward thereafter
+between among during after before since until till while whilst within without through throughout via afterwards afterward thereafter later subsequently eventually
 inside outside across along around beyond toward towards upon amid amidst despite beneath behind
 again further extra additional once both each few other own same too s t happen happened happening
 mention mentioned mentions named listed discussed cover covered covers according regarding concerning
