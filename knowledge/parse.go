@@ -1795,7 +1795,8 @@ func classify(toks []string, hasSpan bool) Intent {
 		return IntentStatement // "what did Durrani tell the Taliban"
 	case (first == "which" || first == "what") && has(listNouns...):
 		return IntentList
-	case first == "what" && has(wantVerbs...):
+	case first == "what" && has(wantVerbs...) && !has("want to", "wants to", "wanted to"):
+		// ("what does the TTP want to set up": its aim, one thing.)
 		return IntentList // "what did the TTP demand in return": its demands, each of them
 	case first == "what" && len(toks) <= bareAdviceMax && slices.ContainsFunc(toks, func(t string) bool { return adviceVerbs[t] }):
 		return IntentList // "what does Gul recommend", of nothing in particular: his recommendations
