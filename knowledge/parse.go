@@ -3041,6 +3041,9 @@ func (b *Base) boundNamed(q *query) {
 		if !before && q.toks[at] != "since" && !(q.toks[at] == "from" && onward) {
 			continue
 		}
+		if !onward && end < len(q.toks) && !b.idx.stop[q.toks[end]] {
+			continue // "since the Taliban takeover": the name says whose takeover, not when
+		}
 		first := b.firstDated(l.entities[0])
 		if first.Year <= 1 {
 			return

@@ -1201,6 +1201,11 @@ func TestOpenSpans(t *testing.T) {
 			t.Errorf("%q: span %d–%d, want %d–%d", tc.q, q.from.Year, q.to.Year, tc.from, tc.to)
 		}
 	}
+	// "Since the Taliban takeover" dates from the takeover, not from the
+	// Taliban's first dated fact (1994).
+	if q := b.parse(Normalize("timeline of ttp attacks since the taliban takeover")); q.hasSpan && q.from.Year < 2021 {
+		t.Errorf("since the taliban takeover: span %d–%d, want none or from 2021", q.from.Year, q.to.Year)
+	}
 	// "From the TTP on Pakistan" names who attacked whom: no time.
 	if q := b.parse(Normalize("timeline of attacks from the ttp on pakistan")); q.hasSpan {
 		t.Errorf("attacks from the ttp on pakistan: span %d–%d, want none", q.from.Year, q.to.Year)
