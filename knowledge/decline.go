@@ -234,8 +234,8 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 	}
 	switch q.intent {
 	case IntentWhy:
-		if (f.Type == TypeEvent || f.Type == TypeFigure || f.Type == TypeRole) && !usesWordOf(f.Text, causeWords) {
-			return "why" // what happened, with no reason given
+		if (f.Type == TypeEvent || f.Type == TypeFigure || f.Type == TypeRole || f.Type == TypeDefinition) && !usesWordOf(f.Text, causeWords) {
+			return "why" // what happened, or what a thing is, with no reason given
 		}
 	case IntentWhen:
 		title, _ := q.askedTitle(b.idx)
