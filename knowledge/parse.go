@@ -1628,7 +1628,8 @@ var (
 var timelineAsks = []string{"walk me through", "walk us through", "run me through", "take me through",
 	"sequence of", "the sequence", "in sequence", "milestones", "key dates", "key years", "chronologically", "in order",
 	"step by step", "with years", "with dates", "with the dates", "with the years", "give years", "give dates",
-	"give me the dates", "give me dates", "which years", "what years", "trace how", "trace the"}
+	"give me the dates", "give me dates", "which years", "what years", "trace how", "trace the", "year by year", "year-by-year",
+	"blow by blow", "month by month"}
 
 // manyWhens is how many times a question may ask "when" before it asks
 // for a timeline.

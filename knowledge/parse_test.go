@@ -34,9 +34,10 @@ func TestClassify(t *testing.T) {
 		{"who is meant by the establishment in the op-ed", IntentDefine},                    // what a term stands for
 		{"the mastung bombing: dates please", IntentWhen},                                   // no question word, but a date is asked
 		{"walk me through march 2024", IntentTimeline},
-		{"what happened to the afghan refugees after 2001", IntentFact},   // what became of them, not the year's events
-		{"what did the ttp want in return for peace", IntentList},         // its demands, each of them
-		{"what's gul's view on recognising the taliban", IntentStatement}, // a view is what someone holds and says
+		{"how did the taliban rise in the 90s, year by year", IntentTimeline}, // year by year asks the years in order
+		{"what happened to the afghan refugees after 2001", IntentFact},       // what became of them, not the year's events
+		{"what did the ttp want in return for peace", IntentList},             // its demands, each of them
+		{"what's gul's view on recognising the taliban", IntentStatement},     // a view is what someone holds and says
 		{"what does the ttp think of the durand line", IntentStatement},
 		{"por and acc holders in pakistan - figures?", IntentHowMany},       // figures asked are numbers
 		{"which ttp figures did the taliban release from jail", IntentList}, // figures asked by "which" are people, not numbers
