@@ -2754,6 +2754,9 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 			// question of its own, about what the last one was about.
 			return b.withTopicCarried(c, "what is "+strings.Join(rest, " ")), true
 		}
+		if q, ok := b.withTopicSwapped(c, rest); ok && len(rest) < len(words) {
+			return q, true
+		}
 		// "and suicide attacks?": the last question, of this as well.
 		var add []string
 		for _, t := range rest {
@@ -2817,6 +2820,30 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 	out := append(slices.Clone(pq.toks[:start]), rq.toks...)
 	out = append(out, pq.toks[l.end:]...)
 	return strings.Join(out, " "), true
+}
+
+// withTopicSwapped reads "and the drones?" after "what did Mujahid say on
+// the March 2024 airstrikes" as the same question of the drones: the last
+// question ended on an event after "on" or "about", and the follow-up
+// names another thing in its place.
+func (b *Base) withTopicSwapped(c Context, rest []string) (string, bool) {
+	pq := b.parse(Normalize(c.Question))
+	defer b.idx.release(pq)
+	if len(pq.links) == 0 {
+		return "", false
+	}
+	l := pq.links[len(pq.links)-1]
+	if k := l.entities[0].Kind; l.end != len(pq.toks) || k != KindEvent && k != KindOperation {
+		return "", false
+	}
+	at := l.start - 1
+	for at > 0 && (pq.toks[at] == "the" || pq.spanToks[at]) {
+		at--
+	}
+	if at < 2 || !topicLeads[pq.toks[at]] {
+		return "", false
+	}
+	return strings.Join(append(slices.Clone(pq.toks[:at+1]), rest...), " "), true
 }
 
 // thatTimes are the phrases that put a follow-up at the time of the last
