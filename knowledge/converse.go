@@ -2301,9 +2301,18 @@ func (b *Base) withTopicCarried(c Context, question string) string {
 			have[t] = true
 		}
 	}
+	// "and who got injured?" after Balti's role in the covert operations
+	// that killed him: someone else, in the operations, not Balti.
+	otherPerson := q.intent == IntentWho && q.linkedPerson() == nil && slices.ContainsFunc(c.Entities, func(id string) bool {
+		e := b.entityByID[id]
+		return e != nil && (e.Kind == KindEvent || e.Kind == KindOperation)
+	})
 	for _, l := range pq.links {
 		if b.idx.broad(l.entities[0].ID) && len(q.links) > 0 && !thatAll {
 			continue // a broad one the follow-up may mean otherwise; with no name at all, or "that" for all the last question asked, it is all there is
+		}
+		if otherPerson && l.entities[0].Kind == KindPerson {
+			continue
 		}
 		group()
 		if (pq.sourceToks[l.start] || pq.sourceDoc != "" && b.idx.entityDoc[l.entities[0].ID] == pq.sourceDoc) && !have["per"] {
@@ -2379,6 +2388,9 @@ func (b *Base) withTopicCarried(c Context, question string) string {
 			e := b.entityByID[id]
 			if e == nil || b.idx.broad(id) || n == carryEntities || !carriedKinds[e.Kind] && !(e.Kind == KindConcept && b.pointsBack(q.toks)) {
 				continue // a source's author or outlet is not what was asked about
+			}
+			if otherPerson && e.Kind == KindPerson {
+				continue
 			}
 			if q.asksResult && e.Kind != KindEvent && e.Kind != KindAgreement {
 				// What came of something is asked of it, not of the places
