@@ -92,6 +92,10 @@ func (b *Base) namesSomething(question string, specific bool) bool {
 // and still be a follow-up with nothing to stand on: "and the numbers?".
 const bareAndMax = 4
 
+// paperNouns, after "that", point at a document the conversation spoke
+// of: "when was that report published".
+var paperNouns = setOf("paper report study piece article book document")
+
 // thingPronouns stand for a thing or an event, never a person: asked back
 // about, they are asked "what", not "who".
 var thingPronouns = setOf("that this it those these")
@@ -1587,8 +1591,9 @@ func asksSources(toks []string) bool {
 		return true // "which doc?", "what paper?"
 	}
 	demonstrative := slices.ContainsFunc(toks, func(t string) bool { t = strings.Trim(t, "?!.,'"); return t == "that" || t == "this" || t == "it" })
-	if (toks[0] == "which" || toks[0] == "what") && slices.ContainsFunc(toks, func(t string) bool { return documentWordsAsked[strings.Trim(t, "?!.,'")] }) && demonstrative {
-		return true // "which document is that from?", "which org published that"
+	if (toks[0] == "which" || toks[0] == "what") && slices.ContainsFunc(toks, func(t string) bool { return documentWordsAsked[strings.Trim(t, "?!.,'")] }) && demonstrative &&
+		!slices.ContainsFunc(toks, func(t string) bool { return isTimeWord(strings.Trim(t, "?!.,'")) }) {
+		return true // "which document is that from?", "which org published that" (but "what year was that report" asks when it came out)
 	}
 	if toks[0] == "who" && (len(toks) <= 3 && demonstrative || len(toks) == 4 && (toks[2] == "those" || toks[2] == "these" || toks[2] == "that" || toks[2] == "this") &&
 		(tallyNouns[strings.Trim(toks[3], "?!.,'")] || dataNouns[strings.Trim(toks[3], "?!.,'")] || analysisNouns[strings.Trim(toks[3], "?!.,'")])) &&
@@ -3613,6 +3618,13 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 		if !ok && (w == "that" || w == "this" || w == "the") && i+1 < len(words) && groupNouns[words[i+1]] {
 			kind, ok, group = kindGroupNamed, true, true
 		}
+		if !ok && (w == "that" || w == "this") && i+1 < len(words) && paperNouns[words[i+1]] && b.salientKind(c, KindDocument) != nil &&
+			slices.ContainsFunc(words, func(t string) bool { return t == "when" || isTimeWord(t) }) {
+			// "what year was that paper": the paper the conversation spoke
+			// of, the USIP paper. (Who wrote "that piece" is asked of the
+			// source, as sources are.)
+			kind, ok, group = KindDocument, true, true
+		}
 		if !ok || namedBefore(i, w, kind) || w == "it" && dummyIt(words, i) {
 			out = append(out, w)
 			continue
@@ -3858,6 +3870,8 @@ func kindFits(e *Entity, kind string) bool {
 		return e.Kind == KindGroup || e.Kind == KindOrganisation
 	case KindPlace:
 		return e.Kind == KindPlace || e.Kind == KindCrossing
+	case KindDocument:
+		return e.Kind == KindDocument
 	}
 	return e.Kind != KindPerson
 }
