@@ -2316,6 +2316,9 @@ func (b *Base) withTopicCarried(c Context, question string) string {
 		if b.idx.broad(l.entities[0].ID) && len(q.links) > 0 && !thatAll {
 			continue // a broad one the follow-up may mean otherwise; with no name at all, or "that" for all the last question asked, it is all there is
 		}
+		if q.asksResult && inTimeClause(pq.toks, l.start) {
+			continue // "did it work?" of backing the Taliban after the US invasion: of the backing, not of the invasion
+		}
 		if otherPerson && l.entities[0].Kind == KindPerson {
 			continue
 		}
@@ -2470,6 +2473,23 @@ func (b *Base) eventPointedAt(c Context, toks []string, pq *query) *Entity {
 	}
 	return nil
 }
+
+// inTimeClause reports whether toks[i] stands in a clause that says when,
+// a few words after "after", "before", "since" or "during": "after the
+// 2001 US invasion".
+func inTimeClause(toks []string, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-timeClauseReach; j-- {
+		switch toks[j] {
+		case "after", "before", "since", "during", "until":
+			return true
+		}
+	}
+	return false
+}
+
+// timeClauseReach is how many words before a name a word opening a time
+// clause may stand: "after the 2001 US invasion".
+const timeClauseReach = 3
 
 // namesYear reports whether the question dates what it asks with a year
 // of its own: "after 2001" does; "in December alone" leaves the year to
