@@ -92,6 +92,38 @@ func (b *Base) namesSomething(question string, specific bool) bool {
 // and still be a follow-up with nothing to stand on: "and the numbers?".
 const bareAndMax = 4
 
+// thingAsked returns the noun a what- or which-question asks about, when
+// it names no entity there and a person is its doer ("letter" of "what
+// letter did Kakar send"), or "".
+func (b *Base) thingAsked(question string) string {
+	q := b.parse(Normalize(question))
+	defer b.idx.release(q)
+	toks := q.toks
+	if len(toks) < 3 || toks[0] != "what" && toks[0] != "which" {
+		return ""
+	}
+	n := toks[1]
+	if b.idx.stop[n] || b.idx.qwords[n] || !isWordy(n) || q.inLink(1) || !auxWordsAfterHead[toks[2]] {
+		return ""
+	}
+	if !slices.ContainsFunc(q.links, func(l link) bool { return l.start == 3 && l.entities[0].Kind == KindPerson }) {
+		return "" // ("what options does Pakistan have" — "what could push it": Pakistan, which had them)
+	}
+	return n
+}
+
+// namedWith returns the entity the conversation spoke of whose name has
+// noun n ("letter": Kakar's letter to Hasan Akhund), or nil.
+func (b *Base) namedWith(c Context, n string) *Entity {
+	s := b.idx.stem(n)
+	for _, id := range c.Entities {
+		if e := b.entityByID[id]; e != nil && slices.ContainsFunc(tokenize(e.Name), func(t string) bool { return b.idx.stem(t) == s }) {
+			return e
+		}
+	}
+	return nil
+}
+
 // paperNouns, after "that", point at a document the conversation spoke
 // of: "when was that report published".
 var paperNouns = setOf("paper report study piece article book document")
@@ -3719,6 +3751,19 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 			// group spoken of, named for no person spoken of.
 			if g := b.salient(c, kindGroupNamed, used); g != nil {
 				e, group = g, true
+			}
+		}
+		if n := b.thingAsked(c.Question); w == "it" && i > 0 && auxWordsAfterHead[words[i-1]] && n != "" && (e == nil || e.Kind != KindPerson) {
+			// "what letter did Kakar send to Kabul?" — "what was it
+			// about?": the letter, Kakar's letter to Akhund if the
+			// conversation named it, not Kabul. ("What could push it" of
+			// the options Ghosh sees for Pakistan is Pakistan.)
+			if t := b.namedWith(c, n); t != nil {
+				e = t
+			} else if e == nil || e.Kind == KindPlace {
+				out = append(out, "the", n)
+				changed = true
+				continue
 			}
 		}
 		if w == "it" && slices.ContainsFunc(words, func(t string) bool { return publishWords[t] || t == "write" || t == "wrote" || t == "writes" }) {

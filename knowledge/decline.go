@@ -599,6 +599,9 @@ func (q *query) asksOutcome() bool {
 		return true // "did the merger talks work"
 	}
 	s := " " + strings.Join(q.toks, " ") + " "
+	if hasPhrase(s, "really about") || hasPhrase(s, "actually about") {
+		return false // "what was the letter really about": its purpose, not what came of it
+	}
 	return slices.ContainsFunc(outcomeCues, func(c string) bool { return hasPhrase(s, c) })
 }
 
