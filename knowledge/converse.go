@@ -3388,7 +3388,7 @@ func verbAfter(words []string, i int) string {
 }
 
 // verbAdverbs may stand between a pronoun and its verb.
-var verbAdverbs = setOf("mostly mainly largely actually really all still also first usually")
+var verbAdverbs = setOf("mostly mainly largely actually really all still also first usually finally eventually ultimately")
 
 // eventNoun returns the plural noun for things done that question asks
 // about, or "".
@@ -3681,7 +3681,8 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 			out = append(out, w)
 			continue
 		}
-		if n := countedNoun(c.Question); len(n) > 0 && (w == "them" || w == "those" || w == "they" && i+1 < len(words) && (outcomeVerbs[words[i+1]] || movementVerbs[words[i+1]])) {
+		if n := countedNoun(c.Question); len(n) > 0 && (w == "them" || w == "those" || w == "they" && i+1 < len(words) && (outcomeVerbs[words[i+1]] || movementVerbs[words[i+1]]) ||
+			w == "it" && eventPlurals[n[len(n)-1]] && outcomeVerbs[verbAfter(words, i)]) {
 			// "how many ceasefires …?" — "did they work?": the ceasefires.
 			out = append(out, n...)
 			changed = true
