@@ -1720,6 +1720,11 @@ var pronounKind = map[string]string{
 // "them", which stand for someone other than the subject before them.
 func objectOf(w string) bool { return w == "him" || w == "them" }
 
+// thatEventLeads, before a "that" that ends a question, make it the event
+// the conversation spoke of: "in retaliation for that", "a response to
+// that".
+var thatEventLeads = setOf("for to against")
+
 // groupNouns after "that", "this" or "the" stand for the group last
 // spoken of: "that group", "the outfit".
 var groupNouns = setOf("group outfit organisation organization movement militants")
@@ -3676,6 +3681,15 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 			// of, the USIP paper. (Who wrote "that piece" is asked of the
 			// source, as sources are.)
 			kind, ok, group = KindDocument, true, true
+		}
+		if w == "that" && i > 0 && thatEventLeads[words[i-1]] && i == len(words)-1 {
+			// "what did Pakistan do in retaliation for that?" after the
+			// Tank fort attack: the event spoken of.
+			if ev := b.salientEvent(c); ev != nil {
+				out = append(out, strings.ToLower(ev.Name))
+				changed = true
+				continue
+			}
 		}
 		if !ok || namedBefore(i, w, kind) || w == "it" && dummyIt(words, i) {
 			out = append(out, w)
