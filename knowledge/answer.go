@@ -291,6 +291,9 @@ var fateWords = setOf(`killed died dead death executed assassinated murdered sid
 	removed replaced arrested jailed imprisoned detained released freed resigned dismissed sacked hanged captured surrendered sentenced convicted
 	stayed refuge sheltered`)
 
+// reprisalWords name a response in kind: "in retaliation for the attack".
+var reprisalWords = setOf(`retaliation reprisal reprisals`)
+
 var deedWords = setOf(`killed killing wounded injured attacked struck exploded bombed seized captured stormed overthrew massacred destroyed launched shelled`)
 
 // siblingGap is how close in rank score two items of one list must stand
@@ -428,6 +431,7 @@ const (
 	otherSpeakerCovShare = 0.5
 	resultCovShare       = 0.8 // and for what came of something, asked whether it worked
 	fateCovShare         = 0.6 // and for what befell someone, asked what became of them
+	reactionCovShare     = 0.8 // and for a response to an event, asked how someone responded to it
 	bareCovShare         = 0.5 // and for any of these, asked by a follow-up that says nothing but the kind of answer
 	// and for what a document says, against a fact that says what the
 	// document is: that one echoes the question's words ("a paper on what
@@ -713,6 +717,15 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 		// "what happened to Daoud Khan": his killing leads his coup; "what
 		// has become of Faiz Hameed": his fall leads his old post.
 		return b.firstThat(q, ranked, fateCovShare, func(f *Fact) bool { return contains(f.Entities, p.ID) && usesWordOf(f.Text, fateWords) })
+	}
+	if ev := q.linkedEvent(); ev != nil && q.asksReaction() && len(ranked) >= 2 {
+		// "how did Pakistan respond to the Tank fort attack": the
+		// operations that answered it lead the attack itself. (Words
+		// said of it are a response already.)
+		responds := func(f *Fact) bool { return usesWordOf(f.Text, responseWords) || usesWordOf(f.Text, reprisalWords) }
+		if f := b.facts[ranked[0].fact]; (f.Type == TypeEvent || f.Type == TypeFigure) && contains(f.Entities, ev.ID) && !responds(f) {
+			return b.firstThat(q, ranked, reactionCovShare, func(f *Fact) bool { return contains(f.Entities, ev.ID) && responds(f) })
+		}
 	}
 	if q.asksResult && len(ranked) >= 2 {
 		// "did the ceasefires work": the fact that says what came of them

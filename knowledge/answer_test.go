@@ -252,10 +252,11 @@ func TestAnswer(t *testing.T) {
 		{"why a border is rejected", "why does afghanistan reject the durand line", []string{"op-durand-line-colonial-imposition"}, "colonial"}, // the reason, not that it is the border
 		{"indispensable is essential", "is pakistan unavoidable for helping afghanistan", []string{"fnf-rec-no-way-around-pakistan"}, "No Way Around Pakistan"},
 		{"the army's response to an attack", "how did the army respond to the peshawar school attack", []string{"recal-army-offensive-after-2014"}, "offensive"}, // the offensive, not the attack again
-		{"how someone's rule ended", "how did daoud khan's rule end", []string{"lev-pdpa-coup-1978"}, "killed"},                                                  // the coup that ended it, not the one that began it
-		{"what became of someone", "what happened to daoud khan", []string{"lev-pdpa-coup-1978"}, "killed"},                                                      // his death, not his coup
-		{"what someone is up to", "what's faiz hameed up to these days", []string{"cookie-faiz-sidelined"}, "sidelines"},                                         // his fall, not his old post
-		{"a group counted", "how many of tehrik-e-taliban pakistan are there", nil, "6,000 fighters"},                                                            // its fighters
+		{"a response to an event, not the event", "how did pakistan respond to tank military fort attack (march 2022)", []string{"fnf-hot-pursuit-khost-kunar"}, "retaliation"},
+		{"how someone's rule ended", "how did daoud khan's rule end", []string{"lev-pdpa-coup-1978"}, "killed"},          // the coup that ended it, not the one that began it
+		{"what became of someone", "what happened to daoud khan", []string{"lev-pdpa-coup-1978"}, "killed"},              // his death, not his coup
+		{"what someone is up to", "what's faiz hameed up to these days", []string{"cookie-faiz-sidelined"}, "sidelines"}, // his fall, not his old post
+		{"a group counted", "how many of tehrik-e-taliban pakistan are there", nil, "6,000 fighters"},                    // its fighters
 		{"putting out is publishing", "who put out pakistan's viewpoint of afghanistan", nil, "Friedrich Naumann Foundation"},
 		{"a plan to do is the doing", "how many afghans does pakistan plan to deport", []string{"expel-1-7-million-afghans"}, "1.7 million"},                                        // the decision to expel, planned or not
 		{"taking part in", "how many ttp militants were involved in the chitral assault in 2023", nil, "200"},                                                                       // those who attacked

@@ -311,6 +311,19 @@ func (q *query) linkedPerson() *Entity {
 	return nil
 }
 
+// linkedEvent returns the first event or operation the question names,
+// or nil.
+func (q *query) linkedEvent() *Entity {
+	for _, l := range q.links {
+		for _, e := range l.entities {
+			if e.Kind == KindEvent || e.Kind == KindOperation {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
 // carriedName reports whether entity id is named only by words a
 // follow-up's reading carried from the conversation: "what did the TTP
 // say" after Imran Khan's offer asks nothing of Imran Khan's words.
