@@ -92,42 +92,6 @@ func (b *Base) namesSomething(question string, specific bool) bool {
 // and still be a follow-up with nothing to stand on: "and the numbers?".
 const bareAndMax = 4
 
-// thingAsked returns the noun a what- or which-question asks about, when
-// it names no entity there and a person is its doer ("letter" of "what
-// letter did Kakar send"), or "".
-func (b *Base) thingAsked(question string) string {
-	q := b.parse(Normalize(question))
-	defer b.idx.release(q)
-	toks := q.toks
-	if len(toks) < 3 || toks[0] != "what" && toks[0] != "which" {
-		return ""
-	}
-	n := toks[1]
-	if b.idx.stop[n] || b.idx.qwords[n] || !isWordy(n) || q.inLink(1) || !auxWordsAfterHead[toks[2]] {
-		return ""
-	}
-	if !slices.ContainsFunc(q.links, func(l link) bool { return l.start == 3 && l.entities[0].Kind == KindPerson }) {
-		return "" // ("what options does Pakistan have" — "what could push it": Pakistan, which had them)
-	}
-	return n
-}
-
-// namedWith returns the entity the conversation spoke of whose name has
-// noun n ("letter": Kakar's letter to Hasan Akhund), or nil.
-func (b *Base) namedWith(c Context, n string) *Entity {
-	s := b.idx.stem(n)
-	for _, id := range c.Entities {
-		if e := b.entityByID[id]; e != nil && slices.ContainsFunc(tokenize(e.Name), func(t string) bool { return b.idx.stem(t) == s }) {
-			return e
-		}
-	}
-	return nil
-}
-
-// paperNouns, after "that", point at a document the conversation spoke
-// of: "when was that report published".
-var paperNouns = setOf("paper report study piece article book document")
-
 // thingPronouns stand for a thing or an event, never a person: asked back
 // about, they are asked "what", not "who".
 var thingPronouns = setOf("that this it those these")
@@ -3843,6 +3807,42 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 	}
 	return strings.Join(out, " "), "", named
 }
+
+// thingAsked returns the noun a what- or which-question asks about, when
+// it names no entity there and a person is its doer ("letter" of "what
+// letter did Kakar send"), or "".
+func (b *Base) thingAsked(question string) string {
+	q := b.parse(Normalize(question))
+	defer b.idx.release(q)
+	toks := q.toks
+	if len(toks) < 3 || toks[0] != "what" && toks[0] != "which" {
+		return ""
+	}
+	n := toks[1]
+	if b.idx.stop[n] || b.idx.qwords[n] || !isWordy(n) || q.inLink(1) || !auxWordsAfterHead[toks[2]] {
+		return ""
+	}
+	if !slices.ContainsFunc(q.links, func(l link) bool { return l.start == 3 && l.entities[0].Kind == KindPerson }) {
+		return "" // ("what options does Pakistan have" — "what could push it": Pakistan, which had them)
+	}
+	return n
+}
+
+// namedWith returns the entity the conversation spoke of whose name has
+// noun n ("letter": Kakar's letter to Hasan Akhund), or nil.
+func (b *Base) namedWith(c Context, n string) *Entity {
+	s := b.idx.stem(n)
+	for _, id := range c.Entities {
+		if e := b.entityByID[id]; e != nil && slices.ContainsFunc(tokenize(e.Name), func(t string) bool { return b.idx.stem(t) == s }) {
+			return e
+		}
+	}
+	return nil
+}
+
+// paperNouns, after "that", point at a document the conversation spoke
+// of: "when was that report published".
+var paperNouns = setOf("paper report study piece article book document")
 
 // salient returns the entity of the given kind the conversation spoke of
 // most recently, other than those already used in the question, or nil;
