@@ -3659,8 +3659,10 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 			out = append(out, w)
 			continue
 		}
-		if n := countedNoun(c.Question); len(n) > 0 && (w == "them" || w == "those" || w == "they" && i+1 < len(words) && (outcomeVerbs[words[i+1]] || movementVerbs[words[i+1]]) ||
+		if n := countedNoun(c.Question); len(n) > 0 && !slices.Contains(words[:i], n[len(n)-1]) && (w == "them" || w == "those" || w == "they" && i+1 < len(words) && (outcomeVerbs[words[i+1]] || movementVerbs[words[i+1]]) ||
 			w == "it" && eventPlurals[n[len(n)-1]] && outcomeVerbs[verbAfter(words, i)]) {
+			// (Not "why do Afghans resent them" after how many Afghans
+			// fled: "them" is someone else.)
 			// "how many ceasefires …?" — "did they work?": the ceasefires.
 			out = append(out, n...)
 			changed = true
