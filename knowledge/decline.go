@@ -599,8 +599,10 @@ func (q *query) asksOutcome() bool {
 		return true // "did the merger talks work"
 	}
 	s := " " + strings.Join(q.toks, " ") + " "
-	if hasPhrase(s, "really about") || hasPhrase(s, "actually about") {
-		return false // "what was the letter really about": its purpose, not what came of it
+	for _, c := range purposeCues {
+		if hasPhrase(s, c) {
+			return false // "what was the letter really about": its purpose, not what came of it
+		}
 	}
 	return slices.ContainsFunc(outcomeCues, func(c string) bool { return hasPhrase(s, c) })
 }
@@ -627,6 +629,11 @@ func (q *query) asksPledge() bool {
 
 // pledgeWords say that something was promised.
 var pledgeWords = setOf(`promised promise promises pledged pledge pledges committed commit commits vowed vow agreed`)
+
+// purposeCues ask what something was meant to do, however "really" they
+// ask it: not what came of it.
+var purposeCues = []string{"really about", "actually about", "really getting at", "really get at", "really implying", "really imply",
+	"really mean", "really meant", "really meaning", "really driving at"}
 
 // outcomeCues ask whether something came about.
 var outcomeCues = []string{"actually", "really", "in practice", "so far", "follow through", "followed through", "carried out", "carry out",
