@@ -1684,6 +1684,16 @@ var pronounKind = map[string]string{
 // "them", which stand for someone other than the subject before them.
 func objectOf(w string) bool { return w == "him" || w == "them" }
 
+// postVerbs put words out: "where did he post it".
+var postVerbs = setOf("post posted tweet tweeted publish published share shared say said write wrote")
+
+// asksWords reports whether question asks what someone said: "what did
+// Imran Khan say when Kabul fell".
+func asksWords(question string) bool {
+	toks := strings.Fields(Normalize(question))
+	return len(toks) >= 4 && toks[0] == "what" && auxWordsAfterHead[toks[1]] && slices.ContainsFunc(toks[2:], func(t string) bool { return t == "say" || t == "write" || t == "tweet" || t == "post" })
+}
+
 // thatEventLeads, before a "that" that ends a question, make it the event
 // the conversation spoke of: "in retaliation for that", "a response to
 // that".
@@ -3746,6 +3756,13 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 				changed = true
 				continue
 			}
+		}
+		if w == "it" && i > 0 && postVerbs[words[i-1]] && asksWords(c.Question) {
+			// "what did Imran Khan say when Kabul fell?" — "where'd he post
+			// it?": his words, which the question asks where of; not
+			// a thing the answer named.
+			changed = true
+			continue
 		}
 		if w == "it" && slices.ContainsFunc(words, func(t string) bool { return publishWords[t] || t == "write" || t == "wrote" || t == "writes" }) {
 			// "where was it published?" after who wrote the Dawn piece:
