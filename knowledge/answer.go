@@ -691,6 +691,11 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 			}
 		}
 	}
+	if len(ranked) >= 2 && q.intent == IntentWho && q.companionAsked() {
+		// "who was Faiz Hameed with in that photo": the fact that names
+		// someone with him leads the one about the photo.
+		return b.firstThat(q, ranked, peopleCovShare, func(f *Fact) bool { return b.namesOther(q, f, false) })
+	}
 	if len(ranked) >= 2 && (q.intent == IntentList || q.intent == IntentWho || q.intent == IntentFact) && q.asksPeople() {
 		return b.firstThat(q, ranked, peopleCovShare, func(f *Fact) bool { return b.namesOther(q, f, false) })
 	}

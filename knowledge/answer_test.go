@@ -254,6 +254,7 @@ func TestAnswer(t *testing.T) {
 		{"the army's response to an attack", "how did the army respond to the peshawar school attack", []string{"recal-army-offensive-after-2014"}, "offensive"}, // the offensive, not the attack again
 		{"a response to an event, not the event", "how did pakistan respond to tank military fort attack (march 2022)", []string{"fnf-hot-pursuit-khost-kunar"}, "retaliation"},
 		{"getting at is implying", "what was anwaar-ul-haq kakar really getting at", []string{"fnf-kakar-letter-indirect-message"}, "TTP"},
+		{"who was with someone", "who was faiz hameed with at the serena hotel", []string{"recal-serena-tea"}, "Mansour"},
 		{"how someone's rule ended", "how did daoud khan's rule end", []string{"lev-pdpa-coup-1978"}, "killed"},          // the coup that ended it, not the one that began it
 		{"what became of someone", "what happened to daoud khan", []string{"lev-pdpa-coup-1978"}, "killed"},              // his death, not his coup
 		{"what someone is up to", "what's faiz hameed up to these days", []string{"cookie-faiz-sidelined"}, "sidelines"}, // his fall, not his old post

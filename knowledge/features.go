@@ -197,8 +197,9 @@ func (q *query) personActs() bool {
 }
 
 // companionAsked reports whether a who-question asks who was with the
-// person it names: "who was having tea with Faiz Hameed". The answer is
-// another person, not a group.
+// person it names: "who was having tea with Faiz Hameed", "who was Faiz
+// Hameed with", "who accompanied him". The answer is another person, not a
+// group.
 func (q *query) companionAsked() bool {
 	if len(q.toks) == 0 || q.toks[0] != "who" && q.toks[0] != "whom" {
 		return false
@@ -207,9 +208,22 @@ func (q *query) companionAsked() bool {
 		if l.entities[0].Kind == KindPerson && l.start > 0 && q.toks[l.start-1] == "with" {
 			return true
 		}
+		if l.entities[0].Kind == KindPerson && slices.Contains(q.toks[l.end:min(l.end+companionReach, len(q.toks))], "with") {
+			return true // "who was Faiz Hameed with in that photo"
+		}
+		if l.entities[0].Kind == KindPerson && l.start > 0 && companionVerbs[q.toks[l.start-1]] {
+			return true // "who accompanied Faiz Hameed"
+		}
 	}
 	return false
 }
+
+// companionReach is how far after a person's name "with" may stand and
+// still ask who was with them: "who was Faiz Hameed with in Kabul".
+const companionReach = 2
+
+// companionVerbs, before a person, ask who was with them.
+var companionVerbs = setOf("accompanied accompany accompanying joined")
 
 // otherDoerAltShare is how much an alternate question's match counts for
 // a fact whose subject is another party the question names than its doer.
