@@ -3273,10 +3273,12 @@ func isYear(w string) bool {
 // "in 2021", "after the takeover".
 var timeWords = setOf("during after before since in until by around")
 
-// isQuestionWord reports whether w asks a question: "how", "why", "who".
+// isQuestionWord reports whether w asks a question: "how", "why", "who",
+// "what's" (as typed, with or without the apostrophe).
 func isQuestionWord(w string) bool {
 	switch w {
-	case "how", "why", "who", "whom", "whose", "when", "where", "what", "which":
+	case "how", "why", "who", "whom", "whose", "when", "where", "what", "which",
+		"what's", "whats", "who's", "whos", "where's", "wheres", "when's", "whens", "how's", "hows":
 		return true
 	}
 	return false
