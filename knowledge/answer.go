@@ -291,8 +291,20 @@ var fateWords = setOf(`killed died dead death executed assassinated murdered sid
 	removed replaced arrested jailed imprisoned detained released freed resigned dismissed sacked hanged captured surrendered sentenced convicted
 	stayed refuge sheltered`)
 
-// reprisalWords name a response in kind: "in retaliation for the attack".
-var reprisalWords = setOf(`retaliation reprisal reprisals`)
+// reprisalWords name a response: "in retaliation for the attack", "in
+// response to it".
+var reprisalWords = setOf(`retaliation reprisal reprisals response`)
+
+// asksDoneAfter reports whether the question asks what someone did after
+// something: "what did Pakistan do after that", which asks its response.
+func (q *query) asksDoneAfter() bool {
+	for i := 1; i+1 < len(q.toks); i++ {
+		if (q.toks[i] == "do" || q.toks[i] == "doing") && q.toks[i+1] == "after" && q.toks[0] == "what" {
+			return true
+		}
+	}
+	return false
+}
 
 var deedWords = setOf(`killed killing wounded injured attacked struck exploded bombed seized captured stormed overthrew massacred destroyed launched shelled`)
 
@@ -702,9 +714,12 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 	if a := q.doer; len(ranked) >= 2 && a != nil && b.byOtherParty(q, ranked[0].fact) {
 		// "what conditions did Pakistan set for the TTP": the TTP's own
 		// conditions are the other party's; Pakistan's lead.
-		return b.firstThat(q, ranked, doerCovShare, func(f *Fact) bool {
+		if r := b.firstThat(q, ranked, doerCovShare, func(f *Fact) bool {
 			return len(f.Entities) > 0 && containsEntity(a.entities, b.entityByID[f.Entities[0]])
-		})
+		}); r[0].fact != ranked[0].fact {
+			return r
+		}
+		// (None of the party's own: what else leads is judged below.)
 	}
 	if len(ranked) >= 2 && len(q.toks) > 2 && q.toks[0] == "what" && (q.toks[1] == "happened" || q.toks[1] == "happen") && q.intent == IntentFact && !q.asksFate {
 		// "what happened in Mastung on 29 September": the deed leads who
@@ -723,7 +738,7 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 		// has become of Faiz Hameed": his fall leads his old post.
 		return b.firstThat(q, ranked, fateCovShare, func(f *Fact) bool { return contains(f.Entities, p.ID) && usesWordOf(f.Text, fateWords) })
 	}
-	if ev := q.linkedEvent(); ev != nil && q.asksReaction() && len(ranked) >= 2 {
+	if ev := q.linkedEvent(); ev != nil && (q.asksReaction() || q.asksDoneAfter()) && len(ranked) >= 2 {
 		// "how did Pakistan respond to the Tank fort attack": the
 		// operations that answered it lead the attack itself. (Words
 		// said of it are a response already.)

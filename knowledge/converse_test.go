@@ -636,6 +636,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"which afghan provinces were us drones reported over in april 2024", "Kandahar"},
 			{"source?", "which cite in turn Amu TV (2024)"}, // the FNF paper's own citation for the passage
 		}, ""},
+		{"what a party did after an attack is its response", [][2]string{
+			{"what was the march 16 attack blamed on hafiz gul bahadur's group", "North Waziristan"},
+			{"what did pakistan do after that", "airstrikes"}, // the strikes that answered it, not the attack again
+		}, ""},
 		{"the person whose words the document reports", [][2]string{
 			{"what did kakar claim at his october 8 press conference about terrorism", "60"},
 			{"where's that from", "quoting Anwaar-ul-Haq Kakar"},
