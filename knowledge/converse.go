@@ -2475,10 +2475,8 @@ func (b *Base) eventPointedAt(c Context, toks []string, pq *query) *Entity {
 			if e == nil || e.Kind != KindEvent && e.Kind != KindOperation || pq.linked(id) {
 				continue
 			}
-			for _, name := range append([]string{e.Name}, e.Aliases...) {
-				if slices.ContainsFunc(tokenize(name), func(w string) bool { return b.idx.stem(w) == noun }) {
-					return e
-				}
+			if b.idx.nameHasStem(id, noun) {
+				return e
 			}
 		}
 	}
@@ -3746,14 +3744,15 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 				e, group = g, true
 			}
 		}
-		if n := b.thingAsked(c.Question); w == "it" && i > 0 && auxWordsAfterHead[words[i-1]] && n != "" && (e == nil || e.Kind != KindPerson) {
+		if w == "it" && i > 0 && auxWordsAfterHead[words[i-1]] && (e == nil || e.Kind != KindPerson) {
+			n := b.thingAsked(c.Question) // (parsed only for an "it" that may be the thing asked)
 			// "what letter did Kakar send to Kabul?" — "what was it
 			// about?": the letter, Kakar's letter to Akhund if the
 			// conversation named it, not Kabul. ("What could push it" of
 			// the options Ghosh sees for Pakistan is Pakistan.)
 			if t := b.namedWith(c, n); t != nil {
 				e = t
-			} else if e == nil || e.Kind == KindPlace {
+			} else if n != "" && (e == nil || e.Kind == KindPlace) {
 				out = append(out, "the", n)
 				changed = true
 				continue
@@ -3852,9 +3851,12 @@ func (b *Base) thingAsked(question string) string {
 // namedWith returns the entity the conversation spoke of whose name has
 // noun n ("letter": Kakar's letter to Hasan Akhund), or nil.
 func (b *Base) namedWith(c Context, n string) *Entity {
+	if n == "" {
+		return nil
+	}
 	s := b.idx.stem(n)
 	for _, id := range c.Entities {
-		if e := b.entityByID[id]; e != nil && slices.ContainsFunc(tokenize(e.Name), func(t string) bool { return b.idx.stem(t) == s }) {
+		if e := b.entityByID[id]; e != nil && b.idx.nameHasStem(id, s) {
 			return e
 		}
 	}

@@ -735,3 +735,14 @@ func (ix *index) learnStem(t string) string {
 	}
 	return s
 }
+
+// nameHasStem reports whether one of entity id's names has a word with stem
+// s: "strike" for the March 2024 airstrikes' "March 2024 air strikes".
+func (ix *index) nameHasStem(id, s string) bool {
+	for _, name := range ix.nameStems[id] {
+		if slices.Contains(name, s) {
+			return true
+		}
+	}
+	return false
+}
