@@ -279,7 +279,8 @@ func asksAdvice(toks []string) bool {
 }
 
 // adviceWords say that a source advises something.
-var adviceWords = setOf(`recommend recommends recommended recommendation recommendations propose proposes proposed proposal should urge urges urged advise advises advised needs`)
+var adviceWords = setOf(`recommend recommends recommended recommendation recommendations propose proposes proposed proposal should urge urges urged advise advises advised needs
+	suggest suggests suggested`)
 
 // adviceCovShare is how much of what the best fact covers a fact that
 // advises must cover to lead it, asked what someone should do.
@@ -289,7 +290,7 @@ const adviceCovShare = 0.6
 // fateWords say what befell someone: what became of them.
 var fateWords = setOf(`killed died dead death executed assassinated murdered sidelined sidelines exiled exile fled ousted overthrown deposed
 	removed replaced arrested jailed imprisoned detained released freed resigned dismissed sacked hanged captured surrendered sentenced convicted
-	stayed refuge sheltered`)
+	stayed refuge sheltered injured wounded hurt maimed`)
 
 // reprisalWords name a response: "in retaliation for the attack", "in
 // response to it".
@@ -624,7 +625,11 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 	if len(ranked) >= 2 && asksAdvice(q.toks) && !usesWordOf(b.facts[ranked[0].fact].Text, adviceWords) {
 		// "what should Pakistan do to squeeze the Taliban": what a source
 		// recommends leads what Pakistan does.
-		if r := b.firstThat(q, ranked, adviceCovShare, func(f *Fact) bool { return usesWordOf(f.Text, adviceWords) }); r[0].fact != ranked[0].fact {
+		// (What a source named recommends is its own advice, not another's.)
+		advises := func(f *Fact) bool {
+			return usesWordOf(f.Text, adviceWords) && (q.sourceDoc == "" || f.Cite.Doc == q.sourceDoc)
+		}
+		if r := b.firstThat(q, ranked, adviceCovShare, advises); r[0].fact != ranked[0].fact {
 			return r
 		}
 	}

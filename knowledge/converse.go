@@ -312,8 +312,12 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 	said := b.saidIn(own)
 	answerReading := func(r string) Answer {
 		alt := b.answerWith(r, asking{shown: skip, said: said})
-		if r == guess && alt.Confidence < guessFloor {
-			alt.Answered = false // another thing "it" may stand for, answered only when surely
+		if r == guess.reading && (alt.Confidence < guessFloor || len(alt.Facts) > 0 && guess.stands != nil &&
+			!b.mentions(alt.Facts[0], b.idx.factIndex[alt.Facts[0]], []*Entity{guess.stands})) {
+			// Another thing "it" may stand for, answered only when surely,
+			// and by what is said of that thing: after the NFF's leader,
+			// "how many fighters does it have" is not the TTP's count.
+			alt.Answered = false
 		}
 		return alt
 	}
@@ -1765,8 +1769,9 @@ var questionHeads = [][]string{{"how", "many"}, {"how", "much"}, {"how", "long"}
 // resolve rewrites a follow-up as questions that stand alone, reading it
 // against c: the likeliest reading first, then others to try when the
 // sources answer it not. When a pronoun has nobody to stand for, it
-// returns that pronoun instead.
-func (b *Base) resolve(c Context, toks []string) (readings []string, own, missing, guess string) {
+// returns that pronoun instead. Guess is the reading of "it" or "they"
+// past the likeliest thing, when one of the readings is.
+func (b *Base) resolve(c Context, toks []string) (readings []string, own, missing string, guess guessed) {
 	words := make([]string, len(toks))
 	for i, t := range toks {
 		words[i] = strings.Trim(t, "?!.,;:\"")
@@ -1788,7 +1793,7 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, own, missin
 		words = dated // "who was PM at that point?": at the last answer's date
 		if at := slices.Index(words, "in"); at >= 0 && !slices.ContainsFunc(words[:at], func(w string) bool { return !elseFillers[w] }) && slices.Contains(words[:at], "else") {
 			// "anything else big that spring?": what else happened then.
-			return withAlts("what else happened " + strings.Join(words[at:], " ")), own, "", ""
+			return withAlts("what else happened " + strings.Join(words[at:], " ")), own, "", guessed{}
 		}
 	}
 	words = b.withSourceNamed(c, words)
@@ -1798,12 +1803,12 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, own, missin
 		// conversation spoke of who is one, or, when it spoke of none,
 		// a question back.
 		if named == nil {
-			return nil, "", phrase, ""
+			return nil, "", phrase, guessed{}
 		}
 		words, pointed = named, true
 	}
 	if q, ok := b.withOtherTime(c, words); ok {
-		return withAlts(q), own, "", ""
+		return withAlts(q), own, "", guessed{}
 	}
 	if q, ok := b.withNewSubject(c, words); ok {
 		before := ""
@@ -1814,47 +1819,47 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, own, missin
 			cb.Question = c.Before
 			before, _ = b.withNewSubject(cb, words)
 		}
-		return withAlts(q, before), own, "", ""
+		return withAlts(q, before), own, "", guessed{}
 	}
 	for len(words) > 2 && (words[0] == "and" || words[0] == "so" || words[0] == "but" || words[0] == "ok" || words[0] == "okay" || words[0] == "also") {
 		words = words[1:] // "and how many attacks in 2021?"
 	}
 	if q, ok := b.whereOfAnswer(c, words); ok {
-		return withAlts(q), own, "", ""
+		return withAlts(q), own, "", guessed{}
 	}
 	if q, ok := b.withNewQuestionWord(c, words); ok {
-		return withAlts(q, b.withTopicCarried(c, strings.Join(words, " "))), own, "", ""
+		return withAlts(q, b.withTopicCarried(c, strings.Join(words, " "))), own, "", guessed{}
 	}
 	if f := b.factByID[first(c.Facts)]; len(words) == 1 && roleNouns[words[0]] && f != nil && f.Date.Start.Year != 0 {
 		// "leader?" after the Taliban renamed the country in 1997: who
 		// led then.
-		return withAlts(b.withTopicCarried(c, fmt.Sprintf("who was the %s in %d", words[0], f.Date.Start.Year))), own, "", ""
+		return withAlts(b.withTopicCarried(c, fmt.Sprintf("who was the %s in %d", words[0], f.Date.Start.Year))), own, "", guessed{}
 	}
 	if len(words) == 1 && roleNouns[words[0]] && c.Question != "" {
 		// "leader?" after what ISKP is: who leads it, which the sources
 		// may not say.
-		return withAlts(b.withTopicCarried(c, "who is the "+words[0])), own, "", ""
+		return withAlts(b.withTopicCarried(c, "who is the "+words[0])), own, "", guessed{}
 	}
 	if role := roleAskedBefore(c, words); role != "" {
 		// "where does their leader live?" — "name?": who the leader is.
-		return withAlts(b.withTopicCarried(c, "who is the "+role)), own, "", ""
+		return withAlts(b.withTopicCarried(c, "who is the "+role)), own, "", guessed{}
 	}
 	if len(words) == 1 && placeKindNouns[words[0]] && c.Question != "" {
 		// "province?" after the Mastung bombing: which province it was in.
-		return withAlts(b.withTopicCarried(c, "which "+words[0])), own, "", ""
+		return withAlts(b.withTopicCarried(c, "which "+words[0])), own, "", guessed{}
 	}
 	if len(words) == 1 && casualtyNouns[words[0]] && c.Question != "" {
 		// "casualties?", "deaths?": how many, of what was last spoken of.
-		return withAlts(b.withTopicCarried(c, "how many "+words[0])), own, "", ""
+		return withAlts(b.withTopicCarried(c, "how many "+words[0])), own, "", guessed{}
 	}
 	if n := len(words); c.Question != "" && n >= 2 && n <= 3 && words[n-1] == "by" && !slices.ContainsFunc(words, isQuestionWord) {
 		// "claimed by?", "led by whom" cut short: who did it, of what was
 		// last spoken of.
-		return withAlts(b.withTopicCarried(c, "who "+strings.Join(words[:n-1], " "))), own, "", ""
+		return withAlts(b.withTopicCarried(c, "who "+strings.Join(words[:n-1], " "))), own, "", guessed{}
 	}
 	q, missing, named := b.withPronounsNamed(c, words)
 	if missing != "" {
-		return nil, "", missing, ""
+		return nil, "", missing, guessed{}
 	}
 	// When the sources answer neither, "it" and "they" may stand for the
 	// next thing of their kind the conversation spoke of: "how many
@@ -1864,9 +1869,9 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, own, missin
 		// "what was his job?": the person or group the pronoun names is
 		// the topic. A country ("they" for Pakistan) is too broad to be
 		// one, and the last topic goes with it.
-		return withAlts(q, b.withTopicCarried(c, q), next), q, "", next
+		return withAlts(q, b.withTopicCarried(c, q), next.reading), q, "", next
 	}
-	return withAlts(b.withTopicCarried(c, q), q, next), q, "", next
+	return withAlts(b.withTopicCarried(c, q), q, next.reading), q, "", next
 }
 
 // whereOfAnswer reads a bare "where?" after a question for which group or
@@ -1959,8 +1964,8 @@ const guessFloor = 0.8
 
 // nextReading returns the follow-up read with its first "it" or "they"
 // standing for the thing of its kind the conversation spoke of after the
-// one that q, the first reading, took; or "" when there is none.
-func (b *Base) nextReading(c Context, words []string, q string) string {
+// one that q, the first reading, took; or none.
+func (b *Base) nextReading(c Context, words []string, q string) guessed {
 	for _, w := range words {
 		kind := pronounKind[w]
 		if kind != "thing" && kind != KindGroup {
@@ -1968,16 +1973,38 @@ func (b *Base) nextReading(c Context, words []string, q string) string {
 		}
 		first := b.salient(c, kind, nil)
 		if first == nil {
-			return ""
+			return guessed{}
 		}
 		rest := c
 		rest.Entities = slices.DeleteFunc(slices.Clone(c.Entities), func(id string) bool { return id == first.ID })
 		if r, missing, _ := b.withPronounsNamed(rest, words); missing == "" && r != q {
-			return r
+			return guessed{reading: r, stands: b.newlyNamed(q, r)}
 		}
-		return ""
+		return guessed{}
 	}
-	return ""
+	return guessed{}
+}
+
+// newlyNamed returns an entity reading r names that reading q does not,
+// or nil.
+func (b *Base) newlyNamed(q, r string) *Entity {
+	pq, pr := b.parse(Normalize(q)), b.parse(Normalize(r))
+	defer b.idx.release(pq)
+	defer b.idx.release(pr)
+	for _, l := range pr.links {
+		if !slices.ContainsFunc(l.entities, func(e *Entity) bool { return pq.linked(e.ID) }) {
+			return l.entities[0]
+		}
+	}
+	return nil
+}
+
+// guessed is a reading of a follow-up with its "it" or "they" standing
+// for the next thing of its kind the conversation spoke of, and that
+// thing.
+type guessed struct {
+	reading string
+	stands  *Entity
 }
 
 // sourcePointers, after "the", point at the document the last answer
@@ -2512,6 +2539,54 @@ func (q *query) namesYear() bool {
 	return false
 }
 
+// eventOfOtherTime reports whether e is an event, operation or agreement
+// that began years away from the year the follow-up q names: a follow-up
+// with a time of its own is not asked of it.
+func (b *Base) eventOfOtherTime(q *query, e *Entity) bool {
+	if !q.namesYear() || e.Kind != KindEvent && e.Kind != KindOperation && e.Kind != KindAgreement {
+		return false
+	}
+	at := b.firstDated(e)
+	return at.Year != 0 && abs(at.Year-q.from.Year) > eventYearReach
+}
+
+// withoutOtherTimes returns question without the names of the events it
+// asks of that began years away from the year follow-up q names: "did most
+// go back after the Soviet invasion" — "and after Kabul fell in 2021?" is
+// asked of 2021 alone.
+func (b *Base) withoutOtherTimes(question string, q *query) string {
+	if !q.namesYear() {
+		return question
+	}
+	pq := b.parse(Normalize(question))
+	defer b.idx.release(pq)
+	drop := make([]bool, len(pq.toks))
+	any := false
+	for _, l := range pq.links {
+		if b.eventOfOtherTime(q, l.entities[0]) {
+			for i := l.start; i < l.end; i++ {
+				drop[i] = true
+			}
+			any = true
+		}
+	}
+	if !any {
+		return question
+	}
+	var out []string
+	for i, t := range pq.toks {
+		if !drop[i] && !(t == "and" && (i+1 == len(pq.toks) || drop[i+1] || i > 0 && drop[i-1])) {
+			out = append(out, t)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// eventYearReach is how many years from the year a follow-up names an
+// event the last question asked of may have begun and still be what the
+// follow-up asks of: the ceasefire talks of 2021 are asked of "in 2022".
+const eventYearReach = 3
+
 // comparedWith, before a year, make it what a figure is set against, not
 // when it is asked of: "the increase from 2020", "up on 2022".
 var comparedWith = setOf("from than vs versus on over")
@@ -2674,7 +2749,9 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 				break
 			}
 		}
-		return strings.Join(append(prev, rest...), " "), true
+		tq := b.parse(strings.Join(rest, " "))
+		defer b.idx.release(tq)
+		return b.withoutOtherTimes(strings.Join(prev, " "), tq) + " " + strings.Join(rest, " "), true
 	}
 	if len(rest) > 1 && len(rest) < len(words) && topicLeads[rest[0]] {
 		// "and about the deportations?" after "what did Mujahid say when
@@ -2815,7 +2892,7 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 			// sanctions?": when they were, not the strikes again.
 			return "when " + strings.Join(add, " "), true
 		}
-		return c.Question + " " + strings.Join(add, " "), true
+		return b.withoutOtherTimes(c.Question, rq) + " " + strings.Join(add, " "), true
 	}
 	x := rq.links[0].entities[0]
 	pq := b.parse(Normalize(c.Question))
@@ -2865,7 +2942,7 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 	}
 	out := append(slices.Clone(pq.toks[:start]), rq.toks...)
 	out = append(out, pq.toks[l.end:]...)
-	return strings.Join(out, " "), true
+	return b.withoutOtherTimes(strings.Join(out, " "), rq), true
 }
 
 // withTopicSwapped reads "and the drones?" after "what did Mujahid say on

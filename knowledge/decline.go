@@ -575,9 +575,11 @@ func (b *Base) openAsked(q *query, ranked []scored) int {
 			// questions match.
 			return r
 		}
-		if m < openMinMatch || m <= ranked[0].feat.Alt || m <= s.feat.Alt || q.asksPledge() {
+		if m < openMinMatch || m <= ranked[0].feat.Alt || m <= s.feat.Alt || q.asksPledge() || asksWhichOne(q.toks) {
 			// ("which provinces did the IEA say it would move the
-			// commanders from" asks what was pledged, which is known.)
+			// commanders from" asks what was pledged, which is known;
+			// "which of the Central Asian states plans projects" asks
+			// which state, not which projects.)
 			continue
 		}
 		words := slices.ContainsFunc(q.units, func(u unit) bool { return u.link == nil })
@@ -589,6 +591,17 @@ func (b *Base) openAsked(q *query, ranked []scored) int {
 		}
 	}
 	return -1
+}
+
+// asksWhichOne reports whether toks ask which one of things named or
+// spoken of: "which one", "which ones", "which of the states".
+func asksWhichOne(toks []string) bool {
+	for i, t := range toks[:max(len(toks)-1, 0)] {
+		if t == "which" && (toks[i+1] == "one" || toks[i+1] == "ones" || toks[i+1] == "of") {
+			return true
+		}
+	}
+	return false
 }
 
 // asksOutcome reports whether the question asks what came of something,

@@ -1358,7 +1358,7 @@ func (b *Base) gistOf(q *query) string {
 
 // adviceVerbs, after an author's name, ask what the author advises: the
 // facts that recommend or propose, whose words they share.
-var adviceVerbs = setOf(`recommend recommends propose proposes advise advises urge urges`)
+var adviceVerbs = setOf(`recommend recommends propose proposes advise advises urge urges suggest suggests`)
 
 // comparedSources notices a question that names two sources or more, by
 // author or title, to set what each says side by side: "how do Gul and
@@ -2454,8 +2454,36 @@ func namesPerson(toks []string) bool {
 			}
 		}
 	}
+	return appointeeAsked(toks)
+}
+
+// appointeeAsked reports whether toks ask who was put in a post: "who did
+// China name as its ambassador", "who was appointed as envoy". The answer
+// is a person's name, which a fact that the post was filled does not give.
+func appointeeAsked(toks []string) bool {
+	if len(toks) == 0 || toks[0] != "who" && toks[0] != "whom" {
+		return false
+	}
+	for i, t := range toks {
+		if !appointVerbs[t] {
+			continue
+		}
+		for j := i + 1; j < len(toks) && j <= i+appointeeReach; j++ {
+			if toks[j] == "as" && slices.ContainsFunc(toks[j+1:min(j+1+appointeeReach, len(toks))], func(w string) bool { return roleNouns[w] }) {
+				return true
+			}
+		}
+	}
 	return false
 }
+
+// appointVerbs put someone in a post.
+var appointVerbs = setOf(`name named names appoint appointed appoints pick picked choose chose chosen nominate nominated
+	install installed select selected send sent`)
+
+// appointeeReach is how far "as" and the post may come after the verb that
+// fills it: "who did China name as its new ambassador".
+const appointeeReach = 4
 
 // askPrepositions may stand between "and" and the question word of a
 // second question: "and in which year", "and by whom".
