@@ -1592,7 +1592,7 @@ func asksSources(toks []string) bool {
 	}
 	demonstrative := slices.ContainsFunc(toks, func(t string) bool { t = strings.Trim(t, "?!.,'"); return t == "that" || t == "this" || t == "it" })
 	if (toks[0] == "which" || toks[0] == "what") && slices.ContainsFunc(toks, func(t string) bool { return documentWordsAsked[strings.Trim(t, "?!.,'")] }) && demonstrative &&
-		!slices.ContainsFunc(toks, func(t string) bool { return isTimeWord(strings.Trim(t, "?!.,'")) }) {
+		!slices.ContainsFunc(toks, func(t string) bool { return isTimeWord(strings.TrimSuffix(strings.Trim(t, "?!.,'"), "'s")) }) {
 		return true // "which document is that from?", "which org published that" (but "what year was that report" asks when it came out)
 	}
 	if toks[0] == "who" && (len(toks) <= 3 && demonstrative || len(toks) == 4 && (toks[2] == "those" || toks[2] == "these" || toks[2] == "that" || toks[2] == "this") &&
@@ -1702,6 +1702,10 @@ func asksWords(question string) bool {
 // the conversation spoke of: "in retaliation for that", "a response to
 // that".
 var thatEventLeads = setOf("for to against")
+
+// eventPreps, before "them" or "it" in a question of the dead or hurt,
+// make it an event: "how many died in them".
+var eventPreps = setOf("in during by")
 
 // groupNouns after "that", "this" or "the" stand for the group last
 // spoken of: "that group", "the outfit".
@@ -3424,6 +3428,11 @@ var countedDeeds = setOf("fled came went left got took fought ran fell made beca
 // many Afghans fled to Pakistan" — "did they go back?": the Afghans.
 var movementVerbs = setOf("go went return returned come came leave left flee fled stay stayed move moved")
 
+// undergoVerbs, after "they", say what was done to the people last
+// counted: "are they affected by the eviction?" after how many PoR
+// holders there are.
+var undergoVerbs = setOf("affected exempt exempted targeted deported expelled spared covered included excluded")
+
 // eventPlurals are the plural nouns for things done that "they" may stand
 // for: "who were they aimed at?" after the airstrikes.
 var eventPlurals = setOf("airstrikes strikes attacks bombings raids operations ceasefires truces talks deportations expulsions protests clashes negotiations drones flights")
@@ -3742,11 +3751,20 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 				continue
 			}
 		}
+		if (w == "them" || w == "it" || w == "those" && i == len(words)-1) && i > 0 && eventPreps[words[i-1]] && slices.ContainsFunc(words, func(t string) bool { return casualtyNouns[t] || t == "died" }) {
+			// "how many were killed in them?" after Kabul's response to
+			// the March 2024 strikes: the strikes, not Kabul.
+			if ev := b.salientEvent(c); ev != nil {
+				out = append(out, strings.ToLower(ev.Name))
+				changed = true
+				continue
+			}
+		}
 		if !ok || namedBefore(i, w, kind) || w == "it" && dummyIt(words, i) {
 			out = append(out, w)
 			continue
 		}
-		if n := countedNoun(c.Question); len(n) > 0 && !slices.Contains(words[:i], n[len(n)-1]) && (w == "them" || w == "those" || w == "they" && i+1 < len(words) && (outcomeVerbs[words[i+1]] || movementVerbs[words[i+1]]) ||
+		if n := countedNoun(c.Question); len(n) > 0 && !slices.Contains(words[:i], n[len(n)-1]) && (w == "them" || w == "those" || w == "they" && i+1 < len(words) && (outcomeVerbs[words[i+1]] || movementVerbs[words[i+1]] || undergoVerbs[words[i+1]]) ||
 			w == "it" && eventPlurals[n[len(n)-1]] && outcomeVerbs[verbAfter(words, i)]) {
 			// (Not "why do Afghans resent them" after how many Afghans
 			// fled: "them" is someone else.)

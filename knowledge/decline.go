@@ -287,6 +287,8 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			}
 		case q.companionAsked() && !b.namesOther(q, f, false):
 			return "who" // "who was having tea with Faiz Hameed": someone else, by name
+		case appointeeAsked(q.toks) && !b.namesHolder(q, f, true):
+			return "who" // "who did China name as its ambassador": a person named as the ambassador
 		case q.linkedPerson() == nil && !b.answersWho(q, f) && !b.namesOther(q, f, !q.personQ) &&
 			!(slices.Contains(q.toks, "whose") && b.namesUnasked(q, f, func(e *Entity) bool { return e.Kind == KindPlace })):
 			// ("whose nationals did the TTP target": a country answers.)
