@@ -240,6 +240,17 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 			return a, c, false
 		}
 	}
+	if name := b.unknownAlone(toks); name != "" && b.asksOfPlace(c.Question) {
+		// "and Chaman?" after the Torkham closure: a place the pack never
+		// names, which no reading of the last question answers. (After a
+		// question of no place, "breakdown?" is a word, not a name.)
+		a := Answer{Question: question, Lines: []string{"The sources I have don't say anything about " + name + "."},
+			Suggestions: b.contextSuggestions(c)}
+		if len(a.Suggestions) > 0 {
+			a.Lines = append(a.Lines, "You could ask: "+strings.Join(a.Suggestions, "; ")+".")
+		}
+		return a, c, false
+	}
 	if noun := b.otherUnseen(c, toks); noun != "" {
 		// "and the other attack?" when the conversation has spoken of one
 		// attack, or of none: which is meant is asked, not guessed.
@@ -2730,6 +2741,9 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 	if slices.ContainsFunc(rest, isQuestionWord) {
 		return "", false // "and how did the TTP react": a question of its own
 	}
+	if q, ok := otherHolderAsked(c.Question, rest); ok {
+		return q, true
+	}
 	if len(rest) >= 2 && (rest[0] == "his" || rest[0] == "her" || rest[0] == "their" || rest[0] == "its") {
 		return "", false // "and his books?": the pronoun names whose, below
 	}
@@ -2948,6 +2962,78 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 	out = append(out, pq.toks[l.end:]...)
 	return b.withoutOtherTimes(strings.Join(out, " "), rq), true
 }
+
+// unknownAlone returns, capitalised, the one word a follow-up such as
+// "and Chaman?" or "what about zhob" names when the pack never uses it and
+// it corrects to nothing; "" otherwise.
+func (b *Base) unknownAlone(toks []string) string {
+	var rest []string
+	for _, t := range toks {
+		if t = strings.Trim(t, "?!.,;:'\""); t != "" {
+			rest = append(rest, t)
+		}
+	}
+	for _, lead := range followLeads {
+		if len(rest) > len(lead) && slices.Equal(rest[:len(lead)], lead) {
+			rest = rest[len(lead):]
+			break
+		}
+	}
+	if len(rest) > 0 && rest[0] == "the" {
+		rest = rest[1:]
+	}
+	if len(rest) != 1 || len(rest[0]) < minPlaceName || !isWordy(rest[0]) || b.englishWord(rest[0]) {
+		return "" // ("and afterwards?" asks the last question again)
+	}
+	q := b.parse(rest[0])
+	defer b.idx.release(q)
+	if len(q.links) > 0 || len(q.units) != 1 || q.units[0].known || q.edits > 0 || q.intent != IntentFact && q.intent != IntentDefine {
+		return ""
+	}
+	return strings.ToUpper(rest[0][:1]) + rest[0][1:]
+}
+
+// asksOfPlace reports whether question names a place or a crossing more
+// specific than a country.
+func (b *Base) asksOfPlace(question string) bool {
+	if question == "" {
+		return false
+	}
+	q := b.parse(Normalize(question))
+	defer b.idx.release(q)
+	return slices.ContainsFunc(q.links, func(l link) bool {
+		e := l.entities[0]
+		return (e.Kind == KindPlace || e.Kind == KindCrossing) && !b.idx.broad(e.ID)
+	})
+}
+
+// otherHolderAsked reads "current one?" or "and the latest one?" after
+// "who was the TTP's first leader" as the same post asked of another time:
+// "who was the TTP's current leader".
+func otherHolderAsked(question string, rest []string) (string, bool) {
+	if len(rest) > 0 && rest[0] == "the" {
+		rest = rest[1:]
+	}
+	if len(rest) != 2 || rest[1] != "one" || !(currentWords[rest[0]] || ordinalWord(rest[0]) || holderTimes[rest[0]]) {
+		return "", false
+	}
+	prev := strings.Fields(question)
+	for i, w := range prev {
+		if !roleNouns[w] {
+			continue
+		}
+		if i > 0 && (currentWords[prev[i-1]] || ordinalWord(prev[i-1]) || holderTimes[prev[i-1]]) {
+			prev[i-1] = rest[0] // "first leader": "current leader"
+			return strings.Join(prev, " "), true
+		}
+		return strings.Join(slices.Concat(prev[:i], rest[:1], prev[i:]), " "), true
+	}
+	return "", false
+}
+
+// holderTimes, before a post, say which of its holders: "the previous
+// chief", "the new one".
+var holderTimes = setOf("previous former new next founding incoming outgoing")
 
 // withTopicSwapped reads "and the drones?" after "what did Mujahid say on
 // the March 2024 airstrikes" as the same question of the drones: the last

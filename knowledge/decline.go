@@ -50,6 +50,11 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		// answered by April 2022's).
 		return lacksDate // the fact is about another time
 	}
+	if name := q.unknownPlace(b); name != "" {
+		// "did the Chaman crossing close too": a place the pack never
+		// names is not the Torkham crossing it does.
+		return "anything about " + name
+	}
 	if b.partOfYearOnly(q, f) {
 		// "how many attacks did the TTP claim in 2022": April's 54 is
 		// not the year's count.
@@ -1371,6 +1376,28 @@ var lateralWords = setOf(`unilateral bilateral trilateral quadrilateral multilat
 // ordinalWords place a thing in a sequence: "the first half", "the last
 // round".
 var ordinalWords = setOf(`first second third fourth fifth sixth last final`)
+
+// unknownPlace returns, capitalised, a word the pack never uses that the
+// question gives as the name of a place ("the Chaman crossing", "Zhob
+// district"), or "".
+func (q *query) unknownPlace(b *Base) string {
+	for _, u := range q.units {
+		if u.link != nil || u.known || u.pos+1 >= len(q.toks) || !placeKindWords[q.toks[u.pos+1]] {
+			continue
+		}
+		if w := q.toks[u.pos]; len(w) >= minPlaceName && isWordy(w) && !b.englishWord(w) {
+			return strings.ToUpper(w[:1]) + w[1:]
+		}
+	}
+	return ""
+}
+
+// placeKindWords, after a name, say it is a place's: "the Chaman crossing".
+var placeKindWords = setOf(`crossing crossings border district province city town valley village camp camps prison airport`)
+
+// minPlaceName is the shortest unknown word taken for a place's name:
+// shorter ones are as often typing slips.
+const minPlaceName = 4
 
 // causeWords give a reason.
 var causeWords = setOf(`because due owing reason reasons cause causes caused so therefore after response

@@ -2203,7 +2203,8 @@ func (q *query) asksSize() bool {
 // sizeAsks ask how big a group is; sizeCounted is what its size counts.
 var (
 	sizeAsks = []string{"how big is", "how big are", "how big was", "how large is", "how large are", "how strong is", "how strong are",
-		"size of", "strength of", "fighting strength", "fighter strength", "manpower"}
+		"size of", "strength of", "fighting strength", "fighter strength", "manpower",
+		"how much presence", "how much of a presence", "how big a presence", "how much support", "how much of a following", "how big a following"}
 	sizeCounted = []string{"fighters", "members"}
 )
 

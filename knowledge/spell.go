@@ -196,7 +196,9 @@ func (s *speller) suggest(tok string) []correction {
 			}
 			seen[id] = true
 			cand := s.words[id]
-			if dist := osaDistance(tok, cand); dist <= limit && dist <= maxEdits(len(cand)) {
+			if dist := osaDistance(tok, cand); dist <= limit && dist <= maxEdits(len(cand)) && (dist < 2 || tok[0] == cand[0]) {
+				// (Two edits and another first letter make another word:
+				// "chaman" is not "rahman".)
 				out = append(out, correction{cand, dist})
 			}
 		}
