@@ -284,7 +284,9 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 	// the next one that they do.
 	// "which provinces?" asks what the last answer did not say: that
 	// answer's lead is left out of the readings' answers.
-	if (asksNewFact(toks) || asksOtherTopic(toks)) && len(c.Facts) > 0 && skip == nil {
+	if (asksNewFact(toks) || asksOtherTopic(toks) || thatAsSubject(toks)) && len(c.Facts) > 0 && skip == nil {
+		// ("what does the author think that shows": what the last answer
+		// means, which that answer does not say of itself.)
 		skip = map[string]bool{c.Facts[0]: true}
 	}
 	if skip == nil && len(c.Facts) > 0 && slices.ContainsFunc(toks, func(t string) bool { t = strings.Trim(t, "?!.,'"); return t == "else" || t == "further" }) {
@@ -2333,8 +2335,15 @@ func (b *Base) withTopicCarried(c Context, question string) string {
 	if len(q.links) >= 2 && !reacts && isQuestionWord(first(q.toks)) && slices.ContainsFunc(q.units, func(u unit) bool { return u.link == nil }) {
 		return question // "and when did the Taliban seize Kabul": a whole question, with its own parties and verb
 	}
+	lastDoc := "" // (asked its gist, "and the author's bottom line?", a source is asked of itself)
+	if f := b.factByID[first(c.Facts)]; f != nil && b.gistOf(q) == "" {
+		lastDoc = f.Cite.Doc
+	}
 	for _, l := range q.links {
 		for _, e := range l.entities {
+			if lastDoc != "" && b.idx.entityDoc[e.ID] == lastDoc {
+				continue // "what does the author think that shows": the last answer's source, asked of its topic
+			}
 			if !reacts && !slices.Contains(c.Entities, e.ID) && !b.idx.broad(e.ID) && !b.standsFor(q.toks[l.start:l.end], c.Entities) {
 				return question // something new: a question of its own
 			}
@@ -2615,9 +2624,19 @@ func thatAsSubject(toks []string) bool {
 		if (toks[i] == "that" || toks[i] == "this") && auxWordsAfterHead[toks[i-1]] && weightWords[toks[i+1]] {
 			return true
 		}
+		if (toks[i] == "that" || toks[i] == "this") && opinionVerbs[toks[i-1]] && showVerbs[toks[i+1]] {
+			return true // "what does the author think that shows"
+		}
 	}
 	return false
 }
+
+// opinionVerbs and showVerbs, around "that", ask what something said
+// shows: "what does Ghosh think that says about the Taliban".
+var (
+	opinionVerbs = setOf("think thinks say says reckon believe feel")
+	showVerbs    = setOf("shows show showed says say said reveals reveal revealed tells tell told suggests suggest signals signal proves prove indicates indicate")
+)
 
 // weightWords ask what something means or why it counts.
 var weightWords = setOf("matter matters mattered mean means meant important significant signify concern worrying")
