@@ -1617,7 +1617,8 @@ func asksSources(toks []string) bool {
 		(demonstrative || slices.ContainsFunc(toks, func(t string) bool { return analysisNouns[t] || tallyNouns[t] || dataNouns[t] })) {
 		return true // "where's the PM's number from?": whose words the number is in
 	}
-	if toks[0] == "whose" && len(toks) >= 3 && (documentWordsAsked[toks[1]] || analysisNouns[toks[1]]) && demonstrative {
+	if toks[0] == "whose" && len(toks) >= 3 && (documentWordsAsked[toks[1]] || analysisNouns[toks[1]] || tallyNouns[toks[1]] || dataNouns[toks[1]]) &&
+		(demonstrative || slices.ContainsFunc(toks, func(t string) bool { t = strings.Trim(t, "?!.,'"); return t == "those" || t == "these" })) {
 		return true // "whose piece is that from?", "whose analysis is this"
 	}
 	for i, t := range toks {
@@ -2413,9 +2414,16 @@ func (b *Base) withTopicCarried(c Context, question string) string {
 		// own asks of that date: "what happened to them after 2001" after
 		// the 1980s exodus.)
 		for i := range pq.toks {
-			if pq.spanToks[i] {
-				keep(i)
+			if !pq.spanToks[i] {
+				continue
 			}
+			if i >= 3 && pq.toks[i-1] == "of" && (pq.toks[i-2] == "half" || pq.toks[i-2] == "quarter") && partOrdinals[pq.toks[i-3]] && !have[pq.toks[i-2]] {
+				// "deaths?" after attacks in the first half of 2023: in
+				// that half, not in all of 2023.
+				add = append(add, "in", "the", pq.toks[i-3], pq.toks[i-2], "of")
+				have[pq.toks[i-2]] = true
+			}
+			keep(i)
 		}
 	}
 	group()
