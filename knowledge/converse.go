@@ -3873,7 +3873,10 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 				continue
 			}
 		}
-		if !ok || namedBefore(i, w, kind) || w == "it" && dummyIt(words, i) {
+		if !ok || !(objectOf(w) && i > 0 && words[i-1] != "to") && namedBefore(i, w, kind) || w == "it" && dummyIt(words, i) {
+			// ("why did Pakistan back the Taliban against them": "them" is
+			// not the Taliban. Reacting "to them" leaves them to the topic
+			// the last question carries.)
 			out = append(out, w)
 			continue
 		}
