@@ -1698,6 +1698,9 @@ var pronounKind = map[string]string{
 	"there": KindPlace,
 }
 
+// tieNouns, before "with them", are what countries have with each other.
+var tieNouns = setOf("ties relations relationship relationships links dealings")
+
 // objectOf reports whether pronoun w is the object of its verb: "him",
 // "them", which stand for someone other than the subject before them.
 func objectOf(w string) bool { return w == "him" || w == "them" }
@@ -2632,11 +2635,18 @@ func thatAsSubject(toks []string) bool {
 		if (toks[i] == "that" || toks[i] == "this") && auxWordsAfterHead[toks[i-1]] && weightWords[toks[i+1]] {
 			return true
 		}
-		if (toks[i] == "that" || toks[i] == "this") && opinionVerbs[toks[i-1]] && showVerbs[toks[i+1]] {
+		if thatShownAt(toks, i) {
 			return true // "what does the author think that shows"
 		}
 	}
 	return false
+}
+
+// thatShownAt reports whether toks[i] is a "that" or "this" whose meaning
+// a question asks a source's view of: "what does the author think that
+// shows".
+func thatShownAt(toks []string, i int) bool {
+	return i > 0 && i+1 < len(toks) && (toks[i] == "that" || toks[i] == "this") && opinionVerbs[toks[i-1]] && showVerbs[toks[i+1]]
 }
 
 // opinionVerbs and showVerbs, around "that", ask what something said
@@ -3939,6 +3949,12 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 			// refugees in Pakistan: what is done to "them" is done to
 			// people, not to the country that does it.
 			e = b.firstSpoken(c, func(p *Entity) bool { return p.Pronoun == "they" && !slices.Contains(used, p.ID) })
+		}
+		if e == nil && kind == KindGroup && i >= 2 && words[i-1] == "with" && tieNouns[words[i-2]] {
+			// "how did that affect Pakistan's ties with them?" after TTP
+			// attacks on Chinese nationals: a country has ties, China,
+			// not the TTP.
+			e = b.firstSpoken(c, func(p *Entity) bool { return p.Kind == KindPlace && !slices.Contains(used, p.ID) && !q.linked(p.ID) })
 		}
 		if e == nil && kind == KindGroup && asksGroup(words) {
 			// "which group was she pushing them to go after?": the group
