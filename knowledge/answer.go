@@ -444,6 +444,7 @@ const (
 	otherSpeakerCovShare = 0.5
 	resultCovShare       = 0.8 // and for what came of something, asked whether it worked
 	fateCovShare         = 0.6 // and for what befell someone, asked what became of them
+	degreeCovShare       = 0.6 // and for what is said of a thing itself, asked how serious it is
 	reactionCovShare     = 0.8 // and for a response to an event, asked how someone responded to it
 	bareCovShare         = 0.5 // and for any of these, asked by a follow-up that says nothing but the kind of answer
 	// and for what a document says, against a fact that says what the
@@ -736,6 +737,18 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 		// names the party (the JUI-F) leads the one on who was blamed.
 		if r := b.firstThat(q, ranked, dateCovShare, func(f *Fact) bool { return b.namesKindAsked(q, b.idx.factIndex[f], "") }); r[0].fact != ranked[0].fact {
 			return r
+		}
+	}
+	if lead := b.facts[ranked[0].fact]; asksDegree(q.toks) && lead.Type == TypeList && len(ranked) >= 2 {
+		// "how big a threat is the NRF": what the sources say of the NRF
+		// itself ("little presence") leads a list of threats that names
+		// it among others.
+		for _, l := range q.links {
+			if id := l.entities[0].ID; !b.idx.broad(id) && (len(lead.Entities) == 0 || lead.Entities[0] != id) {
+				if r := b.firstThat(q, ranked, degreeCovShare, func(f *Fact) bool { return f.Type != TypeList && len(f.Entities) > 0 && f.Entities[0] == id }); r[0].fact != ranked[0].fact {
+					return r
+				}
+			}
 		}
 	}
 	if p := q.linkedPerson(); p != nil && q.asksFate && len(ranked) >= 2 {

@@ -1756,6 +1756,8 @@ func classify(toks []string, hasSpan bool) Intent {
 		return IntentWhen
 	case asksWhereWorks(toks):
 		return IntentWho // "where does Bhonsle work", "where is Lieven a fellow": whom he works for, which is his post
+	case asksDegree(toks):
+		return IntentFact // "how big a threat is ISKP": how serious, in words, not a count
 	case (first == "where" || first == "why") && !has(countAsks...):
 		// "where did the TTP get its new manpower", "why are the
 		// casualties so high": from where, and why, not how many.
@@ -2193,6 +2195,32 @@ var talliedPeople = setOf(`fighter fighters militant militants cadre cadres sold
 // countAsks ask for a count outright, whatever question word leads:
 // "why so many attacks, give me the numbers".
 var countAsks = []string{"how many", "how much", "how long", "how far", "numbers", "figures", "stats", "statistics", "number of"}
+
+// asksDegree reports whether toks ask how serious something is: "how
+// big a threat", "how serious a problem", "how much of a danger".
+func asksDegree(toks []string) bool {
+	for i := 0; i+3 < len(toks); i++ {
+		if toks[i] != "how" {
+			continue
+		}
+		j := i + 1
+		switch {
+		case (toks[j] == "big" || toks[j] == "serious" || toks[j] == "great" || toks[j] == "large" || toks[j] == "severe") && (toks[j+1] == "a" || toks[j+1] == "an"):
+			j += 2
+		case toks[j] == "much" && toks[j+1] == "of" && j+2 < len(toks) && (toks[j+2] == "a" || toks[j+2] == "an"):
+			j += 3
+		default:
+			continue
+		}
+		if j < len(toks) && degreeNouns[toks[j]] {
+			return true
+		}
+	}
+	return false
+}
+
+// degreeNouns are what "how big a …" asks the seriousness of, not a size.
+var degreeNouns = setOf("threat threats danger problem problems risk risks challenge deal concern issue blow setback factor role worry headache")
 
 // asksSize reports whether the question asks how big something is.
 func (q *query) asksSize() bool {
