@@ -78,6 +78,14 @@ func TestAnswerInResolves(t *testing.T) {
 		{"which after a preamble: what the answer is about is they next", []string{"in the gul paper, which group gets called the most potent threat to the taliban emirate", "where are they mostly active?"}, "where are islamic state khorasan province mostly active", ""},
 		{"it, asked of the name the follow-up opens with", []string{"how many people died in the 2014 peshawar school attack", "and china, why is it worried"}, "china why is it worried", ""},
 		{"it that stands for a clause to come is no pronoun", []string{"how hard would it be to deport all the undocumented afghans"}, "how hard would it be to deport all the undocumented afghans", ""},
+		{"current one asks the post's current holder", []string{"when was the ttp founded", "who was its first leader", "current one?"}, "who was tehrik-e-taliban pakistan's current leader", ""},
+		{"them, of the dead, is the event spoken of", []string{"why did pakistan strike afghanistan in march 2024", "kabul's response?", "how many were killed in them"}, "how many were killed in pakistani airstrikes in afghanistan (march 2024)", ""},
+		{"they, affected, are the people last counted", []string{"how many documented afghan refugees in pakistan per unhcr", "PoR holders?", "are they affected by the eviction?"}, "are documented por holders affected by the eviction", ""},
+		{"ties with them are a country's", []string{"did the ttp go after chinese nationals", "how did that affect pakistan's ties with them"}, "how did that affect pakistan's ties with china", ""},
+		{"them, an object, is not the subject before it", []string{"how many fighters does the ttp have now", "where did the new ones come from?", "why wont the taliban kick them out"}, "why wont the taliban expel tehrik-e-taliban pakistan", ""},
+		{"a time of its own drops an event of another time", []string{"how many afghans fled to pakistan during the soviet war", "did most of them go back?", "and after kabul fell in 2021?"}, "did most of afghans return pakistan afghanistan after kabul fell in 2021", ""},
+		{"a part of a year carried whole", []string{"militant attacks in the first half of 2023?", "deaths?"}, "how many deaths in the first half of 2023", ""},
+		{"what year's that report is when, not the source", []string{"what are sigar's six factors for the republic's collapse", "what year's that report from"}, "what year's that report from sigar republic", ""},
 		{"a year compared", []string{"how many ttp attacks were there in 2021?", "how does that compare with 2020?"}, "how many ttp attacks were there in 2020", ""},
 		{"his group with no person is the group", []string{"why is hafiz gul bahadur's group now labelled 'bad taliban'?", "how big is his group?"}, "how big is hafiz gul bahadur group", ""},
 		{"words carried side by side name nothing new", []string{"why did pakistan support the taliban after 2001", "did it work?"}, "did work pakistan and taliban", ""}, // not the Pakistani Taliban, nor of 2001 alone, nor of the places its answer named
@@ -793,6 +801,36 @@ func TestConversationAnswers(t *testing.T) {
 			{"factions that joined?", ""},
 			{"since when", "2020"},
 		}, ""},
+		{"which one asks which of the things spoken of", [][2]string{
+			{"how do the central asian states see the taliban", "bulwark"},
+			{"which one's planning infrastructure projects?", "Uzbekistan"},
+		}, ""},
+		{"up how much asks the rise", [][2]string{
+			{"how many ttp attacks were there in 2021", "294"},
+			{"up how much from 2020?", "56 percent"},
+		}, ""},
+		{"whose numbers are those asks the source, which names whom it cites", [][2]string{
+			{"how many militant attacks did pakistan see in sept 2023", "65"},
+			{"whose numbers are those", "Pakistan Institute for Conflict and Security Studies"},
+		}, ""},
+		{"how big a threat asks how serious, and of the thing itself", [][2]string{
+			{"how big a threat is iskp to the taliban", "direct and serious"},
+			{"and the nrf?", "little presence"},
+		}, ""},
+		{"how much presence is answered in words", [][2]string{
+			{"who leads the nrf", "Masoud"},
+			{"how much presence do they have in panjshir", "little presence"},
+		}, ""},
+		{"an offer accepted or not is answered by its rejection", [][2]string{
+			{"what amnesty did imran khan offer ttp militants", "amnesty"},
+			{"did they accept it", "^The Tehrik-e-Taliban Pakistan (TTP) rejected"},
+		}, ""},
+		{"what became of someone injured", [][2]string{
+			{"what happened to mufti burjan", "^Suspected covert operations"},
+		}, ""},
+		{"an affiliation is the institute someone is a fellow of", [][2]string{
+			{"what is anatol lieven's affiliation", "Quincy Institute"},
+		}, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var c knowledge.Context
@@ -810,6 +848,34 @@ func TestConversationAnswers(t *testing.T) {
 			}
 			if tc.notWant != "" && strings.HasPrefix(a.Text(), tc.notWant) {
 				t.Errorf("%q: %q, want no %q", tc.turns[len(tc.turns)-1][0], a.Text(), tc.notWant)
+			}
+		})
+	}
+}
+
+// TestFollowUpsDeclined: follow-ups the sources do not answer are declined,
+// not answered with something else the conversation spoke of.
+func TestFollowUpsDeclined(t *testing.T) {
+	b := base(t)
+	for _, tc := range []struct {
+		name  string
+		turns []string
+		start string // what the decline starts with
+	}{
+		{"it, read past the likeliest thing, answered only of that thing", []string{"who leads the nff", "what was his previous job", "how many fighters does it have"}, "The sources I have don't"},
+		{"a place the pack never names", []string{"when did pakistan shut torkham", "and chaman?"}, "The sources I have don't say anything about Chaman."},
+		{"a place the pack never names, said with its kind", []string{"did the chaman crossing also close after the chitral attack"}, "The sources I have don't say anything about Chaman."},
+		{"who was named to a post wants a name", []string{"who did china name as its ambassador to afghanistan"}, "The sources I have don't say who."},
+		{"a death toll the sources do not give", []string{"why did pakistan strike afghanistan in march 2024", "kabul's response?", "how many were killed in them"}, "The sources I have don't say how many."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var c knowledge.Context
+			var a knowledge.Answer
+			for _, q := range tc.turns {
+				a, c = b.AnswerIn(c, q)
+			}
+			if a.Answered || !strings.HasPrefix(a.Text(), tc.start) {
+				t.Errorf("%q: %q (answered %v), want a decline starting %q", tc.turns[len(tc.turns)-1], a.Text(), a.Answered, tc.start)
 			}
 		})
 	}

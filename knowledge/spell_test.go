@@ -73,3 +73,28 @@ func TestFunctionWord(t *testing.T) {
 		t.Errorf("tokens %q: want 'take ovr as' read as 'become'", q.toks)
 	}
 }
+
+// TestSuggestKeepsTheFirstLetterAtTwoEdits: a word two edits from a
+// vocabulary word is corrected to it only when they start alike ("chaman"
+// is another place, not "rahman"); one edit may change any letter.
+func TestSuggestKeepsTheFirstLetterAtTwoEdits(t *testing.T) {
+	s := newSpeller()
+	s.add("rahman", true)
+	s.add("durrani", true)
+	for _, tc := range []struct {
+		tok, want string
+	}{
+		{"chaman", ""},         // two edits, another first letter
+		{"raman", "rahman"},    // one edit
+		{"dhurani", "durrani"}, // two edits, the same first letter
+		{"burrani", "durrani"}, // one edit, the first letter changed
+	} {
+		got := ""
+		if cs := s.suggest(tc.tok); len(cs) > 0 {
+			got = cs[0].word
+		}
+		if got != tc.want {
+			t.Errorf("suggest(%q) = %q, want %q", tc.tok, got, tc.want)
+		}
+	}
+}
