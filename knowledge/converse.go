@@ -381,6 +381,20 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 			a, resolved = alt, alone
 		}
 	}
+	if !a.Answered && isQuestionWord(first(strings.Fields(alone))) && resolved != alone &&
+		!slices.ContainsFunc(strings.Fields(alone), func(w string) bool {
+			_, ok := pronounKind[w]
+			return ok || thingPronouns[w] || w == "then" || w == "time"
+		}) &&
+		b.namesSomething(alone, false) {
+		// "who was the TTP's first chief?" after the Peshawar school
+		// attack: a whole question of its own, which the attack carried
+		// left unanswered. (One that points back, "who ran the TTP
+		// then", is asked of the conversation's time.)
+		if alt := answerReading(alone); alt.Answered {
+			a, resolved = alt, alone
+		}
+	}
 	if !a.Answered && a.lacks == lacksDate && names && b.onlyNamesAndTime(alone) {
 		// "and Bajaur in July?" after who claimed the Mastung bombing:
 		// nothing answers the last question of Bajaur then, so the
