@@ -1875,7 +1875,9 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, own, missin
 		// may not say.
 		return withAlts(b.withTopicCarried(c, "who is the "+words[0])), own, "", guessed{}
 	}
-	if role := roleAskedBefore(c, words); role != "" {
+	if role := roleAskedBefore(c, words); role != "" && (!slices.ContainsFunc(words, personPronoun) || b.salientKind(c, KindPerson) == nil) {
+		// ("what's his name?" after what the interior minister said is
+		// the minister the answer named.)
 		// "where does their leader live?" — "name?": who the leader is.
 		return withAlts(b.withTopicCarried(c, "who is the "+role)), own, "", guessed{}
 	}
@@ -2175,9 +2177,37 @@ func (b *Base) pointedPerson(c Context, words []string) (named []string, phrase 
 				return slices.Concat(words[:i], tokenize(e.Name), words[j+1:]), phrase
 			}
 		}
+		if (words[j] == "author" || words[j] == "writer") && b.namesSource(words) {
+			// "in the Cookie Crumbled piece, why does the author think …":
+			// the author of the piece the question names.
+			return nil, ""
+		}
 		return nil, phrase
 	}
 	return nil, ""
+}
+
+// lastAuthor returns the author of the last answer's source, when the
+// conversation spoke of that source, the pack names its author and pronoun
+// kind fits them; or nil.
+func (b *Base) lastAuthor(c Context, kind string) *Entity {
+	f := b.factByID[first(c.Facts)]
+	if f == nil || !slices.ContainsFunc(c.Entities, func(id string) bool { return b.idx.entityDoc[id] == f.Cite.Doc }) {
+		return nil
+	}
+	for _, e := range b.entities {
+		if e.Kind == KindPerson && b.idx.entityDoc[e.ID] == f.Cite.Doc && kindFits(e, kind) {
+			return e
+		}
+	}
+	return nil
+}
+
+// namesSource reports whether words name a source document or its author.
+func (b *Base) namesSource(words []string) bool {
+	q := b.parse(strings.Join(words, " "))
+	defer b.idx.release(q)
+	return slices.ContainsFunc(q.links, func(l link) bool { return b.idx.entityDoc[l.entities[0].ID] != "" })
 }
 
 // personOrdinals point at a person by the place the last answer named
@@ -2223,7 +2253,7 @@ func (b *Base) nthPersonNamed(c Context, n int) *Entity {
 // "his name?"), the title the last question spoke of ("leader"), or "".
 func roleAskedBefore(c Context, words []string) string {
 	w := slices.DeleteFunc(slices.Clone(words), func(t string) bool {
-		return t == "his" || t == "her" || t == "their" || t == "whats" || t == "the" || t == "full"
+		return t == "his" || t == "her" || t == "their" || t == "whats" || t == "what's" || t == "what" || t == "is" || t == "was" || t == "the" || t == "full"
 	})
 	if len(w) != 1 || w[0] != "name" && w[0] != "names" || c.Question == "" {
 		return ""
@@ -2726,8 +2756,16 @@ func (b *Base) clarified(c Context, toks []string) string {
 			break
 		}
 	}
-	if len(words) == 0 || isQuestionWord(words[0]) || auxWordsAfterHead[words[0]] {
-		return "" // "who is Najiba Faiz?": a question of its own
+	if len(words) == 0 || isQuestionWord(words[0]) || auxWordsAfterHead[words[0]] || words[0] == "and" {
+		return "" // "who is Najiba Faiz?", "and Russia?": a question of its own
+	}
+	if kind, ok := pronounKind[first(strings.Fields(c.Pronoun))]; ok {
+		q := b.parse(strings.Join(words, " "))
+		misfit := len(q.links) > 0 && !slices.ContainsFunc(q.links, func(l link) bool { return kindFits(l.entities[0], kind) })
+		b.idx.release(q)
+		if misfit {
+			return "" // "Russia" is not who "his" is
+		}
 	}
 	asked := strings.Fields(c.Asked)
 	for i, w := range asked {
@@ -3977,6 +4015,12 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 		}
 		if e == nil {
 			e = b.salient(c, kind, used)
+		}
+		if e == nil && (kind == kindHe || kind == kindShe) {
+			// "does he think the Taliban will shut the bases?" after what
+			// the Cookie Crumbled piece argues: its author, the only
+			// person the conversation has in view.
+			e = b.lastAuthor(c, kind)
 		}
 		if e == nil && (w == "his" || w == "her") && i+1 < len(words) && groupNouns[words[i+1]] {
 			// "how big is his group?" after Hafiz Gul Bahadur's group: the
