@@ -3012,7 +3012,13 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 			pick = i
 		}
 	}
-	if !sameKind && len(rest) < len(words) && (x.Kind == KindPlace || x.Kind == KindConcept) && slices.ContainsFunc(pq.links, func(l link) bool {
+	capital := len(b.idx.lex.capitals[strings.Join(rq.toks[rq.links[0].start:rq.links[0].end], " ")]) > 0
+	if q, ok := reactorSwapped(pq.toks, rest); ok && (capital || x.Kind == KindGroup || x.Kind == KindOrganisation || x.Kind == KindPerson) {
+		// "how did Pakistani rights groups react to the expulsion
+		// decision" — "what about Kabul?": how Kabul reacted to it.
+		return q, true
+	}
+	if !sameKind && !capital && len(rest) < len(words) && (x.Kind == KindPlace || x.Kind == KindConcept) && slices.ContainsFunc(pq.links, func(l link) bool {
 		k := l.entities[0].Kind
 		return k == KindGroup || k == KindPerson || k == KindOrganisation
 	}) {
@@ -3123,6 +3129,21 @@ func otherHolderAsked(question string, rest []string) (string, bool) {
 // holderTimes, before a post, say which of its holders: "the previous
 // chief", "the new one".
 var holderTimes = setOf("previous former new next founding incoming outgoing")
+
+// reactorSwapped reads a question of how someone reacted ("how did the
+// HRCP react to the expulsions") as the same question of party instead,
+// party's words in the reacting one's place.
+func reactorSwapped(toks, party []string) (string, bool) {
+	if len(toks) < 4 || toks[0] != "how" || !auxWords[toks[1]] {
+		return "", false
+	}
+	for k := 3; k < len(toks); k++ {
+		if reactionVerbs[toks[k]] {
+			return strings.Join(slices.Concat(toks[:2], party, toks[k:]), " "), true
+		}
+	}
+	return "", false
+}
 
 // withTopicSwapped reads "and the drones?" after "what did Mujahid say on
 // the March 2024 airstrikes" as the same question of the drones: the last
