@@ -1571,7 +1571,7 @@ var (
 
 // documentWordsAsked ask which document an answer came from: "which
 // document is that from?", "what paper says that?".
-var documentWordsAsked = setOf("document doc paper article report piece org organisation organization outlet publisher publication")
+var documentWordsAsked = setOf("document doc paper article report piece org organisation organization outlet publisher publication file")
 
 // dataNouns, after "who compiled that", name what a source gathered.
 var dataNouns = setOf("data stats statistics report research study survey")
@@ -3171,7 +3171,8 @@ func (b *Base) withTopicSwapped(c Context, rest []string) (string, bool) {
 
 // thatTimes are the phrases that put a follow-up at the time of the last
 // answer: "who was PM at that point?".
-var thatTimes = [][]string{{"at", "that", "point"}, {"at", "that", "time"}, {"at", "the", "time"}, {"back", "then"}, {"by", "then"}, {"at", "that", "stage"}}
+var thatTimes = [][]string{{"at", "that", "point"}, {"at", "that", "time"}, {"at", "the", "time"}, {"back", "then"}, {"by", "then"}, {"at", "that", "stage"},
+	{"during", "that", "stretch"}, {"during", "that", "period"}, {"during", "that", "time"}, {"in", "that", "period"}, {"over", "that", "period"}}
 
 // withThatTime puts the last answer's date in place of a phrase that
 // points at it ("at that point"), so the follow-up asks of that time.
