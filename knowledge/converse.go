@@ -1611,6 +1611,10 @@ func asksSources(toks []string) bool {
 			return true // "link pls", "got a link?", "src?" (but "the link between the TTP and al-Qaeda" asks a question)
 		}
 	}
+	if rest := slices.DeleteFunc(slices.Clone(toks), func(t string) bool { return linkFillers[strings.Trim(t, "?!.,'")] }); len(rest) == 3 &&
+		linkWords[rest[0]] && rest[1] == "to" && documentWordsAsked[strings.Trim(rest[2], "?!.,'")] {
+		return true // "link to the doc?"
+	}
 	if len(toks) >= 3 && len(toks) <= 4 && sourceSlang[toks[0]] && toks[1] == "for" && (toks[2] == "that" || toks[2] == "this" || toks[2] == "it") {
 		return true // "src for that?" (the SRC is the Supreme Resistance Council only when it is what is asked about)
 	}
