@@ -125,6 +125,11 @@ type asking struct {
 	// limit, when set, shows at most that many of a timeline's entries
 	// after after: what is left of a page.
 	limit int
+	// floor, when set below the confidence model's threshold, is the
+	// chance at which to answer instead: "anything else on the TTP's ties
+	// with the Taliban?" asks for whatever else the sources say of them,
+	// which is no single answer that may be wrong.
+	floor float64
 }
 
 // answerWith answers question as asked in a conversation.
@@ -153,7 +158,7 @@ func (b *Base) answerWith(question string, how asking) Answer {
 	q := b.parse(norm)
 	defer b.idx.release(q)
 	q.weighCarried(said)
-	q.shown, q.limit = shown, how.limit
+	q.shown, q.limit, q.floor = shown, how.limit, how.floor
 	if how.after.Year != 0 {
 		q.after = how.after // (else what the question itself starts from: "from 1933 onwards")
 	}
@@ -230,7 +235,11 @@ func (b *Base) answerRanked(q *query, a Answer) Answer {
 		return a
 	}
 	missing := b.missingPart(q, ranked)
-	if missing != "" && p >= missingFloor || p < b.idx.models.Confidence.Threshold {
+	threshold := b.idx.models.Confidence.Threshold
+	if q.floor > 0 {
+		threshold = min(threshold, q.floor)
+	}
+	if missing != "" && p >= missingFloor || p < threshold {
 		if cr, cp, ok := b.clausesAnswered(q); ok {
 			// "the March 2024 strikes followed an attack where? and which
 			// groups were they aimed at": asked as one, no fact answers
@@ -252,7 +261,7 @@ func (b *Base) answerRanked(q *query, a Answer) Answer {
 		b.nearest(q, &a, ranked, true)
 		return a
 	}
-	if p < b.idx.models.Confidence.Threshold {
+	if p < threshold {
 		a = b.decline(q, a, ranked)
 		a.Confidence = round2(p)
 		b.nearest(q, &a, ranked, false)

@@ -323,8 +323,12 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 		}
 	}
 	said := b.saidIn(own)
+	floor := 0.0
+	if moreOf {
+		floor = moreFloor
+	}
 	answerReading := func(r string) Answer {
-		alt := b.answerWith(r, asking{shown: skip, said: said})
+		alt := b.answerWith(r, asking{shown: skip, said: said, floor: floor})
 		if r == guess.reading && (alt.Confidence < guessFloor || len(alt.Facts) > 0 && guess.stands != nil &&
 			!b.mentions(alt.Facts[0], b.idx.factIndex[alt.Facts[0]], []*Entity{guess.stands})) {
 			// Another thing "it" may stand for, answered only when surely,
@@ -495,6 +499,11 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 	}
 	return a, next, resolved != norm
 }
+
+// moreFloor is the chance at which "tell me more about X" is answered
+// with what else the sources say of X: what they say of it is the answer,
+// and a reading that is a little off still gives that.
+const moreFloor = 0.25
 
 // placeKindNouns, said alone, ask which place of that kind: "province?",
 // "district?".

@@ -53,6 +53,7 @@ type query struct {
 	shown      map[string]bool // facts a conversation has seen: a timeline's "more" leaves them out
 	after      Point           // when set, a timeline's earliest entries after it, not its most telling: what came next
 	limit      int             // when set with after, the most entries to show
+	floor      float64         // when set, the chance at which to answer, if below the model's threshold (asking.floor)
 
 	from, to      Point // a date span the question names
 	hasSpan       bool
