@@ -398,6 +398,21 @@ func TestTimelineFrom(t *testing.T) {
 	}
 }
 
+// TestTimelineSinceAYear: a timeline "since 2021" runs on past 2021, not
+// over 2021's events alone.
+func TestTimelineSinceAYear(t *testing.T) {
+	for _, q := range []string{"timeline of the ttp ceasefires and talks since 2021", "timeline of ttp escalation since late 2021"} {
+		a := base(t).Answer(q)
+		if !a.Answered || a.Intent != knowledge.IntentTimeline || len(a.Facts) < 3 {
+			t.Errorf("%q: answered=%v intent=%v with %d entries, want a timeline", q, a.Answered, a.Intent, len(a.Facts))
+			continue
+		}
+		if last := a.Facts[len(a.Facts)-1]; last.Date.Start.Year < 2023 {
+			t.Errorf("%q: the last entry, %s, is dated %s, want one from 2023 on", q, last.ID, last.Date)
+		}
+	}
+}
+
 func TestTimelineIsOrderedAndCapped(t *testing.T) {
 	a := base(t).Answer("timeline of the ttp")
 	if !a.Answered || a.Intent != knowledge.IntentTimeline {

@@ -199,6 +199,7 @@ func (b *Base) parse(norm string) *query {
 		// when kabul, when mazar": a sequence.
 		q.intent = IntentTimeline
 	}
+	q.sinceOnward()
 	q.also = -1
 	clause := len(q.toks) // the end of the first question asked
 	for i := 1; i+1 < len(q.toks); i++ {
@@ -1512,6 +1513,24 @@ func (q *query) parseSpan(decades map[string]int) {
 		}
 	}
 	q.hasSpan = true
+}
+
+// sinceOnward reads a timeline "since 2021" as running on from that year:
+// "timeline of the TTP talks since 2021" is no list of 2021's events
+// alone. (Asked of anything else, a bare year after "since" is the year
+// something began: parseSpan.)
+func (q *query) sinceOnward() {
+	if q.intent != IntentTimeline || !q.hasSpan || q.from != q.to || q.from.Precision() != YearPrecision {
+		return
+	}
+	for i := 1; i < len(q.toks); i++ {
+		if q.spanToks[i] {
+			if q.toks[i-1] == "since" || i >= 2 && q.toks[i-2] == "since" && (q.toks[i-1] == "late" || q.toks[i-1] == "early" || q.toks[i-1] == "mid") {
+				q.to = Point{Year: openYear}
+			}
+			return
+		}
+	}
 }
 
 // baselineYear reports whether the year at toks[i] is what a change is

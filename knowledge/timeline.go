@@ -173,8 +173,11 @@ func (b *Base) timeline(q *query, a *Answer) bool {
 	for _, f := range used {
 		years[f.Date.Start.Year] = true
 	}
+	// (So does a timeline that runs on from a year: "since 2021" is no
+	// list of 2021's events.)
+	spread := slices.ContainsFunc(q.units, func(u unit) bool { return u.frame }) || q.hasSpan && q.to.Year == openYear
 	for _, i := range es {
-		if len(used) == timelineCap || !slices.ContainsFunc(q.units, func(u unit) bool { return u.frame }) {
+		if len(used) == timelineCap || !spread {
 			break
 		}
 		if f := b.facts[i]; !taken[i] && !years[f.Date.Start.Year] && !b.redundant(f, used) {
