@@ -3182,6 +3182,29 @@ func (b *Base) withTopicSwapped(c Context, rest []string) (string, bool) {
 	return strings.Join(append(slices.Clone(pq.toks[:at+1]), rest...), " "), true
 }
 
+// timelineSpan returns the words that give the span of question, "in the
+// 90s", when it asks for a timeline over a span; nil otherwise.
+func (b *Base) timelineSpan(question string) []string {
+	if question == "" {
+		return nil
+	}
+	q := b.parse(Normalize(question))
+	defer b.idx.release(q)
+	if q.intent != IntentTimeline || !q.hasSpan || q.from.Year == q.to.Year {
+		return nil
+	}
+	var span []string
+	for i, t := range q.toks {
+		if q.spanToks[i] {
+			span = append(span, t)
+		}
+	}
+	if len(span) > 0 && !timeWords[span[0]] {
+		span = append([]string{"in"}, span...)
+	}
+	return span
+}
+
 // thatTimes are the phrases that put a follow-up at the time of the last
 // answer: "who was PM at that point?".
 var thatTimes = [][]string{{"at", "that", "point"}, {"at", "that", "time"}, {"at", "the", "time"}, {"back", "then"}, {"by", "then"}, {"at", "that", "stage"},
@@ -3198,6 +3221,12 @@ func (b *Base) withThatTime(c Context, words []string) ([]string, bool) {
 		for _, p := range thatTimes {
 			if i+len(p) <= len(words) && slices.Equal(words[i:i+len(p)], p) {
 				when := strings.Fields(strings.ToLower("in " + f.Date.Start.String()))
+				if span := b.timelineSpan(c.Question); len(span) > 0 {
+					// "why did Pakistan back them back then?" after the
+					// Taliban's rise in the 90s: then is the 90s, not the
+					// first entry's year.
+					when = span
+				}
 				return slices.Concat(words[:i], when, words[i+len(p):]), true
 			}
 		}
