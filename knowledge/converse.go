@@ -304,6 +304,12 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 					skip[f.ID] = true
 				}
 			}
+			if lead := b.factByID[c.Facts[0]]; lead != nil && namesOtherHolder(lead.Text) {
+				// "who else attended?" after the meeting Kakar chaired
+				// "with the army chief among those present": the last
+				// answer names the other one.
+				delete(skip, lead.ID)
+			}
 			if own := strings.Join(slices.DeleteFunc(slices.Clone(toks), func(t string) bool { return t == "and" || t == "so" }), " "); !slices.Contains(readings, own+" "+strings.ToLower(p.Name)) {
 				// "anyone else released?" after Bajauri's speech in Kunar:
 				// who was released with him, not who else spoke in Kunar.
@@ -3113,6 +3119,19 @@ func (b *Base) asksOfPlace(question string) bool {
 		e := l.entities[0]
 		return (e.Kind == KindPlace || e.Kind == KindCrossing) && !b.idx.broad(e.ID)
 	})
+}
+
+// namesOtherHolder reports whether text names two holders of posts or
+// more ("chaired by the prime minister, with the army chief present"):
+// asked who else was there, it may say.
+func namesOtherHolder(text string) bool {
+	n := 0
+	for _, t := range tokenize(text) {
+		if roleNouns[t] {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // otherHolderAsked reads "current one?" or "and the latest one?" after

@@ -836,6 +836,10 @@ func TestConversationAnswers(t *testing.T) {
 		{"an affiliation is the institute someone is a fellow of", [][2]string{
 			{"what is anatol lieven's affiliation", "Quincy Institute"},
 		}, ""},
+		{"who else was there, when the last answer names the other", [][2]string{
+			{"who chaired the meeting that ordered illegal immigrants out of pakistan", "Kakar"},
+			{"who else attended?", "army chief"},
+		}, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var c knowledge.Context
