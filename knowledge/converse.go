@@ -98,7 +98,8 @@ var thingPronouns = setOf("that this it those these")
 
 // bareAsks are the words a follow-up with nothing to stand on may use
 // beside its question words: "and then what happened", "what next".
-var bareAsks = setOf("happened happen happens next then come else died killed dead injured wounded")
+var bareAsks = setOf("happened happen happens next then come else died killed dead injured wounded " +
+	"one ones other first second third last") // "what about the second one?"
 
 // bareFollowUp reports whether toks only ask a question word of what went
 // before ("why?", "how many?", "since when?", "and then what happened"),
@@ -2085,7 +2086,9 @@ func (b *Base) withSourceNamed(c Context, words []string) []string {
 		return words // "what did she tell the author": whom "she" means is asked first
 	}
 	for i := 0; i+1 < len(words); i++ {
-		if words[i] != "the" || !sourcePointers[words[i+1]] || i > 0 && words[i-1] == "in" {
+		w := strings.TrimSuffix(words[i+1], "'s")
+		that := (words[i] == "that" || words[i] == "this") && (w == "author" || w == "writer") // "that author"; "that piece" may be one the source cites
+		if words[i] != "the" && !that || !sourcePointers[words[i+1]] || i > 0 && words[i-1] == "in" {
 			continue // ("in the author's view" says nothing: dropPhrases)
 		}
 		name := strings.ToLower(src.Author)
@@ -3730,7 +3733,7 @@ func (b *Base) withNewQuestionWord(c Context, words []string) (string, bool) {
 	var head []string
 	for _, h := range questionHeads {
 		for k := 0; k+len(h) <= len(words) && k <= 1; k++ {
-			if slices.Equal(words[k:k+len(h)], h) && (k == 0 || followFillers[words[0]] || words[0] == "for" || words[0] == "since") {
+			if slices.Equal(words[k:k+len(h)], h) && (k == 0 || followFillers[words[0]] || words[0] == "for" || words[0] == "since" || words[0] == "from" || words[0] == "until" || words[0] == "till") {
 				head, words = h, slices.Clone(words[k+len(h):]) // "for how long?": the head is what asks
 				break
 			}
