@@ -2398,8 +2398,8 @@ func (b *Base) withTopicCarried(c Context, question string) string {
 	if q.intent == IntentTimeline {
 		return question
 	}
-	if q.asksResult && len(q.links) > 0 {
-		return question // "did the ceasefire talks work": what came of what it names
+	if q.asksResult && len(q.links) > 0 || q.asksFate && q.linkedPerson() != nil {
+		return question // "did the ceasefire talks work", "what's happened to Hameed since then": what came of what it names
 	}
 	reacts := reactsToNothing(strings.Fields(question))
 	if len(q.links) >= 2 && !reacts && isQuestionWord(first(q.toks)) && slices.ContainsFunc(q.units, func(u unit) bool { return u.link == nil }) {

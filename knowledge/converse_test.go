@@ -86,6 +86,7 @@ func TestAnswerInResolves(t *testing.T) {
 		{"a time of its own drops an event of another time", []string{"how many afghans fled to pakistan during the soviet war", "did most of them go back?", "and after kabul fell in 2021?"}, "did most of afghans return pakistan afghanistan after kabul fell in 2021", ""},
 		{"a part of a year carried whole", []string{"militant attacks in the first half of 2023?", "deaths?"}, "how many deaths in the first half of 2023", ""},
 		{"what year's that report is when, not the source", []string{"what are sigar's six factors for the republic's collapse", "what year's that report from"}, "what year's that report from sigar republic", ""},
+		{"what's happened to someone names its subject: no topic carried", []string{"what were faiz hameed and mansour ahmed khan doing in kabul", "when?", "what's happened to hameed since then"}, "what's happened to hameed since then", ""},
 		{"the second one, with nothing before", []string{"what about the second one?"}, "", "What do you mean by “what about the second one”?"},
 		{"that author is the last answer's source", []string{"is expelling afghan refugees going to help pakistan against the ttp", "what does that author say islamabad should do instead"}, "what does the opinion article say islamabad should do instead", ""},
 		{"from when asks when", []string{"why did pakistan start deporting afghans in 2023", "from when?"}, "when did pakistan start deporting afghans in 2023", ""},
