@@ -2780,7 +2780,7 @@ func asksFate(toks []string) bool {
 	if len(toks) >= 4 && toks[0] == "how" && endVerbs[toks[len(toks)-1]] && slices.ContainsFunc(toks, func(t string) bool { return ruleNouns[t] }) {
 		return true // "how did Daoud Khan's rule end": what became of him
 	}
-	if len(toks) < 3 || toks[0] != "what" && toks[0] != "whats" && toks[0] != "what's" {
+	if len(toks) < 3 || toks[0] != "what" && toks[0] != "whats" && toks[0] != "what's" && toks[0] != "whatever" {
 		return false
 	}
 	s := " " + strings.Join(toks, " ") + " "
