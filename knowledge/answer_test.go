@@ -380,6 +380,7 @@ func TestTimelineFrom(t *testing.T) {
 	}{
 		{"timeline of afghan politics from 1933 onward", 1933},
 		{"afghan history timeline from zahir shah onwards", 1933}, // his first dated fact gives the year
+		{"afghan history timeline from zahir shah", 1933},         // said last, "from" runs on as "onwards" does
 		{"timeline since the soviet invasion", 1979},
 	} {
 		a := base(t).Answer(tc.q)

@@ -839,6 +839,9 @@ func (b *Base) more(c Context, question string) (Answer, Context) {
 		// After "the sources don't cover that", "more" is more of what
 		// they do say near it: not the decline again.
 		a.Lines = []string{"Also near what you asked, the sources say: " + a.Facts[0].Stated()}
+		// More of what the conversation is on is what "more" asks: a fact
+		// on its topic answers it, however loosely it fits the question.
+		a.Answered = slices.ContainsFunc(a.Facts[0].Entities, func(id string) bool { return slices.Contains(c.Entities, id) && !b.idx.broad(id) })
 	}
 	a.MoreHint = a.More > 0
 	next := b.nextContext(c, resolved, a)

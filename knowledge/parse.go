@@ -3116,8 +3116,8 @@ func (b *Base) boundNamed(q *query) {
 			end++
 		}
 		before := q.toks[at] == "before"
-		if !before && q.toks[at] != "since" && !(q.toks[at] == "from" && onward) {
-			continue
+		if !before && q.toks[at] != "since" && !(q.toks[at] == "from" && (onward || end == len(q.toks))) {
+			continue // ("timeline from Zahir Shah", said last, runs on from him as "onwards" does)
 		}
 		if !onward && end < len(q.toks) && !b.idx.stop[q.toks[end]] {
 			continue // "since the Taliban takeover": the name says whose takeover, not when

@@ -274,6 +274,21 @@ func (b *Base) anchorDate(words []string) (Date, []string, bool) {
 	}) {
 		return Date{}, nil, false // "from Pakistan to Afghanistan" names places, not a time
 	}
+	if len(sub.links) == 1 && len(sub.units) == 1 {
+		// "from Zahir Shah up to the Taliban": a group or a person said
+		// alone is an end at their first dated fact, when they appear.
+		if e := sub.links[0].entities[0]; e.Kind == KindGroup || e.Kind == KindPerson || e.Kind == KindOrganisation {
+			if p := b.firstDated(e); p.Year != 0 {
+				var about []string // what the facts of that year on them are about
+				for _, i := range b.idx.entityFacts[e.ID] {
+					if f := b.facts[i]; f.Date.Start.Year == p.Year {
+						about = append(about, f.Entities...)
+					}
+				}
+				return Date{Start: p}, about, true
+			}
+		}
+	}
 	for k, s := range b.rank(sub) {
 		if k == anchorReach {
 			break
