@@ -3102,7 +3102,7 @@ func (b *Base) unknownAlone(toks []string) string {
 	if len(rest) > 0 && rest[0] == "the" {
 		rest = rest[1:]
 	}
-	if len(rest) != 1 || len(rest[0]) < minPlaceName || !isWordy(rest[0]) || b.englishWord(rest[0]) {
+	if len(rest) != 1 || !b.mayNamePlace(rest[0]) {
 		return "" // ("and afterwards?" asks the last question again)
 	}
 	q := b.parse(rest[0])
@@ -3110,7 +3110,7 @@ func (b *Base) unknownAlone(toks []string) string {
 	if len(q.links) > 0 || len(q.units) != 1 || q.units[0].known || q.edits > 0 || q.intent != IntentFact && q.intent != IntentDefine {
 		return ""
 	}
-	return strings.ToUpper(rest[0][:1]) + rest[0][1:]
+	return upperFirst(rest[0])
 }
 
 // asksOfPlace reports whether question names a place or a crossing more

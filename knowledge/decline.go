@@ -1385,11 +1385,18 @@ func (q *query) unknownPlace(b *Base) string {
 		if u.link != nil || u.known || u.pos+1 >= len(q.toks) || !placeKindWords[q.toks[u.pos+1]] {
 			continue
 		}
-		if w := q.toks[u.pos]; len(w) >= minPlaceName && isWordy(w) && !b.englishWord(w) {
-			return strings.ToUpper(w[:1]) + w[1:]
+		if w := q.toks[u.pos]; b.mayNamePlace(w) {
+			return upperFirst(w)
 		}
 	}
 	return ""
+}
+
+// mayNamePlace reports whether w, a word the pack never uses, may be the
+// name of a place: long enough not to be a typing slip, and no English
+// word ("afterwards", "breakdown").
+func (b *Base) mayNamePlace(w string) bool {
+	return len(w) >= minPlaceName && isWordy(w) && !b.englishWord(w)
 }
 
 // placeKindWords, after a name, say it is a place's: "the Chaman crossing".

@@ -37,9 +37,11 @@ func (b *Base) link(q *query) {
 		cands[i] = []cand{{t, 0}}
 		// (A word the pack uses is read so too, after a person's first
 		// name: "heiko mass" is Heiko Maas.)
-		afterFirst := i > 0 && slices.ContainsFunc(ix.aliases[q.toks[i-1]], func(a alias) bool { return len(a.toks) > 1 && a.entity.Kind == KindPerson })
-		if isWordy(t) && (!ix.spell.known(t) && b.englishWord(t) || afterFirst && ix.spell.known(t) && !ix.spell.vocab[t].alias) &&
-			!ix.stop[t] && !ix.qwords[t] && !q.spanToks[i] && len(t) > minNameTypo {
+		afterFirst := func() bool {
+			return i > 0 && slices.ContainsFunc(ix.aliases[q.toks[i-1]], func(a alias) bool { return len(a.toks) > 1 && a.entity.Kind == KindPerson })
+		}
+		if isWordy(t) && !ix.stop[t] && !ix.qwords[t] && !q.spanToks[i] && len(t) > minNameTypo &&
+			(!ix.spell.known(t) && b.englishWord(t) || ix.spell.known(t) && !ix.spell.vocab[t].alias && afterFirst()) {
 			for _, c := range ix.spell.suggest(t) {
 				if c.dist == 1 && ix.spell.vocab[c.word].alias {
 					inName[i] = append(inName[i], cand{c.word, c.dist})
