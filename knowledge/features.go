@@ -733,7 +733,69 @@ func (b *Base) namedOnlyWithin(f *Fact, e *Entity) bool {
 	if k := slices.Index(f.Entities, e.ID); k >= 0 && k < 64 && (e.Kind == KindPlace || e.Kind == KindCrossing) {
 		return ix.nestedPlaces[i]&(1<<k) != 0 // worked out at build time (nestPlaces)
 	}
-	return ix.nestedName(b.entityByID, i, f, e)
+	return ix.nestedName(b.entityByID, i, f, e) || ownerOnly(f, e)
+}
+
+// ownerOnly reports whether fact f's text names e, each time it does, as
+// the owner of what follows: the Pakistan of "Pakistan's special
+// representative led a meeting" says whose envoy he is, not where the
+// meeting was.
+func ownerOnly(f *Fact, e *Entity) bool {
+	names := append([]string{e.Name, e.Abbr}, e.Aliases...)
+	seen := false
+	for _, text := range append([]string{f.Text}, f.Items...) {
+		text = strings.ToLower(text)
+		for _, name := range names {
+			name = strings.ToLower(name)
+			if name == "" {
+				continue
+			}
+			for at := 0; ; {
+				k := strings.Index(text[at:], name)
+				if k < 0 {
+					break
+				}
+				start, end := at+k, at+k+len(name)
+				at = end
+				if start > 0 && isWordByte(text[start-1]) || end < len(text) && isWordByte(text[end]) {
+					continue // inside another word
+				}
+				if !possessiveAt(text, end) || placeOwned(text[end:]) {
+					return false
+				}
+				seen = true
+			}
+		}
+	}
+	return seen
+}
+
+// ownedPlaceWords is how many words after a possessive may name a place
+// it owns: "Pakistan's northernmost district".
+const ownedPlaceWords = 2
+
+// placeOwned reports whether one of the first words of rest, after a
+// possessive, names a kind of place: a place that owns a district says
+// where the district is.
+func placeOwned(rest string) bool {
+	words := tokenize(rest) // (which drops the possessive's "'s")
+	return slices.ContainsFunc(words[:min(len(words), ownedPlaceWords)], func(w string) bool { return placeNouns[w] })
+}
+
+// possessiveAt reports whether text holds a possessive 's at byte i.
+func possessiveAt(text string, i int) bool {
+	rest := text[i:]
+	for _, p := range []string{"'s", "\u2019s"} {
+		if strings.HasPrefix(rest, p) && (len(rest) == len(p) || !isWordByte(rest[len(p)])) {
+			return true
+		}
+	}
+	return false
+}
+
+// isWordByte reports whether c is an ASCII letter or digit.
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // nestedName is namedOnlyWithin worked out from fact i's text.
@@ -777,7 +839,7 @@ func (ix *index) nestPlaces(b *Base) {
 	ix.nestedPlaces = make([]uint64, len(b.facts))
 	for i, f := range b.facts {
 		for k, id := range f.Entities[:min(len(f.Entities), 64)] {
-			if e := b.entityByID[id]; e != nil && (e.Kind == KindPlace || e.Kind == KindCrossing) && ix.nestedName(b.entityByID, i, f, e) {
+			if e := b.entityByID[id]; e != nil && (e.Kind == KindPlace || e.Kind == KindCrossing) && (ix.nestedName(b.entityByID, i, f, e) || ownerOnly(f, e)) {
 				ix.nestedPlaces[i] |= 1 << k
 			}
 		}

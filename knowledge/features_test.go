@@ -12,7 +12,8 @@ func TestNamedOnlyWithin(t *testing.T) {
 	}{
 		{"fnf-ttp-45-attacks-december-2021", "pakistan", true}, // only in "Tehrik-e-Taliban Pakistan"
 		{"recal-attack-locations", "balochistan", false},
-		{"recal-attack-locations", "pakistan", false}, // "attacks in Pakistan"
+		{"recal-attack-locations", "pakistan", false},     // "attacks in Pakistan"
+		{"fnf-durrani-muttaqi-meeting", "pakistan", true}, // only in "Pakistan's special representative"
 	} {
 		f, ok := b.Fact(tc.fact)
 		e := b.entityByID[tc.entity]
