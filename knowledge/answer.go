@@ -718,6 +718,20 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 			}
 		}
 	}
+	if len(ranked) >= 2 && q.intent == IntentHowMany && q.hasSpan && q.from.Precision() >= MonthPrecision &&
+		!heldAt(b.facts[ranked[0].fact]).Within(q.from, q.to) {
+		// "how many deaths in September 2023": September's count leads
+		// the one for the first ten months of 2023, which only takes the
+		// month in, when it counts what the question does as well.
+		fit := b.unitFit(q, ranked[0].fact)
+		if r := b.firstThat(q, ranked, dateCovShare, func(f *Fact) bool {
+			return heldAt(f).Within(q.from, q.to) && hasFigure(f) && b.unitFit(q, b.idx.factIndex[f]) >= fit &&
+				(q.sourceDoc == "" || f.Cite.Doc == q.sourceDoc) &&
+				(q.doer == nil || b.mentions(f, b.idx.factIndex[f], q.doer.entities))
+		}); r[0].fact != ranked[0].fact {
+			return r
+		}
+	}
 	if len(ranked) >= 2 && q.intent == IntentWho && q.companionAsked() {
 		// "who was Faiz Hameed with in that photo": the fact that names
 		// someone with him leads the one about the photo.
