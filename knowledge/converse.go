@@ -3730,6 +3730,22 @@ func eventNoun(question string) string {
 	return ""
 }
 
+// eventCalled returns the name of the event the conversation spoke of
+// most recently that noun n names, when the pack has more than one it
+// names ("airstrikes": the April 2022 strikes in Khost and Kunar, when
+// those were spoken of, not the March 2024 ones); otherwise n itself.
+func (b *Base) eventCalled(c Context, n string) string {
+	s := b.idx.stem(n)
+	called := func(e *Entity) bool {
+		return (e.Kind == KindEvent || e.Kind == KindOperation || e.Kind == KindAgreement) && b.idx.nameHasStem(e.ID, s)
+	}
+	e := b.firstSpoken(c, called)
+	if e == nil || len(slices.DeleteFunc(slices.Clone(b.entities), func(x *Entity) bool { return !called(x) })) < 2 {
+		return n
+	}
+	return strings.ToLower(e.Name)
+}
+
 // withNewQuestionWord reads a bare question word — "why?", "and when was
 // that?", "how many?" — as that question asked of what was last said.
 func (b *Base) withNewQuestionWord(c Context, words []string) (string, bool) {
@@ -4059,14 +4075,14 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 		if n := eventNoun(c.Question); n != "" && w == "them" && i >= 2 && words[i-1] == "to" && reactionVerbs[words[i-2]] {
 			// "where did Pakistan carry out airstrikes in April 2022?" —
 			// "how did Kabul react to them?": the airstrikes, not Pakistan.
-			out = append(out, n)
+			out = append(out, b.eventCalled(c, n))
 			changed = true
 			continue
 		}
 		if n, v := eventNoun(c.Question), verbAfter(words, i); n != "" && (w == "they" || w == "them" && outcomeVerbs[v]) && v != "" && (outcomeVerbs[v] || i > 0 && passiveAux[words[i-1]] && (strings.HasSuffix(v, "ed") || strings.HasSuffix(v, "ing"))) {
 			// "what triggered the March 2024 airstrikes?" — "who were they
 			// aimed at?": the airstrikes, which nobody aims at anyone.
-			out = append(out, n)
+			out = append(out, b.eventCalled(c, n))
 			changed = true
 			continue
 		}
