@@ -2138,6 +2138,9 @@ func (q *query) countedWords(ix *index) (out []string, plurals map[string]bool) 
 					break // "how many of the TTP were in Chitral": its fighters, where they were
 				}
 				for j := k + 1; j < len(q.fixed) && j <= k+countedReach; j++ {
+					if len(out) > 0 && (q.inLink(j) || q.spanToks[j]) {
+						break // "how many of them are women, Pakistan, August 2021": a follow-up's carried names are no more of what is counted
+					}
 					if t := q.fixed[j]; !ix.stop[t] && !auxWords[t] {
 						add(t)
 					}
