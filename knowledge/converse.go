@@ -3641,7 +3641,7 @@ func (b *Base) standsFor(name []string, ids []string) bool {
 // outcomeVerbs say how something counted turned out: "did they work?",
 // "how many lives did they claim?" — of the ceasefires or attacks counted,
 // not of those who made them.
-var outcomeVerbs = setOf("work worked last lasted end ended fail failed succeed succeeded happen happened turn turned hold held collapse collapsed " +
+var outcomeVerbs = setOf("work worked help helped last lasted end ended fail failed succeed succeeded happen happened turn turned hold held collapse collapsed " +
 	"claim claimed kill killed cause caused cost")
 
 // reactionVerbs answer something said or done before: "how did the
@@ -3720,15 +3720,34 @@ func verbAfter(words []string, i int) string {
 var verbAdverbs = setOf("mostly mainly largely actually really all still also first usually finally eventually ultimately")
 
 // eventNoun returns the plural noun for things done that question asks
-// about, or "".
+// about, or "": as typed, or mistyped by one letter ("ceasfires").
 func eventNoun(question string) string {
-	for _, t := range strings.Fields(question) {
+	fields := strings.Fields(question)
+	for _, t := range fields {
 		if eventPlurals[t] {
 			return t
 		}
 	}
+	for _, t := range fields {
+		if len(t) < minMistypedEventNoun {
+			continue
+		}
+		for _, p := range eventPluralList {
+			if osaDistance(t, p) == 1 && t+"s" != p {
+				return p // (not the singular: "the deportation" is not "they")
+			}
+		}
+	}
 	return ""
 }
+
+// minMistypedEventNoun is the least length of a word read as an event
+// noun mistyped: shorter words are one letter from too many others.
+const minMistypedEventNoun = 7
+
+// eventPluralList is eventPlurals in order, so that a mistyped word is
+// read the same way every time.
+var eventPluralList = slices.Sorted(maps.Keys(eventPlurals))
 
 // eventCalled returns the name of the event the conversation spoke of
 // most recently that noun n names, when the pack has more than one it
