@@ -133,21 +133,22 @@ func TestAnswer(t *testing.T) {
 		{"define abbr", "what does NIFMA stand for", nil, "National Islamic Freedom Movement of Afghanistan"},
 		{"define chatty", "hey can you tell me what the supreme resistance council is", nil, "Ankara Circle"},
 		{"define", "what is a por card", []string{"fnf-por-card-definition"}, ""},
-		{"where preposition", "which provinces did pakistani jets strike inside afghanistan in april 2022", nil, "Khost"},                                                              // "inside" names no topic
-		{"why synonym", "why did the ttp walk away from its truce with pakistan in late 2022", []string{"fnf-ceasefire-revocation-reason"}, ""},                                        // walking away from a truce is ending it
-		{"why sense", "how come the ttp is so close to the taliban", []string{"recal-pashtun-kinship"}, ""},                                                                            // close as in near, not as in shut
-		{"why contraction", "why isn't iran an option for getting aid into afghanistan", []string{"fnf-iran-no-option"}, ""},                                                           // "isn't" and "getting" name no topic
-		{"list synonym", "how could pakistan squeeze the taliban economically", []string{"lev-economic-pressure-measures"}, ""},                                                        // squeezing is inflicting pain
-		{"particle", "what does russia actually want out of afghanistan", []string{"fnf-russia-economic-motives", "fnf-russia-motive-jihadism", "fnf-russian-objectives"}, ""},         // "out" names no topic
-		{"what synonym", "in 2018 what was the ttp's shift in terms of its jihad agenda", []string{"recal-2018-pakistan-focus"}, ""},                                                   // a shift is a change; "in terms of" asks nothing
-		{"why phrasal", "why did islamabad back the taliban once the americans went in in 2001", []string{"op-three-fold-objective"}, ""},                                              // going in is the intervention
-		{"statement confirm", "confirm: what did faiz hameed tell reporters at the serena hotel", nil, "everything will be okay"},                                                      // "confirm" frames the question
-		{"where kind", "the september 2023 mastung bombing was in which province", nil, "Balochistan"},                                                                                 // Balochistan is a province by its summary
-		{"define phrasal", "what does fata stand for and what became of it", nil, "Federally Administered Tribal Areas"},                                                               // "became of" is what happened to
-		{"howmany adverb", "how many sub-factions does hafiz gul bahadur's group reportedly have", nil, "60 to 70"},                                                                    // "reportedly" is no verb of doing again
-		{"where either kind", "in which cities/provinces did pakistani officials hold talks with the ttp", nil, "Khost"},                                                               // a province answers "cities/provinces"
-		{"open not asked", "kakar's letter to hasan akhund: what was in it", []string{"fnf-kakar-letter-indirect-message", "fnf-kakar-letter-to-hasan-akhund"}, ""},                    // whether Akhund replied is not asked
-		{"who phrasal", "who did the taliban call in over the april 2022 strikes", nil, "ambassador"},                                                                                  // "call in" is to summon
+		{"where preposition", "which provinces did pakistani jets strike inside afghanistan in april 2022", nil, "Khost"},                                                      // "inside" names no topic
+		{"why synonym", "why did the ttp walk away from its truce with pakistan in late 2022", []string{"fnf-ceasefire-revocation-reason"}, ""},                                // walking away from a truce is ending it
+		{"why sense", "how come the ttp is so close to the taliban", []string{"recal-pashtun-kinship"}, ""},                                                                    // close as in near, not as in shut
+		{"why contraction", "why isn't iran an option for getting aid into afghanistan", []string{"fnf-iran-no-option"}, ""},                                                   // "isn't" and "getting" name no topic
+		{"list synonym", "how could pakistan squeeze the taliban economically", []string{"lev-economic-pressure-measures"}, ""},                                                // squeezing is inflicting pain
+		{"particle", "what does russia actually want out of afghanistan", []string{"fnf-russia-economic-motives", "fnf-russia-motive-jihadism", "fnf-russian-objectives"}, ""}, // "out" names no topic
+		{"what synonym", "in 2018 what was the ttp's shift in terms of its jihad agenda", []string{"recal-2018-pakistan-focus"}, ""},                                           // a shift is a change; "in terms of" asks nothing
+		{"why phrasal", "why did islamabad back the taliban once the americans went in in 2001", []string{"op-three-fold-objective"}, ""},                                      // going in is the intervention
+		{"statement confirm", "confirm: what did faiz hameed tell reporters at the serena hotel", nil, "everything will be okay"},                                              // "confirm" frames the question
+		{"where kind", "the september 2023 mastung bombing was in which province", nil, "Balochistan"},                                                                         // Balochistan is a province by its summary
+		{"define phrasal", "what does fata stand for and what became of it", nil, "Federally Administered Tribal Areas"},                                                       // "became of" is what happened to
+		{"howmany adverb", "how many sub-factions does hafiz gul bahadur's group reportedly have", nil, "60 to 70"},                                                            // "reportedly" is no verb of doing again
+		{"where either kind", "in which cities/provinces did pakistani officials hold talks with the ttp", nil, "Khost"},                                                       // a province answers "cities/provinces"
+		{"open not asked", "kakar's letter to hasan akhund: what was in it", []string{"fnf-kakar-letter-indirect-message", "fnf-kakar-letter-to-hasan-akhund"}, ""},            // whether Akhund replied is not asked
+		{"who phrasal", "who did the taliban call in over the april 2022 strikes", nil, "ambassador"},                                                                          // "call in" is to summon
+		{"howmany of a month, not of a stretch that takes it in", "how many deaths in pakistan in september 2023", []string{"cookie-picss-september-toll"}, "136"},
 		{"howmany participle", "how many afghans were issued citizen cards in the 2017 drive", nil, "880,000"},                                                                         // "issued cards" describes; "received" answers
 		{"when refers back", "what year did the ttp come into existence, per the sources on the group's beginnings", nil, "2007"},                                                      // "the group" is the TTP; the sources' description is no topic
 		{"when source described", "which year did the taliban rename afghanistan, according to the historical background", nil, "1997"},                                                // no one document fits the description, but it describes one

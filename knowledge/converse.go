@@ -3759,7 +3759,16 @@ func (b *Base) eventCalled(c Context, n string) string {
 		return (e.Kind == KindEvent || e.Kind == KindOperation || e.Kind == KindAgreement) && b.idx.nameHasStem(e.ID, s)
 	}
 	e := b.firstSpoken(c, called)
-	if e == nil || len(slices.DeleteFunc(slices.Clone(b.entities), func(x *Entity) bool { return !called(x) })) < 2 {
+	if e == nil {
+		return n
+	}
+	named := 0
+	for _, x := range b.entities {
+		if called(x) {
+			named++
+		}
+	}
+	if named < 2 {
 		return n
 	}
 	return strings.ToLower(e.Name)

@@ -563,6 +563,14 @@ func TestConversationAnswers(t *testing.T) {
 		turns   [][2]string // a turn and what its answer must hold ("" for a turn not checked)
 		notWant string
 	}{
+		{"the repatriation plan is the eviction order by its official name", [][2]string{
+			{"how did the un react to the illegal foreigners repatriation plan", "restraint"},
+			{"and hrcp?", "compassion"},
+		}, ""},
+		{"whether the ceasefires helped is asked of them, not of who brokered them", [][2]string{
+			{"how many ceasefires did the taliban broker between pakistan and the ttp", "two"},
+			{"did they help", "backfired"},
+		}, ""},
 		{"whether a policy worked is asked of it, not of the places its answer named", [][2]string{
 			{"why did pakistan back the taliban after 2001", "India"},
 			{"did it work?", "opposite"},

@@ -724,9 +724,11 @@ func (q *query) asksBase() bool {
 }
 
 // namedOnlyWithin reports whether fact f's text names e only inside the
-// name of another of its entities: the Pakistan of "Tehrik-e-Taliban
-// Pakistan" is no place the fact says anything happened. The index holds
-// the answer for each of a fact's places (nestedPlaces).
+// name of another of its entities, or only as the owner of what follows
+// (ownerOnly): the Pakistan of "Tehrik-e-Taliban Pakistan", or of
+// "Pakistan's special representative", is no place the fact says anything
+// happened. The index holds the answer for each of a fact's places
+// (nestedPlaces).
 func (b *Base) namedOnlyWithin(f *Fact, e *Entity) bool {
 	ix := b.idx
 	i := ix.factIndex[f]
@@ -832,7 +834,7 @@ func (ix *index) nestedName(byID map[string]*Entity, i int, f *Fact, e *Entity) 
 
 // nestPlaces works out, for each fact, which of its first 64 entities
 // that are places or crossings it names only inside another name
-// (nestedName): a mask over its entities, so that no question works it
+// (nestedName) or as an owner (ownerOnly): a mask over its entities, so that no question works it
 // out again. namedOnlyWithin reads the mask for those, and works out any
 // other entity as asked.
 func (ix *index) nestPlaces(b *Base) {

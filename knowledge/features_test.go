@@ -14,6 +14,7 @@ func TestNamedOnlyWithin(t *testing.T) {
 		{"recal-attack-locations", "balochistan", false},
 		{"recal-attack-locations", "pakistan", false},     // "attacks in Pakistan"
 		{"fnf-durrani-muttaqi-meeting", "pakistan", true}, // only in "Pakistan's special representative"
+		{"fnf-chitral-northernmost", "pakistan", false},   // "Pakistan's northernmost district" says where Chitral is
 	} {
 		f, ok := b.Fact(tc.fact)
 		e := b.entityByID[tc.entity]
