@@ -148,6 +148,7 @@ func TestAnswer(t *testing.T) {
 		{"where either kind", "in which cities/provinces did pakistani officials hold talks with the ttp", nil, "Khost"},                                                       // a province answers "cities/provinces"
 		{"open not asked", "kakar's letter to hasan akhund: what was in it", []string{"fnf-kakar-letter-indirect-message", "fnf-kakar-letter-to-hasan-akhund"}, ""},            // whether Akhund replied is not asked
 		{"who phrasal", "who did the taliban call in over the april 2022 strikes", nil, "ambassador"},                                                                          // "call in" is to summon
+		{"how long, of a thing dated from and until", "how long was fata autonomous", nil, "1947 until May 2018"},
 		{"howmany of a month, not of a stretch that takes it in", "how many deaths in pakistan in september 2023", []string{"cookie-picss-september-toll"}, "136"},
 		{"howmany participle", "how many afghans were issued citizen cards in the 2017 drive", nil, "880,000"},                                                                         // "issued cards" describes; "received" answers
 		{"when refers back", "what year did the ttp come into existence, per the sources on the group's beginnings", nil, "2007"},                                                      // "the group" is the TTP; the sources' description is no topic

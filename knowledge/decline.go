@@ -250,9 +250,10 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		if q.asksDay && f.Date.Precision() < DayPrecision {
 			return "the exact date" // "in September 2023" is not the day
 		}
-		if (q.asksStart || q.asksTenure()) && !usesWordOf(f.Text, startWords) && !(len(title) > 0 && cameToPower(tokenize(f.Text))) {
+		if (q.asksStart || q.asksTenure()) && !usesWordOf(f.Text, startWords) && !(len(title) > 0 && cameToPower(tokenize(f.Text))) && f.Date.End.Year == 0 {
 			// "when did X become leader", "since when has X been chief": a
-			// fact that X led in 2023 does not say when X began.
+			// fact that X led in 2023 does not say when X began. (One dated
+			// from 1947 to 2018 does.)
 			return "when it began"
 		}
 		if len(title) > 0 && q.linkedPerson() != nil && f.Role == nil && slices.ContainsFunc(title, func(s string) bool { return !b.textUsesStem(f.Text, s) }) {
@@ -271,7 +272,9 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			return "when it began"
 		}
 	case IntentHowMany:
-		if !b.idx.figure[i] && !(q.asksDuration && b.idx.duration[i]) && !(q.asksStrength && b.idx.sized[i]) {
+		if !b.idx.figure[i] && !(q.asksDuration && (b.idx.duration[i] || f.Date.End.Year != 0)) && !(q.asksStrength && b.idx.sized[i]) {
+			// (How long something lasted is said by its dates, when it
+			// has a first and a last: "from 1947 until May 2018".)
 			return q.howMuchPart()
 		}
 		if q.asksExact() && b.vagueAbout(q, f) {
