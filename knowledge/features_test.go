@@ -26,3 +26,17 @@ func TestNamedOnlyWithin(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnStems: a word the stemmer would take to another of another
+// meaning keeps its own stem, and the pack reads it so.
+func TestOwnStems(t *testing.T) {
+	b := packFromDisk(t)
+	for _, tc := range []struct{ word, other string }{
+		{"authority", "author"},
+		{"authorities", "authors"},
+	} {
+		if b.idx.stem(tc.word) == b.idx.stem(tc.other) {
+			t.Errorf("%q and %q share the stem %q", tc.word, tc.other, b.idx.stem(tc.word))
+		}
+	}
+}

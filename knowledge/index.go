@@ -145,6 +145,9 @@ func newIndex(m models) *index {
 func buildIndex(b *Base, m models) *index {
 	ix := newIndex(m)
 	ix.keepNamesWhole(b)
+	for t, st := range ownStems {
+		ix.stemOf[t] = st
+	}
 	ix.lex = compileLexicon(b)
 	honorifics := setOf(honorificText)
 	for _, e := range b.entities {
@@ -724,6 +727,13 @@ func (ix *index) keepNamesWhole(b *Base) {
 	for t := range names {
 		ix.stemOf[t] = t
 	}
+}
+
+// ownStems are words the stemmer would give another word's stem, of
+// another meaning, and the stems they keep instead: an authority is no
+// author ("which authority told the Senate").
+var ownStems = map[string]string{
+	"authority": "authorit", "authorities": "authorit",
 }
 
 // learnStem remembers the stem of word t.
