@@ -796,9 +796,7 @@ func possessiveAt(text string, i int) bool {
 }
 
 // isWordByte reports whether c is an ASCII letter or digit.
-func isWordByte(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-}
+func isWordByte(c byte) bool { return asciiLetter(c) || asciiDigit(c) }
 
 // nestedName is namedOnlyWithin worked out from fact i's text.
 func (ix *index) nestedName(byID map[string]*Entity, i int, f *Fact, e *Entity) bool {

@@ -181,32 +181,30 @@ func tokenizeASCII(s string) []string {
 		}
 		return lowerRaw(c)
 	}
-	isLetter := func(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
-	isDigit := func(c byte) bool { return '0' <= c && c <= '9' }
 	for i := 0; i < len(s); i++ {
 		r := lower(s[i])
 		switch {
-		case isLetter(r) || isDigit(r):
+		case asciiLetter(r) || asciiDigit(r):
 			add(i, r)
-		case (r == '.' || r == ',') && len(cur) > 0 && isDigit(cur[len(cur)-1]) && i+1 < len(s) && isDigit(s[i+1]):
+		case (r == '.' || r == ',') && len(cur) > 0 && asciiDigit(cur[len(cur)-1]) && i+1 < len(s) && asciiDigit(s[i+1]):
 			if r == '.' {
 				add(i, r)
 			}
 		case r == '\'':
-			if i+1 < len(s) && lowerRaw(s[i+1]) == 's' && (i+2 == len(s) || !isLetter(s[i+2])) && !contraction(string(cur)) {
+			if i+1 < len(s) && lowerRaw(s[i+1]) == 's' && (i+2 == len(s) || !asciiLetter(s[i+2])) && !contraction(string(cur)) {
 				i++
 				flush()
 			}
 		case r == '%':
 			flush()
 			toks = append(toks, "percent")
-		case r == '-' && len(cur) > 0 && len(s)-i-1 >= 3 && strings.EqualFold(s[i+1:i+4], "led") && (len(s)-i-1 == 3 || !isLetter(s[i+4])):
+		case r == '-' && len(cur) > 0 && len(s)-i-1 >= 3 && strings.EqualFold(s[i+1:i+4], "led") && (len(s)-i-1 == 3 || !asciiLetter(s[i+4])):
 			flush()
 			i += len("led")
-		case r == '&' || r == '+' && (len(cur) == 0 || !isDigit(cur[len(cur)-1])):
+		case r == '&' || r == '+' && (len(cur) == 0 || !asciiDigit(cur[len(cur)-1])):
 			flush()
 			toks = append(toks, "and")
-		case r == '#' && len(cur) == 0 && (i+1 == len(s) || !isLetter(s[i+1]) && !isDigit(s[i+1])):
+		case r == '#' && len(cur) == 0 && (i+1 == len(s) || !asciiLetter(s[i+1]) && !asciiDigit(s[i+1])):
 			toks = append(toks, "number")
 		default:
 			flush()
@@ -290,3 +288,9 @@ func contraction(word string) bool {
 	}
 	return false
 }
+
+// asciiLetter reports whether c is an ASCII letter.
+func asciiLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// asciiDigit reports whether c is an ASCII digit.
+func asciiDigit(c byte) bool { return '0' <= c && c <= '9' }
