@@ -1912,6 +1912,11 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, own, missin
 		// "casualties?", "deaths?": how many, of what was last spoken of.
 		return withAlts(b.withTopicCarried(c, "how many "+words[0])), own, "", guessed{}
 	}
+	if q, ok := totalAsked(c.Question, words); ok {
+		// "total?" after how many were deported, or after by how much
+		// terror deaths rose: how many in all.
+		return withAlts(q), own, "", guessed{}
+	}
 	if n := len(words); c.Question != "" && n >= 2 && n <= 3 && words[n-1] == "by" && !slices.ContainsFunc(words, isQuestionWord) {
 		// "claimed by?", "led by whom" cut short: who did it, of what was
 		// last spoken of.
@@ -3447,6 +3452,50 @@ func ownedThing(rest []string, stop map[string]bool) bool {
 var postWords = setOf("former ex retired spy")
 
 // casualtyNouns, alone as a follow-up, ask how many: "deaths?".
+// totalAsked reads a follow-up that asks only for the total ("total?",
+// "in total?", "overall number?") as the last question's count in all:
+// that question again when it asked how many, or how many of what it
+// asked the rise or fall of ("by how much did terror deaths rise").
+func totalAsked(last string, words []string) (string, bool) {
+	total := false
+	for _, w := range words {
+		switch {
+		case totalWords[w]:
+			total = true
+		case !totalFillers[w]:
+			return "", false
+		}
+	}
+	if !total || last == "" {
+		return "", false
+	}
+	toks := strings.Fields(last)
+	if len(toks) > 2 && toks[0] == "how" && (toks[1] == "many" || toks[1] == "much") {
+		return last + " in total", true
+	}
+	at := slices.Index(toks, "much")
+	if at < 1 || toks[at-1] != "how" || at+1 >= len(toks) || !auxWordsAfterHead[toks[at+1]] {
+		return "", false
+	}
+	var counted []string
+	for _, t := range toks[at+2:] {
+		if changeVerbs[t] {
+			return "how many " + strings.Join(counted, " "), len(counted) > 0
+		}
+		counted = append(counted, t)
+	}
+	return "", false
+}
+
+// totalWords ask for a count in all; totalFillers may stand around them.
+var (
+	totalWords   = setOf("total overall altogether combined")
+	totalFillers = setOf("and so the in what what's whats is was number figure count")
+)
+
+// changeVerbs say a count rose or fell: "by how much did deaths rise".
+var changeVerbs = setOf("rise rose risen increase increased grow grew fall fell drop dropped decline declined jump jumped climb climbed go went change changed")
+
 var casualtyNouns = setOf("casualties deaths dead fatalities killed injured wounded victims losses")
 
 // withOtherTime reads "vs 2021?", "and in 2021?" and "april 22?" as the
@@ -3569,6 +3618,10 @@ func (b *Base) askedNow(question string) (string, bool) {
 			dated = true
 			continue
 		}
+		if firstOfRole[toks[i]] && i+1 < len(toks) && !pq.spanToks[i+1] {
+			dated = true // "the first leader": the one at the start, not now
+			continue
+		}
 		switch t := toks[i]; t {
 		case "was":
 			out = append(out, "is")
@@ -3585,6 +3638,10 @@ func (b *Base) askedNow(question string) (string, bool) {
 	}
 	return strings.Join(out, " ") + " now", true
 }
+
+// firstOfRole date who held a post to its start: "and now?" after the
+// TTP's first leader asks its leader now.
+var firstOfRole = setOf("first founding original initial")
 
 // partOrdinals say which part of a year: "the first half of 2023".
 var partOrdinals = setOf("first second third fourth last 1st 2nd 3rd 4th")

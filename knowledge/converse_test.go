@@ -563,6 +563,18 @@ func TestConversationAnswers(t *testing.T) {
 		turns   [][2]string // a turn and what its answer must hold ("" for a turn not checked)
 		notWant string
 	}{
+		{"now, after who was first, asks who is now", [][2]string{
+			{"who was the ttp's first leader", "Baitullah"},
+			{"and now?", "Noor Wali"},
+		}, ""},
+		{"a total, after by how much a count rose, is the count", [][2]string{
+			{"by how much did terror deaths in pakistan rise compared with 2021", "50 percent"},
+			{"total?", "2,867"},
+		}, ""},
+		{"a total, after how many, is that count in all", [][2]string{
+			{"how many afghans were deported", "1.7 million"},
+			{"in total?", "1.7 million"},
+		}, ""},
 		{"the repatriation plan is the eviction order by its official name", [][2]string{
 			{"how did the un react to the illegal foreigners repatriation plan", "restraint"},
 			{"and hrcp?", "compassion"},
