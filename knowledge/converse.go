@@ -843,6 +843,25 @@ func (b *Base) more(c Context, question string) (Answer, Context) {
 		// on its topic answers it, however loosely it fits the question.
 		a.Answered = slices.ContainsFunc(a.Facts[0].Entities, func(id string) bool { return slices.Contains(c.Entities, id) && !b.idx.broad(id) })
 	}
+	if a.Answered && a.Intent != IntentTimeline && len(a.Facts) > 0 && len(a.Facts[0].Items) == 0 {
+		// "anything else?": a few more of what answers the question, not
+		// one at a time.
+		seen := maps.Clone(shown)
+		for _, f := range a.Facts {
+			seen[f.ID] = true
+		}
+		for len(a.Facts) < moreFacts {
+			nx := b.answerWith(resolved, asking{shown: seen, after: how.after})
+			if !nx.Answered || len(nx.Facts) == 0 || nx.Intent == IntentTimeline {
+				break
+			}
+			g := nx.Facts[0]
+			a.Lines = append(a.Lines, g.Stated())
+			a.Facts = append(a.Facts, g)
+			seen[g.ID] = true
+		}
+		a.Sources = b.sourcesOf(a.Facts)
+	}
 	a.MoreHint = a.More > 0
 	next := b.nextContext(c, resolved, a)
 	next.After = how.after.Key()
@@ -852,6 +871,10 @@ func (b *Base) more(c Context, question string) (Answer, Context) {
 	}
 	return a, next
 }
+
+// moreFacts is how many facts "more" gives when it goes on with what
+// answers the last question: a page, as a timeline's is, though shorter.
+const moreFacts = 3
 
 // ordinalFillers may stand around the ordinal of "and the third one?".
 var ordinalFillers = setOf("and the what whats what's about was is were his her their its one ones")
