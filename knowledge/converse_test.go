@@ -1,6 +1,7 @@
 package knowledge_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -890,6 +891,28 @@ func TestConversationAnswers(t *testing.T) {
 				t.Errorf("%q: %q, want no %q", tc.turns[len(tc.turns)-1][0], a.Text(), tc.notWant)
 			}
 		})
+	}
+}
+
+// TestMoreGivesAPage: "anything else?" after an answer goes on with more
+// than one further fact, none of them shown before.
+func TestMoreGivesAPage(t *testing.T) {
+	b := base(t)
+	a, c := b.AnswerIn(knowledge.Context{}, "how did kabul react to the march 2024 airstrikes")
+	if !a.Answered || len(a.Facts) == 0 {
+		t.Fatalf("first turn: %q, want an answer", a.Text())
+	}
+	more, _ := b.AnswerIn(c, "anything else on that?")
+	if !more.Answered || len(more.Facts) < 2 {
+		t.Fatalf("more: %q (%d facts), want two or more facts", more.Text(), len(more.Facts))
+	}
+	for _, f := range more.Facts {
+		if slices.Contains(a.Facts, f) {
+			t.Errorf("more gives %q again", f.Text)
+		}
+	}
+	if !strings.Contains(more.Text(), "retaliat") {
+		t.Errorf("more: %q, want the retaliation among what follows", more.Text())
 	}
 }
 
