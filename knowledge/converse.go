@@ -345,6 +345,19 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 		}
 		return alt
 	}
+	if e := b.eventSpokenOf(c, toks); e != nil {
+		// "where was that meeting held" after the Durrani–Muttaqi
+		// meeting: of that meeting, or of none. A reading answered by
+		// another meeting answers another question.
+		plain := answerReading
+		answerReading = func(r string) Answer {
+			alt := plain(r)
+			if alt.Answered && len(alt.Facts) > 0 && !b.mentions(alt.Facts[0], b.idx.factIndex[alt.Facts[0]], []*Entity{e}) {
+				alt.Answered = false
+			}
+			return alt
+		}
+	}
 	resolved := readings[0]
 	a = answerReading(resolved)
 	for _, r := range readings[1:] {
@@ -2635,6 +2648,24 @@ func (b *Base) eventPointedAt(c Context, toks []string, pq *query) *Entity {
 				continue
 			}
 			if b.idx.nameHasStem(id, noun) {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+// eventSpokenOf returns the event the conversation spoke of that the
+// follow-up points at with "that", "this", "those" or "these" and a word
+// of its name ("that meeting" for the Durrani–Muttaqi meeting), or nil.
+func (b *Base) eventSpokenOf(c Context, toks []string) *Entity {
+	for i, t := range toks[:max(len(toks)-1, 0)] {
+		if t != "that" && t != "those" && t != "this" && t != "these" {
+			continue
+		}
+		noun := b.idx.stem(strings.Trim(toks[i+1], "?!.,'"))
+		for _, id := range c.Entities {
+			if e := b.entityByID[id]; e != nil && (e.Kind == KindEvent || e.Kind == KindOperation) && b.idx.nameHasStem(id, noun) {
 				return e
 			}
 		}

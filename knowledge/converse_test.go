@@ -930,6 +930,7 @@ func TestFollowUpsDeclined(t *testing.T) {
 		{"a place the pack never names, said with its kind", []string{"did the chaman crossing also close after the chitral attack"}, "The sources I have don't say anything about Chaman."},
 		{"who was named to a post wants a name", []string{"who did china name as its ambassador to afghanistan"}, "The sources I have don't say who."},
 		{"a count of some of them the sources do not give", []string{"how many afghans have come to pakistan since the taliban took kabul", "how many of them are women?"}, "The sources I have don't say how many."},
+		{"that meeting is the one spoken of, not another", []string{"what did the taliban promise pakistan at the sept 22 meeting", "who led pakistan's side there", "where was that meeting held"}, "The sources I have don't"},
 		{"a death toll the sources do not give", []string{"why did pakistan strike afghanistan in march 2024", "kabul's response?", "how many were killed in them"}, "The sources I have don't say how many."},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
