@@ -916,6 +916,36 @@ func TestMoreGivesAPage(t *testing.T) {
 	}
 }
 
+// TestMoreGoesThroughTheDecades: a timeline that runs over decades pages
+// one entry a year, forward, so that "more" reaches the 1990s from Zahir
+// Shah in two pages and no page goes back to a year already shown.
+func TestMoreGoesThroughTheDecades(t *testing.T) {
+	b := base(t)
+	var c knowledge.Context
+	last := 0
+	var years []int
+	for _, q := range []string{"give me the afghan history timeline from zahir shah on", "go on", "next"} {
+		var a knowledge.Answer
+		a, c = b.AnswerIn(c, q)
+		if !a.Answered || len(a.Facts) == 0 {
+			t.Fatalf("%q: %q, want a page of the timeline", q, a.Text())
+		}
+		seen := map[int]bool{}
+		for _, f := range a.Facts {
+			y := f.Date.Start.Year
+			if y <= last || seen[y] {
+				t.Errorf("%q: %d after %d on an earlier page, or twice on this one", q, y, last)
+			}
+			seen[y] = true
+			years = append(years, y)
+		}
+		last = a.Facts[len(a.Facts)-1].Date.Start.Year
+	}
+	if last < 1990 {
+		t.Errorf("three pages reach %d (%v), want the 1990s", last, years)
+	}
+}
+
 // TestFollowUpsDeclined: follow-ups the sources do not answer are declined,
 // not answered with something else the conversation spoke of.
 func TestFollowUpsDeclined(t *testing.T) {

@@ -108,7 +108,13 @@ func (b *Base) timeline(q *query, a *Answer) bool {
 			}
 		}
 	}
+	lastShown := 0 // the latest date of this timeline's entries shown, as a key
 	if len(q.shown) > 0 {
+		for _, i := range idxs {
+			if q.shown[b.facts[i].ID] {
+				lastShown = max(lastShown, b.facts[i].Date.Start.Key())
+			}
+		}
 		// "more": what the conversation has seen is not shown again.
 		seen := func(i int) bool { return q.shown[b.facts[i].ID] }
 		idxs = slices.DeleteFunc(idxs, seen)
@@ -124,6 +130,14 @@ func (b *Base) timeline(q *query, a *Answer) bool {
 			return false
 		}
 		sort.SliceStable(idxs, func(x, y int) bool { return b.facts[idxs[x]].Date.Start.Key() < b.facts[idxs[y]].Date.Start.Key() })
+		if milestones := b.milestones(q, idxs); milestones != nil {
+			// Decades still to go: a page is one entry a year, the most
+			// telling, and "more" goes on past the years shown.
+			idxs = slices.DeleteFunc(milestones, func(i int) bool { return b.facts[i].Date.Start.Key() <= lastShown })
+			if len(idxs) == 0 {
+				return false
+			}
+		}
 		var used []*Fact
 		limit := timelineCap
 		if q.limit > 0 {
@@ -205,6 +219,33 @@ func (b *Base) timeline(q *query, a *Answer) bool {
 	b.timelineLines(q, a, used)
 	return true
 }
+
+// milestones returns, of idxs in date order, the most telling entry of
+// each year in date order, when they span at least milestoneYears years;
+// nil otherwise. "More" after the first page of Afghanistan's history from
+// Zahir Shah on goes on through the decades, not through the three entries
+// of 1973 before the next.
+func (b *Base) milestones(q *query, idxs []int) []int {
+	years := map[int]bool{}
+	for _, i := range idxs {
+		years[b.facts[i].Date.Start.Year] = true
+	}
+	if len(years) < milestoneYears {
+		return nil
+	}
+	best := map[int]bool{}
+	taken := map[int]bool{}
+	for _, i := range b.byTimelineScore(q, idxs) {
+		if y := b.facts[i].Date.Start.Year; !taken[y] {
+			taken[y], best[i] = true, true
+		}
+	}
+	return slices.DeleteFunc(slices.Clone(idxs), func(i int) bool { return !best[i] })
+}
+
+// milestoneYears is how many years the rest of a timeline must span for
+// it to go one entry a year: about three pages of them.
+const milestoneYears = 3 * timelineCap
 
 // timelineLines writes the timeline of used, in date order, into a: its
 // key dates, then an entry a line.
