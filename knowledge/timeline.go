@@ -119,6 +119,14 @@ func (b *Base) timeline(q *query, a *Answer) bool {
 		seen := func(i int) bool { return q.shown[b.facts[i].ID] }
 		idxs = slices.DeleteFunc(idxs, seen)
 		extra = slices.DeleteFunc(extra, seen)
+		if len(idxs) == 0 && q.hasSpan {
+			// "more" after the civil war's entries of the 1990s: what else
+			// the span holds on the question's words.
+			if idxs = b.coveringAny(q, extra); len(idxs) == 0 {
+				idxs = extra
+			}
+			extra = nil
+		}
 	}
 	if len(idxs) == 0 {
 		return false
