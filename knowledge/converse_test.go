@@ -564,6 +564,10 @@ func TestConversationAnswers(t *testing.T) {
 		turns   [][2]string // a turn and what its answer must hold ("" for a turn not checked)
 		notWant string
 	}{
+		{"more after a span's entries on its topic goes on with the span's others", [][2]string{
+			{"timeline of the afghan civil war in the 90s", "Hekmatyar"},
+			{"more", "Northern Alliance"},
+		}, ""},
 		{"now, after who was first, asks who is now", [][2]string{
 			{"who was the ttp's first leader", "Baitullah"},
 			{"and now?", "Noor Wali"},
