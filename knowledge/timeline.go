@@ -234,25 +234,33 @@ func (b *Base) timeline(q *query, a *Answer) bool {
 // Zahir Shah on goes on through the decades, not through the three entries
 // of 1973 before the next.
 func (b *Base) milestones(q *query, idxs []int) []int {
-	years := map[int]bool{}
-	for _, i := range idxs {
-		years[b.facts[i].Date.Start.Year] = true
-	}
-	if len(years) < milestoneYears {
-		return nil
-	}
-	best := map[int]bool{}
-	taken := map[int]bool{}
-	for _, i := range b.byTimelineScore(q, idxs) {
-		if y := b.facts[i].Date.Start.Year; !taken[y] {
-			taken[y], best[i] = true, true
+	// A year each over decades; over a few crowded years, a month each.
+	for _, bucket := range []func(p Point) int{
+		func(p Point) int { return p.Year },
+		func(p Point) int { return p.Year*100 + p.Month },
+	} {
+		seen := map[int]bool{}
+		for _, i := range idxs {
+			seen[bucket(b.facts[i].Date.Start)] = true
 		}
+		if len(seen) < milestoneYears {
+			continue
+		}
+		best := map[int]bool{}
+		taken := map[int]bool{}
+		for _, i := range b.byTimelineScore(q, idxs) {
+			if k := bucket(b.facts[i].Date.Start); !taken[k] {
+				taken[k], best[i] = true, true
+			}
+		}
+		return slices.DeleteFunc(slices.Clone(idxs), func(i int) bool { return !best[i] })
 	}
-	return slices.DeleteFunc(slices.Clone(idxs), func(i int) bool { return !best[i] })
+	return nil
 }
 
-// milestoneYears is how many years the rest of a timeline must span for
-// it to go one entry a year: about three pages of them.
+// milestoneYears is how many years (or, failing those, months) the rest
+// of a timeline must span for it to go one entry a year (or a month):
+// about three pages of them.
 const milestoneYears = 3 * timelineCap
 
 // timelineLines writes the timeline of used, in date order, into a: its
