@@ -751,12 +751,15 @@ func (b *Base) more(c Context, question string) (Answer, Context) {
 		for _, id := range c.Facts[1:] {
 			seen[id] = true
 		}
-		if g := b.continuation(c, seen); g != nil {
+		if gs := b.goesOn(c, seen); len(gs) > 0 {
 			a := Answer{Question: question, Answered: true, Confidence: 1, Intent: IntentFact,
-				Lines: []string{"The source goes on: " + g.Stated()}, Facts: []*Fact{g}}
+				Lines: []string{"The source goes on: " + statedAll(gs)}, Facts: gs}
 			a.Sources = b.sourcesOf(a.Facts)
 			next := b.nextContext(c, c.Question, a)
-			next.Shown = append(slices.Clone(c.Shown), g.ID)
+			next.Shown = slices.Clone(c.Shown)
+			for _, g := range gs {
+				next.Shown = append(next.Shown, g.ID)
+			}
 			return a, next
 		}
 	}
@@ -803,9 +806,9 @@ func (b *Base) more(c Context, question string) (Answer, Context) {
 		(!a.Answered && len(a.Facts) == 0 || otherSource) {
 		// Nothing further answers the question, nor is near it: the
 		// source going on from the last answer may say more.
-		if g := b.continuation(c, shown); g != nil {
+		if gs := b.goesOn(c, shown); len(gs) > 0 {
 			a = Answer{Question: question, Answered: true, Confidence: a.Confidence, Intent: a.Intent,
-				Lines: []string{"The source goes on: " + g.Stated()}, Facts: []*Fact{g}, Entities: a.Entities}
+				Lines: []string{"The source goes on: " + statedAll(gs)}, Facts: gs, Entities: a.Entities}
 			a.Sources = b.sourcesOf(a.Facts)
 		}
 	}
@@ -1024,6 +1027,31 @@ func (b *Base) continuation(c Context, shown map[string]bool) *Fact {
 		}
 	}
 	return before
+}
+
+// goesOn returns what the source says next after the last answer, none of
+// it in shown: up to moreFacts facts, as continuation finds them one by one.
+func (b *Base) goesOn(c Context, shown map[string]bool) []*Fact {
+	seen := maps.Clone(shown)
+	var out []*Fact
+	for len(out) < moreFacts {
+		g := b.continuation(c, seen)
+		if g == nil {
+			break
+		}
+		out = append(out, g)
+		seen[g.ID] = true
+	}
+	return out
+}
+
+// statedAll joins what facts state, a sentence each.
+func statedAll(fs []*Fact) string {
+	parts := make([]string, len(fs))
+	for i, f := range fs {
+		parts[i] = f.Stated()
+	}
+	return strings.Join(parts, " ")
 }
 
 // restatingLists returns the lists not shown whose every item a fact shown
