@@ -2665,34 +2665,26 @@ func (b *Base) eventPointedAt(c Context, toks []string, pq *query) *Entity {
 	if f == nil {
 		return nil
 	}
-	for i, t := range toks[:max(len(toks)-1, 0)] {
-		if t != "that" && t != "those" && t != "this" && t != "these" {
-			continue
-		}
-		noun := b.idx.stem(toks[i+1])
-		for _, id := range f.Entities {
-			e := b.entityByID[id]
-			if e == nil || e.Kind != KindEvent && e.Kind != KindOperation || pq.linked(id) {
-				continue
-			}
-			if b.idx.nameHasStem(id, noun) {
-				return e
-			}
-		}
-	}
-	return nil
+	return b.pointedEvent(toks, slices.DeleteFunc(slices.Clone(f.Entities), pq.linked))
 }
 
 // eventSpokenOf returns the event the conversation spoke of that the
 // follow-up points at with "that", "this", "those" or "these" and a word
 // of its name ("that meeting" for the Durrani–Muttaqi meeting), or nil.
 func (b *Base) eventSpokenOf(c Context, toks []string) *Entity {
+	return b.pointedEvent(toks, c.Entities)
+}
+
+// pointedEvent returns the first event or operation of ids that toks
+// point at with "that", "those", "this" or "these" and a word of its name,
+// or nil.
+func (b *Base) pointedEvent(toks, ids []string) *Entity {
 	for i, t := range toks[:max(len(toks)-1, 0)] {
 		if t != "that" && t != "those" && t != "this" && t != "these" {
 			continue
 		}
 		noun := b.idx.stem(strings.Trim(toks[i+1], "?!.,'"))
-		for _, id := range c.Entities {
+		for _, id := range ids {
 			if e := b.entityByID[id]; e != nil && (e.Kind == KindEvent || e.Kind == KindOperation) && b.idx.nameHasStem(id, noun) {
 				return e
 			}
