@@ -229,10 +229,11 @@ func (b *Base) timeline(q *query, a *Answer) bool {
 }
 
 // milestones returns, of idxs in date order, the most telling entry of
-// each year in date order, when they span at least milestoneYears years;
-// nil otherwise. "More" after the first page of Afghanistan's history from
-// Zahir Shah on goes on through the decades, not through the three entries
-// of 1973 before the next.
+// each year in date order, when they span at least milestoneBuckets years,
+// or else of each month, when they span that many months; nil otherwise.
+// "More" after the first page of Afghanistan's history from Zahir Shah on
+// goes on through the decades, not through the three entries of 1973
+// before the next.
 func (b *Base) milestones(q *query, idxs []int) []int {
 	// A year each over decades; over a few crowded years, a month each.
 	for _, bucket := range []func(p Point) int{
@@ -243,7 +244,7 @@ func (b *Base) milestones(q *query, idxs []int) []int {
 		for _, i := range idxs {
 			seen[bucket(b.facts[i].Date.Start)] = true
 		}
-		if len(seen) < milestoneYears {
+		if len(seen) < milestoneBuckets {
 			continue
 		}
 		best := map[int]bool{}
@@ -258,10 +259,10 @@ func (b *Base) milestones(q *query, idxs []int) []int {
 	return nil
 }
 
-// milestoneYears is how many years (or, failing those, months) the rest
-// of a timeline must span for it to go one entry a year (or a month):
+// milestoneBuckets is how many years (or, failing those, months) the
+// rest of a timeline must span for it to go one entry a year (or a month):
 // about three pages of them.
-const milestoneYears = 3 * timelineCap
+const milestoneBuckets = 3 * timelineCap
 
 // timelineLines writes the timeline of used, in date order, into a: its
 // key dates, then an entry a line.
