@@ -777,9 +777,10 @@ func (b *Base) more(c Context, question string) (Answer, Context) {
 		a.Sources = b.sourcesOf(a.Facts)
 		return a, next
 	}
-	if nth := nextOrdinal(c.Question); nth != "" && !asksRest(question) {
+	if nth := nextOrdinal(c.Question); nth != "" && !asksRest(question) && b.parse(Normalize(c.Question)).intent != IntentTimeline {
 		// "Gul's first recommendation" — "next": his second. ("The rest"
-		// wants all the others.)
+		// wants all the others; "next" after a timeline of the Taliban's
+		// first rise pages on through it.)
 		if a := b.answerWith(nth, asking{shown: shown}); a.Answered {
 			a.Question, a.Resolved = question, nth
 			next := b.nextContext(c, nth, a)

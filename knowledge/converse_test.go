@@ -28,6 +28,7 @@ func TestAnswerInResolves(t *testing.T) {
 		{"a bare title asks who holds it", []string{"what is iskp", "leader?"}, "who is the leader iskp", ""},
 		{"chat's n is and", []string{"who formed the northern alliance", "yr?", "n najibullah?"}, "year najibullah", ""},
 		{"why? takes the last question", []string{"when did pakistan close torkham", "why?"}, "why did pakistan close torkham", ""},
+		{"next after a timeline of a first rise pages it, not the second rise", []string{"timeline of the taliban's first rise in the 90s", "next"}, "timeline of the taliban's first rise in the 90s", ""},
 		{"a name said with its post swaps the subject", []string{"what did imran khan write when the taliban took kabul in august 2021", "and the former spy chief, faiz hameed?"}, "what did the former spy chief faiz hameed write when the taliban took kabul in august 2021", ""},
 		{"someone described, not named, in the speaker's place", []string{"what did the hrcp say about the expulsion order?", "and the official quoted by dawn?"}, "what did the official quoted by dawn say about the expulsion order", ""},
 		{"a thing of someone's is a question of its own", []string{"how do the taliban view the durand line", "and the ttp's allegiance?"}, "what is the ttp's allegiance durand line", ""},
@@ -917,6 +918,46 @@ func TestMoreGivesAPage(t *testing.T) {
 		if slices.Contains(a.Facts, f) {
 			t.Errorf("more gives %q again", f.Text)
 		}
+	}
+}
+
+// TestAskedOfADatePart: "month?" after when the TTP was founded asks
+// when, and is answered with the month.
+func TestAskedOfADatePart(t *testing.T) {
+	b := base(t)
+	_, c := b.AnswerIn(knowledge.Context{}, "when was the ttp founded")
+	a, _ := b.AnswerIn(c, "month?")
+	if !a.Answered || !strings.HasPrefix(a.Text(), "The Tehrik-e-Taliban Pakistan (TTP) was founded in December 2007") {
+		t.Errorf("month?: %q, want the founding in December 2007 first", a.Text())
+	}
+}
+
+// TestHowStrongClipped: "how strong?" after what the NRF is asks its size,
+// which the sources give in words, as "how strong is the NRF" does.
+func TestHowStrongClipped(t *testing.T) {
+	b := base(t)
+	_, c := b.AnswerIn(knowledge.Context{}, "whats the nrf")
+	a, _ := b.AnswerIn(c, "how strong?")
+	if !a.Answered || !strings.Contains(a.Text(), "little presence") {
+		t.Errorf("how strong?: %q, want the NRF's little presence", a.Text())
+	}
+}
+
+// TestTimelineFromAYearRunsOn: a timeline "from 1933", said last, runs on
+// from that year, as "from 1933 onwards" does, not 1933 alone.
+func TestTimelineFromAYearRunsOn(t *testing.T) {
+	b := base(t)
+	a := b.Answer("give me a timeline of afghan politics from 1933")
+	if !a.Answered || len(a.Facts) < 2 {
+		t.Fatalf("%q (%d facts), want a page of entries", a.Text(), len(a.Facts))
+	}
+	for _, f := range a.Facts {
+		if f.Date.Start.Year < 1933 {
+			t.Errorf("%q dated %d, before 1933", f.ID, f.Date.Start.Year)
+		}
+	}
+	if last := a.Facts[len(a.Facts)-1].Date.Start.Year; last == 1933 {
+		t.Errorf("the page ends in 1933: %q", a.Text())
 	}
 }
 

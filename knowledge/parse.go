@@ -1515,7 +1515,8 @@ func (q *query) parseSpan(decades map[string]int) {
 	q.hasSpan = true
 }
 
-// sinceOnward reads a timeline "since 2021" as running on from that year:
+// sinceOnward reads a timeline "since 2021", or "from 2021" said last, as
+// running on from that year:
 // "timeline of the TTP talks since 2021" is no list of 2021's events
 // alone. (Asked of anything else, a bare year after "since" is the year
 // something began: parseSpan.)
@@ -1527,6 +1528,11 @@ func (q *query) sinceOnward() {
 		if q.spanToks[i] {
 			if q.toks[i-1] == "since" || i >= 2 && q.toks[i-2] == "since" && (q.toks[i-1] == "late" || q.toks[i-1] == "early" || q.toks[i-1] == "mid") {
 				q.to = Point{Year: openYear}
+			}
+			if q.toks[i-1] == "from" && i+1 == len(q.toks) {
+				// "timeline of Afghan politics from 1933", said last, runs
+				// on from it as "from 1933 onwards" does, earliest first.
+				q.to, q.after = Point{Year: openYear}, justBefore(q.from.Year)
 			}
 			return
 		}
@@ -1926,7 +1932,7 @@ func timeFragment(toks []string) (int, bool) {
 	for i < len(toks) && fragmentOpeners[toks[i]] {
 		i++
 	}
-	if i+1 < len(toks) && fragmentTimes[toks[i]] {
+	if i+1 < len(toks) && (fragmentTimes[toks[i]] || leadingTimes[toks[i]]) {
 		if _, isYear := year(toks[i+1]); !isYear {
 			return i, true // not "the year 2023"
 		}
@@ -2028,10 +2034,12 @@ const exactReach = 2
 var dayPhrases = []string{"exact date", "precise date", "exact day", "what day", "which day", "specific date", "when exactly", "exactly when", "what date", "which date", "on what date"}
 
 // fragmentTimes are the nouns that, opening or closing a question without a
-// question word, ask when; fragmentOpeners may come before them.
+// question word, ask when; leadingTimes do so opening it only, and
+// fragmentOpeners may come before either.
 var (
 	fragmentTimes   = setOf(`date year yr`)
 	fragmentOpeners = setOf(`the exact precise approximate approx rough specific`)
+	leadingTimes    = setOf(`month day`) // "month the TTP was founded", not "deported last month"
 )
 
 // askedNoun reads "which" or "what" and the noun it asks for, up to two
@@ -2253,7 +2261,7 @@ func (q *query) asksSize() bool {
 
 // sizeAsks ask how big a group is; sizeCounted is what its size counts.
 var (
-	sizeAsks = []string{"how big is", "how big are", "how big was", "how large is", "how large are", "how strong is", "how strong are",
+	sizeAsks = []string{"how big is", "how big are", "how big was", "how large is", "how large are", "how strong",
 		"size of", "strength of", "fighting strength", "fighter strength", "manpower",
 		"how much presence", "how much of a presence", "how big a presence", "how much support", "how much of a following", "how big a following"}
 	sizeCounted = []string{"fighters", "members"}
