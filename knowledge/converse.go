@@ -868,6 +868,9 @@ func (b *Base) more(c Context, question string) (Answer, Context) {
 			seen[f.ID] = true
 		}
 		for len(a.Facts) < moreFacts {
+			for _, f := range b.restatingLists(seen) {
+				seen[f.ID] = true // Ghosh's list of two causes, after each is given
+			}
 			nx := b.answerWith(resolved, asking{shown: seen, after: how.after})
 			if !nx.Answered || len(nx.Facts) == 0 || nx.Intent == IntentTimeline {
 				break
@@ -876,6 +879,16 @@ func (b *Base) more(c Context, question string) (Answer, Context) {
 			a.Lines = append(a.Lines, g.Stated())
 			a.Facts = append(a.Facts, g)
 			seen[g.ID] = true
+		}
+		if n := moreFacts - len(a.Facts); n > 0 && c.After == 0 {
+			// Nothing more answers the question: the source going on
+			// from the last answer fills the page ("anything else?" after
+			// Ghosh's two causes of tension: the interference she adds).
+			if gs := b.goesOn(c, seen); len(gs) > 0 {
+				gs = gs[:min(n, len(gs))]
+				a.Lines = append(a.Lines, "The source goes on: "+statedAll(gs))
+				a.Facts = append(a.Facts, gs...)
+			}
 		}
 		a.Sources = b.sourcesOf(a.Facts)
 	}

@@ -961,6 +961,38 @@ func TestTimelineFromAYearRunsOn(t *testing.T) {
 	}
 }
 
+// TestWhySoMany: "why so many?" after how many fighters the TTP has asks
+// what swelled its ranks: the factions that merged into it, not the
+// fighters who fled it in 2014.
+func TestWhySoMany(t *testing.T) {
+	b := base(t)
+	_, c := b.AnswerIn(knowledge.Context{}, "how many fighters does the ttp have")
+	a, _ := b.AnswerIn(c, "why so many?")
+	if !a.Answered || !strings.Contains(a.Text(), "swell") {
+		t.Errorf("why so many?: %q, want what swelled its ranks", a.Text())
+	}
+}
+
+// TestMoreAfterEachItemOfAList: "anything else?" after each of Ghosh's two
+// causes of tension is not her list of the two again, but what she goes
+// on to say: the interference in forming the interim government.
+func TestMoreAfterEachItemOfAList(t *testing.T) {
+	b := base(t)
+	var c knowledge.Context
+	var a knowledge.Answer
+	for _, q := range []string{"what does anwesha ghosh say are the main causes of pak-taliban tensions", "anything else?"} {
+		a, c = b.AnswerIn(c, q)
+	}
+	if !strings.Contains(a.Text(), "interim government") {
+		t.Errorf("anything else?: %q, want the interference in the interim government", a.Text())
+	}
+	for _, f := range a.Facts {
+		if len(f.Items) > 0 {
+			t.Errorf("anything else? gives the list %q, whose items were given", f.ID)
+		}
+	}
+}
+
 // TestMoreGoesThroughTheDecades: a timeline that runs over decades pages
 // one entry a year, forward, so that "more" reaches the 1990s from Zahir
 // Shah in two pages and no page goes back to a year already shown.

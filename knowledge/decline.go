@@ -1409,10 +1409,23 @@ var placeKindWords = setOf(`crossing crossings border district province city tow
 // shorter ones are as often typing slips.
 const minPlaceName = 4
 
+// givesNoReason reports whether fact f tells what happened, what a
+// figure is or who holds a post, and says outright of nothing that it
+// caused or swelled something: the kind of fact that seldom answers a
+// why-question. ("More than 40 factions merged into the TTP, swelling its
+// ranks" says why its ranks grew.)
+func givesNoReason(f *Fact) bool {
+	return (f.Type == TypeEvent || f.Type == TypeFigure || f.Type == TypeRole) && !usesWordOf(f.Text, outrightCauses)
+}
+
+// outrightCauses say outright that one thing brought about another; the
+// wider causeWords may only hint at a reason ("after", "once").
+var outrightCauses = setOf(`because caused swelling swelled`)
+
 // causeWords give a reason.
 var causeWords = setOf(`because due owing reason reasons cause causes caused so therefore after response
 	amid fear fears concern concerns aim aims seeks seek sought wants want motive motives drive drives driven led lead
-	prompted triggered blamed retaliation retaliate order once saying citing arguing insisting until unless`)
+	prompted triggered blamed retaliation retaliate order once saying citing arguing insisting until unless swelling swelled`)
 
 // startWords say that someone took up a post or something began.
 var startWords = setOf(`became become becomes appointed appoint appointment named elected assumed took began begun started

@@ -346,7 +346,7 @@ func (b *Base) features(q *query, i int) features {
 	case IntentWhy:
 		if typeIs(TypeCause) {
 			on(signWhyCause)
-		} else if typeIs(TypeEvent, TypeFigure, TypeRole) {
+		} else if givesNoReason(f) {
 			on(signWhyEvent)
 		}
 	case IntentList:

@@ -1346,11 +1346,13 @@ func TestSaidAbout(t *testing.T) {
 }
 
 // TestKindAskedBySynonym: "which outlet" is answered by a fact naming a
-// thing its summary calls by a synonym: the Khorasan Diary, a platform.
+// thing its summary calls by a synonym: the Khorasan Diary, a platform;
+// "which firm" by one naming Bhonsle's consultancy.
 func TestKindAskedBySynonym(t *testing.T) {
 	checkMissingParts(t, []missingCase{
 		{"which outlet does iftikhar firdous write for", "fnf-iftikhar-firdous-role", ""},
 		{"which party is iftikhar firdous from", "fnf-iftikhar-firdous-role", "which party"},
+		{"which firm does rahul bhonsle run", "cookie-author-director", ""}, // Sasia Security-Risks.com, a consultancy
 	})
 }
 
