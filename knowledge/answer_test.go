@@ -34,6 +34,8 @@ func TestAnswer(t *testing.T) {
 		text      string   // and its text this, if set
 	}{
 		{"who", "who is amir khan muttaqi", []string{"fnf-muttaqi-role"}, "foreign minister"},
+		{"a group's new men are its recruits", "where did the ttp's new fighters come from", []string{"op-prisoners-freed-bagram-pul-e-charkhi", "op-40-factions-joined-ttp"}, "swell"},
+		{"why so many: what swelled them", "why does the ttp have so many fighters", []string{"op-prisoners-freed-bagram-pul-e-charkhi", "op-40-factions-joined-ttp"}, "swell"},
 		{"her words, not her post", "what did hillary clinton warn pakistan about", []string{"cookie-clinton-snakes-warning"}, "snakes"},                                                                   // not that, as secretary of state, she warned
 		{"the nearer of two dates", "when did the taliban take herat and kabul", []string{"lev-taliban-herat-1995", "lev-taliban-kabul-1996"}, "1996"},                                                     // Kabul's capture after Herat's, not its fall in 2021
 		{"what someone might do", "what might pakistan do next according to ghosh", []string{"recal-islamabad-options", "recal-option-halt-campaign", "recal-option-anti-taliban-groups"}, "anti-Taliban"}, // the options she sees
