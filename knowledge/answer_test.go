@@ -262,7 +262,7 @@ func TestAnswer(t *testing.T) {
 		{"who was with someone", "who was faiz hameed with at the serena hotel", []string{"recal-serena-tea"}, "Mansour"},
 		{"how someone's rule ended", "how did daoud khan's rule end", []string{"lev-pdpa-coup-1978"}, "killed"},          // the coup that ended it, not the one that began it
 		{"what became of someone", "what happened to daoud khan", []string{"lev-pdpa-coup-1978"}, "killed"},              // his death, not his coup
-		{"what someone is up to", "what's faiz hameed up to these days", []string{"cookie-faiz-sidelined"}, "sidelines"}, // his fall, not his old post
+		{"what someone is up to", "what's faiz hameed up to these days", []string{"cookie-faiz-sidelined"}, "sidelined"}, // his fall, not his old post
 		{"a group counted", "how many of tehrik-e-taliban pakistan are there", nil, "6,000 fighters"},                    // its fighters
 		{"putting out is publishing", "who put out pakistan's viewpoint of afghanistan", nil, "Friedrich Naumann Foundation"},
 		{"a plan to do is the doing", "how many afghans does pakistan plan to deport", []string{"expel-1-7-million-afghans"}, "1.7 million"},                                        // the decision to expel, planned or not
@@ -617,7 +617,7 @@ func TestMissingPartIsDeclined(t *testing.T) {
 		{"how many holders of por cards were deported", "how many were deported", "PoR"},                                               // "not counted among the deportees"
 		{"what did the doha deal of 2020 require the taliban to do", "that", "lull"},                                                   // a fact on what happened around the deal says nothing of its terms
 		{"what relation is mullah yaqoob to mullah omar", "how they are related", ""},                                                  // a fact on one of them says nothing of the two
-		{"was faiz hameed detained after being sidelined", "whether Faiz Hameed was detained", "sidelines"},                            // his sidelining says nothing of an arrest
+		{"was faiz hameed detained after being sidelined", "whether Faiz Hameed was detained", "sidelined"},                            // his sidelining says nothing of an arrest
 		{"what is the ttp's position on schooling for girls", "what Tehrik-e-Taliban Pakistan thinks", ""},                             // the FNF paper's recommendation is not the TTP's stance
 		{"the date torkham's reopening took place after it was shut in september 2023", "when", "Torkham"},                             // a reopening no fact reports
 		{"when was noor wali mehsud made ttp chief", "when it began", ""},                                                              // made chief is when the post began
