@@ -36,6 +36,7 @@ func TestAnswer(t *testing.T) {
 		{"who", "who is amir khan muttaqi", []string{"fnf-muttaqi-role"}, "foreign minister"},
 		{"a group's new men are its recruits", "where did the ttp's new fighters come from", []string{"op-prisoners-freed-bagram-pul-e-charkhi", "op-40-factions-joined-ttp"}, "swell"},
 		{"the source's own judgment word", "did the peace deals with the ttp work", []string{"op-ceasefires-counterproductive"}, "counterproductive"},
+		{"an angle is a motive", "what is china's angle", []string{"fnf-china-motive-bri"}, "Belt and Road"},
 		{"why so many: what swelled them", "why does the ttp have so many fighters", []string{"op-prisoners-freed-bagram-pul-e-charkhi", "op-40-factions-joined-ttp"}, "swell"},
 		{"her words, not her post", "what did hillary clinton warn pakistan about", []string{"cookie-clinton-snakes-warning"}, "snakes"},                                                                   // not that, as secretary of state, she warned
 		{"the nearer of two dates", "when did the taliban take herat and kabul", []string{"lev-taliban-herat-1995", "lev-taliban-kabul-1996"}, "1996"},                                                     // Kabul's capture after Herat's, not its fall in 2021

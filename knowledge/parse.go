@@ -1727,7 +1727,7 @@ func asksMotive(toks []string) bool {
 }
 
 // motiveNouns ask why someone is engaged.
-var motiveNouns = setOf("interest interests motive motives motivation motivations stake stakes")
+var motiveNouns = setOf("interest interests motive motives motivation motivations stake stakes angle angles")
 
 // motiveReach is how many words after "what are" a motive noun may stand:
 // "what are the Central Asian states' main interests".
