@@ -349,6 +349,17 @@ var partOfYear = setOf(`late early mid first last half months month quarter spri
 // declines of our tests stand at 0.28 and above.
 const missingFloor = 0.2
 
+// rankOf returns where fact f stands in ranked, or 0 when it is not there.
+func (b *Base) rankOf(ranked []scored, f *Fact) int {
+	i := b.idx.factIndex[f]
+	for r, s := range ranked {
+		if s.fact == i {
+			return r
+		}
+	}
+	return 0
+}
+
 // firstThat puts first the next fact on the same thing that gives what the
 // question asks for (ok), when the best does not: asked which people were
 // freed, the fact that names them leads the one that counts them. The fact
@@ -754,6 +765,16 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 		// "what happened in Mastung on 29 September": the deed leads who
 		// did or did not claim it.
 		return b.firstThat(q, ranked, dateCovShare, func(f *Fact) bool { return usesWordOf(f.Text, deedWords) })
+	}
+	if n := q.placeAsked(); len(ranked) >= 2 && q.intent == IntentWhere && n != "" && !b.namesPlaceAsked(q, b.facts[ranked[0].fact], n) {
+		// "which prisons were TTP fighters freed from": the fact naming
+		// the prisons leads a speech in Kunar province. (Not one saying
+		// the part asked is not known, nor one lacking another part.)
+		if r := b.firstThat(q, ranked, dateCovShare, func(f *Fact) bool {
+			return f.Open == nil && b.namesPlaceAsked(q, f, n) && b.missingPart(q, toFront(slices.Clone(ranked), b.rankOf(ranked, f))) == ""
+		}); r[0].fact != ranked[0].fact {
+			return r
+		}
 	}
 	if len(ranked) >= 2 && b.kindMissing(q, ranked[0].fact) != "" {
 		// "which party's rally did the TTP hit in Bajaur": the fact that

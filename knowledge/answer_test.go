@@ -37,6 +37,8 @@ func TestAnswer(t *testing.T) {
 		{"a group's new men are its recruits", "where did the ttp's new fighters come from", []string{"op-prisoners-freed-bagram-pul-e-charkhi", "op-40-factions-joined-ttp"}, "swell"},
 		{"the source's own judgment word", "did the peace deals with the ttp work", []string{"op-ceasefires-counterproductive"}, "counterproductive"},
 		{"an angle is a motive", "what is china's angle", []string{"fnf-china-motive-bri"}, "Belt and Road"},
+		{"the kind of place asked for leads", "which prisons were ttp fighters freed from", []string{"op-prisoners-freed-bagram-pul-e-charkhi"}, "Bagram"},
+		{"a port asked for, the fact naming the port", "which port handles afghan transit trade through pakistan", nil, "Karachi"},
 		{"why so many: what swelled them", "why does the ttp have so many fighters", []string{"op-prisoners-freed-bagram-pul-e-charkhi", "op-40-factions-joined-ttp"}, "swell"},
 		{"her words, not her post", "what did hillary clinton warn pakistan about", []string{"cookie-clinton-snakes-warning"}, "snakes"},                                                                   // not that, as secretary of state, she warned
 		{"the nearer of two dates", "when did the taliban take herat and kabul", []string{"lev-taliban-herat-1995", "lev-taliban-kabul-1996"}, "1996"},                                                     // Kabul's capture after Herat's, not its fall in 2021

@@ -382,6 +382,13 @@ func (b *Base) otherPlaceAsked(q *query, f *Fact, n string) bool {
 	return false
 }
 
+// namesPlaceAsked reports whether fact f says the kind of place asked for
+// by noun ("which prisons"): in its words, or by naming a place of that
+// kind.
+func (b *Base) namesPlaceAsked(q *query, f *Fact, noun string) bool {
+	return b.textUsesStem(f.Text, b.idx.stem(noun)) || b.placeOfKind(q, f, noun)
+}
+
 // placeOfKind reports whether fact f names a place the question does not
 // whose summary calls it a noun: "which province" is answered by
 // Balochistan, "Pakistan's south-western province", though the fact says
