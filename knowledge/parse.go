@@ -1768,8 +1768,8 @@ func classify(toks []string, hasSpan bool) Intent {
 		return in // "which afghan provinces", "what year", "which army chief"
 	}
 	switch {
-	case has("how long") && has("has", "have", "had", "been", "served", "held", "ruled", "led", "headed"):
-		return IntentWhen // "how long has X been PM": since when
+	case has("how long") && (has("been", "served", "held", "ruled", "led", "headed") || has("has", "have", "had") && !has("has to", "have to", "had to")):
+		return IntentWhen // "how long has X been PM": since when ("how long they had to leave" is a time allowed)
 	case has("timeline", "chronology", "history of", "brief history", "short history") || has(timelineAsks...) || (hasSpan && !asksFate(toks) && has("what happened", "what happen", "whats happened", "what went on", "outline", "what else happened", "what else went on", "events in", "events of", "what occurred", "news", "updates", "developments")):
 		return IntentTimeline
 	case has("how far") && has(extentWordList...):

@@ -52,6 +52,7 @@ func TestClassify(t *testing.T) {
 		{"what did the army chief say", IntentStatement},
 		{"which leaders were freed", IntentList},
 		{"how long has he been prime minister", IntentWhen},
+		{"how long did the hrcp say afghans had to leave", IntentHowMany}, // a time allowed, not since when
 		{"how long is the border", IntentHowMany},
 		{"exact date the jets struck", IntentWhen},
 		{"what ttp", IntentDefine},
