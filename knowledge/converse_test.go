@@ -568,6 +568,18 @@ func TestConversationAnswers(t *testing.T) {
 		turns   [][2]string // a turn and what its answer must hold ("" for a turn not checked)
 		notWant string
 	}{
+		{"month?, after when, asks when to the month", [][2]string{
+			{"when was the ttp founded", "2007"},
+			{"month?", "December 2007"},
+		}, ""},
+		{"how strong?, clipped, asks a group's size in whatever words", [][2]string{
+			{"whats the nrf", "National Resistance Front"},
+			{"how strong?", "little presence"},
+		}, ""},
+		{"why so many?, after how many fighters, asks what swelled the ranks", [][2]string{
+			{"how many fighters does the ttp have", "4,000"},
+			{"why so many?", "swell"},
+		}, ""},
 		{"more after a span's entries on its topic goes on with the span's others", [][2]string{
 			{"timeline of the afghan civil war in the 90s", "Hekmatyar"},
 			{"more", "Northern Alliance"},
@@ -921,28 +933,6 @@ func TestMoreGivesAPage(t *testing.T) {
 	}
 }
 
-// TestAskedOfADatePart: "month?" after when the TTP was founded asks
-// when, and is answered with the month.
-func TestAskedOfADatePart(t *testing.T) {
-	b := base(t)
-	_, c := b.AnswerIn(knowledge.Context{}, "when was the ttp founded")
-	a, _ := b.AnswerIn(c, "month?")
-	if !a.Answered || !strings.HasPrefix(a.Text(), "The Tehrik-e-Taliban Pakistan (TTP) was founded in December 2007") {
-		t.Errorf("month?: %q, want the founding in December 2007 first", a.Text())
-	}
-}
-
-// TestHowStrongClipped: "how strong?" after what the NRF is asks its size,
-// which the sources give in words, as "how strong is the NRF" does.
-func TestHowStrongClipped(t *testing.T) {
-	b := base(t)
-	_, c := b.AnswerIn(knowledge.Context{}, "whats the nrf")
-	a, _ := b.AnswerIn(c, "how strong?")
-	if !a.Answered || !strings.Contains(a.Text(), "little presence") {
-		t.Errorf("how strong?: %q, want the NRF's little presence", a.Text())
-	}
-}
-
 // TestTimelineFromAYearRunsOn: a timeline "from 1933", said last, runs on
 // from that year, as "from 1933 onwards" does, not 1933 alone.
 func TestTimelineFromAYearRunsOn(t *testing.T) {
@@ -958,18 +948,6 @@ func TestTimelineFromAYearRunsOn(t *testing.T) {
 	}
 	if last := a.Facts[len(a.Facts)-1].Date.Start.Year; last == 1933 {
 		t.Errorf("the page ends in 1933: %q", a.Text())
-	}
-}
-
-// TestWhySoMany: "why so many?" after how many fighters the TTP has asks
-// what swelled its ranks: the factions that merged into it, not the
-// fighters who fled it in 2014.
-func TestWhySoMany(t *testing.T) {
-	b := base(t)
-	_, c := b.AnswerIn(knowledge.Context{}, "how many fighters does the ttp have")
-	a, _ := b.AnswerIn(c, "why so many?")
-	if !a.Answered || !strings.Contains(a.Text(), "swell") {
-		t.Errorf("why so many?: %q, want what swelled its ranks", a.Text())
 	}
 }
 
