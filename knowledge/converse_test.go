@@ -231,16 +231,23 @@ func TestMoreGivesTheItemsOfAListNamed(t *testing.T) {
 	}
 }
 
+// askInTurn asks questions one after another in one conversation and
+// returns the last answer and the context it leaves.
+func askInTurn(b *knowledge.Base, questions ...string) (knowledge.Answer, knowledge.Context) {
+	var a knowledge.Answer
+	var c knowledge.Context
+	for _, q := range questions {
+		a, c = b.AnswerIn(c, q)
+	}
+	return a, c
+}
+
 // TestMoreGoesOnPastATimelinesEnd: a timeline asked up to an event, once
 // shown to its end, goes on on "more" with what came next, in date order,
 // page after page.
 func TestMoreGoesOnPastATimelinesEnd(t *testing.T) {
 	b := base(t)
-	var c knowledge.Context
-	var a knowledge.Answer
-	for _, q := range []string{"give me a timeline of afghanistan from zahir shah up to the soviet invasion", "next"} {
-		a, c = b.AnswerIn(c, q)
-	}
+	a, c := askInTurn(b, "give me a timeline of afghanistan from zahir shah up to the soviet invasion", "next")
 	if !a.Answered || strings.Contains(a.Text(), "1988") {
 		t.Fatalf("second page %q: want the rest up to the Soviet invasion", a.Text())
 	}
@@ -955,12 +962,7 @@ func TestTimelineFromAYearRunsOn(t *testing.T) {
 // causes of tension is not her list of the two again, but what she goes
 // on to say: the interference in forming the interim government.
 func TestMoreAfterEachItemOfAList(t *testing.T) {
-	b := base(t)
-	var c knowledge.Context
-	var a knowledge.Answer
-	for _, q := range []string{"what does anwesha ghosh say are the main causes of pak-taliban tensions", "anything else?"} {
-		a, c = b.AnswerIn(c, q)
-	}
+	a, _ := askInTurn(base(t), "what does anwesha ghosh say are the main causes of pak-taliban tensions", "anything else?")
 	if !strings.Contains(a.Text(), "interim government") {
 		t.Errorf("anything else?: %q, want the interference in the interim government", a.Text())
 	}
