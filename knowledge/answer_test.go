@@ -40,6 +40,7 @@ func TestAnswer(t *testing.T) {
 		{"the kind of place asked for leads", "which prisons were ttp fighters freed from", []string{"op-prisoners-freed-bagram-pul-e-charkhi"}, "Bagram"},
 		{"a port asked for, the fact naming the port", "which port handles afghan transit trade through pakistan", nil, "Karachi"},
 		{"main qualifies the post, it is no topic", "who is the taliban's main spokesperson", []string{"fnf-zabihullah-mujahid-role", "cookie-mujahid-role"}, "Mujahid"},
+		{"getting out is being released", "what did faqir muhammad bajauri say after getting out", []string{"fnf-bajauri-kunar-speech"}, "Kunar"},
 		{"why so many: what swelled them", "why does the ttp have so many fighters", []string{"op-prisoners-freed-bagram-pul-e-charkhi", "op-40-factions-joined-ttp"}, "swell"},
 		{"her words, not her post", "what did hillary clinton warn pakistan about", []string{"cookie-clinton-snakes-warning"}, "snakes"},                                                                   // not that, as secretary of state, she warned
 		{"the nearer of two dates", "when did the taliban take herat and kabul", []string{"lev-taliban-herat-1995", "lev-taliban-kabul-1996"}, "1996"},                                                     // Kabul's capture after Herat's, not its fall in 2021

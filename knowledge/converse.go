@@ -2257,11 +2257,26 @@ func (b *Base) pointedPerson(c Context, words []string) (named []string, phrase 
 		default:
 			continue
 		}
-		if !pointedNouns[words[j]] && !anyoneNouns[words[j]] {
+		noun, owner := strings.CutSuffix(words[j], "'s") // "the other guy's job"
+		if !pointedNouns[noun] && !anyoneNouns[noun] {
 			continue
 		}
 		phrase = strings.Join(words[i:j+1], " ")
-		st := b.idx.stem(words[j])
+		named := func(e *Entity) []string {
+			name := tokenize(e.Name)
+			if owner {
+				name[len(name)-1] += "'s"
+			}
+			return slices.Concat(words[:i], name, words[j+1:])
+		}
+		if other && anyoneNouns[noun] {
+			// "what was the other guy's job" after the two men in the
+			// Serena photo: the second the last answer named.
+			if e := b.nthPersonNamed(c, 1); e != nil {
+				return named(e), phrase
+			}
+		}
+		st := b.idx.stem(noun)
 		var last []string // "the other analyst" is not the one the last answer spoke of
 		if f := b.factByID[first(c.Facts)]; f != nil && other {
 			last = f.Entities
@@ -2274,18 +2289,18 @@ func (b *Base) pointedPerson(c Context, words []string) (named []string, phrase 
 			}
 		}
 		fits := func(e *Entity) bool {
-			switch words[j] {
+			switch noun {
 			case "woman", "lady":
 				return e.Pronoun == "she"
 			}
-			return anyoneNouns[words[j]] || b.textUsesStem(e.Name+" "+e.Summary, st)
+			return anyoneNouns[noun] || b.textUsesStem(e.Name+" "+e.Summary, st)
 		}
 		for _, id := range c.Entities {
 			if e := b.entityByID[id]; e != nil && e.Kind == KindPerson && !slices.Contains(last, id) && fits(e) {
-				return slices.Concat(words[:i], tokenize(e.Name), words[j+1:]), phrase
+				return named(e), phrase
 			}
 		}
-		if (words[j] == "author" || words[j] == "writer") && b.namesSource(words) {
+		if (noun == "author" || noun == "writer") && b.namesSource(words) {
 			// "in the Cookie Crumbled piece, why does the author think …":
 			// the author of the piece the question names.
 			return nil, ""

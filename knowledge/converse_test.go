@@ -20,6 +20,7 @@ func TestAnswerInResolves(t *testing.T) {
 		{"he is the person asked about", []string{"who is asif durrani", "what did he say about the ttp?"}, "what did asif durrani say about the ttp", ""},
 		{"his is possessive", []string{"who is imran khan", "what was his offer to the ttp"}, "what was imran khan's offer to the ttp", ""},
 		{"a person asked of is 'he' next, not another the answer names", []string{"which ttp figures got released from kabul prisons after the takeover", "and bajauri's role in the group?", "where did he speak to fighters"}, "where did faqir muhammad bajauri speak to fighters", ""},
+		{"the other guy is the second the answer named", []string{"who was in the serena hotel tea photo", "what was the other guy's job"}, "what was mansour ahmed khan's job", ""},
 		{"a who-answer's person is 'he' next", []string{"who had tea with faiz hameed at the serena hotel", "what was his job?"}, "what was mansour ahmed khan's job", ""},
 		{"a part of a year swapped for a month", []string{"how many militant attacks hit pakistan in september 2023", "and the first half of 2023?"}, "how many militant attacks hit pakistan in the first half of 2023", ""},
 		{"the other one of one", []string{"how many ttp cadres attacked the chitral police post", "and the other attack, when was that?"}, "", "Which other attack do you mean?"},
