@@ -753,7 +753,7 @@ func (b *Base) more(c Context, question string) (Answer, Context) {
 		}
 		if gs := b.goesOn(c, seen); len(gs) > 0 {
 			a := Answer{Question: question, Answered: true, Confidence: 1, Intent: IntentFact,
-				Lines: []string{"The source goes on: " + statedAll(gs)}, Facts: gs}
+				Lines: []string{goesOnLine(gs)}, Facts: gs}
 			a.Sources = b.sourcesOf(a.Facts)
 			next := b.nextContext(c, c.Question, a)
 			next.Shown = slices.Clone(c.Shown)
@@ -770,7 +770,7 @@ func (b *Base) more(c Context, question string) (Answer, Context) {
 		if g := b.continuation(c, shown); g != nil {
 			// "anything else?" after Ghosh's two causes of tension: the
 			// source goes on with a third.
-			a.Lines = append(a.Lines, "The source goes on: "+g.Stated())
+			a.Lines = append(a.Lines, goesOnLine([]*Fact{g}))
 			a.Facts = append(a.Facts, g)
 			next.Shown = append(slices.Clone(c.Shown), g.ID)
 		}
@@ -809,7 +809,7 @@ func (b *Base) more(c Context, question string) (Answer, Context) {
 		// source going on from the last answer may say more.
 		if gs := b.goesOn(c, shown); len(gs) > 0 {
 			a = Answer{Question: question, Answered: true, Confidence: a.Confidence, Intent: a.Intent,
-				Lines: []string{"The source goes on: " + statedAll(gs)}, Facts: gs, Entities: a.Entities}
+				Lines: []string{goesOnLine(gs)}, Facts: gs, Entities: a.Entities}
 			a.Sources = b.sourcesOf(a.Facts)
 		}
 	}
@@ -886,7 +886,7 @@ func (b *Base) more(c Context, question string) (Answer, Context) {
 			// Ghosh's two causes of tension: the interference she adds).
 			if gs := b.goesOn(c, seen); len(gs) > 0 {
 				gs = gs[:min(n, len(gs))]
-				a.Lines = append(a.Lines, "The source goes on: "+statedAll(gs))
+				a.Lines = append(a.Lines, goesOnLine(gs))
 				a.Facts = append(a.Facts, gs...)
 			}
 		}
@@ -1059,13 +1059,14 @@ func (b *Base) goesOn(c Context, shown map[string]bool) []*Fact {
 	return out
 }
 
-// statedAll joins what facts state, a sentence each.
-func statedAll(fs []*Fact) string {
+// goesOnLine is the line that gives facts as what the source says next, a
+// sentence each.
+func goesOnLine(fs []*Fact) string {
 	parts := make([]string, len(fs))
 	for i, f := range fs {
 		parts[i] = f.Stated()
 	}
-	return strings.Join(parts, " ")
+	return "The source goes on: " + strings.Join(parts, " ")
 }
 
 // restatingLists returns the lists not shown whose every item a fact shown
