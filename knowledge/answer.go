@@ -413,7 +413,7 @@ func (b *Base) byOtherParty(q *query, i int) bool {
 // usesAny reports whether fact i's text uses one of words, as typed or by
 // stem.
 func (b *Base) usesAny(i int, words []string) bool {
-	toks := tokenize(b.facts[i].Text)
+	toks := b.facts[i].textWords()
 	for _, w := range words {
 		for _, t := range toks {
 			if t == w || len(w) > 3 && b.idx.stem(t) == b.idx.stem(w) {
@@ -643,12 +643,12 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 			}
 		}
 	}
-	if len(ranked) >= 2 && asksAdvice(q.toks) && !usesWordOf(b.facts[ranked[0].fact].Text, adviceWords) {
+	if len(ranked) >= 2 && asksAdvice(q.toks) && !usesWordOf(b.facts[ranked[0].fact], adviceWords) {
 		// "what should Pakistan do to squeeze the Taliban": what a source
 		// recommends leads what Pakistan does.
 		// (What a source named recommends is its own advice, not another's.)
 		advises := func(f *Fact) bool {
-			return usesWordOf(f.Text, adviceWords) && (q.sourceDoc == "" || f.Cite.Doc == q.sourceDoc)
+			return usesWordOf(f, adviceWords) && (q.sourceDoc == "" || f.Cite.Doc == q.sourceDoc)
 		}
 		if r := b.firstThat(q, ranked, adviceCovShare, advises); r[0].fact != ranked[0].fact {
 			return r
@@ -669,7 +669,7 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 				// "FNF paper publication date": the fact that dates the
 				// paper leads what the paper dates.
 				return b.firstThat(q, ranked, dateCovShare, func(f *Fact) bool {
-					return len(f.Entities) > 0 && f.Entities[0] == doc.ID && !f.Date.IsZero() && usesWordOf(f.Text, publishedWords)
+					return len(f.Entities) > 0 && f.Entities[0] == doc.ID && !f.Date.IsZero() && usesWordOf(f, publishedWords)
 				})
 			}
 		}
@@ -764,7 +764,7 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 	if len(ranked) >= 2 && len(q.toks) > 2 && q.toks[0] == "what" && (q.toks[1] == "happened" || q.toks[1] == "happen") && q.intent == IntentFact && !q.asksFate {
 		// "what happened in Mastung on 29 September": the deed leads who
 		// did or did not claim it.
-		return b.firstThat(q, ranked, dateCovShare, func(f *Fact) bool { return usesWordOf(f.Text, deedWords) })
+		return b.firstThat(q, ranked, dateCovShare, func(f *Fact) bool { return usesWordOf(f, deedWords) })
 	}
 	if n := q.placeAsked(); len(ranked) >= 2 && q.intent == IntentWhere && n != "" && !b.namesPlaceAsked(q, b.facts[ranked[0].fact], n) {
 		// "which prisons were TTP fighters freed from": the fact naming
@@ -798,13 +798,13 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 	if p := q.linkedPerson(); p != nil && q.asksFate && len(ranked) >= 2 {
 		// "what happened to Daoud Khan": his killing leads his coup; "what
 		// has become of Faiz Hameed": his fall leads his old post.
-		return b.firstThat(q, ranked, fateCovShare, func(f *Fact) bool { return contains(f.Entities, p.ID) && usesWordOf(f.Text, fateWords) })
+		return b.firstThat(q, ranked, fateCovShare, func(f *Fact) bool { return contains(f.Entities, p.ID) && usesWordOf(f, fateWords) })
 	}
 	if ev := q.linkedEvent(); ev != nil && (q.asksReaction() || q.asksDoneAfter()) && len(ranked) >= 2 {
 		// "how did Pakistan respond to the Tank fort attack": the
 		// operations that answered it lead the attack itself. (Words
 		// said of it are a response already.)
-		responds := func(f *Fact) bool { return usesWordOf(f.Text, responseWords) || usesWordOf(f.Text, reprisalWords) }
+		responds := func(f *Fact) bool { return usesWordOf(f, responseWords) || usesWordOf(f, reprisalWords) }
 		if f := b.facts[ranked[0].fact]; (f.Type == TypeEvent || f.Type == TypeFigure) && contains(f.Entities, ev.ID) && !responds(f) {
 			return b.firstThat(q, ranked, reactionCovShare, func(f *Fact) bool { return contains(f.Entities, ev.ID) && responds(f) })
 		}
@@ -812,7 +812,7 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 	if q.asksResult && len(ranked) >= 2 {
 		// "did the ceasefires work": the fact that says what came of them
 		// leads the one that says they were made.
-		return b.firstThat(q, ranked, resultCovShare, func(f *Fact) bool { return usesWordOf(f.Text, resultWords) })
+		return b.firstThat(q, ranked, resultCovShare, func(f *Fact) bool { return usesWordOf(f, resultWords) })
 	}
 	if p := q.linkedPerson(); len(ranked) >= 2 && p != nil && b.idx.entityDoc[p.ID] == "" && (q.intent == IntentStatement || q.intent == IntentFact) && (q.asksSaid() || q.asksReaction()) {
 		// "what did Faiz Hameed say after the Taliban took Kabul": his

@@ -93,14 +93,14 @@ func (b *Base) compose(q *query, a *Answer, ranked []scored) {
 		}
 	}
 	limit := maxWords
-	reaction := q.asksReaction() && usesWordOf(lead.Text, responseWords)
+	reaction := q.asksReaction() && usesWordOf(lead, responseWords)
 	if q.intent == IntentWhy || reaction {
 		limit += 15 // reasons, and responses, come in several
 	}
 	for _, s := range ranked[1:] {
 		f := b.facts[s.fact]
 		if reaction && len(used) <= maxSupport && s.score >= ranked[0].score-reactionGap && s.conf >= 0.9*ranked[0].conf &&
-			usesWordOf(f.Text, responseWords) && sameSubject(lead, f) && (!b.redundant(f, used) || otherResponse(f, used)) && words+wordCount(f.Text) <= limit {
+			usesWordOf(f, responseWords) && sameSubject(lead, f) && (!b.redundant(f, used) || otherResponse(f, used)) && words+wordCount(f.Text) <= limit {
 			// "how did the Taliban respond to the April 2022 strikes":
 			// they warned, and they summoned the ambassador. A party's
 			// responses to one thing come together.
@@ -161,7 +161,7 @@ const whoNamedWords = 30
 // the analysis proposes for it.
 func detailsAdvice(q *query, lead, f *Fact) bool {
 	return f.Type == TypeList && f.Cite.Doc == lead.Cite.Doc && asksAdvice(q.toks) &&
-		usesWordOf(lead.Text, adviceWords) && usesWordOf(f.Text, adviceWords)
+		usesWordOf(lead, adviceWords) && usesWordOf(f, adviceWords)
 }
 
 // adviceListWords is how far past maxWords the list of steps that details
@@ -182,8 +182,8 @@ var responseWords = setOf(`warned warn summoned summon condemned condemn protest
 // of: summoning an envoy, after a warning, is another answer however many
 // words the two facts share.
 func otherResponse(f *Fact, used []*Fact) bool {
-	for _, t := range tokenize(f.Text) {
-		if responseWords[t] && !slices.ContainsFunc(used, func(u *Fact) bool { return slices.Contains(tokenize(u.Text), t) }) {
+	for _, t := range f.textWords() {
+		if responseWords[t] && !slices.ContainsFunc(used, func(u *Fact) bool { return slices.Contains(u.textWords(), t) }) {
 			return true
 		}
 	}

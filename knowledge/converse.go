@@ -1224,7 +1224,7 @@ func (b *Base) cited(c Context, question string, author bool) Answer {
 func (b *Base) quotedWithin(facts []*Fact) []string {
 	var out []string
 	for _, f := range facts {
-		toks := tokenize(f.Text)
+		toks := f.textWords()
 		for _, id := range f.Entities {
 			e := b.entityByID[id]
 			if e == nil || e.Kind != KindPerson || b.idx.entityDoc[id] != "" || slices.Contains(out, e.Name) {
@@ -1249,7 +1249,7 @@ func (b *Base) quotedWithin(facts []*Fact) []string {
 func (b *Base) citedWithin(facts []*Fact) []string {
 	var out []string
 	for _, f := range facts {
-		toks := tokenize(f.Text)
+		toks := f.textWords()
 		type found struct {
 			name     string
 			at, size int

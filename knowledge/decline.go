@@ -60,7 +60,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		// not the year's count.
 		return "how many in all of " + strconv.Itoa(q.from.Year)
 	}
-	if q.asksMoney() && !usesWordOf(f.Text, currencyWords) {
+	if q.asksMoney() && !usesWordOf(f, currencyWords) {
 		// "the dollar value of the customs revenue" is not answered by its
 		// share.
 		return "how much money"
@@ -136,7 +136,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		// the Tank fort attack, in a fact on Pakistan.)
 		return "what " + a.entities[0].Name + " said"
 	}
-	if a, to := q.doer, q.respondedTo(); a != nil && to != nil && usesWordOf(f.Text, speechWords) && b.namedBefore(f, to.entities[0], a.entities[0]) {
+	if a, to := q.doer, q.respondedTo(); a != nil && to != nil && usesWordOf(f, speechWords) && b.namedBefore(f, to.entities[0], a.entities[0]) {
 		// "how did Pakistan respond to Clinton": her warning, which
 		// names Pakistan after her, is her word, not Pakistan's answer.
 		return "what " + a.entities[0].Name + " said"
@@ -191,7 +191,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			}
 		}
 	}
-	if q.asksEarlier() && !usesWordOf(f.Text, earlierWords) {
+	if q.asksEarlier() && !usesWordOf(f, earlierWords) {
 		// "what did Muttaqi do before he became foreign minister": a fact
 		// that he is foreign minister says nothing of before.
 		return "what came before"
@@ -211,7 +211,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		// "how old is Kakar": no fact on him gives an age.
 		return part
 	}
-	if q.asksLater() && !usesWordOf(f.Text, laterWords) {
+	if q.asksLater() && !usesWordOf(f, laterWords) {
 		// "which post did Bugti take up after serving as interior
 		// minister": a fact that he was interior minister says nothing
 		// of what came next.
@@ -239,7 +239,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 	}
 	switch q.intent {
 	case IntentWhy:
-		if (f.Type == TypeEvent || f.Type == TypeFigure || f.Type == TypeRole || f.Type == TypeDefinition) && !usesWordOf(f.Text, causeWords) {
+		if (f.Type == TypeEvent || f.Type == TypeFigure || f.Type == TypeRole || f.Type == TypeDefinition) && !usesWordOf(f, causeWords) {
 			return "why" // what happened, or what a thing is, with no reason given
 		}
 	case IntentWhen:
@@ -250,7 +250,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		if q.asksDay && f.Date.Precision() < DayPrecision {
 			return "the exact date" // "in September 2023" is not the day
 		}
-		if (q.asksStart || q.asksTenure()) && !usesWordOf(f.Text, startWords) && !(len(title) > 0 && cameToPower(tokenize(f.Text))) && f.Date.End.Year == 0 {
+		if (q.asksStart || q.asksTenure()) && !usesWordOf(f, startWords) && !(len(title) > 0 && cameToPower(f.textWords())) && f.Date.End.Year == 0 {
 			// "when did X become leader", "since when has X been chief": a
 			// fact that X led in 2023 does not say when X began. (One dated
 			// from 1947 to 2018 does.)
@@ -261,7 +261,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			// he leads does not date his time in the post.
 			return "when"
 		}
-		if q.asksEnd && !usesWordOf(f.Text, endWords) {
+		if q.asksEnd && !usesWordOf(f, endWords) {
 			// "when did Imran Khan leave office": a fact that he was
 			// prime minister in 2021 does not say when he stopped.
 			return "when it ended"
@@ -288,7 +288,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 	case IntentWho:
 		switch {
 		case q.succession:
-			if !b.namesOther(q, f, false) || !usesWordOf(f.Text, startWords) {
+			if !b.namesOther(q, f, false) || !usesWordOf(f, startWords) {
 				// "who succeeded X" is answered by a fact that someone
 				// else took X's place, not by X or a passing name.
 				return "who"
@@ -342,13 +342,13 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			// places all lie in Pakistan does not say.
 			return "where"
 		}
-		if n := q.placeAsked(); n != "" && !b.textUsesStem(f.Text, b.idx.stem(n)) && usesWordOf(f.Text, placeNouns) && !b.placeOfKind(q, f, n) && !b.otherPlaceAsked(q, f, n) {
+		if n := q.placeAsked(); n != "" && !b.textUsesStem(f.Text, b.idx.stem(n)) && usesWordOf(f, placeNouns) && !b.placeOfKind(q, f, n) && !b.otherPlaceAsked(q, f, n) {
 			// "which town in Kunar" is not answered by "Kunar province"; a
 			// fact naming no kind of place ("captured Herat") may still.
 			return "where"
 		}
 	case IntentStatement:
-		if q.asksSaid() && f.Type != TypeStatement && !usesWordOf(f.Text, speechWords) && !(f.Type == TypeList && len(f.Items) > 0 && b.ofDocument(f)) &&
+		if q.asksSaid() && f.Type != TypeStatement && !usesWordOf(f, speechWords) && !(f.Type == TypeList && len(f.Items) > 0 && b.ofDocument(f)) &&
 			!b.namesSourceOf(q, f) {
 			// A document's list of what it found is what it says, and so
 			// is all of a source asked what its author says ("what does
@@ -697,7 +697,7 @@ var vagueWords = setOf(`several some many hundreds thousands dozens numerous sco
 // figure ("killing 54 people and injuring several" asked how many were
 // injured).
 func (b *Base) vagueAbout(q *query, f *Fact) bool {
-	toks := tokenize(f.Text)
+	toks := f.textWords()
 	for p, t := range toks {
 		st := b.idx.stem(t)
 		if !slices.ContainsFunc(q.units, func(u unit) bool { return u.link == nil && contains(u.stems, st) }) {
@@ -822,7 +822,7 @@ var recordVerbs = setOf(`recorded reported documented logged tallied noted estim
 // after a negation: "they are not counted among the deportees" does not
 // say how many were deported.
 func (b *Base) saysOnlyNot(i int, u unit) bool {
-	toks := tokenize(b.facts[i].Text)
+	toks := b.facts[i].textWords()
 	seen := false
 	for k, t := range toks {
 		if !slices.Contains(u.stems, b.idx.stem(t)) {
@@ -1087,9 +1087,9 @@ func cameToPower(toks []string) bool {
 // powerVerbs, before "power" or "to power", say that someone took it.
 var powerVerbs = setOf(`came come comes took take takes seized seize rose rise assumed assume swept`)
 
-// usesWordOf reports whether text uses a word of set.
-func usesWordOf(text string, set map[string]bool) bool {
-	for _, t := range tokenize(text) {
+// usesWordOf reports whether fact f's text uses a word of set.
+func usesWordOf(f *Fact, set map[string]bool) bool {
+	for _, t := range f.textWords() {
 		if set[t] {
 			return true
 		}
@@ -1422,7 +1422,7 @@ const minPlaceName = 4
 // why-question. ("More than 40 factions merged into the TTP, swelling its
 // ranks" says why its ranks grew.)
 func givesNoReason(f *Fact) bool {
-	return (f.Type == TypeEvent || f.Type == TypeFigure || f.Type == TypeRole) && !usesWordOf(f.Text, outrightCauses)
+	return (f.Type == TypeEvent || f.Type == TypeFigure || f.Type == TypeRole) && !usesWordOf(f, outrightCauses)
 }
 
 // outrightCauses say outright that one thing brought about another; the
@@ -1501,7 +1501,7 @@ func (b *Base) missesDeath(q *query, f *Fact) bool {
 		if l.entities[0].Kind != KindPerson || l.end >= len(q.toks) || !deathWords[q.toks[l.end]] {
 			continue
 		}
-		return !usesWordOf(f.Text, deathTold)
+		return !usesWordOf(f, deathTold)
 	}
 	return false
 }
@@ -1517,7 +1517,7 @@ func (b *Base) missesAttribute(q *query, f *Fact) string {
 		if !ok || t == "old" && (i == 0 || q.toks[i-1] != "how") {
 			continue // "old" asks an age only after "how"
 		}
-		if !usesWordOf(f.Text, words) {
+		if !usesWordOf(f, words) {
 			return "that"
 		}
 	}
@@ -1560,7 +1560,7 @@ func (b *Base) namesLocalPlace(q *query, f *Fact) bool {
 func (b *Base) saysAfter(f *Fact, p *Entity) bool {
 	name := map[string]bool{}
 	addNameTokens(name, p)
-	toks := tokenize(f.Text)
+	toks := f.textWords()
 	for k, t := range toks {
 		if !name[t] {
 			continue
@@ -1599,7 +1599,7 @@ func (b *Base) namedBefore(f *Fact, first, second *Entity) bool {
 	at := func(e *Entity) int {
 		name := map[string]bool{}
 		addNameTokens(name, e)
-		return slices.IndexFunc(tokenize(f.Text), func(t string) bool { return name[t] && !b.idx.stop[t] })
+		return slices.IndexFunc(f.textWords(), func(t string) bool { return name[t] && !b.idx.stop[t] })
 	}
 	i, j := at(first), at(second)
 	return i >= 0 && (j < 0 || i < j)
@@ -1926,7 +1926,7 @@ func (b *Base) missesEvent(q *query, i int) bool {
 			continue
 		}
 		words++
-		if ix.covers(i, u) || asksStart(u) && usesWordOf(b.facts[i].Text, startWords) {
+		if ix.covers(i, u) || asksStart(u) && usesWordOf(b.facts[i], startWords) {
 			// "when did the ties start" is answered by the ties being
 			// forged: any word of starting says it began.
 			return false
@@ -2157,7 +2157,7 @@ func (b *Base) namesHolder(q *query, f *Fact, anyone bool) bool {
 	for _, e := range people {
 		addNameTokens(name, e)
 	}
-	toks := tokenize(f.Text)
+	toks := f.textWords()
 	for p, t := range toks {
 		if !roleNouns[t] || !contains(asked, b.idx.stem(t)) {
 			continue

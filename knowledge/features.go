@@ -711,7 +711,7 @@ func (b *Base) holdsPostAt(q *query, f *Fact) bool {
 // Lieven on Washington says nothing of where Lieven works.
 func (b *Base) notWhereBased(q *query, f *Fact) bool {
 	p := q.linkedPerson()
-	return p != nil && q.asksBase() && !b.holdsPostAt(q, f) && !(contains(f.Entities, p.ID) && usesWordOf(f.Text, livesWords))
+	return p != nil && q.asksBase() && !b.holdsPostAt(q, f) && !(contains(f.Entities, p.ID) && usesWordOf(f, livesWords))
 }
 
 // baseWords ask where someone is based: "where is Lieven based". ("Where

@@ -28,9 +28,9 @@ type index struct {
 	tune   tuning
 	models models // fitted ranking and confidence
 
-	// bm25Pool holds *bm25Buffers, altPool *altMarks and topPool *topK, for reuse by
-	// concurrent questions.
-	bm25Pool, altPool, topPool sync.Pool
+	// bm25Pool holds *bm25Buffers, altPool *altMarks, topPool *topK and
+	// candPool *candSet, for reuse by concurrent questions.
+	bm25Pool, altPool, topPool, candPool sync.Pool
 
 	stop, qwords, light map[string]bool
 	lex                 lexIndex
@@ -229,8 +229,8 @@ func buildIndex(b *Base, m models) *index {
 	for i, f := range b.facts {
 		ix.factIndex[f] = i
 		ix.figure[i] = hasFigure(f)
-		ix.duration[i] = statesDuration(tokenize(f.Text))
-		ix.sized[i] = statesSizeInWords(tokenize(f.Text))
+		ix.duration[i] = statesDuration(f.textWords())
+		ix.sized[i] = statesSizeInWords(f.textWords())
 		ix.region[i] = regionRE.MatchString(strings.ToLower(f.Text))
 		if ix.figure[i] {
 			ix.counted[i] = ix.countedStems(f, b.entityByID)
@@ -362,14 +362,18 @@ func buildIndex(b *Base, m models) *index {
 	}
 	ix.nestPlaces(b)
 	ix.spell.freeze()
-	ix.finish()
+	ix.finish(b)
 	return ix
 }
 
 // finish marks the index complete, built or read from a snapshot: from
-// now on what a question word is may be kept (the index's memos).
-func (ix *index) finish() {
+// now on what a question word is may be kept (the index's memos), and each
+// fact's words are tokenized once, for the checks that read them.
+func (ix *index) finish(b *Base) {
 	ix.stemMemo, ix.functionMemo, ix.frameMemo = &wordMemo{}, &wordMemo{}, &wordMemo{}
+	for _, f := range b.facts {
+		f.words = slices.Clip(tokenize(f.Text)) // clipped: an append to them copies
+	}
 }
 
 // frameSets are the sets of words that frame what a question asks.

@@ -473,7 +473,7 @@ func (l *loader) checkRole(b *Base, file, entry string, f *Fact) {
 			l.add(file, entry, "role held by %s, a %s, not a person", e.ID, e.Kind)
 		}
 	}
-	text := " " + strings.Join(tokenize(f.Text), " ") + " "
+	text := " " + strings.Join(f.textWords(), " ") + " "
 	if r.Title == "" {
 		l.add(file, entry, "role has no title")
 	} else if t := strings.Join(tokenize(r.Title), " "); !strings.Contains(text, " "+t+" ") {

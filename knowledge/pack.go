@@ -136,6 +136,17 @@ type Fact struct {
 	Conflict string `yaml:"-"` // id of the conflict the fact belongs to, if any
 	Meta     bool   `yaml:"-"` // cites a bibliography or endnote: a report about an event
 	file     string
+	words    []string // Text tokenized, set once the index is built; see textWords
+}
+
+// textWords returns the fact's text as tokenize splits it: kept from
+// loading, or tokenized now for a fact no index has seen. The caller must
+// not change them.
+func (f *Fact) textWords() []string {
+	if f.words != nil {
+		return f.words
+	}
+	return tokenize(f.Text)
 }
 
 // Role is a post a person held, as a role fact states it: "caretaker

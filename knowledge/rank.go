@@ -301,7 +301,7 @@ func isBody(e *Entity) bool { return e.Kind == KindGroup || e.Kind == KindOrgani
 // hasFigure reports whether a fact states a figure: a number that is not
 // part of a date.
 func hasFigure(f *Fact) bool {
-	return len(f.Numbers) > 0 || len(figures(tokenize(f.Text))) > 0
+	return len(f.Numbers) > 0 || len(figures(f.textWords())) > 0
 }
 
 // figures returns the positions of the words in toks that state a figure:
@@ -379,7 +379,7 @@ var figureWords = setOf(`two three four five six seven eight nine ten eleven twe
 // 141"), and the units of its parsed numbers.
 func (ix *index) countedStems(f *Fact, byID map[string]*Entity) map[string]bool {
 	out := map[string]bool{}
-	toks := tokenize(f.Text)
+	toks := f.textWords()
 	inName := ix.inLongNames(f, toks, byID)
 	for _, p := range figures(toks) {
 		for k := max(p-countedBefore, 0); k < len(toks) && k <= p+countedReach; k++ {

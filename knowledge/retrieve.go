@@ -3,12 +3,16 @@ package knowledge
 // Retrieval: the facts a question could be about, from the entities it
 // names, BM25 over its words, its alternate questions and its dates.
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // rank scores the facts the question could be about, best first.
 func (b *Base) rank(q *query) []scored {
 	ix := b.idx
-	cands := newCandSet(len(b.facts))
+	cands := ix.candScratch(len(b.facts))
+	defer ix.candPool.Put(cands)
 	for _, l := range q.links {
 		for _, e := range l.entities {
 			fs := ix.entityFacts[e.ID]
@@ -54,15 +58,17 @@ func (b *Base) rank(q *query) []scored {
 func (b *Base) bm25(q *query, k int) []int {
 	ix := b.idx
 	type qterm struct {
-		t string
-		w float64
+		t  string
+		ps []posting
+		w  float64
 	}
 	var terms []qterm
-	seen := map[string]bool{}
 	addTerm := func(t string, w float64) {
-		if !seen[t] && len(ix.postings[t]) > 0 {
-			seen[t] = true
-			terms = append(terms, qterm{t, w})
+		if slices.ContainsFunc(terms, func(x qterm) bool { return x.t == t }) {
+			return // a question has a few dozen terms at most
+		}
+		if ps := ix.postings[t]; len(ps) > 0 {
+			terms = append(terms, qterm{t, ps, w})
 		}
 	}
 	for _, u := range q.units {
@@ -85,14 +91,14 @@ func (b *Base) bm25(q *query, k int) []int {
 			addTerm(s, u.relCredit/2)
 		}
 	}
-	sort.Slice(terms, func(i, j int) bool { return len(ix.postings[terms[i].t]) < len(ix.postings[terms[j].t]) })
+	sort.Slice(terms, func(i, j int) bool { return len(terms[i].ps) < len(terms[j].ps) })
 	sc := ix.bm25Scratch(len(ix.docLen))
 	defer ix.bm25Done(sc)
 	acc, hit, touched := sc.acc, sc.hit, sc.touched[:0]
 	defer func() { sc.touched = touched }()
 	budget := postingBudget
 	for _, qt := range terms {
-		ps := ix.postings[qt.t]
+		ps := qt.ps
 		if len(ps) > budget {
 			break
 		}
@@ -237,7 +243,23 @@ type candSet struct {
 	list []int
 }
 
-func newCandSet(n int) *candSet { return &candSet{seen: make([]bool, n)} }
+// candScratch takes an empty candSet for n facts from the index's pool.
+// Only the facts listed are marked seen, so emptying it clears just those.
+func (ix *index) candScratch(n int) *candSet {
+	c, ok := ix.candPool.Get().(*candSet)
+	if !ok || len(c.seen) != n {
+		return &candSet{seen: make([]bool, n), list: make([]int, 0, candListCap)}
+	}
+	for _, i := range c.list {
+		c.seen[i] = false
+	}
+	c.list = c.list[:0]
+	return c
+}
+
+// candListCap is room for the candidates of most questions: about 140 on
+// average, a few hundred for a question naming a broad entity.
+const candListCap = 256
 
 func (c *candSet) add(i int) {
 	if !c.seen[i] {

@@ -708,7 +708,7 @@ func (d *decoder) index(b *Base, m models) *index {
 	for i, f := range b.facts {
 		ix.factIndex[f] = i
 	}
-	ix.finish()
+	ix.finish(b)
 	return ix
 }
 
