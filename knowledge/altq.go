@@ -379,4 +379,42 @@ func (ix *index) release(q *query) {
 		ix.altPool.Put(q.alt)
 		q.alt = nil
 	}
+	if d := q.dense; d != nil {
+		clear(d.f[:d.used])
+		d.used = 0
+		ix.densePool.Put(d)
+		q.dense = nil
+	}
+}
+
+// denseFloats is room for a question's per-fact numbers (a word's BM25
+// share, unit.bm25), one slice of the pack's length after another, reused
+// across questions.
+type denseFloats struct {
+	f    []float64
+	used int // how much of f the question has taken, all of it to clear
+}
+
+// denseSlices is how many per-fact slices a denseFloats holds: more than
+// most questions' words; a question with more takes the rest from the heap.
+const denseSlices = 8
+
+// perFact returns a zeroed slice of one number per fact, for q's use until
+// q is released.
+func (ix *index) perFact(q *query) []float64 {
+	n := len(ix.docLen)
+	if q.dense == nil {
+		d, ok := ix.densePool.Get().(*denseFloats)
+		if !ok || len(d.f) != denseSlices*n {
+			d = &denseFloats{f: make([]float64, denseSlices*n)}
+		}
+		q.dense = d
+	}
+	d := q.dense
+	if d.used+n > len(d.f) {
+		return make([]float64, n)
+	}
+	out := d.f[d.used : d.used+n : d.used+n]
+	d.used += n
+	return out
 }

@@ -28,9 +28,10 @@ type index struct {
 	tune   tuning
 	models models // fitted ranking and confidence
 
-	// bm25Pool holds *bm25Buffers, altPool *altMarks, topPool *topK and
-	// candPool *candSet, for reuse by concurrent questions.
-	bm25Pool, altPool, topPool, candPool sync.Pool
+	// bm25Pool holds *bm25Buffers, altPool *altMarks, topPool *topK,
+	// candPool *candSet and densePool *denseFloats, for reuse by concurrent
+	// questions.
+	bm25Pool, altPool, topPool, candPool, densePool sync.Pool
 
 	stop, qwords, light map[string]bool
 	lex                 lexIndex

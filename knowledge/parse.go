@@ -90,6 +90,7 @@ type query struct {
 	stemOrder     []string           // the keys of stems, in the question's order
 	scratch       []float64          // reused per alternate question by altMatch
 	alt           *altMarks          // which alternate questions and stems the question uses (hits, useAt)
+	dense         *denseFloats       // room for its per-fact numbers, taken by perFact, returned on release
 	useList       []stemUse          // stems' uses in stemOrder's order
 	named         [][]bool           // per unit naming entities, per fact: the fact is about one of them (mentions)
 	asksDocument  bool               // about a document, an abbreviation or a spelling
@@ -106,6 +107,7 @@ type unit struct {
 	near      []string   // pack stems that are another form of the word, worth nearCredit
 	inFacts   []factStem // the stems the facts use, in stems' order, for scoring facts
 	credit    []uint8    // per fact: the kind of credit it earns for the word (termCredit)
+	bm25      []float64  // per fact: what the word adds to its BM25 score (bm25Fact); nil when inFacts is empty
 	weight    float64
 	carried   bool // taken by a follow-up's reading from the conversation, not said (weighCarried)
 	known     bool
@@ -770,6 +772,7 @@ func (q *query) collectStems(ix *index) {
 			}
 		}
 		q.units[k].credit = ix.creditByFact(&q.units[k])
+		q.units[k].bm25 = ix.bm25ByFact(q, &q.units[k])
 		for _, s := range u.stems {
 			add(s, k, 1)
 		}

@@ -101,6 +101,10 @@ func (b *Base) bm25Fact(q *query, i int) float64 {
 		if u.link != nil {
 			continue
 		}
+		if u.bm25 != nil {
+			s += u.bm25[i]
+			continue
+		}
 		for _, fs := range u.inFacts {
 			if tf := int(terms.get(fs.no)); tf > 0 {
 				w := fs.idf * ix.bm25tf(tf, i)
@@ -221,6 +225,31 @@ func (ix *index) creditByFact(u *unit) []uint8 {
 	for _, s := range u.inFacts {
 		for _, p := range ix.postings[s.stem] {
 			out[p.fact] = creditFull
+		}
+	}
+	return out
+}
+
+// bm25ByFact returns, per fact, what word u adds to the fact's BM25 score:
+// for the first of the word's stems and synonyms in u.inFacts that the
+// fact uses, its idf times the saturated count, halved for a synonym. It
+// is what bm25Fact would work out fact by fact, from the stems' postings
+// once per question; nil when no fact uses the word.
+func (ix *index) bm25ByFact(q *query, u *unit) []float64 {
+	if len(u.inFacts) == 0 {
+		return nil
+	}
+	out := ix.perFact(q)
+	for _, fs := range u.inFacts {
+		for _, p := range ix.postings[fs.stem] {
+			if out[p.fact] != 0 {
+				continue // an earlier stem of the word counted (every score is positive)
+			}
+			w := fs.idf * ix.bm25tf(p.tf, p.fact)
+			if fs.j > 0 {
+				w /= 2
+			}
+			out[p.fact] = w
 		}
 	}
 	return out
