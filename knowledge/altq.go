@@ -397,7 +397,7 @@ type denseFloats struct {
 
 // denseSlices is how many per-fact slices a denseFloats holds: more than
 // most questions' words; a question with more takes the rest from the heap.
-const denseSlices = 8
+const denseSlices = 12
 
 // perFact returns a zeroed slice of one number per fact, for q's use until
 // q is released.

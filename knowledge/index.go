@@ -52,6 +52,7 @@ type index struct {
 	avgLen              float64
 	terms               []termCounts        // per fact: term number -> term frequency
 	termNo              map[string]int32    // each stem the facts use -> its term number, from 1 (0 is no term)
+	termPostings        [][]posting         // term number -> its stem's postings, derived in finish
 	mainTerms           map[string][]term   // entity id -> the terms of its canonical name the facts use, for scoring
 	textStems           [][]string          // per fact: the stems of its text and items in order, "" between them
 	byPrefix            map[string][]string // the first nearPrefix letters -> the stems of that length or more
@@ -368,12 +369,17 @@ func buildIndex(b *Base, m models) *index {
 }
 
 // finish marks the index complete, built or read from a snapshot: from
-// now on what a question word is may be kept (the index's memos), and each
-// fact's words are tokenized once, for the checks that read them.
+// now on what a question word is may be kept (the index's memos), each
+// fact's words are tokenized once, for the checks that read them, and each
+// term's postings are found by its number.
 func (ix *index) finish(b *Base) {
 	ix.stemMemo, ix.functionMemo, ix.frameMemo = &wordMemo{}, &wordMemo{}, &wordMemo{}
 	for _, f := range b.facts {
 		f.words = slices.Clip(tokenize(f.Text)) // clipped: an append to them copies
+	}
+	ix.termPostings = make([][]posting, len(ix.termNo)+1)
+	for s, no := range ix.termNo {
+		ix.termPostings[no] = ix.postings[s]
 	}
 }
 

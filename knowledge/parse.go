@@ -91,6 +91,7 @@ type query struct {
 	scratch       []float64          // reused per alternate question by altMatch
 	alt           *altMarks          // which alternate questions and stems the question uses (hits, useAt)
 	dense         *denseFloats       // room for its per-fact numbers, taken by perFact, returned on release
+	linkScores    [][]float64        // per link, once worked out: what it adds to each fact's BM25 (linkBM25)
 	useList       []stemUse          // stems' uses in stemOrder's order
 	named         [][]bool           // per unit naming entities, per fact: the fact is about one of them (mentions)
 	asksDocument  bool               // about a document, an abbreviation or a spelling

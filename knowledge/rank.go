@@ -92,54 +92,73 @@ func (b *Base) mentions(f *Fact, i int, es []*Entity) bool {
 	return false
 }
 
-// bm25Fact is the BM25 score of fact i for the question's words.
+// bm25Fact is the BM25 score of fact i for the question's words: each
+// word's share (unit.bm25) and each link's (linkBM25).
 func (b *Base) bm25Fact(q *query, i int) float64 {
 	ix := b.idx
-	terms := ix.terms[i]
 	s := 0.0
 	for _, u := range q.units {
-		if u.link != nil {
-			continue
-		}
-		if u.bm25 != nil {
+		if u.link == nil && u.bm25 != nil {
 			s += u.bm25[i]
-			continue
-		}
-		for _, fs := range u.inFacts {
-			if tf := int(terms.get(fs.no)); tf > 0 {
-				w := fs.idf * ix.bm25tf(tf, i)
-				if fs.j > 0 {
-					w /= 2
-				}
-				s += w
-				break
-			}
 		}
 	}
-	for _, l := range q.links {
-		found := 0.0
-		for j := l.start; j < l.end; j++ {
-			if tf := terms.get(q.fixedTerms[j].no); tf > 0 {
-				found += q.fixedTerms[j].idf * ix.bm25tf(int(tf), i)
-			}
-		}
-		if found == 0 {
-			// Named by a misspelling or another alias: the fact's own
-			// words for the entity are the evidence.
-			for _, e := range l.entities {
-				for _, t := range ix.mainTerms[e.ID] {
-					if tf := terms.get(t.no); tf > 0 {
-						found += t.idf * ix.bm25tf(int(tf), i)
-					}
-				}
-				if found > 0 {
-					break
-				}
-			}
-		}
-		s += found
+	for n := range q.links {
+		s += q.linkBM25(ix, n)[i]
 	}
 	return s
+}
+
+// linkBM25 returns, per fact, what the question's link number n adds to
+// its BM25 score: the name's words as the question spells them; or, for a
+// fact using none of them (named by a misspelling or another alias), the
+// fact's own words for the first of the link's entities it uses. Worked out
+// from the terms' postings the first time a fact is scored, then kept.
+func (q *query) linkBM25(ix *index, n int) []float64 {
+	if len(q.linkScores) != len(q.links) {
+		q.linkScores = make([][]float64, len(q.links))
+	}
+	if q.linkScores[n] != nil {
+		return q.linkScores[n]
+	}
+	l := &q.links[n]
+	found := ix.perFact(q)
+	for j := l.start; j < l.end; j++ {
+		t := q.fixedTerms[j]
+		for _, p := range ix.termPostings[t.no] {
+			found[p.fact] += t.idf * ix.bm25tf(p.tf, p.fact)
+		}
+	}
+	var own []float64 // one entity's own words' score, for the facts found has none for
+	for _, e := range l.entities {
+		ts := ix.mainTerms[e.ID]
+		if len(ts) == 0 {
+			continue
+		}
+		if own == nil {
+			own = ix.perFact(q)
+		} else {
+			clear(own)
+		}
+		for _, t := range ts {
+			for _, p := range ix.termPostings[t.no] {
+				if found[p.fact] == 0 {
+					own[p.fact] += t.idf * ix.bm25tf(p.tf, p.fact)
+				}
+			}
+		}
+		for f, v := range own {
+			if v > 0 && found[f] == 0 {
+				found[f] = -v // marked: taken from an entity's words, not to be added to by the next
+			}
+		}
+	}
+	for f, v := range found {
+		if v < 0 {
+			found[f] = -v
+		}
+	}
+	q.linkScores[n] = found
+	return found
 }
 
 // idealBM25 is the BM25 a fact would score that used every word of the
