@@ -148,10 +148,10 @@ func (b *Base) altMatchOf(q *query, i int, open bool) float64 {
 	ix := b.idx
 	best := 0.0
 	var total, linked float64
-	for _, u := range q.units {
-		total += u.weight
-		if u.link != nil {
-			linked += u.weight
+	for k := range q.units {
+		total += q.units[k].weight
+		if q.units[k].link != nil {
+			linked += q.units[k].weight
 		}
 	}
 	if total == 0 {
@@ -198,10 +198,11 @@ func (b *Base) altMatchOf(q *query, i int, open bool) float64 {
 			}
 		}
 		var covered float64
-		for k, u := range q.units {
+		for k := range q.units {
+			u := &q.units[k] // (a unit is large: not copied)
 			switch {
 			case u.link != nil:
-				if altNames(aq, u.link.entities) {
+				if len(aq.names) > 0 && altNames(aq, u.link.entities) {
 					covered += u.weight
 				}
 			case hit:

@@ -238,7 +238,8 @@ func (b *Base) features(q *query, i int) features {
 	f := b.facts[i]
 	var ft features
 	var total, covered float64
-	for k, u := range q.units {
+	for k := range q.units {
+		u := &q.units[k] // (a unit is large: not copied)
 		total += u.weight
 		c := q.unitCredit(k, i)
 		if u.link != nil && c == 0 && !ix.broad(u.link.entities[0].ID) {

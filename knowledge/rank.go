@@ -97,8 +97,8 @@ func (b *Base) mentions(f *Fact, i int, es []*Entity) bool {
 func (b *Base) bm25Fact(q *query, i int) float64 {
 	ix := b.idx
 	s := 0.0
-	for _, u := range q.units {
-		if u.link == nil && u.bm25 != nil {
+	for k := range q.units {
+		if u := &q.units[k]; u.link == nil && u.bm25 != nil {
 			s += u.bm25[i]
 		}
 	}
