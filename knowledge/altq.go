@@ -6,6 +6,7 @@ package knowledge
 
 import (
 	"maps"
+	"math/bits"
 	"slices"
 )
 
@@ -184,16 +185,23 @@ func (b *Base) altMatchOf(q *query, i int, open bool) float64 {
 		// One pass over the alternate question's stems finds both the
 		// question words it covers and its own words the question uses.
 		var used float64
-		if hit {
+		take := func(k int) {
+			st := &q.useList[q.alt.useAt(aq.ids[k])-1]
+			used += aq.idf[k]
+			for _, c := range st.covers {
+				credit[c.unit] = max(credit[c.unit], c.credit)
+			}
+		}
+		switch {
+		case hit && len(aq.ids) <= wideStem:
+			// Only the stems the question uses, in their order.
+			for m := q.alt.stems[n]; m != 0; m &= m - 1 {
+				take(bits.TrailingZeros64(m))
+			}
+		case hit:
 			for k, id := range aq.ids {
-				p := q.alt.useAt(id)
-				if p == 0 {
-					continue
-				}
-				st := &q.useList[p-1]
-				used += aq.idf[k]
-				for _, c := range st.covers {
-					credit[c.unit] = max(credit[c.unit], c.credit)
+				if q.alt.useAt(id) != 0 {
+					take(k)
 				}
 			}
 		}
@@ -340,9 +348,31 @@ const minMisspeltName = 6
 // marks them with its own generation, so that a buffer taken from the
 // index's pool needs no clearing: a mark of another generation is none.
 type altMarks struct {
-	gen uint32
-	hit []uint32 // per alternate question: the generation that marked it
-	use []uint32 // per alternate-question stem number: generation<<useShift | 1 + its place in stemOrder
+	gen   uint32
+	hit   []uint32 // per alternate question: the generation that marked it
+	stems []uint64 // per alternate question, when hit: bit k set when the question uses its stem k
+	use   []uint32 // per alternate-question stem number: generation<<useShift | 1 + its place in stemOrder
+}
+
+// altPost is one alternate question a stem is in, and where among its
+// stems: bit k of altMarks.stems, or wideStem past the 64 bits.
+type altPost struct {
+	n int32
+	k uint8
+}
+
+// wideStem marks the stems past the 64th of an alternate question: there
+// the question's stems are read one by one (altMatchOf).
+const wideStem = 64
+
+// markAlt marks that the question uses stem p.k of alternate question p.n.
+func (m *altMarks) markAlt(p altPost) {
+	if m.hit[p.n] != m.gen {
+		m.hit[p.n], m.stems[p.n] = m.gen, 0
+	}
+	if p.k < wideStem {
+		m.stems[p.n] |= 1 << p.k
+	}
 }
 
 // useShift leaves the low bits of an altMarks use for a stem's place: a
@@ -367,7 +397,7 @@ func (m *altMarks) useAt(id int32) int32 {
 func (ix *index) altScratch() *altMarks {
 	m, ok := ix.altPool.Get().(*altMarks)
 	if !ok || len(m.hit) != len(ix.altQs) || len(m.use) != len(ix.altStemID) || m.gen+1 >= 1<<(32-useShift) {
-		m = &altMarks{hit: make([]uint32, len(ix.altQs)), use: make([]uint32, len(ix.altStemID))}
+		m = &altMarks{hit: make([]uint32, len(ix.altQs)), stems: make([]uint64, len(ix.altQs)), use: make([]uint32, len(ix.altStemID))}
 	}
 	m.gen++
 	return m

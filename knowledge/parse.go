@@ -506,8 +506,8 @@ func (b *Base) parse(norm string) *query {
 	q.useList = make([]stemUse, len(q.stemOrder))
 	for p, s := range q.stemOrder {
 		q.useList[p] = q.stems[s]
-		for _, n := range ix.altPostings[s] {
-			q.alt.hit[n] = q.alt.gen
+		for _, ap := range ix.altPosts[s] {
+			q.alt.markAlt(ap)
 		}
 		if id, ok := ix.altStemID[s]; ok {
 			q.alt.use[id] = q.alt.gen<<useShift | uint32(p+1)
