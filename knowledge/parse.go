@@ -2983,6 +2983,9 @@ const minAppositionHead = 5
 // as two questions. The first part must itself ask, so that "in Kabul,
 // what happened" stays one question.
 func joinAsks(norm string) string {
+	if !strings.ContainsAny(norm, ",;-–—?") && strings.Count(strings.ToLower(norm), "how ") < 2 {
+		return norm // no separator, no question mark, no repeated "how many": nothing below would join
+	}
 	if quotingClauseEnd(tokenize(norm)) > 0 {
 		return norm // "when Bhonsle says X, who does he mean": one question after a clause on his words
 	}
