@@ -39,8 +39,8 @@ const rerankScale = 10
 func (b *Base) score(q *query, i int) scored {
 	ft := b.features(q, i)
 	h := &b.idx.models.Hand
-	ft.HandConf = h.conf(ft)
-	ft.Score = h.score(ft)
+	ft.HandConf = h.conf(&ft)
+	ft.Score = h.score(&ft)
 	return scored{fact: i, score: ft.Score, conf: ft.HandConf, cov: ft.Cov, feat: ft}
 }
 
@@ -611,7 +611,7 @@ func (h *handModel) resolve() error {
 
 // conf is the hand model's confidence that the fact answers: its coverage,
 // scaled down for each sign against it.
-func (h *handModel) conf(ft features) float64 {
+func (h *handModel) conf(ft *features) float64 {
 	c := ft.Cov * math.Pow(h.MissedEntity, ft.MissedEntity)
 	if ft.Signs[signListCovered] != 0 {
 		// The list about the thing named is the answer, however
@@ -632,7 +632,7 @@ func (h *handModel) conf(ft features) float64 {
 // score is the hand model's ranking score, once conf is known: a fact that
 // covers the question but is the wrong kind of answer gives way to one that
 // is the right kind.
-func (h *handModel) score(ft features) float64 {
+func (h *handModel) score(ft *features) float64 {
 	sc := h.Cov*ft.Cov + h.BM25*ft.BM25
 	for s, v := range ft.Signs {
 		sc += h.bySign[s] * float64(v)
