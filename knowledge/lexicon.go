@@ -396,11 +396,22 @@ func (ix *index) rewritePhrases(toks []string) []string {
 	return out
 }
 
+// timeAfter reports whether a phrase from ending in "after", followed in
+// toks from j on, ends in a time: "where did Dostum go after that" asks
+// where he went then, not whom he went after ("go after the TTP").
+func timeAfter(from, toks []string, j int) bool {
+	if from[len(from)-1] != "after" || j >= len(toks) {
+		return false
+	}
+	t := toks[j]
+	return isYear(t) || monthByName[t] > 0 || (t == "that" || t == "this") && j == len(toks)-1
+}
+
 // matchPhrase returns the first of rs, longest first, that toks spell from
-// i on, or nil.
+// i on, or nil. A phrase ending in "after" that a time follows is none.
 func matchPhrase(toks []string, i int, rs []rewrite) *rewrite {
 	for k := range rs {
-		if r := &rs[k]; i+len(r.from) <= len(toks) && equalTokens(toks[i:i+len(r.from)], r.from) {
+		if r := &rs[k]; i+len(r.from) <= len(toks) && equalTokens(toks[i:i+len(r.from)], r.from) && !timeAfter(r.from, toks, i+len(r.from)) {
 			return r
 		}
 	}

@@ -362,6 +362,23 @@ func TestShortYear(t *testing.T) {
 	}
 }
 
+// TestPhraseAfterATime: "go after" is "act against" when a target
+// follows it, and no phrase when a time does.
+func TestPhraseAfterATime(t *testing.T) {
+	b := packFromDisk(t)
+	for q, want := range map[string][]string{
+		"did the ttp go after chinese nationals": {"did", "the", "ttp", "act", "against", "chinese", "nationals"},
+		"where did dostum go after that":         {"where", "did", "dostum", "go", "after", "that"},
+		"where did he go after 1998":             {"where", "did", "he", "go", "after", "1998"},
+		"who went after march":                   {"who", "went", "after", "march"},
+		"who went after that group":              {"who", "act", "against", "that", "group"}, // "that" opens what was gone after
+	} {
+		if got := b.idx.rewriteTokens(tokenize(q)); !slices.Equal(got, want) {
+			t.Errorf("rewriteTokens(%q) = %q, want %q", q, got, want)
+		}
+	}
+}
+
 // TestSplitPhrasalVerb: a phrasal verb is read whether its object comes
 // after the particle or between verb and particle.
 func TestSplitPhrasalVerb(t *testing.T) {
