@@ -285,6 +285,11 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			// count of civilians and soldiers.
 			return "how many"
 		}
+		if m := q.measuredThing(b.idx); m != "" && !b.textUsesStem(f.Text, b.idx.stem(m)) {
+			// "how long is the fence along the Durand Line" is not
+			// answered by the length of the border.
+			return q.howMuchPart()
+		}
 	case IntentWho:
 		switch {
 		case q.succession:
@@ -718,6 +723,41 @@ func (b *Base) vagueAbout(q *query, f *Fact) bool {
 // vagueReach is how many words from the counted word a vague quantity may
 // stand: "injuring several", "thousands of Afghans waiting".
 const vagueReach = 2
+
+// measuredThing returns, for "how long is the fence Pakistan built", the
+// thing a measure is asked of: the last word of the noun phrase the
+// measure and "is" or "was" open (a name in it, "the TTP ceasefire", says
+// whose); "" for any other question, or one asked of a name.
+func (q *query) measuredThing(ix *index) string {
+	for i := 0; i+3 < len(q.fixed); i++ {
+		if q.fixed[i] != "how" || !measureAsks[q.fixed[i+1]] || !copulas[q.fixed[i+2]] || !determiners[q.fixed[i+3]] {
+			continue // ("how long was Najibullah stuck" asks of him, not of a thing)
+		}
+		head := ""
+		for j := i + 4; j < len(q.fixed) && j <= i+3+countedReach; j++ {
+			t := q.fixed[j]
+			switch {
+			case q.inLink(j):
+				if head != "" {
+					return head
+				}
+			case auxWords[t] || ix.qwords[t] || ix.stop[t] && head != "":
+				return head
+			case !ix.stop[t] && isWordy(t):
+				head = t
+			}
+		}
+		return head
+	}
+	return ""
+}
+
+// measureAsks, after "how" and before "is" or "was", ask how big a thing
+// is by a measure: "how long is the fence".
+var measureAsks = setOf(`long far wide tall deep high`)
+
+// determiners open a noun phrase: "the fence", "that border".
+var determiners = setOf(`the a an this that these those`)
 
 // howMuchPart names the figure a how-many question asks for, to follow
 // "don't say": "how old", "how much" or "how many".
