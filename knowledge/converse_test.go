@@ -576,6 +576,10 @@ func TestConversationAnswers(t *testing.T) {
 		turns   [][2]string // a turn and what its answer must hold ("" for a turn not checked)
 		notWant string
 	}{
+		{"they, in a clause after a name of its kind, is that name", [][2]string{
+			{"what is the pdpa", "PDPA"},
+			{"who did the soviets put in charge after they invaded", "Karmal"},
+		}, ""},
 		{"month?, after when, asks when to the month", [][2]string{
 			{"when was the ttp founded", "2007"},
 			{"month?", "December 2007"},
