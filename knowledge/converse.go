@@ -1858,6 +1858,10 @@ func passiveAfter(words []string, i int) bool {
 	return k > i+1 || i > 0 && passiveAux[words[i-1]] // "were they deported", "they been accused"
 }
 
+// doneToVerbs, before "them", say what a measure does to people: "does
+// the eviction order affect them".
+var doneToVerbs = setOf("affect affects affected hit hits cover covers covered include includes included target targets targeted spare spares spared exempt exempts exempted")
+
 // asksGroup reports whether words ask which group did something ("which
 // group was she pushing them to go after", "what network …"): then "they"
 // and "them" are not that group.
@@ -4322,10 +4326,11 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 		if e != nil && objectOf(w) && !objectOf(sameWord[kind]) {
 			e = nil // "how was he related to him": another person
 		}
-		if e == nil && w == "they" && passiveAfter(words, i) {
-			// "are they affected by the eviction order?" after the Afghan
-			// refugees in Pakistan: what is done to "them" is done to
-			// people, not to the country that does it.
+		if e == nil && (w == "they" && passiveAfter(words, i) || w == "them" && i > 0 && doneToVerbs[words[i-1]]) {
+			// "are they affected by the eviction order?", "does the
+			// eviction order affect them?" after the Afghan refugees in
+			// Pakistan: what is done to "them" is done to people, not to
+			// the country that does it.
 			e = b.firstSpoken(c, func(p *Entity) bool { return p.Pronoun == "they" && !slices.Contains(used, p.ID) })
 		}
 		if e == nil && kind == KindGroup && i >= 2 && words[i-1] == "with" && tieNouns[words[i-2]] {
