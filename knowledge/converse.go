@@ -368,12 +368,13 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 			continue // "why pakistan", all a declined question's topic leaves: no question
 		}
 		alt := answerReading(r)
-		if a.lacks != "" && !b.namesSomething(r, true) && !b.onTopic(c, alt) {
+		if a.lacks != "" && !b.namesSomething(r, true) && !b.onTopic(c, alt) && r != b.countedInstead(c, toks) {
 			// The sources found what was asked about and lack the part
 			// asked for ("how many civilians died?" of the March 2024
 			// strikes): a reading that names nothing of its own is
 			// answered only on the conversation's topic, never of
-			// something else.
+			// something else. (One that counts something else of the
+			// same topic is on it.)
 			continue
 		}
 		if alt.Answered {
@@ -1960,7 +1961,7 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, own, missin
 			cb.Question = c.Before
 			before, _ = b.withNewSubject(cb, words)
 		}
-		return withAlts(q, before), own, "", guessed{}
+		return withAlts(q, before, b.countedInstead(c, words)), own, "", guessed{}
 	}
 	for len(words) > 2 && (words[0] == "and" || words[0] == "so" || words[0] == "but" || words[0] == "ok" || words[0] == "okay" || words[0] == "also") {
 		words = words[1:] // "and how many attacks in 2021?"
@@ -2019,14 +2020,35 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, own, missin
 	// next thing of their kind the conversation spoke of: "how many
 	// Afghans did it push back" after the UN's words on Pakistan's plan.
 	next := b.nextReading(c, words, q)
+	counted := b.countedInstead(c, words)
 	if (named || pointed) && !reactsToNothing(words) {
 		// "what was his job?": the person or group the pronoun names is
 		// the topic. A country ("they" for Pakistan) is too broad to be
 		// one, and the last topic goes with it.
-		return withAlts(q, b.withTopicCarried(c, q), next.reading), q, "", next
+		return withAlts(q, b.withTopicCarried(c, q), next.reading, counted), q, "", next
 	}
-	return withAlts(b.withTopicCarried(c, q), q, next.reading), q, "", next
+	return withAlts(b.withTopicCarried(c, q), q, next.reading, counted), q, "", next
 }
+
+// countedInstead reads "and factions joining?" after "how many fighters
+// does the TTP have" as asking how many of those, of the same topic: a
+// reading tried when the last question's words, with these added, have no
+// answer. "" when the follow-up is no bare plural, or the last question
+// counted nothing.
+func (b *Base) countedInstead(c Context, words []string) string {
+	if len(words) > 0 && words[0] == "and" {
+		words = words[1:]
+	}
+	if !strings.HasPrefix(c.Question, "how many ") || len(words) == 0 || len(words) > countedInsteadWords || !plural(words[0]) ||
+		slices.ContainsFunc(words, func(w string) bool { _, ok := pronounKind[w]; return ok || isQuestionWord(w) }) {
+		return ""
+	}
+	return b.withTopicCarried(c, "how many "+strings.Join(words, " "))
+}
+
+// countedInsteadWords is the longest bare plural countedInstead reads:
+// "factions joining it since 2020" asks more than what is counted.
+const countedInsteadWords = 3
 
 // boundWithin reports whether the subject pronoun of a clause the
 // follow-up opens ("when they went in", "after he left") stands for

@@ -581,6 +581,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"what is the pdpa", "PDPA"},
 			{"who did the soviets put in charge after they invaded", "Karmal"},
 		}, ""},
+		{"a bare plural after how many asks how many of those", [][2]string{
+			{"how many fighters does the ttp have", "4,000"},
+			{"and factions joining?", "40"},
+		}, ""},
 		{"month?, after when, asks when to the month", [][2]string{
 			{"when was the ttp founded", "2007"},
 			{"month?", "December 2007"},
