@@ -1853,7 +1853,7 @@ func passiveAfter(words []string, i int) bool {
 	for k < len(words) && (words[k] == "be" || words[k] == "been" || words[k] == "being" || verbAdverbs[words[k]]) {
 		k++
 	}
-	if k >= len(words) || !strings.HasSuffix(words[k], "ed") {
+	if k >= len(words) || !strings.HasSuffix(words[k], "ed") && !irregularParticiples[words[k]] {
 		return false
 	}
 	return k > i+1 || i > 0 && passiveAux[words[i-1]] // "were they deported", "they been accused"
@@ -1862,6 +1862,10 @@ func passiveAfter(words []string, i int) bool {
 // doneToVerbs, before "them", say what a measure does to people: "does
 // the eviction order affect them".
 var doneToVerbs = setOf("affect affects affected hit hits cover covers covered include includes included target targets targeted spare spares spared exempt exempts exempted")
+
+// irregularParticiples are past participles that do not end in "ed": "are
+// they hit by the eviction order".
+var irregularParticiples = setOf("hit struck caught taken given held kept sent driven thrown made told left")
 
 // asksGroup reports whether words ask which group did something ("which
 // group was she pushing them to go after", "what network …"): then "they"

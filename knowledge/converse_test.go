@@ -18,6 +18,7 @@ func TestAnswerInResolves(t *testing.T) {
 		reply    string // what a reply to the last turn starts with
 	}{
 		{"he is the person asked about", []string{"who is asif durrani", "what did he say about the ttp?"}, "what did asif durrani say about the ttp", ""},
+		{"they, hit by a measure, are people", []string{"how many afghans hold por cards", "were they hit by the eviction order"}, "were afghan refugees and migrants in pakistan hit by the eviction order", ""},
 		{"them, whom a measure affects, are people", []string{"how many registered afghan refugees in pakistan per unhcr", "breakdown?", "will the deadline hit them"}, "will the deadline hit afghan refugees and migrants in pakistan", ""},
 		{"his is possessive", []string{"who is imran khan", "what was his offer to the ttp"}, "what was imran khan's offer to the ttp", ""},
 		{"a person asked of is 'he' next, not another the answer names", []string{"which ttp figures got released from kabul prisons after the takeover", "and bajauri's role in the group?", "where did he speak to fighters"}, "where did faqir muhammad bajauri speak to fighters", ""},
