@@ -53,6 +53,7 @@ type index struct {
 	terms               []termCounts         // per fact: term number -> term frequency
 	termNo              map[string]int32     // each stem the facts use -> its term number, from 1 (0 is no term)
 	termPostings        [][]posting          // term number -> its stem's postings, derived in finish
+	lenNorm             []float64            // per fact: lengthNorm, derived in finish
 	altPosts            map[string][]altPost // stem -> the alternate questions using it, and where, derived in finish
 	mainTerms           map[string][]term    // entity id -> the terms of its canonical name the facts use, for scoring
 	textStems           [][]string           // per fact: the stems of its text and items in order, "" between them
@@ -372,12 +373,17 @@ func buildIndex(b *Base, m models) *index {
 // finish marks the index complete, built or read from a snapshot: from
 // now on what a question word is may be kept (the index's memos), each
 // fact's words are tokenized once, for the checks that read them, each
-// term's postings are found by its number, and each stem's alternate
-// questions say where in them it stands.
+// term's postings are found by its number, each stem's alternate
+// questions say where in them it stands, and each fact's BM25 length norm
+// is worked out once.
 func (ix *index) finish(b *Base) {
 	ix.stemMemo, ix.functionMemo, ix.frameMemo = &wordMemo{}, &wordMemo{}, &wordMemo{}
 	for _, f := range b.facts {
 		f.words = slices.Clip(tokenize(f.Text)) // clipped: an append to them copies
+	}
+	ix.lenNorm = make([]float64, len(ix.docLen))
+	for f := range ix.docLen {
+		ix.lenNorm[f] = ix.lengthNorm(f)
 	}
 	ix.termPostings = make([][]posting, len(ix.termNo)+1)
 	for s, no := range ix.termNo {

@@ -279,6 +279,15 @@ func defaultBM25() bm25Params { return bm25Params{K1: 1.2, B: 0.75} }
 
 // bm25tf is BM25's term-frequency part for a term used tf times in fact f.
 func (ix *index) bm25tf(tf, f int) float64 {
+	if ix.lenNorm != nil {
+		return float64(tf) * (ix.bm25.K1 + 1) / (float64(tf) + ix.lenNorm[f])
+	}
+	return float64(tf) * (ix.bm25.K1 + 1) / (float64(tf) + ix.lengthNorm(f))
+}
+
+// lengthNorm is what BM25 adds to a term's count in fact f for the fact's
+// length: K1 scaled by how far the fact is from the average length.
+func (ix *index) lengthNorm(f int) float64 {
 	k1, b := ix.bm25.K1, ix.bm25.B
-	return float64(tf) * (k1 + 1) / (float64(tf) + k1*(1-b+b*float64(ix.docLen[f])/ix.avgLen))
+	return k1 * (1 - b + b*float64(ix.docLen[f])/ix.avgLen)
 }
