@@ -2010,12 +2010,6 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, own, missin
 		// last spoken of.
 		return withAlts(b.withTopicCarried(c, "who "+strings.Join(words[:n-1], " "))), own, "", guessed{}
 	}
-	if b.boundWithin(words) {
-		// "who did the Soviets put in charge when they went in": "they"
-		// are the Soviets, whom the question names before it.
-		q := strings.Join(words, " ")
-		return withAlts(q, b.withTopicCarried(c, q)), q, "", guessed{}
-	}
 	q, missing, named := b.withPronounsNamed(c, words)
 	if missing != "" {
 		return nil, "", missing, guessed{}
@@ -2054,30 +2048,8 @@ func (b *Base) countedInstead(c Context, words []string) string {
 // "factions joining it since 2020" asks more than what is counted.
 const countedInsteadWords = 3
 
-// boundWithin reports whether the subject pronoun of a clause the
-// follow-up opens ("when they went in", "after he left") stands for
-// something the follow-up names before the clause, of the pronoun's kind:
-// then the follow-up says whom it means, and the conversation need not.
-func (b *Base) boundWithin(words []string) bool {
-	for p := 2; p < len(words); p++ {
-		kind, ok := subjectPronouns[words[p]]
-		if !ok || !clauseOpeners[words[p-1]] {
-			continue
-		}
-		q := b.parse(strings.Join(words[:p-1], " "))
-		bound := slices.ContainsFunc(q.links, func(l link) bool { return kindFits(l.entities[0], kind) })
-		b.idx.release(q)
-		return bound
-	}
-	return false
-}
-
-// subjectPronouns are the pronouns that may be a clause's subject, by the
-// kind of thing they stand for.
-var subjectPronouns = map[string]string{"he": kindHe, "she": kindShe, "they": KindGroup}
-
 // clauseOpeners open a clause of time or reason whose subject may be one
-// the question named before it: "when they went in".
+// the question named before it, a country too: "when they went in".
 var clauseOpeners = setOf("when after before as because while once since until whenever")
 
 // whereOfAnswer reads a bare "where?" after a question for which group or
@@ -4245,7 +4217,10 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 		}
 		for _, l := range q.links {
 			e := l.entities[0]
-			if l.start < pos && kindFits(e, kind) && !(kind == KindGroup && e.Kind == KindPlace) {
+			if l.start < pos && kindFits(e, kind) && !(kind == KindGroup && e.Kind == KindPlace && !(pos > 0 && clauseOpeners[words[pos-1]])) {
+				// ("Who did the Soviets put in charge after they
+				// invaded": a country is the subject of a clause the
+				// question opens after naming it.)
 				return true
 			}
 		}
