@@ -579,7 +579,8 @@ func TestAsksNextMove(t *testing.T) {
 }
 
 // TestFiguresInWords: a number written as a word states a figure, except
-// "one", which rarely counts anything.
+// "one", which rarely counts anything; a number after a label noun
+// ("recommendation 7") names one thing and counts nothing.
 func TestFiguresInWords(t *testing.T) {
 	for _, tc := range []struct {
 		text string
@@ -590,6 +591,9 @@ func TestFiguresInWords(t *testing.T) {
 		{"one of the leaders of the council", false},
 		{"on 5 September 2023 militants attacked", false},
 		{"294 attacks in 2021", true},
+		{"recommendation 7 of the paper: promote distance learning", false}, // a label, not a count
+		{"whose tweet the paper reproduces as figure 1", false},
+		{"the paper's 11 recommendations", true},
 	} {
 		if got := len(figures(tokenize(tc.text))) > 0; got != tc.want {
 			t.Errorf("%q states a figure: %v, want %v", tc.text, got, tc.want)

@@ -360,7 +360,8 @@ func figures(toks []string) []int {
 		if t[0] >= '0' && t[0] <= '9' {
 			_, isYear := year(t)
 			isDay := i+1 < len(toks) && monthByName[toks[i+1]] > 0 || i > 0 && monthByName[toks[i-1]] > 0
-			if !isYear && !isDay {
+			isLabel := i > 0 && labelNouns[toks[i-1]] // "Recommendation 7" numbers, not counts
+			if !isYear && !isDay && !isLabel {
 				out = append(out, i)
 			}
 			continue
@@ -376,6 +377,10 @@ func figures(toks []string) []int {
 	}
 	return out
 }
+
+// labelNouns, before a number, make it a label: "Recommendation 7",
+// "chapter 5", "resolution 2593" name one thing rather than count many.
+var labelNouns = setOf("recommendation chapter section article clause paragraph para page annex appendix table figure item resolution step")
 
 // statesDuration reports whether toks say how long something lasted: a
 // unit of time after a figure, a vague quantity or "for" ("for several
