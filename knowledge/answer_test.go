@@ -636,6 +636,7 @@ func TestMissingPartIsDeclined(t *testing.T) {
 		{"death toll of the chitral attack in september 2023", "how many", ""},
 		{"how long is the afghanistan-iran border in kilometres", "how long", ""},
 		{"how long is the fence pakistan built along the durand line", "how long", "2,560"},                             // the border's length is not the fence's
+		{"what percentage of afghan girls miss secondary school", "how many", ""},                                       // "Recommendation 7" counts nothing
 		{"militant attacks in pakistan during the second half of 2023?", "anything for the second half", ""},            // the figures are the first half's
 		{"pakistan's march 2024 strikes hit which afghan provinces", "where", ""},                                       // the facts name places in Pakistan only // the Durand Line's length is another border's // the Mastung bombing's toll that month is another attack's                                 // "Pakistan's special envoy" is Pakistan's
 		{"faiz hameed was sidelined when exactly", "the exact date", "Faiz"},                                            // the sources say he has since been, not when
