@@ -56,6 +56,8 @@ func TestAnswer(t *testing.T) {
 		{"howmany year", "how many ttp attacks were there in 2021", []string{"recal-294-attacks-2021"}, "294"},                                                                                             // the year's count, not December's
 		{"how strong, in words", "how strong is the nrf in panjshir", []string{"fnf-nrf-little-presence"}, "little presence"},                                                                              // a size told in words answers how strong
 		{"a name the pack knows", "what was the repatriation plan called", []string{"fnf-illegal-foreigners-repatriation-plan-definition"}, "Illegal Foreigners Repatriation Plan"},                        // the plan asked is named in full
+		{"a holder named after a comma", "ttp pledges allegiance to which taliban chief", []string{"op-ttp-allegiance-haibatullah"}, "Haibatullah"},                                                        // "supreme leader, Mullah Haibatullah Akhundzada"
+		{"a former title asked with now", "which former chief of general staff of the afghan army now leads the national freedom front", []string{"fnf-yasin-zia-role"}, "Yasin Zia"},                      // "now" is of what he leads
 		{"put in charge is installed", "who did the soviets put in charge", []string{"lev-karmal-role", "lev-soviet-invasion-1979"}, "Karmal"},
 		{"went is go, afterwards no topic", "where did abdul rashid dostum go afterwards", []string{"lev-dostum-exile-turkey"}, "Turkey"},                                  // "went into exile" says where he went
 		{"never is the answer to ever", "has afghanistan ever recognised the durand line", []string{"recal-durand-line-definition"}, "never recognised"},                   // asked whether it happened, that it did not answers
@@ -637,6 +639,7 @@ func TestMissingPartIsDeclined(t *testing.T) {
 		{"how long is the afghanistan-iran border in kilometres", "how long", ""},
 		{"how long is the fence pakistan built along the durand line", "how long", "2,560"},                             // the border's length is not the fence's
 		{"what percentage of afghan girls miss secondary school", "how many", ""},                                       // "Recommendation 7" counts nothing
+		{"who is the current iskp cheif", "who", ""},                                                                    // a misspelt post is the post: the threat ISKP poses names no chief
 		{"militant attacks in pakistan during the second half of 2023?", "anything for the second half", ""},            // the figures are the first half's
 		{"pakistan's march 2024 strikes hit which afghan provinces", "where", ""},                                       // the facts name places in Pakistan only // the Durand Line's length is another border's // the Mastung bombing's toll that month is another attack's                                 // "Pakistan's special envoy" is Pakistan's
 		{"faiz hameed was sidelined when exactly", "the exact date", "Faiz"},                                            // the sources say he has since been, not when

@@ -316,7 +316,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			// "the US ambassador in Islamabad": a holder of the title
 			// somewhere the question does not ask about.
 			return "who"
-		case q.current && f.Role != nil && f.Role.Former && (b.roleIs(q.title, f.Role.Title) || f.Role.Of != "" && q.linked(f.Role.Of)):
+		case q.current && !q.formerTitle() && f.Role != nil && f.Role.Former && (b.roleIs(q.title, f.Role.Title) || f.Role.Of != "" && q.linked(f.Role.Of)):
 			return "who" // "the current ISI chief", "who heads the ISI now": not a former one
 		case b.namesRoleUnnamed(q, f):
 			return "who" // "which Afghan diplomat got the démarche": the fact speaks of "an Afghan diplomat"
@@ -723,6 +723,14 @@ func (b *Base) vagueAbout(q *query, f *Fact) bool {
 // vagueReach is how many words from the counted word a vague quantity may
 // stand: "injuring several", "thousands of Afghans waiting".
 const vagueReach = 2
+
+// formerTitle reports whether the title the question asks of is a former
+// one: "which former chief of general staff now leads the NFF" asks who
+// held it, whatever "now" asks of what he does.
+func (q *query) formerTitle() bool {
+	start, _, ok := q.titleSpan()
+	return ok && start > 0 && (q.toks[start-1] == "former" || q.toks[start-1] == "ex")
+}
 
 // measuredThing returns, for "how long is the fence Pakistan built", the
 // thing a measure is asked of: the last word of the noun phrase the
@@ -2296,7 +2304,9 @@ func (b *Base) unnamedBeside(f *Fact, asked []string, keep func(*Entity) bool) b
 		}
 		spoken = true
 		agent := false // after "by", any words may name the doer: "formed by disaffected TTP members"
-		for k := p + 1; k < len(words) && k <= p+holderAfter && !strings.ContainsAny(words[k-1], ",.;"); k++ {
+		// (A comma ends the phrase unless a name opens what follows it:
+		// "the Taliban's supreme leader, Mullah Haibatullah Akhundzada".)
+		for k := p + 1; k < len(words) && k <= p+holderAfter && !strings.ContainsAny(words[k-1], ".;") && !(strings.Contains(words[k-1], ",") && !capital(words[k])); k++ {
 			t := bare(words[k])
 			if name[t] {
 				return false

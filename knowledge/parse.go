@@ -269,6 +269,11 @@ func (b *Base) parse(norm string) *query {
 		q.noteFrameWord(i, w, clause)
 	}
 	b.link(q)
+	for i, t := range q.fixed {
+		if t != q.toks[i] && roleNouns[t] && !q.inLink(i) {
+			q.toks[i] = t // "the current ISKP cheif" asks for the chief: a misspelt post is read as the post
+		}
+	}
 	for i, t := range q.toks {
 		// (A word of a name asks nothing: "where is Islamic State
 		// Khorasan Province strongest" asks no province.)

@@ -273,6 +273,9 @@ func TestEnglishWordsAreNotNames(t *testing.T) {
 		q := b.parse(Normalize(tc.q))
 		j := slices.Index(q.toks, tc.word)
 		if j < 0 {
+			j = slices.Index(tokenize(Normalize(tc.q)), tc.word) // as typed: a misspelt post is rewritten in q.toks
+		}
+		if j < 0 || j >= len(q.toks) {
 			t.Fatalf("%q: no token %q in %v", tc.q, tc.word, q.toks)
 		}
 		if got := q.inLink(j); got != tc.linked {
@@ -617,6 +620,9 @@ func TestOrdinaryWordWinsWhenNoNameIsSpelt(t *testing.T) {
 		q := b.parse(Normalize(tc.q))
 		i := slices.Index(q.toks, tc.typo)
 		if i < 0 {
+			i = slices.Index(tokenize(Normalize(tc.q)), tc.typo) // as typed: a misspelt post is rewritten in q.toks
+		}
+		if i < 0 || i >= len(q.fixed) {
 			t.Fatalf("%q: no %q in %v", tc.q, tc.typo, q.toks)
 		}
 		if q.fixed[i] != tc.want {
