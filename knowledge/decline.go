@@ -316,7 +316,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			// "the US ambassador in Islamabad": a holder of the title
 			// somewhere the question does not ask about.
 			return "who"
-		case q.current && !q.formerTitle() && f.Role != nil && f.Role.Former && (b.roleIs(q.title, f.Role.Title) || f.Role.Of != "" && q.linked(f.Role.Of)):
+		case (q.current || q.asksHolderNow()) && !q.formerTitle() && f.Role != nil && f.Role.Former && (b.roleIs(q.title, f.Role.Title) || f.Role.Of != "" && q.linked(f.Role.Of)):
 			return "who" // "the current ISI chief", "who heads the ISI now": not a former one
 		case b.namesRoleUnnamed(q, f):
 			return "who" // "which Afghan diplomat got the démarche": the fact speaks of "an Afghan diplomat"
@@ -730,6 +730,14 @@ const vagueReach = 2
 func (q *query) formerTitle() bool {
 	start, _, ok := q.titleSpan()
 	return ok && start > 0 && (q.toks[start-1] == "former" || q.toks[start-1] == "ex")
+}
+
+// asksHolderNow reports whether the question asks who holds a post, in
+// the present tense and of no one it names: "who is the chief of staff of
+// the Taliban army" is not answered by a former chief.
+func (q *query) asksHolderNow() bool {
+	return len(q.toks) > 1 && (q.toks[0] == "whos" || q.toks[0] == "who" && (q.toks[1] == "is" || q.toks[1] == "s")) &&
+		q.linkedPerson() == nil && len(q.title) > 0
 }
 
 // measuredThing returns, for "how long is the fence Pakistan built", the
