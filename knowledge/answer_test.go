@@ -58,6 +58,7 @@ func TestAnswer(t *testing.T) {
 		{"a name the pack knows", "what was the repatriation plan called", []string{"fnf-illegal-foreigners-repatriation-plan-definition"}, "Illegal Foreigners Repatriation Plan"},                        // the plan asked is named in full
 		{"a holder named after a comma", "ttp pledges allegiance to which taliban chief", []string{"op-ttp-allegiance-haibatullah"}, "Haibatullah"},                                                        // "supreme leader, Mullah Haibatullah Akhundzada"
 		{"a former title asked with now", "which former chief of general staff of the afghan army now leads the national freedom front", []string{"fnf-yasin-zia-role"}, "Yasin Zia"},                      // "now" is of what he leads
+		{"during dates the post", "who was pakistan's interim prime minister during the deportation of afghans", []string{"fnf-kakar-role"}, "Kakar"},                                                      // the deportations say when, not where the post was
 		{"put in charge is installed", "who did the soviets put in charge", []string{"lev-karmal-role", "lev-soviet-invasion-1979"}, "Karmal"},
 		{"went is go, afterwards no topic", "where did abdul rashid dostum go afterwards", []string{"lev-dostum-exile-turkey"}, "Turkey"},                                  // "went into exile" says where he went
 		{"never is the answer to ever", "has afghanistan ever recognised the durand line", []string{"recal-durand-line-definition"}, "never recognised"},                   // asked whether it happened, that it did not answers

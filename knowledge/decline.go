@@ -984,7 +984,7 @@ var (
 
 // timeClauseWords open a clause that dates the event asked about, whose
 // verbs are not the event itself.
-var timeClauseWords = setOf(`after before since until following once`)
+var timeClauseWords = setOf(`after before since until following once during`)
 
 // missesMainVerb reports whether fact i leaves out the verb of a "did"
 // question when it is one of undoing or doing again ("reopen", "return",
