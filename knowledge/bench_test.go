@@ -1,6 +1,10 @@
 package knowledge_test
 
 import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -61,6 +65,74 @@ func BenchmarkAnswer(b *testing.B) {
 	slices.Sort(per)
 	b.ReportMetric(float64(per[len(per)/2].Nanoseconds()), "median-ns/question")
 	b.ReportMetric(float64(per[len(per)*9/10].Nanoseconds()), "p90-ns/question")
+}
+
+// BenchmarkAnswerBatches answers every question of the labelled batches
+// (testdata/batches), each as typed and in three variants an analyst might
+// type — an opener, an ending, two letters swapped in its longest word — so
+// that thousands of distinct questions of every kind, mistyped ones and
+// ones the pack does not cover included, are answered. ns/op is per
+// question; it also reports the 99th percentile of the questions' times.
+func BenchmarkAnswerBatches(b *testing.B) {
+	kb := base(b)
+	qs := batchQuestions(b)
+	times := make([]time.Duration, 0, len(qs))
+	i := 0
+	for b.Loop() {
+		t0 := time.Now()
+		kb.Answer(qs[i%len(qs)])
+		if len(times) < cap(times) {
+			times = append(times, time.Since(t0))
+		}
+		i++
+	}
+	if len(times) > 0 {
+		slices.Sort(times)
+		b.ReportMetric(float64(times[len(times)*99/100].Nanoseconds()), "p99-ns/question")
+	}
+}
+
+// batchQuestions returns the batches' questions, each as typed and in three
+// variants of it.
+func batchQuestions(tb testing.TB) []string {
+	paths, err := filepath.Glob("testdata/batches/*.jsonl")
+	if err != nil || len(paths) == 0 {
+		tb.Fatalf("no question batches in testdata/batches (%v)", err)
+	}
+	var out []string
+	for _, path := range paths {
+		f, err := os.Open(path)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			var line struct{ Q string }
+			if json.Unmarshal(sc.Bytes(), &line) != nil || line.Q == "" {
+				continue
+			}
+			out = append(out, line.Q, "hey "+line.Q, line.Q+" pls", swapInLongest(line.Q))
+		}
+		f.Close()
+	}
+	return out
+}
+
+// swapInLongest swaps the middle two letters of q's longest word: a typo.
+func swapInLongest(q string) string {
+	words := strings.Fields(q)
+	k := 0
+	for j, w := range words {
+		if len(w) > len(words[k]) {
+			k = j
+		}
+	}
+	if w := []byte(words[k]); len(w) >= 4 {
+		m := len(w) / 2
+		w[m-1], w[m] = w[m], w[m-1]
+		words[k] = string(w)
+	}
+	return strings.Join(words, " ")
 }
 
 // BenchmarkLoad measures loading, validating and indexing the embedded pack.
