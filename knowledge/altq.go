@@ -28,7 +28,7 @@ type altQuestion struct {
 // posts them by stem, so a question finds the alternate questions that share
 // its words without scanning them all.
 func (ix *index) indexAltQuestions(b *Base) {
-	ix.altPostings = map[string][]int{}
+	ix.altPosts = map[string][]altPost{}
 	ix.factAlts = make([][]int, len(b.facts))
 	for i, f := range b.facts {
 		texts := f.Questions
@@ -60,8 +60,8 @@ func (ix *index) indexAltQuestions(b *Base) {
 				continue
 			}
 			n := len(ix.altQs)
-			for _, s := range aq.stems {
-				ix.altPostings[s] = append(ix.altPostings[s], n)
+			for k, s := range aq.stems {
+				ix.altPosts[s] = append(ix.altPosts[s], altPost{int32(n), uint8(min(k, wideStem))})
 			}
 			ix.altQs = append(ix.altQs, aq)
 			ix.factAlts[i] = append(ix.factAlts[i], n)
@@ -124,7 +124,7 @@ func (ix *index) namesEntity(stems []string, id string) bool {
 // altIDF is how telling a stem is among the alternate questions and the
 // facts together: a word every question uses says little.
 func (ix *index) altIDF(s string) float64 {
-	return ix.idf(len(ix.altPostings[s])+len(ix.postings[s]), len(ix.altQs)+len(ix.docLen))
+	return ix.idf(len(ix.altPosts[s])+len(ix.postings[s]), len(ix.altQs)+len(ix.docLen))
 }
 
 // altMatch is how well the question matches fact i's best alternate
@@ -296,13 +296,13 @@ func (b *Base) altCandidates(q *query, cands *candSet) {
 	ix := b.idx
 	budget := altPostingBudget
 	for _, s := range q.stemOrder {
-		ps := ix.altPostings[s]
+		ps := ix.altPosts[s]
 		if len(ps) > altPostingCap || len(ps) > budget {
 			continue
 		}
 		budget -= len(ps)
-		for _, n := range ps {
-			cands.add(ix.altQs[n].fact)
+		for _, p := range ps {
+			cands.add(ix.altQs[p.n].fact)
 		}
 	}
 }

@@ -360,6 +360,7 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 	}
 	resolved := readings[0]
 	a = answerReading(resolved)
+	counted := b.countedInstead(c, toks) // "and factions joining?": how many of those, on the topic
 	for _, r := range readings[1:] {
 		if a.Answered {
 			break
@@ -368,7 +369,7 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 			continue // "why pakistan", all a declined question's topic leaves: no question
 		}
 		alt := answerReading(r)
-		if a.lacks != "" && !b.namesSomething(r, true) && !b.onTopic(c, alt) && r != b.countedInstead(c, toks) {
+		if a.lacks != "" && !b.namesSomething(r, true) && !b.onTopic(c, alt) && r != counted {
 			// The sources found what was asked about and lack the part
 			// asked for ("how many civilians died?" of the March 2024
 			// strikes): a reading that names nothing of its own is

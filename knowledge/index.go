@@ -50,18 +50,17 @@ type index struct {
 	bm25                bm25Params
 	docLen              []int
 	avgLen              float64
-	terms               []termCounts         // per fact: term number -> term frequency
-	termNo              map[string]int32     // each stem the facts use -> its term number, from 1 (0 is no term)
-	termPostings        [][]posting          // term number -> its stem's postings, derived in finish
-	lenNorm             []float64            // per fact: lengthNorm, derived in finish
-	altPosts            map[string][]altPost // stem -> the alternate questions using it, and where, derived in finish
-	mainTerms           map[string][]term    // entity id -> the terms of its canonical name the facts use, for scoring
-	textStems           [][]string           // per fact: the stems of its text and items in order, "" between them
-	byPrefix            map[string][]string  // the first nearPrefix letters -> the stems of that length or more
-	qwordList, stopList []string             // qwords and stop, sorted, for typo checks
-	frames              map[string]string    // frame word, or its stem -> the frame word (frameWord)
-	frameLongest        int                  // letters in the longest frame word
-	stemOf              map[string]string    // every word of the pack, its alternate questions and names -> its stem
+	terms               []termCounts        // per fact: term number -> term frequency
+	termNo              map[string]int32    // each stem the facts use -> its term number, from 1 (0 is no term)
+	termPostings        [][]posting         // term number -> its stem's postings, derived in finish
+	lenNorm             []float64           // per fact: lengthNorm, derived in finish
+	mainTerms           map[string][]term   // entity id -> the terms of its canonical name the facts use, for scoring
+	textStems           [][]string          // per fact: the stems of its text and items in order, "" between them
+	byPrefix            map[string][]string // the first nearPrefix letters -> the stems of that length or more
+	qwordList, stopList []string            // qwords and stop, sorted, for typo checks
+	frames              map[string]string   // frame word, or its stem -> the frame word (frameWord)
+	frameLongest        int                 // letters in the longest frame word
+	stemOf              map[string]string   // every word of the pack, its alternate questions and names -> its stem
 
 	entityFacts  map[string][]int      // entity id -> facts naming it, in pack order
 	subjectOf    map[string][]int      // entity id -> facts naming it first (about it)
@@ -85,10 +84,10 @@ type index struct {
 	docStems     map[string]map[string]bool // source document -> the stems its facts use, for a source a question describes
 	maxIDF       float64
 
-	altQs       []altQuestion    // every fact's alternate questions
-	altStemID   map[string]int32 // each stem the alternate questions use -> its number
-	altPostings map[string][]int // stem -> alternate questions using it
-	factAlts    [][]int          // per fact: its alternate questions
+	altQs     []altQuestion        // every fact's alternate questions
+	altStemID map[string]int32     // each stem the alternate questions use -> its number
+	altPosts  map[string][]altPost // stem -> the alternate questions using it, and where in them
+	factAlts  [][]int              // per fact: its alternate questions
 
 	// The memos keep what question words are once the index is finished
 	// (finish); they are nil, and keep nothing, while it is built.
@@ -373,9 +372,8 @@ func buildIndex(b *Base, m models) *index {
 // finish marks the index complete, built or read from a snapshot: from
 // now on what a question word is may be kept (the index's memos), each
 // fact's words are tokenized once, for the checks that read them, each
-// term's postings are found by its number, each stem's alternate
-// questions say where in them it stands, and each fact's BM25 length norm
-// is worked out once.
+// term's postings are found by its number, and each fact's BM25 length
+// norm is worked out once.
 func (ix *index) finish(b *Base) {
 	ix.stemMemo, ix.functionMemo, ix.frameMemo = &wordMemo{}, &wordMemo{}, &wordMemo{}
 	for _, f := range b.facts {
@@ -388,12 +386,6 @@ func (ix *index) finish(b *Base) {
 	ix.termPostings = make([][]posting, len(ix.termNo)+1)
 	for s, no := range ix.termNo {
 		ix.termPostings[no] = ix.postings[s]
-	}
-	ix.altPosts = map[string][]altPost{}
-	for n := range ix.altQs {
-		for k, s := range ix.altQs[n].stems {
-			ix.altPosts[s] = append(ix.altPosts[s], altPost{int32(n), uint8(min(k, wideStem))})
-		}
 	}
 }
 

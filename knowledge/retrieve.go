@@ -278,11 +278,10 @@ type bm25Params struct {
 func defaultBM25() bm25Params { return bm25Params{K1: 1.2, B: 0.75} }
 
 // bm25tf is BM25's term-frequency part for a term used tf times in fact f.
+// Only a finished index has the length norms: questions are asked of no
+// other.
 func (ix *index) bm25tf(tf, f int) float64 {
-	if ix.lenNorm != nil {
-		return float64(tf) * (ix.bm25.K1 + 1) / (float64(tf) + ix.lenNorm[f])
-	}
-	return float64(tf) * (ix.bm25.K1 + 1) / (float64(tf) + ix.lengthNorm(f))
+	return float64(tf) * (ix.bm25.K1 + 1) / (float64(tf) + ix.lenNorm[f])
 }
 
 // lengthNorm is what BM25 adds to a term's count in fact f for the fact's

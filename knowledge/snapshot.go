@@ -27,7 +27,7 @@ import (
 
 // snapshotMagic begins every snapshot. Its last byte is the format's
 // version: raise it whenever the encoding changes.
-const snapshotMagic = "durand snapshot\x07"
+const snapshotMagic = "durand snapshot\x08"
 
 // ErrStaleSnapshot is returned by DecodeSnapshot for a snapshot taken of
 // other pack files than those given, or in an older format.
@@ -642,7 +642,12 @@ func (e *encoder) index(ix *index) {
 		e.int(int(aq.asks))
 	})
 	e.int32Map(ix.altStemID)
-	e.intsMap(ix.altPostings)
+	putMap(e, ix.altPosts, func(e *encoder, ps []altPost) {
+		putSlice(e, ps, func(e *encoder, p altPost) {
+			e.int(int(p.n))
+			e.int(int(p.k))
+		})
+	})
 	putSlice(e, ix.factAlts, (*encoder).ints)
 }
 
@@ -703,7 +708,9 @@ func (d *decoder) index(b *Base, m models) *index {
 			total: d.float(), names: d.refs(), open: d.bool(), asks: Intent(d.int())}
 	})
 	ix.altStemID = d.int32Map()
-	ix.altPostings = d.intsMap()
+	ix.altPosts = getMap(d, func(d *decoder) []altPost {
+		return getSlice(d, func(d *decoder) altPost { return altPost{int32(d.int()), uint8(d.int())} })
+	})
 	ix.factAlts = getSlice(d, (*decoder).ints)
 	for i, f := range b.facts {
 		ix.factIndex[f] = i
