@@ -1773,6 +1773,9 @@ func classify(toks []string, hasSpan bool) Intent {
 			return IntentWho
 		}
 	}
+	if bareTitle(toks) {
+		return IntentWho // "iskp leader", "head of the isi": who holds the post
+	}
 	if in := askedNoun(toks); in != IntentFact {
 		return in // "which afghan provinces", "what year", "which army chief"
 	}
@@ -2888,6 +2891,27 @@ func asksName(toks []string) bool {
 		}
 	}
 	return false
+}
+
+// bareTitleMax is the most words a title with its holder's party may have
+// and still ask, with no question word, who holds it: "head of the ISI".
+const bareTitleMax = 5
+
+// bareTitle reports whether toks are a title and its party and nothing
+// more: a title last ("ISKP leader", "Pakistan's envoy") or first ("leader
+// ISKP", "head of the ISI"), with no question word and no verb. It asks
+// who holds the post.
+func bareTitle(toks []string) bool {
+	if len(toks) < 2 || len(toks) > bareTitleMax {
+		return false
+	}
+	for _, t := range toks {
+		if questionStarts[t] || auxWords[t] || inflected(t) {
+			return false
+		}
+	}
+	title := func(t string) bool { return roleNouns[t] && !strings.HasSuffix(t, "s") }
+	return title(toks[len(toks)-1]) || title(toks[0])
 }
 
 // roleNouns are titles: a who-question about one wants a person.

@@ -14,6 +14,10 @@ func TestClassify(t *testing.T) {
 		want Intent
 	}{
 		{"which afghan provinces did the jets hit", IntentWhere},
+		{"iskp leader", IntentWho},                                     // a title and its party, and nothing more, asks who holds it
+		{"head of the isi", IntentWho},                                 // the title first
+		{"taliban spokesman statement on the border", IntentStatement}, // the statement is asked for
+		{"ttp leaders", IntentFact},                                    // who they are is a list
 		{"exact number killed in the march 2024 airstrikes", IntentHowMany},
 		{"what is islamabad really doing with the refugees", IntentWhy}, // what it does them for
 		{"what is the taliban playing at", IntentWhy},

@@ -1,0 +1,248 @@
+package knowledge
+
+import (
+	"slices"
+	"strings"
+)
+
+// A follow-up can be read in several ways: "and ISKP?" after how strong
+// the NRF is in Panjshir may ask how strong ISKP is there, how strong it
+// is at all, or what the sources say of it. answerIn's rules pick one
+// reading, in an order written by hand; the reading model, fitted on the
+// conversation set, then weighs the answers of the others against it, by
+// what each answer says and how it sits with the conversation, and takes
+// another when that one is likelier right by readingMargin.
+
+// candidate is one reading of a follow-up and the answer to it.
+type candidate struct {
+	reading string
+	a       Answer
+}
+
+// readingChoice is what a follow-up's reading is chosen among: the
+// conversation before it, its words, and the readings with their answers,
+// the rules' choice first.
+type readingChoice struct {
+	c     Context
+	toks  []string
+	cands []candidate
+}
+
+// readingMargin is how much likelier right, as a chance, the reading
+// model must find another reading's answer than the rules' choice to take
+// it instead. Out of fold on the conversation set, a margin of 0.05 keeps
+// most of what always taking the likeliest gains, and changes a third as
+// many answers, most of them wrong either way.
+const readingMargin = 0.05
+
+// readingFeatures are the reading model's inputs, one row per candidate.
+var readingFeatures = []string{
+	"chosen_by_rules",      // the rules' choice
+	"answered",             // the reading is answered
+	"log_odds",             // the answer's log-odds, when answered
+	"decline_log_odds",     // the log-odds of a decline's best fact
+	"own_words",            // the reading is the follow-up's own words, nothing carried
+	"topic_carried",        // the reading is the follow-up with the topic carried
+	"names_what_is_named",  // the lead fact names what the follow-up names
+	"misses_what_is_named", // the follow-up names something, and the lead fact does not
+	"on_conversation",      // the lead fact names one of the three things spoken of most
+	"on_salient",           // the lead fact names the thing spoken of most
+	"repeats_last",         // the lead fact led the last answer
+	"shown_before",         // the lead fact was given before in the conversation
+	"same_document",        // the lead fact cites the last answer's document
+	"lacks_part",           // declined for lack of the part asked for ("how many")
+	"answered_share",       // the share of the readings answered
+	"lead_agreement",       // the share of the readings whose answers lead with the same fact
+	"names_something",      // the follow-up names something specific
+	"reading_words",        // the reading's length, in tens of words
+	"own_words_asked",      // own_words × the follow-up's own asked words, in threes
+	"own_words_pronoun",    // own_words × the follow-up has a pronoun
+	"own_words_names",      // own_words × names_something
+	"below_best",           // log-odds below the best answered reading's
+	"carried_pronoun",      // words carried, in fives × the follow-up has a pronoun
+	"answered_asked",       // answered × the follow-up's own asked words, in threes
+	"asked_words_used",     // the share of the follow-up's own asked words the lead fact uses
+	"asks_own_words",       // the follow-up asks words of its own
+	"reading_words_used",   // the share of the reading's words the lead fact uses
+	"carried_words",        // words carried from the conversation, in fives
+	"same_lead_as_rules",   // the lead fact is the rules' choice's
+}
+
+// readingCandidates answers every reading of a follow-up worth weighing
+// that the rules did not choose: the readings the conversation gives, the
+// follow-up's own words, and its words with the topic carried. chosen is
+// the rules' choice, first.
+func (b *Base) readingCandidates(c Context, toks []string, chosen candidate, readings []string, answer func(string) Answer) readingChoice {
+	rc := readingChoice{c: c, toks: toks, cands: []candidate{chosen}}
+	alone := ownReading(toks)
+	for _, r := range append(slices.Clone(readings), alone, b.withTopicCarried(c, alone)) {
+		if slices.ContainsFunc(rc.cands, func(x candidate) bool { return x.reading == r }) {
+			continue
+		}
+		rc.cands = append(rc.cands, candidate{reading: r, a: answer(r)})
+	}
+	return rc
+}
+
+// ownReading is a follow-up's own words without the "and" or "so" that
+// joins it on.
+func ownReading(toks []string) string {
+	return strings.Join(slices.DeleteFunc(slices.Clone(toks), func(t string) bool { return t == "and" || t == "so" }), " ")
+}
+
+// chooseReading returns the candidate m finds likeliest right, if it is
+// likelier than the rules' choice by readingMargin and answers where the
+// rules' choice does not, or answers at all; else 0.
+func (b *Base) chooseReading(m *boosted, rc *readingChoice) int {
+	if len(rc.cands) < 2 {
+		return 0
+	}
+	ps := make([]float64, len(rc.cands))
+	answered := make([]bool, len(rc.cands))
+	for j, x := range b.readingInputs(rc) {
+		ps[j], answered[j] = m.prob(x), rc.cands[j].a.Answered
+	}
+	return likeliest(ps, answered)
+}
+
+// likeliest returns the index of the highest of ps, the chances that each
+// candidate is right, when it beats the rules' choice, ps[0], by more than
+// readingMargin; else 0. One decline is not taken for another: the rules'
+// reading says better what was not found.
+func likeliest(ps []float64, answered []bool) int {
+	best := 0
+	for j, p := range ps {
+		if p > ps[best] {
+			best = j
+		}
+	}
+	if ps[best]-ps[0] <= readingMargin || !answered[best] && !answered[0] {
+		return 0
+	}
+	return best
+}
+
+// readingInputs returns the reading model's inputs for each candidate of
+// rc, in readingFeatures' order.
+func (b *Base) readingInputs(rc *readingChoice) [][]float64 {
+	c, toks := rc.c, rc.toks
+	asked, names, specific := b.ownWords(strings.Join(toks, " "))
+	alone, whole := ownReading(toks), strings.Join(toks, " ")
+	topic := b.withTopicCarried(c, alone)
+	var spoken []*Entity
+	for _, id := range c.Entities[:min(3, len(c.Entities))] {
+		if e := b.entityByID[id]; e != nil {
+			spoken = append(spoken, e)
+		}
+	}
+	lastDoc := ""
+	if len(c.Facts) > 0 {
+		if f := b.factByID[c.Facts[0]]; f != nil {
+			lastDoc = f.Cite.Doc
+		}
+	}
+	pronoun := slices.ContainsFunc(toks, func(w string) bool {
+		w = strings.Trim(w, "?!.,")
+		return pronounKind[w] != "" || thingPronouns[w]
+	})
+	lead := func(a Answer) *Fact {
+		if a.Answered && len(a.Facts) > 0 {
+			return a.Facts[0]
+		}
+		return nil
+	}
+	leads := map[*Fact]int{}
+	answered, best := 0, -10.0
+	for _, x := range rc.cands {
+		if f := lead(x.a); f != nil {
+			leads[f]++
+			answered++
+			best = max(best, logit(clampChance(x.a.Confidence)))
+		}
+	}
+	n := float64(len(rc.cands))
+	rows := make([][]float64, len(rc.cands))
+	for j, x := range rc.cands {
+		f := lead(x.a)
+		i := -1
+		text := ""
+		if f != nil {
+			i = b.idx.factIndex[f]
+			text = strings.Join(append([]string{f.Text}, f.Items...), " ")
+		}
+		uses := func(w string) bool { return f != nil && b.textUsesStem(text, b.idx.stem(w)) }
+		odds := logit(clampChance(x.a.Confidence))
+		own := x.reading == alone || x.reading == whole
+		usedAsked := 0.0
+		for _, w := range asked {
+			if uses(w) {
+				usedAsked++
+			}
+		}
+		if len(asked) > 0 {
+			usedAsked /= float64(len(asked))
+		}
+		words, carried, used := 0.0, 0.0, 0.0
+		for _, w := range strings.Fields(x.reading) {
+			if b.idx.stop[w] || b.idx.qwords[w] {
+				continue
+			}
+			words++
+			if !slices.Contains(toks, w) {
+				carried++
+			}
+			if uses(w) {
+				used++
+			}
+		}
+		if words > 0 {
+			used /= words
+		}
+		row := make([]float64, len(readingFeatures))
+		set := func(k int, v bool) {
+			if v {
+				row[k] = 1
+			}
+		}
+		set(0, j == 0)
+		set(1, f != nil)
+		if f != nil {
+			row[2] = odds
+			row[15] = float64(leads[f]) / n
+			row[21] = odds - best
+		} else {
+			row[3] = odds
+		}
+		set(4, own)
+		set(5, x.reading == topic)
+		set(6, f != nil && len(specific) > 0 && b.mentions(f, i, specific))
+		set(7, f != nil && len(specific) > 0 && !b.mentions(f, i, specific))
+		set(8, f != nil && len(spoken) > 0 && b.mentions(f, i, spoken))
+		set(9, f != nil && len(spoken) > 0 && b.mentions(f, i, spoken[:1]))
+		set(10, f != nil && len(c.Facts) > 0 && f.ID == c.Facts[0])
+		set(11, f != nil && (slices.Contains(c.Facts, f.ID) || slices.Contains(c.Led, f.ID)))
+		set(12, f != nil && lastDoc != "" && f.Cite.Doc == lastDoc)
+		set(13, x.a.lacks != "")
+		row[14] = float64(answered) / n
+		set(16, names)
+		row[17] = float64(len(strings.Fields(x.reading))) / 10
+		if own {
+			row[18] = float64(len(asked)) / 3
+			set(19, pronoun)
+			set(20, names)
+		}
+		if pronoun {
+			row[22] = carried / 5
+		}
+		if f != nil {
+			row[23] = float64(len(asked)) / 3
+		}
+		row[24] = usedAsked
+		set(25, len(asked) > 0)
+		row[26] = used
+		row[27] = carried / 5
+		set(28, f != nil && lead(rc.cands[0].a) == f)
+		rows[j] = row
+	}
+	return rows
+}

@@ -1,0 +1,56 @@
+package knowledge
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestReadingChoice: follow-ups that the rules' reading leaves declined,
+// and another reading, which the reading model prefers, answers. Each row
+// is a conversation; the last turn's answer must be given and hold want.
+func TestReadingChoice(t *testing.T) {
+	b := packFromDisk(t)
+	for _, tc := range []struct {
+		turns []string
+		want  string
+	}{
+		// "why did Iran expel them" is not said; that Iran expelled
+		// Afghans as Pakistan did is.
+		{[]string{"why did pakistan expel undocumented afghans", "and iran?"}, "Iran"},
+		// How strong ISKP is in Panjshir is not said; what ISKP is to the
+		// Taliban is.
+		{[]string{"what is the national resistance front", "how strong is it in panjshir", "and the iskp?"}, "threat"},
+		// "there today" is Pakistan now, not Pakistan in the 1980s.
+		{[]string{"how many refugees did pakistan host in the 1980s", "and how many afghans live there today?"}, "million"},
+	} {
+		var c Context
+		var a Answer
+		for _, q := range tc.turns {
+			a, c = b.AnswerIn(c, q)
+		}
+		if !a.Answered || !strings.Contains(a.Text(), tc.want) {
+			t.Errorf("%q: answered %v, read as %q, want %q in %q", tc.turns, a.Answered, a.Resolved, tc.want, a.Text())
+		}
+	}
+}
+
+// TestLikeliest: another reading is taken only when likelier than the
+// rules' by more than readingMargin, and one decline never for another.
+func TestLikeliest(t *testing.T) {
+	for _, tc := range []struct {
+		ps       []float64
+		answered []bool
+		want     int
+	}{
+		{[]float64{0.5, 0.9}, []bool{false, true}, 1},
+		{[]float64{0.5, 0.5 + readingMargin/2}, []bool{false, true}, 0},
+		{[]float64{0.2, 0.9}, []bool{false, false}, 0},
+		{[]float64{0.2, 0.9}, []bool{true, false}, 1}, // a decline for an answer likely wrong
+		{[]float64{0.3, 0.6, 0.8}, []bool{true, true, true}, 2},
+		{[]float64{0.9}, []bool{true}, 0},
+	} {
+		if got := likeliest(tc.ps, tc.answered); got != tc.want {
+			t.Errorf("likeliest(%v, %v) = %d, want %d", tc.ps, tc.answered, got, tc.want)
+		}
+	}
+}
