@@ -92,6 +92,50 @@ func BenchmarkAnswerBatches(b *testing.B) {
 	}
 }
 
+// BenchmarkAnswerIn answers the conversations of testdata/conversations.jsonl
+// turn by turn, each in its own conversation: follow-ups are read against
+// what came before, and each reading worth weighing is answered. ns/op is
+// per turn; it also reports the 99th percentile of the turns' times.
+func BenchmarkAnswerIn(b *testing.B) {
+	kb := base(b)
+	data, err := os.ReadFile("testdata/conversations.jsonl")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var convs [][]string
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		var c struct{ Turns []struct{ Q string } }
+		if err := json.Unmarshal([]byte(line), &c); err != nil {
+			b.Fatal(err)
+		}
+		var qs []string
+		for _, t := range c.Turns {
+			qs = append(qs, t.Q)
+		}
+		convs = append(convs, qs)
+	}
+	times := make([]time.Duration, 0, 20000)
+	var ctx knowledge.Context
+	k, turn := 0, 0
+	for b.Loop() {
+		if turn == 0 {
+			ctx = knowledge.Context{}
+		}
+		t0 := time.Now()
+		_, ctx = kb.AnswerIn(ctx, convs[k][turn])
+		if len(times) < cap(times) {
+			times = append(times, time.Since(t0))
+		}
+		if turn++; turn == len(convs[k]) {
+			k, turn = (k+1)%len(convs), 0
+		}
+	}
+	if len(times) > 0 {
+		slices.Sort(times)
+		b.ReportMetric(float64(times[len(times)*99/100].Nanoseconds()), "p99-ns/turn")
+	}
+}
+
 // batchQuestions returns the batches' questions, each as typed and in three
 // variants of it.
 func batchQuestions(tb testing.TB) []string {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -186,7 +187,7 @@ func followUpExamples(t *testing.T, b *Base) []followUpExample {
 		}
 		var ctx Context
 		for _, turn := range c.Turns {
-			a, next, read := b.answerIn(ctx, turn.Q)
+			a, next, read := b.answerIn(ctx, turn.Q, nil)
 			ctx = next
 			if turn.Kind == "first" || !a.Answered || !read {
 				continue // as AnswerIn recalibrates: readings only
@@ -258,19 +259,52 @@ const maxFollowUpECE = 0.06
 // TestFitFollowUps checks that the confidence of answers to follow-ups
 // means the chance they are right, on the conversation set: with the
 // shipped recalibration, within maxFollowUpECE. With -refit it refits the
-// recalibration on the whole set and writes it into weights.json (the other
-// models are kept), after checking it out of fold, each half of the
-// conversations fitted on the other:
+// reading model (fitReadings) and then the recalibration on the whole set,
+// and writes both into weights.json (the other models are kept), after
+// checking the recalibration out of fold, each half of the conversations
+// fitted on the other:
 //
 //	go test ./knowledge -run TestFitFollowUps -refit
 func TestFitFollowUps(t *testing.T) {
+	if *refit {
+		// Start without the reading model, so that a refit works after
+		// its inputs change.
+		var shipped models
+		if err := json.Unmarshal(weightsJSON, &shipped); err != nil {
+			t.Fatal(err)
+		}
+		shipped.Reading = nil
+		data, err := json.Marshal(shipped)
+		if err != nil {
+			t.Fatal(err)
+		}
+		weightsJSON = data
+	}
 	b := packFromDisk(t)
+	if *refit {
+		// The reading model first: what it chooses is what the
+		// recalibration is fitted on.
+		b.idx.models.Reading = fitReadings(t, b)
+	}
 	exs := followUpExamples(t, b)
 	if len(exs) < 100 {
 		t.Fatalf("%d answered follow-ups: too few to judge confidence by", len(exs))
 	}
 	raw := followUpECE(nil, exs)
 	if !*refit {
+		if m := b.idx.models.Reading; m == nil {
+			t.Error("weights.json has no reading model: refit")
+		} else {
+			rules, chosen := 0, 0
+			for _, q := range readingQuestions(t, b) {
+				rules += int(b2f(q.xs[0].right))
+				chosen += int(b2f(q.xs[chooseAmong(m, q.xs)].right))
+			}
+			t.Logf("reading model: %d turns right, the rules alone %d", chosen, rules)
+			if chosen < rules {
+				t.Errorf("the reading model gets %d turns right, the rules alone %d: refit", chosen, rules)
+			}
+		}
 		shipped := b.idx.models.FollowUp
 		if shipped == nil {
 			t.Fatal("weights.json has no follow_up recalibration: refit")
@@ -302,6 +336,7 @@ func TestFitFollowUps(t *testing.T) {
 		t.Fatal(err)
 	}
 	all.FollowUp = &m
+	all.Reading = b.idx.models.Reading
 	out, err := json.MarshalIndent(all, "", " ")
 	if err != nil {
 		t.Fatal(err)
@@ -309,6 +344,114 @@ func TestFitFollowUps(t *testing.T) {
 	if err := os.WriteFile(*fitOut, append(compactNodes(out), '\n'), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// readingQuestion is a turn of the conversation set with more than one
+// reading: each candidate's inputs and whether its answer is right, and the
+// batch of its conversation (the letters of its id).
+type readingQuestion struct {
+	xs    []example
+	batch string
+}
+
+// readingQuestions answers every conversation of the set with the rules'
+// readings, as the reading model sees them before it chooses.
+func readingQuestions(t *testing.T, b *Base) []readingQuestion {
+	t.Helper()
+	data, err := os.ReadFile("testdata/conversations.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []readingQuestion
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		var c conversation
+		if err := json.Unmarshal([]byte(line), &c); err != nil {
+			t.Fatalf("bad line %q: %v", line, err)
+		}
+		var ctx Context
+		for _, turn := range c.Turns {
+			var rc readingChoice
+			_, ctx, _ = b.answerIn(ctx, turn.Q, &rc)
+			if len(rc.cands) < 2 {
+				continue
+			}
+			q := readingQuestion{batch: strings.TrimRight(c.ID, "0123456789")}
+			for j, x := range b.readingInputs(&rc) {
+				ok, _ := turnRight(rc.cands[j].a, turn.Kind, turn.Must, turn.Expect)
+				q.xs = append(q.xs, example{x: x, right: ok, weight: 1})
+			}
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// readingFolds is how many folds of batches the reading model is checked
+// on, each fitted on the others.
+const readingFolds = 5
+
+// fitReadings fits the reading model, boosted trees on each candidate's
+// chance of being right, on the conversation set; and checks it out of
+// fold, the batches split readingFolds ways, against the rules alone. It
+// fails when, out of fold, choosing with the model gets fewer turns right
+// than the rules do.
+func fitReadings(t *testing.T, b *Base) *boosted {
+	t.Helper()
+	qs := readingQuestions(t, b)
+	flat := func(keep func(readingQuestion) bool) []example {
+		var out []example
+		for _, q := range qs {
+			if keep(q) {
+				out = append(out, q.xs...)
+			}
+		}
+		return out
+	}
+	var batches []string
+	for _, q := range qs {
+		if !slices.Contains(batches, q.batch) {
+			batches = append(batches, q.batch)
+		}
+	}
+	rules, chosen, changed := 0, 0, 0
+	for k := range readingFolds {
+		held := func(q readingQuestion) bool { return slices.Index(batches, q.batch)%readingFolds == k }
+		m := fitBoosted(readingFeatures, flat(func(q readingQuestion) bool { return !held(q) }), boostSettings)
+		for _, q := range qs {
+			if !held(q) {
+				continue
+			}
+			j := chooseAmong(&m, q.xs)
+			if j != 0 {
+				changed++
+			}
+			if q.xs[0].right {
+				rules++
+			}
+			if q.xs[j].right {
+				chosen++
+			}
+		}
+	}
+	m := fitBoosted(readingFeatures, flat(func(readingQuestion) bool { return true }), boostSettings)
+	m.Command = "go test ./knowledge -run TestFitFollowUps -refit"
+	m.FittedOn = fmt.Sprintf("the %d turns of testdata/conversations.jsonl read more than one way", len(qs))
+	m.HeldOut = fmt.Sprintf("out of fold (%d folds of the batches): %d turns right against the rules' %d, %d readings changed", readingFolds, chosen, rules, changed)
+	t.Logf("reading model: %s; %s", m.FittedOn, m.HeldOut)
+	if chosen < rules {
+		t.Errorf("out of fold the reading model gets %d turns right, the rules alone %d", chosen, rules)
+	}
+	return &m
+}
+
+// chooseAmong is chooseReading on candidates' inputs.
+func chooseAmong(m *boosted, xs []example) int {
+	ps := make([]float64, len(xs))
+	answered := make([]bool, len(xs))
+	for j, x := range xs {
+		ps[j], answered[j] = m.prob(x.x), x.x[slices.Index(readingFeatures, "answered")] == 1
+	}
+	return likeliest(ps, answered)
 }
 
 // FuzzAnswerIn reads any two messages as a conversation: the reply to each

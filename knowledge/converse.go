@@ -65,7 +65,7 @@ const (
 // asked about rather than guessed. Small talk is answered as in Answer and
 // leaves c as it was.
 func (b *Base) AnswerIn(c Context, question string) (Answer, Context) {
-	a, next, read := b.answerIn(c, question)
+	a, next, read := b.answerIn(c, question, nil)
 	if fu := b.idx.models.FollowUp; fu != nil && a.Answered && read {
 		// Read against the conversation, the answer is a reading's: its
 		// chance is the recalibrated one (see models.FollowUp). "more" and
@@ -189,8 +189,10 @@ func clampChance(p float64) float64 { return min(max(p, 0.005), 0.995) }
 
 // answerIn is AnswerIn with the single-question model's confidence. read
 // reports whether the answer is to a reading of the question other than
-// its words: the answers AnswerIn recalibrates.
-func (b *Base) answerIn(c Context, question string) (a Answer, next Context, read bool) {
+// its words: the answers AnswerIn recalibrates. When collect is not nil,
+// the readings a follow-up's is chosen among are kept in it, and the
+// rules' choice is answered: what the reading model is fitted on.
+func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a Answer, next Context, read bool) {
 	if t, ok := b.smallTalk(question); ok {
 		return t, c, false
 	}
@@ -358,6 +360,16 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 			return alt
 		}
 	}
+	answered := map[string]Answer{} // readings are tried more than once; their answers do not change
+	plainReading := answerReading
+	answerReading = func(r string) Answer {
+		if x, ok := answered[r]; ok {
+			return x
+		}
+		x := plainReading(r)
+		answered[r] = x
+		return x
+	}
 	resolved := readings[0]
 	a = answerReading(resolved)
 	counted := b.countedInstead(c, toks) // "and factions joining?": how many of those, on the topic
@@ -504,6 +516,16 @@ func (b *Base) answerIn(c Context, question string) (a Answer, next Context, rea
 		// sources may well give. (Who else attended is no more of it.)
 		if m, mnext := b.more(c, question); m.Answered && b.onItsWords(m, toks, b.factByID[c.Facts[0]]) {
 			return m, mnext, false
+		}
+	}
+	if m := b.idx.models.Reading; m != nil || collect != nil {
+		// The rules' reading against the others, as the reading model
+		// weighs them (see readings.go).
+		rc := b.readingCandidates(c, toks, candidate{reading: resolved, a: a}, readings, answerReading)
+		if collect != nil {
+			*collect = rc
+		} else if j := b.chooseReading(m, &rc); j > 0 {
+			a, resolved = rc.cands[j].a, rc.cands[j].reading
 		}
 	}
 	a.Question = question

@@ -554,6 +554,10 @@ type models struct {
 	// Torkham"): the reading adds doubt the single-question model does not
 	// see. Its one input is the log-odds of that model's chance.
 	FollowUp *logistic `json:"follow_up,omitempty"`
+	// Reading weighs the readings of a follow-up against the one answerIn's
+	// rules chose, by their answers (see readings.go): the chance that
+	// each is right.
+	Reading *boosted `json:"reading,omitempty"`
 }
 
 // followUpFeatures are the inputs of the follow-up recalibration.
@@ -667,6 +671,11 @@ func loadModels() (models, error) {
 	if m.FollowUp != nil {
 		if err := m.FollowUp.check(followUpFeatures); err != nil {
 			return m, fmt.Errorf("weights.json: follow_up: %w", err)
+		}
+	}
+	if m.Reading != nil {
+		if err := m.Reading.check(readingFeatures); err != nil {
+			return m, fmt.Errorf("weights.json: reading: %w", err)
 		}
 	}
 	return m, nil

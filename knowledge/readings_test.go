@@ -20,8 +20,9 @@ func TestReadingChoice(t *testing.T) {
 		// How strong ISKP is in Panjshir is not said; what ISKP is to the
 		// Taliban is.
 		{[]string{"what is the national resistance front", "how strong is it in panjshir", "and the iskp?"}, "threat"},
-		// "there today" is Pakistan now, not Pakistan in the 1980s.
-		{[]string{"how many refugees did pakistan host in the 1980s", "and how many afghans live there today?"}, "million"},
+		// What Maas said of nation building is not said; that his remarks
+		// on military interventions echoed Lieven is.
+		{[]string{"what did anatol lieven say about nation building", "and heiko maas?"}, "military interventions"},
 	} {
 		var c Context
 		var a Answer
