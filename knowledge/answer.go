@@ -761,6 +761,16 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 		}
 		// (None of the party's own: what else leads is judged below.)
 	}
+	if a := q.speaker(); len(ranked) >= 2 && a != nil && (q.intent == IntentStatement || q.intent == IntentFact) && q.speaks(a) &&
+		(a.entities[0].Kind == KindPerson || isBody(a.entities[0])) && !b.mentions(b.facts[ranked[0].fact], ranked[0].fact, a.entities) {
+		// "how did the HRCP react to the expulsion order": the HRCP's
+		// words lead the Taliban's reaction to the order.
+		if r := b.firstThat(q, ranked, doerCovShare, func(f *Fact) bool {
+			return slices.ContainsFunc(a.entities, func(e *Entity) bool { return contains(f.Entities, e.ID) })
+		}); r[0].fact != ranked[0].fact {
+			return r
+		}
+	}
 	if len(ranked) >= 2 && len(q.toks) > 2 && q.toks[0] == "what" && (q.toks[1] == "happened" || q.toks[1] == "happen") && q.intent == IntentFact && !q.asksFate {
 		// "what happened in Mastung on 29 September": the deed leads who
 		// did or did not claim it.

@@ -34,6 +34,7 @@ func TestAnswer(t *testing.T) {
 		text      string   // and its text this, if set
 	}{
 		{"who", "who is amir khan muttaqi", []string{"fnf-muttaqi-role"}, "foreign minister"},
+		{"the one party named as speaking leads", "how did the hrcp react to the expulsion order", []string{"cookie-hrcp-statement"}, "compassion"},
 		{"a group's new men are its recruits", "where did the ttp's new fighters come from", []string{"op-prisoners-freed-bagram-pul-e-charkhi", "op-40-factions-joined-ttp"}, "swell"},
 		{"the source's own judgment word", "did the peace deals with the ttp work", []string{"op-ceasefires-counterproductive"}, "counterproductive"},
 		{"an angle is a motive", "what is china's angle", []string{"fnf-china-motive-bri"}, "Belt and Road"},

@@ -125,7 +125,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			return "that" // "what did the Doha deal require the Taliban to do"
 		}
 	}
-	if a := q.doer; a != nil && (q.intent == IntentStatement || q.intent == IntentFact) && q.speaks(a) && !(reactionWords[q.speechVerb(a)] && a.entities[0].Kind == KindPlace && b.mentions(f, i, a.entities)) &&
+	if a := q.speaker(); a != nil && (q.intent == IntentStatement || q.intent == IntentFact) && q.speaks(a) && !(reactionWords[q.speechVerb(a)] && a.entities[0].Kind == KindPlace && b.mentions(f, i, a.entities)) &&
 		!slices.ContainsFunc(a.entities, func(e *Entity) bool {
 			return contains(f.Entities, e.ID) || b.idx.entityDoc[e.ID] == f.Cite.Doc || b.governedIn(f, e) || b.governsIn(f, e)
 		}) {
@@ -2017,6 +2017,20 @@ func (b *Base) missesOwnWords(q *query, i int) bool {
 var sayVerbs = setOf(`say said tell told think thought claim claimed describe described call called make
 	argue argued warn warned respond responded react reacted announce announced state stated comment commented
 	condemn condemned criticise criticised criticize criticized reaction response`)
+
+// speaker returns the party whose words the question asks: its doer when
+// it names two, or the one name it gives when that is a person or a body
+// ("how did the HRCP react to the expulsion order"; a place, "how did
+// Kabul react", may be answered by what was done there); nil otherwise.
+func (q *query) speaker() *link {
+	if q.doer != nil || len(q.links) != 1 {
+		return q.doer
+	}
+	if e := q.links[0].entities[0]; len(q.links[0].entities) == 1 && (e.Kind == KindPerson || isBody(e)) {
+		return &q.links[0]
+	}
+	return nil
+}
 
 // speaks reports whether the name l links is followed by a verb of saying,
 // perhaps after a word like "itself" ("how did the TTP itself respond").
