@@ -521,7 +521,8 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 	if m := b.idx.models.Reading; m != nil || collect != nil {
 		// The rules' reading against the others, as the reading model
 		// weighs them (see readings.go).
-		rc := b.readingCandidates(c, toks, candidate{reading: resolved, a: a}, readings, answerReading)
+		rc := readingChoice{c: c, toks: toks, asked: asked, names: names, specific: specific}
+		b.addCandidates(&rc, candidate{reading: resolved, a: a}, readings, answerReading)
 		if collect != nil {
 			*collect = rc
 		} else if j := b.chooseReading(m, &rc); j > 0 {

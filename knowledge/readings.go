@@ -26,6 +26,12 @@ type readingChoice struct {
 	c     Context
 	toks  []string
 	cands []candidate
+	topic string // the follow-up's own words with the topic carried (withTopicCarried)
+	// The follow-up's own words asked, whether it names something, and
+	// what specific it names (ownWords).
+	asked    []string
+	names    bool
+	specific []*Entity
 }
 
 // readingMargin is how much likelier right, as a chance, the reading
@@ -71,20 +77,20 @@ var readingFeatures = []string{
 	"intent_as_rules",      // the reading asks what the rules' choice asks (who, when, how many…)
 }
 
-// readingCandidates answers every reading of a follow-up worth weighing
+// addCandidates answers every reading of rc's follow-up worth weighing
 // that the rules did not choose: the readings the conversation gives, the
 // follow-up's own words, and its words with the topic carried. chosen is
 // the rules' choice, first.
-func (b *Base) readingCandidates(c Context, toks []string, chosen candidate, readings []string, answer func(string) Answer) readingChoice {
-	rc := readingChoice{c: c, toks: toks, cands: []candidate{chosen}}
-	alone := ownReading(toks)
-	for _, r := range append(slices.Clone(readings), alone, b.withTopicCarried(c, alone)) {
+func (b *Base) addCandidates(rc *readingChoice, chosen candidate, readings []string, answer func(string) Answer) {
+	alone := ownReading(rc.toks)
+	rc.topic = b.withTopicCarried(rc.c, alone)
+	rc.cands = []candidate{chosen}
+	for _, r := range append(slices.Clone(readings), alone, rc.topic) {
 		if slices.ContainsFunc(rc.cands, func(x candidate) bool { return x.reading == r }) {
 			continue
 		}
 		rc.cands = append(rc.cands, candidate{reading: r, a: answer(r)})
 	}
-	return rc
 }
 
 // ownReading is a follow-up's own words without the "and" or "so" that
@@ -128,10 +134,9 @@ func likeliest(ps []float64, answered []bool) int {
 // readingInputs returns the reading model's inputs for each candidate of
 // rc, in readingFeatures' order.
 func (b *Base) readingInputs(rc *readingChoice) [][]float64 {
-	c, toks := rc.c, rc.toks
-	asked, names, specific := b.ownWords(strings.Join(toks, " "))
+	c, toks, topic := rc.c, rc.toks, rc.topic
+	asked, names, specific := rc.asked, rc.names, rc.specific
 	alone, whole := ownReading(toks), strings.Join(toks, " ")
-	topic := b.withTopicCarried(c, alone)
 	var spoken []*Entity
 	for _, id := range c.Entities[:min(3, len(c.Entities))] {
 		if e := b.entityByID[id]; e != nil {
