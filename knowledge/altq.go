@@ -147,6 +147,7 @@ func (b *Base) openMatch(q *query, i int) float64 {
 // over the questions it leaves open.
 func (b *Base) altMatchOf(q *query, i int, open bool) float64 {
 	ix := b.idx
+	ix.markAlts(q)
 	best := 0.0
 	var total, linked float64
 	for k := range q.units {
@@ -401,6 +402,27 @@ func (ix *index) altScratch() *altMarks {
 	}
 	m.gen++
 	return m
+}
+
+// markAlts marks, once, the alternate questions that use each of q's
+// stems, and where in each (altMarks): the first match against an
+// alternate question does it, so that a question parsed only for its names
+// or its intent, as follow-ups are, costs no marks.
+func (ix *index) markAlts(q *query) {
+	if q.alt != nil {
+		return
+	}
+	q.alt = ix.altScratch()
+	q.useList = make([]stemUse, len(q.stemOrder))
+	for p, s := range q.stemOrder {
+		q.useList[p] = q.stems[s]
+		for _, ap := range ix.altPosts[s] {
+			q.alt.markAlt(ap)
+		}
+		if id, ok := ix.altStemID[s]; ok {
+			q.alt.use[id] = q.alt.gen<<useShift | uint32(p+1)
+		}
+	}
 }
 
 // release returns q's marks to the pool once q is answered; q must not be

@@ -507,17 +507,6 @@ func (b *Base) parse(norm string) *query {
 	}
 	q.collectStems(ix)
 	q.markNamed(b)
-	q.alt = ix.altScratch()
-	q.useList = make([]stemUse, len(q.stemOrder))
-	for p, s := range q.stemOrder {
-		q.useList[p] = q.stems[s]
-		for _, ap := range ix.altPosts[s] {
-			q.alt.markAlt(ap)
-		}
-		if id, ok := ix.altStemID[s]; ok {
-			q.alt.use[id] = q.alt.gen<<useShift | uint32(p+1)
-		}
-	}
 	q.askedAbout()
 	q.bareName()
 	return q
