@@ -268,6 +268,14 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 		// only at the last question's time.
 		readings = []string{strings.Join(toks, " ")}
 	}
+	if missing != "" && pointsWithin(toks, missing) {
+		// "who leads the TTP and where does he live": "he" is whom the
+		// first question's answer names, and the question, answered as
+		// it stands, says so. (Not answered so, it is asked about.)
+		if own := strings.Join(toks, " "); b.answerWith(own, asking{}).Answered {
+			readings, missing = []string{own}, ""
+		}
+	}
 	if missing != "" {
 		line := "Who do you mean by “" + missing + "”? Name them and I'll look it up."
 		if thingPronouns[missing] {
@@ -3834,6 +3842,22 @@ func isYear(w string) bool {
 // timeWords open a phrase that says when: "during the Soviet invasion",
 // "in 2021", "after the takeover".
 var timeWords = setOf("during after before since in until by around")
+
+// pointsWithin reports whether the pronoun p, unresolved, stands in the
+// second of two questions a message joins with "and" ("who leads the TTP
+// and where does he live"), where the first may name whom it stands for.
+func pointsWithin(toks []string, p string) bool {
+	if len(toks) == 0 || !isQuestionWord(toks[0]) {
+		return false
+	}
+	for k := 1; k+1 < len(toks); k++ {
+		if toks[k] != "and" || !isQuestionWord(toks[k+1]) && !auxWords[toks[k+1]] {
+			continue
+		}
+		return slices.ContainsFunc(toks[k+1:], func(t string) bool { return strings.Trim(t, "?!.,") == p })
+	}
+	return false
+}
 
 // isQuestionWord reports whether w asks a question: "how", "why", "who",
 // "what's" (as typed, with or without the apostrophe).

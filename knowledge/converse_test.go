@@ -693,6 +693,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"how many militant attacks did pakistan see in 2021", "294"},
 			{"where's that from?", "Gandhara.org"},
 		}, ""},
+		{"a pronoun in the second of two joined questions is whom the first names", [][2]string{
+			{"who heads the ttp and where is he living", "Kabul"},
+			{"did pakistani officials meet him", "June 2022"},
+		}, "Who do you mean"},
 		{"more asked with a topic no reading answers goes on", [][2]string{
 			{"which central asian country plans big infrastructure links to afghanistan", "Uzbekistan"},
 			{"why did those countries fortify their borders", "narcotics"},
