@@ -170,21 +170,31 @@ type followUpExample struct {
 	fold  int
 }
 
-// followUpExamples answers every conversation of the set and keeps the
-// answered follow-ups read against the conversation (those whose reading
-// differs from what was typed), with the single-question chance.
-func followUpExamples(t *testing.T, b *Base) []followUpExample {
+// conversationSet reads the conversations of testdata/conversations.jsonl.
+func conversationSet(t *testing.T) []conversation {
 	t.Helper()
 	data, err := os.ReadFile("testdata/conversations.jsonl")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out []followUpExample
-	for n, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+	var out []conversation
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
 		var c conversation
 		if err := json.Unmarshal([]byte(line), &c); err != nil {
 			t.Fatalf("bad line %q: %v", line, err)
 		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// followUpExamples answers every conversation of the set and keeps the
+// answered follow-ups read against the conversation (those whose reading
+// differs from what was typed), with the single-question chance.
+func followUpExamples(t *testing.T, b *Base) []followUpExample {
+	t.Helper()
+	var out []followUpExample
+	for n, c := range conversationSet(t) {
 		var ctx Context
 		for _, turn := range c.Turns {
 			a, next, read := b.answerIn(ctx, turn.Q, nil)
@@ -358,16 +368,8 @@ type readingQuestion struct {
 // readings, as the reading model sees them before it chooses.
 func readingQuestions(t *testing.T, b *Base) []readingQuestion {
 	t.Helper()
-	data, err := os.ReadFile("testdata/conversations.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
 	var out []readingQuestion
-	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
-		var c conversation
-		if err := json.Unmarshal([]byte(line), &c); err != nil {
-			t.Fatalf("bad line %q: %v", line, err)
-		}
+	for _, c := range conversationSet(t) {
 		var ctx Context
 		for _, turn := range c.Turns {
 			var rc readingChoice
