@@ -418,7 +418,7 @@ func fitReadings(t *testing.T, b *Base) *boosted {
 	rules, chosen, changed := 0, 0, 0
 	for k := range readingFolds {
 		held := func(q readingQuestion) bool { return slices.Index(batches, q.batch)%readingFolds == k }
-		m := fitBoosted(readingFeatures, flat(func(q readingQuestion) bool { return !held(q) }), boostSettings)
+		m := fitBoosted(readingFeatures[:], flat(func(q readingQuestion) bool { return !held(q) }), boostSettings)
 		for _, q := range qs {
 			if !held(q) {
 				continue
@@ -435,7 +435,7 @@ func fitReadings(t *testing.T, b *Base) *boosted {
 			}
 		}
 	}
-	m := fitBoosted(readingFeatures, flat(func(readingQuestion) bool { return true }), boostSettings)
+	m := fitBoosted(readingFeatures[:], flat(func(readingQuestion) bool { return true }), boostSettings)
 	m.Command = "go test ./knowledge -run TestFitFollowUps -refit"
 	m.FittedOn = fmt.Sprintf("the %d turns of testdata/conversations.jsonl read more than one way", len(qs))
 	m.HeldOut = fmt.Sprintf("out of fold (%d folds of the batches): %d turns right against the rules' %d, %d readings changed", readingFolds, chosen, rules, changed)
@@ -451,7 +451,7 @@ func chooseAmong(m *boosted, xs []example) int {
 	ps := make([]float64, len(xs))
 	answered := make([]bool, len(xs))
 	for j, x := range xs {
-		ps[j], answered[j] = m.prob(x.x), x.x[slices.Index(readingFeatures, "answered")] == 1
+		ps[j], answered[j] = m.prob(x.x), x.x[inAnswered] == 1
 	}
 	return likeliest(ps, answered)
 }

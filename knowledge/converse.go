@@ -403,7 +403,7 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 		}
 	}
 	// The follow-up's own words, without the "and" that joins it on.
-	alone := strings.Join(slices.DeleteFunc(slices.Clone(toks), func(t string) bool { return t == "and" || t == "so" }), " ")
+	alone := ownReading(toks)
 	asked, names, specific := b.ownWords(strings.Join(toks, " "))
 	if !a.Answered && a.lacks == "" && len(asked) == 0 && names && len(c.Facts) > 0 {
 		// "and the Free Tigers of Turkistan?" after the NFF leader's

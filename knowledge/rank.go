@@ -674,7 +674,7 @@ func loadModels() (models, error) {
 		}
 	}
 	if m.Reading != nil {
-		if err := m.Reading.check(readingFeatures); err != nil {
+		if err := m.Reading.check(readingFeatures[:]); err != nil {
 			return m, fmt.Errorf("weights.json: reading: %w", err)
 		}
 	}

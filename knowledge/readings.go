@@ -37,44 +37,80 @@ type readingChoice struct {
 // readingMargin is how much likelier right, as a chance, the reading
 // model must find another reading's answer than the rules' choice to take
 // it instead. A wrong answer costs an analyst more than a decline, and the
-// margin trades the two: out of fold on the conversation set (five folds
-// of its batches), taking the likeliest reading at a margin of 0.05 got 50
+// margin trades the two: out of fold on the conversation set of seventy
+// batches (five folds of them), taking the likeliest reading at a margin of 0.05 got 50
 // more turns right but gave 44 new wrong answers for 8 it mended; at 0.25
 // it gets 44 more right, and gives 7 new wrong answers for 3 it mends.
 const readingMargin = 0.25
 
-// readingFeatures are the reading model's inputs, one row per candidate.
-var readingFeatures = []string{
-	"chosen_by_rules",      // the rules' choice
-	"answered",             // the reading is answered
-	"log_odds",             // the answer's log-odds, when answered
-	"decline_log_odds",     // the log-odds of a decline's best fact
-	"own_words",            // the reading is the follow-up's own words, nothing carried
-	"topic_carried",        // the reading is the follow-up with the topic carried
-	"names_what_is_named",  // the lead fact names what the follow-up names
-	"misses_what_is_named", // the follow-up names something, and the lead fact does not
-	"on_conversation",      // the lead fact names one of the three things spoken of most
-	"on_salient",           // the lead fact names the thing spoken of most
-	"repeats_last",         // the lead fact led the last answer
-	"shown_before",         // the lead fact was given before in the conversation
-	"same_document",        // the lead fact cites the last answer's document
-	"lacks_part",           // declined for lack of the part asked for ("how many")
-	"answered_share",       // the share of the readings answered
-	"lead_agreement",       // the share of the readings whose answers lead with the same fact
-	"names_something",      // the follow-up names something specific
-	"reading_words",        // the reading's length, in tens of words
-	"own_words_asked",      // own_words × the follow-up's own asked words, in threes
-	"own_words_pronoun",    // own_words × the follow-up has a pronoun
-	"own_words_names",      // own_words × names_something
-	"below_best",           // log-odds below the best answered reading's
-	"carried_pronoun",      // words carried, in fives × the follow-up has a pronoun
-	"answered_asked",       // answered × the follow-up's own asked words, in threes
-	"asked_words_used",     // the share of the follow-up's own asked words the lead fact uses
-	"asks_own_words",       // the follow-up asks words of its own
-	"reading_words_used",   // the share of the reading's words the lead fact uses
-	"carried_words",        // words carried from the conversation, in fives
-	"same_lead_as_rules",   // the lead fact is the rules' choice's
-	"intent_as_rules",      // the reading asks what the rules' choice asks (who, when, how many…)
+// The reading model's inputs, one row per candidate, by their place in a row.
+const (
+	inChosenByRules     = iota // the rules' choice
+	inAnswered                 // the reading is answered
+	inLogOdds                  // the answer's log-odds, when answered
+	inDeclineLogOdds           // the log-odds of a decline's best fact
+	inOwnWords                 // the reading is the follow-up's own words, nothing carried
+	inTopicCarried             // the reading is the follow-up with the topic carried
+	inNamesWhatIsNamed         // the lead fact names what the follow-up names
+	inMissesWhatIsNamed        // the follow-up names something, and the lead fact does not
+	inOnConversation           // the lead fact names one of the three things spoken of most
+	inOnSalient                // the lead fact names the thing spoken of most
+	inRepeatsLast              // the lead fact led the last answer
+	inShownBefore              // the lead fact was given before in the conversation
+	inSameDocument             // the lead fact cites the last answer's document
+	inLacksPart                // declined for lack of the part asked for ("how many")
+	inAnsweredShare            // the share of the readings answered
+	inLeadAgreement            // the share of the readings whose answers lead with the same fact
+	inNamesSomething           // the follow-up names something specific
+	inReadingWords             // the reading's length, in tens of words
+	inOwnWordsAsked            // own_words × the follow-up's own asked words, in threes
+	inOwnWordsPronoun          // own_words × the follow-up has a pronoun
+	inOwnWordsNames            // own_words × names_something
+	inBelowBest                // log-odds below the best answered reading's
+	inCarriedPronoun           // words carried, in fives × the follow-up has a pronoun
+	inAnsweredAsked            // answered × the follow-up's own asked words, in threes
+	inAskedWordsUsed           // the share of the follow-up's own asked words the lead fact uses
+	inAsksOwnWords             // the follow-up asks words of its own
+	inReadingWordsUsed         // the share of the reading's words the lead fact uses
+	inCarriedWords             // words carried from the conversation, in fives
+	inSameLeadAsRules          // the lead fact is the rules' choice's
+	inIntentAsRules            // the reading asks what the rules' choice asks (who, when, how many…)
+	readingInputCount
+)
+
+// readingFeatures names the reading model's inputs, in a row's order: one
+// name for each (the array's type says so).
+var readingFeatures = [readingInputCount]string{
+	inChosenByRules:     "chosen_by_rules",
+	inAnswered:          "answered",
+	inLogOdds:           "log_odds",
+	inDeclineLogOdds:    "decline_log_odds",
+	inOwnWords:          "own_words",
+	inTopicCarried:      "topic_carried",
+	inNamesWhatIsNamed:  "names_what_is_named",
+	inMissesWhatIsNamed: "misses_what_is_named",
+	inOnConversation:    "on_conversation",
+	inOnSalient:         "on_salient",
+	inRepeatsLast:       "repeats_last",
+	inShownBefore:       "shown_before",
+	inSameDocument:      "same_document",
+	inLacksPart:         "lacks_part",
+	inAnsweredShare:     "answered_share",
+	inLeadAgreement:     "lead_agreement",
+	inNamesSomething:    "names_something",
+	inReadingWords:      "reading_words",
+	inOwnWordsAsked:     "own_words_asked",
+	inOwnWordsPronoun:   "own_words_pronoun",
+	inOwnWordsNames:     "own_words_names",
+	inBelowBest:         "below_best",
+	inCarriedPronoun:    "carried_pronoun",
+	inAnsweredAsked:     "answered_asked",
+	inAskedWordsUsed:    "asked_words_used",
+	inAsksOwnWords:      "asks_own_words",
+	inReadingWordsUsed:  "reading_words_used",
+	inCarriedWords:      "carried_words",
+	inSameLeadAsRules:   "same_lead_as_rules",
+	inIntentAsRules:     "intent_as_rules",
 }
 
 // addCandidates answers every reading of rc's follow-up worth weighing
@@ -206,51 +242,51 @@ func (b *Base) readingInputs(rc *readingChoice) [][]float64 {
 		if words > 0 {
 			used /= words
 		}
-		row := make([]float64, len(readingFeatures))
+		row := make([]float64, readingInputCount)
 		set := func(k int, v bool) {
 			if v {
 				row[k] = 1
 			}
 		}
-		set(0, j == 0)
-		set(1, f != nil)
+		set(inChosenByRules, j == 0)
+		set(inAnswered, f != nil)
 		if f != nil {
-			row[2] = odds
-			row[15] = float64(leads[f]) / n
-			row[21] = odds - best
+			row[inLogOdds] = odds
+			row[inLeadAgreement] = float64(leads[f]) / n
+			row[inBelowBest] = odds - best
 		} else {
-			row[3] = odds
+			row[inDeclineLogOdds] = odds
 		}
-		set(4, own)
-		set(5, x.reading == topic)
-		set(6, f != nil && len(specific) > 0 && b.mentions(f, i, specific))
-		set(7, f != nil && len(specific) > 0 && !b.mentions(f, i, specific))
-		set(8, f != nil && len(spoken) > 0 && b.mentions(f, i, spoken))
-		set(9, f != nil && len(spoken) > 0 && b.mentions(f, i, spoken[:1]))
-		set(10, f != nil && len(c.Facts) > 0 && f.ID == c.Facts[0])
-		set(11, f != nil && (slices.Contains(c.Facts, f.ID) || slices.Contains(c.Led, f.ID)))
-		set(12, f != nil && lastDoc != "" && f.Cite.Doc == lastDoc)
-		set(13, x.a.lacks != "")
-		row[14] = float64(answered) / n
-		set(16, names)
-		row[17] = float64(len(strings.Fields(x.reading))) / 10
+		set(inOwnWords, own)
+		set(inTopicCarried, x.reading == topic)
+		set(inNamesWhatIsNamed, f != nil && len(specific) > 0 && b.mentions(f, i, specific))
+		set(inMissesWhatIsNamed, f != nil && len(specific) > 0 && !b.mentions(f, i, specific))
+		set(inOnConversation, f != nil && len(spoken) > 0 && b.mentions(f, i, spoken))
+		set(inOnSalient, f != nil && len(spoken) > 0 && b.mentions(f, i, spoken[:1]))
+		set(inRepeatsLast, f != nil && len(c.Facts) > 0 && f.ID == c.Facts[0])
+		set(inShownBefore, f != nil && (slices.Contains(c.Facts, f.ID) || slices.Contains(c.Led, f.ID)))
+		set(inSameDocument, f != nil && lastDoc != "" && f.Cite.Doc == lastDoc)
+		set(inLacksPart, x.a.lacks != "")
+		row[inAnsweredShare] = float64(answered) / n
+		set(inNamesSomething, names)
+		row[inReadingWords] = float64(len(strings.Fields(x.reading))) / 10
 		if own {
-			row[18] = float64(len(asked)) / 3
-			set(19, pronoun)
-			set(20, names)
+			row[inOwnWordsAsked] = float64(len(asked)) / 3
+			set(inOwnWordsPronoun, pronoun)
+			set(inOwnWordsNames, names)
 		}
 		if pronoun {
-			row[22] = carried / 5
+			row[inCarriedPronoun] = carried / 5
 		}
 		if f != nil {
-			row[23] = float64(len(asked)) / 3
+			row[inAnsweredAsked] = float64(len(asked)) / 3
 		}
-		row[24] = usedAsked
-		set(25, len(asked) > 0)
-		row[26] = used
-		row[27] = carried / 5
-		set(28, f != nil && lead(rc.cands[0].a) == f)
-		set(29, x.a.Intent == rc.cands[0].a.Intent)
+		row[inAskedWordsUsed] = usedAsked
+		set(inAsksOwnWords, len(asked) > 0)
+		row[inReadingWordsUsed] = used
+		row[inCarriedWords] = carried / 5
+		set(inSameLeadAsRules, f != nil && lead(rc.cands[0].a) == f)
+		set(inIntentAsRules, x.a.Intent == rc.cands[0].a.Intent)
 		rows[j] = row
 	}
 	return rows
