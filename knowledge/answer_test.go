@@ -34,6 +34,7 @@ func TestAnswer(t *testing.T) {
 		text      string   // and its text this, if set
 	}{
 		{"who", "who is amir khan muttaqi", []string{"fnf-muttaqi-role"}, "foreign minister"},
+		{"the owner of a post said after 'of' in the fact", "who is the taliban's foreign minister", []string{"fnf-muttaqi-role"}, "Muttaqi"},
 		{"the one party named as speaking leads", "how did the hrcp react to the expulsion order", []string{"cookie-hrcp-statement"}, "compassion"},
 		{"a group's new men are its recruits", "where did the ttp's new fighters come from", []string{"op-prisoners-freed-bagram-pul-e-charkhi", "op-40-factions-joined-ttp"}, "swell"},
 		{"the source's own judgment word", "did the peace deals with the ttp work", []string{"op-ceasefires-counterproductive"}, "counterproductive"},
@@ -330,6 +331,8 @@ func TestDecline(t *testing.T) {
 		"when did the taliban ban women from driving",
 		"who heads the chinese embassy in kabul",
 		"who took over from faiz hameed at the isi",
+		"who is pakistan's foreign minister",                                                     // the Taliban's is not Pakistan's
+		"who is the taliban's intelligence chief",                                                // Pakistan's former spy chief is not theirs
 		"what was the precise signing date of the doha agreement between the us and the taliban", // a date asked in a "what was" question
 		"what was the outcome of the ttp-bahadur unification talks",                              // the fact reports the talks; their outcome is what it leaves open
 		"what happened between iran and israel in april 2024",                                    // nothing dated then is on Iran: a timeline of the month's other events is no answer

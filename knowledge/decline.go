@@ -2385,7 +2385,7 @@ const holderWindow = 3
 // title ("the Taliban's ambassador") and fact f gives another party's
 // ("Pakistan's ambassador").
 func (b *Base) otherHolder(q *query, f *Fact) bool {
-	asked := possessedTitles(q.norm)
+	asked := possessedTitles(q.norm, 1)
 	for title, owner := range asked {
 		if len(b.partyIDs(owner)) == 0 {
 			delete(asked, title) // "secretary of state": a title's own words, no party
@@ -2394,8 +2394,8 @@ func (b *Base) otherHolder(q *query, f *Fact) bool {
 	if len(asked) == 0 {
 		return false
 	}
-	for title, owner := range possessedTitles(strings.ToLower(f.Text)) {
-		if want, ok := asked[title]; ok && !b.sameParty(want, owner) && !b.namesParty(f, want) {
+	for title, owner := range possessedTitles(strings.ToLower(f.Text), ownerWords) {
+		if want, ok := asked[title]; ok && !slices.ContainsFunc(strings.Fields(owner), func(w string) bool { return b.sameParty(want, w) }) && !b.namesParty(f, want) {
 			return true
 		}
 	}
@@ -2510,20 +2510,28 @@ func (b *Base) namesParty(f *Fact, w string) bool {
 
 // possessedTitles finds "<owner>'s <title>" and "<title> of [the]
 // <owner>" in text, for the titles of roleNouns, and returns title ->
-// owner.
-func possessedTitles(text string) map[string]string {
+// owner: up to ofWords words of its name ("the foreign minister of the
+// Afghan Taliban government", "the Afghan Taliban government's interior
+// minister": "afghan taliban government").
+func possessedTitles(text string, ofWords int) map[string]string {
 	out := map[string]string{}
 	words := strings.Fields(text)
 	for k := 0; k+1 < len(words); k++ {
 		if title := strings.Trim(words[k], `"(.,;:!?)`); roleNouns[title] && words[k+1] == "of" {
 			// "the prime minister of India", "the leader of the TTP"
-			for j := k + 2; j < len(words) && j <= k+3; j++ {
-				if w := strings.Trim(words[j], `"(.,;:!?)`); w != "the" && w != "" {
-					if _, taken := out[title]; !taken {
-						out[title] = strings.TrimSuffix(w, "'s")
-					}
-					break
+			var owner []string
+			for j := k + 2; j < len(words) && len(owner) < ofWords; j++ {
+				w := strings.Trim(words[j], `"(.,;:!?)`)
+				if w == "the" && len(owner) == 0 || w == "" {
+					continue
 				}
+				owner = append(owner, strings.TrimSuffix(w, "'s"))
+				if w != words[j] {
+					break // the phrase ends at its punctuation
+				}
+			}
+			if _, taken := out[title]; !taken && len(owner) > 0 {
+				out[title] = strings.Join(owner, " ")
 			}
 			continue
 		}
@@ -2541,13 +2549,42 @@ func possessedTitles(text string) map[string]string {
 		if !ok || owner == "" {
 			continue
 		}
-		title := strings.Trim(words[k+1], `.,;:!?")`)
-		if roleNouns[title] {
-			out[title] = owner
+		for j := k - 1; j >= 0 && j > k-ofWords; j-- {
+			// "the Afghan Taliban government's interior minister": the
+			// owner's whole name, as after "of".
+			w := strings.Trim(words[j], `"(`)
+			if w == "the" || w != words[j] || strings.ContainsAny(w, `.,;:!?)`) {
+				break
+			}
+			owner = w + " " + owner
+		}
+		// "Pakistan's foreign minister", "the Taliban's intelligence
+		// chief": the title may follow a word or two that say which.
+		for j := k + 1; j < len(words) && j <= k+titleWordsBefore+1; j++ {
+			title := strings.Trim(words[j], `.,;:!?")`)
+			if roleNouns[title] {
+				out[title] = owner
+				break
+			}
+			if !titleModifiers[title] && !ownedTitleWords[title] {
+				break // "the TTP's spiritual leader" is no title of Pakistan's
+			}
 		}
 	}
 	return out
 }
+
+// titleWordsBefore is how many words may stand between a possessive and
+// the title it owns: "Pakistan's (new) foreign minister".
+const titleWordsBefore = 2
+
+// ownedTitleWords, with titleModifiers, may stand between a possessive and
+// the title it owns: "Pakistan's former spy chief".
+var ownedTitleWords = setOf(`intelligence spy former new current`)
+
+// ownerWords is how many words of its name a fact's title owner may take:
+// "the foreign minister of the Afghan Taliban government".
+const ownerWords = 3
 
 // sameParty reports whether two owner words name one party: the same word,
 // or names of one entity ("Islamabad" stands for Pakistan).
