@@ -762,7 +762,7 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 		// (None of the party's own: what else leads is judged below.)
 	}
 	if a := q.speaker(); len(ranked) >= 2 && a != nil && (q.intent == IntentStatement || q.intent == IntentFact) && q.speaks(a) &&
-		(a.entities[0].Kind == KindPerson || isBody(a.entities[0])) && !b.mentions(b.facts[ranked[0].fact], ranked[0].fact, a.entities) {
+		speakerKind(a.entities[0]) && !b.mentions(b.facts[ranked[0].fact], ranked[0].fact, a.entities) {
 		// "how did the HRCP react to the expulsion order": the HRCP's
 		// words lead the Taliban's reaction to the order.
 		if r := b.firstThat(q, ranked, doerCovShare, func(f *Fact) bool {

@@ -2026,11 +2026,15 @@ func (q *query) speaker() *link {
 	if q.doer != nil || len(q.links) != 1 {
 		return q.doer
 	}
-	if e := q.links[0].entities[0]; len(q.links[0].entities) == 1 && (e.Kind == KindPerson || isBody(e)) {
+	if e := q.links[0].entities[0]; len(q.links[0].entities) == 1 && speakerKind(e) {
 		return &q.links[0]
 	}
 	return nil
 }
+
+// speakerKind reports whether e is of a kind that speaks for itself: a
+// person or a body (a place may be answered by what was done there).
+func speakerKind(e *Entity) bool { return e.Kind == KindPerson || isBody(e) }
 
 // speaks reports whether the name l links is followed by a verb of saying,
 // perhaps after a word like "itself" ("how did the TTP itself respond").

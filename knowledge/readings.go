@@ -38,9 +38,10 @@ type readingChoice struct {
 // model must find another reading's answer than the rules' choice to take
 // it instead. A wrong answer costs an analyst more than a decline, and the
 // margin trades the two: out of fold on the conversation set of seventy
-// batches (five folds of them), taking the likeliest reading at a margin of 0.05 got 50
-// more turns right but gave 44 new wrong answers for 8 it mended; at 0.25
-// it gets 44 more right, and gives 7 new wrong answers for 3 it mends.
+// batches (five folds of them), taking the likeliest reading at a margin
+// of 0.05 got 50 more turns right but gave 44 new wrong answers for 8 it
+// mended; at 0.25 it gets 44 more right, and gives 7 new wrong answers for
+// 3 it mends.
 const readingMargin = 0.25
 
 // The reading model's inputs, one row per candidate, by their place in a row.
@@ -209,12 +210,17 @@ func (b *Base) readingInputs(rc *readingChoice) [][]float64 {
 	for j, x := range rc.cands {
 		f := lead(x.a)
 		i := -1
-		text := ""
+		stems := map[string]bool{} // of the lead fact's text and items, tokenized once (as textUsesStem reads them)
 		if f != nil {
 			i = b.idx.factIndex[f]
-			text = strings.Join(append([]string{f.Text}, f.Items...), " ")
+			for _, t := range tokenize(strings.Join(append([]string{f.Text}, f.Items...), " ")) {
+				stems[b.idx.stem(t)] = true
+			}
 		}
-		uses := func(w string) bool { return f != nil && b.textUsesStem(text, b.idx.stem(w)) }
+		uses := func(w string) bool {
+			s := b.idx.stem(w)
+			return stems[s] || slices.ContainsFunc(b.idx.lex.syn[s], func(x string) bool { return stems[x] })
+		}
 		odds := logit(clampChance(x.a.Confidence))
 		own := x.reading == alone || x.reading == whole
 		usedAsked := 0.0
