@@ -405,6 +405,17 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 	// The follow-up's own words, without the "and" that joins it on.
 	alone := ownReading(toks)
 	asked, names, specific := b.ownWords(strings.Join(toks, " "))
+	if a.Answered && len(a.Facts) > 0 && len(c.Facts) > 0 {
+		if from, to, ok := b.timeAlone(alone); ok && !ofTime(a.Facts[0], from, to) {
+			// "and in 2018?" after who the TTP's first leader was: the
+			// first leader is no answer of 2018; what the sources say of
+			// the TTP then is.
+			r := b.withTopicCarried(c, alone)
+			if alt := answerReading(r); alt.Answered && len(alt.Facts) > 0 && ofTime(alt.Facts[0], from, to) {
+				a, resolved = alt, r
+			}
+		}
+	}
 	if !a.Answered && a.lacks == "" && len(asked) == 0 && names && len(c.Facts) > 0 {
 		// "and the Free Tigers of Turkistan?" after the NFF leader's
 		// previous post: no reading has an answer, and a name alone asks
@@ -657,6 +668,28 @@ func (b *Base) onlyNamesAndTime(followUp string) bool {
 		}
 	}
 	return timed
+}
+
+// timeAlone returns the span a follow-up names when it says nothing but
+// a time: "and in 2018?", "in march 2024?".
+func (b *Base) timeAlone(followUp string) (from, to Point, ok bool) {
+	q := b.parse(Normalize(followUp))
+	defer b.idx.release(q)
+	if !q.hasSpan || len(q.links) > 0 {
+		return from, to, false
+	}
+	for k, t := range q.toks {
+		if !q.spanToks[k] && !yearSwapFillers[t] && t != "in" && t != "during" {
+			return from, to, false
+		}
+	}
+	return q.from, q.to, true
+}
+
+// ofTime reports whether a fact is of the span from..to: dated in it, or
+// naming one of its years.
+func ofTime(f *Fact, from, to Point) bool {
+	return f.Date.Overlaps(from, to) || textNamesYear(f.Text, from.Year, to.Year)
 }
 
 // nextContext is what a conversation whose last turn left prev keeps of an

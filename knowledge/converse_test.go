@@ -573,6 +573,8 @@ func TestMoreAboutIsOfAllTime(t *testing.T) {
 //   - "and the third aim?" is that item of the list the last answer gave,
 //     or gave in part, cited; with no list, it is no item.
 //   - "since when" asks when of the fact last given.
+//   - "and in 2018?" asks the last question of 2018, unless its answer is
+//     of no such time: then what the sources say of its topic in 2018.
 //
 // (That "did it work?" after the 2001 policy is not asked of 2001 is a row
 // of TestAnswerInResolves.)
@@ -875,6 +877,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"why will the afghan taliban not act against the ttp", ""},
 			{"who do they pledge allegiance to", "Haibatullah"},
 			{"and the durand line?", "colonial"}, // the Taliban's view of it, not what it is
+		}, ""},
+		{"a time alone, when the last answer is of no such time, asks what the sources say of the topic then", [][2]string{
+			{"who was the ttp's first leader", "Baitullah"},
+			{"and in 2018?", "global"},
 		}, ""},
 		{"since when", [][2]string{
 			{"how many fighters does the ttp have now", ""},
