@@ -2030,7 +2030,13 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, own, missin
 			cb.Question = c.Before
 			before, _ = b.withNewSubject(cb, words)
 		}
-		return withAlts(q, before, b.countedInstead(c, words)), own, "", guessed{}
+		counted := b.countedInstead(c, words)
+		if counted != "" && !strings.HasPrefix(q, "how many ") {
+			// "and PoR card holders?" after how many Afghans came: how
+			// many of those, before what the sources say of them.
+			return withAlts(counted, q, before), own, "", guessed{}
+		}
+		return withAlts(q, before, counted), own, "", guessed{}
 	}
 	for len(words) > 2 && (words[0] == "and" || words[0] == "so" || words[0] == "but" || words[0] == "ok" || words[0] == "okay" || words[0] == "also") {
 		words = words[1:] // "and how many attacks in 2021?"
@@ -2102,7 +2108,7 @@ func (b *Base) countedInstead(c Context, words []string) string {
 	if len(words) > 0 && words[0] == "and" {
 		words = words[1:]
 	}
-	if !strings.HasPrefix(c.Question, "how many ") || len(words) == 0 || len(words) > countedInsteadWords || !plural(words[0]) ||
+	if !strings.HasPrefix(c.Question, "how many ") || len(words) == 0 || len(words) > countedInsteadWords || !plural(words[0]) && (!plural(words[len(words)-1]) || words[len(words)-1] == "ones") ||
 		slices.ContainsFunc(words, func(w string) bool { _, ok := pronounKind[w]; return ok || isQuestionWord(w) }) {
 		return ""
 	}

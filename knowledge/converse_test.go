@@ -878,6 +878,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"who do they pledge allegiance to", "Haibatullah"},
 			{"and the durand line?", "colonial"}, // the Taliban's view of it, not what it is
 		}, ""},
+		{"a bare plural phrase after how many asks how many of those first", [][2]string{
+			{"how many afghans came to pakistan after the taliban took kabul", ""},
+			{"and POR card holders?", "1.3 million"},
+		}, ""},
 		{"a time alone, when the last answer is of no such time, asks what the sources say of the topic then", [][2]string{
 			{"who was the ttp's first leader", "Baitullah"},
 			{"and in 2018?", "global"},
