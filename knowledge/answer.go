@@ -130,6 +130,10 @@ type asking struct {
 	// with the Taliban?" asks for whatever else the sources say of them,
 	// which is no single answer that may be wrong.
 	floor float64
+	// within, when set, are the only facts the answer may come from: the
+	// last answer's, for a follow-up that asks what it already said
+	// ("increase?" after a count the last answer gave with its rise).
+	within []string
 }
 
 // answerWith answers question as asked in a conversation.
@@ -158,7 +162,7 @@ func (b *Base) answerWith(question string, how asking) Answer {
 	q := b.parse(norm)
 	defer b.idx.release(q)
 	q.weighCarried(said)
-	q.shown, q.limit, q.floor = shown, how.limit, how.floor
+	q.shown, q.limit, q.floor, q.within = shown, how.limit, how.floor, how.within
 	if how.after.Year != 0 {
 		q.after = how.after // (else what the question itself starts from: "from 1933 onwards")
 	}

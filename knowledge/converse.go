@@ -223,6 +223,11 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 		// "and the third aim?" after Pakistan's aims: the list's third.
 		return a, b.nextContext(c, c.Question, a), false
 	}
+	if a, ok := b.changeOfLast(c, toks, question); ok {
+		// "increase?" after 2,867 deaths in 2022, "a 50 percent rise on
+		// 2021": the last answer says it.
+		return a, b.nextContext(c, a.Resolved, a), true
+	}
 	var skip map[string]bool
 	moreOf := false
 	if rest, ok := moreAbout(toks, question); ok && c.Question != "" && len(rest) > 0 {
@@ -3701,6 +3706,87 @@ var (
 	totalWords   = setOf("total overall altogether combined")
 	totalFillers = setOf("and so the in what what's whats is was number figure count")
 )
+
+// changeOfLast answers a follow-up that asks only how a count changed
+// ("increase?", "and compared to 2020?", "up from 2021?") from the last
+// answer's lead fact, when that fact states a change, of the time asked
+// if one is: the rise the count was given with is the answer. ok is false
+// otherwise, and the follow-up is read as any other.
+func (b *Base) changeOfLast(c Context, toks []string, question string) (Answer, bool) {
+	if len(c.Facts) == 0 || c.Question == "" {
+		return Answer{}, false
+	}
+	var years, months []string
+	change := false
+	for _, t := range toks {
+		t = strings.Trim(t, "?!.,'")
+		switch {
+		case changeVerbs[t] || changeNouns[t]:
+			change = true
+		case isYear(t):
+			years = append(years, t)
+		case monthByName[t] > 0 && len(t) > 3:
+			months = append(months, t)
+		case !changeFillers[t]:
+			return Answer{}, false
+		}
+	}
+	base, before := changeBase(c.Question)
+	if !change && before && len(years)+len(months) > 0 {
+		change = true // "2020?" after "vs 2021?": compared with 2020
+	}
+	f := b.factByID[c.Facts[0]]
+	if !change || f == nil || !statesChange(f.Text) {
+		return Answer{}, false
+	}
+	text := strings.ToLower(f.Text)
+	for _, w := range slices.Concat(years, months) {
+		if !strings.Contains(text, w) {
+			return Answer{}, false // "compared to august?" of a rise the fact dates to no August
+		}
+	}
+	a := b.answerWith(c.Question, asking{within: c.Facts[:1]})
+	if !a.Answered || len(a.Facts) == 0 || a.Facts[0] != f {
+		return Answer{}, false
+	}
+	a.Question, a.Resolved = question, base+" change"
+	if times := slices.Concat(years, months); len(times) > 0 {
+		a.Resolved = base + " vs " + strings.Join(times, " ")
+	}
+	return a, true
+}
+
+// changeBase returns the question a change was asked of, without the
+// change a reading of changeOfLast added ("… vs 2021", "… change"), and
+// whether it had one.
+func changeBase(q string) (string, bool) {
+	if s, ok := strings.CutSuffix(q, " change"); ok {
+		return s, true
+	}
+	if k := strings.LastIndex(q, " vs "); k > 0 && !slices.ContainsFunc(strings.Fields(q[k+4:]), func(w string) bool { return !isYear(w) && monthByName[w] == 0 }) {
+		return q[:k], true
+	}
+	return q, false
+}
+
+// changeNouns and the words that may stand around them ask how a count
+// changed: "increase?", "and the jump vs 2020?", "compared to august?".
+var (
+	changeNouns   = setOf("increase rise jump growth change spike surge up down compared compare vs versus")
+	changeFillers = setOf("and so the a what whats what's was is by how much from to on over against relative since in of that this percentage percent")
+)
+
+// statesChange reports whether a fact's text says how a count changed:
+// by a share ("a 50 percent rise on 2021") or a multiple ("three times the
+// 2020 toll").
+func statesChange(text string) bool {
+	for _, t := range tokenize(text) {
+		if t == "percent" || t == "%" || t == "times" || t == "thrice" || t == "doubled" || t == "tripled" || changeVerbs[t] || t == "up" {
+			return true
+		}
+	}
+	return strings.Contains(text, "%") || strings.Contains(text, "per cent")
+}
 
 // changeVerbs say a count rose or fell: "by how much did deaths rise".
 var changeVerbs = setOf("rise rose risen increase increased grow grew fall fell drop dropped decline declined jump jumped climb climbed go went change changed")

@@ -878,6 +878,16 @@ func TestConversationAnswers(t *testing.T) {
 			{"who do they pledge allegiance to", "Haibatullah"},
 			{"and the durand line?", "colonial"}, // the Taliban's view of it, not what it is
 		}, ""},
+		{"how a count changed, asked alone, is the change the last answer gave with it, of the year asked", [][2]string{
+			{"how many ppl died in terror attacks in pakistan the year after the taliban takeover", "2,867"},
+			{"increase?", "50 percent"},
+			{"and compared to 2020?", "three times"},
+		}, ""},
+		{"a year the change the last answer gave does not name is not that change", [][2]string{
+			{"how many ppl died in terror attacks in pakistan the year after the taliban takeover", "2,867"},
+			{"increase?", "50 percent"},
+			{"2019?", ""},
+		}, "Terrorist attacks"},
 		{"a bare plural phrase after how many asks how many of those first", [][2]string{
 			{"how many afghans came to pakistan after the taliban took kabul", ""},
 			{"and POR card holders?", "1.3 million"},

@@ -54,6 +54,7 @@ type query struct {
 	after      Point           // when set, a timeline's earliest entries after it, not its most telling: what came next
 	limit      int             // when set with after, the most entries to show
 	floor      float64         // when set, the chance at which to answer, if below the model's threshold (asking.floor)
+	within     []string        // when set, the only facts to answer from (asking.within)
 
 	from, to      Point // a date span the question names
 	hasSpan       bool

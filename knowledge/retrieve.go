@@ -13,6 +13,14 @@ func (b *Base) rank(q *query) []scored {
 	ix := b.idx
 	cands := ix.candScratch(len(b.facts))
 	defer ix.candPool.Put(cands)
+	if len(q.within) > 0 {
+		for _, id := range q.within {
+			if f := b.factByID[id]; f != nil {
+				cands.add(ix.factIndex[f])
+			}
+		}
+		return b.scored(q, cands)
+	}
 	for _, l := range q.links {
 		for _, e := range l.entities {
 			fs := ix.entityFacts[e.ID]
@@ -40,6 +48,12 @@ func (b *Base) rank(q *query) []scored {
 			cands.add(i)
 		}
 	}
+	return b.scored(q, cands)
+}
+
+// scored scores the candidate facts and returns the best, best first.
+func (b *Base) scored(q *query, cands *candSet) []scored {
+	ix := b.idx
 	top := ix.topKFor(rankKeep)
 	for _, i := range cands.list {
 		s := b.score(q, i)
