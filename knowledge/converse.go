@@ -223,7 +223,7 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 		// "and the third aim?" after Pakistan's aims: the list's third.
 		return a, b.nextContext(c, c.Question, a), false
 	}
-	if a, ok := b.changeOfLast(c, toks, question); ok {
+	if a, ok := b.detailOfLast(c, toks, question); ok {
 		// "increase?" after 2,867 deaths in 2022, "a 50 percent rise on
 		// 2021": the last answer says it.
 		return a, b.nextContext(c, a.Resolved, a), true
@@ -3707,57 +3707,139 @@ var (
 	totalFillers = setOf("and so the in what what's whats is was number figure count")
 )
 
-// changeOfLast answers a follow-up that asks only how a count changed
-// ("increase?", "and compared to 2020?", "up from 2021?") from the last
-// answer's lead fact, when that fact states a change, of the time asked
-// if one is: the rise the count was given with is the answer. ok is false
-// otherwise, and the follow-up is read as any other.
-func (b *Base) changeOfLast(c Context, toks []string, question string) (Answer, bool) {
+// detailOfLast answers a follow-up that asks only a detail the last
+// answer's lead fact states, from that fact: how a count changed
+// ("increase?", "and compared to 2020?", of the year or month asked),
+// over what period ("over what period?", "in how long?": "in the first
+// ten months of 2023") or out of how many ("out of how many?": "15 of the
+// 24"). ok is false when the follow-up asks more than that, or the fact
+// does not state it; the follow-up is then read as any other.
+func (b *Base) detailOfLast(c Context, toks []string, question string) (Answer, bool) {
 	if len(c.Facts) == 0 || c.Question == "" {
 		return Answer{}, false
 	}
+	f := b.factByID[c.Facts[0]]
+	if f == nil {
+		return Answer{}, false
+	}
 	var years, months []string
-	change := false
+	change, period, share := false, false, false
+	words := make([]string, 0, len(toks))
 	for _, t := range toks {
-		t = strings.Trim(t, "?!.,'")
+		if t = strings.Trim(t, "?!.,'"); t != "" {
+			words = append(words, t)
+		}
+	}
+	joined := " " + strings.Join(words, " ") + " "
+	for _, p := range sharePhrases {
+		if strings.Contains(joined, " "+p+" ") {
+			share = true
+			joined = strings.Replace(joined, " "+p+" ", " ", 1)
+		}
+	}
+	for _, t := range strings.Fields(joined) {
 		switch {
 		case changeVerbs[t] || changeNouns[t]:
 			change = true
+		case periodNouns[t]:
+			period = true
 		case isYear(t):
 			years = append(years, t)
 		case monthByName[t] > 0 && len(t) > 3:
 			months = append(months, t)
-		case !changeFillers[t]:
+		case !detailFillers[t]:
 			return Answer{}, false
 		}
 	}
 	base, before := changeBase(c.Question)
-	if !change && before && len(years)+len(months) > 0 {
+	times := slices.Concat(years, months)
+	if !change && !period && !share && before && len(times) > 0 {
 		change = true // "2020?" after "vs 2021?": compared with 2020
 	}
-	f := b.factByID[c.Facts[0]]
-	if !change || f == nil || !statesChange(f.Text) {
-		return Answer{}, false
-	}
-	text := strings.ToLower(f.Text)
-	for _, w := range slices.Concat(years, months) {
-		if !strings.Contains(text, w) {
-			return Answer{}, false // "compared to august?" of a rise the fact dates to no August
+	var asked string
+	switch {
+	case change && !period && !share && statesChange(f.Text):
+		asked = " change"
+		if len(times) > 0 {
+			asked = " vs " + strings.Join(times, " ")
 		}
+		text := strings.ToLower(f.Text)
+		for _, w := range times {
+			if !strings.Contains(text, w) {
+				return Answer{}, false // "compared to august?" of a rise the fact dates to no August
+			}
+		}
+	case period && !change && !share && len(times) == 0 && statesPeriod(f.Text):
+		asked = " over what period"
+	case share && !change && !period && len(times) == 0 && statesShare(f.Text):
+		asked = " out of how many"
+	default:
+		return Answer{}, false
 	}
 	a := b.answerWith(c.Question, asking{within: c.Facts[:1]})
 	if !a.Answered || len(a.Facts) == 0 || a.Facts[0] != f {
 		return Answer{}, false
 	}
-	a.Question, a.Resolved = question, base+" change"
-	if times := slices.Concat(years, months); len(times) > 0 {
-		a.Resolved = base + " vs " + strings.Join(times, " ")
-	}
+	a.Question, a.Resolved = question, base+asked
 	return a, true
 }
 
+// The words of a follow-up that asks a detail of the last answer
+// (detailOfLast): how a count changed ("increase?", "and the jump vs
+// 2020?", "compared to august?"), over what period ("over what period?",
+// "in how long?", "timeframe?"), or out of how many; and the words that
+// may stand around them.
+var (
+	changeNouns   = setOf("increase rise jump growth change spike surge up down compared compare vs versus")
+	periodNouns   = setOf("period timeframe timespan span long duration frame")
+	sharePhrases  = []string{"out of how many", "of how many", "out of what", "out of"}
+	detailFillers = setOf("and so the a what whats what's which was is by how much from to on over against relative since in of that this percentage percent time")
+)
+
+// statesChange reports whether a fact's text says how a count changed:
+// by a share ("a 50 percent rise on 2021") or a multiple ("three times the
+// 2020 toll").
+func statesChange(text string) bool {
+	for _, t := range tokenize(text) {
+		if t == "percent" || t == "times" || t == "thrice" || t == "doubled" || t == "tripled" || changeVerbs[t] || t == "up" {
+			return true
+		}
+	}
+	return strings.Contains(text, "%") || strings.Contains(text, "per cent")
+}
+
+// statesPeriod reports whether a fact's text says over what period
+// something happened: "in the first ten months of 2023", "within 30
+// days", "between 2021 and 2023".
+func statesPeriod(text string) bool {
+	toks := tokenize(text)
+	for i, t := range toks {
+		switch t {
+		case "months", "weeks", "days", "years", "decades":
+			return i > 0
+		case "half", "quarter":
+			return i+1 < len(toks) && toks[i+1] == "of"
+		case "between", "since":
+			return true
+		}
+	}
+	return false
+}
+
+// statesShare reports whether a fact's text gives a count out of a whole:
+// "15 of the 24 suicide bombings".
+func statesShare(text string) bool {
+	toks := tokenize(text)
+	for i := 0; i+2 < len(toks); i++ {
+		if isNumber(toks[i]) && toks[i+1] == "of" && (isNumber(toks[i+2]) || toks[i+2] == "the" && i+3 < len(toks) && isNumber(toks[i+3])) {
+			return true
+		}
+	}
+	return false
+}
+
 // changeBase returns the question a change was asked of, without the
-// change a reading of changeOfLast added ("… vs 2021", "… change"), and
+// change a reading of detailOfLast added ("… vs 2021", "… change"), and
 // whether it had one.
 func changeBase(q string) (string, bool) {
 	if s, ok := strings.CutSuffix(q, " change"); ok {
@@ -3767,25 +3849,6 @@ func changeBase(q string) (string, bool) {
 		return q[:k], true
 	}
 	return q, false
-}
-
-// changeNouns and the words that may stand around them ask how a count
-// changed: "increase?", "and the jump vs 2020?", "compared to august?".
-var (
-	changeNouns   = setOf("increase rise jump growth change spike surge up down compared compare vs versus")
-	changeFillers = setOf("and so the a what whats what's was is by how much from to on over against relative since in of that this percentage percent")
-)
-
-// statesChange reports whether a fact's text says how a count changed:
-// by a share ("a 50 percent rise on 2021") or a multiple ("three times the
-// 2020 toll").
-func statesChange(text string) bool {
-	for _, t := range tokenize(text) {
-		if t == "percent" || t == "%" || t == "times" || t == "thrice" || t == "doubled" || t == "tripled" || changeVerbs[t] || t == "up" {
-			return true
-		}
-	}
-	return strings.Contains(text, "%") || strings.Contains(text, "per cent")
 }
 
 // changeVerbs say a count rose or fell: "by how much did deaths rise".

@@ -883,6 +883,14 @@ func TestConversationAnswers(t *testing.T) {
 			{"increase?", "50 percent"},
 			{"and compared to 2020?", "three times"},
 		}, ""},
+		{"over what period, asked alone, is the period the last answer gave", [][2]string{
+			{"how many security personnel were killed in 2023", "500"},
+			{"over what period?", "ten months"},
+		}, ""},
+		{"out of how many, asked alone, is the whole the last answer gave the count of", [][2]string{
+			{"how many suicide bombings did kakar blame on afghans", "15"},
+			{"out of how many", "24"},
+		}, ""},
 		{"a year the change the last answer gave does not name is not that change", [][2]string{
 			{"how many ppl died in terror attacks in pakistan the year after the taliban takeover", "2,867"},
 			{"increase?", "50 percent"},
