@@ -1809,10 +1809,12 @@ func asksSources(toks []string) bool {
 		return true // "whose piece is that from?", "whose analysis is this"
 	}
 	for i, t := range toks {
-		if sourceWords[strings.Trim(t, "?!.,'")] {
+		if sourceWords[strings.Trim(t, "?!.,'")] && !(i >= 2 && auxWords[toks[i-2]] && !determiners[toks[i-1]]) {
 			// ("source for the logistics bit?": the source of a part of
 			// the last answer; "where did that quote first run?": where
 			// its words were published.)
+			// ("what did he quote Clinton saying": a verb, after whoever
+			// did the quoting, asks what was quoted.)
 			return len(toks) <= 4 || strings.HasPrefix(s, "what") || strings.HasPrefix(s, "show") || strings.HasPrefix(s, "give") ||
 				i == 0 && toks[1] == "for" || strings.HasPrefix(s, "where") && demonstrative
 		}

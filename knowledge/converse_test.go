@@ -883,6 +883,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"increase?", "50 percent"},
 			{"and compared to 2020?", "three times"},
 		}, ""},
+		{"quote as a verb, after whoever quoted, asks what was quoted, not the last answer's source", [][2]string{
+			{"who is rahul bhonsle", "Bhonsle"},
+			{"what did he quote clinton saying", "Clinton"},
+		}, "That answer rests on"},
 		{"over what period, asked alone, is the period the last answer gave", [][2]string{
 			{"how many security personnel were killed in 2023", "500"},
 			{"over what period?", "ten months"},
