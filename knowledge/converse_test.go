@@ -609,6 +609,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"timeline of the afghan civil war in the 90s", "Hekmatyar"},
 			{"more", "Northern Alliance"},
 		}, ""},
+		{"more of a timeline goes on first to years after those shown", [][2]string{
+			{"timeline of ttp escalation since the taliban takeover", "Chitral"},
+			{"more", "March 2024"},
+		}, ""},
 		{"now, after who was first, asks who is now", [][2]string{
 			{"who was the ttp's first leader", "Baitullah"},
 			{"and now?", "Noor Wali"},

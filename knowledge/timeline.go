@@ -3,6 +3,7 @@ package knowledge
 // Timelines: dated facts about what was asked, in order.
 
 import (
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -108,11 +109,13 @@ func (b *Base) timeline(q *query, a *Answer) bool {
 			}
 		}
 	}
-	lastShown := 0 // the latest date of this timeline's entries shown, as a key
+	lastShown := 0               // the latest date of this timeline's entries shown, as a key
+	shownYears := map[int]bool{} // the years of those entries
 	if len(q.shown) > 0 {
-		for _, i := range idxs {
+		for _, i := range slices.Concat(idxs, extra) {
 			if q.shown[b.facts[i].ID] {
 				lastShown = max(lastShown, b.facts[i].Date.Start.Key())
+				shownYears[b.facts[i].Date.Start.Year] = true
 			}
 		}
 		// "more": what the conversation has seen is not shown again.
@@ -196,13 +199,18 @@ func (b *Base) timeline(q *query, a *Answer) bool {
 		years[f.Date.Start.Year] = true
 	}
 	// (So does a timeline that runs on from a year: "since 2021" is no
-	// list of 2021's events.)
+	// list of 2021's events.) The next page of any other timeline goes on
+	// first to years after those shown, before it fills in between them.
 	spread := slices.ContainsFunc(q.units, func(u unit) bool { return u.frame }) || q.hasSpan && q.to.Year == openYear
+	onward := !spread && len(shownYears) > 0
+	if onward {
+		maps.Copy(years, shownYears)
+	}
 	for _, i := range es {
-		if len(used) == timelineCap || !spread {
+		if len(used) == timelineCap || !spread && !onward {
 			break
 		}
-		if f := b.facts[i]; !taken[i] && !years[f.Date.Start.Year] && !b.redundant(f, used) {
+		if f := b.facts[i]; !taken[i] && !years[f.Date.Start.Year] && (!onward || f.Date.Start.Key() > lastShown) && !b.redundant(f, used) {
 			used = append(used, f)
 			taken[i] = true
 			years[f.Date.Start.Year] = true
