@@ -947,9 +947,13 @@ func TestConversationAnswers(t *testing.T) {
 		{"an affiliation is the institute someone is a fellow of", [][2]string{
 			{"what is anatol lieven's affiliation", "Quincy Institute"},
 		}, ""},
-		{"a timeline from someone up to a group runs up to the group's first date", [][2]string{
+		{"a timeline from someone up to a group runs through the group's first era", [][2]string{
 			{"quick timeline of afghan politics from zahir shah up to the taliban?", "1933"},
-			{"go on", "1994"},
+			{"go on", "1995"},
+		}, ""},
+		{"a span to a group takes in the group's first era", [][2]string{
+			{"quick timeline of afghan history from zahir shah to the taliban", "1933"},
+			{"more", "1996"},
 		}, ""},
 		{"who else was there, when the last answer names the other", [][2]string{
 			{"who chaired the meeting that ordered illegal immigrants out of pakistan", "Kakar"},

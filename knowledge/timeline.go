@@ -311,8 +311,8 @@ func (b *Base) fromTo(q *query) (from, to Point, about []string, ok bool) {
 	if start < 0 || mid < 0 || mid+1 >= len(q.toks) {
 		return from, to, nil, false
 	}
-	x, xs, okx := b.anchorDate(q.toks[start+1 : mid])
-	y, ys, oky := b.anchorDate(q.toks[mid+1:])
+	x, xs, okx := b.anchorDate(q.toks[start+1:mid], false)
+	y, ys, oky := b.anchorDate(q.toks[mid+1:], true)
 	if !okx || !oky {
 		return from, to, nil, false
 	}
@@ -329,8 +329,10 @@ func (b *Base) fromTo(q *query) (from, to Point, about []string, ok bool) {
 
 // anchorDate returns the date of the best-ranked dated fact on words, one
 // end of a span given by events, and the entities that fact is about (none
-// for an end given as a date).
-func (b *Base) anchorDate(words []string) (Date, []string, bool) {
+// for an end given as a date). A group or person said alone as the span's
+// last end (last) runs through their first era: "from Zahir Shah to the
+// Taliban" takes in the Taliban's rule, not only the year they appear.
+func (b *Base) anchorDate(words []string, last bool) (Date, []string, bool) {
 	sub := b.parse(strings.Join(words, " "))
 	if sub.hasSpan {
 		return Date{Start: sub.from, End: sub.to}, nil, true // "from 1973 to the invasion"
@@ -351,7 +353,11 @@ func (b *Base) anchorDate(words []string) (Date, []string, bool) {
 						about = append(about, f.Entities...)
 					}
 				}
-				return Date{Start: p}, about, true
+				d := Date{Start: p}
+				if last {
+					d.End = b.firstEraEnd(e, p)
+				}
+				return d, about, true
 			}
 		}
 	}
@@ -365,6 +371,35 @@ func (b *Base) anchorDate(words []string) (Date, []string, bool) {
 	}
 	return Date{}, nil, false
 }
+
+// firstEraEnd returns the end of e's first era from p, its first dated
+// fact: the last of the dated facts on e that follow each other with no
+// gap longer than eraGap years. It is p when none follows.
+func (b *Base) firstEraEnd(e *Entity, p Point) Point {
+	var years []int
+	for _, i := range b.idx.entityFacts[e.ID] {
+		if d := b.facts[i].Date; d.Start.Year != 0 {
+			years = append(years, d.Start.Year)
+		}
+	}
+	slices.Sort(years)
+	end := p.Year
+	for _, y := range years {
+		if y > end+eraGap {
+			break
+		}
+		end = max(end, y)
+	}
+	if end == p.Year {
+		return Point{}
+	}
+	return Point{Year: end}
+}
+
+// eraGap is the longest run of years without a dated fact on a group or
+// person that their first era spans: the Taliban's facts run from 1994 to
+// 2001, and then from 2020.
+const eraGap = 2
 
 // anchorReach is how far down its ranking an end of a span given by events
 // looks for a dated fact.
