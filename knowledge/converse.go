@@ -4105,10 +4105,21 @@ func countedNoun(question string) []string {
 			continue
 		}
 		var n []string
-		for _, t := range toks[i+2:] {
+		for k, t := range toks[i+2:] {
 			if auxWordsAfterHead[t] || timeWords[t] || objectFollowers[t] || attackVerbs[t] || len(n) == 3 ||
 				len(n) > 0 && (countedDeeds[t] || strings.HasSuffix(t, "ed")) {
 				break // ("how many attacks hit Pakistan", "how many Afghans fled": the attacks, the Afghans)
+			}
+			if len(n) > 0 && countedHolding[t] {
+				// "how many Afghans hold PoR cards": PoR card holders.
+				held := toks[i+3+k:]
+				held = held[:min(len(held), 2)]
+				if len(held) == 0 {
+					break
+				}
+				held = slices.Clone(held)
+				held[len(held)-1] = strings.TrimSuffix(held[len(held)-1], "s")
+				return append(held, "holders")
 			}
 			n = append(n, t)
 		}
@@ -4121,6 +4132,10 @@ func countedNoun(question string) []string {
 // counted: "how many Afghans fled to Pakistan".
 var countedDeeds = setOf("fled came went left got took fought ran fell made became sought")
 
+// countedHolding are verbs that say those counted by what they hold:
+// "how many Afghans hold PoR cards" counts PoR card holders.
+var countedHolding = setOf("hold holds carry carries")
+
 // movementVerbs, after "they", say where the people counted went: "how
 // many Afghans fled to Pakistan" — "did they go back?": the Afghans.
 var movementVerbs = setOf("go went return returned come came leave left flee fled stay stayed move moved")
@@ -4128,7 +4143,16 @@ var movementVerbs = setOf("go went return returned come came leave left flee fle
 // undergoVerbs, after "they", say what was done to the people last
 // counted: "are they affected by the eviction?" after how many PoR
 // holders there are.
-var undergoVerbs = setOf("affected exempt exempted targeted deported expelled spared covered included excluded")
+var undergoVerbs = setOf("affected exempt exempted targeted deported expelled spared covered included excluded impacted evicted")
+
+// passiveUndergo say what was done to the people last counted only in the
+// passive: "are they hit by the eviction?" (but "what did they hit in
+// Tank" asks what they struck).
+var passiveUndergo = setOf("hit")
+
+// undergoAux stand between "they" and what was done to them: "will they
+// be hit", "are they all exempt".
+var undergoAux = setOf("be been being get getting all")
 
 // eventPlurals are the plural nouns for things done that "they" may stand
 // for: "who were they aimed at?" after the airstrikes.
@@ -4511,7 +4535,9 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 			out = append(out, w)
 			continue
 		}
-		if n := countedNoun(c.Question); len(n) > 0 && !slices.Contains(words[:i], n[len(n)-1]) && (w == "them" || w == "those" || w == "they" && i+1 < len(words) && (outcomeVerbs[words[i+1]] || movementVerbs[words[i+1]] || undergoVerbs[words[i+1]]) ||
+		if n := countedNoun(c.Question); len(n) > 0 && !slices.Contains(words[:i], n[len(n)-1]) && (w == "them" || w == "those" || w == "they" && i+1 < len(words) && (outcomeVerbs[words[i+1]] || movementVerbs[words[i+1]] || undergoVerbs[words[i+1]] ||
+			i+2 < len(words) && undergoAux[words[i+1]] && (undergoVerbs[words[i+2]] || passiveUndergo[words[i+2]]) ||
+			i > 0 && passiveAux[words[i-1]] && passiveUndergo[words[i+1]]) ||
 			w == "it" && eventPlurals[n[len(n)-1]] && outcomeVerbs[verbAfter(words, i)]) {
 			// (Not "why do Afghans resent them" after how many Afghans
 			// fled: "them" is someone else.)
