@@ -718,7 +718,7 @@ func (b *Base) nextContext(prev Context, resolved string, a Answer) Context {
 			}
 		}
 	}
-	if a.Intent == IntentWho && slices.Contains([]string{"who", "whom", "whos", "whose", "which"}, first(strings.Fields(resolved))) {
+	if a.Intent == IntentWho && slices.Contains([]string{"who", "whom", "whos", "whose", "which"}, strings.ReplaceAll(first(strings.Fields(resolved)), "'", "")) {
 		// "who had tea with Faiz Hameed?" — "Mansour Ahmed Khan": the
 		// person the answer names is whom "he" means next. ("What is
 		// Bajauri's role", a who-question of a person named, is about

@@ -89,6 +89,7 @@ func TestAnswerInResolves(t *testing.T) {
 		{"it that stands for a clause to come is no pronoun", []string{"how hard would it be to deport all the undocumented afghans"}, "how hard would it be to deport all the undocumented afghans", ""},
 		{"current one asks the post's current holder", []string{"when was the ttp founded", "who was its first leader", "current one?"}, "who was tehrik-e-taliban pakistan's current leader", ""},
 		{"them, of the dead, is the event spoken of", []string{"why did pakistan strike afghanistan in march 2024", "kabul's response?", "how many were killed in them"}, "how many were killed in pakistani airstrikes in afghanistan (march 2024)", ""},
+		{"his, after who's, is the person the answer names", []string{"who's sitting having tea with faiz hameed in that serena hotel photo", "what was his job"}, "what was mansour ahmed khan's job", ""},
 		{"they, hit in the passive, are the people last counted", []string{"how many documented afghan refugees does unhcr count in pakistan", "are they hit by the eviction order"}, "are documented afghan refugees hit by the eviction order", ""},
 		{"they, hitting, are not the things last counted", []string{"how many ttp attacks were there in april 2022", "what did they hit in tank"}, "what did tehrik-e-taliban pakistan hit in tank", ""},
 		{"they, affected, are the people last counted", []string{"how many documented afghan refugees in pakistan per unhcr", "PoR holders?", "are they affected by the eviction?"}, "are documented por holders affected by the eviction", ""},
