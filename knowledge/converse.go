@@ -281,6 +281,23 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 			readings, missing = []string{own}, ""
 		}
 	}
+	if missing != "" && personPronoun(missing) && b.authorSpokenOf(c) {
+		// "what does he say Pakistan should do instead" after the main
+		// argument of the piece by an author it does not name: "he" is
+		// its author, and the question is asked of the piece.
+		byAuthor := slices.Clone(toks)
+		for k, t := range byAuthor {
+			if strings.Trim(t, "?!.,") == missing {
+				byAuthor[k] = "the author"
+				if missing == "his" || missing == "her" {
+					byAuthor[k] = "the author's"
+				}
+			}
+		}
+		if r, _, m, _ := b.resolve(c, strings.Fields(strings.Join(byAuthor, " "))); m == "" && len(r) > 0 {
+			readings, missing = r, ""
+		}
+	}
 	if missing != "" {
 		line := "Who do you mean by “" + missing + "”? Name them and I'll look it up."
 		if thingPronouns[missing] {
@@ -2437,6 +2454,20 @@ func (b *Base) lastAuthor(c Context, kind string) *Entity {
 		}
 	}
 	return nil
+}
+
+// authorSpokenOf reports whether the last question asked of the author of
+// a source that names none: "the author's main argument in the piece
+// saying anger cannot be a policy".
+func (b *Base) authorSpokenOf(c Context) bool {
+	f := b.factByID[first(c.Facts)]
+	if f == nil || b.sources[f.Cite.Doc] == nil || b.sources[f.Cite.Doc].Author != "" {
+		return false
+	}
+	return slices.ContainsFunc(strings.Fields(c.Question), func(w string) bool {
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "s'")
+		return w == "author" || w == "writer" || w == "columnist"
+	})
 }
 
 // namesSource reports whether words name a source document or its author.

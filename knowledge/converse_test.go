@@ -890,6 +890,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"increase?", "50 percent"},
 			{"and compared to 2020?", "three times"},
 		}, ""},
+		{"he, after the author of a piece that names none, is its author: the piece", [][2]string{
+			{"whats the author's main argument in the piece saying anger cannot be a policy", ""},
+			{"what does he say pakistan should do instead", "counterterrorism framework"},
+		}, ""},
 		{"quote as a verb, after whoever quoted, asks what was quoted, not the last answer's source", [][2]string{
 			{"who is rahul bhonsle", "Bhonsle"},
 			{"what did he quote clinton saying", "Clinton"},
