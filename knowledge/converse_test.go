@@ -890,6 +890,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"increase?", "50 percent"},
 			{"and compared to 2020?", "three times"},
 		}, ""},
+		{"teaming up is merging", [][2]string{
+			{"whats the hafiz gul bahadur group", "Hafiz Gul Bahadur"},
+			{"are they teaming up with the ttp?", "unified platform"},
+		}, ""},
 		{"he, after the author of a piece that names none, is its author: the piece", [][2]string{
 			{"whats the author's main argument in the piece saying anger cannot be a policy", ""},
 			{"what does he say pakistan should do instead", "counterterrorism framework"},
