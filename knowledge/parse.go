@@ -1307,6 +1307,24 @@ func (b *Base) sourceFilter(q *query) {
 	}
 }
 
+// ownView reports whether a question asks someone's view by a noun for it
+// after their name, on nothing named: "Kugelman's take?", "and his view"
+// (the possessive's "'s" is gone by now). "Did they take" is a verb;
+// a country's "angle" is its interest.
+func ownView(toks []string) bool {
+	n := len(toks)
+	if n < 2 {
+		return false
+	}
+	switch strings.Trim(toks[n-1], "?!.,") {
+	case "take", "view", "views", "verdict":
+	default:
+		return false
+	}
+	p := toks[n-2]
+	return !auxWords[p] && pronounKind[p] == "" && p != "it" && p != "to" && p != "i" && p != "we" && p != "you" || p == "his" || p == "her" || p == "their"
+}
+
 // gistWords ask what a source argues as a whole: "what does Ghosh argue",
 // "the op-ed's bottom line", "gist of Bhonsle's piece", "her angle".
 var gistWords = setOf(`argue argues argued argument arguments angle take takeaway takeaways view views thesis gist verdict
@@ -1839,7 +1857,8 @@ func classify(toks []string, hasSpan bool) Intent {
 	case has("say", "said", "says", "told", "describe", "described", "call", "called", "pledge", "pledged", "promise", "promised", "quote", "quotation",
 		"warn", "warned", "claim", "claimed", "threaten", "threatened", "remark", "remarked", "statement", "tweet", "tweeted", "tweets", "react", "reacted", "respond", "responded", "reaction", "response",
 		"criticism", "criticisms", "criticise", "criticised", "criticize", "criticized", "critique",
-		"view on", "views on", "view of", "take on", "opinion on", "opinion of", "stance on", "position on", "think of", "think about", "thinks of", "thinks about"):
+		"view on", "views on", "view of", "take on", "opinion on", "opinion of", "stance on", "position on", "think of", "think about", "thinks of", "thinks about") ||
+		ownView(toks):
 		return IntentStatement
 	case asksMotive(toks):
 		return IntentWhy // "what are China's interests in Afghanistan": why it is engaged

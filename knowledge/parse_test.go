@@ -43,6 +43,10 @@ func TestClassify(t *testing.T) {
 		{"what did the ttp want in return for peace", IntentList},             // its demands, each of them
 		{"what's gul's view on recognising the taliban", IntentStatement},     // a view is what someone holds and says
 		{"what does the ttp think of the durand line", IntentStatement},
+		{"kugelman's take?", IntentStatement}, // a take, after a name, is a view
+		{"and his take", IntentStatement},
+		{"did they take", IntentFact},                                       // a verb
+		{"and china's angle?", IntentFact},                                  // a country's angle is its interest
 		{"por and acc holders in pakistan - figures?", IntentHowMany},       // figures asked are numbers
 		{"which ttp figures did the taliban release from jail", IntentList}, // figures asked by "which" are people, not numbers
 		{"what did the expulsion plan cost pakistan", IntentHowMany},
