@@ -4717,6 +4717,13 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 			out = append(out, w)
 			continue
 		}
+		if w == "there" && e.Kind == KindPlace && b.idx.broad(e.ID) && !existentialThere(words, i) {
+			if ev := b.salientEvent(c); ev != nil && !b.idx.broad(ev.ID) {
+				// "how many soldiers died there" after the Chitral attack:
+				// there is the attack, not the whole of Pakistan.
+				e = ev
+			}
+		}
 		name := strings.ToLower(e.Name)
 		switch {
 		case group:
@@ -4739,6 +4746,16 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 	}
 	return strings.Join(out, " "), "", named
 }
+
+// existentialThere reports whether "there" at words[i] says that
+// something exists rather than where: "is there a bounty", "how many are
+// there", "there were talks".
+func existentialThere(words []string, i int) bool {
+	return i > 0 && beWords[words[i-1]] || i+1 < len(words) && beWords[words[i+1]]
+}
+
+// beWords are the forms of "to be".
+var beWords = setOf("is are was were be been isn't aren't wasn't weren't")
 
 // thingAsked returns the noun a what- or which-question asks about, when
 // it names no entity there and a person is its doer ("letter" of "what

@@ -890,6 +890,11 @@ func TestConversationAnswers(t *testing.T) {
 			{"increase?", "50 percent"},
 			{"and compared to 2020?", "three times"},
 		}, ""},
+		{"there, of a whole country, is the event spoken of: no count of another", [][2]string{
+			{"bhonsle says 200 ttp cadres hit a post in chitral - right?", "200"},
+			{"more on their capabilities", ""},
+			{"how many police died there", ""},
+		}, "On 29 September 2023"},
 		{"teaming up is merging", [][2]string{
 			{"whats the hafiz gul bahadur group", "Hafiz Gul Bahadur"},
 			{"are they teaming up with the ttp?", "unified platform"},
