@@ -1320,7 +1320,7 @@ func (b *Base) quotedWithin(facts []*Fact) []string {
 			}
 			for _, n := range append([]string{e.Name}, e.Aliases...) {
 				run := tokenize(n)
-				if at := indexRun(toks, run); len(run) > 0 && at >= 0 && at+len(run) < len(toks) && speechWords[toks[at+len(run)]] {
+				if at := indexRun(toks, run); len(run) > 0 && at >= 0 && speaksAt(toks, at, len(run)) {
 					out = append(out, e.Name)
 					break
 				}
@@ -1329,6 +1329,26 @@ func (b *Base) quotedWithin(facts []*Fact) []string {
 	}
 	return out
 }
+
+// speaksAt reports whether the name at toks[at:at+n] is said to speak:
+// a word of speech right after it ("Mujahid said"), after what it is of
+// ("Iftikhar Firdous of the Khorasan Diary says"), or right before it
+// ("…, says Iftikhar Firdous").
+func speaksAt(toks []string, at, n int) bool {
+	end := at + n
+	if end < len(toks) && toks[end] == "of" {
+		for k := end + 1; k < len(toks) && k <= end+speakerOfReach; k++ {
+			if speechWords[toks[k]] {
+				return true
+			}
+		}
+	}
+	return end < len(toks) && speechWords[toks[end]] || at > 0 && speechWords[toks[at-1]]
+}
+
+// speakerOfReach is how many words after a name its "of …" may run before
+// the word of speech: "of the Khorasan Diary says".
+const speakerOfReach = 5
 
 // citedWithin returns the names of the outlets and bodies, of any the pack
 // knows, that the facts say they have their words from: "…, according to the Pakistan Institute for

@@ -895,6 +895,11 @@ func TestConversationAnswers(t *testing.T) {
 			{"more on their capabilities", ""},
 			{"how many police died there", ""},
 		}, "On 29 September 2023"},
+		{"says who, of words the answer gives to someone of an outlet, names them", [][2]string{
+			{"whats pak's current playbook to pressure the afghan taliban", ""},
+			{"sustainable?", "sustainable"},
+			{"who says so", "Iftikhar Firdous"},
+		}, ""},
 		{"teaming up is merging", [][2]string{
 			{"whats the hafiz gul bahadur group", "Hafiz Gul Bahadur"},
 			{"are they teaming up with the ttp?", "unified platform"},
