@@ -550,6 +550,18 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 			}
 		}
 	}
+	if len(asked) == 0 && len(specific) == 1 && specific[0].Kind == KindPerson && len(c.Led) >= 2 && skip == nil && b.askedPost(c.Question) {
+		// "and Mujahid?" after how Yaqoob reacted to the expulsions and
+		// then what his post is: the post was asked in passing, and a
+		// name alone asks what the conversation is on, his words on it.
+		if topic := b.topicOf(b.factByID[c.Led[len(c.Led)-2]]); topic != "" {
+			r := "what did " + strings.ToLower(specific[0].Name) + " say about " + topic
+			if alt := answerReading(r); alt.Answered && len(alt.Facts) > 0 && alt.Facts[0].Type == TypeStatement &&
+				b.mentions(alt.Facts[0], b.idx.factIndex[alt.Facts[0]], specific) {
+				a, resolved = alt, r
+			}
+		}
+	}
 	if !a.Answered && !a.Reply && len(c.Facts) > 0 && asksFurther(toks) && !asksOtherPerson(toks) && !slices.Contains(toks, "who") {
 		// "anything else on how they evolved?", "the rest of the
 		// decision?": no reading answers it as a question of its own, and
@@ -690,6 +702,28 @@ func (b *Base) onlyNamesAndTime(followUp string) bool {
 		}
 	}
 	return timed
+}
+
+// topicOf names what a fact is about other than people: its first entity
+// that is neither a person nor too broad to be a topic, or "".
+func (b *Base) topicOf(f *Fact) string {
+	if f == nil {
+		return ""
+	}
+	for _, id := range f.Entities {
+		if e := b.entityByID[id]; e != nil && e.Kind != KindPerson && !b.idx.broad(id) {
+			return strings.ToLower(e.Name)
+		}
+	}
+	return ""
+}
+
+// askedPost reports whether a question asked a person's post: "what's
+// Mullah Yaqoob's job".
+func (b *Base) askedPost(question string) bool {
+	q := b.parse(Normalize(question))
+	defer b.idx.release(q)
+	return q.asksPostOf()
 }
 
 // timeAlone returns the span a follow-up names when it says nothing but

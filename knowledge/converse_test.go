@@ -895,6 +895,11 @@ func TestConversationAnswers(t *testing.T) {
 			{"more on their capabilities", ""},
 			{"how many police died there", ""},
 		}, "On 29 September 2023"},
+		{"a name alone after a post asked in passing asks their words on the conversation's topic", [][2]string{
+			{"how did mullah yaqoob react to the eviction order", "barbaric"},
+			{"what's his job", "defence minister"},
+			{"and mujahid?", "unacceptable"},
+		}, ""},
 		{"says who, of words the answer gives to someone of an outlet, names them", [][2]string{
 			{"whats pak's current playbook to pressure the afghan taliban", ""},
 			{"sustainable?", "sustainable"},
