@@ -4805,11 +4805,8 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 // something exists rather than where: "is there a bounty", "how many are
 // there", "there were talks".
 func existentialThere(words []string, i int) bool {
-	return i > 0 && beWords[words[i-1]] || i+1 < len(words) && beWords[words[i+1]]
+	return i > 0 && copulas[words[i-1]] || i+1 < len(words) && copulas[words[i+1]]
 }
-
-// beWords are the forms of "to be".
-var beWords = setOf("is are was were be been isn't aren't wasn't weren't")
 
 // thingAsked returns the noun a what- or which-question asks about, when
 // it names no entity there and a person is its doer ("letter" of "what

@@ -374,7 +374,8 @@ func (b *Base) anchorDate(words []string, last bool) (Date, []string, bool) {
 
 // firstEraEnd returns the end of e's first era from p, its first dated
 // fact: the last of the dated facts on e that follow each other with no
-// gap longer than eraGap years. It is p when none follows.
+// gap longer than eraGap years; the zero Point, no end, when none follows
+// within that gap.
 func (b *Base) firstEraEnd(e *Entity, p Point) Point {
 	var years []int
 	for _, i := range b.idx.entityFacts[e.ID] {
