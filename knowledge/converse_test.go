@@ -608,6 +608,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"how many fighters does the ttp have", "4,000"},
 			{"why so many?", "swell"},
 		}, ""},
+		{"an adverb inside a phrase does not break it: have now so many", [][2]string{
+			{"how many fighters does the ttp have now", "4,000"},
+			{"why so many?", "swell"},
+		}, ""},
 		{"more after a span's entries on its topic goes on with the span's others", [][2]string{
 			{"timeline of the afghan civil war in the 90s", "Hekmatyar"},
 			{"more", "Northern Alliance"},

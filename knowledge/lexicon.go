@@ -312,6 +312,10 @@ func (ix *index) isPhrase(w, particle string) bool {
 	return false
 }
 
+// phraseAdverbs may stand inside a phrase after its first word without
+// breaking it: "have now so many", "has still got".
+var phraseAdverbs = setOf(`now still currently nowadays really actually already`)
+
 // particles end a phrasal verb and may follow its object.
 var particles = setOf(`out off back up down over`)
 
@@ -331,6 +335,16 @@ func (ix *index) rewriteTokens(toks []string) []string {
 				out = append(out, r.to...)
 				i += len(r.from) - 1
 				continue
+			}
+			if i+2 < len(toks) && phraseAdverbs[toks[i+1]] {
+				// "why does the TTP have now so many fighters": the
+				// phrase "have so many" with an adverb inside it, which
+				// is kept after it.
+				if r := matchPhrase(slices.Concat(toks[i:i+1], toks[i+2:]), 0, rs); r != nil && len(r.from) > 1 {
+					out = append(append(out, r.to...), toks[i+1])
+					i += len(r.from)
+					continue
+				}
 			}
 			if r, gap := splitPhrase(toks, i, rs); r != nil && !ix.isPhrase(toks[i+gap], toks[i+1+gap]) {
 				// "kick the TTP out": the verb, then its object, then the
