@@ -512,3 +512,20 @@ func TestWeighCarried(t *testing.T) {
 		t.Errorf("the army's response: %q, want the offensive", a.Text())
 	}
 }
+
+// TestCountedNoun: what a how-many question counts, which "they" may stand
+// for next.
+func TestCountedNoun(t *testing.T) {
+	for _, tc := range []struct{ q, want string }{
+		{"how many afghans fled to pakistan", "afghans"},
+		{"how many attacks hit pakistan in 2023", "attacks"},
+		{"how many documented afghan refugees does unhcr count", "documented afghan refugees"},
+		{"how many afghans hold por cards", "por card holders"}, // counted by what they hold
+		{"how many refugees hold acc holders", "acc holders"},   // a swap gone awry: still the holders
+		{"what is the ttp", ""},
+	} {
+		if got := strings.Join(countedNoun(tc.q), " "); got != tc.want {
+			t.Errorf("countedNoun(%q) = %q, want %q", tc.q, got, tc.want)
+		}
+	}
+}

@@ -4203,6 +4203,9 @@ func countedNoun(question string) []string {
 					break
 				}
 				held = slices.Clone(held)
+				if last := held[len(held)-1]; last == "holders" || last == "holder" {
+					return held // "how many refugees hold ACC holders", a swap gone awry: the holders
+				}
 				held[len(held)-1] = strings.TrimSuffix(held[len(held)-1], "s")
 				return append(held, "holders")
 			}
