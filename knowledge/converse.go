@@ -2123,7 +2123,7 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, own, missin
 		return withAlts(q), own, "", guessed{}
 	}
 	if q, ok := b.withNewQuestionWord(c, words); ok {
-		return withAlts(q, b.withTopicCarried(c, strings.Join(words, " "))), own, "", guessed{}
+		return withAlts(q, b.whyNot(c, words), b.withTopicCarried(c, strings.Join(words, " "))), own, "", guessed{}
 	}
 	if f := b.factByID[first(c.Facts)]; len(words) == 1 && roleNouns[words[0]] && f != nil && f.Date.Start.Year != 0 {
 		// "leader?" after the Taliban renamed the country in 1997: who
@@ -4403,6 +4403,31 @@ func (b *Base) withNewQuestionWord(c Context, words []string) (string, bool) {
 		q += " not" // "why not?"
 	}
 	return q, true
+}
+
+// whyNot reads "why not?" after a yes-or-no question as that question
+// asked why, negated after its subject: "does Afghanistan recognise the
+// Durand Line" — "why not?": why does Afghanistan not recognise it. ""
+// when the follow-up is no such question, or the last question asked no
+// yes or no.
+func (b *Base) whyNot(c Context, words []string) string {
+	if len(words) != 2 || words[0] != "why" || words[1] != "not" || !startsWithAux(c.Question) {
+		return ""
+	}
+	q := b.parse(Normalize(c.Question))
+	defer b.idx.release(q)
+	toks := q.toks
+	at := 2 // after the auxiliary and a one-word subject
+	for _, l := range q.links {
+		if l.start == 1 || l.start == 2 && toks[1] == "the" {
+			at = l.end
+			break
+		}
+	}
+	if at >= len(toks) {
+		return ""
+	}
+	return "why " + strings.Join(slices.Concat(toks[:at], []string{"not"}, toks[at:]), " ")
 }
 
 // asksOtherPerson reports whether a follow-up asks for a person besides

@@ -909,6 +909,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"sustainable?", "sustainable"},
 			{"who says so", "Iftikhar Firdous"},
 		}, ""},
+		{"why not, after a yes-or-no question, asks it negated", [][2]string{
+			{"does afghanistan recognise the durand line", "never recognised"},
+			{"why not?", "colonial"},
+		}, ""},
 		{"teaming up is merging", [][2]string{
 			{"whats the hafiz gul bahadur group", "Hafiz Gul Bahadur"},
 			{"are they teaming up with the ttp?", "unified platform"},
