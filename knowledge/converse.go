@@ -223,6 +223,11 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 		// "and the third aim?" after Pakistan's aims: the list's third.
 		return a, b.nextContext(c, c.Question, a), false
 	}
+	if a, ok := b.whenSaid(c, toks, question); ok {
+		// "when did he say it?" after Durrani's "nightmare" remark: when
+		// that remark was made, or that the sources don't say.
+		return a, b.nextContext(c, a.Resolved, a), true
+	}
 	if a, ok := b.detailOfLast(c, toks, question); ok {
 		// "increase?" after 2,867 deaths in 2022, "a 50 percent rise on
 		// 2021": the last answer says it.
@@ -3793,6 +3798,44 @@ var (
 	totalWords   = setOf("total overall altogether combined")
 	totalFillers = setOf("and so the in what what's whats is was number figure count")
 )
+
+// whenSaid answers "when did he say that?", "when did she write it
+// exactly?": when the words the conversation was last given were said,
+// from the fact that gives them (the one before, when the last question
+// only asked the speaker's post), or that the sources don't say. ok is
+// false for any other follow-up, or when that fact reports no words.
+func (b *Base) whenSaid(c Context, toks []string, question string) (Answer, bool) {
+	var words []string
+	for _, t := range toks {
+		if t = strings.Trim(t, "?!.,'"); t != "" && t != "exactly" && t != "again" {
+			words = append(words, t)
+		}
+	}
+	if len(words) < 4 || len(words) > 5 || words[0] != "when" || !auxWords[words[1]] || !saidVerbs[words[3]] {
+		return Answer{}, false
+	}
+	if last := words[len(words)-1]; len(words) == 5 && !(last == "it" || last == "that" || last == "this") || len(words) == 4 && words[3] != "so" {
+		return Answer{}, false
+	}
+	ids := c.Facts
+	if len(c.Led) >= 2 && b.askedPost(c.Question) {
+		ids = []string{c.Led[len(c.Led)-2]} // "what's his title" asked in passing
+	}
+	f := b.factByID[first(ids)]
+	if f == nil || f.Type != TypeStatement && !usesWordOf(f, speechWords) {
+		return Answer{}, false
+	}
+	r := "when was that said"
+	a := b.answerWith(r, asking{within: []string{f.ID}})
+	if len(a.Facts) == 0 || a.Facts[0] != f {
+		return Answer{}, false
+	}
+	a.Question, a.Resolved = question, r
+	return a, true
+}
+
+// saidVerbs ask when words were said: "when did he say it".
+var saidVerbs = setOf("say said tell told write wrote make made")
 
 // detailOfLast answers a follow-up that asks only a detail the last
 // answer's lead fact states, from that fact: how a count changed

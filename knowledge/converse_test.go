@@ -909,6 +909,11 @@ func TestConversationAnswers(t *testing.T) {
 			{"sustainable?", "sustainable"},
 			{"who says so", "Iftikhar Firdous"},
 		}, ""},
+		{"when did he say it is when the words last given were said, past his post asked in passing", [][2]string{
+			{"what did Asif Durrani say about peace in Afghanistan", "nightmare"},
+			{"what's his title", "special"},
+			{"when did he say it", ""},
+		}, "22 September 2023"},
 		{"why not, after a yes-or-no question, asks it negated", [][2]string{
 			{"does afghanistan recognise the durand line", "never recognised"},
 			{"why not?", "colonial"},
