@@ -914,6 +914,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"what's his title", "special"},
 			{"when did he say it", ""},
 		}, "22 September 2023"},
+		{"the point of a letter is what it asked", [][2]string{
+			{"what letter did kakar send to kabul", "Akhund"},
+			{"what was the point of it?", "asked the Taliban"},
+		}, ""},
 		{"why not, after a yes-or-no question, asks it negated", [][2]string{
 			{"does afghanistan recognise the durand line", "never recognised"},
 			{"why not?", "colonial"},
