@@ -567,6 +567,17 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 			}
 		}
 	}
+	if len(asked) == 0 && len(specific) == 1 && specific[0].Kind == KindDocument && skip == nil && len(c.Facts) > 0 &&
+		(!a.Answered || len(a.Facts) == 0 || first(a.Facts[0].Entities) != specific[0].ID) {
+		// "and the USIP paper?" after what SIGAR's report found: what the
+		// USIP paper found, not SIGAR's findings, which name it in passing.
+		if last := b.entityByID[first(b.factByID[c.Facts[0]].Entities)]; last != nil && last.Kind == KindDocument && last != specific[0] {
+			r := "what did " + ownName(alone) + " find"
+			if alt := answerReading(r); alt.Answered && len(alt.Facts) > 0 && first(alt.Facts[0].Entities) == specific[0].ID {
+				a, resolved = alt, r
+			}
+		}
+	}
 	if !a.Answered && !a.Reply && len(c.Facts) > 0 && asksFurther(toks) && !asksOtherPerson(toks) && !slices.Contains(toks, "who") {
 		// "anything else on how they evolved?", "the rest of the
 		// decision?": no reading answers it as a question of its own, and
@@ -721,6 +732,16 @@ func (b *Base) topicOf(f *Fact) string {
 		}
 	}
 	return ""
+}
+
+// ownName is a bare name follow-up without what joins it on or asks
+// about it: "and the USIP paper?" is "the usip paper".
+func ownName(alone string) string {
+	w := strings.Fields(strings.Trim(alone, " ?!.,"))
+	for len(w) > 1 && (w[0] == "what" || w[0] == "about" || w[0] == "how" || w[0] == "and") {
+		w = w[1:]
+	}
+	return strings.Join(w, " ")
 }
 
 // askedPost reports whether a question asked a person's post: "what's

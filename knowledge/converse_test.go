@@ -918,6 +918,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"what letter did kakar send to kabul", "Akhund"},
 			{"what was the point of it?", "asked the Taliban"},
 		}, ""},
+		{"a document alone, after what another found, asks what it found", [][2]string{
+			{"what did the SIGAR report say caused the Republic's collapse", "withdrawal"},
+			{"and the USIP paper?", "top-down"},
+		}, ""},
 		{"why not, after a yes-or-no question, asks it negated", [][2]string{
 			{"does afghanistan recognise the durand line", "never recognised"},
 			{"why not?", "colonial"},
