@@ -529,3 +529,29 @@ func TestCountedNoun(t *testing.T) {
 		}
 	}
 }
+
+// TestStaleContext: a context kept in the store from an older pack may
+// name facts and entities the pack no longer has; every kind of follow-up
+// is still answered, or declined, and never panics.
+func TestStaleContext(t *testing.T) {
+	b := packFromDisk(t)
+	stale := Context{
+		Question: "what did the sigar report say caused the republic collapse",
+		Entities: []string{"gone-entity", "ttp"},
+		Facts:    []string{"gone-fact", "gone-too"},
+		Shown:    []string{"gone-fact"},
+		Led:      []string{"gone-a", "gone-b"},
+		More:     3,
+		After:    20230901,
+	}
+	for _, q := range []string{
+		"and the USIP paper?", "increase?", "over what period?", "when did he say it", "and mujahid?",
+		"why not?", "and in 2018?", "more", "sources", "what was the point of it?", "how many police died there",
+		"are they hit by the eviction order", "what did he quote clinton saying", "who says so", "what came next?",
+	} {
+		a, _ := b.AnswerIn(stale, q)
+		if len(a.Lines) == 0 {
+			t.Errorf("%q after a stale context: no reply at all", q)
+		}
+	}
+}

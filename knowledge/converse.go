@@ -571,7 +571,8 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 		(!a.Answered || len(a.Facts) == 0 || first(a.Facts[0].Entities) != specific[0].ID) {
 		// "and the USIP paper?" after what SIGAR's report found: what the
 		// USIP paper found, not SIGAR's findings, which name it in passing.
-		if last := b.entityByID[first(b.factByID[c.Facts[0]].Entities)]; last != nil && last.Kind == KindDocument && last != specific[0] {
+		if lead := b.factByID[c.Facts[0]]; lead != nil && b.entityByID[first(lead.Entities)] != nil &&
+			b.entityByID[first(lead.Entities)].Kind == KindDocument && first(lead.Entities) != specific[0].ID {
 			r := "what did " + ownName(alone) + " find"
 			if alt := answerReading(r); alt.Answered && len(alt.Facts) > 0 && first(alt.Facts[0].Entities) == specific[0].ID {
 				a, resolved = alt, r
