@@ -432,7 +432,8 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 	// The follow-up's own words, without the "and" that joins it on.
 	alone := ownReading(toks)
 	asked, names, specific := b.ownWords(strings.Join(toks, " "))
-	if a.Answered && len(a.Facts) > 0 && len(c.Facts) > 0 {
+	if a.Answered && len(a.Facts) > 0 && len(c.Facts) > 0 && slices.ContainsFunc(toks, func(t string) bool { return isTimeWord(strings.Trim(t, "?!.,")) }) {
+		// (Parsed only when a time is said: most follow-ups say none.)
 		if from, to, ok := b.timeAlone(alone); ok && !ofTime(a.Facts[0], from, to) {
 			// "and in 2018?" after who the TTP's first leader was: the
 			// first leader is no answer of 2018; what the sources say of
@@ -571,8 +572,7 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 		(!a.Answered || len(a.Facts) == 0 || first(a.Facts[0].Entities) != specific[0].ID) {
 		// "and the USIP paper?" after what SIGAR's report found: what the
 		// USIP paper found, not SIGAR's findings, which name it in passing.
-		if lead := b.factByID[c.Facts[0]]; lead != nil && b.entityByID[first(lead.Entities)] != nil &&
-			b.entityByID[first(lead.Entities)].Kind == KindDocument && first(lead.Entities) != specific[0].ID {
+		if lead := b.factByID[c.Facts[0]]; lead != nil && b.isDocument(first(lead.Entities)) && first(lead.Entities) != specific[0].ID {
 			r := "what did " + ownName(alone) + " find"
 			if alt := answerReading(r); alt.Answered && len(alt.Facts) > 0 && first(alt.Facts[0].Entities) == specific[0].ID {
 				a, resolved = alt, r
@@ -3827,16 +3827,11 @@ var (
 // only asked the speaker's post), or that the sources don't say. ok is
 // false for any other follow-up, or when that fact reports no words.
 func (b *Base) whenSaid(c Context, toks []string, question string) (Answer, bool) {
-	var words []string
-	for _, t := range toks {
-		if t = strings.Trim(t, "?!.,'"); t != "" && t != "exactly" && t != "again" {
-			words = append(words, t)
-		}
-	}
-	if len(words) < 4 || len(words) > 5 || words[0] != "when" || !auxWords[words[1]] || !saidVerbs[words[3]] {
+	words := slices.DeleteFunc(bareWords(toks), func(w string) bool { return w == "exactly" || w == "again" })
+	if len(words) != 5 || words[0] != "when" || !auxWords[words[1]] || !saidVerbs[words[3]] {
 		return Answer{}, false
 	}
-	if last := words[len(words)-1]; len(words) == 5 && !(last == "it" || last == "that" || last == "this") || len(words) == 4 && words[3] != "so" {
+	if last := words[4]; last != "it" && last != "that" && last != "this" && last != "so" {
 		return Answer{}, false
 	}
 	ids := c.Facts
@@ -3854,6 +3849,18 @@ func (b *Base) whenSaid(c Context, toks []string, question string) (Answer, bool
 	}
 	a.Question, a.Resolved = question, r
 	return a, true
+}
+
+// bareWords returns a follow-up's words without the punctuation typed
+// around them ("increase?", "it.").
+func bareWords(toks []string) []string {
+	words := make([]string, 0, len(toks))
+	for _, t := range toks {
+		if t = strings.Trim(t, "?!.,'"); t != "" {
+			words = append(words, t)
+		}
+	}
+	return words
 }
 
 // saidVerbs ask when words were said: "when did he say it".
@@ -3876,13 +3883,7 @@ func (b *Base) detailOfLast(c Context, toks []string, question string) (Answer, 
 	}
 	var years, months []string
 	change, period, share := false, false, false
-	words := make([]string, 0, len(toks))
-	for _, t := range toks {
-		if t = strings.Trim(t, "?!.,'"); t != "" {
-			words = append(words, t)
-		}
-	}
-	joined := " " + strings.Join(words, " ") + " "
+	joined := " " + strings.Join(bareWords(toks), " ") + " "
 	for _, p := range sharePhrases {
 		if strings.Contains(joined, " "+p+" ") {
 			share = true
@@ -5003,6 +5004,12 @@ func (b *Base) firstSpoken(c Context, ok func(*Entity) bool) *Entity {
 func (b *Base) isPerson(id string) bool {
 	e := b.entityByID[id]
 	return e != nil && e.Kind == KindPerson
+}
+
+// isDocument reports whether id is an entity of the document kind.
+func (b *Base) isDocument(id string) bool {
+	e := b.entityByID[id]
+	return e != nil && e.Kind == KindDocument
 }
 
 // spokenOfTogether reports whether some fact names both entities.
