@@ -568,7 +568,7 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 			}
 		}
 	}
-	if len(asked) == 0 && len(specific) == 1 && specific[0].Kind == KindDocument && skip == nil && len(c.Facts) > 0 &&
+	if !slices.ContainsFunc(asked, func(t string) bool { return !documentPickers[t] }) && len(specific) == 1 && specific[0].Kind == KindDocument && skip == nil && len(c.Facts) > 0 &&
 		(!a.Answered || len(a.Facts) == 0 || first(a.Facts[0].Entities) != specific[0].ID) {
 		// "and the USIP paper?" after what SIGAR's report found: what the
 		// USIP paper found, not SIGAR's findings, which name it in passing.
@@ -735,14 +735,18 @@ func (b *Base) topicOf(f *Fact) string {
 	return ""
 }
 
-// ownName is a bare name follow-up without what joins it on or asks
-// about it: "and the USIP paper?" is "the usip paper".
+// documentPickers, beside a document's name, tell which document is
+// meant and ask nothing of it: "and the earlier USIP paper?".
+var documentPickers = setOf(`earlier older later newer other previous prior original`)
+
+// ownName is a bare name follow-up without what joins it on, asks about
+// it or picks it out: "and the earlier USIP paper?" is "the usip paper".
 func ownName(alone string) string {
 	w := strings.Fields(strings.Trim(alone, " ?!.,"))
 	for len(w) > 1 && (w[0] == "what" || w[0] == "about" || w[0] == "how" || w[0] == "and") {
 		w = w[1:]
 	}
-	return strings.Join(w, " ")
+	return strings.Join(slices.DeleteFunc(w, func(t string) bool { return documentPickers[t] }), " ")
 }
 
 // askedPost reports whether a question asked a person's post: "what's
@@ -4682,12 +4686,18 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 		if !ok && (w == "that" || w == "this" || w == "the") && i+1 < len(words) && groupNouns[words[i+1]] {
 			kind, ok, group = kindGroupNamed, true, true
 		}
-		if !ok && (w == "that" || w == "this") && i+1 < len(words) && paperNouns[words[i+1]] && b.salientKind(c, KindDocument) != nil &&
+		if !ok && (w == "that" || w == "this") && i+1 < len(words) && (paperNouns[words[i+1]] || words[i+1] == "one") && b.salientKind(c, KindDocument) != nil &&
 			slices.ContainsFunc(words, func(t string) bool { return t == "when" || isTimeWord(t) }) {
-			// "what year was that paper": the paper the conversation spoke
-			// of, the USIP paper. (Who wrote "that piece" is asked of the
-			// source, as sources are.)
+			// "what year was that paper", "when was that one written": the
+			// paper the conversation spoke of, the USIP paper. (Who wrote
+			// "that piece" is asked of the source, as sources are.)
 			kind, ok, group = KindDocument, true, true
+		}
+		if !ok && (w == "that" || w == "this") && i+1 < len(words) && publishWords[words[i+1]] && i > 0 && words[i-1] != "is" && b.salientKind(c, KindDocument) != nil &&
+			slices.ContainsFunc(words, func(t string) bool { return t == "when" || isTimeWord(t) }) {
+			// "when was that published?" after the USIP paper's findings:
+			// the paper.
+			kind, ok = KindDocument, true
 		}
 		if w == "that" && i > 0 && thatEventLeads[words[i-1]] && i == len(words)-1 {
 			// "what did Pakistan do in retaliation for that?" after the

@@ -588,6 +588,17 @@ func TestConversationAnswers(t *testing.T) {
 		turns   [][2]string // a turn and what its answer must hold ("" for a turn not checked)
 		notWant string
 	}{
+		{"that, published, after a paper's findings, is the paper", [][2]string{
+			{"according to sigar why did the afghan republic collapse", "withdrawal"},
+			{"and the usip paper?", "top-down"},
+			{"when was that published", "2009"},
+		}, ""},
+		{"an earlier paper after another's findings asks what it found; that one is it", [][2]string{
+			{"what reasons does the sigar report give for the collapse of the afghan republic", "SIGAR"},
+			{"how many factors in all?", "six"},
+			{"and the earlier usip working paper?", "top-down"},
+			{"when was that one written?", "2009"},
+		}, ""},
 		{"they, in a clause after a name of its kind, is that name", [][2]string{
 			{"what is the pdpa", "PDPA"},
 			{"who did the soviets put in charge after they invaded", "Karmal"},
