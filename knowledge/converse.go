@@ -207,11 +207,16 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 		return a, c, false
 	}
 	author := authorAsked(withoutAsides(toks)) // "who's the author btw"
+	if lead := b.factByID[first(c.Facts)]; !author && lead != nil && !b.citesDocument(lead) && authorAsked(thatAsThis(withoutAsides(toks))) {
+		// "who wrote that piece?" after an answer that cites no other
+		// document: the piece it came from.
+		author = true
+	}
 	switch {
 	case asksMore(toks):
 		a, next = b.more(c, question)
 		return a, next, false
-	case asksSources(toks) && len(c.Facts) > 0 && !(author && b.aboutDocument(c)):
+	case (asksSources(toks) || author) && len(c.Facts) > 0 && !(author && b.aboutDocument(c)):
 		a := b.cited(c, question, author)
 		return a, b.withAuthors(c, a), false
 	case asksNext(toks) && len(c.Facts) > 0:
@@ -1974,6 +1979,18 @@ func authorAsked(toks []string) bool {
 	return author || this && slices.ContainsFunc(toks, func(t string) bool { return t == "wrote" || t == "authored" })
 }
 
+// thatAsThis is toks with "that" read as "this": "who wrote that piece"
+// as "who wrote this piece".
+func thatAsThis(toks []string) []string {
+	out := slices.Clone(toks)
+	for i, t := range out {
+		if t == "that" {
+			out[i] = "this"
+		}
+	}
+	return out
+}
+
 // analysisNouns, after "whose", name the writing an answer came from:
 // "whose analysis is this". ("Who wrote that piece" asks of the piece the
 // answer names, as a question.)
@@ -2388,8 +2405,10 @@ func (b *Base) withSourceNamed(c Context, words []string) []string {
 	}
 	for i := 0; i+1 < len(words); i++ {
 		w := strings.TrimSuffix(words[i+1], "'s")
-		that := (words[i] == "that" || words[i] == "this") && (w == "author" || w == "writer") // "that author"; "that piece" may be one the source cites
-		if words[i] != "the" && !that || !sourcePointers[words[i+1]] || i > 0 && words[i-1] == "in" {
+		that := (words[i] == "that" || words[i] == "this") && (w == "author" || w == "writer" || paperNouns[w] && w != "book" && !b.citesDocument(f))
+		// ("that author"; "that piece" is the source the answer came
+		// from unless the answer names a document it cites.)
+		if words[i] != "the" && !that || !sourcePointers[words[i+1]] && !that || i > 0 && words[i-1] == "in" {
 			continue // ("in the author's view" says nothing: dropPhrases)
 		}
 		name := strings.ToLower(src.Author)
@@ -2552,6 +2571,15 @@ func (b *Base) authorSpokenOf(c Context) bool {
 	return slices.ContainsFunc(strings.Fields(c.Question), func(w string) bool {
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "s'")
 		return w == "author" || w == "writer" || w == "columnist"
+	})
+}
+
+// citesDocument reports whether fact f names a document other than the
+// one it comes from, as the FNF paper's summary of SIGAR's report does.
+func (b *Base) citesDocument(f *Fact) bool {
+	return slices.ContainsFunc(f.Entities, func(id string) bool {
+		e := b.entityByID[id]
+		return e != nil && e.Kind == KindDocument && b.idx.entityDoc[id] != f.Cite.Doc
 	})
 }
 
