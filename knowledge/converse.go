@@ -216,7 +216,7 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 	case asksMore(toks):
 		a, next = b.more(c, question)
 		return a, next, false
-	case (asksSources(toks) || author) && len(c.Facts) > 0 && !(author && b.aboutDocument(c)):
+	case (asksSources(toks) || author || b.slangPartSource(toks)) && len(c.Facts) > 0 && !(author && b.aboutDocument(c)):
 		a := b.cited(c, question, author)
 		return a, b.withAuthors(c, a), false
 	case asksNext(toks) && len(c.Facts) > 0:
@@ -1328,12 +1328,12 @@ func (b *Base) onward(question string) (string, Point) {
 // (author), of an unsigned piece, it says the document names none.
 func (b *Base) cited(c Context, question string, author bool) Answer {
 	a := Answer{Question: question, Answered: true, Confidence: 1, Intent: IntentFact}
-	for _, id := range c.Facts {
-		f := b.factByID[id]
-		if f == nil {
-			continue
+	if a.Facts = b.factsOfPart(c, question); len(a.Facts) == 0 {
+		for _, id := range c.Facts {
+			if f := b.factByID[id]; f != nil {
+				a.Facts = append(a.Facts, f)
+			}
 		}
-		a.Facts = append(a.Facts, f)
 	}
 	a.Sources = b.sourcesOf(a.Facts)
 	if len(a.Sources) == 0 {
@@ -1374,6 +1374,82 @@ func (b *Base) cited(c Context, question string, author bool) Answer {
 		a.Lines = []string{"The sources don't say: the document names no author. " + line + "."}
 	}
 	return a
+}
+
+// slangPartSource reports whether a message asks in chat slang for the
+// source of a part of what was said that it names by no name: "src for
+// the toll?" (but "src for the TTP" may ask what the Supreme Resistance
+// Council, the SRC, thinks of the TTP).
+func (b *Base) slangPartSource(toks []string) bool {
+	if len(toks) < 4 || len(toks) > 5 || !sourceSlang[toks[0]] || toks[1] != "for" || toks[2] != "the" {
+		return false
+	}
+	_, names, specific := b.ownWords(strings.Join(toks[3:], " "))
+	return !names && len(specific) == 0
+}
+
+// partNouns name a part of what was said: "the Chitral bit".
+var partNouns = setOf("bit bits part parts stuff")
+
+// partFillers are the words of a request for a part's source that do
+// not say which part: "source for the logistics bit", "where's the
+// Chitral part from".
+var partFillers = setOf("for the of on in from where wheres is that this those these bit bits part parts stuff line lines one bout about what whats who reported said say says")
+
+// factsOfPart returns the facts shown in the conversation that a request
+// for the source of a part of it names ("source for the Yaqoob quote",
+// "where's the Chitral bit from", "source for the 500?"): of the last
+// answer's facts, the timeline entries shown and the earlier answers'
+// leads, those that use the most of its words, each a name, a word or a
+// time; none when it names no part, or no fact uses its words.
+func (b *Base) factsOfPart(c Context, question string) []*Fact {
+	var part []string
+	for _, t := range strings.Fields(Normalize(question)) {
+		if t = strings.Trim(t, "?!.,'"); t != "" && !partFillers[t] && !sourceWords[t] && !sourceSlang[t] && !linkFillers[t] && !linkWords[t] &&
+			!tallyNouns[t] && !analysisNouns[t] && !dataNouns[t] && !documentWordsAsked[t] {
+			part = append(part, t)
+		}
+	}
+	if len(part) == 0 {
+		return nil
+	}
+	q := b.parse(strings.Join(part, " "))
+	defer b.idx.release(q)
+	score := func(f *Fact) int {
+		n := 0
+		for _, l := range q.links {
+			if slices.ContainsFunc(l.entities, func(e *Entity) bool { return slices.Contains(f.Entities, e.ID) }) {
+				n += 2
+			}
+		}
+		text := strings.Join(append([]string{f.Text}, f.Items...), " ")
+		for k, t := range q.toks {
+			if !q.inLink(k) && !q.spanToks[k] && !b.idx.stop[t] && b.textUsesStem(text, b.idx.stem(t)) {
+				n++
+			}
+		}
+		if q.hasSpan && ofTime(f, q.from, q.to) {
+			n++
+		}
+		return n
+	}
+	var out []*Fact
+	best := 0
+	seen := map[string]bool{}
+	for _, id := range slices.Concat(c.Facts, c.Shown, c.Led) {
+		f := b.factByID[id]
+		if f == nil || seen[id] {
+			continue
+		}
+		seen[id] = true
+		switch n := score(f); {
+		case n > best:
+			out, best = []*Fact{f}, n
+		case n == best && n > 0:
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // quotedWithin names the people whose words facts report, each named and
@@ -1908,8 +1984,8 @@ func asksSources(toks []string) bool {
 		return true // "who published that?", "who reported those numbers", "who wrote that analysis?" ("that piece" may be one it cites)
 	}
 	if w := strings.ReplaceAll(toks[0], "'", ""); (w == "where" || w == "wheres") && strings.Trim(toks[len(toks)-1], "?!.,'") == "from" &&
-		(demonstrative || slices.ContainsFunc(toks, func(t string) bool { return analysisNouns[t] || tallyNouns[t] || dataNouns[t] })) {
-		return true // "where's the PM's number from?": whose words the number is in
+		(demonstrative || slices.ContainsFunc(toks, func(t string) bool { return analysisNouns[t] || tallyNouns[t] || dataNouns[t] || partNouns[t] })) {
+		return true // "where's the PM's number from?": whose words the number is in; "where's the Chitral bit from?"
 	}
 	if toks[0] == "whose" && len(toks) >= 3 && (documentWordsAsked[toks[1]] || analysisNouns[toks[1]] || tallyNouns[toks[1]] || dataNouns[toks[1]]) &&
 		(demonstrative || slices.ContainsFunc(toks, func(t string) bool { t = strings.Trim(t, "?!.,'"); return t == "those" || t == "these" })) {

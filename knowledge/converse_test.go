@@ -606,6 +606,22 @@ func TestConversationAnswers(t *testing.T) {
 		turns   [][2]string // a turn and what its answer must hold ("" for a turn not checked)
 		notWant string
 	}{
+		{"the source of a part asked by its words is that part's, an earlier answer's too", [][2]string{
+			{"why did pakistan back the taliban movement in the mid 90s", "Central Asia"},
+			{"and after the 2001 us invasion?", ""},
+			{"source for the 90s part?", "slipping leverage"},
+		}, ""},
+		{"src for the toll is the source of the count, two answers back", [][2]string{
+			{"where did pakistan's airstrikes hit in april 2022", ""},
+			{"death toll?", "47"},
+			{"how did the taliban respond", ""},
+			{"src for the toll?", "Al Jazeera"},
+		}, ""},
+		{"where's the X bit from asks the source of the part about X", [][2]string{
+			{"how did mullah yaqub react to the deportations", "Yaqoob"},
+			{"and mujahid?", "Mujahid"},
+			{"where's the yaqoob bit from?", "Cookie Crumbled"},
+		}, ""},
 		{"that paper, after an answer citing no other, is its source", [][2]string{
 			{"what economic leverage does pakistan have over the taliban", "transit trade"},
 			{"how does that paper suggest squeezing them", "raise economic pressure"},
