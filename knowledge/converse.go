@@ -353,6 +353,14 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 				// answer names the other one.
 				delete(skip, lead.ID)
 			}
+			for id := range skip {
+				if f := b.factByID[id]; f != nil && b.listedWith(f, p) {
+					// "who else got out?" after how Bajauri left prison:
+					// the answer that named him with Khalid Bulti, freed
+					// with him, though it was shown before.
+					delete(skip, id)
+				}
+			}
 			if own := strings.Join(slices.DeleteFunc(slices.Clone(toks), func(t string) bool { return t == "and" || t == "so" }), " "); !slices.Contains(readings, own+" "+strings.ToLower(p.Name)) {
 				// "anyone else released?" after Bajauri's speech in Kunar:
 				// who was released with him, not who else spoke in Kunar.
@@ -4603,6 +4611,48 @@ func (b *Base) whyNot(c Context, words []string) string {
 	}
 	return "why " + strings.Join(slices.Concat(toks[:at], []string{"not"}, toks[at:]), " ")
 }
+
+// listedWith reports whether fact f names person p in one breath with
+// another person, "Faqir Muhammad Bajauri and Mufti Khalid Bulti", so that
+// it says who else did what it says p did.
+func (b *Base) listedWith(f *Fact, p *Entity) bool {
+	toks := f.textWords()
+	span := func(e *Entity) (int, int) {
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			if run := tokenize(n); len(run) > 0 {
+				if at := indexRun(toks, run); at >= 0 {
+					return at, at + len(run)
+				}
+			}
+		}
+		return -1, -1
+	}
+	ps, pe := span(p)
+	if ps < 0 {
+		return false
+	}
+	for _, id := range f.Entities {
+		e := b.entityByID[id]
+		if e == nil || id == p.ID || e.Kind != KindPerson {
+			continue
+		}
+		qs, qe := span(e)
+		if qs < 0 {
+			continue
+		}
+		gap := toks[min(pe, qe):max(ps, qs)]
+		if pe <= qs || qe <= ps {
+			if len(gap) <= listGap && slices.ContainsFunc(gap, func(t string) bool { return t == "and" || t == "with" || t == "alongside" }) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// listGap is how many words may stand between two names listed together:
+// "and", and a title ("Bajauri and Mufti Khalid Bulti").
+const listGap = 3
 
 // asksOtherPerson reports whether a follow-up asks for a person besides
 // the one spoken of: "who else said so", "anyone else?".

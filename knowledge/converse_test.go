@@ -606,6 +606,12 @@ func TestConversationAnswers(t *testing.T) {
 		turns   [][2]string // a turn and what its answer must hold ("" for a turn not checked)
 		notWant string
 	}{
+		{"who else, after a person, is whom an answer shown before named with him", [][2]string{
+			{"who is faqir muhammad bajauri", "deputy"},
+			{"how'd he get out", ""},
+			{"where did he address fighters", "Kunar"},
+			{"who else got out?", "Bulti"},
+		}, ""},
 		{"the source of a part asked by its words is that part's, an earlier answer's too", [][2]string{
 			{"why did pakistan back the taliban movement in the mid 90s", "Central Asia"},
 			{"and after the 2001 us invasion?", ""},
