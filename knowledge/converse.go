@@ -569,15 +569,19 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 			}
 		}
 	}
-	if len(asked) == 0 && len(specific) == 1 && specific[0].Kind == KindPerson && len(c.Led) >= 2 && skip == nil && b.askedPost(c.Question) {
-		// "and Mujahid?" after how Yaqoob reacted to the expulsions and
-		// then what his post is: the post was asked in passing, and a
-		// name alone asks what the conversation is on, his words on it.
-		if topic := b.topicOf(b.factByID[c.Led[len(c.Led)-2]]); topic != "" {
-			r := "what did " + strings.ToLower(specific[0].Name) + " say about " + topic
-			if alt := answerReading(r); alt.Answered && len(alt.Facts) > 0 && alt.Facts[0].Type == TypeStatement &&
-				b.mentions(alt.Facts[0], b.idx.factIndex[alt.Facts[0]], specific) {
-				a, resolved = alt, r
+	if len(asked) == 0 && len(specific) == 1 && (specific[0].Kind == KindPerson || specific[0].Kind == KindOrganisation) && skip == nil && len(c.Led) >= 1 &&
+		(!a.Answered || len(a.Facts) == 0 || a.Facts[0].Type != TypeStatement || !b.mentions(a.Facts[0], b.idx.factIndex[a.Facts[0]], specific)) {
+		// "and the UN?" after what the HRCP said about the expulsions
+		// and then how many days the migrants were given: what the UN
+		// said about them, the conversation's question, not what the UN
+		// is.
+		if said := b.lastSaid(c); said != nil && !slices.Contains(said.Entities, specific[0].ID) {
+			if topic := b.saidAbout(said); topic != "" {
+				r := "what did " + strings.ToLower(specific[0].Name) + " say about " + topic
+				if alt := answerReading(r); alt.Answered && len(alt.Facts) > 0 && alt.Facts[0].Type == TypeStatement &&
+					b.mentions(alt.Facts[0], b.idx.factIndex[alt.Facts[0]], specific) {
+					a, resolved = alt, r
+				}
 			}
 		}
 	}
@@ -734,14 +738,22 @@ func (b *Base) onlyNamesAndTime(followUp string) bool {
 	return timed
 }
 
-// topicOf names what a fact is about other than people: its first entity
-// that is neither a person nor too broad to be a topic, or "".
-func (b *Base) topicOf(f *Fact) string {
-	if f == nil {
-		return ""
+// lastSaid returns the latest statement the conversation's answers led
+// with, or nil.
+func (b *Base) lastSaid(c Context) *Fact {
+	for _, id := range slices.Backward(c.Led) {
+		if f := b.factByID[id]; f != nil && f.Type == TypeStatement {
+			return f
+		}
 	}
+	return nil
+}
+
+// saidAbout names what statement f was about: its first entity that is
+// neither a speaker (a person, an organisation) nor a whole country.
+func (b *Base) saidAbout(f *Fact) string {
 	for _, id := range f.Entities {
-		if e := b.entityByID[id]; e != nil && e.Kind != KindPerson && !b.idx.broad(id) {
+		if e := b.entityByID[id]; e != nil && e.Kind != KindPerson && e.Kind != KindOrganisation && !b.idx.broad(id) {
 			return strings.ToLower(e.Name)
 		}
 	}

@@ -606,6 +606,11 @@ func TestConversationAnswers(t *testing.T) {
 		turns   [][2]string // a turn and what its answer must hold ("" for a turn not checked)
 		notWant string
 	}{
+		{"a party alone, after a detail of what another said, asks what it said", [][2]string{
+			{"what did hrcp say about the expulsions", "compassion"},
+			{"how many days were the migrants given?", "30 days"},
+			{"and the un?", "restraint"},
+		}, ""},
 		{"who else, after a person, is whom an answer shown before named with him", [][2]string{
 			{"who is faqir muhammad bajauri", "deputy"},
 			{"how'd he get out", ""},
