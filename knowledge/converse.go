@@ -569,17 +569,19 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 			}
 		}
 	}
-	if len(asked) == 0 && len(specific) == 1 && (specific[0].Kind == KindPerson || specific[0].Kind == KindOrganisation) && skip == nil && len(c.Led) >= 1 &&
-		(!a.Answered || len(a.Facts) == 0 || a.Facts[0].Type != TypeStatement || !b.mentions(a.Facts[0], b.idx.factIndex[a.Facts[0]], specific)) {
+	if party := b.partyAlone(alone, asked, specific); party != nil && skip == nil && len(c.Led) >= 1 &&
+		(!a.Answered || len(a.Facts) == 0 || a.Facts[0].Type != TypeStatement || !b.mentions(a.Facts[0], b.idx.factIndex[a.Facts[0]], []*Entity{party})) {
 		// "and the UN?" after what the HRCP said about the expulsions
-		// and then how many days the migrants were given: what the UN
-		// said about them, the conversation's question, not what the UN
+		// and then how many days the migrants were given, "and Kabul's
+		// take?" after what Pakistan's foreign office said: what the
+		// party said about the topic of the last statement, not what it
 		// is.
-		if said := b.lastSaid(c); said != nil && !slices.Contains(said.Entities, specific[0].ID) {
+		if said := b.lastSaid(c); said != nil {
 			if topic := b.saidAbout(said); topic != "" {
-				r := "what did " + strings.ToLower(specific[0].Name) + " say about " + topic
+				r := "what did " + strings.ToLower(party.Name) + " say about " + topic
+				speakers := append([]*Entity{party}, b.idx.lex.capitals[strings.ToLower(party.Name)]...) // Kabul's words are its government's
 				if alt := answerReading(r); alt.Answered && len(alt.Facts) > 0 && alt.Facts[0].Type == TypeStatement &&
-					b.mentions(alt.Facts[0], b.idx.factIndex[alt.Facts[0]], specific) {
+					b.mentions(alt.Facts[0], b.idx.factIndex[alt.Facts[0]], speakers) {
 					a, resolved = alt, r
 				}
 			}
@@ -736,6 +738,43 @@ func (b *Base) onlyNamesAndTime(followUp string) bool {
 		}
 	}
 	return timed
+}
+
+// partyAlone returns the party a follow-up names alone, or with nothing
+// but a word for its stance ("and the UN?", "Kabul's take?"), given the
+// follow-up's own words and what ownWords found in them; nil if it names
+// none or asks more. A party the pack holds broad (Kabul, the TTP) is
+// named too.
+func (b *Base) partyAlone(alone string, asked []string, specific []*Entity) *Entity {
+	if slices.ContainsFunc(asked, func(t string) bool { return !stanceNouns[t] }) || len(specific) > 1 {
+		return nil
+	}
+	if len(specific) == 1 {
+		if b.canSpeak(specific[0]) {
+			return specific[0]
+		}
+		return nil
+	}
+	if len(asked) == 0 {
+		return nil // "and Pakistan?" asks of a country, not its words
+	}
+	q := b.parse(Normalize(alone))
+	defer b.idx.release(q)
+	if len(q.links) != 1 || !b.canSpeak(q.links[0].entities[0]) {
+		return nil
+	}
+	return q.links[0].entities[0]
+}
+
+// canSpeak reports whether e may say something: a person, an
+// organisation, a group, or a capital that stands for its government
+// ("Kabul's take").
+func (b *Base) canSpeak(e *Entity) bool {
+	switch e.Kind {
+	case KindPerson, KindOrganisation, KindGroup:
+		return true
+	}
+	return len(b.idx.lex.capitals[strings.ToLower(e.Name)]) > 0
 }
 
 // lastSaid returns the latest statement the conversation's answers led

@@ -611,6 +611,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"how many days were the migrants given?", "30 days"},
 			{"and the un?", "restraint"},
 		}, ""},
+		{"a capital's take, after what another party said, asks what its government said", [][2]string{
+			{"what did pakistan's foreign office say after the march 2024 airstrikes in afghanistan", "MOFA"},
+			{"and kabul's take?", "sovereignty"},
+		}, ""},
 		{"who else, after a person, is whom an answer shown before named with him", [][2]string{
 			{"who is faqir muhammad bajauri", "deputy"},
 			{"how'd he get out", ""},
