@@ -746,8 +746,9 @@ func (b *Base) onlyNamesAndTime(followUp string) bool {
 // none or asks more. A party the pack holds broad (Kabul, the TTP) is
 // named too.
 func (b *Base) partyAlone(alone string, asked []string, specific []*Entity) *Entity {
-	if slices.ContainsFunc(asked, func(t string) bool { return !stanceNouns[t] }) || len(specific) > 1 {
-		return nil
+	if slices.ContainsFunc(asked, func(t string) bool { return !stanceNouns[t] }) || len(specific) > 1 ||
+		slices.ContainsFunc(strings.Fields(ownName(alone)), func(t string) bool { return isQuestionWord(t) || pronounKind[t] != "" }) {
+		return nil // ("and Faiz, what happened to him since" asks more than his words)
 	}
 	if len(specific) == 1 {
 		if b.canSpeak(specific[0]) {
@@ -2427,9 +2428,10 @@ var elseFillers = setOf("anything else something big major notable important sig
 func (b *Base) withContextNames(c Context, words []string) []string {
 	var out []string
 	changed := false
-	for i, w := range words {
+	for i, word := range words {
+		w := strings.Trim(word, "?!.,;:") // "and faiz, what happened to him"
 		if len(w) < minContextName || b.idx.stop[w] || isQuestionWord(w) {
-			out = append(out, w)
+			out = append(out, word)
 			continue
 		}
 		var full []string
@@ -2454,7 +2456,7 @@ func (b *Base) withContextNames(c Context, words []string) []string {
 			out, changed = append(out, full...), true
 			continue
 		}
-		out = append(out, w)
+		out = append(out, word)
 	}
 	if !changed {
 		return words

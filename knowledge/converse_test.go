@@ -615,6 +615,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"what did pakistan's foreign office say after the march 2024 airstrikes in afghanistan", "MOFA"},
 			{"and kabul's take?", "sovereignty"},
 		}, ""},
+		{"part of a name, a comma after it, is the person spoken of", [][2]string{
+			{"who was faiz hameed", "Faiz Hameed"},
+			{"and faiz, what happened to him since", ""},
+		}, "Najiba"},
 		{"who else, after a person, is whom an answer shown before named with him", [][2]string{
 			{"who is faqir muhammad bajauri", "deputy"},
 			{"how'd he get out", ""},
