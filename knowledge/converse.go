@@ -4621,11 +4621,21 @@ func (b *Base) withNewQuestionWord(c Context, words []string) (string, bool) {
 		// "when was that?", "why not?": of the fact last given.
 		return strings.Join(append(append([]string{wh}, verbs...), strings.TrimSuffix(lowerFirst(f.Text), ".")), " "), true
 	}
-	q := wh + " " + strings.Join(dropQuestionHead(strings.Fields(c.Question)), " ")
+	rest := dropQuestionHead(strings.Fields(c.Question))
+	var when []string // "these days", "now": said after what is counted
+	for len(rest) > 0 && fateTimeWords[rest[len(rest)-1]] || len(rest) > 1 && rest[len(rest)-2] == "these" && rest[len(rest)-1] == "days" {
+		k := len(rest) - 1
+		if rest[k] == "days" {
+			k--
+		}
+		when, rest = append(slices.Clone(rest[k:]), when...), rest[:k]
+	}
+	q := wh + " " + strings.Join(rest, " ")
 	if n := counted; len(n) > 0 && !strings.HasPrefix(wh, "how many") {
 		// "how many ceasefires did the Taliban broker?" — "when?": when
 		// the ceasefires were, which the head took with it. "Why so
-		// many?" asks why there are so many of them.
+		// many?" asks why there are so many of them ("why does the TTP
+		// have so many fighters these days").
 		for _, much := range []string{"many", "much", "few"} {
 			if slices.Contains(words, much) {
 				q += " so " + much
@@ -4633,6 +4643,9 @@ func (b *Base) withNewQuestionWord(c Context, words []string) (string, bool) {
 			}
 		}
 		q += " " + strings.Join(n, " ")
+	}
+	if len(when) > 0 {
+		q += " " + strings.Join(when, " ")
 	}
 	if slices.Contains(words, "not") {
 		q += " not" // "why not?"

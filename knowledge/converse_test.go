@@ -676,6 +676,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"how many fighters does the ttp have", "4,000"},
 			{"why so many?", "swell"},
 		}, ""},
+		{"why so many, after a count asked of these days, asks it before the time", [][2]string{
+			{"how many fighters does the ttp have these days", "4,000"},
+			{"why so many?", "swell"},
+		}, ""},
 		{"an adverb inside a phrase does not break it: have now so many", [][2]string{
 			{"how many fighters does the ttp have now", "4,000"},
 			{"why so many?", "swell"},
