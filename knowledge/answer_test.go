@@ -609,6 +609,8 @@ func TestMissingPartIsDeclined(t *testing.T) {
 		{"at what rate should pakistan tax afghan imports", "the rate", ""},                                                                                                 // a duty proposed, at no rate
 		{"when did asif durrani become special representative", "when it began", "Durrani"},
 		{"since when has noor wali mehsud been the ttp's chief", "when it began", "Noor Wali"},
+		{"when did asif durrani take that job", "when it began", "Durrani"}, // taking a job is taking up a post
+		{"when did asif durrani get the post", "when", "Durrani"},
 		{"when was yasin zia army chief", "when", "National Freedom Front"}, // the front he leads is dated, not his time as army chief // a meeting with him as chief says nothing of since when
 		{"how long has hasan akhund been prime minister", "when it began", "Akhund"},
 		{"when did pakistan reopen the torkham crossing after shutting it in september 2023", "when", "Torkham"},

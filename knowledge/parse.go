@@ -246,7 +246,7 @@ func (b *Base) parse(norm string) *query {
 	// "how long has X been PM" asks since when; "how long was Torkham
 	// shut" asks a duration.
 	howLong := hasPhrase(" "+strings.Join(q.toks, " ")+" ", "how long")
-	q.asksStart = q.intent == IntentWhen && howLong
+	q.asksStart = q.intent == IntentWhen && (howLong || takesPost(q.toks))
 	q.asksDuration = q.intent == IntentHowMany && howLong
 	q.asksStrength = q.intent == IntentHowMany && q.asksSize() && !slices.ContainsFunc(q.toks, func(t string) bool { return t == "many" || t == "number" || t == "numbers" })
 	for _, p := range dayPhrases {
@@ -2937,6 +2937,24 @@ var leadVerbs = setOf(`leads heads runs commands chairs founded cofounded runnin
 var successionWords = setOf(`replaced replace succeeded succeed successor predecessor preceded precede`)
 
 // askStartWords ask when someone took up a post: "when did X become chief".
+// takesPost reports whether toks say someone took up a post in other
+// words: "when did he take that job", "when did Durrani get the post".
+func takesPost(toks []string) bool {
+	for i := 0; i+2 < len(toks); i++ {
+		if takeVerbs[toks[i]] && postOwners[toks[i+1]] && postNouns[strings.Trim(toks[i+2], "?!.,")] {
+			return true
+		}
+	}
+	return false
+}
+
+// takeVerbs and postOwners, with postNouns, make up taking a post in
+// other words: "take that job", "got his post", "assume the role".
+var (
+	takeVerbs  = setOf(`take took taken get got gotten assume assumed land landed`)
+	postOwners = setOf(`the that this his her their`)
+)
+
 var askStartWords = setOf(`become became appointed appoint named elected assume assumed sworn inaugurated installed made
 	founded found formed form established establish created create`)
 
