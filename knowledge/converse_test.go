@@ -676,6 +676,11 @@ func TestConversationAnswers(t *testing.T) {
 			{"how many fighters does the ttp have", "4,000"},
 			{"why so many?", "swell"},
 		}, ""},
+		{"outcome?, after whom an envoy met, asks what the meeting brought", [][2]string{
+			{"who's asif durrani", "special"},
+			{"who did he meet on sept 22 2023", "Muttaqi"},
+			{"outcome?", "concrete steps"},
+		}, ""},
 		{"why so many, after a count asked of these days, asks it before the time", [][2]string{
 			{"how many fighters does the ttp have these days", "4,000"},
 			{"why so many?", "swell"},

@@ -90,7 +90,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		// them says nothing of the two.
 		return "how they are related"
 	}
-	if w := otherSide(q.fixed, f.Text); w != "" {
+	if w := b.otherSideOf(q, f); w != "" {
 		// "the trilateral meeting" is not the bilateral one.
 		return "anything about a " + w + " one"
 	}
@@ -1317,6 +1317,32 @@ func otherOrdinal(toks []string, text string) string {
 		}
 		if other && !same {
 			return toks[i] + " " + toks[i+1]
+		}
+	}
+	return ""
+}
+
+// otherSideOf returns the word of lateralWords the question uses when
+// fact f, or another fact on what the question names, says the thing was
+// of another side: the Taliban's pledge at the 22 September meeting says
+// nothing of sides, the meeting's own fact calls it bilateral.
+func (b *Base) otherSideOf(q *query, f *Fact) string {
+	if !slices.ContainsFunc(q.fixed, func(t string) bool { return lateralWords[t] }) {
+		return ""
+	}
+	if w := otherSide(q.fixed, f.Text); w != "" {
+		return w
+	}
+	for _, l := range q.links {
+		for _, e := range l.entities {
+			if b.idx.broad(e.ID) || !slices.Contains(f.Entities, e.ID) {
+				continue
+			}
+			for _, j := range b.idx.entityFacts[e.ID] {
+				if w := otherSide(q.fixed, b.facts[j].Text); w != "" {
+					return w
+				}
+			}
 		}
 	}
 	return ""
