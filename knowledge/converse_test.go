@@ -676,6 +676,11 @@ func TestConversationAnswers(t *testing.T) {
 			{"how many fighters does the ttp have", "4,000"},
 			{"why so many?", "swell"},
 		}, ""},
+		{"are they hit by the eviction order, after the documented refugees' count, is whether it affects them", [][2]string{
+			{"how many documented afghan refugees are in pakistan per unhcr", "2.18 million"},
+			{"breakdown?", ""},
+			{"are they hit by the eviction order", "exempt"},
+		}, ""},
 		{"outcome?, after whom an envoy met, asks what the meeting brought", [][2]string{
 			{"who's asif durrani", "special"},
 			{"who did he meet on sept 22 2023", "Muttaqi"},
