@@ -54,10 +54,12 @@ var (
 )
 
 // ackWords acknowledge an answer, or react to it, without thanks or a
-// question: "ok", "noted", "roger that", "lol", "interesting", "i see". A
+// question: "ok", "noted", "roger that", "lol", "interesting", "i see",
+// "never mind". A
 // message made only of them is answered as "ack".
 var ackWords = setOf("ok okay k kk noted understood roger that alright right sure fine gotcha got it i see makes sense fair enough " +
-	"interesting wow whoa hmm hm lol haha ha oh ah huh np no problem worries good bot well done job nice one sounds will do")
+	"interesting wow whoa hmm hm lol haha ha oh ah huh np no problem worries good bot well done job nice one sounds will do " +
+	"never mind nevermind nvm forget") // "ok never mind", "forget it"
 
 // thanksRemark is the most words a remark before closing thanks may have
 // ("this is gold, ty"): a longer one is a question ("afghani to usd

@@ -12,12 +12,15 @@ import (
 func TestSmallTalk(t *testing.T) {
 	b := packFromDisk(t)
 	for q, want := range map[string]bool{
-		"hi":                                           true,
-		"thanks, that's really helpful":                true,
-		"what can you do?":                             true,
-		"ok. what else can you help me with?":          true,
-		"what can you help me with":                    true,
-		"who made you btw":                             true,
+		"hi":                                  true,
+		"ok never mind":                       true,
+		"nvm":                                 true,
+		"forget it":                           true,
+		"thanks, that's really helpful":       true,
+		"what can you do?":                    true,
+		"ok. what else can you help me with?": true,
+		"what can you help me with":           true,
+		"who made you btw":                    true,
 		"hi btw - what can you actually help me with?": true,
 		"what did he really say":                       false,
 		"what kinds of questions can i ask":            true,
