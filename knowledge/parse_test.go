@@ -977,6 +977,7 @@ func TestFrameWordTypos(t *testing.T) {
 		{"who succeded faiz hameed as isi chief", true, false},
 		{"when did noor wali mehsud becom ttp chief", false, true},
 		{"who chaired the meeting on the expulsions", false, false},
+		{"when did asif durrani take that job", false, true}, // taking up a post in other words
 	} {
 		q := b.parse(Normalize(tc.q))
 		if q.succession != tc.succession || q.asksStart != tc.asksStart {
