@@ -513,6 +513,28 @@ func TestWeighCarried(t *testing.T) {
 	}
 }
 
+// TestListedWith: a fact names a person in one breath with another when
+// only "and" (or "with") and a title stand between their names; names far
+// apart, or overlapping, are not listed together (and overlapping names
+// do not panic).
+func TestListedWith(t *testing.T) {
+	b := packFromDisk(t)
+	for _, tc := range []struct {
+		text, person string
+		entities     []string
+		want         bool
+	}{
+		{"Maulawi Faqir Muhammad Bajauri and Mufti Khalid Bulti were freed.", "faqir-muhammad-bajauri", []string{"faqir-muhammad-bajauri", "khalid-balti"}, true},
+		{"Najiba Faiz Hameed spoke.", "faiz-hameed", []string{"faiz-hameed", "najiba-faiz"}, false},
+		{"Faiz Hameed flew to Kabul; weeks later the TV host Najiba Faiz tweeted.", "faiz-hameed", []string{"faiz-hameed", "najiba-faiz"}, false},
+	} {
+		f := &Fact{Text: tc.text, Entities: tc.entities}
+		if got := b.listedWith(f, b.entityByID[tc.person]); got != tc.want {
+			t.Errorf("listedWith(%q, %s) = %v, want %v", tc.text, tc.person, got, tc.want)
+		}
+	}
+}
+
 // TestCountedNoun: what a how-many question counts, which "they" may stand
 // for next.
 func TestCountedNoun(t *testing.T) {

@@ -6,6 +6,7 @@ package knowledge
 
 import (
 	"fmt"
+	"iter"
 	"maps"
 	"regexp"
 	"slices"
@@ -1524,9 +1525,8 @@ func (b *Base) quotedWithin(facts []*Fact) []string {
 			if e == nil || e.Kind != KindPerson || b.idx.entityDoc[id] != "" || slices.Contains(out, e.Name) {
 				continue
 			}
-			for _, n := range append([]string{e.Name}, e.Aliases...) {
-				run := tokenize(n)
-				if at := indexRun(toks, run); len(run) > 0 && at >= 0 && speaksAt(toks, at, len(run)) {
+			for at, n := range nameRuns(toks, e) {
+				if speaksAt(toks, at, n) {
 					out = append(out, e.Name)
 					break
 				}
@@ -1534,6 +1534,20 @@ func (b *Base) quotedWithin(facts []*Fact) []string {
 		}
 	}
 	return out
+}
+
+// nameRuns yields, for each of e's name and aliases that toks spell out,
+// where its first run in toks starts and how many words it takes.
+func nameRuns(toks []string, e *Entity) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		for _, name := range append([]string{e.Name}, e.Aliases...) {
+			if run := tokenize(name); len(run) > 0 {
+				if at := indexRun(toks, run); at >= 0 && !yield(at, len(run)) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // speaksAt reports whether the name at toks[at:at+n] is said to speak:
@@ -4684,12 +4698,8 @@ func (b *Base) whyNot(c Context, words []string) string {
 func (b *Base) listedWith(f *Fact, p *Entity) bool {
 	toks := f.textWords()
 	span := func(e *Entity) (int, int) {
-		for _, n := range append([]string{e.Name}, e.Aliases...) {
-			if run := tokenize(n); len(run) > 0 {
-				if at := indexRun(toks, run); at >= 0 {
-					return at, at + len(run)
-				}
-			}
+		for at, n := range nameRuns(toks, e) {
+			return at, at + n // the first name found
 		}
 		return -1, -1
 	}
@@ -4703,14 +4713,11 @@ func (b *Base) listedWith(f *Fact, p *Entity) bool {
 			continue
 		}
 		qs, qe := span(e)
-		if qs < 0 {
-			continue
+		if qs < 0 || pe > qs && qe > ps {
+			continue // not named, or the two names overlap ("Faiz" in "Faiz Hameed")
 		}
-		gap := toks[min(pe, qe):max(ps, qs)]
-		if pe <= qs || qe <= ps {
-			if len(gap) <= listGap && slices.ContainsFunc(gap, func(t string) bool { return t == "and" || t == "with" || t == "alongside" }) {
-				return true
-			}
+		if gap := toks[min(pe, qe):max(ps, qs)]; len(gap) <= listGap && slices.ContainsFunc(gap, func(t string) bool { return t == "and" || t == "with" || t == "alongside" }) {
+			return true
 		}
 	}
 	return false
