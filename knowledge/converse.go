@@ -100,7 +100,13 @@ var thingPronouns = setOf("that this it those these")
 // bareAsks are the words a follow-up with nothing to stand on may use
 // beside its question words: "and then what happened", "what next".
 var bareAsks = setOf("happened happen happens next then come else died killed dead injured wounded " +
-	"one ones other first second third last") // "what about the second one?"
+	"one ones other first second third last " + // "what about the second one?"
+	"again number numbers figure figures") // "what was the number again?"
+
+// deicticAfter are the words after which a closing "that" or "this" points
+// at something said before, as in "what happened after that" or "the number
+// for that": not a conjunction, and with nothing said before, nothing.
+var deicticAfter = setOf("after before for about since of on from like")
 
 // bareFollowUp reports whether toks only ask a question word of what went
 // before ("why?", "how many?", "since when?", "and then what happened"),
@@ -120,8 +126,10 @@ func (b *Base) bareFollowUp(toks []string) bool {
 		}
 		return true
 	}
-	for _, t := range q.toks {
+	for k, t := range q.toks {
 		switch {
+		case (t == "that" || t == "this") && k == len(q.toks)-1 && k > 0 && deicticAfter[q.toks[k-1]]:
+			// "so what happened after that": after what is asked back.
 		case pronounKind[t] != "" || t == "that" || t == "this" || t == "those":
 			return false // "why did they do that": whom "they" means is asked (resolve)
 		case b.idx.qwords[t] && t != "what" || t == "what" && len(q.toks) > 1:
