@@ -586,12 +586,13 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 		// party said about the topic of the last statement, not what it
 		// is.
 		if said := b.lastSaid(c); said != nil {
-			if topic := b.saidAbout(said); topic != "" {
+			speakers := append([]*Entity{party}, b.idx.lex.capitals[strings.ToLower(party.Name)]...) // Kabul's words are its government's
+			for _, topic := range b.saidAbout(said) {
 				r := "what did " + strings.ToLower(party.Name) + " say about " + topic
-				speakers := append([]*Entity{party}, b.idx.lex.capitals[strings.ToLower(party.Name)]...) // Kabul's words are its government's
 				if alt := answerReading(r); alt.Answered && len(alt.Facts) > 0 && alt.Facts[0].Type == TypeStatement &&
 					b.mentions(alt.Facts[0], b.idx.factIndex[alt.Facts[0]], speakers) {
 					a, resolved = alt, r
+					break
 				}
 			}
 		}
@@ -798,15 +799,22 @@ func (b *Base) lastSaid(c Context) *Fact {
 	return nil
 }
 
-// saidAbout names what statement f was about: its first entity that is
-// neither a speaker (a person, an organisation) nor a whole country.
-func (b *Base) saidAbout(f *Fact) string {
+// saidAbout names what statement f may have been about: its entities that
+// are neither a speaker (a person, an organisation) nor a whole country,
+// in order, but a place where it was said after the rest ("the Serena
+// Hotel" is where Faiz Hameed spoke of the takeover).
+func (b *Base) saidAbout(f *Fact) []string {
+	var topics, places []string
 	for _, id := range f.Entities {
 		if e := b.entityByID[id]; e != nil && e.Kind != KindPerson && e.Kind != KindOrganisation && !b.idx.broad(id) {
-			return strings.ToLower(e.Name)
+			if e.Kind == KindPlace {
+				places = append(places, strings.ToLower(e.Name))
+			} else {
+				topics = append(topics, strings.ToLower(e.Name))
+			}
 		}
 	}
-	return ""
+	return append(topics, places...)
 }
 
 // documentPickers, beside a document's name, tell which document is
