@@ -4967,6 +4967,15 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 			out = append(out, w)
 			continue
 		}
+		if n := eventNoun(c.Question); n != "" && w == "them" && i >= 2 && words[i-1] == "to" && reactionVerbs[words[i-2]] {
+			// "where did Pakistan carry out airstrikes in April 2022?" —
+			// "how did Kabul react to them?": the airstrikes, not Pakistan;
+			// nor the soldiers counted after them ("how many soldiers
+			// killed?"): what is reacted to is what was done.
+			out = append(out, b.eventCalled(c, n))
+			changed = true
+			continue
+		}
 		if n := countedNoun(c.Question); len(n) > 0 && !slices.Contains(words[:i], n[len(n)-1]) && (w == "them" || w == "those" || w == "they" && i+1 < len(words) && (outcomeVerbs[words[i+1]] || movementVerbs[words[i+1]] || undergoVerbs[words[i+1]] ||
 			i+2 < len(words) && undergoAux[words[i+1]] && (undergoVerbs[words[i+2]] || passiveUndergo[words[i+2]]) ||
 			i > 0 && passiveAux[words[i-1]] && passiveUndergo[words[i+1]]) ||
@@ -4992,13 +5001,6 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 					out = append(append(out, "in"), span...)
 				}
 			}
-			continue
-		}
-		if n := eventNoun(c.Question); n != "" && w == "them" && i >= 2 && words[i-1] == "to" && reactionVerbs[words[i-2]] {
-			// "where did Pakistan carry out airstrikes in April 2022?" —
-			// "how did Kabul react to them?": the airstrikes, not Pakistan.
-			out = append(out, b.eventCalled(c, n))
-			changed = true
 			continue
 		}
 		if n, v := eventNoun(c.Question), verbAfter(words, i); n != "" && (w == "they" || w == "them" && outcomeVerbs[v]) && v != "" && (outcomeVerbs[v] || i > 0 && passiveAux[words[i-1]] && (strings.HasSuffix(v, "ed") || strings.HasSuffix(v, "ing"))) {
