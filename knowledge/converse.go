@@ -578,7 +578,7 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 			}
 		}
 	}
-	if party := b.partyAlone(alone, asked, specific); party != nil && skip == nil && len(c.Led) >= 1 &&
+	if party := b.partyAlone(alone, asked, specific, stanceNouns); party != nil && skip == nil && len(c.Led) >= 1 &&
 		(!a.Answered || len(a.Facts) == 0 || a.Facts[0].Type != TypeStatement || !b.mentions(a.Facts[0], b.idx.factIndex[a.Facts[0]], []*Entity{party})) {
 		// "and the UN?" after what the HRCP said about the expulsions
 		// and then how many days the migrants were given, "and Kabul's
@@ -586,7 +586,7 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 		// party said about the topic of the last statement, not what it
 		// is.
 		if said := b.lastSaid(c); said != nil {
-			speakers := append([]*Entity{party}, b.idx.lex.capitals[strings.ToLower(party.Name)]...) // Kabul's words are its government's
+			speakers := b.speakersFor(party)
 			for _, topic := range b.saidAbout(said) {
 				r := "what did " + strings.ToLower(party.Name) + " say about " + topic
 				if alt := answerReading(r); alt.Answered && len(alt.Facts) > 0 && alt.Facts[0].Type == TypeStatement &&
@@ -594,6 +594,21 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 					a, resolved = alt, r
 					break
 				}
+			}
+		}
+	}
+	if party := b.partyAlone(alone, asked, specific, partyNouns); party != nil && (skip == nil || len(skip) == 1 && len(c.Facts) > 0 && skip[c.Facts[0]]) &&
+		!b.spokeFor(a, party) {
+		// "kabul's reaction?" after how many soldiers the attack that set
+		// off the March 2024 strikes killed, when the reading carried
+		// finds nothing of Kabul: how the party met one of the events the
+		// conversation spoke of, latest first, that it is said to have
+		// met.
+		for _, ev := range b.spokenEvents(c, reactedEventsMax) {
+			r := "how did " + strings.ToLower(party.Name) + " react to " + strings.ToLower(ev.Name)
+			if alt := answerReading(r); b.spokeFor(alt, party) && b.mentions(alt.Facts[0], b.idx.factIndex[alt.Facts[0]], []*Entity{ev}) {
+				a, resolved = alt, r
+				break
 			}
 		}
 	}
@@ -751,12 +766,12 @@ func (b *Base) onlyNamesAndTime(followUp string) bool {
 }
 
 // partyAlone returns the party a follow-up names alone, or with nothing
-// but a word for its stance ("and the UN?", "Kabul's take?"), given the
+// but one of nouns for its stance ("and the UN?", "Kabul's take?"), given the
 // follow-up's own words and what ownWords found in them; nil if it names
 // none or asks more. A party the pack holds broad (Kabul, the TTP) is
 // named too.
-func (b *Base) partyAlone(alone string, asked []string, specific []*Entity) *Entity {
-	if slices.ContainsFunc(asked, func(t string) bool { return !stanceNouns[t] }) || len(specific) > 1 ||
+func (b *Base) partyAlone(alone string, asked []string, specific []*Entity, nouns map[string]bool) *Entity {
+	if slices.ContainsFunc(asked, func(t string) bool { return !nouns[t] }) || len(specific) > 1 ||
 		slices.ContainsFunc(strings.Fields(ownName(alone)), func(t string) bool { return isQuestionWord(t) || pronounKind[t] != "" }) {
 		return nil // ("and Faiz, what happened to him since" asks more than his words)
 	}
@@ -775,6 +790,12 @@ func (b *Base) partyAlone(alone string, asked []string, specific []*Entity) *Ent
 		return nil
 	}
 	return q.links[0].entities[0]
+}
+
+// speakersFor returns who speaks for party: itself, and for a capital its
+// government ("Kabul's take" is the Taliban government's).
+func (b *Base) speakersFor(party *Entity) []*Entity {
+	return append([]*Entity{party}, b.idx.lex.capitals[strings.ToLower(party.Name)]...)
 }
 
 // canSpeak reports whether e may say something: a person, an
@@ -5253,6 +5274,40 @@ func (b *Base) firstSpoken(c Context, ok func(*Entity) bool) *Entity {
 		}
 	}
 	return nil
+}
+
+// reactedEventsMax is how many of the events a conversation spoke of a
+// party's reaction alone ("Kabul's reaction?") is tried against.
+const reactedEventsMax = 3
+
+// spokenEvents returns up to n of the events, operations and agreements
+// the conversation spoke of, latest first.
+func (b *Base) spokenEvents(c Context, n int) []*Entity {
+	var out []*Entity
+	for _, id := range c.Entities {
+		if e := b.entityByID[id]; e != nil && (e.Kind == KindEvent || e.Kind == KindOperation || e.Kind == KindAgreement) {
+			if out = append(out, e); len(out) == n {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// spokeFor reports whether answer a leads with what party said or did: a
+// statement that mentions it or who speaks for it, or another fact that
+// mentions it or a speaker narrower than a whole country (a fact that
+// names Afghanistan as where the strikes fell is not Kabul's reaction).
+func (b *Base) spokeFor(a Answer, party *Entity) bool {
+	if !a.Answered || len(a.Facts) == 0 {
+		return false
+	}
+	f := a.Facts[0]
+	speakers := b.speakersFor(party)
+	if f.Type != TypeStatement {
+		speakers = slices.DeleteFunc(speakers, func(e *Entity) bool { return e != party && b.idx.broad(e.ID) })
+	}
+	return b.mentions(f, b.idx.factIndex[f], speakers)
 }
 
 // isPerson reports whether entity id is a person.
