@@ -4477,7 +4477,7 @@ func countedNoun(question string) []string {
 		}
 		var n []string
 		for k, t := range toks[i+2:] {
-			if auxWordsAfterHead[t] || timeWords[t] || objectFollowers[t] || attackVerbs[t] || len(n) == 3 ||
+			if auxWordsAfterHead[t] || timeWords[t] || objectFollowers[t] || t == "per" || t == "according" || attackVerbs[t] || len(n) == 3 ||
 				len(n) > 0 && (countedDeeds[t] || strings.HasSuffix(t, "ed")) {
 				break // ("how many attacks hit Pakistan", "how many Afghans fled": the attacks, the Afghans)
 			}
@@ -4977,6 +4977,16 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 			// the March 2024 strikes: the strikes, not Kabul.
 			if ev := b.salientEvent(c); ev != nil {
 				out = append(out, strings.ToLower(ev.Name))
+				changed = true
+				continue
+			}
+		}
+		if w == "those" && (i == len(words)-1 || auxWords[words[i+1]] || objectFollowers[words[i+1]] || strings.HasSuffix(words[i+1], "ed")) {
+			// "when were those issued?" after how many ACC holders there
+			// are: those counted. (Before a noun, "those attacks" names
+			// its own; nothing counted, "those" is left to the topic.)
+			if n := countedNoun(c.Question); len(n) > 0 && !slices.Contains(words[:i], n[len(n)-1]) {
+				out = append(out, n...)
 				changed = true
 				continue
 			}

@@ -43,6 +43,8 @@ func TestAnswerInResolves(t *testing.T) {
 		{"a party alone asks what it said of the statement's topic, not of where it was said", []string{"what did faiz hameed say in kabul right after the takeover", "where was he when he said it", "and imran khan?"}, "what did imran khan say about taliban takeover of kabul (august 2021)", ""},
 		{"reacting to them, after people counted, is reacting to what was done", []string{"what attack triggered the march 2024 pak airstrikes in afghanistan", "how many soldiers killed?", "how did kabul react to them"}, "how did kabul react to pakistani airstrikes in afghanistan (march 2024)", ""},
 		{"a party's reaction alone, of nothing it met in the topic carried, is to an event spoken of that it met", []string{"why did pakistan strike inside afghanistan in march 2024", "how many soldiers died in that attack", "kabul's reaction?"}, "how did kabul react to pakistani airstrikes in afghanistan (march 2024)", ""},
+		{"those, standing alone, are those counted", []string{"how many ttp attacks were there in 2021", "how many of those in balochistan?"}, "how many of ttp attacks in balochistan", ""},
+		{"those before a noun are left to it", []string{"how many fighters does the ttp have", "where did all those extra fighters come from"}, "where did all those extra fighters come from ttp", ""},
 		{"he with nobody before", []string{"what did he say?"}, "", "Who do you mean by “he”?"},
 		{"why with nothing before", []string{"why?"}, "", "What do you mean by “why”?"},
 		{"and the numbers, with nothing before", []string{"and the numbers?"}, "", "What do you mean by “and the numbers”?"},
