@@ -3157,6 +3157,9 @@ func (b *Base) pointedEvent(toks, ids []string) *Entity {
 		if t != "that" && t != "those" && t != "this" && t != "these" {
 			continue
 		}
+		if bodyNouns[strings.Trim(toks[i+1], "?!.,'")] {
+			continue // "that government" is the government, not its announcement
+		}
 		noun := b.idx.stem(strings.Trim(toks[i+1], "?!.,'"))
 		for _, id := range ids {
 			if e := b.entityByID[id]; e != nil && (e.Kind == KindEvent || e.Kind == KindOperation) && b.idx.nameHasStem(id, noun) {
@@ -3166,6 +3169,11 @@ func (b *Base) pointedEvent(toks, ids []string) *Entity {
 	}
 	return nil
 }
+
+// bodyNouns name a body that acts, which an event's name may hold ("the
+// Taliban interim government announcement") but "that government" never
+// points at the event by.
+var bodyNouns = setOf("government governments regime administration cabinet")
 
 // inTimeClause reports whether toks[i] stands in a clause that says when,
 // a few words after "after", "before", "since" or "during": "after the
