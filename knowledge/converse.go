@@ -1426,21 +1426,57 @@ func (b *Base) onward(question string) (string, Point) {
 // (author), of an unsigned piece, it says the document names none.
 func (b *Base) cited(c Context, question string, author bool) Answer {
 	a := Answer{Question: question, Answered: true, Confidence: 1, Intent: IntentFact}
+	var remark *Fact
 	if a.Facts = b.factsOfPart(c, question); len(a.Facts) == 0 {
 		for _, id := range c.Facts {
 			if f := b.factByID[id]; f != nil {
 				a.Facts = append(a.Facts, f)
 			}
 		}
+		if !author {
+			remark = b.remarkOfSpeaker(c)
+		}
 	}
 	a.Sources = b.sourcesOf(a.Facts)
 	if len(a.Sources) == 0 {
 		return Answer{Question: question, Reply: true, Lines: []string{"The last answer cited nothing I can show."}}
 	}
-	// The sources carry the quotes; the line says whose words they are,
-	// and who published them: "which org published that".
+	line := "That answer rests on these words of " + b.citedDocs(a.Sources)
+	if cited := b.citedWithin(a.Facts); len(cited) > 0 {
+		// "who says so": the document has it from an outlet it names,
+		// which is whom an analyst asking means.
+		line += ", which cite in turn " + strings.Join(cited, " and ")
+	}
+	if quoted := b.quotedWithin(a.Facts); len(quoted) > 0 {
+		// "where's that from" of Kakar's count: his press conference, as
+		// the article reports it.
+		line += ", quoting " + strings.Join(quoted, " and ")
+	}
+	if remark != nil {
+		// "source pls" after "what's his name" of the envoy whose
+		// "nightmare" remark the conversation opened with: the name's
+		// source, and the remark's, which is what an analyst cites.
+		rs := b.sourcesOf([]*Fact{remark})
+		line += "; the remark before it, on these words of " + b.citedDocs(rs)
+		a.Facts = append(a.Facts, remark)
+		a.Sources = append(a.Sources, rs...)
+	}
+	a.Lines = []string{line + "."}
+	if author && !slices.ContainsFunc(a.Sources, func(s SourceRef) bool { return s.Author != "" }) {
+		// "who's the author?" of an unsigned piece: the sources do not
+		// say, and the reply says what they are instead.
+		a.Answered = false
+		a.Lines = []string{"The sources don't say: the document names no author. " + line + "."}
+	}
+	return a
+}
+
+// citedDocs names the documents of sources, with their authors, their
+// publishers and the sections quoted: whose words they are, and who
+// published them ("which org published that").
+func (b *Base) citedDocs(sources []SourceRef) string {
 	var docs []string
-	for _, s := range a.Sources {
+	for _, s := range sources {
 		t := s.Title
 		if s.Author != "" {
 			t += " by " + s.Author
@@ -1453,25 +1489,23 @@ func (b *Base) cited(c Context, question string, author bool) Answer {
 			docs = append(docs, t)
 		}
 	}
-	line := "That answer rests on these words of " + strings.Join(docs, "; ")
-	if cited := b.citedWithin(a.Facts); len(cited) > 0 {
-		// "who says so": the document has it from an outlet it names,
-		// which is whom an analyst asking means.
-		line += ", which cite in turn " + strings.Join(cited, " and ")
+	return strings.Join(docs, "; ")
+}
+
+// remarkOfSpeaker returns the statement an earlier answer led with, when
+// the last answer only said who made it (his name, his post): the remark
+// is what the conversation is about, and what its source is asked for.
+// Nil otherwise, or when the last answer cites the remark itself.
+func (b *Base) remarkOfSpeaker(c Context) *Fact {
+	lead := b.factByID[first(c.Facts)]
+	if lead == nil || lead.Type != TypeRole && lead.Type != TypeDefinition || len(lead.Entities) == 0 || !b.isPerson(lead.Entities[0]) || len(c.Led) < 2 {
+		return nil
 	}
-	if quoted := b.quotedWithin(a.Facts); len(quoted) > 0 {
-		// "where's that from" of Kakar's count: his press conference, as
-		// the article reports it.
-		line += ", quoting " + strings.Join(quoted, " and ")
+	said := b.lastSaid(Context{Led: c.Led[:len(c.Led)-1]})
+	if said == nil || slices.Contains(c.Facts, said.ID) || !slices.Contains(said.Entities, lead.Entities[0]) {
+		return nil
 	}
-	a.Lines = []string{line + "."}
-	if author && !slices.ContainsFunc(a.Sources, func(s SourceRef) bool { return s.Author != "" }) {
-		// "who's the author?" of an unsigned piece: the sources do not
-		// say, and the reply says what they are instead.
-		a.Answered = false
-		a.Lines = []string{"The sources don't say: the document names no author. " + line + "."}
-	}
-	return a
+	return said
 }
 
 // slangPartSource reports whether a message asks in chat slang for the

@@ -639,6 +639,11 @@ func TestConversationAnswers(t *testing.T) {
 			{"and after the 2001 us invasion?", ""},
 			{"source for the 90s part?", "slipping leverage"},
 		}, ""},
+		{"source, after only who made a remark, cites the remark too", [][2]string{
+			{"what did pakistan's special envoy say about peace in afghanistan", "nightmare"},
+			{"what's his name", "Durrani"},
+			{"source pls", "hard line on the Taliban"},
+		}, ""},
 		{"src for the toll is the source of the count, two answers back", [][2]string{
 			{"where did pakistan's airstrikes hit in april 2022", ""},
 			{"death toll?", "47"},
