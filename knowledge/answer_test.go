@@ -613,6 +613,8 @@ func TestMissingPartIsDeclined(t *testing.T) {
 		{"since when has noor wali mehsud been the ttp's chief", "when it began", "Noor Wali"},
 		{"when did asif durrani take that job", "when it began", "Durrani"}, // taking a job is taking up a post
 		{"when did asif durrani get the post", "when", "Durrani"},
+		{"who led the pak delegation that met noor wali in kabul in june 2022", "who", "Senior Pakistani officials"}, // the one who met him, by name: "officials" say not who led them
+		{"who in pakistan hosted hillary clinton on her october 2011 visit", "who", "Clinton"},
 		{"when was yasin zia army chief", "when", "National Freedom Front"}, // the front he leads is dated, not his time as army chief // a meeting with him as chief says nothing of since when
 		{"how long has hasan akhund been prime minister", "when it began", "Akhund"},
 		{"when did pakistan reopen the torkham crossing after shutting it in september 2023", "when", "Torkham"},

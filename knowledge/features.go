@@ -222,8 +222,9 @@ func (q *query) companionAsked() bool {
 // still ask who was with them: "who was Faiz Hameed with in Kabul".
 const companionReach = 2
 
-// companionVerbs, before a person, ask who was with them.
-var companionVerbs = setOf("accompanied accompany accompanying joined")
+// companionVerbs, before a person, ask who was with them, or who met
+// them: "who led the delegation that met Noor Wali" is someone else.
+var companionVerbs = setOf("accompanied accompany accompanying joined met meet meets hosted received visited interviewed")
 
 // otherDoerAltShare is how much an alternate question's match counts for
 // a fact whose subject is another party the question names than its doer.
