@@ -585,7 +585,7 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 		// take?" after what Pakistan's foreign office said: what the
 		// party said about the topic of the last statement, not what it
 		// is.
-		if said := b.lastSaid(c); said != nil {
+		if said := b.lastSaid(c.Led); said != nil {
 			speakers := b.speakersFor(party)
 			for _, topic := range b.saidAbout(said) {
 				r := "what did " + strings.ToLower(party.Name) + " say about " + topic
@@ -809,10 +809,10 @@ func (b *Base) canSpeak(e *Entity) bool {
 	return len(b.idx.lex.capitals[strings.ToLower(e.Name)]) > 0
 }
 
-// lastSaid returns the latest statement the conversation's answers led
-// with, or nil.
-func (b *Base) lastSaid(c Context) *Fact {
-	for _, id := range slices.Backward(c.Led) {
+// lastSaid returns the latest statement of led, the lead facts of a
+// conversation's answers, or nil.
+func (b *Base) lastSaid(led []string) *Fact {
+	for _, id := range slices.Backward(led) {
 		if f := b.factByID[id]; f != nil && f.Type == TypeStatement {
 			return f
 		}
@@ -1501,7 +1501,7 @@ func (b *Base) remarkOfSpeaker(c Context) *Fact {
 	if lead == nil || lead.Type != TypeRole && lead.Type != TypeDefinition || len(lead.Entities) == 0 || !b.isPerson(lead.Entities[0]) || len(c.Led) < 2 {
 		return nil
 	}
-	said := b.lastSaid(Context{Led: c.Led[:len(c.Led)-1]})
+	said := b.lastSaid(c.Led[:len(c.Led)-1])
 	if said == nil || slices.Contains(c.Facts, said.ID) || !slices.Contains(said.Entities, lead.Entities[0]) {
 		return nil
 	}
