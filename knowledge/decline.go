@@ -277,8 +277,11 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			// has a first and a last: "from 1947 until May 2018".)
 			return q.howMuchPart()
 		}
-		if q.asksExact() && b.vagueAbout(q, f) {
+		if q.asksExact() && b.vagueAbout(q, f, vagueWords) {
 			return "the exact number" // "injuring several", "thousands waiting"
+		}
+		if q.asksCasualties() && b.vagueAbout(q, f, countlessWords) {
+			return q.howMuchPart() // "how many were injured at Bajaur": "injuring several" gives no number
 		}
 		if len(q.counted) > 0 && best.feat.Signs[signHowManyCounted] == 0 && !b.partnerCounts(q, ranked) && !(q.asksStrength && b.idx.sized[i]) {
 			// "how many TTP militants were killed" is not answered by a
@@ -697,27 +700,39 @@ func (q *query) asksExact() bool {
 // vagueWords give a quantity without a figure.
 var vagueWords = setOf(`several some many hundreds thousands dozens numerous scores few`)
 
+// countlessWords are the vague quantities that give not even a scale:
+// "injuring several" says not how many were injured, where "dozens
+// injured" says about how many.
+var countlessWords = setOf(`several some many numerous few`)
+
 // vagueAbout reports whether fact f gives what the question counts only
-// vaguely: a word of the question with a vague quantity beside it and no
-// figure ("killing 54 people and injuring several" asked how many were
-// injured).
-func (b *Base) vagueAbout(q *query, f *Fact) bool {
+// vaguely: a word of the question with a vague quantity (one of vague)
+// beside it and no figure ("killing 54 people and injuring several" asked
+// how many were injured).
+func (b *Base) vagueAbout(q *query, f *Fact, vague map[string]bool) bool {
 	toks := f.textWords()
 	for p, t := range toks {
 		st := b.idx.stem(t)
 		if !slices.ContainsFunc(q.units, func(u unit) bool { return u.link == nil && contains(u.stems, st) }) {
 			continue
 		}
-		vague, figure := false, false
+		vagueNear, figure := false, false
 		for k := max(0, p-vagueReach); k < len(toks) && k <= p+vagueReach; k++ {
-			vague = vague || vagueWords[toks[k]]
+			vagueNear = vagueNear || vague[toks[k]]
 			figure = figure || toks[k][0] >= '0' && toks[k][0] <= '9'
 		}
-		if vague && !figure {
+		if vagueNear && !figure {
 			return true
 		}
 	}
 	return false
+}
+
+// asksCasualties reports whether the question counts the dead or the
+// wounded: "how many were injured" is not answered by "injuring several",
+// exact or not.
+func (q *query) asksCasualties() bool {
+	return slices.ContainsFunc(q.toks, func(t string) bool { return casualtyNouns[t] })
 }
 
 // vagueReach is how many words from the counted word a vague quantity may
