@@ -69,12 +69,13 @@ func TestAnswer(t *testing.T) {
 		{"a former title asked with now", "which former chief of general staff of the afghan army now leads the national freedom front", []string{"fnf-yasin-zia-role"}, "Yasin Zia"}, // "now" is of what he leads
 		{"during dates the post", "who was pakistan's interim prime minister during the deportation of afghans", []string{"fnf-kakar-role"}, "Kakar"},                                 // the deportations say when, not where the post was
 		{"put in charge is installed", "who did the soviets put in charge", []string{"lev-karmal-role", "lev-soviet-invasion-1979"}, "Karmal"},
-		{"went is go, afterwards no topic", "where did abdul rashid dostum go afterwards", []string{"lev-dostum-exile-turkey"}, "Turkey"},                                  // "went into exile" says where he went
-		{"never is the answer to ever", "has afghanistan ever recognised the durand line", []string{"recal-durand-line-definition"}, "never recognised"},                   // asked whether it happened, that it did not answers
-		{"upheaval, in other words", "who was afghanistan's monarch before the upheaval of 1978", []string{"lev-zahir-shah-from-1933"}, "Zahir Shah"},                      // an upheaval is the uprisings and war that began then
-		{"a document out", "when was ghosh's viewpoint out", []string{"recal-article-author"}, "2022"},                                                                     // out is published
-		{"a firm someone runs", "what firm does rahul bhonsle run", []string{"cookie-author-director"}, "Sasia"},                                                           // the company they head
-		{"who was with someone", "who was having tea with faiz hameed in that photo", []string{"recal-serena-tea"}, "Mansour"},                                             // the one with him, not a fact about him alone
+		{"went is go, afterwards no topic", "where did abdul rashid dostum go afterwards", []string{"lev-dostum-exile-turkey"}, "Turkey"},                // "went into exile" says where he went
+		{"never is the answer to ever", "has afghanistan ever recognised the durand line", []string{"recal-durand-line-definition"}, "never recognised"}, // asked whether it happened, that it did not answers
+		{"upheaval, in other words", "who was afghanistan's monarch before the upheaval of 1978", []string{"lev-zahir-shah-from-1933"}, "Zahir Shah"},    // an upheaval is the uprisings and war that began then
+		{"a document out", "when was ghosh's viewpoint out", []string{"recal-article-author"}, "2022"},                                                   // out is published
+		{"a firm someone runs", "what firm does rahul bhonsle run", []string{"cookie-author-director"}, "Sasia"},                                         // the company they head
+		{"who was with someone", "who was having tea with faiz hameed in that photo", []string{"recal-serena-tea"}, "Mansour"},                           // the one with him, not a fact about him alone
+		{"who was with someone, a few words after the name", "who was faiz hameed having tea with in that photo", []string{"recal-serena-tea"}, "Mansour"},
 		{"a total's parts", "how is unhcr's 2.18 million figure split", []string{"cookie-unhcr-documented"}, "880,000"},                                                    // the two cards the 2.18 million hold
 		{"where's, as typed", "where's anatol lieven based", []string{"fnf-anatol-lieven-role"}, "Quincy Institute"},                                                       // "where's" asks where, as "where is" does
 		{"extra asks nothing of its own", "where did the ttp get the extra recruits from", []string{"op-prisoners-freed-bagram-pul-e-charkhi"}, "Bagram"},                  // "extra" is no word the answer must use

@@ -219,8 +219,9 @@ func (q *query) companionAsked() bool {
 }
 
 // companionReach is how far after a person's name "with" may stand and
-// still ask who was with them: "who was Faiz Hameed with in Kabul".
-const companionReach = 2
+// still ask who was with them: "who was Faiz Hameed with in Kabul", "who
+// was Faiz Hameed having tea with".
+const companionReach = 3
 
 // companionVerbs, before a person, ask who was with them, or who met
 // them: "who led the delegation that met Noor Wali" is someone else.
