@@ -3057,7 +3057,10 @@ func (b *Base) withTopicCarried(c Context, question string) string {
 		}
 	}
 	group()
-	if !q.asksResult && !q.namesYear() {
+	// "how did that war end" after who the Soviets installed in 1979: the
+	// end came after the year the last question asked of.
+	asksEnd := slices.ContainsFunc(q.toks, func(t string) bool { return endVerbs[t] })
+	if !q.asksResult && !q.namesYear() && !asksEnd {
 		// (What came of something came after it: "did it work?" of the
 		// 2001 policy is not asked of 2001. A follow-up with a date of its
 		// own asks of that date: "what happened to them after 2001" after

@@ -46,6 +46,7 @@ func TestAnswerInResolves(t *testing.T) {
 		{"those, standing alone, are those counted", []string{"how many ttp attacks were there in 2021", "how many of those in balochistan?"}, "how many of ttp attacks in balochistan", ""},
 		{"those before a noun are left to it", []string{"how many fighters does the ttp have", "where did all those extra fighters come from"}, "where did all those extra fighters come from ttp", ""},
 		{"that government is no event, though an event's name holds the word", []string{"When did the Taliban declare the Islamic Emirate of Afghanistan as a caretaker government?", "Who makes up the bulk of that government?", "And are they under any sanctions?"}, "who makes up the bulk of that government taliban and islamic emirate afghanistan and kabul and interim announcement september 2021 are they under any sanctions", ""},
+		{"how that war ended is not asked of the year it began", []string{"who did the soviets install when they invaded in 79", "how many died?", "how did that war end"}, "how did that war end soviets soviet invasion afghanistan", ""},
 		{"he with nobody before", []string{"what did he say?"}, "", "Who do you mean by “he”?"},
 		{"why with nothing before", []string{"why?"}, "", "What do you mean by “why”?"},
 		{"and the numbers, with nothing before", []string{"and the numbers?"}, "", "What do you mean by “and the numbers”?"},
