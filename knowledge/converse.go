@@ -4577,6 +4577,10 @@ var undergoAux = setOf("be been being get getting all")
 // for: "who were they aimed at?" after the airstrikes.
 var eventPlurals = setOf("airstrikes strikes attacks bombings raids operations ceasefires truces talks deportations expulsions protests clashes negotiations drones flights")
 
+// eventDeeds, after "of them were", say that those counted are things
+// done: "how many of them were carried out by Afghans".
+var eventDeeds = setOf("carried conducted launched staged perpetrated executed mounted claimed committed")
+
 // passiveAux come before "they" when they are what was done: "were they
 // aimed at the TTP".
 var passiveAux = setOf("were are was")
@@ -5077,6 +5081,14 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 					out = append(append(out, "in"), span...)
 				}
 			}
+			continue
+		}
+		if n := eventNoun(c.Question); n != "" && (w == "them" || w == "those") && i > 0 && words[i-1] == "of" && i+2 < len(words) && passiveAux[words[i+1]] && eventDeeds[words[i+2]] {
+			// "suicide attacks?" after Kakar's claims — "how many of them
+			// were carried out by Afghans": the attacks, which are carried
+			// out; not the Taliban.
+			out = append(out, b.eventCalled(c, n))
+			changed = true
 			continue
 		}
 		if n, v := eventNoun(c.Question), verbAfter(words, i); n != "" && (w == "they" || w == "them" && outcomeVerbs[v]) && v != "" && (outcomeVerbs[v] || i > 0 && passiveAux[words[i-1]] && (strings.HasSuffix(v, "ed") || strings.HasSuffix(v, "ing"))) {

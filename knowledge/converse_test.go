@@ -645,6 +645,11 @@ func TestConversationAnswers(t *testing.T) {
 			{"what's his name", "Durrani"},
 			{"source pls", "hard line on the Taliban"},
 		}, ""},
+		{"of them, carried out, are the attacks last asked about", [][2]string{
+			{"what did kakar claim about terrorism since the taliban came back", "60 percent"},
+			{"suicide attacks?", "500 percent"},
+			{"how many of them were carried out by afghans", "15 of the 24"},
+		}, ""},
 		{"src for the toll is the source of the count, two answers back", [][2]string{
 			{"where did pakistan's airstrikes hit in april 2022", ""},
 			{"death toll?", "47"},
