@@ -597,6 +597,8 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 			}
 		}
 	}
+	// (A follow-up read as asking a new fact skips only the last answer's
+	// lead, which bars no reaction to an earlier event.)
 	if party := b.partyAlone(alone, asked, specific, partyNouns); party != nil && (skip == nil || len(skip) == 1 && len(c.Facts) > 0 && skip[c.Facts[0]]) &&
 		!b.spokeFor(a, party) {
 		// "kabul's reaction?" after how many soldiers the attack that set
@@ -3141,7 +3143,7 @@ func (b *Base) withTopicCarried(c Context, question string) string {
 			}
 			fromFact = append(fromFact, id)
 			n++
-			if n == 1 && id == f.Entities[0] && (e.Kind == KindEvent || e.Kind == KindOperation || e.Kind == KindAgreement) {
+			if n == 1 && id == f.Entities[0] && isDeed(e) {
 				break // the answer was about an event: it is the topic, not the occasion or the place beside it
 			}
 		}
@@ -4636,7 +4638,7 @@ var eventPluralList = slices.Sorted(maps.Keys(eventPlurals))
 func (b *Base) eventCalled(c Context, n string) string {
 	s := b.idx.stem(n)
 	called := func(e *Entity) bool {
-		return (e.Kind == KindEvent || e.Kind == KindOperation || e.Kind == KindAgreement) && b.idx.nameHasStem(e.ID, s)
+		return isDeed(e) && b.idx.nameHasStem(e.ID, s)
 	}
 	e := b.firstSpoken(c, called)
 	if e == nil {
@@ -5352,7 +5354,7 @@ const reactedEventsMax = 3
 func (b *Base) spokenEvents(c Context, n int) []*Entity {
 	var out []*Entity
 	for _, id := range c.Entities {
-		if e := b.entityByID[id]; e != nil && (e.Kind == KindEvent || e.Kind == KindOperation || e.Kind == KindAgreement) {
+		if e := b.entityByID[id]; e != nil && isDeed(e) {
 			if out = append(out, e); len(out) == n {
 				break
 			}
@@ -5405,7 +5407,14 @@ func (b *Base) asksOfPersonOnly(question string) bool {
 // salientEvent returns the event, operation or agreement the conversation
 // spoke of most recently, or nil.
 func (b *Base) salientEvent(c Context) *Entity {
-	return b.salientKind(c, KindEvent, KindOperation, KindAgreement)
+	return b.firstSpoken(c, isDeed)
+}
+
+// isDeed reports whether e is something done or agreed: an event, an
+// operation or an agreement, which a follow-up may react to or ask the
+// end of.
+func isDeed(e *Entity) bool {
+	return e.Kind == KindEvent || e.Kind == KindOperation || e.Kind == KindAgreement
 }
 
 // kindGroupNamed is what "that group" stands for: a group or an
