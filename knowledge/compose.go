@@ -86,6 +86,13 @@ func (b *Base) compose(q *query, a *Answer, ranked []scored) {
 			}
 		}
 	}
+	if q.intent == IntentWhen && len(used) == 1 {
+		// "March 2024" answers when, but the day is better, where the
+		// pack knows it.
+		if f := b.sharperDate(lead); f != nil && !slices.Contains(used, f) {
+			joinLead(f)
+		}
+	}
 	if q.also >= 0 && len(used) == 1 {
 		// A second question: its best fact joins the lead.
 		if f := b.bestFor(q, q.also, ranked, used); f != nil {
@@ -137,6 +144,38 @@ func (b *Base) compose(q *query, a *Answer, ranked []scored) {
 	}
 	a.Facts = used
 	a.Sources = b.sourcesOf(used)
+}
+
+// sharperDate returns the fact that dates the lead's event to the day when
+// the lead dates it only to the month or the year: "its March 2024
+// airstrikes" is made exact by "on 18 March 2024 Pakistan retaliated". The
+// event is the lead's subject, an event, operation or agreement; the day
+// must fall within the lead's date and be the only day the facts about
+// that event give there, or which day was meant is unknown. Nil when
+// there is none.
+func (b *Base) sharperDate(lead *Fact) *Fact {
+	d := lead.Date
+	if d.IsZero() || d.End.Year != 0 || d.Precision() == DayPrecision || len(lead.Entities) == 0 {
+		return nil
+	}
+	ev := lead.Entities[0]
+	if e := b.entityByID[ev]; e == nil || !isDeed(e) {
+		return nil
+	}
+	var day *Fact
+	for _, i := range b.idx.subjectOf[ev] {
+		f := b.facts[i]
+		if f.Date.Precision() != DayPrecision || f.Date.End.Year != 0 || !f.Date.Within(d.Start, d.Start) {
+			continue
+		}
+		if day != nil && day.Date.Start != f.Date.Start {
+			return nil // two days in the lead's month: which is unknown
+		}
+		if day == nil {
+			day = f
+		}
+	}
+	return day
 }
 
 // namesWhoLeadOmits reports whether, asked who, the lead names no person,

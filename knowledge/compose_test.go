@@ -196,3 +196,38 @@ func TestListParts(t *testing.T) {
 		t.Errorf("withItems = %q, want %q", got, want)
 	}
 }
+
+// TestSharperDate: a lead that dates its event to the month or the year is
+// made exact by the fact that dates the same event to the day, and only
+// when that day is the one the pack gives within the lead's date.
+func TestSharperDate(t *testing.T) {
+	b := packFromDisk(t)
+	for _, tc := range []struct {
+		lead, want string // fact ids; want "" for none
+	}{
+		{"fnf-airstrikes-cause-mir-ali", "fnf-prism-airstrikes-18-march"}, // March 2024 → 18 March 2024
+		{"recal-peshawar-school-attack", "recal-endnote-peshawar-141"},    // 2014 → 16 December 2014
+		{"fnf-prism-airstrikes-18-march", ""},                             // already to the day
+		{"op-expulsion-counterproductive", ""},                            // 31 October or 1 November: unknown which
+		{"fnf-prism-good-taliban", ""},                                    // about a group, not a deed
+	} {
+		t.Run(tc.lead, func(t *testing.T) {
+			f := b.factByID[tc.lead]
+			if f == nil {
+				t.Fatalf("no fact %s", tc.lead)
+			}
+			got := ""
+			if g := b.sharperDate(f); g != nil {
+				got = g.ID
+			}
+			if got != tc.want {
+				t.Errorf("sharperDate = %q, want %q", got, tc.want)
+			}
+		})
+	}
+	// End to end: the day is in the answer's first sentence.
+	a := b.Answer("when did pakistan retaliate for the mir ali attack")
+	if first, _, _ := strings.Cut(a.Text(), ". "); !strings.Contains(first, "18 March 2024") {
+		t.Errorf("answer does not lead with the day: %s", a.Text())
+	}
+}
