@@ -440,6 +440,27 @@ func TestTimelineSinceAYear(t *testing.T) {
 	}
 }
 
+// TestTimelinePerSource: a timeline asked of a source named by its author
+// or its title lists that source's dates on the topic, not the facts that
+// name the author (a VOA report by another Gul) or the paper itself.
+func TestTimelinePerSource(t *testing.T) {
+	for _, tc := range []struct{ q, doc string }{
+		{"ttp escalation timeline after aug 2021 per gul's paper", "000_3fe99d22d84a294d.txt"},
+		{"timeline of ttp escalation after august 2021 per the fnf paper", "000_3fe99d22d84a294d.txt"},
+	} {
+		a := base(t).Answer(tc.q)
+		if !a.Answered || a.Intent != knowledge.IntentTimeline || len(a.Facts) < 3 {
+			t.Errorf("%q: answered=%v intent=%v with %d entries, want a timeline", tc.q, a.Answered, a.Intent, len(a.Facts))
+			continue
+		}
+		for _, f := range a.Facts {
+			if f.Cite.Doc != tc.doc || f.Entities[0] == "imtiaz-gul" || f.Entities[0] == "fnf-paper" || slices.Contains(f.Entities, "voa") {
+				t.Errorf("%q: entry %s (%s) is not the source's own date on the topic", tc.q, f.ID, f.Cite.Doc)
+			}
+		}
+	}
+}
+
 func TestTimelineIsOrderedAndCapped(t *testing.T) {
 	a := base(t).Answer("timeline of the ttp")
 	if !a.Answered || a.Intent != knowledge.IntentTimeline {

@@ -3037,7 +3037,7 @@ func (b *Base) withTopicCarried(c Context, question string) string {
 			continue
 		}
 		group()
-		if (pq.sourceToks[l.start] || pq.sourceDoc != "" && b.idx.entityDoc[l.entities[0].ID] == pq.sourceDoc) && !have["per"] {
+		if (pq.sourceToks[l.start] || pq.namesSource(b.idx, &l)) && !have["per"] {
 			// "… per Ghosh" — "where did most of them happen?": still
 			// per Ghosh, a source, not something the facts must name.
 			add = append(add, "per")

@@ -347,7 +347,7 @@ func (b *Base) parse(norm string) *query {
 		if q.spanToks[l.start] {
 			continue // in a "when" clause that gave the time asked about
 		}
-		if q.sourceDoc != "" && ix.entityDoc[l.entities[0].ID] == q.sourceDoc || slices.Contains(q.compareDocs, ix.entityDoc[l.entities[0].ID]) {
+		if q.namesSource(ix, l) || slices.Contains(q.compareDocs, ix.entityDoc[l.entities[0].ID]) {
 			for j := l.start; j < l.end; j++ {
 				used[j] = true
 			}
@@ -1261,6 +1261,13 @@ func (b *Base) relativeYear(q *query) {
 		}
 		return
 	}
+}
+
+// namesSource reports whether link l names the question's source, its
+// document or the document's author, not its topic: "per Gul's paper",
+// "according to the FNF paper".
+func (q *query) namesSource(ix *index, l *link) bool {
+	return q.sourceDoc != "" && ix.entityDoc[l.entities[0].ID] == q.sourceDoc
 }
 
 // sourceFilter notices a source named as a qualifier — "according to

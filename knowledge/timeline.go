@@ -22,6 +22,9 @@ func (b *Base) timeline(q *query, a *Answer) bool {
 	var extra []int
 	var narrow []string
 	for _, l := range q.links {
+		if q.namesSource(ix, &l) {
+			continue // "per Gul's paper": what the paper says, not what names Gul
+		}
 		for _, e := range l.entities {
 			if !ix.broad(e.ID) {
 				narrow = append(narrow, e.ID)
@@ -107,6 +110,20 @@ func (b *Base) timeline(q *query, a *Answer) bool {
 					}
 				}
 			}
+		}
+	}
+	if slices.ContainsFunc(q.links, func(l link) bool { return q.namesSource(ix, &l) }) {
+		// "per Gul's paper": the dates that paper gives, where it gives
+		// any. (A source told only by the words describing it, "per the
+		// history piece", is a guess, and narrows nothing.)
+		// Nor is what the paper says of itself or its author a date on
+		// the topic.
+		other := func(i int) bool {
+			f := b.facts[i]
+			return f.Cite.Doc != q.sourceDoc || len(f.Entities) > 0 && ix.entityDoc[f.Entities[0]] == q.sourceDoc
+		}
+		if own := slices.DeleteFunc(slices.Clone(idxs), other); len(own) > 0 {
+			idxs, extra = own, slices.DeleteFunc(extra, other)
 		}
 	}
 	lastShown := 0               // the latest date of this timeline's entries shown, as a key
