@@ -655,16 +655,18 @@ func TestMissingPartIsDeclined(t *testing.T) {
 		{"have the ttp and hgb merged", "what came of the talks", "Valle"},                              // the source says the outcome is unknown
 		{"did the ttp and hafiz gul bahadur merger talks work", "what came of the talks", "Valle"},      // whether they worked is what came of them
 		{"did akhund ever write back to kakar", "whether Akhund replied", "Kakar"},
-		{"which chinese firms have announced investments in afghanistan", "which ones", ""},                                            // a fact that firms invested names none
-		{"how many attacks did the ttp claim in december 2022", "anything for that date", ""},                                          // April 2022's record names the year, not the month
-		{"casualties of the chitral attack?", "how many", "Chitral"},                                                                   // the facts on the attack give no toll
-		{"outcome of durrani and muttaqi's trilateral meeting in september 2023", "anything about a trilateral one", ""},               // the meeting was bilateral
-		{"who represents the taliban government in pakistan", "who", ""},                                                               // Durrani represents Pakistan
-		{"who did clinton meet on her visit to pakistan", "who", "Clinton"},                                                            // a visit, not whom she met
-		{"how many holders of por cards were deported", "how many were deported", "PoR"},                                               // "not counted among the deportees"
-		{"what did the doha deal of 2020 require the taliban to do", "that", "lull"},                                                   // a fact on what happened around the deal says nothing of its terms
-		{"what relation is mullah yaqoob to mullah omar", "how they are related", ""},                                                  // a fact on one of them says nothing of the two
-		{"was faiz hameed detained after being sidelined", "whether Faiz Hameed was detained", "sidelined"},                            // his sidelining says nothing of an arrest
+		{"which chinese firms have announced investments in afghanistan", "which ones", ""},                              // a fact that firms invested names none
+		{"how many attacks did the ttp claim in december 2022", "anything for that date", ""},                            // April 2022's record names the year, not the month
+		{"casualties of the chitral attack?", "how many", "Chitral"},                                                     // the facts on the attack give no toll
+		{"outcome of durrani and muttaqi's trilateral meeting in september 2023", "anything about a trilateral one", ""}, // the meeting was bilateral
+		{"who represents the taliban government in pakistan", "who", ""},                                                 // Durrani represents Pakistan
+		{"who did clinton meet on her visit to pakistan", "who", "Clinton"},                                              // a visit, not whom she met
+		{"how many holders of por cards were deported", "how many were deported", "PoR"},                                 // "not counted among the deportees"
+		{"what did the doha deal of 2020 require the taliban to do", "that", "lull"},                                     // a fact on what happened around the deal says nothing of its terms
+		{"what relation is mullah yaqoob to mullah omar", "how they are related", ""},                                    // a fact on one of them says nothing of the two
+		{"was faiz hameed detained after being sidelined", "whether Faiz Hameed was detained", "sidelined"},              // his sidelining says nothing of an arrest
+		{"anyone arrested over the mastung bombing?", "whether anyone was arrested", "claimed"},                          // "anyone arrested?" is "was anyone arrested?"
+		{"was anyone arrested for the mastung bombing", "whether anyone was arrested", "claimed"},
 		{"what is the ttp's position on schooling for girls", "what Tehrik-e-Taliban Pakistan thinks", ""},                             // the FNF paper's recommendation is not the TTP's stance
 		{"the date torkham's reopening took place after it was shut in september 2023", "when", "Torkham"},                             // a reopening no fact reports
 		{"when was noor wali mehsud made ttp chief", "when it began", ""},                                                              // made chief is when the post began

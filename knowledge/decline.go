@@ -105,7 +105,10 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			if q.asksYesNo() {
 				// "was Faiz Hameed arrested": his sidelining does not say.
 				who := "it"
-				if len(q.links) > 0 {
+				switch {
+				case slices.ContainsFunc(q.toks[:min(2, len(q.toks))], func(t string) bool { return someoneWords[t] }):
+					who = "anyone" // "(was) anyone arrested over the Mastung bombing"
+				case len(q.links) > 0:
 					who = q.links[0].entities[0].Name
 				}
 				return "whether " + who + " was " + missed
@@ -883,8 +886,13 @@ func (b *Base) missedEventWord(q *query, i int) string {
 // asksYesNo reports whether q asks whether something is so: a question
 // of fact that opens with an auxiliary ("was Faiz Hameed arrested").
 func (q *query) asksYesNo() bool {
-	return q.intent == IntentFact && len(q.toks) > 0 && auxWords[q.toks[0]]
+	return q.intent == IntentFact && len(q.toks) > 0 && (auxWords[q.toks[0]] || someoneWords[q.toks[0]] && (len(q.toks) == 1 || q.toks[1] != "else"))
 }
+
+// someoneWords open a yes-or-no question with its auxiliary left out:
+// "anyone arrested?" is "was anyone arrested?" ("anyone else hit?" asks
+// who).
+var someoneWords = setOf(`anyone anybody someone somebody`)
 
 // recordVerbs say only that a figure was recorded, not what happened.
 var recordVerbs = setOf(`recorded reported documented logged tallied noted estimated`)
