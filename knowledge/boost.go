@@ -1,8 +1,10 @@
 package knowledge
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
+	"strconv"
 )
 
 // boosted is the confidence model: gradient-boosted regression trees over
@@ -37,6 +39,104 @@ type treeNode struct {
 	Left      int     `json:"l,omitempty"` // the children's places; 0 for a leaf
 	Right     int     `json:"r,omitempty"`
 	Value     float64 `json:"v"`
+}
+
+// UnmarshalJSON reads a tree as weights.json writes it, an array of
+// {"f","t","l","r","v"} objects, with a scanner of its own: the two
+// models' trees hold thousands of nodes, and reading them through
+// reflection took a third of start-up. Anything else it meets, it leaves
+// to encoding/json, which reads it, or says what is wrong with it.
+func (t *tree) UnmarshalJSON(data []byte) error {
+	if nodes, ok := scanTree(data, (*t)[:0]); ok {
+		*t = nodes
+		return nil
+	}
+	return json.Unmarshal(data, (*[]treeNode)(t))
+}
+
+// scanTree appends the nodes of the JSON array data to nodes; false when
+// data is not an array of node objects with numbers for values.
+func scanTree(data []byte, nodes []treeNode) ([]treeNode, bool) {
+	i := 0
+	space := func() {
+		for i < len(data) && (data[i] == ' ' || data[i] == '\n' || data[i] == '\t' || data[i] == '\r') {
+			i++
+		}
+	}
+	expect := func(c byte) bool {
+		space()
+		if i < len(data) && data[i] == c {
+			i++
+			return true
+		}
+		return false
+	}
+	if !expect('[') {
+		return nil, false
+	}
+	if expect(']') {
+		return nodes, true
+	}
+	for {
+		if !expect('{') {
+			return nil, false
+		}
+		var n treeNode
+		for {
+			if !expect('"') || i+2 > len(data) || data[i+1] != '"' {
+				return nil, false // every key is one letter
+			}
+			key := data[i]
+			i += 2
+			if !expect(':') {
+				return nil, false
+			}
+			space()
+			start := i
+			for i < len(data) && (data[i] >= '0' && data[i] <= '9' || data[i] == '-' || data[i] == '+' || data[i] == '.' || data[i] == 'e' || data[i] == 'E') {
+				i++
+			}
+			v, err := strconv.ParseFloat(string(data[start:i]), 64)
+			if err != nil {
+				return nil, false
+			}
+			switch key {
+			case 'f', 'l', 'r':
+				k := int(v)
+				if float64(k) != v {
+					return nil, false
+				}
+				switch key {
+				case 'f':
+					n.Feature = k
+				case 'l':
+					n.Left = k
+				default:
+					n.Right = k
+				}
+			case 't':
+				n.Threshold = v
+			case 'v':
+				n.Value = v
+			default:
+				return nil, false
+			}
+			if expect('}') {
+				break
+			}
+			if !expect(',') {
+				return nil, false
+			}
+		}
+		nodes = append(nodes, n)
+		if expect(']') {
+			space()
+			return nodes, i == len(data)
+		}
+		if !expect(',') {
+			return nil, false
+		}
+	}
 }
 
 // prob is the model's chance that an answer with inputs x is right.

@@ -85,17 +85,30 @@ func DecodeSnapshot(fsys fs.FS, snap string) (*Base, error) {
 	if d.take(len(sum)) != string(sum[:]) {
 		return nil, ErrStaleSnapshot
 	}
-	m, err := loadModels()
-	if err != nil {
-		return nil, err
+	// The fitted models are parsed from their JSON while the snapshot is
+	// decoded, on another core: each takes a good part of start-up, and
+	// neither needs the other until both are done.
+	type parsed struct {
+		m   models
+		err error
 	}
-	b := d.base(m)
+	models := make(chan parsed, 1)
+	go func() {
+		m, err := loadModels()
+		models <- parsed{m, err}
+	}()
+	b := d.base()
 	if d.err == nil && d.off != len(d.s) {
 		d.fail()
 	}
-	if d.err != nil {
+	p := <-models
+	switch {
+	case p.err != nil:
+		return nil, p.err
+	case d.err != nil:
 		return nil, d.err
 	}
+	b.idx.models = p.m
 	return b, nil
 }
 
@@ -421,7 +434,7 @@ func (e *encoder) base(b *Base) {
 	e.index(b.idx)
 }
 
-func (d *decoder) base(m models) *Base {
+func (d *decoder) base() *Base {
 	b := &Base{
 		sources:      map[string]*Source{},
 		entityByID:   map[string]*Entity{},
@@ -460,7 +473,7 @@ func (d *decoder) base(m models) *Base {
 	b.related = d.strsMap()
 	b.english = d.boolMap()
 	b.focus = d.refs()
-	b.idx = d.index(b, m)
+	b.idx = d.index(b)
 	return b
 }
 
@@ -651,8 +664,8 @@ func (e *encoder) index(ix *index) {
 	putSlice(e, ix.factAlts, (*encoder).ints)
 }
 
-func (d *decoder) index(b *Base, m models) *index {
-	ix := newIndex(m)
+func (d *decoder) index(b *Base) *index {
+	ix := newIndex(models{}) // the models are set by DecodeSnapshot
 	ix.lex = d.lex()
 	ix.spell = d.speller()
 	ix.aliases = getMap(d, func(d *decoder) []alias {
