@@ -1886,7 +1886,7 @@ func asksNext(toks []string) bool {
 		t = strings.Trim(t, "?!.,'")
 		switch {
 		case t == "next" || t == "afterwards" || t == "later" || t == "followed" || t == "after" && i+1 < len(toks) && strings.Trim(toks[i+1], "?!.,'") == "that" ||
-			t == "after" && i == len(toks)-1 && i > 0 && nextUnits[strings.Trim(toks[i-1], "?!.,'")] || // "what happened the year after"
+			t == "after" && i == len(toks)-1 || // "what happened after?", "and after?", "what happened the year after"
 			t == "then" && (i > 0 && strings.Trim(toks[i-1], "?!.,'") == "and" || i == 0 && len(toks) > 1): // "and then?", "then what?"
 			later = true
 		case !nextFillers[t]:
@@ -1898,9 +1898,6 @@ func asksNext(toks []string) bool {
 
 // nextFillers may stand around what asks what came next.
 var nextFillers = setOf("and so ok okay then what whats what's happened happen came come took place that timeline walk me through tell show the events event was were is year month day week")
-
-// nextUnits, before a closing "after", ask what came next: "the year after".
-var nextUnits = setOf("year month day week")
 
 // joinedAsks reports whether q, parsed, asks two things ("when did he come
 // to power, and how did his rule end"), each answered by a fact of its own.

@@ -1249,3 +1249,24 @@ func TestConversionDeclined(t *testing.T) {
 		t.Errorf("%q (answered %v), want a decline", a.Text(), a.Answered)
 	}
 }
+
+// TestWhatHappenedAfter: "what happened after?" following an answer dated
+// November 2022 gives what the sources date after it, not the answer's
+// own fact again.
+func TestWhatHappenedAfter(t *testing.T) {
+	b := base(t)
+	var c knowledge.Context
+	var a knowledge.Answer
+	for _, q := range []string{"when did the ttp call off the ceasefire", "why?", "what happened after?"} {
+		a, c = b.AnswerIn(c, q)
+	}
+	if !a.Answered || len(a.Facts) == 0 {
+		t.Fatalf("not answered: %s", a.Text())
+	}
+	ceasefireEnd := knowledge.Point{Year: 2022, Month: 11}
+	for _, f := range a.Facts {
+		if f.Date.Start.Key() <= ceasefireEnd.Key() {
+			t.Errorf("%s, dated %s, is not after November 2022: %s", f.ID, f.Date, a.Text())
+		}
+	}
+}

@@ -589,6 +589,31 @@ func TestAsksNextMove(t *testing.T) {
 	}
 }
 
+// TestAsksNext: a follow-up that asks only what came next, however it
+// says it; one that asks anything else, with "after" in it, does not.
+func TestAsksNext(t *testing.T) {
+	for _, tc := range []struct {
+		q    string
+		want bool
+	}{
+		{"what happened after?", true},
+		{"what happened after that", true},
+		{"and after?", true},
+		{"what came after", true},
+		{"what happened the year after", true},
+		{"and then?", true},
+		{"what happened next", true},
+		{"what happened after the ceasefire", false}, // names what it is after
+		{"who came after him", false},
+		{"after", true},
+		{"what happened", false},
+	} {
+		if got := asksNext(strings.Fields(Normalize(tc.q))); got != tc.want {
+			t.Errorf("asksNext(%q) = %v, want %v", tc.q, got, tc.want)
+		}
+	}
+}
+
 // TestFiguresInWords: a number written as a word states a figure, except
 // "one", which rarely counts anything; a number after a label noun
 // ("recommendation 7") names one thing and counts nothing.
