@@ -215,6 +215,11 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 			Suggestions: b.defaultSuggestions()}
 		return a, c, false
 	}
+	if shifted, ok := b.relativeTime(c, toks); ok {
+		// "how did the civilian toll compare to the month before that",
+		// after September 2023's figures: to August 2023.
+		toks = shifted
+	}
 	author := authorAsked(withoutAsides(toks)) // "who's the author btw"
 	if lead := b.factByID[first(c.Facts)]; !author && lead != nil && !b.citesDocument(lead) && authorAsked(thatAsThis(withoutAsides(toks))) {
 		// "who wrote that piece?" after an answer that cites no other
@@ -5456,3 +5461,74 @@ func lowerFirst(s string) string {
 	}
 	return strings.ToLower(s[:1]) + s[1:]
 }
+
+// relativeTime rewrites a time told relative to the last question's — "the
+// month before that", "the year before", "the previous year", "a year
+// later" — as the month or year it is, when the last question asked of
+// one month or one year: after September 2023, "the month before that"
+// is "august 2023"; after the first half of 2023, "the year before" is
+// "2022". A question of what came next ("what happened the year after")
+// is left to whatCameNext.
+func (b *Base) relativeTime(c Context, toks []string) ([]string, bool) {
+	if c.Question == "" || asksNext(toks) {
+		return nil, false
+	}
+	start, end, unit, shift := -1, 0, "", 0
+	for i := 0; i+1 < len(toks) && start < 0; i++ {
+		t, u := strings.Trim(toks[i], "?!.,"), strings.Trim(toks[i+1], "?!.,")
+		switch {
+		case (t == "the" || t == "a") && (u == "month" || u == "year") && i+2 < len(toks):
+			if d, ok := relativeShifts[strings.Trim(toks[i+2], "?!.,")]; ok {
+				start, end, unit, shift = i, i+3, u, d
+			}
+		case (u == "month" || u == "year") && relativeOrder[t] != 0:
+			start, end, unit, shift = i, i+2, u, relativeOrder[t]
+			if i > 0 && toks[i-1] == "the" {
+				start--
+			}
+		}
+	}
+	if start < 0 {
+		return nil, false
+	}
+	if end < len(toks) && relativeRefs[strings.Trim(toks[end], "?!.,")] {
+		end++ // "the month before that"
+	}
+	pq := b.parse(Normalize(c.Question))
+	if !pq.hasSpan || pq.from.Year == 0 || pq.from.Year != pq.to.Year || pq.to.Year == openYear {
+		return nil, false
+	}
+	var when []string
+	switch {
+	case unit == "month" && pq.from.Month != 0 && pq.from.Month == pq.to.Month:
+		y, m := pq.from.Year, pq.from.Month+shift
+		if m < 1 {
+			y, m = y-1, 12
+		} else if m > 12 {
+			y, m = y+1, 1
+		}
+		when = []string{strings.ToLower(MonthName(m)), strconv.Itoa(y)}
+	case unit == "year":
+		when = []string{strconv.Itoa(pq.from.Year + shift)}
+	default:
+		return nil, false
+	}
+	if start == 0 || !timePrepositions[toks[start-1]] {
+		when = append([]string{"in"}, when...)
+	}
+	return slices.Concat(toks[:start], when, toks[end:]), true
+}
+
+// relativeShifts say which way a month or year told from another lies:
+// "the month before", "a year later".
+var relativeShifts = map[string]int{"before": -1, "earlier": -1, "prior": -1, "after": 1, "later": 1}
+
+// relativeOrder are the same, said before the unit: "the previous year".
+var relativeOrder = map[string]int{"previous": -1, "prior": -1, "preceding": -1, "following": 1}
+
+// relativeRefs may close a relative time: "the month before that".
+var relativeRefs = setOf("that then it this")
+
+// timePrepositions may stand before a time: "compared to August 2023", not
+// "compared to in August 2023".
+var timePrepositions = setOf("to in for than with from on during since by until vs versus and or of")
