@@ -4561,7 +4561,20 @@ var countedHolding = setOf("hold holds carry carries")
 
 // movementVerbs, after "they", say where the people counted went: "how
 // many Afghans fled to Pakistan" — "did they go back?": the Afghans.
-var movementVerbs = setOf("go went return returned come came leave left flee fled stay stayed move moved")
+var movementVerbs = setOf("go went return returned come came leave left flee fled stay stayed move moved enter entered arrive arrived cross crossed")
+
+// movesAt reports whether words[k] says that someone went somewhere: a
+// verb of movement, or "get in" ("how did they get in?").
+func movesAt(words []string, k int) bool {
+	if k >= len(words) {
+		return false
+	}
+	return movementVerbs[words[k]] || (words[k] == "get" || words[k] == "got") && k+1 < len(words) && entryParticles[words[k+1]]
+}
+
+// entryParticles, after "get", say that someone went in: "get in", "got
+// across".
+var entryParticles = setOf("in into across over there here")
 
 // undergoVerbs, after "they", say what was done to the people last
 // counted: "are they affected by the eviction?" after how many PoR
@@ -5060,7 +5073,7 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 			changed = true
 			continue
 		}
-		if n := countedNoun(c.Question); len(n) > 0 && !slices.Contains(words[:i], n[len(n)-1]) && (w == "them" || w == "those" || w == "they" && i+1 < len(words) && (outcomeVerbs[words[i+1]] || movementVerbs[words[i+1]] || undergoVerbs[words[i+1]] ||
+		if n := countedNoun(c.Question); len(n) > 0 && !slices.Contains(words[:i], n[len(n)-1]) && (w == "them" || w == "those" || w == "they" && i+1 < len(words) && (outcomeVerbs[words[i+1]] || movesAt(words, i+1) || undergoVerbs[words[i+1]] ||
 			i+2 < len(words) && undergoAux[words[i+1]] && (undergoVerbs[words[i+2]] || passiveUndergo[words[i+2]]) ||
 			i > 0 && passiveAux[words[i-1]] && passiveUndergo[words[i+1]]) ||
 			w == "it" && eventPlurals[n[len(n)-1]] && outcomeVerbs[verbAfter(words, i)]) {

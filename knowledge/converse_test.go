@@ -40,6 +40,7 @@ func TestAnswerInResolves(t *testing.T) {
 		{"a time swapped", []string{"how many afghans came to pakistan after the taliban takeover", "and during the soviet invasion?"}, "how many afghans came to pakistan during the soviet invasion", ""},
 		{"the month before that is the month before the last question's", []string{"picss numbers for september 2023?", "deaths?", "how did the civilian toll compare to the month before that"}, "how did the civilian toll compare to august 2023 picss", ""},
 		{"the year before is the year before the last question's", []string{"militant attacks in the first half of 2023, how many?", "how many killed?", "what about total fatalities the year before"}, "what is total fatalities in 2022", ""},
+		{"they who got in are those counted", []string{"how many afghans moved to pakistan after the taliban took kabul", "how did they get in"}, "how did afghans get in pakistan and taliban and kabul and takeover august 2021", ""},
 		{"the previous month, across a new year", []string{"how many attacks did the ttp claim in january 2023", "and the previous month?"}, "how many attacks did the ttp claim in december 2022", ""},
 		{"a time swapped in after a place, said with back", []string{"how many afghans live in pakistan", "and back during the soviet invasion?"}, "how many afghans live in pakistan during the soviet invasion", ""},
 		{"ones swap the counted noun's modifier", []string{"how many registered afghans live in pakistan", "and undocumented ones?"}, "how many undocumented afghans live in pakistan", ""},
