@@ -1108,6 +1108,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"who chaired the meeting that ordered illegal immigrants out of pakistan", "Kakar"},
 			{"who else attended?", "army chief"},
 		}, ""},
+		{"how it got so big is what swelled its ranks", [][2]string{
+			{"how many fighters does the ttp have", "4,000"},
+			{"how did they get so big", "swelling its ranks"},
+		}, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var c knowledge.Context
