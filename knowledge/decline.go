@@ -100,6 +100,9 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		case IntentWhen:
 			return "when it was " + missed
 		case IntentHowMany:
+			if shortPasts[missed] {
+				return "how many " + missed // "how many died", not "were died"
+			}
 			return "how many were " + missed
 		case IntentFact:
 			if q.asksYesNo() {
@@ -849,7 +852,7 @@ func (b *Base) missedEventWord(q *query, i int) string {
 		if j < asked {
 			continue // a preamble sets the scene; the question is what follows
 		}
-		if !inflected(t) || !strings.HasSuffix(t, "ed") || ix.stop[t] || q.spanToks[j] || j > 0 && q.fixed[j-1] == "so" {
+		if !(inflected(t) && strings.HasSuffix(t, "ed") || shortPasts[t]) || ix.stop[t] || q.spanToks[j] || j > 0 && q.fixed[j-1] == "so" {
 			continue // "the so-called record" names, it says nothing happened
 		}
 		if recordVerbs[t] {
@@ -875,6 +878,9 @@ func (b *Base) missedEventWord(q *query, i int) string {
 				// ever recognised the Durand Line" — it never has.)
 				return t
 			}
+			if shortPasts[t] {
+				break
+			}
 			// The event asked about is said; a later participle describes
 			// ("soldiers killed in the attack attributed to HGB").
 			return ""
@@ -882,6 +888,12 @@ func (b *Base) missedEventWord(q *query, i int) string {
 	}
 	return ""
 }
+
+// shortPasts are past tenses too short for inflected to tell: "how many
+// Chinese died" is not answered by attacks that hit them. Said, such a
+// verb leaves the question's later ones to be checked: "how many troops
+// died when Afghan forces retaliated" asks of the retaliation.
+var shortPasts = setOf("died")
 
 // asksYesNo reports whether q asks whether something is so: a question
 // of fact that opens with an auxiliary ("was Faiz Hameed arrested").

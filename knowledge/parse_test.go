@@ -300,9 +300,10 @@ func TestCountedGate(t *testing.T) {
 		{"how many ttp militants did pakistani forces kill in 2023", "cookie-picss-september-toll", "how many"},
 		{"how many fighters does the ttp have", "op-40-factions-joined-ttp", "how many"}, // factions, however jihadist
 		{"how many militant attacks did pakistan see in september 2023", "cookie-picss-september-toll", ""},
-		{"how many afghans got citizen cards in 2017", "cookie-acc-holders", ""},                      // Afghan refugees are Afghans
-		{"how big is the ttp these days", "op-40-factions-joined-ttp", "how many"},                    // a group's size is its fighters, not its factions
-		{"how many pakistani soldiers died in the chitral raid", "cookie-chitral-attack", "how many"}, // "Tehreek-e-Taliban Pakistan cadres" count no Pakistanis
+		{"how many afghans got citizen cards in 2017", "cookie-acc-holders", ""},                           // Afghan refugees are Afghans
+		{"how big is the ttp these days", "op-40-factions-joined-ttp", "how many"},                         // a group's size is its fighters, not its factions
+		{"how many pakistani soldiers took part in the chitral raid", "cookie-chitral-attack", "how many"}, // "Tehreek-e-Taliban Pakistan cadres" count no Pakistanis
+		{"how many pakistani soldiers died in the chitral raid", "cookie-chitral-attack", "how many died"}, // nor do its cadres who attacked die
 	})
 }
 
