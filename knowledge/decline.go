@@ -294,6 +294,11 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			// count of civilians and soldiers.
 			return "how many"
 		}
+		if b.countsOtherPeople(q, i) && !b.partnerCounts(q, ranked) {
+			// "how many of the TTP are Afghan nationals" is not answered
+			// by attacks on Chinese nationals.
+			return "how many"
+		}
 		if m := q.measuredThing(b.idx); m != "" && !b.textUsesStem(f.Text, b.idx.stem(m)) {
 			// "how long is the fence along the Durand Line" is not
 			// answered by the length of the border.
@@ -2757,4 +2762,42 @@ func (b *Base) governedIn(f *Fact, e *Entity) bool {
 		g := b.entityByID[id]
 		return g != nil && speaksFor(g, e)
 	})
+}
+
+// countsOtherPeople reports whether a how-many question counts people of
+// one nation ("Afghan nationals") and fact i's figures count those of
+// another ("Chinese nationals"), not the asked one's.
+func (b *Base) countsOtherPeople(q *query, i int) bool {
+	asked := ""
+	for _, s := range q.counted {
+		// The question's own word for the people, not one the counted
+		// noun's place was widened to ("refugees in Pak" counts no
+		// Pakistanis).
+		if nations[s] != "" && slices.ContainsFunc(q.toks, func(t string) bool { return b.idx.stem(t) == s }) {
+			asked = nations[s]
+			break
+		}
+	}
+	if asked == "" {
+		return false
+	}
+	other := false
+	for s := range b.idx.counted[i] {
+		switch n := nations[s]; {
+		case n == asked:
+			return false
+		case n != "":
+			other = true
+		}
+	}
+	return other
+}
+
+// nations maps the stems of the words for a nation's people, as countedStems
+// keeps them, to the nation: "afghans" and "afghan" are Afghanistan's. A
+// country's own name is a place ("attacks inside Pakistan"), not whom a
+// figure counts.
+var nations = map[string]string{
+	"afghan": "afghanistan", "pakistani": "pakistan", "chines": "china", "indian": "india",
+	"iranian": "iran", "american": "united states", "russian": "russia", "uzbek": "uzbekistan", "tajik": "tajikistan",
 }

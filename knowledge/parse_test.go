@@ -302,6 +302,9 @@ func TestCountedGate(t *testing.T) {
 		{"how many militant attacks did pakistan see in september 2023", "cookie-picss-september-toll", ""},
 		{"how many afghans got citizen cards in 2017", "cookie-acc-holders", ""},                           // Afghan refugees are Afghans
 		{"how big is the ttp these days", "op-40-factions-joined-ttp", "how many"},                         // a group's size is its fighters, not its factions
+		{"how many of the ttp are afghan nationals", "recal-chinese-nationals-targeted", "how many"},       // Chinese nationals are not Afghans
+		{"how many attacks hit chinese nationals after 2021", "recal-chinese-nationals-targeted", ""},      // the people asked about
+		{"number of refugees in pak per unhcr", "cookie-unhcr-documented", ""},                             // "in Pak" is a place, counting no Pakistanis
 		{"how many pakistani soldiers took part in the chitral raid", "cookie-chitral-attack", "how many"}, // "Tehreek-e-Taliban Pakistan cadres" count no Pakistanis
 		{"how many pakistani soldiers died in the chitral raid", "cookie-chitral-attack", "how many died"}, // nor do its cadres who attacked die
 	})
