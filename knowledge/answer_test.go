@@ -69,6 +69,8 @@ func TestAnswer(t *testing.T) {
 		{"a former title asked with now", "which former chief of general staff of the afghan army now leads the national freedom front", []string{"fnf-yasin-zia-role"}, "Yasin Zia"}, // "now" is of what he leads
 		{"during dates the post", "who was pakistan's interim prime minister during the deportation of afghans", []string{"fnf-kakar-role"}, "Kakar"},                                 // the deportations say when, not where the post was
 		{"put in charge is installed", "who did the soviets put in charge", []string{"lev-karmal-role", "lev-soviet-invasion-1979"}, "Karmal"},
+		{"what a party did after an event is how it responded", "what did islamabad do after the chitral attack", []string{"fnf-transit-trade-restrictions-after-chitral", "fnf-demarche-9-september-2023", "fnf-torkham-closure-september-2023"}, "Chitral"}, // no definition of either name
+		{"what it did in retaliation", "what did pakistan do in retaliation for the tank attack", []string{"fnf-hot-pursuit-khost-kunar"}, "hot pursuit"},
 		{"went is go, afterwards no topic", "where did abdul rashid dostum go afterwards", []string{"lev-dostum-exile-turkey"}, "Turkey"},                // "went into exile" says where he went
 		{"never is the answer to ever", "has afghanistan ever recognised the durand line", []string{"recal-durand-line-definition"}, "never recognised"}, // asked whether it happened, that it did not answers
 		{"upheaval, in other words", "who was afghanistan's monarch before the upheaval of 1978", []string{"lev-zahir-shah-from-1933"}, "Zahir Shah"},    // an upheaval is the uprisings and war that began then

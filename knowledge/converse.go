@@ -5064,9 +5064,10 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 			out = append(out, w)
 			continue
 		}
-		if n := eventNoun(c.Question); n != "" && w == "them" && i >= 2 && words[i-1] == "to" && reactionVerbs[words[i-2]] {
+		if n := eventNoun(c.Question); n != "" && w == "them" && i >= 2 && (words[i-1] == "to" && reactionVerbs[words[i-2]] || words[i-2] == "do" && (words[i-1] == "about" || words[i-1] == "after")) {
 			// "where did Pakistan carry out airstrikes in April 2022?" —
-			// "how did Kabul react to them?": the airstrikes, not Pakistan;
+			// "how did Kabul react to them?" (or "what did Kabul do about
+			// them?"): the airstrikes, not Pakistan;
 			// nor the soldiers counted after them ("how many soldiers
 			// killed?"): what is reacted to is what was done.
 			out = append(out, b.eventCalled(c, n))

@@ -1112,6 +1112,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"how many fighters does the ttp have", "4,000"},
 			{"how did they get so big", "swelling its ranks"},
 		}, ""},
+		{"what a party did about them, after strikes, is its response to the strikes", [][2]string{
+			{"which afghan provinces did pakistan hit in the april 2022 airstrikes", "Khost"},
+			{"what did the taliban do about them", "summoning"},
+		}, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var c knowledge.Context

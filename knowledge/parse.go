@@ -633,10 +633,18 @@ func (q *query) refersBack(i int) bool {
 	return false
 }
 
+// asksDeed reports whether a question asks what someone did: "what did
+// Islamabad do after the Chitral attack" names only Islamabad and the
+// attack, and asks no definition of either. ("What does the NRF do" asks
+// what it is.)
+func asksDeed(toks []string) bool {
+	return slices.Contains(toks, "did") && slices.Contains(toks, "do")
+}
+
 // bareName reads a question that only names something ("the TTP", "tell me
 // about Durrani", "Torkham?") as asking who or what it is.
 func (q *query) bareName() {
-	if q.intent != IntentFact || len(q.links) == 0 || q.hasSpan || q.asksFate {
+	if q.intent != IntentFact || len(q.links) == 0 || q.hasSpan || q.asksFate || asksDeed(q.toks) {
 		return // ("how did Daoud Khan's rule end" names only him, and asks what became of him)
 	}
 	for _, u := range q.units {
