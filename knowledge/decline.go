@@ -158,7 +158,8 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		}
 		return "what " + a.entities[0].Name + " did"
 	}
-	if p := q.linkedPerson(); p != nil && !q.carriedName(p.ID) && b.idx.entityDoc[p.ID] == "" && (q.intent == IntentStatement || q.intent == IntentFact) && q.asksSaid() && f.Type != TypeStatement && !b.saysAfter(f, p) {
+	if p := q.linkedPerson(); p != nil && !q.carriedName(p.ID) && b.idx.entityDoc[p.ID] == "" && (q.intent == IntentStatement || q.intent == IntentFact) && q.asksSaid() && f.Type != TypeStatement && !b.saysAfter(f, p) &&
+		!(q.asksWhatAbout() && b.mentions(f, i, []*Entity{p})) {
 		// "what did Mansour Ahmed Khan say at the Serena": a photo of him
 		// there, before the Taliban "announced" their government, is not
 		// his word; nor is a paper reproducing Barakat's op-ed what it
@@ -892,6 +893,13 @@ func (b *Base) missedEventWord(q *query, i int) string {
 		}
 	}
 	return ""
+}
+
+// asksWhatAbout reports whether a question asks what words were about,
+// its preposition left at its end: "what did Najiba Faiz tweet about" is
+// answered by a tweet of hers about the airstrikes, not by her words.
+func (q *query) asksWhatAbout() bool {
+	return len(q.toks) > 2 && q.toks[0] == "what" && q.toks[len(q.toks)-1] == "about"
 }
 
 // shortPasts are past tenses too short for inflected to tell: "how many
@@ -1833,7 +1841,7 @@ var aboutWords = setOf(`about regarding concerning re`)
 var speechWords = setOf(`said say says saying told tell telling stated called calls warned warn described describes claimed claims
 	promised pledged urged denied accused condemned criticised criticized demanded asked insisted argued argues
 	wrote writes announced declared threatened rebuked vowed praised welcomed rejected dismissed blamed assured
-	stressed reported noted added congratulated characterised characterized labelled labeled termed
+	stressed reported noted added congratulated characterised characterized labelled labeled termed tweet tweeted tweets posted
 	recommended recommends recommend proposed proposes suggested suggests advised advises committed
 	notes observes observed recalls recalled reports judges concludes concluded predicts predicted insists stresses explains explained
 	spoke speaks addressed addresses remarked`)
