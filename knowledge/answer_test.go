@@ -659,8 +659,10 @@ func TestMissingPartIsDeclined(t *testing.T) {
 		{"have the ttp and hgb merged", "what came of the talks", "Valle"},                              // the source says the outcome is unknown
 		{"did the ttp and hafiz gul bahadur merger talks work", "what came of the talks", "Valle"},      // whether they worked is what came of them
 		{"did akhund ever write back to kakar", "whether Akhund replied", "Kakar"},
-		{"which chinese firms have announced investments in afghanistan", "which ones", ""},                              // a fact that firms invested names none
-		{"how many attacks did the ttp claim in december 2022", "anything for that date", ""},                            // April 2022's record names the year, not the month
+		{"which chinese firms have announced investments in afghanistan", "which ones", ""},   // a fact that firms invested names none
+		{"how many attacks did the ttp claim in december 2022", "anything for that date", ""}, // April 2022's record names the year, not the month
+		{"where did imtiaz gul study", "where", "Security Studies"},                           // a think tank's name says nothing of where he studied
+		{"where did zahir shah live after the coup", "where", ""},
 		{"how many chinese died in ttp attacks", "how many died", ""},                                                    // attacks that hit them are no deaths
 		{"casualties of the chitral attack?", "how many", "Chitral"},                                                     // the facts on the attack give no toll
 		{"outcome of durrani and muttaqi's trilateral meeting in september 2023", "anything about a trilateral one", ""}, // the meeting was bilateral

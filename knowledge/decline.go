@@ -1085,7 +1085,7 @@ func (b *Base) missesWhereVerb(q *query, i int) bool {
 		}
 		for _, u := range q.units {
 			if u.link == nil && len(u.stems) > 0 && u.stems[0] == q.fixedStems[k] {
-				return !b.idx.covers(i, u)
+				return !b.idx.covers(i, u) || b.usesOnlyInNames(i, u)
 			}
 		}
 		return false
@@ -1093,11 +1093,31 @@ func (b *Base) missesWhereVerb(q *query, i int) bool {
 	return false
 }
 
+// usesOnlyInNames reports whether fact i uses the words of unit u only in
+// the name of a person, group or organisation it names: the Center for
+// Research and Security Studies says nothing of where anyone studied.
+func (b *Base) usesOnlyInNames(i int, u unit) bool {
+	f := b.facts[i]
+	toks := f.textWords()
+	inName := b.idx.inLongNames(f, toks, b.entityByID)
+	inside := false
+	for k, t := range toks {
+		if slices.Contains(u.stems, b.idx.stem(t)) {
+			if !inName[k] {
+				return false
+			}
+			inside = true
+		}
+	}
+	return inside
+}
+
 // livesWords say where someone is based or lives.
 var livesWords = setOf(`based lives live living lived resides reside resided headquartered stationed exile exiled`)
 
 // whereVerbs say where someone stayed or went: the fact must say so.
-var whereVerbs = setOf(`live lived reside resided stay stayed settle settled flee fled escape escaped hide hid move moved relocate relocated retire retired die died`)
+var whereVerbs = setOf(`live lived reside resided stay stayed settle settled flee fled escape escaped hide hid move moved relocate relocated retire retired die died
+	study studied born raised educated trained`)
 
 // takingPart, before "in", say only that someone took part in what follows.
 var takingPart = setOf("involved engaged participated implicated")
