@@ -343,8 +343,8 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			return "who"
 		}
 	case IntentWhere:
-		if best.feat.Signs[signWherePlace] == 0 {
-			return "where" // the fact names no place but those asked about
+		if best.feat.Signs[signWherePlace] == 0 && !(asksWherePosted(q.toks) && namesPlatform(f)) {
+			return "where" // the fact names no place but those asked about ("on X" is where a statement was posted)
 		}
 		if b.missesWhereVerb(q, i) {
 			return "where" // "where did Zahir Shah live": not where he was overthrown
@@ -1092,6 +1092,27 @@ func (b *Base) missesWhereVerb(q *query, i int) bool {
 	}
 	return false
 }
+
+// asksWherePosted reports whether a where-question asks where something
+// was posted or published: "where did the HRCP post that".
+func asksWherePosted(toks []string) bool {
+	return slices.ContainsFunc(toks, func(t string) bool { return postVerbs[t] })
+}
+
+// namesPlatform reports whether fact f names where words were posted: a
+// social network ("on X", "on Twitter") or a website.
+func namesPlatform(f *Fact) bool {
+	toks := f.textWords()
+	for k, t := range toks {
+		if platformWords[t] || t == "x" && k > 0 && toks[k-1] == "on" || t == "media" && k > 0 && toks[k-1] == "social" {
+			return true
+		}
+	}
+	return false
+}
+
+// platformWords name where words are posted.
+var platformWords = setOf("twitter instagram facebook youtube telegram tiktok website")
 
 // usesOnlyInNames reports whether fact i uses the words of unit u only in
 // the name of a person, group or organisation it names: the Center for
