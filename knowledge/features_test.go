@@ -40,3 +40,25 @@ func TestOwnStems(t *testing.T) {
 		}
 	}
 }
+
+// TestTextNamesYear: a text names a year it gives, or a decade the year
+// falls in; not a year of another decade, nor one outside the span.
+func TestTextNamesYear(t *testing.T) {
+	for _, tc := range []struct {
+		text     string
+		from, to int
+		want     bool
+	}{
+		{"Pakistan backed the emerging Afghan Taliban in the 1990s", 1996, 1996, true},
+		{"Pakistan backed the emerging Afghan Taliban in the 1990s", 1990, 1999, true},
+		{"Pakistan backed the emerging Afghan Taliban in the 1990s", 2001, 2001, false},
+		{"Pakistan backed the emerging Afghan Taliban in the 1990s", 1985, 1992, true}, // the span reaches into the decade
+		{"the Taliban took Kabul in 1996", 1996, 1996, true},
+		{"the Taliban took Kabul in 1996", 1995, 1995, false},
+		{"in the 1980s millions fled", 1996, 1996, false},
+	} {
+		if got := textNamesYear(tc.text, tc.from, tc.to); got != tc.want {
+			t.Errorf("textNamesYear(%q, %d, %d) = %v, want %v", tc.text, tc.from, tc.to, got, tc.want)
+		}
+	}
+}

@@ -44,14 +44,11 @@ func (b *Base) score(q *query, i int) scored {
 	return scored{fact: i, score: ft.Score, conf: ft.HandConf, cov: ft.Cov, feat: ft}
 }
 
-// textNamesYear reports whether text names a year from..to, or the decade
-// that starts at from when the span is one ("the 1990s").
+// textNamesYear reports whether text names a year from..to, or a decade
+// one of them falls in: "in the 1990s" names 1996, as it does the 1990s.
 func textNamesYear(text string, from, to int) bool {
-	if from%10 == 0 && to == from+9 && strings.Contains(text, fmt.Sprintf("%ds", from)) {
-		return true
-	}
 	for y := from; y <= to && y-from < 20; y++ {
-		if strings.Contains(text, strconv.Itoa(y)) {
+		if strings.Contains(text, strconv.Itoa(y)) || (y == from || y%10 == 0) && strings.Contains(text, fmt.Sprintf("%ds", y/10*10)) {
 			return true
 		}
 	}
