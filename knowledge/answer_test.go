@@ -351,7 +351,9 @@ func TestDecline(t *testing.T) {
 		"what was the outcome of the ttp-bahadur unification talks",                              // the fact reports the talks; their outcome is what it leaves open
 		"what happened between iran and israel in april 2024",                                    // nothing dated then is on Iran: a timeline of the month's other events is no answer
 		"what funding did pakistan give the illegal foreigners repatriation plan",                // funding asks a sum; the UN's reaction to the plan is no answer
-		"amir khan muttaqi's dad's name",                                                         // "dad" is a father, not a misspelt "did"; no fact names one
+		"what happened in the july 2023 zhob garrison attack",                                    // the month's other events are no answer of a place the pack has never heard of
+		"what happened in the ukraine war in 2022",
+		"amir khan muttaqi's dad's name", // "dad" is a father, not a misspelt "did"; no fact names one
 	} {
 		t.Run(q, func(t *testing.T) {
 			a := b.Answer(q)
