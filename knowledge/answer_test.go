@@ -293,9 +293,10 @@ func TestAnswer(t *testing.T) {
 		{"a superlative tells little", "what's the biggest security threat to the taliban regime", []string{"fnf-iskp-only-serious-threat", "fnf-iskp-most-potent-threat"}, "ISKP"}, // "biggest" need not be in the fact
 		{"how long, a duration", "how long did the torkham closure last in september 2023", []string{"fnf-torkham-closure-september-2023"}, "several days"},                         // a vague duration answers how long
 		{"where words were posted is the platform", "where did the hrcp post its statement on the expulsions", []string{"cookie-hrcp-statement"}, "On X"},                           // a network, not a place, says where
-		{"a decade named holds its years", "why did pakistan back the taliban in 1996", []string{"lev-pakistan-backed-taliban-motives"}, "Central Asia"},                            // "in the 1990s" is in 1996
-		{"what words were about", "what did najiba faiz tweet about", nil, "March 2024 airstrikes"},                                                                                 // her tweet's subject, though not her words
-		{"howmany passing source", "unhcr count of documented afghans in pakistan as given in the blog post about the rift", nil, "2.18 million"},                                   // the blog post's description is no topic
+		{"what a term refers to is what it means", "what does 'the establishment' refer to in pakistan", []string{"cookie-establishment-definition"}, "Inter-Services Intelligence"},
+		{"a decade named holds its years", "why did pakistan back the taliban in 1996", []string{"lev-pakistan-backed-taliban-motives"}, "Central Asia"}, // "in the 1990s" is in 1996
+		{"what words were about", "what did najiba faiz tweet about", nil, "March 2024 airstrikes"},                                                      // her tweet's subject, though not her words
+		{"howmany passing source", "unhcr count of documented afghans in pakistan as given in the blog post about the rift", nil, "2.18 million"},        // the blog post's description is no topic
 	}
 	b := base(t)
 	for _, tt := range tests {
@@ -416,6 +417,7 @@ func TestTimelineFrom(t *testing.T) {
 		{"afghan history timeline from zahir shah onwards", 1933}, // his first dated fact gives the year
 		{"afghan history timeline from zahir shah", 1933},         // said last, "from" runs on as "onwards" does
 		{"timeline since the soviet invasion", 1979},
+		{"sequence from zahir shah's overthrow to the soviet invasion", 1973}, // a sequence from something is a timeline from it
 	} {
 		a := base(t).Answer(tc.q)
 		if !a.Answered || a.Intent != knowledge.IntentTimeline || len(a.Facts) < 3 {
