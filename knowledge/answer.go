@@ -181,7 +181,11 @@ func (b *Base) answerWith(question string, how asking) Answer {
 			return a
 		}
 		if q.hasSpan {
-			return b.decline(q, a, nil) // nothing dated then: say so, never fill in
+			a = b.decline(q, a, nil) // nothing dated then: say so, never fill in
+			if name := q.unknownName(b, nil); name != "" {
+				a.Lines[0] = "The sources I have don't say anything about " + name + "."
+			}
+			return a
 		}
 	}
 	if len(q.compareDocs) >= 2 && b.compareSources(q, &a) {

@@ -1561,9 +1561,20 @@ var ordinalWords = setOf(`first second third fourth fifth sixth last final`)
 // unknownPlace returns, capitalised, a word the pack never uses that the
 // question gives as the name of a place ("the Chaman crossing", "Zhob
 // district"), or "".
-func (q *query) unknownPlace(b *Base) string {
+func (q *query) unknownPlace(b *Base) string { return q.unknownName(b, placeKindWords) }
+
+// unknownName returns, capitalised, a word the pack never uses that the
+// question gives as a name: before a word of kinds ("the Chaman
+// crossing"), or, when kinds is nil, before any word a name may stand
+// before ("the Zhob garrison attack", "the Ukraine war"), though not one a
+// follow-up carried. "" when there is none.
+func (q *query) unknownName(b *Base, kinds map[string]bool) string {
 	for _, u := range q.units {
-		if u.link != nil || u.known || u.pos+1 >= len(q.toks) || !placeKindWords[q.toks[u.pos+1]] {
+		if u.link != nil || u.known || u.pos+1 >= len(q.toks) {
+			continue
+		}
+		next := q.toks[u.pos+1]
+		if kinds != nil && !kinds[next] || kinds == nil && (u.carried || b.idx.stop[next] || !isWordy(next)) {
 			continue
 		}
 		if w := q.toks[u.pos]; b.mayNamePlace(w) {

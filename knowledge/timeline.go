@@ -48,7 +48,7 @@ func (b *Base) timeline(q *query, a *Answer) bool {
 			}
 		}
 	case q.hasSpan:
-		if slices.ContainsFunc(q.units, func(u unit) bool { return b.unknownName(q, u) }) {
+		if q.unknownName(b, nil) != "" {
 			// "what happened in the July 2023 Zhob garrison attack": what
 			// happened then, but not of a place the pack has never heard
 			// of, is no answer.
@@ -257,18 +257,6 @@ func (b *Base) timeline(q *query, a *Answer) bool {
 	a.More = more
 	b.timelineLines(q, a, used)
 	return true
-}
-
-// unknownName reports whether unit u is a word the pack has never seen
-// standing before another word, as a name does before what it names:
-// "Zhob" in "the Zhob garrison attack", "Chaman" in "the Chaman protests".
-// ("The sequence of events" uses an unknown word, but names nothing.)
-func (b *Base) unknownName(q *query, u unit) bool {
-	if u.link != nil || u.known || u.carried || u.pos+1 >= len(q.toks) {
-		return false
-	}
-	next := q.toks[u.pos+1]
-	return !b.idx.stop[next] && isWordy(next)
 }
 
 // milestones returns, of idxs in date order, the most telling entry of
