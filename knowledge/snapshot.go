@@ -92,16 +92,16 @@ func DecodeSnapshot(fsys fs.FS, snap string) (*Base, error) {
 		m   models
 		err error
 	}
-	models := make(chan parsed, 1)
+	fitted := make(chan parsed, 1)
 	go func() {
 		m, err := loadModels()
-		models <- parsed{m, err}
+		fitted <- parsed{m, err}
 	}()
 	b := d.base()
 	if d.err == nil && d.off != len(d.s) {
 		d.fail()
 	}
-	p := <-models
+	p := <-fitted
 	switch {
 	case p.err != nil:
 		return nil, p.err
