@@ -1807,8 +1807,10 @@ func classify(toks []string, hasSpan bool) Intent {
 		return IntentWhen // "how long has X been PM": since when ("how long they had to leave" is a time allowed)
 	case has("timeline", "chronology", "history of", "brief history", "short history") || has(timelineAsks...) || (hasSpan && !asksFate(toks) && has("what happened", "what happen", "whats happened", "what went on", "outline", "what else happened", "what else went on", "events in", "events of", "what occurred", "news", "updates", "developments")):
 		return IntentTimeline
-	case has("how far") && has(extentWordList...):
-		return IntentWhere // "how far do the Taliban's claims extend": up to where
+	case has("how far") && has(extentWordList...), has("how far into"), has("how far") && has("claim", "claims", "claimed"):
+		// "how far do the Taliban's claims extend", "how far into Pakistan
+		// do they claim land": up to where.
+		return IntentWhere
 	case has("what date", "which date", "what year", "which year", "what day", "which day", "what month", "which month", "dates of", "what dates", "which dates",
 		"exact date", "precise date", "exact day", "date of", "dates for", "date for", "both dates", "the dates", "dates of both",
 		"month and year", "year and month", "month and yr", "want the month", "need the month") ||

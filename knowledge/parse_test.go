@@ -98,6 +98,8 @@ func TestClassify(t *testing.T) {
 		{"which big names were freed", IntentList},
 		{"loyal to which afghan strongman", IntentWho},
 		{"how far do the claims extend into pakistan", IntentWhere},
+		{"how far into pakistan do they claim land", IntentWhere},
+		{"how far do the taliban claim", IntentWhere},
 		{"how far is kabul from peshawar", IntentHowMany},
 		{"how many soldiers died when the border forces hit back", IntentHowMany},
 		{"what three aims did pakistan have when it backed the taliban", IntentList},
