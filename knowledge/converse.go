@@ -5233,7 +5233,7 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 				e = ev
 			}
 		}
-		name := strings.ToLower(e.Name)
+		name := spokenName(e)
 		switch {
 		case group:
 			i++ // "that group"
@@ -5431,6 +5431,20 @@ func (b *Base) salientEvent(c Context) *Entity {
 // end of.
 func isDeed(e *Entity) bool {
 	return e.Kind == KindEvent || e.Kind == KindOperation || e.Kind == KindAgreement
+}
+
+// spokenName is how a follow-up's reading names e, in lower case. A deed
+// keeps the date in its brackets, the time it is asked of, and a document
+// its year ("that report's year?"); anything else
+// drops a bracket with a year in it, which tells it from a namesake
+// ("People's Democratic Party of Afghanistan (1965 party)"): "when did it
+// seize power" asks no question of 1965.
+func spokenName(e *Entity) string {
+	name := e.Name
+	if bare := stripParen(name); !isDeed(e) && e.Kind != KindDocument && bare != name && strings.ContainsAny(name[len(bare):], "0123456789") {
+		name = bare
+	}
+	return strings.ToLower(name)
 }
 
 // kindGroupNamed is what "that group" stands for: a group or an
