@@ -3038,6 +3038,9 @@ func (b *Base) withTopicCarried(c Context, question string) string {
 		if otherPerson && l.entities[0].Kind == KindPerson {
 			continue
 		}
+		if q.linked(l.entities[0].ID) {
+			continue // named again, maybe spelt right this time: "durand lin" adds nothing to "durand line"
+		}
 		group()
 		if (pq.sourceToks[l.start] || pq.namesSource(b.idx, &l)) && !have["per"] {
 			// "… per Ghosh" — "where did most of them happen?": still
