@@ -4739,7 +4739,7 @@ func (b *Base) withNewQuestionWord(c Context, words []string) (string, bool) {
 		// ("where mostly?" after how many attacks there were asks where
 		// the attacks were, not where the count was given.)
 		// "when was that?", "why not?": of the fact last given.
-		return strings.Join(append(append([]string{wh}, verbs...), strings.TrimSuffix(lowerFirst(f.Text), ".")), " "), true
+		return strings.Join(append(append([]string{wh}, verbs...), claimOf(f.Text)), " "), true
 	}
 	rest := dropQuestionHead(strings.Fields(c.Question))
 	var when []string // "these days", "now": said after what is counted
@@ -5484,6 +5484,42 @@ func first(s []string) string {
 	}
 	return s[0]
 }
+
+// claimOf is what fact text f claims, as a follow-up asks of it ("why?",
+// "when was that?"): its sentence without the full stop, the source's tag
+// ("…, according to the FNF paper", "…, Ghosh notes") or a closing clause
+// that only adds detail ("…, halting movement of people and trade for
+// several days"), which would have the question ask of all of it. (What
+// someone said, "…, saying Kabul is not responsible", is no detail.)
+func claimOf(text string) string {
+	s := strings.TrimSuffix(lowerFirst(text), ".")
+	if i := strings.LastIndex(s, ", according to "); i > 0 {
+		s = s[:i]
+	}
+	if i := strings.LastIndex(s, ", "); i > 0 {
+		tail := strings.Fields(s[i+2:])
+		if n := len(tail); n >= 2 && n <= claimTagWords && tagVerbs[tail[n-1]] {
+			s = s[:i] // ", the FNF paper reports"
+		}
+	}
+	if i := strings.LastIndex(s, ", "); i > 0 {
+		if tail := strings.Fields(s[i+2:]); len(tail) > 0 && strings.HasSuffix(tail[0], "ing") && tail[0] != "saying" && len(strings.Fields(s[:i])) >= claimMinWords {
+			s = s[:i] // ", halting movement …"
+		}
+	}
+	return s
+}
+
+// claimTagWords is the most words a source's closing tag has: ", the
+// opinion article says".
+const claimTagWords = 5
+
+// claimMinWords is the fewest words a claim keeps when a closing detail
+// is dropped from it.
+const claimMinWords = 6
+
+// tagVerbs close a source's tag on a claim: "…, Bhonsle writes".
+var tagVerbs = setOf(`says said reports reported notes noted writes wrote argues argued adds added recalls recalled explains explained judges judged claims claimed observes observed states stated`)
 
 // lowerFirst lowers a sentence's first letter, unless it starts a name.
 func lowerFirst(s string) string {

@@ -55,3 +55,23 @@ func TestLikeliest(t *testing.T) {
 		}
 	}
 }
+
+// TestClaimOf: a follow-up asks of what a fact claims, not of its
+// source's tag or of a closing detail.
+func TestClaimOf(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"After the Chitral attack in September 2023, Pakistan briefly shut the Torkham border crossing, halting movement of people and trade in both directions for several days.",
+			"after the Chitral attack in September 2023, Pakistan briefly shut the Torkham border crossing"},
+		{"The Durand Line is the international land border between Afghanistan and Pakistan, a border Afghanistan has never recognised, Ghosh notes.",
+			"the Durand Line is the international land border between Afghanistan and Pakistan, a border Afghanistan has never recognised"},
+		{"Pakistan suffered 294 militant attacks in 2021, a 56 percent increase on 2020, according to figures Ghosh cites.",
+			"pakistan suffered 294 militant attacks in 2021, a 56 percent increase on 2020"},
+		{"Taliban spokesperson Zabiullah Mujahid denied that Kabul supports the TTP, saying Kabul is not responsible for peace in Pakistan.",
+			"taliban spokesperson Zabiullah Mujahid denied that Kabul supports the TTP, saying Kabul is not responsible for peace in Pakistan"},
+		{"Fighting began, killing many.", "fighting began, killing many"}, // too short a claim to cut
+	} {
+		if got := claimOf(tt.text); got != tt.want {
+			t.Errorf("claimOf(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
