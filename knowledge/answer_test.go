@@ -644,7 +644,8 @@ func TestMissingPartIsDeclined(t *testing.T) {
 		{"at what rate should pakistan tax afghan imports", "the rate", ""},                                                                                                 // a duty proposed, at no rate
 		{"when did asif durrani become special representative", "when it began", "Durrani"},
 		{"since when has noor wali mehsud been the ttp's chief", "when it began", "Noor Wali"},
-		{"when did asif durrani take that job", "when it began", "Durrani"}, // taking a job is taking up a post
+		{"when did asif durrani take that job", "when it began", "Durrani"},                  // taking a job is taking up a post
+		{"when did sarfraz bugti take over the interior ministry", "when it began", "Bugti"}, // that he was minister in 2023 is not when he took over
 		{"when did asif durrani get the post", "when", "Durrani"},
 		{"who led the pak delegation that met noor wali in kabul in june 2022", "who", "Senior Pakistani officials"}, // the one who met him, by name: "officials" say not who led them
 		{"who in pakistan hosted hillary clinton on her october 2011 visit", "who", "Clinton"},

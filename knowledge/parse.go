@@ -2957,18 +2957,30 @@ var successionWords = setOf(`replaced replace succeeded succeed successor predec
 // takesPost reports whether toks say someone took up a post in other
 // words: "when did he take that job", "when did Durrani get the post".
 func takesPost(toks []string) bool {
-	for i := 0; i+2 < len(toks); i++ {
-		if takeVerbs[toks[i]] && postOwners[toks[i+1]] && postNouns[strings.Trim(toks[i+2], "?!.,")] {
-			return true
+	for i := 0; i+1 < len(toks); i++ {
+		if !takeVerbs[toks[i]] {
+			continue
+		}
+		if strings.Trim(toks[i+1], "?!.,") == "office" {
+			return true // "take office"
+		}
+		if !postOwners[toks[i+1]] {
+			continue
+		}
+		for k := i + 2; k < len(toks) && k <= i+3; k++ {
+			if postNouns[strings.Trim(toks[k], "?!.,")] {
+				return true // "take that job", "take over the interior ministry"
+			}
 		}
 	}
 	return false
 }
 
 // takeVerbs and postOwners, with postNouns, make up taking a post in
-// other words: "take that job", "got his post", "assume the role".
+// other words: "take that job", "got his post", "assume the role",
+// "take over the ministry" (read "seize" by the lexicon).
 var (
-	takeVerbs  = setOf(`take took taken get got gotten assume assumed land landed`)
+	takeVerbs  = setOf(`take took taken get got gotten assume assumed land landed seize seized`)
 	postOwners = setOf(`the that this his her their`)
 )
 
