@@ -153,6 +153,34 @@ func buildIndex(b *Base, m models) *index {
 	}
 	ix.lex = compileLexicon(b)
 	honorifics := setOf(honorificText)
+	// A deed's name without its demonym ("airstrikes in Khost and Kunar")
+	// is a name of its own only where it names a narrow place, and no wide
+	// one: "airstrikes in Afghanistan" could be any of them, and "civil
+	// war" any country's.
+	placeHeads := map[string]bool{} // "pakistan", "afghanistan": what a deed's demonym derives from
+	wide := map[string]bool{}       // the words of the places named by a tenth of the facts or more
+	narrow := map[string]bool{}     // the words of the other places
+	named := map[string]int{}
+	for _, f := range b.facts {
+		for _, id := range f.Entities {
+			named[id]++
+		}
+	}
+	for _, e := range b.entities {
+		if e.Kind == KindPlace {
+			toks := tokenize(e.Name)
+			if len(toks) > 0 {
+				placeHeads[toks[0]] = true
+			}
+			for _, t := range toks {
+				if len(b.facts) >= 50 && named[e.ID]*10 > len(b.facts) {
+					wide[t] = true
+				} else if !ix.stop[t] {
+					narrow[t] = true
+				}
+			}
+		}
+	}
 	for _, e := range b.entities {
 		for _, src := range b.srcOrder {
 			switch {
@@ -202,6 +230,15 @@ func buildIndex(b *Base, m models) *index {
 		}
 		for _, n := range append([]string{e.Name, e.Abbr, stripParen(e.Name)}, e.Aliases...) {
 			addName(n)
+			if isDeed(e) {
+				// "the pak airstrikes in Khost and Kunar": a deed is named
+				// without the demonym of who did it, which the question
+				// may say otherwise or not at all.
+				if toks := tokenize(stripParen(n)); len(toks) > 2 && demonymOf(toks[0], placeHeads) &&
+					!slices.ContainsFunc(toks[1:], func(t string) bool { return wide[t] }) && slices.ContainsFunc(toks[1:], func(t string) bool { return narrow[t] }) {
+					addName(strings.Join(toks[1:], " "))
+				}
+			}
 			if e.Kind == KindPerson {
 				toks := tokenize(n)
 				if len(toks) > 1 && honorifics[toks[0]] {
@@ -603,6 +640,18 @@ func aboutDocument(f *Fact) bool {
 // spelling, which facts about documents answer.
 var documentWords = setOf(`stand stands abbreviation abbreviations acronym acronyms abbreviated spell spelled spelt spelling spellings
 	caption captions figure fig author authors wrote written writer published publisher outlet paper article document report source sources cite cites cited`)
+
+// demonymOf reports whether w is a people's word for one of the places
+// whose names start with a word of heads: "pakistani" for Pakistan,
+// "afghan" for Afghanistan; not the place's own name ("chitral").
+func demonymOf(w string, heads map[string]bool) bool {
+	for h := range heads {
+		if w != h && len(w) >= 4 && len(h) >= 4 && (strings.HasPrefix(w, h) || strings.HasPrefix(h, w)) {
+			return true
+		}
+	}
+	return false
+}
 
 // stripParen drops a trailing parenthetical: "Chitral attack (September
 // 2023)" is also known as "Chitral attack".

@@ -1444,3 +1444,25 @@ func checkMissingParts(t *testing.T, cases []missingCase) {
 		}
 	}
 }
+
+// TestDeedNamedWithoutItsDemonym: "the pak airstrikes in khost and kunar"
+// names the April 2022 airstrikes, though "pak" is not "Pakistani"; a name
+// left so wide that it could be another deed's ("airstrikes in
+// afghanistan") or another country's ("civil war") names nothing.
+func TestDeedNamedWithoutItsDemonym(t *testing.T) {
+	b := packFromDisk(t)
+	for _, tt := range []struct {
+		q, id string
+		want  bool
+	}{
+		{"what happened with the pak airstrikes in khost and kunar in 2022", "airstrikes-april-2022", true},
+		{"where did pakistan's airstrikes in afghanistan hit in april 2022", "airstrikes-march-2024", false},
+		{"can someone explain the sri lankan civil war", "afghan-civil-war-1990s", false},
+	} {
+		q := b.parse(Normalize(tt.q))
+		if got := q.linked(tt.id); got != tt.want {
+			t.Errorf("%q links %s: %v, want %v", tt.q, tt.id, got, tt.want)
+		}
+		b.idx.release(q)
+	}
+}
