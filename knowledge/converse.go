@@ -2382,9 +2382,12 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, own, missin
 			before, _ = b.withNewSubject(cb, words)
 		}
 		counted := b.countedInstead(c, words)
-		if counted != "" && !strings.HasPrefix(q, "how many ") {
+		if counted != "" && (!strings.HasPrefix(q, "how many ") || strings.HasPrefix(q, c.Question+" ")) {
 			// "and PoR card holders?" after how many Afghans came: how
-			// many of those, before what the sources say of them.
+			// many of those, before what the sources say of them. (A new
+			// subject only added to the last question, "and suicide
+			// bombings that year?" after how many soldiers died, is no
+			// count of its own.)
 			return withAlts(counted, q, before), own, "", guessed{}
 		}
 		return withAlts(q, before, counted), own, "", guessed{}
@@ -2459,7 +2462,11 @@ func (b *Base) countedInstead(c Context, words []string) string {
 	if len(words) > 0 && words[0] == "and" {
 		words = words[1:]
 	}
-	if !strings.HasPrefix(c.Question, "how many ") || len(words) == 0 || len(words) > countedInsteadWords || !plural(words[0]) && (!plural(words[len(words)-1]) || words[len(words)-1] == "ones") ||
+	core := words // "suicide bombings in 2023": the time asked of is no part of what is counted
+	for len(core) > 1 && (isTimeWord(core[len(core)-1]) || core[len(core)-1] == "in" || core[len(core)-1] == "during") {
+		core = core[:len(core)-1]
+	}
+	if !strings.HasPrefix(c.Question, "how many ") || len(words) == 0 || len(core) > countedInsteadWords || !plural(core[0]) && (!plural(core[len(core)-1]) || core[len(core)-1] == "ones") ||
 		slices.ContainsFunc(words, func(w string) bool { _, ok := pronounKind[w]; return ok || isQuestionWord(w) }) {
 		return ""
 	}
