@@ -4305,7 +4305,11 @@ func (b *Base) withOtherTime(c Context, words []string) (string, bool) {
 		return b.askedNow(c.Question)
 	}
 	var month, year, part string
-	bare := false // a year alone, "2020?", swaps only a year the last question gave
+	bare := false  // a year alone, "2020?", swaps only a year the last question gave
+	whole := false // "and all of 2021?": the whole year, a month the last question gave dropped
+	if n := len(rest); n >= 2 && isYear(rest[n-1]) && wholeYearWords[strings.Join(rest[:n-1], " ")] {
+		rest, whole = rest[n-1:], true
+	}
 	switch {
 	case len(rest) == 4 && partOrdinals[rest[0]] && (rest[1] == "half" || rest[1] == "quarter") && rest[2] == "of" && isYear(rest[3]):
 		part = strings.Join(rest, " ") // "and the first half of 2023?"
@@ -4363,6 +4367,8 @@ func (b *Base) withOtherTime(c Context, words []string) (string, bool) {
 		return "", false // "in december?" of a year: which year is not said
 	case at < 0:
 		return c.Question + " in " + strings.TrimSpace(month+" "+year), true
+	case month == "" && whole:
+		prev = slices.Concat(prev[:at], []string{year}, prev[end:]) // "and all of 2021?" after April 2022: 2021, not April 2021
 	case month == "":
 		prev[end-1] = year // "and 2021?": the year swapped, the month kept
 	case year == "" && isYear(prev[end-1]):
@@ -4372,6 +4378,10 @@ func (b *Base) withOtherTime(c Context, words []string) (string, bool) {
 	}
 	return strings.Join(prev, " "), true
 }
+
+// wholeYearWords, before a year, ask of all of it: "and all of 2021?".
+var wholeYearWords = map[string]bool{"all of": true, "the whole of": true, "whole of": true, "the full year": true, "full year": true,
+	"the entire year": true, "entire year": true, "the year": true, "year": true, "the whole year": true, "whole year": true}
 
 // nowWords ask the last question of the present: "and now?".
 var nowWords = setOf("now today currently nowadays")
