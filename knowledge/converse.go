@@ -2993,8 +2993,8 @@ func (b *Base) withTopicCarried(c Context, question string) string {
 		return question // "did the ceasefire talks work", "what's happened to Hameed since then": what came of what it names
 	}
 	reacts := reactsToNothing(strings.Fields(question))
-	if len(q.links) >= 2 && !reacts && isQuestionWord(first(q.toks)) && slices.ContainsFunc(q.units, func(u unit) bool { return u.link == nil }) {
-		return question // "and when did the Taliban seize Kabul": a whole question, with its own parties and verb
+	if len(q.links) >= 2 && !reacts && isQuestionWord(first(q.toks)) && (slices.ContainsFunc(q.units, func(u unit) bool { return u.link == nil }) || slices.ContainsFunc(q.toks, func(t string) bool { return plainVerbs[t] })) {
+		return question // "and when did the Taliban seize Kabul", "what does Russia want in Afghanistan": a whole question, with its own parties and verb
 	}
 	lastDoc := "" // (asked its gist, "and the author's bottom line?", a source is asked of itself)
 	if f := b.factByID[first(c.Facts)]; f != nil && b.gistOf(q) == "" {
@@ -4378,6 +4378,10 @@ func (b *Base) withOtherTime(c Context, words []string) (string, bool) {
 	}
 	return strings.Join(prev, " "), true
 }
+
+// plainVerbs are verbs too common to search by ("want", "need") that
+// still make a question whole.
+var plainVerbs = setOf("want wants wanted need needs needed get gets got make makes made")
 
 // wholeYearWords, before a year, ask of all of it: "and all of 2021?".
 var wholeYearWords = map[string]bool{"all of": true, "the whole of": true, "whole of": true, "the full year": true, "full year": true,
