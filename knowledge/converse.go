@@ -3624,6 +3624,17 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 		if q, ok := b.withTopicSwapped(c, rest); ok && len(rest) < len(words) {
 			return q, true
 		}
+		if len(rq.links) == 0 && len(rest) < len(words) {
+			// "what did Shaheen say about where TTP attacks come from" —
+			// "and the evictions?": what he said about them, in place of
+			// what he was asked about.
+			prev := strings.Fields(c.Question)
+			for i := 3; i+1 < len(prev); i++ {
+				if prev[i] == "about" && speechWords[prev[i-1]] {
+					return strings.Join(append(prev[:i+1:i+1], rest...), " "), true
+				}
+			}
+		}
 		// "and suicide attacks?": the last question, of this as well.
 		var add []string
 		for _, t := range rest {
