@@ -639,6 +639,13 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 			return m, mnext, false
 		}
 	}
+	if lead := b.factByID[first(c.Facts)]; lead != nil && bareWhy(toks) && (!a.Answered || len(a.Facts) > 0 && a.Facts[0] == lead) {
+		// "why?" that no reading answers but with the very fact it asks
+		// about: the reason its source gives beside it.
+		if r, ok := b.reasonBeside(c, lead); ok {
+			a, resolved = r, r.Resolved
+		}
+	}
 	if m := b.idx.models.Reading; m != nil || collect != nil {
 		// The rules' reading against the others, as the reading model
 		// weighs them (see readings.go).
@@ -5515,6 +5522,46 @@ func first(s []string) string {
 		return ""
 	}
 	return s[0]
+}
+
+// bareWhy reports whether a follow-up is only "why?" ("and why?", "why
+// so?", "why is that?").
+func bareWhy(toks []string) bool {
+	n := 0
+	for _, t := range toks {
+		switch strings.Trim(t, "?!.,") {
+		case "why":
+			n++
+		case "and", "so", "but", "is", "was", "that", "though", "exactly", "then", "":
+		default:
+			return false
+		}
+	}
+	return n == 1
+}
+
+// reasonBeside answers "why?" of lead from the facts its source gives as
+// causes in the same section, which the conversation has not been shown:
+// after Ghosh's options for Pakistan, the domestic pressure and Chinese
+// concerns she says may push it there.
+func (b *Base) reasonBeside(c Context, lead *Fact) (Answer, bool) {
+	seen := map[string]bool{}
+	for _, id := range slices.Concat(c.Shown, c.Led, c.Facts) {
+		seen[id] = true
+	}
+	var within []string
+	for _, f := range b.facts {
+		if f.Type == TypeCause && !seen[f.ID] && f.Cite.Doc == lead.Cite.Doc && f.Cite.Section == lead.Cite.Section {
+			within = append(within, f.ID)
+		}
+	}
+	if len(within) == 0 {
+		return Answer{}, false
+	}
+	r := "why " + claimOf(lead.Text)
+	a := b.answerWith(r, asking{within: within})
+	a.Resolved = r
+	return a, a.Answered
 }
 
 // claimOf is what fact text f claims, as a follow-up asks of it ("why?",

@@ -1119,6 +1119,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"how many fighters does the ttp have", "4,000"},
 			{"how did they get so big", "swelling its ranks"},
 		}, ""},
+		{"why?, answered by no reading but the fact asked about, is the cause its source gives beside it", [][2]string{
+			{"what might pakistan do next according to anwesha ghosh", "reset"},
+			{"why?", "China"},
+		}, ""},
 		{"what a party did about them, after strikes, is its response to the strikes", [][2]string{
 			{"which afghan provinces did pakistan hit in the april 2022 airstrikes", "Khost"},
 			{"what did the taliban do about them", "summoning"},
