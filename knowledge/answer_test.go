@@ -657,16 +657,17 @@ func TestMissingPartIsDeclined(t *testing.T) {
 		{"when did dostum return from turkey", "when", "exile"},
 		{"which town in kunar did bajauri speak to ttp fighters in", "where", "Kunar province"}, // a province is not a town
 		{"name of the army operation after the peshawar army school attack", "what it is called", "141"},
-		{"on what day was the ttp spokesman balti killed", "the exact date", "Balti"},                   // the sources give the month only
-		{"when was the hafiz gul bahadur group formed", "when it began", ""},                            // talks on forming a platform are not its founding
-		{"who runs the isi now", "who", "Faiz"},                                                         // the sources name a former chief only
-		{"when was torkham reopened after the chitral attack", "when", "Torkham"},                       // "reopened" is nowhere in the pack
-		{"what has karzai said regarding the ttp", "what Hamid Karzai said about that", ""},             // his remark is on Pakistan, not the TTP
-		{"when did asif durrani take up the job of special representative", "when it began", "Durrani"}, // the sources say he held it, not since when
-		{"which afghan provinces did the march 2024 airstrikes hit", "where", "Afghanistan"},            // the country asked about is not the province asked for
-		{"why has faiz hameed been sidelined", "why", "Faiz"},                                           // "has since been sidelined" says when, not why
-		{"have the ttp and hgb merged", "what came of the talks", "Valle"},                              // the source says the outcome is unknown
-		{"did the ttp and hafiz gul bahadur merger talks work", "what came of the talks", "Valle"},      // whether they worked is what came of them
+		{"what was the codename of the army offensive launched after the 2014 peshawar school massacre", "what it is called", ""}, // a codename is a name
+		{"on what day was the ttp spokesman balti killed", "the exact date", "Balti"},                                             // the sources give the month only
+		{"when was the hafiz gul bahadur group formed", "when it began", ""},                                                      // talks on forming a platform are not its founding
+		{"who runs the isi now", "who", "Faiz"},                                                                                   // the sources name a former chief only
+		{"when was torkham reopened after the chitral attack", "when", "Torkham"},                                                 // "reopened" is nowhere in the pack
+		{"what has karzai said regarding the ttp", "what Hamid Karzai said about that", ""},                                       // his remark is on Pakistan, not the TTP
+		{"when did asif durrani take up the job of special representative", "when it began", "Durrani"},                           // the sources say he held it, not since when
+		{"which afghan provinces did the march 2024 airstrikes hit", "where", "Afghanistan"},                                      // the country asked about is not the province asked for
+		{"why has faiz hameed been sidelined", "why", "Faiz"},                                                                     // "has since been sidelined" says when, not why
+		{"have the ttp and hgb merged", "what came of the talks", "Valle"},                                                        // the source says the outcome is unknown
+		{"did the ttp and hafiz gul bahadur merger talks work", "what came of the talks", "Valle"},                                // whether they worked is what came of them
 		{"did akhund ever write back to kakar", "whether Akhund replied", "Kakar"},
 		{"which chinese firms have announced investments in afghanistan", "which ones", ""},   // a fact that firms invested names none
 		{"how many attacks did the ttp claim in december 2022", "anything for that date", ""}, // April 2022's record names the year, not the month

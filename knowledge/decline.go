@@ -2212,7 +2212,7 @@ func (q *query) nameAsked(ix *index) []string {
 	for i := 0; i+1 < len(q.toks); i++ {
 		from := i + 2 // "name of the military operation"
 		switch {
-		case (q.toks[i] == "name" || q.toks[i] == "names") && q.toks[i+1] == "of":
+		case (q.toks[i] == "name" || q.toks[i] == "names" || q.toks[i] == "codename" || q.toks[i] == "codenames") && q.toks[i+1] == "of":
 		case i == 0 && q.toks[i] == "what" && (q.toks[i+1] == "was" || q.toks[i+1] == "is") && calledAfter(q.toks):
 			from = i + 2 // "what was the army offensive after the attack called"
 		case (q.toks[i+1] == "name" || q.toks[i+1] == "names") && !ix.stop[q.toks[i]] && !q.inLink(i) &&
