@@ -42,6 +42,8 @@ func TestAnswer(t *testing.T) {
 		{"the kind of place asked for leads", "which prisons were ttp fighters freed from", []string{"op-prisoners-freed-bagram-pul-e-charkhi"}, "Bagram"},
 		{"a group's guys are its fighters", "which prisons were the ttp's guys freed from", []string{"op-prisoners-freed-bagram-pul-e-charkhi"}, "Bagram"},
 		{"a push is a shift", "who did anatol lieven blame for the nation building push", nil, "European"},
+		{"to carry out an attack is to attack", "who carried out the bajaur rally attack", []string{"cookie-bajaur-rally-attack"}, "Tehreek"},
+		{"the fact that says who launched it still leads", "who launched the march 2024 airstrikes", nil, "Pakistan launched"},
 		{"a port asked for, the fact naming the port", "which port handles afghan transit trade through pakistan", nil, "Karachi"},
 		{"main qualifies the post, it is no topic", "who is the taliban's main spokesperson", []string{"fnf-zabihullah-mujahid-role", "cookie-mujahid-role"}, "Mujahid"},
 		{"getting out is being released", "what did faqir muhammad bajauri say after getting out", []string{"fnf-bajauri-kunar-speech"}, "Kunar"},

@@ -481,6 +481,15 @@ func (b *Base) parse(norm string) *query {
 				u.related = append(u.related, st)
 			}
 		}
+		if ev := q.linkedEvent(); ev != nil && q.intent == IntentWho && deedVerbs[t] {
+			// "who carried out the Bajaur rally attack": to carry out
+			// an attack is to attack, whatever the fact's verb.
+			if toks := tokenize(stripParen(ev.Name)); len(toks) > 0 {
+				if st := ix.stem(toks[len(toks)-1]); !contains(u.stems, st) && !contains(u.related, st) && len(ix.postings[st]) > 0 {
+					u.related = append(u.related, st)
+				}
+			}
+		}
 		switch {
 		case df == 0 && len(u.related) > 0:
 			// Only WordNet's relations are in the pack: a known word, but
@@ -2251,6 +2260,10 @@ func (q *query) countedWords(ix *index) (out []string, plurals map[string]bool) 
 // attackVerbs say only that counted attacks took place: "how many attacks
 // hit Pakistan", "rocked the province".
 var attackVerbs = setOf(`hit hits struck strike rock rocked rocks shook`)
+
+// deedVerbs, in a who-question that names an event, ask who did it:
+// "who carried out (launched, staged) the Peshawar school attack".
+var deedVerbs = setOf(`launch launched conduct conducted stage staged commit committed perpetrate perpetrated mount mounted execute executed orchestrate orchestrated`)
 
 // tallyNouns name a count of what stands before them: "fighter numbers",
 // "casualty figures", "the refugee tally".
