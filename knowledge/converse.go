@@ -592,7 +592,14 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 		// is.
 		if said := b.lastSaid(c.Led); said != nil {
 			speakers := b.speakersFor(party)
-			for _, topic := range b.saidAbout(said) {
+			topics := b.saidAbout(said)
+			if a.Answered && len(a.Facts) > 0 && (a.Facts[0].Type == TypeRole || a.Facts[0].Type == TypeDefinition) {
+				// "and Lieven?" after the lesson Maas drew from
+				// Afghanistan, answered with who Lieven is: what he
+				// said of what the last question asked about.
+				topics = append(topics, b.askedTopics(c.Question)...)
+			}
+			for _, topic := range topics {
 				r := "what did " + strings.ToLower(party.Name) + " say about " + topic
 				if alt := answerReading(r); alt.Answered && len(alt.Facts) > 0 && alt.Facts[0].Type == TypeStatement &&
 					b.mentions(alt.Facts[0], b.idx.factIndex[alt.Facts[0]], speakers) {
@@ -850,6 +857,21 @@ func (b *Base) saidAbout(f *Fact) []string {
 		}
 	}
 	return append(topics, places...)
+}
+
+// askedTopics names what question asked of besides its speakers: the
+// things and places it names, whole countries too ("what lesson did Heiko
+// Maas draw from Afghanistan": afghanistan).
+func (b *Base) askedTopics(question string) []string {
+	q := b.parse(Normalize(question))
+	defer b.idx.release(q)
+	var out []string
+	for _, l := range q.links {
+		if e := l.entities[0]; e.Kind != KindPerson && e.Kind != KindOrganisation && e.Kind != KindDocument {
+			out = append(out, strings.ToLower(e.Name))
+		}
+	}
+	return out
 }
 
 // documentPickers, beside a document's name, tell which document is

@@ -1123,6 +1123,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"what might pakistan do next according to anwesha ghosh", "reset"},
 			{"why?", "China"},
 		}, ""},
+		{"a person alone, after what another said of something, is what the person said of it, not who the person is", [][2]string{
+			{"what lesson did heiko maas draw from afghanistan", "Maas"},
+			{"and lieven?", "Lieven"},
+		}, ""},
 		{"what a party did about them, after strikes, is its response to the strikes", [][2]string{
 			{"which afghan provinces did pakistan hit in the april 2022 airstrikes", "Khost"},
 			{"what did the taliban do about them", "summoning"},
