@@ -3005,6 +3005,13 @@ const carryEntities = 2
 // a longer one says what it is about.
 const carryMaxWords = 9
 
+// withQuestionTopic is withTopicCarried of what the last question asked
+// alone, none of what its answer named.
+func (b *Base) withQuestionTopic(c Context, question string) string {
+	c.Facts = nil
+	return b.withTopicCarried(c, question)
+}
+
 // withTopicCarried adds to a short follow-up that names nothing new — no
 // entity the conversation has not spoken of, and asks no timeline — what
 // the last question was about: "how did the Taliban respond?" after the
@@ -3648,6 +3655,14 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 		if slices.ContainsFunc(rest, func(t string) bool { return attributeNouns[t] || stanceNouns[t] }) || ownedThing(rest, b.idx.stop) {
 			// "and the length of the border?", "and Lieven's take?": a
 			// question of its own, about what the last one was about.
+			// (A party's own thing is asked of what the last question
+			// asked, not of what its answer named: "and Pakistan's
+			// demands?" after the TTP's conditions, which include the old
+			// FATA, asks nothing of FATA. A reaction is to what the
+			// answer told.)
+			if ownedThing(rest, b.idx.stop) && !slices.ContainsFunc(rest, func(t string) bool { return attributeNouns[t] || stanceNouns[t] || partyNouns[t] }) {
+				return b.withQuestionTopic(c, "what is "+strings.Join(rest, " ")), true
+			}
 			return b.withTopicCarried(c, "what is "+strings.Join(rest, " ")), true
 		}
 		if q, ok := b.withTopicSwapped(c, rest); ok && len(rest) < len(words) {
