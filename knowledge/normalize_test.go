@@ -105,6 +105,10 @@ func TestStem(t *testing.T) {
 		{"form", "formed", "forming", "formation", "formations"},
 		{"response", "responses"},
 		{"responsible", "responsibility", "responsibly"},
+		{"neutralise", "neutralize", "neutralising", "neutralizing", "neutralised", "neutralized"}, // British and American spellings meet
+		{"recognise", "recognize", "recognised", "recognized"},
+		{"organisation", "organization", "organisations"},
+		{"prioritise", "prioritize", "prioritised"},
 	}
 	for _, g := range groups {
 		want := stem(g[0])
@@ -116,6 +120,9 @@ func TestStem(t *testing.T) {
 	}
 	if stem("formation") == stem("format") {
 		t.Errorf("stem(formation) = stem(format): a group's formation is not the Moscow Format")
+	}
+	if stem("promise") == stem("prom") || stem("rising") != stem("rise") {
+		t.Errorf("stem(promise) = %q, stem(rising) = %q: a word whose -ise is no -ize ending is left alone", stem("promise"), stem("rising"))
 	}
 	if stem("responsible") == stem("response") {
 		t.Errorf("stem(responsible) = stem(response): holding someone responsible is no reply")

@@ -1143,7 +1143,12 @@ var passingSourceNouns = setOf(`piece article ed oped blog viewpoint commentary 
 // documentNameWeight is what a name of a document in a source's description
 // counts for that document, against one per word its facts use: a name
 // ("the op-ed", "the FNF paper") says more than the topic words around it.
-const documentNameWeight = 3
+const documentNameWeight = 3 * titleWeight
+
+// titleWeight is what a word of a source's description counts for each
+// document whose facts use it; a document whose title has it gets one
+// more: less than a word of its facts, enough to settle a tie.
+const titleWeight = 2
 
 // sourceArticles begin a source's description: "the piece", "that op-ed".
 var sourceArticles = setOf(`the that this`)
@@ -1184,7 +1189,12 @@ func (b *Base) settleSource(q *query, start, end int, setAside bool) {
 		st := ix.stem(t)
 		for doc, stems := range ix.docStems {
 			if stems[st] {
-				score[doc]++
+				score[doc] += titleWeight
+			}
+		}
+		for _, src := range b.srcOrder {
+			if slices.ContainsFunc(tokenize(src.Title), func(w string) bool { return ix.stem(w) == st }) {
+				score[src.ID]++ // of two pieces that use the word, the one whose title does: "the article criticising the expulsion policy"
 			}
 		}
 	}

@@ -60,5 +60,30 @@ func stem(w string) string {
 		// holding Kabul responsible is no reply.
 		return strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, "ly"), "ility"), "le")
 	}
-	return english.Stem(w, true)
+	return english.Stem(americanSpelling(w), true)
 }
+
+// americanSpelling writes a British -ise verb, and its -isation noun, as
+// the stemmer knows them, in -ize: the pack spells "neutralising" and
+// "recognised", and an analyst may type "neutralize" or "recognized".
+// Words whose -ise is no such ending ("promise", "rise", "expertise")
+// are left alone.
+func americanSpelling(w string) string {
+	for _, suf := range britishEndings {
+		root, ok := strings.CutSuffix(w, suf)
+		if !ok || len(root) < 4 || notIse[root+"ise"] {
+			continue
+		}
+		return root + "iz" + suf[2:]
+	}
+	return w
+}
+
+// britishEndings are the endings of British -ise verbs and -isation nouns,
+// longest first.
+var britishEndings = []string{"isations", "isation", "ising", "ised", "ises", "iser", "isers", "ise"}
+
+// notIse are words ending in -ise that are not -ize verbs in British dress.
+var notIse = setOf(`arise raise praise otherwise likewise clockwise promise compromise premise demise surprise enterprise exercise
+	expertise advise devise revise supervise televise improvise comprise despise disguise franchise merchandise noise poise cruise
+	treatise precise concise paradise excise incise chastise apprise reprise`)
