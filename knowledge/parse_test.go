@@ -796,8 +796,8 @@ func TestEst(t *testing.T) {
 func TestDescribedSource(t *testing.T) {
 	b := packFromDisk(t)
 	q := b.parse(Normalize("how many afghans had left by late 2023 per the article criticising the expulsion policy"))
-	if q.sourceDoc == "" {
-		t.Fatal("no source found for the description")
+	if q.sourceDoc != "001_d9af7352ab9a518c.txt" {
+		t.Fatalf("source %q for the description, want the op-ed on the expulsions", q.sourceDoc)
 	}
 	for _, u := range q.units {
 		if u.link == nil && contains(u.stems, b.idx.stem("criticising")) {
