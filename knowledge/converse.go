@@ -5514,10 +5514,10 @@ func isDeed(e *Entity) bool {
 
 // spokenName is how a follow-up's reading names e, in lower case. A deed
 // keeps the date in its brackets, the time it is asked of, and a document
-// its year ("that report's year?"); anything else
-// drops a bracket with a year in it, which tells it from a namesake
-// ("People's Democratic Party of Afghanistan (1965 party)"): "when did it
-// seize power" asks no question of 1965.
+// its year ("that report's year?"); anything else drops a bracket with a
+// year in it, which tells it from a namesake ("People's Democratic Party
+// of Afghanistan (1965 party)"): "when did it seize power" asks no
+// question of 1965.
 func spokenName(e *Entity) string {
 	name := e.Name
 	if bare := stripParen(name); !isDeed(e) && e.Kind != KindDocument && bare != name && strings.ContainsAny(name[len(bare):], "0123456789") {
