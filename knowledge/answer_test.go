@@ -660,6 +660,7 @@ func TestMissingPartIsDeclined(t *testing.T) {
 		{"which town in kunar did bajauri speak to ttp fighters in", "where", "Kunar province"}, // a province is not a town
 		{"name of the army operation after the peshawar army school attack", "what it is called", "141"},
 		{"what was the codename of the army offensive launched after the 2014 peshawar school massacre", "what it is called", ""}, // a codename is a name
+		{"what was that operation called", "what it is called", ""},                                                               // "that" opens no clause: the operation's name is asked
 		{"on what day was the ttp spokesman balti killed", "the exact date", "Balti"},                                             // the sources give the month only
 		{"when was the hafiz gul bahadur group formed", "when it began", ""},                                                      // talks on forming a platform are not its founding
 		{"who runs the isi now", "who", "Faiz"},                                                                                   // the sources name a former chief only

@@ -2215,6 +2215,9 @@ func (q *query) nameAsked(ix *index) []string {
 		case (q.toks[i] == "name" || q.toks[i] == "names" || q.toks[i] == "codename" || q.toks[i] == "codenames") && q.toks[i+1] == "of":
 		case i == 0 && q.toks[i] == "what" && (q.toks[i+1] == "was" || q.toks[i+1] == "is") && calledAfter(q.toks):
 			from = i + 2 // "what was the army offensive after the attack called"
+			if from < len(q.toks) && (q.toks[from] == "that" || q.toks[from] == "this") {
+				from++ // "what was that operation called": the operation, "that" no clause of it
+			}
 		case (q.toks[i+1] == "name" || q.toks[i+1] == "names") && !ix.stop[q.toks[i]] && !q.inLink(i) &&
 			!roleNouns[q.toks[i]] && !personNouns[q.toks[i]] && !qualifiesName(q.toks[i]) && (q.toks[0] == "what" || q.toks[0] == "whats") &&
 			slices.Contains(q.toks[max(0, i-2):i], "the"):
