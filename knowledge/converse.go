@@ -3652,7 +3652,7 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 		if q, ok := b.withDescribedPerson(c, rest, rq); ok && len(rest) < len(words) {
 			return q, true
 		}
-		if slices.ContainsFunc(rest, func(t string) bool { return attributeNouns[t] || stanceNouns[t] }) || ownedThing(rest, b.idx.stop) {
+		if owned := ownedThing(rest, b.idx.stop); owned || slices.ContainsFunc(rest, func(t string) bool { return attributeNouns[t] || stanceNouns[t] }) {
 			// "and the length of the border?", "and Lieven's take?": a
 			// question of its own, about what the last one was about.
 			// (A party's own thing is asked of what the last question
@@ -3660,7 +3660,7 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 			// demands?" after the TTP's conditions, which include the old
 			// FATA, asks nothing of FATA. A reaction is to what the
 			// answer told.)
-			if ownedThing(rest, b.idx.stop) && !slices.ContainsFunc(rest, func(t string) bool { return attributeNouns[t] || stanceNouns[t] || partyNouns[t] }) {
+			if owned && !slices.ContainsFunc(rest, func(t string) bool { return attributeNouns[t] || stanceNouns[t] || partyNouns[t] }) {
 				return b.withQuestionTopic(c, "what is "+strings.Join(rest, " ")), true
 			}
 			return b.withTopicCarried(c, "what is "+strings.Join(rest, " ")), true

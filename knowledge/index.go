@@ -158,7 +158,7 @@ func buildIndex(b *Base, m models) *index {
 	// one: "airstrikes in Afghanistan" could be any of them, and "civil
 	// war" any country's.
 	placeHeads := map[string]bool{} // "pakistan", "afghanistan": what a deed's demonym derives from
-	wide := map[string]bool{}       // the words of the places named by a tenth of the facts or more
+	wide := map[string]bool{}       // the words of the broad places (broadIn)
 	narrow := map[string]bool{}     // the words of the other places
 	named := map[string]int{}
 	for _, f := range b.facts {
@@ -173,7 +173,7 @@ func buildIndex(b *Base, m models) *index {
 				placeHeads[toks[0]] = true
 			}
 			for _, t := range toks {
-				if len(b.facts) >= 50 && named[e.ID]*10 > len(b.facts) {
+				if broadIn(named[e.ID], len(b.facts)) {
 					wide[t] = true
 				} else if !ix.stop[t] {
 					narrow[t] = true
@@ -727,8 +727,13 @@ func (ix *index) entityIDF(id string) float64 {
 // broad reports whether an entity is named in so many facts that it cannot
 // narrow a question down by itself.
 func (ix *index) broad(id string) bool {
-	n := len(ix.docLen)
-	return n >= 50 && len(ix.entityFacts[id])*10 > n
+	return broadIn(len(ix.entityFacts[id]), len(ix.docLen))
+}
+
+// broadIn reports whether an entity named in named of total facts is
+// broad: in a pack of fifty facts or more, named in over a tenth of them.
+func broadIn(named, total int) bool {
+	return total >= 50 && named*10 > total
 }
 
 // dated returns the dated facts that overlap from..to, in date order.

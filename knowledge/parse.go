@@ -481,7 +481,7 @@ func (b *Base) parse(norm string) *query {
 				u.related = append(u.related, st)
 			}
 		}
-		if ev := q.linkedEvent(); ev != nil && q.intent == IntentWho && deedVerbs[t] {
+		if ev := q.linkedEvent(); deedVerbs[t] && q.intent == IntentWho && ev != nil {
 			// "who carried out the Bajaur rally attack": to carry out
 			// an attack is to attack, whatever the fact's verb.
 			if toks := tokenize(stripParen(ev.Name)); len(toks) > 0 {
@@ -1181,6 +1181,13 @@ func (b *Base) settleSource(q *query, start, end int, setAside bool) {
 			}
 		}
 	}
+	titles := map[string]map[string]bool{} // each source's title's stems, worked out once per description
+	for _, src := range b.srcOrder {
+		titles[src.ID] = map[string]bool{}
+		for _, w := range tokenize(src.Title) {
+			titles[src.ID][ix.stem(w)] = true
+		}
+	}
 	for i := start + 1; i < end; i++ {
 		t := q.toks[i]
 		if ix.stop[t] || sourceNouns[t] {
@@ -1192,9 +1199,9 @@ func (b *Base) settleSource(q *query, start, end int, setAside bool) {
 				score[doc] += titleWeight
 			}
 		}
-		for _, src := range b.srcOrder {
-			if slices.ContainsFunc(tokenize(src.Title), func(w string) bool { return ix.stem(w) == st }) {
-				score[src.ID]++ // of two pieces that use the word, the one whose title does: "the article criticising the expulsion policy"
+		for doc, stems := range titles {
+			if stems[st] {
+				score[doc]++ // of two pieces that use the word, the one whose title does: "the article criticising the expulsion policy"
 			}
 		}
 	}

@@ -81,7 +81,7 @@ func americanSpelling(w string) string {
 
 // britishEndings are the endings of British -ise verbs and -isation nouns,
 // longest first.
-var britishEndings = []string{"isations", "isation", "ising", "ised", "ises", "iser", "isers", "ise"}
+var britishEndings = []string{"isations", "isation", "isers", "ising", "ised", "ises", "iser", "ise"}
 
 // notIse are words ending in -ise that are not -ize verbs in British dress.
 var notIse = setOf(`arise raise praise otherwise likewise clockwise promise compromise premise demise surprise enterprise exercise
