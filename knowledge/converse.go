@@ -1301,11 +1301,11 @@ func (b *Base) continuation(c Context, shown map[string]bool) *Fact {
 	if lead == nil {
 		return nil
 	}
-	quotes := map[string]bool{}
-	var items []string // a list's items, which facts of their own may restate
+	quotes := map[string][]string{} // a shown fact's quote, and the anchors shown on it
+	var items []string              // a list's items, which facts of their own may restate
 	for id := range shown {
 		if f := b.factByID[id]; f != nil {
-			quotes[f.Cite.Quote] = true
+			quotes[f.Cite.Quote] = append(quotes[f.Cite.Quote], f.Cite.Anchor)
 			for _, it := range f.Items {
 				items = append(items, strings.ToLower(it))
 			}
@@ -1315,12 +1315,25 @@ func (b *Base) continuation(c Context, shown map[string]bool) *Fact {
 		q := strings.ToLower(f.Cite.Quote)
 		return slices.ContainsFunc(items, func(it string) bool { return strings.Contains(q, it) })
 	}
+	// A fact on the words of a fact shown restates it, unless it tells of
+	// something done in another clause of that sentence: "passports and
+	// visas" after "only until Oct 31", both of the committee's one
+	// sentence. (Who someone is, said in passing there, is no more of it.)
+	restated := func(f *Fact) bool {
+		anchors, ok := quotes[f.Cite.Quote]
+		return ok && (f.Type != "event" || slices.ContainsFunc(anchors, func(a string) bool {
+			return anchorsOverlap(f.Cite.Quote, a, f.Cite.Anchor)
+		}))
+	}
 	at := b.idx.factIndex[lead]
 	var before *Fact
 	for i, f := range b.facts {
-		if f.Cite.Doc != lead.Cite.Doc || f.Cite.Section != lead.Cite.Section || shown[f.ID] || f == lead || quotes[f.Cite.Quote] || f.Meta || restates(f) ||
+		if f.Cite.Doc != lead.Cite.Doc || f.Cite.Section != lead.Cite.Section || shown[f.ID] || f == lead || restated(f) || f.Meta || restates(f) ||
 			!slices.ContainsFunc(f.Entities, func(id string) bool { return contains(lead.Entities, id) }) {
 			continue
+		}
+		if f.Cite.Quote == lead.Cite.Quote {
+			return f // the rest of the sentence the last answer stood on
 		}
 		if i > at+continuationReach || i < at-continuationReach {
 			continue // further on in the section is on another point
@@ -1414,6 +1427,18 @@ func covers(set, part map[string]bool, share float64) bool {
 		}
 	}
 	return len(part) > 0 && float64(n) >= share*float64(len(part))
+}
+
+// anchorsOverlap reports whether anchors a and b, both phrases of quote,
+// share words of it: facts on the same clause say the same thing. An
+// anchor not found in the quote is taken to overlap.
+func anchorsOverlap(quote, a, b string) bool {
+	q := strings.ToLower(quote)
+	i, j := strings.Index(q, strings.ToLower(a)), strings.Index(q, strings.ToLower(b))
+	if i < 0 || j < 0 {
+		return true
+	}
+	return i < j+len(b) && j < i+len(a)
 }
 
 // continuationReach is how many facts before or after the last answer's

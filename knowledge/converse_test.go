@@ -551,6 +551,10 @@ func TestMoreGoesOnInTheSource(t *testing.T) {
 		// nor is another source's view when Ghosh's was asked.
 		{"what are the two main reasons for pakistan-taliban tensions according to anwesha ghosh", "anything else?",
 			[]string{"The source goes on: Pakistan's meddling in how the Taliban formed their interim government"}},
+		// Another clause of the sentence the last answer stood on is more
+		// of it: the committee's e-tazkira deadline, then its visas.
+		{"deadline for e-tazkiras?", "anything else decided",
+			[]string{"passports and visas"}},
 	} {
 		_, c := b.AnswerIn(knowledge.Context{}, tc.first)
 		a, _ := b.AnswerIn(c, tc.more)
