@@ -4565,13 +4565,17 @@ func pointsWithin(toks []string, p string) bool {
 		return false
 	}
 	for k := 1; k+1 < len(toks); k++ {
-		if toks[k] != "and" || !isQuestionWord(toks[k+1]) && !auxWords[toks[k+1]] {
+		if !andWords[toks[k]] || !isQuestionWord(toks[k+1]) && !auxWords[toks[k+1]] {
 			continue
 		}
 		return slices.ContainsFunc(toks[k+1:], func(t string) bool { return strings.Trim(t, "?!.,") == p })
 	}
 	return false
 }
+
+// andWords join two questions in one message as typed: "who leads the TTP
+// and where does he live", "whos the ttp leader n where does he live".
+var andWords = setOf("and n & +")
 
 // isQuestionWord reports whether w asks a question: "how", "why", "who",
 // "what's" (as typed, with or without the apostrophe).

@@ -52,6 +52,7 @@ func TestAnswerInResolves(t *testing.T) {
 		{"that government is no event, though an event's name holds the word", []string{"When did the Taliban declare the Islamic Emirate of Afghanistan as a caretaker government?", "Who makes up the bulk of that government?", "And are they under any sanctions?"}, "who makes up the bulk of that government taliban and islamic emirate afghanistan and kabul and interim announcement september 2021 are they under any sanctions", ""},
 		{"how that war ended is not asked of the year it began", []string{"who did the soviets install when they invaded in 79", "how many died?", "how did that war end"}, "how did that war end soviets soviet invasion afghanistan", ""},
 		{"he with nobody before", []string{"what did he say?"}, "", "Who do you mean by “he”?"},
+		{"he whom the message's own first question names, joined by a typed n", []string{"whos the ttp leader n where does he live"}, "whos the ttp leader n where does he live", ""},
 		{"why with nothing before", []string{"why?"}, "", "What do you mean by “why”?"},
 		{"and the numbers, with nothing before", []string{"and the numbers?"}, "", "What do you mean by “and the numbers”?"},
 		{"what happened then, with nothing before", []string{"and then what happened"}, "", "What do you mean by “and then what happened”?"},
