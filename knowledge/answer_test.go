@@ -298,9 +298,11 @@ func TestAnswer(t *testing.T) {
 		{"how long, a duration", "how long did the torkham closure last in september 2023", []string{"fnf-torkham-closure-september-2023"}, "several days"},                         // a vague duration answers how long
 		{"where words were posted is the platform", "where did the hrcp post its statement on the expulsions", []string{"cookie-hrcp-statement"}, "On X"},                           // a network, not a place, says where
 		{"what a term refers to is what it means", "what does 'the establishment' refer to in pakistan", []string{"cookie-establishment-definition"}, "Inter-Services Intelligence"},
-		{"a decade named holds its years", "why did pakistan back the taliban in 1996", []string{"lev-pakistan-backed-taliban-motives"}, "Central Asia"}, // "in the 1990s" is in 1996
-		{"what words were about", "what did najiba faiz tweet about", nil, "March 2024 airstrikes"},                                                      // her tweet's subject, though not her words
-		{"howmany passing source", "unhcr count of documented afghans in pakistan as given in the blog post about the rift", nil, "2.18 million"},        // the blog post's description is no topic
+		{"a decade named holds its years", "why did pakistan back the taliban in 1996", []string{"lev-pakistan-backed-taliban-motives"}, "Central Asia"},                          // "in the 1990s" is in 1996
+		{"what words were about", "what did najiba faiz tweet about", nil, "March 2024 airstrikes"},                                                                               // her tweet's subject, though not her words
+		{"whether a statement was answered, no answer came", "has the us responded to mujahid's drone statement", []string{"fnf-drones-us-silent"}, "not yet formally responded"}, // the statement replied to is not what is asked
+		{"a fuss is an outcry", "what was the fuss about us drones over afghanistan in april 2024", nil, "condemned"},
+		{"howmany passing source", "unhcr count of documented afghans in pakistan as given in the blog post about the rift", nil, "2.18 million"}, // the blog post's description is no topic
 	}
 	b := base(t)
 	for _, tt := range tests {

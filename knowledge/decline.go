@@ -158,7 +158,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		}
 		return "what " + a.entities[0].Name + " did"
 	}
-	if p := q.linkedPerson(); p != nil && !q.carriedName(p.ID) && b.idx.entityDoc[p.ID] == "" && (q.intent == IntentStatement || q.intent == IntentFact) && q.asksSaid() && f.Type != TypeStatement && !b.saysAfter(f, p) &&
+	if p := q.linkedPerson(); p != nil && !q.carriedName(p.ID) && b.idx.entityDoc[p.ID] == "" && (q.intent == IntentStatement || q.intent == IntentFact) && q.asksSaid() && f.Type != TypeStatement && !b.saysAfter(f, p) && !q.repliedTo(p) &&
 		!(q.asksWhatAbout() && b.mentions(f, i, []*Entity{p})) {
 		// "what did Mansour Ahmed Khan say at the Serena": a photo of him
 		// there, before the Taliban "announced" their government, is not
@@ -173,7 +173,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		// not the author's word.
 		return "what " + p.Name + " said"
 	}
-	if p := q.linkedPerson(); p != nil && (q.asksSaid() || q.asksReaction() || q.asksOpinion()) && !q.carriedName(p.ID) && b.idx.entityDoc[p.ID] == "" {
+	if p := q.linkedPerson(); p != nil && (q.asksSaid() || q.asksReaction() || q.asksOpinion()) && !q.carriedName(p.ID) && b.idx.entityDoc[p.ID] == "" && !q.repliedTo(p) {
 		if q.onePersonAsked() && !b.mentions(f, i, []*Entity{p}) {
 			return "what " + p.Name + " said" // "what did Noor Wali Mehsud say": the Taliban government's words are not his
 		}
@@ -369,7 +369,9 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		}
 	case IntentStatement:
 		if q.asksSaid() && f.Type != TypeStatement && !usesWordOf(f, speechWords) && !(f.Type == TypeList && len(f.Items) > 0 && b.ofDocument(f)) &&
-			!b.namesSourceOf(q, f) {
+			!b.namesSourceOf(q, f) && !(q.respondedTo() != nil && usesWordOf(f, reactionWords)) {
+			// (Whether anyone has responded to a statement, a fact that
+			// says no response came answers.)
 			// A document's list of what it found is what it says, and so
 			// is all of a source asked what its author says ("what does
 			// Ghosh say about the Durand Line": what her piece says of it).
@@ -1760,6 +1762,13 @@ func (b *Base) saysAfter(f *Fact, p *Entity) bool {
 // its author or its title.
 func (b *Base) namesSourceOf(q *query, f *Fact) bool {
 	return slices.ContainsFunc(q.links, func(l link) bool { return b.idx.entityDoc[l.entities[0].ID] == f.Cite.Doc })
+}
+
+// repliedTo reports whether the question asks of a reply made to person
+// p, not of p's own words: "has the US responded to Mujahid's statement".
+func (q *query) repliedTo(p *Entity) bool {
+	to := q.respondedTo()
+	return to != nil && slices.Contains(to.entities, p)
 }
 
 // respondedTo returns the link to the person the question asks a reply was
