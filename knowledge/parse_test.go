@@ -713,6 +713,8 @@ func TestFunctionWordTypos(t *testing.T) {
 		{"wtf is the nrf", "what"},
 		{"nrf aka what", "also known as"},
 		{"attacks in 2021 acc to ghosh", "according to"},
+		{"were was the mastung bombing", "where"}, // a real word, typed for another
+		{"where did the new recruits come form", "from"},
 	} {
 		q := b.parse(Normalize(tc.q))
 		if !strings.Contains(" "+strings.Join(q.toks, " ")+" ", " "+tc.want+" ") {
