@@ -327,6 +327,9 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 		if thingPronouns[missing] {
 			line = "What do you mean by “" + missing + "”? Name it and I'll look it up."
 		}
+		if missing == "there" || missing == "here" {
+			line = "What do you mean by “" + missing + "”? Name the place and I'll look it up."
+		}
 		a := Answer{Question: question, Reply: true, Lines: []string{line}, Suggestions: b.contextSuggestions(c)}
 		asked := c
 		asked.Asked, asked.Pronoun = strings.Join(toks, " "), missing
@@ -5053,6 +5056,26 @@ func bareAboutThat(words []string) string {
 	return that
 }
 
+// pointsAtNothing returns the word of a first message, naming nothing,
+// that points back at something said before: "that" as the subject after
+// its verb ("when was that announced", "was this before 2021"), "it" whose
+// result is asked ("did it work"); or "".
+func pointsAtNothing(words []string) string {
+	for i, w := range words {
+		switch {
+		case (w == "that" || w == "this") && i > 0 && auxWords[words[i-1]] &&
+			(i == len(words)-1 || strings.HasSuffix(words[i+1], "ed") || beforeAfterWords[words[i+1]]):
+			return w
+		case w == "it" && asksResult(words):
+			return w
+		}
+	}
+	return ""
+}
+
+// beforeAfterWords place one time against another: "was that before 2021".
+var beforeAfterWords = setOf("before after")
+
 // auxWordsAfterHead open the rest of a question after its question word:
 // "when *did* Pakistan close Torkham".
 var auxWordsAfterHead = setOf("did does do is was were are has have had will would could can")
@@ -5111,6 +5134,11 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 	}
 	if len(c.Entities) == 0 && len(q.links) == 0 && bareAboutThat(words) != "" {
 		return "", bareAboutThat(words), false // "and when was that?", first thing said
+	}
+	if len(c.Entities) == 0 && c.Question == "" && len(q.links) == 0 {
+		if w := pointsAtNothing(words); w != "" {
+			return "", w, false // "when was that announced", "did it work", first thing said
+		}
 	}
 	out := make([]string, 0, len(words))
 	changed := false
