@@ -114,8 +114,12 @@ var deicticAfter = setOf("after before for about since of on from like")
 func (b *Base) bareFollowUp(toks []string) bool {
 	q := b.parse(strings.Join(toks, " "))
 	defer b.idx.release(q)
-	if len(q.links) > 0 || q.hasSpan || len(q.toks) == 0 {
+	if len(q.links) > 0 || len(q.toks) == 0 {
 		return false
+	}
+	if q.hasSpan || slices.Contains(q.toks, "same") {
+		// "and in 2022?", "the same year?": a time alone, of nothing.
+		return len(q.toks) <= bareAndMax && bareSpan(q)
 	}
 	asks := q.toks[0] == "and" && len(q.toks) <= bareAndMax // "and the numbers?": of what?
 	if asks {
@@ -140,6 +144,26 @@ func (b *Base) bareFollowUp(toks []string) bool {
 		}
 	}
 	return asks
+}
+
+// bareTimeWords, with a time, ask of nothing else: "and in 2022?", "the
+// same year?".
+var bareTimeWords = setOf("and the in during for same of year month day week time period")
+
+// bareSpan reports whether every word of q but its time is one of
+// bareTimeWords, and there is one: it asks a time of nothing named.
+func bareSpan(q *query) bool {
+	more := false // "2023?" alone asks what happened then
+	for k, t := range q.toks {
+		switch {
+		case q.spanToks[k]:
+		case bareTimeWords[t]:
+			more = true
+		default:
+			return false
+		}
+	}
+	return more
 }
 
 // ownWords parses question once: the words it asks besides what it names
@@ -326,6 +350,9 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 		line := "Who do you mean by “" + missing + "”? Name them and I'll look it up."
 		if thingPronouns[missing] {
 			line = "What do you mean by “" + missing + "”? Name it and I'll look it up."
+		}
+		if det, noun, ok := strings.Cut(missing, " "); ok && (det == "that" || det == "those" || det == "these") && referentNouns[noun] {
+			line = "Which " + noun + " do you mean? Name it and I'll look it up." // "that attack", first thing said
 		}
 		if missing == "there" || missing == "here" {
 			line = "What do you mean by “" + missing + "”? Name the place and I'll look it up."
@@ -5063,6 +5090,8 @@ func bareAboutThat(words []string) string {
 func pointsAtNothing(words []string) string {
 	for i, w := range words {
 		switch {
+		case (w == "that" || w == "those" || w == "these") && i+1 < len(words) && referentNouns[strings.Trim(words[i+1], "?!.,;:")]:
+			return w + " " + strings.Trim(words[i+1], "?!.,;:") // "that attack - how many died", "the outcome of those talks"
 		case (w == "that" || w == "this") && i > 0 && auxWords[words[i-1]] &&
 			(i == len(words)-1 || strings.HasSuffix(words[i+1], "ed") || beforeAfterWords[words[i+1]]):
 			return w
@@ -5072,6 +5101,12 @@ func pointsAtNothing(words []string) string {
 	}
 	return ""
 }
+
+// referentNouns, after "that" or "those", point at a thing of their kind
+// said before: with nothing said, which one is asked back.
+var referentNouns = setOf(`attack attacks talks meeting meetings deal deals strike strikes airstrikes raid raids operation operations
+	ceasefire ceasefires truce truces letter bombing blast speech statement decision order plan report piece article paper
+	interview tweet visit numbers figures figure agreement accord crackdown offensive incident`)
 
 // beforeAfterWords place one time against another: "was that before 2021".
 var beforeAfterWords = setOf("before after")
