@@ -434,6 +434,19 @@ func (s *Source) Short() string {
 	return "“" + s.Title + "”"
 }
 
+// Named is the source as a list of sources names it: its title, quoted
+// (or, supplied by us, bracketed), and its author when known.
+func (s *Source) Named() string {
+	name := "“" + s.Title + "”"
+	if s.TitleNote != "" {
+		name = s.ShownTitle()
+	}
+	if s.Author != "" {
+		name += " by " + s.Author
+	}
+	return name
+}
+
 // ShownTitle is the title as every rendering shows it: a title the
 // document does not carry, which we supplied (TitleNote says so), goes in
 // square brackets, as cataloguers mark a supplied title.

@@ -146,6 +146,33 @@ func (b *Base) bareFollowUp(toks []string) bool {
 	return asks
 }
 
+// unnamedPiece reports whether toks ask of "the piece", "the report" or
+// "the author" and of nothing else, naming no source: "who wrote the
+// piece", "what did the article argue".
+func (b *Base) unnamedPiece(toks []string) bool {
+	q := b.parse(strings.Join(toks, " "))
+	defer b.idx.release(q)
+	if len(q.links) > 0 || q.sourceDoc != "" || q.hasSpan {
+		return false
+	}
+	piece := false
+	for k, t := range q.toks {
+		switch {
+		case (paperNouns[t] || t == "author" || t == "writer") && k > 0 && (q.toks[k-1] == "the" || q.toks[k-1] == "that" || q.toks[k-1] == "this"):
+			piece = true
+		case b.idx.stop[t] || b.idx.qwords[t] || pieceAsks[t]:
+		default:
+			return false
+		}
+	}
+	return piece
+}
+
+// pieceAsks are what a question may ask of a piece it does not name: who
+// wrote it, what it argues, when it came out.
+var pieceAsks = setOf(`wrote write written writes author authored argue argues argued conclude concludes concluded say says said
+	about main point points thesis gist summary summarise summarize published publish came out title called`)
+
 // bareTimeWords, with a time, ask of nothing else: "and in 2022?", "the
 // same year?".
 var bareTimeWords = setOf("and the in during for same of year month day week time period")
@@ -236,6 +263,18 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 		// what is asked back, not declined as if asked of nothing.
 		a := Answer{Question: question, Reply: true,
 			Lines:       []string{"What do you mean by “" + strings.Join(toks, " ") + "”? Ask it of something by name, and I'll look it up."},
+			Suggestions: b.defaultSuggestions()}
+		return a, c, false
+	}
+	if c.Question == "" && len(c.Facts) == 0 && b.unnamedPiece(toks) {
+		// "who wrote the piece?" as the first message: which of the
+		// sources is asked back, with the sources named.
+		names := make([]string, 0, len(b.srcOrder))
+		for _, src := range b.srcOrder {
+			names = append(names, src.Named())
+		}
+		a := Answer{Question: question, Reply: true,
+			Lines:       []string{"Which piece do you mean? I have " + strings.Join(names, "; ") + ". Name one and I'll look it up."},
 			Suggestions: b.defaultSuggestions()}
 		return a, c, false
 	}

@@ -59,6 +59,7 @@ func TestAnswerInResolves(t *testing.T) {
 		{"that with nothing before", []string{"and when was that?"}, "", "What do you mean by “that”?"},
 		{"that after its verb, with nothing before", []string{"when was that announced"}, "", "What do you mean by “that”?"},
 		{"it whose result is asked, with nothing before", []string{"did it work"}, "", "What do you mean by “it”?"},
+		{"the piece, with nothing before, is asked back with the sources named", []string{"who wrote the piece"}, "", "Which piece do you mean? I have “Pakistan's Viewpoint of Afghanistan” by Imtiaz Gul;"},
 		{"that attack, with nothing before", []string{"that attack - how many died"}, "", "Which attack do you mean?"},
 		{"those talks, with nothing before", []string{"what was the outcome of those talks"}, "", "Which talks do you mean?"},
 		{"a time alone, with nothing before", []string{"and in 2022?"}, "", "What do you mean by “and in 2022”?"},
