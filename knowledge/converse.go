@@ -385,8 +385,19 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 			readings, missing = r, ""
 		}
 	}
+	var either []*Entity
+	if missing == "" {
+		if pr, pair := b.eitherAsked(c, toks); pair != nil {
+			// "what's his title" after "what did Kakar and Bugti say
+			// about suicide bombers": which of the two is asked back.
+			missing, either = pr, pair
+		}
+	}
 	if missing != "" {
 		line := "Who do you mean by “" + missing + "”? Name them and I'll look it up."
+		if either != nil {
+			line = "Who do you mean by “" + missing + "”: " + either[0].Name + " or " + either[1].Name + "?"
+		}
 		if thingPronouns[missing] {
 			line = "What do you mean by “" + missing + "”? Name it and I'll look it up."
 		}
@@ -5001,6 +5012,80 @@ func (b *Base) listedWith(f *Fact, p *Entity) bool {
 		}
 	}
 	return false
+}
+
+// eitherAsked returns the singular pronoun of a follow-up that names no
+// one, and the two people the last question named together ("Kakar and
+// Bugti"), when it may stand for either: asked of each, it has an answer,
+// and not the same one. Otherwise pair is nil.
+func (b *Base) eitherAsked(c Context, toks []string) (pronoun string, pair []*Entity) {
+	if c.Question == "" {
+		return "", nil
+	}
+	for _, t := range toks {
+		if t = strings.Trim(t, "?!.,;:"); t == "he" || t == "him" || t == "his" {
+			pronoun = t
+			break
+		}
+	}
+	if pronoun == "" || slices.ContainsFunc(toks, func(t string) bool { return pickWords[strings.Trim(t, "?!.,;:")] }) {
+		return "", nil
+	}
+	persons := func(question string) []*Entity {
+		q := b.parse(Normalize(question))
+		defer b.idx.release(q)
+		var ps []*Entity
+		for k, l := range q.links {
+			e := l.entities[0]
+			if e.Kind != KindPerson || e.Pronoun != "" || slices.Contains(ps, e) {
+				continue
+			}
+			if len(ps) == 1 && !(k > 0 && l.start >= 1 && q.toks[l.start-1] == "and") {
+				return nil // not named together: "Durrani told Muttaqi"
+			}
+			ps = append(ps, e)
+		}
+		return ps
+	}
+	if len(persons(strings.Join(toks, " "))) > 0 {
+		return "", nil
+	}
+	if pair = persons(c.Question); len(pair) != 2 {
+		return "", nil
+	}
+	var leads [2]*Fact
+	for k, p := range pair {
+		a := b.answerWith(strings.Join(withPronounAs(toks, pronoun, p.Name), " "), asking{})
+		if !a.Answered || len(a.Facts) == 0 || !b.mentions(a.Facts[0], b.idx.factIndex[a.Facts[0]], []*Entity{p}) {
+			return "", nil
+		}
+		leads[k] = a.Facts[0]
+	}
+	if leads[0] == leads[1] {
+		return "", nil
+	}
+	return pronoun, pair
+}
+
+// pickWords pick one of two people spoken of: "the first guy", "the
+// other one".
+var pickWords = setOf(`first second other latter former last`)
+
+// withPronounAs returns toks with pronoun standing for the person named
+// name: "his" as "name's".
+func withPronounAs(toks []string, pronoun, name string) []string {
+	out := make([]string, 0, len(toks))
+	for _, t := range toks {
+		switch {
+		case strings.Trim(t, "?!.,;:") != pronoun:
+			out = append(out, t)
+		case pronoun == "his":
+			out = append(out, strings.ToLower(name)+"'s")
+		default:
+			out = append(out, strings.ToLower(name))
+		}
+	}
+	return out
 }
 
 // listGap is how many words may stand between two names listed together:

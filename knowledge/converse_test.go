@@ -59,6 +59,8 @@ func TestAnswerInResolves(t *testing.T) {
 		{"that with nothing before", []string{"and when was that?"}, "", "What do you mean by “that”?"},
 		{"that after its verb, with nothing before", []string{"when was that announced"}, "", "What do you mean by “that”?"},
 		{"it whose result is asked, with nothing before", []string{"did it work"}, "", "What do you mean by “it”?"},
+		{"he after two people asked of together, of whom either fits, is asked back", []string{"what did kakar and bugti say about suicide bombers", "what is his position"}, "", "Who do you mean by “his”: Anwaar-ul-Haq Kakar or Sarfraz Bugti?"},
+		{"he after two people named apart is the one asked of", []string{"what did durrani tell muttaqi", "what is his job"}, "what is asif durrani's job", ""},
 		{"the piece, with nothing before, is asked back with the sources named", []string{"who wrote the piece"}, "", "Which piece do you mean? I have “Pakistan's Viewpoint of Afghanistan” by Imtiaz Gul;"},
 		{"that attack, with nothing before", []string{"that attack - how many died"}, "", "Which attack do you mean?"},
 		{"those talks, with nothing before", []string{"what was the outcome of those talks"}, "", "Which talks do you mean?"},
