@@ -515,11 +515,29 @@ func (b *Base) parse(norm string) *query {
 		}
 		q.units = append(q.units, u)
 	}
+	q.figuresGiven()
 	q.collectStems(ix)
 	q.markNamed(b)
 	q.askedAbout()
 	q.bareName()
 	return q
+}
+
+// figureVerbs give figures: asked "what numbers did he cite", the figures
+// are what is asked, and the giving need not be said ("citing Gul" in a
+// fact on a letter is no figure).
+var figureVerbs = setOf(`cite cited cites give gave given gives quote quoted quotes mention mentioned provide provided offer offered use used put`)
+
+// figuresGiven lets a question for figures ("what stats did Kakar cite")
+// ask the figures, not the verb that gives them: its verb is dropped, as
+// "give" is.
+func (q *query) figuresGiven() {
+	if q.intent != IntentHowMany {
+		return
+	}
+	q.units = slices.DeleteFunc(q.units, func(u unit) bool {
+		return u.link == nil && u.pos < len(q.toks) && figureVerbs[q.toks[u.pos]]
+	})
 }
 
 // defineCues ask what something is or means, however much else the
