@@ -4321,11 +4321,17 @@ func (b *Base) detailOfLast(c Context, toks []string, question string) (Answer, 
 		return Answer{}, false
 	}
 	var years, months []string
-	change, period, share := false, false, false
+	change, period, share, parts := false, false, false, false
 	joined := " " + strings.Join(bareWords(toks), " ") + " "
 	for _, p := range sharePhrases {
 		if strings.Contains(joined, " "+p+" ") {
 			share = true
+			joined = strings.Replace(joined, " "+p+" ", " ", 1)
+		}
+	}
+	for _, p := range breakdownPhrases {
+		if strings.Contains(joined, " "+p+" ") {
+			parts = true
 			joined = strings.Replace(joined, " "+p+" ", " ", 1)
 		}
 	}
@@ -4365,6 +4371,8 @@ func (b *Base) detailOfLast(c Context, toks []string, question string) (Answer, 
 		asked = " over what period"
 	case share && !change && !period && len(times) == 0 && statesShare(f.Text):
 		asked = " out of how many"
+	case parts && !change && !period && !share && len(times) == 0 && len(f.Numbers) >= breakdownFigures:
+		asked = " broken down" // "breakdown?" after 2.18 million: its 1.3 million and 880,000
 	default:
 		return Answer{}, false
 	}
@@ -4382,11 +4390,18 @@ func (b *Base) detailOfLast(c Context, toks []string, question string) (Answer, 
 // "in how long?", "timeframe?"), or out of how many; and the words that
 // may stand around them.
 var (
-	changeNouns   = setOf("increase rise jump growth change spike surge up down compared compare vs versus")
-	periodNouns   = setOf("period timeframe timespan span long duration frame")
-	sharePhrases  = []string{"out of how many", "of how many", "out of what", "out of"}
-	detailFillers = setOf("and so the a what whats what's which was is by how much from to on over against relative since in of that this percentage percent time")
+	changeNouns  = setOf("increase rise jump growth change spike surge up down compared compare vs versus")
+	periodNouns  = setOf("period timeframe timespan span long duration frame")
+	sharePhrases = []string{"out of how many", "of how many", "out of what", "out of"}
+	// breakdownPhrases ask the parts of a count: a fact giving the whole
+	// and its parts answers them.
+	breakdownPhrases = []string{"break that down", "break it down", "broken down", "break down", "breakdown", "split", "the split"}
+	detailFillers    = setOf("and so the a what whats what's which was is by how much from to on over against relative since in of that this percentage percent time")
 )
+
+// breakdownFigures is the fewest figures a fact must give to break a
+// count down: the whole and a part, or two parts.
+const breakdownFigures = 2
 
 // statesChange reports whether a fact's text says how a count changed:
 // by a share ("a 50 percent rise on 2021") or a multiple ("three times the
