@@ -303,6 +303,7 @@ func TestAnswer(t *testing.T) {
 		{"whether a statement was answered, no answer came", "has the us responded to mujahid's drone statement", []string{"fnf-drones-us-silent"}, "not yet formally responded"}, // the statement replied to is not what is asked
 		{"form typed for from after coming", "where'd the ttp's extra recruits come form", []string{"op-prisoners-freed-bagram-pul-e-charkhi", "op-40-factions-joined-ttp"}, "swell"},
 		{"figures asked, the verb that gives them is not", "what stats did kakar cite", []string{"kakar-15-of-24-suicide-bombings", "op-kakar-terrorism-suicide-attacks-up"}, "suicide"}, // "citing Gul" in the letter's fact is no figure
+		{"a people, spoken of as they, answers who", "who is exempt from the eviction order", []string{"cookie-documented-exempt"}, "documented"},
 		{"an aftermath is what something led to", "what was the aftermath of the 2014 peshawar school attack", []string{"recal-army-offensive-after-2014"}, "offensive"},
 		{"a fuss is an outcry", "what was the fuss about us drones over afghanistan in april 2024", nil, "condemned"},
 		{"howmany passing source", "unhcr count of documented afghans in pakistan as given in the blog post about the rift", nil, "2.18 million"}, // the blog post's description is no topic

@@ -320,7 +320,7 @@ func (b *Base) answersWho(q *query, f *Fact) bool {
 // (the answer to "who leads the NRF"), or, when groups are allowed, a group
 // or organisation (the answer to "who attacked Chitral").
 func (b *Base) namesOther(q *query, f *Fact, groups bool) bool {
-	return b.namesUnasked(q, f, func(e *Entity) bool { return e.Kind == KindPerson || groups && isBody(e) })
+	return b.namesUnasked(q, f, func(e *Entity) bool { return e.Kind == KindPerson || groups && (isBody(e) || e.Pronoun == "they") })
 }
 
 // namesBody reports whether fact f names an organisation or group the
