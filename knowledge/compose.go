@@ -51,6 +51,12 @@ func (b *Base) compose(q *query, a *Answer, ranked []scored) {
 		case len(others) > 0:
 			a.Lines = append(a.Lines, "The sources differ: "+strings.Join(others, " "))
 		}
+		for _, f := range b.figuresBeside(q, ranked, used) {
+			// "what numbers did Kakar give", led by his disputed 15 of
+			// 24: his 60 percent rise that day comes too.
+			a.Lines = append(a.Lines, f.Stated())
+			used = append(used, f)
+		}
 		a.Facts = append([]*Fact{lead}, used[1:]...)
 		a.Sources = b.sourcesOf(a.Facts)
 		return
@@ -103,6 +109,11 @@ func (b *Base) compose(q *query, a *Answer, ranked []scored) {
 	reaction := q.asksReaction() && usesWordOf(lead, responseWords)
 	if q.intent == IntentWhy || reaction {
 		limit += 15 // reasons, and responses, come in several
+	}
+	for _, f := range b.figuresBeside(q, ranked, used) {
+		used = append(used, f)
+		a.Lines = append(a.Lines, f.Stated())
+		words += wordCount(f.Text)
 	}
 	for _, s := range ranked[1:] {
 		f := b.facts[s.fact]
@@ -234,6 +245,37 @@ func otherResponse(f *Fact, used []*Fact) bool {
 func sameSubject(f, g *Fact) bool {
 	return len(f.Entities) > 0 && len(g.Entities) > 0 && f.Entities[0] == g.Entities[0]
 }
+
+// figuresBeside returns, for a question for figures in the plural ("what
+// numbers did Kakar give"), the ranked facts that give other figures of
+// the lead's subject on the lead's day, none in used: the figures one
+// speaker gave on one day come together. At most maxSupport.
+func (b *Base) figuresBeside(q *query, ranked []scored, used []*Fact) []*Fact {
+	lead := b.facts[ranked[0].fact]
+	if q.intent != IntentHowMany || !q.asksFigures() || lead.Date.IsZero() {
+		return nil
+	}
+	var out []*Fact
+	for _, s := range ranked[1:] {
+		f := b.facts[s.fact]
+		if len(out) == maxSupport || s.score < ranked[0].score-reactionGap {
+			break
+		}
+		if hasFigure(f) && sameSubject(lead, f) && f.Date == lead.Date && f.Conflict == "" && !slices.Contains(used, f) && !b.redundant(f, append(used, out...)) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// asksFigures reports whether the question asks for figures in the
+// plural: "what numbers did he give", "Kakar's stats".
+func (q *query) asksFigures() bool {
+	return slices.ContainsFunc(q.toks, func(t string) bool { return pluralFigureNouns[t] })
+}
+
+// pluralFigureNouns ask for figures, several of them (figureNouns, one).
+var pluralFigureNouns = setOf(`numbers figures stats statistics data`)
 
 // asksReaction reports whether the question asks how someone responded:
 // "how did the Taliban respond to the strikes", "Kabul's reaction".

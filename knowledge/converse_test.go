@@ -1317,3 +1317,16 @@ func TestWhatHappenedAfter(t *testing.T) {
 		}
 	}
 }
+
+// TestFiguresComeTogether: asked for figures in the plural, the answer
+// gives every figure its speaker gave that day, not one.
+func TestFiguresComeTogether(t *testing.T) {
+	b := base(t)
+	_, c := b.AnswerIn(knowledge.Context{}, "what did kakar accuse the taliban of on october 8")
+	a, _ := b.AnswerIn(c, "what numbers did he give")
+	for _, want := range []string{"15 of the 24", "60 percent"} {
+		if !a.Answered || !strings.Contains(a.Text(), want) {
+			t.Errorf("what numbers did he give: %q, want %q", a.Text(), want)
+		}
+	}
+}
