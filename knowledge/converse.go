@@ -146,6 +146,23 @@ func (b *Base) bareFollowUp(toks []string) bool {
 	return asks
 }
 
+// askBackLine asks whom or what missing, the words a follow-up points
+// back with, stands for: between either's two people, when it names them.
+func askBackLine(missing string, either []*Entity) string {
+	det, noun, pair := strings.Cut(missing, " ")
+	switch {
+	case either != nil:
+		return "Who do you mean by “" + missing + "”: " + either[0].Name + " or " + either[1].Name + "?"
+	case thingPronouns[missing]:
+		return "What do you mean by “" + missing + "”? Name it and I'll look it up."
+	case pair && (det == "that" || det == "those" || det == "these") && referentNouns[noun]:
+		return "Which " + noun + " do you mean? Name it and I'll look it up." // "that attack", first thing said
+	case missing == "there" || missing == "here":
+		return "What do you mean by “" + missing + "”? Name the place and I'll look it up."
+	}
+	return "Who do you mean by “" + missing + "”? Name them and I'll look it up."
+}
+
 // unnamedPiece reports whether toks ask of "the piece", "the report" or
 // "the author" and of nothing else, naming no source: "who wrote the
 // piece", "what did the article argue".
@@ -372,15 +389,7 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 		// "what does he say Pakistan should do instead" after the main
 		// argument of the piece by an author it does not name: "he" is
 		// its author, and the question is asked of the piece.
-		byAuthor := slices.Clone(toks)
-		for k, t := range byAuthor {
-			if strings.Trim(t, "?!.,") == missing {
-				byAuthor[k] = "the author"
-				if missing == "his" || missing == "her" {
-					byAuthor[k] = "the author's"
-				}
-			}
-		}
+		byAuthor := withPronounAs(toks, missing, "the author")
 		if r, _, m, _ := b.resolve(c, strings.Fields(strings.Join(byAuthor, " "))); m == "" && len(r) > 0 {
 			readings, missing = r, ""
 		}
@@ -394,20 +403,7 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 		}
 	}
 	if missing != "" {
-		line := "Who do you mean by “" + missing + "”? Name them and I'll look it up."
-		if either != nil {
-			line = "Who do you mean by “" + missing + "”: " + either[0].Name + " or " + either[1].Name + "?"
-		}
-		if thingPronouns[missing] {
-			line = "What do you mean by “" + missing + "”? Name it and I'll look it up."
-		}
-		if det, noun, ok := strings.Cut(missing, " "); ok && (det == "that" || det == "those" || det == "these") && referentNouns[noun] {
-			line = "Which " + noun + " do you mean? Name it and I'll look it up." // "that attack", first thing said
-		}
-		if missing == "there" || missing == "here" {
-			line = "What do you mean by “" + missing + "”? Name the place and I'll look it up."
-		}
-		a := Answer{Question: question, Reply: true, Lines: []string{line}, Suggestions: b.contextSuggestions(c)}
+		a := Answer{Question: question, Reply: true, Lines: []string{askBackLine(missing, either)}, Suggestions: b.contextSuggestions(c)}
 		asked := c
 		asked.Asked, asked.Pronoun = strings.Join(toks, " "), missing
 		return a, asked, false
@@ -1401,7 +1397,7 @@ func (b *Base) continuation(c Context, shown map[string]bool) *Fact {
 	// sentence. (Who someone is, said in passing there, is no more of it.)
 	restated := func(f *Fact) bool {
 		anchors, ok := quotes[f.Cite.Quote]
-		return ok && (f.Type != "event" || slices.ContainsFunc(anchors, func(a string) bool {
+		return ok && (f.Type != TypeEvent || slices.ContainsFunc(anchors, func(a string) bool {
 			return anchorsOverlap(f.Cite.Quote, a, f.Cite.Anchor)
 		}))
 	}
@@ -5087,14 +5083,14 @@ func (b *Base) eitherAsked(c Context, toks []string) (pronoun string, pair []*En
 var pickWords = setOf(`first second other latter former last`)
 
 // withPronounAs returns toks with pronoun standing for the person named
-// name: "his" as "name's".
+// name: "his" (or "her") as "name's".
 func withPronounAs(toks []string, pronoun, name string) []string {
 	out := make([]string, 0, len(toks))
 	for _, t := range toks {
 		switch {
 		case strings.Trim(t, "?!.,;:") != pronoun:
 			out = append(out, t)
-		case pronoun == "his":
+		case pronoun == "his" || pronoun == "her":
 			out = append(out, strings.ToLower(name)+"'s")
 		default:
 			out = append(out, strings.ToLower(name))
@@ -5222,10 +5218,11 @@ func bareAboutThat(words []string) string {
 	return that
 }
 
-// pointsAtNothing returns the word of a first message, naming nothing,
-// that points back at something said before: "that" as the subject after
-// its verb ("when was that announced", "was this before 2021"), "it" whose
-// result is asked ("did it work"); or "".
+// pointsAtNothing returns the words of a first message, naming nothing,
+// that point back at something said before: "that attack" or "those
+// talks", a thing of a kind referentNouns name; "that" as the subject
+// after its verb ("when was that announced", "was this before 2021"); "it"
+// whose result is asked ("did it work"); or "".
 func pointsAtNothing(words []string) string {
 	for i, w := range words {
 		switch {
