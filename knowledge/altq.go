@@ -164,13 +164,20 @@ func (b *Base) altMatchOf(q *query, i int, open bool) float64 {
 	// most noHit, and once the best reaches that, such questions are
 	// passed over unscored.
 	noHit := linked / total * altFwdShare
-	credit := q.scratch[:0]
+	if cap(q.scratch) < len(q.units) {
+		q.scratch = make([]float64, len(q.units))
+	}
+	credit := q.scratch[:len(q.units)]
+	// (The question's marks and the index's alternate questions are read
+	// into locals: the loop below stores into credit, after which fields
+	// behind pointers would be read again.)
+	marks, altQs, useList := q.alt, ix.altQs, q.useList
 	for _, n := range ix.factAlts[i] {
-		aq := &ix.altQs[n]
+		aq := &altQs[n]
 		if aq.open != open || q.heldOut != "" && aq.key == q.heldOut {
 			continue // fitting: a question may not match itself
 		}
-		hit := q.alt.hits(n)
+		hit := marks.hits(n)
 		if !hit && aq.total > 0 && best >= noHit {
 			continue
 		}
@@ -179,30 +186,28 @@ func (b *Base) altMatchOf(q *query, i int, open bool) float64 {
 			// leave them", however many words the two share.
 			continue
 		}
-		credit = credit[:0]
-		for range q.units {
-			credit = append(credit, 0)
-		}
 		// One pass over the alternate question's stems finds both the
 		// question words it covers and its own words the question uses.
 		var used float64
-		take := func(k int) {
-			st := &q.useList[q.alt.useAt(aq.ids[k])-1]
-			used += aq.idf[k]
-			for _, c := range st.covers {
-				credit[c.unit] = max(credit[c.unit], c.credit)
+		if hit {
+			clear(credit)
+			take := func(k int, at int32) {
+				used += aq.idf[k]
+				for _, c := range useList[at-1].covers {
+					credit[c.unit] = max(credit[c.unit], c.credit)
+				}
 			}
-		}
-		switch {
-		case hit && len(aq.ids) <= wideStem:
-			// Only the stems the question uses, in their order.
-			for m := q.alt.stems[n]; m != 0; m &= m - 1 {
-				take(bits.TrailingZeros64(m))
-			}
-		case hit:
-			for k, id := range aq.ids {
-				if q.alt.useAt(id) != 0 {
-					take(k)
+			if len(aq.ids) <= wideStem {
+				// Only the stems the question uses, in their order.
+				for m := marks.stems[n]; m != 0; m &= m - 1 {
+					k := bits.TrailingZeros64(m)
+					take(k, marks.useAt(aq.ids[k]))
+				}
+			} else {
+				for k, id := range aq.ids {
+					if at := marks.useAt(id); at != 0 {
+						take(k, at)
+					}
 				}
 			}
 		}
@@ -227,7 +232,6 @@ func (b *Base) altMatchOf(q *query, i int, open bool) float64 {
 		}
 		best = max(best, fwd*(altFwdShare+(1-altFwdShare)*rev))
 	}
-	q.scratch = credit
 	return best
 }
 

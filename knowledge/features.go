@@ -3,6 +3,7 @@ package knowledge
 import (
 	_ "embed"
 	"math"
+	"math/bits"
 	"regexp"
 	"slices"
 	"strings"
@@ -22,6 +23,7 @@ type features struct {
 	Meta         float64           // 1 when the fact is about a document (an abbreviation entry, a caption, a citation)
 	Edits        float64           // letters the question's spelling was corrected by
 	Signs        [numSigns]float32 // small whole numbers; float32 keeps candidates small
+	signed       uint64            // bit s set when Signs[s] is not 0: the signs to read, in order, without reading them all
 
 	// Set by the hand model (rank.go), not here.
 	HandConf float64 // the hand model's confidence
@@ -71,6 +73,9 @@ const (
 	signRoleOther                       // who holds a post: the fact's role is another post
 	numSigns
 )
+
+// features.signed has a bit for each sign: there may be at most 64.
+const _ = uint64(1) << (64 - numSigns) // (a negative shift does not compile)
 
 // signInfo names each sign and says whether it shows the fact is (+1) or
 // is not (−1) the kind of answer the intent wants; the sum is IntentFit.
@@ -244,7 +249,7 @@ func (b *Base) features(q *query, i int) features {
 		u := &q.units[k] // (a unit is large: not copied)
 		total += u.weight
 		c := q.unitCredit(k, i)
-		if u.link != nil && c == 0 && !ix.broad(u.link.entities[0].ID) {
+		if u.link != nil && c == 0 && !u.broad {
 			if u.carried {
 				ft.MissedEntity += carriedShare // a name a follow-up carried may go, as its words weigh less
 			} else {
@@ -274,7 +279,7 @@ func (b *Base) features(q *query, i int) features {
 	ft.BM25 = b.bm25Fact(q, i)
 	ft.Edits = float64(q.edits)
 	ft.Meta = b2f(f.Meta)
-	on := func(s sign) { ft.Signs[s] = 1 }
+	on := func(s sign) { ft.setSign(s, 1) }
 
 	if q.intent == IntentWho && q.linkedPerson() == nil && len(f.Entities) > 0 {
 		// "who leads the NRF": the fact should be about the person who does.
@@ -329,7 +334,7 @@ func (b *Base) features(q *query, i int) features {
 			on(signWhenUndated)
 		} else {
 			on(signWhenDated)
-			ft.Signs[signWhenPrecision] = float32(f.Date.Precision())
+			ft.setSign(signWhenPrecision, float32(f.Date.Precision()))
 		}
 	case IntentHowMany:
 		if !ix.figure[i] && !(q.asksDuration && ix.duration[i]) && !(q.asksStrength && ix.sized[i]) {
@@ -433,12 +438,22 @@ func (b *Base) features(q *query, i int) features {
 			on(signSourceOther) // asked what one source says; another says this
 		}
 	}
-	for s, v := range ft.Signs {
-		if v != 0 && signInfo[s].fit != 0 {
-			ft.IntentFit += signInfo[s].fit
+	for m := ft.signed; m != 0; m &= m - 1 {
+		if fit := signInfo[bits.TrailingZeros64(m)].fit; fit != 0 {
+			ft.IntentFit += fit
 		}
 	}
 	return ft
+}
+
+// setSign sets sign s to v, keeping signed in step.
+func (ft *features) setSign(s sign, v float32) {
+	ft.Signs[s] = v
+	if v != 0 {
+		ft.signed |= 1 << s
+	} else {
+		ft.signed &^= 1 << s
+	}
 }
 
 // roleIs reports whether a post's title is the one asked about: the same
@@ -524,7 +539,7 @@ func (b *Base) confInputs(q *query, ranked []scored) []float64 {
 		if !u.known {
 			unknown += u.weight
 		}
-		if u.link != nil && !b.idx.broad(u.link.entities[0].ID) {
+		if u.link != nil && !u.broad {
 			specific++
 		}
 	}
@@ -860,7 +875,7 @@ var regionRE = regexp.MustCompile(`\b(?:(?:north|south)?(?:-)?(?:east|west)(?:er
 func (b *Base) missedSaid(q *query, s scored) float64 {
 	n := s.feat.MissedEntity
 	for k, u := range q.units {
-		if u.carried && u.link != nil && q.unitCredit(k, s.fact) == 0 && !b.idx.broad(u.link.entities[0].ID) {
+		if u.carried && u.link != nil && q.unitCredit(k, s.fact) == 0 && !u.broad {
 			n--
 		}
 	}

@@ -112,6 +112,7 @@ type unit struct {
 	bm25      []float64  // per fact: what the word adds to its BM25 score (bm25Fact); nil when inFacts is empty
 	weight    float64
 	carried   bool // taken by a follow-up's reading from the conversation, not said (weighCarried)
+	broad     bool // names a broad entity (index.broad), looked up once, not per candidate
 	known     bool
 	pos       int // where in the question it first stands: its token's index, or a link's start
 	// frame marks a word that shapes a timeline request ("a short
@@ -386,7 +387,7 @@ func (b *Base) parse(norm string) *query {
 				w = max(w, 0.8*ix.termIDF(t))
 			}
 		}
-		q.units = append(q.units, unit{link: l, weight: w, known: true, pos: l.start})
+		q.units = append(q.units, unit{link: l, weight: w, known: true, pos: l.start, broad: ix.broad(l.entities[0].ID)})
 	}
 	seen := map[string]bool{}
 	// "where is ISKP active" asks where ISKP is: the fact need not say

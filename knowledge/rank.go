@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"sort"
 	"strconv"
@@ -47,8 +48,12 @@ func (b *Base) score(q *query, i int) scored {
 // textNamesYear reports whether text names a year from..to, or a decade
 // one of them falls in: "in the 1990s" names 1996, as it does the 1990s.
 func textNamesYear(text string, from, to int) bool {
+	var buf [24]byte // a year's digits, and an "s": written here, not allocated per year
 	for y := from; y <= to && y-from < 20; y++ {
-		if strings.Contains(text, strconv.Itoa(y)) || (y == from || y%10 == 0) && strings.Contains(text, fmt.Sprintf("%ds", y/10*10)) {
+		if strings.Contains(text, string(strconv.AppendInt(buf[:0], int64(y), 10))) {
+			return true
+		}
+		if (y == from || y%10 == 0) && strings.Contains(text, string(append(strconv.AppendInt(buf[:0], int64(y/10*10), 10), 's'))) {
 			return true
 		}
 	}
@@ -624,10 +629,8 @@ func (h *handModel) conf(ft *features) float64 {
 		// differently the question words it.
 		c = max(c, h.ListFloor+h.ListSlope*ft.Cov)
 	}
-	for s, v := range ft.Signs {
-		if v != 0 {
-			c *= h.factor[s]
-		}
+	for m := ft.signed; m != 0; m &= m - 1 {
+		c *= h.factor[bits.TrailingZeros64(m)]
 	}
 	if ft.Edits > 0 {
 		c *= math.Max(h.EditFloor, 1-h.EditCost*ft.Edits)
@@ -640,8 +643,9 @@ func (h *handModel) conf(ft *features) float64 {
 // is the right kind.
 func (h *handModel) score(ft *features) float64 {
 	sc := h.Cov*ft.Cov + h.BM25*ft.BM25
-	for s, v := range ft.Signs {
-		sc += h.bySign[s] * float64(v)
+	for m := ft.signed; m != 0; m &= m - 1 { // a sign that is 0 adds 0
+		s := bits.TrailingZeros64(m)
+		sc += h.bySign[s] * float64(ft.Signs[s])
 	}
 	return sc + h.Conf*ft.HandConf
 }
