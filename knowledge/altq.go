@@ -320,13 +320,6 @@ const altPostingBudget = 600
 // they narrow nothing down.
 const altPostingCap = 60
 
-// usesStem reports whether the question uses stem s: as a word, a synonym,
-// a related word or in a name it links.
-func (q *query) usesStem(s string) bool {
-	_, ok := q.stems[s]
-	return ok
-}
-
 // misspeltName reports whether t, a word the pack's facts and names do not
 // use, is one edit from a name: an alternate question written as a reader
 // would type it ("afganistan") must not make the misspelling a word of its
@@ -417,9 +410,7 @@ func (ix *index) markAlts(q *query) {
 		return
 	}
 	q.alt = ix.altScratch()
-	q.useList = make([]stemUse, len(q.stemOrder))
 	for p, s := range q.stemOrder {
-		q.useList[p] = q.stems[s]
 		for _, ap := range ix.altPosts[s] {
 			q.alt.markAlt(ap)
 		}
@@ -437,41 +428,72 @@ func (ix *index) release(q *query) {
 		q.alt = nil
 	}
 	if d := q.dense; d != nil {
-		clear(d.f[:d.used])
-		d.used = 0
+		d.floats.reset()
+		d.credits.reset()
+		d.flags.reset()
 		ix.densePool.Put(d)
 		q.dense = nil
 	}
 }
 
-// denseFloats is room for a question's per-fact numbers (a word's BM25
-// share, unit.bm25), one slice of the pack's length after another, reused
-// across questions.
-type denseFloats struct {
-	f    []float64
-	used int // how much of f the question has taken, all of it to clear
+// denseScratch is room for a question's per-fact slices — a word's BM25
+// share (unit.bm25), its kinds of credit (unit.credit), the facts about
+// what a unit names (query.named) — reused across questions.
+type denseScratch struct {
+	floats  arena[float64]
+	credits arena[uint8]
+	flags   arena[bool]
 }
 
-// denseSlices is how many per-fact slices a denseFloats holds: more than
-// most questions' words; a question with more takes the rest from the heap.
+// arena hands out zeroed slices of one buffer, one after another, and
+// clears only what it handed out when reset.
+type arena[T any] struct {
+	buf  []T
+	used int
+}
+
+// take returns a zeroed slice of n from the arena, or from the heap when
+// the arena has no room left.
+func (a *arena[T]) take(n int) []T {
+	if a.used+n > len(a.buf) {
+		return make([]T, n)
+	}
+	out := a.buf[a.used : a.used+n : a.used+n]
+	a.used += n
+	return out
+}
+
+// reset clears what the arena handed out, for the next question.
+func (a *arena[T]) reset() {
+	clear(a.buf[:a.used])
+	a.used = 0
+}
+
+// denseSlices is how many per-fact slices of each kind a denseScratch
+// holds: more than most questions' words; a question with more takes the
+// rest from the heap.
 const denseSlices = 12
+
+// scratch returns q's dense scratch, taking one from the index's pool the
+// first time.
+func (ix *index) scratch(q *query) *denseScratch {
+	if q.dense == nil {
+		n := len(ix.docLen)
+		d, ok := ix.densePool.Get().(*denseScratch)
+		if !ok || len(d.floats.buf) != denseSlices*n {
+			d = &denseScratch{
+				floats:  arena[float64]{buf: make([]float64, denseSlices*n)},
+				credits: arena[uint8]{buf: make([]uint8, denseSlices*n)},
+				flags:   arena[bool]{buf: make([]bool, denseSlices*n)},
+			}
+		}
+		q.dense = d
+	}
+	return q.dense
+}
 
 // perFact returns a zeroed slice of one number per fact, for q's use until
 // q is released.
 func (ix *index) perFact(q *query) []float64 {
-	n := len(ix.docLen)
-	if q.dense == nil {
-		d, ok := ix.densePool.Get().(*denseFloats)
-		if !ok || len(d.f) != denseSlices*n {
-			d = &denseFloats{f: make([]float64, denseSlices*n)}
-		}
-		q.dense = d
-	}
-	d := q.dense
-	if d.used+n > len(d.f) {
-		return make([]float64, n)
-	}
-	out := d.f[d.used : d.used+n : d.used+n]
-	d.used += n
-	return out
+	return ix.scratch(q).floats.take(len(ix.docLen))
 }

@@ -444,7 +444,7 @@ func (b *Base) unitFit(q *query, i int) float64 {
 				continue
 			}
 			words++
-			if _, ok := q.stems[b.idx.stem(t)]; ok {
+			if slices.Contains(q.stemOrder, b.idx.stem(t)) {
 				said++
 			}
 		}

@@ -303,6 +303,7 @@ func (b *Base) clauseAnswersOf(q *query) ([]clauseAnswer, bool) {
 			for _, sub := range subs {
 				ranked, p, ok := b.answersClause(sub)
 				q.clauses = append(q.clauses, clauseAnswer{ranked, p, ok})
+				b.idx.release(sub)
 			}
 		}
 	}
@@ -887,6 +888,8 @@ func (b *Base) answerClauses(q *query, a Answer) (Answer, bool) {
 	if !ok {
 		return a, false
 	}
+	defer b.idx.release(subs[1])
+	defer b.idx.release(subs[0])
 	conf := 1.0
 	var lines []string
 	var used []*Fact
@@ -917,7 +920,7 @@ func (b *Base) answerClauses(q *query, a Answer) (Answer, bool) {
 // and where did he speak"), and a clause that names nothing asks about what
 // the other names, then ("how many attacks, how many killed in Sept 2023").
 // ok is false when there are not two clauses, or a pronoun has nothing of
-// its kind to stand for.
+// its kind to stand for. When ok, the caller releases both once done.
 func (b *Base) clauses(q *query) (subs [2]*query, ok bool) {
 	if q.alsoAt <= 0 || q.alsoAt+1 >= len(q.toks) {
 		return subs, false
@@ -949,12 +952,14 @@ func (b *Base) clauses(q *query) (subs [2]*query, ok bool) {
 		parts[1] = referToWords(parts[1], clauseTopic(b.idx, subs[0]))
 	}
 	if parts[1], ok = referTo(parts[1], first); !ok {
-		return subs, false
+		b.idx.release(subs[0])
+		return [2]*query{}, false
 	}
 	subs[1] = b.parse(strings.Join(parts[1], " "))
 	for i, sub := range subs {
 		if other := subs[1-i]; len(sub.links) == 0 && len(other.links) > 0 {
 			subs[i] = b.parse(strings.Join(slices.Concat(parts[i], clauseContext(other)), " "))
+			b.idx.release(sub) // read again with the other's context: this reading is done with
 		}
 	}
 	return subs, true

@@ -2063,6 +2063,7 @@ func (b *Base) answersWith(question string, f *Fact) bool {
 // answersWithNow is answersWith without the memory.
 func (b *Base) answersWithNow(question string, f *Fact) bool {
 	q := b.parse(Normalize(question))
+	defer b.idx.release(q)
 	if q.future || q.intent == IntentTimeline {
 		return false
 	}

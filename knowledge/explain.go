@@ -91,7 +91,7 @@ func explainHand(sb *strings.Builder, indent string, ft features, h *handModel) 
 	fmt.Fprintf(sb, "%s  %-22s %6.3f × %+.3f → %+.3f\n", indent, "bm25", ft.BM25, h.BM25, h.BM25*ft.BM25)
 	for s, v := range ft.Signs {
 		if v != 0 && h.bySign[s] != 0 {
-			fmt.Fprintf(sb, "%s  %-22s %6.3f × %+.3f → %+.3f\n", indent, signInfo[s].name, v, h.bySign[s], h.bySign[s]*float64(v))
+			fmt.Fprintf(sb, "%s  %-22s %6.3f × %+.3f → %+.3f\n", indent, signInfo[s].name, float64(v), h.bySign[s], h.bySign[s]*float64(v))
 		}
 	}
 	fmt.Fprintf(sb, "%s  %-22s %6.3f × %+.3f → %+.3f\n", indent, "hand_conf", ft.HandConf, h.Conf, h.Conf*ft.HandConf)

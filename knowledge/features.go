@@ -13,17 +13,17 @@ import (
 // ranker and the confidence model combine them with weights; nothing here is
 // a weight.
 type features struct {
-	Cov          float64           // share of the question's weight the fact covers, by text or alternate question
-	TextCov      float64           // the same, by the fact's own text only
-	Alt          float64           // how well the best alternate question matches
-	BM25         float64           // BM25 of the fact for the question's words
-	MissedEntity float64           // specific things the question names that the fact does not
-	IntentFit    float64           // signs the fact is (+) or is not (−) the kind of answer the intent wants
-	SpanFit      float64           // +1 dated in the span asked about, −1 not, 0 no span asked
-	Meta         float64           // 1 when the fact is about a document (an abbreviation entry, a caption, a citation)
-	Edits        float64           // letters the question's spelling was corrected by
-	Signs        [numSigns]float32 // small whole numbers; float32 keeps candidates small
-	signed       uint64            // bit s set when Signs[s] is not 0: the signs to read, in order, without reading them all
+	Cov          float64        // share of the question's weight the fact covers, by text or alternate question
+	TextCov      float64        // the same, by the fact's own text only
+	Alt          float64        // how well the best alternate question matches
+	BM25         float64        // BM25 of the fact for the question's words
+	MissedEntity float64        // specific things the question names that the fact does not
+	IntentFit    float64        // signs the fact is (+) or is not (−) the kind of answer the intent wants
+	SpanFit      float64        // +1 dated in the span asked about, −1 not, 0 no span asked
+	Meta         float64        // 1 when the fact is about a document (an abbreviation entry, a caption, a citation)
+	Edits        float64        // letters the question's spelling was corrected by
+	Signs        [numSigns]int8 // small whole numbers; a byte each keeps candidates small
+	signed       uint64         // bit s set when Signs[s] is not 0: the signs to read, in order, without reading them all
 
 	// Set by the hand model (rank.go), not here.
 	HandConf float64 // the hand model's confidence
@@ -334,7 +334,7 @@ func (b *Base) features(q *query, i int) features {
 			on(signWhenUndated)
 		} else {
 			on(signWhenDated)
-			ft.setSign(signWhenPrecision, float32(f.Date.Precision()))
+			ft.setSign(signWhenPrecision, int8(f.Date.Precision()))
 		}
 	case IntentHowMany:
 		if !ix.figure[i] && !(q.asksDuration && ix.duration[i]) && !(q.asksStrength && ix.sized[i]) {
@@ -447,7 +447,7 @@ func (b *Base) features(q *query, i int) features {
 }
 
 // setSign sets sign s to v, keeping signed in step.
-func (ft *features) setSign(s sign, v float32) {
+func (ft *features) setSign(s sign, v int8) {
 	ft.Signs[s] = v
 	if v != 0 {
 		ft.signed |= 1 << s

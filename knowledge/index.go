@@ -29,7 +29,7 @@ type index struct {
 	models models // fitted ranking and confidence
 
 	// bm25Pool holds *bm25Buffers, altPool *altMarks, topPool *topK,
-	// candPool *candSet and densePool *denseFloats, for reuse by concurrent
+	// candPool *candSet and densePool *denseScratch, for reuse by concurrent
 	// questions.
 	bm25Pool, altPool, topPool, candPool, densePool sync.Pool
 

@@ -32,6 +32,7 @@ func (b *Base) Near(question string, n int) Near {
 		return near
 	}
 	q := b.parse(norm)
+	defer b.idx.release(q)
 	near.Intent, near.Edits = q.intent, q.edits
 	seen := map[string]bool{}
 	for _, l := range q.links {

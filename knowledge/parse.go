@@ -58,45 +58,44 @@ type query struct {
 
 	from, to      Point // a date span the question names
 	hasSpan       bool
-	spanToks      map[int]bool       // token positions that made the span
-	personQ       bool               // asks who (a person is wanted)
-	title         []string           // who holds a post: the stems of the title asked about, its head last ("caretak prime minist")
-	titleOwner    string             // ... and the entity whose post it is, if named ("pakistan")
-	clauseFact    int                // "who was PM when the Taliban took Kabul": the fact that dated the clause, or -1
-	clauses       []clauseAnswer     // a joined question's clauses asked alone, once asked (clauseAnswersOf); nil before
-	counted       []string           // how many: the stems, with synonyms, of what is counted ("how many attacks")
-	countedPlural map[string]bool    // ... those of them from a plural word ("militants"), which a word modifying another does not count (modifies)
-	sourceDoc     string             // "according to Ghosh": prefer facts from this source
-	sourceToks    map[int]bool       // token positions that describe the source ("the piece citing 2,867 deaths"), not the topic
-	compareDocs   []string           // the sources a question asks to compare ("how do Gul and Ghosh date…"), two or more
-	passing       [2]int             // the token range of a source described in passing ("the op-ed about the expulsions") or as no one document ("according to the TTP / Taliban governance article"), names in it included
-	succession    bool               // asks who came before or after someone: not that someone
-	future        bool               // asks about tomorrow or next year: past the sources
-	current       bool               // asks what holds now: answered as of the source's date
-	asksStart     bool               // asks when someone took up a post or something began
-	asksDuration  bool               // asks how long something lasted
-	asksStrength  bool               // asks how large a group or its presence is, which words may say (asksSize)
-	asksEnd       bool               // asks when someone left a post or something ended
-	asksDay       bool               // asks for the very day: "exact date", "what day"
-	asksFirst     bool               // a when-question for the first time: "when did the Taliban first take Kabul"
-	asksName      bool               // asks what something is called: "officially called", "nickname"
-	asksResult    bool               // asks whether something worked: "did the ceasefires work", "how did it turn out"
-	asksFate      bool               // asks what became of someone: "what happened to Najibullah", "what's he up to now"
-	spanDescribes bool               // the span is in a clause on what is asked for: "the groups that emerged after August 2021"
-	spanNamers    []string           // the entities whose names hold the whole span: "the amnesty offer to the TTP (2021)"
-	asksLocal     bool               // names a place within a country as what it asks for: "which provinces", "the district" (localPlaces)
-	published     bool               // speaks of something published: where it came out is an outlet as much as a place
-	doer          *link              // the party after "did" when two are named, found once for every candidate (findDoer)
-	stems         map[string]stemUse // every stem the question uses, synonyms and links' names included
-	stemOrder     []string           // the keys of stems, in the question's order
-	scratch       []float64          // reused per alternate question by altMatch
-	alt           *altMarks          // which alternate questions and stems the question uses (hits, useAt)
-	dense         *denseFloats       // room for its per-fact numbers, taken by perFact, returned on release
-	linkScores    [][]float64        // per link, once worked out: what it adds to each fact's BM25 (linkBM25)
-	useList       []stemUse          // stems' uses in stemOrder's order
-	named         [][]bool           // per unit naming entities, per fact: the fact is about one of them (mentions)
-	asksDocument  bool               // about a document, an abbreviation or a spelling
-	heldOut       string             // when fitting: the alternate question being asked, not to be matched
+	spanToks      map[int]bool    // token positions that made the span
+	personQ       bool            // asks who (a person is wanted)
+	title         []string        // who holds a post: the stems of the title asked about, its head last ("caretak prime minist")
+	titleOwner    string          // ... and the entity whose post it is, if named ("pakistan")
+	clauseFact    int             // "who was PM when the Taliban took Kabul": the fact that dated the clause, or -1
+	clauses       []clauseAnswer  // a joined question's clauses asked alone, once asked (clauseAnswersOf); nil before
+	counted       []string        // how many: the stems, with synonyms, of what is counted ("how many attacks")
+	countedPlural map[string]bool // ... those of them from a plural word ("militants"), which a word modifying another does not count (modifies)
+	sourceDoc     string          // "according to Ghosh": prefer facts from this source
+	sourceToks    map[int]bool    // token positions that describe the source ("the piece citing 2,867 deaths"), not the topic
+	compareDocs   []string        // the sources a question asks to compare ("how do Gul and Ghosh date…"), two or more
+	passing       [2]int          // the token range of a source described in passing ("the op-ed about the expulsions") or as no one document ("according to the TTP / Taliban governance article"), names in it included
+	succession    bool            // asks who came before or after someone: not that someone
+	future        bool            // asks about tomorrow or next year: past the sources
+	current       bool            // asks what holds now: answered as of the source's date
+	asksStart     bool            // asks when someone took up a post or something began
+	asksDuration  bool            // asks how long something lasted
+	asksStrength  bool            // asks how large a group or its presence is, which words may say (asksSize)
+	asksEnd       bool            // asks when someone left a post or something ended
+	asksDay       bool            // asks for the very day: "exact date", "what day"
+	asksFirst     bool            // a when-question for the first time: "when did the Taliban first take Kabul"
+	asksName      bool            // asks what something is called: "officially called", "nickname"
+	asksResult    bool            // asks whether something worked: "did the ceasefires work", "how did it turn out"
+	asksFate      bool            // asks what became of someone: "what happened to Najibullah", "what's he up to now"
+	spanDescribes bool            // the span is in a clause on what is asked for: "the groups that emerged after August 2021"
+	spanNamers    []string        // the entities whose names hold the whole span: "the amnesty offer to the TTP (2021)"
+	asksLocal     bool            // names a place within a country as what it asks for: "which provinces", "the district" (localPlaces)
+	published     bool            // speaks of something published: where it came out is an outlet as much as a place
+	doer          *link           // the party after "did" when two are named, found once for every candidate (findDoer)
+	stemOrder     []string        // every stem the question uses, synonyms and links' names included, in the question's order
+	scratch       []float64       // reused per alternate question by altMatch
+	alt           *altMarks       // which alternate questions and stems the question uses (hits, useAt)
+	dense         *denseScratch   // room for its per-fact slices, taken by perFact and the like, returned on release
+	linkScores    [][]float64     // per link, once worked out: what it adds to each fact's BM25 (linkBM25)
+	useList       []stemUse       // each stem's use, in stemOrder's order
+	named         [][]bool        // per unit naming entities, per fact: the fact is about one of them (mentions)
+	asksDocument  bool            // about a document, an abbreviation or a spelling
+	heldOut       string          // when fitting: the alternate question being asked, not to be matched
 }
 
 // unit is one thing the question asks about: a linked entity or a content
@@ -705,7 +704,7 @@ func (q *query) markNamed(b *Base) {
 		if u.link == nil {
 			continue
 		}
-		named := make([]bool, n)
+		named := ix.scratch(q).flags.take(n)
 		for _, e := range u.link.entities {
 			for _, i := range ix.namedBy[e.ID] {
 				named[i] = true
@@ -771,16 +770,16 @@ type cover struct {
 // collectStems gathers every stem the question uses, for matching against
 // alternate questions.
 func (q *query) collectStems(ix *index) {
-	q.stems = map[string]stemUse{}
 	add := func(s string, unit int, credit float64) {
-		use, ok := q.stems[s]
-		if !ok {
+		p := slices.Index(q.stemOrder, s) // a question has a few dozen stems at most
+		if p < 0 {
+			p = len(q.stemOrder)
 			q.stemOrder = append(q.stemOrder, s)
+			q.useList = append(q.useList, stemUse{})
 		}
 		if credit > 0 {
-			use.covers = append(use.covers, cover{unit, credit})
+			q.useList[p].covers = append(q.useList[p].covers, cover{unit, credit})
 		}
-		q.stems[s] = use
 	}
 	for k, u := range q.units {
 		if u.link != nil {
@@ -803,7 +802,7 @@ func (q *query) collectStems(ix *index) {
 				q.units[k].inFacts = append(q.units[k].inFacts, factStem{st, ix.termOf(st), j})
 			}
 		}
-		q.units[k].credit = ix.creditByFact(&q.units[k])
+		q.units[k].credit = ix.creditByFact(q, &q.units[k])
 		q.units[k].bm25 = ix.bm25ByFact(q, &q.units[k])
 		for _, s := range u.stems {
 			add(s, k, 1)
@@ -2381,6 +2380,7 @@ func (b *Base) clauseTime(q *query) {
 		return // "where was he when he said it": the clause points back, it dates nothing
 	}
 	sub := b.parse(strings.Join(q.toks[w:], " "))
+	defer b.idx.release(sub)
 	if sub.intent != IntentWhen {
 		return
 	}

@@ -232,8 +232,8 @@ const (
 // creditByFact returns, per fact, the best kind of credit it earns for
 // word u: from the postings of the word's stems and synonyms, its other
 // forms and its related words.
-func (ix *index) creditByFact(u *unit) []uint8 {
-	out := make([]uint8, len(ix.docLen))
+func (ix *index) creditByFact(q *query, u *unit) []uint8 {
+	out := ix.scratch(q).credits.take(len(ix.docLen))
 	mark := func(stems []string, c uint8) {
 		for _, s := range stems {
 			for _, p := range ix.postings[s] {

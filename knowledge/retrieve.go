@@ -36,9 +36,7 @@ func (b *Base) rank(q *query) []scored {
 			}
 		}
 	}
-	for _, f := range b.bm25(q, candidateCap) {
-		cands.add(f)
-	}
+	b.bm25(q, candidateCap, cands)
 	b.altCandidates(q, cands)
 	if q.hasSpan && len(cands.list) < 400 {
 		for _, i := range ix.dated(b, q.from, q.to) {
@@ -65,18 +63,16 @@ func (b *Base) scored(q *query, cands *candSet) []scored {
 	return items
 }
 
-// bm25 proposes candidate facts from the question's rarest words. Terms
+// bm25 proposes to cands, best first, the k facts that score best on the
+// question's rarest words. Terms
 // are taken rarest first until a budget of postings is spent, so the work
 // depends on the rare terms' postings, not on the size of the pack; common
 // terms count later, when each candidate is scored in full.
-func (b *Base) bm25(q *query, k int) []int {
+func (b *Base) bm25(q *query, k int, cands *candSet) {
 	ix := b.idx
-	type qterm struct {
-		t  string
-		ps []posting
-		w  float64
-	}
-	var terms []qterm
+	sc := ix.bm25Scratch(len(ix.docLen))
+	defer ix.bm25Done(sc)
+	terms := sc.terms[:0]
 	addTerm := func(t string, w float64) {
 		if slices.ContainsFunc(terms, func(x qterm) bool { return x.t == t }) {
 			return // a question has a few dozen terms at most
@@ -106,10 +102,8 @@ func (b *Base) bm25(q *query, k int) []int {
 		}
 	}
 	sort.Slice(terms, func(i, j int) bool { return len(terms[i].ps) < len(terms[j].ps) })
-	sc := ix.bm25Scratch(len(ix.docLen))
-	defer ix.bm25Done(sc)
+	sc.terms = terms
 	acc, hit, touched := sc.acc, sc.hit, sc.touched[:0]
-	defer func() { sc.touched = touched }()
 	budget := postingBudget
 	for _, qt := range terms {
 		ps := qt.ps
@@ -126,16 +120,30 @@ func (b *Base) bm25(q *query, k int) []int {
 			acc[p.fact] += idf * ix.bm25tf(p.tf, p.fact)
 		}
 	}
-	return bestOf(acc, touched, k)
+	sc.touched = touched
+	sc.top = bestOf(acc, touched, k, sc.top[:0])
+	for _, p := range sc.top {
+		cands.add(p.fact)
+	}
+}
+
+// qterm is one of a question's words, or a word of a name it links, as
+// bm25 reads it: the stem, its postings and its weight.
+type qterm struct {
+	t  string
+	ps []posting
+	w  float64
 }
 
 // bm25Buffers are one question's BM25 accumulators, reused across
 // questions: a score and a hit flag per fact, and the facts touched, the
-// only ones to clear.
+// only ones to clear; and room for its terms and its best facts.
 type bm25Buffers struct {
 	acc     []float64
 	hit     []bool
 	touched []int
+	terms   []qterm
+	top     []factScore
 }
 
 // bm25Scratch takes cleared accumulators for n facts from the index's pool.
@@ -152,19 +160,22 @@ func (ix *index) bm25Done(sc *bm25Buffers) {
 		sc.acc[f], sc.hit[f] = 0, false
 	}
 	sc.touched = sc.touched[:0]
+	clear(sc.terms) // (their postings are the index's: nothing to keep alive)
+	sc.terms = sc.terms[:0]
 	ix.bm25Pool.Put(sc)
 }
 
-// bestOf returns, best first, the k facts among touched with the highest
-// score in acc (ties to the earlier fact).
-func bestOf(acc []float64, touched []int, k int) []int {
-	type pair struct {
-		fact  int
-		score float64
-	}
-	top := make([]pair, 0, k+1)
+// factScore is a fact and its BM25 score.
+type factScore struct {
+	fact  int
+	score float64
+}
+
+// bestOf appends to top, best first, the k facts among touched with the
+// highest score in acc (ties to the earlier fact), and returns it.
+func bestOf(acc []float64, touched []int, k int, top []factScore) []factScore {
 	for _, f := range touched {
-		p := pair{f, acc[f]}
+		p := factScore{f, acc[f]}
 		n := len(top)
 		if n == k && !(p.score > top[n-1].score || p.score == top[n-1].score && p.fact < top[n-1].fact) {
 			continue
@@ -172,18 +183,14 @@ func bestOf(acc []float64, touched []int, k int) []int {
 		i := sort.Search(n, func(i int) bool {
 			return p.score > top[i].score || p.score == top[i].score && p.fact < top[i].fact
 		})
-		top = append(top, pair{})
+		top = append(top, factScore{})
 		copy(top[i+1:], top[i:])
 		top[i] = p
 		if len(top) > k {
 			top = top[:k]
 		}
 	}
-	out := make([]int, len(top))
-	for j, p := range top {
-		out[j] = p.fact
-	}
-	return out
+	return top
 }
 
 // topK keeps the k best of the candidates it is shown. Candidates are

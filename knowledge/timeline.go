@@ -357,6 +357,7 @@ func (b *Base) fromTo(q *query) (from, to Point, about []string, ok bool) {
 // Taliban" takes in the Taliban's rule, not only the year they appear.
 func (b *Base) anchorDate(words []string, last bool) (Date, []string, bool) {
 	sub := b.parse(strings.Join(words, " "))
+	defer b.idx.release(sub)
 	if sub.hasSpan {
 		return Date{Start: sub.from, End: sub.to}, nil, true // "from 1973 to the invasion"
 	}
