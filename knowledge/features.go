@@ -145,6 +145,24 @@ func (q *query) usesName(ix *index, e *Entity) bool {
 	return len(words) > 0
 }
 
+// linkedSubject reports whether fact i is about an entity the question
+// links: whether it names one of them first, as q.linked(f.Entities[0])
+// says. The facts are marked once per question, from the facts each
+// entity is the subject of, not worked out per candidate.
+func (q *query) linkedSubject(ix *index, i int) bool {
+	if q.subjects == nil {
+		q.subjects = ix.scratch(q).flags.take(len(ix.docLen))
+		for _, l := range q.links {
+			for _, e := range l.entities {
+				for _, j := range ix.subjectOf[e.ID] {
+					q.subjects[j] = true
+				}
+			}
+		}
+	}
+	return q.subjects[i]
+}
+
 // findDoer returns the link for the party a question asks about as the doer
 // of its verb — the name right after "did", "does", "has" ("what did
 // Pakistan demand of the TTP") — when the question names another party
@@ -265,7 +283,7 @@ func (b *Base) features(q *query, i int) features {
 	// An alternate question that matches says the fact answers the question
 	// however differently the two are worded.
 	ft.Alt = b.altMatch(q, i)
-	subject := len(f.Entities) > 0 && q.linked(f.Entities[0])
+	subject := q.linkedSubject(ix, i) // q.linked(f.Entities[0])
 	if a := q.doer; a != nil && subject && ix.entityDoc[a.entities[0].ID] == "" && !containsEntity(a.entities, b.entityByID[f.Entities[0]]) {
 		// "what did Pakistan demand of the TTP": a fact about the TTP's
 		// demands is about the other party the question names, and its
@@ -354,7 +372,7 @@ func (b *Base) features(q *query, i int) features {
 	case IntentWhy:
 		if typeIs(TypeCause) {
 			on(signWhyCause)
-		} else if givesNoReason(f) {
+		} else if ix.noReason[i] { // givesNoReason(f)
 			on(signWhyEvent)
 		}
 	case IntentList:

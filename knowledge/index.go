@@ -75,6 +75,7 @@ type index struct {
 	nestedPlaces []uint64              // per fact: which of its places (bits over its entities) it names only inside another name
 	counted      []map[string]bool     // per fact with a figure: the stems of what it counts; false for a singular word before a plural one (modifies)
 	docFact      []bool                // per fact: about a document rather than the topic
+	noReason     []bool                // per fact: tells what happened without a reason (givesNoReason), derived in finish
 	factIndex    map[*Fact]int
 	byDate       []int                      // dated facts, by start
 	byDay        map[int][]int              // month*100+day -> facts dated to that day
@@ -423,6 +424,33 @@ func (ix *index) finish(b *Base) {
 	ix.termPostings = make([][]posting, len(ix.termNo)+1)
 	for s, no := range ix.termNo {
 		ix.termPostings[no] = ix.postings[s]
+	}
+	ix.packAltQuestions()
+	ix.noReason = make([]bool, len(b.facts))
+	for i, f := range b.facts {
+		ix.noReason[i] = givesNoReason(f)
+	}
+}
+
+// packAltQuestions moves the alternate questions' stem numbers, idfs and
+// names into one array each, in the questions' order: a fact's questions
+// are numbered together, so scoring a fact then reads memory in order
+// rather than from allocations scattered over the heap.
+func (ix *index) packAltQuestions() {
+	var nStems, nNames int
+	for _, aq := range ix.altQs {
+		nStems += len(aq.ids)
+		nNames += len(aq.names)
+	}
+	ids, idf, names := make([]int32, 0, nStems), make([]float64, 0, nStems), make([]*Entity, 0, nNames)
+	for n := range ix.altQs {
+		aq := &ix.altQs[n]
+		s, e := len(ids), len(names)
+		ids, idf, names = append(ids, aq.ids...), append(idf, aq.idf...), append(names, aq.names...)
+		aq.ids, aq.idf = ids[s:len(ids):len(ids)], idf[s:len(idf):len(idf)]
+		if len(aq.names) > 0 {
+			aq.names = names[e:len(names):len(names)]
+		}
 	}
 }
 

@@ -94,6 +94,7 @@ type query struct {
 	linkScores    [][]float64     // per link, once worked out: what it adds to each fact's BM25 (linkBM25)
 	useList       []stemUse       // each stem's use, in stemOrder's order
 	named         [][]bool        // per unit naming entities, per fact: the fact is about one of them (mentions)
+	subjects      []bool          // per fact, once asked: it names an entity the question links first (linkedSubject)
 	asksDocument  bool            // about a document, an abbreviation or a spelling
 	heldOut       string          // when fitting: the alternate question being asked, not to be matched
 }
