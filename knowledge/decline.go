@@ -1390,10 +1390,13 @@ var laterWords = setOf(`succeeded replaced later subsequently became appointed a
 // the word after it ("second half"), when text gives that word only with
 // another ordinal ("the first half"); otherwise "".
 func otherOrdinal(toks []string, text string) string {
-	ft := tokenize(text)
+	var ft []string // text's words, read once the question is seen to ask an ordinal
 	for i := 0; i+1 < len(toks); i++ {
 		if !ordinalWords[toks[i]] {
 			continue
+		}
+		if ft == nil {
+			ft = tokenize(text)
 		}
 		same, other := false, false
 		for j := 0; j+1 < len(ft); j++ {

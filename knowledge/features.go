@@ -284,7 +284,7 @@ func (b *Base) features(q *query, i int) features {
 	// however differently the two are worded.
 	ft.Alt = b.altMatch(q, i)
 	subject := q.linkedSubject(ix, i) // q.linked(f.Entities[0])
-	if a := q.doer; a != nil && subject && ix.entityDoc[a.entities[0].ID] == "" && !containsEntity(a.entities, b.entityByID[f.Entities[0]]) {
+	if a := q.doer; a != nil && subject && ix.entityDoc[a.entities[0].ID] == "" && !containsEntity(a.entities, ix.factEnts[i][0]) {
 		// "what did Pakistan demand of the TTP": a fact about the TTP's
 		// demands is about the other party the question names, and its
 		// alternate questions ("what did the TTP demand") match the words
@@ -301,7 +301,7 @@ func (b *Base) features(q *query, i int) features {
 
 	if q.intent == IntentWho && q.linkedPerson() == nil && len(f.Entities) > 0 {
 		// "who leads the NRF": the fact should be about the person who does.
-		if e := b.entityByID[f.Entities[0]]; e != nil && e.Kind == KindPerson && !q.linked(e.ID) {
+		if e := ix.factEnts[i][0]; e != nil && e.Kind == KindPerson && !q.linkedSubject(ix, i) {
 			on(signSubject)
 		}
 	} else if subject {
@@ -709,11 +709,12 @@ func b2f(v bool) float64 {
 // question does not: what a where-question asks for. Asked for provinces,
 // districts or towns (localPlaces), a place within none is none.
 func (b *Base) namesPlace(q *query, f *Fact) bool {
-	if !q.asksLocal && b.idx.region[b.idx.factIndex[f]] {
+	i := b.idx.factIndex[f]
+	if !q.asksLocal && b.idx.region[i] {
 		return true // "mostly in the eastern provinces": a place, in words
 	}
-	for _, id := range f.Entities {
-		e := b.entityByID[id]
+	for k, id := range f.Entities {
+		e := b.idx.factEnts[i][k]
 		if e == nil || q.linked(id) || q.usesName(b.idx, e) {
 			continue
 		}

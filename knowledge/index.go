@@ -76,6 +76,7 @@ type index struct {
 	counted      []map[string]bool     // per fact with a figure: the stems of what it counts; false for a singular word before a plural one (modifies)
 	docFact      []bool                // per fact: about a document rather than the topic
 	noReason     []bool                // per fact: tells what happened without a reason (givesNoReason), derived in finish
+	factEnts     [][]*Entity           // per fact: its entities, looked up (nil for an id with no entity), derived in finish
 	factIndex    map[*Fact]int
 	byDate       []int                      // dated facts, by start
 	byDay        map[int][]int              // month*100+day -> facts dated to that day
@@ -427,8 +428,13 @@ func (ix *index) finish(b *Base) {
 	}
 	ix.packAltQuestions()
 	ix.noReason = make([]bool, len(b.facts))
+	ix.factEnts = make([][]*Entity, len(b.facts))
 	for i, f := range b.facts {
 		ix.noReason[i] = givesNoReason(f)
+		ix.factEnts[i] = make([]*Entity, len(f.Entities))
+		for k, id := range f.Entities {
+			ix.factEnts[i][k] = b.entityByID[id]
+		}
 	}
 }
 

@@ -337,8 +337,9 @@ func (b *Base) namesBody(q *query, f *Fact) bool {
 // namesUnasked reports whether fact f names an entity the question does
 // not link and keep accepts.
 func (b *Base) namesUnasked(q *query, f *Fact, keep func(*Entity) bool) bool {
-	for _, id := range f.Entities {
-		if e := b.entityByID[id]; e != nil && !q.linked(id) && keep(e) {
+	es := b.idx.factEnts[b.idx.factIndex[f]]
+	for k, id := range f.Entities {
+		if e := es[k]; e != nil && !q.linked(id) && keep(e) {
 			return true
 		}
 	}
