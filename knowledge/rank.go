@@ -543,6 +543,26 @@ type logistic struct {
 	Command   string    `json:"command"`             // how to refit
 	FittedOn  string    `json:"fitted_on"`           // what it was fitted on
 	HeldOut   string    `json:"held_out"`            // what it was checked on, and how it did
+
+	// whole holds, per input, part(i, v) for the whole values v below
+	// wholeParts, worked out once the weights are loaded (keepWhole): most
+	// inputs are signs, whose parts are then read, not worked out with a
+	// division per candidate. Nil for a model built in code.
+	whole [][wholeParts]float64
+}
+
+// wholeParts is how many whole values, from 0, logistic.whole keeps each
+// input's part for: a sign's values (signWhenPrecision's reach 3).
+const wholeParts = 4
+
+// keepWhole works out m.whole from m's weights.
+func (m *logistic) keepWhole() {
+	m.whole = make([][wholeParts]float64, len(m.Weights))
+	for i := range m.whole {
+		for v := range wholeParts {
+			m.whole[i][v] = m.part(i, float64(v))
+		}
+	}
 }
 
 // models are the weights of ranking and confidence: the hand model, and
@@ -670,10 +690,12 @@ func loadModels() (models, error) {
 	if err := m.Hand.resolve(); err != nil {
 		return m, fmt.Errorf("weights.json: %w", err)
 	}
+	m.Rank.keepWhole()
 	if m.FollowUp != nil {
 		if err := m.FollowUp.check(followUpFeatures); err != nil {
 			return m, fmt.Errorf("weights.json: follow_up: %w", err)
 		}
+		m.FollowUp.keepWhole()
 	}
 	if m.Reading != nil {
 		if err := m.Reading.check(readingFeatures[:]); err != nil {
@@ -699,7 +721,11 @@ func (m logistic) check(names []string) error {
 func (m logistic) prob(x []float64) float64 {
 	z := m.Bias
 	for i, v := range x {
-		z += m.part(i, v)
+		if k := int(v); m.whole != nil && k >= 0 && k < wholeParts && float64(k) == v {
+			z += m.whole[i][k] // part(i, v), worked out at load
+		} else {
+			z += m.part(i, v)
+		}
 	}
 	return sigmoid(z)
 }
