@@ -429,24 +429,40 @@ func (ix *index) finish(b *Base) {
 	ix.packAltQuestions()
 	ix.noReason = make([]bool, len(b.facts))
 	ix.factEnts = make([][]*Entity, len(b.facts))
+	n := 0
+	for _, f := range b.facts {
+		n += len(f.Entities)
+	}
+	ents := make([]*Entity, 0, n) // every fact's entities in one array, in order, as packAltQuestions keeps the alternate questions'
 	for i, f := range b.facts {
 		ix.noReason[i] = givesNoReason(f)
-		ix.factEnts[i] = make([]*Entity, len(f.Entities))
-		for k, id := range f.Entities {
-			ix.factEnts[i][k] = b.entityByID[id]
+		s := len(ents)
+		for _, id := range f.Entities {
+			ents = append(ents, b.entityByID[id])
 		}
+		ix.factEnts[i] = ents[s:len(ents):len(ents)]
 	}
 }
 
 // packAltQuestions moves the alternate questions' stem numbers, idfs and
-// names into one array each, in the questions' order: a fact's questions
-// are numbered together, so scoring a fact then reads memory in order
-// rather than from allocations scattered over the heap.
+// names into one array each, in the questions' order, and the facts' lists
+// of their questions into another: a fact's questions are numbered
+// together, so scoring a fact then reads memory in order rather than from
+// allocations scattered over the heap.
 func (ix *index) packAltQuestions() {
-	var nStems, nNames int
+	var nStems, nNames, nAlts int
 	for _, aq := range ix.altQs {
 		nStems += len(aq.ids)
 		nNames += len(aq.names)
+	}
+	for _, ns := range ix.factAlts {
+		nAlts += len(ns)
+	}
+	alts := make([]int, 0, nAlts)
+	for i, ns := range ix.factAlts {
+		s := len(alts)
+		alts = append(alts, ns...)
+		ix.factAlts[i] = alts[s:len(alts):len(alts)]
 	}
 	ids, idf, names := make([]int32, 0, nStems), make([]float64, 0, nStems), make([]*Entity, 0, nNames)
 	for n := range ix.altQs {
