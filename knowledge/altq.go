@@ -199,7 +199,7 @@ func (b *Base) altMatchOf(q *query, i int, open bool) float64 {
 			}
 			if len(aq.ids) <= wideStem {
 				// Only the stems the question uses, in their order.
-				for m := marks.stems[n]; m != 0; m &= m - 1 {
+				for m := marks.alts[n].stems; m != 0; m &= m - 1 {
 					k := bits.TrailingZeros64(m)
 					take(k, marks.useAt(aq.ids[k]))
 				}
@@ -346,10 +346,16 @@ const minMisspeltName = 6
 // marks them with its own generation, so that a buffer taken from the
 // index's pool needs no clearing: a mark of another generation is none.
 type altMarks struct {
-	gen   uint32
-	hit   []uint32 // per alternate question: the generation that marked it
-	stems []uint64 // per alternate question, when hit: bit k set when the question uses its stem k
-	use   []uint32 // per alternate-question stem number: generation<<useShift | 1 + its place in stemOrder
+	gen  uint32
+	alts []altMark // per alternate question
+	use  []uint32  // per alternate-question stem number: generation<<useShift | 1 + its place in stemOrder
+}
+
+// altMark is one alternate question's mark: both halves are read together,
+// so they are kept together.
+type altMark struct {
+	hit   uint32 // the generation that marked it
+	stems uint64 // when hit: bit k set when the question uses its stem k
 }
 
 // altPost is one alternate question a stem is in, and where among its
@@ -365,11 +371,12 @@ const wideStem = 64
 
 // markAlt marks that the question uses stem p.k of alternate question p.n.
 func (m *altMarks) markAlt(p altPost) {
-	if m.hit[p.n] != m.gen {
-		m.hit[p.n], m.stems[p.n] = m.gen, 0
+	a := &m.alts[p.n]
+	if a.hit != m.gen {
+		a.hit, a.stems = m.gen, 0
 	}
 	if p.k < wideStem {
-		m.stems[p.n] |= 1 << p.k
+		a.stems |= 1 << p.k
 	}
 }
 
@@ -379,7 +386,7 @@ const useShift = 12
 
 // hits reports whether alternate question n shares a stem with the
 // question.
-func (m *altMarks) hits(n int) bool { return m.hit[n] == m.gen }
+func (m *altMarks) hits(n int) bool { return m.alts[n].hit == m.gen }
 
 // useAt returns 1 + the place in the question's stems of alternate-question
 // stem number id, or 0 when the question does not use it.
@@ -394,8 +401,8 @@ func (m *altMarks) useAt(id int32) int32 {
 // fresh generation, which no mark in them has.
 func (ix *index) altScratch() *altMarks {
 	m, ok := ix.altPool.Get().(*altMarks)
-	if !ok || len(m.hit) != len(ix.altQs) || len(m.use) != len(ix.altStemID) || m.gen+1 >= 1<<(32-useShift) {
-		m = &altMarks{hit: make([]uint32, len(ix.altQs)), stems: make([]uint64, len(ix.altQs)), use: make([]uint32, len(ix.altStemID))}
+	if !ok || len(m.alts) != len(ix.altQs) || len(m.use) != len(ix.altStemID) || m.gen+1 >= 1<<(32-useShift) {
+		m = &altMarks{alts: make([]altMark, len(ix.altQs)), use: make([]uint32, len(ix.altStemID))}
 	}
 	m.gen++
 	return m
