@@ -85,6 +85,7 @@ func TestAnswer(t *testing.T) {
 		{"a total's parts", "how is unhcr's 2.18 million figure split", []string{"cookie-unhcr-documented"}, "880,000"},                                                    // the two cards the 2.18 million hold
 		{"where's, as typed", "where's anatol lieven based", []string{"fnf-anatol-lieven-role"}, "Quincy Institute"},                                                       // "where's" asks where, as "where is" does
 		{"extra asks nothing of its own", "where did the ttp get the extra recruits from", []string{"op-prisoners-freed-bagram-pul-e-charkhi"}, "Bagram"},                  // "extra" is no word the answer must use
+		{"a stance adverb asks nothing", "what did faiz hameed famously say in kabul", []string{"op-faiz-hameed-serena-remark"}, "everything will be okay"},                // "famously" is no word the answer must use
 		{"a hedge asks nothing", "which provinces did pakistan supposedly strike in april 2022", []string{"recal-airstrikes-khost-kunar"}, "Khost"},                        // "supposedly" is no word the answer must use
 		{"what someone told another is their words", "what did asif durrani tell muttaqi about the ttp", []string{"fnf-ttp-red-line"}, "red line"},                         // not what the Taliban promised at his meeting
 		{"where a post's holder is", "where is tehrik-e-taliban pakistan's leader", []string{"fnf-officials-met-mehsud-june-2022"}, "Noor Wali"},                           // the one who holds it, named, not the group's aims
