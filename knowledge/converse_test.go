@@ -1071,6 +1071,11 @@ func TestConversationAnswers(t *testing.T) {
 			{"how many suicide bombings did kakar blame on afghans", "15"},
 			{"out of how many", "24"},
 		}, ""},
+		{"a stir is the debate something raised", [][2]string{
+			{"who was pictured having tea at the serena hotel in sept 2021", "Faiz Hameed"},
+			{"what happened to him later", ""},
+			{"why did the pic cause a stir", "debate"},
+		}, ""},
 		{"a breakdown, asked alone, is the parts the last answer gave", [][2]string{
 			{"how many documented afghan refugees are in pakistan per unhcr", "2.18 million"},
 			{"broken down?", "880,000"},
