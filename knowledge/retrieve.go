@@ -64,10 +64,10 @@ func (b *Base) scored(q *query, cands *candSet) []scored {
 }
 
 // bm25 proposes to cands, best first, the k facts that score best on the
-// question's rarest words. Terms
-// are taken rarest first until a budget of postings is spent, so the work
-// depends on the rare terms' postings, not on the size of the pack; common
-// terms count later, when each candidate is scored in full.
+// question's rarest words. Terms are taken rarest first until a budget of
+// postings is spent, so the work depends on the rare terms' postings, not
+// on the size of the pack; common terms count later, when each candidate
+// is scored in full.
 func (b *Base) bm25(q *query, k int, cands *candSet) {
 	ix := b.idx
 	sc := ix.bm25Scratch(len(ix.docLen))
