@@ -2229,6 +2229,9 @@ func asksSources(toks []string) bool {
 	if len(toks) >= 3 && len(toks) <= 8 && toks[0] == "on" && toks[1] == "whose" && (toks[2] == "account" || toks[2] == "authority" || toks[2] == "word") {
 		return true // "on whose account is that, may I ask?", "on whose authority?"
 	}
+	if sourceOfClaim(toks) {
+		return true
+	}
 	if len(toks) == 0 || len(toks) > 6 {
 		return false
 	}
@@ -2279,6 +2282,33 @@ func asksSources(toks []string) bool {
 			// did the quoting, asks what was quoted.)
 			return len(toks) <= 4 || strings.HasPrefix(s, "what") || strings.HasPrefix(s, "show") || strings.HasPrefix(s, "give") ||
 				i == 0 && toks[1] == "for" || strings.HasPrefix(s, "where") && demonstrative
+		}
+	}
+	return false
+}
+
+// sourceOfClaimWords bounds a where-from question that asks a claim's
+// source in a longer way than asksSources' short forms.
+const sourceOfClaimWords = 9
+
+// sourceOfClaim reports whether a where-from question points at a claim of
+// the last answer, "that" or "this" right before the noun for it, and so
+// asks its source: "where does the paper take that account from?", "where
+// did the author get those figures from". ("Where did that group get its
+// money from" asks of the group.)
+func sourceOfClaim(toks []string) bool {
+	if len(toks) > 0 && (toks[0] == "and" || toks[0] == "so") {
+		toks = toks[1:] // "and where did they get that figure from?"
+	}
+	if len(toks) < 4 || len(toks) > sourceOfClaimWords || strings.ReplaceAll(toks[0], "'", "") != "where" || strings.Trim(toks[len(toks)-1], "?!.,'") != "from" {
+		return false
+	}
+	for i, t := range toks[1 : len(toks)-2] {
+		if t != "that" && t != "this" && t != "those" && t != "these" {
+			continue
+		}
+		if n := toks[i+2]; analysisNouns[n] || tallyNouns[n] || dataNouns[n] {
+			return true
 		}
 	}
 	return false
@@ -2349,7 +2379,7 @@ func thatAsThis(toks []string) []string {
 // analysisNouns, after "whose", name the writing an answer came from:
 // "whose analysis is this". ("Who wrote that piece" asks of the piece the
 // answer names, as a question.)
-var analysisNouns = setOf("analysis analyses writeup op-ed oped column viewpoint essay commentary study take view argument claim figure figures numbers data")
+var analysisNouns = setOf("account accounts analysis analyses writeup op-ed oped column viewpoint essay commentary study take view argument claim figure figures numbers data")
 
 // pronounKind is what each pronoun stands for: a person, a group, a place,
 // or any thing that is not a person.
@@ -3271,6 +3301,11 @@ func (b *Base) withTopicCarried(c Context, question string) string {
 				continue // a source's author or outlet is not what was asked about
 			}
 			if otherPerson && e.Kind == KindPerson {
+				continue
+			}
+			if q.intent == IntentWhere && (e.Kind == KindPlace || e.Kind == KindCrossing) {
+				// "where did he study" after Imtiaz Gul's think tank in
+				// Islamabad: the place is what is asked, not the topic.
 				continue
 			}
 			if q.asksResult && e.Kind != KindEvent && e.Kind != KindAgreement {

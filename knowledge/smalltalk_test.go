@@ -89,48 +89,52 @@ func TestSmallTalk(t *testing.T) {
 // from, and some that ask something else.
 func TestAsksSources(t *testing.T) {
 	for q, want := range map[string]bool{
-		"sources?":                             true,
-		"where's that from?":                   true,
-		"which document is that from":          true,
-		"which org published that":             true,
-		"who published that?":                  true,
-		"who wrote it":                         true,
-		"who published the fnf paper":          false, // no "that": a question of its own
-		"which org runs the ttp":               false,
-		"who said that":                        false, // the speaker, not the source
-		"link pls":                             true,
-		"who reported those numbers":           true,
-		"who collected that data":              true,
-		"who collected the taxes":              false,
-		"got a link?":                          true,
-		"the link between ttp and aq":          false,
-		"src?":                                 true,
-		"ref?":                                 true,
-		"source for the 500 figure?":           true, // a part of the last answer
-		"sources of the ttp funding in 2023":   false,
-		"which doc?":                           true,
-		"per who?":                             true,
-		"according to whom":                    true,
-		"who says":                             true,
-		"what is the src":                      false, // the Supreme Resistance Council
-		"which doc says the ttp grew":          false,
-		"whose piece is that from":             true,
-		"whose analysis is this":               true,
-		"whose analysis of the ttp is best":    false, // no "that": a question of its own
-		"who says that":                        true,
-		"how does the author know that":        true,
-		"where did that quote originally run":  true,
-		"who wrote that piece":                 false, // the piece the answer names, asked of
-		"who's the author btw":                 true,  // of what the conversation is reading
-		"who wrote this piece, by the way?":    true,
-		"who is the author of the ttp charter": false, // a question of its own
-		"on whose account is that, may I ask":  true,
-		"on whose authority is that":           true,
-		"src for that?":                        true,
-		"src for the ttp":                      false,
-		"whose take is this":                   true,
-		"where's the pm's number from?":        true, // whose words the figure is in
-		"where is the ttp chief from":          false,
+		"sources?":                                     true,
+		"where's that from?":                           true,
+		"which document is that from":                  true,
+		"which org published that":                     true,
+		"who published that?":                          true,
+		"who wrote it":                                 true,
+		"who published the fnf paper":                  false, // no "that": a question of its own
+		"which org runs the ttp":                       false,
+		"who said that":                                false, // the speaker, not the source
+		"link pls":                                     true,
+		"who reported those numbers":                   true,
+		"who collected that data":                      true,
+		"who collected the taxes":                      false,
+		"got a link?":                                  true,
+		"the link between ttp and aq":                  false,
+		"src?":                                         true,
+		"ref?":                                         true,
+		"source for the 500 figure?":                   true, // a part of the last answer
+		"sources of the ttp funding in 2023":           false,
+		"which doc?":                                   true,
+		"per who?":                                     true,
+		"according to whom":                            true,
+		"who says":                                     true,
+		"what is the src":                              false, // the Supreme Resistance Council
+		"which doc says the ttp grew":                  false,
+		"whose piece is that from":                     true,
+		"whose analysis is this":                       true,
+		"whose analysis of the ttp is best":            false, // no "that": a question of its own
+		"who says that":                                true,
+		"how does the author know that":                true,
+		"where did that quote originally run":          true,
+		"who wrote that piece":                         false, // the piece the answer names, asked of
+		"who's the author btw":                         true,  // of what the conversation is reading
+		"who wrote this piece, by the way?":            true,
+		"who is the author of the ttp charter":         false, // a question of its own
+		"on whose account is that, may I ask":          true,
+		"on whose authority is that":                   true,
+		"src for that?":                                true,
+		"src for the ttp":                              false,
+		"whose take is this":                           true,
+		"where's the pm's number from?":                true, // whose words the figure is in
+		"where does the paper take that account from?": true, // a claim's source, asked at length
+		"where did the author get those figures from":  true,
+		"where did that group get its weapons from":    false, // of the group
+		"where does the ttp get that money from":       false,
+		"where is the ttp chief from":                  false,
 	} {
 		if got := asksSources(strings.Fields(strings.Trim(Normalize(q), " ?!.,;:"))); got != want { // as answerIn reads it
 			t.Errorf("asksSources(%q) = %v, want %v", q, got, want)
