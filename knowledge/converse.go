@@ -2391,6 +2391,10 @@ var pronounKind = map[string]string{
 	"there": KindPlace,
 }
 
+// possessivePronouns stand for an owner, and a name put in their place
+// takes "'s". ("Her" may be an object: "what did they tell her".)
+var possessivePronouns = setOf("his their its")
+
 // tieNouns, before "with them", are what countries have with each other.
 var tieNouns = setOf("ties relations relationship relationships links dealings")
 
@@ -3565,6 +3569,12 @@ func (b *Base) clarified(c Context, toks []string) string {
 			break
 		}
 	}
+	for _, tail := range clarifyLeads[:2] {
+		if len(words) > len(tail) && slices.Equal(words[len(words)-len(tail):], tail) {
+			words = words[:len(words)-len(tail)] // "Faiz i mean"
+			break
+		}
+	}
 	if len(words) == 0 || isQuestionWord(words[0]) || auxWordsAfterHead[words[0]] || words[0] == "and" {
 		return "" // "who is Najiba Faiz?", "and Russia?": a question of its own
 	}
@@ -3580,6 +3590,10 @@ func (b *Base) clarified(c Context, toks []string) string {
 	for i, w := range asked {
 		if strings.Trim(w, "?!.,;:\"") == first(strings.Fields(c.Pronoun)) {
 			end := i + len(strings.Fields(c.Pronoun))
+			if possessivePronouns[strings.Trim(w, "?!.,;:\"")] && !strings.HasSuffix(words[len(words)-1], "'s") {
+				// "what was his job" — "Faiz": Faiz's job.
+				words = append(words[:len(words)-1:len(words)-1], words[len(words)-1]+"'s")
+			}
 			return strings.Join(slices.Concat(asked[:i], words, asked[end:]), " ")
 		}
 	}
@@ -5096,7 +5110,11 @@ func (b *Base) eitherAsked(c Context, toks []string) (pronoun string, pair []*En
 	if len(persons(strings.Join(toks, " "))) > 0 {
 		return "", nil
 	}
-	if pair = persons(c.Question); len(pair) != 2 {
+	pair = persons(c.Question)
+	if len(pair) == 0 && b.asksWho(c.Question) {
+		pair = b.answeredPersons(c)
+	}
+	if len(pair) != 2 {
 		return "", nil
 	}
 	var leads [2]*Fact
@@ -5111,6 +5129,35 @@ func (b *Base) eitherAsked(c Context, toks []string) (pronoun string, pair []*En
 		return "", nil
 	}
 	return pronoun, pair
+}
+
+// asksWho reports whether question asks who, naming no one: "who was in
+// the Serena Hotel photo".
+func (b *Base) asksWho(question string) bool {
+	q := b.parse(Normalize(question))
+	defer b.idx.release(q)
+	return q.intent == IntentWho && q.linkedPerson() == nil
+}
+
+// answeredPersons returns the two people the last answer's lead fact
+// named in one breath, when it named two and no more: the answer to "who was in the
+// photo" is Faiz Hameed and Mansour Ahmed Khan, and "his job" may be
+// either's.
+func (b *Base) answeredPersons(c Context) []*Entity {
+	f := b.factByID[first(c.Facts)]
+	if f == nil {
+		return nil
+	}
+	var ps []*Entity
+	for _, id := range f.Entities {
+		if e := b.entityByID[id]; e != nil && e.Kind == KindPerson && e.Pronoun == "" && !slices.Contains(ps, e) {
+			ps = append(ps, e)
+		}
+	}
+	if len(ps) != 2 || !b.listedWith(f, ps[0]) {
+		return nil // (named apart, they did different things: "Daoud overthrew Zahir Shah")
+	}
+	return ps
 }
 
 // pickWords pick one of two people spoken of: "the first guy", "the
