@@ -731,6 +731,7 @@ func TestMissingPartIsDeclined(t *testing.T) {
 		{"the ttp commander blamed for the bajaur rally attack, what's his name", "who", "local commander"},             // "his name" asks who; the fact names none
 		{"names of the officers killed at the north waziristan post in march 2024", "who", "two of them"},               // "two of them officers", no names
 		{"what was the bomber's name in the mastung bombing", "what it is called", "Mastung"},                           // "the bomber's name" asks a name as "the name of" does
+		{"what did india say about pakistan deporting afghans", "what was said about that", "India"},                    // India and Pakistan named, deporting not
 	} {
 		a := base(t).Answer(tc.q)
 		if a.Answered {

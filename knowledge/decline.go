@@ -382,6 +382,14 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			// something else does not answer, however common the TTP.
 			return "what was said about that"
 		}
+		if l := q.aboutLink(); l != nil {
+			// "what did India say about Pakistan deporting Afghans": a
+			// fact on India and Pakistan that says nothing of deporting
+			// is no word on it.
+			if b.missesTopic(q, i, l.start) {
+				return "what was said about that"
+			}
+		}
 		if l := q.stanceHolder(); l != nil && !b.mentions(f, i, l.entities) {
 			// "the TTP's position on girls' education": a recommendation
 			// by the FNF paper is not the TTP's stance.
@@ -1881,6 +1889,39 @@ func (q *query) aboutLink() *link {
 		}
 	}
 	return nil
+}
+
+// topicWordWeight is the least weight of a word that says what a remark
+// was about: "deporting" does, "Afghans" beside it, a word most facts on
+// the topic use, hardly.
+const topicWordWeight = 1
+
+// missesTopic reports whether fact i says nothing of what the question
+// asks a remark was about, from the name at from on: of its words that
+// weigh, none, and of its names, none but broad ones.
+func (b *Base) missesTopic(q *query, i, from int) bool {
+	asked := false
+	for _, u := range q.units {
+		if u.pos < from || u.carried {
+			continue
+		}
+		if u.link != nil {
+			if !b.idx.broad(u.link.entities[0].ID) {
+				if b.mentions(b.facts[i], i, u.link.entities) {
+					return false
+				}
+				asked = true
+			}
+			continue
+		}
+		if u.weight >= topicWordWeight && len(u.stems) > 0 {
+			if b.idx.covers(i, u) {
+				return false
+			}
+			asked = true
+		}
+	}
+	return asked
 }
 
 // stanceHolder returns the link to whose stance the question asks — the
