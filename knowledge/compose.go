@@ -762,6 +762,9 @@ func (b *Base) partners(q *query, ranked []scored) ([]int, float64) {
 			if f.Conflict != "" && f.Conflict == leadFact.Conflict {
 				continue // the other side of a conflict is reported with it
 			}
+			if held := heldAt(f); q.hasSpan && q.intent == IntentWhen && !held.IsZero() && !held.Overlaps(q.from, q.to) {
+				continue // "in the 90s, when did they take Herat and Kabul": not Kabul's fall in 2021
+			}
 			switch q.intent {
 			case IntentWhen:
 				if f.Date.IsZero() {
