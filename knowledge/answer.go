@@ -173,7 +173,7 @@ func (b *Base) answerWith(question string, how asking) Answer {
 	for _, l := range q.links {
 		a.Entities = append(a.Entities, l.entities...)
 	}
-	if doc := b.gistOf(q); doc != "" && b.gist(q, &a, doc) {
+	if doc, topic := b.gistAsked(q); doc != "" && b.gist(q, &a, doc, topic) {
 		return a
 	}
 	if q.intent == IntentTimeline {
@@ -535,12 +535,13 @@ const gistConfidence = 0.9
 const gistShown = 2
 
 // gist answers a question that asks what source doc argues as a whole with
-// the facts its record names as its gist, leaving out those the
-// conversation has shown; it reports false when none is left.
-func (b *Base) gist(q *query, a *Answer, doc string) bool {
+// the facts its record names as its gist, those on the topic asked where
+// one is, leaving out those the conversation has shown; it reports false
+// when none is left.
+func (b *Base) gist(q *query, a *Answer, doc string, topic []string) bool {
 	var fs []*Fact
 	for _, id := range b.sources[doc].Gist {
-		if f := b.factByID[id]; f != nil && !q.shown[id] {
+		if f := b.factByID[id]; f != nil && !q.shown[id] && b.usesAllStems(f, topic) {
 			fs = append(fs, f)
 		}
 	}
@@ -559,6 +560,17 @@ func (b *Base) gist(q *query, a *Answer, doc string) bool {
 	a.Sources = b.sourcesOf(fs)
 	a.Answered = true
 	a.Confidence = gistConfidence
+	return true
+}
+
+// usesAllStems reports whether fact f's text uses each of stems, or a
+// synonym: of a source's main claims, those on the topic asked.
+func (b *Base) usesAllStems(f *Fact, stems []string) bool {
+	for _, s := range stems {
+		if !b.textUsesStem(f.Text, s) {
+			return false
+		}
+	}
 	return true
 }
 

@@ -1397,15 +1397,30 @@ var gistWords = setOf(`argue argues argued argument arguments angle take takeawa
 // argue about the Durand Line"). "What is Ghosh's article about" asks it
 // too: "about" with a word for the document.
 func (b *Base) gistOf(q *query) string {
-	if q.hasSpan || len(q.compareDocs) > 0 || q.also >= 0 {
+	doc, topic := b.gistAsked(q)
+	if len(topic) > 0 {
 		return ""
 	}
-	doc := ""
+	return doc
+}
+
+// gistAsked is gistOf, allowing the question to add what the argument is
+// on: it returns the source, and the stems of the words that say the
+// topic ("the op-ed's argument on the refugee expulsions": refugees,
+// expulsions), none when the whole argument is asked.
+func (b *Base) gistAsked(q *query) (doc string, topic []string) {
+	if q.hasSpan || len(q.compareDocs) > 0 || q.also >= 0 {
+		return "", nil
+	}
+	aboutAt := slices.IndexFunc(q.toks, func(t string) bool { return t == "about" || t == "on" })
 	named := make([]bool, len(q.toks))
 	for _, l := range q.links {
 		d := b.idx.entityDoc[l.entities[0].ID]
+		if d == "" && aboutAt >= 0 && l.start > aboutAt {
+			continue // a name in the topic asked: its words are the topic's
+		}
 		if d == "" || doc != "" && d != doc {
-			return "" // a topic, or two sources
+			return "", nil // a topic, or two sources
 		}
 		doc = d
 		for i := l.start; i < l.end; i++ {
@@ -1413,26 +1428,31 @@ func (b *Base) gistOf(q *query) string {
 		}
 	}
 	if src := b.sources[doc]; src == nil || len(src.Gist) == 0 {
-		return ""
+		return "", nil
 	}
 	asks, about, document := false, false, false
 	for i, t := range q.toks {
 		switch {
 		case named[i]:
+		case about && (isQuestionWord(t) || t == "whether"):
+			return "", nil // "Bhonsle's read on why Pakistan is expelling refugees": a reason, not a claim, is asked
 		case gistWords[t]:
 			asks = true
 		case sourceNouns[t]:
 			document = true
-		case t == "about":
+		case t == "about" || t == "on":
 			about = true
 		case !b.idx.stop[t]:
-			return ""
+			if !about {
+				return "", nil // a word before "about": a question of its own
+			}
+			topic = append(topic, b.idx.stem(t))
 		}
 	}
 	if asks || about && document {
-		return doc
+		return doc, topic
 	}
-	return ""
+	return "", nil
 }
 
 // adviceVerbs, after an author's name, ask what the author advises: the
