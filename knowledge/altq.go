@@ -13,15 +13,18 @@ import (
 // altQuestion is one alternate question, reduced to the stems that carry its
 // topic.
 type altQuestion struct {
+	// The fields read for every candidate fact come first, in one cache
+	// line (altMatchOf); the rest are read at load or when explaining.
+	ids   []int32   // each stem's number in index.altStemID
+	names []*Entity // the entities the question names in full
+	total float64   // the stems' idf, summed
+	open  bool      // a question the fact raises but does not answer (Fact.Open)
+	asks  Intent    // for an open question, what kind of answer it asks for
+
 	fact  int
 	key   string    // the question normalised, to recognise it when asked as written
 	stems []string  // distinct content stems, shorthand and phrases expanded
-	ids   []int32   // each stem's number in index.altStemID
-	idf   []float64 // each stem's altIDF
-	total float64   // the stems' idf, summed
-	names []*Entity // the entities the question names in full
-	open  bool      // a question the fact raises but does not answer (Fact.Open)
-	asks  Intent    // for an open question, what kind of answer it asks for
+	idf   []float64 // each stem's altIDF (index.altStemIDF by its number)
 }
 
 // indexAltQuestions reduces every fact's alternate questions to stems and
@@ -171,14 +174,16 @@ func (b *Base) altMatchOf(q *query, i int, open bool) float64 {
 	// (The question's marks and the index's alternate questions are read
 	// into locals: the loop below stores into credit, after which fields
 	// behind pointers would be read again.)
-	marks, altQs, useList := q.alt, ix.altQs, q.useList
+	marks, altQs, stemIDF, useList, heldOut := q.alt, ix.altQs, ix.altStemIDF, q.useList, q.heldOut
 	for _, n := range ix.factAlts[i] {
 		aq := &altQs[n]
-		if aq.open != open || q.heldOut != "" && aq.key == q.heldOut {
+		if aq.open != open || heldOut != "" && aq.key == heldOut {
 			continue // fitting: a question may not match itself
 		}
 		hit := marks.hits(n)
-		if !hit && aq.total > 0 && best >= noHit {
+		if !hit && (len(aq.names) == 0 || aq.total > 0 && best >= noHit) {
+			// (Sharing no stem and naming nothing, it covers nothing:
+			// it scores 0.)
 			continue
 		}
 		if open && !openFits(aq.asks, q.intent) {
@@ -188,25 +193,27 @@ func (b *Base) altMatchOf(q *query, i int, open bool) float64 {
 		}
 		// One pass over the alternate question's stems finds both the
 		// question words it covers and its own words the question uses.
+		// (A stem's idf is the same in every alternate question using
+		// it: it is read by the stem's number.)
 		var used float64
 		if hit {
 			clear(credit)
-			take := func(k int, at int32) {
-				used += aq.idf[k]
-				for _, c := range useList[at-1].covers {
-					credit[c.unit] = max(credit[c.unit], c.credit)
-				}
-			}
 			if len(aq.ids) <= wideStem {
 				// Only the stems the question uses, in their order.
 				for m := marks.alts[n].stems; m != 0; m &= m - 1 {
-					k := bits.TrailingZeros64(m)
-					take(k, marks.useAt(aq.ids[k]))
+					id := aq.ids[bits.TrailingZeros64(m)]
+					used += stemIDF[id]
+					for _, c := range useList[marks.useAt(id)-1].covers {
+						credit[c.unit] = max(credit[c.unit], c.credit)
+					}
 				}
 			} else {
-				for k, id := range aq.ids {
+				for _, id := range aq.ids {
 					if at := marks.useAt(id); at != 0 {
-						take(k, at)
+						used += stemIDF[id]
+						for _, c := range useList[at-1].covers {
+							credit[c.unit] = max(credit[c.unit], c.credit)
+						}
 					}
 				}
 			}

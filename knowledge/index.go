@@ -86,10 +86,11 @@ type index struct {
 	docStems     map[string]map[string]bool // source document -> the stems its facts use, for a source a question describes
 	maxIDF       float64
 
-	altQs     []altQuestion        // every fact's alternate questions
-	altStemID map[string]int32     // each stem the alternate questions use -> its number
-	altPosts  map[string][]altPost // stem -> the alternate questions using it, and where in them
-	factAlts  [][]int              // per fact: its alternate questions
+	altQs      []altQuestion        // every fact's alternate questions
+	altStemID  map[string]int32     // each stem the alternate questions use -> its number
+	altStemIDF []float64            // stem number -> its altIDF, derived in finish
+	altPosts   map[string][]altPost // stem -> the alternate questions using it, and where in them
+	factAlts   [][]int              // per fact: its alternate questions
 
 	// The memos keep what question words are once the index is finished
 	// (finish); they are nil, and keep nothing, while it is built.
@@ -427,6 +428,12 @@ func (ix *index) finish(b *Base) {
 		ix.termPostings[no] = ix.postings[s]
 	}
 	ix.packAltQuestions()
+	ix.altStemIDF = make([]float64, len(ix.altStemID))
+	for _, aq := range ix.altQs {
+		for k, id := range aq.ids {
+			ix.altStemIDF[id] = aq.idf[k]
+		}
+	}
 	ix.noReason = make([]bool, len(b.facts))
 	ix.factEnts = make([][]*Entity, len(b.facts))
 	n := 0
