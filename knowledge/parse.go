@@ -3138,8 +3138,11 @@ const minAppositionHead = 5
 // as two questions. The first part must itself ask, so that "in Kabul,
 // what happened" stays one question.
 func joinAsks(norm string) string {
-	if !strings.ContainsAny(norm, ",;-–—?") && strings.Count(strings.ToLower(norm), "how ") < 2 {
-		return norm // no separator, no question mark, no repeated "how many": nothing below would join
+	if !strings.ContainsAny(norm, ",;-–—") && !strings.Contains(strings.TrimRight(norm, "? \t\n\f\r"), "?") && strings.Count(strings.ToLower(norm), "how ") < 2 {
+		// No separator, no repeated "how many", and no question mark
+		// but those it ends with, which no second question follows:
+		// nothing below would join.
+		return norm
 	}
 	if quotingClauseEnd(tokenize(norm)) > 0 {
 		return norm // "when Bhonsle says X, who does he mean": one question after a clause on his words
