@@ -457,6 +457,7 @@ type denseScratch struct {
 	floats  arena[float64]
 	credits arena[uint8]
 	flags   arena[bool]
+	facts   []int // a list of facts, for one use at a time (linkBM25)
 }
 
 // arena hands out zeroed slices of one buffer, one after another, and

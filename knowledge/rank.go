@@ -131,6 +131,8 @@ func (q *query) linkBM25(ix *index, n int) []float64 {
 		}
 	}
 	var own []float64 // one entity's own words' score, for the facts found has none for
+	d := ix.scratch(q)
+	touched := d.facts[:0] // the facts own scores, in the order first scored
 	for _, e := range l.entities {
 		ts := ix.mainTerms[e.ID]
 		if len(ts) == 0 {
@@ -138,27 +140,31 @@ func (q *query) linkBM25(ix *index, n int) []float64 {
 		}
 		if own == nil {
 			own = ix.perFact(q)
-		} else {
-			clear(own)
 		}
+		from := len(touched)
 		for _, t := range ts {
 			for _, p := range ix.termPostings[t.no] {
 				if found[p.fact] == 0 {
+					if own[p.fact] == 0 {
+						touched = append(touched, p.fact)
+					}
 					own[p.fact] += t.idf * ix.bm25tf(p.tf, p.fact)
 				}
 			}
 		}
-		for f, v := range own {
-			if v > 0 && found[f] == 0 {
+		for _, f := range touched[from:] {
+			if v := own[f]; v > 0 && found[f] == 0 {
 				found[f] = -v // marked: taken from an entity's words, not to be added to by the next
 			}
+			own[f] = 0 // cleared for the next entity
 		}
 	}
-	for f, v := range found {
-		if v < 0 {
+	for _, f := range touched {
+		if v := found[f]; v < 0 {
 			found[f] = -v
 		}
 	}
+	d.facts = touched
 	q.linkScores[n] = found
 	return found
 }
