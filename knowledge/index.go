@@ -94,9 +94,10 @@ type index struct {
 
 	// The memos keep what question words are once the index is finished
 	// (finish); they are nil, and keep nothing, while it is built.
-	stemMemo     *wordMemo // word -> stem, for words not in stemOf
-	functionMemo *wordMemo // token -> functionWord's result
-	frameMemo    *wordMemo // token -> frameWord's result, for tokens not in frames
+	stemMemo     *wordMemo[string]       // word -> stem, for words not in stemOf
+	functionMemo *wordMemo[string]       // token -> functionWord's result
+	frameMemo    *wordMemo[string]       // token -> frameWord's result, for tokens not in frames
+	suggestMemo  *wordMemo[[]correction] // token -> the speller's suggestions (suggest)
 }
 
 // alias is one name an entity is known by, as tokens.
@@ -415,7 +416,8 @@ func buildIndex(b *Base, m models) *index {
 // term's postings are found by its number, and each fact's BM25 length
 // norm is worked out once.
 func (ix *index) finish(b *Base) {
-	ix.stemMemo, ix.functionMemo, ix.frameMemo = &wordMemo{}, &wordMemo{}, &wordMemo{}
+	ix.stemMemo, ix.functionMemo, ix.frameMemo = &wordMemo[string]{}, &wordMemo[string]{}, &wordMemo[string]{}
+	ix.suggestMemo = &wordMemo[[]correction]{}
 	for _, f := range b.facts {
 		f.words = slices.Clip(tokenize(f.Text)) // clipped: an append to them copies
 	}
@@ -498,6 +500,18 @@ func (ix *index) frameWord(t string) string {
 	return ix.frameMemo.of(t, ix.findFrameWord)
 }
 
+// suggest returns the speller's corrections for tok (speller.suggest),
+// kept per token once the index is finished. The slice is shared: it is
+// read, never changed, and appending to it copies it.
+func (ix *index) suggest(tok string) []correction {
+	return ix.suggestMemo.of(tok, ix.findSuggestions)
+}
+
+// findSuggestions is suggest, worked out afresh.
+func (ix *index) findSuggestions(tok string) []correction {
+	return slices.Clip(ix.spell.suggest(tok))
+}
+
 // findFrameWord is frameWord for a token not in index.frames, worked out
 // afresh.
 func (ix *index) findFrameWord(t string) string {
@@ -510,7 +524,7 @@ func (ix *index) findFrameWord(t string) string {
 	if len(t) >= minFrameTypo && len(t) <= ix.frameLongest+1 { // one edit from a frame word at most
 		// The likeliest word one edit away decides: "presdent" is
 		// "president" before it is "present(ly)".
-		for _, c := range ix.spell.suggest(t) {
+		for _, c := range ix.suggest(t) {
 			if c.dist != 1 {
 				continue
 			}

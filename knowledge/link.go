@@ -42,7 +42,7 @@ func (b *Base) link(q *query) {
 		}
 		if isWordy(t) && !ix.stop[t] && !ix.qwords[t] && !q.spanToks[i] && len(t) > minNameTypo &&
 			(!ix.spell.known(t) && b.englishWord(t) || ix.spell.known(t) && !ix.spell.vocab[t].alias && afterFirst()) {
-			for _, c := range ix.spell.suggest(t) {
+			for _, c := range ix.suggest(t) {
 				if c.dist == 1 && ix.spell.vocab[c.word].alias {
 					inName[i] = append(inName[i], cand{c.word, c.dist})
 				}
@@ -68,7 +68,7 @@ func (b *Base) link(q *query) {
 		// A word the pack knows only in another form ("bugty" stems as
 		// "bugti") may still be a misspelt name, never another word.
 		namesOnly := ix.knownWord(t)
-		sugg := append(ix.spell.suggest(t), ix.spell.lengthen(t)...)
+		sugg := append(ix.suggest(t), ix.spell.lengthen(t)...) // (read only: suggest's slice is shared)
 		// A name further off than an ordinary word of the pack is not
 		// meant: "minster" is "minister", not "Winter".
 		// (A word the facts use is an ordinary word, though a name has it
