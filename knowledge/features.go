@@ -715,14 +715,18 @@ func (b *Base) namesPlace(q *query, f *Fact) bool {
 	}
 	for k, id := range f.Entities {
 		e := b.idx.factEnts[i][k]
-		if e == nil || q.linked(id) || q.usesName(b.idx, e) {
+		if e == nil {
 			continue
 		}
-		if (e.Kind == KindPlace || e.Kind == KindCrossing) && (!q.asksLocal || e.Within != "") && !b.namedOnlyWithin(f, e) {
-			return true
+		// (What kind of thing it is is read first: most are neither, and
+		// then whether the question names it does not matter.)
+		place := (e.Kind == KindPlace || e.Kind == KindCrossing) && (!q.asksLocal || e.Within != "")
+		outlet := q.published && e.Kind == KindOrganisation // "where was it published": in Dawn, an outlet
+		if !place && !outlet || q.linked(id) || q.usesName(b.idx, e) {
+			continue
 		}
-		if q.published && e.Kind == KindOrganisation {
-			return true // "where was it published": in Dawn, an outlet
+		if place && !b.namedOnlyWithin(f, e) || outlet {
+			return true
 		}
 	}
 	return false
