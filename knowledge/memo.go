@@ -3,8 +3,9 @@ package knowledge
 // Memos of what a question's words are: a word the pack does not know is
 // stemmed, checked for a mistyped function word and for a mistyped frame
 // word, and looked up in the speller for corrections, afresh in every
-// question that uses it, and a few hundred words make up most questions. The answers depend on the word and the finished index
-// only, so they are kept per word, never per question.
+// question that uses it, and a few hundred words make up most questions.
+// The answers depend on the word and the finished index only, so they are
+// kept per word, never per question.
 
 import (
 	"strings"
