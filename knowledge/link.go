@@ -4,8 +4,10 @@ package knowledge
 
 import (
 	"math"
+	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -182,6 +184,16 @@ func (b *Base) link(q *query) {
 			// not the Pakistani Taliban's: each word is read on its own.
 			i++
 			continue
+		}
+		if q.hasSpan {
+			// "were there Pakistani airstrikes in Afghanistan in 2022":
+			// not the strikes of March 2024 whose name the words are, but
+			// whatever the words find in 2022.
+			best.entities = slices.DeleteFunc(best.entities, func(e *Entity) bool { return datedOutside(e, q.from.Year, q.to.Year) })
+			if len(best.entities) == 0 {
+				i++
+				continue
+			}
 		}
 		// Search with the pack's spelling of what was typed.
 		copy(q.fixed[best.start:best.end], best.spelling)
@@ -421,3 +433,25 @@ func (q *query) pairNotName(l *link) bool {
 
 // relationNouns name how two parties stand with each other.
 var relationNouns = setOf(`ties relations relationship relationships rift tensions tension talks dialogue engagement`)
+
+// yearRE finds a year in an entity's name.
+var yearRE = regexp.MustCompile(`\b(1[89]|20)\d\d\b`)
+
+// datedOutside reports whether deed e's name dates it, in brackets, only
+// to years outside from..to: "Pakistani airstrikes in Afghanistan (March
+// 2024)" is not what a question about 2022 names.
+func datedOutside(e *Entity, from, to int) bool {
+	if !isDeed(e) {
+		return false
+	}
+	years := yearRE.FindAllString(e.Name[len(stripParen(e.Name)):], -1)
+	if len(years) == 0 {
+		return false
+	}
+	for _, y := range years {
+		if n, _ := strconv.Atoi(y); n >= from && n <= to {
+			return false
+		}
+	}
+	return true
+}
