@@ -133,7 +133,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 	}
 	if a := q.speaker(); a != nil && (q.intent == IntentStatement || q.intent == IntentFact) && q.speaks(a) && !(reactionWords[q.speechVerb(a)] && a.entities[0].Kind == KindPlace && b.mentions(f, i, a.entities)) &&
 		!slices.ContainsFunc(a.entities, func(e *Entity) bool {
-			return contains(f.Entities, e.ID) || b.idx.entityDoc[e.ID] == f.Cite.Doc || b.governedIn(f, e) || b.governsIn(f, e)
+			return contains(f.Entities, e.ID) || b.idx.entityDoc[e.ID] == f.Cite.Doc || b.governedIn(f, e) || b.governsIn(f, e) || b.officialIn(f, e)
 		}) {
 		// "what did Beijing say about the strikes": what the Taliban said
 		// about them is not China's word. (An author's own document is
@@ -2871,6 +2871,28 @@ func (b *Base) governsIn(f *Fact, e *Entity) bool {
 		g := b.entityByID[id]
 		return g != nil && speaksFor(e, g)
 	})
+}
+
+// officialIn reports whether fact f names someone who holds a post of
+// party e's, or of its government's, by the role facts on them: what
+// Zabihullah Mujahid, the Taliban government's spokesperson, said is what
+// the Taliban said.
+func (b *Base) officialIn(f *Fact, e *Entity) bool {
+	for _, id := range f.Entities {
+		if p := b.entityByID[id]; p == nil || p.Kind != KindPerson {
+			continue
+		}
+		for _, k := range b.idx.subjectOf[id] {
+			r := b.facts[k]
+			if r.Role == nil || r.Role.Of == "" || r.Former() {
+				continue
+			}
+			if o := b.entityByID[r.Role.Of]; o != nil && (o == e || speaksFor(o, e) || speaksFor(e, o)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // governedIn reports whether fact f names the government of entity e.
