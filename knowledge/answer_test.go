@@ -46,6 +46,8 @@ func TestAnswer(t *testing.T) {
 		{"the fact that says who launched it still leads", "who launched the march 2024 airstrikes", nil, "Pakistan launched"},
 		{"a port asked for, the fact naming the port", "which port handles afghan transit trade through pakistan", nil, "Karachi"},
 		{"main qualifies the post, it is no topic", "who is the taliban's main spokesperson", []string{"fnf-zabihullah-mujahid-role", "cookie-mujahid-role"}, "Mujahid"},
+		{"going up is rising", "what did kakar say in his oct 8 presser about terrorism going up", []string{"op-kakar-terrorism-suicide-attacks-up"}, "60 percent"},
+		{"going up to a place is reaching it", "taliban irredentist claims go up to which district", []string{"op-irredentist-claims-attock"}, "Attock"},
 		{"getting out is being released", "what did faqir muhammad bajauri say after getting out", []string{"fnf-bajauri-kunar-speech"}, "Kunar"},
 		{"why so many: what swelled them", "why does the ttp have so many fighters", []string{"op-prisoners-freed-bagram-pul-e-charkhi", "op-40-factions-joined-ttp"}, "swell"},
 		{"her words, not her post", "what did hillary clinton warn pakistan about", []string{"cookie-clinton-snakes-warning"}, "snakes"},                                                                                                                                                                                                      // not that, as secretary of state, she warned
