@@ -417,6 +417,9 @@ func (b *Base) parse(norm string) *query {
 			q.asksFirst = true
 			continue // "when did the Taliban first take Kabul": the earliest time, whatever the fact says
 		}
+		if q.intent == IntentWhen && (t == "time" || t == "occasion") && i > 0 && (q.fixed[i-1] == "first" || q.fixed[i-1] == "earliest") {
+			continue // "the first time": the earliest, in no word of the fact's
+		}
 		if k, ok := timeFragment(q.toks); ok && k == i && q.intent == IntentWhen {
 			continue // "date of the Chitral attack": the fact need not say "date"
 		}
