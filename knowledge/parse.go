@@ -429,7 +429,7 @@ func (b *Base) parse(norm string) *query {
 		if q.intent == IntentWhen && occurWords[t] {
 			continue // "when was the Bonn conference held": when the conference was
 		}
-		if q.intendsAt(i) {
+		if q.intendsAt(i) || q.announcesAt(i) {
 			continue // "how many Afghans does Pakistan plan to deport": the deporting, planned or decided
 		}
 		if q.intent == IntentWho && q.toks[0] == "where" && workVerbs[t] {
@@ -1778,6 +1778,19 @@ func countOf(toks []string, w string) int {
 func (q *query) intendsAt(i int) bool {
 	return i+1 < len(q.fixed) && intentionVerbs[q.fixed[i]] && q.fixed[i+1] == "to"
 }
+
+// announcesAt reports whether the i-th word of a how-many or when question
+// says only that a deed was announced: "how many Afghans has Pakistan said
+// it will expel" asks the figure of the expulsion, decided or announced.
+func (q *query) announcesAt(i int) bool {
+	if (q.intent != IntentHowMany && q.intent != IntentWhen) || !announceVerbs[q.fixed[i]] || i+2 >= len(q.fixed) {
+		return false
+	}
+	return pronounKind[q.fixed[i+1]] != "" && (q.fixed[i+2] == "will" || q.fixed[i+2] == "would")
+}
+
+// announceVerbs, before a pronoun and "will", announce a deed.
+var announceVerbs = setOf("say says said announce announces announced declare declares declared")
 
 // intentionVerbs, before "to" and a verb, say something is meant. ("Want",
 // "aim" and "seek" are left out: "wants to shed the label" is what was said.)
