@@ -185,6 +185,16 @@ func (b *Base) link(q *query) {
 			i++
 			continue
 		}
+		if best.end-best.start == 1 && best.start > 0 && q.toks[best.start-1] == "the" && (best.end == n || ix.stop[q.toks[best.end]] && !sourceNouns[q.toks[best.end]]) {
+			// "in the winter since …": a surname alone after "the", with
+			// no noun after it ("the Gul paper"), is a word, not Theresa
+			// Winter.
+			best.entities = slices.DeleteFunc(best.entities, func(e *Entity) bool { return e.Kind == KindPerson })
+			if len(best.entities) == 0 {
+				i++
+				continue
+			}
+		}
 		if q.hasSpan {
 			// "were there Pakistani airstrikes in Afghanistan in 2022":
 			// not the strikes of March 2024 whose name the words are, but
