@@ -5140,9 +5140,9 @@ func (b *Base) asksWho(question string) bool {
 }
 
 // answeredPersons returns the two people the last answer's lead fact
-// named in one breath, when it named two and no more: the answer to "who was in the
-// photo" is Faiz Hameed and Mansour Ahmed Khan, and "his job" may be
-// either's.
+// named in one breath, when it named two and no more: the answer to "who
+// was in the photo" is Faiz Hameed and Mansour Ahmed Khan, and "his job"
+// may be either's.
 func (b *Base) answeredPersons(c Context) []*Entity {
 	f := b.factByID[first(c.Facts)]
 	if f == nil {
