@@ -1238,28 +1238,33 @@ func TestMoreAfterEachItemOfAList(t *testing.T) {
 // Shah in two pages and no page goes back to a year already shown.
 func TestMoreGoesThroughTheDecades(t *testing.T) {
 	b := base(t)
-	var c knowledge.Context
-	last := 0
-	var years []int
-	for _, q := range []string{"give me the afghan history timeline from zahir shah on", "go on", "next"} {
-		var a knowledge.Answer
-		a, c = b.AnswerIn(c, q)
-		if !a.Answered || len(a.Facts) == 0 {
-			t.Fatalf("%q: %q, want a page of the timeline", q, a.Text())
-		}
-		seen := map[int]bool{}
-		for _, f := range a.Facts {
-			y := f.Date.Start.Year
-			if y <= last || seen[y] {
-				t.Errorf("%q: %d after %d on an earlier page, or twice on this one", q, y, last)
+	for _, open := range []string{
+		"give me the afghan history timeline from zahir shah on",
+		"walk me thru afghanistan's history from zahir shah, timeline style", // "from Zahir Shah" with only the request's shape after it
+	} {
+		var c knowledge.Context
+		last := 0
+		var years []int
+		for _, q := range []string{open, "go on", "next"} {
+			var a knowledge.Answer
+			a, c = b.AnswerIn(c, q)
+			if !a.Answered || len(a.Facts) == 0 {
+				t.Fatalf("%q: %q, want a page of the timeline", q, a.Text())
 			}
-			seen[y] = true
-			years = append(years, y)
+			seen := map[int]bool{}
+			for _, f := range a.Facts {
+				y := f.Date.Start.Year
+				if y <= last || seen[y] {
+					t.Errorf("%q, then %q: %d after %d on an earlier page, or twice on this one", open, q, y, last)
+				}
+				seen[y] = true
+				years = append(years, y)
+			}
+			last = a.Facts[len(a.Facts)-1].Date.Start.Year
 		}
-		last = a.Facts[len(a.Facts)-1].Date.Start.Year
-	}
-	if last < 1990 {
-		t.Errorf("three pages reach %d (%v), want the 1990s", last, years)
+		if last < 1990 {
+			t.Errorf("%q: three pages reach %d (%v), want the 1990s", open, last, years)
+		}
 	}
 }
 

@@ -1886,7 +1886,10 @@ func classify(toks []string, hasSpan bool) Intent {
 	switch {
 	case has("how long") && (has("been", "served", "held", "ruled", "led", "headed") || has("has", "have", "had") && !has("has to", "have to", "had to")):
 		return IntentWhen // "how long has X been PM": since when ("how long they had to leave" is a time allowed)
-	case has("timeline", "chronology", "history of", "brief history", "short history") || has(timelineAsks...) || (hasSpan && !asksFate(toks) && has("what happened", "what happen", "whats happened", "what went on", "outline", "what else happened", "what else went on", "events in", "events of", "what occurred", "news", "updates", "developments")):
+	case has("timeline", "chronology", "history of", "brief history", "short history") || has(timelineAsks...) ||
+		// ("how many died, per the piece that goes through Afghan history
+		// from Zahir Shah": a history that describes a source asks none.)
+		has("quick history", "potted history", "rough history", "history from", "history since", "history before", "history up to", "history until") && !has("how many", "how much", "according to", "per the") || (hasSpan && !asksFate(toks) && has("what happened", "what happen", "whats happened", "what went on", "outline", "what else happened", "what else went on", "events in", "events of", "what occurred", "news", "updates", "developments")):
 		return IntentTimeline
 	case has("how far") && has(extentWordList...), has("how far into"), has("how far") && has("claim", "claims", "claimed"):
 		// "how far do the Taliban's claims extend", "how far into Pakistan
@@ -2829,9 +2832,16 @@ var numberForms = func() map[string]string {
 var ordinalNumbers = map[string]string{"second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6", "seventh": "7",
 	"eighth": "8", "ninth": "9", "tenth": "10", "2nd": "2", "3rd": "3", "4th": "4", "5th": "5", "6th": "6", "7th": "7", "8th": "8", "9th": "9", "10th": "10"}
 
+// framesOnly reports whether toks only shape a timeline's request:
+// "from Zahir Shah, timeline style".
+func framesOnly(toks []string) bool {
+	return !slices.ContainsFunc(toks, func(t string) bool { return !timelineFrame[t] && t != "timeline" && t != "pls" && t != "please" })
+}
+
 // timelineFrame are words that shape a request for a timeline and name no
 // topic: "a brief history", "a quick rundown".
-var timelineFrame = setOf(`history histories short brief quick potted rundown run down recap overview summary outline key main major milestones dates`)
+var timelineFrame = setOf(`history histories short brief quick potted rundown run down recap overview summary outline key main major milestones dates
+	walk style format`)
 
 // answerTypes are nouns that, after "which" or "what", name the kind of
 // answer wanted rather than the topic: the intent carries them.
@@ -3308,10 +3318,10 @@ func (b *Base) boundNamed(q *query) {
 			end++
 		}
 		before := q.toks[at] == "before"
-		if !before && q.toks[at] != "since" && !(q.toks[at] == "from" && (onward || end == len(q.toks))) {
+		if !before && q.toks[at] != "since" && !(q.toks[at] == "from" && (onward || end == len(q.toks) || framesOnly(q.toks[end:]))) {
 			continue // ("timeline from Zahir Shah", said last, runs on from him as "onwards" does)
 		}
-		if !onward && end < len(q.toks) && !b.idx.stop[q.toks[end]] {
+		if !onward && end < len(q.toks) && !b.idx.stop[q.toks[end]] && !framesOnly(q.toks[end:]) {
 			continue // "since the Taliban takeover": the name says whose takeover, not when
 		}
 		first := b.firstDated(l.entities[0])
