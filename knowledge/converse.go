@@ -3569,12 +3569,7 @@ func (b *Base) clarified(c Context, toks []string) string {
 			break
 		}
 	}
-	for _, tail := range clarifyLeads[:2] {
-		if len(words) > len(tail) && slices.Equal(words[len(words)-len(tail):], tail) {
-			words = words[:len(words)-len(tail)] // "Faiz i mean"
-			break
-		}
-	}
+	words = withoutCorrectionWords(words) // "Faiz i mean", "Durrani, sorry"
 	if len(words) == 0 || isQuestionWord(words[0]) || auxWordsAfterHead[words[0]] || words[0] == "and" {
 		return "" // "who is Najiba Faiz?", "and Russia?": a question of its own
 	}
@@ -3598,6 +3593,25 @@ func (b *Base) clarified(c Context, toks []string) string {
 		}
 	}
 	return ""
+}
+
+// correctionWords, at either end of a short message, say that it corrects
+// the last one: "Durrani, sorry", "sorry, Bugti", "Faiz i mean".
+var correctionWords = [][]string{{"sorry"}, {"i", "mean"}, {"i", "meant"}, {"oops"}}
+
+// withoutCorrectionWords returns words without the words that say a
+// message corrects the last one, at its start or its end, when a word is
+// left; words itself is left as it was.
+func withoutCorrectionWords(words []string) []string {
+	for _, c := range correctionWords {
+		if len(words) > len(c) && slices.Equal(words[len(words)-len(c):], c) {
+			words = words[:len(words)-len(c)]
+		}
+		if len(words) > len(c) && slices.Equal(words[:len(c)], c) {
+			words = words[len(c):]
+		}
+	}
+	return words
 }
 
 // partyNouns, after a party's name, ask how it met what was spoken of:
@@ -3640,6 +3654,7 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 	if c.Question == "" {
 		return "", false
 	}
+	words = withoutCorrectionWords(words)
 	rest := words
 	for _, lead := range followLeads {
 		if len(words) > len(lead) && slices.Equal(words[:len(lead)], lead) {

@@ -62,6 +62,7 @@ func TestAnswerInResolves(t *testing.T) {
 		{"he after two people asked of together, of whom either fits, is asked back", []string{"what did kakar and bugti say about suicide bombers", "what is his position"}, "", "Who do you mean by “his”: Anwaar-ul-Haq Kakar or Sarfraz Bugti?"},
 		{"he after a who-answer naming two in one breath is asked back", []string{"who was in the serena hotel tea photo", "what was his job"}, "", "Who do you mean by “his”: Faiz Hameed or Mansour Ahmed Khan?"},
 		{"the name given after an ask-back owns what his did", []string{"who was in the serena hotel tea photo", "what was his job", "faiz i mean"}, "what was faiz hameed's job", ""},
+		{"a name given back with sorry", []string{"who are anwaar-ul-haq kakar and asif durrani", "what did he say about the ttp", "durrani, sorry"}, "what did durrani say about the ttp", ""},
 		{"a where-follow-up takes no place from the answer", []string{"who is imtiaz gul", "where did he study"}, "where did imtiaz gul study", ""},
 		{"he after two people named apart is the one asked of", []string{"what did durrani tell muttaqi", "what is his job"}, "what is asif durrani's job", ""},
 		{"the piece, with nothing before, is asked back with the sources named", []string{"who wrote the piece"}, "", "Which piece do you mean? I have “Pakistan's Viewpoint of Afghanistan” by Imtiaz Gul;"},
