@@ -1898,7 +1898,10 @@ const topicWordWeight = 1
 
 // missesTopic reports whether fact i says nothing of what the question
 // asks a remark was about, from the name at from on: of its words that
-// weigh, none, and of its names, none but broad ones.
+// weigh, none, and of its names, none but broad ones. A person asked about
+// is held to the stricter test in missingPart, a share of the topic
+// (saidAboutShare); this one, for any speaker, a state or a body among
+// them, asks only that the fact speak of the topic at all.
 func (b *Base) missesTopic(q *query, i, from int) bool {
 	asked := false
 	for _, u := range q.units {

@@ -4,7 +4,6 @@ package knowledge
 
 import (
 	"math"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -444,9 +443,6 @@ func (q *query) pairNotName(l *link) bool {
 // relationNouns name how two parties stand with each other.
 var relationNouns = setOf(`ties relations relationship relationships rift tensions tension talks dialogue engagement`)
 
-// yearRE finds a year in an entity's name.
-var yearRE = regexp.MustCompile(`\b(1[89]|20)\d\d\b`)
-
 // datedOutside reports whether deed e's name dates it, in brackets, only
 // to years outside from..to: "Pakistani airstrikes in Afghanistan (March
 // 2024)" is not what a question about 2022 names.
@@ -454,14 +450,15 @@ func datedOutside(e *Entity, from, to int) bool {
 	if !isDeed(e) {
 		return false
 	}
-	years := yearRE.FindAllString(e.Name[len(stripParen(e.Name)):], -1)
-	if len(years) == 0 {
-		return false
-	}
-	for _, y := range years {
-		if n, _ := strconv.Atoi(y); n >= from && n <= to {
+	dated := false
+	for _, t := range tokenize(e.Name[len(stripParen(e.Name)):]) {
+		if !isYear(t) {
+			continue
+		}
+		if n, _ := strconv.Atoi(t); n >= from && n <= to {
 			return false
 		}
+		dated = true
 	}
-	return true
+	return dated
 }
