@@ -1840,7 +1840,7 @@ func asksMotive(toks []string) bool {
 }
 
 // motiveNouns ask why someone is engaged.
-var motiveNouns = setOf("interest interests motive motives motivation motivations stake stakes angle angles")
+var motiveNouns = setOf("interest interests motive motives motivation motivations stake stakes angle angles reason rationale purpose")
 
 // motiveReach is how many words after "what are" a motive noun may stand:
 // "what are the Central Asian states' main interests".
@@ -1927,7 +1927,8 @@ func classify(toks []string, hasSpan bool) Intent {
 		(first == "what" || first == "which") && len(toks) > 1 && causeNouns[toks[1]]:
 		return IntentList // "the two principal reasons for the tension", "what factors did SIGAR give for why …": each of them
 	case has("why", "for what reason", "what reason", "reasons", "what caused", "what led", "what drove", "how come", "what prompted", "what triggered"),
-		first == "what" && has("doing with", "playing at", "really up to", "really doing", "game plan", "endgame"),
+		first == "what" && has("doing with", "playing at", "really up to", "really doing", "game plan", "endgame", "up to with"),
+		first == "what" && has("is behind", "was behind", "are behind", "were behind", "lies behind", "lay behind") || first == "whats" && has("behind"),
 		first == "what" && has("say caused", "says caused", "said caused", "say led to", "said led to", "say drove", "said drove", "say triggered", "said triggered", "blame for"):
 		// ("What is Pakistan doing with the refugees", "what is it playing
 		// at": what it does them for. "What did SIGAR say caused the

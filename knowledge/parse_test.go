@@ -21,6 +21,11 @@ func TestClassify(t *testing.T) {
 		{"exact number killed in the march 2024 airstrikes", IntentHowMany},
 		{"what is islamabad really doing with the refugees", IntentWhy}, // what it does them for
 		{"what is the taliban playing at", IntentWhy},
+		{"what does bhonsle think pakistan is up to with the refugees", IntentWhy},       // what it does them for
+		{"what did the un report say al-qaida is up to in afghanistan", IntentStatement}, // what it does, in the report's words
+		{"what was the reason for the expulsions", IntentWhy},                            // a reason, however asked
+		{"what was the purpose of the visit", IntentWhy},
+		{"what's behind the rise in attacks", IntentWhy},
 		{"what did the report say caused the collapse", IntentWhy},                          // a cause, in its words: not what it said of other things
 		{"what was the hrcp's criticism of the expulsions", IntentStatement},                // a criticism is something said
 		{"dates of the 2 ceasefires between pakistan and the ttp", IntentWhen},              // dates are asked, not a list
