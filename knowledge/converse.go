@@ -2608,13 +2608,26 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, own, missin
 	// Afghans did it push back" after the UN's words on Pakistan's plan.
 	next := b.nextReading(c, words, q)
 	counted := b.countedInstead(c, words)
-	if (named || pointed) && !reactsToNothing(words) {
+	if (named || pointed) && !reactsToNothing(words) && !b.asksBareReason(strings.Join(words, " ")) {
 		// "what was his job?": the person or group the pronoun names is
 		// the topic. A country ("they" for Pakistan) is too broad to be
 		// one, and the last topic goes with it.
 		return withAlts(q, b.withTopicCarried(c, q), next.reading, counted), q, "", next
 	}
 	return withAlts(b.withTopicCarried(c, q), q, next.reading, counted), q, "", next
+}
+
+// reasonAskWords ask for a reason given and nothing else: "what reason did
+// they give", "what was their excuse".
+var reasonAskWords = setOf("reason reasons give gave given giving cite cited offer offered explanation explanations justification justifications excuse excuses grounds why")
+
+// asksBareReason reports whether a follow-up asks only what reason was
+// given, with no word of its own on what for: "what reason did they give"
+// after the TTP ended its ceasefire asks why they ended it, which the last
+// question's topic carried says; the group alone says nothing of it.
+func (b *Base) asksBareReason(followUp string) bool {
+	asked, _, _ := b.ownWords(followUp)
+	return len(asked) > 0 && !slices.ContainsFunc(asked, func(w string) bool { return !reasonAskWords[w] && pronounKind[w] == "" })
 }
 
 // countedInstead reads "and factions joining?" after "how many fighters

@@ -1156,6 +1156,14 @@ func TestConversationAnswers(t *testing.T) {
 			{"what lesson did heiko maas draw from afghanistan", "Maas"},
 			{"and lieven?", "European"},
 		}, ""},
+		{"what reason they gave, after what a group did, is the reason it gave for that, not any reason of the group's", [][2]string{
+			{"when did the ttp end its ceasefire with islamabad", "November 2022"},
+			{"what reason did they give", "lack of interest"},
+		}, ""},
+		{"what a party is up to with something asks what it does it for", [][2]string{
+			{"who is rahul bhonsle", "Bhonsle"},
+			{"what does he think pakistan is up to with the refugees", "brinkmanship"},
+		}, ""},
 		{"what a party did about them, after strikes, is its response to the strikes", [][2]string{
 			{"which afghan provinces did pakistan hit in the april 2022 airstrikes", "Khost"},
 			{"what did the taliban do about them", "summoning"},
