@@ -1160,6 +1160,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"when did the ttp end its ceasefire with islamabad", "November 2022"},
 			{"what reason did they give", "lack of interest"},
 		}, ""},
+		{"the territorial claims, after how a party sees a border, are the claims across that border", [][2]string{
+			{"how do the taliban see the durand line", "colonial"},
+			{"territorial claims?", "Attock"},
+		}, ""},
 		{"what a party is up to with something asks what it does it for", [][2]string{
 			{"who is rahul bhonsle", "Bhonsle"},
 			{"what does he think pakistan is up to with the refugees", "brinkmanship"},
