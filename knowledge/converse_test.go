@@ -1164,6 +1164,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"how do the taliban see the durand line", "colonial"},
 			{"territorial claims?", "Attock"},
 		}, ""},
+		{"the rules for crossing, after the e-tazkira decision, are those the decision set", [][2]string{
+			{"what did the pakistani government decide about e-tazkiras", "31 October"},
+			{"and border crossings?", "passports"},
+		}, ""},
 		{"what a party is up to with something asks what it does it for", [][2]string{
 			{"who is rahul bhonsle", "Bhonsle"},
 			{"what does he think pakistan is up to with the refugees", "brinkmanship"},
