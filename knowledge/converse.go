@@ -740,6 +740,9 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 			a, resolved = rc.cands[j].a, rc.cands[j].reading
 		}
 	}
+	if collect == nil && len(asked) == 0 && names {
+		b.withEventStated(c, &a)
+	}
 	a.Question = question
 	a.Resolved = resolved
 	a.MoreHint = a.More > 0
@@ -754,6 +757,33 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 		}
 	}
 	return a, next, resolved != norm
+}
+
+// withEventStated adds to the answer of a follow-up that only names
+// something new ("and the Bajaur rally attack?" after who claimed the
+// Mastung bombing) what the event its lead is about was, when the lead
+// does not say it: the last question's frame, carried, may be what was
+// asked, or the event itself may be, and the reader needs what it was
+// either way.
+func (b *Base) withEventStated(c Context, a *Answer) {
+	if !a.Answered || len(a.Facts) == 0 || a.Facts[0].Type == TypeEvent {
+		return
+	}
+	for _, id := range a.Facts[0].Entities {
+		e := b.entityByID[id]
+		if e == nil || !isDeed(e) || slices.Contains(c.Entities, id) {
+			continue
+		}
+		for _, i := range b.idx.subjectOf[id] {
+			if f := b.facts[i]; f.Type == TypeEvent && !slices.Contains(a.Facts, f) {
+				a.Lines = slices.Insert(a.Lines, 1, f.Stated())
+				a.Facts = append(a.Facts, f)
+				a.Sources = b.sourcesOf(a.Facts)
+				return
+			}
+		}
+		return
+	}
 }
 
 // moreFloor is the chance at which "tell me more about X" is answered

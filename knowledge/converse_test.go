@@ -1315,6 +1315,21 @@ func TestFollowUpsDeclined(t *testing.T) {
 	}
 }
 
+// TestNewEventNamedAloneIsSaid: a follow-up that only names a new event,
+// read with the last question's frame, also says what the event was, with
+// its source, after the frame's answer.
+func TestNewEventNamedAloneIsSaid(t *testing.T) {
+	b := base(t)
+	var c knowledge.Context
+	var a knowledge.Answer
+	for _, q := range []string{"what happened in mastung on september 29", "who claimed it", "and the bajaur rally attack?"} {
+		a, c = b.AnswerIn(c, q)
+	}
+	if !a.Answered || len(a.Lines) < 2 || !strings.Contains(a.Lines[0], "Islamic State") || !strings.Contains(a.Lines[1], "54") || len(a.Sources) == 0 {
+		t.Errorf("%q (answered %v, %d sources), want who was said to be behind it, then the attack's 54 dead", a.Text(), a.Answered, len(a.Sources))
+	}
+}
+
 // TestConversionDeclined: a figure asked again in a currency the sources
 // do not give it in is declined, never converted or swapped for another
 // sum.
