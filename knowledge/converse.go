@@ -2451,6 +2451,10 @@ var thatEventLeads = setOf("for to against")
 // make it an event: "how many died in them".
 var eventPreps = setOf("in during by")
 
+// governmentNouns after "that" or "this" stand for the organisation last
+// spoken of: "that government", "this regime".
+var governmentNouns = setOf("government govt gov regime administration cabinet setup")
+
 // groupNouns after "that", "this" or "the" stand for the group last
 // spoken of: "that group", "the outfit".
 var groupNouns = setOf("group outfit organisation organization movement militants")
@@ -5463,6 +5467,12 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 		if !ok && (w == "that" || w == "this" || w == "the") && i+1 < len(words) && groupNouns[words[i+1]] {
 			kind, ok, group = kindGroupNamed, true, true
 		}
+		if !ok && (w == "that" || w == "this") && i+1 < len(words) && governmentNouns[words[i+1]] && b.salientKind(c, KindOrganisation) != nil {
+			// "who makes up that government?" after when the Taliban
+			// declared the Islamic Emirate: the government spoken of, not
+			// the declaration that names it.
+			kind, ok, group = KindOrganisation, true, true
+		}
 		if !ok && (w == "that" || w == "this") && i+1 < len(words) && (paperNouns[words[i+1]] || words[i+1] == "one") && b.salientKind(c, KindDocument) != nil &&
 			slices.ContainsFunc(words, func(t string) bool { return t == "when" || isTimeWord(t) }) {
 			// "what year was that paper", "when was that one written": the
@@ -5918,6 +5928,8 @@ func kindFits(e *Entity, kind string) bool {
 		return e.Kind == KindPlace || e.Kind == KindCrossing
 	case KindDocument:
 		return e.Kind == KindDocument
+	case KindOrganisation:
+		return e.Kind == KindOrganisation
 	}
 	return e.Kind != KindPerson
 }

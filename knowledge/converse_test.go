@@ -49,7 +49,7 @@ func TestAnswerInResolves(t *testing.T) {
 		{"a party's reaction alone, of nothing it met in the topic carried, is to an event spoken of that it met", []string{"why did pakistan strike inside afghanistan in march 2024", "how many soldiers died in that attack", "kabul's reaction?"}, "how did kabul react to pakistani airstrikes in afghanistan (march 2024)", ""},
 		{"those, standing alone, are those counted", []string{"how many ttp attacks were there in 2021", "how many of those in balochistan?"}, "how many of ttp attacks in balochistan", ""},
 		{"those before a noun are left to it", []string{"how many fighters does the ttp have", "where did all those extra fighters come from"}, "where did all those extra fighters come from ttp", ""},
-		{"that government is no event, though an event's name holds the word", []string{"When did the Taliban declare the Islamic Emirate of Afghanistan as a caretaker government?", "Who makes up the bulk of that government?", "And are they under any sanctions?"}, "who makes up the bulk of that government taliban and islamic emirate afghanistan and kabul and interim announcement september 2021 are they under any sanctions", ""},
+		{"that government is no event, though an event's name holds the word", []string{"When did the Taliban declare the Islamic Emirate of Afghanistan as a caretaker government?", "Who makes up the bulk of that government?", "And are they under any sanctions?"}, "who makes up the bulk of islamic emirate of afghanistan are they under any sanctions", ""},
 		{"how that war ended is not asked of the year it began", []string{"who did the soviets install when they invaded in 79", "how many died?", "how did that war end"}, "how did that war end soviets soviet invasion afghanistan", ""},
 		{"he with nobody before", []string{"what did he say?"}, "", "Who do you mean by “he”?"},
 		{"he whom the message's own first question names, joined by a typed n", []string{"whos the ttp leader n where does he live"}, "whos the ttp leader n where does he live", ""},
@@ -1167,6 +1167,10 @@ func TestConversationAnswers(t *testing.T) {
 		{"the rules for crossing, after the e-tazkira decision, are those the decision set", [][2]string{
 			{"what did the pakistani government decide about e-tazkiras", "31 October"},
 			{"and border crossings?", "passports"},
+		}, ""},
+		{"that government, after its declaration, is the government, not the declaration", [][2]string{
+			{"when did the taliban declare the islamic emirate as a caretaker government", "September 2021"},
+			{"who mostly makes up that government", "Pashtuns"},
 		}, ""},
 		{"what a party is up to with something asks what it does it for", [][2]string{
 			{"who is rahul bhonsle", "Bhonsle"},
