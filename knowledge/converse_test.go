@@ -1172,6 +1172,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"when did the taliban declare the islamic emirate as a caretaker government", "September 2021"},
 			{"who mostly makes up that government", "Pashtuns"},
 		}, ""},
+		{"what was in a letter is what it said and what it meant", [][2]string{
+			{"who did kakar write to in september 2023", "Akhund"},
+			{"what was in it", "security"},
+		}, ""},
 		{"what a party is up to with something asks what it does it for", [][2]string{
 			{"who is rahul bhonsle", "Bhonsle"},
 			{"what does he think pakistan is up to with the refugees", "brinkmanship"},
