@@ -1176,6 +1176,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"who did kakar write to in september 2023", "Akhund"},
 			{"what was in it", "security"},
 		}, ""},
+		{"which group a person warned about is the one the sources name", [][2]string{
+			{"who is hillary clinton", "Secretary of State"},
+			{"which group was she worried about", "Haqqani"},
+		}, ""},
 		{"what a party is up to with something asks what it does it for", [][2]string{
 			{"who is rahul bhonsle", "Bhonsle"},
 			{"what does he think pakistan is up to with the refugees", "brinkmanship"},
