@@ -1180,6 +1180,14 @@ func TestConversationAnswers(t *testing.T) {
 			{"who is hillary clinton", "Secretary of State"},
 			{"which group was she worried about", "Haqqani"},
 		}, ""},
+		{"where most of them were asks where the majority were", [][2]string{
+			{"how many ttp attacks were there in 2021", "294"},
+			{"where were most of them", "tribal belt"},
+		}, ""},
+		{"what happened to most of them asks what the majority did", [][2]string{
+			{"what happened to afghan refugees during the soviet invasion", "five million"},
+			{"what happened to most of them", "returned"},
+		}, ""},
 		{"what a party is up to with something asks what it does it for", [][2]string{
 			{"who is rahul bhonsle", "Bhonsle"},
 			{"what does he think pakistan is up to with the refugees", "brinkmanship"},

@@ -462,7 +462,7 @@ is are was were be been being am do does did done doing has have had having will
 this that these those there here theres thats heres it its he she they them their his her him we our you your i me my mine
 what whats wat wats wut wht which who whos whom whose when whens where wheres why how hows
 tell please know say give show explain describe detail details info information
-any all some many mostly main mainly largely chiefly predominantly much more most very also just only even ever still yet then than so as such else
+any all some many mostly main mainly largely chiefly predominantly much more very also just only even ever still yet then than so as such else
 if not no yes ok okay hey hi hello thanks thank bot
 one ones thing things stuff anything something everything lot lots kind sort
 get got make made let lets want need
