@@ -1188,6 +1188,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"what happened to afghan refugees during the soviet invasion", "five million"},
 			{"what happened to most of them", "returned"},
 		}, ""},
+		{"whatever happened to someone asks what happened to them", [][2]string{
+			{"who is faiz hameed", "Faiz"},
+			{"whatever happened to him after", "sidelined"},
+		}, ""},
 		{"what a party is up to with something asks what it does it for", [][2]string{
 			{"who is rahul bhonsle", "Bhonsle"},
 			{"what does he think pakistan is up to with the refugees", "brinkmanship"},

@@ -460,7 +460,7 @@ func equalTokens(a, b []string) bool {
 const stopwordText = `a an the of in on at to for from by with about into onto over under and or but nor
 is are was were be been being am do does did done doing has have had having will would shall should can could may might must
 this that these those there here theres thats heres it its he she they them their his her him we our you your i me my mine
-what whats wat wats wut wht which who whos whom whose when whens where wheres why how hows
+what whats whatever wat wats wut wht which who whos whom whose when whens where wheres why how hows
 tell please know say give show explain describe detail details info information
 any all some many mostly main mainly largely chiefly predominantly much more very also just only even ever still yet then than so as such else
 if not no yes ok okay hey hi hello thanks thank bot
