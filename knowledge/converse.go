@@ -3160,7 +3160,7 @@ func (q *query) weighCarried(said *saidWords) {
 func asksWhich(question string) bool {
 	toks := strings.Fields(strings.Trim(Normalize(question), " ?!.,"))
 	for k := 0; k < len(toks) && k <= whichPreamble; k++ {
-		toks[k] = strings.Trim(toks[k], ",;:")
+		toks[k] = strings.ReplaceAll(strings.Trim(toks[k], ",;:"), "'", "") // "what's" is "whats"
 		if k > 0 && toks[k] == "which" {
 			return true // "in the Gul paper, which group …"
 		}

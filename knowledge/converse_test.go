@@ -1192,6 +1192,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"who is faiz hameed", "Faiz"},
 			{"whatever happened to him after", "sidelined"},
 		}, ""},
+		{"they, after what the biggest threat is, are that threat, however 'what's' is typed", [][2]string{
+			{"what's the biggest threat to the taliban regime", "ISKP"},
+			{"where are they strongest", "eastern"},
+		}, ""},
 		{"what a party is up to with something asks what it does it for", [][2]string{
 			{"who is rahul bhonsle", "Bhonsle"},
 			{"what does he think pakistan is up to with the refugees", "brinkmanship"},
