@@ -3168,8 +3168,15 @@ func asksWhich(question string) bool {
 			break
 		}
 	}
+	if slices.ContainsFunc(toks[1:min(5, len(toks))], func(t string) bool { return claimNouns[t] }) {
+		return false // "what's the argument of the piece": what it says, not a thing it names
+	}
 	return len(toks) > 1 && (toks[0] == "which" || (toks[0] == "what" || toks[0] == "whats") && slices.ContainsFunc(toks[1:min(3, len(toks))], func(t string) bool { return t == "is" || t == "was" || t == "the" || t == "are" }))
 }
+
+// claimNouns, asked for ("what's the argument of …"), ask what someone
+// says, not which thing.
+var claimNouns = setOf("argument arguments point points gist thesis conclusion conclusions message takeaway takeaways verdict case claim claims idea ideas view views take argue argues")
 
 // whichPreamble is how many words may stand before "which" and leave it
 // the question's: "in the Gul paper, which group …".

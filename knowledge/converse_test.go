@@ -1196,6 +1196,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"what's the biggest threat to the taliban regime", "ISKP"},
 			{"where are they strongest", "eastern"},
 		}, ""},
+		{"it, after the argument of a piece, is the piece", [][2]string{
+			{"what's the argument of the 'anger cannot be a policy' piece on the refugee expulsions", ""},
+			{"what does it suggest instead", "counterterrorism"},
+		}, ""},
 		{"what a party is up to with something asks what it does it for", [][2]string{
 			{"who is rahul bhonsle", "Bhonsle"},
 			{"what does he think pakistan is up to with the refugees", "brinkmanship"},
