@@ -1200,6 +1200,9 @@ func TestConversationAnswers(t *testing.T) {
 			{"what's the argument of the 'anger cannot be a policy' piece on the refugee expulsions", ""},
 			{"what does it suggest instead", "counterterrorism"},
 		}, ""},
+		{"interfering is meddling", [][2]string{
+			{"did pakistan interfere in the taliban's interim government", "meddling"},
+		}, ""},
 		{"what a party is up to with something asks what it does it for", [][2]string{
 			{"who is rahul bhonsle", "Bhonsle"},
 			{"what does he think pakistan is up to with the refugees", "brinkmanship"},
