@@ -4397,6 +4397,13 @@ func (b *Base) whenSaid(c Context, toks []string, question string) (Answer, bool
 	}
 	r := "when was that said"
 	a := b.answerWith(r, asking{within: []string{f.ID}})
+	if !a.Answered && a.lacks != "" && len(a.Facts) == 0 {
+		// Its source dates the remark no more than itself: say so, with
+		// the remark.
+		a.Lines = slices.Insert(a.Lines, 1, NearestText+" "+f.Stated())
+		a.Facts = []*Fact{f}
+		a.Sources = b.sourcesOf(a.Facts)
+	}
 	if len(a.Facts) == 0 || a.Facts[0] != f {
 		return Answer{}, false
 	}

@@ -1203,6 +1203,10 @@ func TestConversationAnswers(t *testing.T) {
 		{"interfering is meddling", [][2]string{
 			{"did pakistan interfere in the taliban's interim government", "meddling"},
 		}, ""},
+		{"a remark its source dates is dated", [][2]string{
+			{"what did michael kugelman say about pakistan's fight", "Kugelman"},
+			{"when did he post that", "2024"},
+		}, ""},
 		{"what a party is up to with something asks what it does it for", [][2]string{
 			{"who is rahul bhonsle", "Bhonsle"},
 			{"what does he think pakistan is up to with the refugees", "brinkmanship"},
@@ -1335,6 +1339,8 @@ func TestFollowUpsDeclined(t *testing.T) {
 		{"who was named to a post wants a name", []string{"who did china name as its ambassador to afghanistan"}, "The sources I have don't say who."},
 		{"a count of some of them the sources do not give", []string{"how many afghans have come to pakistan since the taliban took kabul", "how many of them are women?"}, "The sources I have don't say how many."},
 		{"that meeting is the one spoken of, not another", []string{"what did the taliban promise pakistan at the sept 22 meeting", "who led pakistan's side there", "where was that meeting held"}, "The sources I have don't"},
+		{"a remark its source dates no more than itself", []string{"what did asif durrani say about peace in afghanistan", "when did he say it"}, "The sources I have don't say exactly when."},
+		{"a statement dated only by its source", []string{"what did the taliban defence minister say about the deportations", "when did he say that"}, "The sources I have don't say exactly when."},
 		{"a death toll the sources do not give", []string{"why did pakistan strike afghanistan in march 2024", "kabul's response?", "how many were killed in them"}, "The sources I have don't say how many."},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

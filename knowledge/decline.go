@@ -33,6 +33,12 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			return part
 		}
 	}
+	if q.intent == IntentWhen && q.asksSaid() && f.Type == TypeStatement && b.datedBySource(f) {
+		// "when did he say it?" of a remark whose source gives no date
+		// of it ("Durrani's recent statement"): the fact's date is the
+		// source's, not the remark's.
+		return "exactly when"
+	}
 	if b.missesOwnWords(q, i) && q.asksYesNo() {
 		// A follow-up read with the conversation's words ("is there a
 		// bounty on him" as "… on Noor Wali Mehsud in Kabul"): a fact
@@ -1955,6 +1961,32 @@ var speechWords = setOf(`said say says saying told tell telling stated called ca
 	spoke speaks addressed addresses remarked`)
 
 // textNamesAnyYear reports whether text names a year.
+// datedBySource reports whether a fact's date is only its source's: the
+// passage quoted names no date, and the fact's date is the source's own,
+// or a coarser form of it ("2023" of a piece from October 2023).
+func (b *Base) datedBySource(f *Fact) bool {
+	src := b.sources[f.Cite.Doc]
+	if src == nil || src.Date.IsZero() || f.Date.IsZero() || quoteDated(f.Cite.Quote) {
+		return false
+	}
+	d, s := f.Date.Start, src.Date.Start
+	return d.Year == s.Year && (d.Month == 0 || d.Month == s.Month) && (d.Day == 0 || d.Day == s.Day)
+}
+
+// quoteDated reports whether a quoted passage dates what it reports: it
+// names a year or a month.
+func quoteDated(quote string) bool {
+	if textNamesAnyYear(quote) {
+		return true
+	}
+	for _, t := range tokenize(quote) {
+		if _, ok := monthByName[t]; ok && len(t) >= 4 && t != "may" { // ("may" is seldom the month, "sept" is)
+			return true
+		}
+	}
+	return false
+}
+
 func textNamesAnyYear(text string) bool {
 	for _, t := range tokenize(text) {
 		if _, ok := year(t); ok {
