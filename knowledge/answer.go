@@ -892,7 +892,24 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 	if q.intent == IntentWhere && len(ranked) >= 2 {
 		// "which provinces were the drones over": the fact that names a
 		// place leads one on the drones that names none.
-		where := func(f *Fact) bool { return b.holdsPostAt(q, f) || b.namesPlace(q, f) && !b.notWhereBased(q, f) }
+		// (Not one that drops a word of the question the best fact uses:
+		// "where was the Durrani–Muttaqi meeting held" is not answered
+		// by what Durrani said of the TTP in Afghanistan.)
+		// (A word of a clause that times it, "when the spokesman
+		// complained", is no part of what is asked where.)
+		top, clause := ranked[0].fact, len(q.toks)
+		if k := slices.Index(q.toks[min(1, len(q.toks)):], "when"); k >= 0 {
+			clause = k + 1
+		}
+		keeps := func(f *Fact) bool {
+			i := b.idx.factIndex[f]
+			return !slices.ContainsFunc(q.units, func(u unit) bool {
+				return u.link == nil && !u.carried && u.pos < clause && b.idx.covers(top, u) && !b.idx.covers(i, u)
+			})
+		}
+		where := func(f *Fact) bool {
+			return (b.holdsPostAt(q, f) || b.namesPlace(q, f) && !b.notWhereBased(q, f)) && keeps(f)
+		}
 		if title, _ := q.askedTitle(b.idx); len(title) > 0 && q.linkedPerson() == nil {
 			// "where is the TTP's leader": where the one who holds the
 			// post is, so a fact that names a person leads.

@@ -1339,6 +1339,7 @@ func TestFollowUpsDeclined(t *testing.T) {
 		{"who was named to a post wants a name", []string{"who did china name as its ambassador to afghanistan"}, "The sources I have don't say who."},
 		{"a count of some of them the sources do not give", []string{"how many afghans have come to pakistan since the taliban took kabul", "how many of them are women?"}, "The sources I have don't say how many."},
 		{"that meeting is the one spoken of, not another", []string{"what did the taliban promise pakistan at the sept 22 meeting", "who led pakistan's side there", "where was that meeting held"}, "The sources I have don't"},
+		{"a place that a fact on something else names", []string{"where did durrani and muttaqi meet on 22 september 2023"}, "The sources I have don't say where."},
 		{"a remark its source dates no more than itself", []string{"what did asif durrani say about peace in afghanistan", "when did he say it"}, "The sources I have don't say exactly when."},
 		{"a statement dated only by its source", []string{"what did the taliban defence minister say about the deportations", "when did he say that"}, "The sources I have don't say exactly when."},
 		{"a death toll the sources do not give", []string{"why did pakistan strike afghanistan in march 2024", "kabul's response?", "how many were killed in them"}, "The sources I have don't say how many."},
