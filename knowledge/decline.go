@@ -1960,7 +1960,6 @@ var speechWords = setOf(`said say says saying told tell telling stated called ca
 	notes observes observed recalls recalled reports judges concludes concluded predicts predicted insists stresses explains explained
 	spoke speaks addressed addresses remarked`)
 
-// textNamesAnyYear reports whether text names a year.
 // datedBySource reports whether a fact's date is only its source's: the
 // passage quoted names no date, and the fact's date is the source's own,
 // or a coarser form of it ("2023" of a piece from October 2023).
@@ -1987,6 +1986,7 @@ func quoteDated(quote string) bool {
 	return false
 }
 
+// textNamesAnyYear reports whether text names a year.
 func textNamesAnyYear(text string) bool {
 	for _, t := range tokenize(text) {
 		if _, ok := year(t); ok {
