@@ -159,6 +159,15 @@ func askBackLine(missing string, either []*Entity) string {
 		return "Which " + noun + " do you mean? Name it and I'll look it up." // "that attack", first thing said
 	case missing == "there" || missing == "here":
 		return "What do you mean by “" + missing + "”? Name the place and I'll look it up."
+	case missing == "by then":
+		return "What do you mean by “" + missing + "”? Name the time or the event and I'll look it up."
+	case pair && noun == "one":
+		return "Which one do you mean by “" + missing + "”? Name it and I'll look it up."
+	case pair && noun == "ones":
+		return "Which ones do you mean by “" + missing + "”? Name them and I'll look it up."
+	case pair && det == "the" && strings.HasPrefix(noun, "other ") && (groupNouns[noun[len("other "):]] || referentNouns[noun[len("other "):]]):
+		// (The other one of people, "the other guy", is who.)
+		return "Which " + noun[len("other "):] + " do you mean by “" + missing + "”? Name it and I'll look it up."
 	}
 	return "Who do you mean by “" + missing + "”? Name them and I'll look it up."
 }
@@ -5391,10 +5400,22 @@ func pointsAtNothing(words []string) string {
 			return w
 		case w == "it" && asksResult(words):
 			return w
+		case (w == "that" || w == "this" || w == "those" || w == "these") && i+1 < len(words) && (strings.Trim(words[i+1], "?!.,;:") == "one" || strings.Trim(words[i+1], "?!.,;:") == "ones"):
+			return w + " " + strings.Trim(words[i+1], "?!.,;:") // "how many died in that one"
+		case (w == "that" || w == "this") && i == len(words)-1 && i > 0 && pointerPreps[words[i-1]]:
+			return w // "and the numbers on that?"
+		case w == "then" && i > 0 && words[i-1] == "by":
+			return "by then" // "so how many left by then?"
+		case w == "other" && i > 0 && words[i-1] == "the" && i+1 < len(words):
+			return "the other " + strings.Trim(words[i+1], "?!.,;:") // "what about the other group then"
 		}
 	}
 	return ""
 }
+
+// pointerPreps, before a closing "that", make it point back: "the numbers
+// on that", "what about that".
+var pointerPreps = setOf("on about of for from over behind")
 
 // referentNouns, after "that" or "those", point at a thing of their kind
 // said before: with nothing said, which one is asked back.
