@@ -2502,6 +2502,10 @@ func asksGroup(words []string) bool {
 	return false
 }
 
+// pairJoins join two names said together: "Kakar and Bugti", "Kakar vs
+// Bugti".
+var pairJoins = setOf("and vs versus or")
+
 // personPronoun reports whether a pronoun can only stand for a person: one
 // with nothing to stand for is asked about; "they" or "it" may stand for
 // what the question leaves unsaid ("how many did they deport").
@@ -5185,7 +5189,7 @@ func (b *Base) eitherAsked(c Context, toks []string) (pronoun string, pair []*En
 			if e.Kind != KindPerson || e.Pronoun != "" || slices.Contains(ps, e) {
 				continue
 			}
-			if len(ps) == 1 && !(k > 0 && l.start >= 1 && q.toks[l.start-1] == "and") {
+			if len(ps) == 1 && !(k > 0 && l.start >= 1 && pairJoins[q.toks[l.start-1]]) {
 				return nil // not named together: "Durrani told Muttaqi"
 			}
 			ps = append(ps, e)

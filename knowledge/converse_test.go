@@ -31,6 +31,7 @@ func TestAnswerInResolves(t *testing.T) {
 		{"a closing that, said first, is asked back", []string{"and the numbers on that?"}, "", "What do you mean by “that”?"},
 		{"by then, said first, is asked back", []string{"so how many left by then?"}, "", "What do you mean by “by then”?"},
 		{"the other group, said first, is asked back", []string{"what about the other group then"}, "", "Which group do you mean by “the other group”?"},
+		{"his, after two people set against each other, is asked back", []string{"kakar vs bugti on the number of afghan suicide bombers - what did each claim", "whats his job exactly"}, "", "Who do you mean by “his”"},
 		{"the other one of one", []string{"how many ttp cadres attacked the chitral police post", "and the other attack, when was that?"}, "", "Which other attack do you mean?"},
 		{"a post in a person's place", []string{"how did zabihullah mujahid react to the eviction order", "and the defence minister?"}, "how did the defence minister react to the eviction order", ""},
 		{"a post its owner names", []string{"what did sohail shaheen say about the expulsions", "and the taliban pm?"}, "what did the taliban prime minister say about the expulsions", ""},
