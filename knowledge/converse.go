@@ -795,6 +795,11 @@ func (b *Base) withEventStated(c Context, a *Answer) {
 	}
 }
 
+// onwardLeast is how many entries of what came next the last page of a
+// timeline's span shows at least, however full: "go on" after the years
+// up to the Soviet invasion reaches past it.
+const onwardLeast = 2
+
 // moreFloor is the chance at which "tell me more about X" is answered
 // with what else the sources say of X: what they say of it is the answer,
 // and a reading that is a little off still gives that.
@@ -1229,7 +1234,7 @@ func (b *Base) more(c Context, question string) (Answer, Context) {
 			}
 		}
 	}
-	if a.Answered && a.Intent == IntentTimeline && a.More == 0 && c.After == 0 && len(a.Facts) < TimelineCap {
+	if a.Answered && a.Intent == IntentTimeline && a.More == 0 && c.After == 0 {
 		// The last of a timeline's span fills its page with what came
 		// next: "next" after the years up to the Soviet invasion goes
 		// on past it.
@@ -1238,7 +1243,7 @@ func (b *Base) more(c Context, question string) (Answer, Context) {
 			for _, f := range a.Facts {
 				seen[f.ID] = true
 			}
-			if on := b.answerWith(onward, asking{shown: seen, after: end, limit: TimelineCap - len(a.Facts)}); on.Answered {
+			if on := b.answerWith(onward, asking{shown: seen, after: end, limit: max(TimelineCap-len(a.Facts), onwardLeast)}); on.Answered {
 				a.Lines = append(append(a.Lines, "That was all up to "+end.String()+". What came next:"), on.Lines...)
 				a.Facts = append(a.Facts, on.Facts...)
 				a.Sources = b.sourcesOf(a.Facts)

@@ -302,12 +302,15 @@ func askInTurn(b *knowledge.Base, questions ...string) (knowledge.Answer, knowle
 func TestMoreGoesOnPastATimelinesEnd(t *testing.T) {
 	b := base(t)
 	a, c := askInTurn(b, "give me a timeline of afghanistan from zahir shah up to the soviet invasion", "next")
-	if !a.Answered || strings.Contains(a.Text(), "1988") {
-		t.Fatalf("second page %q: want the rest up to the Soviet invasion", a.Text())
+	// The last page of the span: the rest up to the Soviet invasion, then
+	// at least onwardLeast entries of what came after it, said so.
+	before, after, ok := strings.Cut(a.Text(), "That was all up to 1979. What came next:")
+	if !a.Answered || !ok || !strings.Contains(before, "1978") || strings.Contains(before, "1988") || !strings.Contains(after, "1988 (Geneva Accords)") {
+		t.Fatalf("second page %q: want the rest up to the Soviet invasion, then what came after it", a.Text())
 	}
 	a, c = b.AnswerIn(c, "more")
-	if !strings.HasPrefix(a.Text(), "That was all up to 1979. What came next:") || !strings.Contains(a.Text(), "1988 (Geneva Accords)") {
-		t.Fatalf("third page %q: want what came after 1979", a.Text())
+	if !a.Answered || strings.Contains(a.Text(), "Geneva") {
+		t.Fatalf("third page %q: want what came after the second page's", a.Text())
 	}
 	last := a.Facts[len(a.Facts)-1].Date.Start.Key()
 	a, _ = b.AnswerIn(c, "more")
@@ -328,8 +331,8 @@ func TestMoreFillsTheLastPageOfASpan(t *testing.T) {
 	left := a.More
 	a, c = b.AnswerIn(c, "more")
 	onward := strings.Index(a.Text(), "That was all up to 1996. What came next:")
-	if !a.Answered || onward < 0 || len(a.Facts) != knowledge.TimelineCap {
-		t.Fatalf("second page %q (%d entries): want the %d left, then what came after 1996", a.Text(), len(a.Facts), left)
+	if !a.Answered || onward < 0 || len(a.Facts) < knowledge.TimelineCap || len(a.Facts) > left+knowledge.TimelineCap {
+		t.Fatalf("second page %q (%d entries): want the %d left, then what came after 1996, a page at least", a.Text(), len(a.Facts), left)
 	}
 	if y := a.Facts[len(a.Facts)-1].Date.Start.Year; y <= 1996 {
 		t.Errorf("second page ends in %d, want after 1996", y)
