@@ -165,9 +165,8 @@ func askBackLine(missing string, either []*Entity) string {
 		return "Which one do you mean by “" + missing + "”? Name it and I'll look it up."
 	case pair && noun == "ones":
 		return "Which ones do you mean by “" + missing + "”? Name them and I'll look it up."
-	case pair && det == "the" && strings.HasPrefix(noun, "other ") && (groupNouns[noun[len("other "):]] || referentNouns[noun[len("other "):]]):
-		// (The other one of people, "the other guy", is who.)
-		return "Which " + noun[len("other "):] + " do you mean by “" + missing + "”? Name it and I'll look it up."
+	case pair && det == "the" && otherOf(noun) != "":
+		return "Which " + otherOf(noun) + " do you mean by “" + missing + "”? Name it and I'll look it up."
 	}
 	return "Who do you mean by “" + missing + "”? Name them and I'll look it up."
 }
@@ -785,14 +784,20 @@ func (b *Base) withEventStated(c Context, a *Answer) {
 		}
 		for _, i := range b.idx.subjectOf[id] {
 			if f := b.facts[i]; f.Type == TypeEvent && !slices.Contains(a.Facts, f) {
-				a.Lines = slices.Insert(a.Lines, 1, f.Stated())
-				a.Facts = append(a.Facts, f)
-				a.Sources = b.sourcesOf(a.Facts)
+				b.withSecondLine(a, f.Stated(), f)
 				return
 			}
 		}
-		return
+		return // (the first deed the lead names, only)
 	}
+}
+
+// withSecondLine puts line, which states f, right after an answer's first
+// line, and cites f after the answer's facts.
+func (b *Base) withSecondLine(a *Answer, line string, f *Fact) {
+	a.Lines = slices.Insert(a.Lines, 1, line)
+	a.Facts = append(a.Facts, f)
+	a.Sources = b.sourcesOf(a.Facts)
 }
 
 // onwardLeast is how many entries of what came next the last page of a
@@ -4418,9 +4423,7 @@ func (b *Base) whenSaid(c Context, toks []string, question string) (Answer, bool
 	if !a.Answered && a.lacks != "" && len(a.Facts) == 0 {
 		// Its source dates the remark no more than itself: say so, with
 		// the remark.
-		a.Lines = slices.Insert(a.Lines, 1, NearestText+" "+f.Stated())
-		a.Facts = []*Fact{f}
-		a.Sources = b.sourcesOf(a.Facts)
+		b.withSecondLine(&a, NearestText+" "+f.Stated(), f)
 	}
 	if len(a.Facts) == 0 || a.Facts[0] != f {
 		return Answer{}, false
@@ -5401,23 +5404,36 @@ func bareAboutThat(words []string) string {
 // whose result is asked ("did it work"); or "".
 func pointsAtNothing(words []string) string {
 	for i, w := range words {
+		next := ""
+		if i+1 < len(words) {
+			next = strings.Trim(words[i+1], "?!.,;:")
+		}
 		switch {
-		case (w == "that" || w == "those" || w == "these") && i+1 < len(words) && referentNouns[strings.Trim(words[i+1], "?!.,;:")]:
-			return w + " " + strings.Trim(words[i+1], "?!.,;:") // "that attack - how many died", "the outcome of those talks"
+		case (w == "that" || w == "those" || w == "these") && referentNouns[next]:
+			return w + " " + next // "that attack - how many died", "the outcome of those talks"
 		case (w == "that" || w == "this") && i > 0 && auxWords[words[i-1]] &&
 			(i == len(words)-1 || strings.HasSuffix(words[i+1], "ed") || beforeAfterWords[words[i+1]]):
 			return w
 		case w == "it" && asksResult(words):
 			return w
-		case (w == "that" || w == "this" || w == "those" || w == "these") && i+1 < len(words) && (strings.Trim(words[i+1], "?!.,;:") == "one" || strings.Trim(words[i+1], "?!.,;:") == "ones"):
-			return w + " " + strings.Trim(words[i+1], "?!.,;:") // "how many died in that one"
+		case (w == "that" || w == "this" || w == "those" || w == "these") && (next == "one" || next == "ones"):
+			return w + " " + next // "how many died in that one"
 		case (w == "that" || w == "this") && i == len(words)-1 && i > 0 && pointerPreps[words[i-1]]:
 			return w // "and the numbers on that?"
 		case w == "then" && i > 0 && words[i-1] == "by":
 			return "by then" // "so how many left by then?"
-		case w == "other" && i > 0 && words[i-1] == "the" && i+1 < len(words):
-			return "the other " + strings.Trim(words[i+1], "?!.,;:") // "what about the other group then"
+		case w == "other" && i > 0 && words[i-1] == "the" && next != "":
+			return "the other " + next // "what about the other group then"
 		}
+	}
+	return ""
+}
+
+// otherOf returns the thing of "other group", when it is a group or a
+// thing pointed at; "" otherwise ("the other guy" is a person: who).
+func otherOf(noun string) string {
+	if rest, ok := strings.CutPrefix(noun, "other "); ok && (groupNouns[rest] || referentNouns[rest]) {
+		return rest
 	}
 	return ""
 }
