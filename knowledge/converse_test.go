@@ -1153,6 +1153,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"who chaired the meeting that ordered illegal immigrants out of pakistan", "Kakar"},
 			{"who else attended?", "army chief"},
 		}, ""},
+		{"an attack's occasion is the gathering it struck", [][2]string{
+			{"how many were killed in the mastung blast", "59"},
+			{"what was the occasion", "procession"},
+		}, ""},
 		{"how it got so big is what swelled its ranks", [][2]string{
 			{"how many fighters does the ttp have", "4,000"},
 			{"how did they get so big", "swelling its ranks"},
