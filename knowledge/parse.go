@@ -1834,13 +1834,20 @@ func asksMotive(toks []string) bool {
 	case len(toks) > 1 && toks[0] == "whats":
 		k = 1
 	default:
-		return false
+		// "China's angle?", "Central Asia's stake in Afghanistan": an
+		// owner's motive, asked with no question word.
+		return len(toks) > 1 && len(toks) <= bareMotiveMax && !slices.ContainsFunc(toks, isQuestionWord) &&
+			slices.ContainsFunc(toks[1:], func(t string) bool { return motiveNouns[t] })
 	}
 	return slices.ContainsFunc(toks[k:min(len(toks), k+motiveReach)], func(t string) bool { return motiveNouns[t] })
 }
 
 // motiveNouns ask why someone is engaged.
 var motiveNouns = setOf("interest interests motive motives motivation motivations stake stakes angle angles reason rationale purpose")
+
+// bareMotiveMax is the most words a motive asked with no question word may
+// take: "China's angle in Afghanistan".
+const bareMotiveMax = 5
 
 // motiveReach is how many words after "what are" a motive noun may stand:
 // "what are the Central Asian states' main interests".

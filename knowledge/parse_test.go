@@ -51,7 +51,7 @@ func TestClassify(t *testing.T) {
 		{"kugelman's take?", IntentStatement}, // a take, after a name, is a view
 		{"and his take", IntentStatement},
 		{"did they take", IntentFact},                                       // a verb
-		{"and china's angle?", IntentFact},                                  // a country's angle is its interest
+		{"and china's angle?", IntentWhy},                                   // a country's angle is its motive: why it is engaged
 		{"por and acc holders in pakistan - figures?", IntentHowMany},       // figures asked are numbers
 		{"which ttp figures did the taliban release from jail", IntentList}, // figures asked by "which" are people, not numbers
 		{"what did the expulsion plan cost pakistan", IntentHowMany},
