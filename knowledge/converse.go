@@ -89,6 +89,34 @@ func (b *Base) namesSomething(question string, specific bool) bool {
 	return false
 }
 
+// withPossessives gives back toks with a name typed with an "s" and no
+// apostrophe before a word of its own made possessive, as chat types it:
+// "and pakistans demands?" is "and pakistan's demands?". A word that is a
+// name or a word in its own right ("afghans") is left as typed.
+func (b *Base) withPossessives(toks []string) []string {
+	ix := b.idx
+	var out []string
+	for k, t := range toks {
+		base, ok := strings.CutSuffix(t, "s")
+		if !ok || k+1 == len(toks) || len(base) < minPossessiveName || !isWordy(t) || ix.stop[toks[k+1]] || !isWordy(toks[k+1]) ||
+			len(ix.aliases[t]) > 0 || ix.spell.known(t) || !slices.ContainsFunc(ix.aliases[base], func(a alias) bool { return len(a.toks) == 1 && !a.short }) {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(toks)
+		}
+		out[k] = base + "'s"
+	}
+	if out == nil {
+		return toks
+	}
+	return out
+}
+
+// minPossessiveName is the shortest name withPossessives reads an "s"
+// after as possessive: "ttps" is the TTP's, but "uns" is no UN's.
+const minPossessiveName = 3
+
 // bareAndMax is the most words a first message opening "and" may have
 // and still be a follow-up with nothing to stand on: "and the numbers?".
 const bareAndMax = 4
@@ -282,7 +310,7 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 		return t, c, false
 	}
 	norm := Normalize(question)
-	toks := b.withContextNames(c, chatAnd(strings.Fields(strings.Trim(norm, " ?!.,;:"))))
+	toks := b.withContextNames(c, b.withPossessives(chatAnd(strings.Fields(strings.Trim(norm, " ?!.,;:")))))
 	if c.Question == "" && len(c.Facts) == 0 && b.bareFollowUp(toks) {
 		// "why?" or "and then what happened" as the first message: of
 		// what is asked back, not declined as if asked of nothing.
