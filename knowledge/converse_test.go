@@ -1154,6 +1154,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"who chaired the meeting that ordered illegal immigrants out of pakistan", "Kakar"},
 			{"who else attended?", "army chief"},
 		}, ""},
+		{"a figure asked of one who gave the last answer's figure is that figure, though never in the word", [][2]string{
+			{"of pakistan's 24 suicide bombings in 2023, how many were carried out by afghans", "14"},
+			{"bugti's number?", "14"},
+		}, ""},
 		{"an attack's occasion is the gathering it struck", [][2]string{
 			{"how many were killed in the mastung blast", "59"},
 			{"what was the occasion", "procession"},
