@@ -2604,6 +2604,11 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, own, missin
 		}
 		return out
 	}
+	if q, ok := b.sizeOfGroup(c, words); ok {
+		// "current fighter strength?" after which prisons freed TTP
+		// men: how many fighters the group has, not the prisons again.
+		return withAlts(q), own, "", guessed{}
+	}
 	if dated, ok := b.withThatTime(c, words); ok {
 		words = dated // "who was PM at that point?": at the last answer's date
 		if at := slices.Index(words, "in"); at >= 0 && !slices.ContainsFunc(words[:at], func(w string) bool { return !elseFillers[w] }) && slices.Contains(words[:at], "else") {
@@ -2705,6 +2710,41 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, own, missin
 	}
 	return withAlts(b.withTopicCarried(c, q), q, next.reading, counted), q, "", next
 }
+
+// sizeOfGroup reads a follow-up that asks only how big a group is
+// ("fighter strength?", "and their manpower now?") as how many fighters the
+// group the conversation spoke of last has.
+func (b *Base) sizeOfGroup(c Context, words []string) (string, bool) {
+	var asked []string
+	now := false
+	for _, w := range words {
+		switch {
+		case currentWords[w]:
+			now = true
+		case !sizeFillers[w]:
+			asked = append(asked, w)
+		}
+	}
+	if !slices.ContainsFunc(groupSizeAsks, func(ask []string) bool { return slices.Equal(ask, asked) }) {
+		return "", false
+	}
+	g := b.salientKind(c, KindGroup, KindOrganisation)
+	if g == nil {
+		return "", false
+	}
+	q := "how many fighters does " + strings.ToLower(g.Name) + " have"
+	if now {
+		q += " now"
+	}
+	return q, true
+}
+
+// groupSizeAsks are the words, all of a follow-up's own, that ask how big a
+// group is; sizeFillers may stand beside them.
+var (
+	groupSizeAsks = [][]string{{"fighter", "strength"}, {"fighting", "strength"}, {"strength"}, {"manpower"}, {"size"}, {"headcount"}}
+	sizeFillers   = setOf("and so their its the overall estimated estimate rough roughly approx")
+)
 
 // reasonAskWords ask for a reason given and nothing else: "what reason did
 // they give", "what was their excuse".
