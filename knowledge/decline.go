@@ -636,7 +636,7 @@ func (b *Base) openAsked(q *query, ranked []scored) int {
 			continue
 		}
 		words := slices.ContainsFunc(q.units, func(u unit) bool { return u.link == nil })
-		if words && m-max(ranked[0].feat.Alt, s.feat.Alt) >= openMargin || b.asksBeyond(q, s.fact) {
+		if (words && m-max(ranked[0].feat.Alt, s.feat.Alt) >= openMargin || b.asksBeyond(q, s.fact)) && b.asksOpenPart(q, b.facts[s.fact].Open) {
 			// A question that names things but asks nothing of them in
 			// words ("Kakar's letter to Akhund: what was in it") matches
 			// what is left open no better than what is known.
@@ -644,6 +644,28 @@ func (b *Base) openAsked(q *query, ranked []scored) int {
 		}
 	}
 	return -1
+}
+
+// asksOpenPart reports whether q may ask what the sources leave open: an
+// open whether-question ("whether Akhund replied") is asked only with one
+// of its words beyond the names in it. "Did Akhund reply to Kakar's
+// letter" asks it; "Kakar's letter to Akhund, what was it about" asks what
+// the letter said, which is known.
+func (b *Base) asksOpenPart(q *query, o *Open) bool {
+	if !strings.HasPrefix(o.Part, "whether ") {
+		return true // "what the op-ed argues": asked in any words
+	}
+	part := b.parse(Normalize(o.Part))
+	defer b.idx.release(part)
+	for _, pu := range part.units {
+		if pu.link != nil || len(pu.stems) == 0 {
+			continue
+		}
+		if slices.ContainsFunc(q.units, func(u unit) bool { return u.link == nil && slices.Contains(u.stems, pu.stems[0]) }) {
+			return true
+		}
+	}
+	return false
 }
 
 // asksWhichOne reports whether toks ask which one of things named or
