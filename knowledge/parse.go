@@ -324,6 +324,7 @@ func (b *Base) parse(norm string) *query {
 	used := make([]bool, len(q.toks))
 	b.comparedSources(q)
 	b.sourceFilter(q)
+	b.unsourcedEvents(q)
 	b.numberedSource(q)
 	b.describedSource(q)
 	b.relativeYear(q)
@@ -1329,6 +1330,22 @@ func (q *query) namesSource(ix *index, l *link) bool {
 // sourceFilter notices a source named as a qualifier — "according to
 // Ghosh", "per the opinion article", "in the FNF paper" — when the question
 // also asks about something else.
+// unsourcedEvents reads the name of an event the source asked of never
+// speaks of as words: "Ghosh's piece: where did the Pakistani airstrikes
+// in Afghanistan land" asks of the strikes her piece tells, those of April
+// 2022, not the March 2024 strikes the words name.
+func (b *Base) unsourcedEvents(q *query) {
+	if q.sourceDoc == "" {
+		return
+	}
+	ix := b.idx
+	q.links = slices.DeleteFunc(q.links, func(l link) bool {
+		e := l.entities[0]
+		return (e.Kind == KindEvent || e.Kind == KindOperation) && len(l.entities) == 1 &&
+			!slices.ContainsFunc(ix.entityFacts[e.ID], func(i int) bool { return b.facts[i].Cite.Doc == q.sourceDoc })
+	})
+}
+
 func (b *Base) sourceFilter(q *query) {
 	ix := b.idx
 	for _, l := range q.links {
