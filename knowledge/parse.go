@@ -1769,7 +1769,7 @@ var (
 // me through March 2024", "the sequence from Zahir Shah's ouster to the
 // Soviet invasion", "key milestones", "with years".
 var timelineAsks = []string{"walk me through", "walk us through", "run me through", "take me through",
-	"sequence of", "the sequence", "in sequence", "sequence from", "milestones", "key dates", "key years", "chronologically", "in order",
+	"sequence of", "the sequence", "in sequence", "sequence from", "sequence", "in what order", "what order", "milestones", "key dates", "key years", "chronologically", "in order",
 	"step by step", "with years", "with dates", "with the dates", "with the years", "give years", "give dates",
 	"give me the dates", "give me dates", "which years", "what years", "trace how", "trace the", "year by year", "year-by-year",
 	"blow by blow", "month by month"}
@@ -2836,7 +2836,7 @@ var auxWords = setOf(`did does do is was are were has have had will would can co
 // intentWords say what kind of answer is wanted, not what it is about:
 // they are not matched against facts.
 var intentWords = setOf(`many much number numbers total totals count counts toll tolls stat stats statistics data percentage percent share figure figures
-		list name names enumerate timeline chronology happened happen define definition meaning mean means stand stands
+		list name names enumerate timeline chronology sequence happened happen define definition meaning mean means stand stands
 		abbreviation acronym describe explain tell happening events event estimate estimates estimated headcount job jobs occupation profession
 		quote quotes quotation`)
 

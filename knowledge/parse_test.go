@@ -56,6 +56,8 @@ func TestClassify(t *testing.T) {
 		{"which ttp figures did the taliban release from jail", IntentList}, // figures asked by "which" are people, not numbers
 		{"what did the expulsion plan cost pakistan", IntentHowMany},
 		{"give me the sequence from the coup to the invasion", IntentTimeline},
+		{"march 2024 sequence: the mir ali attack to the airstrikes", IntentTimeline}, // a sequence alone asks the events in order
+		{"in what order were the 2022 opposition groups set up", IntentTimeline},
 		{"key milestones in the group's history", IntentTimeline},
 		{"the taliban's rise, with years", IntentTimeline},
 		{"trace how the tensions escalated", IntentTimeline},
