@@ -333,7 +333,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			return "who" // "the Taliban's ambassador" is not Pakistan's
 		case best.feat.Signs[signWhoUnnamed] != 0 && !b.namesHolder(q, f, true):
 			return "who" // "the army chief": the fact names a role, not who holds it
-		case q.titleAsked() && best.feat.MissedEntity > 0 && !b.missedOnlyAsTime(q, i):
+		case q.titleAsked() && best.feat.MissedEntity > 0 && !b.missedOnlyAsTime(q, i) && !b.missedOnlyAsPost(q, i):
 			// "the US ambassador in Islamabad": a holder of the title
 			// somewhere the question does not ask about.
 			return "who"
@@ -2865,6 +2865,24 @@ func (b *Base) partyIDs(w string) []string {
 // missedOnlyAsTime reports whether every name the question gives that fact
 // i misses comes after a word of time: "wrote to which Taliban leader after
 // Chitral" dates the letter by the attack; it does not place the post.
+// missedOnlyAsPost reports whether every name q gives that fact i does not
+// mention is the party of a post, held now or before, of someone the fact
+// names: "which US official warned Pakistan about snakes" is answered by
+// Hillary Clinton's warning, she having been the US Secretary of State.
+func (b *Base) missedOnlyAsPost(q *query, i int) bool {
+	missed := false
+	for _, u := range q.units {
+		if u.link == nil || b.idx.broad(u.link.entities[0].ID) || b.idx.covers(i, u) {
+			continue
+		}
+		if !b.postIn(b.facts[i], u.link.entities[0], true) {
+			return false
+		}
+		missed = true
+	}
+	return missed
+}
+
 func (b *Base) missedOnlyAsTime(q *query, i int) bool {
 	missed := false
 	for _, u := range q.units {
@@ -2934,14 +2952,18 @@ func (b *Base) governsIn(f *Fact, e *Entity) bool {
 // party e's, or of its government's, by the role facts on them: what
 // Zabihullah Mujahid, the Taliban government's spokesperson, said is what
 // the Taliban said.
-func (b *Base) officialIn(f *Fact, e *Entity) bool {
+func (b *Base) officialIn(f *Fact, e *Entity) bool { return b.postIn(f, e, false) }
+
+// postIn reports whether fact f names someone who holds, or with former
+// held, a post of party e's or of its government's.
+func (b *Base) postIn(f *Fact, e *Entity, former bool) bool {
 	for _, id := range f.Entities {
 		if p := b.entityByID[id]; p == nil || p.Kind != KindPerson {
 			continue
 		}
 		for _, k := range b.idx.subjectOf[id] {
 			r := b.facts[k]
-			if r.Role == nil || r.Role.Of == "" || r.Former() {
+			if r.Role == nil || r.Role.Of == "" || r.Former() && !former {
 				continue
 			}
 			if o := b.entityByID[r.Role.Of]; o != nil && (o == e || speaksFor(o, e) || speaksFor(e, o)) {
