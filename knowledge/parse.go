@@ -1983,7 +1983,8 @@ func classify(toks []string, hasSpan bool) Intent {
 	case has("say", "said", "says", "told", "describe", "described", "call", "called", "pledge", "pledged", "promise", "promised", "quote", "quotation",
 		"warn", "warned", "claim", "claimed", "threaten", "threatened", "remark", "remarked", "statement", "tweet", "tweeted", "tweets", "react", "reacted", "respond", "responded", "reaction", "response",
 		"criticism", "criticisms", "criticise", "criticised", "criticize", "criticized", "critique",
-		"view on", "views on", "view of", "take on", "opinion on", "opinion of", "stance on", "position on", "think of", "think about", "thinks of", "thinks about") ||
+		"view on", "views on", "view of", "take on", "opinion on", "opinion of", "stance on", "position on", "think of", "think about", "thinks of", "thinks about",
+		"words on", "words about", "comments on", "comments about", "remarks on", "remarks about") ||
 		ownView(toks):
 		return IntentStatement
 	case asksMotive(toks):
@@ -2838,7 +2839,7 @@ var auxWords = setOf(`did does do is was are were has have had will would can co
 var intentWords = setOf(`many much number numbers total totals count counts toll tolls stat stats statistics data percentage percent share figure figures
 		list name names enumerate timeline chronology sequence happened happen define definition meaning mean means stand stands
 		abbreviation acronym describe explain tell happening events event estimate estimates estimated headcount job jobs occupation profession
-		quote quotes quotation`)
+		quote quotes quotation words`)
 
 // numberForms pairs each small number in figures with its word, both ways.
 var numberForms = func() map[string]string {

@@ -48,7 +48,8 @@ func TestClassify(t *testing.T) {
 		{"what did the ttp want in return for peace", IntentList},             // its demands, each of them
 		{"what's gul's view on recognising the taliban", IntentStatement},     // a view is what someone holds and says
 		{"what does the ttp think of the durand line", IntentStatement},
-		{"kugelman's take?", IntentStatement}, // a take, after a name, is a view
+		{"kugelman's take?", IntentStatement},              // a take, after a name, is a view
+		{"kakar's words on the refugees", IntentStatement}, // words on a thing are what was said of it
 		{"and his take", IntentStatement},
 		{"did they take", IntentFact},                                       // a verb
 		{"and china's angle?", IntentWhy},                                   // a country's angle is its motive: why it is engaged
