@@ -5900,7 +5900,9 @@ func (b *Base) salient(c Context, kind string, used []string) *Entity {
 		// did Pakistan back the Taliban", "when did they take Kabul" is
 		// the Taliban.
 		for _, id := range c.Entities {
-			if e := b.entityByID[id]; e != nil && e.Kind == KindGroup && !slices.Contains(used, id) {
+			if e := b.entityByID[id]; e != nil && (e.Kind == KindGroup || e.Kind == KindPlace && namedAsPlural(c.Question, e)) && !slices.Contains(used, id) {
+				// (A place asked of as states, "the Central Asian states",
+				// is "they" too.)
 				return e
 			}
 		}
@@ -5932,6 +5934,19 @@ func (b *Base) salient(c Context, kind string, used []string) *Entity {
 	}
 	return broad
 }
+
+// namedAsPlural reports whether question names place e by a name in the
+// plural: "the Central Asian states", "the Gulf countries".
+func namedAsPlural(question string, e *Entity) bool {
+	question = strings.ToLower(question)
+	return slices.ContainsFunc(e.Aliases, func(a string) bool {
+		words := strings.Fields(strings.ToLower(a))
+		return len(words) > 1 && pluralPlaceHeads[words[len(words)-1]] && strings.Contains(question, strings.Join(words, " "))
+	})
+}
+
+// pluralPlaceHeads end the names of places spoken of as several.
+var pluralPlaceHeads = setOf("states republics countries nations neighbours neighbors")
 
 // salientKind returns the entity of one of kinds the conversation spoke
 // of most recently, or nil.

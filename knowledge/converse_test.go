@@ -203,6 +203,7 @@ func TestAnswerInResolves(t *testing.T) {
 		{"a whole question whose verb is too common to search by carries no topic", []string{"whts the moscow format", "what does russia want in afghanistan"}, "what does russia want in afghanistan", ""},
 		{"and a new topic after what someone said about another asks what was said of it", []string{"who's sohail shaheen", "what did he say about where ttp attacks come from", "and the evictions?"}, "what did sohail shaheen say about the evictions", ""},
 		{"a party's own thing asks nothing of what the last answer named", []string{"what are the ttp's conditions for peace", "and pakistan's demands?"}, "what is pakistan's demands", ""},
+		{"they, after a place asked of as states, are those states", []string{"what do the central asian states think of the taliban", "why did they fortify their borders"}, "why did central asia fortify central asia's borders", ""},
 		{"a group's size alone asks how many fighters the group spoken of has", []string{"which jails were ttp militants let out of", "fighter strength now?"}, "how many fighters does tehrik-e-taliban pakistan have now", ""},
 		{"a name typed with an s before a word is its owner, as chat types it", []string{"what are the ttp's conditions for peace", "and pakistans demands?"}, "what is pakistan's demands", ""},
 		{"a party's name drops the year that tells it from a namesake", []string{"what was the pdpa that daoud allied with", "when did it seize power?"}, "when did people's democratic party of afghanistan seize power", ""},
