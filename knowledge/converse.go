@@ -596,7 +596,7 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 			a, resolved = alt, r
 		}
 	}
-	if !a.Answered && a.lacks == "" && names && !slices.Contains(readings, alone) &&
+	if !a.Answered && names && !slices.Contains(readings, alone) &&
 		slices.ContainsFunc(asked, func(w string) bool { return !roleNouns[w] && !titleModifiers[w] && !postWords[w] }) &&
 		!slices.ContainsFunc(strings.Fields(alone), func(w string) bool { return personPronoun(strings.Trim(w, "?!.,")) }) {
 		// "are they deporting people with PoR cards too?": no reading with

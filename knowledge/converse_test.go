@@ -1156,6 +1156,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"who chaired the meeting that ordered illegal immigrants out of pakistan", "Kakar"},
 			{"who else attended?", "army chief"},
 		}, ""},
+		{"a follow-up that names what it asks of stands alone when the reading carried lacks the part asked", [][2]string{
+			{"how many people did the taliban kill when they took mazar-i-sharif", "2,000"},
+			{"and where did dostum go after it", "Turkey"},
+		}, ""},
 		{"a figure asked of one who gave the last answer's figure is that figure, though never in the word", [][2]string{
 			{"of pakistan's 24 suicide bombings in 2023, how many were carried out by afghans", "14"},
 			{"bugti's number?", "14"},
