@@ -600,8 +600,10 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 		slices.ContainsFunc(asked, func(w string) bool { return !roleNouns[w] && !titleModifiers[w] && !postWords[w] }) &&
 		!slices.ContainsFunc(strings.Fields(alone), func(w string) bool { return personPronoun(strings.Trim(w, "?!.,")) }) {
 		// "are they deporting people with PoR cards too?": no reading with
-		// the conversation's words has an answer, but the follow-up names
-		// what it asks of, and asks a question of its own. (One that asks
+		// the conversation's words has an answer, or one that lacks the
+		// part asked ("and where did Dostum go after it": the massacre
+		// says not where), but the follow-up names what it asks of, and
+		// asks a question of its own. (One that asks
 		// of "her" asks of the person spoken of, or of no one; a name with
 		// its post, "and the former spy chief, Faiz Hameed?", asks the
 		// last question of him.)
