@@ -45,6 +45,7 @@ func TestAnswer(t *testing.T) {
 		{"a post's party is said by the post its holder held", "which us official told pakistan it couldn't keep snakes in its backyard", []string{"cookie-clinton-snakes-warning"}, "Clinton"},
 		{"someone's words on a thing are what they said of it", "mullah yaqoob's words on pakistan's treatment of afghans", []string{"cookie-yaqoob-horror-barbaric"}, "barbaric"},
 		{"a group's ethnic make-up is the peoples its members are", "nifma's ethnic makeup", []string{"fnf-nifma-pashtun"}, "Pashtun"},
+		{"to sign off on a decision is to make it", "who signed off on the expulsion of undocumented afghans", nil, "Kakar"},
 		{"a people named in the plural is its region", "what do the central asians want from afghanistan", []string{"fnf-central-asia-trade-hopes", "fnf-central-asia-taliban-bulwark"}, "Central Asian states"},
 		{"the kind of place asked for leads", "which prisons were ttp fighters freed from", []string{"op-prisoners-freed-bagram-pul-e-charkhi"}, "Bagram"},
 		{"a group's guys are its fighters", "which prisons were the ttp's guys freed from", []string{"op-prisoners-freed-bagram-pul-e-charkhi"}, "Bagram"},
