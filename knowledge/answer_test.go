@@ -696,6 +696,8 @@ func TestMissingPartIsDeclined(t *testing.T) {
 		{"have the ttp and hgb merged", "what came of the talks", "Valle"},                                                        // the source says the outcome is unknown
 		{"did the ttp and hafiz gul bahadur merger talks work", "what came of the talks", "Valle"},                                // whether they worked is what came of them
 		{"did akhund ever write back to kakar", "whether Akhund replied", "Kakar"},
+		{"what institute is anwesha ghosh with", "where Anwesha Ghosh works", ""},             // what Gul's think tank is says nothing of her
+		{"which think tank is anwesha ghosh with", "which think tank", ""},                    // the whole noun asked, not "which tank"
 		{"which chinese firms have announced investments in afghanistan", "which ones", ""},   // a fact that firms invested names none
 		{"how many attacks did the ttp claim in december 2022", "anything for that date", ""}, // April 2022's record names the year, not the month
 		{"what happened in the july 2023 zhob garrison attack", "anything about Zhob", ""},    // a name the pack never uses, not the month's other events

@@ -1301,6 +1301,9 @@ func (b *Base) kindMissing(q *query, i int) string {
 	if b.namesKindAsked(q, i, noun) {
 		return "" // "which party": the JUI-F, "a political party"
 	}
+	if first, last := q.units[phrase[0]].pos, q.units[phrase[len(phrase)-1]].pos; first < last && last-first < len(phrase) {
+		return wh + " " + strings.Join(q.fixed[first:last+1], " ") // "which think tank", not "which tank"
+	}
 	return wh + " " + noun
 }
 

@@ -1832,9 +1832,22 @@ var workplaceWords = setOf(workVerbText + ` fellow employed teach teaches taught
 // "where does Bhonsle work", "where is Lieven a fellow", not "did it work".
 func asksWhereWorks(toks []string) bool {
 	s := " " + strings.Join(toks, " ") + " "
+	if slices.ContainsFunc(toks, func(t string) bool { return affiliationWords[t] }) && !slices.ContainsFunc(toks, func(t string) bool { return t == "party" || t == "political" }) ||
+		len(toks) > 3 && (toks[0] == "which" || toks[0] == "what") && (employerNouns[toks[1]] || toks[1] == "think" && toks[2] == "tank") &&
+			(toks[len(toks)-1] == "with" || toks[len(toks)-1] == "at") {
+		return true // "what's her affiliation", "which think tank is Ghosh with"
+	}
 	return slices.Contains(toks, "where") && slices.ContainsFunc(toks, func(t string) bool { return workplaceWords[t] }) &&
 		!hasPhrase(s, "did they work") && !hasPhrase(s, "does it work") && !hasPhrase(s, "did it work")
 }
+
+// affiliationWords ask whom someone works for (a party affiliation is
+// another thing); employerNouns, after "which", ask it with the kind of
+// place: "which institute is she with".
+var (
+	affiliationWords = setOf("affiliation affiliations affiliated employer employers")
+	employerNouns    = setOf("institute institution organisation organization body outfit firm")
+)
 
 // asksWorkplace reports whether q asks whom someone works for.
 func (q *query) asksWorkplace() bool { return q.intent == IntentWho && asksWhereWorks(q.toks) }
