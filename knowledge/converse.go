@@ -2714,8 +2714,8 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, own, missin
 }
 
 // sizeOfGroup reads a follow-up that asks only how big a group is
-// ("fighter strength?", "and their manpower now?") as how many fighters the
-// group the conversation spoke of last has.
+// ("fighter strength?", "and their manpower now?") as how big the group the
+// conversation spoke of last is.
 func (b *Base) sizeOfGroup(c Context, words []string) (string, bool) {
 	var asked []string
 	now := false
@@ -2734,7 +2734,10 @@ func (b *Base) sizeOfGroup(c Context, words []string) (string, bool) {
 	if g == nil {
 		return "", false
 	}
-	q := "how many fighters does " + strings.ToLower(g.Name) + " have"
+	q := "how big is " + strings.ToLower(g.Name) // its fighters, or its members, or in words
+	if slices.ContainsFunc(asked, func(w string) bool { return w == "headcount" || w == "manpower" }) {
+		q = "how many fighters does " + strings.ToLower(g.Name) + " have" // a number, or nothing
+	}
 	if now {
 		q += " now"
 	}

@@ -204,7 +204,7 @@ func TestAnswerInResolves(t *testing.T) {
 		{"and a new topic after what someone said about another asks what was said of it", []string{"who's sohail shaheen", "what did he say about where ttp attacks come from", "and the evictions?"}, "what did sohail shaheen say about the evictions", ""},
 		{"a party's own thing asks nothing of what the last answer named", []string{"what are the ttp's conditions for peace", "and pakistan's demands?"}, "what is pakistan's demands", ""},
 		{"they, after a place asked of as states, are those states", []string{"what do the central asian states think of the taliban", "why did they fortify their borders"}, "why did central asia fortify central asia's borders", ""},
-		{"a group's size alone asks how many fighters the group spoken of has", []string{"which jails were ttp militants let out of", "fighter strength now?"}, "how many fighters does tehrik-e-taliban pakistan have now", ""},
+		{"a group's size alone asks how big the group spoken of is", []string{"which jails were ttp militants let out of", "fighter strength now?"}, "how big is tehrik-e-taliban pakistan now", ""},
 		{"a name typed with an s before a word is its owner, as chat types it", []string{"what are the ttp's conditions for peace", "and pakistans demands?"}, "what is pakistan's demands", ""},
 		{"a party's name drops the year that tells it from a namesake", []string{"what was the pdpa that daoud allied with", "when did it seize power?"}, "when did people's democratic party of afghanistan seize power", ""},
 		{"a paper's name keeps its year", []string{"what did sigar say caused the collapse", "year of that report?"}, "year of why the afghan government collapsed (sigar 2022) us withdrawal afghanistan 2021", ""},
@@ -1159,6 +1159,10 @@ func TestConversationAnswers(t *testing.T) {
 		{"a follow-up that names what it asks of stands alone when the reading carried lacks the part asked", [][2]string{
 			{"how many people did the taliban kill when they took mazar-i-sharif", "2,000"},
 			{"and where did dostum go after it", "Turkey"},
+		}, ""},
+		{"a group's size alone is its size in whatever words the sources give it", [][2]string{
+			{"who leads the hafiz gul bahadur group", "Bahadur"},
+			{"size?", "sub-factions"},
 		}, ""},
 		{"a figure asked of one who gave the last answer's figure is that figure, though never in the word", [][2]string{
 			{"of pakistan's 24 suicide bombings in 2023, how many were carried out by afghans", "14"},
