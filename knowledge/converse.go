@@ -5744,7 +5744,17 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 			e = b.firstSpoken(c, func(p *Entity) bool { return p.Kind == KindPlace && b.idx.broad(p.ID) })
 		}
 		if e == nil {
-			e = b.salient(c, kind, used)
+			passed := used
+			if objectOf(w) {
+				// "what did Gul discuss with him": not Gul, whom the
+				// follow-up names as the one who discussed.
+				for _, l := range q.links {
+					if l.start < i && kindFits(l.entities[0], kind) {
+						passed = append(slices.Clip(passed), l.entities[0].ID)
+					}
+				}
+			}
+			e = b.salient(c, kind, passed)
 		}
 		if e == nil && (kind == kindHe || kind == kindShe) {
 			// "does he think the Taliban will shut the bases?" after what
