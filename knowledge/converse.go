@@ -89,6 +89,9 @@ func (b *Base) namesSomething(question string, specific bool) bool {
 	return false
 }
 
+// heldVerbs, after "it", say that it is an event: a meeting is held.
+var heldVerbs = setOf("held hosted convened staged organised organized chaired")
+
 // withPossessives gives back toks with a name typed with an "s" and no
 // apostrophe before a word of its own made possessive, as chat types it:
 // "and pakistans demands?" is "and pakistan's demands?". A word that is a
@@ -5795,6 +5798,14 @@ func (b *Base) withPronounsNamed(c Context, words []string) (question, missing s
 			// the piece, not the group it was about.
 			if d := b.salientKind(c, KindDocument); d != nil {
 				e = d
+			}
+		}
+		if w == "it" && heldVerbs[verbAfter(words, i)] {
+			// "where was it held?" after who led Pakistan's side at the
+			// 22 September meeting: a meeting is held, not a person or a
+			// group.
+			if ev := b.salientEvent(c); ev != nil {
+				e = ev
 			}
 		}
 		if w == "it" && i > 0 && (objectFollowers[words[i-1]] || words[i-1] == "behind") {

@@ -203,6 +203,7 @@ func TestAnswerInResolves(t *testing.T) {
 		{"a whole question whose verb is too common to search by carries no topic", []string{"whts the moscow format", "what does russia want in afghanistan"}, "what does russia want in afghanistan", ""},
 		{"and a new topic after what someone said about another asks what was said of it", []string{"who's sohail shaheen", "what did he say about where ttp attacks come from", "and the evictions?"}, "what did sohail shaheen say about the evictions", ""},
 		{"a party's own thing asks nothing of what the last answer named", []string{"what are the ttp's conditions for peace", "and pakistan's demands?"}, "what is pakistan's demands", ""},
+		{"it, held, is the event spoken of", []string{"who headed pakistan's delegation at the 22 september 2023 meeting with muttaqi", "where was it held"}, "where was durrani-muttaqi meeting (september 2023) held", ""},
 		{"him, after a person the follow-up names as the doer, is someone else", []string{"who was in the serena hotel tea photo", "what did faiz hameed tell him"}, "what did faiz hameed tell mansour ahmed khan", ""},
 		{"they, after a place asked of as states, are those states", []string{"what do the central asian states think of the taliban", "why did they fortify their borders"}, "why did central asia fortify central asia's borders", ""},
 		{"a group's size alone asks how big the group spoken of is", []string{"which jails were ttp militants let out of", "fighter strength now?"}, "how big is tehrik-e-taliban pakistan now", ""},
