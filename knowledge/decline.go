@@ -2865,20 +2865,16 @@ func (b *Base) partyIDs(w string) []string {
 	return out
 }
 
-// missedOnlyAsTime reports whether every name the question gives that fact
-// i misses comes after a word of time: "wrote to which Taliban leader after
-// Chitral" dates the letter by the attack; it does not place the post.
-// missedOnlyAsPost reports whether every name q gives that fact i does not
-// mention is the party of a post, held now or before, of someone the fact
-// names: "which US official warned Pakistan about snakes" is answered by
-// Hillary Clinton's warning, she having been the US Secretary of State.
-func (b *Base) missedOnlyAsPost(q *query, i int) bool {
+// missedOnly reports whether fact i misses some specific name q gives (a
+// broad one, "the Taliban", is not counted missed) and every name it
+// misses is one excused accepts.
+func (b *Base) missedOnly(q *query, i int, excused func(u unit) bool) bool {
 	missed := false
 	for _, u := range q.units {
 		if u.link == nil || b.idx.broad(u.link.entities[0].ID) || b.idx.covers(i, u) {
 			continue
 		}
-		if !b.postIn(b.facts[i], u.link.entities[0], true) {
+		if !excused(u) {
 			return false
 		}
 		missed = true
@@ -2886,22 +2882,25 @@ func (b *Base) missedOnlyAsPost(q *query, i int) bool {
 	return missed
 }
 
+// missedOnlyAsTime reports whether every name the question gives that fact
+// i misses comes after a word of time: "wrote to which Taliban leader after
+// Chitral" dates the letter by the attack; it does not place the post.
 func (b *Base) missedOnlyAsTime(q *query, i int) bool {
-	missed := false
-	for _, u := range q.units {
-		if u.link == nil || b.idx.broad(u.link.entities[0].ID) || b.idx.covers(i, u) {
-			continue // a broad name ("the Taliban") is not counted missed
-		}
-		missed = true
+	return b.missedOnly(q, i, func(u unit) bool {
 		s := u.link.start
 		if s > 0 && q.toks[s-1] == "the" {
 			s-- // "after the Chitral raid"
 		}
-		if s == 0 || !timeClauseWords[q.toks[s-1]] {
-			return false
-		}
-	}
-	return missed
+		return s > 0 && timeClauseWords[q.toks[s-1]]
+	})
+}
+
+// missedOnlyAsPost reports whether every name q gives that fact i does not
+// mention is the party of a post, held now or before, of someone the fact
+// names: "which US official warned Pakistan about snakes" is answered by
+// Hillary Clinton's warning, she having been the US Secretary of State.
+func (b *Base) missedOnlyAsPost(q *query, i int) bool {
+	return b.missedOnly(q, i, func(u unit) bool { return b.postIn(b.facts[i], u.link.entities[0], true) })
 }
 
 // asksTitle reports whether a question asks the title of a piece of
@@ -2957,8 +2956,8 @@ func (b *Base) governsIn(f *Fact, e *Entity) bool {
 // the Taliban said.
 func (b *Base) officialIn(f *Fact, e *Entity) bool { return b.postIn(f, e, false) }
 
-// postIn reports whether fact f names someone who holds, or with former
-// held, a post of party e's or of its government's.
+// postIn reports whether fact f names someone who holds a post of party
+// e's or of its government's, or, with former, once held one.
 func (b *Base) postIn(f *Fact, e *Entity, former bool) bool {
 	for _, id := range f.Entities {
 		if p := b.entityByID[id]; p == nil || p.Kind != KindPerson {

@@ -1769,7 +1769,7 @@ var (
 // me through March 2024", "the sequence from Zahir Shah's ouster to the
 // Soviet invasion", "key milestones", "with years".
 var timelineAsks = []string{"walk me through", "walk us through", "run me through", "take me through",
-	"sequence of", "the sequence", "in sequence", "sequence from", "sequence", "in what order", "what order", "milestones", "key dates", "key years", "chronologically", "in order",
+	"sequence", "what order", "milestones", "key dates", "key years", "chronologically", "in order",
 	"step by step", "with years", "with dates", "with the dates", "with the years", "give years", "give dates",
 	"give me the dates", "give me dates", "which years", "what years", "trace how", "trace the", "year by year", "year-by-year",
 	"blow by blow", "month by month"}
