@@ -302,6 +302,15 @@ func (ix *index) covers(i int, u unit) bool {
 	return termCredit(i, &u) > 0 || ix.altCovers(i, u)
 }
 
+// textUses reports whether fact i's own text or items use question word
+// u, as typed, by a synonym or in another form: not only the name of
+// an entity the fact is tagged with, nor an alternate question.
+func (ix *index) textUses(i int, u unit) bool {
+	return slices.ContainsFunc(ix.textStems[i], func(s string) bool {
+		return s != "" && (contains(u.stems, s) || contains(u.near, s))
+	})
+}
+
 // altCandidates proposes the facts whose alternate questions share the
 // question's rarest words.
 func (b *Base) altCandidates(q *query, cands *candSet) {

@@ -894,7 +894,10 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 		// place leads one on the drones that names none.
 		// (Not one that drops a word of the question the best fact uses:
 		// "where was the Durrani–Muttaqi meeting held" is not answered
-		// by what Durrani said of the TTP in Afghanistan.)
+		// by what Durrani said of the TTP in Afghanistan, though that
+		// fact is tagged with the meeting and so "covers" it by its name:
+		// a word the best fact's own text uses, the other's text or
+		// alternate questions must use too.)
 		// (A word of a clause that times it, "when the spokesman
 		// complained", is no part of what is asked where.)
 		top, clause := ranked[0].fact, len(q.toks)
@@ -904,7 +907,8 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 		keeps := func(f *Fact) bool {
 			i := b.idx.factIndex[f]
 			return !slices.ContainsFunc(q.units, func(u unit) bool {
-				return u.link == nil && !u.carried && u.pos < clause && b.idx.covers(top, u) && !b.idx.covers(i, u)
+				return u.link == nil && !u.carried && u.pos < clause &&
+					(b.idx.covers(top, u) && !b.idx.covers(i, u) || b.idx.textUses(top, u) && !b.idx.textUses(i, u) && !b.idx.altCovers(i, u))
 			})
 		}
 		where := func(f *Fact) bool {
