@@ -161,7 +161,7 @@ func (b *Base) answerWith(question string, how asking) Answer {
 	}
 	q := b.parse(norm)
 	defer b.idx.release(q)
-	q.weighCarried(said)
+	q.weighCarried(b.idx, said)
 	q.shown, q.limit, q.floor, q.within = shown, how.limit, how.floor, how.within
 	if how.after.Year != 0 {
 		q.after = how.after // (else what the question itself starts from: "from 1933 onwards")
@@ -200,7 +200,7 @@ func (b *Base) answerWith(question string, how asking) Answer {
 	if joined := joinAsks(norm); q.also < 0 && joined != norm {
 		qc = b.parse(joined)
 		defer b.idx.release(qc)
-		qc.weighCarried(said)
+		qc.weighCarried(b.idx, said)
 	}
 	if qc.also >= 0 {
 		if c, ok := b.answerClauses(qc, a); ok && !(whole.Answered && containsAll(whole.Facts, c.Facts)) {

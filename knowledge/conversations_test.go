@@ -495,7 +495,7 @@ func TestWeighCarried(t *testing.T) {
 	b := packFromDisk(t)
 	q := b.parse(Normalize("what is the army's response peshawar school attack 2014"))
 	plain := b.parse(Normalize("what is the army's response peshawar school attack 2014"))
-	q.weighCarried(b.saidIn("what is the army's response"))
+	q.weighCarried(b.idx, b.saidIn("what is the army's response"))
 	for k, u := range q.units {
 		said := u.link == nil && (u.stems[0] == b.idx.stem("army") || u.stems[0] == b.idx.stem("response"))
 		want := plain.units[k].weight * carriedShare

@@ -3229,10 +3229,18 @@ func (b *Base) saidIn(own string) *saidWords {
 const carriedShare = 0.5
 
 // weighCarried weighs the question's words and names that a follow-up did
-// not say (said; nil for a question asked as typed) at carriedShare.
-func (q *query) weighCarried(said *saidWords) {
+// not say (said; nil for a question asked as typed) at carriedShare. A
+// follow-up that counts the dead or wounded counts only them: "how many
+// killed?" after the Chitral attack is not answered by the 200 who
+// attacked, though the reading carries "attack" after the count.
+func (q *query) weighCarried(ix *index, said *saidWords) {
 	if said == nil {
 		return
+	}
+	if q.intent == IntentHowMany && len(q.counted) > 0 {
+		if counted, plurals := q.countedWords(ix, said); slices.ContainsFunc(counted, func(s string) bool { return ix.casualtyStem(s) }) {
+			q.counted, q.countedPlural = counted, plurals
+		}
 	}
 	if said.result && !q.asksResult {
 		// "did it work?" read as "did it work <what it carries>": it
@@ -4684,6 +4692,16 @@ func changeBase(q string) (string, bool) {
 var changeVerbs = setOf("rise rose risen increase increased grow grew fall fell drop dropped decline declined jump jumped climb climbed go went change changed")
 
 var casualtyNouns = setOf("casualties deaths dead fatalities killed injured wounded victims losses")
+
+// casualtyStem reports whether stem s is the stem of one of casualtyNouns.
+func (ix *index) casualtyStem(s string) bool {
+	for w := range casualtyNouns {
+		if ix.stem(w) == s {
+			return true
+		}
+	}
+	return false
+}
 
 // withOtherTime reads "vs 2021?", "and in 2021?" and "april 22?" as the
 // last question of another year or month: its time swapped, or added when

@@ -1373,6 +1373,8 @@ func TestFollowUpsDeclined(t *testing.T) {
 		{"a remark its source dates no more than itself", []string{"what did asif durrani say about peace in afghanistan", "when did he say it"}, "The sources I have don't say exactly when."},
 		{"a statement dated only by its source", []string{"what did the taliban defence minister say about the deportations", "when did he say that"}, "The sources I have don't say exactly when."},
 		{"a death toll the sources do not give", []string{"why did pakistan strike afghanistan in march 2024", "kabul's response?", "how many were killed in them"}, "The sources I have don't say how many."},
+		{"a toll asked in a word counts the dead, not the attack carried", []string{"what happened in chitral in september 2023", "how many killed?"}, "The sources I have don't say how many."},
+		{"casualties asked bare", []string{"what happened in chitral in september 2023", "casualties?"}, "The sources I have don't say how many."},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var c knowledge.Context

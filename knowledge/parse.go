@@ -330,7 +330,7 @@ func (b *Base) parse(norm string) *query {
 	b.relativeYear(q)
 	b.boundNamed(q)
 	if q.intent == IntentHowMany {
-		q.counted, q.countedPlural = q.countedWords(ix) // after the source is known: its words are not counted
+		q.counted, q.countedPlural = q.countedWords(ix, nil) // after the source is known: its words are not counted
 		if len(q.counted) == 0 && q.asksSize() {
 			// "how big is the TTP now": a group's size is its fighters.
 			q.countedPlural = map[string]bool{}
@@ -2258,6 +2258,15 @@ var timeOwners = setOf("year years month months week weeks today yesterday")
 // placePrepositions open a phrase that says where: "were in Chitral".
 var placePrepositions = setOf("in at inside near from within across along")
 
+// saidAt reports whether the follow-up said the word at j, or the name
+// it is part of, rather than its reading carrying it.
+func (q *query) saidAt(ix *index, j int, said *saidWords) bool {
+	if l := q.linkAt(j); l != nil {
+		return slices.ContainsFunc(l.entities, func(e *Entity) bool { return said.entities[e.ID] })
+	}
+	return said.stems[ix.stem(q.fixed[j])]
+}
+
 // countNounAhead reports whether a noun of events or bodies (countNouns)
 // stands in toks from k up to end, before anything that ends the phrase
 // counted: the name or year before it describes what is counted.
@@ -2276,8 +2285,10 @@ func countNounAhead(toks []string, k, end int) bool {
 // countedWords returns the stems, with their lexicon synonyms, of the
 // words after "how many", "how much" or "number of" that say what is
 // counted: "how many TTP attacks" counts attacks (and names the TTP). The
-// stems of plural words are also in plurals.
-func (q *query) countedWords(ix *index) (out []string, plurals map[string]bool) {
+// stems of plural words are also in plurals. For a follow-up's reading,
+// said holds the words the follow-up said (nil for a question asked as
+// typed): what it counts ends where the words it carries begin.
+func (q *query) countedWords(ix *index, said *saidWords) (out []string, plurals map[string]bool) {
 	plurals = map[string]bool{}
 	add := func(t string) {
 		st := ix.stem(t)
@@ -2328,6 +2339,9 @@ func (q *query) countedWords(ix *index) (out []string, plurals map[string]bool) 
 			if ix.stop[t] || q.sourceToks[j] || q.namesPersonAt(j) {
 				continue // "how many per Bhonsle": a source, not what is counted
 			}
+			if said != nil && len(out) > 0 && !q.saidAt(ix, j, said) {
+				break // the conversation's words, carried after the follow-up's
+			}
 			if currencyWords[t] && q.fixed[j-1] == "in" {
 				continue // "how much aid in dollars": the unit, not what is counted
 			}
@@ -2349,6 +2363,9 @@ func (q *query) countedWords(ix *index) (out []string, plurals map[string]bool) 
 				continue // "how many of Pakistan's 2023 suicide bombings", "this year's suicide bombings" count bombings
 			}
 			add(t)
+			if casualtyNouns[t] {
+				break // "how many killed Chitral attack": the dead are counted, the rest says in what
+			}
 			if plural(t) && j+1 < len(q.fixed) && pastVerb(q.fixed[j+1]) && !ix.stop[q.fixed[j+1]] {
 				break // "how many militants died": militants are counted, whatever killed them; not deaths
 			}
