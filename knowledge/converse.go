@@ -1660,6 +1660,12 @@ func (b *Base) cited(c Context, question string, author bool) Answer {
 			remark = b.remarkOfSpeaker(c)
 		}
 	}
+	if author && len(a.Facts) > 1 {
+		// "who wrote it?" asks of the piece the answer led with, not of
+		// another document a later fact of it came from.
+		lead := a.Facts[0].Cite.Doc
+		a.Facts = slices.DeleteFunc(slices.Clone(a.Facts), func(f *Fact) bool { return f.Cite.Doc != lead })
+	}
 	a.Sources = b.sourcesOf(a.Facts)
 	if len(a.Sources) == 0 {
 		return Answer{Question: question, Reply: true, Lines: []string{"The last answer cited nothing I can show."}}
@@ -2450,12 +2456,12 @@ func authorAsked(toks []string) bool {
 	return author || this && slices.ContainsFunc(toks, func(t string) bool { return t == "wrote" || t == "authored" })
 }
 
-// thatAsThis is toks with "that" read as "this": "who wrote that piece"
-// as "who wrote this piece".
+// thatAsThis is toks with "that" or "it" read as "this": "who wrote that
+// piece", "who wrote it?" as "who wrote this piece".
 func thatAsThis(toks []string) []string {
 	out := slices.Clone(toks)
 	for i, t := range out {
-		if t == "that" {
+		if t := strings.Trim(t, "?!.,"); t == "that" || t == "it" {
 			out[i] = "this"
 		}
 	}

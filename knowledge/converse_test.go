@@ -245,6 +245,8 @@ func TestAuthorAsked(t *testing.T) {
 	}{
 		{"what does bhonsle say about the hrcp", "who wrote this piece?", true, "How the Cookie Crumbled? by Rahul K Bhonsle"},
 		{"what does the op-ed say about hope", "who's the author btw", false, "the document names no author"},
+		{"what does anwesha ghosh expect pakistan to do", "who wrote it?", true, "by Anwesha Ghosh"},
+		{"what's the argument of the op-ed saying anger can't be a policy", "who wrote it?", false, "the document names no author"},
 	} {
 		_, c := b.AnswerIn(knowledge.Context{}, tc.first)
 		a, _ := b.AnswerIn(c, tc.then)
@@ -636,17 +638,24 @@ func TestMoreAboutIsOfAllTime(t *testing.T) {
 //
 // (That "did it work?" after the 2001 policy is not asked of 2001 is a row
 // of TestAnswerInResolves.)
-// TestThatPieceAuthor checks that who wrote "that piece", after an answer
-// that cites no other document, is asked of the piece the answer came
-// from: an unsigned one is said to name no author, not answered with
-// another writer or another piece.
+// TestThatPieceAuthor checks that who wrote "that piece", or "it", after
+// an answer that cites no other document, is asked of the piece the
+// answer came from, or led with: an unsigned one is said to name no
+// author, not answered with another writer or another piece. first holds
+// the turns before, one per line.
 func TestThatPieceAuthor(t *testing.T) {
 	b := base(t)
 	for _, tc := range []struct{ first, then, title string }{
+		// The answer adds a recommendation of Gul's paper; the piece it
+		// led with is the op-ed, which names no author.
+		{"what's the argument of the 'anger cannot be a policy' op-ed\nwhat does it recommend instead", "who wrote it", "Pakistan's hard line on the Taliban"},
 		{"what does the policy shift piece recommend islamabad do instead of targeting afghan refugees", "who wrote that piece?", "Pakistan's hard line on the Taliban"},
 		{"why won't the taliban act against the ttp according to the opinion article", "who wrote that analysis?", "Pakistan's hard line on the Taliban"},
 	} {
-		_, c := b.AnswerIn(knowledge.Context{}, tc.first)
+		var c knowledge.Context
+		for _, q := range strings.Split(tc.first, "\n") {
+			_, c = b.AnswerIn(c, q)
+		}
 		a, _ := b.AnswerIn(c, tc.then)
 		if text := a.Text(); a.Answered || !strings.Contains(text, "names no author") || !strings.Contains(text, tc.title) {
 			t.Errorf("%q after %q: %q (answered %v), want that %q names no author", tc.then, tc.first, text, a.Answered, tc.title)
