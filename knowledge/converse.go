@@ -420,7 +420,7 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 		// only at the last question's time.
 		readings = []string{strings.Join(toks, " ")}
 	}
-	if missing != "" && pointsWithin(toks, missing) {
+	if missing != "" && b.pointsWithin(toks, missing) {
 		// "who leads the TTP and where does he live": "he" is whom the
 		// first question's answer names, and the question, answered as
 		// it stands, says so. (Not answered so, it is asked about.)
@@ -4900,9 +4900,35 @@ var timeWords = setOf("during after before since in until by around")
 
 // pointsWithin reports whether the pronoun p, unresolved, stands in the
 // second of two questions a message joins with "and" ("who leads the TTP
-// and where does he live"), where the first may name whom it stands for.
-func pointsWithin(toks []string, p string) bool {
-	if len(toks) == 0 || !isQuestionWord(toks[0]) {
+// and where does he live"), where the first may name whom it stands for,
+// or in a question after the topic it asks of and a comma or dash ("the
+// snakes line, who said it").
+func (b *Base) pointsWithin(toks []string, p string) bool {
+	if len(toks) == 0 {
+		return false
+	}
+	if !isQuestionWord(toks[0]) {
+		// "the 'snakes in your backyard' line, who said it", "kakar's
+		// letter to akhund - what was it about": the topic named first,
+		// then the question of it. ("The second one - when was that"
+		// names no topic: it points back too.)
+		for k := minTopicFirst; k < len(toks); k++ {
+			if !slices.ContainsFunc(toks[:k], func(t string) bool {
+				t = strings.Trim(t, "'\",:;")
+				return isWordy(t) && !b.idx.stop[t] && !bareAsks[t] && !ordinalWord(t)
+			}) {
+				continue
+			}
+			q := k
+			if toks[k] == "-" || toks[k] == "—" || toks[k] == "–" {
+				q = k + 1
+			} else if !strings.HasSuffix(toks[k-1], ",") && !strings.HasSuffix(toks[k-1], ":") {
+				continue
+			}
+			if q < len(toks) && isQuestionWord(toks[q]) {
+				return slices.ContainsFunc(toks[q+1:], func(t string) bool { return strings.Trim(t, "?!.,") == p })
+			}
+		}
 		return false
 	}
 	for k := 1; k+1 < len(toks); k++ {
@@ -4913,6 +4939,10 @@ func pointsWithin(toks []string, p string) bool {
 	}
 	return false
 }
+
+// minTopicFirst is the fewest words a topic named before its question
+// may have: "the snakes line, who said it" (but not "so, who said it").
+const minTopicFirst = 2
 
 // andWords join two questions in one message as typed: "who leads the TTP
 // and where does he live", "whos the ttp leader n where does he live".
