@@ -43,6 +43,7 @@ func TestAnswer(t *testing.T) {
 		{"an open whether-question is asked only in its words", "anwar ul haq kakar's letter to mulla hasan akhund - what was it about", []string{"fnf-kakar-letter-indirect-message", "fnf-kakar-letter-to-hasan-akhund"}, "security"},
 		{"an event the source asked of never tells is read as words", "in ghosh's article, which provinces did the pakistani airstrikes in afghanistan hit", []string{"recal-airstrikes-khost-kunar"}, "Khost"},
 		{"a post's party is said by the post its holder held", "which us official told pakistan it couldn't keep snakes in its backyard", []string{"cookie-clinton-snakes-warning"}, "Clinton"},
+		{"a party's stance on something is how it sees it", "central asian states stance on the taliban", []string{"fnf-central-asia-taliban-bulwark"}, "stabilising"},
 		{"someone's words on a thing are what they said of it", "mullah yaqoob's words on pakistan's treatment of afghans", []string{"cookie-yaqoob-horror-barbaric"}, "barbaric"},
 		{"a group's ethnic make-up is the peoples its members are", "nifma's ethnic makeup", []string{"fnf-nifma-pashtun"}, "Pashtun"},
 		{"to sign off on a decision is to make it", "who signed off on the expulsion of undocumented afghans", nil, "Kakar"},
