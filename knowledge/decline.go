@@ -2222,13 +2222,30 @@ func (b *Base) missesEvent(q *query, i int) bool {
 			continue
 		}
 		words++
-		if ix.covers(i, u) || asksStart(u) && usesWordOf(b.facts[i], startWords) {
+		if ix.covers(i, u) || asksStart(u) && (usesWordOf(b.facts[i], startWords) || b.datesEventAsked(q, i)) {
 			// "when did the ties start" is answered by the ties being
-			// forged: any word of starting says it began.
+			// forged: any word of starting says it began; "when did the
+			// UN sanctions on the Taliban begin", by the date of the
+			// sanctions' imposing.
 			return false
 		}
 	}
 	return words > 0
+}
+
+// datesEventAsked reports whether fact i, dated, is tagged with an event
+// the question names: its date is when that event came about.
+func (b *Base) datesEventAsked(q *query, i int) bool {
+	f := b.facts[i]
+	if f.Date.IsZero() {
+		return false
+	}
+	for _, l := range q.links {
+		if e := l.entities[0]; e.Kind == KindEvent && contains(f.Entities, e.ID) {
+			return true
+		}
+	}
+	return false
 }
 
 // missesOwnWords reports whether q is a follow-up's reading, with words
