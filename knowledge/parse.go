@@ -2410,7 +2410,8 @@ var talliedPeople = setOf(`fighter fighters militant militants cadre cadres sold
 var countAsks = []string{"how many", "how much", "how long", "how far", "numbers", "figures", "stats", "statistics", "number of"}
 
 // asksDegree reports whether toks ask how serious something is: "how
-// big a threat", "how serious a problem", "how much of a danger".
+// big a threat", "how serious a problem", "how much of a danger"; or how
+// far one party's hold over another reaches: "how much leverage".
 func asksDegree(toks []string) bool {
 	for i := 0; i+3 < len(toks); i++ {
 		if toks[i] != "how" {
@@ -2422,6 +2423,8 @@ func asksDegree(toks []string) bool {
 			j += 2
 		case toks[j] == "much" && toks[j+1] == "of" && j+2 < len(toks) && (toks[j+2] == "a" || toks[j+2] == "an"):
 			j += 3
+		case toks[j] == "much" && sway[toks[j+1]]:
+			return true // "how much leverage does Pakistan have": how far it reaches, in words
 		default:
 			continue
 		}
@@ -2431,6 +2434,10 @@ func asksDegree(toks []string) bool {
 	}
 	return false
 }
+
+// sway are the nouns of one party's hold over another that "how much"
+// asks the extent of, which the sources give in words, not a figure.
+var sway = setOf("leverage influence sway clout control power pull")
 
 // degreeNouns are what "how big a …" asks the seriousness of, not a size.
 var degreeNouns = setOf("threat threats danger problem problems risk risks challenge deal concern issue blow setback factor role worry headache")

@@ -19,6 +19,8 @@ func TestClassify(t *testing.T) {
 		{"taliban spokesman statement on the border", IntentStatement}, // the statement is asked for
 		{"ttp leaders", IntentFact},                                    // who they are is a list
 		{"exact number killed in the march 2024 airstrikes", IntentHowMany},
+		{"how much leverage does pakistan have over afghan revenue", IntentFact}, // how far a hold reaches, in words
+		{"how much money does afghanistan make from customs", IntentHowMany},
 		{"what is islamabad really doing with the refugees", IntentWhy}, // what it does them for
 		{"what is the taliban playing at", IntentWhy},
 		{"what does bhonsle think pakistan is up to with the refugees", IntentWhy},       // what it does them for
