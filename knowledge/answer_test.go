@@ -47,6 +47,7 @@ func TestAnswer(t *testing.T) {
 		{"what a group is seen as, it was hailed or labelled as", "why was hafiz gul bahadur's group seen as the 'good taliban'", []string{"fnf-prism-good-taliban"}, "refrained"},
 		{"an event's date is when it began", "when did un sanctions on the taliban begin", []string{"lev-un-sanctions-1999"}, "1999"},
 		{"how much of a hold is how far it reaches", "how much leverage does pakistan have over afghan revenue", []string{"lev-customs-and-total-revenue-share"}, "40 percent"},
+		{"multi-pronged is multifaceted, not a misspelt name", "what is pakistan's multi pronged pressure strategy on the taliban", []string{"fnf-pressure-strategy-list"}, "airstrikes"},
 		{"someone's words on a thing are what they said of it", "mullah yaqoob's words on pakistan's treatment of afghans", []string{"cookie-yaqoob-horror-barbaric"}, "barbaric"},
 		{"a group's ethnic make-up is the peoples its members are", "nifma's ethnic makeup", []string{"fnf-nifma-pashtun"}, "Pashtun"},
 		{"to sign off on a decision is to make it", "who signed off on the expulsion of undocumented afghans", nil, "Kakar"},
