@@ -3209,13 +3209,15 @@ type saidWords struct {
 	// work?"), which its reading, ending in what it carries, no longer
 	// shows.
 	result bool
+	// span says the follow-up names a time of its own.
+	span bool
 }
 
 // saidIn returns the words said in own, a follow-up with its pronouns
 // named.
 func (b *Base) saidIn(own string) *saidWords {
 	q := b.parse(Normalize(own))
-	s := &saidWords{stems: map[string]bool{}, entities: map[string]bool{}, result: q.asksResult}
+	s := &saidWords{stems: map[string]bool{}, entities: map[string]bool{}, result: q.asksResult, span: q.hasSpan}
 	for _, u := range q.units {
 		if u.link != nil {
 			for _, e := range u.link.entities {
@@ -3242,6 +3244,12 @@ const carriedShare = 0.5
 func (q *query) weighCarried(ix *index, said *saidWords) {
 	if said == nil {
 		return
+	}
+	if q.hasSpan && !said.span && q.from.Day != 0 && q.from.Year == q.to.Year && q.from.Month == q.to.Month {
+		// A day the reading carries dates the conversation's topic, not
+		// what the follow-up asks of it: Bugti's count, after Kakar's of
+		// his 8 October press conference, is of that October.
+		q.from.Day, q.to.Day = 0, 0
 	}
 	if q.intent == IntentHowMany && len(q.counted) > 0 {
 		if counted, plurals := q.countedWords(ix, said); slices.ContainsFunc(counted, func(s string) bool { return ix.casualtyStem(s) }) {

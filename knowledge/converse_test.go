@@ -666,6 +666,19 @@ func TestThatPieceAuthor(t *testing.T) {
 	}
 }
 
+// TestCarriedDayIsTheMonth: a day a follow-up's reading carries, and the
+// follow-up does not say, dates the conversation's topic, not what the
+// follow-up asks of it: what the Taliban committed to after the 22
+// September 2023 meeting includes what the sources date to September.
+func TestCarriedDayIsTheMonth(t *testing.T) {
+	b := base(t)
+	_, c := b.AnswerIn(knowledge.Context{}, "what happened at the sept 22 2023 meeting between durrani and muttaqi?")
+	a, _ := b.AnswerIn(c, "and what did the taliban commit to")
+	if !a.Answered || !strings.Contains(a.Text(), "disarm") {
+		t.Errorf("%q (answered %v), want the commitment to disarm TTP commanders", a.Text(), a.Answered)
+	}
+}
+
 func TestConversationAnswers(t *testing.T) {
 	b := base(t)
 	for _, tc := range []struct {
