@@ -48,6 +48,7 @@ func TestAnswer(t *testing.T) {
 		{"an event's date is when it began", "when did un sanctions on the taliban begin", []string{"lev-un-sanctions-1999"}, "1999"},
 		{"how much of a hold is how far it reaches", "how much leverage does pakistan have over afghan revenue", []string{"lev-customs-and-total-revenue-share"}, "40 percent"},
 		{"multi-pronged is multifaceted, not a misspelt name", "what is pakistan's multi pronged pressure strategy on the taliban", []string{"fnf-pressure-strategy-list"}, "airstrikes"},
+		{"a scale in words is how many the sources say", "how many ttp prisoners did the taliban free after taking kabul", []string{"recal-ttp-prisoners-freed"}, "hundreds"},
 		{"someone's words on a thing are what they said of it", "mullah yaqoob's words on pakistan's treatment of afghans", []string{"cookie-yaqoob-horror-barbaric"}, "barbaric"},
 		{"a group's ethnic make-up is the peoples its members are", "nifma's ethnic makeup", []string{"fnf-nifma-pashtun"}, "Pashtun"},
 		{"to sign off on a decision is to make it", "who signed off on the expulsion of undocumented afghans", nil, "Kakar"},
@@ -703,6 +704,8 @@ func TestMissingPartIsDeclined(t *testing.T) {
 		{"did akhund ever write back to kakar", "whether Akhund replied", "Kakar"},
 		{"what institute is anwesha ghosh with", "where Anwesha Ghosh works", ""},             // what Gul's think tank is says nothing of her
 		{"which think tank is anwesha ghosh with", "which think tank", ""},                    // the whole noun asked, not "which tank"
+		{"how many ttp prisoners did pakistan release during the 2021 talks", "how many", ""}, // the hundreds the Taliban freed are not Pakistan's
+		{"exactly how many ttp prisoners were freed", "how many", ""},                         // "hundreds" is no exact number
 		{"how many killed chitral sept 2023 attack", "how many", "Chitral"},                   // the dead are counted, not the 200 who attacked
 		{"where did durrani and muttaqi meet in september 2023", "where", "Durrani"},          // the TTP "in Afghanistan", on a fact tagged with the meeting, is no place it was held
 		{"which chinese firms have announced investments in afghanistan", "which ones", ""},   // a fact that firms invested names none

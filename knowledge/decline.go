@@ -285,9 +285,12 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			return "when it began"
 		}
 	case IntentHowMany:
-		if !b.idx.figure[i] && !(q.asksDuration && (b.idx.duration[i] || f.Date.End.Year != 0)) && !(q.asksStrength && b.idx.sized[i]) {
+		if !b.idx.figure[i] && !(q.asksDuration && (b.idx.duration[i] || f.Date.End.Year != 0)) && !(q.asksStrength && b.idx.sized[i]) &&
+			!(!q.asksExact() && usesWordOf(f, scaleWords)) {
 			// (How long something lasted is said by its dates, when it
-			// has a first and a last: "from 1947 until May 2018".)
+			// has a first and a last: "from 1947 until May 2018". A scale
+			// in words, "hundreds of TTP prisoners", is how many the
+			// sources say, unless an exact number is asked.)
 			return q.howMuchPart()
 		}
 		if q.asksExact() && b.vagueAbout(q, f, vagueWords) {
@@ -296,7 +299,8 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		if q.asksCasualties() && b.vagueAbout(q, f, countlessWords) {
 			return q.howMuchPart() // "how many were injured at Bajaur": "injuring several" gives no number
 		}
-		if len(q.counted) > 0 && best.feat.Signs[signHowManyCounted] == 0 && !b.partnerCounts(q, ranked) && !(q.asksStrength && b.idx.sized[i]) {
+		if len(q.counted) > 0 && best.feat.Signs[signHowManyCounted] == 0 && !b.partnerCounts(q, ranked) && !(q.asksStrength && b.idx.sized[i]) &&
+			!(!q.asksExact() && b.scaleOfCounted(q, f)) {
 			// "how many TTP militants were killed" is not answered by a
 			// count of civilians and soldiers.
 			return "how many"
@@ -749,6 +753,36 @@ func (q *query) asksExact() bool {
 
 // vagueWords give a quantity without a figure.
 var vagueWords = setOf(`several some many hundreds thousands dozens numerous scores few`)
+
+// scaleOfCounted reports whether fact f gives the scale of what q counts
+// in words: a scale word (scaleWords) with, after it, a word of what is
+// counted ("hundreds of TTP prisoners"), in a fact on whoever the question
+// says did it.
+func (b *Base) scaleOfCounted(q *query, f *Fact) bool {
+	if a := q.doer; a != nil && !slices.ContainsFunc(a.entities, func(e *Entity) bool { return contains(f.Entities, e.ID) }) {
+		return false // "how many TTP prisoners did Pakistan release": not those the Taliban freed
+	}
+	toks := f.textWords()
+	for p, t := range toks {
+		if !scaleWords[t] {
+			continue
+		}
+		for k := p + 1; k < len(toks) && k <= p+scaleReach; k++ {
+			if slices.Contains(q.counted, b.idx.stem(toks[k])) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// scaleReach is how many words after a scale word what it counts may
+// stand: "hundreds of Tehreek-e-Taliban Pakistan (TTP) prisoners".
+const scaleReach = 8
+
+// scaleWords give a quantity's scale without a figure: "hundreds of
+// prisoners", "thousands waiting".
+var scaleWords = setOf(`hundreds thousands millions dozens`)
 
 // countlessWords are the vague quantities that give not even a scale:
 // "injuring several" says not how many were injured, where "dozens
