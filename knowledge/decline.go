@@ -379,7 +379,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		}
 	case IntentStatement:
 		if q.asksSaid() && f.Type != TypeStatement && !usesWordOf(f, speechWords) && !(f.Type == TypeList && len(f.Items) > 0 && b.ofDocument(f)) &&
-			!b.namesSourceOf(q, f) && !(q.respondedTo() != nil && usesWordOf(f, reactionWords)) {
+			!b.namesSourceOf(q, f) && !(q.respondedTo() != nil && usesWordOf(f, reactionWords)) && !(dataSays(q.toks) && b.idx.figure[i]) {
 			// (Whether anyone has responded to a statement, a fact that
 			// says no response came answers.)
 			// A document's list of what it found is what it says, and so
@@ -407,6 +407,18 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		}
 	}
 	return ""
+}
+
+// dataSays reports whether a question asks what data, figures or a
+// report say: "what does PICSS data say about September 2023", which a
+// figure answers as well as a remark.
+func dataSays(toks []string) bool {
+	for k := 0; k+1 < len(toks); k++ {
+		if (dataNouns[toks[k]] || tallyNouns[toks[k]]) && (toks[k+1] == "say" || toks[k+1] == "says" || toks[k+1] == "show" || toks[k+1] == "shows") {
+			return true
+		}
+	}
+	return false
 }
 
 // otherPlaceAsked reports whether the question offers, right after the
