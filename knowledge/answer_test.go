@@ -51,6 +51,7 @@ func TestAnswer(t *testing.T) {
 		{"a scale in words is how many the sources say", "how many ttp prisoners did the taliban free after taking kabul", []string{"recal-ttp-prisoners-freed"}, "hundreds"},
 		{"what data say, a figure says", "what does picss data say about militant attacks in september 2023", []string{"cookie-picss-september-toll"}, "65"},
 		{"the afghan war is the intervention the sources speak of", "what did heiko maas say about the afghan war", []string{"fnf-heiko-maas-statement"}, "interventions"},
+		{"how bad violence got is how high it rose", "how bad did ttp violence get in 2023", []string{"fnf-ttp-violence-risen-dramatically", "fnf-2023-eight-year-high"}, ""},
 		{"someone's words on a thing are what they said of it", "mullah yaqoob's words on pakistan's treatment of afghans", []string{"cookie-yaqoob-horror-barbaric"}, "barbaric"},
 		{"a group's ethnic make-up is the peoples its members are", "nifma's ethnic makeup", []string{"fnf-nifma-pashtun"}, "Pashtun"},
 		{"to sign off on a decision is to make it", "who signed off on the expulsion of undocumented afghans", nil, "Kakar"},

@@ -410,11 +410,13 @@ func (ix *index) rewritePhrases(toks []string) []string {
 	return out
 }
 
-// timeAfter reports whether a phrase from ending in "after", followed in
-// toks from j on, ends in a time: "where did Dostum go after that" asks
-// where he went then, not whom he went after ("go after the TTP").
+// timeAfter reports whether a phrase from ending in "after" or "in",
+// followed in toks from j on, ends in a time: "where did Dostum go after
+// that" asks where he went then, not whom he went after ("go after the
+// TTP"); "how bad did violence get in 2023" asks how bad it got then, not
+// who got in.
 func timeAfter(from, toks []string, j int) bool {
-	if from[len(from)-1] != "after" || j >= len(toks) {
+	if last := from[len(from)-1]; last != "after" && last != "in" || j >= len(toks) {
 		return false
 	}
 	t := toks[j]
@@ -422,10 +424,12 @@ func timeAfter(from, toks []string, j int) bool {
 }
 
 // matchPhrase returns the first of rs, longest first, that toks spell from
-// i on, or nil. A phrase ending in "after" that a time follows is none.
+// i on, or nil. A phrase ending in "after" or "in" that a time follows is
+// none, unless it keeps that word ("back in 2015" is "in 2015").
 func matchPhrase(toks []string, i int, rs []rewrite) *rewrite {
 	for k := range rs {
-		if r := &rs[k]; i+len(r.from) <= len(toks) && equalTokens(toks[i:i+len(r.from)], r.from) && !timeAfter(r.from, toks, i+len(r.from)) {
+		if r := &rs[k]; i+len(r.from) <= len(toks) && equalTokens(toks[i:i+len(r.from)], r.from) &&
+			!(timeAfter(r.from, toks, i+len(r.from)) && r.to[len(r.to)-1] != r.from[len(r.from)-1]) {
 			return r
 		}
 	}

@@ -390,7 +390,8 @@ func TestShortYear(t *testing.T) {
 }
 
 // TestPhraseAfterATime: "go after" is "act against" when a target
-// follows it, and no phrase when a time does.
+// follows it, and no phrase when a time does; so with "get in" and "call
+// in" before a year.
 func TestPhraseAfterATime(t *testing.T) {
 	b := packFromDisk(t)
 	for q, want := range map[string][]string{
@@ -399,6 +400,10 @@ func TestPhraseAfterATime(t *testing.T) {
 		"where did he go after 1998":             {"where", "did", "he", "go", "after", "1998"},
 		"who went after march":                   {"who", "went", "after", "march"},
 		"who went after that group":              {"who", "act", "against", "that", "group"}, // "that" opens what was gone after
+		"how bad did ttp violence get in 2023":   {"how", "bad", "did", "ttp", "violence", "get", "in", "2023"},
+		"how did they get in":                    {"how", "did", "they", "enter"},
+		"what did zahir shah call in 1964":       {"what", "did", "zahir", "shah", "call", "in", "1964"},
+		"how many back in 2015":                  {"how", "many", "in", "2015"}, // a phrase that keeps its "in"
 	} {
 		if got := b.idx.rewriteTokens(tokenize(q)); !slices.Equal(got, want) {
 			t.Errorf("rewriteTokens(%q) = %q, want %q", q, got, want)
