@@ -269,6 +269,9 @@ func (b *Base) parse(norm string) *query {
 			w = t
 		}
 		q.noteFrameWord(i, w, clause)
+		if t == "next" && i+1 < len(q.toks) && comingTimes[q.toks[i+1]] {
+			q.future = true // "when does Ramadan start next year": a time to come
+		}
 	}
 	b.link(q)
 	for i, t := range q.fixed {
@@ -3172,6 +3175,9 @@ var currentWords = setOf(`current currently now nowadays today presently latest 
 
 // futureWords ask about a time past the sources, which end in 2024.
 var futureWords = setOf(`tomorrow tonight forecast upcoming`)
+
+// comingTimes, after "next", name a time to come: "next year".
+var comingTimes = setOf(`year yr years week month decade`)
 
 // listNouns are plurals that, after "which" or "what", ask for a list.
 var listNouns = strings.Fields(`groups factors demands recommendations countries members steps measures
