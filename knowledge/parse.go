@@ -882,6 +882,23 @@ func isNumber(t string) bool {
 // dropPhrases removes idioms whose words would mislead the search: "take
 // place" is not about taking or places, and "in the author's view" asks
 // nothing of views or authors.
+// inTerms returns how many tokens of toks, from its start, frame a
+// question "in … terms" and end it ("in afghan opposition terms?"), or 0.
+func inTerms(toks []string) int {
+	if len(toks) < 3 || toks[0] != "in" {
+		return 0
+	}
+	for k := 2; k < len(toks) && k <= inTermsWords+1; k++ {
+		if t := strings.Trim(toks[k], "?!.,"); (t == "terms" || t == "parlance") && k == len(toks)-1 {
+			return k + 1
+		}
+	}
+	return 0
+}
+
+// inTermsWords is the most words "in … terms" may frame.
+const inTermsWords = 3
+
 func dropPhrases(toks []string) []string {
 	out := toks[:0:0]
 	for i := 0; i < len(toks); i++ {
@@ -910,6 +927,12 @@ func dropPhrases(toks []string) []string {
 			// "what does the op-ed want Islamabad to do": what it
 			// recommends Islamabad do.
 			out = append(out, "recommend")
+			continue
+		}
+		if n := inTerms(toks[i:]); n > 0 {
+			// "what's the Ankara Circle in Afghan opposition terms":
+			// what it is; the terms only frame it.
+			i += n - 1
 			continue
 		}
 		if n := takeOutOn(toks[i:]); n > 0 {
