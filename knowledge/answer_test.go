@@ -712,6 +712,7 @@ func TestMissingPartIsDeclined(t *testing.T) {
 		{"which think tank is anwesha ghosh with", "which think tank", ""},                    // the whole noun asked, not "which tank"
 		{"how many ttp prisoners did pakistan release during the 2021 talks", "how many", ""}, // the hundreds the Taliban freed are not Pakistan's
 		{"exactly how many ttp prisoners were freed", "how many", ""},                         // "hundreds" is no exact number
+		{"who took the photo of faiz hameed at the serena hotel", "who", "Serena"},            // the photo's subject is not who took it
 		{"how many killed chitral sept 2023 attack", "how many", "Chitral"},                   // the dead are counted, not the 200 who attacked
 		{"where did durrani and muttaqi meet in september 2023", "where", "Durrani"},          // the TTP "in Afghanistan", on a fact tagged with the meeting, is no place it was held
 		{"which chinese firms have announced investments in afghanistan", "which ones", ""},   // a fact that firms invested names none

@@ -325,6 +325,8 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			}
 		case q.companionAsked() && !b.namesOther(q, f, false):
 			return "who" // "who was having tea with Faiz Hameed": someone else, by name
+		case q.photographerAsked() && !b.namesOther(q, f, false):
+			return "who" // "who took the photo of Faiz Hameed": not he, whom it shows
 		case appointeeAsked(q.toks) && !b.namesHolder(q, f, true):
 			return "who" // "who did China name as its ambassador": a person named as the ambassador
 		case q.linkedPerson() == nil && !b.answersWho(q, f) && !b.namesOther(q, f, !q.personQ) &&

@@ -241,6 +241,23 @@ func (q *query) companionAsked() bool {
 	return false
 }
 
+// photographerAsked reports whether a who-question asks who took a
+// picture ("who took the photo of Faiz Hameed", "who took the photo?"):
+// someone other than whoever it shows.
+func (q *query) photographerAsked() bool {
+	if len(q.toks) == 0 || q.toks[0] != "who" {
+		return false
+	}
+	return slices.ContainsFunc(q.toks, func(t string) bool { return shootVerbs[t] }) &&
+		slices.ContainsFunc(q.toks, func(t string) bool { return pictureNouns[t] })
+}
+
+// shootVerbs take a picture; pictureNouns are what they take.
+var (
+	shootVerbs   = setOf("took take takes taking shot shoot snapped snap captured filmed")
+	pictureNouns = setOf("photo photos photograph photographs picture pictures pic pics image images footage video")
+)
+
 // companionReach is how far after a person's name "with" may stand and
 // still ask who was with them: "who was Faiz Hameed with in Kabul", "who
 // was Faiz Hameed having tea with".
