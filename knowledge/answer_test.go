@@ -54,6 +54,7 @@ func TestAnswer(t *testing.T) {
 		{"how bad violence got is how high it rose", "how bad did ttp violence get in 2023", []string{"fnf-ttp-violence-risen-dramatically", "fnf-2023-eight-year-high"}, ""},
 		{"what comes next is what is expected", "what does anwesha ghosh expect next in pak-taliban ties", []string{"recal-recalibration-expected"}, "recalibrate"},
 		{"'in … terms' only frames what is asked", "whats the 'ankara circle' in afghan opposition terms?", []string{"fnf-abbr-src", "fnf-src-ankara-circle"}, "Supreme Resistance Council"},
+		{"a failure is what failed", "what does anatol lieven blame for the afghan failure", []string{"fnf-lieven-blames-europeans"}, "European"},
 		{"someone's words on a thing are what they said of it", "mullah yaqoob's words on pakistan's treatment of afghans", []string{"cookie-yaqoob-horror-barbaric"}, "barbaric"},
 		{"a group's ethnic make-up is the peoples its members are", "nifma's ethnic makeup", []string{"fnf-nifma-pashtun"}, "Pashtun"},
 		{"to sign off on a decision is to make it", "who signed off on the expulsion of undocumented afghans", nil, "Kakar"},
