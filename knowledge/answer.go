@@ -324,6 +324,35 @@ func (q *query) asksDoneAfter() bool {
 	return false
 }
 
+// eventNamedBare reports whether a question only names an attack, with
+// no question word but "what happened": "mastung blast sept 29 -
+// details", "march 30 2022 attack in tank".
+func (b *Base) eventNamedBare(q *query) bool {
+	if len(q.toks) == 0 || b.idx.qwords[q.toks[0]] || auxWords[q.toks[0]] || slices.ContainsFunc(q.units, func(u unit) bool { return u.carried }) {
+		return false // (a follow-up's reading carries the words of what it asks of)
+	}
+	for k, t := range q.toks {
+		if isQuestionWord(t) && !(t == "what" && k+1 < len(q.toks) && (q.toks[k+1] == "happened" || q.toks[k+1] == "happen")) {
+			return false // ("… - what happened" asks it too)
+		}
+		if t != "happened" && pastVerb(t) && !b.idx.stop[t] {
+			return false // "anyone arrested over the Mastung bombing": what was done after it
+		}
+	}
+	for _, l := range q.links {
+		if e := l.entities[0]; e.Kind == KindEvent && isDeed(e) {
+			return true
+		}
+	}
+	return slices.ContainsFunc(q.toks, func(t string) bool { return attackNouns[t] })
+}
+
+// killWords tell a toll: "killing 54", "killed 59".
+var killWords = setOf(`killed killing`)
+
+// attackNouns name one attack: "attacks" in a month are counted instead.
+var attackNouns = setOf(`attack blast bombing raid assault massacre`)
+
 var deedWords = setOf(`killed killing wounded injured attacked struck exploded bombed seized captured stormed overthrew massacred destroyed launched shelled`)
 
 // siblingGap is how close in rank score two items of one list must stand
@@ -790,6 +819,14 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 		}); r[0].fact != ranked[0].fact {
 			return r
 		}
+	}
+	if len(ranked) >= 2 && q.intent == IntentFact && b.eventNamedBare(q) {
+		// "mastung blast sept 29 - details", "march 30 2022 attack in
+		// tank": what happened, with its toll, leads who did or did not
+		// claim it, or what the attack went beyond.
+		return b.firstThat(q, ranked, dateCovShare, func(f *Fact) bool {
+			return b.idx.figure[b.idx.factIndex[f]] && (usesWordOf(f, casualtyNouns) || usesWordOf(f, killWords))
+		})
 	}
 	if len(ranked) >= 2 && len(q.toks) > 2 && q.toks[0] == "what" && (q.toks[1] == "happened" || q.toks[1] == "happen") && q.intent == IntentFact && !q.asksFate {
 		// "what happened in Mastung on 29 September": the deed leads who
