@@ -340,7 +340,7 @@ func (b *Base) eventNamedBare(q *query) bool {
 		}
 	}
 	for _, l := range q.links {
-		if e := l.entities[0]; e.Kind == KindEvent && isDeed(e) {
+		if l.entities[0].Kind == KindEvent {
 			return true
 		}
 	}
