@@ -347,8 +347,8 @@ func (b *Base) eventNamedBare(q *query) bool {
 	return slices.ContainsFunc(q.toks, func(t string) bool { return attackNouns[t] })
 }
 
-// killWords tell a toll: "killing 54", "killed 59".
-var killWords = setOf(`killed killing`)
+// killWords tell a toll beside casualtyNouns ("killed 59"): "killing 54".
+var killWords = setOf(`killing`)
 
 // attackNouns name one attack: "attacks" in a month are counted instead.
 var attackNouns = setOf(`attack blast bombing raid assault massacre`)

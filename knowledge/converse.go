@@ -4457,7 +4457,6 @@ func ownedThing(rest []string, stop map[string]bool) bool {
 // holds or held: "the former spy chief, Faiz Hameed".
 var postWords = setOf("former ex retired spy")
 
-// casualtyNouns, alone as a follow-up, ask how many: "deaths?".
 // totalAsked reads a follow-up that asks only for the total ("total?",
 // "in total?", "overall number?") as the last question's count in all:
 // that question again when it asked how many, or how many of what it
@@ -4705,6 +4704,7 @@ func changeBase(q string) (string, bool) {
 // changeVerbs say a count rose or fell: "by how much did deaths rise".
 var changeVerbs = setOf("rise rose risen increase increased grow grew fall fell drop dropped decline declined jump jumped climb climbed go went change changed")
 
+// casualtyNouns, alone as a follow-up, ask how many: "deaths?".
 var casualtyNouns = setOf("casualties deaths dead fatalities killed injured wounded victims losses")
 
 // casualtyStem reports whether stem s is the stem of one of casualtyNouns.
