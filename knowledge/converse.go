@@ -730,6 +730,21 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 			}
 		}
 	}
+	if phrase, role := b.describedSpeaker(alone, asked, specific); phrase != "" && skip == nil && len(c.Led) >= 1 &&
+		(!a.Answered || len(a.Facts) == 0 || a.Facts[0].Type != TypeStatement || !usesWordOf(a.Facts[0], role)) {
+		// "and the Taliban spokesman?" after what the HRCP said about the
+		// expulsions: what the one the words describe said about it, as
+		// "and Mujahid?" asks (above).
+		if said := b.lastSaid(c.Led); said != nil {
+			for _, topic := range b.saidAbout(said) {
+				r := "what did " + phrase + " say about " + topic
+				if alt := answerReading(r); alt.Answered && len(alt.Facts) > 0 && alt.Facts[0].Type == TypeStatement && usesWordOf(alt.Facts[0], role) {
+					a, resolved = alt, r
+					break
+				}
+			}
+		}
+	}
 	// (A follow-up read as asking a new fact skips only the last answer's
 	// lead, which bars no reaction to an earlier event.)
 	if party := b.partyAlone(alone, asked, specific, partyNouns); party != nil && (skip == nil || len(skip) == 1 && len(c.Facts) > 0 && skip[c.Facts[0]]) &&
@@ -974,6 +989,30 @@ func (b *Base) partyAlone(alone string, asked []string, specific []*Entity, noun
 	}
 	return q.links[0].entities[0]
 }
+
+// describedSpeaker returns the words a follow-up describes a speaker with,
+// a party and the post held in it, named alone ("and the Taliban
+// spokesman?", "the Taliban defence minister?"), and that post; "" when it
+// names a person or anything else, or asks more.
+func (b *Base) describedSpeaker(alone string, asked []string, specific []*Entity) (string, map[string]bool) {
+	if len(asked) == 0 || len(asked) > maxPostWords || len(specific) > 0 || !roleNouns[asked[len(asked)-1]] {
+		return "", nil
+	}
+	phrase := ownName(alone)
+	if slices.ContainsFunc(strings.Fields(phrase), func(t string) bool { return isQuestionWord(t) || pronounKind[t] != "" }) {
+		return "", nil
+	}
+	q := b.parse(Normalize(phrase))
+	defer b.idx.release(q)
+	if len(q.links) != 1 || !b.canSpeak(q.links[0].entities[0]) || q.links[0].entities[0].Kind == KindPerson {
+		return "", nil
+	}
+	return phrase, setOf(asked[len(asked)-1])
+}
+
+// maxPostWords is how many words a post may take after the party it is
+// held in: "defence minister", "deputy foreign minister".
+const maxPostWords = 3
 
 // speakersFor returns who speaks for party: itself, and for a capital its
 // government ("Kabul's take" is the Taliban government's).

@@ -691,6 +691,11 @@ func TestConversationAnswers(t *testing.T) {
 			{"how many days were the migrants given?", "30 days"},
 			{"and the un?", "restraint"},
 		}, ""},
+		{"a party's post alone, after what another party said, asks what the one who holds it said", [][2]string{
+			{"what did the hrcp say about the expulsions", "compassion"},
+			{"and the taliban spokesman?", "unacceptable"},
+			{"and the taliban defence minister?", "barbaric"},
+		}, ""},
 		{"a capital's take, after what another party said, asks what its government said", [][2]string{
 			{"what did pakistan's foreign office say after the march 2024 airstrikes in afghanistan", "MOFA"},
 			{"and kabul's take?", "sovereignty"},
