@@ -696,6 +696,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"and the taliban spokesman?", "unacceptable"},
 			{"and the taliban defence minister?", "barbaric"},
 		}, ""},
+		{"making a call is deciding: who made it asks who decided", [][2]string{
+			{"how many afghans were ordered to leave pakistan", "1.7"},
+			{"who made that call", "Kakar"},
+		}, ""},
 		{"a capital's take, after what another party said, asks what its government said", [][2]string{
 			{"what did pakistan's foreign office say after the march 2024 airstrikes in afghanistan", "MOFA"},
 			{"and kabul's take?", "sovereignty"},
