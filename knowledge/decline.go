@@ -325,8 +325,10 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			}
 		case q.companionAsked() && !b.namesOther(q, f, false):
 			return "who" // "who was having tea with Faiz Hameed": someone else, by name
-		case q.photographerAsked() && !b.namesOther(q, f, false):
-			return "who" // "who took the photo of Faiz Hameed": not he, whom it shows
+		case q.photographerAsked() && (!b.namesOther(q, f, false) || !namesPhotographer(f)):
+			// "who took the photo of Faiz Hameed": not he, whom it shows,
+			// nor anyone a fact names that does not say who took it.
+			return "who"
 		case appointeeAsked(q.toks) && !b.namesHolder(q, f, true):
 			return "who" // "who did China name as its ambassador": a person named as the ambassador
 		case q.linkedPerson() == nil && !b.answersWho(q, f) && !b.namesOther(q, f, !q.personQ) &&

@@ -252,6 +252,31 @@ func (q *query) photographerAsked() bool {
 		slices.ContainsFunc(q.toks, func(t string) bool { return pictureNouns[t] })
 }
 
+// namesPhotographer reports whether fact f says who took a picture: a
+// word for taking one with "by" close after it ("photographed by", "taken
+// by"), or one of shootVerbs said of a picture ("took the photo").
+func namesPhotographer(f *Fact) bool {
+	toks := f.textWords()
+	for i, t := range toks {
+		if !shootVerbs[t] && !shotWords[t] {
+			continue
+		}
+		for _, u := range toks[i+1 : min(len(toks), i+1+photographerReach)] {
+			if u == "by" || shootVerbs[t] && pictureNouns[u] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// photographerReach is how far after a word for taking a picture "by", or
+// the picture, may stand: "photographed at the hotel by", "took a photo".
+const photographerReach = 4
+
+// shotWords say a picture was taken, passively: "photographed", "pictured".
+var shotWords = setOf("photographed pictured filmed snapped")
+
 // shootVerbs take a picture; pictureNouns are what they take.
 var (
 	shootVerbs   = setOf("took take takes taking shot shoot snapped snap captured filmed")
