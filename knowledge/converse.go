@@ -3902,9 +3902,9 @@ func (b *Base) withNewSubject(c Context, words []string) (string, bool) {
 	if len(rest) > 2 && rest[0] == "back" && timeWords[rest[1]] {
 		rest = rest[1:] // "and back in the Soviet war?": in it
 	}
-	if len(rest) < len(words) && len(rest) > 0 && (timeWords[rest[0]] || rest[0] == "for" && slices.ContainsFunc(rest, isTimeWord)) {
+	if len(rest) < len(words) && len(rest) > 0 && (timeWords[rest[0]] || rest[0] == "under" && len(rest) > 1 || rest[0] == "for" && slices.ContainsFunc(rest, isTimeWord)) {
 		// "and during the Soviet invasion?": the last question, of
-		// another time.
+		// another time. "And under Ghani?" is of his time in power.
 		prev := strings.Fields(c.Question)
 		for i := len(prev) - 1; i > 0; i-- {
 			if timeWords[prev[i]] && (prev[i] != "in" || i+1 < len(prev) && (prev[i+1] == "the" || isTimeWord(prev[i+1]))) {

@@ -696,6 +696,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"and the taliban spokesman?", "unacceptable"},
 			{"and the taliban defence minister?", "barbaric"},
 		}, ""},
+		{"under a ruler is in his time: the last question, of then", [][2]string{
+			{"what was pakistan's strategic depth policy", "friendly"},
+			{"and under ghani?", "India"},
+		}, ""},
 		{"making a call is deciding: who made it asks who decided", [][2]string{
 			{"how many afghans were ordered to leave pakistan", "1.7"},
 			{"who made that call", "Kakar"},
