@@ -150,6 +150,18 @@ func (b *Base) compose(q *query, a *Answer, ranked []scored) {
 		a.Lines = append(a.Lines, f.Stated())
 		words += wordCount(f.Text)
 	}
+	for _, s := range ranked[1:] {
+		// A fact drawn from the very words the lead was drawn from says
+		// the rest of what they say, when there is room: "thousands of jihadists freed from
+		// the prisons and more than 40 factions joining since July 2020
+		// swelled the TTP's ranks" is two facts, told together.
+		if f := b.facts[s.fact]; len(used) <= maxSupport && f.Cite.Doc == lead.Cite.Doc && f.Cite.Quote == lead.Cite.Quote && f.Cite.Quote != "" &&
+			s.conf >= b.idx.tune.minConfidence && words+wordCount(f.Text) <= limit && !slices.Contains(used, f) && !b.redundant(f, used) && f.Conflict == "" {
+			used = append(used, f)
+			a.Lines = append(a.Lines, f.Stated())
+			words += wordCount(f.Text)
+		}
+	}
 	if c := b.conflictByID[lead.Conflict]; c != nil && c.Kind == "distinct" {
 		a.Lines = append(a.Lines, upperFirst(c.Topic)+".") // "The name PDPA belongs to two different bodies."
 	}

@@ -231,3 +231,22 @@ func TestSharperDate(t *testing.T) {
 		t.Errorf("answer does not lead with the day: %s", a.Text())
 	}
 }
+
+// TestSameWordsTogether: a fact drawn from the very words of the source the
+// answer's lead was drawn from joins it when there is room, however far
+// down the ranking: the source said the two at once.
+func TestSameWordsTogether(t *testing.T) {
+	b := packFromDisk(t)
+	for _, tc := range []struct {
+		question, want string
+	}{
+		// The definition leads; the deadline the same sentence gives joins.
+		{"whats the deal with e-tazkiras", "31 October 2023"},
+		{"what came out of the sept 22 durrani - muttaqi meeting", "concrete steps"},
+	} {
+		a := b.Answer(tc.question)
+		if !a.Answered || !strings.Contains(a.Text(), tc.want) {
+			t.Errorf("%q: %q (answered %v), want %q from the same words of the source", tc.question, a.Text(), a.Answered, tc.want)
+		}
+	}
+}
