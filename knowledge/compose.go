@@ -152,10 +152,10 @@ func (b *Base) compose(q *query, a *Answer, ranked []scored) {
 	}
 	for _, s := range ranked[1:] {
 		// A fact drawn from the very words the lead was drawn from says
-		// the rest of what they say, when there is room: "thousands of jihadists freed from
-		// the prisons and more than 40 factions joining since July 2020
-		// swelled the TTP's ranks" is two facts, told together.
-		if f := b.facts[s.fact]; len(used) <= maxSupport && f.Cite.Doc == lead.Cite.Doc && f.Cite.Quote == lead.Cite.Quote && f.Cite.Quote != "" &&
+		// the rest of what they say of the same thing, when there is
+		// room: an e-tazkira is an Afghan electronic identity card, which
+		// Pakistan accepted at the border only until 31 October 2023.
+		if f := b.facts[s.fact]; len(used) <= maxSupport && f.Cite.Doc == lead.Cite.Doc && f.Cite.Quote == lead.Cite.Quote && f.Cite.Quote != "" && tellsOf(f, lead) &&
 			s.conf >= b.idx.tune.minConfidence && words+wordCount(f.Text) <= limit && !slices.Contains(used, f) && !b.redundant(f, used) && f.Conflict == "" {
 			used = append(used, f)
 			a.Lines = append(a.Lines, f.Stated())
@@ -256,6 +256,12 @@ func otherResponse(f *Fact, used []*Fact) bool {
 // entity.
 func sameSubject(f, g *Fact) bool {
 	return len(f.Entities) > 0 && len(g.Entities) > 0 && f.Entities[0] == g.Entities[0]
+}
+
+// tellsOf reports whether fact f tells of what fact lead is about: it
+// names lead's subject, or lead names f's.
+func tellsOf(f, lead *Fact) bool {
+	return len(f.Entities) > 0 && len(lead.Entities) > 0 && (contains(f.Entities, lead.Entities[0]) || contains(lead.Entities, f.Entities[0]))
 }
 
 // figuresBeside returns, for a question for figures in the plural ("what
