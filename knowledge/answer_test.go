@@ -57,6 +57,7 @@ func TestAnswer(t *testing.T) {
 		{"a failure is what failed", "what does anatol lieven blame for the afghan failure", []string{"fnf-lieven-blames-europeans"}, "European"},
 		{"an attack named bare is what happened, with its toll", "mastung blast sept 29 - details", []string{"cookie-mastung-blast"}, "59"},
 		{"an attack named bare, with no name the pack links, still leads with its toll", "march 30 2022 attack in tank", []string{"fnf-tank-fort-24-soldiers"}, "24"},
+		{"rising to power is emerging, not a rise in a count", "how did the taliban rise to power in the 90s", []string{"lev-taliban-emergence"}, "emerged"},
 		{"someone's words on a thing are what they said of it", "mullah yaqoob's words on pakistan's treatment of afghans", []string{"cookie-yaqoob-horror-barbaric"}, "barbaric"},
 		{"a group's ethnic make-up is the peoples its members are", "nifma's ethnic makeup", []string{"fnf-nifma-pashtun"}, "Pashtun"},
 		{"to sign off on a decision is to make it", "who signed off on the expulsion of undocumented afghans", nil, "Kakar"},
