@@ -2348,11 +2348,41 @@ var sourcePhrases = []string{"where is that from", "where's that from", "where d
 	"who says", "who says so", "who said so", "says whom", "per who", "per whom", "according to who", "according to whom",
 	"where did u get that", "where'd you get that", "where did you get this", "where's this from", "what's that from", "whats that from",
 	"what is that based on", "based on what", "what's that based on", "whats that based on",
-	"who says that", "how does the author know", "how does the author know that", "how do they know", "how do they know that"}
+	"who says that", "how does the author know", "how does the author know that", "how do they know", "how do they know that",
+	"where's that quote from", "where is that quote from", "where's the quote from", "where's that quoted from", "where was that quoted"}
+
+// slashParts splits toks at every slash, one standing alone or within a
+// token ("link/source?"), into the parts on either side that hold words;
+// toks alone when it has no slash.
+func slashParts(toks []string) [][]string {
+	if !slices.ContainsFunc(toks, func(t string) bool { return strings.Contains(t, "/") }) {
+		return [][]string{toks}
+	}
+	var parts [][]string
+	var cur []string
+	for _, t := range toks {
+		for k, piece := range strings.Split(t, "/") {
+			if k > 0 && len(cur) > 0 {
+				parts, cur = append(parts, cur), nil
+			}
+			if piece != "" {
+				cur = append(cur, piece)
+			}
+		}
+	}
+	if len(cur) > 0 {
+		parts = append(parts, cur)
+	}
+	return parts
+}
 
 // asksSources reports whether a short message asks for the last answer's
 // sources or quote: "sources?", "quote please", "where is that from".
 func asksSources(toks []string) bool {
+	if parts := slashParts(toks); len(parts) > 1 {
+		// "link/source?", "link / which doc?": either asks it.
+		return slices.ContainsFunc(parts, asksSources)
+	}
 	toks = withoutAsides(toks)
 	if authorAsked(toks) {
 		return true

@@ -91,6 +91,11 @@ func TestAsksSources(t *testing.T) {
 	for q, want := range map[string]bool{
 		"sources?":                                     true,
 		"where's that from?":                           true,
+		"link/source?":                                 true,
+		"link / which doc?":                            true,
+		"link/source for that piece":                   true,
+		"where's that quote from":                      true,
+		"the ttp/taliban link":                         false,
 		"which document is that from":                  true,
 		"which org published that":                     true,
 		"who published that?":                          true,
