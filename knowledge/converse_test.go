@@ -700,6 +700,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"what was pakistan's strategic depth policy", "friendly"},
 			{"and under ghani?", "India"},
 		}, ""},
+		{"a passage of a piece a document reproduces is cited to that piece too", [][2]string{
+			{"why was bahadur's group once called the good taliban", "refrain"},
+			{"where's that from", "Dawn Prism"},
+		}, ""},
 		{"making a call is deciding: who made it asks who decided", [][2]string{
 			{"how many afghans were ordered to leave pakistan", "1.7"},
 			{"who made that call", "Kakar"},
