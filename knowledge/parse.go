@@ -1952,7 +1952,9 @@ func classify(toks []string, hasSpan bool) Intent {
 	case has("timeline", "chronology", "history of", "brief history", "short history") || has(timelineAsks...) ||
 		// ("how many died, per the piece that goes through Afghan history
 		// from Zahir Shah": a history that describes a source asks none.)
-		has("quick history", "potted history", "rough history", "history from", "history since", "history before", "history up to", "history until") && !has("how many", "how much", "according to", "per the") || (hasSpan && !asksFate(toks) && has("what happened", "what happen", "whats happened", "what went on", "outline", "what else happened", "what else went on", "events in", "events of", "what occurred", "news", "updates", "developments")):
+		has("quick history", "potted history", "rough history", "history from", "history since", "history before", "history up to", "history until") && !has("how many", "how much", "according to", "per the") || (hasSpan && !asksFate(toks) && has("what happened", "what happen", "whats happened", "what went on", "outline", "what else happened", "what else went on", "events in", "events of", "what occurred", "news", "updates", "developments") ||
+		// "what did Pakistan do on March 18 2024": what it did then.
+		hasSpan && has("what did", "what does", "what do") && has("do on", "do in", "do during")):
 		return IntentTimeline
 	case has("how far") && has(extentWordList...), has("how far into"), has("how far") && has("claim", "claims", "claimed"):
 		// "how far do the Taliban's claims extend", "how far into Pakistan
