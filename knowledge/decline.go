@@ -329,6 +329,13 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			// "who took the photo of Faiz Hameed": not he, whom it shows,
 			// nor anyone a fact names that does not say who took it.
 			return "who"
+		case appointeeAsked(q.toks) && q.linkedPerson() != nil:
+			// "who installed Babrak Karmal as president": a fact that says
+			// he was installed, naming a person, body or state other than
+			// he (the Soviet Union).
+			if !usesWordOf(f, appointVerbs) || !b.namesUnasked(q, f, func(e *Entity) bool { return e.Kind == KindPerson || e.Kind == KindPlace || isBody(e) }) {
+				return "who"
+			}
 		case appointeeAsked(q.toks) && !b.namesHolder(q, f, true):
 			return "who" // "who did China name as its ambassador": a person named as the ambassador
 		case q.linkedPerson() == nil && !b.answersWho(q, f) && !b.namesOther(q, f, !q.personQ) &&
@@ -351,7 +358,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			return "who" // "which Afghan diplomat got the démarche": the fact speaks of "an Afghan diplomat"
 		case b.foundedUnnamed(q, f):
 			return "who" // "who set up the Free Afghans Front": "a group created in January 2022" says not by whom
-		case q.linkedPerson() != nil && q.titleAsked() && !b.namesHolder(q, f, true):
+		case q.linkedPerson() != nil && q.titleAsked() && !appointeeAsked(q.toks) && !b.namesHolder(q, f, true):
 			// "the army chief at Kakar's meeting" asks for someone beside
 			// the person named, and the fact names no one as army chief.
 			return "who"
