@@ -59,6 +59,8 @@ func TestAnswer(t *testing.T) {
 		{"an attack named bare, with no name the pack links, still leads with its toll", "march 30 2022 attack in tank", []string{"fnf-tank-fort-24-soldiers"}, "24"},
 		{"the gul paper is the fnf paper, not anyone else named gul", "what militant groups are in afghanistan according to the gul paper", []string{"fnf-threats-list"}, "ISKP"},
 		{"who installed someone named is whoever the fact says installed him, a state too", "who installed babrak karmal as president", []string{"lev-karmal-role", "lev-soviet-invasion-1979"}, "Soviet Union"},
+		{"to debate is to discuss", "what did zahir shah's loya jirga of 1964 debate?", []string{"lev-loya-jirga-1964"}, "discuss"},
+		{"trying to talk is talking", "did pakistan ever try talking to the ttp after kabul fell", []string{"fnf-talks-kabul-khost"}, "talks"},
 		{"a mess is the problems a place is in", "root causes of afghanistan's mess per the fnf paper?", []string{"fnf-three-root-factors-list"}, "root factors"},
 		{"a playbook is a strategy", "whats pak's current playbook to pressure the afghan taliban", []string{"fnf-pressure-strategy-list"}, "strategy"},
 		{"an ethnic profile is a make-up, not prominence", "what is the ethnic profile of the current taliban goverment", []string{"lev-taliban-government-pashtun"}, "Pashtun"},
