@@ -361,6 +361,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		case q.linkedPerson() != nil && q.titleAsked() && !appointeeAsked(q.toks) && !b.namesHolder(q, f, true):
 			// "the army chief at Kakar's meeting" asks for someone beside
 			// the person named, and the fact names no one as army chief.
+			// (Who made the one named president asks who did it, above.)
 			return "who"
 		}
 	case IntentWhere:

@@ -274,8 +274,9 @@ func namesPhotographer(f *Fact) bool {
 // the picture, may stand: "photographed at the hotel by", "took a photo".
 const photographerReach = 4
 
-// shotWords say a picture was taken, passively: "photographed", "pictured".
-var shotWords = setOf("photographed pictured filmed snapped")
+// shotWords say a picture was taken, passively, where shootVerbs do not:
+// "photographed", "pictured".
+var shotWords = setOf("photographed pictured")
 
 // shootVerbs take a picture; pictureNouns are what they take.
 var (
