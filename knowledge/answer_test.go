@@ -61,6 +61,7 @@ func TestAnswer(t *testing.T) {
 		{"who installed someone named is whoever the fact says installed him, a state too", "who installed babrak karmal as president", []string{"lev-karmal-role", "lev-soviet-invasion-1979"}, "Soviet Union"},
 		{"to debate is to discuss", "what did zahir shah's loya jirga of 1964 debate?", []string{"lev-loya-jirga-1964"}, "discuss"},
 		{"trying to talk is talking", "did pakistan ever try talking to the ttp after kabul fell", []string{"fnf-talks-kabul-khost"}, "talks"},
+		{"the MoD is the ministry of defence", "how did the afghan mod respond to the march 2024 airstrikes", []string{"fnf-afghan-border-forces-retaliate"}, "Ministry of Defence"},
 		{"a mess is the problems a place is in", "root causes of afghanistan's mess per the fnf paper?", []string{"fnf-three-root-factors-list"}, "root factors"},
 		{"a playbook is a strategy", "whats pak's current playbook to pressure the afghan taliban", []string{"fnf-pressure-strategy-list"}, "strategy"},
 		{"an ethnic profile is a make-up, not prominence", "what is the ethnic profile of the current taliban goverment", []string{"lev-taliban-government-pashtun"}, "Pashtun"},
