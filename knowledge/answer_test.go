@@ -62,6 +62,7 @@ func TestAnswer(t *testing.T) {
 		{"to debate is to discuss", "what did zahir shah's loya jirga of 1964 debate?", []string{"lev-loya-jirga-1964"}, "discuss"},
 		{"trying to talk is talking", "did pakistan ever try talking to the ttp after kabul fell", []string{"fnf-talks-kabul-khost"}, "talks"},
 		{"the MoD is the ministry of defence", "how did the afghan mod respond to the march 2024 airstrikes", []string{"fnf-afghan-border-forces-retaliate"}, "Ministry of Defence"},
+		{"a record is the highest there has been", "ttp monthly attack record in dec 2021", []string{"fnf-ttp-45-attacks-december-2021"}, "45"},
 		{"a mess is the problems a place is in", "root causes of afghanistan's mess per the fnf paper?", []string{"fnf-three-root-factors-list"}, "root factors"},
 		{"a playbook is a strategy", "whats pak's current playbook to pressure the afghan taliban", []string{"fnf-pressure-strategy-list"}, "strategy"},
 		{"an ethnic profile is a make-up, not prominence", "what is the ethnic profile of the current taliban goverment", []string{"lev-taliban-government-pashtun"}, "Pashtun"},
