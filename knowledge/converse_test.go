@@ -704,6 +704,10 @@ func TestConversationAnswers(t *testing.T) {
 			{"why was bahadur's group once called the good taliban", "refrain"},
 			{"where's that from", "Dawn Prism"},
 		}, ""},
+		{"an organisation named alone after what a report found asks what its report found", [][2]string{
+			{"what did the 2009 usip working paper say went wrong in afghanistan", "top-down"},
+			{"and sigar?", "SIGAR's 2022 report"},
+		}, ""},
 		{"making a call is deciding: who made it asks who decided", [][2]string{
 			{"how many afghans were ordered to leave pakistan", "1.7"},
 			{"who made that call", "Kakar"},
