@@ -1422,6 +1422,7 @@ func TestFollowUpsDeclined(t *testing.T) {
 		{"a toll asked in a word counts the dead, not the attack carried", []string{"what happened in chitral in september 2023", "how many killed?"}, "The sources I have don't say how many."},
 		{"casualties asked bare", []string{"what happened in chitral in september 2023", "casualties?"}, "The sources I have don't say how many."},
 		{"who appointed someone named wants a fact that says he was appointed", []string{"who appointed mansour ahmed khan as ambassador"}, "The sources I have don't say who."},
+		{"the name of a post's holder the sources leave unnamed", []string{"what did the caretaker govt decide on illegal immigrants", "army chief's name?"}, "The sources I have don't say who."},
 		{"who took a photo is no one it shows", []string{"who's in that serena hotel tea photo with faiz hameed", "who took the photo"}, "The sources I have don't say who."},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

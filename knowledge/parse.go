@@ -1940,8 +1940,8 @@ func classify(toks []string, hasSpan bool) Intent {
 			return IntentWho
 		}
 	}
-	if bareTitle(toks) {
-		return IntentWho // "iskp leader", "head of the isi": who holds the post
+	if bareTitle(toks) || titleNameAsked(toks) {
+		return IntentWho // "iskp leader", "head of the isi", "army chief's name": who holds the post
 	}
 	if in := askedNoun(toks); in != IntentFact {
 		return in // "which afghan provinces", "what year", "which army chief"
@@ -3126,6 +3126,22 @@ func bareTitle(toks []string) bool {
 	title := func(t string) bool { return roleNouns[t] && !strings.HasSuffix(t, "s") }
 	return title(toks[len(toks)-1]) || title(toks[0])
 }
+
+// titleNameAsked reports whether toks ask the name of a post's holder,
+// first thing: "army chief's name" (the possessive dropped), however much
+// a follow-up's reading carries after it.
+func titleNameAsked(toks []string) bool {
+	for i, t := range toks[:min(len(toks), titleNameReach)] {
+		if t == "name" && i > 0 && roleNouns[toks[i-1]] && !strings.HasSuffix(toks[i-1], "s") {
+			return true
+		}
+	}
+	return false
+}
+
+// titleNameReach is how far into a question "name" after a post may stand
+// and still be what it asks: "what was the army chief's name".
+const titleNameReach = 6
 
 // roleNouns are titles: a who-question about one wants a person.
 var roleNouns = setOf(`leader leaders head chief minister ministers spokesman spokesperson president founder commander

@@ -14,8 +14,10 @@ func TestClassify(t *testing.T) {
 		want Intent
 	}{
 		{"which afghan provinces did the jets hit", IntentWhere},
-		{"iskp leader", IntentWho},                                     // a title and its party, and nothing more, asks who holds it
-		{"head of the isi", IntentWho},                                 // the title first
+		{"iskp leader", IntentWho},                                                 // a title and its party, and nothing more, asks who holds it
+		{"head of the isi", IntentWho},                                             // the title first
+		{"army chief's name deportation undocumented afghans pakistan", IntentWho}, // a post's holder's name, with a reading's carried words after
+		{"what was the army chief's name", IntentWho},
 		{"taliban spokesman statement on the border", IntentStatement}, // the statement is asked for
 		{"ttp leaders", IntentFact},                                    // who they are is a list
 		{"exact number killed in the march 2024 airstrikes", IntentHowMany},
