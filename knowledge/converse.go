@@ -762,13 +762,14 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 			}
 		}
 	}
-	if doc := b.reportOf(specific); !slices.ContainsFunc(asked, func(t string) bool { return !documentPickers[t] }) && doc != nil && skip == nil && len(c.Facts) > 0 &&
-		(!a.Answered || len(a.Facts) == 0 || first(a.Facts[0].Entities) != doc.ID) {
+	if len(specific) == 1 && skip == nil && len(c.Facts) > 0 && !slices.ContainsFunc(asked, func(t string) bool { return !documentPickers[t] }) {
 		// "and the USIP paper?" after what SIGAR's report found: what the
 		// USIP paper found, not SIGAR's findings, which name it in passing.
 		// "And SIGAR?" after what the USIP paper found asks the same of
 		// SIGAR's report.
-		if lead := b.factByID[c.Facts[0]]; lead != nil && b.isDocument(first(lead.Entities)) && first(lead.Entities) != doc.ID {
+		lead := b.factByID[c.Facts[0]]
+		if doc := b.reportOf(specific[0]); doc != nil && lead != nil && b.isDocument(first(lead.Entities)) && first(lead.Entities) != doc.ID &&
+			(!a.Answered || len(a.Facts) == 0 || first(a.Facts[0].Entities) != doc.ID) {
 			r := "what did " + ownName(alone) + " find"
 			if alt := answerReading(r); alt.Answered && len(alt.Facts) > 0 && first(alt.Facts[0].Entities) == doc.ID {
 				a, resolved = alt, r
@@ -992,23 +993,21 @@ func (b *Base) partyAlone(alone string, asked []string, specific []*Entity, noun
 	return q.links[0].entities[0]
 }
 
-// reportOf returns the document specific names alone: itself, or the one
-// document whose name or aliases name the organisation it is ("SIGAR": its
-// report); nil otherwise.
-func (b *Base) reportOf(specific []*Entity) *Entity {
-	if len(specific) != 1 {
-		return nil
-	}
-	e := specific[0]
+// reportOf returns the document e is, when it names one alone: itself, or
+// the one document whose name or aliases use the abbreviation of the
+// organisation it is ("SIGAR": its report); nil otherwise.
+func (b *Base) reportOf(e *Entity) *Entity {
 	if e.Kind == KindDocument {
 		return e
 	}
 	if e.Kind != KindOrganisation || e.Abbr == "" {
 		return nil
 	}
+	abbr := strings.ToLower(e.Abbr)
+	names := func(n string) bool { return slices.Contains(tokenize(Normalize(n)), abbr) }
 	var doc *Entity
 	for _, d := range b.entities {
-		if d.Kind != KindDocument || !slices.ContainsFunc(append([]string{d.Name}, d.Aliases...), func(n string) bool { return slices.Contains(tokenize(Normalize(n)), strings.ToLower(e.Abbr)) }) {
+		if d.Kind != KindDocument || !names(d.Name) && !slices.ContainsFunc(d.Aliases, names) {
 			continue
 		}
 		if doc != nil {
