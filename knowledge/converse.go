@@ -437,6 +437,12 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 			readings, missing = r, ""
 		}
 	}
+	if post := b.unnamedPost(c, toks); post != "" {
+		// "whats his name" after "with the army chief among those
+		// present": the army chief's, whom the last answer did not name,
+		// not the named chair's.
+		readings, missing = []string{b.withTopicCarried(c, post+"'s name")}, ""
+	}
 	var either []*Entity
 	if missing == "" {
 		if pr, pair := b.eitherAsked(c, toks); pair != nil {
@@ -992,6 +998,40 @@ func (b *Base) partyAlone(alone string, asked []string, specific []*Entity, noun
 	}
 	return q.links[0].entities[0]
 }
+
+// unnamedPost returns the post ("army chief") whose holder a short
+// follow-up asks the name of with a pronoun ("whats his name"), when the
+// last answer's lead fact speaks of the post and names no one as holding
+// it; "" otherwise.
+func (b *Base) unnamedPost(c Context, toks []string) string {
+	words := bareWords(toks)
+	if len(words) > nameAskMax || !slices.Contains(words, "name") || !slices.ContainsFunc(words, personPronoun) || roleAskedBefore(c, words) != "" {
+		return "" // (a post the last question asked of is resolve's to read)
+	}
+	f := b.factByID[first(c.Facts)]
+	if f == nil {
+		return ""
+	}
+	text := f.textWords()
+	for i, w := range text {
+		if !roleNouns[w] || strings.HasSuffix(w, "s") {
+			continue
+		}
+		st := b.idx.stem(w)
+		if !b.unnamedBeside(f, append([]string{st}, b.idx.lex.syn[st]...), func(e *Entity) bool { return e.Kind == KindPerson }) {
+			continue
+		}
+		if i > 0 && !b.idx.stop[text[i-1]] {
+			return text[i-1] + " " + w // "army chief"
+		}
+		return w
+	}
+	return ""
+}
+
+// nameAskMax is the most words a follow-up asking a name may have: "what
+// was his name again then".
+const nameAskMax = 7
 
 // reportOf returns the document e is, when it names one alone: itself, or
 // the one document whose name or aliases use the abbreviation of the

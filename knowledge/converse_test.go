@@ -1424,6 +1424,7 @@ func TestFollowUpsDeclined(t *testing.T) {
 		{"who appointed someone named wants a fact that says he was appointed", []string{"who appointed mansour ahmed khan as ambassador"}, "The sources I have don't say who."},
 		{"the name of a post's holder the sources leave unnamed", []string{"what did the caretaker govt decide on illegal immigrants", "army chief's name?"}, "The sources I have don't say who."},
 		{"who took a photo is no one it shows", []string{"who's in that serena hotel tea photo with faiz hameed", "who took the photo"}, "The sources I have don't say who."},
+		{"his name, after an answer naming a post with no holder, is the post's holder's", []string{"who ordered the expulsion of illegal immigrants in oct 2023", "who else attended that meeting", "what's his name?"}, "The sources I have don't say who."},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var c knowledge.Context
