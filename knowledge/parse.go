@@ -524,6 +524,7 @@ func (b *Base) parse(norm string) *query {
 		q.units = append(q.units, u)
 	}
 	q.figuresGiven()
+	q.deedsCounted()
 	q.collectStems(ix)
 	q.markNamed(b)
 	q.askedAbout()
@@ -547,6 +548,26 @@ func (q *query) figuresGiven() {
 		return u.link == nil && u.pos < len(q.toks) && figureVerbs[q.toks[u.pos]]
 	})
 }
+
+// deedsCounted lets a question that counts attacks ("how many attacks did
+// the TTP carry out in December 2021") ask mostly the attacks, not the
+// verb that does them: to carry out, launch or stage an attack is to
+// attack, and a fact counting attacks may say "claimed" or say nothing.
+func (q *query) deedsCounted() {
+	if q.intent != IntentHowMany || !slices.ContainsFunc(q.toks, func(t string) bool { return attackNouns[strings.TrimSuffix(t, "s")] }) {
+		return
+	}
+	for k, u := range q.units {
+		if u.link == nil && u.pos < len(q.toks) && deedVerbs[q.toks[u.pos]] {
+			q.units[k].weight *= countedDeedShare
+		}
+	}
+}
+
+// countedDeedShare is how much of its weight the verb of a counted attack
+// keeps: a fact using it ("carried out by Afghans") is still the likelier,
+// but one that counts the attacks with another verb is not passed over.
+const countedDeedShare = 0.25
 
 // defineCues ask what something is or means, however much else the
 // question says.
