@@ -143,6 +143,7 @@ func TestAnswer(t *testing.T) {
 		{"good till is valid until", "those e-tazkiras good till when", []string{"cookie-e-tazkira-deadline"}, "31 October 2023"},
 		{"a count recorded is a count", "how many militant attacks were recorded in pakistan in 2021", []string{"recal-294-attacks-2021"}, "294"}, // "recorded" says nothing happened
 		{"attacks carried out are attacks, whatever the fact's verb", "how many attacks did ttp carry out in dec 2021", []string{"fnf-ttp-45-attacks-december-2021"}, "45"},
+		{"a span from one date to another says how long it lasted", "how long did the ceasefire last", []string{"op-ceasefire-june-september-2022"}, "June to September"},
 		{"a reprisal for an attack", "how did pakistan retaliate for the tank fort attack", []string{"fnf-hot-pursuit-khost-kunar"}, "hot pursuit"},            // the operations that followed it in the source
 		{"reasons in the plural", "what reasons did sigar give for the afghan republic's collapse", []string{"fnf-sigar-six-factors-list"}, "six key factors"}, // all of them, not the first alone
 		{"a target is what was attacked", "bajaur rally attack july 2023: who was the target", []string{"cookie-bajaur-rally-attack", "cookie-bajaur-taliban-reprimand"}, "JUI-F"},

@@ -285,7 +285,7 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			return "when it began"
 		}
 	case IntentHowMany:
-		if !b.idx.figure[i] && !(q.asksDuration && (b.idx.duration[i] || f.Date.End.Year != 0)) && !(q.asksStrength && b.idx.sized[i]) &&
+		if !b.idx.figure[i] && !(q.asksDuration && b.idx.duration[i]) && !(q.asksStrength && b.idx.sized[i]) &&
 			!(!q.asksExact() && usesWordOf(f, scaleWords)) {
 			// (How long something lasted is said by its dates, when it
 			// has a first and a last: "from 1947 until May 2018". A scale

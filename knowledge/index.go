@@ -69,7 +69,7 @@ type index struct {
 	mainStems    map[string][]string   // entity id -> stems of its canonical name
 	nameWords    map[string][]string   // entity id -> stems of every word of its canonical name, as spaces part them
 	figure       []bool                // per fact: states a figure
-	duration     []bool                // per fact: states how long something lasted
+	duration     []bool                // per fact: states how long something lasted, in words or by its dates' span
 	sized        []bool                // per fact: says in words how large a force or presence is
 	region       []bool                // per fact: names a region in words ("the eastern provinces")
 	nestedPlaces []uint64              // per fact: which of its places (bits over its entities) it names only inside another name
@@ -273,7 +273,9 @@ func buildIndex(b *Base, m models) *index {
 	for i, f := range b.facts {
 		ix.factIndex[f] = i
 		ix.figure[i] = hasFigure(f)
-		ix.duration[i] = statesDuration(f.textWords())
+		// A span from one date to another says how long it lasted:
+		// "lasted from June to September 2022".
+		ix.duration[i] = statesDuration(f.textWords()) || f.Date.End.Year != 0 && f.Date.End.Key() != f.Date.Start.Key()
 		ix.sized[i] = statesSizeInWords(f.textWords())
 		ix.region[i] = regionRE.MatchString(strings.ToLower(f.Text))
 		if ix.figure[i] {
