@@ -5695,6 +5695,8 @@ func pointsAtNothing(words []string) string {
 			return w
 		case w == "it" && asksResult(words):
 			return w
+		case (w == "that" || w == "this") && i == 1 && auxWords[words[0]] && !referentNouns[next]:
+			return w // "is that still the case?", "is that right", "does this still hold"
 		case (w == "that" || w == "this" || w == "those" || w == "these") && (next == "one" || next == "ones"):
 			return w + " " + next // "how many died in that one"
 		case (w == "that" || w == "this") && i == len(words)-1 && i > 0 && pointerPreps[words[i-1]]:

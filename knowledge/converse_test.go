@@ -63,6 +63,7 @@ func TestAnswerInResolves(t *testing.T) {
 		{"they, after the people it asks of and a dash", []string{"kakar and bugti both gave figures on afghan suicide bombers - what were they"}, "kakar and bugti both gave figures on afghan suicide bombers - what were they", ""},
 		{"that, after a dash and no topic, is asked back", []string{"the second one - when was that"}, "", "What do you mean by “that”?"},
 		{"why with nothing before", []string{"why?"}, "", "What do you mean by “why”?"},
+		{"is that still the case, said first, is asked back", []string{"is that still the case?"}, "", "What do you mean by “that”?"},
 		{"and the numbers, with nothing before", []string{"and the numbers?"}, "", "What do you mean by “and the numbers”?"},
 		{"what happened then, with nothing before", []string{"and then what happened"}, "", "What do you mean by “and then what happened”?"},
 		{"that with nothing before", []string{"and when was that?"}, "", "What do you mean by “that”?"},
