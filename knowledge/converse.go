@@ -4701,7 +4701,7 @@ func (b *Base) detailOfLast(c Context, toks []string, question string) (Answer, 
 		return Answer{}, false
 	}
 	var years, months []string
-	change, period, share, parts := false, false, false, false
+	change, period, share, parts, it := false, false, false, false, false
 	joined := " " + strings.Join(bareWords(toks), " ") + " "
 	for _, p := range sharePhrases {
 		if strings.Contains(joined, " "+p+" ") {
@@ -4725,9 +4725,14 @@ func (b *Base) detailOfLast(c Context, toks []string, question string) (Answer, 
 			years = append(years, t)
 		case monthByName[t] > 0 && len(t) > 3:
 			months = append(months, t)
+		case t == "it":
+			it = true // "how did it compare with 2020"; "how long is it" asks a length
 		case !detailFillers[t]:
 			return Answer{}, false
 		}
+	}
+	if it && !change {
+		return Answer{}, false
 	}
 	base, before := changeBase(c.Question)
 	times := slices.Concat(years, months)
@@ -4776,7 +4781,7 @@ var (
 	// breakdownPhrases ask the parts of a count: a fact giving the whole
 	// and its parts answers them.
 	breakdownPhrases = []string{"break that down", "break it down", "broken down", "break down", "breakdown", "split", "the split"}
-	detailFillers    = setOf("and so the a what whats what's which was is by how much from to on over against relative since in of that this percentage percent time")
+	detailFillers    = setOf("and so the a what whats what's which was is by how hows how's much does do did from to with on over against relative since in of that this percentage percent time")
 )
 
 // breakdownFigures is the fewest figures a fact must give to break a
