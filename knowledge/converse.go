@@ -2403,6 +2403,13 @@ var (
 // document is that from?", "what paper says that?".
 var documentWordsAsked = setOf("document doc paper article report piece org organisation organization outlet publisher publication file")
 
+// holdVerbs, after "which doc", ask which one holds what was said: "which
+// doc has the Bugti number".
+var holdVerbs = setOf("has have had gives gave says said mentions mentioned cites cited contains carries reports reported")
+
+// quoteNouns name words quoted: "which paper has that quote".
+var quoteNouns = setOf("quote quotes line lines remark remarks claim claims statement")
+
 // dataNouns, after "who compiled that", name what a source gathered.
 var dataNouns = setOf("data stats statistics report research study survey")
 
@@ -2483,6 +2490,10 @@ func asksSources(toks []string) bool {
 	}
 	if len(toks) <= 2 && (toks[0] == "which" || toks[0] == "what") && documentWordsAsked[strings.Trim(toks[len(toks)-1], "?!.,'")] {
 		return true // "which doc?", "what paper?"
+	}
+	if last := strings.Trim(toks[len(toks)-1], "?!.,'"); len(toks) >= 4 && (toks[0] == "which" || toks[0] == "what") && documentWordsAsked[toks[1]] && holdVerbs[toks[2]] &&
+		(tallyNouns[last] || dataNouns[last] || analysisNouns[last] || quoteNouns[last]) {
+		return true // "which doc has the bugti number", "what paper gives that figure": the one the answer's figure is from
 	}
 	demonstrative := slices.ContainsFunc(toks, func(t string) bool { t = strings.Trim(t, "?!.,'"); return t == "that" || t == "this" || t == "it" })
 	if (toks[0] == "which" || toks[0] == "what") && slices.ContainsFunc(toks, func(t string) bool { return documentWordsAsked[strings.Trim(t, "?!.,'")] }) && demonstrative &&

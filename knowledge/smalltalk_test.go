@@ -119,6 +119,9 @@ func TestAsksSources(t *testing.T) {
 		"who says":                                     true,
 		"what is the src":                              false, // the Supreme Resistance Council
 		"which doc says the ttp grew":                  false,
+		"which doc has the bugti number":               true, // the figure just given
+		"what paper gives that figure":                 true,
+		"which report has the most ttp attacks":        false,
 		"whose piece is that from":                     true,
 		"whose analysis is this":                       true,
 		"whose analysis of the ttp is best":            false, // no "that": a question of its own
