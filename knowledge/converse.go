@@ -437,6 +437,15 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 			readings, missing = r, ""
 		}
 	}
+	if r := b.whoOfLastPredicate(c, toks); r != "" {
+		// "are they hit by the eviction order?" — "so who is?": who is
+		// hit by it, not who the refugees are, nor the answer that said
+		// they are not.
+		readings, missing = []string{r}, ""
+		if len(c.Facts) > 0 && skip == nil {
+			skip = map[string]bool{c.Facts[0]: true}
+		}
+	}
 	if post := b.unnamedPost(c, toks); post != "" {
 		// "whats his name" after "with the army chief among those
 		// present": the army chief's, whom the last answer did not name,
@@ -1028,6 +1037,39 @@ func (b *Base) unnamedPost(c Context, toks []string) string {
 	}
 	return ""
 }
+
+// whoOfLastPredicate reads "so who is?" or "who does, then?" after a
+// yes-no question ("are documented refugees hit by the eviction order?")
+// as who the question's predicate holds of: "who is hit by the eviction
+// order". It returns "" for any other follow-up, or when the last question
+// did not ask whether something named did or was something.
+func (b *Base) whoOfLastPredicate(c Context, toks []string) string {
+	words := bareWords(toks)
+	for len(words) > 0 && (words[0] == "so" || words[0] == "and" || words[0] == "ok" || words[0] == "well" || words[0] == "then") {
+		words = words[1:]
+	}
+	if n := len(words); n > 0 && words[n-1] == "then" {
+		words = words[:n-1]
+	}
+	if len(words) != 2 || words[0] != "who" || !auxWords[words[1]] || c.Question == "" {
+		return ""
+	}
+	pq := b.parse(Normalize(c.Question))
+	defer b.idx.release(pq)
+	if len(pq.toks) == 0 || !auxWords[pq.toks[0]] || len(pq.links) == 0 || pq.links[0].start > subjectLead {
+		return "" // not "are <someone> …?"
+	}
+	pred := pq.toks[pq.links[0].end:]
+	if len(pred) == 0 {
+		return ""
+	}
+	return "who " + words[1] + " " + strings.Join(pred, " ")
+}
+
+// subjectLead is how many words may stand between the opening verb of a
+// yes-no question and the name of its subject: "are documented Afghan
+// refugees", "were the PoR card holders".
+const subjectLead = 3
 
 // nameAskMax is the most words a follow-up asking a name may have: "what
 // was his name again then".

@@ -146,6 +146,7 @@ func TestAnswerInResolves(t *testing.T) {
 		{"a capital swapped in for the party that reacted", []string{"how did pakistani rights groups react to the expulsion decision", "what about kabul?"}, "how did kabul react to the expulsion decision", ""},
 		{"a year compared, with how's", []string{"how many ttp attacks were there in 2021?", "hows that compare to 2020"}, "how many ttp attacks were there in 2021 vs 2020", ""},
 		{"a month the lead does not compare with is asked of its own", []string{"picss numbers for sept 2023?", "how does that compare with october"}, "picss numbers for october 2023", ""},
+		{"so who is, after whether they are, asks who is", []string{"how many documented afghan refugees in pakistan per unhcr", "are they hit by the eviction order", "so who is?"}, "who is affected by the eviction order", ""},
 		{"his name, of a post no one spoken of holds, asks who holds it", []string{"what's china's interest in afghanistan", "did they send an ambassador", "what's his name?"}, "who is the ambassador china and taliban takeover kabul august 2021", ""},
 		{"a whole question of its own is asked alone when the topic carried fails it", []string{"how many were killed in the 2014 peshawar army school attack", "army response?", "who was the ttp's first chief"}, "who was the ttp's first chief", ""},
 		{"a year compared, to a figure that states its change", []string{"how many ttp attacks were there in 2021?", "how does that compare with 2020?"}, "how many ttp attacks were there in 2021 vs 2020", ""},
@@ -1289,6 +1290,11 @@ func TestConversationAnswers(t *testing.T) {
 		{"what a party is up to with something asks what it does it for", [][2]string{
 			{"who is rahul bhonsle", "Bhonsle"},
 			{"what does he think pakistan is up to with the refugees", "brinkmanship"},
+		}, ""},
+		{"so who is, after an answer saying they are not, is those who are", [][2]string{
+			{"how many documented afghan refugees in pakistan per unhcr", "2.18"},
+			{"are they hit by the eviction order", "exempt"},
+			{"so who is?", "after the August 2021 Taliban takeover"},
 		}, ""},
 		{"what a party did about them, after strikes, is its response to the strikes", [][2]string{
 			{"which afghan provinces did pakistan hit in the april 2022 airstrikes", "Khost"},
