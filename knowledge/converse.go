@@ -2533,9 +2533,13 @@ func asksSources(toks []string) bool {
 	if len(toks) <= 2 && (toks[0] == "which" || toks[0] == "what") && documentWordsAsked[strings.Trim(toks[len(toks)-1], "?!.,'")] {
 		return true // "which doc?", "what paper?"
 	}
-	if last := strings.Trim(toks[len(toks)-1], "?!.,'"); len(toks) >= 4 && (toks[0] == "which" || toks[0] == "what") && documentWordsAsked[toks[1]] && holdVerbs[toks[2]] &&
-		(tallyNouns[last] || dataNouns[last] || analysisNouns[last] || quoteNouns[last]) {
-		return true // "which doc has the bugti number", "what paper gives that figure": the one the answer's figure is from
+	if last := strings.Trim(toks[len(toks)-1], "?!.,'"); len(toks) >= 4 && (toks[0] == "which" || toks[0] == "what") && documentWordsAsked[toks[1]] &&
+		((holdVerbs[toks[2]] || toks[2] == "for") && (tallyNouns[last] || dataNouns[last] || analysisNouns[last] || quoteNouns[last]) ||
+			(toks[2] == "is" || toks[2] == "was" || toks[2] == "are") && last == "from") {
+		// "which doc has the bugti number", "which doc for the april
+		// number", "which doc is the 375k from": the one the answer's
+		// figure is from.
+		return true
 	}
 	demonstrative := slices.ContainsFunc(toks, func(t string) bool { t = strings.Trim(t, "?!.,'"); return t == "that" || t == "this" || t == "it" })
 	if (toks[0] == "which" || toks[0] == "what") && slices.ContainsFunc(toks, func(t string) bool { return documentWordsAsked[strings.Trim(t, "?!.,'")] }) && demonstrative &&

@@ -122,6 +122,9 @@ func TestAsksSources(t *testing.T) {
 		"which doc has the bugti number":               true, // the figure just given
 		"what paper gives that figure":                 true,
 		"which report has the most ttp attacks":        false,
+		"which doc for the april number":               true,
+		"which doc is the 375k from":                   true,
+		"which doc for afghan history":                 false,
 		"whose piece is that from":                     true,
 		"whose analysis is this":                       true,
 		"whose analysis of the ttp is best":            false, // no "that": a question of its own
