@@ -2546,7 +2546,8 @@ func asksSources(toks []string) bool {
 		!slices.ContainsFunc(toks, func(t string) bool { return isTimeWord(strings.TrimSuffix(strings.Trim(t, "?!.,'"), "'s")) }) {
 		return true // "which document is that from?", "which org published that" (but "what year was that report" asks when it came out)
 	}
-	if toks[0] == "who" && (len(toks) <= 3 && demonstrative || len(toks) == 4 && (toks[2] == "those" || toks[2] == "these" || toks[2] == "that" || toks[2] == "this") &&
+	plural := slices.ContainsFunc(toks, func(t string) bool { t = strings.Trim(t, "?!.,'"); return t == "those" || t == "these" })
+	if toks[0] == "who" && (len(toks) <= 3 && (demonstrative || plural) || len(toks) == 4 && (toks[2] == "those" || toks[2] == "these" || toks[2] == "that" || toks[2] == "this") &&
 		(tallyNouns[strings.Trim(toks[3], "?!.,'")] || dataNouns[strings.Trim(toks[3], "?!.,'")] || analysisNouns[strings.Trim(toks[3], "?!.,'")])) &&
 		slices.ContainsFunc(toks, func(t string) bool { return publishVerbs[t] }) {
 		return true // "who published that?", "who reported those numbers", "who wrote that analysis?" ("that piece" may be one it cites)

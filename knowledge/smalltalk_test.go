@@ -125,6 +125,8 @@ func TestAsksSources(t *testing.T) {
 		"which doc for the april number":               true,
 		"which doc is the 375k from":                   true,
 		"which doc for afghan history":                 false,
+		"who compiled those":                           true, // the figures just given
+		"who killed those":                             false,
 		"whose piece is that from":                     true,
 		"whose analysis is this":                       true,
 		"whose analysis of the ttp is best":            false, // no "that": a question of its own
