@@ -582,7 +582,7 @@ func TestMoreGoesOnInTheSource(t *testing.T) {
 			[]string{"The source goes on: In early April 2024, reports placed US surveillance drones"}},
 		// It goes on for more than one fact: the passage's next points too.
 		{"who condemned the US drone flights over afghanistan in april 2024", "anything else in that section",
-			[]string{"The source goes on:", "surveillance drones", "not yet formally responded"}},
+			[]string{"The source goes on:", "surveillance drones", "yet to respond formally"}},
 		{"whats pakistan's top strategic priority on afghanistan", "what are the others",
 			[]string{"The source goes on:", "cooperative relationship"}},
 		// The causes given one by one: the list of them is nothing more,
