@@ -1045,7 +1045,7 @@ func (b *Base) unnamedPost(c Context, toks []string) string {
 // did not ask whether something named did or was something.
 func (b *Base) whoOfLastPredicate(c Context, toks []string) string {
 	words := bareWords(toks)
-	for len(words) > 0 && (words[0] == "so" || words[0] == "and" || words[0] == "ok" || words[0] == "well" || words[0] == "then") {
+	for len(words) > 0 && followUpOpeners[words[0]] {
 		words = words[1:]
 	}
 	if n := len(words); n > 0 && words[n-1] == "then" {
@@ -1065,6 +1065,10 @@ func (b *Base) whoOfLastPredicate(c Context, toks []string) string {
 	}
 	return "who " + words[1] + " " + strings.Join(pred, " ")
 }
+
+// followUpOpeners may open a follow-up and say nothing of what it asks: "and
+// how many attacks in 2021?", "so who is?".
+var followUpOpeners = setOf("and so but ok okay also well")
 
 // subjectLead is how many words may stand between the opening verb of a
 // yes-no question and the name of its subject: "are documented Afghan
@@ -2856,7 +2860,7 @@ func (b *Base) resolve(c Context, toks []string) (readings []string, own, missin
 		}
 		return withAlts(q, before, counted), own, "", guessed{}
 	}
-	for len(words) > 2 && (words[0] == "and" || words[0] == "so" || words[0] == "but" || words[0] == "ok" || words[0] == "okay" || words[0] == "also") {
+	for len(words) > 2 && followUpOpeners[words[0]] {
 		words = words[1:] // "and how many attacks in 2021?"
 	}
 	if q, ok := b.whereOfAnswer(c, words); ok {
