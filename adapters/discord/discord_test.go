@@ -313,7 +313,7 @@ func TestReconnectsAfterDrop(t *testing.T) {
 	f := discordtest.NewFake(t)
 	a, _ := start(t, f, nil)
 	f.DropConnection()
-	discordtest.Eventually(t, "the adapter to notice", func() bool { return !a.Ready() || f.Resumes() > 0 || len(f.Identifies()) > 1 })
+	discordtest.EventuallyReconnected(t, "the adapter to notice", func() bool { return !a.Ready() || f.Resumes() > 0 || len(f.Identifies()) > 1 })
 	f.WaitReady(t)
 	f.Dispatch(t, "MESSAGE_CREATE", f.UserMessage(discordtest.ChannelID, "<@"+discordtest.BotUserID+"> who is faiz hameed"))
 	discordtest.Eventually(t, "an answer after reconnecting", func() bool { return len(replies(f, discordtest.ChannelID)) == 1 })

@@ -202,14 +202,14 @@ func TestGatewayDropMidSession(t *testing.T) {
 	m2 := mention("who is imran khan")
 	f.Dispatch(t, "MESSAGE_CREATE", m2)
 	f.DropConnection()
-	discordtest.Eventually(t, "the answer across the drop", func() bool { return replied(m2) >= 1 })
+	discordtest.EventuallyReconnected(t, "the answer across the drop", func() bool { return replied(m2) >= 1 })
 	f.WaitReady(t)
 
 	// Sent while the session is gone: a RESUME is refused, the client
 	// identifies again and gets the events after READY.
 	f.InvalidateSessions()
 	f.DropConnection()
-	discordtest.Eventually(t, "a new IDENTIFY", func() bool { return len(f.Identifies()) >= 2 })
+	discordtest.EventuallyReconnected(t, "a new IDENTIFY", func() bool { return len(f.Identifies()) >= 2 })
 	m3 := mention("who is noor wali mehsud")
 	f.Dispatch(t, "MESSAGE_CREATE", m3)
 	discordtest.Eventually(t, "the answer after identifying again", func() bool { return replied(m3) >= 1 })

@@ -63,6 +63,10 @@ const (
 	flagEphemeral = 1 << 6
 	flagLoading   = 1 << 7
 	waitLimit     = 10 * time.Second
+	// reconnectLimit bounds a wait that spans discordgo's reconnection,
+	// which retries 1, 2, 4, 8 and 16 s after each failed attempt: on a
+	// machine busy with other tests an attempt may fail before one lands.
+	reconnectLimit = 40 * time.Second
 )
 
 // Call is one recorded REST request.
@@ -246,7 +250,21 @@ func (f *Fake) HeartbeatsAcked() int {
 // Eventually polls cond until it holds, failing the test after 10s.
 func Eventually(t testing.TB, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(waitLimit)
+	eventuallyWithin(t, what, waitLimit, cond)
+}
+
+// EventuallyReconnected is Eventually for what waits on the client
+// reconnecting after DropConnection: it allows discordgo's backoff, up to
+// 40s.
+func EventuallyReconnected(t testing.TB, what string, cond func() bool) {
+	t.Helper()
+	eventuallyWithin(t, what, reconnectLimit, cond)
+}
+
+// eventuallyWithin polls cond until it holds, failing the test after limit.
+func eventuallyWithin(t testing.TB, what string, limit time.Duration, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(limit)
 	for !cond() {
 		if time.Now().After(deadline) {
 			t.Fatalf("timed out waiting for %s", what)
@@ -270,10 +288,11 @@ func (f *Fake) snowflake() string {
 
 // WaitReady blocks until a client has identified (or resumed) and received
 // READY (or RESUMED) on a connection that is still open, failing the test
-// after 10s. After DropConnection it waits for the reconnection.
+// after 40s. After DropConnection it waits for the reconnection, however
+// long discordgo's backoff takes.
 func (f *Fake) WaitReady(t testing.TB) {
 	t.Helper()
-	Eventually(t, "a gateway client to be READY", f.ready)
+	EventuallyReconnected(t, "a gateway client to be READY", f.ready)
 }
 
 func (f *Fake) ready() bool {
@@ -283,7 +302,7 @@ func (f *Fake) ready() bool {
 }
 
 // Dispatch sends {"op":0,"t":event,"s":next,"d":data} to the current
-// client, waiting (≤10s) for one to be ready. The event is also kept in the
+// client, waiting (≤40s) for one to be ready. The event is also kept in the
 // session, so a client that lost it resumes and gets it replayed, as from
 // Discord. MESSAGE_CREATE and INTERACTION_CREATE data is remembered so that
 // replies to the message and responses to the interaction can be checked.
