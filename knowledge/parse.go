@@ -1581,7 +1581,7 @@ var authorVerbs = setOf(`say says said argue argues argued write writes wrote th
 	claim claims suggest suggests recommend recommends blame blames trace traces caution cautions warn warns see sees
 	mean means expect expects predict predicts call calls describe describes note notes conclude concludes propose proposes
 	recall recalls recalled cite cites cited attribute attributes attributed quote quotes quoted report reports reported
-	mention mentions mentioned give gives`)
+	mention mentions mentioned give gives regard regards consider considers`)
 
 // parseSpan finds a date span in the question: "September 2023", "2023",
 // "1994-1998", "between 2021 and 2023", "sept 22 2023".

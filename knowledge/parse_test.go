@@ -537,6 +537,8 @@ func TestAuthorSpeaks(t *testing.T) {
 		{"what does gul recommend for afghan girls' schooling", true},
 		{"why does ghosh think the taliban will not act against the ttp", true},
 		{"according to ghosh what drove the tension", true},
+		{"what does anwesha ghosh see as the main causes of tension", true}, // "see as" is read "regard as"
+		{"what does bhonsle consider the real test", true},
 		{"which books has imtiaz gul written on pakistan", false},
 		{"who is anwesha ghosh", false},
 		{"gul's numbers on afghans in pakistan: registered vs undocumented", true}, // his figures: his paper's
