@@ -452,6 +452,12 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 		// not the named chair's.
 		readings, missing = []string{b.withTopicCarried(c, post+"'s name")}, ""
 	}
+	if r := b.askedOfOtherSource(c, toks); r != "" {
+		// "is that consistent w the gul paper" after how many attacks
+		// Ghosh counts in December 2021: the last question, asked of
+		// Gul's paper.
+		readings, missing = []string{r}, ""
+	}
 	var either []*Entity
 	if missing == "" {
 		if pr, pair := b.eitherAsked(c, toks); pair != nil {
@@ -6536,3 +6542,59 @@ var relativeRefs = setOf("that then it this")
 // timePrepositions may stand before a time: "compared to August 2023", not
 // "compared to in August 2023".
 var timePrepositions = setOf("to in for than with from on during since by until vs versus and or of")
+
+// checkWords ask whether one source bears out what another said: "is that
+// consistent with the Gul paper", "does Ghosh agree".
+var checkWords = setOf(`consistent inconsistent match matches agree agrees tally tallies square squares align aligns confirm confirms corroborate corroborates contradict contradicts`)
+
+// askedOfOtherSource reads a follow-up that asks whether a source named in
+// it bears out the last answer as the last question asked of that
+// source: "is that consistent w the gul paper" after "how many TTP
+// attacks in December 2021 according to Ghosh" asks how many the Gul paper
+// counts. The last question's own source, if it named one, is dropped.
+// It returns "" when the follow-up asks no such thing.
+func (b *Base) askedOfOtherSource(c Context, toks []string) string {
+	if c.Question == "" || !slices.ContainsFunc(toks, func(t string) bool { return checkWords[strings.Trim(t, "?!.,")] }) {
+		return ""
+	}
+	q := b.parse(Normalize(strings.Join(toks, " ")))
+	defer b.idx.release(q)
+	var source []string
+	for _, l := range q.links {
+		if b.idx.entityDoc[l.entities[0].ID] == "" {
+			continue
+		}
+		source = slices.Clone(q.toks[l.start:l.end])
+		if l.end < len(q.toks) && authorNouns[q.toks[l.end]] {
+			source = append(source, q.toks[l.end]) // "the gul paper"
+		}
+		break
+	}
+	if source == nil {
+		return ""
+	}
+	last := b.parse(Normalize(c.Question))
+	defer b.idx.release(last)
+	var kept []string
+	for k := 0; k < len(last.toks); k++ {
+		if l := last.linkAt(k); l != nil && b.idx.entityDoc[l.entities[0].ID] != "" {
+			for len(kept) > 0 && sourceNamers[kept[len(kept)-1]] {
+				kept = kept[:len(kept)-1] // "according to", "per"
+			}
+			k = l.end - 1
+			if l.end < len(last.toks) && authorNouns[last.toks[l.end]] {
+				k++ // "in Gul's paper"
+			}
+			continue
+		}
+		kept = append(kept, last.toks[k])
+	}
+	if len(kept) == 0 {
+		return ""
+	}
+	return strings.Join(kept, " ") + " per " + strings.Join(source, " ")
+}
+
+// sourceNamers stand before a source a question names: "according to
+// Ghosh", "per Bhonsle", "in the Gul paper".
+var sourceNamers = setOf(`according to per in by from the`)

@@ -36,6 +36,8 @@ func TestAnswerInResolves(t *testing.T) {
 		{"a post in a person's place", []string{"how did zabihullah mujahid react to the eviction order", "and the defence minister?"}, "how did the defence minister react to the eviction order", ""},
 		{"a post its owner names", []string{"what did sohail shaheen say about the expulsions", "and the taliban pm?"}, "what did the taliban prime minister say about the expulsions", ""},
 		{"a bare title asks who holds it", []string{"what is iskp", "leader?"}, "who is the leader iskp", ""},
+		{"a source asked to bear out the last answer is asked the last question", []string{"how many ttp attacks were there in 2021 according to ghosh", "december alone?", "is that consistent w the gul paper"}, "december alone ttp 2021 attacks per gul paper", ""},
+		{"a source asked to agree, with the last question's source dropped", []string{"how many attacks did the ttp claim in december 2021 per bhonsle", "does ghosh agree"}, "how many attacks did the ttp claim in december 2021 per ghosh", ""},
 		{"chat's n is and", []string{"who formed the northern alliance", "yr?", "n najibullah?"}, "year najibullah", ""},
 		{"why? takes the last question", []string{"when did the ttp end the ceasefire", "why?"}, "why did the ttp end the ceasefire", ""},
 		{"why? of the fact that answered asks what it claims", []string{"when did pakistan close torkham", "why?"}, "why after the Chitral attack in September 2023, Pakistan temporarily closed the Torkham border crossing", ""},
