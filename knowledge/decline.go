@@ -257,7 +257,9 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		}
 	case IntentWhen:
 		title, _ := q.askedTitle(b.idx)
-		if f.Date.IsZero() && !textNamesAnyYear(f.Text) {
+		if f.Date.IsZero() && !textNamesAnyYear(withoutDatedTag(f.Text)) {
+			// (The date of a source's tag, "…, Bhonsle notes in October
+			// 2023", is when it was said, not when it happened.)
 			return "when"
 		}
 		if q.asksDay && f.Date.Precision() < DayPrecision {
@@ -2077,6 +2079,22 @@ func textNamesAnyYear(text string) bool {
 		}
 	}
 	return false
+}
+
+// withoutDatedTag returns fact text without a closing tag that dates what
+// its source says: "…, Bhonsle notes in October 2023".
+func withoutDatedTag(text string) string {
+	i := strings.LastIndex(text, ", ")
+	if i < 0 {
+		return text
+	}
+	tail := strings.Fields(strings.TrimSuffix(text[i+2:], "."))
+	for k := 1; k+1 < len(tail) && k <= claimTagWords; k++ {
+		if tagVerbs[tail[k]] && (tail[k+1] == "in" || tail[k+1] == "on" || tail[k+1] == "around") {
+			return text[:i]
+		}
+	}
+	return text
 }
 
 // decline says honestly that the pack does not cover the question and
