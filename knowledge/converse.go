@@ -452,6 +452,11 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 		// not the named chair's.
 		readings, missing = []string{b.withTopicCarried(c, post+"'s name")}, ""
 	}
+	if r := b.dislocated(chatAnd(strings.Fields(strings.Trim(norm, " ?!.,;:")))); r != "" {
+		// "and faiz, what happened to him since": what happened to Faiz
+		// since, asked of him by name, not of the conversation's topic.
+		readings, missing = []string{r}, ""
+	}
 	if r := b.askedOfOtherSource(c, toks); r != "" {
 		// "is that consistent w the gul paper" after how many attacks
 		// Ghosh counts in December 2021: the last question, asked of
@@ -6542,6 +6547,45 @@ var relativeRefs = setOf("that then it this")
 // timePrepositions may stand before a time: "compared to August 2023", not
 // "compared to in August 2023".
 var timePrepositions = setOf("to in for than with from on during since by until vs versus and or of")
+
+// dislocated reads a follow-up that names something, then asks of it
+// with a pronoun after a comma, as the question asked of that name:
+// "and faiz, what happened to him since" is "what happened to faiz
+// since", "and iran, when did it start deporting" is "when did iran
+// start deporting". It returns "" for any other follow-up.
+func (b *Base) dislocated(toks []string) string {
+	start := 0
+	for start < len(toks) && followUpOpeners[toks[start]] {
+		start++
+	}
+	k := slices.IndexFunc(toks[start:], func(t string) bool { return strings.HasSuffix(t, ",") })
+	if k < 0 {
+		return ""
+	}
+	k += start
+	head := slices.Clone(toks[start : k+1])
+	head[len(head)-1] = strings.TrimSuffix(head[len(head)-1], ",")
+	rest := toks[k+1:]
+	if q, _, _ := strings.Cut(rest[0], "'"); len(rest) < 2 || !isQuestionWord(q) && !auxWords[q] || !b.namesSomething(strings.Join(head, " "), false) {
+		return ""
+	}
+	name := strings.Join(head, " ")
+	for j, t := range rest {
+		w := strings.Trim(t, "?!.,")
+		if _, ok := pronounKind[w]; !ok && w != "that" || w == "there" {
+			continue
+		}
+		if w == "that" && j+1 < len(rest) {
+			continue // "when was that" stands for the name; "that deal" does not
+		}
+		switch w {
+		case "his", "her", "its", "their":
+			name += "'s"
+		}
+		return strings.Join(slices.Concat(rest[:j], []string{name}, rest[j+1:]), " ")
+	}
+	return ""
+}
 
 // checkWords ask whether one source bears out what another said: "is that
 // consistent with the Gul paper", "does Ghosh agree".
