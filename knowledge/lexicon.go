@@ -474,7 +474,7 @@ between among during after before since until till while whilst within without t
 inside outside across along around beyond toward towards upon amid amidst despite beneath behind
 again further extra additional once both each few other own same too s t happen happened happening
 mention mentioned mentions named listed discussed cover covered covers according regarding concerning
-overall exactly precisely approximately approx roughly supposedly allegedly alleged apart altogether currently actually really basically specifically just already
+overall exactly precisely approximately approx roughly supposedly allegedly alleged apart altogether currently actually really basically specifically just already ultimately
 famously infamously notoriously notably apparently essentially evidently seemingly ostensibly purportedly
 per piece article paper report remind context famous btw fyi asap ballpark quick q summary tldr vs versus exact precise era
 iirc afaik imo imho tbh idk fwiw lol true especially though commentary overview essay column publication writeup
