@@ -6566,8 +6566,11 @@ func (b *Base) dislocated(toks []string) string {
 	head := slices.Clone(toks[start : k+1])
 	head[len(head)-1] = strings.TrimSuffix(head[len(head)-1], ",")
 	rest := toks[k+1:]
-	if q, _, _ := strings.Cut(rest[0], "'"); len(rest) < 2 || !isQuestionWord(q) && !auxWords[q] || !b.namesSomething(strings.Join(head, " "), false) {
+	if len(rest) < 2 {
 		return ""
+	}
+	if w, _, _ := strings.Cut(rest[0], "'"); !isQuestionWord(w) && !auxWords[w] || !b.namesSomething(strings.Join(head, " "), false) {
+		return "" // ("where'd they end up" asks where)
 	}
 	name := strings.Join(head, " ")
 	for j, t := range rest {
