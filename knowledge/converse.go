@@ -317,7 +317,8 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 		return t, c, false
 	}
 	norm := Normalize(question)
-	toks := b.withContextNames(c, b.withPossessives(chatAnd(strings.Fields(strings.Trim(norm, " ?!.,;:")))))
+	typed := chatAnd(strings.Fields(strings.Trim(norm, " ?!.,;:"))) // as typed: the comma of "and iran, when did it…" kept
+	toks := b.withContextNames(c, b.withPossessives(typed))
 	if c.Question == "" && len(c.Facts) == 0 && b.bareFollowUp(toks) {
 		// "why?" or "and then what happened" as the first message: of
 		// what is asked back, not declined as if asked of nothing.
@@ -452,7 +453,7 @@ func (b *Base) answerIn(c Context, question string, collect *readingChoice) (a A
 		// not the named chair's.
 		readings, missing = []string{b.withTopicCarried(c, post+"'s name")}, ""
 	}
-	if r := b.dislocated(chatAnd(strings.Fields(strings.Trim(norm, " ?!.,;:")))); r != "" {
+	if r := b.dislocated(typed); r != "" {
 		// "and faiz, what happened to him since": what happened to Faiz
 		// since, asked of him by name, not of the conversation's topic.
 		readings, missing = []string{r}, ""
