@@ -763,6 +763,19 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 			return r
 		}
 	}
+	if len(ranked) >= 2 && q.intent == IntentHowMany && q.asksDone() && plannedFigure(b.facts[ranked[0].fact]) {
+		// "how many Afghans were deported": how many went, not the 1.7
+		// million Pakistan decided to expel.
+		lead := b.facts[ranked[0].fact]
+		if r := b.firstThat(q, ranked, dateCovShare, func(f *Fact) bool {
+			return hasFigure(f) && !plannedFigure(f) && !slices.ContainsFunc(f.Entities, func(id string) bool {
+				// Iran's count of those it deported is not Pakistan's.
+				return !contains(lead.Entities, id) && !q.linked(id) && !b.idx.broad(id)
+			})
+		}); r[0].fact != ranked[0].fact {
+			return r
+		}
+	}
 	if len(ranked) >= 2 && q.intent == IntentHowMany && !joinsAsks(q) && q.also < 0 {
 		// "how many Afghans moved to Pakistan after Kabul fell": the
 		// figure of Afghans who moved leads the figure of undocumented
@@ -969,3 +982,75 @@ func (b *Base) placeFirst(q *query, ranked []scored) []scored {
 	}
 	return ranked
 }
+
+// plannedFigure reports whether f's figure is what someone decided or
+// ordered, not what came of it: "decided to expel around 1.7 million
+// Afghans", "ordered all illegal immigrants, 1.73 million Afghans among
+// them, to quit".
+func plannedFigure(f *Fact) bool {
+	toks := f.textWords()
+	figs := figures(toks)
+	for i, t := range toks {
+		if planWords[t] && slices.ContainsFunc(figs, func(k int) bool { return k > i && k <= i+planReach }) {
+			return true
+		}
+	}
+	return false
+}
+
+// planReach is how many words after a word of deciding or ordering its
+// figure may stand: "decided to expel around 1.7 million" is four.
+const planReach = 5
+
+// planWords say that something was decided, ordered or meant, not done.
+var planWords = setOf(`decided decide decides decision ordered order orders plans plan planned planning intends intend intended aims aim aimed
+	wants want wanted target targets targeted targeting deciding`)
+
+// asksDone reports whether a how-many question asks how many it came to,
+// in the past or perfect ("how many were deported", "how many got sent
+// back", "how many has it pushed out"), and not how many were meant:
+// "how many did Pakistan decide to deport", "how many were to be
+// expelled". A plan named as a time ("since the expulsion order") asks
+// what came after it.
+func (q *query) asksDone() bool {
+	toks := strings.Fields(q.norm) // as typed: the lexicon reads "ordered to leave" as "expelled"
+	done := false
+	for i, t := range toks {
+		switch {
+		case (planWords[t] || i < len(q.fixed) && planWords[q.fixed[i]]) && !slices.ContainsFunc(toks[max(0, i-planReach):i], func(w string) bool { return timeAfterWords[w] }):
+			return false
+		case t == "to" && i > 0 && tellWords[toks[i-1]] || t == "to" && i > 1 && tellWords[toks[i-2]]:
+			return false // "told to leave", "tell them to leave"
+		case t == "to" && i+1 < len(toks) && toks[i+1] == "be":
+			return false // "were to be expelled"
+		case t == "did" || t == "already":
+			done = true
+		case doneAux[t]:
+			// "how many were deported", "how many have they sent back";
+			// not "how many were in Pakistan before".
+			for _, w := range toks[i+1 : min(len(toks), i+participleReach+1)] {
+				if len(w) > 4 && strings.HasSuffix(w, "ed") || pastParticiples[w] {
+					done = true
+				}
+			}
+		}
+	}
+	return done
+}
+
+// participleReach is how far after "were" or "have" a past participle
+// may stand: "how many have they sent back" is two words.
+const participleReach = 3
+
+// doneAux, with a past participle, ask a question in the past or perfect.
+var doneAux = setOf(`were was have has had got been`)
+
+// pastParticiples are past participles that do not end in "ed".
+var pastParticiples = setOf(`sent left gone thrown driven made kept taken`)
+
+// tellWords, with "to", say what someone was told to do: an order.
+var tellWords = setOf(`told tell tells asked ask`)
+
+// timeAfterWords name a time as what came after something: "since the
+// expulsion order".
+var timeAfterWords = setOf(`since after following`)

@@ -257,6 +257,9 @@ func TestAnswer(t *testing.T) {
 		{"where chat", "which jails were jihadists sprung from after the 2021 takeover", nil, "Bagram"},                                                        // sprung is freed
 		{"when chat", "when did isb start deporting the undocumented afghans", []string{"fnf-deportations-from-1-november"}, "1 November 2023"},
 		{"howmany planning", "how many afghans was pakistan planning to kick out", []string{"expel-1-7-million-afghans"}, "1.7 million"},
+		{"howmany done, not decided", "how many afghans have they sent back", []string{"op-375000-afghans-left", "fnf-half-million-afghans-forced-back"}, ""},  // how many went, not the 1.7 million decided on
+		{"howmany done, ordered as typed", "how many afghans were ordered to leave", []string{"expel-1-7-million-afghans", "cookie-1-73-million-afghans"}, ""}, // the lexicon reads "expelled"; the order is asked
+		{"howmany done, told", "how many afghan nationals did the caretaker govt tell to leave", []string{"cookie-1-73-million-afghans", "expel-1-7-million-afghans"}, ""},
 		{"when held", "when was the bonn conference held", []string{"fnf-root-factor-post-bonn-engagement"}, "January 2002"},                                    // "held" says only that it took place
 		{"list open question", "which border provinces did the iea promise to move ttp commanders away from", []string{"fnf-iea-commit-relocate-ttp"}, "Kunar"}, // the open "did they do it" is another question
 		{"when undated text", "which month and year did the fnf publish gul's paper", nil, "April 2024"},                                                        // the date leads when the fact's words leave it out

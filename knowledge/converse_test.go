@@ -831,8 +831,8 @@ func TestConversationAnswers(t *testing.T) {
 			{"total?", "2,867"},
 		}, ""},
 		{"a total, after how many, is that count in all", [][2]string{
-			{"how many afghans were deported", "1.7 million"},
-			{"in total?", "1.7 million"},
+			{"how many afghans were deported", "half a million"}, // how many went, not the 1.7 million decided on
+			{"in total?", "half a million"},
 		}, ""},
 		{"the repatriation plan is the eviction order by its official name", [][2]string{
 			{"how did the un react to the illegal foreigners repatriation plan", "restraint"},
