@@ -467,21 +467,39 @@ func (b *Base) usesAny(i int, words []string) bool {
 func (b *Base) unitFit(q *query, i int) float64 {
 	best := 0.0
 	for _, n := range b.facts[i].Numbers {
-		words, said := 0, 0
-		for _, t := range tokenize(n.Unit) {
-			if b.idx.stop[t] || t[0] >= '0' && t[0] <= '9' {
-				continue
-			}
-			words++
-			if slices.Contains(q.stemOrder, b.idx.stem(t)) {
-				said++
-			}
-		}
-		if words > 0 {
-			best = max(best, float64(said)/float64(words))
-		}
+		best = max(best, b.numberFit(q, n))
 	}
 	return best
+}
+
+// numberFit is the share of the words of figure n's unit that the
+// question uses, synonyms included; 0 for a unit of no words.
+func (b *Base) numberFit(q *query, n Number) float64 {
+	words, said := 0, 0
+	for _, t := range tokenize(n.Unit) {
+		if b.idx.stop[t] || t[0] >= '0' && t[0] <= '9' {
+			continue
+		}
+		words++
+		if slices.Contains(q.stemOrder, b.idx.stem(t)) {
+			said++
+		}
+	}
+	if words == 0 {
+		return 0
+	}
+	return float64(said) / float64(words)
+}
+
+// countedFigure is the figure of fact i whose unit the question says most
+// of, and how much; ok is false when the fact has none the question says.
+func (b *Base) countedFigure(q *query, i int) (n Number, fit float64, ok bool) {
+	for _, m := range b.facts[i].Numbers {
+		if v := b.numberFit(q, m); v > fit {
+			n, fit, ok = m, v, true
+		}
+	}
+	return n, fit, ok
 }
 
 // firstReach is how far down the ranking a fact that gives what is asked

@@ -594,23 +594,29 @@ func TestTimelineCoversWhatIsListed(t *testing.T) {
 }
 
 func TestConflictReportsEverySide(t *testing.T) {
-	a := base(t).Answer("how many afghans hold proof of registration cards")
-	text := a.Text()
-	for _, want := range []string{"sources differ", "1.4", "1.3"} {
-		if !strings.Contains(text, want) {
-			t.Errorf("text %q lacks %q", text, want)
+	b := base(t)
+	for _, q := range []string{
+		"how many afghans hold proof of registration cards",
+		"how many por holders", // led by a fact outside the conflict that gives one side's figure
+	} {
+		a := b.Answer(q)
+		text := a.Text()
+		for _, want := range []string{"sources differ", "1.4", "1.3"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%q: text %q lacks %q", q, text, want)
+			}
 		}
-	}
-	// The first sentence answers; the other side follows, flagged.
-	if len(a.Lines) < 2 || !strings.ContainsAny(a.Lines[0], "0123456789") || !strings.HasPrefix(a.Lines[1], "The sources differ: ") {
-		t.Errorf("lines %q: want a figure first, then \"The sources differ: \" and the other side", a.Lines)
-	}
-	docs := map[string]bool{}
-	for _, s := range a.Sources {
-		docs[s.Doc] = true
-	}
-	if len(docs) < 2 {
-		t.Errorf("sources %v: want both documents cited", a.Sources)
+		// The first sentence answers; the other side follows, flagged.
+		if len(a.Lines) < 2 || !strings.ContainsAny(a.Lines[0], "0123456789") || !strings.HasPrefix(a.Lines[1], "The sources differ: ") {
+			t.Errorf("%q: lines %q: want a figure first, then \"The sources differ: \" and the other side", q, a.Lines)
+		}
+		docs := map[string]bool{}
+		for _, s := range a.Sources {
+			docs[s.Doc] = true
+		}
+		if len(docs) < 2 {
+			t.Errorf("%q: sources %v: want both documents cited", q, a.Sources)
+		}
 	}
 }
 
