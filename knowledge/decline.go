@@ -56,6 +56,12 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 		// answered by April 2022's).
 		return lacksDate // the fact is about another time
 	}
+	if name := q.unknownOwner(b); name != "" {
+		// "who heads Nepal's interim government": a party the pack never
+		// names owns what is asked, and Pakistan's caretaker government is
+		// not its.
+		return "anything about " + name
+	}
 	if name := q.unknownPlace(b); name != "" {
 		// "did the Chaman crossing close too": a place the pack never
 		// names is not the Torkham crossing it does.
@@ -1682,6 +1688,23 @@ func (q *query) unknownName(b *Base, kinds map[string]bool) string {
 			continue
 		}
 		if w := q.toks[u.pos]; b.mayNamePlace(w) {
+			return upperFirst(w)
+		}
+	}
+	return ""
+}
+
+// unknownOwner returns, capitalised, a word the pack never uses that the
+// question gives as the owner of what it asks about ("Nepal's interim
+// government", "Bangladesh's army chief"), or "". A follow-up's carried
+// words are the conversation's, not the question's.
+func (q *query) unknownOwner(b *Base) string {
+	padded := " " + q.norm + " "
+	for _, u := range q.units {
+		if u.link != nil || u.known || u.carried || u.pos >= len(q.toks) {
+			continue
+		}
+		if w := q.toks[u.pos]; strings.Contains(padded, " "+w+"'s ") && b.mayNamePlace(w) {
 			return upperFirst(w)
 		}
 	}
