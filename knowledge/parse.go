@@ -1274,6 +1274,11 @@ func (b *Base) settleSource(q *query, start, end int, setAside bool) {
 				score[doc]++ // of two pieces that use the word, the one whose title does: "the article criticising the expulsion policy"
 			}
 		}
+		if pastWords[t] {
+			if doc := b.mostHistorical(); doc != "" {
+				score[doc] += titleWeight // "the Taliban history piece": the one that tells of the past
+			}
+		}
 	}
 	best, top, ties := "", 0, 0
 	for doc, n := range score {
@@ -1302,6 +1307,34 @@ func (b *Base) settleSource(q *query, start, end int, setAside bool) {
 	for i := start; i < end; i++ {
 		q.sourceToks[i] = true
 	}
+}
+
+// pastWords describe a source as one that tells of the past: "the history
+// piece", "the historical explainer", "the background article".
+var pastWords = setOf(`history historical histories background backstory`)
+
+// mostHistorical returns the source whose dated facts lie furthest in the
+// past, by their median year: the one a reader calls the history piece.
+// "" when no source has dated facts.
+func (b *Base) mostHistorical() string {
+	years := map[string][]int{}
+	for _, f := range b.facts {
+		if !f.Date.IsZero() {
+			years[f.Cite.Doc] = append(years[f.Cite.Doc], f.Date.Start.Year)
+		}
+	}
+	best, bestMedian := "", 0
+	for _, src := range b.srcOrder { // in the pack's order, so a tie goes the same way every time
+		ys := years[src.ID]
+		if len(ys) == 0 {
+			continue
+		}
+		slices.Sort(ys)
+		if m := ys[len(ys)/2]; best == "" || m < bestMedian {
+			best, bestMedian = src.ID, m
+		}
+	}
+	return best
 }
 
 // numberedSource notices a source named by the number its file starts

@@ -840,6 +840,11 @@ func TestDescribedSource(t *testing.T) {
 	if q := b.parse(Normalize("who founded the northern alliance according to the account of pakistan's slipping leverage")); q.sourceDoc == "" {
 		t.Error("no source found for the historical account")
 	}
+	// "the history piece" is the one that tells of the past, though
+	// another uses the word "history" more.
+	if q := b.parse(Normalize("how many people died in terror attacks in pakistan last year per the taliban history piece")); q.sourceDoc != "003_534ad4cd82bd50f1.txt" {
+		t.Errorf("source %q for the history piece, want the leverage analysis, whose facts lie furthest back", q.sourceDoc)
+	}
 }
 
 // TestSourceDescribedInPassing: a source described with no "per" ("as
