@@ -220,7 +220,7 @@ func (b *Base) parse(norm string) *query {
 		// it has a subject of its own ("and was killed in 2013" has none).
 		yesNo := yesNoStarts[q.toks[next]] && next+1 < len(q.toks) && !strings.HasSuffix(q.toks[next+1], "ed") &&
 			slices.ContainsFunc(q.toks[:i], func(t string) bool { return ix.qwords[t] })
-		if (ix.qwords[q.toks[next]] || yesNo) && q.intent != IntentTimeline {
+		if (ix.qwords[q.toks[next]] || yesNo || slotAskedAgain(q.toks, i)) && q.intent != IntentTimeline {
 			q.intent = classify(q.toks[:i], q.hasSpan)
 			q.also = classify(q.toks[next:], q.hasSpan)
 			q.alsoAt = i
@@ -3369,6 +3369,21 @@ func asksBefore(text string) bool {
 
 // endJoins are the joins that already end the part before a second ask.
 var endJoins = setOf(`and n nd plus also then`)
+
+// slotAskedAgain reports whether the words after "and" at i ask again for
+// the kind of thing asked before it, of something else: "date of the
+// attack and date of the démarche", "the year of X and the year of Y".
+func slotAskedAgain(toks []string, i int) bool {
+	next := i + 1
+	if next < len(toks) && toks[next] == "the" {
+		next++
+	}
+	return next+1 < len(toks) && slotNouns[toks[next]] && toks[next+1] == "of" && slices.Contains(toks[:i], toks[next])
+}
+
+// slotNouns name the part of an answer a question asks for, as in "date
+// of the attack".
+var slotNouns = setOf(`date year day month place number toll`)
 
 // questionStarts are the words that begin a question.
 var questionStarts = setOf(`how what which who whom when where why whats whos`)

@@ -1106,7 +1106,8 @@ func TestKindMissing(t *testing.T) {
 
 // TestSecondQuestionAfterPreposition: "and in which year", "and by whom"
 // join a second question as "and which year" does; so does a yes-or-no
-// question with a subject of its own, after a question. (-1 is no second
+// question with a subject of its own, after a question, and "and date of
+// Y" after "date of X". (-1 is no second
 // question.)
 func TestSecondQuestionAfterPreposition(t *testing.T) {
 	b := packFromDisk(t)
@@ -1117,8 +1118,10 @@ func TestSecondQuestionAfterPreposition(t *testing.T) {
 		{"which general formed nifma, and in which year", IntentWho, IntentWhen},
 		{"when was the ttp formed and by whom", IntentWhen, IntentWho},
 		{"on what date did pakistan begin deporting afghans and was iran doing the same", IntentWhen, IntentFact},
-		{"who led the ttp and was killed in 2013", IntentWho, -1},             // no subject: one question
-		{"the taliban took kabul and was the republic ready", IntentFact, -1}, // no question before it
+		{"who led the ttp and was killed in 2013", IntentWho, -1},                             // no subject: one question
+		{"the taliban took kabul and was the republic ready", IntentFact, -1},                 // no question before it
+		{"chitral: date of the ttp assault and date of the demarche", IntentWhen, IntentWhen}, // the same slot asked again, of something else
+		{"the date of the attack and its aftermath", IntentWhen, -1},                          // nothing asked again
 	} {
 		q := b.parse(Normalize(tc.q))
 		if q.intent != tc.first || q.also != tc.two {
