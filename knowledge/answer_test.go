@@ -990,6 +990,7 @@ func TestJoinedPartsAnswered(t *testing.T) {
 		{"per picss, how many militant attacks were there in sept 2023, how many people died", []string{"65", "136"}},                                      // a comma, then a second "how many": two questions
 		{"picss figures, sept 2023 — attacks and people killed", []string{"136"}},                                                                          // "people" is light: the toll leads, not the injured count that says "people"
 		{"dates: the chitral attack and kabul's demarche", []string{"5 September", "9 September"}},                                                         // "dates" with no question word asks when
+		{"ttp monthly attack records: dec 2021 vs april 2022", []string{"45 attacks", "54 attacks"}},                                                       // two times set side by side: a figure for each
 		{"chitral assault and then the demarche to kabul - what were the dates", []string{"5 September", "9 September"}},                                   // an assault on Chitral is the attack there
 		{"picss data on sept 2023: attacks plus fatalities", []string{"65", "136"}},                                                                        // "data", like "numbers" or "stats", asks for figures and names no topic
 		{"how many attacks how many deaths sept 2023 picss", []string{"65", "136"}},                                                                        // the first names nothing: it asks about what the second names

@@ -76,11 +76,17 @@ func (b *Base) compose(q *query, a *Answer, ranked []scored) {
 		a.Lines[0] = joinClauses(a.Lines[0], f.Stated())
 		words += wordCount(f.Text)
 	}
-	rs, _ := b.partners(q, ranked)
-	for _, r := range rs {
-		// A joined question: the facts that answer its other parts
-		// come with the lead, whatever their length.
-		joinLead(b.facts[ranked[r].fact])
+	if f := b.otherEnd(q, ranked, used); f != nil {
+		// "TTP attacks claimed: Dec 2021 vs April 2022": April's 54 leads,
+		// and December's 45 joins it; the two times are what is joined.
+		joinLead(f)
+	} else {
+		rs, _ := b.partners(q, ranked)
+		for _, r := range rs {
+			// A joined question: the facts that answer its other parts
+			// come with the lead, whatever their length.
+			joinLead(b.facts[ranked[r].fact])
+		}
 	}
 	if q.also >= 0 {
 		// Two questions joined: each is asked on its own, and the answer
@@ -1119,4 +1125,66 @@ func (b *Base) disputing(q *query, i int) []*Fact {
 		return out
 	}
 	return nil
+}
+
+// otherEnd returns, when a question sets two times side by side ("Dec
+// 2021 vs April 2022", "in 2021 and 2022") and the lead gives a figure for
+// one of them, the fact among the next ranked that gives the same figure
+// for the other; nil otherwise. Two times joined by "between" or "from …
+// to" are a span, not two asks.
+func (b *Base) otherEnd(q *query, ranked []scored, used []*Fact) *Fact {
+	if len(used) != 1 || !q.hasSpan || q.from == q.to || !q.timesJoined() {
+		return nil
+	}
+	lead := used[0]
+	held := heldAt(lead)
+	var other Point
+	switch {
+	case held.Within(q.from, q.from):
+		other = q.to
+	case held.Within(q.to, q.to):
+		other = q.from
+	default:
+		return nil
+	}
+	if !hasFigure(lead) {
+		return nil
+	}
+	fit := b.unitFit(q, ranked[0].fact)
+	for _, s := range ranked[1:min(len(ranked), pairReach+1)] {
+		f := b.facts[s.fact]
+		if heldAt(f).Within(other, other) && hasFigure(f) && sameSubject(f, lead) && b.unitFit(q, s.fact) >= fit && !b.redundant(f, used) {
+			return f
+		}
+	}
+	return nil
+}
+
+// timesJoined reports whether a join word ("vs", "and", "then") stands
+// between the words that name the question's two times, with no "between"
+// or "from" to make them a span's ends.
+func (q *query) timesJoined() bool {
+	first, last := -1, -1
+	for i := range q.toks {
+		if q.spanToks[i] {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		return false
+	}
+	for i := max(0, first-2); i < first; i++ {
+		if q.toks[i] == "between" || q.toks[i] == "from" {
+			return false
+		}
+	}
+	for i := first + 1; i < last; i++ {
+		if joinWords[q.toks[i]] && !q.spanToks[i] {
+			return true
+		}
+	}
+	return false
 }
