@@ -1490,7 +1490,7 @@ func (q *query) asksLater() bool {
 var laterAsks = setOf(`new next later subsequent`)
 
 // postNouns are posts and governments a person may hold or form.
-var postNouns = setOf(`post posts job jobs position positions role roles government govt pm ministry office portfolio`)
+var postNouns = setOf(`post posts job jobs position positions role roles government govt pm ministry office portfolio leadership helm reins`)
 
 // laterWords say that one thing followed another.
 var laterWords = setOf(`succeeded replaced later subsequently became appointed afterwards next`)

@@ -1034,7 +1034,8 @@ func TestFrameWordTypos(t *testing.T) {
 		{"who succeded faiz hameed as isi chief", true, false},
 		{"when did noor wali mehsud becom ttp chief", false, true},
 		{"who chaired the meeting on the expulsions", false, false},
-		{"when did asif durrani take that job", false, true}, // taking up a post in other words
+		{"when did asif durrani take that job", false, true},                                   // taking up a post in other words
+		{"in what year did noor wali mehsud take over the leadership of the ttp", false, true}, // the leadership is a post
 	} {
 		q := b.parse(Normalize(tc.q))
 		if q.succession != tc.succession || q.asksStart != tc.asksStart {
