@@ -419,6 +419,7 @@ func TestDecline(t *testing.T) {
 		"amir khan muttaqi's dad's name",       // "dad" is a father, not a misspelt "did"; no fact names one
 		"who heads nepal's interim government", // a party the pack never names owns what is asked: Pakistan's caretaker government is not Nepal's
 		"who killed baitullah mehsud",          // that he led the TTP says nothing of who killed him
+		"when did babrak karmal die",           // the million his government's suppression left dead are others' deaths
 	} {
 		t.Run(q, func(t *testing.T) {
 			a := b.Answer(q)

@@ -1835,10 +1835,38 @@ func (b *Base) missesDeath(q *query, f *Fact) bool {
 		if l.entities[0].Kind != KindPerson || l.end >= len(q.toks) || !deathWords[q.toks[l.end]] {
 			continue
 		}
-		return !usesWordOf(f, deathTold)
+		return !b.toldDeathOf(f, l.entities[0])
 	}
 	return false
 }
+
+// toldDeathOf reports whether fact f tells of e's death: a word of death
+// (deathTold) near a word of e's name (deathReach, victimReach).
+func (b *Base) toldDeathOf(f *Fact, e *Entity) bool {
+	toks := f.textWords()
+	names := b.idx.nameWords[e.ID]
+	for i, t := range toks {
+		if !deathTold[t] {
+			continue
+		}
+		for k := max(0, i-deathReach); k < len(toks) && k <= i+victimReach; k++ {
+			if slices.Contains(names, b.idx.stem(toks[k])) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// deathReach is how many words after a name a word of death may stand
+// and still tell that one's death ("Baitullah Mehsud was killed"), and
+// victimReach how many before it, the name its object ("covert operations
+// killed TTP spokesperson Mufti Khalid Balti"). "Karmal's government …
+// left one million people dead" tells others' deaths.
+const (
+	deathReach  = 4
+	victimReach = 10
+)
 
 // missesAttribute returns what a question asks of a person that fact f
 // does not give ("how old", "where he was born"), or "".
