@@ -35,6 +35,7 @@ func TestAnswer(t *testing.T) {
 	}{
 		{"who", "who is amir khan muttaqi", []string{"fnf-muttaqi-role"}, "foreign minister"},
 		{"'ultimately' only stresses what is asked", "what does the ttp ultimately want", []string{"fnf-ttp-demands-sharia-democracy"}, "Sharia"},
+		{"'at some point' only asks whether it ever happened", "was the ttp spokesman killed at some point", []string{"fnf-khalid-balti-killed"}, "Balti"},
 		{"the owner of a post said after 'of' in the fact", "who is the taliban's foreign minister", []string{"fnf-muttaqi-role"}, "Muttaqi"},
 		{"the one party named as speaking leads", "how did the hrcp react to the expulsion order", []string{"cookie-hrcp-statement"}, "compassion"},
 		{"a group's new men are its recruits", "where did the ttp's new fighters come from", []string{"op-prisoners-freed-bagram-pul-e-charkhi", "op-40-factions-joined-ttp"}, "swell"},
