@@ -1031,12 +1031,15 @@ var planWords = setOf(`decided decide decides decision ordered order orders plan
 // expelled". A plan named as a time ("since the expulsion order") asks
 // what came after it.
 func (q *query) asksDone() bool {
-	toks := strings.Fields(q.norm) // as typed: the lexicon reads "ordered to leave" as "expelled"
+	// The words as typed, for the lexicon reads "ordered to leave" as
+	// "expelled", and as mended, for "ordred".
+	toks := strings.Fields(q.norm)
+	if asksPlan(toks) || asksPlan(q.fixed) {
+		return false
+	}
 	done := false
 	for i, t := range toks {
 		switch {
-		case (planWords[t] || i < len(q.fixed) && planWords[q.fixed[i]]) && !slices.ContainsFunc(toks[max(0, i-planReach):i], func(w string) bool { return timeAfterWords[w] }):
-			return false
 		case t == "to" && i > 0 && tellWords[toks[i-1]] || t == "to" && i > 1 && tellWords[toks[i-2]]:
 			return false // "told to leave", "tell them to leave"
 		case t == "to" && i+1 < len(toks) && toks[i+1] == "be":
@@ -1054,6 +1057,18 @@ func (q *query) asksDone() bool {
 		}
 	}
 	return done
+}
+
+// asksPlan reports whether toks use a word of deciding or ordering
+// (planWords), other than to name a time: "since the expulsion order"
+// asks what came after it.
+func asksPlan(toks []string) bool {
+	for i, t := range toks {
+		if planWords[t] && !slices.ContainsFunc(toks[max(0, i-planReach):i], func(w string) bool { return timeAfterWords[w] }) {
+			return true
+		}
+	}
+	return false
 }
 
 // participleReach is how far after "were" or "have" a past participle
