@@ -417,10 +417,11 @@ func TestDecline(t *testing.T) {
 		"what funding did pakistan give the illegal foreigners repatriation plan",                // funding asks a sum; the UN's reaction to the plan is no answer
 		"what happened in the july 2023 zhob garrison attack",                                    // the month's other events are no answer of a place the pack has never heard of
 		"what happened in the ukraine war in 2022",
-		"amir khan muttaqi's dad's name",       // "dad" is a father, not a misspelt "did"; no fact names one
-		"who heads nepal's interim government", // a party the pack never names owns what is asked: Pakistan's caretaker government is not Nepal's
-		"who killed baitullah mehsud",          // that he led the TTP says nothing of who killed him
-		"when did babrak karmal die",           // the million his government's suppression left dead are others' deaths
+		"amir khan muttaqi's dad's name",                                    // "dad" is a father, not a misspelt "did"; no fact names one
+		"who heads nepal's interim government",                              // a party the pack never names owns what is asked: Pakistan's caretaker government is not Nepal's
+		"who killed baitullah mehsud",                                       // that he led the TTP says nothing of who killed him
+		"when did babrak karmal die",                                        // the million his government's suppression left dead are others' deaths
+		"how did hafiz gul bahadur's group respond to the march 18 strikes", // the strikes Pakistan retaliated with were on the group: no response of its own
 	} {
 		t.Run(q, func(t *testing.T) {
 			a := b.Answer(q)

@@ -430,6 +430,14 @@ func (b *Base) missingPart(q *query, ranked []scored) string {
 			return "what " + l.entities[0].Name + " thinks"
 		}
 	}
+	if l := b.reactorActedOn(q, f, i); l != nil {
+		// "how did the HGB respond to the March 18 strikes": the strikes
+		// Pakistan retaliated with were on the HGB, no response of its own.
+		if e := l.entities[0]; isBody(e) {
+			return "how the " + e.Name + " responded" // "the Hafiz Gul Bahadur group"
+		}
+		return "how " + l.entities[0].Name + " responded"
+	}
 	return ""
 }
 
@@ -1696,6 +1704,37 @@ func (q *query) unknownName(b *Base, kinds map[string]bool) string {
 		}
 	}
 	return ""
+}
+
+// reactorActedOn returns the party a question asks the response of ("how
+// did the HGB respond to …") when fact i tells of a response (a word of
+// responseWords) and the party is neither its first entity nor named
+// before that word: it is what was responded to, not who responded. nil
+// otherwise.
+func (b *Base) reactorActedOn(q *query, f *Fact, i int) *link {
+	if !q.asksReaction() || len(q.toks) < 3 || q.toks[0] != "how" || q.toks[1] != "did" && q.toks[1] != "does" && q.toks[1] != "do" {
+		return nil
+	}
+	var l *link
+	for k := range q.links {
+		if q.links[k].start <= 3 { // "how did the HGB respond": the party after "did"
+			l = &q.links[k]
+			break
+		}
+	}
+	if l == nil || len(l.entities) != 1 || len(f.Entities) > 0 && f.Entities[0] == l.entities[0].ID {
+		return nil
+	}
+	toks := f.textWords()
+	r := slices.IndexFunc(toks, func(t string) bool { return responseWords[t] })
+	if r < 0 {
+		return nil
+	}
+	names := b.idx.nameWords[l.entities[0].ID]
+	if slices.ContainsFunc(toks[:r], func(t string) bool { return slices.Contains(names, b.idx.stem(t)) }) {
+		return nil
+	}
+	return l
 }
 
 // missesKiller returns what a "who killed X" question asks, phrased to
