@@ -1717,7 +1717,7 @@ func (b *Base) reactorActedOn(q *query, f *Fact, i int) *link {
 	}
 	var l *link
 	for k := range q.links {
-		if q.links[k].start <= 3 { // "how did the HGB respond": the party after "did"
+		if q.links[k].start <= reactorReach { // "how did the HGB respond": the party after "did"
 			l = &q.links[k]
 			break
 		}
@@ -1736,6 +1736,10 @@ func (b *Base) reactorActedOn(q *query, f *Fact, i int) *link {
 	}
 	return l
 }
+
+// reactorReach is the furthest place in the question a party asked the
+// response of may start: "how did the HGB …" is at 3.
+const reactorReach = 3
 
 // missesKiller returns what a "who killed X" question asks, phrased to
 // follow "don't say", when fact i never says the killing: "who killed

@@ -61,6 +61,9 @@ type Base struct {
 
 	idx   *index
 	focus []*Entity // entities with enough dated facts for a digest's focus
+	// historical is the source whose dated facts lie furthest back: the
+	// one a reader calls the history piece (mostHistorical).
+	historical string
 
 	// verified remembers, per alternate question, whether durand answers it
 	// with its own fact: the answer depends only on the pack, and declines
@@ -92,6 +95,7 @@ func Load(fsys fs.FS) (*Base, error) {
 	}
 	b.idx = buildIndex(b, model)
 	b.focus = b.focusEntities()
+	b.historical = b.mostHistorical()
 	return b, nil
 }
 

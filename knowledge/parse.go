@@ -1274,10 +1274,8 @@ func (b *Base) settleSource(q *query, start, end int, setAside bool) {
 				score[doc]++ // of two pieces that use the word, the one whose title does: "the article criticising the expulsion policy"
 			}
 		}
-		if pastWords[t] {
-			if doc := b.mostHistorical(); doc != "" {
-				score[doc] += titleWeight // "the Taliban history piece": the one that tells of the past
-			}
+		if pastWords[t] && b.historical != "" {
+			score[b.historical] += titleWeight // "the Taliban history piece": the one that tells of the past
 		}
 	}
 	best, top, ties := "", 0, 0
@@ -1315,7 +1313,7 @@ var pastWords = setOf(`history historical histories background backstory`)
 
 // mostHistorical returns the source whose dated facts lie furthest in the
 // past, by their median year: the one a reader calls the history piece.
-// "" when no source has dated facts.
+// "" when no source has dated facts. It is worked out once, at load.
 func (b *Base) mostHistorical() string {
 	years := map[string][]int{}
 	for _, f := range b.facts {

@@ -474,6 +474,7 @@ func (d *decoder) base() *Base {
 	b.english = d.boolMap()
 	b.focus = d.refs()
 	b.idx = d.index(b)
+	b.historical = b.mostHistorical()
 	return b
 }
 
